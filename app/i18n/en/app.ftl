@@ -1,0 +1,137 @@
+## Frame
+skip-to-main = Skip to main content
+site-tagline = Community safety in Wales
+nav-label = Main
+nav-home = Home
+nav-partnerships = Partnerships
+nav-staff-home = Staff home
+nav-audit = Audit log
+nav-sign-in = Staff sign in
+nav-sign-out = Sign out
+footer-accessibility = Accessibility statement
+footer-api = Open data API
+footer-attribution = Boundaries contain OS data © Crown copyright and database right 2014 and ONS data © Crown copyright 2014 (Open Government Licence v3.0), from UK-GeoJSON by Martin Chorley (CC BY 4.0).
+loading = Loading…
+
+## Errors
+not-found-title = Page not found
+not-found-body = There is no page at this address. If you typed it, check it is correct.
+not-found-home = Go to the home page
+error-not-signed-in = You need to sign in to see this page.
+error-forbidden = Your account does not allow this. Ask your partnership's manager if you need it.
+error-not-found = We could not find that.
+error-invalid = Some of the information sent was not valid. Check it and try again.
+error-rate-limited = Too many attempts. Wait a few minutes and try again.
+error-unavailable = Something went wrong on our side. Nothing you entered has been lost; try again in a few minutes.
+refused-title = Request refused
+refused-body = This form was sent from another website, so it was not accepted. Go back to the page on this site and send it again.
+too-large-title = What you sent is too large
+too-large-body = The form or file you sent is larger than this service accepts. Go back, make it smaller, and send it again.
+internal-title = Something went wrong
+internal-body = Something went wrong on our side and has been logged. Try again in a few minutes.
+
+## Home
+home-title = Home
+home-heading = Community safety in your area
+home-lead = Cymuned connects residents with the Community Safety Partnership for their area: the council, police, fire and rescue, health and probation services working together.
+home-find-heading = Find your partnership
+home-find-body = Wales has 19 Community Safety Partnerships. See which one covers your area and its neighbourhoods.
+home-find-link = Find your partnership
+home-emergency-heading = In danger now?
+home-emergency-body = If you or someone else is in danger, or a crime is happening now, call 999. For non-emergencies, call the police on 101.
+home-staff-heading = Partnership staff
+home-staff-body = Officers, analysts, engagement leads and partner agencies sign in here.
+
+## Accessibility statement
+a11y-title = Accessibility statement
+a11y-intro = This statement applies to Cymuned. We want as many people as possible to be able to use it, in Welsh or English.
+a11y-how-heading = What you can do
+a11y-how-zoom = zoom in up to 200% without text spilling off the screen
+a11y-how-keyboard = use every page with a keyboard alone, with a visible focus and a link to skip to the main content
+a11y-how-no-js = use every page with JavaScript turned off
+a11y-how-welsh = use every page in Welsh or English, and switch between them without losing your place
+a11y-status-heading = How accessible this service is
+a11y-status-body = This service aims to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA, as the Public Sector Bodies Accessibility Regulations 2018 require.
+a11y-testing-heading = How we test
+a11y-testing-body = Every page is checked automatically with axe-core against WCAG 2.0, 2.1 and 2.2 levels A and AA, in English and Welsh, each time the service changes.
+a11y-contact-heading = Reporting problems
+a11y-contact-body = If you find a problem, tell your Community Safety Partnership. If you are not happy with the response, contact the Equality Advisory and Support Service (EASS).
+
+## Partnerships
+partnerships-title = Community Safety Partnerships
+partnerships-lead = Each partnership brings together the council, police, fire and rescue, health and probation services for its area.
+partnerships-force-heading = { $force } area
+partnership-police-force = Police force
+partnership-local-authorities = Local authorities
+partnership-wards = Electoral wards
+partnership-neighbourhoods = Neighbourhoods
+partnership-neighbourhoods-intro = The partnership listens to residents and plans its work by neighbourhood. A neighbourhood is an electoral ward unless the partnership has grouped wards together.
+neighbourhood-count = { $count ->
+    [one] { $count } neighbourhood
+   *[other] { $count } neighbourhoods
+}
+ward-count = { $count ->
+    [one] { $count } ward
+   *[other] { $count } wards
+}
+
+## Roles
+role-officer = Community safety officer
+role-analyst = Analyst
+role-engagement-lead = Engagement lead
+role-partner = Partner agency
+role-csp-manager = Partnership manager
+role-admin = Administrator
+
+## Sign in
+sign-in-title = Staff sign in
+sign-in-intro = For staff of Community Safety Partnerships and their partner agencies. Residents do not need an account.
+sign-in-email = Email address
+sign-in-password = Password
+sign-in-submit = Sign in
+sign-in-signed-out = You have signed out.
+sign-in-error-invalid = The email address or password is not right. Check them and try again.
+sign-in-error-missing = Enter your email address and your password.
+sign-in-error-rate-limited = Too many sign-in attempts. Wait 15 minutes and try again.
+demo-heading = Demo accounts
+demo-intro = This hub is running in demo mode with sample accounts for Cardiff Community Safety Partnership. Never use demo mode with real data.
+demo-password = Password for every demo account:
+demo-role = Role
+
+## Staff home
+staff-title = Staff home
+staff-signed-in-as = Signed in as { $name }.
+staff-roles-heading = Your roles
+staff-role = Role
+staff-partnership = Partnership
+staff-organisation = Organisation
+staff-tools-heading = What you can do
+staff-language-note = The language you choose with the switch at the top of the page is saved to your profile and used for messages to you.
+
+## Audit log
+audit-title = Audit log
+audit-intro = Every sign-in, failed sign-in, change of role and view of personal data in your partnership, newest first. Entries cannot be changed or deleted.
+audit-partnership = Partnership
+audit-show = Show
+audit-count = { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
+audit-caption = Audit entries, page { $page } of { $pages }
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-record = Record
+audit-from = From
+audit-action-sign-in = Signed in
+audit-action-sign-out = Signed out
+audit-action-sign-in-failed = Failed sign-in
+audit-action-sign-in-rate-limited = Sign-in refused: too many attempts
+audit-action-role-granted = Role granted
+audit-action-account-created = Account created
+audit-action-api-key-created = API key created
+audit-action-audit-log-viewed = Audit log viewed
+audit-action-language-changed = Language changed
+pagination-label = Pages
+pagination-previous = Previous page
+pagination-next = Next page

@@ -1,0 +1,163 @@
+//! The audit log page: managers read their CSP's entries, newest first. Reading it is audited.
+
+use crate::{
+    audit::{AuditAction, AuditPage},
+    i18n::Lang,
+    reference::Names,
+    shell::{use_lang, ErrorMessage},
+    t,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+pub const PAGE_SIZE: i64 = 50;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AuditView {
+    /// The CSPs whose log this person may read.
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub page: AuditPage,
+    /// Entry times, formatted on the server.
+    pub times: Vec<String>,
+}
+
+#[server]
+pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditView, ServerFnError> {
+    use crate::{audit::NewAuditEntry, error::AppError, staff::Permission};
+    let user = crate::staff::pages::require_user()?;
+    let state = crate::state::AppState::current()?;
+    let allowed = user.csps_where(Permission::ViewAuditLog);
+    let (csp_id, slug) = match csp.filter(|s| !s.is_empty()) {
+        Some(slug) => match allowed.iter().find(|(_, s, _)| *s == slug) {
+            Some((id, s, _)) => (*id, s.clone()),
+            None => return Err(crate::error::reject(AppError::Forbidden)),
+        },
+        None => match allowed.first() {
+            Some((id, s, _)) => (*id, s.clone()),
+            None => return Err(crate::error::reject(AppError::Forbidden)),
+        },
+    };
+    let page = page.unwrap_or(1).clamp(1, 1_000_000);
+    let result = crate::db::audit::page_for_csp(&state.db, csp_id, page, PAGE_SIZE).await.map_err(crate::error::internal)?;
+    crate::db::audit::record(
+        &state.db,
+        NewAuditEntry {
+            actor_user_id: Some(user.id),
+            actor_label: user.email.clone(),
+            action: Some(AuditAction::AuditLogViewed),
+            record_type: Some("audit_log".into()),
+            record_id: Some(format!("page {page}")),
+            csp_id: Some(csp_id),
+            ip: crate::staff::session::client_ip(),
+            ..Default::default()
+        },
+    )
+    .await
+    .map_err(crate::error::internal)?;
+    let times = result
+        .entries
+        .iter()
+        .map(|e| chrono::DateTime::from_timestamp(e.at, 0).map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()).unwrap_or_default())
+        .collect();
+    Ok(AuditView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, page: result, times })
+}
+
+pub fn action_label(lang: Lang, action: &str) -> String {
+    match AuditAction::parse(action) {
+        Some(AuditAction::SignIn) => t!(lang, "audit-action-sign-in"),
+        Some(AuditAction::SignOut) => t!(lang, "audit-action-sign-out"),
+        Some(AuditAction::SignInFailed) => t!(lang, "audit-action-sign-in-failed"),
+        Some(AuditAction::SignInRateLimited) => t!(lang, "audit-action-sign-in-rate-limited"),
+        Some(AuditAction::RoleGranted) => t!(lang, "audit-action-role-granted"),
+        Some(AuditAction::AccountCreated) => t!(lang, "audit-action-account-created"),
+        Some(AuditAction::ApiKeyCreated) => t!(lang, "audit-action-api-key-created"),
+        Some(AuditAction::AuditLogViewed) => t!(lang, "audit-action-audit-log-viewed"),
+        Some(AuditAction::LanguageChanged) => t!(lang, "audit-action-language-changed"),
+        None => action.to_string(),
+    }
+}
+
+#[component]
+pub fn AuditLogPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let data = Resource::new_blocking(
+        move || {
+            let q = query.read();
+            (q.get("csp"), q.get("page").and_then(|p| p.parse::<i64>().ok()))
+        },
+        |(csp, page)| audit_log(csp, page),
+    );
+    view! {
+        <Title text=t!(lang, "audit-title") />
+        <h1>{t!(lang, "audit-title")}</h1>
+        <p>{t!(lang, "audit-intro")}</p>
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => view! { <AuditTable lang view /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AuditTable(lang: Lang, view: AuditView) -> impl IntoView {
+    let AuditView { csps, selected, page, times } = view;
+    let pages = ((page.total + page.page_size - 1) / page.page_size).max(1);
+    let link = {
+        let selected = selected.clone();
+        move |p: i64| format!("{}?csp={}&page={p}", lang.path("/staff/audit"), selected)
+    };
+    let show_picker = csps.len() > 1;
+    view! {
+        {show_picker.then(|| view! {
+            <form method="get" class="form inline-fields">
+                <div class="field">
+                    <label for="csp">{t!(lang, "audit-partnership")}</label>
+                    <select id="csp" name="csp">
+                        {csps.iter().map(|(slug, name)| view! {
+                            <option value=slug.clone() selected=*slug == selected>{name.get(lang).to_string()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">{t!(lang, "audit-show")}</button>
+            </form>
+        })}
+        <p>{t!(lang, "audit-count", count = page.total)}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="audit-caption">
+            <table>
+                <caption id="audit-caption">{t!(lang, "audit-caption", page = page.page, pages = pages)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(lang, "audit-when")}</th>
+                        <th scope="col">{t!(lang, "audit-who")}</th>
+                        <th scope="col">{t!(lang, "audit-what")}</th>
+                        <th scope="col">{t!(lang, "audit-record")}</th>
+                        <th scope="col">{t!(lang, "audit-from")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.entries.into_iter().zip(times).map(|(e, time)| view! {
+                        <tr>
+                            <td>{time}</td>
+                            <td>{e.actor}</td>
+                            <td>{action_label(lang, &e.action)}{e.detail.map(|d| format!(" ({d})"))}</td>
+                            <td>{e.record.unwrap_or_default()}</td>
+                            <td>{e.ip.unwrap_or_default()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pagination" aria-label=t!(lang, "pagination-label")>
+            {(page.page > 1).then(|| view! { <a href=link(page.page - 1) rel="prev">{t!(lang, "pagination-previous")}</a> })}
+            {(page.page < pages).then(|| view! { <a href=link(page.page + 1) rel="next">{t!(lang, "pagination-next")}</a> })}
+        </nav>
+    }
+}

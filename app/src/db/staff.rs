@@ -1,0 +1,253 @@
+//! Staff accounts, their roles, sessions, partner organisations and API keys.
+
+use super::{now, Db, DbError};
+use crate::{
+    i18n::Lang,
+    reference::Names,
+    staff::{Role, RoleGrant, StaffUser},
+};
+use sqlx::Row as _;
+
+/// What sign-in needs to know about an account.
+pub struct Credentials {
+    pub user_id: i64,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<Credentials>, DbError> {
+    let row = sqlx::query("SELECT id, password_hash, active FROM users WHERE email = $1")
+        .bind(normalise_email(email))
+        .fetch_optional(db.reader())
+        .await?;
+    row.map(|r| {
+        Ok(Credentials { user_id: r.try_get(0)?, password_hash: r.try_get(1)?, active: r.try_get::<i64, _>(2)? == 1 })
+    })
+    .transpose()
+}
+
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub async fn create_user(
+    db: &Db,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+    language: Lang,
+    is_demo: bool,
+) -> Result<i64, DbError> {
+    sqlx::query(
+        "INSERT INTO users (email, display_name, password_hash, language, is_demo, active, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 1, $6) RETURNING id",
+    )
+    .bind(normalise_email(email))
+    .bind(display_name)
+    .bind(password_hash)
+    .bind(language.code())
+    .bind(is_demo as i64)
+    .bind(now())
+    .fetch_one(db.writer())
+    .await?
+    .try_get(0)
+}
+
+pub async fn user_id_by_email(db: &Db, email: &str) -> Result<Option<i64>, DbError> {
+    let row = sqlx::query("SELECT id FROM users WHERE email = $1").bind(normalise_email(email)).fetch_optional(db.reader()).await?;
+    row.map(|r| r.try_get(0)).transpose()
+}
+
+pub async fn grant_role(db: &Db, user_id: i64, csp_id: i64, role: Role, organisation_id: Option<i64>) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO user_roles (user_id, csp_id, role, organisation_id) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (user_id, csp_id, role) DO UPDATE SET organisation_id = excluded.organisation_id",
+    )
+    .bind(user_id)
+    .bind(csp_id)
+    .bind(role.as_str())
+    .bind(organisation_id)
+    .execute(db.writer())
+    .await?;
+    Ok(())
+}
+
+/// The account and its roles, or `None` if it does not exist or is disabled.
+pub async fn staff_user(db: &Db, user_id: i64) -> Result<Option<StaffUser>, DbError> {
+    let Some(row) = sqlx::query("SELECT id, email, display_name, language FROM users WHERE id = $1 AND active = 1")
+        .bind(user_id)
+        .fetch_optional(db.reader())
+        .await?
+    else {
+        return Ok(None);
+    };
+    let grants = sqlx::query(
+        "SELECT r.role, c.id, c.slug, c.name_en, c.name_cy, o.name FROM user_roles r \
+         JOIN csps c ON c.id = r.csp_id LEFT JOIN organisations o ON o.id = r.organisation_id \
+         WHERE r.user_id = $1 ORDER BY c.name_en, r.role",
+    )
+    .bind(user_id)
+    .fetch_all(db.reader())
+    .await?
+    .iter()
+    .filter_map(|r| {
+        let role = Role::parse(r.try_get::<String, _>(0).ok()?.as_str())?;
+        Some(RoleGrant {
+            role,
+            csp_id: r.try_get(1).ok()?,
+            csp_slug: r.try_get(2).ok()?,
+            csp_name: Names::new(r.try_get::<String, _>(3).ok()?, r.try_get::<String, _>(4).ok()?),
+            organisation: r.try_get(5).ok()?,
+        })
+    })
+    .collect();
+    Ok(Some(StaffUser {
+        id: row.try_get(0)?,
+        email: row.try_get(1)?,
+        display_name: row.try_get(2)?,
+        language: Lang::parse(&row.try_get::<String, _>(3)?).unwrap_or_default(),
+        grants,
+    }))
+}
+
+pub async fn set_language(db: &Db, user_id: i64, language: Lang) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+        .bind(language.code())
+        .bind(user_id)
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+pub async fn demo_user_count(db: &Db) -> Result<i64, DbError> {
+    sqlx::query("SELECT COUNT(*) FROM users WHERE is_demo = 1").fetch_one(db.reader()).await?.try_get(0)
+}
+
+/// Removes every demo account (and with them their roles and sessions).
+pub async fn delete_demo_users(db: &Db) -> Result<u64, DbError> {
+    let mut tx = db.writer().begin().await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM user_roles WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)").execute(&mut *tx).await?;
+    let done = sqlx::query("DELETE FROM users WHERE is_demo = 1").execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(done.rows_affected())
+}
+
+pub async fn ensure_organisation(db: &Db, csp_id: i64, kind: &str, name: &str) -> Result<i64, DbError> {
+    sqlx::query(
+        "INSERT INTO organisations (csp_id, kind, name) VALUES ($1, $2, $3) \
+         ON CONFLICT (csp_id, name) DO UPDATE SET kind = excluded.kind RETURNING id",
+    )
+    .bind(csp_id)
+    .bind(kind)
+    .bind(name)
+    .fetch_one(db.writer())
+    .await?
+    .try_get(0)
+}
+
+// ----- sessions: the token itself is never stored, only its SHA-256.
+
+pub async fn create_session(db: &Db, token_hash: &str, user_id: i64) -> Result<(), DbError> {
+    let at = now();
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(at)
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+pub struct SessionRow {
+    pub user_id: i64,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+pub async fn session(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, DbError> {
+    let row = sqlx::query("SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .fetch_optional(db.reader())
+        .await?;
+    row.map(|r| Ok(SessionRow { user_id: r.try_get(0)?, created_at: r.try_get(1)?, last_seen_at: r.try_get(2)? }))
+        .transpose()
+}
+
+pub async fn touch_session(db: &Db, token_hash: &str, at: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+        .bind(at)
+        .bind(token_hash)
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(db.writer()).await?;
+    Ok(())
+}
+
+/// Removes sessions idle for longer than `idle_before` or started before `started_before`.
+pub async fn delete_expired_sessions(db: &Db, idle_before: i64, started_before: i64) -> Result<u64, DbError> {
+    let done = sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+        .bind(idle_before)
+        .bind(started_before)
+        .execute(db.writer())
+        .await?;
+    Ok(done.rows_affected())
+}
+
+// ----- API keys: shown once at creation; only a hash is kept.
+
+pub struct ApiKeyRow {
+    pub id: i64,
+    pub key_hash: String,
+    pub name: String,
+    pub csp_id: i64,
+    pub role: String,
+    pub revoked: bool,
+}
+
+pub async fn create_api_key(
+    db: &Db,
+    prefix: &str,
+    key_hash: &str,
+    name: &str,
+    csp_id: i64,
+    role: Role,
+    organisation_id: Option<i64>,
+) -> Result<i64, DbError> {
+    sqlx::query(
+        "INSERT INTO api_keys (prefix, key_hash, name, csp_id, role, organisation_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(prefix)
+    .bind(key_hash)
+    .bind(name)
+    .bind(csp_id)
+    .bind(role.as_str())
+    .bind(organisation_id)
+    .bind(now())
+    .fetch_one(db.writer())
+    .await?
+    .try_get(0)
+}
+
+pub async fn api_key_by_prefix(db: &Db, prefix: &str) -> Result<Option<ApiKeyRow>, DbError> {
+    let row = sqlx::query("SELECT id, key_hash, name, csp_id, role, revoked_at FROM api_keys WHERE prefix = $1")
+        .bind(prefix)
+        .fetch_optional(db.reader())
+        .await?;
+    row.map(|r| {
+        Ok(ApiKeyRow {
+            id: r.try_get(0)?,
+            key_hash: r.try_get(1)?,
+            name: r.try_get(2)?,
+            csp_id: r.try_get(3)?,
+            role: r.try_get(4)?,
+            revoked: r.try_get::<Option<i64>, _>(5)?.is_some(),
+        })
+    })
+    .transpose()
+}

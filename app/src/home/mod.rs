@@ -1,0 +1,3 @@
+//! The public front page and the accessibility statement.
+
+pub mod pages;

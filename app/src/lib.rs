@@ -1,0 +1,29 @@
+//! Cymuned: the community intelligence and engagement hub for Community Safety Partnerships in Wales.
+//!
+//! One folder per capability, each holding its domain types and rules, its pages and its
+//! server functions. SQL lives only in `db/`; server-only code is behind the `ssr` feature.
+
+pub mod app;
+pub mod audit;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod reference;
+pub mod shell;
+pub mod staff;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use self::app::{shell as html_shell, App};
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

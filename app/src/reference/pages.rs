@@ -1,0 +1,128 @@
+//! Public pages: the partnerships of Wales and, for each, its neighbourhoods and wards.
+
+use crate::{
+    i18n::Lang,
+    reference::{Csp, Neighbourhood},
+    shell::{use_lang, ErrorMessage, NotFoundMessage},
+    t,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[server]
+pub async fn list_partnerships() -> Result<Vec<Csp>, ServerFnError> {
+    let state = crate::state::AppState::current()?;
+    crate::db::reference::list_csps(&state.db).await.map_err(crate::error::internal)
+}
+
+#[server]
+pub async fn partnership(slug: String) -> Result<Option<(Csp, Vec<Neighbourhood>)>, ServerFnError> {
+    let state = crate::state::AppState::current()?;
+    let Some(csp) = crate::db::reference::csp_by_slug(&state.db, &slug).await.map_err(crate::error::internal)? else {
+        return Ok(None);
+    };
+    let neighbourhoods = crate::db::reference::neighbourhoods(&state.db, csp.id).await.map_err(crate::error::internal)?;
+    Ok(Some((csp, neighbourhoods)))
+}
+
+fn local_authority_list(lang: Lang, csp: &Csp) -> String {
+    csp.local_authorities.iter().map(|la| la.name.get(lang).to_string()).collect::<Vec<_>>().join(", ")
+}
+
+#[component]
+pub fn PartnershipsPage() -> impl IntoView {
+    let lang = use_lang();
+    let csps = Resource::new_blocking(|| (), |_| list_partnerships());
+    view! {
+        <Title text=t!(lang, "partnerships-title") />
+        <h1>{t!(lang, "partnerships-title")}</h1>
+        <p class="lead">{t!(lang, "partnerships-lead")}</p>
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match csps.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(list) => {
+                        let mut forces: Vec<(String, String)> = Vec::new();
+                        for c in &list {
+                            let key = (c.police_force.slug.clone(), c.police_force.name.get(lang).to_string());
+                            if !forces.contains(&key) { forces.push(key); }
+                        }
+                        forces.into_iter().map(|(slug, force_name)| {
+                            let in_force: Vec<Csp> = list.iter().filter(|c| c.police_force.slug == slug).cloned().collect();
+                            view! {
+                                <section class="force" aria-labelledby=format!("force-{slug}")>
+                                    <h2 id=format!("force-{slug}")>{t!(lang, "partnerships-force-heading", force = force_name)}</h2>
+                                    <ul class="csp-list">
+                                        {in_force.into_iter().map(|csp| view! {
+                                            <li>
+                                                <a href=lang.path(&format!("/partnerships/{}", csp.slug))>{csp.name.get(lang).to_string()}</a>
+                                                <span class="meta">
+                                                    {local_authority_list(lang, &csp)} " · "
+                                                    {t!(lang, "neighbourhood-count", count = csp.neighbourhood_count)}
+                                                </span>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                </section>
+                            }
+                        }).collect_view().into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn PartnershipPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let data = Resource::new_blocking(
+        move || params.read().get("slug").unwrap_or_default(),
+        |slug| partnership(slug),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(None) => view! { <NotFoundMessage lang /> }.into_any(),
+                    Ok(Some((csp, neighbourhoods))) => view! { <PartnershipDetail lang csp neighbourhoods /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PartnershipDetail(lang: Lang, csp: Csp, neighbourhoods: Vec<Neighbourhood>) -> impl IntoView {
+    let name = csp.name.get(lang).to_string();
+    view! {
+        <Title text=name.clone() />
+        <p class="breadcrumb"><a href=lang.path("/partnerships")>{t!(lang, "partnerships-title")}</a></p>
+        <h1>{name}</h1>
+        <dl class="facts">
+            <dt>{t!(lang, "partnership-police-force")}</dt>
+            <dd>{csp.police_force.name.get(lang).to_string()}</dd>
+            <dt>{t!(lang, "partnership-local-authorities")}</dt>
+            <dd>{local_authority_list(lang, &csp)}</dd>
+            <dt>{t!(lang, "partnership-wards")}</dt>
+            <dd>{t!(lang, "ward-count", count = csp.ward_count)}</dd>
+        </dl>
+        <h2>{t!(lang, "partnership-neighbourhoods")}</h2>
+        <p>{t!(lang, "partnership-neighbourhoods-intro")}</p>
+        <ul class="neighbourhood-list">
+            {neighbourhoods.into_iter().map(|n| {
+                let wards = n.wards.iter().map(|w| w.name.get(lang).to_string()).collect::<Vec<_>>();
+                let single = wards.len() == 1 && wards[0] == n.name.get(lang);
+                view! {
+                    <li>
+                        {n.name.get(lang).to_string()}
+                        {(!single).then(|| view! { <span class="meta">{wards.join(", ")}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}

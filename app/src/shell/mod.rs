@@ -1,0 +1,150 @@
+//! The frame around every page: skip link, header with navigation by role and the language
+//! switch, main landmark, footer. Also the 404 page and the page-level error display.
+
+#[cfg(feature = "ssr")]
+pub mod problem;
+#[cfg(feature = "ssr")]
+pub mod security;
+
+use crate::{error::AppError, i18n::Lang, staff::pages::whoami, staff::Permission, t};
+use leptos::prelude::*;
+use leptos_meta::{Html, Link, Title};
+use leptos_router::hooks::use_location;
+
+/// The language of the page being rendered.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// Percent-encodes a path and query for use inside a query string.
+pub fn encode_component(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
+    provide_context(lang);
+    let location = use_location();
+    let (pathname, search) = (location.pathname, location.search);
+    let other = lang.other();
+    let switch_href = move || {
+        let (path, search) = (pathname.get(), search.get());
+        let here = if search.is_empty() { path } else { format!("{path}?{search}") };
+        format!("/language/{}?next={}", other.code(), encode_component(&other.path(&here)))
+    };
+    // For search engines: the same page in each language (rendered on the server).
+    let alternate = |l: Lang| l.path(&pathname.get_untracked());
+    view! {
+        <Html attr:lang=lang.code() attr:dir="ltr" />
+        <Link rel="alternate" hreflang="en" href=alternate(Lang::En) />
+        <Link rel="alternate" hreflang="cy" href=alternate(Lang::Cy) />
+        <a class="skip-link" href="#main">{t!(lang, "skip-to-main")}</a>
+        <header class="site-header">
+            <div class="wrap header-bar">
+                <a class="brand" href=lang.path("/")>
+                    <span class="brand-name">"Cymuned"</span>
+                    <span class="brand-tagline">{t!(lang, "site-tagline")}</span>
+                </a>
+                <a class="lang-switch" href=switch_href rel="external" lang=other.code() hreflang=other.code()>
+                    {other.endonym()}
+                </a>
+            </div>
+            <Nav lang />
+        </header>
+        <main id="main" tabindex="-1" class="wrap">{children()}</main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <ul class="footer-links">
+                    <li><a href=lang.path("/accessibility")>{t!(lang, "footer-accessibility")}</a></li>
+                    <li><a href="/api/v1/openapi.json" rel="external">{t!(lang, "footer-api")}</a></li>
+                </ul>
+                <p class="attribution">{t!(lang, "footer-attribution")}</p>
+            </div>
+        </footer>
+    }
+}
+
+#[component]
+fn Nav(lang: Lang) -> impl IntoView {
+    let user = Resource::new_blocking(|| (), |_| whoami());
+    view! {
+        <nav class="site-nav" aria-label=t!(lang, "nav-label")>
+            <div class="wrap">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let user = user.await.ok().flatten();
+                        view! {
+                            <ul>
+                                <li><a href=lang.path("/")>{t!(lang, "nav-home")}</a></li>
+                                <li><a href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</a></li>
+                                {user.clone().map(|u| view! {
+                                    <li><a href=lang.path("/staff")>{t!(lang, "nav-staff-home")}</a></li>
+                                    {u.can_somewhere(Permission::ViewAuditLog).then(|| view! {
+                                        <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li>
+                                    })}
+                                    <li>
+                                        <form method="post" action="/sign-out" class="inline-form">
+                                            <input type="hidden" name="lang" value=lang.code() />
+                                            <button type="submit" class="link-button">{t!(lang, "nav-sign-out")}</button>
+                                        </form>
+                                    </li>
+                                })}
+                                {user.is_none().then(|| view! {
+                                    <li><a href=lang.path("/sign-in")>{t!(lang, "nav-sign-in")}</a></li>
+                                })}
+                            </ul>
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </nav>
+    }
+}
+
+/// The bilingual 404 page; also sets the HTTP status.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let lang = Lang::from_path(&use_location().pathname.get_untracked());
+    view! {
+        <Frame lang>
+            <NotFoundMessage lang />
+        </Frame>
+    }
+}
+
+/// The 404 content inside a page (an unknown partnership, say).
+#[component]
+pub fn NotFoundMessage(lang: Lang) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=t!(lang, "not-found-title") />
+        <h1>{t!(lang, "not-found-title")}</h1>
+        <p>{t!(lang, "not-found-body")}</p>
+        <p><a href=lang.path("/")>{t!(lang, "not-found-home")}</a></p>
+    }
+}
+
+/// A failed server call, explained in the page's language.
+#[component]
+pub fn ErrorMessage(lang: Lang, error: ServerFnError) -> impl IntoView {
+    let e = AppError::from_server_fn_error(&error);
+    #[cfg(feature = "ssr")]
+    let _ = crate::error::reject(e);
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{e.message(lang)}</p>
+        </div>
+    }
+}

@@ -1,0 +1,28 @@
+//! Content-Security-Policy for rendered pages: scripts only from this site or carrying the
+//! per-response nonce that Leptos puts on its hydration script.
+
+use leptos::prelude::*;
+
+pub fn policy(nonce: Option<&str>) -> String {
+    let scripts = match nonce {
+        Some(n) => format!("'self' 'nonce-{n}' 'wasm-unsafe-eval'"),
+        None => "'self' 'wasm-unsafe-eval'".to_string(),
+    };
+    format!(
+        "default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// Called while rendering the shell: creates the nonce and sends the matching header.
+pub fn content_security_policy() {
+    leptos::nonce::provide_nonce();
+    let nonce = leptos::nonce::use_nonce();
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let value = policy(nonce.as_deref());
+        if let Ok(value) = http::HeaderValue::from_str(&value) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}

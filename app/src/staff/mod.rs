@@ -1,0 +1,12 @@
+//! Staff accounts: roles scoped to CSPs, sign-in and sessions, demo accounts.
+
+pub mod pages;
+pub mod roles;
+#[cfg(feature = "ssr")]
+pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
+pub mod sign_in;
+
+pub use roles::{Permission, Role, RoleGrant, StaffUser};

@@ -1,0 +1,171 @@
+//! Sign-in page and the staff home. The forms post to plain axum handlers (`sign_in.rs`).
+
+use crate::{
+    error::AppError,
+    i18n::Lang,
+    shell::{use_lang, ErrorMessage},
+    staff::{Permission, Role, StaffUser},
+    t,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in member of staff, or `None`.
+#[server]
+pub async fn whoami() -> Result<Option<StaffUser>, ServerFnError> {
+    Ok(crate::staff::session::current_user().map(|u| (*u).clone()))
+}
+
+/// The signed-in member of staff, or an error that says they must sign in.
+#[cfg(feature = "ssr")]
+pub fn require_user() -> Result<std::sync::Arc<StaffUser>, ServerFnError> {
+    crate::staff::session::current_user().ok_or_else(|| crate::error::reject(AppError::NotSignedIn))
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DemoInfo {
+    pub password: String,
+    pub emails: Vec<(String, Role)>,
+}
+
+/// The demo accounts, only when the hub runs in demo mode.
+#[server]
+pub async fn demo_accounts() -> Result<Option<DemoInfo>, ServerFnError> {
+    let state = crate::state::AppState::current()?;
+    if state.settings.environment != crate::config::Environment::Demo {
+        return Ok(None);
+    }
+    let emails = crate::staff::accounts::demo_accounts().into_iter().map(|d| (d.email, d.role)).collect();
+    Ok(Some(DemoInfo { password: crate::staff::accounts::DEMO_PASSWORD.into(), emails }))
+}
+
+pub fn role_name(lang: Lang, role: Role) -> String {
+    match role {
+        Role::Officer => t!(lang, "role-officer"),
+        Role::Analyst => t!(lang, "role-analyst"),
+        Role::EngagementLead => t!(lang, "role-engagement-lead"),
+        Role::Partner => t!(lang, "role-partner"),
+        Role::CspManager => t!(lang, "role-csp-manager"),
+        Role::Admin => t!(lang, "role-admin"),
+    }
+}
+
+fn sign_in_error(lang: Lang, code: &str) -> Option<String> {
+    Some(match code {
+        "invalid" => t!(lang, "sign-in-error-invalid"),
+        "missing" => t!(lang, "sign-in-error-missing"),
+        "rate_limited" => t!(lang, "sign-in-error-rate-limited"),
+        "unavailable" => AppError::Unavailable.message(lang),
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let error = move || query.read().get("error").and_then(|c| sign_in_error(lang, &c));
+    let signed_out = move || query.read().get("signed_out").is_some();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let demo = Resource::new_blocking(|| (), |_| demo_accounts());
+    view! {
+        <Title text=t!(lang, "sign-in-title") />
+        <h1>{t!(lang, "sign-in-title")}</h1>
+        {move || signed_out().then(|| view! {
+            <div class="notice notice-success" role="status"><p>{t!(lang, "sign-in-signed-out")}</p></div>
+        })}
+        {move || error().map(|message| view! {
+            <div class="notice notice-error" role="alert" id="sign-in-error"><p>{message}</p></div>
+        })}
+        <p>{t!(lang, "sign-in-intro")}</p>
+        <form method="post" action="/sign-in" class="form">
+            <input type="hidden" name="lang" value=lang.code() />
+            <input type="hidden" name="next" value=next />
+            <div class="field">
+                <label for="email">{t!(lang, "sign-in-email")}</label>
+                <input id="email" name="email" type="email" autocomplete="username" required spellcheck="false"
+                    aria-describedby=move || error().map(|_| "sign-in-error") />
+            </div>
+            <div class="field">
+                <label for="password">{t!(lang, "sign-in-password")}</label>
+                <input id="password" name="password" type="password" autocomplete="current-password" required />
+            </div>
+            <button type="submit" class="button">{t!(lang, "sign-in-submit")}</button>
+        </form>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                demo.await.ok().flatten().map(|info| view! {
+                    <section class="demo-accounts" aria-labelledby="demo-heading">
+                        <h2 id="demo-heading">{t!(lang, "demo-heading")}</h2>
+                        <p>{t!(lang, "demo-intro")}</p>
+                        <p>{t!(lang, "demo-password")} " " <code>{info.password.clone()}</code></p>
+                        <table>
+                            <caption class="visually-hidden">{t!(lang, "demo-heading")}</caption>
+                            <thead><tr><th scope="col">{t!(lang, "demo-role")}</th><th scope="col">{t!(lang, "sign-in-email")}</th></tr></thead>
+                            <tbody>
+                                {info.emails.into_iter().map(|(email, role)| view! {
+                                    <tr><td>{role_name(lang, role)}</td><td><code>{email}</code></td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn StaffHomePage() -> impl IntoView {
+    let lang = use_lang();
+    let user = Resource::new_blocking(|| (), |_| whoami());
+    view! {
+        <Title text=t!(lang, "staff-title") />
+        <h1>{t!(lang, "staff-title")}</h1>
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(None) => view! { <ErrorMessage lang error=AppError::NotSignedIn.into() /> }.into_any(),
+                    Ok(Some(user)) => view! { <StaffHome lang user /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
+    let can_audit = user.can_somewhere(Permission::ViewAuditLog);
+    view! {
+        <p class="lead">{t!(lang, "staff-signed-in-as", name = user.display_name.clone())}</p>
+        <h2>{t!(lang, "staff-roles-heading")}</h2>
+        <table>
+            <caption class="visually-hidden">{t!(lang, "staff-roles-heading")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t!(lang, "staff-role")}</th>
+                    <th scope="col">{t!(lang, "staff-partnership")}</th>
+                    <th scope="col">{t!(lang, "staff-organisation")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {user.grants.iter().map(|g| view! {
+                    <tr>
+                        <td>{role_name(lang, g.role)}</td>
+                        <td>{g.csp_name.get(lang).to_string()}</td>
+                        <td>{g.organisation.clone().unwrap_or_else(|| "—".into())}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2>{t!(lang, "staff-tools-heading")}</h2>
+        <ul>
+            {can_audit.then(|| view! { <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li> })}
+            <li><a href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</a></li>
+        </ul>
+        <p>{t!(lang, "staff-language-note")}</p>
+    }
+}

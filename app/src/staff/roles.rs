@@ -1,0 +1,159 @@
+//! Who may do what. Every role is held in one or more CSPs; a permission is checked against
+//! the CSP the record belongs to, so a role in Cardiff gives nothing in Swansea.
+
+use crate::reference::Names;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Officer,
+    Analyst,
+    EngagementLead,
+    Partner,
+    CspManager,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [Role::Officer, Role::Analyst, Role::EngagementLead, Role::Partner, Role::CspManager, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Officer => "officer",
+            Role::Analyst => "analyst",
+            Role::EngagementLead => "engagement_lead",
+            Role::Partner => "partner",
+            Role::CspManager => "csp_manager",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// Things a signed-in person or API key may do. Later capabilities add their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Permission {
+    /// See the staff area at all.
+    UseStaffArea,
+    /// Read the CSP's audit log.
+    ViewAuditLog,
+    /// Grant and remove other people's roles in the CSP.
+    ManageRoles,
+}
+
+/// The permission table: one place to read who may do what.
+pub fn role_allows(role: Role, permission: Permission) -> bool {
+    use Permission::*;
+    use Role::*;
+    match permission {
+        UseStaffArea => true,
+        ViewAuditLog => matches!(role, CspManager | Admin),
+        ManageRoles => matches!(role, CspManager | Admin),
+    }
+}
+
+/// A role held in one CSP (partners also name their organisation).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleGrant {
+    pub role: Role,
+    pub csp_id: i64,
+    pub csp_slug: String,
+    pub csp_name: Names,
+    pub organisation: Option<String>,
+}
+
+/// A signed-in member of staff, as every check sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffUser {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub language: crate::i18n::Lang,
+    pub grants: Vec<RoleGrant>,
+}
+
+impl StaffUser {
+    /// May this person do `permission` on a record of CSP `csp_id`?
+    pub fn can(&self, permission: Permission, csp_id: i64) -> bool {
+        self.grants.iter().any(|g| g.csp_id == csp_id && role_allows(g.role, permission))
+    }
+
+    /// May this person do `permission` in at least one CSP?
+    pub fn can_somewhere(&self, permission: Permission) -> bool {
+        self.grants.iter().any(|g| role_allows(g.role, permission))
+    }
+
+    /// The CSPs (id, slug, names) in which this person may do `permission`, without repeats.
+    pub fn csps_where(&self, permission: Permission) -> Vec<(i64, String, Names)> {
+        let mut out: Vec<(i64, String, Names)> = Vec::new();
+        for g in self.grants.iter().filter(|g| role_allows(g.role, permission)) {
+            if !out.iter().any(|(id, _, _)| *id == g.csp_id) {
+                out.push((g.csp_id, g.csp_slug.clone(), g.csp_name.clone()));
+            }
+        }
+        out
+    }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        self.grants.iter().any(|g| g.role == role)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(grants: &[(Role, i64)]) -> StaffUser {
+        StaffUser {
+            id: 1,
+            email: "a@b.c".into(),
+            display_name: "A".into(),
+            language: crate::i18n::Lang::En,
+            grants: grants
+                .iter()
+                .map(|&(role, csp_id)| RoleGrant {
+                    role,
+                    csp_id,
+                    csp_slug: format!("csp-{csp_id}"),
+                    csp_name: Names::new("x", "y"),
+                    organisation: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn permission_table() {
+        for role in Role::ALL {
+            assert!(role_allows(role, Permission::UseStaffArea), "{role:?}");
+            let manager = matches!(role, Role::CspManager | Role::Admin);
+            assert_eq!(role_allows(role, Permission::ViewAuditLog), manager, "{role:?}");
+            assert_eq!(role_allows(role, Permission::ManageRoles), manager, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn roles_are_scoped_to_their_csp() {
+        let manager_in_1 = user(&[(Role::CspManager, 1), (Role::Officer, 2)]);
+        assert!(manager_in_1.can(Permission::ViewAuditLog, 1));
+        assert!(!manager_in_1.can(Permission::ViewAuditLog, 2));
+        assert!(!manager_in_1.can(Permission::ViewAuditLog, 3));
+        assert!(manager_in_1.can(Permission::UseStaffArea, 2));
+        assert_eq!(manager_in_1.csps_where(Permission::ViewAuditLog).len(), 1);
+        assert_eq!(manager_in_1.csps_where(Permission::UseStaffArea).len(), 2);
+        let nobody = user(&[]);
+        assert!(!nobody.can_somewhere(Permission::UseStaffArea));
+    }
+
+    #[test]
+    fn role_names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("superuser"), None);
+    }
+}

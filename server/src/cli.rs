@@ -1,0 +1,224 @@
+//! `cymuned`: serve the hub, and the administrator's commands.
+
+use crate::startup;
+use anyhow::Context;
+use app::{
+    config::Settings,
+    db,
+    i18n::Lang,
+    reference::{seed, Names},
+    staff::accounts::{self, NewAccount},
+};
+use clap::{Parser, Subcommand};
+use std::{io::IsTerminal, net::SocketAddr, path::PathBuf};
+
+#[derive(Parser, Debug)]
+#[command(name = "cymuned", version, about = "Cymuned: community intelligence and engagement hub for Community Safety Partnerships in Wales")]
+pub struct Cli {
+    /// Optional TOML settings file (environment variables override it).
+    #[arg(long, global = true, env = "CYMUNED_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the hub (the default).
+    Serve {
+        /// Address to listen on, e.g. 0.0.0.0:3000 (overrides the settings).
+        #[arg(long)]
+        addr: Option<String>,
+    },
+    /// Create or update the database schema, and load the Welsh reference data if empty.
+    Migrate,
+    /// Load ward or local-authority boundaries from ONS GeoJSON files (WDyyCD/LADyyCD properties).
+    ImportBoundaries {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Create a staff account, or give an existing one another role. The password is read from
+    /// the terminal, or from the first line of standard input.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        /// officer, analyst, engagement_lead, partner, csp_manager or admin
+        #[arg(long)]
+        role: String,
+        /// The CSP's slug (see GET /api/v1/csps), e.g. cardiff
+        #[arg(long)]
+        csp: String,
+        /// Name shown to colleagues (default: the email)
+        #[arg(long)]
+        name: Option<String>,
+        /// Partner organisation (required for partner), e.g. "Cardiff Council Housing"
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Kind of partner organisation: police, council, housing, fire, health, probation, other
+        #[arg(long, default_value = "other")]
+        organisation_kind: String,
+        /// Preferred language: en or cy
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// Manage API keys.
+    ApiKey {
+        #[command(subcommand)]
+        command: ApiKeyCommand,
+    },
+    /// Group wards of a CSP into one named neighbourhood (each ward is its own by default).
+    GroupNeighbourhood {
+        #[arg(long)]
+        csp: String,
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name_en: String,
+        #[arg(long)]
+        name_cy: String,
+        /// Ward codes, e.g. W05000853
+        #[arg(required = true)]
+        wards: Vec<String>,
+    },
+    /// Delete every demo account (needed before CYMUNED_ENV=production).
+    RemoveDemoAccounts,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ApiKeyCommand {
+    /// Create a key and print it once; only its hash is stored.
+    Create {
+        #[arg(long)]
+        csp: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        name: String,
+        /// Partner organisation (required for the partner role)
+        #[arg(long)]
+        organisation: Option<String>,
+        #[arg(long, default_value = "other")]
+        organisation_kind: String,
+    },
+}
+
+fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
+    Ok(Settings::load(cli.config.as_deref(), |k| std::env::var(k).ok())?)
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut settings = load_settings(&cli)?;
+    startup::init_logging(&settings);
+    match cli.command.unwrap_or(Command::Serve { addr: None }) {
+        Command::Serve { addr } => {
+            if let Some(addr) = addr {
+                settings.addr = addr
+                    .parse::<SocketAddr>()
+                    .map_err(|_| anyhow::anyhow!("--addr: '{addr}' is not a HOST:PORT address such as 127.0.0.1:3000"))?;
+            }
+            serve(settings).await
+        }
+        Command::Migrate => {
+            let db = startup::open_database(&settings).await?;
+            match seed::seed_if_empty(&db).await? {
+                Some(counts) => println!("schema up to date; loaded {counts:?}"),
+                None => println!("schema up to date"),
+            }
+            Ok(())
+        }
+        Command::ImportBoundaries { files } => {
+            let db = startup::open_database(&settings).await?;
+            seed::seed_if_empty(&db).await?;
+            let mut texts = Vec::new();
+            for file in &files {
+                let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+                let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                texts.push((stem, text));
+            }
+            let counts = seed::import(&db, &texts).await?;
+            println!(
+                "imported {} local-authority outlines and {} wards; restart the server to use them",
+                counts.local_authorities, counts.wards
+            );
+            Ok(())
+        }
+        Command::CreateUser { email, role, csp, name, organisation, organisation_kind, language } => {
+            let db = startup::open_database(&settings).await?;
+            seed::seed_if_empty(&db).await?;
+            let language = Lang::parse(&language).ok_or_else(|| anyhow::anyhow!("--language: use en or cy"))?;
+            let password = if db::staff::user_id_by_email(&db, &email).await?.is_some() { String::new() } else { read_password()? };
+            let display_name = name.unwrap_or_else(|| email.clone());
+            let account = NewAccount {
+                email: &email,
+                display_name: &display_name,
+                password: &password,
+                role: &role,
+                csp_slug: &csp,
+                organisation: organisation.as_deref().map(|o| (organisation_kind.as_str(), o)),
+                language,
+                is_demo: false,
+            };
+            let id = accounts::create_account(&db, account, "cli").await?;
+            println!("user {id} ({email}) is {role} in {csp}");
+            Ok(())
+        }
+        Command::ApiKey { command: ApiKeyCommand::Create { csp, role, name, organisation, organisation_kind } } => {
+            let db = startup::open_database(&settings).await?;
+            seed::seed_if_empty(&db).await?;
+            let org = organisation.as_deref().map(|o| (organisation_kind.as_str(), o));
+            let key = accounts::create_api_key(&db, &csp, &role, &name, org).await?;
+            println!("{key}");
+            eprintln!("Store this key now: it is shown once and only its hash is kept.");
+            Ok(())
+        }
+        Command::GroupNeighbourhood { csp, slug, name_en, name_cy, wards } => {
+            let db = startup::open_database(&settings).await?;
+            seed::seed_if_empty(&db).await?;
+            let csp_row = db::reference::csp_by_slug(&db, &csp).await?.ok_or_else(|| anyhow::anyhow!("--csp: unknown CSP '{csp}'"))?;
+            let slug = app::reference::slugify(&slug);
+            db::reference::group_wards(&db, csp_row.id, &slug, &Names::new(name_en, name_cy), &wards)
+                .await
+                .map_err(|_| anyhow::anyhow!("every ward must be a ward code of {csp}; nothing was changed"))?;
+            println!("neighbourhood {slug} of {csp} now holds {} wards", wards.len());
+            Ok(())
+        }
+        Command::RemoveDemoAccounts => {
+            let db = startup::open_database(&settings).await?;
+            let removed = db::staff::delete_demo_users(&db).await?;
+            println!("removed {removed} demo accounts");
+            Ok(())
+        }
+    }
+}
+
+fn read_password() -> anyhow::Result<String> {
+    let password = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Password for the new account: ")?
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    };
+    if password.chars().count() < accounts::MIN_PASSWORD_CHARS {
+        anyhow::bail!("the password must be at least {} characters", accounts::MIN_PASSWORD_CHARS);
+    }
+    Ok(password)
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let conf = leptos::prelude::get_configuration(None).context("Leptos site configuration")?;
+    let mut leptos_options = conf.leptos_options;
+    leptos_options.site_addr = settings.addr;
+    let addr = settings.addr;
+    let state = startup::build_state(settings, leptos_options).await?;
+    startup::spawn_session_sweeper(&state);
+    let app = crate::http::router(state);
+    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("addr: cannot listen on {addr}"))?;
+    tracing::info!("Cymuned is serving http://{addr}");
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,213 @@
+//! The HTTP stack: routes (pages, server functions, forms, API, health) and the layers every
+//! request passes through (request id, tracing, body limit, security headers, CSRF, session).
+
+use app::{
+    shell::problem::{page, Problem},
+    i18n::Lang,
+    reference::api,
+    shell::security,
+    staff::{
+        session::{self, CurrentUser},
+        sign_in,
+    },
+    state::AppState,
+    App,
+};
+use axum::{
+    extract::{DefaultBodyLimit, Request, State},
+    http::{header, HeaderValue, Method, StatusCode},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    routing::{any, get, post},
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower::ServiceBuilder;
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    set_header::SetResponseHeaderLayer,
+    trace::{DefaultOnResponse, TraceLayer},
+};
+
+pub fn router(state: AppState) -> Router {
+    let leptos_options = state.leptos_options.clone();
+    let routes = generate_route_list(App);
+    let max_body = state.settings.max_body_bytes;
+    let tls = state.settings.served_over_tls();
+
+    let headers = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&security::policy(None)).expect("static policy"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("geolocation=(self), camera=(), microphone=()"),
+        ))
+        .into_inner();
+    let hsts = tls.then(|| {
+        SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        )
+    });
+
+    let router = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .route("/sign-in", post(sign_in::sign_in))
+        .route("/sign-out", post(sign_in::sign_out))
+        .route("/language/{code}", get(sign_in::switch_language))
+        .route("/api/v1/csps", get(api::csps))
+        .route("/api/v1/neighbourhoods", get(api::neighbourhoods))
+        .route("/api/v1/locate", get(api::locate))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/v1/{*rest}", any(api::not_found))
+        .leptos_routes(&state, routes, {
+            let options = leptos_options.clone();
+            move || app::html_shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::html_shell))
+        .layer(middleware::from_fn(require_staff))
+        .layer(middleware::from_fn_with_state(state.clone(), session::load))
+        .layer(middleware::from_fn_with_state(state.clone(), csrf_guard))
+        .layer(middleware::from_fn_with_state(state.clone(), remember_language))
+        .layer(middleware::from_fn(friendly_errors))
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(headers)
+        .layer(CatchPanicLayer::custom(|_| page(Lang::En, Problem::Internal)))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    let router = match hsts {
+        Some(layer) => router.layer(layer),
+        None => router,
+    };
+    router.with_state(state)
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    if state.db.ping().await {
+        (StatusCode::OK, "ready").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+    }
+}
+
+/// The language to answer in when the request itself does not say: the path, else the cookie.
+fn request_lang(req: &Request) -> Lang {
+    let path = req.uri().path();
+    if Lang::from_path(path) == Lang::Cy {
+        return Lang::Cy;
+    }
+    session::cookie_value(req.headers(), session::LANG_COOKIE).and_then(|c| Lang::parse(&c)).unwrap_or_default()
+}
+
+/// Cross-site request forgery: a state-changing request must come from this site's own pages.
+/// Browsers say where a request came from (`Sec-Fetch-Site`, `Origin`); one from another site
+/// is refused. Requests with neither header are allowed only without a session cookie (API
+/// clients with a key, scripts): without the cookie there is no one to forge for.
+async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let allowed = match (fetch_site, origin) {
+        (Some(site), _) => site == "same-origin" || site == "none",
+        (None, Some(origin)) => same_origin(origin, host, &state.settings.public_url),
+        (None, None) => session::cookie_value(headers, session::SESSION_COOKIE).is_none(),
+    };
+    if allowed {
+        next.run(req).await
+    } else {
+        tracing::warn!(?fetch_site, ?origin, "refused a cross-site state-changing request");
+        page(request_lang(&req), Problem::Forbidden)
+    }
+}
+
+fn same_origin(origin: &str, host: &str, public_url: &str) -> bool {
+    let origin = origin.trim_end_matches('/');
+    origin == public_url.trim_end_matches('/')
+        || origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")) == Some(host)
+}
+
+/// Staff pages need a signed-in member of staff; others are sent to sign in and come back.
+async fn require_staff(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    let english = Lang::english_path(&path);
+    let is_staff = english == "/staff" || english.starts_with("/staff/");
+    if !is_staff {
+        return next.run(req).await;
+    }
+    let signed_in = req.extensions().get::<CurrentUser>().is_some_and(|u| u.0.is_some());
+    if !signed_in {
+        let lang = Lang::from_path(&path);
+        let next_path = match req.uri().query() {
+            Some(q) => format!("{path}?{q}"),
+            None => path.clone(),
+        };
+        let target = format!("{}?next={}", lang.path("/sign-in"), app::shell::encode_component(&next_path));
+        return Redirect::to(&target).into_response();
+    }
+    let mut response = next.run(req).await;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// A visitor who chose Welsh and comes back to the front page gets the Welsh front page.
+async fn remember_language(State(_state): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() == Method::GET && req.uri().path() == "/" && req.uri().query().is_none() {
+        let chosen = session::cookie_value(req.headers(), session::LANG_COOKIE).and_then(|c| Lang::parse(&c));
+        if chosen == Some(Lang::Cy) {
+            return Redirect::to("/cy").into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// Replaces bare error statuses from the HTTP layer with a page in the visitor's language.
+async fn friendly_errors(req: Request, next: Next) -> Response {
+    let lang = request_lang(&req);
+    let is_api = req.uri().path().starts_with("/api/");
+    let response = next.run(req).await;
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        if is_api {
+            return api::json_error(StatusCode::PAYLOAD_TOO_LARGE, "too_large", "the request body is larger than this hub accepts");
+        }
+        return page(lang, Problem::TooLarge);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_compared_exactly() {
+        assert!(same_origin("http://127.0.0.1:3000", "127.0.0.1:3000", "http://x"));
+        assert!(same_origin("https://hub.example", "other", "https://hub.example/"));
+        assert!(!same_origin("https://evil.example", "hub.example", "https://hub.example"));
+        assert!(!same_origin("null", "hub.example", "https://hub.example"));
+    }
+}

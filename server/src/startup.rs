@@ -1,0 +1,89 @@
+//! From settings to a running state: connect, migrate, load reference data, check accounts,
+//! build the ward index.
+
+use anyhow::Context;
+use app::{
+    config::{redact_url, Environment, Settings},
+    db::{self, Db},
+    reference::{locate::WardIndex, seed},
+    staff::{accounts, sign_in::SignInLimiter},
+    state::AppState,
+};
+use leptos::prelude::LeptosOptions;
+use std::sync::Arc;
+
+pub fn init_logging(settings: &Settings) {
+    use tracing_subscriber::{fmt, EnvFilter};
+    let filter = EnvFilter::try_new(&settings.log_filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = fmt().with_env_filter(filter);
+    let _ = match settings.log_format {
+        app::config::LogFormat::Json => builder.json().flatten_event(true).try_init(),
+        app::config::LogFormat::Text => builder.try_init(),
+    };
+}
+
+/// Connects and brings the schema up to date.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(&settings.database_url, settings.db_max_connections)
+        .await
+        .with_context(|| format!("database_url: cannot connect to {}", redact_url(&settings.database_url)))?;
+    db.migrate().await.context("database migration failed")?;
+    Ok(db)
+}
+
+/// Reference data, demo accounts (demo mode) or the production check, and the ward index.
+pub async fn prepare(settings: &Settings, db: &Db) -> anyhow::Result<Arc<WardIndex>> {
+    if let Some(counts) = seed::seed_if_empty(db).await.context("loading the Welsh reference data")? {
+        tracing::info!(?counts, "loaded the Welsh reference data");
+    }
+    match settings.environment {
+        Environment::Demo => {
+            let created = accounts::ensure_demo_accounts(db).await.context("creating demo accounts")?;
+            if created > 0 {
+                tracing::info!(created, "created demo accounts (listed on the sign-in page)");
+            }
+        }
+        Environment::Production => {
+            let demo = db::staff::demo_user_count(db).await?;
+            if demo > 0 {
+                anyhow::bail!(
+                    "CYMUNED_ENV=production: {demo} demo accounts exist; remove them with `cymuned remove-demo-accounts` first"
+                );
+            }
+        }
+    }
+    let started = std::time::Instant::now();
+    let index = WardIndex::build(db::reference::ward_shapes(db).await?).map_err(anyhow::Error::msg)?;
+    tracing::info!(wards = index.len(), ms = started.elapsed().as_millis() as u64, "ward index built");
+    Ok(Arc::new(index))
+}
+
+pub async fn build_state(settings: Settings, leptos_options: LeptosOptions) -> anyhow::Result<AppState> {
+    let db = open_database(&settings).await?;
+    let wards = prepare(&settings, &db).await?;
+    Ok(AppState {
+        leptos_options,
+        db,
+        sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
+        settings: Arc::new(settings),
+        wards,
+    })
+}
+
+/// Ends expired sessions every ten minutes.
+pub fn spawn_session_sweeper(state: &AppState) {
+    let db = state.db.clone();
+    let settings = state.settings.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let now = db::now();
+            let idle_before = now - settings.session_idle_minutes * 60;
+            let started_before = now - settings.session_absolute_hours * 3600;
+            if let Err(e) = db::staff::delete_expired_sessions(&db, idle_before, started_before).await {
+                tracing::warn!(error = %e, "session sweep failed");
+            }
+        }
+    });
+}

@@ -1,0 +1,107 @@
+//! Test databases: a fresh SQLite file, or a fresh PostgreSQL database on the server named by
+//! `CYMUNED_TEST_POSTGRES_URL` (the test command starts one). Both are migrated and seeded
+//! with the Welsh reference data, copied from a template made once per test run.
+
+#![allow(dead_code)]
+
+use app::{config::Settings, db::Db};
+use sqlx::Connection;
+use std::path::PathBuf;
+use tokio::sync::OnceCell;
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+static SQLITE_TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
+static POSTGRES_TEMPLATE: OnceCell<String> = OnceCell::const_new();
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix}_{}", uuid::Uuid::new_v4().simple())
+}
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("CYMUNED_TEST_POSTGRES_URL").expect(
+        "CYMUNED_TEST_POSTGRES_URL is not set: data-access tests run on PostgreSQL too. \
+         Run `.ci/test`, which starts PostgreSQL and sets it.",
+    )
+}
+
+fn with_database(admin_url: &str, name: &str) -> String {
+    let (base, query) = admin_url.split_once('?').map(|(b, q)| (b, Some(q))).unwrap_or((admin_url, None));
+    let base = &base[..base.rfind('/').expect("postgres url has a path")];
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+async fn seeded(url: &str) {
+    let db = Db::connect(url, 2).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    app::reference::seed::seed_if_empty(&db).await.expect("seed");
+    db.close().await;
+}
+
+/// A migrated, seeded database of the given backend, all its own.
+pub async fn database(backend: Backend) -> (Db, String) {
+    let url = match backend {
+        Backend::Sqlite => {
+            let template = SQLITE_TEMPLATE
+                .get_or_init(|| async {
+                    let path = std::env::temp_dir().join(format!("{}.db", unique("cymuned_template")));
+                    seeded(&format!("sqlite://{}", path.display())).await;
+                    path
+                })
+                .await;
+            let path = std::env::temp_dir().join(format!("{}.db", unique("cymuned_test")));
+            std::fs::copy(template, &path).expect("copy template database");
+            format!("sqlite://{}", path.display())
+        }
+        Backend::Postgres => {
+            let admin = postgres_admin_url();
+            let template = POSTGRES_TEMPLATE
+                .get_or_init(|| async {
+                    let name = unique("cymuned_template");
+                    let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect to PostgreSQL");
+                    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create template");
+                    seeded(&with_database(&admin, &name)).await;
+                    name
+                })
+                .await;
+            let name = unique("cymuned_test");
+            let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect to PostgreSQL");
+            sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}")).execute(&mut conn).await.expect("create test database");
+            with_database(&admin, &name)
+        }
+    };
+    let db = Db::connect(&url, 4).await.expect("connect to test database");
+    db.migrate().await.expect("migrations are idempotent");
+    (db, url)
+}
+
+pub fn settings(url: &str) -> Settings {
+    Settings { database_url: url.to_string(), sign_in_attempts_per_15_minutes: 5, ..Settings::default() }
+}
+
+/// Runs one async test body on SQLite and on PostgreSQL: `both_backends!(name, |db| async move { .. })`.
+#[macro_export]
+macro_rules! both_backends {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let (db, url) = common::database(common::Backend::Sqlite).await;
+                ($body)(db, url).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let (db, url) = common::database(common::Backend::Postgres).await;
+                ($body)(db, url).await;
+            }
+        }
+    };
+}

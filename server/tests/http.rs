@@ -1,0 +1,376 @@
+//! The hub over HTTP, as browsers and API clients meet it: pages in both languages, the API,
+//! sign-in and sessions, CSRF, limits, and authorisation of server functions. Each test runs on
+//! SQLite and on PostgreSQL.
+
+mod common;
+
+use app::{
+    db::{self, Db},
+    staff::sign_in::SignInLimiter,
+    state::AppState,
+};
+use axum::{body::Body, Router};
+use http::{header, Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use leptos::server_fn::ServerFn;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+async fn hub(db: Db, url: &str) -> Router {
+    let settings = common::settings(url);
+    let wards = server::startup::prepare(&settings, &db).await.unwrap();
+    let state = AppState {
+        leptos_options: leptos::prelude::LeptosOptions::builder().output_name("cymuned").build(),
+        db,
+        sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
+        settings: Arc::new(settings),
+        wards,
+    };
+    server::http::router(state)
+}
+
+async fn send(app: &Router, req: Request<Body>) -> (StatusCode, http::HeaderMap, String) {
+    let res: Response<Body> = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string();
+    (status, headers, body)
+}
+
+fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).unwrap()
+}
+
+fn get_with_cookie(path: &str, cookie: &str) -> Request<Body> {
+    Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()
+}
+
+fn form(path: &str, body: &str) -> http::request::Builder {
+    let _ = body;
+    Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").header("sec-fetch-site", "same-origin")
+}
+
+async fn sign_in(app: &Router, email: &str, password: &str) -> (StatusCode, http::HeaderMap) {
+    let body = format!("email={email}&password={password}&lang=en&next=");
+    let (status, headers, _) = send(app, form("/sign-in", &body).body(Body::from(body.clone())).unwrap()).await;
+    (status, headers)
+}
+
+fn session_cookie(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("cymuned_session=") && !c.starts_with("cymuned_session=;"))
+        .map(|c| c.split(';').next().unwrap().to_string())
+}
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
+}
+
+const DEMO_PASSWORD: &str = app::staff::accounts::DEMO_PASSWORD;
+
+both_backends!(health_and_reference_api, |db: Db, url: String| async move {
+    let app = hub(db, &url).await;
+    assert_eq!(send(&app, get("/healthz")).await.0, StatusCode::OK);
+    assert_eq!(send(&app, get("/readyz")).await.0, StatusCode::OK);
+
+    let (status, headers, body) = send(&app, get("/api/v1/csps")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers.get("x-request-id").is_some(), "every response carries a request id");
+    let csps = json(&body)["csps"].as_array().unwrap().clone();
+    assert_eq!(csps.len(), 19);
+    let cardiff = csps.iter().find(|c| c["slug"] == "cardiff").unwrap();
+    assert_eq!(cardiff["name"]["cy"], "Partneriaeth Diogelwch Cymunedol Caerdydd");
+    assert_eq!(cardiff["police_force"]["slug"], "south-wales");
+
+    let (status, _, body) = send(&app, get("/api/v1/neighbourhoods?csp=cardiff&geometry=true")).await;
+    assert_eq!(status, StatusCode::OK);
+    let list = json(&body)["neighbourhoods"].as_array().unwrap().clone();
+    assert_eq!(list.len() as i64, cardiff["neighbourhood_count"].as_i64().unwrap());
+    assert_eq!(list[0]["geometry"]["type"], "MultiPolygon");
+    let (_, _, body) = send(&app, get("/api/v1/neighbourhoods?csp=cardiff")).await;
+    assert!(json(&body)["neighbourhoods"][0].get("geometry").is_none());
+
+    let (status, _, body) = send(&app, get("/api/v1/neighbourhoods")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(json(&body)["message"].as_str().unwrap().contains("csp"));
+    let (status, _, body) = send(&app, get("/api/v1/neighbourhoods?csp=atlantis")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(json(&body)["code"], "not_found");
+
+    let (status, _, body) = send(&app, get("/api/v1/locate?lat=51.4816&lon=-3.1791")).await;
+    assert_eq!(status, StatusCode::OK);
+    let located = json(&body);
+    assert_eq!(located["csp"]["slug"], "cardiff");
+    assert!(located["ward"]["code"].as_str().unwrap().starts_with("W05"));
+    assert!(located["ward"]["name"]["cy"].is_string());
+
+    let (status, _, body) = send(&app, get("/api/v1/locate?lat=abc&lon=-3.1")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let err = json(&body);
+    assert_eq!(err["code"], "invalid_parameter");
+    assert!(err["message"].as_str().unwrap().contains("'lat'"));
+    let (status, _, body) = send(&app, get("/api/v1/locate?lat=51.5074&lon=-0.1278")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(json(&body)["code"], "outside_boundaries");
+
+    let (status, _, body) = send(&app, get("/api/v1/nothing-here")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(json(&body)["code"], "not_found");
+
+    let (status, _, body) = send(&app, get("/api/v1/openapi.json")).await;
+    assert_eq!(status, StatusCode::OK);
+    let doc = json(&body);
+    for path in ["/api/v1/csps", "/api/v1/neighbourhoods", "/api/v1/locate"] {
+        assert!(doc["paths"][path].is_object(), "{path} is documented");
+    }
+});
+
+both_backends!(pages_in_both_languages, |db: Db, url: String| async move {
+    let app = hub(db, &url).await;
+    let (status, headers, body) = send(&app, get("/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(r#"<html lang="en""#), "{}", &body[..300.min(body.len())]);
+    assert!(body.contains(r#"hreflang="cy""#));
+    assert!(body.contains("Community safety in your area"));
+    let csp = headers.get(header::CONTENT_SECURITY_POLICY).unwrap().to_str().unwrap();
+    assert!(csp.contains("'nonce-") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(), "nosniff");
+    assert_eq!(headers.get(header::X_FRAME_OPTIONS).unwrap(), "DENY");
+    assert!(headers.get(header::REFERRER_POLICY).is_some());
+
+    let (status, _, body) = send(&app, get("/cy")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(r#"<html lang="cy""#));
+    assert!(body.contains("Diogelwch cymunedol yn eich ardal chi"));
+
+    let (status, _, body) = send(&app, get("/cy/partnerships")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Partneriaeth Diogelwch Cymunedol Caerdydd"));
+    assert!(body.contains("Heddlu De Cymru"));
+
+    let (status, _, body) = send(&app, get("/partnerships/cardiff")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Cathays"));
+    let (status, _, body) = send(&app, get("/cy/partnerships/atlantis")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Heb ddod o hyd i'r dudalen") || body.contains("Heb ddod o hyd i&#x27;r dudalen"));
+
+    let (status, _, body) = send(&app, get("/no/such/page")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Page not found"));
+    let (status, _, body) = send(&app, get("/cy/dim-tudalen")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains(r#"lang="cy""#));
+
+    // The language switch keeps the page and remembers the choice.
+    let (status, headers, _) = send(&app, get("/language/cy?next=/partnerships")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/cy/partnerships");
+    let cookie = headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    assert!(cookie.starts_with("cymuned_lang=cy"));
+    let (status, headers, _) = send(&app, get_with_cookie("/", "cymuned_lang=cy")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/cy");
+    let (_, headers, _) = send(&app, get("/language/en?next=//evil.example")).await;
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/", "never redirects off-site");
+});
+
+both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move {
+    let app = hub(db, &url).await;
+    let (_, headers) = sign_in(&app, "csp-manager@demo.cymuned.cymru", DEMO_PASSWORD).await;
+    let cookie = session_cookie(&headers).unwrap();
+    let english = english_only_phrases();
+    assert!(english.len() > 40);
+    for path in ["/cy", "/cy/partnerships", "/cy/partnerships/cardiff", "/cy/accessibility", "/cy/sign-in", "/cy/staff", "/cy/staff/audit", "/cy/nowhere"] {
+        let (_, _, body) = send(&app, get_with_cookie(path, &cookie)).await;
+        let text = visible_text(&body);
+        for phrase in &english {
+            assert!(!text.contains(phrase.as_str()), "{path} shows English: {phrase:?}");
+        }
+    }
+});
+
+/// English messages that differ from their Welsh versions (so must not appear on Welsh pages).
+fn english_only_phrases() -> Vec<String> {
+    let read = |lang: &str| -> std::collections::HashMap<String, String> {
+        let text = std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        text.lines()
+            .filter_map(|l| l.split_once(" = "))
+            .filter(|(k, v)| !k.starts_with(' ') && !v.contains('{') && v.len() > 3)
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect()
+    };
+    let (en, cy) = (read("en"), read("cy"));
+    en.into_iter().filter(|(k, v)| cy.get(k) != Some(v)).map(|(_, v)| v).collect()
+}
+
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    let mut skip = false;
+    let lower = html.to_lowercase();
+    let mut i = 0;
+    let bytes = html.as_bytes();
+    while i < bytes.len() {
+        if lower[i..].starts_with("<script") || lower[i..].starts_with("<style") {
+            skip = true;
+        }
+        if skip && (lower[i..].starts_with("</script>") || lower[i..].starts_with("</style>")) {
+            skip = false;
+        }
+        let c = bytes[i] as char;
+        if c == '<' {
+            in_tag = true;
+        } else if c == '>' {
+            in_tag = false;
+            out.push(' ');
+        } else if !in_tag && !skip {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out.replace("&#x27;", "'").replace("&amp;", "&")
+}
+
+both_backends!(sign_in_sessions_and_staff_pages, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    // Signed out: staff pages send you to sign in, and back afterwards.
+    let (status, headers, _) = send(&app, get("/staff/audit?page=2")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/sign-in?next=/staff/audit%3Fpage%3D2");
+    let (_, headers, _) = send(&app, get("/cy/staff")).await;
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/cy/sign-in?next=/cy/staff");
+
+    // Demo accounts are listed in demo mode.
+    let (_, _, body) = send(&app, get("/sign-in")).await;
+    assert!(body.contains("officer@demo.cymuned.cymru") && body.contains(DEMO_PASSWORD));
+
+    // Wrong password: generic message, audited, no session.
+    let (status, headers) = sign_in(&app, "officer@demo.cymuned.cymru", "wrong").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/sign-in?error=invalid");
+    assert!(session_cookie(&headers).is_none());
+    let (_, headers_unknown) = sign_in(&app, "nobody@cardiff.gov.uk", "wrong").await;
+    assert_eq!(headers_unknown.get(header::LOCATION), headers.get(header::LOCATION), "no user enumeration");
+
+    // Right password: a session, the staff home, the audit trail.
+    let (status, headers) = sign_in(&app, "officer@demo.cymuned.cymru", DEMO_PASSWORD).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/staff");
+    let cookie = session_cookie(&headers).unwrap();
+    let (status, headers, body) = send(&app, get_with_cookie("/staff", &cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Demo officer") && body.contains("Community safety officer"));
+    assert_eq!(headers.get(header::CACHE_CONTROL).unwrap(), "no-store");
+
+    // An officer may not read the audit log (page and server function alike).
+    let (status, _, body) = send(&app, get_with_cookie("/staff/audit", &cookie)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(body.contains("does not allow this"));
+    let path = <app::audit::pages::AuditLog as ServerFn>::PATH;
+    let call = |cookie: Option<&str>, body: &str| {
+        let mut req = form(path, body).header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        req.body(Body::from(body.to_string())).unwrap()
+    };
+    let (status, _, _) = send(&app, call(Some(&cookie), "csp=cardiff")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = send(&app, call(None, "csp=cardiff")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // A manager may, for their own CSP only.
+    let (_, headers) = sign_in(&app, "csp-manager@demo.cymuned.cymru", DEMO_PASSWORD).await;
+    let manager = session_cookie(&headers).unwrap();
+    let (status, _, body) = send(&app, get_with_cookie("/staff/audit", &manager)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Failed sign-in") && body.contains("Signed in"), "the failed and successful sign-ins are listed");
+    let (status, _, _) = send(&app, call(Some(&manager), "csp=cardiff")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, _) = send(&app, call(Some(&manager), "csp=swansea")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Signing in again rotates the session: the old token stops working.
+    let body = "email=csp-manager@demo.cymuned.cymru&password=".to_string() + DEMO_PASSWORD + "&lang=en";
+    let req = form("/sign-in", &body).header(header::COOKIE, &manager).body(Body::from(body.clone())).unwrap();
+    let (_, headers, _) = send(&app, req).await;
+    let rotated = session_cookie(&headers).unwrap();
+    assert_ne!(rotated, manager);
+    assert_eq!(send(&app, get_with_cookie("/staff", &manager)).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(send(&app, get_with_cookie("/staff", &rotated)).await.0, StatusCode::OK);
+
+    // Sign out ends the session.
+    let req = form("/sign-out", "lang=cy").header(header::COOKIE, &rotated).body(Body::from("lang=cy")).unwrap();
+    let (status, headers, _) = send(&app, req).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/cy/sign-in?signed_out=1");
+    assert_eq!(send(&app, get_with_cookie("/staff", &rotated)).await.0, StatusCode::SEE_OTHER);
+
+    // Everything above is in the audit log.
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap();
+    let log = db::audit::page_for_csp(&db, cardiff.id, 1, 200).await.unwrap();
+    for action in ["sign_in", "sign_in_failed", "sign_out", "audit_log_viewed"] {
+        assert!(log.entries.iter().any(|e| e.action == action), "{action} audited");
+    }
+});
+
+both_backends!(csrf_limits_and_rate_limits, |db: Db, url: String| async move {
+    let app = hub(db, &url).await;
+    let body = format!("email=officer@demo.cymuned.cymru&password={DEMO_PASSWORD}&lang=cy");
+    // From another site: refused with a page in the visitor's language.
+    let req = Request::post("/sign-in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .header(header::COOKIE, "cymuned_lang=cy")
+        .body(Body::from(body.clone()))
+        .unwrap();
+    let (status, _, page) = send(&app, req).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(page.contains(r#"lang="cy""#) && page.contains("Gwrthodwyd y cais"));
+    let req = Request::post("/sign-in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, "https://evil.example")
+        .header(header::HOST, "127.0.0.1:3000")
+        .body(Body::from(body.clone()))
+        .unwrap();
+    assert_eq!(send(&app, req).await.0, StatusCode::FORBIDDEN);
+    let req = Request::post("/sign-in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ORIGIN, "http://127.0.0.1:3000")
+        .header(header::HOST, "127.0.0.1:3000")
+        .body(Body::from(body.clone()))
+        .unwrap();
+    assert_eq!(send(&app, req).await.0, StatusCode::SEE_OTHER, "same origin is fine");
+
+    // Too large: 413 with a page that says so.
+    let big = "x".repeat(200 * 1024);
+    let req = form("/sign-in", "").body(Body::from(format!("email={big}"))).unwrap();
+    let (status, _, page) = send(&app, req).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(page.contains("too large"));
+
+    // Rate limit: the sixth attempt on one account within 15 minutes is refused, even with
+    // the right password.
+    for _ in 0..5 {
+        sign_in(&app, "analyst@demo.cymuned.cymru", "wrong").await;
+    }
+    let (_, headers) = sign_in(&app, "analyst@demo.cymuned.cymru", DEMO_PASSWORD).await;
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/sign-in?error=rate_limited");
+    assert!(session_cookie(&headers).is_none());
+    let (_, _, page) = send(&app, get("/sign-in?error=rate_limited")).await;
+    assert!(page.contains("Too many sign-in attempts"));
+});
+
+both_backends!(production_refuses_demo_accounts, |db: Db, url: String| async move {
+    let mut settings = common::settings(&url);
+    settings.environment = app::config::Environment::Production;
+    app::staff::accounts::ensure_demo_accounts(&db).await.unwrap();
+    let err = server::startup::prepare(&settings, &db).await.err().expect("refused");
+    assert!(err.to_string().contains("remove-demo-accounts"), "{err}");
+    db::staff::delete_demo_users(&db).await.unwrap();
+    assert!(server::startup::prepare(&settings, &db).await.is_ok());
+});
