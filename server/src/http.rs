@@ -21,7 +21,6 @@ use axum::{
     routing::{any, get, post},
     Router,
 };
-use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::{

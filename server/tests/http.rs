@@ -208,29 +208,26 @@ fn english_only_phrases() -> Vec<String> {
 }
 
 fn visible_text(html: &str) -> String {
+    // Drop scripts and styles, then tags.
+    let mut rest = html.to_string();
+    for tag in ["script", "style"] {
+        while let Some(open) = rest.find(&format!("<{tag}")) {
+            let close = rest[open..].find(&format!("</{tag}>")).map(|i| open + i + tag.len() + 3).unwrap_or(rest.len());
+            rest.replace_range(open..close, " ");
+        }
+    }
     let mut out = String::new();
     let mut in_tag = false;
-    let mut skip = false;
-    let lower = html.to_lowercase();
-    let mut i = 0;
-    let bytes = html.as_bytes();
-    while i < bytes.len() {
-        if lower[i..].starts_with("<script") || lower[i..].starts_with("<style") {
-            skip = true;
+    for c in rest.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
         }
-        if skip && (lower[i..].starts_with("</script>") || lower[i..].starts_with("</style>")) {
-            skip = false;
-        }
-        let c = bytes[i] as char;
-        if c == '<' {
-            in_tag = true;
-        } else if c == '>' {
-            in_tag = false;
-            out.push(' ');
-        } else if !in_tag && !skip {
-            out.push(c);
-        }
-        i += 1;
     }
     out.replace("&#x27;", "'").replace("&amp;", "&")
 }

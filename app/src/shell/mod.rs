@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use leptos_meta::{Html, Link, Title};
 use leptos_router::hooks::use_location;
 
-/// The language of the page being rendered.
+/// The language of the page being rendered, from its path (`/cy/...` is Welsh).
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    Lang::from_path(&use_location().pathname.get_untracked())
 }
 
 /// Percent-encodes a path and query for use inside a query string.
@@ -28,7 +28,6 @@ pub fn encode_component(s: &str) -> String {
 
 #[component]
 pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
-    provide_context(lang);
     let location = use_location();
     let (pathname, search) = (location.pathname, location.search);
     let other = lang.other();
@@ -113,7 +112,7 @@ pub fn NotFound() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
-    let lang = Lang::from_path(&use_location().pathname.get_untracked());
+    let lang = use_lang();
     view! {
         <Frame lang>
             <NotFoundMessage lang />
