@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Outlet, ParentRoute, Route, Router, Routes},
-    path, MatchNestedRoutes, SsrMode,
+    path, SsrMode,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -58,15 +58,17 @@ pub fn App() -> impl IntoView {
 
 /// The pages, mounted once under `/` and once under `/cy`.
 #[component(transparent)]
-fn Pages() -> impl MatchNestedRoutes + Clone {
+fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("") view=HomePage />
-        <Route path=path!("partnerships") view=PartnershipsPage />
-        <Route path=path!("partnerships/:slug") view=PartnershipPage />
-        <Route path=path!("accessibility") view=AccessibilityPage />
-        <Route path=path!("sign-in") view=SignInPage />
-        <Route path=path!("staff") view=StaffHomePage />
-        <Route path=path!("staff/audit") view=AuditLogPage />
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("") view=HomePage />
+            <Route path=path!("partnerships") view=PartnershipsPage />
+            <Route path=path!("partnerships/:slug") view=PartnershipPage />
+            <Route path=path!("accessibility") view=AccessibilityPage />
+            <Route path=path!("sign-in") view=SignInPage />
+            <Route path=path!("staff") view=StaffHomePage />
+            <Route path=path!("staff/audit") view=AuditLogPage />
+        </ParentRoute>
     }
     .into_inner()
 }

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, settle, signIn, signOut } from './helpers';
+import { collectErrors, expectAccessible, settle, signIn, signOut } from './helpers';
 
 const publicPages = ['/', '/partnerships', '/partnerships/cardiff', '/accessibility', '/sign-in'];
 
@@ -13,6 +13,7 @@ test('home page in English and in Welsh', async ({ page }) => {
 });
 
 test('the language switch keeps the page and is remembered', async ({ page }) => {
+  const errors = collectErrors(page);
   await page.goto('/partnerships/cardiff');
   await settle(page);
   await page.getByRole('link', { name: 'Cymraeg' }).click();
@@ -25,6 +26,20 @@ test('the language switch keeps the page and is remembered', async ({ page }) =>
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(errors, 'no script errors (hydration succeeded)').toEqual([]);
+});
+
+test('client-side navigation keeps the language and the page works after hydration', async ({ page, javaScriptEnabled }) => {
+  const errors = collectErrors(page);
+  await page.goto('/cy');
+  await settle(page);
+  await page.getByRole('navigation', { name: 'Prif ddewislen' }).getByRole('link', { name: 'Partneriaethau' }).click();
+  await expect(page).toHaveURL(/\/cy\/partnerships$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partneriaethau Diogelwch Cymunedol');
+  await page.getByRole('link', { name: 'Partneriaeth Abertawe Mwy Diogel' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partneriaeth Abertawe Mwy Diogel');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  expect(errors, `no script errors (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`).toEqual([]);
 });
 
 test('partnerships are listed by police force, with Welsh plural forms', async ({ page }) => {
@@ -69,8 +84,11 @@ test('a partnership manager signs in in Welsh and reads the audit log', async ({
   await signOut(page, 'cy');
 });
 
+// axe-core runs as a script inside the page, so it runs where JavaScript does; the pages it
+// checks are the same server-rendered HTML that visitors without JavaScript get.
 for (const lang of ['en', 'cy']) {
-  test(`axe finds nothing on public pages (${lang})`, async ({ page }) => {
+  test(`axe finds nothing on public pages (${lang})`, async ({ page, javaScriptEnabled }) => {
+    test.skip(!javaScriptEnabled, 'axe-core needs JavaScript in the page');
     for (const path of [...publicPages, '/no-such-page']) {
       await page.goto(lang === 'cy' ? (path === '/' ? '/cy' : `/cy${path}`) : path);
       await settle(page);
@@ -78,7 +96,8 @@ for (const lang of ['en', 'cy']) {
     }
   });
 
-  test(`axe finds nothing on staff pages (${lang})`, async ({ page }) => {
+  test(`axe finds nothing on staff pages (${lang})`, async ({ page, javaScriptEnabled }) => {
+    test.skip(!javaScriptEnabled, 'axe-core needs JavaScript in the page');
     await signIn(page, 'csp-manager@demo.cymuned.cymru', lang as 'en' | 'cy');
     const prefix = lang === 'cy' ? '/cy' : '';
     for (const path of ['/staff', '/staff/audit']) {

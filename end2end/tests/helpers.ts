@@ -10,6 +10,15 @@ export async function expectAccessible(page: Page) {
     .analyze();
   const summary = results.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  expect(results.passes.length, 'axe ran its checks').toBeGreaterThan(10);
+}
+
+/** Collects script errors (a failed hydration shows up here) for a test to assert on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', e => errors.push(e.message));
+  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  return errors;
 }
 
 /** Waits until the page is interactive: hydrated when JavaScript runs, loaded otherwise. */

@@ -70,6 +70,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/neighbourhoods", get(api::neighbourhoods))
         .route("/api/v1/locate", get(api::locate))
         .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/v1/me", get(app::staff::api::me))
         .route("/api/v1/{*rest}", any(api::not_found))
         .leptos_routes(&state, routes, {
             let options = leptos_options.clone();

@@ -371,3 +371,20 @@ both_backends!(production_refuses_demo_accounts, |db: Db, url: String| async mov
     db::staff::delete_demo_users(&db).await.unwrap();
     assert!(server::startup::prepare(&settings, &db).await.is_ok());
 });
+
+both_backends!(api_keys_authenticate_requests, |db: Db, url: String| async move {
+    let key = app::staff::accounts::create_api_key(&db, "swansea", "analyst", "Swansea dashboard", None).await.unwrap();
+    let app = hub(db, &url).await;
+    let (status, headers, body) = send(&app, get("/api/v1/me")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(headers.get(header::WWW_AUTHENTICATE).unwrap(), "Bearer");
+    assert_eq!(json(&body)["code"], "unauthorised");
+    let with = |value: &str| Request::get("/api/v1/me").header(header::AUTHORIZATION, value).body(Body::empty()).unwrap();
+    assert_eq!(send(&app, with("Bearer cym_nope_nope")).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(send(&app, with(&key)).await.0, StatusCode::UNAUTHORIZED, "the Bearer scheme is required");
+    let (status, _, body) = send(&app, with(&format!("Bearer {key}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    let me = json(&body);
+    assert_eq!(me["role"], "analyst");
+    assert_eq!(me["csp"]["slug"], "swansea");
+});
