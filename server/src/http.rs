@@ -25,6 +25,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::{
     catch_panic::CatchPanicLayer,
+    compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     set_header::SetResponseHeaderLayer,
@@ -82,10 +83,13 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), csrf_guard))
         .layer(middleware::from_fn_with_state(state.clone(), remember_language))
         .layer(middleware::from_fn(friendly_errors))
+        .layer(middleware::from_fn(trailing_slash))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(headers)
         .layer(CatchPanicLayer::custom(|_| page(Lang::En, Problem::Internal)))
+        // Residents are often on slow mobile connections: brotli or gzip when the browser accepts it.
+        .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request| {
@@ -181,6 +185,20 @@ async fn remember_language(State(_state): State<AppState>, req: Request, next: N
         if chosen == Some(Lang::Cy) {
             return Redirect::to("/cy").into_response();
         }
+    }
+    next.run(req).await
+}
+
+/// `/partnerships/` is `/partnerships`: one address per page (and never `//host` off-site).
+async fn trailing_slash(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if path.len() > 1 && path.ends_with('/') && matches!(*req.method(), Method::GET | Method::HEAD) {
+        let trimmed = format!("/{}", path.trim_matches('/'));
+        let target = match req.uri().query() {
+            Some(q) => format!("{trimmed}?{q}"),
+            None => trimmed,
+        };
+        return Redirect::permanent(&target).into_response();
     }
     next.run(req).await
 }

@@ -45,14 +45,14 @@ fn get_with_cookie(path: &str, cookie: &str) -> Request<Body> {
     Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()
 }
 
-fn form(path: &str, body: &str) -> http::request::Builder {
-    let _ = body;
+/// A form post from one of the hub's own pages.
+fn form(path: &str) -> http::request::Builder {
     Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").header("sec-fetch-site", "same-origin")
 }
 
 async fn sign_in(app: &Router, email: &str, password: &str) -> (StatusCode, http::HeaderMap) {
     let body = format!("email={email}&password={password}&lang=en&next=");
-    let (status, headers, _) = send(app, form("/sign-in", &body).body(Body::from(body.clone())).unwrap()).await;
+    let (status, headers, _) = send(app, form("/sign-in").body(Body::from(body.clone())).unwrap()).await;
     (status, headers)
 }
 
@@ -174,6 +174,14 @@ both_backends!(pages_in_both_languages, |db: Db, url: String| async move {
     let (status, headers, _) = send(&app, get_with_cookie("/", "cymuned_lang=cy")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers.get(header::LOCATION).unwrap(), "/cy");
+    let (status, headers, _) = send(&app, get("/cy/partnerships/?x=1")).await;
+    assert_eq!(status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/cy/partnerships?x=1");
+    let (_, headers, _) = send(&app, get("//evil.example/")).await;
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/evil.example", "never off-site");
+    let req = Request::get("/partnerships").header(header::ACCEPT_ENCODING, "br").body(Body::empty()).unwrap();
+    let (_, headers, _) = send(&app, req).await;
+    assert_eq!(headers.get(header::CONTENT_ENCODING).unwrap(), "br", "pages are compressed for slow connections");
     let (_, headers, _) = send(&app, get("/language/en?next=//evil.example")).await;
     assert_eq!(headers.get(header::LOCATION).unwrap(), "/", "never redirects off-site");
 });
@@ -269,7 +277,7 @@ both_backends!(sign_in_sessions_and_staff_pages, |db: Db, url: String| async mov
     assert!(body.contains("does not allow this"));
     let path = <app::audit::pages::AuditLog as ServerFn>::PATH;
     let call = |cookie: Option<&str>, body: &str| {
-        let mut req = form(path, body).header(header::ACCEPT, "application/json");
+        let mut req = form(path).header(header::ACCEPT, "application/json");
         if let Some(c) = cookie {
             req = req.header(header::COOKIE, c);
         }
@@ -293,7 +301,7 @@ both_backends!(sign_in_sessions_and_staff_pages, |db: Db, url: String| async mov
 
     // Signing in again rotates the session: the old token stops working.
     let body = "email=csp-manager@demo.cymuned.cymru&password=".to_string() + DEMO_PASSWORD + "&lang=en";
-    let req = form("/sign-in", &body).header(header::COOKIE, &manager).body(Body::from(body.clone())).unwrap();
+    let req = form("/sign-in").header(header::COOKIE, &manager).body(Body::from(body.clone())).unwrap();
     let (_, headers, _) = send(&app, req).await;
     let rotated = session_cookie(&headers).unwrap();
     assert_ne!(rotated, manager);
@@ -301,7 +309,7 @@ both_backends!(sign_in_sessions_and_staff_pages, |db: Db, url: String| async mov
     assert_eq!(send(&app, get_with_cookie("/staff", &rotated)).await.0, StatusCode::OK);
 
     // Sign out ends the session.
-    let req = form("/sign-out", "lang=cy").header(header::COOKIE, &rotated).body(Body::from("lang=cy")).unwrap();
+    let req = form("/sign-out").header(header::COOKIE, &rotated).body(Body::from("lang=cy")).unwrap();
     let (status, headers, _) = send(&app, req).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers.get(header::LOCATION).unwrap(), "/cy/sign-in?signed_out=1");
@@ -345,7 +353,7 @@ both_backends!(csrf_limits_and_rate_limits, |db: Db, url: String| async move {
 
     // Too large: 413 with a page that says so.
     let big = "x".repeat(200 * 1024);
-    let req = form("/sign-in", "").body(Body::from(format!("email={big}"))).unwrap();
+    let req = form("/sign-in").body(Body::from(format!("email={big}"))).unwrap();
     let (status, _, page) = send(&app, req).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(page.contains("too large"));

@@ -143,7 +143,6 @@ audit-action-role-granted = Rhoddwyd rôl
 audit-action-account-created = Crëwyd cyfrif
 audit-action-api-key-created = Crëwyd allwedd API
 audit-action-audit-log-viewed = Gwelwyd y log archwilio
-audit-action-language-changed = Newidiwyd yr iaith
 pagination-label = Tudalennau
 pagination-previous = Tudalen flaenorol
 pagination-next = Tudalen nesaf

@@ -131,7 +131,6 @@ audit-action-role-granted = Role granted
 audit-action-account-created = Account created
 audit-action-api-key-created = API key created
 audit-action-audit-log-viewed = Audit log viewed
-audit-action-language-changed = Language changed
 pagination-label = Pages
 pagination-previous = Previous page
 pagination-next = Next page

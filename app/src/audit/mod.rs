@@ -17,11 +17,10 @@ pub enum AuditAction {
     AccountCreated,
     ApiKeyCreated,
     AuditLogViewed,
-    LanguageChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    pub const ALL: [AuditAction; 8] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -30,7 +29,6 @@ impl AuditAction {
         AuditAction::AccountCreated,
         AuditAction::ApiKeyCreated,
         AuditAction::AuditLogViewed,
-        AuditAction::LanguageChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,7 +41,6 @@ impl AuditAction {
             AuditAction::AccountCreated => "account_created",
             AuditAction::ApiKeyCreated => "api_key_created",
             AuditAction::AuditLogViewed => "audit_log_viewed",
-            AuditAction::LanguageChanged => "language_changed",
         }
     }
 

@@ -75,7 +75,6 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::AccountCreated) => t!(lang, "audit-action-account-created"),
         Some(AuditAction::ApiKeyCreated) => t!(lang, "audit-action-api-key-created"),
         Some(AuditAction::AuditLogViewed) => t!(lang, "audit-action-audit-log-viewed"),
-        Some(AuditAction::LanguageChanged) => t!(lang, "audit-action-language-changed"),
         None => action.to_string(),
     }
 }

@@ -21,7 +21,8 @@ pub fn json_error(status: StatusCode, code: &str, message: impl Into<String>) ->
     (status, Json(json!({ "code": code, "message": message.into() }))).into_response()
 }
 
-fn internal(e: impl std::fmt::Display) -> Response {
+/// Logs an internal failure; the client gets a 503 it can retry.
+pub fn internal(e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "api failure");
     json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service cannot answer right now; try again shortly.")
 }

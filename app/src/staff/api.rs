@@ -4,7 +4,7 @@
 
 use crate::{
     db,
-    reference::api::json_error,
+    reference::api::{internal, json_error},
     staff::accounts::{self, ApiPrincipal},
     state::AppState,
 };
@@ -37,10 +37,7 @@ impl FromRequestParts<AppState> for ApiKey {
         match accounts::authenticate_api_key(&state.db, key).await {
             Ok(Some(principal)) => Ok(ApiKey(principal)),
             Ok(None) => Err(unauthorised("the API key is not valid or has been revoked")),
-            Err(e) => {
-                tracing::error!(error = %e, "api key lookup failed");
-                Err(json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service cannot answer right now."))
-            }
+            Err(e) => Err(internal(e)),
         }
     }
 }
@@ -49,10 +46,7 @@ impl FromRequestParts<AppState> for ApiKey {
 pub async fn me(State(state): State<AppState>, ApiKey(key): ApiKey) -> Response {
     let csps = match db::reference::list_csps(&state.db).await {
         Ok(list) => list,
-        Err(e) => {
-            tracing::error!(error = %e, "api failure");
-            return json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service cannot answer right now.");
-        }
+        Err(e) => return internal(e),
     };
     let csp = csps.iter().find(|c| c.id == key.csp_id);
     Json(json!({

@@ -69,18 +69,9 @@ fn back_to_sign_in(lang: Lang, error: &str, next: &str) -> Response {
     let mut url = format!("{}?error={error}", lang.path("/sign-in"));
     if let Some(next) = safe_next(next) {
         url.push_str("&next=");
-        url.push_str(&urlencode(next));
+        url.push_str(&crate::shell::encode_component(next));
     }
     Redirect::to(&url).into_response()
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 pub async fn sign_in(
