@@ -9,7 +9,7 @@ pub mod security;
 use crate::{error::AppError, i18n::Lang, staff::pages::whoami, staff::Permission, t};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Title};
-use leptos_router::hooks::use_location;
+use leptos_router::{components::A, hooks::use_location};
 
 /// The language of the page being rendered, from its path (`/cy/...` is Welsh).
 pub fn use_lang() -> Lang {
@@ -79,12 +79,13 @@ fn Nav(lang: Lang) -> impl IntoView {
                         let user = user.await.ok().flatten();
                         view! {
                             <ul>
-                                <li><a href=lang.path("/")>{t!(lang, "nav-home")}</a></li>
-                                <li><a href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</a></li>
+                                // `A` marks the current page with aria-current="page".
+                                <li><A href=lang.path("/") exact=true>{t!(lang, "nav-home")}</A></li>
+                                <li><A href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</A></li>
                                 {user.clone().map(|u| view! {
-                                    <li><a href=lang.path("/staff")>{t!(lang, "nav-staff-home")}</a></li>
+                                    <li><A href=lang.path("/staff") exact=true>{t!(lang, "nav-staff-home")}</A></li>
                                     {u.can_somewhere(Permission::ViewAuditLog).then(|| view! {
-                                        <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li>
+                                        <li><A href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</A></li>
                                     })}
                                     <li>
                                         <form method="post" action="/sign-out" class="inline-form">
@@ -94,7 +95,7 @@ fn Nav(lang: Lang) -> impl IntoView {
                                     </li>
                                 })}
                                 {user.is_none().then(|| view! {
-                                    <li><a href=lang.path("/sign-in")>{t!(lang, "nav-sign-in")}</a></li>
+                                    <li><A href=lang.path("/sign-in")>{t!(lang, "nav-sign-in")}</A></li>
                                 })}
                             </ul>
                         }
