@@ -7,7 +7,10 @@ use crate::{
     i18n::Lang,
     reference::pages::{PartnershipPage, PartnershipsPage},
     shell::{Frame, NotFound},
-    staff::pages::{SignInPage, StaffHomePage},
+    staff::{
+        pages::{SignInPage, StaffHomePage},
+        team::TeamPage,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -68,6 +71,7 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("sign-in") view=SignInPage />
             <Route path=path!("staff") view=StaffHomePage />
             <Route path=path!("staff/audit") view=AuditLogPage />
+            <Route path=path!("staff/team") view=TeamPage />
         </ParentRoute>
     }
     .into_inner()

@@ -67,6 +67,8 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-in", post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::switch_language))
+        .route("/staff/team/grant", post(app::staff::team::handlers::grant))
+        .route("/staff/team/revoke", post(app::staff::team::handlers::revoke))
         .route("/api/v1/csps", get(api::csps))
         .route("/api/v1/neighbourhoods", get(api::neighbourhoods))
         .route("/api/v1/locate", get(api::locate))

@@ -396,3 +396,68 @@ both_backends!(api_keys_authenticate_requests, |db: Db, url: String| async move 
     assert_eq!(me["role"], "analyst");
     assert_eq!(me["csp"]["slug"], "swansea");
 });
+
+both_backends!(team_roles_are_managed_per_csp, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let (_, headers) = sign_in(&app, "csp-manager@demo.cymuned.cymru", DEMO_PASSWORD).await;
+    let manager = session_cookie(&headers).unwrap();
+    let officer_id = db::staff::user_id_by_email(&db, "officer@demo.cymuned.cymru").await.unwrap().unwrap();
+    let post = |path: &str, body: String, cookie: &str| form(path).header(header::COOKIE, cookie).body(Body::from(body)).unwrap();
+    let roles_of = |id: i64| {
+        let db = db.clone();
+        async move { db::staff::staff_user(&db, id).await.unwrap().unwrap().grants.iter().map(|g| (g.role, g.csp_slug.clone())).collect::<Vec<_>>() }
+    };
+
+    let (status, _, body) = send(&app, get_with_cookie("/cy/staff/team", &manager)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("officer@demo.cymuned.cymru") && body.contains("Rhoi rôl"));
+
+    // Give the officer the analyst role in Cardiff.
+    let grant = "lang=en&csp=cardiff&email=OFFICER@demo.cymuned.cymru&role=analyst&organisation=&organisation_kind=other".to_string();
+    let (status, headers, _) = send(&app, post("/staff/team/grant", grant, &manager)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/staff/team?csp=cardiff&done=granted");
+    assert!(roles_of(officer_id).await.contains(&(app::staff::Role::Analyst, "cardiff".into())));
+
+    // Refused: another CSP, an administrator role, a partner without organisation, no such account, own roles.
+    for (body, error) in [
+        ("lang=en&csp=swansea&email=officer@demo.cymuned.cymru&role=analyst", "forbidden"),
+        ("lang=en&csp=cardiff&email=officer@demo.cymuned.cymru&role=admin", "forbidden"),
+        ("lang=en&csp=cardiff&email=officer@demo.cymuned.cymru&role=partner&organisation=+", "needs_organisation"),
+        ("lang=en&csp=cardiff&email=nobody@cardiff.gov.uk&role=analyst", "no_account"),
+        ("lang=en&csp=cardiff&email=csp-manager@demo.cymuned.cymru&role=analyst", "forbidden"),
+        ("lang=en&csp=cardiff&email=officer@demo.cymuned.cymru&role=superuser", "invalid"),
+    ] {
+        let (_, headers, _) = send(&app, post("/staff/team/grant", body.into(), &manager)).await;
+        let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+        assert!(location.ends_with(&format!("error={error}")), "{body} -> {location}");
+    }
+    assert_eq!(roles_of(officer_id).await.len(), 2, "nothing else changed");
+
+    // Take it away again.
+    let revoke = format!("lang=cy&csp=cardiff&user_id={officer_id}&role=analyst");
+    let (_, headers, _) = send(&app, post("/staff/team/revoke", revoke.clone(), &manager)).await;
+    assert_eq!(headers.get(header::LOCATION).unwrap(), "/cy/staff/team?csp=cardiff&done=revoked");
+    assert_eq!(roles_of(officer_id).await, vec![(app::staff::Role::Officer, "cardiff".to_string())]);
+    let (_, headers, _) = send(&app, post("/staff/team/revoke", revoke, &manager)).await;
+    assert!(headers.get(header::LOCATION).unwrap().to_str().unwrap().ends_with("error=not_held"));
+
+    // An officer may do none of this.
+    let (_, headers) = sign_in(&app, "officer@demo.cymuned.cymru", DEMO_PASSWORD).await;
+    let officer = session_cookie(&headers).unwrap();
+    let (status, _, _) = send(&app, get_with_cookie("/staff/team", &officer)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let analyst_id = db::staff::user_id_by_email(&db, "analyst@demo.cymuned.cymru").await.unwrap().unwrap();
+    let (_, headers, _) = send(&app, post("/staff/team/revoke", format!("lang=en&csp=cardiff&user_id={analyst_id}&role=analyst"), &officer)).await;
+    assert!(headers.get(header::LOCATION).unwrap().to_str().unwrap().ends_with("error=forbidden"));
+    // Signed out: sent to sign in.
+    let (status, headers, _) = send(&app, post("/staff/team/grant", "csp=cardiff".into(), "")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(headers.get(header::LOCATION).unwrap().to_str().unwrap().starts_with("/sign-in"));
+
+    // Both changes are in the audit log.
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap();
+    let log = db::audit::page_for_csp(&db, cardiff.id, 1, 200).await.unwrap();
+    assert!(log.entries.iter().any(|e| e.action == "role_granted" && e.actor == "csp-manager@demo.cymuned.cymru"));
+    assert!(log.entries.iter().any(|e| e.action == "role_revoked"));
+});

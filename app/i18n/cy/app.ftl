@@ -6,6 +6,7 @@ nav-home = Hafan
 nav-partnerships = Partneriaethau
 nav-staff-home = Hafan staff
 nav-audit = Log archwilio
+nav-team = Tîm
 nav-sign-in = Mewngofnodi staff
 nav-sign-out = Allgofnodi
 footer-accessibility = Datganiad hygyrchedd
@@ -140,9 +141,47 @@ audit-action-sign-out = Wedi allgofnodi
 audit-action-sign-in-failed = Methodd y mewngofnodi
 audit-action-sign-in-rate-limited = Gwrthodwyd mewngofnodi: gormod o ymdrechion
 audit-action-role-granted = Rhoddwyd rôl
+audit-action-role-revoked = Tynnwyd rôl
 audit-action-account-created = Crëwyd cyfrif
 audit-action-api-key-created = Crëwyd allwedd API
 audit-action-audit-log-viewed = Gwelwyd y log archwilio
 pagination-label = Tudalennau
 pagination-previous = Tudalen flaenorol
 pagination-next = Tudalen nesaf
+
+## Team
+team-title = Tîm
+team-intro = Pwy sydd â pha rôl yn eich partneriaeth. Rhowch rôl i rywun sydd eisoes â chyfrif, neu tynnwch un i ffwrdd. Caiff pob newid ei gofnodi yn y log archwilio.
+team-caption = { $count ->
+    [zero] Neb â rôl
+    [one] { $count } person â rôl
+    [two] { $count } berson â rolau
+    [few] { $count } pherson â rolau
+    [many] { $count } pherson â rolau
+   *[other] { $count } o bobl â rolau
+}
+team-name = Enw
+team-roles = Rôl
+team-remove = Tynnu
+team-remove-label = Tynnu rôl { $role } oddi wrth { $name }
+team-grant-heading = Rhoi rôl
+team-grant-intro = Mae angen cyfrif ar y person yn gyntaf. Mae rolau asiantaeth bartner hefyd angen enw eu sefydliad.
+team-grant-email = Cyfeiriad e-bost eu cyfrif
+team-grant-organisation = Sefydliad partner (rôl asiantaeth bartner yn unig)
+team-grant-organisation-kind = Math o sefydliad
+team-grant-submit = Rhoi rôl
+team-done-granted = Mae'r rôl wedi'i rhoi.
+team-done-revoked = Mae'r rôl wedi'i thynnu.
+team-error-no-account = Does dim cyfrif gyda'r cyfeiriad e-bost hwnnw. Gofynnwch i'ch gweinyddwr greu un.
+team-error-needs-organisation = Mae rôl asiantaeth bartner angen enw'r sefydliad.
+team-error-forbidden = Allwch chi ddim gwneud y newid hwnnw: chewch chi ddim newid eich rolau eich hun, a dim ond gweinyddwr all greu neu dynnu gweinyddwyr.
+team-error-not-held = Dydy'r person hwnnw ddim yn dal y rôl honno bellach.
+team-error-invalid = Doedd dim modd gwneud y newid hwnnw. Gwiriwch y manylion a rhoi cynnig arall arni.
+org-kind-police = Heddlu
+org-kind-council = Cyngor
+org-kind-housing = Tai
+org-kind-fire = Tân ac achub
+org-kind-health = Iechyd
+org-kind-probation = Prawf
+org-kind-youth-justice = Cyfiawnder ieuenctid
+org-kind-other = Arall

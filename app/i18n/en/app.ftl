@@ -6,6 +6,7 @@ nav-home = Home
 nav-partnerships = Partnerships
 nav-staff-home = Staff home
 nav-audit = Audit log
+nav-team = Team
 nav-sign-in = Staff sign in
 nav-sign-out = Sign out
 footer-accessibility = Accessibility statement
@@ -128,9 +129,43 @@ audit-action-sign-out = Signed out
 audit-action-sign-in-failed = Failed sign-in
 audit-action-sign-in-rate-limited = Sign-in refused: too many attempts
 audit-action-role-granted = Role granted
+audit-action-role-revoked = Role removed
 audit-action-account-created = Account created
 audit-action-api-key-created = API key created
 audit-action-audit-log-viewed = Audit log viewed
 pagination-label = Pages
 pagination-previous = Previous page
 pagination-next = Next page
+
+## Team
+team-title = Team
+team-intro = Who holds which role in your partnership. Give a role to someone who already has an account, or take one away. Every change is recorded in the audit log.
+team-caption = { $count ->
+    [one] { $count } person with a role
+   *[other] { $count } people with roles
+}
+team-name = Name
+team-roles = Role
+team-remove = Remove
+team-remove-label = Remove the { $role } role from { $name }
+team-grant-heading = Give a role
+team-grant-intro = The person needs an account first. Partner agency roles also need the name of their organisation.
+team-grant-email = Email address of their account
+team-grant-organisation = Partner organisation (partner agency role only)
+team-grant-organisation-kind = Kind of organisation
+team-grant-submit = Give role
+team-done-granted = The role has been given.
+team-done-revoked = The role has been removed.
+team-error-no-account = There is no account with that email address. Ask your administrator to create one.
+team-error-needs-organisation = A partner agency role needs the name of the organisation.
+team-error-forbidden = You cannot make that change: you may not change your own roles, and only an administrator may make or remove administrators.
+team-error-not-held = That person does not hold that role any more.
+team-error-invalid = That change could not be made. Check the details and try again.
+org-kind-police = Police
+org-kind-council = Council
+org-kind-housing = Housing
+org-kind-fire = Fire and rescue
+org-kind-health = Health
+org-kind-probation = Probation
+org-kind-youth-justice = Youth justice
+org-kind-other = Other

@@ -14,18 +14,20 @@ pub enum AuditAction {
     SignInFailed,
     SignInRateLimited,
     RoleGranted,
+    RoleRevoked,
     AccountCreated,
     ApiKeyCreated,
     AuditLogViewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 9] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
         AuditAction::SignInRateLimited,
         AuditAction::RoleGranted,
+        AuditAction::RoleRevoked,
         AuditAction::AccountCreated,
         AuditAction::ApiKeyCreated,
         AuditAction::AuditLogViewed,
@@ -38,6 +40,7 @@ impl AuditAction {
             AuditAction::SignInFailed => "sign_in_failed",
             AuditAction::SignInRateLimited => "sign_in_rate_limited",
             AuditAction::RoleGranted => "role_granted",
+            AuditAction::RoleRevoked => "role_revoked",
             AuditAction::AccountCreated => "account_created",
             AuditAction::ApiKeyCreated => "api_key_created",
             AuditAction::AuditLogViewed => "audit_log_viewed",

@@ -72,6 +72,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::SignInFailed) => t!(lang, "audit-action-sign-in-failed"),
         Some(AuditAction::SignInRateLimited) => t!(lang, "audit-action-sign-in-rate-limited"),
         Some(AuditAction::RoleGranted) => t!(lang, "audit-action-role-granted"),
+        Some(AuditAction::RoleRevoked) => t!(lang, "audit-action-role-revoked"),
         Some(AuditAction::AccountCreated) => t!(lang, "audit-action-account-created"),
         Some(AuditAction::ApiKeyCreated) => t!(lang, "audit-action-api-key-created"),
         Some(AuditAction::AuditLogViewed) => t!(lang, "audit-action-audit-log-viewed"),

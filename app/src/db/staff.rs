@@ -4,7 +4,7 @@ use super::{now, Db, DbError};
 use crate::{
     i18n::Lang,
     reference::Names,
-    staff::{Role, RoleGrant, StaffUser},
+    staff::{roles::TeamMember, Role, RoleGrant, StaffUser},
 };
 use sqlx::Row as _;
 
@@ -250,4 +250,38 @@ pub async fn api_key_by_prefix(db: &Db, prefix: &str) -> Result<Option<ApiKeyRow
         })
     })
     .transpose()
+}
+
+// ----- the team of a CSP: who holds which roles there.
+
+pub async fn team(db: &Db, csp_id: i64) -> Result<Vec<TeamMember>, DbError> {
+    let rows = sqlx::query(
+        "SELECT u.id, u.email, u.display_name, r.role, o.name FROM user_roles r \
+         JOIN users u ON u.id = r.user_id LEFT JOIN organisations o ON o.id = r.organisation_id \
+         WHERE r.csp_id = $1 AND u.active = 1 ORDER BY u.display_name, u.id, r.role",
+    )
+    .bind(csp_id)
+    .fetch_all(db.reader())
+    .await?;
+    let mut team: Vec<TeamMember> = Vec::new();
+    for row in rows {
+        let user_id: i64 = row.try_get(0)?;
+        let Some(role) = Role::parse(&row.try_get::<String, _>(3)?) else { continue };
+        if team.last().map(|m| m.user_id) != Some(user_id) {
+            team.push(TeamMember { user_id, email: row.try_get(1)?, display_name: row.try_get(2)?, roles: Vec::new() });
+        }
+        team.last_mut().expect("pushed above").roles.push((role, row.try_get(4)?));
+    }
+    Ok(team)
+}
+
+/// Removes one role; false if the person did not hold it.
+pub async fn revoke_role(db: &Db, user_id: i64, csp_id: i64, role: Role) -> Result<bool, DbError> {
+    let done = sqlx::query("DELETE FROM user_roles WHERE user_id = $1 AND csp_id = $2 AND role = $3")
+        .bind(user_id)
+        .bind(csp_id)
+        .bind(role.as_str())
+        .execute(db.writer())
+        .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -84,6 +84,9 @@ fn Nav(lang: Lang) -> impl IntoView {
                                 <li><A href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</A></li>
                                 {user.clone().map(|u| view! {
                                     <li><A href=lang.path("/staff") exact=true>{t!(lang, "nav-staff-home")}</A></li>
+                                    {u.can_somewhere(Permission::ManageRoles).then(|| view! {
+                                        <li><A href=lang.path("/staff/team")>{t!(lang, "nav-team")}</A></li>
+                                    })}
                                     {u.can_somewhere(Permission::ViewAuditLog).then(|| view! {
                                         <li><A href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</A></li>
                                     })}

@@ -2,6 +2,7 @@
 
 pub mod pages;
 pub mod roles;
+pub mod team;
 #[cfg(feature = "ssr")]
 pub mod accounts;
 #[cfg(feature = "ssr")]

@@ -139,6 +139,7 @@ pub fn StaffHomePage() -> impl IntoView {
 #[component]
 fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
     let can_audit = user.can_somewhere(Permission::ViewAuditLog);
+    let can_manage = user.can_somewhere(Permission::ManageRoles);
     view! {
         <p class="lead">{t!(lang, "staff-signed-in-as", name = user.display_name.clone())}</p>
         <h2>{t!(lang, "staff-roles-heading")}</h2>
@@ -163,6 +164,7 @@ fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
         </table>
         <h2>{t!(lang, "staff-tools-heading")}</h2>
         <ul>
+            {can_manage.then(|| view! { <li><a href=lang.path("/staff/team")>{t!(lang, "nav-team")}</a></li> })}
             {can_audit.then(|| view! { <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li> })}
             <li><a href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</a></li>
         </ul>

@@ -56,6 +56,13 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
     }
 }
 
+/// May `granter` give (or take away) `role` in CSP `csp_id`? Managers manage roles in their own
+/// CSP; only an administrator there may make or remove administrators; nobody changes their own.
+pub fn may_manage_role(granter: &StaffUser, grantee_id: i64, csp_id: i64, role: Role) -> bool {
+    let admin_here = granter.grants.iter().any(|g| g.csp_id == csp_id && g.role == Role::Admin);
+    granter.can(Permission::ManageRoles, csp_id) && granter.id != grantee_id && (role != Role::Admin || admin_here)
+}
+
 /// A role held in one CSP (partners also name their organisation).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleGrant {
@@ -64,6 +71,16 @@ pub struct RoleGrant {
     pub csp_slug: String,
     pub csp_name: Names,
     pub organisation: Option<String>,
+}
+
+/// One person with their roles in a CSP, as the team page lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub user_id: i64,
+    pub email: String,
+    pub display_name: String,
+    /// Roles in this CSP, with the partner organisation where there is one.
+    pub roles: Vec<(Role, Option<String>)>,
 }
 
 /// A signed-in member of staff, as every check sees them.
@@ -147,6 +164,20 @@ mod tests {
         assert_eq!(manager_in_1.csps_where(Permission::UseStaffArea).len(), 2);
         let nobody = user(&[]);
         assert!(!nobody.can_somewhere(Permission::UseStaffArea));
+    }
+
+    #[test]
+    fn who_may_manage_roles() {
+        let manager = user(&[(Role::CspManager, 1)]);
+        assert!(may_manage_role(&manager, 7, 1, Role::Analyst));
+        assert!(may_manage_role(&manager, 7, 1, Role::CspManager));
+        assert!(!may_manage_role(&manager, 7, 1, Role::Admin), "only an administrator makes administrators");
+        assert!(!may_manage_role(&manager, 7, 2, Role::Analyst), "not in another CSP");
+        assert!(!may_manage_role(&manager, manager.id, 1, Role::Analyst), "not your own roles");
+        let admin = user(&[(Role::Admin, 1)]);
+        assert!(may_manage_role(&admin, 7, 1, Role::Admin));
+        let officer = user(&[(Role::Officer, 1)]);
+        assert!(!may_manage_role(&officer, 7, 1, Role::Officer));
     }
 
     #[test]

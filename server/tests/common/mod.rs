@@ -18,6 +18,13 @@ pub enum Backend {
 static SQLITE_TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
 static POSTGRES_TEMPLATE: OnceCell<String> = OnceCell::const_new();
 
+/// Test databases live in one folder per test process, removed by the test command.
+fn scratch_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cymuned-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
 fn unique(prefix: &str) -> String {
     format!("{prefix}_{}", uuid::Uuid::new_v4().simple())
 }
@@ -51,12 +58,12 @@ pub async fn database(backend: Backend) -> (Db, String) {
         Backend::Sqlite => {
             let template = SQLITE_TEMPLATE
                 .get_or_init(|| async {
-                    let path = std::env::temp_dir().join(format!("{}.db", unique("cymuned_template")));
+                    let path = scratch_dir().join(format!("{}.db", unique("cymuned_template")));
                     seeded(&format!("sqlite://{}", path.display())).await;
                     path
                 })
                 .await;
-            let path = std::env::temp_dir().join(format!("{}.db", unique("cymuned_test")));
+            let path = scratch_dir().join(format!("{}.db", unique("cymuned_test")));
             std::fs::copy(template, &path).expect("copy template database");
             format!("sqlite://{}", path.display())
         }

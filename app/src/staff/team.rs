@@ -1,0 +1,355 @@
+//! The team page: a partnership manager sees who holds which roles in their CSP, gives roles to
+//! existing accounts and takes them away. Every change is audited. The forms are plain posts,
+//! so they work without JavaScript.
+
+use crate::{
+    i18n::Lang,
+    reference::Names,
+    shell::{use_lang, ErrorMessage},
+    staff::{pages::role_name, roles::TeamMember, Role},
+    t,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+/// Kinds of partner organisation, as stored.
+pub const ORGANISATION_KINDS: [&str; 8] = ["police", "council", "housing", "fire", "health", "probation", "youth_justice", "other"];
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TeamView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub members: Vec<TeamMember>,
+    /// The signed-in manager (whose own roles cannot be changed here).
+    pub me: i64,
+    /// Roles this manager may give in the selected CSP.
+    pub grantable: Vec<Role>,
+}
+
+#[server]
+pub async fn team(csp: Option<String>) -> Result<TeamView, ServerFnError> {
+    use crate::{error::AppError, staff::Permission};
+    let user = crate::staff::pages::require_user()?;
+    let state = crate::state::AppState::current()?;
+    let allowed = user.csps_where(Permission::ManageRoles);
+    let chosen = match csp.filter(|s| !s.is_empty()) {
+        Some(slug) => allowed.iter().find(|(_, s, _)| *s == slug),
+        None => allowed.first(),
+    };
+    let Some((csp_id, slug, _)) = chosen.cloned() else {
+        return Err(crate::error::reject(AppError::Forbidden));
+    };
+    let members = crate::db::staff::team(&state.db, csp_id).await.map_err(crate::error::internal)?;
+    let grantable = Role::ALL.into_iter().filter(|r| crate::staff::roles::may_manage_role(&user, 0, csp_id, *r)).collect();
+    Ok(TeamView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, members, me: user.id, grantable })
+}
+
+fn organisation_kind_name(lang: Lang, kind: &str) -> String {
+    match kind {
+        "police" => t!(lang, "org-kind-police"),
+        "council" => t!(lang, "org-kind-council"),
+        "housing" => t!(lang, "org-kind-housing"),
+        "fire" => t!(lang, "org-kind-fire"),
+        "health" => t!(lang, "org-kind-health"),
+        "probation" => t!(lang, "org-kind-probation"),
+        "youth_justice" => t!(lang, "org-kind-youth-justice"),
+        _ => t!(lang, "org-kind-other"),
+    }
+}
+
+fn outcome_message(lang: Lang, done: Option<String>, error: Option<String>) -> Option<(bool, String)> {
+    if let Some(done) = done {
+        return Some((true, match done.as_str() {
+            "revoked" => t!(lang, "team-done-revoked"),
+            _ => t!(lang, "team-done-granted"),
+        }));
+    }
+    error.map(|e| {
+        (false, match e.as_str() {
+            "no_account" => t!(lang, "team-error-no-account"),
+            "needs_organisation" => t!(lang, "team-error-needs-organisation"),
+            "forbidden" => t!(lang, "team-error-forbidden"),
+            "not_held" => t!(lang, "team-error-not-held"),
+            _ => t!(lang, "team-error-invalid"),
+        })
+    })
+}
+
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let data = Resource::new_blocking(move || query.read().get("csp"), team);
+    let outcome = move || {
+        let q = query.read();
+        outcome_message(lang, q.get("done"), q.get("error"))
+    };
+    view! {
+        <Title text=t!(lang, "team-title") />
+        <h1>{t!(lang, "team-title")}</h1>
+        <p>{t!(lang, "team-intro")}</p>
+        {move || outcome().map(|(ok, message)| if ok {
+            view! { <div class="notice notice-success" role="status"><p>{message}</p></div> }.into_any()
+        } else {
+            view! { <div class="notice notice-error" role="alert"><p>{message}</p></div> }.into_any()
+        })}
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => view! { <Team lang view /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Team(lang: Lang, view: TeamView) -> impl IntoView {
+    let TeamView { csps, selected, members, me, grantable } = view;
+    let show_picker = csps.len() > 1;
+    let selected_for_rows = selected.clone();
+    view! {
+        {show_picker.then(|| view! {
+            <form method="get" class="form inline-fields">
+                <div class="field">
+                    <label for="csp">{t!(lang, "audit-partnership")}</label>
+                    <select id="csp" name="csp">
+                        {csps.iter().map(|(slug, name)| view! {
+                            <option value=slug.clone() selected=*slug == selected>{name.get(lang).to_string()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">{t!(lang, "audit-show")}</button>
+            </form>
+        })}
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="team-caption">
+            <table>
+                <caption id="team-caption">{t!(lang, "team-caption", count = members.len())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(lang, "team-name")}</th>
+                        <th scope="col">{t!(lang, "sign-in-email")}</th>
+                        <th scope="col">{t!(lang, "team-roles")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {members.into_iter().map(|m| {
+                        let csp = selected_for_rows.clone();
+                        let name = m.display_name.clone();
+                        view! {
+                            <tr>
+                                <td>{m.display_name.clone()}</td>
+                                <td>{m.email.clone()}</td>
+                                <td>
+                                    <ul class="role-list">
+                                        {m.roles.into_iter().map(|(role, org)| {
+                                            let label = match &org {
+                                                Some(o) => format!("{} ({o})", role_name(lang, role)),
+                                                None => role_name(lang, role),
+                                            };
+                                            let removable = m.user_id != me && grantable.contains(&role);
+                                            let remove_label = t!(lang, "team-remove-label", role = role_name(lang, role), name = name.clone());
+                                            view! {
+                                                <li>
+                                                    {label}
+                                                    {removable.then(|| view! {
+                                                        <form method="post" action="/staff/team/revoke" class="inline-form">
+                                                            <input type="hidden" name="lang" value=lang.code() />
+                                                            <input type="hidden" name="csp" value=csp.clone() />
+                                                            <input type="hidden" name="user_id" value=m.user_id.to_string() />
+                                                            <input type="hidden" name="role" value=role.as_str() />
+                                                            " "
+                                                            <button type="submit" class="link-button" aria-label=remove_label>{t!(lang, "team-remove")}</button>
+                                                        </form>
+                                                    })}
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <h2 id="grant-heading">{t!(lang, "team-grant-heading")}</h2>
+        <p>{t!(lang, "team-grant-intro")}</p>
+        <form method="post" action="/staff/team/grant" class="form" aria-labelledby="grant-heading">
+            <input type="hidden" name="lang" value=lang.code() />
+            <input type="hidden" name="csp" value=selected.clone() />
+            <div class="field">
+                <label for="grant-email">{t!(lang, "team-grant-email")}</label>
+                <input id="grant-email" name="email" type="email" required autocomplete="off" spellcheck="false" />
+            </div>
+            <div class="field">
+                <label for="grant-role">{t!(lang, "team-roles")}</label>
+                <select id="grant-role" name="role">
+                    {grantable.iter().map(|r| view! { <option value=r.as_str()>{role_name(lang, *r)}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="grant-organisation">{t!(lang, "team-grant-organisation")}</label>
+                <input id="grant-organisation" name="organisation" type="text" autocomplete="organization" />
+            </div>
+            <div class="field">
+                <label for="grant-organisation-kind">{t!(lang, "team-grant-organisation-kind")}</label>
+                <select id="grant-organisation-kind" name="organisation_kind">
+                    {ORGANISATION_KINDS.iter().map(|k| view! { <option value=*k>{organisation_kind_name(lang, k)}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">{t!(lang, "team-grant-submit")}</button>
+        </form>
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod handlers {
+    //! The team forms' posts.
+
+    use super::ORGANISATION_KINDS;
+    use crate::{
+        audit::{AuditAction, NewAuditEntry},
+        db,
+        i18n::Lang,
+        staff::{
+            roles::may_manage_role,
+            session::{ClientIp, CurrentUser},
+            Permission, Role,
+        },
+        state::AppState,
+    };
+    use axum::{
+        extract::State,
+        response::{IntoResponse, Redirect, Response},
+        Extension, Form,
+    };
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    pub struct GrantForm {
+        #[serde(default)]
+        pub lang: String,
+        #[serde(default)]
+        pub csp: String,
+        #[serde(default)]
+        pub email: String,
+        #[serde(default)]
+        pub role: String,
+        #[serde(default)]
+        pub organisation: String,
+        #[serde(default)]
+        pub organisation_kind: String,
+    }
+
+    #[derive(Deserialize)]
+    pub struct RevokeForm {
+        #[serde(default)]
+        pub lang: String,
+        #[serde(default)]
+        pub csp: String,
+        #[serde(default)]
+        pub user_id: i64,
+        #[serde(default)]
+        pub role: String,
+    }
+
+    fn back(lang: Lang, csp: &str, outcome: &str) -> Response {
+        let csp = crate::shell::encode_component(csp);
+        Redirect::to(&format!("{}?csp={csp}&{outcome}", lang.path("/staff/team"))).into_response()
+    }
+
+    async fn audit(state: &AppState, user: &crate::staff::StaffUser, ip: String, action: AuditAction, subject: i64, csp_id: i64, role: Role) {
+        let entry = NewAuditEntry {
+            actor_user_id: Some(user.id),
+            actor_label: user.email.clone(),
+            action: Some(action),
+            record_type: Some("user".into()),
+            record_id: Some(subject.to_string()),
+            csp_id: Some(csp_id),
+            ip: Some(ip),
+            detail: Some(role.as_str().into()),
+        };
+        if let Err(e) = db::audit::record(&state.db, entry).await {
+            tracing::error!(error = %e, "could not write audit entry");
+        }
+    }
+
+    pub async fn grant(
+        State(state): State<AppState>,
+        Extension(CurrentUser(user)): Extension<CurrentUser>,
+        Extension(ClientIp(ip)): Extension<ClientIp>,
+        Form(form): Form<GrantForm>,
+    ) -> Response {
+        let lang = Lang::parse(&form.lang).unwrap_or_default();
+        let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+        let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == form.csp) else {
+            return back(lang, &form.csp, "error=forbidden");
+        };
+        let Some(role) = Role::parse(&form.role) else { return back(lang, &form.csp, "error=invalid") };
+        let organisation = form.organisation.trim();
+        if role == Role::Partner && organisation.is_empty() {
+            return back(lang, &form.csp, "error=needs_organisation");
+        }
+        let grantee = match db::staff::user_id_by_email(&state.db, &form.email).await {
+            Ok(Some(id)) => id,
+            Ok(None) => return back(lang, &form.csp, "error=no_account"),
+            Err(e) => {
+                tracing::error!(error = %e, "team lookup failed");
+                return back(lang, &form.csp, "error=invalid");
+            }
+        };
+        if !may_manage_role(&user, grantee, csp_id, role) {
+            return back(lang, &form.csp, "error=forbidden");
+        }
+        let organisation_id = if role == Role::Partner {
+            let kind = if ORGANISATION_KINDS.contains(&form.organisation_kind.as_str()) { form.organisation_kind.as_str() } else { "other" };
+            match db::staff::ensure_organisation(&state.db, csp_id, kind, organisation).await {
+                Ok(id) => Some(id),
+                Err(e) => {
+                    tracing::error!(error = %e, "could not record organisation");
+                    return back(lang, &form.csp, "error=invalid");
+                }
+            }
+        } else {
+            None
+        };
+        if let Err(e) = db::staff::grant_role(&state.db, grantee, csp_id, role, organisation_id).await {
+            tracing::error!(error = %e, "could not grant role");
+            return back(lang, &form.csp, "error=invalid");
+        }
+        audit(&state, &user, ip, AuditAction::RoleGranted, grantee, csp_id, role).await;
+        back(lang, &form.csp, "done=granted")
+    }
+
+    pub async fn revoke(
+        State(state): State<AppState>,
+        Extension(CurrentUser(user)): Extension<CurrentUser>,
+        Extension(ClientIp(ip)): Extension<ClientIp>,
+        Form(form): Form<RevokeForm>,
+    ) -> Response {
+        let lang = Lang::parse(&form.lang).unwrap_or_default();
+        let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+        let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == form.csp) else {
+            return back(lang, &form.csp, "error=forbidden");
+        };
+        let Some(role) = Role::parse(&form.role) else { return back(lang, &form.csp, "error=invalid") };
+        if !may_manage_role(&user, form.user_id, csp_id, role) {
+            return back(lang, &form.csp, "error=forbidden");
+        }
+        match db::staff::revoke_role(&state.db, form.user_id, csp_id, role).await {
+            Ok(true) => {
+                audit(&state, &user, ip, AuditAction::RoleRevoked, form.user_id, csp_id, role).await;
+                back(lang, &form.csp, "done=revoked")
+            }
+            Ok(false) => back(lang, &form.csp, "error=not_held"),
+            Err(e) => {
+                tracing::error!(error = %e, "could not revoke role");
+                back(lang, &form.csp, "error=invalid")
+            }
+        }
+    }
+}
