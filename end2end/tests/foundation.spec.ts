@@ -84,6 +84,25 @@ test('a partnership manager signs in in Welsh and reads the audit log', async ({
   await signOut(page, 'cy');
 });
 
+test('a partnership manager gives a colleague a role and takes it away', async ({ page }) => {
+  await signIn(page, 'csp-manager@demo.cymuned.cymru');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Team');
+  await page.getByLabel('Email address of their account').fill('engagement-lead@demo.cymuned.cymru');
+  await page.getByLabel('Role', { exact: true }).selectOption('analyst');
+  await page.getByRole('button', { name: 'Give role' }).click();
+  await expect(page.getByRole('status')).toContainText('The role has been given.');
+  const row = page.getByRole('row', { name: /engagement-lead@demo/ });
+  await expect(row).toContainText('Analyst');
+  await page.getByRole('button', { name: 'Remove the Analyst role from Demo engagement lead' }).click();
+  await expect(page.getByRole('status')).toContainText('The role has been removed.');
+  await expect(page.getByRole('row', { name: /engagement-lead@demo/ })).not.toContainText('Analyst');
+  await page.getByLabel('Email address of their account').fill('nobody@example.org');
+  await page.getByRole('button', { name: 'Give role' }).click();
+  await expect(page.getByRole('alert')).toContainText('There is no account with that email address');
+  await signOut(page);
+});
+
 // axe-core runs as a script inside the page, so it runs where JavaScript does; the pages it
 // checks are the same server-rendered HTML that visitors without JavaScript get.
 for (const lang of ['en', 'cy']) {
@@ -100,7 +119,7 @@ for (const lang of ['en', 'cy']) {
     test.skip(!javaScriptEnabled, 'axe-core needs JavaScript in the page');
     await signIn(page, 'csp-manager@demo.cymuned.cymru', lang as 'en' | 'cy');
     const prefix = lang === 'cy' ? '/cy' : '';
-    for (const path of ['/staff', '/staff/audit']) {
+    for (const path of ['/staff', '/staff/audit', '/staff/team', '/staff/team?error=no_account']) {
       await page.goto(prefix + path);
       await settle(page);
       await expectAccessible(page);

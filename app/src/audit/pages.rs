@@ -146,7 +146,7 @@ fn AuditTable(lang: Lang, view: AuditView) -> impl IntoView {
                     {page.entries.into_iter().zip(times).map(|(e, time)| view! {
                         <tr>
                             <td>{time}</td>
-                            <td>{e.actor}</td>
+                            <td class="breakable">{e.actor}</td>
                             <td>{action_label(lang, &e.action)}{e.detail.map(|d| format!(" ({d})"))}</td>
                             <td>{e.record.unwrap_or_default()}</td>
                             <td>{e.ip.unwrap_or_default()}</td>

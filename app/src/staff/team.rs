@@ -142,7 +142,7 @@ fn Team(lang: Lang, view: TeamView) -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{m.display_name.clone()}</td>
-                                <td>{m.email.clone()}</td>
+                                <td class="breakable">{m.email.clone()}</td>
                                 <td>
                                     <ul class="role-list">
                                         {m.roles.into_iter().map(|(role, org)| {
