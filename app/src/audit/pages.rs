@@ -4,7 +4,7 @@ use crate::{
     audit::{AuditAction, AuditPage},
     i18n::Lang,
     reference::Names,
-    shell::{use_lang, ErrorMessage},
+    shell::{use_lang, CspPicker, ErrorMessage},
     t,
 };
 use leptos::prelude::*;
@@ -114,21 +114,8 @@ fn AuditTable(lang: Lang, view: AuditView) -> impl IntoView {
         let selected = selected.clone();
         move |p: i64| format!("{}?csp={}&page={p}", lang.path("/staff/audit"), selected)
     };
-    let show_picker = csps.len() > 1;
     view! {
-        {show_picker.then(|| view! {
-            <form method="get" class="form inline-fields">
-                <div class="field">
-                    <label for="csp">{t!(lang, "audit-partnership")}</label>
-                    <select id="csp" name="csp">
-                        {csps.iter().map(|(slug, name)| view! {
-                            <option value=slug.clone() selected=*slug == selected>{name.get(lang).to_string()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <button type="submit" class="button">{t!(lang, "audit-show")}</button>
-            </form>
-        })}
+        <CspPicker lang csps=csps selected=selected.clone() />
         <p>{t!(lang, "audit-count", count = page.total)}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="audit-caption">
             <table>

@@ -109,6 +109,26 @@ fn Nav(lang: Lang) -> impl IntoView {
     }
 }
 
+/// For people who work in several CSPs: which CSP's records to show (a plain GET form).
+#[component]
+pub fn CspPicker(lang: Lang, csps: Vec<(String, crate::reference::Names)>, selected: String) -> impl IntoView {
+    (csps.len() > 1).then(|| {
+        view! {
+            <form method="get" class="form inline-fields">
+                <div class="field">
+                    <label for="csp">{t!(lang, "audit-partnership")}</label>
+                    <select id="csp" name="csp">
+                        {csps.iter().map(|(slug, name)| view! {
+                            <option value=slug.clone() selected=*slug == selected>{name.get(lang).to_string()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">{t!(lang, "audit-show")}</button>
+            </form>
+        }
+    })
+}
+
 /// The bilingual 404 page; also sets the HTTP status.
 #[component]
 pub fn NotFound() -> impl IntoView {

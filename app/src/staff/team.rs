@@ -5,7 +5,7 @@
 use crate::{
     i18n::Lang,
     reference::Names,
-    shell::{use_lang, ErrorMessage},
+    shell::{use_lang, CspPicker, ErrorMessage},
     staff::{pages::role_name, roles::TeamMember, Role},
     t,
 };
@@ -109,22 +109,9 @@ pub fn TeamPage() -> impl IntoView {
 #[component]
 fn Team(lang: Lang, view: TeamView) -> impl IntoView {
     let TeamView { csps, selected, members, me, grantable } = view;
-    let show_picker = csps.len() > 1;
     let selected_for_rows = selected.clone();
     view! {
-        {show_picker.then(|| view! {
-            <form method="get" class="form inline-fields">
-                <div class="field">
-                    <label for="csp">{t!(lang, "audit-partnership")}</label>
-                    <select id="csp" name="csp">
-                        {csps.iter().map(|(slug, name)| view! {
-                            <option value=slug.clone() selected=*slug == selected>{name.get(lang).to_string()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <button type="submit" class="button">{t!(lang, "audit-show")}</button>
-            </form>
-        })}
+        <CspPicker lang csps=csps selected=selected.clone() />
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="team-caption">
             <table>
                 <caption id="team-caption">{t!(lang, "team-caption", count = members.len())}</caption>
@@ -278,6 +265,22 @@ pub mod handlers {
         }
     }
 
+    /// The signed-in manager, the CSP they manage roles in, and the role named by the form;
+    /// or the response that refuses the request.
+    fn authorise(
+        user: Option<std::sync::Arc<crate::staff::StaffUser>>,
+        lang: Lang,
+        csp: &str,
+        role: &str,
+    ) -> Result<(std::sync::Arc<crate::staff::StaffUser>, i64, Role), Response> {
+        let Some(user) = user else { return Err(Redirect::to(&lang.path("/sign-in")).into_response()) };
+        let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| s == csp) else {
+            return Err(back(lang, csp, "error=forbidden"));
+        };
+        let Some(role) = Role::parse(role) else { return Err(back(lang, csp, "error=invalid")) };
+        Ok((user, csp_id, role))
+    }
+
     pub async fn grant(
         State(state): State<AppState>,
         Extension(CurrentUser(user)): Extension<CurrentUser>,
@@ -285,11 +288,10 @@ pub mod handlers {
         Form(form): Form<GrantForm>,
     ) -> Response {
         let lang = Lang::parse(&form.lang).unwrap_or_default();
-        let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-        let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == form.csp) else {
-            return back(lang, &form.csp, "error=forbidden");
+        let (user, csp_id, role) = match authorise(user, lang, &form.csp, &form.role) {
+            Ok(found) => found,
+            Err(response) => return response,
         };
-        let Some(role) = Role::parse(&form.role) else { return back(lang, &form.csp, "error=invalid") };
         let organisation = form.organisation.trim();
         if role == Role::Partner && organisation.is_empty() {
             return back(lang, &form.csp, "error=needs_organisation");
@@ -332,11 +334,10 @@ pub mod handlers {
         Form(form): Form<RevokeForm>,
     ) -> Response {
         let lang = Lang::parse(&form.lang).unwrap_or_default();
-        let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-        let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == form.csp) else {
-            return back(lang, &form.csp, "error=forbidden");
+        let (user, csp_id, role) = match authorise(user, lang, &form.csp, &form.role) {
+            Ok(found) => found,
+            Err(response) => return response,
         };
-        let Some(role) = Role::parse(&form.role) else { return back(lang, &form.csp, "error=invalid") };
         if !may_manage_role(&user, form.user_id, csp_id, role) {
             return back(lang, &form.csp, "error=forbidden");
         }
