@@ -6,6 +6,7 @@ use crate::{
     home::pages::{AccessibilityPage, HomePage},
     i18n::Lang,
     reference::pages::{PartnershipPage, PartnershipsPage},
+    reporting::pages::{ReportPage, TrackPage},
     shell::{Frame, NotFound},
     staff::{
         pages::{SignInPage, StaffHomePage},
@@ -68,6 +69,8 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("partnerships") view=PartnershipsPage />
             <Route path=path!("partnerships/:slug") view=PartnershipPage />
             <Route path=path!("accessibility") view=AccessibilityPage />
+            <Route path=path!("report") view=ReportPage />
+            <Route path=path!("track/:token") view=TrackPage />
             <Route path=path!("sign-in") view=SignInPage />
             <Route path=path!("staff") view=StaffHomePage />
             <Route path=path!("staff/audit") view=AuditLogPage />

@@ -46,6 +46,8 @@ pub struct Settings {
     pub sign_in_attempts_per_15_minutes: u32,
     /// Connections in the read pool (PostgreSQL: the whole pool).
     pub db_max_connections: u32,
+    /// Reports accepted from one address per hour (abuse protection).
+    pub reports_per_hour_per_address: u32,
 }
 
 impl Default for Settings {
@@ -62,6 +64,7 @@ impl Default for Settings {
             max_body_bytes: 64 * 1024,
             sign_in_attempts_per_15_minutes: 5,
             db_max_connections: 8,
+            reports_per_hour_per_address: 10,
         }
     }
 }
@@ -135,6 +138,7 @@ impl Settings {
         parse_env(&env, "CYMUNED_MAX_BODY_BYTES", &mut self.max_body_bytes)?;
         parse_env(&env, "CYMUNED_SIGN_IN_ATTEMPTS_PER_15_MINUTES", &mut self.sign_in_attempts_per_15_minutes)?;
         parse_env(&env, "CYMUNED_DB_MAX_CONNECTIONS", &mut self.db_max_connections)?;
+        parse_env(&env, "CYMUNED_REPORTS_PER_HOUR", &mut self.reports_per_hour_per_address)?;
         Ok(())
     }
 
@@ -163,6 +167,9 @@ impl Settings {
         }
         if self.sign_in_attempts_per_15_minutes == 0 {
             return Err(bad("sign_in_attempts_per_15_minutes", "must be at least 1"));
+        }
+        if self.reports_per_hour_per_address == 0 {
+            return Err(bad("reports_per_hour_per_address", "must be at least 1"));
         }
         if self.db_max_connections == 0 {
             return Err(bad("db_max_connections", "must be at least 1"));

@@ -9,6 +9,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod reference;
+pub mod reporting;
 pub mod shell;
 pub mod staff;
 

@@ -1,6 +1,8 @@
 //! What every request handler and server function can reach.
 
-use crate::{config::Settings, db::Db, reference::locate::WardIndex, staff::sign_in::SignInLimiter};
+use crate::{
+    config::Settings, db::Db, reference::locate::WardIndex, reporting::submit::ReportLimiter, staff::sign_in::SignInLimiter,
+};
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use std::sync::Arc;
@@ -12,6 +14,7 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub wards: Arc<WardIndex>,
     pub sign_in_limiter: Arc<SignInLimiter>,
+    pub report_limiter: Arc<ReportLimiter>,
 }
 
 impl AppState {

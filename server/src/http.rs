@@ -64,6 +64,7 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/report", post(app::reporting::submit::submit))
         .route("/sign-in", post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::switch_language))

@@ -6,6 +6,7 @@ use app::{
     config::{redact_url, Environment, Settings},
     db::{self, Db},
     reference::{locate::WardIndex, seed},
+    reporting::submit::ReportLimiter,
     staff::{accounts, sign_in::SignInLimiter},
     state::AppState,
 };
@@ -36,6 +37,10 @@ pub async fn prepare(settings: &Settings, db: &Db) -> anyhow::Result<Arc<WardInd
     if let Some(counts) = seed::seed_if_empty(db).await.context("loading the Welsh reference data")? {
         tracing::info!(?counts, "loaded the Welsh reference data");
     }
+    let added = app::reporting::categories::ensure_defaults(db).await.context("report categories")?;
+    if added > 0 {
+        tracing::info!(csps = added, "gave partnerships the default report categories");
+    }
     match settings.environment {
         Environment::Demo => {
             let created = accounts::ensure_demo_accounts(db).await.context("creating demo accounts")?;
@@ -65,6 +70,7 @@ pub async fn build_state(settings: Settings, leptos_options: LeptosOptions) -> a
         leptos_options,
         db,
         sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
+        report_limiter: Arc::new(ReportLimiter::new(settings.reports_per_hour_per_address)),
         settings: Arc::new(settings),
         wards,
     })
@@ -83,6 +89,9 @@ pub fn spawn_session_sweeper(state: &AppState) {
             let started_before = now - settings.session_absolute_hours * 3600;
             if let Err(e) = db::staff::delete_expired_sessions(&db, idle_before, started_before).await {
                 tracing::warn!(error = %e, "session sweep failed");
+            }
+            if let Err(e) = db::reporting::delete_old_drafts(&db).await {
+                tracing::warn!(error = %e, "draft sweep failed");
             }
         }
     });

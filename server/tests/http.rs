@@ -23,6 +23,7 @@ async fn hub(db: Db, url: &str) -> Router {
         leptos_options: leptos::prelude::LeptosOptions::builder().output_name("cymuned").build(),
         db,
         sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
+        report_limiter: Arc::new(app::reporting::submit::ReportLimiter::new(settings.reports_per_hour_per_address)),
         settings: Arc::new(settings),
         wards,
     };
@@ -192,7 +193,7 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
     let cookie = session_cookie(&headers).unwrap();
     let english = english_only_phrases();
     assert!(english.len() > 40);
-    for path in ["/cy", "/cy/partnerships", "/cy/partnerships/cardiff", "/cy/accessibility", "/cy/sign-in", "/cy/staff", "/cy/staff/audit", "/cy/nowhere"] {
+    for path in ["/cy", "/cy/report", "/cy/report?area=W06000015", "/cy/partnerships", "/cy/partnerships/cardiff", "/cy/accessibility", "/cy/sign-in", "/cy/staff", "/cy/staff/audit", "/cy/nowhere"] {
         let (_, _, body) = send(&app, get_with_cookie(path, &cookie)).await;
         let text = visible_text(&body);
         for phrase in &english {
@@ -461,3 +462,116 @@ both_backends!(team_roles_are_managed_per_csp, |db: Db, url: String| async move 
     assert!(log.entries.iter().any(|e| e.action == "role_granted" && e.actor == "csp-manager@demo.cymuned.cymru"));
     assert!(log.entries.iter().any(|e| e.action == "role_revoked"));
 });
+
+fn tracking_token(location: &str) -> String {
+    let path = location.split('?').next().unwrap();
+    path.rsplit('/').next().unwrap().to_string()
+}
+
+both_backends!(residents_report_and_track_without_javascript, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    // Step 1: choose the council area.
+    let (status, _, body) = send(&app, get("/cy/report")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Caerdydd") && body.contains("Gadael y wefan hon yn gyflym"));
+    // Step 2: the form for Cardiff, with its wards and the CSP's categories.
+    let (status, _, body) = send(&app, get("/report?area=W06000015")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Cathays") && body.contains("Fly-tipping") && body.contains("Cardiff CSP"));
+    let cathays = db::reporting::area_wards(&db, "W06000015").await.unwrap().into_iter().find(|(_, n)| n.en == "Cathays").unwrap().0;
+
+    // A form with problems: nothing stored, the resident sees what to correct and keeps their text.
+    let bad = "lang=en&area=W06000015&category=&ward=&happened_at=&description=Loud%20music%20every%20night&anonymous=no&email=not-an-email";
+    let (status, headers, _) = send(&app, form("/report").body(Body::from(bad)).unwrap()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+    assert!(location.starts_with("/report?area=W06000015&draft="), "{location}");
+    let (status, _, page) = send(&app, get(&location)).await;
+    assert_eq!(status, StatusCode::OK);
+    for message in ["There is a problem", "Choose what you are reporting.", "Choose the ward where it happened.", "Enter an email address like name@example.com."] {
+        assert!(page.contains(message), "{message}");
+    }
+    assert!(page.contains("Loud music every night"), "what the resident typed is kept");
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap();
+    assert_eq!(db::reporting::report_count(&db, cardiff.id).await.unwrap(), 0);
+
+    // The corrected report: stored, numbered, and followed through a private link.
+    let draft = location.split("draft=").nth(1).unwrap();
+    let good = format!(
+        "lang=cy&area=W06000015&draft={draft}&category=asb-noise&asb_qualifier=personal&ward={cathays}&location_text=Behind%20the%20shops\
+         &ongoing=on&description=Loud%20music%20every%20night%20after%20midnight&anonymous=no&name=Si%C3%A2n&email=sian%40example.cymru\
+         &contact_language=cy&consent=on"
+    );
+    let (status, headers, _) = send(&app, form("/report").body(Body::from(good)).unwrap()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+    assert!(location.starts_with("/cy/track/") && location.ends_with("?new=1"), "{location}");
+    assert_eq!(db::reporting::report_count(&db, cardiff.id).await.unwrap(), 1);
+    let (status, _, page) = send(&app, get(&location)).await;
+    assert_eq!(status, StatusCode::OK);
+    let year = chrono_year();
+    assert!(page.contains(&format!("CYM-{year}-000001")), "the reference is shown");
+    assert!(page.contains("Wedi&#x27;i dderbyn") || page.contains("Wedi'i dderbyn"), "status in Welsh");
+    assert!(page.contains("Cathays") && page.contains("Behind the shops"));
+    assert!(!page.contains("sian@example.cymru"), "the tracking page shows no personal details");
+    // The reporter is stored apart from the report; the draft is gone.
+    let row = sqlx::query("SELECT anonymous, email, consent_to_contact FROM report_reporters").fetch_one(db.reader()).await.unwrap();
+    use sqlx::Row;
+    assert_eq!(row.try_get::<i64, _>(0).unwrap(), 0);
+    assert_eq!(row.try_get::<String, _>(1).unwrap(), "sian@example.cymru");
+    let (_, _, page) = send(&app, get(&format!("/report?area=W06000015&draft={draft}"))).await;
+    assert!(!page.contains("Loud music every night"), "a used draft is removed");
+
+    // An unknown tracking link is a 404; the token itself is not stored.
+    assert_eq!(send(&app, get("/track/not-a-token")).await.0, StatusCode::NOT_FOUND);
+    let token = tracking_token(&location);
+    let stored: i64 = sqlx::query("SELECT COUNT(*) FROM reports WHERE tracking_hash = $1").bind(&token).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(stored, 0);
+
+    // A robot filling the hidden field: nothing stored.
+    let spam = format!("lang=en&area=W06000015&category=litter&ward={cathays}&ongoing=on&description=Buy%20cheap%20things%20now&anonymous=yes&website=http%3A%2F%2Fspam");
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(spam)).unwrap()).await;
+    assert!(headers.get(header::LOCATION).unwrap().to_str().unwrap().contains("draft="));
+    assert_eq!(db::reporting::report_count(&db, cardiff.id).await.unwrap(), 1);
+});
+
+both_backends!(report_numbers_follow_on_and_submissions_are_limited, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let ward = db::reporting::area_wards(&db, "W06000011").await.unwrap()[0].0.clone(); // Swansea
+    let body = format!("lang=en&area=W06000011&category=graffiti&ward={ward}&ongoing=on&description=Graffiti%20on%20the%20bus%20shelter&anonymous=yes");
+    let mut references = Vec::new();
+    for _ in 0..10 {
+        let (_, headers, _) = send(&app, form("/report").body(Body::from(body.clone())).unwrap()).await;
+        let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+        assert!(location.starts_with("/track/"), "{location}");
+        let (_, _, page) = send(&app, get(&location)).await;
+        let start = page.find("CYM-").unwrap();
+        references.push(page[start..start + 13].to_string());
+    }
+    let year = chrono_year();
+    assert_eq!(references[0], format!("CYM-{year}-000001"));
+    assert_eq!(references[9], format!("CYM-{year}-000010"));
+    // The eleventh within the hour from one address is held back, and kept as a draft.
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(body)).unwrap()).await;
+    let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+    assert!(location.contains("draft="), "{location}");
+    let (_, _, page) = send(&app, get(&location)).await;
+    assert!(page.contains("Graffiti on the bus shelter") && page.contains("Wait an hour"));
+});
+
+fn chrono_year() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    // Days since 1970 to a civil year (good for this century).
+    let days = secs / 86_400;
+    let mut year = 1970;
+    let mut remaining = days;
+    loop {
+        let len = if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 { 366 } else { 365 };
+        if remaining < len {
+            break;
+        }
+        remaining -= len;
+        year += 1;
+    }
+    format!("{:02}", year % 100)
+}

@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod reference;
+pub mod reporting;
 pub mod staff;
 
 use sqlx::{

@@ -10,6 +10,11 @@ pub fn HomePage() -> impl IntoView {
         <h1>{t!(lang, "home-heading")}</h1>
         <p class="lead">{t!(lang, "home-lead")}</p>
         <div class="cards">
+            <section class="card" aria-labelledby="report">
+                <h2 id="report">{t!(lang, "home-report-heading")}</h2>
+                <p>{t!(lang, "home-report-body")}</p>
+                <p><a class="button" href=lang.path("/report")>{t!(lang, "nav-report")}</a></p>
+            </section>
             <section class="card" aria-labelledby="find-csp">
                 <h2 id="find-csp">{t!(lang, "home-find-heading")}</h2>
                 <p>{t!(lang, "home-find-body")}</p>

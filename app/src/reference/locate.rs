@@ -18,6 +18,7 @@ struct IndexedWard {
 pub struct WardIndex {
     tree: RTree<Entry>,
     wards: Vec<IndexedWard>,
+    by_code: std::collections::HashMap<String, usize>,
 }
 
 impl WardIndex {
@@ -31,7 +32,13 @@ impl WardIndex {
             entries.push(GeomWithData::new(envelope, wards.len()));
             wards.push(IndexedWard { location: row.location, shape });
         }
-        Ok(WardIndex { tree: RTree::bulk_load(entries), wards })
+        let by_code = wards.iter().enumerate().map(|(i, w)| (w.location.ward.code.clone(), i)).collect();
+        Ok(WardIndex { tree: RTree::bulk_load(entries), wards, by_code })
+    }
+
+    /// The routing of a ward chosen by name rather than by a point.
+    pub fn ward(&self, code: &str) -> Option<&Location> {
+        self.by_code.get(code).map(|&i| &self.wards[i].location)
     }
 
     pub fn len(&self) -> usize {

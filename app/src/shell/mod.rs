@@ -81,6 +81,7 @@ fn Nav(lang: Lang) -> impl IntoView {
                             <ul>
                                 // `A` marks the current page with aria-current="page".
                                 <li><A href=lang.path("/") exact=true>{t!(lang, "nav-home")}</A></li>
+                                <li><A href=lang.path("/report")>{t!(lang, "nav-report")}</A></li>
                                 <li><A href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</A></li>
                                 {user.clone().map(|u| view! {
                                     <li><A href=lang.path("/staff") exact=true>{t!(lang, "nav-staff-home")}</A></li>

@@ -1,0 +1,211 @@
+//! Resident reports: categories, the report and its reporter, the public timeline, drafts.
+
+use super::{now, Db, DbError};
+use crate::{
+    reference::{Location, Names},
+    reporting::{Category, ReportStatus, TimelineEntry, TrackedReport, ValidReport},
+};
+use sqlx::Row as _;
+
+pub async fn category_count(db: &Db, csp_id: i64) -> Result<i64, DbError> {
+    sqlx::query("SELECT COUNT(*) FROM report_categories WHERE csp_id = $1").bind(csp_id).fetch_one(db.reader()).await?.try_get(0)
+}
+
+pub async fn insert_categories(db: &Db, csp_id: i64, rows: &[(&str, &str, &str, &str, bool)]) -> Result<(), DbError> {
+    let mut tx = db.writer().begin().await?;
+    for (position, (code, family, en, cy, sensitive)) in rows.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO report_categories (csp_id, code, family, name_en, name_cy, sensitive, position, active) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT (csp_id, code) DO NOTHING",
+        )
+        .bind(csp_id)
+        .bind(*code)
+        .bind(*family)
+        .bind(*en)
+        .bind(*cy)
+        .bind(*sensitive as i64)
+        .bind(position as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// The CSP's active categories, in its order.
+pub async fn categories(db: &Db, csp_id: i64) -> Result<Vec<Category>, DbError> {
+    let rows = sqlx::query(
+        "SELECT id, code, family, name_en, name_cy, sensitive FROM report_categories \
+         WHERE csp_id = $1 AND active = 1 ORDER BY position, id",
+    )
+    .bind(csp_id)
+    .fetch_all(db.reader())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Category {
+                id: r.try_get(0)?,
+                code: r.try_get(1)?,
+                family: r.try_get(2)?,
+                name: Names::new(r.try_get::<String, _>(3)?, r.try_get::<String, _>(4)?),
+                sensitive: r.try_get::<i64, _>(5)? == 1,
+            })
+        })
+        .collect()
+}
+
+/// A local authority's wards (code and names), by English name, with the CSP that serves it.
+pub async fn area_wards(db: &Db, lad_code: &str) -> Result<Vec<(String, Names)>, DbError> {
+    let rows = sqlx::query("SELECT code, name_en, name_cy FROM wards WHERE lad_code = $1 ORDER BY name_en")
+        .bind(lad_code)
+        .fetch_all(db.reader())
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get(0)?, Names::new(r.try_get::<String, _>(1)?, r.try_get::<String, _>(2)?))))
+        .collect()
+}
+
+/// Stores a report, its reporter and its first timeline entry in one transaction, numbering
+/// it from the year's sequence. Returns the reference.
+pub async fn insert_report(
+    db: &Db,
+    report: &ValidReport,
+    location: &Location,
+    tracking_hash: &str,
+    year: i32,
+) -> Result<String, DbError> {
+    let at = now();
+    let mut tx = db.writer().begin().await?;
+    let sequence: i64 = sqlx::query(
+        "INSERT INTO report_sequences (year, last) VALUES ($1, 1) \
+         ON CONFLICT (year) DO UPDATE SET last = report_sequences.last + 1 RETURNING last",
+    )
+    .bind(year as i64)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
+    let reference = crate::reporting::reference(year, sequence);
+    let strands = (!report.hate_strands.is_empty()).then(|| report.hate_strands.join(","));
+    let id: i64 = sqlx::query(
+        "INSERT INTO reports (reference, tracking_hash, csp_id, category_id, ward_code, neighbourhood_id, \
+         location_text, happened_at, ongoing, description, asb_qualifier, hate_strands, language, sensitive, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15) RETURNING id",
+    )
+    .bind(&reference)
+    .bind(tracking_hash)
+    .bind(location.csp_id)
+    .bind(report.category_id)
+    .bind(&report.ward_code)
+    .bind(location.neighbourhood_id)
+    .bind(&report.location_text)
+    .bind(&report.happened_at)
+    .bind(report.ongoing as i64)
+    .bind(&report.description)
+    .bind(&report.asb_qualifier)
+    .bind(strands)
+    .bind(report.reporter.language.code())
+    .bind(report.sensitive as i64)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
+    let r = &report.reporter;
+    sqlx::query(
+        "INSERT INTO report_reporters (report_id, anonymous, name, email, phone, consent_to_contact, safe_contact) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(r.anonymous as i64)
+    .bind(&r.name)
+    .bind(&r.email)
+    .bind(&r.phone)
+    .bind(r.consent_to_contact as i64)
+    .bind(&r.safe_contact)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public) VALUES ($1, $2, 'open', NULL, 1)")
+        .bind(id)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(reference)
+}
+
+fn format_time(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()
+}
+
+/// The report behind a tracking link (by the token's hash), as its reporter may see it.
+pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<TrackedReport>, DbError> {
+    let Some(row) = sqlx::query(
+        "SELECT r.id, r.reference, c.name_en, c.name_cy, w.name_en, w.name_cy, p.name_en, p.name_cy, \
+                r.location_text, r.created_at, r.status \
+         FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN wards w ON w.code = r.ward_code \
+         JOIN csps p ON p.id = r.csp_id WHERE r.tracking_hash = $1",
+    )
+    .bind(tracking_hash)
+    .fetch_optional(db.reader())
+    .await?
+    else {
+        return Ok(None);
+    };
+    let id: i64 = row.try_get(0)?;
+    let timeline = sqlx::query("SELECT at, status, message FROM report_updates WHERE report_id = $1 AND public = 1 ORDER BY at, id")
+        .bind(id)
+        .fetch_all(db.reader())
+        .await?
+        .iter()
+        .map(|u| {
+            Ok(TimelineEntry {
+                at: format_time(u.try_get(0)?),
+                status: ReportStatus::parse(&u.try_get::<String, _>(1)?).unwrap_or(ReportStatus::Open),
+                message: u.try_get(2)?,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+    Ok(Some(TrackedReport {
+        reference: row.try_get(1)?,
+        category: Names::new(row.try_get::<String, _>(2)?, row.try_get::<String, _>(3)?),
+        ward: Names::new(row.try_get::<String, _>(4)?, row.try_get::<String, _>(5)?),
+        csp: Names::new(row.try_get::<String, _>(6)?, row.try_get::<String, _>(7)?),
+        location_text: row.try_get(8)?,
+        submitted_at: format_time(row.try_get(9)?),
+        status: ReportStatus::parse(&row.try_get::<String, _>(10)?).unwrap_or(ReportStatus::Open),
+        timeline,
+    }))
+}
+
+pub async fn report_count(db: &Db, csp_id: i64) -> Result<i64, DbError> {
+    sqlx::query("SELECT COUNT(*) FROM reports WHERE csp_id = $1").bind(csp_id).fetch_one(db.reader()).await?.try_get(0)
+}
+
+// ----- drafts: a form that needs correcting, kept for a day under a random token.
+
+pub async fn save_draft(db: &Db, token_hash: &str, fields_json: &str) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO report_drafts (token_hash, fields, created_at) VALUES ($1, $2, $3)")
+        .bind(token_hash)
+        .bind(fields_json)
+        .bind(now())
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+pub async fn draft(db: &Db, token_hash: &str) -> Result<Option<String>, DbError> {
+    let row = sqlx::query("SELECT fields FROM report_drafts WHERE token_hash = $1 AND created_at > $2")
+        .bind(token_hash)
+        .bind(now() - 24 * 3600)
+        .fetch_optional(db.reader())
+        .await?;
+    row.map(|r| r.try_get(0)).transpose()
+}
+
+pub async fn delete_draft(db: &Db, token_hash: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM report_drafts WHERE token_hash = $1").bind(token_hash).execute(db.writer()).await?;
+    Ok(())
+}
+
+pub async fn delete_old_drafts(db: &Db) -> Result<u64, DbError> {
+    let done = sqlx::query("DELETE FROM report_drafts WHERE created_at <= $1").bind(now() - 24 * 3600).execute(db.writer()).await?;
+    Ok(done.rows_affected())
+}

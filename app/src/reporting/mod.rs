@@ -1,0 +1,415 @@
+//! Resident reporting: a concern reported in English or Welsh, with or without an account or
+//! JavaScript, routed to the CSP whose ward it is in, and followed through a private link.
+
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod categories;
+#[cfg(feature = "ssr")]
+pub mod submit;
+
+use crate::reference::Names;
+use serde::{Deserialize, Serialize};
+
+/// Longest description accepted, in characters.
+pub const MAX_DESCRIPTION: usize = 4000;
+pub const MIN_DESCRIPTION: usize = 10;
+const MAX_SHORT_TEXT: usize = 200;
+const MAX_SAFE_CONTACT: usize = 500;
+
+/// A kind of concern a CSP takes reports of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub id: i64,
+    pub code: String,
+    /// asb, drugs, hate, abuse, environmental, vehicle, tension, other
+    pub family: String,
+    pub name: Names,
+    /// Hate, domestic abuse, sexual violence: never public, safe contact offered.
+    pub sensitive: bool,
+}
+
+/// The public status of a report (FixMyStreet's extended Open311 statuses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStatus {
+    Open,
+    Investigating,
+    ActionScheduled,
+    InProgress,
+    Fixed,
+    Duplicate,
+    NotResponsible,
+    NoFurtherAction,
+    InternalReferral,
+    Closed,
+}
+
+impl ReportStatus {
+    pub const ALL: [ReportStatus; 10] = [
+        ReportStatus::Open,
+        ReportStatus::Investigating,
+        ReportStatus::ActionScheduled,
+        ReportStatus::InProgress,
+        ReportStatus::Fixed,
+        ReportStatus::Duplicate,
+        ReportStatus::NotResponsible,
+        ReportStatus::NoFurtherAction,
+        ReportStatus::InternalReferral,
+        ReportStatus::Closed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportStatus::Open => "open",
+            ReportStatus::Investigating => "investigating",
+            ReportStatus::ActionScheduled => "action_scheduled",
+            ReportStatus::InProgress => "in_progress",
+            ReportStatus::Fixed => "fixed",
+            ReportStatus::Duplicate => "duplicate",
+            ReportStatus::NotResponsible => "not_responsible",
+            ReportStatus::NoFurtherAction => "no_further_action",
+            ReportStatus::InternalReferral => "internal_referral",
+            ReportStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReportStatus> {
+        ReportStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// ASB qualifier (orthogonal to the type of behaviour).
+pub const ASB_QUALIFIERS: [&str; 3] = ["personal", "nuisance", "environmental"];
+/// The five monitored hate strands, plus "other" for a perceived motive outside them.
+pub const HATE_STRANDS: [&str; 6] = ["disability", "race", "religion", "sexual_orientation", "transgender", "other"];
+
+/// The report form exactly as sent: kept as a draft when it needs correcting, so nothing a
+/// resident typed is lost.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportForm {
+    pub lang: String,
+    pub area: String,
+    pub category: String,
+    pub ward: String,
+    pub location_text: String,
+    pub happened_at: String,
+    pub ongoing: String,
+    pub description: String,
+    pub asb_qualifier: String,
+    pub hate_strands: Vec<String>,
+    pub anonymous: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub contact_language: String,
+    pub consent: String,
+    pub safe_contact: String,
+    /// Must stay empty: people never see it, form-filling robots do.
+    pub website: String,
+    /// The draft this submission corrects, if any.
+    pub draft: String,
+}
+
+/// A field that needs correcting, and why (a message id suffix).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: String,
+}
+
+fn err(field: &str, problem: &str) -> FieldError {
+    FieldError { field: field.into(), problem: problem.into() }
+}
+
+/// A report that passed every check, ready to store.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidReport {
+    pub category_id: i64,
+    pub ward_code: String,
+    pub location_text: String,
+    pub happened_at: Option<String>,
+    pub ongoing: bool,
+    pub description: String,
+    pub asb_qualifier: Option<String>,
+    pub hate_strands: Vec<String>,
+    pub sensitive: bool,
+    pub reporter: Reporter,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reporter {
+    pub anonymous: bool,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub language: crate::i18n::Lang,
+    pub consent_to_contact: bool,
+    pub safe_contact: Option<String>,
+}
+
+fn trimmed(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn valid_email(email: &str) -> bool {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !email.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+fn valid_phone(phone: &str) -> bool {
+    let digits = phone.chars().filter(|c| c.is_ascii_digit()).count();
+    (10..=15).contains(&digits) && phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
+}
+
+/// `YYYY-MM-DDTHH:MM` (as browsers send `datetime-local`), not in the future.
+fn valid_local_time(value: &str, now_local: &str) -> bool {
+    let b = value.as_bytes();
+    let shape = value.len() == 16
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 => *c == b':',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| value[r].parse::<u32>().unwrap_or(0);
+    let (month, day, hour, minute) = (num(5..7), num(8..10), num(11..13), num(14..16));
+    (1..=12).contains(&month) && (1..=31).contains(&day) && hour < 24 && minute < 60 && value >= "2000-01-01T00:00" && value <= now_local
+}
+
+/// Checks a submitted form against the CSP's categories and the area's wards. `now_local` is
+/// the current Welsh local time as `YYYY-MM-DDTHH:MM`.
+pub fn validate(
+    form: &ReportForm,
+    categories: &[Category],
+    ward_codes: &[String],
+    now_local: &str,
+) -> Result<ValidReport, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let category = categories.iter().find(|c| c.code == form.category);
+    if category.is_none() {
+        errors.push(err("category", "required"));
+    }
+    if !ward_codes.iter().any(|w| *w == form.ward) {
+        errors.push(err("ward", "required"));
+    }
+    let location_text = form.location_text.trim().to_string();
+    if location_text.chars().count() > MAX_SHORT_TEXT {
+        errors.push(err("location_text", "too_long"));
+    }
+    let ongoing = !form.ongoing.is_empty();
+    let happened_at = trimmed(&form.happened_at);
+    match &happened_at {
+        None if !ongoing => errors.push(err("happened_at", "required")),
+        Some(t) if !valid_local_time(t, now_local) => errors.push(err("happened_at", "invalid")),
+        _ => {}
+    }
+    let description = form.description.trim().to_string();
+    let length = description.chars().count();
+    if length < MIN_DESCRIPTION {
+        errors.push(err("description", "too_short"));
+    } else if length > MAX_DESCRIPTION {
+        errors.push(err("description", "too_long"));
+    }
+    let family = category.map(|c| c.family.as_str()).unwrap_or("");
+    let asb_qualifier = trimmed(&form.asb_qualifier).filter(|_| family == "asb");
+    if let Some(q) = &asb_qualifier {
+        if !ASB_QUALIFIERS.contains(&q.as_str()) {
+            errors.push(err("asb_qualifier", "invalid"));
+        }
+    }
+    let hate_strands: Vec<String> = if family == "hate" { form.hate_strands.clone() } else { Vec::new() };
+    if hate_strands.iter().any(|s| !HATE_STRANDS.contains(&s.as_str())) {
+        errors.push(err("hate_strands", "invalid"));
+    }
+    let anonymous = form.anonymous != "no";
+    let (name, email, phone) = if anonymous {
+        (None, None, None)
+    } else {
+        (trimmed(&form.name), trimmed(&form.email), trimmed(&form.phone))
+    };
+    if !anonymous {
+        if name.as_ref().is_some_and(|n| n.chars().count() > MAX_SHORT_TEXT) {
+            errors.push(err("name", "too_long"));
+        }
+        if email.is_none() && phone.is_none() {
+            errors.push(err("email", "contact_required"));
+        }
+        if email.as_ref().is_some_and(|e| !valid_email(e) || e.len() > MAX_SHORT_TEXT) {
+            errors.push(err("email", "invalid"));
+        }
+        if phone.as_ref().is_some_and(|p| !valid_phone(p)) {
+            errors.push(err("phone", "invalid"));
+        }
+    }
+    let safe_contact = trimmed(&form.safe_contact).filter(|_| category.is_some_and(|c| c.sensitive) && !anonymous);
+    if safe_contact.as_ref().is_some_and(|s| s.chars().count() > MAX_SAFE_CONTACT) {
+        errors.push(err("safe_contact", "too_long"));
+    }
+    let language = crate::i18n::Lang::parse(&form.contact_language).or_else(|| crate::i18n::Lang::parse(&form.lang)).unwrap_or_default();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let category = category.expect("checked above");
+    Ok(ValidReport {
+        category_id: category.id,
+        ward_code: form.ward.clone(),
+        location_text,
+        happened_at,
+        ongoing,
+        description,
+        asb_qualifier,
+        hate_strands,
+        sensitive: category.sensitive,
+        reporter: Reporter {
+            anonymous,
+            name,
+            email: email.map(|e| e.to_lowercase()),
+            phone,
+            language,
+            consent_to_contact: !anonymous && !form.consent.is_empty(),
+            safe_contact,
+        },
+    })
+}
+
+/// `CYM-26-000123`: the year's two digits and the year's sequence number.
+pub fn reference(year: i32, sequence: i64) -> String {
+    format!("CYM-{:02}-{:06}", year.rem_euclid(100), sequence)
+}
+
+/// One entry of the public timeline on the tracking page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: String,
+    pub status: ReportStatus,
+    pub message: Option<String>,
+}
+
+/// What the resident sees on the tracking page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackedReport {
+    pub reference: String,
+    pub category: Names,
+    pub ward: Names,
+    pub csp: Names,
+    pub location_text: String,
+    pub submitted_at: String,
+    pub status: ReportStatus,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn categories() -> Vec<Category> {
+        let c = |id, code: &str, family: &str, sensitive| Category {
+            id,
+            code: code.into(),
+            family: family.into(),
+            name: Names::new(code, code),
+            sensitive,
+        };
+        vec![c(1, "asb-noise", "asb", false), c(2, "hate", "hate", true), c(3, "graffiti", "environmental", false)]
+    }
+
+    fn form() -> ReportForm {
+        ReportForm {
+            lang: "en".into(),
+            category: "asb-noise".into(),
+            ward: "W05000857".into(),
+            happened_at: "2026-11-28T23:15".into(),
+            description: "Loud music every night after midnight.".into(),
+            anonymous: "yes".into(),
+            ..Default::default()
+        }
+    }
+
+    fn check(f: &ReportForm) -> Result<ValidReport, Vec<String>> {
+        validate(f, &categories(), &["W05000857".to_string()], "2026-11-29T21:00")
+            .map_err(|e| e.into_iter().map(|e| format!("{}:{}", e.field, e.problem)).collect())
+    }
+
+    #[test]
+    fn a_complete_anonymous_report_passes() {
+        let ok = check(&form()).unwrap();
+        assert_eq!(ok.category_id, 1);
+        assert!(ok.reporter.anonymous);
+        assert_eq!(ok.reporter.email, None);
+        assert!(!ok.sensitive);
+    }
+
+    #[test]
+    fn every_problem_is_reported_against_its_field() {
+        let bad = ReportForm { category: "unknown".into(), ward: "W05999999".into(), happened_at: String::new(), description: "short".into(), ..form() };
+        assert_eq!(
+            check(&bad).unwrap_err(),
+            vec!["category:required", "ward:required", "happened_at:required", "description:too_short"]
+        );
+        let long = ReportForm { description: "x".repeat(MAX_DESCRIPTION + 1), ..form() };
+        assert_eq!(check(&long).unwrap_err(), vec!["description:too_long"]);
+        let exactly = ReportForm { description: "é".repeat(MAX_DESCRIPTION), ..form() };
+        assert!(check(&exactly).is_ok(), "the limit counts characters, not bytes");
+    }
+
+    #[test]
+    fn when_it_happened() {
+        assert!(check(&ReportForm { happened_at: String::new(), ongoing: "on".into(), ..form() }).is_ok());
+        assert_eq!(check(&ReportForm { happened_at: "2026-11-29T21:01".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"], "future");
+        assert_eq!(check(&ReportForm { happened_at: "29/11/2026".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"]);
+        assert_eq!(check(&ReportForm { happened_at: "2026-13-01T10:00".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"]);
+        assert!(check(&ReportForm { happened_at: "2026-11-29T21:00".into(), ..form() }).is_ok(), "now is fine");
+    }
+
+    #[test]
+    fn named_reporters_give_a_way_to_reach_them() {
+        let named = ReportForm { anonymous: "no".into(), name: "Siân".into(), ..form() };
+        assert_eq!(check(&named).unwrap_err(), vec!["email:contact_required"]);
+        let bad_email = ReportForm { email: "sian@".into(), ..named.clone() };
+        assert_eq!(check(&bad_email).unwrap_err(), vec!["email:invalid"]);
+        let bad_phone = ReportForm { phone: "12".into(), ..named.clone() };
+        assert_eq!(check(&bad_phone).unwrap_err(), vec!["phone:invalid"]);
+        let ok = check(&ReportForm { email: " Sian@Example.Cymru ".into(), phone: "029 2087 2087".into(), consent: "on".into(), contact_language: "cy".into(), ..named }).unwrap();
+        assert_eq!(ok.reporter.email.as_deref(), Some("sian@example.cymru"));
+        assert!(ok.reporter.consent_to_contact);
+        assert_eq!(ok.reporter.language, crate::i18n::Lang::Cy);
+    }
+
+    #[test]
+    fn extra_questions_belong_to_their_category() {
+        let asb = check(&ReportForm { asb_qualifier: "personal".into(), ..form() }).unwrap();
+        assert_eq!(asb.asb_qualifier.as_deref(), Some("personal"));
+        assert_eq!(check(&ReportForm { asb_qualifier: "loud".into(), ..form() }).unwrap_err(), vec!["asb_qualifier:invalid"]);
+        let graffiti = check(&ReportForm { category: "graffiti".into(), asb_qualifier: "personal".into(), ..form() }).unwrap();
+        assert_eq!(graffiti.asb_qualifier, None, "not an ASB category");
+        let hate = check(&ReportForm { category: "hate".into(), hate_strands: vec!["race".into(), "religion".into()], ..form() }).unwrap();
+        assert!(hate.sensitive);
+        assert_eq!(hate.hate_strands, vec!["race", "religion"]);
+        assert_eq!(
+            check(&ReportForm { category: "hate".into(), hate_strands: vec!["height".into()], ..form() }).unwrap_err(),
+            vec!["hate_strands:invalid"]
+        );
+    }
+
+    #[test]
+    fn references_are_readable() {
+        assert_eq!(reference(2026, 123), "CYM-26-000123");
+        assert_eq!(reference(2100, 1), "CYM-00-000001");
+    }
+
+    #[test]
+    fn statuses_round_trip() {
+        for s in ReportStatus::ALL {
+            assert_eq!(ReportStatus::parse(s.as_str()), Some(s));
+        }
+    }
+}

@@ -1,0 +1,434 @@
+//! The report form (`/report`, `/cy/report`) and the private tracking page (`/track/{token}`).
+//! Plain HTML forms: the same with and without JavaScript.
+
+use crate::{
+    i18n::Lang,
+    reference::Names,
+    reporting::{Category, FieldError, ReportForm, ReportStatus, TrackedReport, ASB_QUALIFIERS, HATE_STRANDS, MAX_DESCRIPTION},
+    shell::{use_lang, ErrorMessage, NotFoundMessage},
+    t,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ChosenArea {
+    pub code: String,
+    pub name: Names,
+    pub csp: Names,
+    pub wards: Vec<(String, Names)>,
+    pub categories: Vec<Category>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportPageData {
+    /// Every local authority (code, names), for choosing the area.
+    pub areas: Vec<(String, Names)>,
+    pub area: Option<ChosenArea>,
+    /// What the resident sent last time and what needs correcting.
+    pub draft: Option<(ReportForm, Vec<FieldError>)>,
+}
+
+#[server]
+pub async fn report_page(area: Option<String>, draft: Option<String>) -> Result<ReportPageData, ServerFnError> {
+    use crate::{db, error::internal, staff::accounts::sha256_hex};
+    let state = crate::state::AppState::current()?;
+    let csps = db::reference::list_csps(&state.db).await.map_err(internal)?;
+    let mut areas: Vec<(String, Names)> =
+        csps.iter().flat_map(|c| c.local_authorities.iter().map(|la| (la.code.clone(), la.name.clone()))).collect();
+    areas.sort_by(|a, b| a.1.en.cmp(&b.1.en));
+    let mut chosen = None;
+    if let Some(code) = area.filter(|a| !a.is_empty()) {
+        if let Some(csp) = csps.iter().find(|c| c.local_authorities.iter().any(|la| la.code == code)) {
+            let name = csp.local_authorities.iter().find(|la| la.code == code).map(|la| la.name.clone()).expect("found above");
+            let wards = db::reporting::area_wards(&state.db, &code).await.map_err(internal)?;
+            let categories = db::reporting::categories(&state.db, csp.id).await.map_err(internal)?;
+            chosen = Some(ChosenArea { code, name, csp: csp.name.clone(), wards, categories });
+        }
+    }
+    let draft = match draft.filter(|d| !d.is_empty()) {
+        Some(token) => db::reporting::draft(&state.db, &sha256_hex(&token))
+            .await
+            .map_err(internal)?
+            .and_then(|json| serde_json::from_str::<(ReportForm, Vec<FieldError>)>(&json).ok())
+            .map(|(mut form, errors)| {
+                form.draft = token;
+                (form, errors)
+            }),
+        None => None,
+    };
+    Ok(ReportPageData { areas, area: chosen, draft })
+}
+
+#[server]
+pub async fn track(token: String) -> Result<Option<TrackedReport>, ServerFnError> {
+    let state = crate::state::AppState::current()?;
+    let hash = crate::staff::accounts::sha256_hex(&token);
+    crate::db::reporting::tracked_report(&state.db, &hash).await.map_err(crate::error::internal)
+}
+
+/// The message for a field's problem, in the page's language.
+pub fn field_error_message(lang: Lang, e: &FieldError) -> String {
+    match (e.field.as_str(), e.problem.as_str()) {
+        ("category", _) => t!(lang, "report-error-category"),
+        ("ward", _) => t!(lang, "report-error-ward"),
+        ("location_text", _) => t!(lang, "report-error-location-too-long"),
+        ("happened_at", "required") => t!(lang, "report-error-when-required"),
+        ("happened_at", _) => t!(lang, "report-error-when-invalid"),
+        ("description", "too_short") => t!(lang, "report-error-description-too-short"),
+        ("description", _) => t!(lang, "report-error-description-too-long", max = MAX_DESCRIPTION),
+        ("asb_qualifier", _) | ("hate_strands", _) => t!(lang, "report-error-choice"),
+        ("name", _) | ("safe_contact", _) => t!(lang, "report-error-too-long"),
+        ("email", "contact_required") => t!(lang, "report-error-contact-required"),
+        ("email", _) => t!(lang, "report-error-email"),
+        ("phone", _) => t!(lang, "report-error-phone"),
+        (_, "rate_limited") => t!(lang, "report-error-rate-limited"),
+        (_, "unavailable") => crate::error::AppError::Unavailable.message(lang),
+        _ => t!(lang, "report-error-rejected"),
+    }
+}
+
+pub fn status_name(lang: Lang, status: ReportStatus) -> String {
+    match status {
+        ReportStatus::Open => t!(lang, "status-open"),
+        ReportStatus::Investigating => t!(lang, "status-investigating"),
+        ReportStatus::ActionScheduled => t!(lang, "status-action-scheduled"),
+        ReportStatus::InProgress => t!(lang, "status-in-progress"),
+        ReportStatus::Fixed => t!(lang, "status-fixed"),
+        ReportStatus::Duplicate => t!(lang, "status-duplicate"),
+        ReportStatus::NotResponsible => t!(lang, "status-not-responsible"),
+        ReportStatus::NoFurtherAction => t!(lang, "status-no-further-action"),
+        ReportStatus::InternalReferral => t!(lang, "status-internal-referral"),
+        ReportStatus::Closed => t!(lang, "status-closed"),
+    }
+}
+
+fn qualifier_name(lang: Lang, q: &str) -> String {
+    match q {
+        "personal" => t!(lang, "asb-personal"),
+        "nuisance" => t!(lang, "asb-nuisance"),
+        _ => t!(lang, "asb-environmental"),
+    }
+}
+
+fn strand_name(lang: Lang, s: &str) -> String {
+    match s {
+        "disability" => t!(lang, "hate-disability"),
+        "race" => t!(lang, "hate-race"),
+        "religion" => t!(lang, "hate-religion"),
+        "sexual_orientation" => t!(lang, "hate-sexual-orientation"),
+        "transgender" => t!(lang, "hate-transgender"),
+        _ => t!(lang, "hate-other"),
+    }
+}
+
+/// Safety first: how to get help now, and a way off this page that needs no JavaScript.
+#[component]
+fn SafetyPanel(lang: Lang) -> impl IntoView {
+    view! {
+        <aside class="safety" aria-labelledby="safety-heading">
+            <h2 id="safety-heading">{t!(lang, "report-safety-heading")}</h2>
+            <p>{t!(lang, "report-safety-999")}</p>
+            <p>{t!(lang, "report-safety-support")}</p>
+            <p>
+                <a class="quick-exit" href="https://www.bbc.co.uk/weather" rel="external noreferrer">
+                    {t!(lang, "report-quick-exit")}
+                </a>
+            </p>
+        </aside>
+    }
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let data = Resource::new_blocking(
+        move || {
+            let q = query.read();
+            (q.get("area"), q.get("draft"))
+        },
+        |(area, draft)| report_page(area, draft),
+    );
+    view! {
+        <Title text=t!(lang, "report-title") />
+        <h1>{t!(lang, "report-title")}</h1>
+        <SafetyPanel lang />
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(ReportPageData { areas, area: None, .. }) => view! { <ChooseArea lang areas /> }.into_any(),
+                    Ok(ReportPageData { area: Some(area), draft, .. }) => view! { <ReportFormView lang area draft /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ChooseArea(lang: Lang, areas: Vec<(String, Names)>) -> impl IntoView {
+    view! {
+        <h2>{t!(lang, "report-area-heading")}</h2>
+        <p>{t!(lang, "report-area-intro")}</p>
+        <ul class="area-list">
+            {areas.into_iter().map(|(code, name)| view! {
+                <li><a href=format!("{}?area={code}", lang.path("/report"))>{name.get(lang).to_string()}</a></li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A field's error, if any: (message, element id).
+fn error_for(errors: &[FieldError], lang: Lang, field: &str) -> Option<(String, String)> {
+    errors.iter().find(|e| e.field == field).map(|e| (field_error_message(lang, e), format!("{field}-error")))
+}
+
+#[component]
+fn FieldErrorText(error: Option<(String, String)>) -> impl IntoView {
+    error.map(|(message, id)| view! { <p class="field-error" id=id>{message}</p> })
+}
+
+#[component]
+fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<FieldError>)>) -> impl IntoView {
+    let (form, errors) = draft.unwrap_or_else(|| {
+        (ReportForm { anonymous: "yes".into(), contact_language: lang.code().into(), ..Default::default() }, Vec::new())
+    });
+    let e = |field: &str| error_for(&errors, lang, field);
+    let described = |field: &str, hint: Option<&str>| {
+        let mut ids: Vec<String> = hint.map(|h| vec![h.to_string()]).unwrap_or_default();
+        if errors.iter().any(|x| x.field == field) {
+            ids.push(format!("{field}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let invalid = |field: &str| errors.iter().any(|x| x.field == field).then_some("true");
+    let summary: Vec<(String, String)> = errors
+        .iter()
+        .map(|x| (field_error_message(lang, x), if x.field == "form" { "description".to_string() } else { x.field.clone() }))
+        .collect();
+    let anonymous = form.anonymous != "no";
+    let contact_lang = Lang::parse(&form.contact_language).unwrap_or(lang);
+    view! {
+        <p class="breadcrumb">
+            {t!(lang, "report-area-chosen", area = area.name.get(lang).to_string(), csp = area.csp.get(lang).to_string())} " "
+            <a href=lang.path("/report")>{t!(lang, "report-area-change")}</a>
+        </p>
+        {(!summary.is_empty()).then(|| view! {
+            <div class="error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="errors">
+                <h2 id="error-summary-heading">{t!(lang, "report-error-summary")}</h2>
+                <ul>
+                    {summary.into_iter().map(|(message, field)| view! { <li><a href=format!("#{field}")>{message}</a></li> }).collect_view()}
+                </ul>
+            </div>
+        })}
+        <form method="post" action="/report" class="form report-form" novalidate>
+            <input type="hidden" name="lang" value=lang.code() />
+            <input type="hidden" name="area" value=area.code.clone() />
+            <input type="hidden" name="draft" value=form.draft.clone() />
+            <div class="honeypot" aria-hidden="true">
+                <label for="website">"Website"</label>
+                <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+            </div>
+
+            <fieldset>
+                <legend>{t!(lang, "report-what-legend")}</legend>
+                <div class="field">
+                    <label for="category">{t!(lang, "report-category")}</label>
+                    <FieldErrorText error=e("category") />
+                    <select id="category" name="category" aria-describedby=described("category", None) aria-invalid=invalid("category")>
+                        <option value="">{t!(lang, "report-choose")}</option>
+                        {area.categories.iter().map(|c| view! {
+                            <option value=c.code.clone() selected=c.code == form.category>{c.name.get(lang).to_string()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="field">
+                    <legend>{t!(lang, "report-asb-legend")}</legend>
+                    <p class="hint" id="asb-hint">{t!(lang, "report-asb-hint")}</p>
+                    <FieldErrorText error=e("asb_qualifier") />
+                    {ASB_QUALIFIERS.iter().map(|q| view! {
+                        <div class="choice">
+                            <input type="radio" name="asb_qualifier" id=format!("asb-{q}") value=*q checked=form.asb_qualifier == *q />
+                            <label for=format!("asb-{q}")>{qualifier_name(lang, q)}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+                <fieldset class="field">
+                    <legend>{t!(lang, "report-hate-legend")}</legend>
+                    <p class="hint">{t!(lang, "report-hate-hint")}</p>
+                    <FieldErrorText error=e("hate_strands") />
+                    {HATE_STRANDS.iter().map(|s| view! {
+                        <div class="choice">
+                            <input type="checkbox" name="hate_strands" id=format!("hate-{s}") value=*s checked=form.hate_strands.iter().any(|x| x == s) />
+                            <label for=format!("hate-{s}")>{strand_name(lang, s)}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+            </fieldset>
+
+            <fieldset>
+                <legend>{t!(lang, "report-where-legend")}</legend>
+                <div class="field">
+                    <label for="ward">{t!(lang, "report-ward")}</label>
+                    <p class="hint" id="ward-hint">{t!(lang, "report-ward-hint")}</p>
+                    <FieldErrorText error=e("ward") />
+                    <select id="ward" name="ward" aria-describedby=described("ward", Some("ward-hint")) aria-invalid=invalid("ward")>
+                        <option value="">{t!(lang, "report-choose")}</option>
+                        {area.wards.iter().map(|(code, name)| view! {
+                            <option value=code.clone() selected=*code == form.ward>{name.get(lang).to_string()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="location_text">{t!(lang, "report-location-text")}</label>
+                    <p class="hint" id="location-hint">{t!(lang, "report-location-hint")}</p>
+                    <FieldErrorText error=e("location_text") />
+                    <input id="location_text" name="location_text" type="text" maxlength="200" value=form.location_text.clone()
+                        aria-describedby=described("location_text", Some("location-hint")) aria-invalid=invalid("location_text") />
+                </div>
+            </fieldset>
+
+            <fieldset>
+                <legend>{t!(lang, "report-when-legend")}</legend>
+                <div class="field">
+                    <label for="happened_at">{t!(lang, "report-when")}</label>
+                    <p class="hint" id="when-hint">{t!(lang, "report-when-hint")}</p>
+                    <FieldErrorText error=e("happened_at") />
+                    <input id="happened_at" name="happened_at" type="datetime-local" value=form.happened_at.clone()
+                        aria-describedby=described("happened_at", Some("when-hint")) aria-invalid=invalid("happened_at") />
+                </div>
+                <div class="choice">
+                    <input type="checkbox" id="ongoing" name="ongoing" value="on" checked=!form.ongoing.is_empty() />
+                    <label for="ongoing">{t!(lang, "report-ongoing")}</label>
+                </div>
+            </fieldset>
+
+            <div class="field">
+                <label for="description">{t!(lang, "report-description")}</label>
+                <p class="hint" id="description-hint">{t!(lang, "report-description-hint", max = MAX_DESCRIPTION)}</p>
+                <FieldErrorText error=e("description") />
+                <textarea id="description" name="description" rows="8" maxlength=MAX_DESCRIPTION.to_string()
+                    aria-describedby=described("description", Some("description-hint")) aria-invalid=invalid("description")>
+                    {form.description.clone()}
+                </textarea>
+            </div>
+
+            <fieldset>
+                <legend>{t!(lang, "report-about-legend")}</legend>
+                <div class="choice">
+                    <input type="radio" id="anonymous-yes" name="anonymous" value="yes" checked=anonymous />
+                    <label for="anonymous-yes">{t!(lang, "report-anonymous-yes")}</label>
+                </div>
+                <div class="choice">
+                    <input type="radio" id="anonymous-no" name="anonymous" value="no" checked=!anonymous />
+                    <label for="anonymous-no">{t!(lang, "report-anonymous-no")}</label>
+                </div>
+                <p class="hint">{t!(lang, "report-contact-hint")}</p>
+                <div class="field">
+                    <label for="name">{t!(lang, "report-name")}</label>
+                    <FieldErrorText error=e("name") />
+                    <input id="name" name="name" type="text" autocomplete="name" value=form.name.clone() aria-describedby=described("name", None) aria-invalid=invalid("name") />
+                </div>
+                <div class="field">
+                    <label for="email">{t!(lang, "sign-in-email")}</label>
+                    <FieldErrorText error=e("email") />
+                    <input id="email" name="email" type="email" autocomplete="email" spellcheck="false" value=form.email.clone() aria-describedby=described("email", None) aria-invalid=invalid("email") />
+                </div>
+                <div class="field">
+                    <label for="phone">{t!(lang, "report-phone")}</label>
+                    <FieldErrorText error=e("phone") />
+                    <input id="phone" name="phone" type="tel" autocomplete="tel" value=form.phone.clone() aria-describedby=described("phone", None) aria-invalid=invalid("phone") />
+                </div>
+                <fieldset class="field">
+                    <legend>{t!(lang, "report-contact-language")}</legend>
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <div class="choice">
+                            <input type="radio" name="contact_language" id=format!("contact-{}", l.code()) value=l.code() checked=contact_lang == l />
+                            <label for=format!("contact-{}", l.code()) lang=l.code()>{l.endonym()}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+                <div class="choice">
+                    <input type="checkbox" id="consent" name="consent" value="on" checked=!form.consent.is_empty() />
+                    <label for="consent">{t!(lang, "report-consent")}</label>
+                </div>
+                <div class="field">
+                    <label for="safe_contact">{t!(lang, "report-safe-contact")}</label>
+                    <p class="hint" id="safe-hint">{t!(lang, "report-safe-contact-hint")}</p>
+                    <FieldErrorText error=e("safe_contact") />
+                    <textarea id="safe_contact" name="safe_contact" rows="3" aria-describedby=described("safe_contact", Some("safe-hint"))>{form.safe_contact.clone()}</textarea>
+                </div>
+            </fieldset>
+
+            <p>{t!(lang, "report-privacy")}</p>
+            <button type="submit" class="button">{t!(lang, "report-submit")}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn TrackPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let query = use_query_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let data = Resource::new_blocking(token, track);
+    let is_new = move || query.read().get("new").is_some();
+    view! {
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(None) => view! { <NotFoundMessage lang /> }.into_any(),
+                    Ok(Some(report)) => view! { <Tracked lang report is_new=is_new() token=token() /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, token: String) -> impl IntoView {
+    let title = t!(lang, "track-title", reference = report.reference.clone());
+    let link = lang.path(&format!("/track/{token}"));
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        {is_new.then(|| view! {
+            <div class="notice notice-success" role="status">
+                <p>{t!(lang, "track-received", reference = report.reference.clone())}</p>
+                <p>{t!(lang, "track-keep-link")} " " <a href=link.clone()>{link.clone()}</a></p>
+            </div>
+        })}
+        <dl class="facts">
+            <dt>{t!(lang, "track-status")}</dt>
+            <dd><strong>{status_name(lang, report.status)}</strong></dd>
+            <dt>{t!(lang, "report-category")}</dt>
+            <dd>{report.category.get(lang).to_string()}</dd>
+            <dt>{t!(lang, "track-where")}</dt>
+            <dd>
+                {report.ward.get(lang).to_string()}
+                {(!report.location_text.is_empty()).then(|| format!(" – {}", report.location_text))}
+            </dd>
+            <dt>{t!(lang, "track-partnership")}</dt>
+            <dd>{report.csp.get(lang).to_string()}</dd>
+            <dt>{t!(lang, "track-submitted")}</dt>
+            <dd>{report.submitted_at.clone()}</dd>
+        </dl>
+        <h2>{t!(lang, "track-timeline")}</h2>
+        <ol class="timeline">
+            {report.timeline.into_iter().map(|entry| view! {
+                <li>
+                    <span class="meta">{entry.at}</span>
+                    <strong>{status_name(lang, entry.status)}</strong>
+                    {entry.message.map(|m| view! { <p>{m}</p> })}
+                </li>
+            }).collect_view()}
+        </ol>
+        <h2>{t!(lang, "track-next-heading")}</h2>
+        <p>{t!(lang, "track-next")}</p>
+    }
+}

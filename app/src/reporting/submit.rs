@@ -1,0 +1,154 @@
+//! Receiving a report: a plain form post, so it works without JavaScript. A form that needs
+//! correcting is kept as a draft and shown again with its errors; a good one is stored in one
+//! transaction before the resident is shown the reference.
+
+use crate::{
+    db,
+    i18n::Lang,
+    reporting::{validate, FieldError, ReportForm},
+    staff::{accounts, session::ClientIp},
+    state::AppState,
+};
+use axum::{
+    extract::State,
+    response::{IntoResponse, Redirect, Response},
+    Extension, Form,
+};
+use chrono::Datelike;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::num::NonZeroU32;
+
+/// Reports accepted per address per hour.
+pub struct ReportLimiter(DefaultKeyedRateLimiter<String>);
+
+impl ReportLimiter {
+    pub fn new(per_hour: u32) -> ReportLimiter {
+        let n = NonZeroU32::new(per_hour.max(1)).expect("at least one");
+        let quota = Quota::with_period(std::time::Duration::from_secs(3600) / n.get()).expect("non-zero").allow_burst(n);
+        ReportLimiter(RateLimiter::keyed(quota))
+    }
+
+    pub fn allow(&self, address: &str) -> bool {
+        self.0.check_key(&address.to_string()).is_ok()
+    }
+}
+
+/// Builds the form from the posted pairs (`hate_strands` may repeat).
+pub fn form_from_pairs(pairs: Vec<(String, String)>) -> ReportForm {
+    let mut form = ReportForm::default();
+    for (key, value) in pairs {
+        let slot = match key.as_str() {
+            "lang" => &mut form.lang,
+            "area" => &mut form.area,
+            "category" => &mut form.category,
+            "ward" => &mut form.ward,
+            "location_text" => &mut form.location_text,
+            "happened_at" => &mut form.happened_at,
+            "ongoing" => &mut form.ongoing,
+            "description" => &mut form.description,
+            "asb_qualifier" => &mut form.asb_qualifier,
+            "anonymous" => &mut form.anonymous,
+            "name" => &mut form.name,
+            "email" => &mut form.email,
+            "phone" => &mut form.phone,
+            "contact_language" => &mut form.contact_language,
+            "consent" => &mut form.consent,
+            "safe_contact" => &mut form.safe_contact,
+            "website" => &mut form.website,
+            "draft" => &mut form.draft,
+            "hate_strands" => {
+                form.hate_strands.push(value);
+                continue;
+            }
+            _ => continue,
+        };
+        *slot = value;
+    }
+    form
+}
+
+/// Keeps the form and its errors for a day and sends the resident back to it.
+async fn back_with_draft(state: &AppState, lang: Lang, form: &ReportForm, errors: Vec<FieldError>) -> Response {
+    let token = accounts::random_token();
+    let json = serde_json::to_string(&(form, &errors)).unwrap_or_default();
+    if let Err(e) = db::reporting::save_draft(&state.db, &accounts::sha256_hex(&token), &json).await {
+        tracing::error!(error = %e, "could not keep a report draft");
+        return Redirect::to(&format!("{}?area={}&error=unavailable", lang.path("/report"), form.area)).into_response();
+    }
+    let area = crate::shell::encode_component(&form.area);
+    Redirect::to(&format!("{}?area={area}&draft={token}", lang.path("/report"))).into_response()
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let form = form_from_pairs(pairs);
+    let lang = Lang::parse(&form.lang).unwrap_or_default();
+    if !form.website.is_empty() {
+        return back_with_draft(&state, lang, &ReportForm { website: String::new(), ..form }, vec![general("rejected")]).await;
+    }
+    if !state.report_limiter.allow(&ip) {
+        return back_with_draft(&state, lang, &form, vec![general("rate_limited")]).await;
+    }
+    let wards = match db::reporting::area_wards(&state.db, &form.area).await {
+        Ok(w) => w,
+        Err(e) => return unavailable(&state, lang, &form, e).await,
+    };
+    let Some(csp_id) = wards.first().and_then(|(code, _)| state.wards.ward(code)).map(|l| l.csp_id) else {
+        return Redirect::to(&lang.path("/report")).into_response();
+    };
+    let categories = match db::reporting::categories(&state.db, csp_id).await {
+        Ok(c) => c,
+        Err(e) => return unavailable(&state, lang, &form, e).await,
+    };
+    let codes: Vec<String> = wards.into_iter().map(|(code, _)| code).collect();
+    // Welsh local time is UTC or UTC+1; allowing an hour ahead of UTC never refuses a real time.
+    let now_local = (chrono::Utc::now() + chrono::Duration::hours(1)).format("%Y-%m-%dT%H:%M").to_string();
+    let report = match validate(&form, &categories, &codes, &now_local) {
+        Ok(r) => r,
+        Err(errors) => return back_with_draft(&state, lang, &form, errors).await,
+    };
+    let Some(location) = state.wards.ward(&report.ward_code).cloned() else {
+        return back_with_draft(&state, lang, &form, vec![FieldError { field: "ward".into(), problem: "required".into() }]).await;
+    };
+    let token = accounts::random_token();
+    let year = chrono::Utc::now().year();
+    match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year).await {
+        Ok(reference) => {
+            tracing::info!(%reference, csp = %location.csp_slug, "report received");
+            if !form.draft.is_empty() {
+                let _ = db::reporting::delete_draft(&state.db, &accounts::sha256_hex(&form.draft)).await;
+            }
+            Redirect::to(&format!("{}?new=1", lang.path(&format!("/track/{token}")))).into_response()
+        }
+        Err(e) => unavailable(&state, lang, &form, e).await,
+    }
+}
+
+fn general(problem: &str) -> FieldError {
+    FieldError { field: "form".into(), problem: problem.into() }
+}
+
+async fn unavailable(state: &AppState, lang: Lang, form: &ReportForm, e: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "could not store a report");
+    back_with_draft(state, lang, form, vec![general("unavailable")]).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_strands_are_all_kept() {
+        let form = form_from_pairs(vec![
+            ("category".into(), "hate".into()),
+            ("hate_strands".into(), "race".into()),
+            ("hate_strands".into(), "religion".into()),
+            ("unknown".into(), "ignored".into()),
+        ]);
+        assert_eq!(form.category, "hate");
+        assert_eq!(form.hate_strands, vec!["race", "religion"]);
+    }
+}
