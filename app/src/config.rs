@@ -48,6 +48,12 @@ pub struct Settings {
     pub db_max_connections: u32,
     /// Reports accepted from one address per hour (abuse protection).
     pub reports_per_hour_per_address: u32,
+    /// `smtp://host:25`, `smtp://user:pass@host:587?tls=required` or `smtps://host:465`. Without
+    /// it (demo mode only) email is written to files in `mail_dir`.
+    pub smtp_url: Option<String>,
+    /// The sender of every email, e.g. `Cymuned <cymuned@council.gov.wales>`.
+    pub mail_from: String,
+    pub mail_dir: String,
 }
 
 impl Default for Settings {
@@ -65,6 +71,9 @@ impl Default for Settings {
             sign_in_attempts_per_15_minutes: 5,
             db_max_connections: 8,
             reports_per_hour_per_address: 10,
+            smtp_url: None,
+            mail_from: "Cymuned <no-reply@cymuned.invalid>".into(),
+            mail_dir: "data/mail".into(),
         }
     }
 }
@@ -139,6 +148,15 @@ impl Settings {
         parse_env(&env, "CYMUNED_SIGN_IN_ATTEMPTS_PER_15_MINUTES", &mut self.sign_in_attempts_per_15_minutes)?;
         parse_env(&env, "CYMUNED_DB_MAX_CONNECTIONS", &mut self.db_max_connections)?;
         parse_env(&env, "CYMUNED_REPORTS_PER_HOUR", &mut self.reports_per_hour_per_address)?;
+        if let Some(v) = env("CYMUNED_SMTP_URL") {
+            self.smtp_url = Some(v).filter(|v| !v.is_empty());
+        }
+        if let Some(v) = env("CYMUNED_MAIL_FROM") {
+            self.mail_from = v;
+        }
+        if let Some(v) = env("CYMUNED_MAIL_DIR") {
+            self.mail_dir = v;
+        }
         Ok(())
     }
 
@@ -167,6 +185,16 @@ impl Settings {
         }
         if self.sign_in_attempts_per_15_minutes == 0 {
             return Err(bad("sign_in_attempts_per_15_minutes", "must be at least 1"));
+        }
+        if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(bad("mail_from", format!("'{}' is not an address such as Cymuned <cymuned@example.gov.wales>", self.mail_from)));
+        }
+        if let Some(url) = &self.smtp_url {
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                return Err(bad("smtp_url", format!("'{}' must start with smtp:// or smtps://", redact_url(url))));
+            }
+        } else if self.environment == Environment::Production {
+            return Err(bad("smtp_url", "required in production, so residents get their emails"));
         }
         if self.reports_per_hour_per_address == 0 {
             return Err(bad("reports_per_hour_per_address", "must be at least 1"));
@@ -259,6 +287,13 @@ mod tests {
         assert_eq!(e.setting, "database_url");
         let e = Settings::load(None, env(&[("CYMUNED_SESSION_IDLE_MINUTES", "ten")])).unwrap_err();
         assert_eq!(e.setting, "CYMUNED_SESSION_IDLE_MINUTES");
+        let e = Settings::load(None, env(&[("CYMUNED_ENV", "production")])).unwrap_err();
+        assert_eq!(e.setting, "smtp_url");
+        let e = Settings::load(None, env(&[("CYMUNED_MAIL_FROM", "nobody")])).unwrap_err();
+        assert_eq!(e.setting, "mail_from");
+        let e = Settings::load(None, env(&[("CYMUNED_SMTP_URL", "http://mail")])).unwrap_err();
+        assert_eq!(e.setting, "smtp_url");
+        assert!(Settings::load(None, env(&[("CYMUNED_ENV", "production"), ("CYMUNED_SMTP_URL", "smtp://127.0.0.1:25")])).is_ok());
         let e = Settings::load(None, env(&[("CYMUNED_SESSION_IDLE_MINUTES", "0")])).unwrap_err();
         assert_eq!(e.setting, "session_idle_minutes");
         assert!(e.to_string().starts_with("configuration error: session_idle_minutes"));

@@ -15,6 +15,8 @@ pub struct AppState {
     pub wards: Arc<WardIndex>,
     pub sign_in_limiter: Arc<SignInLimiter>,
     pub report_limiter: Arc<ReportLimiter>,
+    /// Wakes the email worker when something was queued.
+    pub mail_wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {

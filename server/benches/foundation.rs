@@ -53,6 +53,7 @@ async fn http_bench(label: &str, db: Db, wards: Arc<WardIndex>, url: &str) {
         leptos_options: leptos::prelude::LeptosOptions::builder().output_name("cymuned").build(),
         db,
         sign_in_limiter: Arc::new(SignInLimiter::new(5)),
+        mail_wake: Arc::new(tokio::sync::Notify::new()),
         report_limiter: Arc::new(app::reporting::submit::ReportLimiter::new(10)),
         settings: Arc::new(settings),
         wards,

@@ -212,6 +212,9 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let addr = settings.addr;
     let state = startup::build_state(settings, leptos_options).await?;
     startup::spawn_session_sweeper(&state);
+    let mailer = app::mail::Mailer::from_settings(&state.settings).map_err(anyhow::Error::msg)?;
+    let from = state.settings.mail_from.parse().map_err(|_| anyhow::anyhow!("mail_from: not an email address"))?;
+    app::mail::spawn_worker(state.db.clone(), mailer, from, state.mail_wake.clone());
     let app = crate::http::router(state);
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("addr: cannot listen on {addr}"))?;
     tracing::info!("Cymuned is serving http://{addr}");

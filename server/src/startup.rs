@@ -71,6 +71,7 @@ pub async fn build_state(settings: Settings, leptos_options: LeptosOptions) -> a
         db,
         sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
         report_limiter: Arc::new(ReportLimiter::new(settings.reports_per_hour_per_address)),
+        mail_wake: Arc::new(tokio::sync::Notify::new()),
         settings: Arc::new(settings),
         wards,
     })

@@ -23,6 +23,7 @@ async fn hub(db: Db, url: &str) -> Router {
         leptos_options: leptos::prelude::LeptosOptions::builder().output_name("cymuned").build(),
         db,
         sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
+        mail_wake: Arc::new(tokio::sync::Notify::new()),
         report_limiter: Arc::new(app::reporting::submit::ReportLimiter::new(settings.reports_per_hour_per_address)),
         settings: Arc::new(settings),
         wards,
@@ -575,3 +576,90 @@ fn chrono_year() -> String {
     }
     format!("{:02}", year % 100)
 }
+
+/// A real SMTP server (aiosmtpd) delivering into a Maildir; stopped when dropped.
+struct SmtpServer {
+    child: std::process::Child,
+    port: u16,
+    maildir: std::path::PathBuf,
+}
+
+impl SmtpServer {
+    fn start() -> SmtpServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let maildir = std::env::temp_dir().join(format!("cymuned-tests-{}-mail-{port}", std::process::id()));
+        let child = std::process::Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(&maildir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("aiosmtpd is installed (.ci/setup test installs it)");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return SmtpServer { child, port, maildir };
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("aiosmtpd did not start");
+    }
+
+    /// (subject, body) of every message received, decoded by Python's email parser.
+    fn messages(&self) -> Vec<(String, String)> {
+        let script = "import email, email.header, mailbox, sys, json\n\
+            box = mailbox.Maildir(sys.argv[1], create=False)\n\
+            out = []\n\
+            for m in box:\n\
+            \x20   subject = str(email.header.make_header(email.header.decode_header(m['subject'])))\n\
+            \x20   out.append([subject, m.get_payload(decode=True).decode('utf-8')])\n\
+            print(json.dumps(out))\n";
+        let out = std::process::Command::new("python3").args(["-c", script]).arg(&self.maildir).output().unwrap();
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)))
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.maildir);
+    }
+}
+
+both_backends!(confirmation_email_reaches_the_resident_in_their_language, |db: Db, url: String| async move {
+    let smtp = SmtpServer::start();
+    let app = hub(db.clone(), &url).await;
+    let mut settings = common::settings(&url);
+    settings.smtp_url = Some(format!("smtp://127.0.0.1:{}", smtp.port));
+    let mailer = app::mail::Mailer::from_settings(&settings).unwrap();
+    let from: lettre::message::Mailbox = settings.mail_from.parse().unwrap();
+    let ward = "W05000857"; // Cathays, Cardiff
+    let report = |email: &str| {
+        format!(
+            "lang=en&area=W06000015&category=litter&ward={ward}&ongoing=on&description=Overflowing%20bins%20every%20weekend\
+             &anonymous=no&email={email}&contact_language=cy"
+        )
+    };
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(report("rhian%40example.cymru"))).unwrap()).await;
+    let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+    assert!(location.starts_with("/track/"), "the page they used was English: {location}");
+    assert_eq!(db::outbox::counts(&db).await.unwrap(), (1, 0), "queued with the report");
+
+    assert_eq!(app::mail::deliver_due(&db, &mailer, &from).await.unwrap(), 1);
+    assert_eq!(db::outbox::counts(&db).await.unwrap(), (0, 1));
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 1);
+    let (subject, body) = &messages[0];
+    assert!(subject.starts_with("Eich adroddiad CYM-"), "{subject}");
+    let welsh_link = format!("/cy{}", location.replace("?new=1", ""));
+    assert!(body.contains("Eich cyfeirnod yw CYM-") && body.contains(&welsh_link), "the link is to the Welsh page: {body}");
+    assert!(body.contains("ffoniwch 999"));
+
+    // The mail server goes away: the next message waits in the outbox, with the reason.
+    drop(smtp);
+    send(&app, form("/report").body(Body::from(report("gwyn%40example.cymru"))).unwrap()).await;
+    assert_eq!(app::mail::deliver_due(&db, &mailer, &from).await.unwrap(), 0);
+    assert_eq!(db::outbox::counts(&db).await.unwrap(), (1, 1), "nothing is lost");
+    assert!(db::outbox::last_error(&db).await.unwrap().is_some());
+    assert_eq!(app::mail::deliver_due(&db, &mailer, &from).await.unwrap(), 0, "not retried before its time");
+});

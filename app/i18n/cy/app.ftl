@@ -273,3 +273,17 @@ track-submitted = Anfonwyd
 track-timeline = Beth sydd wedi digwydd
 track-next-heading = Beth sy'n digwydd nesaf
 track-next = Mae swyddog o'r bartneriaeth yn darllen pob adroddiad, fel arfer o fewn dau ddiwrnod gwaith. Bydd diweddariadau'n ymddangos ar y dudalen hon. Os yw'r broblem yn gwaethygu neu os ydych mewn perygl, ffoniwch 999.
+email-report-subject = Eich adroddiad { $reference }
+email-report-body =
+    Diolch am eich adroddiad i { $csp }.
+
+    Eich cyfeirnod yw { $reference }.
+
+    Dilynwch beth sy'n digwydd drwy'r ddolen breifat hon (peidiwch â'i rhannu):
+    { $link }
+
+    Mae swyddog yn darllen pob adroddiad, fel arfer o fewn dau ddiwrnod gwaith. Bydd diweddariadau'n ymddangos drwy'r ddolen uchod.
+
+    Os ydych chi neu rywun arall mewn perygl, ffoniwch 999.
+
+    Anfonwyd y neges hon yn awtomatig gan Cymuned. Dydy atebion iddi ddim yn cael eu darllen.

@@ -257,3 +257,17 @@ track-submitted = Sent
 track-timeline = What has happened
 track-next-heading = What happens next
 track-next = An officer of the partnership reads every report, usually within two working days. Updates appear on this page. If the problem gets worse or you are in danger, call 999.
+email-report-subject = Your report { $reference }
+email-report-body =
+    Thank you for your report to { $csp }.
+
+    Your reference is { $reference }.
+
+    Follow what happens at this private link (please do not share it):
+    { $link }
+
+    An officer reads every report, usually within two working days. Updates appear at the link above.
+
+    If you or someone else is in danger, call 999.
+
+    This message was sent automatically by Cymuned. Replies to it are not read.

@@ -66,12 +66,19 @@ pub async fn area_wards(db: &Db, lad_code: &str) -> Result<Vec<(String, Names)>,
 
 /// Stores a report, its reporter and its first timeline entry in one transaction, numbering
 /// it from the year's sequence. Returns the reference.
+/// The confirmation email to queue with a report: where to send it and the tracking link.
+pub struct Confirmation<'a> {
+    pub to: &'a str,
+    pub link: &'a str,
+}
+
 pub async fn insert_report(
     db: &Db,
     report: &ValidReport,
     location: &Location,
     tracking_hash: &str,
     year: i32,
+    confirmation: Option<Confirmation<'_>>,
 ) -> Result<String, DbError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
@@ -127,6 +134,11 @@ pub async fn insert_report(
         .bind(at)
         .execute(&mut *tx)
         .await?;
+    if let Some(c) = confirmation {
+        let lang = report.reporter.language;
+        let (subject, body) = crate::reporting::emails::confirmation(lang, &reference, c.link, location.csp_name.get(lang));
+        super::outbox::enqueue(&mut tx, c.to, &subject, &body).await?;
+    }
     tx.commit().await?;
     Ok(reference)
 }

@@ -5,6 +5,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod categories;
 #[cfg(feature = "ssr")]
+pub mod emails;
+#[cfg(feature = "ssr")]
 pub mod submit;
 
 use crate::reference::Names;

@@ -115,8 +115,15 @@ pub async fn submit(
     };
     let token = accounts::random_token();
     let year = chrono::Utc::now().year();
-    match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year).await {
+    let link = format!(
+        "{}{}",
+        state.settings.public_url.trim_end_matches('/'),
+        report.reporter.language.path(&format!("/track/{token}"))
+    );
+    let confirmation = report.reporter.email.as_deref().map(|to| db::reporting::Confirmation { to, link: &link });
+    match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year, confirmation).await {
         Ok(reference) => {
+            state.mail_wake.notify_one();
             tracing::info!(%reference, csp = %location.csp_slug, "report received");
             if !form.draft.is_empty() {
                 let _ = db::reporting::delete_draft(&state.db, &accounts::sha256_hex(&form.draft)).await;

@@ -1,0 +1,92 @@
+//! Email waiting to be sent.
+
+use super::{now, Db, DbError};
+use sqlx::Row as _;
+
+pub struct OutboxMessage {
+    pub id: i64,
+    pub to_address: String,
+    pub subject: String,
+    pub body: String,
+    pub attempts: i64,
+}
+
+/// Queues a message inside the caller's transaction.
+pub async fn enqueue(tx: &mut super::reference::Tx<'_>, to: &str, subject: &str, body: &str) -> Result<(), DbError> {
+    let at = now();
+    sqlx::query(
+        "INSERT INTO outbox (created_at, to_address, subject, body, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, 0, $1)",
+    )
+    .bind(at)
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Takes up to `limit` due messages. Each is claimed for five minutes first, so two servers
+/// sharing a database never send the same message twice.
+pub async fn claim_due(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, DbError> {
+    let at = now();
+    let due = sqlx::query(
+        "SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 AND attempts < $2 ORDER BY next_attempt_at, id LIMIT $3",
+    )
+    .bind(at)
+    .bind(MAX_ATTEMPTS)
+    .bind(limit)
+    .fetch_all(db.reader())
+    .await?;
+    let mut claimed = Vec::new();
+    for row in due {
+        let id: i64 = row.try_get(0)?;
+        let done = sqlx::query(
+            "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
+             WHERE id = $2 AND sent_at IS NULL AND next_attempt_at <= $3",
+        )
+        .bind(at + 300)
+        .bind(id)
+        .bind(at)
+        .execute(db.writer())
+        .await?;
+        if done.rows_affected() == 1 {
+            let m = sqlx::query("SELECT to_address, subject, body, attempts FROM outbox WHERE id = $1")
+                .bind(id)
+                .fetch_one(db.reader())
+                .await?;
+            claimed.push(OutboxMessage { id, to_address: m.try_get(0)?, subject: m.try_get(1)?, body: m.try_get(2)?, attempts: m.try_get(3)? });
+        }
+    }
+    Ok(claimed)
+}
+
+/// Messages are tried this many times (over about a day) before they are left for a person.
+pub const MAX_ATTEMPTS: i64 = 10;
+
+pub async fn mark_sent(db: &Db, id: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2").bind(now()).bind(id).execute(db.writer()).await?;
+    Ok(())
+}
+
+/// Records a failed attempt; the next one waits longer each time (1, 4, 9 … minutes).
+pub async fn mark_failed(db: &Db, id: i64, attempts: i64, error: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE outbox SET next_attempt_at = $1, last_error = $2 WHERE id = $3")
+        .bind(now() + 60 * attempts * attempts)
+        .bind(error)
+        .bind(id)
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+/// (waiting, sent) counts, for tests and monitoring.
+pub async fn counts(db: &Db) -> Result<(i64, i64), DbError> {
+    let row = sqlx::query("SELECT COUNT(*) - COUNT(sent_at), COUNT(sent_at) FROM outbox").fetch_one(db.reader()).await?;
+    Ok((row.try_get(0)?, row.try_get(1)?))
+}
+
+pub async fn last_error(db: &Db) -> Result<Option<String>, DbError> {
+    let row = sqlx::query("SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1").fetch_optional(db.reader()).await?;
+    Ok(row.and_then(|r| r.try_get(0).ok()))
+}
