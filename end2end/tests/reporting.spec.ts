@@ -69,3 +69,22 @@ test('axe finds nothing on the reporting pages', async ({ page, javaScriptEnable
   await page.goto(page.url().replace('/track/', '/cy/track/'));
   await expectAccessible(page);
 });
+
+test('"use my location" routes the report (a fake position in Cathays)', async ({ page, context, javaScriptEnabled }) => {
+  await chooseCardiff(page, 'en');
+  const button = page.getByRole('button', { name: 'Use my location' });
+  if (!javaScriptEnabled) {
+    await expect(button).toBeHidden();
+    return;
+  }
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ latitude: 51.4886, longitude: -3.1815 });
+  await button.click();
+  await expect(page.getByText(/Found: Cathays, Cardiff CSP/)).toBeVisible();
+  await page.getByLabel('What you are reporting').selectOption({ label: 'Litter' });
+  await page.getByLabel('It is still happening').check();
+  await page.getByLabel('What happened').fill('Litter blowing all over the park from split bin bags.');
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await expect(page).toHaveURL(/\/track\//);
+  await expect(page.locator('dl')).toContainText('Cathays');
+});

@@ -663,3 +663,28 @@ both_backends!(confirmation_email_reaches_the_resident_in_their_language, |db: D
     assert!(db::outbox::last_error(&db).await.unwrap().is_some());
     assert_eq!(app::mail::deliver_due(&db, &mailer, &from).await.unwrap(), 0, "not retried before its time");
 });
+
+both_backends!(a_location_from_the_device_routes_the_report, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    // Chosen area Swansea, but the device says Cardiff city centre: the point wins.
+    let body = "lang=en&area=W06000011&category=graffiti&ward=&lat=51.4816&lon=-3.1791&ongoing=on\
+                &description=Tags%20sprayed%20on%20the%20arcade%20shutters&anonymous=yes";
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(body)).unwrap()).await;
+    let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+    assert!(location.starts_with("/track/"), "{location}");
+    let (_, _, page) = send(&app, get(&location)).await;
+    assert!(page.contains("Cardiff CSP"), "routed to the CSP of the point");
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap();
+    assert_eq!(db::reporting::report_count(&db, cardiff.id).await.unwrap(), 1);
+
+    // A point outside Wales: told who to contact instead, nothing stored, nothing lost.
+    let body = "lang=cy&area=W06000015&category=graffiti&ward=&lat=51.5074&lon=-0.1278&ongoing=on\
+                &description=Tags%20sprayed%20on%20the%20bridge&anonymous=yes";
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(body)).unwrap()).await;
+    let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+    assert!(location.contains("draft="), "{location}");
+    let (_, _, page) = send(&app, get(&location)).await;
+    assert!(page.contains("101") && page.contains("Tags sprayed on the bridge"));
+    let total: i64 = { use sqlx::Row; sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap() };
+    assert_eq!(total, 1);
+});

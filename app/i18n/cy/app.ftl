@@ -287,3 +287,9 @@ email-report-body =
     Os ydych chi neu rywun arall mewn perygl, ffoniwch 999.
 
     Anfonwyd y neges hon yn awtomatig gan Cymuned. Dydy atebion iddi ddim yn cael eu darllen.
+report-error-outside = Mae'r lle hwnnw y tu allan i'r ardaloedd y mae'r gwasanaeth hwn yn eu cwmpasu (Cymru). Cysylltwch â'r cyngor lleol yno, neu'r heddlu ar 101. Does dim wedi'i anfon.
+report-error-bad-location = Doedd dim modd darllen lleoliad eich dyfais. Dewiswch y ward o'r rhestr yn lle hynny.
+report-use-location = Defnyddio fy lleoliad
+report-locating = Yn chwilio am eich lleoliad…
+report-located = Wedi dod o hyd: { $ward }, { $csp }. Does dim angen i chi ddewis ward.
+report-location-failed = Doedd dim modd dod o hyd i'ch lleoliad. Dewiswch y ward o'r rhestr yn lle hynny.

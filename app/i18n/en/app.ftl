@@ -271,3 +271,9 @@ email-report-body =
     If you or someone else is in danger, call 999.
 
     This message was sent automatically by Cymuned. Replies to it are not read.
+report-error-outside = That place is outside the areas this service covers (Wales). Contact the local council there, or the police on 101. Nothing has been sent.
+report-error-bad-location = Your device's location could not be read. Choose the ward from the list instead.
+report-use-location = Use my location
+report-locating = Finding your location…
+report-located = Found: { $ward }, { $csp }. You do not need to choose a ward.
+report-location-failed = Your location could not be found. Choose the ward from the list instead.

@@ -95,6 +95,9 @@ pub struct ReportForm {
     pub category: String,
     pub ward: String,
     pub location_text: String,
+    /// Set by "use my location" (JavaScript); the ward list is the way without it.
+    pub lat: String,
+    pub lon: String,
     pub happened_at: String,
     pub ongoing: String,
     pub description: String,
@@ -187,12 +190,14 @@ fn valid_local_time(value: &str, now_local: &str) -> bool {
     (1..=12).contains(&month) && (1..=31).contains(&day) && hour < 24 && minute < 60 && value >= "2000-01-01T00:00" && value <= now_local
 }
 
-/// Checks a submitted form against the CSP's categories and the area's wards. `now_local` is
+/// Checks a submitted form against the CSP's categories and the area's wards. `located_ward`
+/// is the ward found from the resident's location, which wins over the list. `now_local` is
 /// the current Welsh local time as `YYYY-MM-DDTHH:MM`.
 pub fn validate(
     form: &ReportForm,
     categories: &[Category],
     ward_codes: &[String],
+    located_ward: Option<&str>,
     now_local: &str,
 ) -> Result<ValidReport, Vec<FieldError>> {
     let mut errors = Vec::new();
@@ -200,7 +205,8 @@ pub fn validate(
     if category.is_none() {
         errors.push(err("category", "required"));
     }
-    if !ward_codes.iter().any(|w| *w == form.ward) {
+    let ward = located_ward.unwrap_or(&form.ward).to_string();
+    if located_ward.is_none() && !ward_codes.iter().any(|w| *w == ward) {
         errors.push(err("ward", "required"));
     }
     let location_text = form.location_text.trim().to_string();
@@ -263,7 +269,7 @@ pub fn validate(
     let category = category.expect("checked above");
     Ok(ValidReport {
         category_id: category.id,
-        ward_code: form.ward.clone(),
+        ward_code: ward,
         location_text,
         happened_at,
         ongoing,
@@ -337,7 +343,7 @@ mod tests {
     }
 
     fn check(f: &ReportForm) -> Result<ValidReport, Vec<String>> {
-        validate(f, &categories(), &["W05000857".to_string()], "2026-11-29T21:00")
+        validate(f, &categories(), &["W05000857".to_string()], None, "2026-11-29T21:00")
             .map_err(|e| e.into_iter().map(|e| format!("{}:{}", e.field, e.problem)).collect())
     }
 
@@ -400,6 +406,13 @@ mod tests {
             check(&ReportForm { category: "hate".into(), hate_strands: vec!["height".into()], ..form() }).unwrap_err(),
             vec!["hate_strands:invalid"]
         );
+    }
+
+    #[test]
+    fn a_located_ward_wins_over_the_list() {
+        let f = ReportForm { ward: String::new(), ..form() };
+        let ok = validate(&f, &categories(), &["W05000857".to_string()], Some("W05000860"), "2026-11-29T21:00").unwrap();
+        assert_eq!(ok.ward_code, "W05000860");
     }
 
     #[test]

@@ -62,6 +62,15 @@ pub async fn report_page(area: Option<String>, draft: Option<String>) -> Result<
     Ok(ReportPageData { areas, area: chosen, draft })
 }
 
+/// The ward and CSP at a point, for "use my location".
+#[server]
+pub async fn locate_point(lat: f64, lon: f64) -> Result<Option<(Names, Names)>, ServerFnError> {
+    let state = crate::state::AppState::current()?;
+    let at = crate::reference::Coordinates::parse(Some(&lat.to_string()), Some(&lon.to_string()))
+        .map_err(|_| crate::error::reject(crate::error::AppError::Invalid))?;
+    Ok(state.wards.locate(at).map(|l| (l.ward.name.clone(), l.csp_name.clone())))
+}
+
 #[server]
 pub async fn track(token: String) -> Result<Option<TrackedReport>, ServerFnError> {
     let state = crate::state::AppState::current()?;
@@ -73,6 +82,8 @@ pub async fn track(token: String) -> Result<Option<TrackedReport>, ServerFnError
 pub fn field_error_message(lang: Lang, e: &FieldError) -> String {
     match (e.field.as_str(), e.problem.as_str()) {
         ("category", _) => t!(lang, "report-error-category"),
+        ("ward", "outside") => t!(lang, "report-error-outside"),
+        ("ward", "bad_location") => t!(lang, "report-error-bad-location"),
         ("ward", _) => t!(lang, "report-error-ward"),
         ("location_text", _) => t!(lang, "report-error-location-too-long"),
         ("happened_at", "required") => t!(lang, "report-error-when-required"),
@@ -271,6 +282,7 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
 
             <fieldset>
                 <legend>{t!(lang, "report-where-legend")}</legend>
+                <UseMyLocation lang />
                 <div class="field">
                     <label for="ward">{t!(lang, "report-ward")}</label>
                     <p class="hint" id="ward-hint">{t!(lang, "report-ward-hint")}</p>
@@ -367,6 +379,69 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
             <button type="submit" class="button">{t!(lang, "report-submit")}</button>
         </form>
     }
+}
+
+/// "Use my location": only shown once JavaScript runs (the ward list works without it). Fills
+/// hidden `lat`/`lon` fields and says which ward and partnership that is.
+#[component]
+fn UseMyLocation(lang: Lang) -> impl IntoView {
+    let (ready, set_ready) = signal(false);
+    let (lat, _set_lat) = signal(String::new());
+    let (lon, _set_lon) = signal(String::new());
+    let (message, set_message) = signal(String::new());
+    // Effects run only in the browser, after hydration.
+    Effect::new(move |_| set_ready.set(true));
+    let locate = move |_| {
+        set_message.set(t!(lang, "report-locating"));
+        #[cfg(feature = "hydrate")]
+        request_position(lang, _set_lat, _set_lon, set_message);
+    };
+    view! {
+        <input type="hidden" name="lat" prop:value=lat />
+        <input type="hidden" name="lon" prop:value=lon />
+        <div class="field" hidden=move || !ready.get()>
+            <button type="button" class="button secondary" on:click=locate>{t!(lang, "report-use-location")}</button>
+            <p role="status" class="location-status">{message}</p>
+        </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn request_position(lang: Lang, set_lat: WriteSignal<String>, set_lon: WriteSignal<String>, set_message: WriteSignal<String>) {
+    use wasm_bindgen::{prelude::Closure, JsCast};
+    let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+        set_message.set(t!(lang, "report-location-failed"));
+        return;
+    };
+    let success = Closure::<dyn FnMut(web_sys::Position)>::new(move |position: web_sys::Position| {
+        let coords = position.coords();
+        let (la, lo) = (coords.latitude(), coords.longitude());
+        leptos::task::spawn_local(async move {
+            match locate_point(la, lo).await {
+                Ok(Some((ward, csp))) => {
+                    set_lat.set(la.to_string());
+                    set_lon.set(lo.to_string());
+                    set_message.set(t!(lang, "report-located", ward = ward.get(lang).to_string(), csp = csp.get(lang).to_string()));
+                }
+                Ok(None) => {
+                    set_lat.set(String::new());
+                    set_lon.set(String::new());
+                    set_message.set(t!(lang, "report-error-outside"));
+                }
+                Err(_) => set_message.set(t!(lang, "report-location-failed")),
+            }
+        });
+    });
+    let failure = Closure::<dyn FnMut(web_sys::PositionError)>::new(move |_| set_message.set(t!(lang, "report-location-failed")));
+    if geolocation
+        .get_current_position_with_error_callback(success.as_ref().unchecked_ref(), Some(failure.as_ref().unchecked_ref()))
+        .is_err()
+    {
+        set_message.set(t!(lang, "report-location-failed"));
+    }
+    // The browser calls back once, later: the closures must outlive this function.
+    success.forget();
+    failure.forget();
 }
 
 #[component]

@@ -43,6 +43,8 @@ pub fn form_from_pairs(pairs: Vec<(String, String)>) -> ReportForm {
             "category" => &mut form.category,
             "ward" => &mut form.ward,
             "location_text" => &mut form.location_text,
+            "lat" => &mut form.lat,
+            "lon" => &mut form.lon,
             "happened_at" => &mut form.happened_at,
             "ongoing" => &mut form.ongoing,
             "description" => &mut form.description,
@@ -92,6 +94,15 @@ pub async fn submit(
     if !state.report_limiter.allow(&ip) {
         return back_with_draft(&state, lang, &form, vec![general("rate_limited")]).await;
     }
+    // A location from the resident's device decides the ward, and with it the area and CSP.
+    let mut form = form;
+    let located = match located_ward(&state, &form) {
+        Ok(located) => located,
+        Err(problem) => return back_with_draft(&state, lang, &form, vec![FieldError { field: "ward".into(), problem: problem.into() }]).await,
+    };
+    if let Some(location) = &located {
+        form.area = location.local_authority_code.clone();
+    }
     let wards = match db::reporting::area_wards(&state.db, &form.area).await {
         Ok(w) => w,
         Err(e) => return unavailable(&state, lang, &form, e).await,
@@ -106,7 +117,8 @@ pub async fn submit(
     let codes: Vec<String> = wards.into_iter().map(|(code, _)| code).collect();
     // Welsh local time is UTC or UTC+1; allowing an hour ahead of UTC never refuses a real time.
     let now_local = (chrono::Utc::now() + chrono::Duration::hours(1)).format("%Y-%m-%dT%H:%M").to_string();
-    let report = match validate(&form, &categories, &codes, &now_local) {
+    let located_code = located.as_ref().map(|l| l.ward.code.as_str());
+    let report = match validate(&form, &categories, &codes, located_code, &now_local) {
         Ok(r) => r,
         Err(errors) => return back_with_draft(&state, lang, &form, errors).await,
     };
@@ -132,6 +144,15 @@ pub async fn submit(
         }
         Err(e) => unavailable(&state, lang, &form, e).await,
     }
+}
+
+/// The ward at the posted coordinates, `None` when none were sent, or the problem with them.
+fn located_ward(state: &AppState, form: &ReportForm) -> Result<Option<crate::reference::Location>, &'static str> {
+    if form.lat.trim().is_empty() && form.lon.trim().is_empty() {
+        return Ok(None);
+    }
+    let at = crate::reference::Coordinates::parse(Some(&form.lat), Some(&form.lon)).map_err(|_| "bad_location")?;
+    state.wards.locate(at).cloned().map(Some).ok_or("outside")
 }
 
 fn general(problem: &str) -> FieldError {
