@@ -1,0 +1,125 @@
+//! Report submissions through the whole HTTP stack (in process): the most a server takes with
+//! 8 residents sending at once, and latency percentiles at a fixed 100 reports per second.
+//! `cargo bench -p server --bench reporting`; set CYMUNED_BENCH_POSTGRES_URL (an empty
+//! database) to measure PostgreSQL as well. Also prints the report page's transfer size.
+
+use app::{db::Db, reference::locate::WardIndex, reporting::submit::ReportLimiter, staff::sign_in::SignInLimiter, state::AppState};
+use axum::{body::Body, Router};
+use http::{header, Request};
+use http_body_util::BodyExt;
+use std::{sync::Arc, time::{Duration, Instant}};
+use tower::ServiceExt;
+
+async fn hub(url: &str) -> Router {
+    let db = Db::connect(url, 8).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    app::reference::seed::seed_if_empty(&db).await.expect("seed");
+    app::reporting::categories::ensure_defaults(&db).await.expect("categories");
+    let wards = Arc::new(WardIndex::build(app::db::reference::ward_shapes(&db).await.unwrap()).unwrap());
+    let settings = app::config::Settings { database_url: url.into(), ..Default::default() };
+    let state = AppState {
+        leptos_options: leptos::prelude::LeptosOptions::builder().output_name("cymuned").build(),
+        db,
+        sign_in_limiter: Arc::new(SignInLimiter::new(5)),
+        mail_wake: Arc::new(tokio::sync::Notify::new()),
+        report_limiter: Arc::new(ReportLimiter::new(10_000_000)),
+        settings: Arc::new(settings),
+        wards,
+    };
+    server::http::router(state)
+}
+
+fn report(i: usize) -> Request<Body> {
+    let body = format!(
+        "lang=en&area=W06000015&category=litter&ward=W05000857&ongoing=on&description=Benchmark%20report%20number%20{i}\
+         &anonymous=no&email=resident{i}%40example.cymru&consent=on"
+    );
+    Request::post("/report")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(body))
+        .unwrap()
+}
+
+async fn submit(app: &Router, i: usize) -> Duration {
+    let started = Instant::now();
+    let res = app.clone().oneshot(report(i)).await.unwrap();
+    let location = res.headers().get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
+    assert!(location.starts_with("/track/"), "not stored: {location}");
+    started.elapsed()
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1].as_secs_f64() * 1000.0
+}
+
+async fn measure(label: &str, url: &str) {
+    let app = hub(url).await;
+    // Throughput: 8 concurrent submitters, 2,000 reports.
+    let total = 2000;
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for worker in 0..8 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            for i in (worker..total).step_by(8) {
+                submit(&app, i).await;
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    println!("{label:<10} throughput, 8 concurrent: {total} reports in {elapsed:.2} s = {:.0} reports/s", total as f64 / elapsed);
+
+    // Latency at a fixed rate: 100 reports/s for 10 s.
+    let rate = 100;
+    let count = 1000;
+    let mut interval = tokio::time::interval(Duration::from_secs_f64(1.0 / rate as f64));
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
+    let mut handles = Vec::new();
+    for i in 0..count {
+        interval.tick().await;
+        let app = app.clone();
+        handles.push(tokio::spawn(async move { submit(&app, 100_000 + i).await }));
+    }
+    let mut latencies = Vec::new();
+    for h in handles {
+        latencies.push(h.await.unwrap());
+    }
+    latencies.sort();
+    println!(
+        "{label:<10} at {rate} reports/s for {count}: p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        percentile(&latencies, 0.50),
+        percentile(&latencies, 0.90),
+        percentile(&latencies, 0.99),
+        percentile(&latencies, 1.0)
+    );
+}
+
+async fn page_size(url: &str) {
+    let app = hub(url).await;
+    for (path, encoding) in [("/report?area=W06000015", "identity"), ("/report?area=W06000015", "br"), ("/pkg/cymuned.css", "br")] {
+        let res = app
+            .clone()
+            .oneshot(Request::get(path).header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes().len();
+        println!("transfer size of {path} ({encoding}): {bytes} bytes");
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let dir = std::env::temp_dir().join(format!("cymuned-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sqlite = format!("sqlite://{}/reports.db", dir.display());
+    page_size(&sqlite).await;
+    measure("sqlite", &sqlite).await;
+    if let Ok(pg) = std::env::var("CYMUNED_BENCH_POSTGRES_URL") {
+        measure("postgres", &pg).await;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
