@@ -15,8 +15,12 @@ test('a resident reports anonymously in English and follows it', async ({ page }
   await page.getByLabel('Describe the place (optional)').fill('Lane behind Salisbury Road');
   await page.getByLabel('It is still happening').check();
   await page.getByLabel('What happened').fill('Bags of rubbish and an old mattress dumped in the lane.');
+  // A 1×1 PNG, as a phone's photo stand-in.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await page.getByLabel('Photos (optional)').setInputFiles({ name: 'lane.png', mimeType: 'image/png', buffer: png });
   await page.getByRole('button', { name: 'Send report' }).click();
   await expect(page).toHaveURL(/\/track\/[0-9a-f]{64}\?new=1$/);
+  await expect(page.locator('dl')).toContainText('1 photo');
   await expect(page.getByRole('status')).toContainText(/Your reference is CYM-\d\d-\d{6}/);
   await expect(page.getByText('Received').first()).toBeVisible();
   await expect(page.getByText('Lane behind Salisbury Road')).toBeVisible();

@@ -61,10 +61,16 @@ pub fn router(state: AppState) -> Router {
         )
     });
 
+    // The report form carries up to 3 photos of 10 MB; every other request stays small.
+    let upload_limit = app::reporting::photos::MAX_PHOTOS * app::reporting::photos::MAX_PHOTO_BYTES + 256 * 1024;
+    let uploads = Router::new()
+        .route("/report", post(app::reporting::submit::submit))
+        .layer(DefaultBodyLimit::max(upload_limit))
+        .layer(RequestBodyLimitLayer::new(upload_limit));
+
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .route("/report", post(app::reporting::submit::submit))
         .route("/sign-in", post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::switch_language))
@@ -80,6 +86,9 @@ pub fn router(state: AppState) -> Router {
             let options = leptos_options.clone();
             move || app::html_shell(options.clone())
         })
+        .layer(DefaultBodyLimit::max(max_body))
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .merge(uploads)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::html_shell))
         .layer(middleware::from_fn(require_staff))
         .layer(middleware::from_fn_with_state(state.clone(), session::load))
@@ -87,8 +96,6 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), remember_language))
         .layer(middleware::from_fn(friendly_errors))
         .layer(middleware::from_fn(trailing_slash))
-        .layer(DefaultBodyLimit::max(max_body))
-        .layer(RequestBodyLimitLayer::new(max_body))
         .layer(headers)
         .layer(CatchPanicLayer::custom(|_| page(Lang::En, Problem::Internal)))
         // Residents are often on slow mobile connections: brotli or gzip when the browser accepts it.

@@ -688,3 +688,67 @@ both_backends!(a_location_from_the_device_routes_the_report, |db: Db, url: Strin
     let total: i64 = { use sqlx::Row; sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap() };
     assert_eq!(total, 1);
 });
+
+fn multipart(fields: &[(&str, &str)], files: &[(&str, Vec<u8>)]) -> (String, Vec<u8>) {
+    let boundary = "cymuned-test-boundary-7d3f";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+    }
+    for (filename, bytes) in files {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(width, height, |x, y| image::Rgb([x as u8, y as u8, 90])))
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+both_backends!(photos_are_cleaned_and_stored_with_the_report, |db: Db, url: String| async move {
+    use sqlx::Row;
+    let app = hub(db.clone(), &url).await;
+    let fields = [
+        ("lang", "en"), ("area", "W06000015"), ("category", "fly-tipping"), ("ward", "W05000857"), ("ongoing", "on"),
+        ("description", "Fridge and mattress dumped by the lane"), ("anonymous", "yes"),
+    ];
+    let post = |content_type: String, body: Vec<u8>| {
+        Request::post("/report").header(header::CONTENT_TYPE, content_type).header("sec-fetch-site", "same-origin").body(Body::from(body)).unwrap()
+    };
+    // Two photos: stored as clean JPEGs.
+    let (ct, body) = multipart(&fields, &[("a.png", png(40, 30)), ("b.png", png(10, 10))]);
+    let (status, headers, _) = send(&app, post(ct, body)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+    assert!(location.starts_with("/track/"), "{location}");
+    let rows = sqlx::query("SELECT width, height, data FROM report_photos ORDER BY position").fetch_all(db.reader()).await.unwrap();
+    assert_eq!(rows.len(), 2);
+    let data: Vec<u8> = rows[0].try_get(2).unwrap();
+    assert_eq!(&data[..2], &[0xFF, 0xD8], "re-encoded as JPEG");
+    assert_eq!((rows[0].try_get::<i64, _>(0).unwrap(), rows[0].try_get::<i64, _>(1).unwrap()), (40, 30));
+    let (_, _, page) = send(&app, get(&location)).await;
+    assert!(page.contains("2 photos"));
+
+    // Not a picture, or too many: told so, nothing stored, the text kept.
+    let (ct, body) = multipart(&fields, &[("notes.txt", b"just some text".to_vec())]);
+    let (_, headers, _) = send(&app, post(ct, body)).await;
+    let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
+    let (_, _, page) = send(&app, get(&location)).await;
+    assert!(page.contains("Photos must be JPEG, PNG or WebP pictures.") && page.contains("Fridge and mattress"));
+    let (ct, body) = multipart(&fields, &[("1.png", png(4, 4)), ("2.png", png(4, 4)), ("3.png", png(4, 4)), ("4.png", png(4, 4))]);
+    let (_, headers, _) = send(&app, post(ct, body)).await;
+    let (_, _, page) = send(&app, get(headers.get(header::LOCATION).unwrap().to_str().unwrap())).await;
+    assert!(page.contains("Choose 3 photos or fewer."));
+    let total: i64 = sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(total, 1);
+});

@@ -293,3 +293,17 @@ report-use-location = Defnyddio fy lleoliad
 report-locating = Yn chwilio am eich lleoliad…
 report-located = Wedi dod o hyd: { $ward }, { $csp }. Does dim angen i chi ddewis ward.
 report-location-failed = Doedd dim modd dod o hyd i'ch lleoliad. Dewiswch y ward o'r rhestr yn lle hynny.
+report-photos = Lluniau (dewisol)
+report-photos-hint = Hyd at 3 llun, JPEG, PNG neu WebP, 10 MB yr un ar y mwyaf. Caiff manylion lleoliad a chamera eu tynnu cyn eu cadw. Peidiwch â rhoi eich hun mewn perygl i dynnu llun.
+report-error-photos-too-many = Dewiswch 3 llun neu lai.
+report-error-photos-too-large = Rhaid i bob llun fod yn 10 MB neu lai.
+report-error-photos-not-image = Rhaid i luniau fod yn ddelweddau JPEG, PNG neu WebP.
+report-error-photos-again = Ychwanegwch eich lluniau eto: dydyn nhw ddim yn cael eu cadw nes bod yr adroddiad wedi'i anfon.
+photo-count = { $count ->
+    [0] Dim
+    [one] { $count } llun
+    [two] { $count } lun
+    [few] { $count } llun
+    [many] { $count } llun
+   *[other] { $count } o luniau
+}

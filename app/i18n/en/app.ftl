@@ -277,3 +277,14 @@ report-use-location = Use my location
 report-locating = Finding your location…
 report-located = Found: { $ward }, { $csp }. You do not need to choose a ward.
 report-location-failed = Your location could not be found. Choose the ward from the list instead.
+report-photos = Photos (optional)
+report-photos-hint = Up to 3 photos, JPEG, PNG or WebP, 10 MB each at most. Location and camera details are removed before they are stored. Do not put yourself at risk to take a photo.
+report-error-photos-too-many = Choose 3 photos or fewer.
+report-error-photos-too-large = Each photo must be 10 MB or smaller.
+report-error-photos-not-image = Photos must be JPEG, PNG or WebP pictures.
+report-error-photos-again = Please add your photos again: they are not kept until the report is sent.
+photo-count = { $count ->
+    [0] None
+    [one] { $count } photo
+   *[other] { $count } photos
+}

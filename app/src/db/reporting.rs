@@ -79,6 +79,7 @@ pub async fn insert_report(
     tracking_hash: &str,
     year: i32,
     confirmation: Option<Confirmation<'_>>,
+    photos: &[crate::reporting::photos::CleanPhoto],
 ) -> Result<String, DbError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
@@ -134,6 +135,16 @@ pub async fn insert_report(
         .bind(at)
         .execute(&mut *tx)
         .await?;
+    for (position, photo) in photos.iter().enumerate() {
+        sqlx::query("INSERT INTO report_photos (report_id, position, width, height, data) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(position as i64)
+            .bind(photo.width as i64)
+            .bind(photo.height as i64)
+            .bind(&photo.jpeg)
+            .execute(&mut *tx)
+            .await?;
+    }
     if let Some(c) = confirmation {
         let lang = report.reporter.language;
         let (subject, body) = crate::reporting::emails::confirmation(lang, &reference, c.link, location.csp_name.get(lang));
@@ -151,7 +162,7 @@ fn format_time(at: i64) -> String {
 pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<TrackedReport>, DbError> {
     let Some(row) = sqlx::query(
         "SELECT r.id, r.reference, c.name_en, c.name_cy, w.name_en, w.name_cy, p.name_en, p.name_cy, \
-                r.location_text, r.created_at, r.status \
+                r.location_text, r.created_at, r.status, (SELECT COUNT(*) FROM report_photos f WHERE f.report_id = r.id) \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN wards w ON w.code = r.ward_code \
          JOIN csps p ON p.id = r.csp_id WHERE r.tracking_hash = $1",
     )
@@ -183,6 +194,7 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
         location_text: row.try_get(8)?,
         submitted_at: format_time(row.try_get(9)?),
         status: ReportStatus::parse(&row.try_get::<String, _>(10)?).unwrap_or(ReportStatus::Open),
+        photo_count: row.try_get(11)?,
         timeline,
     }))
 }

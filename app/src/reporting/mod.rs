@@ -7,6 +7,8 @@ pub mod categories;
 #[cfg(feature = "ssr")]
 pub mod emails;
 #[cfg(feature = "ssr")]
+pub mod photos;
+#[cfg(feature = "ssr")]
 pub mod submit;
 
 use crate::reference::Names;
@@ -312,6 +314,7 @@ pub struct TrackedReport {
     pub location_text: String,
     pub submitted_at: String,
     pub status: ReportStatus,
+    pub photo_count: i64,
     pub timeline: Vec<TimelineEntry>,
 }
 

@@ -95,6 +95,10 @@ pub fn field_error_message(lang: Lang, e: &FieldError) -> String {
         ("email", "contact_required") => t!(lang, "report-error-contact-required"),
         ("email", _) => t!(lang, "report-error-email"),
         ("phone", _) => t!(lang, "report-error-phone"),
+        ("photos", "too_many") => t!(lang, "report-error-photos-too-many"),
+        ("photos", "too_large") => t!(lang, "report-error-photos-too-large"),
+        ("photos", "not_image") => t!(lang, "report-error-photos-not-image"),
+        ("photos", _) => t!(lang, "report-error-photos-again"),
         (_, "rate_limited") => t!(lang, "report-error-rate-limited"),
         (_, "unavailable") => crate::error::AppError::Unavailable.message(lang),
         _ => t!(lang, "report-error-rejected"),
@@ -235,7 +239,7 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
                 </ul>
             </div>
         })}
-        <form method="post" action="/report" class="form report-form" novalidate>
+        <form method="post" action="/report" class="form report-form" enctype="multipart/form-data" novalidate>
             <input type="hidden" name="lang" value=lang.code() />
             <input type="hidden" name="area" value=area.code.clone() />
             <input type="hidden" name="draft" value=form.draft.clone() />
@@ -326,6 +330,14 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
                     aria-describedby=described("description", Some("description-hint")) aria-invalid=invalid("description")>
                     {form.description.clone()}
                 </textarea>
+            </div>
+
+            <div class="field">
+                <label for="photos">{t!(lang, "report-photos")}</label>
+                <p class="hint" id="photos-hint">{t!(lang, "report-photos-hint")}</p>
+                <FieldErrorText error=e("photos") />
+                <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple
+                    aria-describedby=described("photos", Some("photos-hint")) aria-invalid=invalid("photos") />
             </div>
 
             <fieldset>
@@ -492,6 +504,8 @@ fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, token: String) -> im
             <dd>{report.csp.get(lang).to_string()}</dd>
             <dt>{t!(lang, "track-submitted")}</dt>
             <dd>{report.submitted_at.clone()}</dd>
+            <dt>{t!(lang, "report-photos")}</dt>
+            <dd>{t!(lang, "photo-count", count = report.photo_count)}</dd>
         </dl>
         <h2>{t!(lang, "track-timeline")}</h2>
         <ol class="timeline">

@@ -10,10 +10,11 @@ use crate::{
     state::AppState,
 };
 use axum::{
-    extract::State,
+    extract::{FromRequest, Multipart, Request, State},
     response::{IntoResponse, Redirect, Response},
     Extension, Form,
 };
+use crate::reporting::photos::{self, CleanPhoto, PhotoProblem, MAX_PHOTOS};
 use chrono::Datelike;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::num::NonZeroU32;
@@ -81,11 +82,60 @@ async fn back_with_draft(state: &AppState, lang: Lang, form: &ReportForm, errors
     Redirect::to(&format!("{}?area={area}&draft={token}", lang.path("/report"))).into_response()
 }
 
-pub async fn submit(
-    State(state): State<AppState>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
+/// The posted fields and files: a multipart form (with photos) from the report page, or a
+/// plain urlencoded one.
+async fn read_submission(request: Request, state: &AppState) -> Result<(Vec<(String, String)>, Vec<Vec<u8>>), Response> {
+    let multipart = request
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !multipart {
+        let Form(pairs) = Form::<Vec<(String, String)>>::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+        return Ok((pairs, Vec::new()));
+    }
+    let mut parts = Multipart::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+    let (mut pairs, mut files) = (Vec::new(), Vec::new());
+    while let Some(field) = parts.next_field().await.map_err(IntoResponse::into_response)? {
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "photos" {
+            let bytes = field.bytes().await.map_err(IntoResponse::into_response)?;
+            if !bytes.is_empty() {
+                files.push(bytes.to_vec());
+            }
+        } else {
+            let value = field.text().await.map_err(IntoResponse::into_response)?;
+            pairs.push((name, value));
+        }
+    }
+    Ok((pairs, files))
+}
+
+/// Cleans every photo (off the async threads: decoding is CPU work).
+async fn clean_photos(files: Vec<Vec<u8>>) -> Result<Vec<CleanPhoto>, FieldError> {
+    if files.len() > MAX_PHOTOS {
+        return Err(FieldError { field: "photos".into(), problem: "too_many".into() });
+    }
+    let results = tokio::task::spawn_blocking(move || files.iter().map(|f| photos::clean(f)).collect::<Vec<_>>())
+        .await
+        .unwrap_or_default();
+    let mut clean = Vec::new();
+    for r in results {
+        match r {
+            Ok(photo) => clean.push(photo),
+            Err(PhotoProblem::TooLarge) => return Err(FieldError { field: "photos".into(), problem: "too_large".into() }),
+            Err(PhotoProblem::NotAnImage) => return Err(FieldError { field: "photos".into(), problem: "not_image".into() }),
+        }
+    }
+    Ok(clean)
+}
+
+pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Extension<ClientIp>, request: Request) -> Response {
+    let (pairs, files) = match read_submission(request, &state).await {
+        Ok(submission) => submission,
+        Err(response) => return response,
+    };
+    let had_photos = !files.is_empty();
     let form = form_from_pairs(pairs);
     let lang = Lang::parse(&form.lang).unwrap_or_default();
     if !form.website.is_empty() {
@@ -118,10 +168,21 @@ pub async fn submit(
     // Welsh local time is UTC or UTC+1; allowing an hour ahead of UTC never refuses a real time.
     let now_local = (chrono::Utc::now() + chrono::Duration::hours(1)).format("%Y-%m-%dT%H:%M").to_string();
     let located_code = located.as_ref().map(|l| l.ward.code.as_str());
-    let report = match validate(&form, &categories, &codes, located_code, &now_local) {
-        Ok(r) => r,
-        Err(errors) => return back_with_draft(&state, lang, &form, errors).await,
+    let photos = clean_photos(files).await;
+    let report = match (validate(&form, &categories, &codes, located_code, &now_local), photos) {
+        (Ok(r), Ok(photos)) => (r, photos),
+        (result, photos) => {
+            let mut errors = result.err().unwrap_or_default();
+            match photos {
+                Err(e) => errors.push(e),
+                // Files cannot be kept in a draft: the resident is asked to add them again.
+                Ok(_) if had_photos => errors.push(FieldError { field: "photos".into(), problem: "attach_again".into() }),
+                Ok(_) => {}
+            }
+            return back_with_draft(&state, lang, &form, errors).await;
+        }
     };
+    let (report, photos) = report;
     let Some(location) = state.wards.ward(&report.ward_code).cloned() else {
         return back_with_draft(&state, lang, &form, vec![FieldError { field: "ward".into(), problem: "required".into() }]).await;
     };
@@ -133,7 +194,7 @@ pub async fn submit(
         report.reporter.language.path(&format!("/track/{token}"))
     );
     let confirmation = report.reporter.email.as_deref().map(|to| db::reporting::Confirmation { to, link: &link });
-    match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year, confirmation).await {
+    match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year, confirmation, &photos).await {
         Ok(reference) => {
             state.mail_wake.notify_one();
             tracing::info!(%reference, csp = %location.csp_slug, "report received");
