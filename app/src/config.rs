@@ -54,6 +54,9 @@ pub struct Settings {
     /// The sender of every email, e.g. `Cymuned <cymuned@council.gov.wales>`.
     pub mail_from: String,
     pub mail_dir: String,
+    /// Behind a reverse proxy: take the client's address from `X-Forwarded-For` (the proxy's
+    /// own entry, the last one) for rate limits and the audit log.
+    pub trust_proxy: bool,
 }
 
 impl Default for Settings {
@@ -74,6 +77,7 @@ impl Default for Settings {
             smtp_url: None,
             mail_from: "Cymuned <no-reply@cymuned.invalid>".into(),
             mail_dir: "data/mail".into(),
+            trust_proxy: false,
         }
     }
 }
@@ -156,6 +160,13 @@ impl Settings {
         }
         if let Some(v) = env("CYMUNED_MAIL_DIR") {
             self.mail_dir = v;
+        }
+        if let Some(v) = env("CYMUNED_TRUST_PROXY") {
+            self.trust_proxy = match v.as_str() {
+                "true" | "1" | "yes" => true,
+                "false" | "0" | "no" => false,
+                _ => return Err(bad("CYMUNED_TRUST_PROXY", format!("'{v}' must be true or false"))),
+            };
         }
         Ok(())
     }

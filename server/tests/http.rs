@@ -17,7 +17,10 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 async fn hub(db: Db, url: &str) -> Router {
-    let settings = common::settings(url);
+    hub_with(db, common::settings(url)).await
+}
+
+async fn hub_with(db: Db, settings: app::config::Settings) -> Router {
     let wards = server::startup::prepare(&settings, &db).await.unwrap();
     let state = AppState {
         leptos_options: leptos::prelude::LeptosOptions::builder().output_name("cymuned").build(),
@@ -751,4 +754,17 @@ both_backends!(photos_are_cleaned_and_stored_with_the_report, |db: Db, url: Stri
     assert!(page.contains("Choose 3 photos or fewer."));
     let total: i64 = sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert_eq!(total, 1);
+});
+
+both_backends!(behind_a_trusted_proxy_the_client_address_is_audited, |db: Db, url: String| async move {
+    for (trust, expected) in [(false, "unknown"), (true, "203.0.113.9")] {
+        let settings = app::config::Settings { trust_proxy: trust, ..common::settings(&url) };
+        let app = hub_with(db.clone(), settings).await;
+        let body = "email=officer@demo.cymuned.cymru&password=wrong&lang=en";
+        let req = form("/sign-in").header("x-forwarded-for", "198.51.100.1, 203.0.113.9").body(Body::from(body)).unwrap();
+        send(&app, req).await;
+        let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap();
+        let log = db::audit::page_for_csp(&db, cardiff.id, 1, 1).await.unwrap();
+        assert_eq!(log.entries[0].ip.as_deref(), Some(expected), "trust_proxy = {trust}");
+    }
 });

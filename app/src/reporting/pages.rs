@@ -222,7 +222,16 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
     let invalid = |field: &str| errors.iter().any(|x| x.field == field).then_some("true");
     let summary: Vec<(String, String)> = errors
         .iter()
-        .map(|x| (field_error_message(lang, x), if x.field == "form" { "description".to_string() } else { x.field.clone() }))
+        .map(|x| {
+            // Where the link in the summary takes the resident: the field, or its first choice.
+            let target = match x.field.as_str() {
+                "form" => "description",
+                "asb_qualifier" => "asb-personal",
+                "hate_strands" => "hate-disability",
+                field => field,
+            };
+            (field_error_message(lang, x), target.to_string())
+        })
         .collect();
     let anonymous = form.anonymous != "no";
     let contact_lang = Lang::parse(&form.contact_language).unwrap_or(lang);

@@ -141,9 +141,6 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
     if !form.website.is_empty() {
         return back_with_draft(&state, lang, &ReportForm { website: String::new(), ..form }, vec![general("rejected")]).await;
     }
-    if !state.report_limiter.allow(&ip) {
-        return back_with_draft(&state, lang, &form, vec![general("rate_limited")]).await;
-    }
     // A location from the resident's device decides the ward, and with it the area and CSP.
     let mut form = form;
     let located = match located_ward(&state, &form) {
@@ -186,6 +183,10 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
     let Some(location) = state.wards.ward(&report.ward_code).cloned() else {
         return back_with_draft(&state, lang, &form, vec![FieldError { field: "ward".into(), problem: "required".into() }]).await;
     };
+    // Only reports about to be stored count towards the limit: correcting a form is free.
+    if !state.report_limiter.allow(&ip) {
+        return back_with_draft(&state, lang, &form, vec![general("rate_limited")]).await;
+    }
     let token = accounts::random_token();
     let year = chrono::Utc::now().year();
     let link = format!(

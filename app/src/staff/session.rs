@@ -79,10 +79,16 @@ pub fn is_live(settings: &Settings, now: i64, created_at: i64, last_seen_at: i64
 /// Middleware: finds the session behind the cookie (if any) and the client address, and puts
 /// `CurrentUser`, `SessionHash` and `ClientIp` in the request for handlers and server functions.
 pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let ip = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
+    let forwarded = state
+        .settings
+        .trust_proxy
+        .then(|| req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+        .flatten()
+        .and_then(|v| v.rsplit(',').next())
+        .map(|v| v.trim().to_string())
+        .filter(|v| v.parse::<std::net::IpAddr>().is_ok());
+    let ip = forwarded
+        .or_else(|| req.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip().to_string()))
         .unwrap_or_else(|| "unknown".into());
     req.extensions_mut().insert(ClientIp(ip));
     let mut user = CurrentUser::default();
