@@ -28,6 +28,7 @@ use tower_http::{
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    timeout::TimeoutLayer,
     set_header::SetResponseHeaderLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
@@ -88,6 +89,9 @@ pub fn router(state: AppState) -> Router {
         })
         .layer(DefaultBodyLimit::max(max_body))
         .layer(RequestBodyLimitLayer::new(max_body))
+        // No page waits for ever: after 30 s the client gets 408 and the server moves on.
+        // (Not the report form: photos on a slow mobile connection take longer to arrive.)
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, std::time::Duration::from_secs(30)))
         .merge(uploads)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::html_shell))
         .layer(middleware::from_fn(require_staff))

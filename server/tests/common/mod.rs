@@ -93,21 +93,32 @@ pub fn settings(url: &str) -> Settings {
     Settings { database_url: url.to_string(), sign_in_attempts_per_15_minutes: 5, ..Settings::default() }
 }
 
+/// One Tokio runtime for every test in the binary, as in the server itself. (With a runtime
+/// per test, Leptos' process-wide reactive state is shared by many runtimes at once, which the
+/// server never does, and page renders could stall.)
+pub static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(4).enable_all().build().expect("test runtime")
+});
+
 /// Runs one async test body on SQLite and on PostgreSQL: `both_backends!(name, |db| async move { .. })`.
 #[macro_export]
 macro_rules! both_backends {
     ($name:ident, $body:expr) => {
         mod $name {
             use super::*;
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                let (db, url) = common::database(common::Backend::Sqlite).await;
-                ($body)(db, url).await;
+            #[test]
+            fn sqlite() {
+                common::RUNTIME.block_on(async {
+                    let (db, url) = common::database(common::Backend::Sqlite).await;
+                    ($body)(db, url).await;
+                });
             }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                let (db, url) = common::database(common::Backend::Postgres).await;
-                ($body)(db, url).await;
+            #[test]
+            fn postgres() {
+                common::RUNTIME.block_on(async {
+                    let (db, url) = common::database(common::Backend::Postgres).await;
+                    ($body)(db, url).await;
+                });
             }
         }
     };
