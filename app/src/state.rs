@@ -20,6 +20,19 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state for a running hub: limits and the mail wake-up come from the settings.
+    pub fn new(leptos_options: LeptosOptions, db: Db, settings: Settings, wards: Arc<WardIndex>) -> AppState {
+        AppState {
+            leptos_options,
+            db,
+            sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
+            report_limiter: Arc::new(ReportLimiter::new(settings.reports_per_hour_per_address)),
+            mail_wake: Arc::new(tokio::sync::Notify::new()),
+            settings: Arc::new(settings),
+            wards,
+        }
+    }
+
     /// The state inside a server function or while rendering a page.
     pub fn current() -> Result<AppState, leptos::prelude::ServerFnError> {
         leptos::prelude::use_context::<AppState>().ok_or_else(|| crate::error::internal("AppState missing from context"))

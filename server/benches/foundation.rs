@@ -6,7 +6,6 @@
 use app::{
     db::Db,
     reference::{locate::WardIndex, Coordinates},
-    staff::sign_in::SignInLimiter,
     state::AppState,
 };
 use axum::body::Body;
@@ -49,15 +48,8 @@ async fn database(url: &str) -> Db {
 
 async fn http_bench(label: &str, db: Db, wards: Arc<WardIndex>, url: &str) {
     let settings = app::config::Settings { database_url: url.into(), ..Default::default() };
-    let state = AppState {
-        leptos_options: leptos::prelude::LeptosOptions::builder().output_name("cymuned").build(),
-        db,
-        sign_in_limiter: Arc::new(SignInLimiter::new(5)),
-        mail_wake: Arc::new(tokio::sync::Notify::new()),
-        report_limiter: Arc::new(app::reporting::submit::ReportLimiter::new(10)),
-        settings: Arc::new(settings),
-        wards,
-    };
+    let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
+    let state = AppState::new(options, db, settings, wards);
     let app = server::http::router(state);
     for (path, n) in [("/", 300), ("/cy/partnerships", 200), ("/partnerships/cardiff", 200), ("/api/v1/csps", 500), ("/api/v1/locate?lat=51.4816&lon=-3.1791", 2000)] {
         let mut bytes = 0;

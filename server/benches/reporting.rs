@@ -3,7 +3,7 @@
 //! `cargo bench -p server --bench reporting`; set CYMUNED_BENCH_POSTGRES_URL (an empty
 //! database) to measure PostgreSQL as well. Also prints the report page's transfer size.
 
-use app::{db::Db, reference::locate::WardIndex, reporting::submit::ReportLimiter, staff::sign_in::SignInLimiter, state::AppState};
+use app::{db::Db, reference::locate::WardIndex, state::AppState};
 use axum::{body::Body, Router};
 use http::{header, Request};
 use http_body_util::BodyExt;
@@ -16,16 +16,10 @@ async fn hub(url: &str) -> Router {
     app::reference::seed::seed_if_empty(&db).await.expect("seed");
     app::reporting::categories::ensure_defaults(&db).await.expect("categories");
     let wards = Arc::new(WardIndex::build(app::db::reference::ward_shapes(&db).await.unwrap()).unwrap());
-    let settings = app::config::Settings { database_url: url.into(), ..Default::default() };
-    let state = AppState {
-        leptos_options: leptos::prelude::LeptosOptions::builder().output_name("cymuned").build(),
-        db,
-        sign_in_limiter: Arc::new(SignInLimiter::new(5)),
-        mail_wake: Arc::new(tokio::sync::Notify::new()),
-        report_limiter: Arc::new(ReportLimiter::new(10_000_000)),
-        settings: Arc::new(settings),
-        wards,
-    };
+    // No per-address limit: every request comes from the same test client.
+    let settings = app::config::Settings { database_url: url.into(), reports_per_hour_per_address: u32::MAX, ..Default::default() };
+    let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
+    let state = AppState::new(options, db, settings, wards);
     server::http::router(state)
 }
 

@@ -6,8 +6,7 @@ use app::{
     config::{redact_url, Environment, Settings},
     db::{self, Db},
     reference::{locate::WardIndex, seed},
-    reporting::submit::ReportLimiter,
-    staff::{accounts, sign_in::SignInLimiter},
+    staff::accounts,
     state::AppState,
 };
 use leptos::prelude::LeptosOptions;
@@ -66,15 +65,7 @@ pub async fn prepare(settings: &Settings, db: &Db) -> anyhow::Result<Arc<WardInd
 pub async fn build_state(settings: Settings, leptos_options: LeptosOptions) -> anyhow::Result<AppState> {
     let db = open_database(&settings).await?;
     let wards = prepare(&settings, &db).await?;
-    Ok(AppState {
-        leptos_options,
-        db,
-        sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
-        report_limiter: Arc::new(ReportLimiter::new(settings.reports_per_hour_per_address)),
-        mail_wake: Arc::new(tokio::sync::Notify::new()),
-        settings: Arc::new(settings),
-        wards,
-    })
+    Ok(AppState::new(leptos_options, db, settings, wards))
 }
 
 /// Ends expired sessions every ten minutes.

@@ -6,14 +6,12 @@ mod common;
 
 use app::{
     db::{self, Db},
-    staff::sign_in::SignInLimiter,
     state::AppState,
 };
 use axum::{body::Body, Router};
 use http::{header, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use leptos::server_fn::ServerFn;
-use std::sync::Arc;
 use tower::ServiceExt;
 
 async fn hub(db: Db, url: &str) -> Router {
@@ -22,15 +20,8 @@ async fn hub(db: Db, url: &str) -> Router {
 
 async fn hub_with(db: Db, settings: app::config::Settings) -> Router {
     let wards = server::startup::prepare(&settings, &db).await.unwrap();
-    let state = AppState {
-        leptos_options: leptos::prelude::LeptosOptions::builder().output_name("cymuned").build(),
-        db,
-        sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
-        mail_wake: Arc::new(tokio::sync::Notify::new()),
-        report_limiter: Arc::new(app::reporting::submit::ReportLimiter::new(settings.reports_per_hour_per_address)),
-        settings: Arc::new(settings),
-        wards,
-    };
+    let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
+    let state = AppState::new(options, db, settings, wards);
     server::http::router(state)
 }
 
