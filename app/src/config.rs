@@ -57,6 +57,11 @@ pub struct Settings {
     /// Behind a reverse proxy: take the client's address from `X-Forwarded-For` (the proxy's
     /// own entry, the last one) for rate limits and the audit log.
     pub trust_proxy: bool,
+    /// Map tiles for the report form's map, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`.
+    /// Empty: the map shows ward boundaries only. The form never depends on tiles loading.
+    pub map_tile_url: String,
+    /// The attribution the tile provider requires, shown on the map.
+    pub map_attribution: String,
 }
 
 impl Default for Settings {
@@ -78,6 +83,8 @@ impl Default for Settings {
             mail_from: "Cymuned <no-reply@cymuned.invalid>".into(),
             mail_dir: "data/mail".into(),
             trust_proxy: false,
+            map_tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            map_attribution: "© OpenStreetMap contributors".into(),
         }
     }
 }
@@ -168,6 +175,12 @@ impl Settings {
                 _ => return Err(bad("CYMUNED_TRUST_PROXY", format!("'{v}' must be true or false"))),
             };
         }
+        if let Some(v) = env("CYMUNED_MAP_TILE_URL") {
+            self.map_tile_url = v;
+        }
+        if let Some(v) = env("CYMUNED_MAP_ATTRIBUTION") {
+            self.map_attribution = v;
+        }
         Ok(())
     }
 
@@ -213,7 +226,31 @@ impl Settings {
         if self.db_max_connections == 0 {
             return Err(bad("db_max_connections", "must be at least 1"));
         }
+        if !self.map_tile_url.is_empty() {
+            let placeholders = ["{z}", "{x}", "{y}"].iter().all(|p| self.map_tile_url.contains(p));
+            if self.map_tile_origin().is_none() || !placeholders {
+                return Err(bad(
+                    "map_tile_url",
+                    format!("'{}' must be an https:// or http:// address with {{z}}, {{x}} and {{y}}, or empty for no tiles", self.map_tile_url),
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// `https://tile.example` from the tile URL: the one other origin pages may load images from.
+    /// Tile servers often use `{s}` sub-domains; the origin then has a `*.` wildcard.
+    pub fn map_tile_origin(&self) -> Option<String> {
+        let (scheme, rest) = self.map_tile_url.split_once("://")?;
+        if scheme != "https" && scheme != "http" {
+            return None;
+        }
+        let host = rest.split('/').next().filter(|h| !h.is_empty())?;
+        let host = match host.strip_prefix("{s}.") {
+            Some(domain) => format!("*.{domain}"),
+            None => host.to_string(),
+        };
+        host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:*".contains(c)).then(|| format!("{scheme}://{host}"))
     }
 
     pub fn is_sqlite(&self) -> bool {
@@ -275,6 +312,22 @@ mod tests {
         assert_eq!(s.sqlite_dir().unwrap(), PathBuf::from("data"));
         assert_eq!(s.addr.to_string(), "127.0.0.1:3000");
         assert_eq!(s.environment, Environment::Demo);
+    }
+
+    #[test]
+    fn map_tiles_come_from_one_checked_origin() {
+        let s = Settings::load(None, env(&[])).unwrap();
+        assert_eq!(s.map_tile_origin().unwrap(), "https://tile.openstreetmap.org");
+        let s = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "https://{s}.tiles.example/{z}/{x}/{y}.png")])).unwrap();
+        assert_eq!(s.map_tile_origin().unwrap(), "https://*.tiles.example");
+        let s = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "")])).unwrap();
+        assert_eq!(s.map_tile_origin(), None);
+        let e = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "https://x.example/tile.png")])).unwrap_err();
+        assert_eq!(e.setting, "map_tile_url");
+        let e = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "javascript:alert(1)/{z}{x}{y}")])).unwrap_err();
+        assert_eq!(e.setting, "map_tile_url");
+        let e = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "https://a.example;script-src/{z}/{x}/{y}")])).unwrap_err();
+        assert_eq!(e.setting, "map_tile_url");
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
+pub mod open311;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 pub use self::app::{shell as html_shell, App};

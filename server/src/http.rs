@@ -13,6 +13,7 @@ use app::{
     state::AppState,
     App,
 };
+use app::open311::handlers as open311;
 use axum::{
     extract::{DefaultBodyLimit, Request, State},
     http::{header, HeaderValue, Method, StatusCode},
@@ -21,7 +22,7 @@ use axum::{
     routing::{any, get, post},
     Router,
 };
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::{
     catch_panic::CatchPanicLayer,
@@ -33,9 +34,17 @@ use tower_http::{
     trace::{DefaultOnResponse, TraceLayer},
 };
 
+/// The app's routes, listed once per process. Listing them renders the app with every
+/// resource suspended through a process-wide flag (leptos#4773): a page rendering at the same
+/// moment would wait for ever. Listing once, before any router exists, rules that out.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
     let leptos_options = state.leptos_options.clone();
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let max_body = state.settings.max_body_bytes;
     let tls = state.settings.served_over_tls();
 
@@ -48,7 +57,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_str(&security::policy(None)).expect("static policy"),
+            HeaderValue::from_str(&security::policy(None, None)).expect("static policy"),
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::HeaderName::from_static("permissions-policy"),
@@ -83,6 +92,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/me", get(app::staff::api::me))
         .route("/api/v1/{*rest}", any(api::not_found))
+        .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_request))
+        .route("/open311/v2/{collection}/{file}", get(open311::get_item))
+        .route("/open311/{*rest}", any(open311::not_found_route))
         .leptos_routes(&state, routes, {
             let options = leptos_options.clone();
             move || app::html_shell(options.clone())
@@ -221,8 +233,12 @@ async fn trailing_slash(req: Request, next: Next) -> Response {
 async fn friendly_errors(req: Request, next: Next) -> Response {
     let lang = request_lang(&req);
     let is_api = req.uri().path().starts_with("/api/");
+    let is_open311 = req.uri().path().starts_with("/open311/");
     let response = next.run(req).await;
     if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        if is_open311 {
+            return open311::too_large(lang);
+        }
         if is_api {
             return api::json_error(StatusCode::PAYLOAD_TOO_LARGE, "too_large", "the request body is larger than this hub accepts");
         }

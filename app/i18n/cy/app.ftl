@@ -196,6 +196,22 @@ report-safety-999 = Os ydych chi neu rywun arall mewn perygl nawr, ffoniwch 999.
 report-safety-support = Am gymorth gyda throseddau casineb, cam-drin domestig neu drais rhywiol: llinell gymorth Byw Heb Ofn 0808 80 10 800 (am ddim, 24 awr), Cymorth i Ddioddefwyr 0808 16 89 111.
 report-quick-exit = Gadael y wefan hon yn gyflym
 report-area-heading = Ble mae'n digwydd?
+report-area-list-heading = Neu dewiswch ardal y cyngor
+report-place-search = Chwilio am le
+report-place-search-hint = Enw ward, pentref, tref neu ardal, yn Gymraeg neu'n Saesneg.
+report-place-search-button = Chwilio
+report-place-found = { $count ->
+    [0] Does dim lleoedd yn cyfateb i “{ $query }”
+    [one] Mae 1 lle yn cyfateb i “{ $query }”
+    [two] Mae 2 le yn cyfateb i “{ $query }”
+    [few] Mae { $count } lle yn cyfateb i “{ $query }”
+    [many] Mae { $count } lle yn cyfateb i “{ $query }”
+   *[other] Mae { $count } o leoedd yn cyfateb i “{ $query }”
+}
+report-place-none = Gwiriwch y sillafu, rhowch gynnig ar ran o'r enw, neu dewiswch ardal y cyngor isod.
+report-place-area = { $area } (ardal gyfan y cyngor)
+report-place-ward = { $ward }, { $area }
+report-place-more = Dim ond y { $shown } cyntaf sy'n cael eu dangos: ychwanegwch fwy o'r enw i gyfyngu'r chwilio.
 report-area-intro = Dewiswch ardal y cyngor. Bydd eich adroddiad yn mynd i'r Bartneriaeth Diogelwch Cymunedol ar gyfer yr ardal honno.
 report-area-chosen = Ardal: { $area } ({ $csp }).
 report-area-change = Newid ardal
@@ -289,6 +305,11 @@ email-report-body =
     Anfonwyd y neges hon yn awtomatig gan Cymuned. Dydy atebion iddi ddim yn cael eu darllen.
 report-error-outside = Mae'r lle hwnnw y tu allan i'r ardaloedd y mae'r gwasanaeth hwn yn eu cwmpasu (Cymru). Cysylltwch â'r cyngor lleol yno, neu'r heddlu ar 101. Does dim wedi'i anfon.
 report-error-bad-location = Doedd dim modd darllen lleoliad eich dyfais. Dewiswch y ward o'r rhestr yn lle hynny.
+report-map-hint = Cliciwch neu tapiwch y map lle digwyddodd, neu defnyddiwch y rhestr o wardiau isod.
+report-map-label = Map o wardiau'r ardal
+report-map-pin-centre = Rhoi'r pin yng nghanol y map
+report-map-zoom-in = Chwyddo i mewn
+report-map-zoom-out = Chwyddo allan
 report-use-location = Defnyddio fy lleoliad
 report-locating = Yn chwilio am eich lleoliad…
 report-located = Wedi dod o hyd: { $ward }, { $csp }. Does dim angen i chi ddewis ward.
@@ -307,3 +328,34 @@ photo-count = { $count ->
     [many] { $count } llun
    *[other] { $count } o luniau
 }
+
+## Open311 (apiau eraill yn anfon adroddiadau)
+open311-notice = Wedi'i dderbyn gan { $csp }. Mae swyddogion y bartneriaeth yn darllen adroddiadau; nid gwasanaeth brys yw hwn.
+open311-error-path = Does dim dull Open311 o'r fath. Mae llwybrau'n gorffen gyda .json neu .xml, er enghraifft /open311/v2/services.json.
+open311-error-body = Rhaid i gorff y cais fod yn baramedrau wedi'u hamgodio fel ffurflen (application/x-www-form-urlencoded).
+open311-error-api-key = Mae api_key ar goll, ddim yn ddilys neu wedi'i ddiddymu. Gofynnwch i weinyddwr yr hyb am allwedd.
+open311-error-service-required = Mae angen service_code: mae GET services.json yn eu rhestru.
+open311-error-service-code = Nid yw service_code “{ $code }” yn un o wasanaethau { $csp }. Mae GET services.json?lat=…&long=… yn rhestru gwasanaethau'r bartneriaeth honno.
+open311-error-service-not-found = Does dim gwasanaeth gyda'r cod “{ $code }”.
+open311-error-sensitive = Dim ond drwy ffurflen Cymuned ei hun y mae rhoi gwybod am ddigwyddiadau casineb, cam-drin domestig a thrais rhywiol, gan ei bod yn cynnig ffordd ddiogel o gysylltu a ffordd gyflym o adael: { $url }
+open311-error-location-required = Anfonwch lat a long, neu address_string sy'n enwi ward yng Nghymru.
+open311-error-location-invalid = Rhaid i lat a long fod yn raddau degol (WGS84), er enghraifft lat=51.4816 a long=-3.1791.
+open311-error-outside = Mae'r pwynt hwnnw y tu allan i ffiniau'r wardiau yng Nghymru y mae'r hyb hwn yn eu cwmpasu. Cysylltwch â'r cyngor lleol, neu'r heddlu ar 101 (999 mewn argyfwng).
+open311-error-address = Nid yw address_string yn enwi ward y mae'r hyb hwn yn ei hadnabod. Anfonwch lat a long yn lle hynny.
+open311-error-address-long = Rhaid i address_string fod yn 200 nod neu lai.
+open311-error-description-short = Mae angen description: o leiaf 10 nod yn dweud beth sy'n digwydd.
+open311-error-description-long = Rhaid i description fod yn { $max } nod neu lai.
+open311-error-name-long = Rhaid i first_name a last_name gyda'i gilydd fod yn 200 nod neu lai.
+open311-error-email = Nid yw email yn gyfeiriad e-bost dilys.
+open311-error-phone = Rhaid i phone fod yn rhif ffôn yn y DU o 10 i 15 digid.
+open311-error-attribute = Nid yw attribute[{ $code }] yn un o'r gwerthoedd a restrir gan GET services/{"{"}service_code{"}"}.json.
+open311-error-parameter = Nid yw { $name } yn ddilys.
+open311-error-media-url = Rhaid i media_url fod yn gyfeiriad http:// neu https:// o { $max } nod neu lai.
+open311-error-jurisdiction = Nid yw jurisdiction_id “{ $id }” yn un o bartneriaethau'r hyb hwn: mae GET /api/v1/csps yn eu rhestru.
+open311-error-date = Rhaid i { $name } fod yn ddyddiad ac amser fel 2026-11-01T09:30:00Z.
+open311-error-date-order = Ni ddylai start_date fod ar ôl end_date.
+open311-error-status = Rhaid i status “{ $status }” fod yn open neu closed.
+open311-error-number = Rhaid i { $name } fod yn rhif cyfan o 1 i { $max }.
+open311-error-request-not-found = Does dim cais gwasanaeth cyhoeddus gyda'r id “{ $id }”.
+open311-error-token-not-found = Does dim cais gwasanaeth gyda'r tocyn hwnnw.
+open311-error-too-large = Mae'r cais yn fwy nag y mae'r hyb hwn yn ei dderbyn (64 KB). Anfonwch luniau fel dolenni media_url.

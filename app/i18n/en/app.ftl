@@ -180,6 +180,19 @@ report-safety-999 = If you or someone else is in danger now, call 999. If you ar
 report-safety-support = For support with hate crime, domestic abuse or sexual violence: Live Fear Free helpline 0808 80 10 800 (free, 24 hours), Victim Support 0808 16 89 111.
 report-quick-exit = Leave this site quickly
 report-area-heading = Where is it happening?
+report-area-list-heading = Or choose the council area
+report-place-search = Search for a place
+report-place-search-hint = A ward, village, town or district name, in English or Welsh.
+report-place-search-button = Search
+report-place-found = { $count ->
+    [0] No places match “{ $query }”
+    [one] 1 place matches “{ $query }”
+   *[other] { $count } places match “{ $query }”
+}
+report-place-none = Check the spelling, try part of the name, or choose the council area below.
+report-place-area = { $area } (the whole council area)
+report-place-ward = { $ward }, { $area }
+report-place-more = Only the first { $shown } are shown: add more of the name to narrow it down.
 report-area-intro = Choose the council area. Your report goes to the Community Safety Partnership for that area.
 report-area-chosen = Area: { $area } ({ $csp }).
 report-area-change = Change area
@@ -273,6 +286,11 @@ email-report-body =
     This message was sent automatically by Cymuned. Replies to it are not read.
 report-error-outside = That place is outside the areas this service covers (Wales). Contact the local council there, or the police on 101. Nothing has been sent.
 report-error-bad-location = Your device's location could not be read. Choose the ward from the list instead.
+report-map-hint = Click or tap the map where it happened, or use the list of wards below.
+report-map-label = Map of the area's wards
+report-map-pin-centre = Put the pin at the centre of the map
+report-map-zoom-in = Zoom in
+report-map-zoom-out = Zoom out
 report-use-location = Use my location
 report-locating = Finding your location…
 report-located = Found: { $ward }, { $csp }. You do not need to choose a ward.
@@ -288,3 +306,34 @@ photo-count = { $count ->
     [one] { $count } photo
    *[other] { $count } photos
 }
+
+## Open311 (other apps sending reports)
+open311-notice = Received by { $csp }. Reports are read by the partnership's officers; this is not an emergency service.
+open311-error-path = There is no such Open311 method. Paths end in .json or .xml, for example /open311/v2/services.json.
+open311-error-body = The request body must be form-encoded parameters (application/x-www-form-urlencoded).
+open311-error-api-key = api_key is missing, not valid or revoked. Ask the hub's administrator for a key.
+open311-error-service-required = service_code is required: GET services.json lists them.
+open311-error-service-code = service_code “{ $code }” is not a service of { $csp }. GET services.json?lat=…&long=… lists that partnership's services.
+open311-error-service-not-found = There is no service with the code “{ $code }”.
+open311-error-sensitive = Hate incidents, domestic abuse and sexual violence are reported only through Cymuned's own form, which offers a safe way to be contacted and a quick exit: { $url }
+open311-error-location-required = Send lat and long, or an address_string that names a Welsh ward.
+open311-error-location-invalid = lat and long must be decimal degrees (WGS84), for example lat=51.4816 and long=-3.1791.
+open311-error-outside = That point is outside the Welsh ward boundaries this hub covers. Contact the local council, or the police on 101 (999 in an emergency).
+open311-error-address = address_string does not name a ward this hub knows. Send lat and long instead.
+open311-error-address-long = address_string must be 200 characters or fewer.
+open311-error-description-short = description is required: at least 10 characters saying what is happening.
+open311-error-description-long = description must be { $max } characters or fewer.
+open311-error-name-long = first_name and last_name together must be 200 characters or fewer.
+open311-error-email = email is not a valid email address.
+open311-error-phone = phone must be a UK phone number of 10 to 15 digits.
+open311-error-attribute = attribute[{ $code }] is not one of the values listed by GET services/{"{"}service_code{"}"}.json.
+open311-error-parameter = { $name } is not valid.
+open311-error-media-url = media_url must be an http:// or https:// address of { $max } characters or fewer.
+open311-error-jurisdiction = jurisdiction_id “{ $id }” is not a partnership of this hub: GET /api/v1/csps lists them.
+open311-error-date = { $name } must be a date and time such as 2026-11-01T09:30:00Z.
+open311-error-date-order = start_date must not be after end_date.
+open311-error-status = status “{ $status }” must be open or closed.
+open311-error-number = { $name } must be a whole number from 1 to { $max }.
+open311-error-request-not-found = No public service request has the id “{ $id }”.
+open311-error-token-not-found = No service request has that token.
+open311-error-too-large = The request is larger than this hub accepts (64 KB). Send photos as media_url links.

@@ -64,14 +64,24 @@ pub async fn area_wards(db: &Db, lad_code: &str) -> Result<Vec<(String, Names)>,
         .collect()
 }
 
-/// Stores a report, its reporter and its first timeline entry in one transaction, numbering
-/// it from the year's sequence. Returns the reference.
 /// The confirmation email to queue with a report: where to send it and the tracking link.
 pub struct Confirmation<'a> {
     pub to: &'a str,
     pub link: &'a str,
 }
 
+/// Where a report came from.
+#[derive(Clone, Copy, Debug)]
+pub enum Origin<'a> {
+    /// The report form.
+    Web,
+    /// Another app, over Open311, with its API key; `token` lets it look the report up.
+    Open311 { api_key_id: i64, token: &'a str, media_url: Option<&'a str> },
+}
+
+/// Stores a report, its reporter, its first timeline entry, its photos and its confirmation
+/// email in one transaction, numbering it from the year's sequence. Returns the reference.
+#[allow(clippy::too_many_arguments)]
 pub async fn insert_report(
     db: &Db,
     report: &ValidReport,
@@ -80,6 +90,7 @@ pub async fn insert_report(
     year: i32,
     confirmation: Option<Confirmation<'_>>,
     photos: &[crate::reporting::photos::CleanPhoto],
+    origin: Origin<'_>,
 ) -> Result<String, DbError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
@@ -95,8 +106,9 @@ pub async fn insert_report(
     let strands = (!report.hate_strands.is_empty()).then(|| report.hate_strands.join(","));
     let id: i64 = sqlx::query(
         "INSERT INTO reports (reference, tracking_hash, csp_id, category_id, ward_code, neighbourhood_id, \
-         location_text, happened_at, ongoing, description, asb_qualifier, hate_strands, language, sensitive, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15) RETURNING id",
+         location_text, happened_at, ongoing, description, asb_qualifier, hate_strands, language, sensitive, status, created_at, \
+         lat, lon, source, api_key_id, open311_token, media_url) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15, $16, $17, $18, $19, $20, $21) RETURNING id",
     )
     .bind(&reference)
     .bind(tracking_hash)
@@ -113,6 +125,24 @@ pub async fn insert_report(
     .bind(report.reporter.language.code())
     .bind(report.sensitive as i64)
     .bind(at)
+    .bind(report.point.map(|p| p.0))
+    .bind(report.point.map(|p| p.1))
+    .bind(match origin {
+        Origin::Web => "web",
+        Origin::Open311 { .. } => "open311",
+    })
+    .bind(match origin {
+        Origin::Open311 { api_key_id, .. } => Some(api_key_id),
+        Origin::Web => None,
+    })
+    .bind(match origin {
+        Origin::Open311 { token, .. } => Some(token),
+        Origin::Web => None,
+    })
+    .bind(match origin {
+        Origin::Open311 { media_url, .. } => media_url,
+        Origin::Web => None,
+    })
     .fetch_one(&mut *tx)
     .await?
     .try_get(0)?;

@@ -5,7 +5,7 @@ use crate::{
     db::reference::WardShapeRow,
     reference::{boundaries, Coordinates, Location},
 };
-use geo::{BoundingRect, Intersects, MultiPolygon, Point};
+use geo::{BoundingRect, InteriorPoint, Intersects, MultiPolygon, Point, Simplify};
 use rstar::{primitives::GeomWithData, primitives::Rectangle, RTree, AABB};
 
 type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
@@ -13,6 +13,8 @@ type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 struct IndexedWard {
     location: Location,
     shape: MultiPolygon<f64>,
+    /// A point inside the ward: where a report placed by ward name (not by a point) is shown.
+    inside: Point<f64>,
 }
 
 pub struct WardIndex {
@@ -30,7 +32,8 @@ impl WardIndex {
             let Some(rect) = shape.bounding_rect() else { continue };
             let envelope = Rectangle::from_corners([rect.min().x, rect.min().y], [rect.max().x, rect.max().y]);
             entries.push(GeomWithData::new(envelope, wards.len()));
-            wards.push(IndexedWard { location: row.location, shape });
+            let inside = shape.interior_point().unwrap_or_else(|| rect.center().into());
+            wards.push(IndexedWard { location: row.location, shape, inside });
         }
         let by_code = wards.iter().enumerate().map(|(i, w)| (w.location.ward.code.clone(), i)).collect();
         Ok(WardIndex { tree: RTree::bulk_load(entries), wards, by_code })
@@ -39,6 +42,50 @@ impl WardIndex {
     /// The routing of a ward chosen by name rather than by a point.
     pub fn ward(&self, code: &str) -> Option<&Location> {
         self.by_code.get(code).map(|&i| &self.wards[i].location)
+    }
+
+    /// A point inside the ward, as (lat, lon).
+    pub fn inside_point(&self, code: &str) -> Option<(f64, f64)> {
+        self.by_code.get(code).map(|&i| (self.wards[i].inside.y(), self.wards[i].inside.x()))
+    }
+
+    /// The wards of a local authority as a GeoJSON FeatureCollection (properties `code`,
+    /// `name`), simplified to about 10 m and rounded to 5 decimal places (about 1 m): what
+    /// the report form's map draws, so a resident can see the wards even when tiles fail.
+    pub fn area_outlines(&self, lad_code: &str, lang: crate::i18n::Lang) -> String {
+        let round = |v: f64| (v * 1e5).round() / 1e5;
+        let features: Vec<geojson::Feature> = self
+            .wards
+            .iter()
+            .filter(|w| w.location.local_authority_code == lad_code)
+            .map(|w| {
+                let simple = w.shape.simplify(&0.0001);
+                let polygons: Vec<geojson::PolygonType> = simple
+                    .0
+                    .iter()
+                    .map(|p| {
+                        std::iter::once(p.exterior())
+                            .chain(p.interiors())
+                            .map(|ring| ring.0.iter().map(|c| vec![round(c.x), round(c.y)]).collect())
+                            .collect()
+                    })
+                    .collect();
+                let mut properties = serde_json::Map::new();
+                properties.insert("code".into(), w.location.ward.code.clone().into());
+                properties.insert("name".into(), w.location.ward.name.get(lang).into());
+                geojson::Feature {
+                    geometry: Some(geojson::Geometry::new(geojson::Value::MultiPolygon(polygons))),
+                    properties: Some(properties),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        geojson::FeatureCollection { features, bbox: None, foreign_members: None }.to_string()
+    }
+
+    /// Every ward's routing, in code order of loading.
+    pub fn locations(&self) -> impl Iterator<Item = &Location> {
+        self.wards.iter().map(|w| &w.location)
     }
 
     pub fn len(&self) -> usize {

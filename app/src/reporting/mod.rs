@@ -1,7 +1,9 @@
 //! Resident reporting: a concern reported in English or Welsh, with or without an account or
 //! JavaScript, routed to the CSP whose ward it is in, and followed through a private link.
 
+pub mod map;
 pub mod pages;
+pub mod places;
 #[cfg(feature = "ssr")]
 pub mod categories;
 #[cfg(feature = "ssr")]
@@ -134,6 +136,8 @@ fn err(field: &str, problem: &str) -> FieldError {
 pub struct ValidReport {
     pub category_id: i64,
     pub ward_code: String,
+    /// Where the resident put it (lat, lon), when they gave a point rather than a ward.
+    pub point: Option<(f64, f64)>,
     pub location_text: String,
     pub happened_at: Option<String>,
     pub ongoing: bool,
@@ -272,6 +276,7 @@ pub fn validate(
     Ok(ValidReport {
         category_id: category.id,
         ward_code: ward,
+        point: None,
         location_text,
         happened_at,
         ongoing,

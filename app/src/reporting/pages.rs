@@ -4,7 +4,10 @@
 use crate::{
     i18n::Lang,
     reference::Names,
-    reporting::{Category, FieldError, ReportForm, ReportStatus, TrackedReport, ASB_QUALIFIERS, HATE_STRANDS, MAX_DESCRIPTION},
+    reporting::{
+        map::WherePicker,
+        places::{PlaceSearch, MAX_MATCHES},
+        Category, FieldError, ReportForm, ReportStatus, TrackedReport, ASB_QUALIFIERS, HATE_STRANDS, MAX_DESCRIPTION},
     shell::{use_lang, ErrorMessage, NotFoundMessage},
     t,
 };
@@ -29,10 +32,19 @@ pub struct ReportPageData {
     pub area: Option<ChosenArea>,
     /// What the resident sent last time and what needs correcting.
     pub draft: Option<(ReportForm, Vec<FieldError>)>,
+    /// A place search from the first step.
+    pub search: Option<PlaceSearch>,
+    /// A ward chosen from the search results, to start the form with.
+    pub ward: Option<String>,
 }
 
 #[server]
-pub async fn report_page(area: Option<String>, draft: Option<String>) -> Result<ReportPageData, ServerFnError> {
+pub async fn report_page(
+    area: Option<String>,
+    draft: Option<String>,
+    place: Option<String>,
+    ward: Option<String>,
+) -> Result<ReportPageData, ServerFnError> {
     use crate::{db, error::internal, staff::accounts::sha256_hex};
     let state = crate::state::AppState::current()?;
     let csps = db::reference::list_csps(&state.db).await.map_err(internal)?;
@@ -59,16 +71,13 @@ pub async fn report_page(area: Option<String>, draft: Option<String>) -> Result<
             }),
         None => None,
     };
-    Ok(ReportPageData { areas, area: chosen, draft })
-}
-
-/// The ward and CSP at a point, for "use my location".
-#[server]
-pub async fn locate_point(lat: f64, lon: f64) -> Result<Option<(Names, Names)>, ServerFnError> {
-    let state = crate::state::AppState::current()?;
-    let at = crate::reference::Coordinates::parse(Some(&lat.to_string()), Some(&lon.to_string()))
-        .map_err(|_| crate::error::reject(crate::error::AppError::Invalid))?;
-    Ok(state.wards.locate(at).map(|l| (l.ward.name.clone(), l.csp_name.clone())))
+    let search = place.filter(|p| !p.trim().is_empty()).map(|p| {
+        let p: String = p.chars().take(100).collect();
+        let wards = state.wards.locations().map(|l| (l.ward.code.as_str(), &l.ward.name, l.local_authority_code.as_str()));
+        crate::reporting::places::search(&p, wards, &areas)
+    });
+    let ward = ward.filter(|w| chosen.as_ref().is_some_and(|a| a.wards.iter().any(|(code, _)| code == w)));
+    Ok(ReportPageData { areas, area: chosen, draft, search, ward })
 }
 
 #[server]
@@ -163,9 +172,9 @@ pub fn ReportPage() -> impl IntoView {
     let data = Resource::new_blocking(
         move || {
             let q = query.read();
-            (q.get("area"), q.get("draft"))
+            (q.get("area"), q.get("draft"), q.get("place"), q.get("ward"))
         },
-        |(area, draft)| report_page(area, draft),
+        |(area, draft, place, ward)| report_page(area, draft, place, ward),
     );
     view! {
         <Title text=t!(lang, "report-title") />
@@ -175,8 +184,8 @@ pub fn ReportPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(ReportPageData { areas, area: None, .. }) => view! { <ChooseArea lang areas /> }.into_any(),
-                    Ok(ReportPageData { area: Some(area), draft, .. }) => view! { <ReportFormView lang area draft /> }.into_any(),
+                    Ok(ReportPageData { areas, area: None, search, .. }) => view! { <ChooseArea lang areas search /> }.into_any(),
+                    Ok(ReportPageData { area: Some(area), draft, ward, .. }) => view! { <ReportFormView lang area draft ward /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -184,15 +193,56 @@ pub fn ReportPage() -> impl IntoView {
 }
 
 #[component]
-fn ChooseArea(lang: Lang, areas: Vec<(String, Names)>) -> impl IntoView {
+fn ChooseArea(lang: Lang, areas: Vec<(String, Names)>, search: Option<PlaceSearch>) -> impl IntoView {
+    let report = lang.path("/report");
+    let query = search.as_ref().map(|s| s.query.clone()).unwrap_or_default();
     view! {
         <h2>{t!(lang, "report-area-heading")}</h2>
+        <form method="get" action=report.clone() class="form place-search" role="search">
+            <div class="field">
+                <label for="place">{t!(lang, "report-place-search")}</label>
+                <p class="hint" id="place-hint">{t!(lang, "report-place-search-hint")}</p>
+                <div class="inline-fields">
+                    <input id="place" name="place" type="search" maxlength="100" value=query aria-describedby="place-hint" />
+                    <button type="submit" class="button secondary">{t!(lang, "report-place-search-button")}</button>
+                </div>
+            </div>
+        </form>
+        {search.map(|found| view! { <PlaceResults lang found /> })}
+        <h2>{t!(lang, "report-area-list-heading")}</h2>
         <p>{t!(lang, "report-area-intro")}</p>
         <ul class="area-list">
             {areas.into_iter().map(|(code, name)| view! {
-                <li><a href=format!("{}?area={code}", lang.path("/report"))>{name.get(lang).to_string()}</a></li>
+                <li><a href=format!("{report}?area={code}")>{name.get(lang).to_string()}</a></li>
             }).collect_view()}
         </ul>
+    }
+}
+
+#[component]
+fn PlaceResults(lang: Lang, found: PlaceSearch) -> impl IntoView {
+    let report = lang.path("/report");
+    let count = found.areas.len() + found.wards.len();
+    view! {
+        <section class="place-found" aria-labelledby="place-found-heading">
+            <h3 id="place-found-heading" tabindex="-1">
+                {t!(lang, "report-place-found", count = count, query = found.query.clone())}
+            </h3>
+            {(count == 0).then(|| view! { <p>{t!(lang, "report-place-none")}</p> })}
+            <ul class="place-results">
+                {found.areas.iter().map(|(code, name)| view! {
+                    <li><a href=format!("{report}?area={code}")>{t!(lang, "report-place-area", area = name.get(lang).to_string())}</a></li>
+                }).collect_view()}
+                {found.wards.iter().map(|m| view! {
+                    <li>
+                        <a href=format!("{report}?area={}&ward={}", m.area_code, m.ward_code)>
+                            {t!(lang, "report-place-ward", ward = m.ward.get(lang).to_string(), area = m.area.get(lang).to_string())}
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {found.more.then(|| view! { <p>{t!(lang, "report-place-more", shown = MAX_MATCHES)}</p> })}
+        </section>
     }
 }
 
@@ -207,9 +257,15 @@ fn FieldErrorText(error: Option<(String, String)>) -> impl IntoView {
 }
 
 #[component]
-fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<FieldError>)>) -> impl IntoView {
+fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<FieldError>)>, ward: Option<String>) -> impl IntoView {
     let (form, errors) = draft.unwrap_or_else(|| {
-        (ReportForm { anonymous: "yes".into(), contact_language: lang.code().into(), ..Default::default() }, Vec::new())
+        let start = ReportForm {
+            anonymous: "yes".into(),
+            contact_language: lang.code().into(),
+            ward: ward.unwrap_or_default(),
+            ..Default::default()
+        };
+        (start, Vec::new())
     });
     let e = |field: &str| error_for(&errors, lang, field);
     let described = |field: &str, hint: Option<&str>| {
@@ -295,7 +351,7 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
 
             <fieldset>
                 <legend>{t!(lang, "report-where-legend")}</legend>
-                <UseMyLocation lang />
+                <WherePicker lang area=area.code.clone() lat=form.lat.clone() lon=form.lon.clone() />
                 <div class="field">
                     <label for="ward">{t!(lang, "report-ward")}</label>
                     <p class="hint" id="ward-hint">{t!(lang, "report-ward-hint")}</p>
@@ -400,69 +456,6 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
             <button type="submit" class="button">{t!(lang, "report-submit")}</button>
         </form>
     }
-}
-
-/// "Use my location": only shown once JavaScript runs (the ward list works without it). Fills
-/// hidden `lat`/`lon` fields and says which ward and partnership that is.
-#[component]
-fn UseMyLocation(lang: Lang) -> impl IntoView {
-    let (ready, set_ready) = signal(false);
-    let (lat, _set_lat) = signal(String::new());
-    let (lon, _set_lon) = signal(String::new());
-    let (message, set_message) = signal(String::new());
-    // Effects run only in the browser, after hydration.
-    Effect::new(move |_| set_ready.set(true));
-    let locate = move |_| {
-        set_message.set(t!(lang, "report-locating"));
-        #[cfg(feature = "hydrate")]
-        request_position(lang, _set_lat, _set_lon, set_message);
-    };
-    view! {
-        <input type="hidden" name="lat" prop:value=lat />
-        <input type="hidden" name="lon" prop:value=lon />
-        <div class="field" hidden=move || !ready.get()>
-            <button type="button" class="button secondary" on:click=locate>{t!(lang, "report-use-location")}</button>
-            <p role="status" class="location-status">{message}</p>
-        </div>
-    }
-}
-
-#[cfg(feature = "hydrate")]
-fn request_position(lang: Lang, set_lat: WriteSignal<String>, set_lon: WriteSignal<String>, set_message: WriteSignal<String>) {
-    use wasm_bindgen::{prelude::Closure, JsCast};
-    let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
-        set_message.set(t!(lang, "report-location-failed"));
-        return;
-    };
-    let success = Closure::<dyn FnMut(web_sys::Position)>::new(move |position: web_sys::Position| {
-        let coords = position.coords();
-        let (la, lo) = (coords.latitude(), coords.longitude());
-        leptos::task::spawn_local(async move {
-            match locate_point(la, lo).await {
-                Ok(Some((ward, csp))) => {
-                    set_lat.set(la.to_string());
-                    set_lon.set(lo.to_string());
-                    set_message.set(t!(lang, "report-located", ward = ward.get(lang).to_string(), csp = csp.get(lang).to_string()));
-                }
-                Ok(None) => {
-                    set_lat.set(String::new());
-                    set_lon.set(String::new());
-                    set_message.set(t!(lang, "report-error-outside"));
-                }
-                Err(_) => set_message.set(t!(lang, "report-location-failed")),
-            }
-        });
-    });
-    let failure = Closure::<dyn FnMut(web_sys::PositionError)>::new(move |_| set_message.set(t!(lang, "report-location-failed")));
-    if geolocation
-        .get_current_position_with_error_callback(success.as_ref().unchecked_ref(), Some(failure.as_ref().unchecked_ref()))
-        .is_err()
-    {
-        set_message.set(t!(lang, "report-location-failed"));
-    }
-    // The browser calls back once, later: the closures must outlive this function.
-    success.forget();
-    failure.forget();
 }
 
 #[component]

@@ -179,7 +179,10 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
             return back_with_draft(&state, lang, &form, errors).await;
         }
     };
-    let (report, photos) = report;
+    let (mut report, photos) = report;
+    if located.is_some() {
+        report.point = crate::reference::Coordinates::parse(Some(&form.lat), Some(&form.lon)).ok().map(|c| (c.lat, c.lon));
+    }
     let Some(location) = state.wards.ward(&report.ward_code).cloned() else {
         return back_with_draft(&state, lang, &form, vec![FieldError { field: "ward".into(), problem: "required".into() }]).await;
     };
@@ -195,7 +198,7 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
         report.reporter.language.path(&format!("/track/{token}"))
     );
     let confirmation = report.reporter.email.as_deref().map(|to| db::reporting::Confirmation { to, link: &link });
-    match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year, confirmation, &photos).await {
+    match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year, confirmation, &photos, db::reporting::Origin::Web).await {
         Ok(reference) => {
             state.mail_wake.notify_one();
             tracing::info!(%reference, csp = %location.csp_slug, "report received");

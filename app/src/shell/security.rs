@@ -1,17 +1,19 @@
 //! Content-Security-Policy for rendered pages: scripts only from this site or carrying the
-//! per-response nonce that Leptos puts on its hydration script.
+//! per-response nonce that Leptos puts on its hydration script; images from this site and the
+//! configured map tile server only.
 
 use leptos::prelude::*;
 
-pub fn policy(nonce: Option<&str>) -> String {
+pub fn policy(nonce: Option<&str>, tile_origin: Option<&str>) -> String {
     let scripts = match nonce {
         Some(n) => format!("'self' 'nonce-{n}' 'wasm-unsafe-eval'"),
         None => "'self' 'wasm-unsafe-eval'".to_string(),
     };
     format!(
-        "default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; \
+        "default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:{tiles}; \
          connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'none'"
+         form-action 'self'; frame-ancestors 'none'",
+        tiles = tile_origin.map(|o| format!(" {o}")).unwrap_or_default()
     )
 }
 
@@ -20,7 +22,8 @@ pub fn content_security_policy() {
     leptos::nonce::provide_nonce();
     let nonce = leptos::nonce::use_nonce();
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        let value = policy(nonce.as_deref());
+        let tiles = use_context::<crate::state::AppState>().and_then(|s| s.settings.map_tile_origin());
+        let value = policy(nonce.as_deref(), tiles.as_deref());
         if let Ok(value) = http::HeaderValue::from_str(&value) {
             response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
         }

@@ -93,9 +93,7 @@ pub fn settings(url: &str) -> Settings {
     Settings { database_url: url.to_string(), sign_in_attempts_per_15_minutes: 5, ..Settings::default() }
 }
 
-/// One Tokio runtime for every test in the binary, as in the server itself. (With a runtime
-/// per test, Leptos' process-wide reactive state is shared by many runtimes at once, which the
-/// server never does, and page renders could stall.)
+/// One Tokio runtime for every test in the binary, as in the server itself.
 pub static RUNTIME: std::sync::LazyLock<tokio::runtime::Runtime> = std::sync::LazyLock::new(|| {
     tokio::runtime::Builder::new_multi_thread().worker_threads(4).enable_all().build().expect("test runtime")
 });

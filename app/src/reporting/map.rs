@@ -1,0 +1,332 @@
+//! "Where is it?" on the report form, once JavaScript runs: a map of the chosen area's wards
+//! (Leaflet, vendored in `public/vendor/leaflet-1.9.4`) to drop a pin on, and "use my
+//! location". Both fill the hidden `lat`/`lon` fields and say which ward and partnership that
+//! is. Without JavaScript, or when the map cannot load, the ward list below does the same job;
+//! map tiles are decoration: the ward outlines are drawn even when no tile loads.
+
+use crate::{i18n::Lang, reference::Names, t};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where Leaflet is served from (see `public/vendor/leaflet-1.9.4/LICENSE`).
+pub const LEAFLET_DIR: &str = "/vendor/leaflet-1.9.4";
+
+/// What the map of an area needs.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MapData {
+    /// Empty when the hub is set up without tiles.
+    pub tile_url: String,
+    pub attribution: String,
+    /// The area's wards as GeoJSON.
+    pub outlines: String,
+}
+
+#[server]
+pub async fn area_map(area: String, lang: String) -> Result<MapData, ServerFnError> {
+    let state = crate::state::AppState::current()?;
+    let lang = Lang::parse(&lang).unwrap_or_default();
+    Ok(MapData {
+        tile_url: state.settings.map_tile_url.clone(),
+        attribution: state.settings.map_attribution.clone(),
+        outlines: state.wards.area_outlines(&area, lang),
+    })
+}
+
+/// The ward and partnership at a point.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LocatedPoint {
+    pub ward_code: String,
+    pub ward: Names,
+    pub area_code: String,
+    pub csp: Names,
+}
+
+/// The ward and CSP at a point; `None` outside the loaded boundaries.
+#[server]
+pub async fn locate_point(lat: f64, lon: f64) -> Result<Option<LocatedPoint>, ServerFnError> {
+    let state = crate::state::AppState::current()?;
+    let at = crate::reference::Coordinates::parse(Some(&lat.to_string()), Some(&lon.to_string()))
+        .map_err(|_| crate::error::reject(crate::error::AppError::Invalid))?;
+    Ok(state.wards.locate(at).map(|l| LocatedPoint {
+        ward_code: l.ward.code.clone(),
+        ward: l.ward.name.clone(),
+        area_code: l.local_authority_code.clone(),
+        csp: l.csp_name.clone(),
+    }))
+}
+
+/// The map, "use my location" and the hidden fields they fill. Rendered on the server hidden
+/// (and without the map's scripts): nothing here is needed to report.
+#[component]
+pub fn WherePicker(lang: Lang, area: String, lat: String, lon: String) -> impl IntoView {
+    let (ready, set_ready) = signal(false);
+    let (lat, set_lat) = signal(lat);
+    let (lon, set_lon) = signal(lon);
+    let (message, set_message) = signal(String::new());
+    let chosen = Chosen { lang, set_lat, set_lon, set_message };
+    // Effects run only in the browser, after hydration.
+    Effect::new(move |_| {
+        set_ready.set(true);
+        #[cfg(feature = "hydrate")]
+        browser::show_map(lang, area.clone(), chosen);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&area, chosen);
+    });
+    let locate = move |_| {
+        set_message.set(t!(lang, "report-locating"));
+        #[cfg(feature = "hydrate")]
+        browser::request_position(chosen);
+    };
+    let pin_centre = move |_| {
+        #[cfg(feature = "hydrate")]
+        browser::pin_map_centre(chosen);
+    };
+    view! {
+        <input type="hidden" name="lat" prop:value=lat />
+        <input type="hidden" name="lon" prop:value=lon />
+        <div class="where-picker" hidden=move || !ready.get()>
+            <p class="hint" id="map-hint">{t!(lang, "report-map-hint")}</p>
+            <div class="map-frame" role="region" aria-label=t!(lang, "report-map-label") aria-describedby="map-hint">
+                <div id="report-map" class="report-map"></div>
+            </div>
+            <div class="button-row">
+                <button type="button" class="button secondary" on:click=pin_centre>{t!(lang, "report-map-pin-centre")}</button>
+                <button type="button" class="button secondary" on:click=locate>{t!(lang, "report-use-location")}</button>
+            </div>
+            <p role="status" class="location-status">{message}</p>
+        </div>
+    }
+}
+
+/// What happens once a point is chosen (on the map or from the device).
+#[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+struct Chosen {
+    lang: Lang,
+    set_lat: WriteSignal<String>,
+    set_lon: WriteSignal<String>,
+    set_message: WriteSignal<String>,
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    //! The Leaflet map and the browser's geolocation.
+
+    use super::{area_map, leaflet, locate_point, Chosen, LEAFLET_DIR};
+    use crate::{i18n::Lang, t};
+    use leptos::prelude::*;
+    use std::cell::RefCell;
+    use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
+
+    thread_local! {
+        /// The page's one map and its pin.
+        static MAP: RefCell<Option<(leaflet::Map, Option<leaflet::Marker>)>> = const { RefCell::new(None) };
+    }
+
+    impl Chosen {
+        /// Checks the point with the server, then fills the fields and says where it is.
+        fn point(self, lat: f64, lon: f64) {
+            let Chosen { lang, set_lat, set_lon, set_message } = self;
+            place_pin(lat, lon);
+            leptos::task::spawn_local(async move {
+                match locate_point(lat, lon).await {
+                    Ok(Some(at)) => {
+                        set_lat.set(format!("{lat:.6}"));
+                        set_lon.set(format!("{lon:.6}"));
+                        select_ward(&at.ward_code);
+                        set_message.set(t!(lang, "report-located", ward = at.ward.get(lang).to_string(), csp = at.csp.get(lang).to_string()));
+                    }
+                    Ok(None) => {
+                        set_lat.set(String::new());
+                        set_lon.set(String::new());
+                        set_message.set(t!(lang, "report-error-outside"));
+                    }
+                    Err(_) => set_message.set(t!(lang, "report-location-failed")),
+                }
+            });
+        }
+    }
+
+    /// Shows the chosen ward in the list too, when it is one of this area's.
+    fn select_ward(code: &str) {
+        let Some(select) = document().get_element_by_id("ward").and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()) else {
+            return;
+        };
+        let known = (0..select.length()).filter_map(|i| select.item(i)).any(|o| o.get_attribute("value").as_deref() == Some(code));
+        if known {
+            select.set_value(code);
+        }
+    }
+
+    fn place_pin(lat: f64, lon: f64) {
+        MAP.with_borrow_mut(|slot| {
+            let Some((map, pin)) = slot.as_mut() else { return };
+            let at = leaflet::lat_lng(lat, lon);
+            match pin {
+                Some(marker) => marker.set_lat_lng(&at),
+                None => {
+                    let options = js_sys::JSON::parse(r#"{"keyboard": false}"#).unwrap_or(JsValue::UNDEFINED);
+                    let marker = leaflet::marker(&at, &options);
+                    marker.add_to(map);
+                    *pin = Some(marker);
+                }
+            }
+            if map.get_zoom() < 15.0 {
+                map.set_view(&at, 16.0);
+            } else {
+                map.pan_to(&at);
+            }
+        });
+    }
+
+    /// For keyboard users: the pin goes where the map is centred (arrow keys move the map).
+    pub(super) fn pin_map_centre(chosen: Chosen) {
+        let centre = MAP.with_borrow(|slot| slot.as_ref().map(|(map, _)| map.get_center()));
+        if let Some(c) = centre {
+            chosen.point(c.lat(), c.lng());
+        }
+    }
+
+    pub(super) fn request_position(chosen: Chosen) {
+        let lang = chosen.lang;
+        let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+            chosen.set_message.set(t!(lang, "report-location-failed"));
+            return;
+        };
+        let success = Closure::<dyn FnMut(web_sys::Position)>::new(move |position: web_sys::Position| {
+            let coords = position.coords();
+            chosen.point(coords.latitude(), coords.longitude());
+        });
+        let failure = Closure::<dyn FnMut(web_sys::PositionError)>::new(move |_| chosen.set_message.set(t!(lang, "report-location-failed")));
+        if geolocation
+            .get_current_position_with_error_callback(success.as_ref().unchecked_ref(), Some(failure.as_ref().unchecked_ref()))
+            .is_err()
+        {
+            chosen.set_message.set(t!(lang, "report-location-failed"));
+        }
+        // The browser calls back once, later: the closures must outlive this function.
+        success.forget();
+        failure.forget();
+    }
+
+    /// Loads Leaflet (only on this page, only with JavaScript), then draws the area's wards.
+    pub(super) fn show_map(lang: Lang, area: String, chosen: Chosen) {
+        let doc = document();
+        if doc.get_element_by_id("leaflet-css").is_none() {
+            if let Ok(link) = doc.create_element("link") {
+                let _ = link.set_attribute("id", "leaflet-css");
+                let _ = link.set_attribute("rel", "stylesheet");
+                let _ = link.set_attribute("href", &format!("{LEAFLET_DIR}/leaflet.css"));
+                if let Some(head) = doc.head() {
+                    let _ = head.append_child(&link);
+                }
+            }
+        }
+        let start = move || {
+            leptos::task::spawn_local(async move {
+                if let Ok(data) = area_map(area, lang.code().to_string()).await {
+                    draw(lang, data, chosen);
+                }
+            });
+        };
+        if leaflet::loaded() {
+            start();
+            return;
+        }
+        let Ok(script) = doc.create_element("script") else { return };
+        let _ = script.set_attribute("src", &format!("{LEAFLET_DIR}/leaflet.js"));
+        let onload = Closure::once_into_js(start);
+        let _ = script.add_event_listener_with_callback("load", onload.unchecked_ref());
+        if let Some(body) = doc.body() {
+            let _ = body.append_child(&script);
+        }
+    }
+
+    fn draw(lang: Lang, data: super::MapData, chosen: Chosen) {
+        let Some(element) = document().get_element_by_id("report-map") else { return };
+        let Ok(map) = leaflet::map(&element, &JsValue::UNDEFINED) else { return };
+        if !data.tile_url.is_empty() {
+            let options = serde_json::json!({ "maxZoom": 19, "attribution": data.attribution });
+            let options = js_sys::JSON::parse(&options.to_string()).unwrap_or(JsValue::UNDEFINED);
+            leaflet::tile_layer(&data.tile_url, &options).add_to(&map);
+        }
+        let style = js_sys::JSON::parse(r##"{"style": {"color": "#004f9f", "weight": 2, "fillOpacity": 0.05}, "interactive": false}"##)
+            .unwrap_or(JsValue::UNDEFINED);
+        let outlines = js_sys::JSON::parse(&data.outlines).unwrap_or(JsValue::NULL);
+        let wards = leaflet::geo_json(&outlines, &style);
+        wards.add_to(&map);
+        map.fit_bounds(&wards.get_bounds());
+        let on_click = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            if let Ok(at) = js_sys::Reflect::get(&event, &"latlng".into()) {
+                let at: leaflet::LatLng = at.unchecked_into();
+                chosen.point(at.lat(), at.lng());
+            }
+        });
+        map.on("click", on_click.as_ref().unchecked_ref());
+        on_click.forget();
+        // Leaflet's own controls, named in the page's language.
+        for (selector, label) in [(".leaflet-control-zoom-in", t!(lang, "report-map-zoom-in")), (".leaflet-control-zoom-out", t!(lang, "report-map-zoom-out"))] {
+            if let Ok(Some(button)) = element.query_selector(selector) {
+                let _ = button.set_attribute("aria-label", &label);
+                let _ = button.set_attribute("title", &label);
+            }
+        }
+        MAP.with_borrow_mut(|slot| *slot = Some((map, None)));
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod leaflet {
+    //! The few Leaflet calls the report map makes.
+
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        pub type Map;
+        #[wasm_bindgen(catch, js_namespace = L, js_name = map)]
+        pub fn map(element: &web_sys::Element, options: &JsValue) -> Result<Map, JsValue>;
+        #[wasm_bindgen(method, js_name = fitBounds)]
+        pub fn fit_bounds(this: &Map, bounds: &JsValue);
+        #[wasm_bindgen(method, js_name = setView)]
+        pub fn set_view(this: &Map, at: &LatLng, zoom: f64);
+        #[wasm_bindgen(method, js_name = panTo)]
+        pub fn pan_to(this: &Map, at: &LatLng);
+        #[wasm_bindgen(method, js_name = getZoom)]
+        pub fn get_zoom(this: &Map) -> f64;
+        #[wasm_bindgen(method, js_name = getCenter)]
+        pub fn get_center(this: &Map) -> LatLng;
+        #[wasm_bindgen(method)]
+        pub fn on(this: &Map, event: &str, handler: &js_sys::Function);
+
+        pub type LatLng;
+        #[wasm_bindgen(js_namespace = L, js_name = latLng)]
+        pub fn lat_lng(lat: f64, lng: f64) -> LatLng;
+        #[wasm_bindgen(method, getter)]
+        pub fn lat(this: &LatLng) -> f64;
+        #[wasm_bindgen(method, getter)]
+        pub fn lng(this: &LatLng) -> f64;
+
+        pub type Layer;
+        #[wasm_bindgen(method, js_name = addTo)]
+        pub fn add_to(this: &Layer, map: &Map);
+        #[wasm_bindgen(js_namespace = L, js_name = tileLayer)]
+        pub fn tile_layer(url: &str, options: &JsValue) -> Layer;
+        #[wasm_bindgen(js_namespace = L, js_name = geoJSON)]
+        pub fn geo_json(data: &JsValue, options: &JsValue) -> Layer;
+        #[wasm_bindgen(method, js_name = getBounds)]
+        pub fn get_bounds(this: &Layer) -> JsValue;
+
+        #[wasm_bindgen(extends = Layer)]
+        pub type Marker;
+        #[wasm_bindgen(js_namespace = L, js_name = marker)]
+        pub fn marker(at: &LatLng, options: &JsValue) -> Marker;
+        #[wasm_bindgen(method, js_name = setLatLng)]
+        pub fn set_lat_lng(this: &Marker, at: &LatLng);
+    }
+
+    /// Whether `leaflet.js` has run (it defines the global `L`).
+    pub fn loaded() -> bool {
+        js_sys::Reflect::has(&js_sys::global(), &"L".into()).unwrap_or(false)
+    }
+}
