@@ -1,5 +1,6 @@
 import { expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 
 export const DEMO_PASSWORD = 'cymuned-demo-2026';
 
@@ -13,12 +14,37 @@ export async function expectAccessible(page: Page) {
   expect(results.passes.length, 'axe ran its checks').toBeGreaterThan(10);
 }
 
-/** Collects script errors (a failed hydration shows up here) for a test to assert on. */
-export function collectErrors(page: Page): string[] {
+/** Map tiles come from the internet, which these tests do not have: the report form's map
+ *  must work without them. Tests about the map serve or cut off tiles themselves. */
+export const MAP_TILES = /^https:\/\/tile\.openstreetmap\.org\//;
+
+/** Collects script errors (a failed hydration shows up here) for a test to assert on.
+ *  `ignoreFrom`: resources allowed to fail (by default map tiles; `null` for none). */
+export function collectErrors(page: Page, ignoreFrom: RegExp | null = MAP_TILES): string[] {
   const errors: string[] = [];
   page.on('pageerror', e => errors.push(e.message));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', m => {
+    if (m.type() !== 'error') return;
+    if (ignoreFrom && ignoreFrom.test(m.location().url)) return;
+    errors.push(`${m.text()} (${m.location().url})`);
+  });
   return errors;
+}
+
+/** The emails a real SMTP server (aiosmtpd, started by .ci/test) has received, decoded. */
+export function receivedEmails(): { subject: string; body: string }[] {
+  const maildir = process.env.CYMUNED_E2E_MAILDIR;
+  if (!maildir) throw new Error('CYMUNED_E2E_MAILDIR is not set: run the end-to-end tests through .ci/test');
+  const script = [
+    'import email, email.header, mailbox, sys, json',
+    'box = mailbox.Maildir(sys.argv[1], create=False)',
+    'out = []',
+    'for m in box:',
+    "    subject = str(email.header.make_header(email.header.decode_header(m['subject'])))",
+    "    out.append({'subject': subject, 'body': m.get_payload(decode=True).decode('utf-8')})",
+    'print(json.dumps(out))',
+  ].join('\n');
+  return JSON.parse(execFileSync('python3', ['-c', script, maildir]).toString());
 }
 
 /** Waits until the page is interactive: hydrated when JavaScript runs, loaded otherwise. */

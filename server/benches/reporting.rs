@@ -1,7 +1,8 @@
 //! Report submissions through the whole HTTP stack (in process): the most a server takes with
 //! 8 residents sending at once, and latency percentiles at a fixed 100 reports per second.
 //! `cargo bench -p server --bench reporting`; set CYMUNED_BENCH_POSTGRES_URL (an empty
-//! database) to measure PostgreSQL as well. Also prints the report page's transfer size.
+//! database) to measure PostgreSQL as well. Also prints the report page's transfer size, the
+//! map data's size, and Open311: submissions from another app, and public listings.
 
 use app::{db::Db, reference::locate::WardIndex, state::AppState};
 use axum::{body::Body, Router};
@@ -47,7 +48,7 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1].as_secs_f64() * 1000.0
 }
 
-async fn measure(label: &str, url: &str) {
+async fn measure(label: &str, url: &str) -> Router {
     let app = hub(url).await;
     // Throughput: 8 concurrent submitters, 2,000 reports.
     let total = 2000;
@@ -90,6 +91,67 @@ async fn measure(label: &str, url: &str) {
         percentile(&latencies, 0.99),
         percentile(&latencies, 1.0)
     );
+    app
+}
+
+async fn timed(app: &Router, req: Request<Body>) -> (Duration, usize) {
+    let started = Instant::now();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+    let bytes = res.into_body().collect().await.unwrap().to_bytes().len();
+    (started.elapsed(), bytes)
+}
+
+/// Open311 on a hub that already holds the 3,000 reports above.
+async fn open311(label: &str, app: &Router, db_url: &str) {
+    let db = Db::connect(db_url, 2).await.unwrap();
+    let key = app::staff::accounts::create_api_key(&db, "cardiff", "officer", "bench", None).await.unwrap();
+    let post = |i: usize| {
+        Request::post("/open311/v2/requests.json")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!("api_key={key}&service_code=litter&lat=51.4943&long=-3.1812&description=Open311%20benchmark%20{i}")))
+            .unwrap()
+    };
+    let total = 1000;
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for worker in 0..8 {
+        let app = app.clone();
+        let requests: Vec<Request<Body>> = (worker..total).step_by(8).map(post).collect();
+        tasks.push(tokio::spawn(async move {
+            for req in requests {
+                timed(&app, req).await;
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    println!("{label:<10} Open311 POST requests, 8 concurrent: {total} in {elapsed:.2} s = {:.0}/s", total as f64 / elapsed);
+    // A full page of the public listing (1,000 of the 4,000 reports), and single requests.
+    let mut pages = Vec::new();
+    let mut size = 0;
+    for _ in 0..20 {
+        let (t, bytes) = timed(app, Request::get("/open311/v2/requests.json").body(Body::empty()).unwrap()).await;
+        pages.push(t);
+        size = bytes;
+    }
+    pages.sort();
+    println!("{label:<10} Open311 GET requests.json (1,000 requests, {size} bytes): p50 {:.1} ms, max {:.1} ms", percentile(&pages, 0.5), percentile(&pages, 1.0));
+    let mut singles = Vec::new();
+    for i in 1..=500 {
+        let path = format!("/open311/v2/requests/CYM-{}-{:06}.json", chrono_year(), i);
+        singles.push(timed(app, Request::get(path.as_str()).body(Body::empty()).unwrap()).await.0);
+    }
+    singles.sort();
+    println!("{label:<10} Open311 GET requests/{{id}}.json: p50 {:.2} ms, p99 {:.2} ms", percentile(&singles, 0.5), percentile(&singles, 0.99));
+}
+
+fn chrono_year() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    // Good until 2099: years since 1970 by 365.2425-day years.
+    format!("{:02}", (1970 + (secs as f64 / 86_400.0 / 365.2425) as u64) % 100)
 }
 
 async fn page_size(url: &str) {
@@ -103,6 +165,18 @@ async fn page_size(url: &str) {
         let bytes = res.into_body().collect().await.unwrap().to_bytes().len();
         println!("transfer size of {path} ({encoding}): {bytes} bytes");
     }
+    // The map's data for Cardiff (only fetched when JavaScript runs).
+    let path = <app::reporting::map::AreaMap as leptos::server_fn::ServerFn>::PATH;
+    for encoding in ["identity", "br"] {
+        let req = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT_ENCODING, encoding)
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from("area=W06000015&lang=en"))
+            .unwrap();
+        let (_, bytes) = timed(&app, req).await;
+        println!("transfer size of Cardiff's ward outlines for the map ({encoding}): {bytes} bytes");
+    }
 }
 
 #[tokio::main]
@@ -111,9 +185,11 @@ async fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let sqlite = format!("sqlite://{}/reports.db", dir.display());
     page_size(&sqlite).await;
-    measure("sqlite", &sqlite).await;
+    let app = measure("sqlite", &sqlite).await;
+    open311("sqlite", &app, &sqlite).await;
     if let Ok(pg) = std::env::var("CYMUNED_BENCH_POSTGRES_URL") {
-        measure("postgres", &pg).await;
+        let app = measure("postgres", &pg).await;
+        open311("postgres", &app, &pg).await;
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -4,60 +4,11 @@
 
 mod common;
 
-use app::{
-    db::{self, Db},
-    state::AppState,
-};
+use app::db::{self, Db};
 use axum::{body::Body, Router};
-use http::{header, Request, Response, StatusCode};
-use http_body_util::BodyExt;
+use common::http::{form, get, get_with_cookie, hub, hub_with, json, send};
+use http::{header, Request, StatusCode};
 use leptos::server_fn::ServerFn;
-use tower::ServiceExt;
-
-async fn hub(db: Db, url: &str) -> Router {
-    hub_with(db, common::settings(url)).await
-}
-
-async fn hub_with(db: Db, settings: app::config::Settings) -> Router {
-    let wards = server::startup::prepare(&settings, &db).await.unwrap();
-    let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
-    let state = AppState::new(options, db, settings, wards);
-    server::http::router(state)
-}
-
-async fn send(app: &Router, req: Request<Body>) -> (StatusCode, http::HeaderMap, String) {
-    let what = format!("{} {}", req.method(), req.uri());
-    let (status, headers, body) = send_once(app, req, &what).await;
-    assert_ne!(status, StatusCode::REQUEST_TIMEOUT, "the hub took over 30 s to answer {what}");
-    (status, headers, body)
-}
-
-async fn send_once(app: &Router, req: Request<Body>, what: &str) -> (StatusCode, http::HeaderMap, String) {
-    // Each request runs as its own task, as hyper runs connections in the server.
-    let task = tokio::spawn(app.clone().oneshot(req));
-    let res: Response<Body> = tokio::time::timeout(std::time::Duration::from_secs(45), task)
-        .await
-        .unwrap_or_else(|_| panic!("no answer within 45 s to {what}"))
-        .unwrap()
-        .unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = String::from_utf8_lossy(&res.into_body().collect().await.unwrap().to_bytes()).to_string();
-    (status, headers, body)
-}
-
-fn get(path: &str) -> Request<Body> {
-    Request::get(path).body(Body::empty()).unwrap()
-}
-
-fn get_with_cookie(path: &str, cookie: &str) -> Request<Body> {
-    Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()
-}
-
-/// A form post from one of the hub's own pages.
-fn form(path: &str) -> http::request::Builder {
-    Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").header("sec-fetch-site", "same-origin")
-}
 
 async fn sign_in(app: &Router, email: &str, password: &str) -> (StatusCode, http::HeaderMap) {
     let body = format!("email={email}&password={password}&lang=en&next=");
@@ -74,9 +25,6 @@ fn session_cookie(headers: &http::HeaderMap) -> Option<String> {
         .map(|c| c.split(';').next().unwrap().to_string())
 }
 
-fn json(body: &str) -> serde_json::Value {
-    serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
-}
 
 const DEMO_PASSWORD: &str = app::staff::accounts::DEMO_PASSWORD;
 
@@ -683,6 +631,11 @@ both_backends!(a_location_from_the_device_routes_the_report, |db: Db, url: Strin
     assert!(page.contains("Cardiff CSP"), "routed to the CSP of the point");
     let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap();
     assert_eq!(db::reporting::report_count(&db, cardiff.id).await.unwrap(), 1);
+    {
+        use sqlx::Row;
+        let point = sqlx::query("SELECT lat, lon FROM reports").fetch_one(db.reader()).await.unwrap();
+        assert_eq!((point.try_get::<f64, _>(0).unwrap(), point.try_get::<f64, _>(1).unwrap()), (51.4816, -3.1791), "the point is kept");
+    }
 
     // A point outside Wales: told who to contact instead, nothing stored, nothing lost.
     let body = "lang=cy&area=W06000015&category=graffiti&ward=&lat=51.5074&lon=-0.1278&ongoing=on\
@@ -771,4 +724,40 @@ both_backends!(behind_a_trusted_proxy_the_client_address_is_audited, |db: Db, ur
         let log = db::audit::page_for_csp(&db, cardiff.id, 1, 1).await.unwrap();
         assert_eq!(log.entries[0].ip.as_deref(), Some(expected), "trust_proxy = {trust}");
     }
+});
+
+both_backends!(places_are_found_by_name_and_shown_on_the_map, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    // By ward name in Welsh, without JavaScript: a link that starts the form at that ward.
+    let (status, _, page) = send(&app, get("/report?place=Treganna")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("1 place matches") || page.contains("places match"), "a count of matches");
+    let canton = db::reporting::area_wards(&db, "W06000015").await.unwrap().into_iter().find(|(_, n)| n.en == "Canton").unwrap().0;
+    let link = format!("/report?area=W06000015&amp;ward={canton}");
+    assert!(page.contains(&link), "a link to the form at Canton");
+    let (_, _, form_page) = send(&app, get(&link.replace("&amp;", "&"))).await;
+    assert!(form_page.contains(&format!("<option value=\"{canton}\" selected")), "the ward is chosen already");
+    // A council's name, in Welsh and without its accent, offers the whole council area.
+    let (_, _, page) = send(&app, get("/cy/report?place=ynys%20mon")).await;
+    assert!(page.contains("Ynys Môn (ardal gyfan y cyngor)"), "{}", &page[page.len().saturating_sub(3000)..]);
+    // Nothing found, and typed markup, are answered plainly.
+    let (_, _, page) = send(&app, get("/report?place=%3Cscript%3Ealert(1)%3C%2Fscript%3E")).await;
+    assert!(page.contains("No places match") && !page.contains("<script>alert(1)"));
+
+    // The map's data: the area's wards in the page's language, small enough for a phone.
+    let path = <app::reporting::map::AreaMap as ServerFn>::PATH;
+    let req = form(path).header(header::ACCEPT, "application/json").body(Body::from("area=W06000015&lang=cy")).unwrap();
+    let (status, _, body) = send(&app, req).await;
+    assert_eq!(status, StatusCode::OK);
+    let data = json(&body);
+    assert_eq!(data["tile_url"], "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+    let outlines = json(data["outlines"].as_str().unwrap());
+    let features = outlines["features"].as_array().unwrap();
+    assert_eq!(features.len(), db::reporting::area_wards(&db, "W06000015").await.unwrap().len());
+    assert!(features.iter().any(|f| f["properties"]["name"] == "Treganna"));
+    assert!(body.len() < 200_000, "Cardiff's outlines are {} bytes", body.len());
+    // The tile server is the only other origin images may come from.
+    let (_, headers, _) = send(&app, get("/report?area=W06000015")).await;
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"), "{csp}");
 });

@@ -192,7 +192,7 @@ fn format_time(at: i64) -> String {
 pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<TrackedReport>, DbError> {
     let Some(row) = sqlx::query(
         "SELECT r.id, r.reference, c.name_en, c.name_cy, w.name_en, w.name_cy, p.name_en, p.name_cy, \
-                r.location_text, r.created_at, r.status, (SELECT COUNT(*) FROM report_photos f WHERE f.report_id = r.id) \
+                r.location_text, r.created_at, r.status, (SELECT COUNT(*) FROM report_photos f WHERE f.report_id = r.id), r.sensitive \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN wards w ON w.code = r.ward_code \
          JOIN csps p ON p.id = r.csp_id WHERE r.tracking_hash = $1",
     )
@@ -226,6 +226,7 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
         status: ReportStatus::parse(&row.try_get::<String, _>(10)?).unwrap_or(ReportStatus::Open),
         photo_count: row.try_get(11)?,
         timeline,
+        sensitive: row.try_get::<i64, _>(12)? == 1,
     }))
 }
 

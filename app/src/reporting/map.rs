@@ -171,8 +171,8 @@ mod browser {
                     *pin = Some(marker);
                 }
             }
-            if map.get_zoom() < 15.0 {
-                map.set_view(&at, 16.0);
+            if map.get_zoom() < 14.0 {
+                map.set_view(&at, 15.0);
             } else {
                 map.pan_to(&at);
             }
@@ -250,10 +250,23 @@ mod browser {
             let options = js_sys::JSON::parse(&options.to_string()).unwrap_or(JsValue::UNDEFINED);
             leaflet::tile_layer(&data.tile_url, &options).add_to(&map);
         }
-        let style = js_sys::JSON::parse(r##"{"style": {"color": "#004f9f", "weight": 2, "fillOpacity": 0.05}, "interactive": false}"##)
+        let style = js_sys::JSON::parse(r##"{"style": {"color": "#004f9f", "weight": 2, "fillOpacity": 0.05}, "bubblingMouseEvents": true}"##)
             .unwrap_or(JsValue::UNDEFINED);
         let outlines = js_sys::JSON::parse(&data.outlines).unwrap_or(JsValue::NULL);
         let wards = leaflet::geo_json(&outlines, &style);
+        // Each ward's name on hover, to find one's way when tiles do not load.
+        let name_it = Closure::<dyn FnMut(JsValue)>::new(|layer: JsValue| {
+            let name = js_sys::Reflect::get(&layer, &"feature".into())
+                .and_then(|f| js_sys::Reflect::get(&f, &"properties".into()))
+                .and_then(|p| js_sys::Reflect::get(&p, &"name".into()))
+                .ok()
+                .and_then(|n| n.as_string());
+            if let Some(name) = name {
+                let options = js_sys::JSON::parse(r#"{"sticky": true}"#).unwrap_or(JsValue::UNDEFINED);
+                layer.unchecked_into::<leaflet::Layer>().bind_tooltip(&name, &options);
+            }
+        });
+        wards.each_layer(name_it.as_ref().unchecked_ref());
         wards.add_to(&map);
         map.fit_bounds(&wards.get_bounds());
         let on_click = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
@@ -316,6 +329,10 @@ mod leaflet {
         pub fn geo_json(data: &JsValue, options: &JsValue) -> Layer;
         #[wasm_bindgen(method, js_name = getBounds)]
         pub fn get_bounds(this: &Layer) -> JsValue;
+        #[wasm_bindgen(method, js_name = eachLayer)]
+        pub fn each_layer(this: &Layer, f: &js_sys::Function);
+        #[wasm_bindgen(method, js_name = bindTooltip)]
+        pub fn bind_tooltip(this: &Layer, content: &str, options: &JsValue);
 
         #[wasm_bindgen(extends = Layer)]
         pub type Marker;

@@ -321,6 +321,8 @@ pub struct TrackedReport {
     pub status: ReportStatus,
     pub photo_count: i64,
     pub timeline: Vec<TimelineEntry>,
+    /// Hate, domestic abuse, sexual violence: the page keeps the safety panel and quick exit.
+    pub sensitive: bool,
 }
 
 #[cfg(test)]

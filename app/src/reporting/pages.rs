@@ -486,6 +486,7 @@ fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, token: String) -> im
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
+        {report.sensitive.then(|| view! { <SafetyPanel lang /> })}
         {is_new.then(|| view! {
             <div class="notice notice-success" role="status">
                 <p>{t!(lang, "track-received", reference = report.reference.clone())}</p>

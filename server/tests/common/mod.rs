@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod http;
+
 use app::{config::Settings, db::Db};
 use sqlx::Connection;
 use std::path::PathBuf;

@@ -1,0 +1,279 @@
+//! Open311 GeoReport v2 conformance: every method in JSON and XML, the spec's errors, and what
+//! public answers must never contain. Each test runs on SQLite and on PostgreSQL.
+
+mod common;
+
+use app::db::{self, Db};
+use axum::{body::Body, Router};
+use common::http::{form, get, hub, json, send};
+use http::{header, Request, StatusCode};
+use sqlx::Row as _;
+
+/// An Open311 client's post: form-encoded, from a server (no browser headers, no cookie).
+async fn post(app: &Router, path: &str, body: &str) -> (StatusCode, String) {
+    let req = Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(body.to_string())).unwrap();
+    let (status, _, body) = send(app, req).await;
+    (status, body)
+}
+
+fn error_codes(body: &str) -> Vec<(u64, String)> {
+    json(body).as_array().unwrap_or_else(|| panic!("an error list: {body}")).iter().map(|e| (e["code"].as_u64().unwrap(), e["description"].as_str().unwrap().to_string())).collect()
+}
+
+async fn key(db: &Db) -> String {
+    app::staff::accounts::create_api_key(db, "cardiff", "officer", "FixMyStreet Wales", None).await.unwrap()
+}
+
+const CATHAYS: &str = "lat=51.4943&long=-3.1812";
+
+both_backends!(discovery_and_services, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let (status, headers, body) = send(&app, get("/open311/v2/discovery.json")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("application/json"));
+    let d = json(&body);
+    assert_eq!(d["endpoints"][0]["specification"], "http://wiki.open311.org/GeoReport_v2");
+    assert!(d["endpoints"][0]["url"].as_str().unwrap().ends_with("/open311/v2"));
+    let (status, headers, xml) = send(&app, get("/open311/v2/discovery.xml")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/xml"));
+    assert!(xml.starts_with("<?xml") && xml.contains("<discovery>") && xml.contains("<format>application/json</format>"), "{xml}");
+
+    // Every service of Wales; a point's partnership's; never a sensitive category.
+    let (_, _, body) = send(&app, get("/open311/v2/services.json")).await;
+    let services = json(&body);
+    let codes: Vec<&str> = services.as_array().unwrap().iter().map(|s| s["service_code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"fly-tipping") && codes.contains(&"asb-noise"), "{codes:?}");
+    for sensitive in ["hate", "domestic-abuse", "sexual-violence"] {
+        assert!(!codes.contains(&sensitive), "{sensitive} is never offered to other apps");
+    }
+    let noise = services.as_array().unwrap().iter().find(|s| s["service_code"] == "asb-noise").unwrap();
+    assert_eq!(noise["metadata"], true);
+    assert_eq!(noise["type"], "realtime");
+    let (status, _, body) = send(&app, get(&format!("/open311/v2/services.json?{CATHAYS}&locale=cy"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Tipio anghyfreithlon"), "names in Welsh on request: {body}");
+    let (_, _, xml) = send(&app, get("/open311/v2/services.xml?jurisdiction_id=cardiff")).await;
+    assert!(xml.contains("<services><service><service_code>"), "{xml}");
+    assert!(!xml.contains("<service_code>hate</service_code>"));
+
+    // Errors in the spec's shape, in the format asked for.
+    let (status, _, body) = send(&app, get("/open311/v2/services.json?jurisdiction_id=atlantis")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error_codes(&body)[0].1.contains("atlantis"));
+    let (status, _, xml) = send(&app, get("/open311/v2/services.xml?lat=51.5074&long=-0.1278")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(xml.contains("<errors><error><code>400</code><description>") && xml.contains("101"), "{xml}");
+    let (status, _, body) = send(&app, get("/open311/v2/services.json?lat=north&long=-3")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error_codes(&body)[0].1.contains("decimal degrees"));
+
+    // A service's extra questions.
+    let (status, _, body) = send(&app, get("/open311/v2/services/asb-noise.json")).await;
+    assert_eq!(status, StatusCode::OK);
+    let definition = json(&body);
+    assert_eq!(definition["service_code"], "asb-noise");
+    assert_eq!(definition["attributes"][0]["code"], "asb_qualifier");
+    assert_eq!(definition["attributes"][0]["datatype"], "singlevaluelist");
+    assert_eq!(definition["attributes"][0]["values"].as_array().unwrap().len(), 3);
+    let (_, _, xml) = send(&app, get("/open311/v2/services/asb-noise.xml")).await;
+    assert!(xml.contains("<service_definition><service_code>asb-noise</service_code><attributes><attribute>"), "{xml}");
+    assert!(xml.contains("<values><value><key>personal</key>"));
+    let (status, _, body) = send(&app, get("/open311/v2/services/graffiti.json")).await;
+    assert_eq!((status, json(&body)["attributes"].as_array().unwrap().len()), (StatusCode::OK, 0));
+    for code in ["no-such-service", "hate"] {
+        let (status, _, body) = send(&app, get(&format!("/open311/v2/services/{code}.json"))).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(error_codes(&body)[0].0, 404);
+        let (status, _, xml) = send(&app, get(&format!("/open311/v2/services/{code}.xml"))).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(xml.contains("<code>404</code>"));
+    }
+    // Unknown methods and missing formats.
+    for path in ["/open311/v2/services", "/open311/v2/cats.json", "/open311/v3/services.json", "/open311/v2/requests/x/y.json"] {
+        let (status, _, _) = send(&app, get(path)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+});
+
+both_backends!(other_apps_submit_reports, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let key = key(&db).await;
+    let good = format!("api_key={key}&service_code=fly-tipping&{CATHAYS}&description=Mattress%20and%20bags%20dumped%20by%20the%20bins&email=rhys%40example.cymru&first_name=Rhys&last_name=Jones&media_url=https%3A%2F%2Fphotos.example%2F1.jpg");
+    // The key is required and must be valid.
+    let without = good.replace(&format!("api_key={key}&"), "");
+    let (status, body) = post(&app, "/open311/v2/requests.json", &without).await;
+    assert_eq!((status, error_codes(&body)[0].0), (StatusCode::FORBIDDEN, 403));
+    let (status, xml) = post(&app, "/open311/v2/requests.xml", &good.replace(&key, "cym_nothing_here")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(xml.contains("<errors><error><code>403</code>"), "{xml}");
+
+    // Bad input: a clear 400 naming the parameter; nothing stored.
+    let cases: Vec<(String, &str)> = vec![
+        (good.replace("service_code=fly-tipping", "service_code=potholes"), "potholes"),
+        (good.replace("service_code=fly-tipping", "service_code=hate"), "/report"),
+        (good.replace(CATHAYS, "lat=51.5074&long=-0.1278"), "101"),
+        (good.replace(CATHAYS, "lat=91&long=-3"), "decimal degrees"),
+        (good.replace(CATHAYS, ""), "address_string"),
+        (good.replace(CATHAYS, "address_string=1%20High%20Street%2C%20Nowhere"), "address_string"),
+        (good.replace("description=Mattress%20and%20bags%20dumped%20by%20the%20bins", &format!("description={}", "x".repeat(4001))), "4000"),
+        (good.replace("description=Mattress%20and%20bags%20dumped%20by%20the%20bins", "description=bins"), "description"),
+        (good.replace("rhys%40example.cymru", "rhys"), "email"),
+        (good.replace("https%3A%2F%2Fphotos.example%2F1.jpg", "javascript%3Aalert(1)"), "media_url"),
+        (good.replace("service_code=fly-tipping", "service_code=asb-noise&attribute%5Basb_qualifier%5D=loud"), "asb_qualifier"),
+    ];
+    for (body, mentions) in &cases {
+        let (status, answer) = post(&app, "/open311/v2/requests.json", body).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{mentions}: {answer}");
+        let errors = error_codes(&answer);
+        assert!(errors.iter().all(|e| e.0 == 400) && errors.iter().any(|e| e.1.contains(mentions)), "{mentions}: {answer}");
+    }
+    let (status, xml) = post(&app, "/open311/v2/requests.xml", &cases[0].0).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(xml.contains("<error><code>400</code>") && xml.contains("potholes"), "{xml}");
+    // In Welsh when asked.
+    let (_, answer) = post(&app, "/open311/v2/requests.json", &format!("{}&locale=cy", cases[0].0)).await;
+    assert!(error_codes(&answer)[0].1.contains("yn un o wasanaethau"), "{answer}");
+    // A JSON body is not Open311: no api_key is found in it.
+    let (status, _) = post(&app, "/open311/v2/requests.json", &format!("{{\"api_key\": \"{key}\"}}")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let total = |db: Db| async move { sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get::<i64, _>(0).unwrap() };
+    assert_eq!(total(db.clone()).await, 0, "nothing stored from a bad request");
+
+    // A good one: stored, routed to Cardiff, numbered like any report.
+    let (status, body) = post(&app, "/open311/v2/requests.json", &good).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let answer = json(&body);
+    let reference = answer[0]["service_request_id"].as_str().unwrap().to_string();
+    let token = answer[0]["token"].as_str().unwrap().to_string();
+    assert!(reference.starts_with("CYM-") && token.len() == 64, "{body}");
+    assert!(answer[0]["service_notice"].as_str().unwrap().contains("Cardiff"));
+    let row = sqlx::query("SELECT r.source, r.lat, r.lon, r.media_url, p.slug, rr.email, rr.name, r.api_key_id FROM reports r JOIN csps p ON p.id = r.csp_id JOIN report_reporters rr ON rr.report_id = r.id WHERE r.reference = $1")
+        .bind(&reference).fetch_one(db.reader()).await.unwrap();
+    assert_eq!(row.try_get::<String, _>(0).unwrap(), "open311");
+    assert!((row.try_get::<f64, _>(1).unwrap() - 51.4943).abs() < 1e-9, "the exact point is kept for officers");
+    assert_eq!(row.try_get::<String, _>(3).unwrap(), "https://photos.example/1.jpg");
+    assert_eq!(row.try_get::<String, _>(4).unwrap(), "cardiff");
+    assert_eq!(row.try_get::<String, _>(5).unwrap(), "rhys@example.cymru");
+    assert_eq!(row.try_get::<String, _>(6).unwrap(), "Rhys Jones");
+    assert!(row.try_get::<Option<i64>, _>(7).unwrap().is_some());
+    // XML, and a place given by address rather than a point.
+    let by_address = good.replace(CATHAYS, "address_string=12%20Crwys%20Road%2C%20Cathays%2C%20Cardiff");
+    let (status, xml) = post(&app, "/open311/v2/requests.xml", &by_address).await;
+    assert_eq!(status, StatusCode::OK, "{xml}");
+    assert!(xml.contains("<service_requests><request><service_request_id>CYM-"), "{xml}");
+    assert_eq!(total(db.clone()).await, 2);
+
+    // The token leads back to the id.
+    let (status, _, body) = send(&app, get(&format!("/open311/v2/tokens/{token}.json"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(json(&body)[0]["service_request_id"], reference.as_str());
+    let (_, _, xml) = send(&app, get(&format!("/open311/v2/tokens/{token}.xml"))).await;
+    assert!(xml.contains(&format!("<service_request_id>{reference}</service_request_id><token>{token}</token>")), "{xml}");
+    let (status, _, _) = send(&app, get("/open311/v2/tokens/0000.json")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+});
+
+both_backends!(public_listings_keep_residents_safe, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let key = key(&db).await;
+    let cathays = db::reporting::area_wards(&db, "W06000015").await.unwrap().into_iter().find(|(_, n)| n.en == "Cathays").unwrap().0;
+    // From the form: an ordinary report with a precise point and a named resident, and a hate incident.
+    let ordinary = format!("lang=en&area=W06000015&category=graffiti&ward=&lat=51.49431&lon=-3.18127&ongoing=on&description=Graffiti%20on%20the%20library%20wall%20by%20Anna%20Smith&anonymous=no&name=Anna%20Smith&email=anna%40example.cymru&consent=on");
+    let hate = format!("lang=en&area=W06000015&category=hate&hate_strands=race&ward={cathays}&ongoing=on&description=Shouted%20racist%20abuse%20at%20my%20door&anonymous=yes");
+    for body in [&ordinary, &hate] {
+        let (status, headers, _) = send(&app, form("/report").body(Body::from(body.clone())).unwrap()).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(headers[header::LOCATION].to_str().unwrap().contains("/track/"));
+    }
+    let (_, body) = post(&app, "/open311/v2/requests.json", &format!("api_key={key}&service_code=litter&{CATHAYS}&description=Litter%20all%20over%20the%20park")).await;
+    let from_app = json(&body)[0]["service_request_id"].as_str().unwrap().to_string();
+    let references: Vec<String> = sqlx::query("SELECT reference FROM reports ORDER BY id").fetch_all(db.reader()).await.unwrap().iter().map(|r| r.try_get(0).unwrap()).collect();
+    let (graffiti, hate_ref) = (references[0].clone(), references[1].clone());
+
+    let (status, _, body) = send(&app, get("/open311/v2/requests.json")).await;
+    assert_eq!(status, StatusCode::OK);
+    let list = json(&body);
+    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|r| r["service_request_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec![from_app.as_str(), graffiti.as_str()], "newest first; the hate incident is never listed");
+    for private in ["Anna", "anna@example.cymru", "library wall", "racist", "Shouted"] {
+        assert!(!body.contains(private), "public listing contains {private:?}");
+    }
+    let graffiti_json = &list[1];
+    assert_eq!(graffiti_json["status"], "open");
+    assert_eq!(graffiti_json["service_code"], "graffiti");
+    assert_eq!(graffiti_json["agency_responsible"], "Cardiff CSP");
+    assert!(graffiti_json["address"].as_str().unwrap().starts_with("Cathays"));
+    let (lat, long) = (graffiti_json["lat"].as_f64().unwrap(), graffiti_json["long"].as_f64().unwrap());
+    assert!((lat, long) != (51.49431, -3.18127), "the point is snapped");
+    assert!((lat - 51.49431).abs() <= 0.00075 + 1e-9 && (long + 3.18127).abs() <= 0.00125 + 1e-9, "to its grid cell: {lat},{long}");
+    assert_eq!(app::open311::snap(lat, long), (lat, long), "a cell centre");
+    assert!(graffiti_json["requested_datetime"].as_str().unwrap().ends_with('Z'));
+    assert!(graffiti_json.get("description").is_none() && graffiti_json["media_url"].is_null());
+
+    // The sensitive report cannot be found any other way either.
+    for path in [format!("/open311/v2/requests/{hate_ref}.json"), format!("/open311/v2/requests.json?service_request_id={hate_ref}"), "/open311/v2/requests.json?service_code=hate".into()] {
+        let (status, _, body) = send(&app, get(&path)).await;
+        assert!(!body.contains("service_request_id") && !body.contains("Cathays"), "{path}: {body}");
+        assert!(status == StatusCode::NOT_FOUND || json(&body).as_array().unwrap().is_empty(), "{path}");
+    }
+    let (status, _, xml) = send(&app, get(&format!("/open311/v2/requests/{hate_ref}.xml"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(xml.contains("<code>404</code>"));
+
+    // One request, by path or by id list, in both formats.
+    let (status, _, body) = send(&app, get(&format!("/open311/v2/requests/{graffiti}.json"))).await;
+    assert_eq!((status, json(&body)[0]["service_request_id"].as_str().unwrap()), (StatusCode::OK, graffiti.as_str()));
+    let (_, _, xml) = send(&app, get(&format!("/open311/v2/requests/{graffiti}.xml"))).await;
+    assert!(xml.contains("<service_requests><request><service_request_id>") && xml.contains("<long>"), "{xml}");
+    let (_, _, body) = send(&app, get(&format!("/open311/v2/requests.json?service_request_id={graffiti},{from_app}&status=closed"))).await;
+    assert_eq!(json(&body).as_array().unwrap().len(), 2, "an id list ignores the other filters");
+
+    // Filters.
+    let count = |body: &str| json(body).as_array().unwrap().len();
+    let (_, _, body) = send(&app, get("/open311/v2/requests.json?service_code=litter")).await;
+    assert_eq!(count(&body), 1);
+    let (_, _, body) = send(&app, get("/open311/v2/requests.json?status=closed")).await;
+    assert_eq!(count(&body), 0);
+    let (_, _, body) = send(&app, get("/open311/v2/requests.json?status=open,closed&jurisdiction_id=cardiff")).await;
+    assert_eq!(count(&body), 2);
+    let (_, _, body) = send(&app, get("/open311/v2/requests.json?jurisdiction_id=swansea")).await;
+    assert_eq!(count(&body), 0);
+    let (_, _, body) = send(&app, get("/open311/v2/requests.json?start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z")).await;
+    assert_eq!(count(&body), 0, "an old window is empty");
+    let (_, _, body) = send(&app, get("/open311/v2/requests.json?start_date=2020-01-01")).await;
+    assert_eq!(count(&body), 2);
+    let (_, _, body) = send(&app, get("/open311/v2/requests.json?page_size=1&page=2")).await;
+    assert_eq!(json(&body)[0]["service_request_id"], graffiti.as_str());
+    for bad in ["start_date=yesterday", "end_date=2026-02-30", "start_date=2026-02-01&end_date=2026-01-01", "status=pending", "page_size=0", "page_size=1001", "page=abc"] {
+        let (status, _, body) = send(&app, get(&format!("/open311/v2/requests.json?{bad}"))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        assert_eq!(error_codes(&body)[0].0, 400);
+        let (status, _, xml) = send(&app, get(&format!("/open311/v2/requests.xml?{bad}"))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(xml.contains("<errors>"), "{xml}");
+    }
+    let (_, _, body) = send(&app, get("/open311/v2/requests.json?start_date=soon&locale=cy")).await;
+    assert!(error_codes(&body)[0].1.contains("Rhaid i start_date"), "{body}");
+
+    // Status changes reach other apps through FixMyStreet's updates extension (sensitive never).
+    let now = db::now();
+    for (reference, status, message) in [(&graffiti, "in_progress", "Cleaning booked for Friday."), (&hate_ref, "investigating", "Officer visiting.")] {
+        let id: i64 = sqlx::query("SELECT id FROM reports WHERE reference = $1").bind(reference).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+        sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public) VALUES ($1, $2, $3, $4, 1)")
+            .bind(id).bind(now).bind(status).bind(message).execute(db.writer()).await.unwrap();
+        sqlx::query("UPDATE reports SET status = $1 WHERE id = $2").bind(status).bind(id).execute(db.writer()).await.unwrap();
+    }
+    let (status, _, xml) = send(&app, get("/open311/v2/servicerequestupdates.xml?start_date=2020-01-01T00:00:00Z")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(xml.contains("<service_requests_updates><request_update><update_id>"), "{xml}");
+    assert!(xml.contains("<status>IN_PROGRESS</status>") && xml.contains("Cleaning booked for Friday."), "{xml}");
+    assert!(!xml.contains(&hate_ref) && !xml.contains("Officer visiting"), "{xml}");
+    let (_, _, body) = send(&app, get("/open311/v2/servicerequestupdates.json")).await;
+    assert!(json(&body).as_array().unwrap().iter().any(|u| u["status"] == "IN_PROGRESS"));
+    let (status, _, _) = send(&app, get("/open311/v2/servicerequestupdates.json?end_date=never")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, _, body) = send(&app, get(&format!("/open311/v2/requests/{graffiti}.json"))).await;
+    assert_eq!(json(&body)[0]["status_notes"], "Cleaning booked for Friday.");
+    assert_eq!(json(&body)[0]["status"], "open");
+});
