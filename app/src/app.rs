@@ -12,6 +12,7 @@ use crate::{
         pages::{SignInPage, StaffHomePage},
         team::TeamPage,
     },
+    triage::pages::{IntakePage, IntelligencePage, TriagePage},
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -75,6 +76,9 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("staff") view=StaffHomePage />
             <Route path=path!("staff/audit") view=AuditLogPage />
             <Route path=path!("staff/team") view=TeamPage />
+            <Route path=path!("staff/intake") view=IntakePage />
+            <Route path=path!("staff/reports/:reference") view=TriagePage />
+            <Route path=path!("staff/intelligence") view=IntelligencePage />
         </ParentRoute>
     }
     .into_inner()

@@ -12,6 +12,7 @@ pub mod reference;
 pub mod reporting;
 pub mod shell;
 pub mod staff;
+pub mod triage;
 
 #[cfg(feature = "ssr")]
 pub mod config;

@@ -5,26 +5,10 @@
 mod common;
 
 use app::db::{self, Db};
-use axum::{body::Body, Router};
-use common::http::{form, get, get_with_cookie, hub, hub_with, json, send};
+use axum::body::Body;
+use common::http::{form, get, get_with_cookie, hub, hub_with, json, send, session_cookie, sign_in};
 use http::{header, Request, StatusCode};
 use leptos::server_fn::ServerFn;
-
-async fn sign_in(app: &Router, email: &str, password: &str) -> (StatusCode, http::HeaderMap) {
-    let body = format!("email={email}&password={password}&lang=en&next=");
-    let (status, headers, _) = send(app, form("/sign-in").body(Body::from(body.clone())).unwrap()).await;
-    (status, headers)
-}
-
-fn session_cookie(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("cymuned_session=") && !c.starts_with("cymuned_session=;"))
-        .map(|c| c.split(';').next().unwrap().to_string())
-}
-
 
 const DEMO_PASSWORD: &str = app::staff::accounts::DEMO_PASSWORD;
 

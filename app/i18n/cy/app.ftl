@@ -359,3 +359,143 @@ open311-error-number = Rhaid i { $name } fod yn rhif cyfan o 1 i { $max }.
 open311-error-request-not-found = Does dim cais gwasanaeth cyhoeddus gyda'r id “{ $id }”.
 open311-error-token-not-found = Does dim cais gwasanaeth gyda'r tocyn hwnnw.
 open311-error-too-large = Mae'r cais yn fwy nag y mae'r hyb hwn yn ei dderbyn (64 KB). Anfonwch luniau fel dolenni media_url.
+
+## Brysbennu
+nav-intake = Ciw derbyn
+nav-intelligence = Gwybodaeth
+audit-action-reporter-contact-viewed = Gweld manylion cyswllt yr adroddwr
+audit-action-report-acknowledged = Cydnabod adroddiad
+audit-action-report-updated = Anfon statws a neges adroddiad
+audit-action-report-graded = Graddio a glanhau adroddiad
+audit-action-report-assigned = Neilltuo adroddiad
+audit-action-intelligence-viewed-by-partner = Partner wedi gweld gwybodaeth
+email-update-subject = Diweddariad ar eich adroddiad { $reference }
+email-update-body =
+    Mae diweddariad ar eich adroddiad { $reference }:
+
+    { $message }
+
+    Dilynwch ef gyda'r ddolen breifat yn eich e-bost cyntaf. Os ydych chi mewn perygl nawr, ffoniwch 999.
+grade-source-1 = dibynadwy
+grade-source-2 = heb ei brofi
+grade-source-3 = annibynadwy
+grade-intel-a = yn hysbys yn uniongyrchol i'r ffynhonnell
+grade-intel-b = yn hysbys yn anuniongyrchol, wedi'i gadarnhau
+grade-intel-c = yn hysbys yn anuniongyrchol
+grade-intel-d = ddim yn hysbys
+grade-intel-e = amheuaeth ei fod yn anwir neu'n faleisus
+grade-handling-p = caniateir rhannu'n gyfreithlon
+grade-handling-c = caniateir rhannu gydag amodau (ysgrifennwch nhw isod)
+intake-title = Ciw derbyn
+intake-counts = Newydd: { $new } · Hwyr: { $overdue } · Ar agor: { $open }
+intake-filter-status = Dangos
+intake-status-open = Adroddiadau ar agor
+intake-status-new = Heb eu cydnabod eto
+intake-status-overdue = Yn hwyr i'w cydnabod
+intake-status-closed = Adroddiadau wedi cau
+intake-status-all = Pob adroddiad
+intake-status-new-one = Newydd
+intake-any = Unrhyw
+intake-yes = Ydy
+intake-no = Nac ydy
+intake-neighbourhood = Cymdogaeth
+intake-sensitive = Sensitif
+intake-sensitive-tag = Sensitif
+intake-sort = Trefn
+intake-sort-oldest = Yr hynaf yn gyntaf
+intake-sort-risk = Y risg uchaf yn gyntaf
+intake-mine = Dim ond adroddiadau wedi'u neilltuo i mi
+intake-apply = Cymhwyso
+intake-caption = { $total ->
+    [zero] Dim adroddiadau
+    [one] 1 adroddiad
+    [two] 2 adroddiad
+    [few] { $total } adroddiad
+    [many] { $total } adroddiad
+   *[other] { $total } o adroddiadau
+} (tudalen { $page } o { $pages })
+intake-reference = Cyfeirnod
+intake-received = Derbyniwyd
+intake-grade = Gradd
+intake-assigned = Wedi'i neilltuo i
+intake-overdue = Hwyr
+triage-title = Adroddiad { $reference }
+triage-resident-language = Iaith y preswylydd
+triage-description = Beth ysgrifennodd y preswylydd
+triage-description-hint = Cyfyngedig: geiriau'r preswylydd ei hun. Rhannwch y crynodeb wedi'i lanhau isod yn unig.
+triage-reporter = Pwy roddodd wybod
+triage-anonymous = Rhoddodd y preswylydd wybod yn ddienw.
+triage-contact-hidden = Rhoddodd y preswylydd fanylion cyswllt. Maen nhw'n gudd nes bydd eu hangen arnoch; mae pob tro y cânt eu gweld yn cael ei gofnodi yn y log archwilio.
+triage-show-contact = Dangos manylion cyswllt
+triage-contact-audited = Mae'r edrychiad hwn wedi'i gofnodi yn y log archwilio.
+triage-contact-not-yours = Dim ond i swyddogion a rheolwyr y dangosir manylion cyswllt.
+triage-timeline = Hanes
+triage-internal = mewnol
+triage-respond = Rhoi gwybod i'r preswylydd
+triage-respond-hint = Mae'r preswylydd yn darllen negeseuon yn { $language }. Gadewch y neges yn wag i anfon y geiriad safonol ar gyfer y statws yn eu hiaith.
+triage-acknowledge = Cydnabod (yn anfon y gydnabyddiaeth safonol)
+triage-new-status = Statws
+triage-message = Neges i'r preswylydd (dewisol)
+triage-message-hint = Yn cael ei dangos ar eu tudalen ddilyn ac, os cytunon nhw, yn cael ei hanfon drwy e-bost. Ysgrifennwch yn { $language } neu gadewch hi'n wag.
+triage-will-email = Cytunodd y preswylydd i gael cysylltiad: bydd yn cael hon drwy e-bost hefyd.
+triage-no-email = Bydd y preswylydd yn gweld hon ar ei dudalen ddilyn (dim e-bost: dim un wedi'i roi, neu dim caniatâd).
+triage-send-update = Anfon diweddariad
+triage-grade-heading = Graddio a glanhau (3x5x2)
+triage-grade-intro = Mae'r crynodeb a'r radd yn gwneud yr eitem wybodaeth y gall partneriaid ei gweld. Ni chaiff dim sy'n adnabod y preswylydd fod yn y crynodeb.
+triage-summary = Crynodeb wedi'i lanhau
+triage-summary-hint = Drafft cyntaf heb enw, e-bost na rhifau ffôn y preswylydd. Darllenwch ef a thynnu unrhyw beth arall sy'n eu hadnabod.
+triage-source = Gwerthuso'r ffynhonnell
+triage-intelligence = Asesu'r wybodaeth
+triage-handling = Cod trin
+triage-conditions = Amodau trin
+triage-conditions-hint = Yn ofynnol ar gyfer cod trin C: pwy gaiff ei dderbyn ac ar ba delerau.
+triage-share-with = Rhannu eitem C gyda
+triage-share-hint = Dim ond y sefydliadau a dicir sy'n gweld eitem C. Mae pob partner yn y bartneriaeth yn gweld eitemau P.
+triage-tension = Tensiwn cymunedol
+triage-tension-none = Nid yw'n ddangosydd tensiwn
+triage-save-grade = Cadw'r radd a'r crynodeb
+triage-assign-heading = Neilltuo
+triage-assignee = Perchennog
+triage-nobody = Neb
+triage-people = Pobl
+triage-organisations = Sefydliadau partner
+triage-assign = Neilltuo
+triage-done-acknowledged = Wedi'i gydnabod. Mae'r preswylydd wedi cael gwybod.
+triage-done-graded = Mae'r eitem wybodaeth wedi'i chadw.
+triage-done-assigned = Wedi'i neilltuo.
+triage-done-updated = Diweddariad wedi'i anfon at y preswylydd.
+triage-error-stale = Newidiodd rhywun arall yr adroddiad hwn tra oeddech chi'n gweithio arno. Ni chadwyd dim: darllenwch y fersiwn ddiweddaraf isod a rhowch gynnig arall arni.
+triage-error-source = Dewiswch werthusiad ffynhonnell: 1, 2 neu 3.
+triage-error-intelligence = Dewiswch asesiad gwybodaeth: A, B, C, D neu E.
+triage-error-handling = Dewiswch god trin: P neu C.
+triage-error-conditions-required = Mae cod trin C angen amodau ysgrifenedig.
+triage-error-conditions-too-long = Rhaid i'r amodau fod yn 1,000 nod neu lai.
+triage-error-summary-required = Ysgrifennwch grynodeb wedi'i lanhau.
+triage-error-summary-too-long = Rhaid i'r crynodeb fod yn 2,000 nod neu lai.
+triage-error-summary-identifies = Mae enw, cyfeiriad e-bost neu rif ffôn y preswylydd yn dal yn y crynodeb. Tynnwch ef cyn cadw.
+triage-error-tension = Dewiswch wedi'i brofi, wedi'i brofi'n bersonol neu bosibl, neu dim tensiwn.
+triage-error-share-unknown = Dewiswch sefydliadau'r bartneriaeth hon yn unig.
+triage-error-assignee = Dewiswch berson neu sefydliad o'r bartneriaeth hon.
+triage-error-status = Dewiswch statws o'r rhestr.
+triage-error-message-too-long = Rhaid i'r neges fod yn 2,000 nod neu lai.
+tension-evidenced = Wedi'i dystiolaethu
+tension-experienced = Wedi'i brofi
+tension-potential = Posibl
+template-acknowledged = Diolch am eich adroddiad. Rydyn ni wedi'i dderbyn a bydd swyddog yn edrych arno.
+template-investigating = Diolch am eich adroddiad. Mae swyddog wedi'i ddarllen ac yn ymchwilio iddo.
+template-action-scheduled = Mae camau wedi'u cynllunio mewn ymateb i'ch adroddiad.
+template-in-progress = Mae gwaith ar y gweill mewn ymateb i'ch adroddiad.
+template-fixed = Mae'r broblem y rhoesoch wybod amdani wedi'i datrys. Diolch am ddweud wrthym.
+template-duplicate = Mae rhywun eisoes wedi rhoi gwybod am hyn. Rydyn ni'n delio ag ef o dan eu hadroddiad nhw.
+template-not-responsible = Nid yw hyn yn rhywbeth y gall y bartneriaeth ddelio ag ef. Rydyn ni wedi cau eich adroddiad; cysylltwch â'r sefydliad cyfrifol.
+template-no-further-action = Rydyn ni wedi edrych ar eich adroddiad a does dim camau pellach y gallwn eu cymryd ar hyn o bryd.
+template-internal-referral = Mae eich adroddiad wedi'i drosglwyddo i'r sefydliad partner sy'n gallu delio ag ef.
+template-closed = Mae eich adroddiad wedi cau erbyn hyn. Diolch am ddweud wrthym.
+intelligence-title = Gwybodaeth
+intelligence-intro = Eitemau gwybodaeth y bartneriaeth, wedi'u graddio a'u glanhau, y mwyaf diweddar yn gyntaf.
+intelligence-partner-intro = Eitemau wedi'u rhannu â'ch sefydliad: eitemau P y bartneriaeth, ac eitemau C sy'n enwi eich sefydliad. Mae pob edrychiad yn cael ei gofnodi.
+intelligence-none = Does dim eitemau i'w dangos.
+intelligence-meta = { $reference } · { $grade } · diweddarwyd { $date }
+intelligence-conditions = Amodau:
+intelligence-shared-with = Wedi'i rannu gyda: { $organisations }
+intelligence-tension = Tensiwn cymunedol: { $tag }

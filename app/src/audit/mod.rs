@@ -18,10 +18,16 @@ pub enum AuditAction {
     AccountCreated,
     ApiKeyCreated,
     AuditLogViewed,
+    ReporterContactViewed,
+    ReportAcknowledged,
+    ReportUpdated,
+    ReportGraded,
+    ReportAssigned,
+    IntelligenceViewedByPartner,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 9] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -31,6 +37,12 @@ impl AuditAction {
         AuditAction::AccountCreated,
         AuditAction::ApiKeyCreated,
         AuditAction::AuditLogViewed,
+        AuditAction::ReporterContactViewed,
+        AuditAction::ReportAcknowledged,
+        AuditAction::ReportUpdated,
+        AuditAction::ReportGraded,
+        AuditAction::ReportAssigned,
+        AuditAction::IntelligenceViewedByPartner,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +56,12 @@ impl AuditAction {
             AuditAction::AccountCreated => "account_created",
             AuditAction::ApiKeyCreated => "api_key_created",
             AuditAction::AuditLogViewed => "audit_log_viewed",
+            AuditAction::ReporterContactViewed => "reporter_contact_viewed",
+            AuditAction::ReportAcknowledged => "report_acknowledged",
+            AuditAction::ReportUpdated => "report_updated",
+            AuditAction::ReportGraded => "report_graded",
+            AuditAction::ReportAssigned => "report_assigned",
+            AuditAction::IntelligenceViewedByPartner => "intelligence_viewed_by_partner",
         }
     }
 

@@ -76,6 +76,12 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::AccountCreated) => t!(lang, "audit-action-account-created"),
         Some(AuditAction::ApiKeyCreated) => t!(lang, "audit-action-api-key-created"),
         Some(AuditAction::AuditLogViewed) => t!(lang, "audit-action-audit-log-viewed"),
+        Some(AuditAction::ReporterContactViewed) => t!(lang, "audit-action-reporter-contact-viewed"),
+        Some(AuditAction::ReportAcknowledged) => t!(lang, "audit-action-report-acknowledged"),
+        Some(AuditAction::ReportUpdated) => t!(lang, "audit-action-report-updated"),
+        Some(AuditAction::ReportGraded) => t!(lang, "audit-action-report-graded"),
+        Some(AuditAction::ReportAssigned) => t!(lang, "audit-action-report-assigned"),
+        Some(AuditAction::IntelligenceViewedByPartner) => t!(lang, "audit-action-intelligence-viewed-by-partner"),
         None => action.to_string(),
     }
 }

@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod reference;
 pub mod reporting;
 pub mod staff;
+pub mod triage;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

@@ -82,7 +82,7 @@ pub async fn staff_user(db: &Db, user_id: i64) -> Result<Option<StaffUser>, DbEr
         return Ok(None);
     };
     let grants = sqlx::query(
-        "SELECT r.role, c.id, c.slug, c.name_en, c.name_cy, o.name FROM user_roles r \
+        "SELECT r.role, c.id, c.slug, c.name_en, c.name_cy, o.name, r.organisation_id FROM user_roles r \
          JOIN csps c ON c.id = r.csp_id LEFT JOIN organisations o ON o.id = r.organisation_id \
          WHERE r.user_id = $1 ORDER BY c.name_en, r.role",
     )
@@ -98,6 +98,7 @@ pub async fn staff_user(db: &Db, user_id: i64) -> Result<Option<StaffUser>, DbEr
             csp_slug: r.try_get(2).ok()?,
             csp_name: Names::new(r.try_get::<String, _>(3).ok()?, r.try_get::<String, _>(4).ok()?),
             organisation: r.try_get(5).ok()?,
+            organisation_id: r.try_get(6).ok()?,
         })
     })
     .collect();
@@ -201,6 +202,7 @@ pub async fn delete_expired_sessions(db: &Db, idle_before: i64, started_before: 
 // ----- API keys: shown once at creation; only a hash is kept.
 
 pub struct ApiKeyRow {
+    pub organisation_id: Option<i64>,
     pub id: i64,
     pub key_hash: String,
     pub name: String,
@@ -235,7 +237,7 @@ pub async fn create_api_key(
 }
 
 pub async fn api_key_by_prefix(db: &Db, prefix: &str) -> Result<Option<ApiKeyRow>, DbError> {
-    let row = sqlx::query("SELECT id, key_hash, name, csp_id, role, revoked_at FROM api_keys WHERE prefix = $1")
+    let row = sqlx::query("SELECT id, key_hash, name, csp_id, role, revoked_at, organisation_id FROM api_keys WHERE prefix = $1")
         .bind(prefix)
         .fetch_optional(db.reader())
         .await?;
@@ -247,6 +249,7 @@ pub async fn api_key_by_prefix(db: &Db, prefix: &str) -> Result<Option<ApiKeyRow
             csp_id: r.try_get(3)?,
             role: r.try_get(4)?,
             revoked: r.try_get::<Option<i64>, _>(5)?.is_some(),
+            organisation_id: r.try_get(6)?,
         })
     })
     .transpose()

@@ -85,6 +85,12 @@ fn Nav(lang: Lang) -> impl IntoView {
                                 <li><A href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</A></li>
                                 {user.clone().map(|u| view! {
                                     <li><A href=lang.path("/staff") exact=true>{t!(lang, "nav-staff-home")}</A></li>
+                                    {u.can_somewhere(Permission::ViewReports).then(|| view! {
+                                        <li><A href=lang.path("/staff/intake")>{t!(lang, "nav-intake")}</A></li>
+                                    })}
+                                    {(u.can_somewhere(Permission::ViewIntelligence) || u.can_somewhere(Permission::ViewSharedIntelligence)).then(|| view! {
+                                        <li><A href=lang.path("/staff/intelligence")>{t!(lang, "nav-intelligence")}</A></li>
+                                    })}
                                     {u.can_somewhere(Permission::ManageRoles).then(|| view! {
                                         <li><A href=lang.path("/staff/team")>{t!(lang, "nav-team")}</A></li>
                                     })}

@@ -9,6 +9,7 @@ use axum::{
 
 #[derive(Clone, Copy)]
 pub enum Problem {
+    NotFound,
     Forbidden,
     TooLarge,
     Internal,
@@ -16,6 +17,7 @@ pub enum Problem {
 
 fn text(lang: Lang, problem: Problem) -> (String, String) {
     match problem {
+        Problem::NotFound => (t!(lang, "not-found-title"), t!(lang, "not-found-body")),
         Problem::Forbidden => (t!(lang, "refused-title"), t!(lang, "refused-body")),
         Problem::TooLarge => (t!(lang, "too-large-title"), t!(lang, "too-large-body")),
         Problem::Internal => (t!(lang, "internal-title"), t!(lang, "internal-body")),
@@ -28,6 +30,7 @@ fn escape(s: &str) -> String {
 
 pub fn page(lang: Lang, problem: Problem) -> Response {
     let status = match problem {
+        Problem::NotFound => StatusCode::NOT_FOUND,
         Problem::Forbidden => StatusCode::FORBIDDEN,
         Problem::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Problem::Internal => StatusCode::INTERNAL_SERVER_ERROR,

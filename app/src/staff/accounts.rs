@@ -204,6 +204,8 @@ pub struct ApiPrincipal {
     pub name: String,
     pub csp_id: i64,
     pub role: Role,
+    /// The partner organisation a partner's key belongs to.
+    pub organisation_id: Option<i64>,
 }
 
 /// The key's principal, or `None` for an unknown, malformed or revoked key.
@@ -217,7 +219,7 @@ pub async fn authenticate_api_key(db: &Db, key: &str) -> Result<Option<ApiPrinci
     if row.revoked || row.key_hash != sha256_hex(key) {
         return Ok(None);
     }
-    Ok(Role::parse(&row.role).map(|role| ApiPrincipal { key_id: row.id, name: row.name, csp_id: row.csp_id, role }))
+    Ok(Role::parse(&row.role).map(|role| ApiPrincipal { key_id: row.id, name: row.name, csp_id: row.csp_id, role, organisation_id: row.organisation_id }))
 }
 
 #[cfg(test)]

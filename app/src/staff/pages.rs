@@ -164,6 +164,10 @@ fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
         </table>
         <h2>{t!(lang, "staff-tools-heading")}</h2>
         <ul>
+            {user.can_somewhere(Permission::ViewReports).then(|| view! { <li><a href=lang.path("/staff/intake")>{t!(lang, "nav-intake")}</a></li> })}
+            {(user.can_somewhere(Permission::ViewIntelligence) || user.can_somewhere(Permission::ViewSharedIntelligence)).then(|| view! {
+                <li><a href=lang.path("/staff/intelligence")>{t!(lang, "nav-intelligence")}</a></li>
+            })}
             {can_manage.then(|| view! { <li><a href=lang.path("/staff/team")>{t!(lang, "nav-team")}</a></li> })}
             {can_audit.then(|| view! { <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li> })}
             <li><a href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</a></li>

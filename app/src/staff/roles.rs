@@ -43,6 +43,18 @@ pub enum Permission {
     ViewAuditLog,
     /// Grant and remove other people's roles in the CSP.
     ManageRoles,
+    /// Read the CSP's reports (the intake queue and each report, without contact details).
+    ViewReports,
+    /// Acknowledge, classify, grade, sanitise, assign and answer reports.
+    TriageReports,
+    /// See who reported (each view is audited).
+    ViewReporterContact,
+    /// Read every intelligence item of the CSP (sanitised).
+    ViewIntelligence,
+    /// Read the intelligence items shared with one's organisation (`P`, or `C` naming it).
+    ViewSharedIntelligence,
+    /// Post a status and public message on a report (partner systems: reports assigned to them).
+    UpdateReports,
 }
 
 /// The permission table: one place to read who may do what.
@@ -53,6 +65,12 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
         UseStaffArea => true,
         ViewAuditLog => matches!(role, CspManager | Admin),
         ManageRoles => matches!(role, CspManager | Admin),
+        ViewReports => matches!(role, Officer | Analyst | CspManager | Admin),
+        TriageReports => matches!(role, Officer | CspManager | Admin),
+        ViewReporterContact => matches!(role, Officer | CspManager | Admin),
+        ViewIntelligence => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
+        ViewSharedIntelligence => matches!(role, Partner),
+        UpdateReports => matches!(role, Officer | Partner | CspManager | Admin),
     }
 }
 
@@ -71,6 +89,7 @@ pub struct RoleGrant {
     pub csp_slug: String,
     pub csp_name: Names,
     pub organisation: Option<String>,
+    pub organisation_id: Option<i64>,
 }
 
 /// One person with their roles in a CSP, as the team page lists them.
@@ -115,6 +134,11 @@ impl StaffUser {
         out
     }
 
+    /// The partner organisations this person belongs to in CSP `csp_id`.
+    pub fn organisations_in(&self, csp_id: i64) -> Vec<i64> {
+        self.grants.iter().filter(|g| g.csp_id == csp_id && g.role == Role::Partner).filter_map(|g| g.organisation_id).collect()
+    }
+
     pub fn has_role(&self, role: Role) -> bool {
         self.grants.iter().any(|g| g.role == role)
     }
@@ -138,6 +162,7 @@ mod tests {
                     csp_slug: format!("csp-{csp_id}"),
                     csp_name: Names::new("x", "y"),
                     organisation: None,
+                    organisation_id: None,
                 })
                 .collect(),
         }

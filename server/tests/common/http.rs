@@ -54,3 +54,20 @@ pub fn form(path: &str) -> http::request::Builder {
 pub fn json(body: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
 }
+
+pub async fn sign_in(app: &Router, email: &str, password: &str) -> (StatusCode, http::HeaderMap) {
+    let body = format!("email={email}&password={password}&lang=en&next=");
+    let (status, headers, _) = send(app, form("/sign-in").body(Body::from(body.clone())).unwrap()).await;
+    (status, headers)
+}
+
+pub fn session_cookie(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("cymuned_session=") && !c.starts_with("cymuned_session=;"))
+        .map(|c| c.split(';').next().unwrap().to_string())
+}
+
+

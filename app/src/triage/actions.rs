@@ -1,0 +1,253 @@
+//! The triage forms' posts (`/staff/reports/{reference}/{action}`): plain forms, so they work
+//! without JavaScript. Each checks the officer's role in the report's CSP (another CSP's report
+//! is "not found"), the report's version (a stale form is refused, nothing overwritten), and
+//! writes an audit entry. The officer goes back to the report with what happened.
+
+use crate::{
+    audit::{AuditAction, NewAuditEntry},
+    db::{self, triage::ChangeError, triage::ResidentMessage, triage::TriageRecord},
+    i18n::Lang,
+    reporting::ReportStatus,
+    shell::problem::{page, Problem},
+    staff::{session::ClientIp, session::CurrentUser, Permission, StaffUser},
+    state::AppState,
+    t,
+    triage::{identifies_reporter, parse_grade, GradeProblem, MAX_MESSAGE, MAX_SUMMARY, TENSION_TAGS},
+};
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Redirect, Response},
+    Extension, Form,
+};
+use std::sync::Arc;
+
+type Fields = Vec<(String, String)>;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+fn back(lang: Lang, reference: &str, outcome: &str) -> Response {
+    Redirect::to(&format!("{}?{outcome}", lang.path(&format!("/staff/reports/{reference}")))).into_response()
+}
+
+/// The message to the resident for a status, in their language, when the officer wrote none.
+pub fn template(lang: Lang, status: ReportStatus) -> String {
+    match status {
+        ReportStatus::Open => t!(lang, "template-acknowledged"),
+        ReportStatus::Investigating => t!(lang, "template-investigating"),
+        ReportStatus::ActionScheduled => t!(lang, "template-action-scheduled"),
+        ReportStatus::InProgress => t!(lang, "template-in-progress"),
+        ReportStatus::Fixed => t!(lang, "template-fixed"),
+        ReportStatus::Duplicate => t!(lang, "template-duplicate"),
+        ReportStatus::NotResponsible => t!(lang, "template-not-responsible"),
+        ReportStatus::NoFurtherAction => t!(lang, "template-no-further-action"),
+        ReportStatus::InternalReferral => t!(lang, "template-internal-referral"),
+        ReportStatus::Closed => t!(lang, "template-closed"),
+    }
+}
+
+/// The update email, in the resident's language: (subject, body).
+pub fn update_email(lang: Lang, reference: &str, message: &str) -> (String, String) {
+    (t!(lang, "email-update-subject", reference = reference), t!(lang, "email-update-body", reference = reference, message = message))
+}
+
+/// The signed-in officer and the report, if they may triage it; else the answer to send.
+async fn authorise(state: &AppState, user: Option<Arc<StaffUser>>, lang: Lang, reference: &str) -> Result<(Arc<StaffUser>, TriageRecord), Response> {
+    let Some(user) = user else { return Err(Redirect::to(&lang.path("/sign-in")).into_response()) };
+    let record = match db::triage::record(&state.db, reference).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return Err(page(lang, Problem::NotFound)),
+        Err(e) => {
+            tracing::error!(error = %e, "could not read a report");
+            return Err(page(lang, Problem::Internal));
+        }
+    };
+    if !user.can(Permission::ViewReports, record.csp_id) {
+        return Err(page(lang, Problem::NotFound));
+    }
+    if !user.can(Permission::TriageReports, record.csp_id) {
+        return Err(page(lang, Problem::Forbidden));
+    }
+    Ok((user, record))
+}
+
+async fn audit(state: &AppState, user: &StaffUser, ip: String, action: AuditAction, record: &TriageRecord, detail: Option<String>) {
+    let entry = NewAuditEntry {
+        actor_user_id: Some(user.id),
+        actor_label: user.email.clone(),
+        action: Some(action),
+        record_type: Some("report".into()),
+        record_id: Some(record.reference.clone()),
+        csp_id: Some(record.csp_id),
+        ip: Some(ip),
+        detail,
+    };
+    if let Err(e) = db::audit::record(&state.db, entry).await {
+        tracing::error!(error = %e, "could not write audit entry");
+    }
+}
+
+fn changed(lang: Lang, reference: &str, result: Result<(), ChangeError>, done: &str) -> Response {
+    match result {
+        Ok(()) => back(lang, reference, &format!("done={done}")),
+        Err(ChangeError::Stale) => back(lang, reference, "error=stale"),
+        Err(ChangeError::Db(e)) => {
+            tracing::error!(error = %e, "could not change a report");
+            back(lang, reference, "error=unavailable")
+        }
+    }
+}
+
+/// The resident's message (the officer's, or the template) and, if they agreed, its email.
+async fn resident_message(state: &AppState, record: &TriageRecord, status: ReportStatus, written: &str) -> Result<(String, Option<(String, String, String)>), db::DbError> {
+    let resident = Lang::parse(&record.language).unwrap_or_default();
+    let text = if written.trim().is_empty() { template(resident, status) } else { written.trim().to_string() };
+    let reporter = db::triage::reporter(&state.db, record.id).await?;
+    let email = match (&reporter.email, reporter.consent_to_contact) {
+        (Some(to), true) => {
+            let (subject, body) = update_email(resident, &record.reference, &text);
+            Some((to.clone(), subject, body))
+        }
+        _ => None,
+    };
+    Ok((text, email))
+}
+
+pub async fn act(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Path((reference, action)): Path<(String, String)>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = Lang::parse(field(&fields, "lang")).unwrap_or_default();
+    let (user, record) = match authorise(&state, user, lang, &reference).await {
+        Ok(ok) => ok,
+        Err(response) => return response,
+    };
+    let Ok(version) = field(&fields, "version").parse::<i64>() else {
+        return back(lang, &reference, "error=stale");
+    };
+    match action.as_str() {
+        "acknowledge" | "update" => {
+            let status = if action == "acknowledge" {
+                if record.status == ReportStatus::Open { ReportStatus::Investigating } else { record.status }
+            } else {
+                match ReportStatus::parse(field(&fields, "status")) {
+                    Some(s) => s,
+                    None => return back(lang, &reference, "error=status"),
+                }
+            };
+            let written = field(&fields, "message");
+            if written.chars().count() > MAX_MESSAGE {
+                return back(lang, &reference, "error=message_too_long");
+            }
+            let (text, email) = match resident_message(&state, &record, status, written).await {
+                Ok(m) => m,
+                Err(e) => {
+                    tracing::error!(error = %e, "could not read the reporter");
+                    return back(lang, &reference, "error=unavailable");
+                }
+            };
+            let message = ResidentMessage {
+                status,
+                text: &text,
+                email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
+            };
+            let result = db::triage::post_update(&state.db, record.id, version, Some(user.id), message).await;
+            if result.is_ok() {
+                state.mail_wake.notify_one();
+                let what = if action == "acknowledge" { AuditAction::ReportAcknowledged } else { AuditAction::ReportUpdated };
+                audit(&state, &user, ip, what, &record, Some(status.as_str().into())).await;
+            }
+            changed(lang, &reference, result, if action == "acknowledge" { "acknowledged" } else { "updated" })
+        }
+        "grade" => {
+            let grade = match parse_grade(field(&fields, "source"), field(&fields, "intelligence"), field(&fields, "handling"), field(&fields, "conditions")) {
+                Ok(g) => g,
+                Err(problems) => {
+                    let first = match problems[0] {
+                        GradeProblem::Source => "source",
+                        GradeProblem::Intelligence => "intelligence",
+                        GradeProblem::Handling => "handling",
+                        GradeProblem::ConditionsRequired => "conditions_required",
+                        GradeProblem::ConditionsTooLong => "conditions_too_long",
+                    };
+                    return back(lang, &reference, &format!("error={first}"));
+                }
+            };
+            let summary = field(&fields, "summary").trim();
+            if summary.is_empty() {
+                return back(lang, &reference, "error=summary_required");
+            }
+            if summary.chars().count() > MAX_SUMMARY {
+                return back(lang, &reference, "error=summary_too_long");
+            }
+            let reporter = match db::triage::reporter(&state.db, record.id).await {
+                Ok(r) => r,
+                Err(e) => {
+                    tracing::error!(error = %e, "could not read the reporter");
+                    return back(lang, &reference, "error=unavailable");
+                }
+            };
+            if identifies_reporter(summary, &reporter) {
+                return back(lang, &reference, "error=summary_identifies");
+            }
+            let tension = Some(field(&fields, "tension")).filter(|t| !t.is_empty());
+            if tension.is_some_and(|t| !TENSION_TAGS.contains(&t)) {
+                return back(lang, &reference, "error=tension");
+            }
+            let organisations = match db::triage::organisations(&state.db, record.csp_id).await {
+                Ok(o) => o,
+                Err(e) => {
+                    tracing::error!(error = %e, "could not read organisations");
+                    return back(lang, &reference, "error=unavailable");
+                }
+            };
+            let mut shares = Vec::new();
+            for (_, value) in fields.iter().filter(|(k, _)| k == "share") {
+                match value.parse::<i64>().ok().filter(|id| organisations.iter().any(|(o, _)| o == id)) {
+                    Some(id) => shares.push(id),
+                    None => return back(lang, &reference, "error=share_unknown"),
+                }
+            }
+            let result = db::triage::save_grade(&state.db, record.id, record.csp_id, version, user.id, &grade, summary, tension, &shares).await;
+            if result.is_ok() {
+                let names: Vec<&str> = organisations.iter().filter(|(id, _)| shares.contains(id) && grade.handling == "C").map(|(_, n)| n.as_str()).collect();
+                let detail = if names.is_empty() { grade.label() } else { format!("{} → {}", grade.label(), names.join(", ")) };
+                audit(&state, &user, ip, AuditAction::ReportGraded, &record, Some(detail)).await;
+            }
+            changed(lang, &reference, result, "graded")
+        }
+        "assign" => {
+            let value = field(&fields, "assignee");
+            let (person, organisation) = match value.split_once(':') {
+                None if value.is_empty() => (None, None),
+                Some(("user", id)) => (id.parse::<i64>().ok(), None),
+                Some(("organisation", id)) => (None, id.parse::<i64>().ok()),
+                _ => return back(lang, &reference, "error=assignee"),
+            };
+            // Only people and organisations of this CSP.
+            let known = match (person, organisation) {
+                (Some(p), _) => db::triage::assignable_people(&state.db, record.csp_id).await.map(|list| list.iter().any(|(id, _)| *id == p)),
+                (_, Some(o)) => db::triage::organisations(&state.db, record.csp_id).await.map(|list| list.iter().any(|(id, _)| *id == o)),
+                (None, None) => Ok(value.is_empty()),
+            };
+            match known {
+                Ok(true) => {}
+                Ok(false) => return back(lang, &reference, "error=assignee"),
+                Err(e) => {
+                    tracing::error!(error = %e, "could not check the assignee");
+                    return back(lang, &reference, "error=unavailable");
+                }
+            }
+            let result = db::triage::assign(&state.db, record.id, version, person, organisation).await;
+            if result.is_ok() {
+                audit(&state, &user, ip, AuditAction::ReportAssigned, &record, Some(value.to_string())).await;
+            }
+            changed(lang, &reference, result, "assigned")
+        }
+        _ => page(lang, Problem::NotFound),
+    }
+}

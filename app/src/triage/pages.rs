@@ -1,0 +1,679 @@
+//! Staff pages for triage: the intake queue (`/staff/intake`), one report (`/staff/reports/{ref}`)
+//! with its actions as plain forms, and the intelligence items one may see
+//! (`/staff/intelligence`). All work without JavaScript.
+
+use crate::{
+    i18n::Lang,
+    reference::Names,
+    reporting::{pages::status_name, ReportStatus},
+    shell::{use_lang, CspPicker, ErrorMessage},
+    t,
+    triage::{IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails, TENSION_TAGS},
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct QueueView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub filter: QueueFilter,
+    pub rows: Vec<QueueRow>,
+    pub total: i64,
+    pub counts: QueueCounts,
+    pub categories: Vec<(String, Names)>,
+    pub neighbourhoods: Vec<(i64, Names)>,
+}
+
+#[server]
+pub async fn intake_queue(csp: Option<String>, filter: QueueFilter) -> Result<QueueView, ServerFnError> {
+    use crate::{error::internal, staff::Permission};
+    let user = crate::staff::pages::require_user()?;
+    let state = crate::state::AppState::current()?;
+    let allowed = user.csps_where(Permission::ViewReports);
+    let Some((csp_id, slug, _)) = (match csp.filter(|s| !s.is_empty()) {
+        Some(slug) => allowed.iter().find(|(_, s, _)| *s == slug).cloned(),
+        None => allowed.first().cloned(),
+    }) else {
+        return Err(crate::error::reject(crate::error::AppError::Forbidden));
+    };
+    let (rows, total, counts) = crate::db::triage::queue(&state.db, csp_id, &filter, user.id).await.map_err(internal)?;
+    let categories = crate::db::reporting::categories(&state.db, csp_id).await.map_err(internal)?.into_iter().map(|c| (c.code, c.name)).collect();
+    let neighbourhoods = crate::db::reference::neighbourhoods(&state.db, csp_id).await.map_err(internal)?.into_iter().map(|n| (n.id, n.name)).collect();
+    Ok(QueueView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, filter, rows, total, counts, categories, neighbourhoods })
+}
+
+/// One report as the person looking at it may see it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportForTriage {
+    pub reference: String,
+    pub version: i64,
+    pub status: ReportStatus,
+    pub category: Names,
+    pub family: String,
+    pub asb_qualifier: Option<String>,
+    pub hate_strands: Vec<String>,
+    pub ward: Names,
+    pub neighbourhood: Names,
+    pub location_text: String,
+    pub point: Option<(f64, f64)>,
+    pub when: Option<String>,
+    pub ongoing: bool,
+    pub description: String,
+    /// The resident's preferred language.
+    pub language: Lang,
+    pub sensitive: bool,
+    pub received: String,
+    pub acknowledged: bool,
+    pub source: String,
+    pub assigned_user_id: Option<i64>,
+    pub assigned_organisation_id: Option<i64>,
+    pub timeline: Vec<(String, ReportStatus, Option<String>, bool, Option<String>)>,
+    pub item: Option<IntelligenceItem>,
+    /// Whether the reporter gave contact details and agreed to be contacted (not the details).
+    pub anonymous: bool,
+    pub can_email: bool,
+    /// The details themselves, only after "show contact details" (audited).
+    pub contact: Option<ReporterDetails>,
+    pub suggested_summary: String,
+    pub may_triage: bool,
+    pub may_see_contact: bool,
+    pub people: Vec<(i64, String)>,
+    pub organisations: Vec<(i64, String)>,
+}
+
+#[server]
+pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTriage, ServerFnError> {
+    use crate::{
+        audit::{AuditAction, NewAuditEntry},
+        error::{internal, reject, AppError},
+        staff::Permission,
+    };
+    let user = crate::staff::pages::require_user()?;
+    let state = crate::state::AppState::current()?;
+    // Another CSP's report is "not found", exactly like one that does not exist.
+    let Some(record) = crate::db::triage::record(&state.db, &reference).await.map_err(internal)? else {
+        return Err(reject(AppError::NotFound));
+    };
+    if !user.can(Permission::ViewReports, record.csp_id) {
+        return Err(reject(AppError::NotFound));
+    }
+    let may_see_contact = user.can(Permission::ViewReporterContact, record.csp_id);
+    let reporter = crate::db::triage::reporter(&state.db, record.id).await.map_err(internal)?;
+    let shown_contact = if contact && may_see_contact && !reporter.anonymous {
+        let entry = NewAuditEntry {
+            actor_user_id: Some(user.id),
+            actor_label: user.email.clone(),
+            action: Some(AuditAction::ReporterContactViewed),
+            record_type: Some("report".into()),
+            record_id: Some(record.reference.clone()),
+            csp_id: Some(record.csp_id),
+            ip: crate::staff::session::client_ip(),
+            detail: None,
+        };
+        // No audit entry, no details.
+        crate::db::audit::record(&state.db, entry).await.map_err(internal)?;
+        Some(reporter.clone())
+    } else {
+        None
+    };
+    let items = crate::db::triage::intelligence(&state.db, record.csp_id, crate::db::triage::Audience::Csp, Some(&record.reference), 1)
+        .await
+        .map_err(internal)?;
+    let timeline = crate::db::triage::updates(&state.db, record.id).await.map_err(internal)?;
+    let people = crate::db::triage::assignable_people(&state.db, record.csp_id).await.map_err(internal)?;
+    let organisations = crate::db::triage::organisations(&state.db, record.csp_id).await.map_err(internal)?;
+    let when = record.happened_at.clone();
+    Ok(ReportForTriage {
+        suggested_summary: crate::triage::suggest_summary(&record.description, &reporter),
+        reference: record.reference,
+        version: record.version,
+        status: record.status,
+        category: record.category,
+        family: record.family,
+        asb_qualifier: record.asb_qualifier,
+        hate_strands: record.hate_strands,
+        ward: record.ward,
+        neighbourhood: record.neighbourhood,
+        location_text: record.location_text,
+        point: record.point,
+        when,
+        ongoing: record.ongoing,
+        description: record.description,
+        language: Lang::parse(&record.language).unwrap_or_default(),
+        sensitive: record.sensitive,
+        received: chrono::DateTime::from_timestamp(record.created_at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default(),
+        acknowledged: record.acknowledged_at.is_some(),
+        source: record.source,
+        assigned_user_id: record.assigned_user_id,
+        assigned_organisation_id: record.assigned_organisation_id,
+        timeline,
+        item: items.into_iter().next(),
+        anonymous: reporter.anonymous,
+        can_email: reporter.email.is_some() && reporter.consent_to_contact,
+        contact: shown_contact,
+        may_triage: user.can(Permission::TriageReports, record.csp_id),
+        may_see_contact,
+        people,
+        organisations,
+    })
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct IntelligenceView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub items: Vec<IntelligenceItem>,
+    /// The viewer is a partner: they see what is shared with them.
+    pub partner: bool,
+}
+
+#[server]
+pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligenceView, ServerFnError> {
+    use crate::{
+        audit::{AuditAction, NewAuditEntry},
+        db::triage::Audience,
+        error::{internal, reject, AppError},
+        staff::Permission,
+    };
+    let user = crate::staff::pages::require_user()?;
+    let state = crate::state::AppState::current()?;
+    let mut allowed = user.csps_where(Permission::ViewIntelligence);
+    for c in user.csps_where(Permission::ViewSharedIntelligence) {
+        if !allowed.iter().any(|a| a.0 == c.0) {
+            allowed.push(c);
+        }
+    }
+    let Some((csp_id, slug, _)) = (match csp.filter(|s| !s.is_empty()) {
+        Some(slug) => allowed.iter().find(|(_, s, _)| *s == slug).cloned(),
+        None => allowed.first().cloned(),
+    }) else {
+        return Err(reject(AppError::Forbidden));
+    };
+    let partner = !user.can(Permission::ViewIntelligence, csp_id);
+    let organisations = user.organisations_in(csp_id);
+    let audience = if partner { Audience::Partner(&organisations) } else { Audience::Csp };
+    let items = crate::db::triage::intelligence(&state.db, csp_id, audience, None, 200).await.map_err(internal)?;
+    if partner {
+        // Every view by a partner is audited, naming what they saw.
+        let seen: Vec<&str> = items.iter().map(|i| i.reference.as_str()).collect();
+        let entry = NewAuditEntry {
+            actor_user_id: Some(user.id),
+            actor_label: user.email.clone(),
+            action: Some(AuditAction::IntelligenceViewedByPartner),
+            record_type: Some("intelligence".into()),
+            record_id: None,
+            csp_id: Some(csp_id),
+            ip: crate::staff::session::client_ip(),
+            detail: Some(seen.join(",")),
+        };
+        crate::db::audit::record(&state.db, entry).await.map_err(internal)?;
+    }
+    Ok(IntelligenceView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, items, partner })
+}
+
+fn done_message(lang: Lang, done: &str) -> String {
+    match done {
+        "acknowledged" => t!(lang, "triage-done-acknowledged"),
+        "graded" => t!(lang, "triage-done-graded"),
+        "assigned" => t!(lang, "triage-done-assigned"),
+        _ => t!(lang, "triage-done-updated"),
+    }
+}
+
+fn error_message(lang: Lang, error: &str) -> String {
+    match error {
+        "stale" => t!(lang, "triage-error-stale"),
+        "source" => t!(lang, "triage-error-source"),
+        "intelligence" => t!(lang, "triage-error-intelligence"),
+        "handling" => t!(lang, "triage-error-handling"),
+        "conditions_required" => t!(lang, "triage-error-conditions-required"),
+        "conditions_too_long" => t!(lang, "triage-error-conditions-too-long"),
+        "summary_required" => t!(lang, "triage-error-summary-required"),
+        "summary_too_long" => t!(lang, "triage-error-summary-too-long"),
+        "summary_identifies" => t!(lang, "triage-error-summary-identifies"),
+        "tension" => t!(lang, "triage-error-tension"),
+        "share_unknown" => t!(lang, "triage-error-share-unknown"),
+        "assignee" => t!(lang, "triage-error-assignee"),
+        "status" => t!(lang, "triage-error-status"),
+        "message_too_long" => t!(lang, "triage-error-message-too-long"),
+        _ => crate::error::AppError::Unavailable.message(lang),
+    }
+}
+
+pub fn grade_meaning(lang: Lang, part: &str) -> String {
+    match part {
+        "1" => t!(lang, "grade-source-1"),
+        "2" => t!(lang, "grade-source-2"),
+        "3" => t!(lang, "grade-source-3"),
+        "A" => t!(lang, "grade-intel-a"),
+        "B" => t!(lang, "grade-intel-b"),
+        "C" => t!(lang, "grade-intel-c"),
+        "D" => t!(lang, "grade-intel-d"),
+        "E" => t!(lang, "grade-intel-e"),
+        "P" => t!(lang, "grade-handling-p"),
+        _ => t!(lang, "grade-handling-c"),
+    }
+}
+
+fn tension_name(lang: Lang, tag: &str) -> String {
+    match tag {
+        "evidenced" => t!(lang, "tension-evidenced"),
+        "experienced" => t!(lang, "tension-experienced"),
+        _ => t!(lang, "tension-potential"),
+    }
+}
+
+#[component]
+fn Outcome(lang: Lang) -> impl IntoView {
+    let query = use_query_map();
+    let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
+    view! {
+        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{done_message(lang, &d)}</p></div> })}
+        {error.map(|e| view! { <div class="error-summary" role="alert"><p>{error_message(lang, &e)}</p></div> })}
+    }
+}
+
+#[component]
+pub fn IntakePage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let data = Resource::new_blocking(
+        move || {
+            let q = query.read();
+            let filter = QueueFilter {
+                status: q.get("status").unwrap_or_default(),
+                category: q.get("category").unwrap_or_default(),
+                neighbourhood: q.get("neighbourhood").unwrap_or_default(),
+                sensitive: q.get("sensitive").unwrap_or_default(),
+                mine: q.get("mine").is_some_and(|m| m == "on"),
+                sort: q.get("sort").unwrap_or_default(),
+                page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+            };
+            (q.get("csp"), filter)
+        },
+        |(csp, filter)| intake_queue(csp, filter),
+    );
+    view! {
+        <Title text=t!(lang, "intake-title") />
+        <h1>{t!(lang, "intake-title")}</h1>
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => view! { <QueueTable lang view /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
+    let QueueView { csps, selected, filter, rows, total, counts, categories, neighbourhoods } = view;
+    let pages = ((total + crate::triage::QUEUE_PAGE_SIZE - 1) / crate::triage::QUEUE_PAGE_SIZE).max(1);
+    let page = filter.page.max(1);
+    let link = {
+        let (selected, f) = (selected.clone(), filter.clone());
+        move |p: i64| {
+            let enc = crate::shell::encode_component;
+            format!(
+                "{}?csp={}&status={}&category={}&neighbourhood={}&sensitive={}&sort={}{}&page={p}",
+                lang.path("/staff/intake"),
+                enc(&selected),
+                enc(&f.status),
+                enc(&f.category),
+                enc(&f.neighbourhood),
+                enc(&f.sensitive),
+                enc(&f.sort),
+                if f.mine { "&mine=on" } else { "" }
+            )
+        }
+    };
+    let status_options = [("open", t!(lang, "intake-status-open")), ("new", t!(lang, "intake-status-new")), ("overdue", t!(lang, "intake-status-overdue")), ("closed", t!(lang, "intake-status-closed")), ("all", t!(lang, "intake-status-all"))];
+    view! {
+        <p>{t!(lang, "intake-counts", new = counts.new, overdue = counts.overdue, open = counts.open)}</p>
+        <form method="get" class="form filters">
+            {(csps.len() > 1).then(|| view! {
+                <div class="field">
+                    <label for="csp">{t!(lang, "audit-partnership")}</label>
+                    <select id="csp" name="csp">
+                        {csps.iter().map(|(slug, name)| view! { <option value=slug.clone() selected=*slug == selected>{name.get(lang).to_string()}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
+            {(csps.len() <= 1).then(|| view! { <input type="hidden" name="csp" value=selected.clone() /> })}
+            <div class="field">
+                <label for="status">{t!(lang, "intake-filter-status")}</label>
+                <select id="status" name="status">
+                    {status_options.into_iter().map(|(value, label)| view! { <option value=value selected=filter.status == value>{label}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="category">{t!(lang, "report-category")}</label>
+                <select id="category" name="category">
+                    <option value="">{t!(lang, "intake-any")}</option>
+                    {categories.iter().map(|(code, name)| view! { <option value=code.clone() selected=*code == filter.category>{name.get(lang).to_string()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="neighbourhood">{t!(lang, "intake-neighbourhood")}</label>
+                <select id="neighbourhood" name="neighbourhood">
+                    <option value="">{t!(lang, "intake-any")}</option>
+                    {neighbourhoods.iter().map(|(id, name)| view! { <option value=id.to_string() selected=id.to_string() == filter.neighbourhood>{name.get(lang).to_string()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="sensitive">{t!(lang, "intake-sensitive")}</label>
+                <select id="sensitive" name="sensitive">
+                    <option value="">{t!(lang, "intake-any")}</option>
+                    <option value="yes" selected=filter.sensitive == "yes">{t!(lang, "intake-yes")}</option>
+                    <option value="no" selected=filter.sensitive == "no">{t!(lang, "intake-no")}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="sort">{t!(lang, "intake-sort")}</label>
+                <select id="sort" name="sort">
+                    <option value="oldest" selected=filter.sort != "risk">{t!(lang, "intake-sort-oldest")}</option>
+                    <option value="risk" selected=filter.sort == "risk">{t!(lang, "intake-sort-risk")}</option>
+                </select>
+            </div>
+            <div class="choice">
+                <input type="checkbox" id="mine" name="mine" value="on" checked=filter.mine />
+                <label for="mine">{t!(lang, "intake-mine")}</label>
+            </div>
+            <button type="submit" class="button">{t!(lang, "intake-apply")}</button>
+        </form>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="queue-caption">
+            <table>
+                <caption id="queue-caption">{t!(lang, "intake-caption", total = total, page = page, pages = pages)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(lang, "intake-reference")}</th>
+                        <th scope="col">{t!(lang, "intake-received")}</th>
+                        <th scope="col">{t!(lang, "report-category")}</th>
+                        <th scope="col">{t!(lang, "intake-neighbourhood")}</th>
+                        <th scope="col">{t!(lang, "track-status")}</th>
+                        <th scope="col">{t!(lang, "intake-grade")}</th>
+                        <th scope="col">{t!(lang, "intake-assigned")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|r| view! {
+                        <tr class:overdue=r.overdue>
+                            <td><a href=lang.path(&format!("/staff/reports/{}", r.reference))>{r.reference.clone()}</a></td>
+                            <td>
+                                {r.created_at.clone()}
+                                {r.overdue.then(|| view! { <strong class="tag tag-overdue">{t!(lang, "intake-overdue")}</strong> })}
+                            </td>
+                            <td>
+                                {r.category.get(lang).to_string()}
+                                {r.sensitive.then(|| view! { <strong class="tag">{t!(lang, "intake-sensitive-tag")}</strong> })}
+                            </td>
+                            <td>{r.neighbourhood.get(lang).to_string()}</td>
+                            <td>{if r.acknowledged { status_name(lang, r.status) } else { t!(lang, "intake-status-new-one") }}</td>
+                            <td>{r.graded.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td>{r.assigned_to.clone().unwrap_or_else(|| "—".into())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pagination" aria-label=t!(lang, "pagination-label")>
+            {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{t!(lang, "pagination-previous")}</a> })}
+            {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{t!(lang, "pagination-next")}</a> })}
+        </nav>
+    }
+}
+
+#[component]
+pub fn TriagePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new_blocking(
+        move || (params.read().get("reference").unwrap_or_default(), query.read().get("contact").is_some_and(|c| c == "show")),
+        |(reference, contact)| triage_view(reference, contact),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => view! { <Triage lang view /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
+    let title = t!(lang, "triage-title", reference = view.reference.clone());
+    let action = |name: &str| format!("/staff/reports/{}/{name}", view.reference);
+    let contact_link = format!("{}?contact=show", lang.path(&format!("/staff/reports/{}", view.reference)));
+    let resident_language = view.language.endonym();
+    let grade = view.item.as_ref().map(|i| i.grade.clone());
+    let summary = view.item.as_ref().map(|i| i.summary.clone()).unwrap_or_else(|| view.suggested_summary.clone());
+    let shared: Vec<String> = view.item.as_ref().map(|i| i.shared_with.clone()).unwrap_or_default();
+    let tension = view.item.as_ref().and_then(|i| i.tension.clone()).unwrap_or_default();
+    let version = view.version.to_string();
+    view! {
+        <Title text=title.clone() />
+        <h1>{title}</h1>
+        <Outcome lang />
+        <dl class="facts">
+            <dt>{t!(lang, "track-status")}</dt>
+            <dd><strong>{if view.acknowledged { status_name(lang, view.status) } else { t!(lang, "intake-status-new-one") }}</strong></dd>
+            <dt>{t!(lang, "report-category")}</dt>
+            <dd>
+                {view.category.get(lang).to_string()}
+                {view.asb_qualifier.clone().map(|q| format!(" ({q})"))}
+                {(!view.hate_strands.is_empty()).then(|| format!(" ({})", view.hate_strands.join(", ")))}
+                {view.sensitive.then(|| view! { " " <strong class="tag">{t!(lang, "intake-sensitive-tag")}</strong> })}
+            </dd>
+            <dt>{t!(lang, "track-where")}</dt>
+            <dd>
+                {format!("{}, {}", view.ward.get(lang), view.neighbourhood.get(lang))}
+                {(!view.location_text.is_empty()).then(|| format!(" – {}", view.location_text))}
+                {view.point.map(|(lat, lon)| format!(" ({lat:.5}, {lon:.5})"))}
+            </dd>
+            <dt>{t!(lang, "report-when")}</dt>
+            <dd>{if view.ongoing { t!(lang, "report-ongoing") } else { view.when.clone().unwrap_or_default() }}</dd>
+            <dt>{t!(lang, "track-submitted")}</dt>
+            <dd>{view.received.clone()} " (" {view.source.clone()} ")"</dd>
+            <dt>{t!(lang, "triage-resident-language")}</dt>
+            <dd lang=view.language.code()>{resident_language}</dd>
+        </dl>
+        <h2>{t!(lang, "triage-description")}</h2>
+        <p class="hint">{t!(lang, "triage-description-hint")}</p>
+        <blockquote class="resident-words">{view.description.clone()}</blockquote>
+
+        <h2>{t!(lang, "triage-reporter")}</h2>
+        {if view.anonymous {
+            view! { <p>{t!(lang, "triage-anonymous")}</p> }.into_any()
+        } else if let Some(c) = view.contact.clone() {
+            view! {
+                <dl class="facts">
+                    <dt>{t!(lang, "report-name")}</dt><dd>{c.name.unwrap_or_default()}</dd>
+                    <dt>{t!(lang, "sign-in-email")}</dt><dd>{c.email.unwrap_or_default()}</dd>
+                    <dt>{t!(lang, "report-phone")}</dt><dd>{c.phone.unwrap_or_default()}</dd>
+                    <dt>{t!(lang, "report-safe-contact")}</dt><dd>{c.safe_contact.unwrap_or_default()}</dd>
+                </dl>
+                <p class="hint">{t!(lang, "triage-contact-audited")}</p>
+            }.into_any()
+        } else if view.may_see_contact {
+            view! {
+                <p>{t!(lang, "triage-contact-hidden")}</p>
+                <p><a class="button secondary" href=contact_link.clone()>{t!(lang, "triage-show-contact")}</a></p>
+            }.into_any()
+        } else {
+            view! { <p>{t!(lang, "triage-contact-not-yours")}</p> }.into_any()
+        }}
+
+        <h2>{t!(lang, "triage-timeline")}</h2>
+        <ol class="timeline">
+            {view.timeline.iter().map(|(at, status, message, public, author)| view! {
+                <li>
+                    <span class="meta">{at.clone()} {author.clone().map(|a| format!(" · {a}"))} {(!public).then(|| format!(" · {}", t!(lang, "triage-internal")))}</span>
+                    <strong>{status_name(lang, *status)}</strong>
+                    {message.clone().map(|m| view! { <p>{m}</p> })}
+                </li>
+            }).collect_view()}
+        </ol>
+
+        {view.may_triage.then(|| view! {
+            <section aria-labelledby="respond-heading">
+                <h2 id="respond-heading">{t!(lang, "triage-respond")}</h2>
+                <p>{t!(lang, "triage-respond-hint", language = resident_language)}</p>
+                {(!view.acknowledged).then(|| view! {
+                    <form method="post" action=action("acknowledge") class="form">
+                        <input type="hidden" name="lang" value=lang.code() />
+                        <input type="hidden" name="version" value=version.clone() />
+                        <button type="submit" class="button">{t!(lang, "triage-acknowledge")}</button>
+                    </form>
+                })}
+                <form method="post" action=action("update") class="form">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="version" value=version.clone() />
+                    <div class="field">
+                        <label for="status">{t!(lang, "triage-new-status")}</label>
+                        <select id="status" name="status">
+                            {ReportStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s == view.status>{status_name(lang, s)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="message">{t!(lang, "triage-message")}</label>
+                        <p class="hint" id="message-hint">{t!(lang, "triage-message-hint", language = resident_language)}</p>
+                        <textarea id="message" name="message" rows="4" aria-describedby="message-hint"></textarea>
+                    </div>
+                    <p class="hint">{if view.can_email { t!(lang, "triage-will-email") } else { t!(lang, "triage-no-email") }}</p>
+                    <button type="submit" class="button">{t!(lang, "triage-send-update")}</button>
+                </form>
+            </section>
+
+            <section aria-labelledby="grade-heading">
+                <h2 id="grade-heading">{t!(lang, "triage-grade-heading")}</h2>
+                <p>{t!(lang, "triage-grade-intro")}</p>
+                <form method="post" action=action("grade") class="form">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="version" value=version.clone() />
+                    <div class="field">
+                        <label for="summary">{t!(lang, "triage-summary")}</label>
+                        <p class="hint" id="summary-hint">{t!(lang, "triage-summary-hint")}</p>
+                        <textarea id="summary" name="summary" rows="6" aria-describedby="summary-hint">{summary.clone()}</textarea>
+                    </div>
+                    <GradeChoice lang name="source" legend=t!(lang, "triage-source") options=&["1", "2", "3"] chosen=grade.as_ref().map(|g| g.source.clone()) />
+                    <GradeChoice lang name="intelligence" legend=t!(lang, "triage-intelligence") options=&["A", "B", "C", "D", "E"] chosen=grade.as_ref().map(|g| g.intelligence.clone()) />
+                    <GradeChoice lang name="handling" legend=t!(lang, "triage-handling") options=&["P", "C"] chosen=grade.as_ref().map(|g| g.handling.clone()) />
+                    <div class="field">
+                        <label for="conditions">{t!(lang, "triage-conditions")}</label>
+                        <p class="hint" id="conditions-hint">{t!(lang, "triage-conditions-hint")}</p>
+                        <textarea id="conditions" name="conditions" rows="3" aria-describedby="conditions-hint">{grade.as_ref().and_then(|g| g.conditions.clone()).unwrap_or_default()}</textarea>
+                    </div>
+                    <fieldset class="field">
+                        <legend>{t!(lang, "triage-share-with")}</legend>
+                        <p class="hint">{t!(lang, "triage-share-hint")}</p>
+                        {view.organisations.iter().map(|(id, name)| view! {
+                            <div class="choice">
+                                <input type="checkbox" name="share" id=format!("share-{id}") value=id.to_string() checked=shared.contains(name) />
+                                <label for=format!("share-{id}")>{name.clone()}</label>
+                            </div>
+                        }).collect_view()}
+                    </fieldset>
+                    <div class="field">
+                        <label for="tension">{t!(lang, "triage-tension")}</label>
+                        <select id="tension" name="tension">
+                            <option value="">{t!(lang, "triage-tension-none")}</option>
+                            {TENSION_TAGS.iter().map(|tag| view! { <option value=*tag selected=tension == *tag>{tension_name(lang, tag)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="button">{t!(lang, "triage-save-grade")}</button>
+                </form>
+            </section>
+
+            <section aria-labelledby="assign-heading">
+                <h2 id="assign-heading">{t!(lang, "triage-assign-heading")}</h2>
+                <form method="post" action=action("assign") class="form">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="version" value=version.clone() />
+                    <div class="field">
+                        <label for="assignee">{t!(lang, "triage-assignee")}</label>
+                        <select id="assignee" name="assignee">
+                            <option value="">{t!(lang, "triage-nobody")}</option>
+                            <optgroup label=t!(lang, "triage-people")>
+                                {view.people.iter().map(|(id, name)| view! { <option value=format!("user:{id}") selected=view.assigned_user_id == Some(*id)>{name.clone()}</option> }).collect_view()}
+                            </optgroup>
+                            <optgroup label=t!(lang, "triage-organisations")>
+                                {view.organisations.iter().map(|(id, name)| view! { <option value=format!("organisation:{id}") selected=view.assigned_organisation_id == Some(*id)>{name.clone()}</option> }).collect_view()}
+                            </optgroup>
+                        </select>
+                    </div>
+                    <button type="submit" class="button">{t!(lang, "triage-assign")}</button>
+                </form>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn GradeChoice(lang: Lang, name: &'static str, legend: String, options: &'static [&'static str], chosen: Option<String>) -> impl IntoView {
+    view! {
+        <fieldset class="field">
+            <legend>{legend}</legend>
+            {options.iter().map(|o| view! {
+                <div class="choice">
+                    <input type="radio" name=name id=format!("{name}-{o}") value=*o checked=chosen.as_deref() == Some(*o) />
+                    <label for=format!("{name}-{o}")><strong>{*o}</strong> " " {grade_meaning(lang, o)}</label>
+                </div>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn IntelligencePage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let data = Resource::new_blocking(move || query.read().get("csp"), intelligence_list);
+    view! {
+        <Title text=t!(lang, "intelligence-title") />
+        <h1>{t!(lang, "intelligence-title")}</h1>
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => view! { <IntelligenceItems lang view /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn IntelligenceItems(lang: Lang, view: IntelligenceView) -> impl IntoView {
+    let IntelligenceView { csps, selected, items, partner } = view;
+    view! {
+        <CspPicker lang csps selected />
+        <p>{if partner { t!(lang, "intelligence-partner-intro") } else { t!(lang, "intelligence-intro") }}</p>
+        {items.is_empty().then(|| view! { <p>{t!(lang, "intelligence-none")}</p> })}
+        {items.into_iter().map(|item| view! {
+            <article class="card">
+                <h2>{format!("{} · {}", item.category.get(lang), item.neighbourhood.get(lang))}</h2>
+                <p class="meta">
+                    {t!(lang, "intelligence-meta", reference = item.reference.clone(), grade = item.grade.label(), date = item.updated_at.clone())}
+                </p>
+                <p>{item.summary.clone()}</p>
+                {item.grade.conditions.clone().map(|c| view! {
+                    <p><strong>{t!(lang, "intelligence-conditions")}</strong> " " {c}</p>
+                })}
+                {(!item.shared_with.is_empty()).then(|| view! {
+                    <p>{t!(lang, "intelligence-shared-with", organisations = item.shared_with.join(", "))}</p>
+                })}
+                {item.tension.clone().map(|t| view! { <p>{t!(lang, "intelligence-tension", tag = tension_name(lang, &t))}</p> })}
+            </article>
+        }).collect_view()}
+    }
+}

@@ -1,0 +1,304 @@
+//! Triage over HTTP: who may do what (every role, signed out, another CSP, API keys), grading
+//! rules, sanitisation, stale edits, partner sharing by handling code, the audited view of
+//! contact details, and the resident told in their language. Each test runs on SQLite and on
+//! PostgreSQL.
+
+mod common;
+
+use app::{
+    db::{self, Db},
+    staff::accounts::{self, NewAccount, DEMO_PASSWORD},
+};
+use axum::{body::Body, Router};
+use common::http::{form, get, hub, json, send, session_cookie, sign_in};
+use http::{header, Request, StatusCode};
+use sqlx::Row as _;
+
+/// A named Welsh-speaking resident's report in Cardiff, who agreed to be contacted.
+async fn welsh_report(app: &Router, db: &Db) -> String {
+    let body = "lang=cy&area=W06000015&category=drugs&ward=&lat=51.4943&lon=-3.1812&ongoing=on\
+                &description=Gwerthu%20cyffuriau%20o%20rif%204%20bob%20nos.%20Siân%20Roberts%20ydw%20i%2C%2007700%20900123\
+                &anonymous=no&name=Si%C3%A2n%20Roberts&email=sian%40example.cymru&phone=07700%20900123&contact_language=cy&consent=on";
+    let (status, _, _) = send(app, form("/report").body(Body::from(body)).unwrap()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+}
+
+async fn cookie_for(app: &Router, email: &str) -> String {
+    let (status, headers) = sign_in(app, email, DEMO_PASSWORD).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{email} signs in");
+    session_cookie(&headers).unwrap()
+}
+
+fn with_cookie(req: http::request::Builder, cookie: &Option<String>) -> http::request::Builder {
+    match cookie {
+        Some(c) => req.header(header::COOKIE, c),
+        None => req,
+    }
+}
+
+async fn page(app: &Router, path: &str, cookie: &Option<String>) -> (StatusCode, String) {
+    let (status, _, body) = send(app, with_cookie(Request::get(path), cookie).body(Body::empty()).unwrap()).await;
+    (status, body)
+}
+
+async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {
+    let (status, headers, _) = send(app, with_cookie(form(path), cookie).body(Body::from(body.to_string())).unwrap()).await;
+    (status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default())
+}
+
+async fn version(db: &Db, reference: &str) -> i64 {
+    sqlx::query("SELECT version FROM reports WHERE reference = $1").bind(reference).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+}
+
+async fn extra_accounts(db: &Db) {
+    for (email, role, csp, organisation) in [
+        ("officer@swansea.example", "officer", "swansea", None),
+        ("housing@cardiff.example", "partner", "cardiff", Some(("housing", "Cardiff Community Housing"))),
+    ] {
+        let account = NewAccount { email, display_name: email, password: DEMO_PASSWORD, role, csp_slug: csp, organisation, language: app::i18n::Lang::En, is_demo: false };
+        accounts::create_account(db, account, "test").await.unwrap();
+    }
+}
+
+both_backends!(who_may_do_what, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    extra_accounts(&db).await;
+    let reference = welsh_report(&app, &db).await;
+    let people = [
+        ("signed out", None),
+        ("officer", Some(cookie_for(&app, "officer@demo.cymuned.cymru").await)),
+        ("analyst", Some(cookie_for(&app, "analyst@demo.cymuned.cymru").await)),
+        ("engagement lead", Some(cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await)),
+        ("partner", Some(cookie_for(&app, "partner@demo.cymuned.cymru").await)),
+        ("manager", Some(cookie_for(&app, "csp-manager@demo.cymuned.cymru").await)),
+        ("admin", Some(cookie_for(&app, "admin@demo.cymuned.cymru").await)),
+        ("Swansea officer", Some(cookie_for(&app, "officer@swansea.example").await)),
+    ];
+    let report_path = format!("/staff/reports/{reference}");
+    for (who, cookie) in &people {
+        // (queue, report page, contact details, acknowledge, intelligence page)
+        let expected: (u16, u16, bool, u16, u16) = match *who {
+            "signed out" => (303, 303, false, 303, 303),
+            "officer" | "manager" | "admin" => (200, 200, true, 303, 200),
+            "analyst" => (200, 200, false, 403, 200),
+            "engagement lead" => (403, 404, false, 404, 200),
+            "partner" => (403, 404, false, 404, 200),
+            _ => (200, 404, false, 404, 200),
+        };
+        let (status, body) = page(&app, "/staff/intake", cookie).await;
+        assert_eq!(status.as_u16(), expected.0, "{who}: queue");
+        if status == StatusCode::OK {
+            assert_eq!(body.contains(&reference), *who != "Swansea officer", "{who}: the queue lists only their CSP's reports");
+        }
+        let (status, body) = page(&app, &format!("{report_path}?contact=show"), cookie).await;
+        assert_eq!(status.as_u16(), expected.1, "{who}: report page");
+        assert_eq!(body.contains("sian@example.cymru"), expected.2, "{who}: contact details");
+        let (status, _) = page(&app, "/staff/intelligence", cookie).await;
+        assert_eq!(status.as_u16(), expected.4, "{who}: intelligence page");
+        let before = version(&db, &reference).await;
+        let (status, location) = post(&app, &format!("{report_path}/acknowledge"), cookie, &format!("lang=en&version={before}")).await;
+        assert_eq!(status.as_u16(), expected.3, "{who}: acknowledge");
+        if status == StatusCode::SEE_OTHER && cookie.is_some() {
+            assert!(location.contains("done=acknowledged") || location.contains("error=stale"), "{who}: {location}");
+        } else {
+            assert_eq!(version(&db, &reference).await, before, "{who}: nothing changed");
+        }
+    }
+    // Every view of the contact details is in the audit log, by whom.
+    let viewed: Vec<String> = sqlx::query("SELECT actor_label FROM audit_log WHERE action = 'reporter_contact_viewed' AND record_id = $1 ORDER BY id")
+        .bind(&reference).fetch_all(db.reader()).await.unwrap().iter().map(|r| r.try_get(0).unwrap()).collect();
+    assert_eq!(viewed, vec!["officer@demo.cymuned.cymru", "csp-manager@demo.cymuned.cymru", "admin@demo.cymuned.cymru"]);
+    // A forged reference is not found; an unknown action too.
+    let officer = &people[1].1;
+    assert_eq!(page(&app, "/staff/reports/CYM-99-999999", officer).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(post(&app, "/staff/reports/CYM-99-999999/acknowledge", officer, "lang=en&version=0").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(post(&app, &format!("{report_path}/delete"), officer, &format!("lang=en&version={}", version(&db, &reference).await)).await.0, StatusCode::NOT_FOUND);
+});
+
+both_backends!(grading_sharing_and_stale_edits, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    extra_accounts(&db).await;
+    let reference = welsh_report(&app, &db).await;
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    let path = format!("/staff/reports/{reference}");
+    // The suggested summary has the resident's name and numbers taken out.
+    let (_, body) = page(&app, &path, &officer).await;
+    assert!(body.contains("Gwerthu cyffuriau o rif 4 bob nos.") && body.contains("[removed]"), "a sanitised draft is offered");
+    let grade_body = |summary: &str, handling: &str, conditions: &str, shares: &[i64], v: i64| {
+        let shares: String = shares.iter().map(|s| format!("&share={s}")).collect();
+        format!("lang=en&version={v}&summary={summary}&source=2&intelligence=B&handling={handling}&conditions={conditions}&tension={shares}")
+    };
+    let fire: i64 = sqlx::query("SELECT id FROM organisations WHERE name = 'South Wales Fire and Rescue Service'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let items = |db: Db| async move { sqlx::query("SELECT COUNT(*) FROM intelligence_items").fetch_one(db.reader()).await.unwrap().try_get::<i64, _>(0).unwrap() };
+
+    // Refused, nothing saved: C without conditions, a summary naming the resident, bad codes, a share outside the CSP.
+    let v = version(&db, &reference).await;
+    for (body, error) in [
+        (grade_body("Dealing%20from%20a%20house", "C", "", &[fire], v), "conditions_required"),
+        (grade_body("Si%C3%A2n%20Roberts%20saw%20dealing", "P", "", &[], v), "summary_identifies"),
+        (grade_body("Dealing%20seen%2C%20call%2007700%20900123", "P", "", &[], v), "summary_identifies"),
+        (grade_body("", "P", "", &[], v), "summary_required"),
+        (grade_body("Dealing", "X", "", &[], v), "handling"),
+        (grade_body("Dealing", "C", "Fire%20only", &[99_999], v), "share_unknown"),
+        (format!("lang=en&version={v}&summary=Dealing&source=5&intelligence=B&handling=P"), "source"),
+        (format!("lang=en&version={v}&summary=Dealing&source=1&intelligence=F&handling=P"), "intelligence"),
+    ] {
+        let (status, location) = post(&app, &format!("{path}/grade"), &officer, &body).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(location.ends_with(&format!("error={error}")), "{error}: {location}");
+    }
+    assert_eq!(items(db.clone()).await, 0);
+    assert_eq!(version(&db, &reference).await, v, "nothing changed");
+
+    // A C item shared with the fire service only.
+    let (_, location) = post(&app, &format!("{path}/grade"), &officer, &grade_body("Drug%20dealing%20from%20a%20house%20on%20the%20street%20most%20nights", "C", "Fire%20service%20only%3B%20not%20for%20onward%20sharing", &[fire], v)).await;
+    assert!(location.ends_with("done=graded"), "{location}");
+    assert_eq!(items(db.clone()).await, 1);
+    // The same form again (its version is now stale): refused, and the first grade stands.
+    let (_, location) = post(&app, &format!("{path}/grade"), &officer, &grade_body("Something%20else", "P", "", &[], v)).await;
+    assert!(location.ends_with("error=stale"), "{location}");
+    let summary: String = sqlx::query("SELECT summary FROM intelligence_items").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert!(summary.starts_with("Drug dealing"));
+
+    // Partners: the fire service sees it with its conditions; housing does not; neither sees the resident.
+    let fire_partner = Some(cookie_for(&app, "partner@demo.cymuned.cymru").await);
+    let housing = Some(cookie_for(&app, "housing@cardiff.example").await);
+    let (_, body) = page(&app, "/staff/intelligence", &fire_partner).await;
+    assert!(body.contains("Drug dealing from a house") && body.contains("Fire service only"), "shared with the fire service");
+    for private in ["Siân", "sian@example.cymru", "07700", "Gwerthu cyffuriau"] {
+        assert!(!body.contains(private), "partner sees {private}");
+    }
+    let (_, body) = page(&app, "/staff/intelligence", &housing).await;
+    assert!(!body.contains("Drug dealing from a house"), "a C item is not shared with housing");
+    // Re-graded P: every partner of the CSP sees it.
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/grade"), &officer, &grade_body("Drug%20dealing%20from%20a%20house", "P", "", &[], v)).await;
+    assert!(location.ends_with("done=graded"), "{location}");
+    let (_, body) = page(&app, "/staff/intelligence", &housing).await;
+    assert!(body.contains("Drug dealing from a house"));
+    let partner_views: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE action = 'intelligence_viewed_by_partner'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(partner_views, 3, "every partner view is audited");
+
+    // Assign to an organisation of another CSP: refused. To the fire service: done.
+    let swansea_org = db::staff::ensure_organisation(&db, db::reference::csp_by_slug(&db, "swansea").await.unwrap().unwrap().id, "police", "Swansea Police").await.unwrap();
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/assign"), &officer, &format!("lang=en&version={v}&assignee=organisation:{swansea_org}")).await;
+    assert!(location.ends_with("error=assignee"), "{location}");
+    let (_, location) = post(&app, &format!("{path}/assign"), &officer, &format!("lang=en&version={v}&assignee=organisation:{fire}")).await;
+    assert!(location.ends_with("done=assigned"), "{location}");
+});
+
+both_backends!(the_resident_is_told_in_welsh, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let reference = welsh_report(&app, &db).await;
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    let path = format!("/staff/reports/{reference}");
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/update"), &officer, &format!("lang=en&version={v}&status=action_scheduled&message=")).await;
+    assert!(location.ends_with("done=updated"), "{location}");
+    // The standard wording in the resident's language, on the timeline and by email.
+    let (status, message): (String, String) = {
+        let r = sqlx::query("SELECT status, message FROM report_updates WHERE message IS NOT NULL ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap();
+        (r.try_get(0).unwrap(), r.try_get(1).unwrap())
+    };
+    assert_eq!(status, "action_scheduled");
+    assert_eq!(message, "Mae camau wedi'u cynllunio mewn ymateb i'ch adroddiad.");
+    let email = sqlx::query("SELECT to_address, subject, body FROM outbox WHERE subject LIKE 'Diweddariad%'").fetch_one(db.reader()).await.unwrap();
+    assert_eq!(email.try_get::<String, _>(0).unwrap(), "sian@example.cymru");
+    assert!(email.try_get::<String, _>(1).unwrap().contains(&reference));
+    assert!(email.try_get::<String, _>(2).unwrap().contains("Mae camau wedi'u cynllunio"));
+    let (state, acknowledged): (String, Option<i64>) = {
+        let r = sqlx::query("SELECT status, acknowledged_at FROM reports WHERE reference = $1").bind(&reference).fetch_one(db.reader()).await.unwrap();
+        (r.try_get(0).unwrap(), r.try_get(1).unwrap())
+    };
+    assert_eq!(state, "action_scheduled");
+    assert!(acknowledged.is_some(), "an update acknowledges the report");
+    // A message over the limit and an unknown status: refused.
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/update"), &officer, &format!("lang=en&version={v}&status=fixed&message={}", "x".repeat(2001))).await;
+    assert!(location.ends_with("error=message_too_long"));
+    let (_, location) = post(&app, &format!("{path}/update"), &officer, &format!("lang=en&version={v}&status=solved")).await;
+    assert!(location.ends_with("error=status"));
+    assert_eq!(version(&db, &reference).await, v);
+    // The queue: counts, filters.
+    let (_, body) = page(&app, "/staff/intake?status=closed", &officer).await;
+    assert!(!body.contains(&reference));
+    let (_, body) = page(&app, "/staff/intake?status=open&category=drugs&sort=risk", &officer).await;
+    assert!(body.contains(&reference));
+    let (_, body) = page(&app, "/staff/intake?status=new", &officer).await;
+    assert!(!body.contains(&reference), "acknowledged reports are not new");
+});
+
+both_backends!(the_rest_api_by_role, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let reference = welsh_report(&app, &db).await;
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    let v = version(&db, &reference).await;
+    let path = format!("/staff/reports/{reference}");
+    post(&app, &format!("{path}/grade"), &officer, &format!("lang=en&version={v}&summary=Dealing%20at%20a%20house&source=2&intelligence=B&handling=P")).await;
+    let key = |role: &'static str, csp: &'static str| {
+        let db = db.clone();
+        async move {
+            let organisation = (role == "partner").then_some(("fire", "South Wales Fire and Rescue Service"));
+            accounts::create_api_key(&db, csp, role, &format!("{csp} {role}"), organisation).await.unwrap()
+        }
+    };
+    let call = |method: &str, path: &str, key: &str, body: Option<&str>| {
+        let mut req = Request::builder().method(method).uri(path).header(header::AUTHORIZATION, format!("Bearer {key}"));
+        if body.is_some() {
+            req = req.header(header::CONTENT_TYPE, "application/json");
+        }
+        req.body(Body::from(body.unwrap_or("").to_string())).unwrap()
+    };
+    let update = r#"{"status": "in_progress", "message": "Patrols booked for this week."}"#;
+    // (role, csp) -> (intelligence, report, update, audit)
+    for (role, csp, expected) in [
+        ("officer", "cardiff", (200, 200, 201, 403)),
+        ("analyst", "cardiff", (200, 200, 403, 403)),
+        ("engagement_lead", "cardiff", (200, 403, 403, 403)),
+        ("partner", "cardiff", (200, 200, 404, 403)),
+        ("csp_manager", "cardiff", (200, 200, 201, 200)),
+        ("officer", "swansea", (200, 404, 404, 403)),
+    ] {
+        let k = key(role, csp).await;
+        let (status, _, body) = send(&app, call("GET", "/api/v1/intelligence", &k, None)).await;
+        assert_eq!(status.as_u16(), expected.0, "{role} {csp}: intelligence");
+        let items = json(&body)["items"].as_array().unwrap().len();
+        assert_eq!(items, usize::from(csp == "cardiff"), "{role} {csp}: items of its own CSP only");
+        let (status, _, body) = send(&app, call("GET", &format!("/api/v1/reports/{reference}"), &k, None)).await;
+        assert_eq!(status.as_u16(), expected.1, "{role} {csp}: report: {body}");
+        assert!(!body.contains("sian@example.cymru") && !body.contains("Roberts\""), "{role}: never the reporter");
+        if role == "partner" {
+            assert!(json(&body).get("description").is_none(), "a partner never gets the resident's words");
+        }
+        let (status, _, body) = send(&app, call("POST", &format!("/api/v1/reports/{reference}/updates"), &k, Some(update))).await;
+        assert_eq!(status.as_u16(), expected.2, "{role} {csp}: update: {body}");
+        let (status, _, _) = send(&app, call("GET", "/api/v1/audit", &k, None)).await;
+        assert_eq!(status.as_u16(), expected.3, "{role} {csp}: audit");
+    }
+    // A partner system may update a report once it is assigned to its organisation.
+    let fire: i64 = sqlx::query("SELECT id FROM organisations WHERE name = 'South Wales Fire and Rescue Service'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let v = version(&db, &reference).await;
+    post(&app, &format!("{path}/assign"), &officer, &format!("lang=en&version={v}&assignee=organisation:{fire}")).await;
+    let partner = key("partner", "cardiff").await;
+    let (status, _, body) = send(&app, call("POST", &format!("/api/v1/reports/{reference}/updates"), &partner, Some(r#"{"status": "fixed", "message": ""}"#))).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(json(&body)["message"], "Mae'r broblem y rhoesoch wybod amdani wedi'i datrys. Diolch am ddweud wrthym.", "the template in the resident's language");
+    // Bad input: a clear error, nothing changed.
+    let manager = key("csp_manager", "cardiff").await;
+    let v = version(&db, &reference).await;
+    for (body, code) in [(r#"{"status": "solved"}"#, "invalid_status"), ("not json", "invalid_body"), (r#"{"message": "no status"}"#, "invalid_body")] {
+        let (status, _, answer) = send(&app, call("POST", &format!("/api/v1/reports/{reference}/updates"), &manager, Some(body))).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(json(&answer)["code"], code);
+    }
+    let (status, _, _) = send(&app, call("POST", "/api/v1/reports/CYM-99-999999/updates", &manager, Some(update))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(version(&db, &reference).await, v);
+    // The update reached the public side: the tracking timeline and Open311.
+    let (_, _, body) = send(&app, get(&format!("/open311/v2/requests/{reference}.json"))).await;
+    assert_eq!(json(&body)[0]["status"], "closed");
+    let (status, _, _) = send(&app, get("/api/v1/audit")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+});
