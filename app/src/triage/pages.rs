@@ -243,17 +243,18 @@ fn error_message(lang: Lang, error: &str) -> String {
     }
 }
 
-pub fn grade_meaning(lang: Lang, part: &str) -> String {
-    match part {
-        "1" => t!(lang, "grade-source-1"),
-        "2" => t!(lang, "grade-source-2"),
-        "3" => t!(lang, "grade-source-3"),
-        "A" => t!(lang, "grade-intel-a"),
-        "B" => t!(lang, "grade-intel-b"),
-        "C" => t!(lang, "grade-intel-c"),
-        "D" => t!(lang, "grade-intel-d"),
-        "E" => t!(lang, "grade-intel-e"),
-        "P" => t!(lang, "grade-handling-p"),
+/// What one part of a 3x5x2 grade means (`C` is both an assessment and a handling code).
+pub fn grade_meaning(lang: Lang, field: &str, part: &str) -> String {
+    match (field, part) {
+        ("source", "1") => t!(lang, "grade-source-1"),
+        ("source", "2") => t!(lang, "grade-source-2"),
+        ("source", _) => t!(lang, "grade-source-3"),
+        ("intelligence", "A") => t!(lang, "grade-intel-a"),
+        ("intelligence", "B") => t!(lang, "grade-intel-b"),
+        ("intelligence", "C") => t!(lang, "grade-intel-c"),
+        ("intelligence", "D") => t!(lang, "grade-intel-d"),
+        ("intelligence", _) => t!(lang, "grade-intel-e"),
+        (_, "P") => t!(lang, "grade-handling-p"),
         _ => t!(lang, "grade-handling-c"),
     }
 }
@@ -403,7 +404,7 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                 <tbody>
                     {rows.into_iter().map(|r| view! {
                         <tr class:overdue=r.overdue>
-                            <td><a href=lang.path(&format!("/staff/reports/{}", r.reference))>{r.reference.clone()}</a></td>
+                            <td class="nowrap"><a href=lang.path(&format!("/staff/reports/{}", r.reference))>{r.reference.clone()}</a></td>
                             <td>
                                 {r.created_at.clone()}
                                 {r.overdue.then(|| view! { <strong class="tag tag-overdue">{t!(lang, "intake-overdue")}</strong> })}
@@ -476,7 +477,11 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             </dd>
             <dt>{t!(lang, "track-where")}</dt>
             <dd>
-                {format!("{}, {}", view.ward.get(lang), view.neighbourhood.get(lang))}
+                {if view.ward == view.neighbourhood {
+                    view.ward.get(lang).to_string()
+                } else {
+                    format!("{}, {}", view.ward.get(lang), view.neighbourhood.get(lang))
+                }}
                 {(!view.location_text.is_empty()).then(|| format!(" – {}", view.location_text))}
                 {view.point.map(|(lat, lon)| format!(" ({lat:.5}, {lon:.5})"))}
             </dd>
@@ -626,7 +631,7 @@ fn GradeChoice(lang: Lang, name: &'static str, legend: String, options: &'static
             {options.iter().map(|o| view! {
                 <div class="choice">
                     <input type="radio" name=name id=format!("{name}-{o}") value=*o checked=chosen.as_deref() == Some(*o) />
-                    <label for=format!("{name}-{o}")><strong>{*o}</strong> " " {grade_meaning(lang, o)}</label>
+                    <label for=format!("{name}-{o}")><strong>{*o}</strong> " " {grade_meaning(lang, name, o)}</label>
                 </div>
             }).collect_view()}
         </fieldset>
