@@ -181,6 +181,8 @@ async fn page_size(url: &str) {
 
 #[tokio::main]
 async fn main() {
+    // Failures the hub logs (a 503 names its cause here).
+    server::startup::init_logging(&app::config::Settings { log_filter: "error".into(), ..Default::default() });
     let dir = std::env::temp_dir().join(format!("cymuned-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let sqlite = format!("sqlite://{}/reports.db", dir.display());

@@ -82,6 +82,16 @@ pub enum Command {
     },
     /// Delete every demo account (needed before CYMUNED_ENV=production).
     RemoveDemoAccounts,
+    /// Fill the database with synthetic reports across the real wards, for demos and
+    /// benchmarks (refused in production).
+    Generate {
+        /// How many reports, e.g. 1000000
+        #[arg(long)]
+        reports: usize,
+        /// The same seed gives the same reports.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -180,6 +190,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .map_err(|_| anyhow::anyhow!("every ward must be a ward code of {csp}; nothing was changed"))?;
             println!("neighbourhood {slug} of {csp} now holds {} wards", wards.len());
+            Ok(())
+        }
+        Command::Generate { reports, seed } => {
+            if settings.environment == app::config::Environment::Production {
+                anyhow::bail!("generate: refused with CYMUNED_ENV=production (synthetic reports would mix with real ones)");
+            }
+            let db = startup::open_database(&settings).await?;
+            let wards = startup::prepare(&settings, &db).await?;
+            let started = std::time::Instant::now();
+            startup::generate_reports(&db, &wards, reports, seed, |done| eprint!("\r{done} reports stored")).await?;
+            let seconds = started.elapsed().as_secs_f64();
+            eprintln!();
+            println!("generated {reports} synthetic reports in {seconds:.1} s ({:.0} per second)", reports as f64 / seconds.max(0.001));
             Ok(())
         }
         Command::RemoveDemoAccounts => {

@@ -88,3 +88,26 @@ pub fn spawn_session_sweeper(state: &AppState) {
         }
     });
 }
+
+/// Stores `count` synthetic reports (see `app::reporting::generate`), 50,000 at a time, calling
+/// `progress` with the number stored so far.
+pub async fn generate_reports(db: &Db, wards: &WardIndex, count: usize, seed: u64, mut progress: impl FnMut(usize)) -> anyhow::Result<()> {
+    let mut categories = std::collections::HashMap::new();
+    for csp in db::reference::list_csps(db).await? {
+        categories.insert(csp.id, db::reporting::categories(db, csp.id).await?);
+    }
+    let now = db::now();
+    let mut done = 0;
+    let mut part = 0;
+    while done < count {
+        let n = (count - done).min(50_000);
+        let reports = app::reporting::generate::reports(n, seed.wrapping_add(part), now, wards, &categories);
+        for batch in reports.chunks(10_000) {
+            db::reporting::insert_synthetic(db, batch).await?;
+            done += batch.len();
+            progress(done);
+        }
+        part += 1;
+    }
+    Ok(())
+}

@@ -277,3 +277,21 @@ both_backends!(public_listings_keep_residents_safe, |db: Db, url: String| async 
     assert_eq!(json(&body)[0]["status_notes"], "Cleaning booked for Friday.");
     assert_eq!(json(&body)[0]["status"], "open");
 });
+
+both_backends!(many_apps_at_once, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let key = key(&db).await;
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let (app, key) = (app.clone(), key.clone());
+        tasks.push(tokio::spawn(async move {
+            post(&app, "/open311/v2/requests.json", &format!("api_key={key}&service_code=litter&{CATHAYS}&description=Litter%20report%20number%20{i}")).await
+        }));
+    }
+    for t in tasks {
+        let (status, body) = t.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let stored: i64 = sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(stored, 40);
+});

@@ -264,3 +264,94 @@ pub async fn delete_old_drafts(db: &Db) -> Result<u64, DbError> {
     let done = sqlx::query("DELETE FROM report_drafts WHERE created_at <= $1").bind(now() - 24 * 3600).execute(db.writer()).await?;
     Ok(done.rows_affected())
 }
+
+// ----- synthetic reports (`cymuned generate`), stored in batches.
+
+/// Stores synthetic reports in one transaction: numbered from each year's sequence, with their
+/// first timeline entry and, when they have moved on, their current status. Rows go in
+/// several to a statement: a million reports take a minute, not an hour.
+pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::SyntheticReport]) -> Result<(), DbError> {
+    use chrono::Datelike;
+    const ROWS: usize = 400;
+    let mut tx = db.writer().begin().await?;
+    // Reserve each year's numbers.
+    let mut years: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
+    for r in reports {
+        let year = chrono::DateTime::from_timestamp(r.created_at, 0).map(|t| t.year()).unwrap_or(2026);
+        *years.entry(year).or_default() += 1;
+    }
+    let mut next: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
+    for (year, n) in &years {
+        let last: i64 = sqlx::query(
+            "INSERT INTO report_sequences (year, last) VALUES ($1, $2) \
+             ON CONFLICT (year) DO UPDATE SET last = report_sequences.last + $2 RETURNING last",
+        )
+        .bind(*year as i64)
+        .bind(*n)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        next.insert(*year, last - n + 1);
+    }
+    for chunk in reports.chunks(ROWS) {
+        let mut sql = String::from(
+            "INSERT INTO reports (reference, tracking_hash, csp_id, category_id, ward_code, neighbourhood_id, lat, lon, location_text, \
+             ongoing, description, asb_qualifier, hate_strands, language, sensitive, status, created_at, acknowledged_at, source) VALUES ",
+        );
+        const COLS: usize = 18;
+        for i in 0..chunk.len() {
+            let p: Vec<String> = (1..=COLS).map(|c| format!("${}", i * COLS + c)).collect();
+            sql.push_str(&format!("{}({}, 'generated')", if i == 0 { "" } else { ", " }, p.join(", ")));
+        }
+        sql.push_str(" RETURNING id, status, created_at, acknowledged_at");
+        let mut query = sqlx::query(&sql);
+        for r in chunk {
+            let year = chrono::DateTime::from_timestamp(r.created_at, 0).map(|t| t.year()).unwrap_or(2026);
+            let n = next.get_mut(&year).expect("reserved above");
+            let reference = crate::reporting::reference(year, *n);
+            *n += 1;
+            query = query
+                .bind(reference)
+                .bind(&r.tracking_hash)
+                .bind(r.csp_id)
+                .bind(r.category_id)
+                .bind(&r.ward_code)
+                .bind(r.neighbourhood_id)
+                .bind(r.point.map(|p| p.0))
+                .bind(r.point.map(|p| p.1))
+                .bind(&r.location_text)
+                .bind(r.ongoing as i64)
+                .bind(&r.description)
+                .bind(&r.asb_qualifier)
+                .bind(&r.hate_strands)
+                .bind(r.language)
+                .bind(r.sensitive as i64)
+                .bind(r.status.as_str())
+                .bind(r.created_at)
+                .bind(r.acknowledged_at);
+        }
+        let stored = query.fetch_all(&mut *tx).await?;
+        // (report, time, status) of each timeline entry.
+        let mut updates: Vec<(i64, i64, String)> = Vec::with_capacity(stored.len() * 2);
+        for row in &stored {
+            let (id, status, created): (i64, String, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+            updates.push((id, created, "open".into()));
+            if status != "open" {
+                let at: Option<i64> = row.try_get(3)?;
+                updates.push((id, at.unwrap_or(created), status));
+            }
+        }
+        for part in updates.chunks(ROWS) {
+            let mut sql = String::from("INSERT INTO report_updates (report_id, at, status, message, public) VALUES ");
+            for i in 0..part.len() {
+                sql.push_str(&format!("{}(${}, ${}, ${}, NULL, 1)", if i == 0 { "" } else { ", " }, i * 3 + 1, i * 3 + 2, i * 3 + 3));
+            }
+            let mut query = sqlx::query(&sql);
+            for (id, at, status) in part {
+                query = query.bind(*id).bind(*at).bind(status.as_str());
+            }
+            query.execute(&mut *tx).await?;
+        }
+    }
+    tx.commit().await
+}

@@ -1,0 +1,85 @@
+//! The intake queue at scale: a database filled by `cymuned generate` with N synthetic reports
+//! (default 1,000,000; `CYMUNED_BENCH_REPORTS`), then the queue page an officer opens, through
+//! the whole HTTP stack, signed in: the first page, and filtered pages.
+//! `cargo bench -p server --bench triage`; set CYMUNED_BENCH_POSTGRES_URL (an empty database)
+//! to measure PostgreSQL as well.
+
+use app::{config::Settings, state::AppState};
+use axum::{body::Body, Router};
+use http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
+
+async fn setup(url: &str, reports: usize) -> Router {
+    let settings = Settings { database_url: url.into(), ..Settings::default() };
+    let db = server::startup::open_database(&settings).await.expect("database");
+    let wards = server::startup::prepare(&settings, &db).await.expect("prepare");
+    let started = Instant::now();
+    server::startup::generate_reports(&db, &wards, reports, 2026, |_| {}).await.expect("generate");
+    let seconds = started.elapsed().as_secs_f64();
+    println!("{url:.12}… generated {reports} reports in {seconds:.1} s ({:.0}/s)", reports as f64 / seconds);
+    let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
+    server::http::router(AppState::new(options, db, settings, wards))
+}
+
+async fn sign_in(app: &Router) -> String {
+    let body = format!("email=officer@demo.cymuned.cymru&password={}&lang=en&next=", app::staff::accounts::DEMO_PASSWORD);
+    let req = Request::post("/sign-in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(body))
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("cymuned_session=") && !c.starts_with("cymuned_session=;"))
+        .map(|c| c.split(';').next().unwrap().to_string())
+        .expect("signed in")
+}
+
+async fn time_page(app: &Router, cookie: &str, path: &str) -> (Duration, Duration, usize) {
+    let mut times = Vec::new();
+    let mut rows = 0;
+    for _ in 0..30 {
+        let started = Instant::now();
+        let res = app.clone().oneshot(Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        times.push(started.elapsed());
+        rows = String::from_utf8_lossy(&body).matches("/staff/reports/CYM-").count();
+    }
+    times.sort();
+    (times[times.len() / 2], times[times.len() * 95 / 100], rows)
+}
+
+async fn measure(label: &str, url: &str, reports: usize) {
+    let app = setup(url, reports).await;
+    let cookie = sign_in(&app).await;
+    for (what, path) in [
+        ("first page (open, oldest first)", "/staff/intake"),
+        ("page 20", "/staff/intake?page=20"),
+        ("filtered: fly-tipping, highest risk first", "/staff/intake?category=fly-tipping&sort=risk"),
+        ("filtered: overdue", "/staff/intake?status=overdue"),
+        ("filtered: closed, sensitive", "/staff/intake?status=closed&sensitive=yes"),
+        ("all statuses", "/staff/intake?status=all"),
+    ] {
+        let (p50, p95, rows) = time_page(&app, &cookie, path).await;
+        println!("{label:<9} {what:<45} p50 {:>6.1} ms  p95 {:>6.1} ms  ({rows} rows shown)", p50.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let reports: usize = std::env::var("CYMUNED_BENCH_REPORTS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000_000);
+    let dir = std::env::temp_dir().join(format!("cymuned-bench-triage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sqlite = format!("sqlite://{}/queue.db", dir.display());
+    measure("sqlite", &sqlite, reports).await;
+    if let Ok(pg) = std::env::var("CYMUNED_BENCH_POSTGRES_URL") {
+        measure("postgres", &pg, reports).await;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
