@@ -13,6 +13,8 @@ CREATE INDEX reports_assigned ON reports(assigned_user_id, status);
 CREATE INDEX reports_open_queue ON reports(csp_id, created_at, id)
     WHERE status NOT IN ('fixed', 'duplicate', 'not_responsible', 'no_further_action', 'internal_referral', 'closed');
 
+-- What an update is: a status change, a question to the resident, or the resident's reply.
+ALTER TABLE report_updates ADD COLUMN kind TEXT NOT NULL DEFAULT 'status';
 ALTER TABLE report_updates ADD COLUMN author_user_id INTEGER REFERENCES users(id);
 
 CREATE TABLE intelligence_items (
@@ -43,3 +45,15 @@ CREATE TABLE csp_settings (
     csp_id                   INTEGER PRIMARY KEY REFERENCES csps(id),
     acknowledge_working_days INTEGER NOT NULL DEFAULT 2
 );
+
+-- Reports an officer has linked: a duplicate of, or a repeat of, another report of the CSP.
+CREATE TABLE report_links (
+    report_id  INTEGER NOT NULL REFERENCES reports(id),
+    linked_id  INTEGER NOT NULL REFERENCES reports(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('duplicate', 'repeat')),
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (report_id, linked_id),
+    CHECK (report_id <> linked_id)
+);
+CREATE INDEX report_links_linked ON report_links(linked_id);

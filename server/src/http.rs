@@ -96,6 +96,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/reports/{reference}/updates", post(app::triage::api::post_update))
         .route("/api/v1/audit", get(app::triage::api::audit_log))
         .route("/staff/reports/{reference}/{action}", post(app::triage::actions::act))
+        .route("/track/{token}/reply", post(app::reporting::submit::reply))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_request))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))

@@ -295,3 +295,35 @@ both_backends!(many_apps_at_once, |db: Db, url: String| async move {
     let stored: i64 = sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert_eq!(stored, 40);
 });
+
+// A statement first used without a point, then with one, on the same connection: both stored.
+// (sqlx's Any driver types a missing f64 as a 4-byte float; a cached PostgreSQL statement then
+// refused every later point. Coordinates are bound as text and cast in SQL.)
+both_backends!(reports_with_and_without_points_on_one_connection, |db: Db, url: String| async move {
+    drop(db);
+    let db = Db::connect(&url, 1).await.unwrap();
+    let app = hub(db.clone(), &url).await;
+    let key = key(&db).await;
+    let cathays = db::reporting::area_wards(&db, "W06000015").await.unwrap().into_iter().find(|(_, n)| n.en == "Cathays").unwrap().0;
+    let by_ward = format!("lang=en&area=W06000015&category=litter&ward={cathays}&ongoing=on&description=Litter%20by%20the%20ward%20list&anonymous=yes");
+    let by_point = "lang=en&area=W06000015&category=litter&ward=&lat=51.4943&lon=-3.1812&ongoing=on&description=Litter%20by%20a%20point&anonymous=yes";
+    for body in [by_ward.as_str(), by_point, by_ward.as_str()] {
+        let (status, headers, _) = send(&app, form("/report").body(Body::from(body.to_string())).unwrap()).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(headers[header::LOCATION].to_str().unwrap().starts_with("/track/"), "stored");
+    }
+    for body in [format!("api_key={key}&service_code=litter&{CATHAYS}&description=Litter%20from%20an%20app"), format!("api_key={key}&service_code=litter&address_string=Cathays%2C%20Cardiff&description=Litter%20from%20an%20app")] {
+        let (status, answer) = post(&app, "/open311/v2/requests.json", &body).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+    }
+    // Synthetic reports: batches with and without points, several statements, one transaction each.
+    let wards = server::startup::prepare(&common::settings(&url), &db).await.unwrap();
+    server::startup::generate_reports(&db, &wards, 2_500, 7, |_| {}).await.unwrap();
+    let (total, distinct): (i64, i64) = {
+        let r = sqlx::query("SELECT COUNT(*), COUNT(DISTINCT reference) FROM reports").fetch_one(db.reader()).await.unwrap();
+        (r.try_get(0).unwrap(), r.try_get(1).unwrap())
+    };
+    assert_eq!((total, distinct), (2_505, 2_505));
+    let with_points: i64 = sqlx::query("SELECT COUNT(*) FROM reports WHERE lat IS NOT NULL").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert!(with_points > 1_000 && with_points < 2_000, "{with_points}");
+});

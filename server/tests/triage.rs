@@ -302,3 +302,79 @@ both_backends!(the_rest_api_by_role, |db: Db, url: String| async move {
     let (status, _, _) = send(&app, get("/api/v1/audit")).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 });
+
+both_backends!(questions_categories_and_links, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let reference = welsh_report(&app, &db).await;
+    let second = welsh_report(&app, &db).await;
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    let path = format!("/staff/reports/{reference}");
+    // Ask the resident: on their tracking page, and by email in Welsh.
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/ask"), &officer, &format!("lang=en&version={v}&question=")).await;
+    assert!(location.ends_with("error=question_required"));
+    let (_, location) = post(&app, &format!("{path}/ask"), &officer, &format!("lang=en&version={v}&question=Pa%20amser%20mae'n%20digwydd%3F")).await;
+    assert!(location.ends_with("done=asked"), "{location}");
+    let subject: String = sqlx::query("SELECT subject FROM outbox WHERE subject LIKE 'Cwestiwn%'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(subject, format!("Cwestiwn am eich adroddiad {reference}"));
+    // The resident answers through their private link (the token is known only to them: the
+    // test reads it from the redirect the report form gave).
+    let token = {
+        let body = "lang=cy&area=W06000015&category=graffiti&ward=&lat=51.4943&lon=-3.1812&ongoing=on&description=Graffiti%20ar%20y%20wal&anonymous=yes";
+        let (_, headers, _) = send(&app, form("/report").body(Body::from(body)).unwrap()).await;
+        headers[header::LOCATION].to_str().unwrap().split('/').nth(3).unwrap().split('?').next().unwrap().to_string()
+    };
+    let third: String = sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    // No question yet: a reply is not taken.
+    let (_, headers, _) = send(&app, form(&format!("/track/{token}/reply")).body(Body::from("lang=cy&reply=Helo")).unwrap()).await;
+    assert!(!headers[header::LOCATION].to_str().unwrap().contains("replied"));
+    let v = version(&db, &third).await;
+    post(&app, &format!("/staff/reports/{third}/ask"), &officer, &format!("lang=en&version={v}&question=Ble%20yn%20union%3F")).await;
+    let (_, _, page_before) = send(&app, get(&format!("/cy/track/{token}"))).await;
+    assert!(page_before.contains("Cwestiwn gan y bartneriaeth") && page_before.contains("Ble yn union?") && page_before.contains("Anfon ateb"));
+    let (_, headers, _) = send(&app, form(&format!("/track/{token}/reply")).body(Body::from(format!("lang=cy&reply={}", "x".repeat(2001)))).unwrap()).await;
+    assert!(headers[header::LOCATION].to_str().unwrap().contains("reply_error=1"));
+    let (_, headers, _) = send(&app, form(&format!("/track/{token}/reply")).body(Body::from("lang=cy&reply=Ar%20wal%20y%20llyfrgell")).unwrap()).await;
+    assert!(headers[header::LOCATION].to_str().unwrap().ends_with("?replied=1"));
+    let (_, _, page_after) = send(&app, get(&format!("/cy/track/{token}?replied=1"))).await;
+    assert!(page_after.contains("Eich ateb") && page_after.contains("Ar wal y llyfrgell") && !page_after.contains("Anfon ateb"));
+    let (_, body) = page(&app, &format!("/staff/reports/{third}"), &officer).await;
+    assert!(body.contains("The resident replied") && body.contains("Ar wal y llyfrgell"));
+    assert_eq!(send(&app, form("/track/not-a-token/reply").body(Body::from("lang=en&reply=hi")).unwrap()).await.0, StatusCode::NOT_FOUND);
+
+    // Reclassify: a hate incident becomes sensitive.
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/classify"), &officer, &format!("lang=en&version={v}&category=hate&hate_strands=race")).await;
+    assert!(location.ends_with("done=classified"), "{location}");
+    let sensitive: i64 = sqlx::query("SELECT sensitive FROM reports WHERE reference = $1").bind(&reference).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(sensitive, 1);
+    let v = version(&db, &reference).await;
+    for body in [format!("lang=en&version={v}&category=potholes"), format!("lang=en&version={v}&category=asb-noise&asb_qualifier=loud")] {
+        let (_, location) = post(&app, &format!("{path}/classify"), &officer, &body).await;
+        assert!(location.ends_with("error=category"), "{location}");
+    }
+
+    // Links: suggested (same place, same family, the next minute), linked as a duplicate; never to itself or across CSPs.
+    let second_path = format!("/staff/reports/{second}");
+    let (_, body) = page(&app, &second_path, &officer).await;
+    assert!(body.contains("Possible duplicates and repeats"));
+    let v = version(&db, &second).await;
+    let (_, location) = post(&app, &format!("{second_path}/link"), &officer, &format!("lang=en&version={v}&other={second}&kind=duplicate")).await;
+    assert!(location.ends_with("error=link_self"));
+    let swansea = welsh_swansea_report(&app, &db).await;
+    let (_, location) = post(&app, &format!("{second_path}/link"), &officer, &format!("lang=en&version={v}&other={swansea}&kind=repeat")).await;
+    assert!(location.ends_with("error=link_unknown"), "another CSP's report is unknown here");
+    let (_, location) = post(&app, &format!("{second_path}/link"), &officer, &format!("lang=en&version={v}&other={reference}&kind=duplicate")).await;
+    assert!(location.ends_with("done=linked"), "{location}");
+    let status: String = sqlx::query("SELECT status FROM reports WHERE reference = $1").bind(&second).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(status, "duplicate", "a duplicate is closed as one");
+    let (_, body) = page(&app, &path, &officer).await;
+    assert!(body.contains(&second) && body.contains("a duplicate of this report"));
+});
+
+async fn welsh_swansea_report(app: &Router, db: &Db) -> String {
+    let body = "lang=en&area=W06000011&category=litter&ward=&lat=51.6214&lon=-3.9436&ongoing=on&description=Litter%20on%20the%20beach%20front&anonymous=yes";
+    let (status, _, _) = send(app, form("/report").body(Body::from(body)).unwrap()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+}

@@ -499,3 +499,60 @@ intelligence-meta = { $reference } · { $grade } · diweddarwyd { $date }
 intelligence-conditions = Amodau:
 intelligence-shared-with = Wedi'i rannu gyda: { $organisations }
 intelligence-tension = Tensiwn cymunedol: { $tag }
+triage-done-asked = Mae eich cwestiwn ar dudalen ddilyn y preswylydd.
+triage-done-classified = Mae'r categori wedi newid.
+triage-done-linked = Mae'r adroddiadau wedi'u cysylltu.
+triage-error-question-required = Ysgrifennwch y cwestiwn i'r preswylydd.
+triage-error-question-too-long = Rhaid i'r cwestiwn fod yn 1,000 nod neu lai.
+triage-error-category = Dewiswch gategori, math a llinynnau o'r rhestrau.
+triage-error-link-unknown = Does dim adroddiad gan y bartneriaeth hon gyda'r cyfeirnod hwnnw.
+triage-error-link-self = Ni ellir cysylltu adroddiad ag ef ei hun.
+triage-question-asked = Cwestiwn i'r preswylydd
+triage-resident-replied = Atebodd y preswylydd
+triage-ask-heading = Gofyn i'r preswylydd am ragor o wybodaeth
+triage-question = Cwestiwn
+triage-question-hint = Yn cael ei ddangos ar eu tudalen ddilyn, lle gallant ateb, ac yn cael ei anfon drwy e-bost os cytunon nhw. Ysgrifennwch yn { $language }.
+triage-ask = Gofyn i'r preswylydd
+triage-classify-heading = Am beth mae'n sôn
+triage-classify = Newid y categori
+triage-links-heading = Adroddiadau cysylltiedig
+triage-suggestions = Dyblygiadau ac ailadroddiadau posibl
+triage-no-suggestions = Dim adroddiadau tebyg gerllaw yn ystod y pythefnos diwethaf.
+triage-link-duplicate = Dyblygiad o { $reference }
+triage-link-repeat = Ailadroddiad o { $reference }
+triage-link-other = Cysylltu â'r adroddiad gyda'r cyfeirnod
+triage-link-kind = Fel
+triage-kind-repeat = ailadroddiad (yr un broblem eto)
+triage-kind-duplicate = dyblygiad (yr un digwyddiad; yn cau'r adroddiad hwn)
+triage-link = Cysylltu
+triage-is-duplicate-of = (mae'r adroddiad hwn yn ddyblygiad ohono)
+triage-has-duplicate = (dyblygiad o'r adroddiad hwn)
+triage-is-repeat-of = (mae'r adroddiad hwn yn ei ailadrodd)
+triage-has-repeat = (yn ailadrodd yr adroddiad hwn)
+link-reason-neighbourhood = yr un gymdogaeth
+link-reason-near = { $metres } m i ffwrdd
+link-reason-days = { $days ->
+    [0] yr un diwrnod
+    [one] 1 diwrnod rhyngddynt
+    [two] 2 ddiwrnod rhyngddynt
+    [few] { $days } diwrnod rhyngddynt
+    [many] { $days } diwrnod rhyngddynt
+   *[other] { $days } o ddiwrnodau rhyngddynt
+}
+link-reason-words = { $percent }% o'r geiriau'n gyffredin
+audit-action-report-classified = Newid categori adroddiad
+audit-action-report-linked = Cysylltu adroddiadau
+email-question-subject = Cwestiwn am eich adroddiad { $reference }
+email-question-body =
+    Mae gan y bartneriaeth gwestiwn am eich adroddiad { $reference }:
+
+    { $question }
+
+    Atebwch ef ar eich tudalen ddilyn, gan ddefnyddio'r ddolen breifat yn eich e-bost cyntaf. Os ydych chi mewn perygl nawr, ffoniwch 999.
+track-question = Cwestiwn gan y bartneriaeth
+track-your-reply = Eich ateb
+track-reply-heading = Ateb cwestiwn y bartneriaeth
+track-reply = Eich ateb
+track-reply-error = Ysgrifennwch eich ateb mewn { $max } nod neu lai.
+track-reply-send = Anfon ateb
+track-reply-sent = Diolch. Mae eich ateb wedi'i ychwanegu at eich adroddiad.

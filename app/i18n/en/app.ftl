@@ -473,3 +473,57 @@ intelligence-meta = { $reference } · { $grade } · updated { $date }
 intelligence-conditions = Conditions:
 intelligence-shared-with = Shared with: { $organisations }
 intelligence-tension = Community tension: { $tag }
+triage-done-asked = Your question is on the resident's tracking page.
+triage-done-classified = The category is changed.
+triage-done-linked = The reports are linked.
+triage-error-question-required = Write the question for the resident.
+triage-error-question-too-long = The question must be 1,000 characters or fewer.
+triage-error-category = Choose a category, qualifier and strands from the lists.
+triage-error-link-unknown = There is no report of this partnership with that reference.
+triage-error-link-self = A report cannot be linked to itself.
+triage-question-asked = Question to the resident
+triage-resident-replied = The resident replied
+triage-ask-heading = Ask the resident for more information
+triage-question = Question
+triage-question-hint = Shown on their tracking page, where they can answer, and emailed if they agreed. Write in { $language }.
+triage-ask = Ask the resident
+triage-classify-heading = What it is about
+triage-classify = Change the category
+triage-links-heading = Linked reports
+triage-suggestions = Possible duplicates and repeats
+triage-no-suggestions = No similar reports nearby in the last two weeks.
+triage-link-duplicate = Duplicate of { $reference }
+triage-link-repeat = Repeat of { $reference }
+triage-link-other = Link to the report with reference
+triage-link-kind = As
+triage-kind-repeat = a repeat (the same problem again)
+triage-kind-duplicate = a duplicate (the same incident; closes this report)
+triage-link = Link
+triage-is-duplicate-of = (this report is a duplicate of it)
+triage-has-duplicate = (a duplicate of this report)
+triage-is-repeat-of = (this report repeats it)
+triage-has-repeat = (repeats this report)
+link-reason-neighbourhood = same neighbourhood
+link-reason-near = { $metres } m away
+link-reason-days = { $days ->
+    [0] the same day
+    [one] 1 day apart
+   *[other] { $days } days apart
+}
+link-reason-words = { $percent }% of the words in common
+audit-action-report-classified = Report category changed
+audit-action-report-linked = Reports linked
+email-question-subject = A question about your report { $reference }
+email-question-body =
+    The partnership has a question about your report { $reference }:
+
+    { $question }
+
+    Please answer it on your tracking page, using the private link in your first email. If you are in danger now, call 999.
+track-question = Question from the partnership
+track-your-reply = Your reply
+track-reply-heading = Answer the partnership's question
+track-reply = Your answer
+track-reply-error = Write your answer in { $max } characters or fewer.
+track-reply-send = Send answer
+track-reply-sent = Thank you. Your answer has been added to your report.

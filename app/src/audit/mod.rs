@@ -24,10 +24,12 @@ pub enum AuditAction {
     ReportGraded,
     ReportAssigned,
     IntelligenceViewedByPartner,
+    ReportClassified,
+    ReportLinked,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 17] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -43,6 +45,8 @@ impl AuditAction {
         AuditAction::ReportGraded,
         AuditAction::ReportAssigned,
         AuditAction::IntelligenceViewedByPartner,
+        AuditAction::ReportClassified,
+        AuditAction::ReportLinked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -62,6 +66,8 @@ impl AuditAction {
             AuditAction::ReportGraded => "report_graded",
             AuditAction::ReportAssigned => "report_assigned",
             AuditAction::IntelligenceViewedByPartner => "intelligence_viewed_by_partner",
+            AuditAction::ReportClassified => "report_classified",
+            AuditAction::ReportLinked => "report_linked",
         }
     }
 

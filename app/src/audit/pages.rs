@@ -82,6 +82,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ReportGraded) => t!(lang, "audit-action-report-graded"),
         Some(AuditAction::ReportAssigned) => t!(lang, "audit-action-report-assigned"),
         Some(AuditAction::IntelligenceViewedByPartner) => t!(lang, "audit-action-intelligence-viewed-by-partner"),
+        Some(AuditAction::ReportClassified) => t!(lang, "audit-action-report-classified"),
+        Some(AuditAction::ReportLinked) => t!(lang, "audit-action-report-linked"),
         None => action.to_string(),
     }
 }

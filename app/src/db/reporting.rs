@@ -64,6 +64,13 @@ pub async fn area_wards(db: &Db, lad_code: &str) -> Result<Vec<(String, Names)>,
         .collect()
 }
 
+/// A coordinate as bound to SQL: text, cast to a double in the statement. (sqlx's `Any` driver
+/// sends a missing `f64` to PostgreSQL as a 4-byte float, so a prepared statement first used
+/// without a point would refuse every later one with a point; text has one type either way.)
+fn degrees(value: f64) -> String {
+    value.to_string()
+}
+
 /// The confirmation email to queue with a report: where to send it and the tracking link.
 pub struct Confirmation<'a> {
     pub to: &'a str,
@@ -108,7 +115,8 @@ pub async fn insert_report(
         "INSERT INTO reports (reference, tracking_hash, csp_id, category_id, ward_code, neighbourhood_id, \
          location_text, happened_at, ongoing, description, asb_qualifier, hate_strands, language, sensitive, status, created_at, \
          lat, lon, source, api_key_id, open311_token, media_url) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15, $16, $17, $18, $19, $20, $21) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15, \
+         CAST($16 AS DOUBLE PRECISION), CAST($17 AS DOUBLE PRECISION), $18, $19, $20, $21) RETURNING id",
     )
     .bind(&reference)
     .bind(tracking_hash)
@@ -125,8 +133,8 @@ pub async fn insert_report(
     .bind(report.reporter.language.code())
     .bind(report.sensitive as i64)
     .bind(at)
-    .bind(report.point.map(|p| p.0))
-    .bind(report.point.map(|p| p.1))
+    .bind(report.point.map(|p| degrees(p.0)))
+    .bind(report.point.map(|p| degrees(p.1)))
     .bind(match origin {
         Origin::Web => "web",
         Origin::Open311 { .. } => "open311",
@@ -203,7 +211,7 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
         return Ok(None);
     };
     let id: i64 = row.try_get(0)?;
-    let timeline = sqlx::query("SELECT at, status, message FROM report_updates WHERE report_id = $1 AND public = 1 ORDER BY at, id")
+    let timeline = sqlx::query("SELECT at, status, message, kind FROM report_updates WHERE report_id = $1 AND public = 1 ORDER BY at, id")
         .bind(id)
         .fetch_all(db.reader())
         .await?
@@ -213,10 +221,13 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
                 at: format_time(u.try_get(0)?),
                 status: ReportStatus::parse(&u.try_get::<String, _>(1)?).unwrap_or(ReportStatus::Open),
                 message: u.try_get(2)?,
+                kind: u.try_get(3)?,
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
+    let awaiting_reply = timeline.iter().rev().find(|e| e.kind != "status").is_some_and(|e| e.kind == "question");
     Ok(Some(TrackedReport {
+        awaiting_reply,
         reference: row.try_get(1)?,
         category: Names::new(row.try_get::<String, _>(2)?, row.try_get::<String, _>(3)?),
         ward: Names::new(row.try_get::<String, _>(4)?, row.try_get::<String, _>(5)?),
@@ -228,6 +239,41 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
         timeline,
         sensitive: row.try_get::<i64, _>(12)? == 1,
     }))
+}
+
+/// What happened to a resident's reply.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ReplyOutcome {
+    NoSuchReport,
+    NothingAsked,
+    Saved,
+}
+
+/// Adds the resident's reply to the question they were asked (through their tracking link).
+pub async fn reply(db: &Db, tracking_hash: &str, text: &str) -> Result<ReplyOutcome, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let Some(row) = sqlx::query("SELECT id, status FROM reports WHERE tracking_hash = $1").bind(tracking_hash).fetch_optional(&mut *tx).await? else {
+        return Ok(ReplyOutcome::NoSuchReport);
+    };
+    let (id, status): (i64, String) = (row.try_get(0)?, row.try_get(1)?);
+    let last: Option<String> = sqlx::query("SELECT kind FROM report_updates WHERE report_id = $1 AND kind <> 'status' ORDER BY at DESC, id DESC LIMIT 1")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()?;
+    if last.as_deref() != Some("question") {
+        return Ok(ReplyOutcome::NothingAsked);
+    }
+    sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public, kind) VALUES ($1, $2, $3, $4, 1, 'reply')")
+        .bind(id)
+        .bind(now())
+        .bind(status)
+        .bind(text)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(ReplyOutcome::Saved)
 }
 
 pub async fn report_count(db: &Db, csp_id: i64) -> Result<i64, DbError> {
@@ -300,7 +346,12 @@ pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::Sy
         );
         const COLS: usize = 18;
         for i in 0..chunk.len() {
-            let p: Vec<String> = (1..=COLS).map(|c| format!("${}", i * COLS + c)).collect();
+            let p: Vec<String> = (1..=COLS)
+                .map(|c| match c {
+                    7 | 8 => format!("CAST(${} AS DOUBLE PRECISION)", i * COLS + c),
+                    _ => format!("${}", i * COLS + c),
+                })
+                .collect();
             sql.push_str(&format!("{}({}, 'generated')", if i == 0 { "" } else { ", " }, p.join(", ")));
         }
         sql.push_str(" RETURNING id, status, created_at, acknowledged_at");
@@ -317,8 +368,8 @@ pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::Sy
                 .bind(r.category_id)
                 .bind(&r.ward_code)
                 .bind(r.neighbourhood_id)
-                .bind(r.point.map(|p| p.0))
-                .bind(r.point.map(|p| p.1))
+                .bind(r.point.map(|p| degrees(p.0)))
+                .bind(r.point.map(|p| degrees(p.1)))
                 .bind(&r.location_text)
                 .bind(r.ongoing as i64)
                 .bind(&r.description)

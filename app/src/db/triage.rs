@@ -154,6 +154,7 @@ pub struct TriageRecord {
     pub hate_strands: Vec<String>,
     pub ward: Names,
     pub neighbourhood: Names,
+    pub neighbourhood_id: i64,
     pub location_text: String,
     pub point: Option<(f64, f64)>,
     pub happened_at: Option<String>,
@@ -172,7 +173,7 @@ pub async fn record(db: &Db, reference: &str) -> Result<Option<TriageRecord>, Db
     let Some(r) = sqlx::query(
         "SELECT r.id, r.csp_id, r.version, r.reference, r.status, c.code, c.name_en, c.name_cy, c.family, r.asb_qualifier, r.hate_strands, \
                 w.name_en, w.name_cy, n.name_en, n.name_cy, r.location_text, r.lat, r.lon, r.happened_at, r.ongoing, r.description, \
-                r.language, r.sensitive, r.created_at, r.acknowledged_at, r.assigned_user_id, r.assigned_organisation_id, r.source \
+                r.language, r.sensitive, r.created_at, r.acknowledged_at, r.assigned_user_id, r.assigned_organisation_id, r.source, r.neighbourhood_id \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN wards w ON w.code = r.ward_code \
          JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE r.reference = $1",
     )
@@ -209,6 +210,7 @@ pub async fn record(db: &Db, reference: &str) -> Result<Option<TriageRecord>, Db
         assigned_user_id: r.try_get(25)?,
         assigned_organisation_id: r.try_get(26)?,
         source: r.try_get(27)?,
+        neighbourhood_id: r.try_get(28)?,
     }))
 }
 
@@ -228,10 +230,10 @@ pub async fn reporter(db: &Db, report_id: i64) -> Result<ReporterDetails, DbErro
     })
 }
 
-/// Every update of a report, public or not: (time, status, message, public, author).
-pub async fn updates(db: &Db, report_id: i64) -> Result<Vec<(String, ReportStatus, Option<String>, bool, Option<String>)>, DbError> {
+/// Every update of a report, public or not: (time, status, message, public, author, kind).
+pub async fn updates(db: &Db, report_id: i64) -> Result<Vec<(String, ReportStatus, Option<String>, bool, Option<String>, String)>, DbError> {
     let rows = sqlx::query(
-        "SELECT u.at, u.status, u.message, u.public, s.display_name FROM report_updates u LEFT JOIN users s ON s.id = u.author_user_id \
+        "SELECT u.at, u.status, u.message, u.public, s.display_name, u.kind FROM report_updates u LEFT JOIN users s ON s.id = u.author_user_id \
          WHERE u.report_id = $1 ORDER BY u.at, u.id",
     )
     .bind(report_id)
@@ -245,6 +247,7 @@ pub async fn updates(db: &Db, report_id: i64) -> Result<Vec<(String, ReportStatu
                 r.try_get(2)?,
                 r.try_get::<i64, _>(3)? == 1,
                 r.try_get(4)?,
+                r.try_get(5)?,
             ))
         })
         .collect()
@@ -484,4 +487,117 @@ pub async fn intelligence(db: &Db, csp_id: i64, audience: Audience<'_>, referenc
         });
     }
     Ok(items)
+}
+
+/// Asks the resident a question: on their tracking page (where they can answer) and, if they
+/// agreed, by email.
+pub async fn ask(db: &Db, report_id: i64, version: i64, author: i64, question: &str, email: Option<(&str, String, String)>) -> Result<(), ChangeError> {
+    let mut tx = db.writer().begin().await?;
+    bump(&mut tx, report_id, version).await?;
+    sqlx::query(
+        "INSERT INTO report_updates (report_id, at, status, message, public, author_user_id, kind) \
+         SELECT id, $2, status, $3, 1, $4, 'question' FROM reports WHERE id = $1",
+    )
+    .bind(report_id)
+    .bind(now())
+    .bind(question)
+    .bind(author)
+    .execute(&mut *tx)
+    .await?;
+    if let Some((to, subject, body)) = &email {
+        super::outbox::enqueue(&mut tx, to, subject, body).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Changes what the report is about. The sensitive flag follows the category.
+pub async fn classify(
+    db: &Db,
+    report_id: i64,
+    version: i64,
+    category: &crate::reporting::Category,
+    asb_qualifier: Option<&str>,
+    hate_strands: Option<&str>,
+) -> Result<(), ChangeError> {
+    let mut tx = db.writer().begin().await?;
+    bump(&mut tx, report_id, version).await?;
+    sqlx::query("UPDATE reports SET category_id = $1, sensitive = $2, asb_qualifier = $3, hate_strands = $4 WHERE id = $5")
+        .bind(category.id)
+        .bind(category.sensitive as i64)
+        .bind(asb_qualifier)
+        .bind(hate_strands)
+        .bind(report_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Reports of the CSP of one family received between two times: what link suggestions are
+/// chosen from.
+pub async fn link_candidates(db: &Db, csp_id: i64, family: &str, from: i64, to: i64) -> Result<Vec<crate::triage::LinkCandidate>, DbError> {
+    let rows = sqlx::query(
+        "SELECT r.reference, r.created_at, c.family, r.neighbourhood_id, r.lat, r.lon, r.description FROM reports r \
+         JOIN report_categories c ON c.id = r.category_id \
+         WHERE r.csp_id = $1 AND c.family = $2 AND r.created_at >= $3 AND r.created_at <= $4 ORDER BY r.created_at LIMIT 500",
+    )
+    .bind(csp_id)
+    .bind(family)
+    .bind(from)
+    .bind(to)
+    .fetch_all(db.reader())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let lat: Option<f64> = r.try_get(4)?;
+            let lon: Option<f64> = r.try_get(5)?;
+            Ok(crate::triage::LinkCandidate {
+                reference: r.try_get(0)?,
+                created_at: r.try_get(1)?,
+                family: r.try_get(2)?,
+                neighbourhood_id: r.try_get(3)?,
+                point: lat.zip(lon),
+                description: r.try_get(6)?,
+            })
+        })
+        .collect()
+}
+
+/// The report's links, both ways: (other reference, kind, this report is the later one).
+pub async fn links(db: &Db, report_id: i64) -> Result<Vec<(String, String, bool)>, DbError> {
+    let rows = sqlx::query(
+        "SELECT r.reference, l.kind, 1 FROM report_links l JOIN reports r ON r.id = l.linked_id WHERE l.report_id = $1 \
+         UNION ALL \
+         SELECT r.reference, l.kind, 0 FROM report_links l JOIN reports r ON r.id = l.report_id WHERE l.linked_id = $1 \
+         ORDER BY 1",
+    )
+    .bind(report_id)
+    .fetch_all(db.reader())
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get::<i64, _>(2)? == 1))).collect()
+}
+
+/// Links the report to another of the same CSP. A duplicate is also closed as one, with a
+/// message to its resident.
+pub async fn link(db: &Db, report_id: i64, version: i64, other_id: i64, kind: &str, author: i64, duplicate_message: Option<ResidentMessage<'_>>) -> Result<(), ChangeError> {
+    let mut tx = db.writer().begin().await?;
+    bump(&mut tx, report_id, version).await?;
+    sqlx::query(
+        "INSERT INTO report_links (report_id, linked_id, kind, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (report_id, linked_id) DO UPDATE SET kind = excluded.kind",
+    )
+    .bind(report_id)
+    .bind(other_id)
+    .bind(kind)
+    .bind(author)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    if let Some(message) = duplicate_message {
+        add_update(&mut tx, report_id, Some(author), &message).await?;
+        sqlx::query("UPDATE reports SET acknowledged_at = $1 WHERE id = $2 AND acknowledged_at IS NULL").bind(now()).bind(report_id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

@@ -306,6 +306,8 @@ pub fn reference(year: i32, sequence: i64) -> String {
 /// One entry of the public timeline on the tracking page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
+    /// `status`, `question` (from the partnership) or `reply` (from the resident).
+    pub kind: String,
     pub at: String,
     pub status: ReportStatus,
     pub message: Option<String>,
@@ -325,7 +327,12 @@ pub struct TrackedReport {
     pub timeline: Vec<TimelineEntry>,
     /// Hate, domestic abuse, sexual violence: the page keeps the safety panel and quick exit.
     pub sensitive: bool,
+    /// The partnership asked a question the resident has not answered yet.
+    pub awaiting_reply: bool,
 }
+
+/// Longest reply a resident may send to a question.
+pub const MAX_REPLY: usize = 2000;
 
 #[cfg(test)]
 mod tests {

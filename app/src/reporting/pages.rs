@@ -466,27 +466,52 @@ pub fn TrackPage() -> impl IntoView {
     let token = move || params.read().get("token").unwrap_or_default();
     let data = Resource::new_blocking(token, track);
     let is_new = move || query.read().get("new").is_some();
+    let replied = move || query.read().get("replied").is_some();
     view! {
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
                     Ok(None) => view! { <NotFoundMessage lang /> }.into_any(),
-                    Ok(Some(report)) => view! { <Tracked lang report is_new=is_new() token=token() /> }.into_any(),
+                    Ok(Some(report)) => view! { <Tracked lang report is_new=is_new() replied=replied() token=token() /> }.into_any(),
                 }
             })}
         </Suspense>
     }
 }
 
+/// The resident answers the partnership's question: a plain form, kept on their private page.
 #[component]
-fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, token: String) -> impl IntoView {
+fn ReplyForm(lang: Lang, token: String) -> impl IntoView {
+    let query = use_query_map();
+    let error = query.read_untracked().get("reply_error");
+    view! {
+        <section aria-labelledby="reply-heading">
+            <h2 id="reply-heading">{t!(lang, "track-reply-heading")}</h2>
+            <form method="post" action=format!("/track/{token}/reply") class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <div class="field">
+                    <label for="reply">{t!(lang, "track-reply")}</label>
+                    {error.map(|_| view! { <p class="field-error" id="reply-error">{t!(lang, "track-reply-error", max = crate::reporting::MAX_REPLY)}</p> })}
+                    <textarea id="reply" name="reply" rows="5" maxlength=crate::reporting::MAX_REPLY.to_string()></textarea>
+                </div>
+                <button type="submit" class="button">{t!(lang, "track-reply-send")}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, replied: bool, token: String) -> impl IntoView {
     let title = t!(lang, "track-title", reference = report.reference.clone());
     let link = lang.path(&format!("/track/{token}"));
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
         {report.sensitive.then(|| view! { <SafetyPanel lang /> })}
+        {replied.then(|| view! {
+            <div class="notice notice-success" role="status"><p>{t!(lang, "track-reply-sent")}</p></div>
+        })}
         {is_new.then(|| view! {
             <div class="notice notice-success" role="status">
                 <p>{t!(lang, "track-received", reference = report.reference.clone())}</p>
@@ -515,11 +540,16 @@ fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, token: String) -> im
             {report.timeline.into_iter().map(|entry| view! {
                 <li>
                     <span class="meta">{entry.at}</span>
-                    <strong>{status_name(lang, entry.status)}</strong>
-                    {entry.message.map(|m| view! { <p>{m}</p> })}
+                    <strong>{match entry.kind.as_str() {
+                        "question" => t!(lang, "track-question"),
+                        "reply" => t!(lang, "track-your-reply"),
+                        _ => status_name(lang, entry.status),
+                    }}</strong>
+                    {entry.message.map(|m| view! { <p class="message">{m}</p> })}
                 </li>
             }).collect_view()}
         </ol>
+        {report.awaiting_reply.then(|| view! { <ReplyForm lang token=token.clone() /> })}
         <h2>{t!(lang, "track-next-heading")}</h2>
         <p>{t!(lang, "track-next")}</p>
     }

@@ -229,6 +229,34 @@ async fn unavailable(state: &AppState, lang: Lang, form: &ReportForm, e: impl st
     back_with_draft(state, lang, form, vec![general("unavailable")]).await
 }
 
+/// `POST /track/{token}/reply`: the resident answers the partnership's question.
+pub async fn reply(
+    State(state): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let field = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+    let lang = Lang::parse(&field("lang")).unwrap_or_default();
+    let page = lang.path(&format!("/track/{token}"));
+    let text = field("reply");
+    if text.is_empty() || text.chars().count() > crate::reporting::MAX_REPLY {
+        return Redirect::to(&format!("{page}?reply_error=1#reply")).into_response();
+    }
+    if !state.report_limiter.allow(&ip) {
+        return Redirect::to(&format!("{page}?reply_error=1#reply")).into_response();
+    }
+    match db::reporting::reply(&state.db, &accounts::sha256_hex(&token), &text).await {
+        Ok(db::reporting::ReplyOutcome::Saved) => Redirect::to(&format!("{page}?replied=1")).into_response(),
+        Ok(db::reporting::ReplyOutcome::NothingAsked) => Redirect::to(&page).into_response(),
+        Ok(db::reporting::ReplyOutcome::NoSuchReport) => crate::shell::problem::page(lang, crate::shell::problem::Problem::NotFound),
+        Err(e) => {
+            tracing::error!(error = %e, "could not store a reply");
+            crate::shell::problem::page(lang, crate::shell::problem::Problem::Internal)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,8 @@ use crate::{
     staff::{session::ClientIp, session::CurrentUser, Permission, StaffUser},
     state::AppState,
     t,
-    triage::{identifies_reporter, parse_grade, GradeProblem, MAX_MESSAGE, MAX_SUMMARY, TENSION_TAGS},
+    reporting::{ASB_QUALIFIERS, HATE_STRANDS},
+    triage::{identifies_reporter, parse_grade, GradeProblem, MAX_MESSAGE, MAX_QUESTION, MAX_SUMMARY, TENSION_TAGS},
 };
 use axum::{
     extract::{Path, State},
@@ -247,6 +248,105 @@ pub async fn act(
                 audit(&state, &user, ip, AuditAction::ReportAssigned, &record, Some(value.to_string())).await;
             }
             changed(lang, &reference, result, "assigned")
+        }
+        "ask" => {
+            let question = field(&fields, "question").trim();
+            if question.is_empty() {
+                return back(lang, &reference, "error=question_required");
+            }
+            if question.chars().count() > MAX_QUESTION {
+                return back(lang, &reference, "error=question_too_long");
+            }
+            let reporter = match db::triage::reporter(&state.db, record.id).await {
+                Ok(r) => r,
+                Err(e) => {
+                    tracing::error!(error = %e, "could not read the reporter");
+                    return back(lang, &reference, "error=unavailable");
+                }
+            };
+            let resident = Lang::parse(&record.language).unwrap_or_default();
+            let email = match (&reporter.email, reporter.consent_to_contact) {
+                (Some(to), true) => Some((
+                    to.as_str(),
+                    t!(resident, "email-question-subject", reference = record.reference.clone()),
+                    t!(resident, "email-question-body", reference = record.reference.clone(), question = question),
+                )),
+                _ => None,
+            };
+            let result = db::triage::ask(&state.db, record.id, version, user.id, question, email).await;
+            if result.is_ok() {
+                state.mail_wake.notify_one();
+                audit(&state, &user, ip, AuditAction::ReportUpdated, &record, Some("question".into())).await;
+            }
+            changed(lang, &reference, result, "asked")
+        }
+        "classify" => {
+            let categories = match db::reporting::categories(&state.db, record.csp_id).await {
+                Ok(c) => c,
+                Err(e) => {
+                    tracing::error!(error = %e, "could not read categories");
+                    return back(lang, &reference, "error=unavailable");
+                }
+            };
+            let Some(category) = categories.iter().find(|c| c.code == field(&fields, "category")) else {
+                return back(lang, &reference, "error=category");
+            };
+            let qualifier = Some(field(&fields, "asb_qualifier")).filter(|q| !q.is_empty() && category.family == "asb");
+            if qualifier.is_some_and(|q| !ASB_QUALIFIERS.contains(&q)) {
+                return back(lang, &reference, "error=category");
+            }
+            let strands: Vec<&str> = fields.iter().filter(|(k, _)| k == "hate_strands").map(|(_, v)| v.as_str()).collect();
+            if strands.iter().any(|s| !HATE_STRANDS.contains(s)) {
+                return back(lang, &reference, "error=category");
+            }
+            let strands = (category.family == "hate" && !strands.is_empty()).then(|| strands.join(","));
+            let result = db::triage::classify(&state.db, record.id, version, category, qualifier, strands.as_deref()).await;
+            if result.is_ok() {
+                let detail = format!("{} → {}", record.category_code, category.code);
+                audit(&state, &user, ip, AuditAction::ReportClassified, &record, Some(detail)).await;
+            }
+            changed(lang, &reference, result, "classified")
+        }
+        "link" => {
+            let kind = field(&fields, "kind");
+            if kind != "duplicate" && kind != "repeat" {
+                return back(lang, &reference, "error=link_kind");
+            }
+            let other_reference = field(&fields, "other").trim().to_ascii_uppercase();
+            if other_reference == record.reference {
+                return back(lang, &reference, "error=link_self");
+            }
+            // Only a report of the same CSP: another CSP's is "unknown", never confirmed.
+            let other = match db::triage::record(&state.db, &other_reference).await {
+                Ok(Some(o)) if o.csp_id == record.csp_id => o,
+                Ok(_) => return back(lang, &reference, "error=link_unknown"),
+                Err(e) => {
+                    tracing::error!(error = %e, "could not read a report");
+                    return back(lang, &reference, "error=unavailable");
+                }
+            };
+            let duplicate = if kind == "duplicate" {
+                match resident_message(&state, &record, ReportStatus::Duplicate, "").await {
+                    Ok(m) => Some(m),
+                    Err(e) => {
+                        tracing::error!(error = %e, "could not read the reporter");
+                        return back(lang, &reference, "error=unavailable");
+                    }
+                }
+            } else {
+                None
+            };
+            let message = duplicate.as_ref().map(|(text, email)| ResidentMessage {
+                status: ReportStatus::Duplicate,
+                text,
+                email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
+            });
+            let result = db::triage::link(&state.db, record.id, version, other.id, kind, user.id, message).await;
+            if result.is_ok() {
+                state.mail_wake.notify_one();
+                audit(&state, &user, ip, AuditAction::ReportLinked, &record, Some(format!("{kind} of {}", other.reference))).await;
+            }
+            changed(lang, &reference, result, "linked")
         }
         _ => page(lang, Problem::NotFound),
     }

@@ -138,7 +138,7 @@ pub async fn report(State(state): State<AppState>, ApiKey(key): ApiKey, Path(ref
             "description": record.description,
             "language": record.language,
             "acknowledged": record.acknowledged_at.is_some(),
-            "updates": timeline.iter().map(|(at, status, message, public, _)| json!({ "at": at, "status": status.as_str(), "message": message, "public": public })).collect::<Vec<_>>(),
+            "updates": timeline.iter().map(|(at, status, message, public, _, kind)| json!({ "at": at, "kind": kind, "status": status.as_str(), "message": message, "public": public })).collect::<Vec<_>>(),
             "intelligence": items.first().map(item_json),
         }))
         .into_response();

@@ -255,9 +255,151 @@ pub struct IntelligenceItem {
     pub updated_at: String,
 }
 
+/// Longest question to a resident, and longest reply.
+pub const MAX_QUESTION: usize = 1000;
+pub const MAX_REPLY: usize = 2000;
+/// Linking suggestions look this far either side in time, and this far away.
+pub const LINK_WINDOW_DAYS: i64 = 14;
+pub const LINK_DISTANCE_METRES: f64 = 500.0;
+
+/// Another report that might be the same problem (a duplicate) or the same problem again (a
+/// repeat), as the suggestion rules see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkCandidate {
+    pub reference: String,
+    pub created_at: i64,
+    pub family: String,
+    pub neighbourhood_id: i64,
+    pub point: Option<(f64, f64)>,
+    pub description: String,
+}
+
+/// Why a report is suggested, shown to the officer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum LinkReason {
+    SameNeighbourhood,
+    Near { metres: u32 },
+    DaysApart { days: u32 },
+    SimilarWords { percent: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkSuggestion {
+    pub reference: String,
+    pub reasons: Vec<LinkReason>,
+    pub score: u32,
+}
+
+/// Metres between two points (haversine).
+pub fn metres_between(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lat2) = (a.0.to_radians(), b.0.to_radians());
+    let (dlat, dlon) = ((b.0 - a.0).to_radians(), (b.1 - a.1).to_radians());
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6_371_000.0 * h.sqrt().asin()
+}
+
+fn word_set(text: &str) -> std::collections::BTreeSet<String> {
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_string).collect()
+}
+
+/// Share of words two texts have in common (Jaccard), 0 to 100.
+pub fn similarity(a: &str, b: &str) -> u32 {
+    let (a, b) = (word_set(a), word_set(b));
+    let union = a.union(&b).count();
+    if union == 0 {
+        return 0;
+    }
+    (a.intersection(&b).count() * 100 / union) as u32
+}
+
+/// Reports that may be duplicates or repeats of `report`: the same family of concern, within
+/// `window_days`, and in the same neighbourhood or within `max_metres`. Best first, at most five.
+pub fn suggest_links(report: &LinkCandidate, others: &[LinkCandidate], max_metres: f64, window_days: i64) -> Vec<LinkSuggestion> {
+    let mut found: Vec<LinkSuggestion> = others
+        .iter()
+        .filter(|o| o.reference != report.reference && o.family == report.family)
+        .filter_map(|o| {
+            let days = (o.created_at - report.created_at).abs() / 86_400;
+            if days > window_days {
+                return None;
+            }
+            let metres = report.point.zip(o.point).map(|(a, b)| metres_between(a, b));
+            let near = metres.is_some_and(|m| m <= max_metres);
+            let same_place = o.neighbourhood_id == report.neighbourhood_id;
+            if !near && !same_place {
+                return None;
+            }
+            let mut reasons = Vec::new();
+            let mut score = 0;
+            if same_place {
+                reasons.push(LinkReason::SameNeighbourhood);
+                score += 20;
+            }
+            if let Some(m) = metres.filter(|m| *m <= max_metres) {
+                reasons.push(LinkReason::Near { metres: m.round() as u32 });
+                score += 40 - (m / max_metres * 30.0) as u32;
+            }
+            reasons.push(LinkReason::DaysApart { days: days as u32 });
+            score += (window_days - days) as u32 * 2;
+            let words = similarity(&report.description, &o.description);
+            if words >= 20 {
+                reasons.push(LinkReason::SimilarWords { percent: words });
+                score += words;
+            }
+            Some(LinkSuggestion { reference: o.reference.clone(), reasons, score })
+        })
+        .collect();
+    found.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.reference.cmp(&b.reference)));
+    found.truncate(5);
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn candidate(reference: &str, days: i64, family: &str, neighbourhood: i64, point: Option<(f64, f64)>, text: &str) -> LinkCandidate {
+        LinkCandidate { reference: reference.into(), created_at: 1_795_000_000 + days * 86_400, family: family.into(), neighbourhood_id: neighbourhood, point, description: text.into() }
+    }
+
+    #[test]
+    fn duplicates_and_repeats_are_suggested_with_reasons() {
+        let report = candidate("R", 0, "environmental", 1, Some((51.4943, -3.1812)), "Mattress and bags dumped in the lane behind Crwys Road");
+        let others = vec![
+            // The same dumping, reported by a neighbour the next day, 60 m away: the best match.
+            candidate("DUP", 1, "environmental", 1, Some((51.4948, -3.1815)), "Bags and a mattress dumped in the lane off Crwys Road"),
+            // Same neighbourhood, a week later, other words: a possible repeat.
+            candidate("REPEAT", 7, "environmental", 1, None, "Fly-tipping again near the shops"),
+            // Next door (another neighbourhood) but 300 m away: suggested for being near.
+            candidate("NEAR", 2, "environmental", 2, Some((51.4970, -3.1812)), "Rubbish piled up"),
+            // Too far in time, another family, too far away, itself: never.
+            candidate("OLD", 30, "environmental", 1, None, "Mattress dumped"),
+            candidate("ASB", 1, "asb", 1, None, "Mattress and bags dumped in the lane"),
+            candidate("FAR", 1, "environmental", 3, Some((51.60, -3.30)), "Mattress and bags dumped in the lane"),
+            candidate("R", 0, "environmental", 1, None, "itself"),
+        ];
+        let found = suggest_links(&report, &others, LINK_DISTANCE_METRES, LINK_WINDOW_DAYS);
+        let refs: Vec<&str> = found.iter().map(|s| s.reference.as_str()).collect();
+        assert_eq!(refs[0], "DUP");
+        assert!(refs.contains(&"REPEAT") && refs.contains(&"NEAR"), "{refs:?}");
+        assert_eq!(refs.len(), 3, "{refs:?}");
+        let dup = &found[0];
+        assert!(dup.reasons.contains(&LinkReason::SameNeighbourhood));
+        assert!(dup.reasons.iter().any(|r| matches!(r, LinkReason::Near { metres } if (50..=70).contains(metres))), "{:?}", dup.reasons);
+        assert!(dup.reasons.iter().any(|r| matches!(r, LinkReason::SimilarWords { .. })));
+        // The window's edge: 14 days apart is in, 15 is out.
+        let edge = [candidate("D14", 14, "environmental", 1, None, "x"), candidate("D15", 15, "environmental", 1, None, "x")];
+        let refs: Vec<String> = suggest_links(&report, &edge, LINK_DISTANCE_METRES, LINK_WINDOW_DAYS).into_iter().map(|s| s.reference).collect();
+        assert_eq!(refs, vec!["D14"]);
+    }
+
+    #[test]
+    fn distances_and_word_overlap() {
+        let m = metres_between((51.4816, -3.1791), (51.4816, -3.1791 + 0.01));
+        assert!((690.0..700.0).contains(&m), "{m}");
+        assert_eq!(similarity("the cat sat", "the cat sat"), 100);
+        assert_eq!(similarity("", "anything"), 0);
+    }
 
     #[test]
     fn grades_follow_3x5x2() {

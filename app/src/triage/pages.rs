@@ -8,7 +8,8 @@ use crate::{
     reporting::{pages::status_name, ReportStatus},
     shell::{use_lang, CspPicker, ErrorMessage},
     t,
-    triage::{IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails, TENSION_TAGS},
+    reporting::{ASB_QUALIFIERS, HATE_STRANDS},
+    triage::{IntelligenceItem, LinkReason, LinkSuggestion, QueueCounts, QueueFilter, QueueRow, ReporterDetails, TENSION_TAGS},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -70,7 +71,7 @@ pub struct ReportForTriage {
     pub source: String,
     pub assigned_user_id: Option<i64>,
     pub assigned_organisation_id: Option<i64>,
-    pub timeline: Vec<(String, ReportStatus, Option<String>, bool, Option<String>)>,
+    pub timeline: Vec<(String, ReportStatus, Option<String>, bool, Option<String>, String)>,
     pub item: Option<IntelligenceItem>,
     /// Whether the reporter gave contact details and agreed to be contacted (not the details).
     pub anonymous: bool,
@@ -82,6 +83,12 @@ pub struct ReportForTriage {
     pub may_see_contact: bool,
     pub people: Vec<(i64, String)>,
     pub organisations: Vec<(i64, String)>,
+    pub category_code: String,
+    /// The CSP's categories: (code, names).
+    pub categories: Vec<(String, Names)>,
+    /// Linked reports: (reference, duplicate or repeat, this report is the later one).
+    pub links: Vec<(String, String, bool)>,
+    pub suggestions: Vec<LinkSuggestion>,
 }
 
 #[server]
@@ -126,7 +133,29 @@ pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTr
     let people = crate::db::triage::assignable_people(&state.db, record.csp_id).await.map_err(internal)?;
     let organisations = crate::db::triage::organisations(&state.db, record.csp_id).await.map_err(internal)?;
     let when = record.happened_at.clone();
+    let links = crate::db::triage::links(&state.db, record.id).await.map_err(internal)?;
+    let window = crate::triage::LINK_WINDOW_DAYS * 86_400;
+    let nearby = crate::db::triage::link_candidates(&state.db, record.csp_id, &record.family, record.created_at - window, record.created_at + window)
+        .await
+        .map_err(internal)?;
+    let me = crate::triage::LinkCandidate {
+        reference: record.reference.clone(),
+        created_at: record.created_at,
+        family: record.family.clone(),
+        neighbourhood_id: record.neighbourhood_id,
+        point: record.point,
+        description: record.description.clone(),
+    };
+    let suggestions: Vec<LinkSuggestion> = crate::triage::suggest_links(&me, &nearby, crate::triage::LINK_DISTANCE_METRES, crate::triage::LINK_WINDOW_DAYS)
+        .into_iter()
+        .filter(|s| !links.iter().any(|(r, _, _)| *r == s.reference))
+        .collect();
+    let categories = crate::db::reporting::categories(&state.db, record.csp_id).await.map_err(internal)?.into_iter().map(|c| (c.code, c.name)).collect();
     Ok(ReportForTriage {
+        category_code: record.category_code.clone(),
+        categories,
+        links,
+        suggestions,
         suggested_summary: crate::triage::suggest_summary(&record.description, &reporter),
         reference: record.reference,
         version: record.version,
@@ -219,6 +248,9 @@ fn done_message(lang: Lang, done: &str) -> String {
         "acknowledged" => t!(lang, "triage-done-acknowledged"),
         "graded" => t!(lang, "triage-done-graded"),
         "assigned" => t!(lang, "triage-done-assigned"),
+        "asked" => t!(lang, "triage-done-asked"),
+        "classified" => t!(lang, "triage-done-classified"),
+        "linked" => t!(lang, "triage-done-linked"),
         _ => t!(lang, "triage-done-updated"),
     }
 }
@@ -239,6 +271,11 @@ fn error_message(lang: Lang, error: &str) -> String {
         "assignee" => t!(lang, "triage-error-assignee"),
         "status" => t!(lang, "triage-error-status"),
         "message_too_long" => t!(lang, "triage-error-message-too-long"),
+        "question_required" => t!(lang, "triage-error-question-required"),
+        "question_too_long" => t!(lang, "triage-error-question-too-long"),
+        "category" => t!(lang, "triage-error-category"),
+        "link_kind" | "link_unknown" => t!(lang, "triage-error-link-unknown"),
+        "link_self" => t!(lang, "triage-error-link-self"),
         _ => crate::error::AppError::Unavailable.message(lang),
     }
 }
@@ -520,10 +557,14 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
 
         <h2>{t!(lang, "triage-timeline")}</h2>
         <ol class="timeline">
-            {view.timeline.iter().map(|(at, status, message, public, author)| view! {
+            {view.timeline.iter().map(|(at, status, message, public, author, kind)| view! {
                 <li>
                     <span class="meta">{at.clone()} {author.clone().map(|a| format!(" · {a}"))} {(!public).then(|| format!(" · {}", t!(lang, "triage-internal")))}</span>
-                    <strong>{status_name(lang, *status)}</strong>
+                    <strong>{match kind.as_str() {
+                        "question" => t!(lang, "triage-question-asked"),
+                        "reply" => t!(lang, "triage-resident-replied"),
+                        _ => status_name(lang, *status),
+                    }}</strong>
                     {message.clone().map(|m| view! { <p>{m}</p> })}
                 </li>
             }).collect_view()}
@@ -556,6 +597,99 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                     </div>
                     <p class="hint">{if view.can_email { t!(lang, "triage-will-email") } else { t!(lang, "triage-no-email") }}</p>
                     <button type="submit" class="button">{t!(lang, "triage-send-update")}</button>
+                </form>
+            </section>
+
+            <section aria-labelledby="ask-heading">
+                <h2 id="ask-heading">{t!(lang, "triage-ask-heading")}</h2>
+                <form method="post" action=action("ask") class="form">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="version" value=version.clone() />
+                    <div class="field">
+                        <label for="question">{t!(lang, "triage-question")}</label>
+                        <p class="hint" id="question-hint">{t!(lang, "triage-question-hint", language = resident_language)}</p>
+                        <textarea id="question" name="question" rows="3" maxlength=crate::triage::MAX_QUESTION.to_string() aria-describedby="question-hint"></textarea>
+                    </div>
+                    <button type="submit" class="button secondary">{t!(lang, "triage-ask")}</button>
+                </form>
+            </section>
+
+            <section aria-labelledby="classify-heading">
+                <h2 id="classify-heading">{t!(lang, "triage-classify-heading")}</h2>
+                <form method="post" action=action("classify") class="form">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="version" value=version.clone() />
+                    <div class="field">
+                        <label for="classify-category">{t!(lang, "report-category")}</label>
+                        <select id="classify-category" name="category">
+                            {view.categories.iter().map(|(code, name)| view! { <option value=code.clone() selected=*code == view.category_code>{name.get(lang).to_string()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="classify-qualifier">{t!(lang, "report-asb-legend")}</label>
+                        <select id="classify-qualifier" name="asb_qualifier">
+                            <option value="">{t!(lang, "intake-any")}</option>
+                            {ASB_QUALIFIERS.iter().map(|q| view! { <option value=*q selected=view.asb_qualifier.as_deref() == Some(*q)>{q.to_string()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <fieldset class="field">
+                        <legend>{t!(lang, "report-hate-legend")}</legend>
+                        {HATE_STRANDS.iter().map(|h| view! {
+                            <div class="choice">
+                                <input type="checkbox" name="hate_strands" id=format!("strand-{h}") value=*h checked=view.hate_strands.iter().any(|x| x == h) />
+                                <label for=format!("strand-{h}")>{h.replace('_', " ")}</label>
+                            </div>
+                        }).collect_view()}
+                    </fieldset>
+                    <button type="submit" class="button secondary">{t!(lang, "triage-classify")}</button>
+                </form>
+            </section>
+
+            <section aria-labelledby="links-heading">
+                <h2 id="links-heading">{t!(lang, "triage-links-heading")}</h2>
+                {(!view.links.is_empty()).then(|| view! {
+                    <ul>
+                        {view.links.iter().map(|(other, kind, later)| view! {
+                            <li>
+                                <a href=lang.path(&format!("/staff/reports/{other}"))>{other.clone()}</a>
+                                " " {link_kind_name(lang, kind, *later)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                <h3>{t!(lang, "triage-suggestions")}</h3>
+                {view.suggestions.is_empty().then(|| view! { <p>{t!(lang, "triage-no-suggestions")}</p> })}
+                <ul class="suggestions">
+                    {view.suggestions.iter().map(|s| view! {
+                        <li>
+                            <a href=lang.path(&format!("/staff/reports/{}", s.reference))>{s.reference.clone()}</a>
+                            ": " {s.reasons.iter().map(|r| reason_text(lang, r)).collect::<Vec<_>>().join("; ")}
+                            <form method="post" action=action("link") class="inline-form">
+                                <input type="hidden" name="lang" value=lang.code() />
+                                <input type="hidden" name="version" value=version.clone() />
+                                <input type="hidden" name="other" value=s.reference.clone() />
+                                <button type="submit" name="kind" value="duplicate" class="link-button">{t!(lang, "triage-link-duplicate", reference = s.reference.clone())}</button>
+                                " · "
+                                <button type="submit" name="kind" value="repeat" class="link-button">{t!(lang, "triage-link-repeat", reference = s.reference.clone())}</button>
+                            </form>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <form method="post" action=action("link") class="form inline-fields">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="version" value=version.clone() />
+                    <div class="field">
+                        <label for="link-other">{t!(lang, "triage-link-other")}</label>
+                        <input id="link-other" name="other" type="text" spellcheck="false" />
+                    </div>
+                    <div class="field">
+                        <label for="link-kind">{t!(lang, "triage-link-kind")}</label>
+                        <select id="link-kind" name="kind">
+                            <option value="repeat">{t!(lang, "triage-kind-repeat")}</option>
+                            <option value="duplicate">{t!(lang, "triage-kind-duplicate")}</option>
+                        </select>
+                    </div>
+                    <button type="submit" class="button secondary">{t!(lang, "triage-link")}</button>
                 </form>
             </section>
 
@@ -620,6 +754,24 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                 </form>
             </section>
         })}
+    }
+}
+
+fn link_kind_name(lang: Lang, kind: &str, later: bool) -> String {
+    match (kind, later) {
+        ("duplicate", true) => t!(lang, "triage-is-duplicate-of"),
+        ("duplicate", false) => t!(lang, "triage-has-duplicate"),
+        (_, true) => t!(lang, "triage-is-repeat-of"),
+        _ => t!(lang, "triage-has-repeat"),
+    }
+}
+
+fn reason_text(lang: Lang, reason: &LinkReason) -> String {
+    match reason {
+        LinkReason::SameNeighbourhood => t!(lang, "link-reason-neighbourhood"),
+        LinkReason::Near { metres } => t!(lang, "link-reason-near", metres = i64::from(*metres)),
+        LinkReason::DaysApart { days } => t!(lang, "link-reason-days", days = i64::from(*days)),
+        LinkReason::SimilarWords { percent } => t!(lang, "link-reason-words", percent = i64::from(*percent)),
     }
 }
 
