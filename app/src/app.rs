@@ -13,6 +13,7 @@ use crate::{
         team::TeamPage,
     },
     triage::pages::{IntakePage, IntelligencePage, TriagePage},
+    trigger::pages::{CaseReviewPage, CaseReviewsPage},
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -79,6 +80,8 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("staff/intake") view=IntakePage />
             <Route path=path!("staff/reports/:reference") view=TriagePage />
             <Route path=path!("staff/intelligence") view=IntelligencePage />
+            <Route path=path!("staff/case-reviews") view=CaseReviewsPage />
+            <Route path=path!("case-review") view=CaseReviewPage />
         </ParentRoute>
     }
     .into_inner()

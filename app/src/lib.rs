@@ -13,6 +13,7 @@ pub mod reporting;
 pub mod shell;
 pub mod staff;
 pub mod triage;
+pub mod trigger;
 
 #[cfg(feature = "ssr")]
 pub mod config;

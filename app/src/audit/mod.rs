@@ -26,10 +26,12 @@ pub enum AuditAction {
     IntelligenceViewedByPartner,
     ReportClassified,
     ReportLinked,
+    CaseReviewUpdated,
+    SettingsChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -47,6 +49,8 @@ impl AuditAction {
         AuditAction::IntelligenceViewedByPartner,
         AuditAction::ReportClassified,
         AuditAction::ReportLinked,
+        AuditAction::CaseReviewUpdated,
+        AuditAction::SettingsChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,6 +72,8 @@ impl AuditAction {
             AuditAction::IntelligenceViewedByPartner => "intelligence_viewed_by_partner",
             AuditAction::ReportClassified => "report_classified",
             AuditAction::ReportLinked => "report_linked",
+            AuditAction::CaseReviewUpdated => "case_review_updated",
+            AuditAction::SettingsChanged => "settings_changed",
         }
     }
 

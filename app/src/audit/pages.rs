@@ -84,6 +84,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::IntelligenceViewedByPartner) => t!(lang, "audit-action-intelligence-viewed-by-partner"),
         Some(AuditAction::ReportClassified) => t!(lang, "audit-action-report-classified"),
         Some(AuditAction::ReportLinked) => t!(lang, "audit-action-report-linked"),
+        Some(AuditAction::CaseReviewUpdated) => t!(lang, "audit-action-case-review-updated"),
+        Some(AuditAction::SettingsChanged) => t!(lang, "audit-action-settings-changed"),
         None => action.to_string(),
     }
 }

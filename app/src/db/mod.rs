@@ -13,6 +13,7 @@ pub mod reference;
 pub mod reporting;
 pub mod staff;
 pub mod triage;
+pub mod trigger;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

@@ -75,6 +75,8 @@ fn degrees(value: f64) -> String {
 pub struct Confirmation<'a> {
     pub to: &'a str,
     pub link: &'a str,
+    /// Hash of the token in the link: opening it proves the address (see `db::trigger`).
+    pub check_hash: &'a str,
 }
 
 /// Where a report came from.
@@ -156,8 +158,8 @@ pub async fn insert_report(
     .try_get(0)?;
     let r = &report.reporter;
     sqlx::query(
-        "INSERT INTO report_reporters (report_id, anonymous, name, email, phone, consent_to_contact, safe_contact) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO report_reporters (report_id, anonymous, name, email, phone, consent_to_contact, safe_contact, email_check_hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(id)
     .bind(r.anonymous as i64)
@@ -166,6 +168,7 @@ pub async fn insert_report(
     .bind(&r.phone)
     .bind(r.consent_to_contact as i64)
     .bind(&r.safe_contact)
+    .bind(confirmation.as_ref().map(|c| c.check_hash))
     .execute(&mut *tx)
     .await?;
     sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public) VALUES ($1, $2, 'open', NULL, 1)")

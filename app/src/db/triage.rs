@@ -66,16 +66,17 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     let overdue = (filter.status == "overdue").then_some(cutoff);
     let conditions = format!(
         "r.csp_id = $1 AND {status} AND ($2 IS NULL OR c.code = $2) AND ($3 IS NULL OR r.neighbourhood_id = $3) \
-         AND ($4 IS NULL OR r.sensitive = $4) AND ($5 IS NULL OR r.assigned_user_id = $5) AND ($6 IS NULL OR r.created_at <= $6)"
+         AND ($4 IS NULL OR r.sensitive = $4) AND ($5 IS NULL OR r.assigned_user_id = $5) AND ($6 IS NULL OR r.created_at <= $6) \
+         AND ($7 = 0 OR r.trigger_rule IS NOT NULL)"
     );
     let page = filter.page.max(1);
     let select = format!(
         "SELECT r.reference, c.name_en, c.name_cy, n.name_en, n.name_cy, r.status, r.created_at, r.acknowledged_at, r.sensitive, \
-                i.source_grade, i.intelligence_grade, i.handling_code, u.display_name, o.name \
+                i.source_grade, i.intelligence_grade, i.handling_code, u.display_name, o.name, r.trigger_rule \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN neighbourhoods n ON n.id = r.neighbourhood_id \
          LEFT JOIN intelligence_items i ON i.report_id = r.id LEFT JOIN users u ON u.id = r.assigned_user_id \
          LEFT JOIN organisations o ON o.id = r.assigned_organisation_id \
-         WHERE {conditions} ORDER BY {order} LIMIT $7 OFFSET $8"
+         WHERE {conditions} ORDER BY {order} LIMIT $8 OFFSET $9"
     );
     let rows = sqlx::query(&select)
         .bind(csp_id)
@@ -84,6 +85,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
         .bind(sensitive)
         .bind(mine)
         .bind(overdue)
+        .bind(filter.trigger as i64)
         .bind(QUEUE_PAGE_SIZE)
         .bind((page - 1) * QUEUE_PAGE_SIZE)
         .fetch_all(db.reader())
@@ -109,6 +111,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
                 sensitive: r.try_get::<i64, _>(8)? == 1,
                 graded: grade,
                 assigned_to,
+                trigger: r.try_get(14)?,
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
@@ -122,6 +125,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
         .bind(sensitive)
         .bind(mine)
         .bind(overdue)
+        .bind(filter.trigger as i64)
         .fetch_one(db.reader())
         .await?
         .try_get(0)?;
@@ -167,13 +171,15 @@ pub struct TriageRecord {
     pub assigned_user_id: Option<i64>,
     pub assigned_organisation_id: Option<i64>,
     pub source: String,
+    /// The Community Trigger rule the report meets, if any.
+    pub trigger_rule: Option<String>,
 }
 
 pub async fn record(db: &Db, reference: &str) -> Result<Option<TriageRecord>, DbError> {
     let Some(r) = sqlx::query(
         "SELECT r.id, r.csp_id, r.version, r.reference, r.status, c.code, c.name_en, c.name_cy, c.family, r.asb_qualifier, r.hate_strands, \
                 w.name_en, w.name_cy, n.name_en, n.name_cy, r.location_text, r.lat, r.lon, r.happened_at, r.ongoing, r.description, \
-                r.language, r.sensitive, r.created_at, r.acknowledged_at, r.assigned_user_id, r.assigned_organisation_id, r.source, r.neighbourhood_id \
+                r.language, r.sensitive, r.created_at, r.acknowledged_at, r.assigned_user_id, r.assigned_organisation_id, r.source, r.neighbourhood_id, r.trigger_rule \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN wards w ON w.code = r.ward_code \
          JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE r.reference = $1",
     )
@@ -211,6 +217,7 @@ pub async fn record(db: &Db, reference: &str) -> Result<Option<TriageRecord>, Db
         assigned_organisation_id: r.try_get(26)?,
         source: r.try_get(27)?,
         neighbourhood_id: r.try_get(28)?,
+        trigger_rule: r.try_get(29)?,
     }))
 }
 

@@ -518,6 +518,7 @@ pub async fn post_request(
     match db::reporting::insert_report(&state.db, &report, &location, &tracking, year, None, &[], origin).await {
         Ok(reference) => {
             tracing::info!(%reference, csp = %location.csp_slug, client = %key.name, "report received over Open311");
+            crate::reporting::submit::check_trigger(&state, &reference).await;
             let notice = t!(lang, "open311-notice", csp = location.csp_name.get(lang).to_string());
             let value = json!([{ "service_request_id": reference, "token": token, "service_notice": notice, "account_id": Value::Null }]);
             respond(format, StatusCode::OK, "service_requests", value)

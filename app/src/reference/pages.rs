@@ -6,6 +6,7 @@ use crate::{
     shell::{use_lang, ErrorMessage, NotFoundMessage},
     t,
 };
+use crate::trigger::pages::FiguresSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -124,5 +125,6 @@ fn PartnershipDetail(lang: Lang, csp: Csp, neighbourhoods: Vec<Neighbourhood>) -
                 }
             }).collect_view()}
         </ul>
+        <FiguresSection lang slug=csp.slug.clone() />
     }
 }

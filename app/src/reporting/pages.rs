@@ -81,9 +81,18 @@ pub async fn report_page(
 }
 
 #[server]
-pub async fn track(token: String) -> Result<Option<TrackedReport>, ServerFnError> {
+pub async fn track(token: String, e: Option<String>) -> Result<Option<TrackedReport>, ServerFnError> {
     let state = crate::state::AppState::current()?;
     let hash = crate::staff::accounts::sha256_hex(&token);
+    // Opened from the confirmation email: the address is the resident's (Community Trigger).
+    if let Some(check) = e.filter(|c| !c.is_empty()) {
+        let verified = crate::db::trigger::verify_email(&state.db, &hash, &crate::staff::accounts::sha256_hex(&check)).await.map_err(crate::error::internal)?;
+        if let Some(id) = verified {
+            if let Err(e) = crate::db::trigger::evaluate_report(&state.db, id).await {
+                tracing::error!(error = %e, "could not check the Community Trigger rules");
+            }
+        }
+    }
     crate::db::reporting::tracked_report(&state.db, &hash).await.map_err(crate::error::internal)
 }
 
@@ -464,7 +473,7 @@ pub fn TrackPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let token = move || params.read().get("token").unwrap_or_default();
-    let data = Resource::new_blocking(token, track);
+    let data = Resource::new_blocking(move || (token(), query.read().get("e")), |(token, e)| track(token, e));
     let is_new = move || query.read().get("new").is_some();
     let replied = move || query.read().get("replied").is_some();
     view! {

@@ -191,13 +191,16 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
         return back_with_draft(&state, lang, &form, vec![general("rate_limited")]).await;
     }
     let token = accounts::random_token();
+    let check = accounts::random_token();
+    let check_hash = accounts::sha256_hex(&check);
     let year = chrono::Utc::now().year();
+    // The emailed link carries a second token: opening it proves the address is theirs.
     let link = format!(
-        "{}{}",
+        "{}{}?e={check}",
         state.settings.public_url.trim_end_matches('/'),
         report.reporter.language.path(&format!("/track/{token}"))
     );
-    let confirmation = report.reporter.email.as_deref().map(|to| db::reporting::Confirmation { to, link: &link });
+    let confirmation = report.reporter.email.as_deref().map(|to| db::reporting::Confirmation { to, link: &link, check_hash: &check_hash });
     match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year, confirmation, &photos, db::reporting::Origin::Web).await {
         Ok(reference) => {
             state.mail_wake.notify_one();
@@ -205,9 +208,23 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
             if !form.draft.is_empty() {
                 let _ = db::reporting::delete_draft(&state.db, &accounts::sha256_hex(&form.draft)).await;
             }
+            check_trigger(&state, &reference).await;
             Redirect::to(&format!("{}?new=1", lang.path(&format!("/track/{token}")))).into_response()
         }
         Err(e) => unavailable(&state, lang, &form, e).await,
+    }
+}
+
+/// Flags reports that now meet a Community Trigger rule. The report is already stored: a
+/// failure here is logged, and the flag is set the next time the rules run.
+pub async fn check_trigger(state: &AppState, reference: &str) {
+    let result = async {
+        let Some(record) = db::triage::record(&state.db, reference).await? else { return Ok(0) };
+        db::trigger::evaluate_report(&state.db, record.id).await
+    }
+    .await;
+    if let Err(e) = result {
+        tracing::error!(error = %e, %reference, "could not check the Community Trigger rules");
     }
 }
 

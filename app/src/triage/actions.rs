@@ -305,6 +305,11 @@ pub async fn act(
                 let detail = format!("{} → {}", record.category_code, category.code);
                 audit(&state, &user, ip, AuditAction::ReportClassified, &record, Some(detail)).await;
             }
+            if result.is_ok() {
+                if let Err(e) = db::trigger::evaluate_report(&state.db, record.id).await {
+                    tracing::error!(error = %e, "could not check the Community Trigger rules");
+                }
+            }
             changed(lang, &reference, result, "classified")
         }
         "link" => {
@@ -347,6 +352,24 @@ pub async fn act(
                 audit(&state, &user, ip, AuditAction::ReportLinked, &record, Some(format!("{kind} of {}", other.reference))).await;
             }
             changed(lang, &reference, result, "linked")
+        }
+        "verify_contact" => {
+            if !user.can(Permission::ViewReporterContact, record.csp_id) {
+                return page(lang, Problem::Forbidden);
+            }
+            match db::trigger::verify_contact(&state.db, record.id).await {
+                Ok(_) => {
+                    audit(&state, &user, ip, AuditAction::ReportUpdated, &record, Some("contact verified".into())).await;
+                    if let Err(e) = db::trigger::evaluate_report(&state.db, record.id).await {
+                        tracing::error!(error = %e, "could not check the Community Trigger rules");
+                    }
+                    back(lang, &reference, "done=verified")
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "could not verify contact details");
+                    back(lang, &reference, "error=unavailable")
+                }
+            }
         }
         _ => page(lang, Problem::NotFound),
     }

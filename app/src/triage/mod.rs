@@ -211,6 +211,8 @@ pub struct QueueFilter {
     /// `yes`, `no` or empty.
     pub sensitive: String,
     pub mine: bool,
+    /// Only reports that meet a Community Trigger rule.
+    pub trigger: bool,
     /// `oldest` or `risk`.
     pub sort: String,
     pub page: i64,
@@ -228,6 +230,8 @@ pub struct QueueRow {
     pub sensitive: bool,
     pub graded: Option<String>,
     pub assigned_to: Option<String>,
+    /// The Community Trigger rule the report meets, if any.
+    pub trigger: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -84,6 +84,8 @@ pub struct ReportForTriage {
     pub people: Vec<(i64, String)>,
     pub organisations: Vec<(i64, String)>,
     pub category_code: String,
+    pub trigger_rule: Option<String>,
+    pub contact_verified: bool,
     /// The CSP's categories: (code, names).
     pub categories: Vec<(String, Names)>,
     /// Linked reports: (reference, duplicate or repeat, this report is the later one).
@@ -151,7 +153,10 @@ pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTr
         .filter(|s| !links.iter().any(|(r, _, _)| *r == s.reference))
         .collect();
     let categories = crate::db::reporting::categories(&state.db, record.csp_id).await.map_err(internal)?.into_iter().map(|c| (c.code, c.name)).collect();
+    let contact_verified = crate::db::trigger::contact_verified(&state.db, record.id).await.map_err(internal)?;
     Ok(ReportForTriage {
+        trigger_rule: record.trigger_rule.clone(),
+        contact_verified,
         category_code: record.category_code.clone(),
         categories,
         links,
@@ -250,6 +255,7 @@ fn done_message(lang: Lang, done: &str) -> String {
         "assigned" => t!(lang, "triage-done-assigned"),
         "asked" => t!(lang, "triage-done-asked"),
         "classified" => t!(lang, "triage-done-classified"),
+        "verified" => t!(lang, "triage-done-verified"),
         "linked" => t!(lang, "triage-done-linked"),
         _ => t!(lang, "triage-done-updated"),
     }
@@ -327,6 +333,7 @@ pub fn IntakePage() -> impl IntoView {
                 neighbourhood: q.get("neighbourhood").unwrap_or_default(),
                 sensitive: q.get("sensitive").unwrap_or_default(),
                 mine: q.get("mine").is_some_and(|m| m == "on"),
+                trigger: q.get("trigger").is_some_and(|m| m == "on"),
                 sort: q.get("sort").unwrap_or_default(),
                 page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
             };
@@ -367,7 +374,7 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                 enc(&f.sensitive),
                 enc(&f.sort),
                 if f.mine { "&mine=on" } else { "" }
-            )
+            ) + if f.trigger { "&trigger=on" } else { "" }
         }
     };
     let status_options = [("open", t!(lang, "intake-status-open")), ("new", t!(lang, "intake-status-new")), ("overdue", t!(lang, "intake-status-overdue")), ("closed", t!(lang, "intake-status-closed")), ("all", t!(lang, "intake-status-all"))];
@@ -422,6 +429,10 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                 <input type="checkbox" id="mine" name="mine" value="on" checked=filter.mine />
                 <label for="mine">{t!(lang, "intake-mine")}</label>
             </div>
+            <div class="choice">
+                <input type="checkbox" id="trigger" name="trigger" value="on" checked=filter.trigger />
+                <label for="trigger">{t!(lang, "intake-trigger")}</label>
+            </div>
             <button type="submit" class="button">{t!(lang, "intake-apply")}</button>
         </form>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="queue-caption">
@@ -449,6 +460,7 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                             <td>
                                 {r.category.get(lang).to_string()}
                                 {r.sensitive.then(|| view! { <strong class="tag">{t!(lang, "intake-sensitive-tag")}</strong> })}
+                                {r.trigger.is_some().then(|| view! { <strong class="tag tag-overdue">{t!(lang, "intake-trigger-tag")}</strong> })}
                             </td>
                             <td>{r.neighbourhood.get(lang).to_string()}</td>
                             <td>{if r.acknowledged { status_name(lang, r.status) } else { t!(lang, "intake-status-new-one") }}</td>
@@ -529,6 +541,12 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             <dt>{t!(lang, "triage-resident-language")}</dt>
             <dd lang=view.language.code()>{resident_language}</dd>
         </dl>
+        {view.trigger_rule.clone().map(|rule| view! {
+            <div class="notice notice-warning" role="note">
+                <p><strong>{t!(lang, "trigger-flag")}</strong> " " {trigger_rule_text(lang, &rule)}</p>
+                <p><a href=lang.path("/staff/case-reviews")>{t!(lang, "trigger-reviews-link")}</a></p>
+            </div>
+        })}
         <h2>{t!(lang, "triage-description")}</h2>
         <p class="hint">{t!(lang, "triage-description-hint")}</p>
         <blockquote class="resident-words">{view.description.clone()}</blockquote>
@@ -545,6 +563,18 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                     <dt>{t!(lang, "report-safe-contact")}</dt><dd>{c.safe_contact.unwrap_or_default()}</dd>
                 </dl>
                 <p class="hint">{t!(lang, "triage-contact-audited")}</p>
+                {if view.contact_verified {
+                    view! { <p>{t!(lang, "triage-contact-verified")}</p> }.into_any()
+                } else {
+                    view! {
+                        <form method="post" action=action("verify_contact") class="form">
+                            <input type="hidden" name="lang" value=lang.code() />
+                            <input type="hidden" name="version" value=version.clone() />
+                            <p class="hint">{t!(lang, "triage-verify-hint")}</p>
+                            <button type="submit" class="button secondary">{t!(lang, "triage-verify")}</button>
+                        </form>
+                    }.into_any()
+                }}
             }.into_any()
         } else if view.may_see_contact {
             view! {
@@ -754,6 +784,14 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                 </form>
             </section>
         })}
+    }
+}
+
+pub fn trigger_rule_text(lang: Lang, rule: &str) -> String {
+    match rule {
+        "same_person" => t!(lang, "trigger-rule-same-person"),
+        "one_location" => t!(lang, "trigger-rule-one-location"),
+        _ => t!(lang, "trigger-rule-hate"),
     }
 }
 

@@ -1,0 +1,266 @@
+//! Posts for case reviews: a resident's application (`/case-review`), a CSP's acknowledgement
+//! and decision (`/staff/case-reviews/{reference}`), and a manager's settings (`/staff/settings`).
+
+use crate::{
+    audit::{AuditAction, NewAuditEntry},
+    db,
+    i18n::Lang,
+    shell::problem::{page, Problem},
+    staff::{accounts, session::ClientIp, session::CurrentUser, Permission},
+    state::AppState,
+    t,
+    trigger::{parse_references, pages::ApplicationForm, qualifies, TriggerRules},
+    triage::acknowledge_due,
+};
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Redirect, Response},
+    Extension, Form,
+};
+
+type Fields = Vec<(String, String)>;
+
+fn field(fields: &Fields, name: &str) -> String {
+    fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default()
+}
+
+const MAX_IMPACT: usize = 4000;
+
+async fn back_with_draft(state: &AppState, lang: Lang, form: &ApplicationForm, errors: Vec<&str>) -> Response {
+    let token = accounts::random_token();
+    let json = serde_json::to_string(&(form, &errors)).unwrap_or_default();
+    if let Err(e) = db::reporting::save_draft(&state.db, &accounts::sha256_hex(&token), &json).await {
+        tracing::error!(error = %e, "could not keep an application draft");
+        return page(lang, Problem::Internal);
+    }
+    Redirect::to(&format!("{}?draft={token}", lang.path("/case-review"))).into_response()
+}
+
+/// `POST /case-review`
+pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Extension<ClientIp>, Form(fields): Form<Fields>) -> Response {
+    let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
+    let form = ApplicationForm {
+        name: field(&fields, "name"),
+        email: field(&fields, "email").to_lowercase(),
+        phone: field(&fields, "phone"),
+        on_behalf_of: field(&fields, "on_behalf_of"),
+        references: field(&fields, "references"),
+        impact: field(&fields, "impact"),
+        contact_language: field(&fields, "contact_language"),
+    };
+    let mut errors: Vec<&str> = Vec::new();
+    if form.name.is_empty() {
+        errors.push("name");
+    }
+    if form.email.is_empty() && form.phone.is_empty() {
+        errors.push("contact");
+    }
+    if !form.email.is_empty() && !accounts::looks_like_email(&form.email) {
+        errors.push("email");
+    }
+    if !form.phone.is_empty() && form.phone.chars().filter(|c| c.is_ascii_digit()).count() < 10 {
+        errors.push("phone");
+    }
+    if form.impact.chars().count() < 10 {
+        errors.push("impact");
+    }
+    if form.impact.chars().count() > MAX_IMPACT || form.name.chars().count() > 200 || form.on_behalf_of.chars().count() > 200 {
+        errors.push("too_long");
+    }
+    let references = match parse_references(&form.references) {
+        Ok(r) => r,
+        Err(problem) => {
+            errors.push(problem);
+            Vec::new()
+        }
+    };
+    let found = match db::trigger::reports_by_reference(&state.db, &references).await {
+        Ok(f) => f,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read reports");
+            return back_with_draft(&state, lang, &form, vec!["unavailable"]).await;
+        }
+    };
+    if !references.is_empty() && found.len() < references.len() {
+        errors.push("references_unknown");
+    }
+    let csps: std::collections::BTreeSet<i64> = found.iter().map(|(csp, _, _)| *csp).collect();
+    if csps.len() > 1 {
+        errors.push("references_csps");
+    }
+    if !errors.is_empty() {
+        return back_with_draft(&state, lang, &form, errors).await;
+    }
+    if !state.report_limiter.allow(&ip) {
+        return back_with_draft(&state, lang, &form, vec!["rate_limited"]).await;
+    }
+    let csp_id = *csps.iter().next().expect("at least one report found");
+    let rules = match db::trigger::rules(&state.db, csp_id).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read trigger rules");
+            return back_with_draft(&state, lang, &form, vec!["unavailable"]).await;
+        }
+    };
+    // Met if a named report already carries a rule, or the named ASB reports meet the count
+    // within the window (the applicant vouches that they are about the same problem).
+    let flagged = found.iter().any(|(_, rule, _)| rule.is_some());
+    let mut times: Vec<i64> = found.iter().filter(|(_, _, c)| qualifies(c)).map(|(_, _, c)| c.created_at).collect();
+    times.sort();
+    let window = rules.window_days * 86_400;
+    let counted = times.iter().enumerate().any(|(i, start)| times[i..].iter().take_while(|t| **t - start <= window).count() as i64 >= rules.reports);
+    let now = db::now();
+    let resident = Lang::parse(&form.contact_language).unwrap_or(lang);
+    let email = (!form.email.is_empty()).then(|| {
+        (form.email.as_str(), t!(resident, "email-review-subject", reference = "{reference}"), t!(resident, "email-review-body", reference = "{reference}"))
+    });
+    let review = db::trigger::NewCaseReview {
+        csp_id,
+        applicant_name: &form.name,
+        applicant_email: Some(form.email.as_str()).filter(|e| !e.is_empty()),
+        applicant_phone: Some(form.phone.as_str()).filter(|p| !p.is_empty()),
+        on_behalf_of: Some(form.on_behalf_of.as_str()).filter(|o| !o.is_empty()),
+        language: resident.code(),
+        references: &references,
+        impact: &form.impact,
+        threshold_met: flagged || counted,
+        acknowledge_due: acknowledge_due(now, rules.review_acknowledge_days),
+        decide_due: acknowledge_due(now, rules.review_decide_days),
+        year: chrono::Datelike::year(&chrono::Utc::now()),
+        email,
+    };
+    match db::trigger::insert_case_review(&state.db, review).await {
+        Ok(reference) => {
+            state.mail_wake.notify_one();
+            tracing::info!(%reference, "case review application received");
+            Redirect::to(&format!("{}?done={reference}", lang.path("/case-review"))).into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not store an application");
+            back_with_draft(&state, lang, &form, vec!["unavailable"]).await
+        }
+    }
+}
+
+/// `POST /staff/case-reviews/{reference}`: acknowledge, or decide (with recommendations).
+pub async fn decide(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Path(reference): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let (id, csp_id, _, applicant_email, language) = match db::trigger::case_review(&state.db, &reference).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return page(lang, Problem::NotFound),
+        Err(e) => {
+            tracing::error!(error = %e, "could not read an application");
+            return page(lang, Problem::Internal);
+        }
+    };
+    if !user.can(Permission::TriageReports, csp_id) {
+        return page(lang, Problem::NotFound);
+    }
+    let back = |outcome: &str| Redirect::to(&format!("{}?csp={}&{outcome}", lang.path("/staff/case-reviews"), crate::shell::encode_component(&field(&fields, "csp")))).into_response();
+    let status = field(&fields, "status");
+    if !["acknowledged", "threshold_not_met", "review_held"].contains(&status.as_str()) {
+        return back("error=invalid");
+    }
+    let recommendations = field(&fields, "recommendations");
+    if recommendations.chars().count() > MAX_IMPACT {
+        return back("error=invalid");
+    }
+    let Ok(version) = field(&fields, "version").parse::<i64>() else { return back("error=stale") };
+    let applicant = Lang::parse(&language).unwrap_or_default();
+    let email = applicant_email.as_deref().map(|to| {
+        let outcome = match status.as_str() {
+            "acknowledged" => t!(applicant, "email-review-acknowledged", reference = reference.clone()),
+            "review_held" => t!(applicant, "email-review-held", reference = reference.clone()),
+            _ => t!(applicant, "email-review-not-met", reference = reference.clone()),
+        };
+        (to, t!(applicant, "email-review-update-subject", reference = reference.clone()), outcome)
+    });
+    let recommendations = Some(recommendations.as_str()).filter(|r| !r.is_empty() && status == "review_held");
+    match db::trigger::update_case_review(&state.db, id, version, &status, recommendations, email).await {
+        Ok(true) => {
+            state.mail_wake.notify_one();
+            let entry = NewAuditEntry {
+                actor_user_id: Some(user.id),
+                actor_label: user.email.clone(),
+                action: Some(AuditAction::CaseReviewUpdated),
+                record_type: Some("case_review".into()),
+                record_id: Some(reference.clone()),
+                csp_id: Some(csp_id),
+                ip: Some(ip),
+                detail: Some(status.clone()),
+            };
+            if let Err(e) = db::audit::record(&state.db, entry).await {
+                tracing::error!(error = %e, "could not write audit entry");
+            }
+            back("done=1")
+        }
+        Ok(false) => back("error=stale"),
+        Err(e) => {
+            tracing::error!(error = %e, "could not update an application");
+            back("error=unavailable")
+        }
+    }
+}
+
+/// `POST /staff/settings`: a manager sets the CSP's acknowledgement target and trigger rules.
+pub async fn settings(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let slug = field(&fields, "csp");
+    let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == slug) else {
+        return page(lang, Problem::Forbidden);
+    };
+    let back = |outcome: &str| Redirect::to(&format!("{}?csp={}&{outcome}", lang.path("/staff/case-reviews"), crate::shell::encode_component(&slug))).into_response();
+    let number = |name: &str, max: i64| field(&fields, name).parse::<i64>().ok().filter(|n| (1..=max).contains(n));
+    let (Some(ack), Some(reports), Some(window), Some(review_ack), Some(review_decide)) = (
+        number("acknowledge_days", 30),
+        number("trigger_reports", 20),
+        number("trigger_window_days", 730),
+        number("review_acknowledge_days", 60),
+        number("review_decide_days", 120),
+    ) else {
+        return back("error=invalid");
+    };
+    let rules = TriggerRules {
+        reports,
+        window_days: window,
+        location_rule: field(&fields, "trigger_location_rule") == "on",
+        hate_rule: field(&fields, "trigger_hate_rule") == "on",
+        review_acknowledge_days: review_ack,
+        review_decide_days: review_decide.max(review_ack),
+    };
+    match db::trigger::save_settings(&state.db, csp_id, ack, &rules).await {
+        Ok(()) => {
+            let entry = NewAuditEntry {
+                actor_user_id: Some(user.id),
+                actor_label: user.email.clone(),
+                action: Some(AuditAction::SettingsChanged),
+                record_type: Some("csp_settings".into()),
+                record_id: Some(slug.clone()),
+                csp_id: Some(csp_id),
+                ip: Some(ip),
+                detail: Some(format!("acknowledge {ack}d; trigger {reports} in {window}d; location {}; hate {}", rules.location_rule, rules.hate_rule)),
+            };
+            if let Err(e) = db::audit::record(&state.db, entry).await {
+                tracing::error!(error = %e, "could not write audit entry");
+            }
+            back("done=1")
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not save settings");
+            back("error=unavailable")
+        }
+    }
+}

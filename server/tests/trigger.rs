@@ -1,0 +1,197 @@
+//! The Community Trigger over HTTP: verified contact details link one person's reports, the
+//! threshold flags them in the queue, residents apply for a case review, the CSP acknowledges
+//! and decides within its deadlines, and the yearly figures are published. Managers set the
+//! rules. Each test runs on SQLite and on PostgreSQL.
+
+mod common;
+
+use app::{
+    db::{self, Db},
+    staff::accounts::DEMO_PASSWORD,
+};
+use axum::{body::Body, Router};
+use common::http::{form, get, hub, send, session_cookie, sign_in};
+use http::{header, Request, StatusCode};
+use sqlx::Row as _;
+
+async fn cookie_for(app: &Router, email: &str) -> Option<String> {
+    let (_, headers) = sign_in(app, email, DEMO_PASSWORD).await;
+    Some(session_cookie(&headers).unwrap())
+}
+
+async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {
+    let mut req = form(path);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let (status, headers, _) = send(app, req.body(Body::from(body.to_string())).unwrap()).await;
+    (status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default())
+}
+
+async fn page(app: &Router, path: &str, cookie: &Option<String>) -> (StatusCode, String) {
+    let mut req = Request::get(path);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let (status, _, body) = send(app, req.body(Body::empty()).unwrap()).await;
+    (status, body)
+}
+
+/// An ASB report by a named resident; returns its reference.
+async fn asb_report(app: &Router, db: &Db, email: &str, category: &str) -> String {
+    let body = format!(
+        "lang=en&area=W06000015&category={category}&asb_qualifier=personal&ward=&lat=51.4943&lon=-3.1812&ongoing=on\
+         &description=Shouting%20and%20banging%20next%20door%20again&anonymous=no&name=Alun&email={}&consent=on",
+        email.replace('@', "%40")
+    );
+    let (status, location) = post(app, "/report", &None, &body).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/track/"), "{location}");
+    sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+}
+
+/// Opens the link in the confirmation email for `reference`, as the resident would.
+async fn open_email_link(app: &Router, db: &Db, reference: &str) {
+    let body: String = sqlx::query("SELECT body FROM outbox WHERE subject LIKE $1").bind(format!("%{reference}")).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let link = body.split_whitespace().find(|w| w.contains("/track/")).unwrap();
+    let path = &link[link.find("/track/").unwrap()..];
+    assert!(path.contains("?e="), "the emailed link proves the address: {path}");
+    let (status, _) = page(app, path, &None).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+async fn flags(db: &Db) -> Vec<(String, Option<String>)> {
+    sqlx::query("SELECT reference, trigger_rule FROM reports ORDER BY id").fetch_all(db.reader()).await.unwrap().iter().map(|r| (r.try_get(0).unwrap(), r.try_get(1).unwrap())).collect()
+}
+
+both_backends!(three_verified_reports_meet_the_threshold, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let alun = "alun@example.cymru";
+    let first = asb_report(&app, &db, alun, "asb-noise").await;
+    let second = asb_report(&app, &db, alun, "asb-neighbours").await;
+    let third = asb_report(&app, &db, alun, "asb-noise").await;
+    // Someone else's, and one that is not ASB: never counted with Alun's.
+    let other = asb_report(&app, &db, "bethan@example.cymru", "asb-noise").await;
+    open_email_link(&app, &db, &other).await;
+    // Unverified: no flags, however many reports.
+    assert!(flags(&db).await.iter().all(|(_, f)| f.is_none()));
+    open_email_link(&app, &db, &first).await;
+    open_email_link(&app, &db, &second).await;
+    assert!(flags(&db).await.iter().all(|(_, f)| f.is_none()), "two verified reports are below the threshold");
+    open_email_link(&app, &db, &third).await;
+    let now = flags(&db).await;
+    for r in [&first, &second, &third] {
+        assert_eq!(now.iter().find(|(x, _)| x == r).unwrap().1.as_deref(), Some("same_person"), "{r}");
+    }
+    assert_eq!(now.iter().find(|(x, _)| *x == other).unwrap().1, None);
+    // Opening the link again changes nothing.
+    open_email_link(&app, &db, &third).await;
+
+    // The queue shows and filters the flag.
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let (_, body) = page(&app, "/staff/intake?trigger=on", &officer).await;
+    assert!(body.contains(&first) && body.contains(&third) && !body.contains(&other) && body.contains("Community Trigger"));
+    let (_, body) = page(&app, &format!("/staff/reports/{first}"), &officer).await;
+    assert!(body.contains("enough ASB reports from the same person"));
+
+    // Apply for a case review: mistakes first (nothing stored, what was typed kept).
+    for (body, message) in [
+        (format!("lang=en&name=&email=alun%40example.cymru&references={first}&impact=It%20never%20stops%20at%20night"), "Enter your name."),
+        (format!("lang=en&name=Alun&email=&phone=&references={first}&impact=It%20never%20stops%20at%20night"), "Enter an email address or a phone number"),
+        ("lang=en&name=Alun&email=alun%40example.cymru&references=CYM-1&impact=It%20never%20stops%20at%20night".to_string(), "Report references look like CYM-26-000123."),
+        ("lang=en&name=Alun&email=alun%40example.cymru&references=CYM-99-999999&impact=It%20never%20stops%20at%20night".to_string(), "were not found"),
+        (format!("lang=en&name=Alun&email=alun%40example.cymru&references={first}&impact=bad"), "at least 10 characters"),
+    ] {
+        let (_, location) = post(&app, "/case-review", &None, &body).await;
+        assert!(location.starts_with("/case-review?draft="), "{location}");
+        let (_, page_body) = page(&app, &location, &None).await;
+        assert!(page_body.contains(message), "{message}");
+        assert!(page_body.contains("Alun") || body.contains("name=&"), "what was typed is kept");
+    }
+    let stored: i64 = sqlx::query("SELECT COUNT(*) FROM case_reviews").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(stored, 0);
+    // Reports of two partnerships in one application: refused.
+    let swansea = {
+        let body = "lang=en&area=W06000011&category=asb-noise&ward=&lat=51.6214&lon=-3.9436&ongoing=on&description=Noise%20on%20the%20front&anonymous=yes";
+        post(&app, "/report", &None, body).await;
+        sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get::<String, _>(0).unwrap()
+    };
+    let (_, location) = post(&app, "/case-review", &None, &format!("lang=en&name=Alun&email=alun%40example.cymru&references={first},{swansea}&impact=It%20never%20stops%20at%20night")).await;
+    let (_, page_body) = page(&app, &location, &None).await;
+    assert!(page_body.contains("different partnerships"));
+
+    // A good application, in Welsh.
+    let (_, location) = post(&app, "/case-review", &None, &format!("lang=cy&name=Alun&email=alun%40example.cymru&contact_language=cy&references={first}%2C%20{second}%2C%20{third}&impact=Mae%27n%20digwydd%20bob%20nos")).await;
+    assert!(location.starts_with("/cy/case-review?done=CR-"), "{location}");
+    let reference = location.split("done=").nth(1).unwrap().to_string();
+    let (_, page_body) = page(&app, &location, &None).await;
+    assert!(page_body.contains(&format!("Mae eich cais {reference} wedi dod i law")));
+    let (threshold, status): (i64, String) = {
+        let r = sqlx::query("SELECT threshold_met, status FROM case_reviews WHERE reference = $1").bind(&reference).fetch_one(db.reader()).await.unwrap();
+        (r.try_get(0).unwrap(), r.try_get(1).unwrap())
+    };
+    assert_eq!((threshold, status.as_str()), (1, "received"));
+    let subject: String = sqlx::query("SELECT subject FROM outbox WHERE to_address = 'alun@example.cymru' ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(subject, format!("Eich cais am adolygiad achos YG {reference}"));
+
+    // The CSP acknowledges, then holds the review with recommendations; a partner cannot; a stale form is refused.
+    let version = |db: Db, r: String| async move { sqlx::query("SELECT version FROM case_reviews WHERE reference = $1").bind(r).fetch_one(db.reader()).await.unwrap().try_get::<i64, _>(0).unwrap() };
+    let partner = cookie_for(&app, "partner@demo.cymuned.cymru").await;
+    let (status, _) = post(&app, &format!("/staff/case-reviews/{reference}"), &partner, "lang=en&csp=cardiff&version=0&status=review_held").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, body) = page(&app, "/staff/case-reviews", &officer).await;
+    assert!(body.contains(&reference) && body.contains("Received"));
+    let v = version(db.clone(), reference.clone()).await;
+    let (_, location) = post(&app, &format!("/staff/case-reviews/{reference}"), &officer, &format!("lang=en&csp=cardiff&version={v}&status=acknowledged")).await;
+    assert!(location.ends_with("done=1"), "{location}");
+    let (_, location) = post(&app, &format!("/staff/case-reviews/{reference}"), &officer, &format!("lang=en&csp=cardiff&version={v}&status=review_held")).await;
+    assert!(location.ends_with("error=stale"), "{location}");
+    let (_, location) = post(&app, &format!("/staff/case-reviews/{reference}"), &officer, &format!("lang=en&csp=cardiff&version={}&status=approved", v + 1)).await;
+    assert!(location.ends_with("error=invalid"));
+    let (_, location) = post(&app, &format!("/staff/case-reviews/{reference}"), &officer, &format!("lang=en&csp=cardiff&version={}&status=review_held&recommendations=Joint%20visit%20by%20police%20and%20housing", v + 1)).await;
+    assert!(location.ends_with("done=1"));
+    let email: String = sqlx::query("SELECT body FROM outbox WHERE to_address = 'alun@example.cymru' ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert!(email.contains("Bydd y bartneriaeth yn cynnal adolygiad achos"), "the applicant is told in Welsh");
+    // Published: one application, one review held with recommendations.
+    let (_, body) = page(&app, "/partnerships/cardiff", &None).await;
+    assert!(body.contains("ASB case reviews (Community Trigger)"));
+    let row = body.split("<th scope=\"row\">").nth(1).unwrap();
+    let cells: Vec<&str> = row.split("<td>").skip(1).map(|c| c.split('<').next().unwrap()).collect();
+    assert_eq!(cells, vec!["1", "0", "1", "1"], "{row}");
+    let audited: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE action = 'case_review_updated'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(audited, 2);
+});
+
+both_backends!(managers_set_the_rules, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let manager = cookie_for(&app, "csp-manager@demo.cymuned.cymru").await;
+    let settings = "lang=en&csp=cardiff&acknowledge_days=3&trigger_reports=3&trigger_window_days=183&review_acknowledge_days=5&review_decide_days=15&trigger_hate_rule=on";
+    let (status, _) = post(&app, "/staff/settings", &officer, settings).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "only managers set the rules");
+    let (_, location) = post(&app, "/staff/settings", &manager, &settings.replace("acknowledge_days=3", "acknowledge_days=0")).await;
+    assert!(location.ends_with("error=invalid"));
+    let (_, location) = post(&app, "/staff/settings", &manager, settings).await;
+    assert!(location.ends_with("done=1"), "{location}");
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
+    assert_eq!(db::triage::acknowledge_days(&db, cardiff).await.unwrap(), 3);
+    assert!(db::trigger::rules(&db, cardiff).await.unwrap().hate_rule);
+    // With the hate rule on, one hate incident is flagged.
+    let body = "lang=en&area=W06000015&category=hate&hate_strands=religion&ward=&lat=51.4943&lon=-3.1812&ongoing=on&description=Abuse%20shouted%20at%20the%20mosque%20door&anonymous=yes";
+    post(&app, "/report", &None, body).await;
+    let rule: Option<String> = sqlx::query("SELECT trigger_rule FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(rule.as_deref(), Some("hate_incident"));
+    // An officer can verify a resident's contact details after a call; the audit log says so.
+    let body = "lang=en&area=W06000015&category=asb-noise&ward=&lat=51.4943&lon=-3.1812&ongoing=on&description=Music%20all%20night%20long&anonymous=no&phone=029%202087%201234&consent=on";
+    post(&app, "/report", &None, body).await;
+    let reference: String = sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let (_, body) = page(&app, &format!("/staff/reports/{reference}?contact=show"), &officer).await;
+    assert!(body.contains("Mark the contact details as verified"));
+    let v: i64 = sqlx::query("SELECT version FROM reports WHERE reference = $1").bind(&reference).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let (_, location) = post(&app, &format!("/staff/reports/{reference}/verify_contact"), &officer, &format!("lang=en&version={v}")).await;
+    assert!(location.ends_with("done=verified"), "{location}");
+    let (_, body) = page(&app, &format!("/staff/reports/{reference}?contact=show"), &officer).await;
+    assert!(body.contains("These contact details are verified."));
+    let (_, _, public) = send(&app, get("/cy/partnerships/cardiff")).await;
+    assert!(public.contains("Adolygiadau achos YG (Trothwy Cymunedol)"));
+});
