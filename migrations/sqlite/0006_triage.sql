@@ -8,10 +8,6 @@ ALTER TABLE reports ADD COLUMN assigned_organisation_id INTEGER REFERENCES organ
 ALTER TABLE reports ADD COLUMN closed_at INTEGER;
 CREATE INDEX reports_queue ON reports(csp_id, status, created_at);
 CREATE INDEX reports_assigned ON reports(assigned_user_id, status);
--- The queue's usual view: a CSP's open reports, oldest first (the predicate is repeated
--- word for word in the queue's query, so both databases use this index).
-CREATE INDEX reports_open_queue ON reports(csp_id, created_at, id)
-    WHERE status NOT IN ('fixed', 'duplicate', 'not_responsible', 'no_further_action', 'internal_referral', 'closed');
 
 -- What an update is: a status change, a question to the resident, or the resident's reply.
 ALTER TABLE report_updates ADD COLUMN kind TEXT NOT NULL DEFAULT 'status';

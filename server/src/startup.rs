@@ -109,5 +109,6 @@ pub async fn generate_reports(db: &Db, wards: &WardIndex, count: usize, seed: u6
         }
         part += 1;
     }
+    db.analyze().await?;
     Ok(())
 }

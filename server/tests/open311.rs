@@ -108,6 +108,11 @@ both_backends!(other_apps_submit_reports, |db: Db, url: String| async move {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(xml.contains("<errors><error><code>403</code>"), "{xml}");
 
+    // A key whose role does not send reports in (an analyst's, a partner's) is refused.
+    let analyst = app::staff::accounts::create_api_key(&db, "cardiff", "analyst", "Dashboard", None).await.unwrap();
+    let (status, _) = post(&app, "/open311/v2/requests.json", &good.replace(&key, &analyst)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
     // Bad input: a clear 400 naming the parameter; nothing stored.
     let cases: Vec<(String, &str)> = vec![
         (good.replace("service_code=fly-tipping", "service_code=potholes"), "potholes"),

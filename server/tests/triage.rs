@@ -341,6 +341,11 @@ both_backends!(questions_categories_and_links, |db: Db, url: String| async move 
     let (_, body) = page(&app, &format!("/staff/reports/{third}"), &officer).await;
     assert!(body.contains("The resident replied") && body.contains("Ar wal y llyfrgell"));
     assert_eq!(send(&app, form("/track/not-a-token/reply").body(Body::from("lang=en&reply=hi")).unwrap()).await.0, StatusCode::NOT_FOUND);
+    // Questions and replies stay between the resident and the partnership: never in Open311.
+    let (_, _, public) = send(&app, get(&format!("/open311/v2/requests/{third}.json"))).await;
+    assert!(public.contains(&third) && !public.contains("Ble yn union") && !public.contains("llyfrgell"), "{public}");
+    let (_, _, updates) = send(&app, get("/open311/v2/servicerequestupdates.xml?start_date=2020-01-01")).await;
+    assert!(!updates.contains("Ble yn union") && !updates.contains("llyfrgell"), "{updates}");
 
     // Reclassify: a hate incident becomes sensitive.
     let v = version(&db, &reference).await;
@@ -370,6 +375,10 @@ both_backends!(questions_categories_and_links, |db: Db, url: String| async move 
     assert_eq!(status, "duplicate", "a duplicate is closed as one");
     let (_, body) = page(&app, &path, &officer).await;
     assert!(body.contains(&second) && body.contains("a duplicate of this report"));
+    // The other way round would close both: refused.
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/link"), &officer, &format!("lang=en&version={v}&other={second}&kind=duplicate")).await;
+    assert!(location.ends_with("error=link_loop"), "{location}");
 });
 
 async fn welsh_swansea_report(app: &Router, db: &Db) -> String {

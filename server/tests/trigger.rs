@@ -118,7 +118,7 @@ both_backends!(three_verified_reports_meet_the_threshold, |db: Db, url: String| 
     };
     let (_, location) = post(&app, "/case-review", &None, &format!("lang=en&name=Alun&email=alun%40example.cymru&references={first},{swansea}&impact=It%20never%20stops%20at%20night")).await;
     let (_, page_body) = page(&app, &location, &None).await;
-    assert!(page_body.contains("different partnerships"));
+    assert!(page_body.contains("belong to different partnerships"));
 
     // A good application, in Welsh.
     let (_, location) = post(&app, "/case-review", &None, &format!("lang=cy&name=Alun&email=alun%40example.cymru&contact_language=cy&references={first}%2C%20{second}%2C%20{third}&impact=Mae%27n%20digwydd%20bob%20nos")).await;
@@ -150,6 +150,9 @@ both_backends!(three_verified_reports_meet_the_threshold, |db: Db, url: String| 
     assert!(location.ends_with("error=invalid"));
     let (_, location) = post(&app, &format!("/staff/case-reviews/{reference}"), &officer, &format!("lang=en&csp=cardiff&version={}&status=review_held&recommendations=Joint%20visit%20by%20police%20and%20housing", v + 1)).await;
     assert!(location.ends_with("done=1"));
+    // A decision is final: acknowledging it again is refused, nothing changes.
+    let (_, location) = post(&app, &format!("/staff/case-reviews/{reference}"), &officer, &format!("lang=en&csp=cardiff&version={}&status=acknowledged", v + 2)).await;
+    assert!(location.ends_with("error=stale"), "{location}");
     let email: String = sqlx::query("SELECT body FROM outbox WHERE to_address = 'alun@example.cymru' ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert!(email.contains("Bydd y bartneriaeth yn cynnal adolygiad achos"), "the applicant is told in Welsh");
     // Published: one application, one review held with recommendations.

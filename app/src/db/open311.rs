@@ -42,7 +42,7 @@ pub struct RequestFilter {
 const SELECT_PUBLIC: &str = "SELECT r.reference, r.status, c.code, c.name_en, c.name_cy, p.name_en, p.name_cy, \
         w.code, w.name_en, w.name_cy, la.name_en, la.name_cy, r.lat, r.lon, r.created_at, \
         (SELECT MAX(u.at) FROM report_updates u WHERE u.report_id = r.id), \
-        (SELECT u.message FROM report_updates u WHERE u.report_id = r.id AND u.public = 1 AND u.message IS NOT NULL \
+        (SELECT u.message FROM report_updates u WHERE u.report_id = r.id AND u.public = 1 AND u.kind = 'status' AND u.message IS NOT NULL \
          ORDER BY u.at DESC, u.id DESC LIMIT 1) \
      FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN csps p ON p.id = r.csp_id \
      JOIN wards w ON w.code = r.ward_code JOIN local_authorities la ON la.code = w.lad_code \
@@ -130,7 +130,7 @@ pub async fn public_updates(db: &Db, from: i64, to: i64, limit: i64) -> Result<V
     let rows = sqlx::query(
         "SELECT u.id, r.reference, u.status, u.at, u.message FROM report_updates u \
          JOIN reports r ON r.id = u.report_id JOIN report_categories c ON c.id = r.category_id \
-         WHERE u.public = 1 AND r.sensitive = 0 AND c.sensitive = 0 AND u.at >= $1 AND u.at <= $2 \
+         WHERE u.public = 1 AND u.kind = 'status' AND r.sensitive = 0 AND c.sensitive = 0 AND u.at >= $1 AND u.at <= $2 \
          ORDER BY u.at, u.id LIMIT $3",
     )
     .bind(from)

@@ -46,7 +46,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     let cutoff = overdue_cutoff(at, days);
     // Fixed pieces of SQL chosen by the filter; the values are bound.
     let status = match filter.status.as_str() {
-        "new" | "overdue" => "r.acknowledged_at IS NULL".to_string(),
+        "new" | "overdue" => format!("r.status NOT IN {CLOSED} AND r.acknowledged_at IS NULL"),
         "closed" => format!("r.status IN {CLOSED}"),
         "all" => "1 = 1".to_string(),
         _ => format!("r.status NOT IN {CLOSED}"),
@@ -60,16 +60,29 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
         "no" => Some(0),
         _ => None,
     };
-    let category = Some(filter.category.as_str()).filter(|c| !c.is_empty());
+    // The category by its id in this CSP, so counting never joins the categories.
+    let category: Option<i64> = match Some(filter.category.as_str()).filter(|c| !c.is_empty()) {
+        Some(code) => Some(
+            sqlx::query("SELECT id FROM report_categories WHERE csp_id = $1 AND code = $2")
+                .bind(csp_id)
+                .bind(code)
+                .fetch_optional(db.reader())
+                .await?
+                .map(|r| r.try_get(0))
+                .transpose()?
+                .unwrap_or(-1),
+        ),
+        None => None,
+    };
     let neighbourhood: Option<i64> = filter.neighbourhood.parse().ok();
     let mine = filter.mine.then_some(user_id);
     let overdue = (filter.status == "overdue").then_some(cutoff);
     let conditions = format!(
-        "r.csp_id = $1 AND {status} AND ($2 IS NULL OR c.code = $2) AND ($3 IS NULL OR r.neighbourhood_id = $3) \
+        "r.csp_id = $1 AND {status} AND ($2 IS NULL OR r.category_id = $2) AND ($3 IS NULL OR r.neighbourhood_id = $3) \
          AND ($4 IS NULL OR r.sensitive = $4) AND ($5 IS NULL OR r.assigned_user_id = $5) AND ($6 IS NULL OR r.created_at <= $6) \
          AND ($7 = 0 OR r.trigger_rule IS NOT NULL)"
     );
-    let page = filter.page.max(1);
+    let page = filter.page.clamp(1, 100_000);
     let select = format!(
         "SELECT r.reference, c.name_en, c.name_cy, n.name_en, n.name_cy, r.status, r.created_at, r.acknowledged_at, r.sensitive, \
                 i.source_grade, i.intelligence_grade, i.handling_code, u.display_name, o.name, r.trigger_rule \
@@ -116,7 +129,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
         })
         .collect::<Result<Vec<_>, DbError>>()?;
     let count_sql = format!(
-        "SELECT COUNT(*) FROM reports r JOIN report_categories c ON c.id = r.category_id WHERE {conditions}"
+        "SELECT COUNT(*) FROM reports r WHERE {conditions}"
     );
     let total: i64 = sqlx::query(&count_sql)
         .bind(csp_id)
@@ -130,10 +143,10 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
         .await?
         .try_get(0)?;
     let counts = sqlx::query(&format!(
-        "SELECT COALESCE(SUM(CASE WHEN acknowledged_at IS NULL THEN 1 ELSE 0 END), 0), \
-                COALESCE(SUM(CASE WHEN acknowledged_at IS NULL AND created_at <= $2 THEN 1 ELSE 0 END), 0), \
+        "SELECT COALESCE(SUM(CASE WHEN r.acknowledged_at IS NULL THEN 1 ELSE 0 END), 0), \
+                COALESCE(SUM(CASE WHEN r.acknowledged_at IS NULL AND r.created_at <= $2 THEN 1 ELSE 0 END), 0), \
                 COUNT(*) \
-         FROM reports WHERE csp_id = $1 AND status NOT IN {CLOSED}"
+         FROM reports r WHERE r.csp_id = $1 AND r.status NOT IN {CLOSED}"
     ))
     .bind(csp_id)
     .bind(cutoff)
@@ -443,6 +456,19 @@ pub enum Audience<'a> {
 
 /// The CSP's intelligence items an audience may see, newest first; optionally one report's.
 pub async fn intelligence(db: &Db, csp_id: i64, audience: Audience<'_>, reference: Option<&str>, limit: i64) -> Result<Vec<IntelligenceItem>, DbError> {
+    intelligence_filtered(db, csp_id, audience, reference, None, None, limit).await
+}
+
+/// As `intelligence`, only items with this handling code and of this category family.
+pub async fn intelligence_filtered(
+    db: &Db,
+    csp_id: i64,
+    audience: Audience<'_>,
+    reference: Option<&str>,
+    handling: Option<&str>,
+    family: Option<&str>,
+    limit: i64,
+) -> Result<Vec<IntelligenceItem>, DbError> {
     let visible = match audience {
         Audience::Csp => String::new(),
         Audience::Partner(organisations) => {
@@ -461,10 +487,13 @@ pub async fn intelligence(db: &Db, csp_id: i64, audience: Audience<'_>, referenc
                 i.intelligence_grade, i.handling_code, i.conditions, i.tension, r.created_at, i.updated_at \
          FROM intelligence_items i JOIN reports r ON r.id = i.report_id JOIN report_categories c ON c.id = r.category_id \
          JOIN neighbourhoods n ON n.id = r.neighbourhood_id JOIN csps p ON p.id = i.csp_id \
-         WHERE i.csp_id = $1 AND ($2 IS NULL OR r.reference = $2){visible} ORDER BY i.updated_at DESC, i.id DESC LIMIT $3"
+         WHERE i.csp_id = $1 AND ($2 IS NULL OR r.reference = $2) AND ($3 IS NULL OR i.handling_code = $3) \
+         AND ($4 IS NULL OR c.family = $4){visible} ORDER BY i.updated_at DESC, i.id DESC LIMIT $5"
     ))
     .bind(csp_id)
     .bind(reference)
+    .bind(handling)
+    .bind(family)
     .bind(limit)
     .fetch_all(db.reader())
     .await?;
@@ -547,12 +576,14 @@ pub async fn link_candidates(db: &Db, csp_id: i64, family: &str, from: i64, to: 
     let rows = sqlx::query(
         "SELECT r.reference, r.created_at, c.family, r.neighbourhood_id, r.lat, r.lon, r.description FROM reports r \
          JOIN report_categories c ON c.id = r.category_id \
-         WHERE r.csp_id = $1 AND c.family = $2 AND r.created_at >= $3 AND r.created_at <= $4 ORDER BY r.created_at LIMIT 500",
+         WHERE r.csp_id = $1 AND c.family = $2 AND r.created_at >= $3 AND r.created_at <= $4 \
+         ORDER BY ABS(r.created_at - $5), r.id LIMIT 500",
     )
     .bind(csp_id)
     .bind(family)
     .bind(from)
     .bind(to)
+    .bind(from + (to - from) / 2)
     .fetch_all(db.reader())
     .await?;
     rows.iter()
@@ -583,6 +614,19 @@ pub async fn links(db: &Db, report_id: i64) -> Result<Vec<(String, String, bool)
     .fetch_all(db.reader())
     .await?;
     rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get::<i64, _>(2)? == 1))).collect()
+}
+
+/// Whether `other` is itself closed as a duplicate, or already points back at `report`.
+pub async fn would_loop(db: &Db, report_id: i64, other_id: i64) -> Result<bool, DbError> {
+    let row = sqlx::query(
+        "SELECT (SELECT COUNT(*) FROM reports WHERE id = $2 AND status = 'duplicate') + \
+                (SELECT COUNT(*) FROM report_links WHERE report_id = $2 AND linked_id = $1)",
+    )
+    .bind(report_id)
+    .bind(other_id)
+    .fetch_one(db.reader())
+    .await?;
+    Ok(row.try_get::<i64, _>(0)? > 0)
 }
 
 /// Links the report to another of the same CSP. A duplicate is also closed as one, with a

@@ -80,19 +80,32 @@ pub async fn evaluate_report(db: &Db, report_id: i64) -> Result<usize, DbError> 
     let csp_id: i64 = row.try_get(12)?;
     let rules = rules(db, csp_id).await?;
     let window = rules.window_days * 86_400;
+    // The reports that can share a rule with this one: the same ward (one location) or the
+    // same contact details (one person), oldest first.
+    let (email, phone): (Option<String>, Option<String>) = (row.try_get(9)?, row.try_get(10)?);
     let rows = sqlx::query(&format!(
-        "{CANDIDATE} WHERE r.csp_id = $1 AND c.family IN ('asb', 'hate') AND r.created_at >= $2 AND r.created_at <= $3 LIMIT 5000"
+        "{CANDIDATE} WHERE r.csp_id = $1 AND c.family IN ('asb', 'hate') AND r.created_at >= $2 AND r.created_at <= $3 \
+         AND (r.ward_code = $4 OR p.email = $5 OR p.phone = $6) ORDER BY r.created_at, r.id LIMIT 10000"
     ))
     .bind(csp_id)
     .bind(report.created_at - window)
     .bind(report.created_at + window)
+    .bind(&report.ward_code)
+    .bind(email)
+    .bind(phone)
     .fetch_all(db.reader())
     .await?;
     let others = rows.iter().map(candidate).collect::<Result<Vec<_>, _>>()?;
     let flags = evaluate(&report, &others, &rules);
-    for (id, rule) in &flags {
-        sqlx::query("UPDATE reports SET trigger_rule = $1 WHERE id = $2 AND trigger_rule IS NULL").bind(*rule).bind(*id).execute(db.writer()).await?;
+    let mut tx = db.writer().begin().await?;
+    // A report that meets no rule now (reclassified, say) loses its own flag.
+    if !flags.iter().any(|(id, _)| *id == report.id) {
+        sqlx::query("UPDATE reports SET trigger_rule = NULL WHERE id = $1").bind(report.id).execute(&mut *tx).await?;
     }
+    for (id, rule) in &flags {
+        sqlx::query("UPDATE reports SET trigger_rule = $1 WHERE id = $2 AND trigger_rule IS NULL").bind(*rule).bind(*id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
     Ok(flags.len())
 }
 
@@ -264,7 +277,8 @@ pub async fn update_case_review(
     let done = sqlx::query(
         "UPDATE case_reviews SET version = version + 1, status = $1, acknowledged_at = COALESCE(acknowledged_at, $2), \
          decided_at = CASE WHEN $3 = 1 THEN $2 ELSE decided_at END, recommendations = COALESCE($4, recommendations) \
-         WHERE id = $5 AND version = $6",
+         WHERE id = $5 AND version = $6 \
+         AND (status = 'received' OR ($1 <> 'acknowledged' AND status = 'acknowledged'))",
     )
     .bind(status)
     .bind(at)

@@ -437,8 +437,8 @@ pub async fn post_request(
     };
     let key = match param(&params, "api_key") {
         Some(key) => match accounts::authenticate_api_key(&state.db, key).await {
-            Ok(Some(principal)) => principal,
-            Ok(None) => return error(format, StatusCode::FORBIDDEN, t!(lang, "open311-error-api-key")),
+            Ok(Some(principal)) if crate::staff::roles::role_allows(principal.role, crate::staff::Permission::SubmitReports) => principal,
+            Ok(_) => return error(format, StatusCode::FORBIDDEN, t!(lang, "open311-error-api-key")),
             Err(e) => return unavailable(format, lang, e),
         },
         None => return error(format, StatusCode::FORBIDDEN, t!(lang, "open311-error-api-key")),

@@ -55,6 +55,8 @@ pub enum Permission {
     ViewSharedIntelligence,
     /// Post a status and public message on a report (partner systems: reports assigned to them).
     UpdateReports,
+    /// Send residents' reports in from another app (Open311), to any CSP the location routes to.
+    SubmitReports,
 }
 
 /// The permission table: one place to read who may do what.
@@ -71,6 +73,7 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
         ViewIntelligence => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
         ViewSharedIntelligence => matches!(role, Partner),
         UpdateReports => matches!(role, Officer | Partner | CspManager | Admin),
+        SubmitReports => matches!(role, Officer | CspManager | Admin),
     }
 }
 

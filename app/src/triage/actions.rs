@@ -330,6 +330,14 @@ pub async fn act(
                     return back(lang, &reference, "error=unavailable");
                 }
             };
+            match db::triage::would_loop(&state.db, record.id, other.id).await {
+                Ok(true) => return back(lang, &reference, "error=link_loop"),
+                Ok(false) => {}
+                Err(e) => {
+                    tracing::error!(error = %e, "could not read links");
+                    return back(lang, &reference, "error=unavailable");
+                }
+            }
             let duplicate = if kind == "duplicate" {
                 match resident_message(&state, &record, ReportStatus::Duplicate, "").await {
                     Ok(m) => Some(m),

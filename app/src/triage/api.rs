@@ -92,15 +92,12 @@ pub async fn intelligence(State(state): State<AppState>, ApiKey(key): ApiKey, Qu
     }
     let partner = !allows(&key, Permission::ViewIntelligence);
     let audience = if partner { Audience::Partner(&organisations) } else { Audience::Csp };
-    let items = match db::triage::intelligence(&state.db, key.csp_id, audience, None, limit).await {
+    let family = params.get("category").map(String::as_str);
+    let items = match db::triage::intelligence_filtered(&state.db, key.csp_id, audience, None, handling.as_deref(), family, limit).await {
         Ok(items) => items,
         Err(e) => return internal(e),
     };
-    let items: Vec<&IntelligenceItem> = items
-        .iter()
-        .filter(|i| handling.as_deref().is_none_or(|h| i.grade.handling == h))
-        .filter(|i| params.get("category").is_none_or(|c| i.family == *c))
-        .collect();
+    let items: Vec<&IntelligenceItem> = items.iter().collect();
     if partner {
         let seen: Vec<&str> = items.iter().map(|i| i.reference.as_str()).collect();
         if let Err(e) = audit(&state, &key, AuditAction::IntelligenceViewedByPartner, None, Some(seen.join(","))).await {
@@ -238,8 +235,8 @@ pub async fn audit_log(State(state): State<AppState>, ApiKey(key): ApiKey, Query
     }
     let page = match params.get("page").map(|p| p.parse::<i64>()) {
         None => 1,
-        Some(Ok(n)) if n >= 1 => n,
-        Some(_) => return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "'page' must be a whole number from 1"),
+        Some(Ok(n)) if (1..=100_000).contains(&n) => n,
+        Some(_) => return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "'page' must be a whole number from 1 to 100000"),
     };
     match db::audit::page_for_csp(&state.db, key.csp_id, page, 100).await {
         Ok(p) => {

@@ -154,32 +154,48 @@ pub fn suggest_summary(description: &str, reporter: &ReporterDetails) -> String 
 }
 
 fn replace_ignoring_case(text: &str, needle: &str, with: &str) -> String {
-    let lower = text.to_lowercase();
-    let needle_lower = needle.to_lowercase();
-    if needle_lower.is_empty() || lower.len() != text.len() {
-        return text.replace(needle, with);
+    // Compare character by character (lower-casing can change a character's length in bytes).
+    let hay: Vec<char> = text.chars().collect();
+    let pin: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    if pin.is_empty() {
+        return text.to_string();
     }
+    let lower = |c: &char| c.to_lowercase().next().unwrap_or(*c);
     let mut out = String::new();
-    let mut rest = 0;
-    while let Some(found) = lower[rest..].find(&needle_lower) {
-        let start = rest + found;
-        out.push_str(&text[rest..start]);
-        out.push_str(with);
-        rest = start + needle.len();
+    let mut i = 0;
+    while i < hay.len() {
+        if i + pin.len() <= hay.len() && hay[i..i + pin.len()].iter().map(lower).eq(pin.iter().copied()) {
+            out.push_str(with);
+            i += pin.len();
+        } else {
+            out.push(hay[i]);
+            i += 1;
+        }
     }
-    out.push_str(&text[rest..]);
     out
 }
 
-/// Does a summary still name the reporter (name, email or phone)?
+/// A phone number's digits without the country code or trunk 0: "+44 29 2087 1234" and
+/// "029 2087 1234" are the same number.
+fn phone_digits(text: &str) -> String {
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits.strip_prefix("44").unwrap_or(&digits);
+    digits.trim_start_matches('0').to_string()
+}
+
+/// Does a summary still name the reporter (their full name or any part of it of three letters
+/// or more, their email, or their phone number however it is written)?
 pub fn identifies_reporter(summary: &str, reporter: &ReporterDetails) -> bool {
     let lower = summary.to_lowercase();
-    let digits: String = summary.chars().filter(|c| c.is_ascii_digit()).collect();
-    let name_hit = reporter.name.as_ref().is_some_and(|n| !n.trim().is_empty() && lower.contains(&n.trim().to_lowercase()));
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty()).collect();
+    let name_hit = reporter.name.as_ref().is_some_and(|n| {
+        let n = n.trim().to_lowercase();
+        (!n.is_empty() && lower.contains(&n)) || n.split_whitespace().filter(|p| p.chars().count() >= 3).any(|p| words.contains(&p))
+    });
     let email_hit = reporter.email.as_ref().is_some_and(|e| !e.is_empty() && lower.contains(&e.to_lowercase()));
     let phone_hit = reporter.phone.as_ref().is_some_and(|p| {
-        let d: String = p.chars().filter(|c| c.is_ascii_digit()).collect();
-        d.len() >= 6 && digits.contains(&d)
+        let d = phone_digits(p);
+        d.len() >= 6 && phone_digits(summary).contains(&d)
     });
     name_hit || email_hit || phone_hit
 }
@@ -436,6 +452,11 @@ mod tests {
         assert!(summary.contains("Dealing from number 4 every night"), "{summary}");
         assert!(identifies_reporter("Reported by siân roberts", &reporter));
         assert!(identifies_reporter("call 02920871234", &reporter));
+        assert!(identifies_reporter("call +44 29 2087 1234", &reporter));
+        assert!(identifies_reporter("Roberts at number 4", &reporter), "a surname alone identifies");
+        // Lower-casing that changes a character's length never breaks the redaction.
+        let kelvin = ReporterDetails { name: Some("\u{212A}elvin".into()), ..Default::default() };
+        assert_eq!(suggest_summary("kelvin é saw it", &kelvin), "[removed] é saw it");
         assert!(!identifies_reporter("Drug dealing at the underpass", &reporter));
         assert!(!identifies_reporter("anything", &ReporterDetails::default()));
     }

@@ -161,7 +161,8 @@ pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTr
         categories,
         links,
         suggestions,
-        suggested_summary: crate::triage::suggest_summary(&record.description, &reporter),
+        // Only for those who grade: the gaps it leaves would point at the reporter's name.
+        suggested_summary: if user.can(Permission::TriageReports, record.csp_id) { crate::triage::suggest_summary(&record.description, &reporter) } else { String::new() },
         reference: record.reference,
         version: record.version,
         status: record.status,
@@ -282,6 +283,7 @@ fn error_message(lang: Lang, error: &str) -> String {
         "category" => t!(lang, "triage-error-category"),
         "link_kind" | "link_unknown" => t!(lang, "triage-error-link-unknown"),
         "link_self" => t!(lang, "triage-error-link-self"),
+        "link_loop" => t!(lang, "triage-error-link-loop"),
         _ => crate::error::AppError::Unavailable.message(lang),
     }
 }

@@ -81,16 +81,18 @@ pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Exten
             return back_with_draft(&state, lang, &form, vec!["unavailable"]).await;
         }
     };
-    if !references.is_empty() && found.len() < references.len() {
-        errors.push("references_unknown");
-    }
+    // One answer for unknown references and references of several partnerships: it never
+    // tells which reports exist, or where.
     let csps: std::collections::BTreeSet<i64> = found.iter().map(|(csp, _, _)| *csp).collect();
-    if csps.len() > 1 {
-        errors.push("references_csps");
+    if !references.is_empty() && (found.len() < references.len() || csps.len() > 1) {
+        errors.push("references_unknown");
     }
     if !errors.is_empty() {
         return back_with_draft(&state, lang, &form, errors).await;
     }
+    // Only applications about to be stored count towards the limit: correcting a form is free.
+    // (References are numbered in order, so whether one exists tells nothing; unknown ones and
+    // ones of several partnerships get the same answer, so nothing says where a report went.)
     if !state.report_limiter.allow(&ip) {
         return back_with_draft(&state, lang, &form, vec!["rate_limited"]).await;
     }
@@ -102,10 +104,16 @@ pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Exten
             return back_with_draft(&state, lang, &form, vec!["unavailable"]).await;
         }
     };
-    // Met if a named report already carries a rule, or the named ASB reports meet the count
-    // within the window (the applicant vouches that they are about the same problem).
-    let flagged = found.iter().any(|(_, rule, _)| rule.is_some());
-    let mut times: Vec<i64> = found.iter().filter(|(_, _, c)| qualifies(c)).map(|(_, _, c)| c.created_at).collect();
+    // Met if the applicant's own reports (their verified email or phone) meet the count within
+    // the window, or a named report meets a rule that is not about one person (a location, a
+    // hate incident). Officers decide; this is what the application shows them first.
+    let applicant = [
+        crate::trigger::reporter_identity(Some(form.email.as_str()).filter(|e| !e.is_empty()), None),
+        crate::trigger::reporter_identity(None, Some(form.phone.as_str()).filter(|p| !p.is_empty())),
+    ];
+    let theirs = |c: &crate::trigger::TriggerCandidate| c.verified_reporter.is_some() && applicant.iter().any(|a| a.is_some() && *a == c.verified_reporter);
+    let flagged = found.iter().any(|(_, rule, _)| rule.as_deref().is_some_and(|r| r != "same_person"));
+    let mut times: Vec<i64> = found.iter().filter(|(_, _, c)| qualifies(c) && theirs(c)).map(|(_, _, c)| c.created_at).collect();
     times.sort();
     let window = rules.window_days * 86_400;
     let counted = times.iter().enumerate().any(|(i, start)| times[i..].iter().take_while(|t| **t - start <= window).count() as i64 >= rules.reports);

@@ -60,7 +60,6 @@ pub fn application_error(lang: Lang, problem: &str) -> String {
         "references_too_many" => t!(lang, "review-error-references-too-many"),
         "reference_shape" => t!(lang, "review-error-reference-shape"),
         "references_unknown" => t!(lang, "review-error-references-unknown"),
-        "references_csps" => t!(lang, "review-error-references-csps"),
         "impact" => t!(lang, "review-error-impact"),
         "too_long" => t!(lang, "report-error-too-long"),
         "rate_limited" => t!(lang, "report-error-rate-limited"),
