@@ -13,7 +13,7 @@ CREATE INDEX reports_open_queue ON reports(csp_id, created_at, id, acknowledged_
         sensitive, assigned_user_id, asb_qualifier, trigger_rule)
     WHERE status NOT IN ('fixed', 'duplicate', 'not_responsible', 'no_further_action', 'internal_referral', 'closed');
 -- Sensitive reports (hate, abuse) of any status, newest or oldest first.
-CREATE INDEX reports_sensitive ON reports(csp_id, sensitive, created_at);
+CREATE INDEX reports_sensitive ON reports(csp_id, sensitive, created_at, status);
 
 ALTER TABLE csp_settings ADD COLUMN trigger_reports BIGINT NOT NULL DEFAULT 3;
 ALTER TABLE csp_settings ADD COLUMN trigger_window_days BIGINT NOT NULL DEFAULT 183;
@@ -21,6 +21,23 @@ ALTER TABLE csp_settings ADD COLUMN trigger_location_rule BIGINT NOT NULL DEFAUL
 ALTER TABLE csp_settings ADD COLUMN trigger_hate_rule BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE csp_settings ADD COLUMN review_acknowledge_days BIGINT NOT NULL DEFAULT 5;
 ALTER TABLE csp_settings ADD COLUMN review_decide_days BIGINT NOT NULL DEFAULT 15;
+-- Duplicate and repeat suggestions: how far apart in time and distance.
+ALTER TABLE csp_settings ADD COLUMN link_window_days BIGINT NOT NULL DEFAULT 14;
+ALTER TABLE csp_settings ADD COLUMN link_distance_metres BIGINT NOT NULL DEFAULT 500;
+
+-- Teams of a CSP (for example "Night-time economy"), which reports can be assigned to.
+CREATE TABLE teams (
+    id     BIGSERIAL PRIMARY KEY,
+    csp_id BIGINT NOT NULL REFERENCES csps(id),
+    name   TEXT NOT NULL,
+    UNIQUE (csp_id, name)
+);
+CREATE TABLE team_members (
+    team_id BIGINT NOT NULL REFERENCES teams(id),
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (team_id, user_id)
+);
+ALTER TABLE reports ADD COLUMN assigned_team_id BIGINT REFERENCES teams(id);
 
 CREATE TABLE case_review_sequences (
     year BIGINT PRIMARY KEY,

@@ -86,6 +86,7 @@ pub fn router(state: AppState) -> Router {
         .route("/language/{code}", get(sign_in::switch_language))
         .route("/staff/team/grant", post(app::staff::team::handlers::grant))
         .route("/staff/team/revoke", post(app::staff::team::handlers::revoke))
+        .route("/staff/teams", post(app::staff::team::handlers::teams))
         .route("/api/v1/csps", get(api::csps))
         .route("/api/v1/neighbourhoods", get(api::neighbourhoods))
         .route("/api/v1/locate", get(api::locate))

@@ -387,3 +387,48 @@ async fn welsh_swansea_report(app: &Router, db: &Db) -> String {
     assert_eq!(status, StatusCode::SEE_OTHER);
     sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
 }
+
+both_backends!(teams_take_reports, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let reference = welsh_report(&app, &db).await;
+    let manager = Some(cookie_for(&app, "csp-manager@demo.cymuned.cymru").await);
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    // A manager makes a team and puts the officer in it; officers cannot.
+    let (_, location) = post(&app, "/staff/teams", &officer, "lang=en&csp=cardiff&action=create&name=Night-time%20economy").await;
+    assert!(location.ends_with("error=forbidden"), "{location}");
+    let (_, location) = post(&app, "/staff/teams", &manager, "lang=en&csp=cardiff&action=create&name=Night-time%20economy").await;
+    assert!(location.ends_with("done=team_created"), "{location}");
+    let (_, location) = post(&app, "/staff/teams", &manager, "lang=en&csp=cardiff&action=create&name=Night-time%20economy").await;
+    assert!(location.ends_with("error=team_exists"));
+    let team: i64 = sqlx::query("SELECT id FROM teams").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let (_, location) = post(&app, "/staff/teams", &manager, &format!("lang=en&csp=cardiff&action=add&team={team}&email=officer%40demo.cymuned.cymru")).await;
+    assert!(location.ends_with("done=team_changed"), "{location}");
+    let (_, location) = post(&app, "/staff/teams", &manager, &format!("lang=en&csp=cardiff&action=add&team={team}&email=nobody%40example.org")).await;
+    assert!(location.ends_with("error=no_account"));
+    let (_, body) = page(&app, "/staff/team", &manager).await;
+    assert!(body.contains("Night-time economy") && body.contains("Demo officer"));
+    // The report goes to the team; its members see it as theirs.
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("/staff/reports/{reference}/assign"), &officer, &format!("lang=en&version={v}&assignee=team:{team}")).await;
+    assert!(location.ends_with("done=assigned"), "{location}");
+    let (_, body) = page(&app, "/staff/intake?mine=on", &officer).await;
+    assert!(body.contains(&reference) && body.contains("Night-time economy"));
+    let (_, body) = page(&app, "/staff/intake?mine=on", &manager).await;
+    assert!(!body.contains(&reference), "not the manager's: they are not in the team");
+    // Another CSP's team cannot take this report.
+    let swansea = db::reference::csp_by_slug(&db, "swansea").await.unwrap().unwrap().id;
+    db::staff::create_team(&db, swansea, "Swansea team").await.unwrap();
+    let other: i64 = sqlx::query("SELECT id FROM teams WHERE name = 'Swansea team'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("/staff/reports/{reference}/assign"), &officer, &format!("lang=en&version={v}&assignee=team:{other}")).await;
+    assert!(location.ends_with("error=assignee"), "{location}");
+    // Managers set how far apart duplicates may be suggested.
+    let settings = "lang=en&csp=cardiff&acknowledge_days=2&trigger_reports=3&trigger_window_days=183&review_acknowledge_days=5&review_decide_days=15&link_window_days=30&link_distance_metres=250";
+    let (_, location) = post(&app, "/staff/settings", &manager, settings).await;
+    assert!(location.ends_with("done=1"), "{location}");
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
+    let rules = db::trigger::rules(&db, cardiff).await.unwrap();
+    assert_eq!((rules.link_window_days, rules.link_distance_metres), (30, 250));
+    let (_, location) = post(&app, "/staff/settings", &manager, &settings.replace("link_distance_metres=250", "link_distance_metres=99999")).await;
+    assert!(location.ends_with("error=invalid"));
+});

@@ -288,3 +288,57 @@ pub async fn revoke_role(db: &Db, user_id: i64, csp_id: i64, role: Role) -> Resu
         .await?;
     Ok(done.rows_affected() == 1)
 }
+
+// ----- teams of a CSP, which reports can be assigned to.
+
+/// A CSP's teams: (id, name, members as (user id, name)).
+pub async fn teams(db: &Db, csp_id: i64) -> Result<Vec<crate::staff::WorkTeam>, DbError> {
+    let rows = sqlx::query(
+        "SELECT t.id, t.name, u.id, u.display_name FROM teams t LEFT JOIN team_members m ON m.team_id = t.id \
+         LEFT JOIN users u ON u.id = m.user_id WHERE t.csp_id = $1 ORDER BY t.name, u.display_name",
+    )
+    .bind(csp_id)
+    .fetch_all(db.reader())
+    .await?;
+    let mut teams: Vec<crate::staff::WorkTeam> = Vec::new();
+    for r in rows {
+        let id: i64 = r.try_get(0)?;
+        if teams.last().is_none_or(|t| t.id != id) {
+            teams.push(crate::staff::WorkTeam { id, name: r.try_get(1)?, members: Vec::new() });
+        }
+        if let (Some(user), Some(name)) = (r.try_get::<Option<i64>, _>(2)?, r.try_get::<Option<String>, _>(3)?) {
+            teams.last_mut().expect("pushed above").members.push((user, name));
+        }
+    }
+    Ok(teams)
+}
+
+/// Creates a team; `false` when the CSP already has one of that name.
+pub async fn create_team(db: &Db, csp_id: i64, name: &str) -> Result<bool, DbError> {
+    let done = sqlx::query("INSERT INTO teams (csp_id, name) VALUES ($1, $2) ON CONFLICT (csp_id, name) DO NOTHING")
+        .bind(csp_id)
+        .bind(name)
+        .execute(db.writer())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The CSP a team belongs to.
+pub async fn team_csp(db: &Db, team_id: i64) -> Result<Option<i64>, DbError> {
+    let row = sqlx::query("SELECT csp_id FROM teams WHERE id = $1").bind(team_id).fetch_optional(db.reader()).await?;
+    row.map(|r| r.try_get(0)).transpose()
+}
+
+pub async fn add_team_member(db: &Db, team_id: i64, user_id: i64) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2) ON CONFLICT (team_id, user_id) DO NOTHING")
+        .bind(team_id)
+        .bind(user_id)
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+pub async fn remove_team_member(db: &Db, team_id: i64, user_id: i64) -> Result<bool, DbError> {
+    let done = sqlx::query("DELETE FROM team_members WHERE team_id = $1 AND user_id = $2").bind(team_id).bind(user_id).execute(db.writer()).await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -79,16 +79,16 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     let overdue = (filter.status == "overdue").then_some(cutoff);
     let conditions = format!(
         "r.csp_id = $1 AND {status} AND ($2 IS NULL OR r.category_id = $2) AND ($3 IS NULL OR r.neighbourhood_id = $3) \
-         AND ($4 IS NULL OR r.sensitive = $4) AND ($5 IS NULL OR r.assigned_user_id = $5) AND ($6 IS NULL OR r.created_at <= $6) \
+         AND ($4 IS NULL OR r.sensitive = $4) AND ($5 IS NULL OR r.assigned_user_id = $5 OR r.assigned_team_id IN (SELECT team_id FROM team_members WHERE user_id = $5)) AND ($6 IS NULL OR r.created_at <= $6) \
          AND ($7 = 0 OR r.trigger_rule IS NOT NULL)"
     );
     let page = filter.page.clamp(1, 100_000);
     let select = format!(
         "SELECT r.reference, c.name_en, c.name_cy, n.name_en, n.name_cy, r.status, r.created_at, r.acknowledged_at, r.sensitive, \
-                i.source_grade, i.intelligence_grade, i.handling_code, u.display_name, o.name, r.trigger_rule \
+                i.source_grade, i.intelligence_grade, i.handling_code, u.display_name, o.name, r.trigger_rule, t.name \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN neighbourhoods n ON n.id = r.neighbourhood_id \
          LEFT JOIN intelligence_items i ON i.report_id = r.id LEFT JOIN users u ON u.id = r.assigned_user_id \
-         LEFT JOIN organisations o ON o.id = r.assigned_organisation_id \
+         LEFT JOIN organisations o ON o.id = r.assigned_organisation_id LEFT JOIN teams t ON t.id = r.assigned_team_id \
          WHERE {conditions} ORDER BY {order} LIMIT $8 OFFSET $9"
     );
     let rows = sqlx::query(&select)
@@ -112,7 +112,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
                 (Some(s), Some(i), Some(h)) => Some(format!("{s}{i} {h}")),
                 _ => None,
             };
-            let assigned_to = r.try_get::<Option<String>, _>(12)?.or(r.try_get::<Option<String>, _>(13)?);
+            let assigned_to = r.try_get::<Option<String>, _>(12)?.or(r.try_get::<Option<String>, _>(13)?).or(r.try_get::<Option<String>, _>(15)?);
             Ok(QueueRow {
                 reference: r.try_get(0)?,
                 category: names(r, 1)?,
@@ -183,6 +183,7 @@ pub struct TriageRecord {
     pub acknowledged_at: Option<i64>,
     pub assigned_user_id: Option<i64>,
     pub assigned_organisation_id: Option<i64>,
+    pub assigned_team_id: Option<i64>,
     pub source: String,
     /// The Community Trigger rule the report meets, if any.
     pub trigger_rule: Option<String>,
@@ -192,7 +193,7 @@ pub async fn record(db: &Db, reference: &str) -> Result<Option<TriageRecord>, Db
     let Some(r) = sqlx::query(
         "SELECT r.id, r.csp_id, r.version, r.reference, r.status, c.code, c.name_en, c.name_cy, c.family, r.asb_qualifier, r.hate_strands, \
                 w.name_en, w.name_cy, n.name_en, n.name_cy, r.location_text, r.lat, r.lon, r.happened_at, r.ongoing, r.description, \
-                r.language, r.sensitive, r.created_at, r.acknowledged_at, r.assigned_user_id, r.assigned_organisation_id, r.source, r.neighbourhood_id, r.trigger_rule \
+                r.language, r.sensitive, r.created_at, r.acknowledged_at, r.assigned_user_id, r.assigned_organisation_id, r.source, r.neighbourhood_id, r.trigger_rule, r.assigned_team_id \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN wards w ON w.code = r.ward_code \
          JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE r.reference = $1",
     )
@@ -231,6 +232,7 @@ pub async fn record(db: &Db, reference: &str) -> Result<Option<TriageRecord>, Db
         source: r.try_get(27)?,
         neighbourhood_id: r.try_get(28)?,
         trigger_rule: r.try_get(29)?,
+        assigned_team_id: r.try_get(30)?,
     }))
 }
 
@@ -432,13 +434,14 @@ pub async fn save_grade(
     Ok(())
 }
 
-/// Gives the report to a person or a partner organisation (or neither).
-pub async fn assign(db: &Db, report_id: i64, version: i64, user: Option<i64>, organisation: Option<i64>) -> Result<(), ChangeError> {
+/// Gives the report to a person, a team or a partner organisation (or none).
+pub async fn assign(db: &Db, report_id: i64, version: i64, user: Option<i64>, organisation: Option<i64>, team: Option<i64>) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, report_id, version).await?;
-    sqlx::query("UPDATE reports SET assigned_user_id = $1, assigned_organisation_id = $2 WHERE id = $3")
+    sqlx::query("UPDATE reports SET assigned_user_id = $1, assigned_organisation_id = $2, assigned_team_id = $3 WHERE id = $4")
         .bind(user)
         .bind(organisation)
+        .bind(team)
         .bind(report_id)
         .execute(&mut *tx)
         .await?;

@@ -7,7 +7,8 @@ use sqlx::{any::AnyRow, Row as _};
 
 pub async fn rules(db: &Db, csp_id: i64) -> Result<TriggerRules, DbError> {
     let row = sqlx::query(
-        "SELECT trigger_reports, trigger_window_days, trigger_location_rule, trigger_hate_rule, review_acknowledge_days, review_decide_days \
+        "SELECT trigger_reports, trigger_window_days, trigger_location_rule, trigger_hate_rule, review_acknowledge_days, review_decide_days, \
+                link_window_days, link_distance_metres \
          FROM csp_settings WHERE csp_id = $1",
     )
     .bind(csp_id)
@@ -21,6 +22,8 @@ pub async fn rules(db: &Db, csp_id: i64) -> Result<TriggerRules, DbError> {
         hate_rule: r.try_get::<i64, _>(3)? == 1,
         review_acknowledge_days: r.try_get(4)?,
         review_decide_days: r.try_get(5)?,
+        link_window_days: r.try_get(6)?,
+        link_distance_metres: r.try_get(7)?,
     })
 }
 
@@ -28,11 +31,13 @@ pub async fn rules(db: &Db, csp_id: i64) -> Result<TriggerRules, DbError> {
 pub async fn save_settings(db: &Db, csp_id: i64, acknowledge_days: i64, rules: &TriggerRules) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO csp_settings (csp_id, acknowledge_working_days, trigger_reports, trigger_window_days, trigger_location_rule, \
-         trigger_hate_rule, review_acknowledge_days, review_decide_days) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         trigger_hate_rule, review_acknowledge_days, review_decide_days, link_window_days, link_distance_metres) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT (csp_id) DO UPDATE SET acknowledge_working_days = excluded.acknowledge_working_days, \
          trigger_reports = excluded.trigger_reports, trigger_window_days = excluded.trigger_window_days, \
          trigger_location_rule = excluded.trigger_location_rule, trigger_hate_rule = excluded.trigger_hate_rule, \
-         review_acknowledge_days = excluded.review_acknowledge_days, review_decide_days = excluded.review_decide_days",
+         review_acknowledge_days = excluded.review_acknowledge_days, review_decide_days = excluded.review_decide_days, \
+         link_window_days = excluded.link_window_days, link_distance_metres = excluded.link_distance_metres",
     )
     .bind(csp_id)
     .bind(acknowledge_days)
@@ -42,6 +47,8 @@ pub async fn save_settings(db: &Db, csp_id: i64, acknowledge_days: i64, rules: &
     .bind(rules.hate_rule as i64)
     .bind(rules.review_acknowledge_days)
     .bind(rules.review_decide_days)
+    .bind(rules.link_window_days)
+    .bind(rules.link_distance_metres)
     .execute(db.writer())
     .await?;
     Ok(())

@@ -12,4 +12,4 @@ pub mod session;
 #[cfg(feature = "ssr")]
 pub mod sign_in;
 
-pub use roles::{Permission, Role, RoleGrant, StaffUser};
+pub use roles::{Permission, Role, RoleGrant, StaffUser, WorkTeam};

@@ -105,6 +105,15 @@ pub struct TeamMember {
     pub roles: Vec<(Role, Option<String>)>,
 }
 
+/// A team of a CSP, which reports can be assigned to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkTeam {
+    pub id: i64,
+    pub name: String,
+    /// (user id, name)
+    pub members: Vec<(i64, String)>,
+}
+
 /// A signed-in member of staff, as every check sees them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffUser {

@@ -26,6 +26,7 @@ pub struct TeamView {
     pub me: i64,
     /// Roles this manager may give in the selected CSP.
     pub grantable: Vec<Role>,
+    pub teams: Vec<crate::staff::WorkTeam>,
 }
 
 #[server]
@@ -43,7 +44,8 @@ pub async fn team(csp: Option<String>) -> Result<TeamView, ServerFnError> {
     };
     let members = crate::db::staff::team(&state.db, csp_id).await.map_err(crate::error::internal)?;
     let grantable = Role::ALL.into_iter().filter(|r| crate::staff::roles::may_manage_role(&user, 0, csp_id, *r)).collect();
-    Ok(TeamView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, members, me: user.id, grantable })
+    let teams = crate::db::staff::teams(&state.db, csp_id).await.map_err(crate::error::internal)?;
+    Ok(TeamView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, members, me: user.id, grantable, teams })
 }
 
 fn organisation_kind_name(lang: Lang, kind: &str) -> String {
@@ -63,6 +65,8 @@ fn outcome_message(lang: Lang, done: Option<String>, error: Option<String>) -> O
     if let Some(done) = done {
         return Some((true, match done.as_str() {
             "revoked" => t!(lang, "team-done-revoked"),
+            "team_created" => t!(lang, "teams-done-created"),
+            "team_changed" => t!(lang, "teams-done-changed"),
             _ => t!(lang, "team-done-granted"),
         }));
     }
@@ -72,6 +76,8 @@ fn outcome_message(lang: Lang, done: Option<String>, error: Option<String>) -> O
             "needs_organisation" => t!(lang, "team-error-needs-organisation"),
             "forbidden" => t!(lang, "team-error-forbidden"),
             "not_held" => t!(lang, "team-error-not-held"),
+            "team_name" => t!(lang, "teams-error-name"),
+            "team_exists" => t!(lang, "teams-error-exists"),
             _ => t!(lang, "team-error-invalid"),
         })
     })
@@ -108,7 +114,8 @@ pub fn TeamPage() -> impl IntoView {
 
 #[component]
 fn Team(lang: Lang, view: TeamView) -> impl IntoView {
-    let TeamView { csps, selected, members, me, grantable } = view;
+    let TeamView { csps, selected, members, me, grantable, teams } = view;
+    let teams_csp = selected.clone();
     let selected_for_rows = selected.clone();
     view! {
         <CspPicker lang csps=csps selected=selected.clone() />
@@ -190,6 +197,62 @@ fn Team(lang: Lang, view: TeamView) -> impl IntoView {
             </div>
             <button type="submit" class="button">{t!(lang, "team-grant-submit")}</button>
         </form>
+        <WorkTeams lang csp=teams_csp teams />
+    }
+}
+
+/// Teams of the CSP, which reports can be assigned to: created and staffed by its managers.
+#[component]
+fn WorkTeams(lang: Lang, csp: String, teams: Vec<crate::staff::WorkTeam>) -> impl IntoView {
+    view! {
+        <h2 id="teams-heading">{t!(lang, "teams-heading")}</h2>
+        <p>{t!(lang, "teams-intro")}</p>
+        <ul class="teams">
+            {teams.iter().map(|team| view! {
+                <li>
+                    <strong>{team.name.clone()}</strong> ": "
+                    {if team.members.is_empty() { t!(lang, "teams-nobody") } else { team.members.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(", ") }}
+                    {team.members.iter().map(|(user, name)| view! {
+                        <form method="post" action="/staff/teams" class="inline-form">
+                            <input type="hidden" name="lang" value=lang.code() />
+                            <input type="hidden" name="csp" value=csp.clone() />
+                            <input type="hidden" name="action" value="remove" />
+                            <input type="hidden" name="team" value=team.id.to_string() />
+                            <input type="hidden" name="user" value=user.to_string() />
+                            " " <button type="submit" class="link-button">{t!(lang, "teams-remove", name = name.clone(), team = team.name.clone())}</button>
+                        </form>
+                    }).collect_view()}
+                </li>
+            }).collect_view()}
+        </ul>
+        <form method="post" action="/staff/teams" class="form inline-fields" aria-labelledby="teams-heading">
+            <input type="hidden" name="lang" value=lang.code() />
+            <input type="hidden" name="csp" value=csp.clone() />
+            <input type="hidden" name="action" value="create" />
+            <div class="field">
+                <label for="team-name">{t!(lang, "teams-new")}</label>
+                <input id="team-name" name="name" type="text" maxlength="100" />
+            </div>
+            <button type="submit" class="button secondary">{t!(lang, "teams-create")}</button>
+        </form>
+        {(!teams.is_empty()).then(|| view! {
+            <form method="post" action="/staff/teams" class="form inline-fields" aria-labelledby="teams-heading">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="csp" value=csp.clone() />
+                <input type="hidden" name="action" value="add" />
+                <div class="field">
+                    <label for="team-member">{t!(lang, "teams-member-email")}</label>
+                    <input id="team-member" name="email" type="email" />
+                </div>
+                <div class="field">
+                    <label for="team-choice">{t!(lang, "teams-team")}</label>
+                    <select id="team-choice" name="team">
+                        {teams.iter().map(|t| view! { <option value=t.id.to_string()>{t.name.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button secondary">{t!(lang, "teams-add")}</button>
+            </form>
+        })}
     }
 }
 
@@ -325,6 +388,90 @@ pub mod handlers {
         }
         audit(&state, &user, ip, AuditAction::RoleGranted, grantee, csp_id, role).await;
         back(lang, &form.csp, "done=granted")
+    }
+
+    /// `POST /staff/teams`: create a team, add a member (by email), remove a member.
+    pub async fn teams(
+        State(state): State<AppState>,
+        Extension(CurrentUser(user)): Extension<CurrentUser>,
+        Extension(ClientIp(ip)): Extension<ClientIp>,
+        Form(fields): Form<Vec<(String, String)>>,
+    ) -> Response {
+        let field = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+        let lang = Lang::parse(&field("lang")).unwrap_or_default();
+        let csp = field("csp");
+        let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+        let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == csp) else {
+            return back(lang, &csp, "error=forbidden");
+        };
+        let outcome = match field("action").as_str() {
+            "create" => {
+                let name = field("name");
+                if name.is_empty() || name.chars().count() > 100 {
+                    return back(lang, &csp, "error=team_name");
+                }
+                match db::staff::create_team(&state.db, csp_id, &name).await {
+                    Ok(true) => "done=team_created",
+                    Ok(false) => "error=team_exists",
+                    Err(e) => {
+                        tracing::error!(error = %e, "could not create a team");
+                        "error=invalid"
+                    }
+                }
+            }
+            action @ ("add" | "remove") => {
+                let Ok(team) = field("team").parse::<i64>() else { return back(lang, &csp, "error=invalid") };
+                // Only this CSP's teams, and (to add) people who hold a role in it.
+                if !matches!(db::staff::team_csp(&state.db, team).await, Ok(Some(c)) if c == csp_id) {
+                    return back(lang, &csp, "error=invalid");
+                }
+                let member = if action == "add" {
+                    match db::staff::user_id_by_email(&state.db, &db::staff::normalise_email(&field("email"))).await {
+                        Ok(Some(id)) if db::staff::team(&state.db, csp_id).await.is_ok_and(|m| m.iter().any(|x| x.user_id == id)) => id,
+                        Ok(_) => return back(lang, &csp, "error=no_account"),
+                        Err(e) => {
+                            tracing::error!(error = %e, "could not find an account");
+                            return back(lang, &csp, "error=invalid");
+                        }
+                    }
+                } else {
+                    match field("user").parse::<i64>() {
+                        Ok(id) => id,
+                        Err(_) => return back(lang, &csp, "error=invalid"),
+                    }
+                };
+                let result = if action == "add" {
+                    db::staff::add_team_member(&state.db, team, member).await.map(|_| true)
+                } else {
+                    db::staff::remove_team_member(&state.db, team, member).await
+                };
+                match result {
+                    Ok(_) => {
+                        let detail = format!("team {team}: {action} user {member}");
+                        let entry = NewAuditEntry {
+                            actor_user_id: Some(user.id),
+                            actor_label: user.email.clone(),
+                            action: Some(AuditAction::SettingsChanged),
+                            record_type: Some("team".into()),
+                            record_id: Some(team.to_string()),
+                            csp_id: Some(csp_id),
+                            ip: Some(ip),
+                            detail: Some(detail),
+                        };
+                        if let Err(e) = db::audit::record(&state.db, entry).await {
+                            tracing::error!(error = %e, "could not write audit entry");
+                        }
+                        "done=team_changed"
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %e, "could not change a team");
+                        "error=invalid"
+                    }
+                }
+            }
+            _ => "error=invalid",
+        };
+        back(lang, &csp, outcome)
     }
 
     pub async fn revoke(

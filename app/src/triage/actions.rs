@@ -223,17 +223,19 @@ pub async fn act(
         }
         "assign" => {
             let value = field(&fields, "assignee");
-            let (person, organisation) = match value.split_once(':') {
-                None if value.is_empty() => (None, None),
-                Some(("user", id)) => (id.parse::<i64>().ok(), None),
-                Some(("organisation", id)) => (None, id.parse::<i64>().ok()),
+            let (person, organisation, team) = match value.split_once(':') {
+                None if value.is_empty() => (None, None, None),
+                Some(("user", id)) => (id.parse::<i64>().ok(), None, None),
+                Some(("organisation", id)) => (None, id.parse::<i64>().ok(), None),
+                Some(("team", id)) => (None, None, id.parse::<i64>().ok()),
                 _ => return back(lang, &reference, "error=assignee"),
             };
-            // Only people and organisations of this CSP.
-            let known = match (person, organisation) {
-                (Some(p), _) => db::triage::assignable_people(&state.db, record.csp_id).await.map(|list| list.iter().any(|(id, _)| *id == p)),
-                (_, Some(o)) => db::triage::organisations(&state.db, record.csp_id).await.map(|list| list.iter().any(|(id, _)| *id == o)),
-                (None, None) => Ok(value.is_empty()),
+            // Only people, teams and organisations of this CSP.
+            let known = match (person, organisation, team) {
+                (Some(p), _, _) => db::triage::assignable_people(&state.db, record.csp_id).await.map(|list| list.iter().any(|(id, _)| *id == p)),
+                (_, Some(o), _) => db::triage::organisations(&state.db, record.csp_id).await.map(|list| list.iter().any(|(id, _)| *id == o)),
+                (_, _, Some(t)) => db::staff::team_csp(&state.db, t).await.map(|csp| csp == Some(record.csp_id)),
+                (None, None, None) => Ok(value.is_empty()),
             };
             match known {
                 Ok(true) => {}
@@ -243,7 +245,7 @@ pub async fn act(
                     return back(lang, &reference, "error=unavailable");
                 }
             }
-            let result = db::triage::assign(&state.db, record.id, version, person, organisation).await;
+            let result = db::triage::assign(&state.db, record.id, version, person, organisation, team).await;
             if result.is_ok() {
                 audit(&state, &user, ip, AuditAction::ReportAssigned, &record, Some(value.to_string())).await;
             }

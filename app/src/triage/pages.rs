@@ -71,6 +71,8 @@ pub struct ReportForTriage {
     pub source: String,
     pub assigned_user_id: Option<i64>,
     pub assigned_organisation_id: Option<i64>,
+    pub assigned_team_id: Option<i64>,
+    pub teams: Vec<(i64, String)>,
     pub timeline: Vec<(String, ReportStatus, Option<String>, bool, Option<String>, String)>,
     pub item: Option<IntelligenceItem>,
     /// Whether the reporter gave contact details and agreed to be contacted (not the details).
@@ -136,7 +138,8 @@ pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTr
     let organisations = crate::db::triage::organisations(&state.db, record.csp_id).await.map_err(internal)?;
     let when = record.happened_at.clone();
     let links = crate::db::triage::links(&state.db, record.id).await.map_err(internal)?;
-    let window = crate::triage::LINK_WINDOW_DAYS * 86_400;
+    let settings = crate::db::trigger::rules(&state.db, record.csp_id).await.map_err(internal)?;
+    let window = settings.link_window_days * 86_400;
     let nearby = crate::db::triage::link_candidates(&state.db, record.csp_id, &record.family, record.created_at - window, record.created_at + window)
         .await
         .map_err(internal)?;
@@ -148,7 +151,7 @@ pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTr
         point: record.point,
         description: record.description.clone(),
     };
-    let suggestions: Vec<LinkSuggestion> = crate::triage::suggest_links(&me, &nearby, crate::triage::LINK_DISTANCE_METRES, crate::triage::LINK_WINDOW_DAYS)
+    let suggestions: Vec<LinkSuggestion> = crate::triage::suggest_links(&me, &nearby, settings.link_distance_metres as f64, settings.link_window_days)
         .into_iter()
         .filter(|s| !links.iter().any(|(r, _, _)| *r == s.reference))
         .collect();
@@ -184,6 +187,8 @@ pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTr
         source: record.source,
         assigned_user_id: record.assigned_user_id,
         assigned_organisation_id: record.assigned_organisation_id,
+        assigned_team_id: record.assigned_team_id,
+        teams: crate::db::staff::teams(&state.db, record.csp_id).await.map_err(internal)?.into_iter().map(|t| (t.id, t.name)).collect(),
         timeline,
         item: items.into_iter().next(),
         anonymous: reporter.anonymous,
@@ -777,6 +782,11 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                             <optgroup label=t!(lang, "triage-people")>
                                 {view.people.iter().map(|(id, name)| view! { <option value=format!("user:{id}") selected=view.assigned_user_id == Some(*id)>{name.clone()}</option> }).collect_view()}
                             </optgroup>
+                            {(!view.teams.is_empty()).then(|| view! {
+                                <optgroup label=t!(lang, "triage-teams")>
+                                    {view.teams.iter().map(|(id, name)| view! { <option value=format!("team:{id}") selected=view.assigned_team_id == Some(*id)>{name.clone()}</option> }).collect_view()}
+                                </optgroup>
+                            })}
                             <optgroup label=t!(lang, "triage-organisations")>
                                 {view.organisations.iter().map(|(id, name)| view! { <option value=format!("organisation:{id}") selected=view.assigned_organisation_id == Some(*id)>{name.clone()}</option> }).collect_view()}
                             </optgroup>

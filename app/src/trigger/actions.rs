@@ -232,12 +232,15 @@ pub async fn settings(
     };
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={}&{outcome}", lang.path("/staff/case-reviews"), crate::shell::encode_component(&slug))).into_response();
     let number = |name: &str, max: i64| field(&fields, name).parse::<i64>().ok().filter(|n| (1..=max).contains(n));
-    let (Some(ack), Some(reports), Some(window), Some(review_ack), Some(review_decide)) = (
+    let (Some(ack), Some(reports), Some(window), Some(review_ack), Some(review_decide), Some(link_days), Some(link_metres)) = (
         number("acknowledge_days", 30),
         number("trigger_reports", 20),
         number("trigger_window_days", 730),
         number("review_acknowledge_days", 60),
         number("review_decide_days", 120),
+        // Forms from before these settings existed leave them at their defaults.
+        if field(&fields, "link_window_days").is_empty() { Some(crate::triage::LINK_WINDOW_DAYS) } else { number("link_window_days", 90) },
+        if field(&fields, "link_distance_metres").is_empty() { Some(crate::triage::LINK_DISTANCE_METRES as i64) } else { number("link_distance_metres", 5000) },
     ) else {
         return back("error=invalid");
     };
@@ -248,6 +251,8 @@ pub async fn settings(
         hate_rule: field(&fields, "trigger_hate_rule") == "on",
         review_acknowledge_days: review_ack,
         review_decide_days: review_decide.max(review_ack),
+        link_window_days: link_days,
+        link_distance_metres: link_metres,
     };
     match db::trigger::save_settings(&state.db, csp_id, ack, &rules).await {
         Ok(()) => {

@@ -9,7 +9,8 @@ pub mod actions;
 
 use serde::{Deserialize, Serialize};
 
-/// A CSP's trigger rules (defaults: 3 qualifying ASB reports by one person in 6 months).
+/// A CSP's triage and trigger settings (defaults: 3 qualifying ASB reports by one person in 6
+/// months; duplicates suggested within 14 days and 500 m).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TriggerRules {
     pub reports: i64,
@@ -20,11 +21,22 @@ pub struct TriggerRules {
     pub hate_rule: bool,
     pub review_acknowledge_days: i64,
     pub review_decide_days: i64,
+    pub link_window_days: i64,
+    pub link_distance_metres: i64,
 }
 
 impl Default for TriggerRules {
     fn default() -> Self {
-        TriggerRules { reports: 3, window_days: 183, location_rule: false, hate_rule: false, review_acknowledge_days: 5, review_decide_days: 15 }
+        TriggerRules {
+            reports: 3,
+            window_days: 183,
+            location_rule: false,
+            hate_rule: false,
+            review_acknowledge_days: 5,
+            review_decide_days: 15,
+            link_window_days: crate::triage::LINK_WINDOW_DAYS,
+            link_distance_metres: crate::triage::LINK_DISTANCE_METRES as i64,
+        }
     }
 }
 

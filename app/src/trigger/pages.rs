@@ -290,10 +290,12 @@ fn TriggerSettings(lang: Lang, csp: String, rules: TriggerRules, acknowledge_day
                     ("trigger_window_days", t!(lang, "settings-trigger-window"), rules.window_days),
                     ("review_acknowledge_days", t!(lang, "settings-review-acknowledge"), rules.review_acknowledge_days),
                     ("review_decide_days", t!(lang, "settings-review-decide"), rules.review_decide_days),
+                    ("link_window_days", t!(lang, "settings-link-window"), rules.link_window_days),
+                    ("link_distance_metres", t!(lang, "settings-link-distance"), rules.link_distance_metres),
                 ].into_iter().map(|(name, label, value)| view! {
                     <div class="field">
                         <label for=name>{label}</label>
-                        <input id=name name=name type="number" min="1" max="400" inputmode="numeric" value=value.to_string() />
+                        <input id=name name=name type="number" min="1" inputmode="numeric" value=value.to_string() />
                     </div>
                 }).collect_view()}
                 <div class="choice">
