@@ -228,6 +228,10 @@ both_backends!(the_resident_is_told_in_welsh, |db: Db, url: String| async move {
     assert!(body.contains(&reference));
     let (_, body) = page(&app, "/staff/intake?status=new", &officer).await;
     assert!(!body.contains(&reference), "acknowledged reports are not new");
+    let (_, body) = page(&app, "/staff/intake?status=all&older_than=7", &officer).await;
+    assert!(!body.contains(&reference), "a report of today is not older than a week");
+    let (_, body) = page(&app, "/staff/intake?status=all&older_than=", &officer).await;
+    assert!(body.contains(&reference));
 });
 
 both_backends!(the_rest_api_by_role, |db: Db, url: String| async move {

@@ -649,3 +649,9 @@ teams-done-changed = Mae'r tîm wedi newid.
 teams-error-name = Rhowch enw o hyd at 100 nod i'r tîm.
 teams-error-exists = Mae gan y bartneriaeth dîm gyda'r enw hwnnw eisoes.
 triage-teams = Timau
+intake-age = Derbyniwyd
+intake-age-days = { $days ->
+    [one] mwy nag 1 diwrnod yn ôl
+    [two] mwy na 2 ddiwrnod yn ôl
+   *[other] mwy na { $days } diwrnod yn ôl
+}

@@ -620,3 +620,5 @@ teams-done-changed = The team has been changed.
 teams-error-name = Give the team a name of up to 100 characters.
 teams-error-exists = The partnership already has a team with that name.
 triage-teams = Teams
+intake-age = Received
+intake-age-days = more than { $days } days ago

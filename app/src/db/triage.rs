@@ -76,7 +76,12 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     };
     let neighbourhood: Option<i64> = filter.neighbourhood.parse().ok();
     let mine = filter.mine.then_some(user_id);
-    let overdue = (filter.status == "overdue").then_some(cutoff);
+    // Received before: the overdue cutoff and/or the age asked for, whichever is earlier.
+    let older: Option<i64> = filter.older_than.parse::<i64>().ok().filter(|d| (1..=3650).contains(d)).map(|d| at - d * 86_400);
+    let overdue = match ((filter.status == "overdue").then_some(cutoff), older) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
     let conditions = format!(
         "r.csp_id = $1 AND {status} AND ($2 IS NULL OR r.category_id = $2) AND ($3 IS NULL OR r.neighbourhood_id = $3) \
          AND ($4 IS NULL OR r.sensitive = $4) AND ($5 IS NULL OR r.assigned_user_id = $5 OR r.assigned_team_id IN (SELECT team_id FROM team_members WHERE user_id = $5)) AND ($6 IS NULL OR r.created_at <= $6) \

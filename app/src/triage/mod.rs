@@ -229,6 +229,8 @@ pub struct QueueFilter {
     pub mine: bool,
     /// Only reports that meet a Community Trigger rule.
     pub trigger: bool,
+    /// Only reports older than this many days (empty: any age).
+    pub older_than: String,
     /// `oldest` or `risk`.
     pub sort: String,
     pub page: i64,

@@ -341,6 +341,7 @@ pub fn IntakePage() -> impl IntoView {
                 sensitive: q.get("sensitive").unwrap_or_default(),
                 mine: q.get("mine").is_some_and(|m| m == "on"),
                 trigger: q.get("trigger").is_some_and(|m| m == "on"),
+                older_than: q.get("older_than").unwrap_or_default(),
                 sort: q.get("sort").unwrap_or_default(),
                 page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
             };
@@ -381,7 +382,7 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                 enc(&f.sensitive),
                 enc(&f.sort),
                 if f.mine { "&mine=on" } else { "" }
-            ) + if f.trigger { "&trigger=on" } else { "" }
+            ) + if f.trigger { "&trigger=on" } else { "" } + &format!("&older_than={}", enc(&f.older_than))
         }
     };
     let status_options = [("open", t!(lang, "intake-status-open")), ("new", t!(lang, "intake-status-new")), ("overdue", t!(lang, "intake-status-overdue")), ("closed", t!(lang, "intake-status-closed")), ("all", t!(lang, "intake-status-all"))];
@@ -423,6 +424,15 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                     <option value="">{t!(lang, "intake-any")}</option>
                     <option value="yes" selected=filter.sensitive == "yes">{t!(lang, "intake-yes")}</option>
                     <option value="no" selected=filter.sensitive == "no">{t!(lang, "intake-no")}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="older_than">{t!(lang, "intake-age")}</label>
+                <select id="older_than" name="older_than">
+                    <option value="">{t!(lang, "intake-any")}</option>
+                    {[7, 14, 28, 90].into_iter().map(|d| view! {
+                        <option value=d.to_string() selected=filter.older_than == d.to_string()>{t!(lang, "intake-age-days", days = d)}</option>
+                    }).collect_view()}
                 </select>
             </div>
             <div class="field">
