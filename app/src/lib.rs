@@ -24,6 +24,8 @@ pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod open311;
 #[cfg(feature = "ssr")]
+pub mod problems;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 pub use self::app::{shell as html_shell, App};

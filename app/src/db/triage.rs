@@ -60,6 +60,13 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
         "no" => Some(0),
         _ => None,
     };
+    // The same condition written out too, so the planner can use the sensitive index (it cannot
+    // see through `$4 IS NULL OR ...` when choosing one).
+    let sensitive_sql = match sensitive {
+        Some(1) => " AND r.sensitive = 1",
+        Some(_) => " AND r.sensitive = 0",
+        None => "",
+    };
     // The category by its id in this CSP, so counting never joins the categories.
     let category: Option<i64> = match Some(filter.category.as_str()).filter(|c| !c.is_empty()) {
         Some(code) => Some(
@@ -85,7 +92,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     let conditions = format!(
         "r.csp_id = $1 AND {status} AND ($2 IS NULL OR r.category_id = $2) AND ($3 IS NULL OR r.neighbourhood_id = $3) \
          AND ($4 IS NULL OR r.sensitive = $4) AND ($5 IS NULL OR r.assigned_user_id = $5 OR r.assigned_team_id IN (SELECT team_id FROM team_members WHERE user_id = $5)) AND ($6 IS NULL OR r.created_at <= $6) \
-         AND ($7 = 0 OR r.trigger_rule IS NOT NULL)"
+         AND ($7 = 0 OR r.trigger_rule IS NOT NULL){sensitive_sql}"
     );
     let page = filter.page.clamp(1, 100_000);
     let select = format!(
