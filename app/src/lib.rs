@@ -3,6 +3,10 @@
 //! One folder per capability, each holding its domain types and rules, its pages and its
 //! server functions. SQL lives only in `db/`; server-only code is behind the `ssr` feature.
 
+// Release builds keep every view's full type (debug builds erase them); the larger staff pages
+// need more than the default depth to lay those types out.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod audit;
 pub mod error;
