@@ -160,6 +160,10 @@ both_backends!(grading_sharing_and_stale_edits, |db: Db, url: String| async move
     assert!(location.ends_with("error=stale"), "{location}");
     let summary: String = sqlx::query("SELECT summary FROM intelligence_items").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert!(summary.starts_with("Drug dealing"));
+    // The grade and its share are audited with the change itself; the refused one left no entry.
+    let graded: Vec<String> = sqlx::query("SELECT detail FROM audit_log WHERE action = 'report_graded' AND record_id = $1")
+        .bind(&reference).fetch_all(db.reader()).await.unwrap().iter().map(|r| r.try_get(0).unwrap()).collect();
+    assert_eq!(graded, vec!["2B C → South Wales Fire and Rescue Service".to_string()]);
 
     // Partners: the fire service sees it with its conditions; housing does not; neither sees the resident.
     let fire_partner = Some(cookie_for(&app, "partner@demo.cymuned.cymru").await);

@@ -4,6 +4,28 @@ use super::{now, Db, DbError};
 use crate::audit::{AuditEntry, AuditPage, NewAuditEntry};
 use sqlx::Row as _;
 
+/// Writes an entry inside a change's own transaction: the change and its audit entry are
+/// stored together or not at all.
+pub async fn record_in(tx: &mut super::reference::Tx<'_>, entry: &NewAuditEntry) -> Result<(), DbError> {
+    let action = entry.action.map(|a| a.as_str()).unwrap_or("unknown");
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_user_id, actor_label, action, record_type, record_id, csp_id, ip, detail) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(now())
+    .bind(entry.actor_user_id)
+    .bind(&entry.actor_label)
+    .bind(action)
+    .bind(&entry.record_type)
+    .bind(&entry.record_id)
+    .bind(entry.csp_id)
+    .bind(&entry.ip)
+    .bind(&entry.detail)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 pub async fn record(db: &Db, entry: NewAuditEntry) -> Result<(), DbError> {
     let action = entry.action.map(|a| a.as_str()).unwrap_or("unknown");
     sqlx::query(

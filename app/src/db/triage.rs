@@ -4,6 +4,7 @@
 
 use super::{now, Db, DbError};
 use crate::{
+    audit::NewAuditEntry,
     reference::Names,
     reporting::ReportStatus,
     triage::{acknowledge_due, Grade, IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails, DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE},
@@ -318,18 +319,19 @@ impl From<DbError> for ChangeError {
     }
 }
 
-/// Claims the report's next version inside `tx`: fails with `Stale` if it moved on.
-async fn bump(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: i64, version: i64) -> Result<(), ChangeError> {
+/// Claims the report's next version inside `tx` (failing with `Stale` if it moved on) and
+/// writes the change's audit entry in the same transaction.
+async fn bump(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: i64, version: i64, audit: &NewAuditEntry) -> Result<(), ChangeError> {
     let done = sqlx::query("UPDATE reports SET version = version + 1 WHERE id = $1 AND version = $2")
         .bind(report_id)
         .bind(version)
         .execute(&mut **tx)
         .await?;
-    if done.rows_affected() == 1 {
-        Ok(())
-    } else {
-        Err(ChangeError::Stale)
+    if done.rows_affected() != 1 {
+        return Err(ChangeError::Stale);
     }
+    super::audit::record_in(tx, audit).await?;
+    Ok(())
 }
 
 /// A message for the resident: shown on the tracking page, and emailed when they agreed.
@@ -363,9 +365,9 @@ async fn add_update(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: i64, a
 }
 
 /// Acknowledges the report and tells the resident.
-pub async fn acknowledge(db: &Db, report_id: i64, version: i64, author: Option<i64>, message: ResidentMessage<'_>) -> Result<(), ChangeError> {
+pub async fn acknowledge(db: &Db, report_id: i64, version: i64, author: Option<i64>, message: ResidentMessage<'_>, audit: &NewAuditEntry) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, report_id, version).await?;
+    bump(&mut tx, report_id, version, audit).await?;
     sqlx::query("UPDATE reports SET acknowledged_at = $1 WHERE id = $2 AND acknowledged_at IS NULL").bind(now()).bind(report_id).execute(&mut *tx).await?;
     add_update(&mut tx, report_id, author, &message).await?;
     tx.commit().await?;
@@ -373,8 +375,8 @@ pub async fn acknowledge(db: &Db, report_id: i64, version: i64, author: Option<i
 }
 
 /// Sets the public status with a message to the resident (acknowledging it if not yet done).
-pub async fn post_update(db: &Db, report_id: i64, version: i64, author: Option<i64>, message: ResidentMessage<'_>) -> Result<(), ChangeError> {
-    acknowledge(db, report_id, version, author, message).await
+pub async fn post_update(db: &Db, report_id: i64, version: i64, author: Option<i64>, message: ResidentMessage<'_>, audit: &NewAuditEntry) -> Result<(), ChangeError> {
+    acknowledge(db, report_id, version, author, message, audit).await
 }
 
 /// Creates or replaces the report's intelligence item and who a `C` item is shared with.
@@ -389,10 +391,11 @@ pub async fn save_grade(
     summary: &str,
     tension: Option<&str>,
     shared_with: &[i64],
+    audit: &NewAuditEntry,
 ) -> Result<(), ChangeError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, report_id, version).await?;
+    bump(&mut tx, report_id, version, audit).await?;
     let existing = sqlx::query("SELECT id FROM intelligence_items WHERE report_id = $1").bind(report_id).fetch_optional(&mut *tx).await?;
     let item_id: i64 = match existing {
         Some(row) => {
@@ -447,9 +450,17 @@ pub async fn save_grade(
 }
 
 /// Gives the report to a person, a team or a partner organisation (or none).
-pub async fn assign(db: &Db, report_id: i64, version: i64, user: Option<i64>, organisation: Option<i64>, team: Option<i64>) -> Result<(), ChangeError> {
+pub async fn assign(
+    db: &Db,
+    report_id: i64,
+    version: i64,
+    user: Option<i64>,
+    organisation: Option<i64>,
+    team: Option<i64>,
+    audit: &NewAuditEntry,
+) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, report_id, version).await?;
+    bump(&mut tx, report_id, version, audit).await?;
     sqlx::query("UPDATE reports SET assigned_user_id = $1, assigned_organisation_id = $2, assigned_team_id = $3 WHERE id = $4")
         .bind(user)
         .bind(organisation)
@@ -542,9 +553,17 @@ pub async fn intelligence_filtered(
 
 /// Asks the resident a question: on their tracking page (where they can answer) and, if they
 /// agreed, by email.
-pub async fn ask(db: &Db, report_id: i64, version: i64, author: i64, question: &str, email: Option<(&str, String, String)>) -> Result<(), ChangeError> {
+pub async fn ask(
+    db: &Db,
+    report_id: i64,
+    version: i64,
+    author: i64,
+    question: &str,
+    email: Option<(&str, String, String)>,
+    audit: &NewAuditEntry,
+) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, report_id, version).await?;
+    bump(&mut tx, report_id, version, audit).await?;
     sqlx::query(
         "INSERT INTO report_updates (report_id, at, status, message, public, author_user_id, kind) \
          SELECT id, $2, status, $3, 1, $4, 'question' FROM reports WHERE id = $1",
@@ -570,9 +589,10 @@ pub async fn classify(
     category: &crate::reporting::Category,
     asb_qualifier: Option<&str>,
     hate_strands: Option<&str>,
+    audit: &NewAuditEntry,
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, report_id, version).await?;
+    bump(&mut tx, report_id, version, audit).await?;
     sqlx::query("UPDATE reports SET category_id = $1, sensitive = $2, asb_qualifier = $3, hate_strands = $4 WHERE id = $5")
         .bind(category.id)
         .bind(category.sensitive as i64)
@@ -646,9 +666,19 @@ pub async fn would_loop(db: &Db, report_id: i64, other_id: i64) -> Result<bool, 
 
 /// Links the report to another of the same CSP. A duplicate is also closed as one, with a
 /// message to its resident.
-pub async fn link(db: &Db, report_id: i64, version: i64, other_id: i64, kind: &str, author: i64, duplicate_message: Option<ResidentMessage<'_>>) -> Result<(), ChangeError> {
+#[allow(clippy::too_many_arguments)]
+pub async fn link(
+    db: &Db,
+    report_id: i64,
+    version: i64,
+    other_id: i64,
+    kind: &str,
+    author: i64,
+    duplicate_message: Option<ResidentMessage<'_>>,
+    audit: &NewAuditEntry,
+) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, report_id, version).await?;
+    bump(&mut tx, report_id, version, audit).await?;
     sqlx::query(
         "INSERT INTO report_links (report_id, linked_id, kind, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (report_id, linked_id) DO UPDATE SET kind = excluded.kind",

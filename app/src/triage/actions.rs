@@ -73,18 +73,23 @@ async fn authorise(state: &AppState, user: Option<Arc<StaffUser>>, lang: Lang, r
     Ok((user, record))
 }
 
-async fn audit(state: &AppState, user: &StaffUser, ip: String, action: AuditAction, record: &TriageRecord, detail: Option<String>) {
-    let entry = NewAuditEntry {
+/// The audit entry of a change, stored in the change's own transaction.
+fn entry(user: &StaffUser, ip: &str, action: AuditAction, record: &TriageRecord, detail: Option<String>) -> NewAuditEntry {
+    NewAuditEntry {
         actor_user_id: Some(user.id),
         actor_label: user.email.clone(),
         action: Some(action),
         record_type: Some("report".into()),
         record_id: Some(record.reference.clone()),
         csp_id: Some(record.csp_id),
-        ip: Some(ip),
+        ip: Some(ip.to_string()),
         detail,
-    };
-    if let Err(e) = db::audit::record(&state.db, entry).await {
+    }
+}
+
+/// For the one action that is not a versioned change (verifying contact details).
+async fn audit(state: &AppState, user: &StaffUser, ip: String, action: AuditAction, record: &TriageRecord, detail: Option<String>) {
+    if let Err(e) = db::audit::record(&state.db, entry(user, &ip, action, record, detail)).await {
         tracing::error!(error = %e, "could not write audit entry");
     }
 }
@@ -156,11 +161,11 @@ pub async fn act(
                 text: &text,
                 email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
             };
-            let result = db::triage::post_update(&state.db, record.id, version, Some(user.id), message).await;
+            let what = if action == "acknowledge" { AuditAction::ReportAcknowledged } else { AuditAction::ReportUpdated };
+            let audited = entry(&user, &ip, what, &record, Some(status.as_str().into()));
+            let result = db::triage::post_update(&state.db, record.id, version, Some(user.id), message, &audited).await;
             if result.is_ok() {
                 state.mail_wake.notify_one();
-                let what = if action == "acknowledge" { AuditAction::ReportAcknowledged } else { AuditAction::ReportUpdated };
-                audit(&state, &user, ip, what, &record, Some(status.as_str().into())).await;
             }
             changed(lang, &reference, result, if action == "acknowledge" { "acknowledged" } else { "updated" })
         }
@@ -213,12 +218,11 @@ pub async fn act(
                     None => return back(lang, &reference, "error=share_unknown"),
                 }
             }
-            let result = db::triage::save_grade(&state.db, record.id, record.csp_id, version, user.id, &grade, summary, tension, &shares).await;
-            if result.is_ok() {
-                let names: Vec<&str> = organisations.iter().filter(|(id, _)| shares.contains(id) && grade.handling == "C").map(|(_, n)| n.as_str()).collect();
-                let detail = if names.is_empty() { grade.label() } else { format!("{} → {}", grade.label(), names.join(", ")) };
-                audit(&state, &user, ip, AuditAction::ReportGraded, &record, Some(detail)).await;
-            }
+            // The grade and every organisation it is shared with, in the change's own transaction.
+            let names: Vec<&str> = organisations.iter().filter(|(id, _)| shares.contains(id) && grade.handling == "C").map(|(_, n)| n.as_str()).collect();
+            let detail = if names.is_empty() { grade.label() } else { format!("{} → {}", grade.label(), names.join(", ")) };
+            let audited = entry(&user, &ip, AuditAction::ReportGraded, &record, Some(detail));
+            let result = db::triage::save_grade(&state.db, record.id, record.csp_id, version, user.id, &grade, summary, tension, &shares, &audited).await;
             changed(lang, &reference, result, "graded")
         }
         "assign" => {
@@ -245,10 +249,8 @@ pub async fn act(
                     return back(lang, &reference, "error=unavailable");
                 }
             }
-            let result = db::triage::assign(&state.db, record.id, version, person, organisation, team).await;
-            if result.is_ok() {
-                audit(&state, &user, ip, AuditAction::ReportAssigned, &record, Some(value.to_string())).await;
-            }
+            let audited = entry(&user, &ip, AuditAction::ReportAssigned, &record, Some(value.to_string()));
+            let result = db::triage::assign(&state.db, record.id, version, person, organisation, team, &audited).await;
             changed(lang, &reference, result, "assigned")
         }
         "ask" => {
@@ -275,10 +277,10 @@ pub async fn act(
                 )),
                 _ => None,
             };
-            let result = db::triage::ask(&state.db, record.id, version, user.id, question, email).await;
+            let audited = entry(&user, &ip, AuditAction::ReportUpdated, &record, Some("question".into()));
+            let result = db::triage::ask(&state.db, record.id, version, user.id, question, email, &audited).await;
             if result.is_ok() {
                 state.mail_wake.notify_one();
-                audit(&state, &user, ip, AuditAction::ReportUpdated, &record, Some("question".into())).await;
             }
             changed(lang, &reference, result, "asked")
         }
@@ -302,11 +304,8 @@ pub async fn act(
                 return back(lang, &reference, "error=category");
             }
             let strands = (category.family == "hate" && !strands.is_empty()).then(|| strands.join(","));
-            let result = db::triage::classify(&state.db, record.id, version, category, qualifier, strands.as_deref()).await;
-            if result.is_ok() {
-                let detail = format!("{} → {}", record.category_code, category.code);
-                audit(&state, &user, ip, AuditAction::ReportClassified, &record, Some(detail)).await;
-            }
+            let audited = entry(&user, &ip, AuditAction::ReportClassified, &record, Some(format!("{} → {}", record.category_code, category.code)));
+            let result = db::triage::classify(&state.db, record.id, version, category, qualifier, strands.as_deref(), &audited).await;
             if result.is_ok() {
                 if let Err(e) = db::trigger::evaluate_report(&state.db, record.id).await {
                     tracing::error!(error = %e, "could not check the Community Trigger rules");
@@ -356,10 +355,10 @@ pub async fn act(
                 text,
                 email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
             });
-            let result = db::triage::link(&state.db, record.id, version, other.id, kind, user.id, message).await;
+            let audited = entry(&user, &ip, AuditAction::ReportLinked, &record, Some(format!("{kind} of {}", other.reference)));
+            let result = db::triage::link(&state.db, record.id, version, other.id, kind, user.id, message, &audited).await;
             if result.is_ok() {
                 state.mail_wake.notify_one();
-                audit(&state, &user, ip, AuditAction::ReportLinked, &record, Some(format!("{kind} of {}", other.reference))).await;
             }
             changed(lang, &reference, result, "linked")
         }

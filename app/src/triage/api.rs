@@ -214,7 +214,16 @@ pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Pat
     };
     // Keys have no user; the update is attributed in the audit log.
     let message = ResidentMessage { status, text: &text, email };
-    match db::triage::post_update(&state.db, record.id, record.version, None, message).await {
+    let audited = NewAuditEntry {
+        actor_label: format!("api key: {}", key.name),
+        action: Some(AuditAction::ReportUpdated),
+        record_type: Some("report".into()),
+        record_id: Some(record.reference.clone()),
+        csp_id: Some(key.csp_id),
+        detail: Some(status.as_str().into()),
+        ..Default::default()
+    };
+    match db::triage::post_update(&state.db, record.id, record.version, None, message, &audited).await {
         Ok(()) => {}
         Err(ChangeError::Stale) => {
             return json_error(StatusCode::CONFLICT, "conflict", "the report changed while this update was made; read it again and retry")
@@ -222,9 +231,6 @@ pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Pat
         Err(ChangeError::Db(e)) => return internal(e),
     }
     state.mail_wake.notify_one();
-    if let Err(e) = audit(&state, &key, AuditAction::ReportUpdated, Some(record.reference.clone()), Some(status.as_str().into())).await {
-        return internal(e);
-    }
     (StatusCode::CREATED, Json(json!({ "reference": record.reference, "status": status.as_str(), "message": text }))).into_response()
 }
 
