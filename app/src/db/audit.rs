@@ -4,10 +4,7 @@ use super::{now, Db, DbError};
 use crate::audit::{AuditEntry, AuditPage, NewAuditEntry};
 use sqlx::Row as _;
 
-/// Writes an entry inside a change's own transaction: the change and its audit entry are
-/// stored together or not at all.
-pub async fn record_in(tx: &mut super::reference::Tx<'_>, entry: &NewAuditEntry) -> Result<(), DbError> {
-    let action = entry.action.map(|a| a.as_str()).unwrap_or("unknown");
+async fn insert<'e>(executor: impl sqlx::Executor<'e, Database = sqlx::Any>, entry: &NewAuditEntry) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor_user_id, actor_label, action, record_type, record_id, csp_id, ip, detail) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -15,35 +12,25 @@ pub async fn record_in(tx: &mut super::reference::Tx<'_>, entry: &NewAuditEntry)
     .bind(now())
     .bind(entry.actor_user_id)
     .bind(&entry.actor_label)
-    .bind(action)
+    .bind(entry.action.map(|a| a.as_str()).unwrap_or("unknown"))
     .bind(&entry.record_type)
     .bind(&entry.record_id)
     .bind(entry.csp_id)
     .bind(&entry.ip)
     .bind(&entry.detail)
-    .execute(&mut **tx)
+    .execute(executor)
     .await?;
     Ok(())
 }
 
+/// Writes an entry inside a change's own transaction: the change and its audit entry are
+/// stored together or not at all.
+pub async fn record_in(tx: &mut super::reference::Tx<'_>, entry: &NewAuditEntry) -> Result<(), DbError> {
+    insert(&mut **tx, entry).await
+}
+
 pub async fn record(db: &Db, entry: NewAuditEntry) -> Result<(), DbError> {
-    let action = entry.action.map(|a| a.as_str()).unwrap_or("unknown");
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor_user_id, actor_label, action, record_type, record_id, csp_id, ip, detail) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(now())
-    .bind(entry.actor_user_id)
-    .bind(&entry.actor_label)
-    .bind(action)
-    .bind(&entry.record_type)
-    .bind(&entry.record_id)
-    .bind(entry.csp_id)
-    .bind(&entry.ip)
-    .bind(&entry.detail)
-    .execute(db.writer())
-    .await?;
-    Ok(())
+    insert(db.writer(), &entry).await
 }
 
 const VISIBLE_TO_CSP: &str = "(csp_id = $1 OR (csp_id IS NULL AND actor_user_id IN \

@@ -1,6 +1,6 @@
 //! Resident reports: categories, the report and its reporter, the public timeline, drafts.
 
-use super::{now, Db, DbError};
+use super::{format_time, now, Db, DbError};
 use crate::{
     reference::{Location, Names},
     reporting::{Category, ReportStatus, TimelineEntry, TrackedReport, ValidReport},
@@ -193,10 +193,6 @@ pub async fn insert_report(
     }
     tx.commit().await?;
     Ok(reference)
-}
-
-fn format_time(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()
 }
 
 /// The report behind a tracking link (by the token's hash), as its reporter may see it.

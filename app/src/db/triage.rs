@@ -2,7 +2,7 @@
 //! change checks the report's `version`, so a second officer working on a report someone else
 //! has just changed is told, and nothing is silently overwritten.
 
-use super::{now, Db, DbError};
+use super::{format_time, now, Db, DbError};
 use crate::{
     audit::NewAuditEntry,
     reference::Names,
@@ -10,10 +10,6 @@ use crate::{
     triage::{acknowledge_due, Grade, IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails, DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE},
 };
 use sqlx::{any::AnyRow, Row as _};
-
-fn format_time(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()
-}
 
 fn names(row: &AnyRow, at: usize) -> Result<Names, DbError> {
     Ok(Names::new(row.try_get::<String, _>(at)?, row.try_get::<String, _>(at + 1)?))
@@ -396,45 +392,27 @@ pub async fn save_grade(
     let at = now();
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, report_id, version, audit).await?;
-    let existing = sqlx::query("SELECT id FROM intelligence_items WHERE report_id = $1").bind(report_id).fetch_optional(&mut *tx).await?;
-    let item_id: i64 = match existing {
-        Some(row) => {
-            let id: i64 = row.try_get(0)?;
-            sqlx::query(
-                "UPDATE intelligence_items SET summary = $1, source_grade = $2, intelligence_grade = $3, handling_code = $4, \
-                 conditions = $5, tension = $6, graded_by = $7, updated_at = $8 WHERE id = $9",
-            )
-            .bind(summary)
-            .bind(&grade.source)
-            .bind(&grade.intelligence)
-            .bind(&grade.handling)
-            .bind(&grade.conditions)
-            .bind(tension)
-            .bind(author)
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            id
-        }
-        None => sqlx::query(
-            "INSERT INTO intelligence_items (report_id, csp_id, summary, source_grade, intelligence_grade, handling_code, conditions, \
-             tension, graded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
-        )
-        .bind(report_id)
-        .bind(csp_id)
-        .bind(summary)
-        .bind(&grade.source)
-        .bind(&grade.intelligence)
-        .bind(&grade.handling)
-        .bind(&grade.conditions)
-        .bind(tension)
-        .bind(author)
-        .bind(at)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?,
-    };
+    // One item per report: created the first time, replaced after.
+    let item_id: i64 = sqlx::query(
+        "INSERT INTO intelligence_items (report_id, csp_id, summary, source_grade, intelligence_grade, handling_code, conditions, \
+         tension, graded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+         ON CONFLICT (report_id) DO UPDATE SET summary = excluded.summary, source_grade = excluded.source_grade, \
+         intelligence_grade = excluded.intelligence_grade, handling_code = excluded.handling_code, conditions = excluded.conditions, \
+         tension = excluded.tension, graded_by = excluded.graded_by, updated_at = excluded.updated_at RETURNING id",
+    )
+    .bind(report_id)
+    .bind(csp_id)
+    .bind(summary)
+    .bind(&grade.source)
+    .bind(&grade.intelligence)
+    .bind(&grade.handling)
+    .bind(&grade.conditions)
+    .bind(tension)
+    .bind(author)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
     sqlx::query("DELETE FROM intelligence_shares WHERE item_id = $1").bind(item_id).execute(&mut *tx).await?;
     if grade.handling == "C" {
         for organisation in shared_with {

@@ -1,7 +1,7 @@
 //! The Community Trigger: each CSP's rules, the reports the rules look at, the flags they set,
 //! verified contact details, and case review applications with their deadlines and figures.
 
-use super::{now, Db, DbError};
+use super::{format_date, now, Db, DbError};
 use crate::trigger::{evaluate, reporter_identity, CaseReview, TriggerCandidate, TriggerRules, YearFigures};
 use sqlx::{any::AnyRow, Row as _};
 
@@ -216,10 +216,6 @@ pub async fn insert_case_review(db: &Db, review: NewCaseReview<'_>) -> Result<St
     Ok(reference)
 }
 
-fn format_time(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
-}
-
 /// A CSP's applications, newest first.
 pub async fn case_reviews(db: &Db, csp_id: i64) -> Result<Vec<CaseReview>, DbError> {
     let rows = sqlx::query(
@@ -248,9 +244,9 @@ pub async fn case_reviews(db: &Db, csp_id: i64) -> Result<Vec<CaseReview>, DbErr
                 impact: r.try_get(8)?,
                 threshold_met: r.try_get::<i64, _>(9)? == 1,
                 status: r.try_get(10)?,
-                received: format_time(r.try_get(11)?),
-                acknowledge_due: format_time(ack_due),
-                decide_due: format_time(decide_due),
+                received: format_date(r.try_get(11)?),
+                acknowledge_due: format_date(ack_due),
+                decide_due: format_date(decide_due),
                 acknowledge_overdue: !acknowledged && at > ack_due,
                 decide_overdue: !decided && at > decide_due,
                 recommendations: r.try_get(16)?,

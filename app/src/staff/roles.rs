@@ -151,6 +151,14 @@ impl StaffUser {
         self.grants.iter().filter(|g| g.csp_id == csp_id && g.role == Role::Partner).filter_map(|g| g.organisation_id).collect()
     }
 
+    /// The CSP a page is about: the one asked for if it is among `allowed`, else the first.
+    pub fn pick_csp(allowed: &[(i64, String, Names)], asked: Option<String>) -> Option<(i64, String, Names)> {
+        match asked.filter(|s| !s.is_empty()) {
+            Some(slug) => allowed.iter().find(|(_, s, _)| *s == slug).cloned(),
+            None => allowed.first().cloned(),
+        }
+    }
+
     pub fn has_role(&self, role: Role) -> bool {
         self.grants.iter().any(|g| g.role == role)
     }

@@ -35,11 +35,7 @@ pub async fn team(csp: Option<String>) -> Result<TeamView, ServerFnError> {
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ManageRoles);
-    let chosen = match csp.filter(|s| !s.is_empty()) {
-        Some(slug) => allowed.iter().find(|(_, s, _)| *s == slug),
-        None => allowed.first(),
-    };
-    let Some((csp_id, slug, _)) = chosen.cloned() else {
+    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(AppError::Forbidden));
     };
     let members = crate::db::staff::team(&state.db, csp_id).await.map_err(crate::error::internal)?;

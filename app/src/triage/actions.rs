@@ -106,7 +106,7 @@ fn changed(lang: Lang, reference: &str, result: Result<(), ChangeError>, done: &
 }
 
 /// The resident's message (the officer's, or the template) and, if they agreed, its email.
-async fn resident_message(state: &AppState, record: &TriageRecord, status: ReportStatus, written: &str) -> Result<(String, Option<(String, String, String)>), db::DbError> {
+pub(crate) async fn resident_message(state: &AppState, record: &TriageRecord, status: ReportStatus, written: &str) -> Result<(String, Option<(String, String, String)>), db::DbError> {
     let resident = Lang::parse(&record.language).unwrap_or_default();
     let text = if written.trim().is_empty() { template(resident, status) } else { written.trim().to_string() };
     let reporter = db::triage::reporter(&state.db, record.id).await?;

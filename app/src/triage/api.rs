@@ -5,12 +5,11 @@
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db::{self, triage::Audience, triage::ChangeError, triage::ResidentMessage},
-    i18n::Lang,
     reference::api::{internal, json_error},
     reporting::ReportStatus,
     staff::{accounts::ApiPrincipal, api::ApiKey, roles::role_allows, Permission, Role},
     state::AppState,
-    triage::{actions::template, actions::update_email, IntelligenceItem, MAX_MESSAGE},
+    triage::{actions::resident_message, IntelligenceItem, MAX_MESSAGE},
 };
 use axum::{
     extract::{Path, Query, State},
@@ -199,19 +198,11 @@ pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Pat
     if update.message.chars().count() > MAX_MESSAGE {
         return json_error(StatusCode::BAD_REQUEST, "message_too_long", format!("'message' must be at most {MAX_MESSAGE} characters"));
     }
-    let resident = Lang::parse(&record.language).unwrap_or_default();
-    let text = if update.message.trim().is_empty() { template(resident, status) } else { update.message.trim().to_string() };
-    let reporter = match db::triage::reporter(&state.db, record.id).await {
-        Ok(r) => r,
+    let (text, email) = match resident_message(&state, &record, status, &update.message).await {
+        Ok(m) => m,
         Err(e) => return internal(e),
     };
-    let email = match (&reporter.email, reporter.consent_to_contact) {
-        (Some(to), true) => {
-            let (subject, body) = update_email(resident, &record.reference, &text);
-            Some((to.as_str(), subject, body))
-        }
-        _ => None,
-    };
+    let email = email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone()));
     // Keys have no user; the update is attributed in the audit log.
     let message = ResidentMessage { status, text: &text, email };
     let audited = NewAuditEntry {

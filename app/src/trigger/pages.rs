@@ -165,10 +165,7 @@ pub async fn case_reviews(csp: Option<String>) -> Result<CaseReviewsView, Server
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::TriageReports);
-    let Some((csp_id, slug, _)) = (match csp.filter(|s| !s.is_empty()) {
-        Some(slug) => allowed.iter().find(|(_, s, _)| *s == slug).cloned(),
-        None => allowed.first().cloned(),
-    }) else {
+    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(crate::error::AppError::Forbidden));
     };
     let reviews = crate::db::trigger::case_reviews(&state.db, csp_id).await.map_err(internal)?;
