@@ -128,12 +128,26 @@ both_backends!(pages_in_both_languages, |db: Db, url: String| async move {
 });
 
 both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move {
-    let app = hub(db, &url).await;
+    let app = hub(db.clone(), &url).await;
     let (_, headers) = sign_in(&app, "csp-manager@demo.cymuned.cymru", DEMO_PASSWORD).await;
     let cookie = session_cookie(&headers).unwrap();
     let english = english_only_phrases();
     assert!(english.len() > 40);
-    for path in ["/cy", "/cy/report", "/cy/report?area=W06000015", "/cy/partnerships", "/cy/partnerships/cardiff", "/cy/accessibility", "/cy/sign-in", "/cy/staff", "/cy/staff/audit", "/cy/nowhere"] {
+    // A Welsh resident's ASB report, so the staff pages have something to show.
+    let report = "lang=cy&area=W06000015&category=asb-noise&asb_qualifier=personal&ward=&lat=51.4943&lon=-3.1812&ongoing=on\
+                  &description=Cerddoriaeth%20uchel%20bob%20nos&anonymous=no&name=Nia&email=nia%40example.cymru&consent=on";
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(report)).unwrap()).await;
+    let tracking = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
+    let reference: String = { use sqlx::Row; sqlx::query("SELECT reference FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap() };
+    let pages = [
+        "/cy".to_string(), "/cy/report".into(), "/cy/report?area=W06000015".into(), "/cy/report?place=treganna".into(),
+        "/cy/partnerships".into(), "/cy/partnerships/cardiff".into(), "/cy/accessibility".into(), "/cy/sign-in".into(),
+        "/cy/staff".into(), "/cy/staff/audit".into(), "/cy/staff/team".into(), "/cy/staff/intake".into(),
+        "/cy/staff/intelligence".into(), "/cy/staff/case-reviews".into(), format!("/cy/staff/reports/{reference}?contact=show"),
+        "/cy/case-review".into(), tracking, "/cy/nowhere".into(),
+    ];
+    for path in &pages {
+        let path = path.as_str();
         let (_, _, body) = send(&app, get_with_cookie(path, &cookie)).await;
         let text = visible_text(&body);
         for phrase in &english {

@@ -655,3 +655,6 @@ intake-age-days = { $days ->
     [two] mwy na 2 ddiwrnod yn ôl
    *[other] mwy na { $days } diwrnod yn ôl
 }
+triage-source-web = y ffurflen adrodd
+triage-source-open311 = ap arall, drwy Open311
+triage-source-generated = data enghreifftiol synthetig

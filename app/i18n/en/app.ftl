@@ -622,3 +622,6 @@ teams-error-exists = The partnership already has a team with that name.
 triage-teams = Teams
 intake-age = Received
 intake-age-days = more than { $days } days ago
+triage-source-web = the report form
+triage-source-open311 = another app, over Open311
+triage-source-generated = synthetic demo data

@@ -138,7 +138,7 @@ pub fn status_name(lang: Lang, status: ReportStatus) -> String {
     }
 }
 
-fn qualifier_name(lang: Lang, q: &str) -> String {
+pub fn qualifier_name(lang: Lang, q: &str) -> String {
     match q {
         "personal" => t!(lang, "asb-personal"),
         "nuisance" => t!(lang, "asb-nuisance"),
@@ -146,7 +146,7 @@ fn qualifier_name(lang: Lang, q: &str) -> String {
     }
 }
 
-fn strand_name(lang: Lang, s: &str) -> String {
+pub fn strand_name(lang: Lang, s: &str) -> String {
     match s {
         "disability" => t!(lang, "hate-disability"),
         "race" => t!(lang, "hate-race"),

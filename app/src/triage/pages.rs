@@ -5,7 +5,10 @@
 use crate::{
     i18n::Lang,
     reference::Names,
-    reporting::{pages::status_name, ReportStatus},
+    reporting::{
+        pages::{qualifier_name, status_name, strand_name},
+        ReportStatus,
+    },
     shell::{use_lang, CspPicker, ErrorMessage},
     t,
     reporting::{ASB_QUALIFIERS, HATE_STRANDS},
@@ -34,10 +37,7 @@ pub async fn intake_queue(csp: Option<String>, filter: QueueFilter) -> Result<Qu
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ViewReports);
-    let Some((csp_id, slug, _)) = (match csp.filter(|s| !s.is_empty()) {
-        Some(slug) => allowed.iter().find(|(_, s, _)| *s == slug).cloned(),
-        None => allowed.first().cloned(),
-    }) else {
+    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(crate::error::AppError::Forbidden));
     };
     let (rows, total, counts) = crate::db::triage::queue(&state.db, csp_id, &filter, user.id).await.map_err(internal)?;
@@ -182,7 +182,7 @@ pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTr
         description: record.description,
         language: Lang::parse(&record.language).unwrap_or_default(),
         sensitive: record.sensitive,
-        received: chrono::DateTime::from_timestamp(record.created_at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default(),
+        received: crate::db::format_time(record.created_at),
         acknowledged: record.acknowledged_at.is_some(),
         source: record.source,
         assigned_user_id: record.assigned_user_id,
@@ -226,10 +226,7 @@ pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligenceView, 
             allowed.push(c);
         }
     }
-    let Some((csp_id, slug, _)) = (match csp.filter(|s| !s.is_empty()) {
-        Some(slug) => allowed.iter().find(|(_, s, _)| *s == slug).cloned(),
-        None => allowed.first().cloned(),
-    }) else {
+    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
     let partner = !user.can(Permission::ViewIntelligence, csp_id);
@@ -537,8 +534,8 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             <dt>{t!(lang, "report-category")}</dt>
             <dd>
                 {view.category.get(lang).to_string()}
-                {view.asb_qualifier.clone().map(|q| format!(" ({q})"))}
-                {(!view.hate_strands.is_empty()).then(|| format!(" ({})", view.hate_strands.join(", ")))}
+                {view.asb_qualifier.as_deref().map(|q| format!(" ({})", qualifier_name(lang, q)))}
+                {(!view.hate_strands.is_empty()).then(|| format!(" ({})", view.hate_strands.iter().map(|h| strand_name(lang, h)).collect::<Vec<_>>().join(", ")))}
                 {view.sensitive.then(|| view! { " " <strong class="tag">{t!(lang, "intake-sensitive-tag")}</strong> })}
             </dd>
             <dt>{t!(lang, "track-where")}</dt>
@@ -554,7 +551,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             <dt>{t!(lang, "report-when")}</dt>
             <dd>{if view.ongoing { t!(lang, "report-ongoing") } else { view.when.clone().unwrap_or_default() }}</dd>
             <dt>{t!(lang, "track-submitted")}</dt>
-            <dd>{view.received.clone()} " (" {view.source.clone()} ")"</dd>
+            <dd>{view.received.clone()} " (" {source_name(lang, &view.source)} ")"</dd>
             <dt>{t!(lang, "triage-resident-language")}</dt>
             <dd lang=view.language.code()>{resident_language}</dd>
         </dl>
@@ -676,7 +673,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                         <label for="classify-qualifier">{t!(lang, "report-asb-legend")}</label>
                         <select id="classify-qualifier" name="asb_qualifier">
                             <option value="">{t!(lang, "intake-any")}</option>
-                            {ASB_QUALIFIERS.iter().map(|q| view! { <option value=*q selected=view.asb_qualifier.as_deref() == Some(*q)>{q.to_string()}</option> }).collect_view()}
+                            {ASB_QUALIFIERS.iter().map(|q| view! { <option value=*q selected=view.asb_qualifier.as_deref() == Some(*q)>{qualifier_name(lang, q)}</option> }).collect_view()}
                         </select>
                     </div>
                     <fieldset class="field">
@@ -684,7 +681,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                         {HATE_STRANDS.iter().map(|h| view! {
                             <div class="choice">
                                 <input type="checkbox" name="hate_strands" id=format!("strand-{h}") value=*h checked=view.hate_strands.iter().any(|x| x == h) />
-                                <label for=format!("strand-{h}")>{h.replace('_', " ")}</label>
+                                <label for=format!("strand-{h}")>{strand_name(lang, h)}</label>
                             </div>
                         }).collect_view()}
                     </fieldset>
@@ -806,6 +803,14 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                 </form>
             </section>
         })}
+    }
+}
+
+fn source_name(lang: Lang, source: &str) -> String {
+    match source {
+        "open311" => t!(lang, "triage-source-open311"),
+        "generated" => t!(lang, "triage-source-generated"),
+        _ => t!(lang, "triage-source-web"),
     }
 }
 
