@@ -2,18 +2,13 @@
 //! Welsh under `/cy`, rendered by the same components with the language as context.
 
 use crate::{
-    audit::pages::AuditLogPage,
     home::pages::{AccessibilityPage, HomePage},
     i18n::Lang,
     reference::pages::{PartnershipPage, PartnershipsPage},
     reporting::pages::{ReportPage, TrackPage},
     shell::{Frame, NotFound},
-    staff::{
-        pages::{SignInPage, StaffHomePage},
-        team::TeamPage,
-    },
-    triage::pages::{IntakePage, IntelligencePage, TriagePage},
-    trigger::pages::{CaseReviewPage, CaseReviewsPage},
+    staff::pages::SignInPage,
+    trigger::pages::CaseReviewPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -25,6 +20,12 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::shell::security::content_security_policy();
+    // Staff pages are plain server-rendered forms and are left out of the wasm bundle, so
+    // residents on slow phones download only what their pages use. They get no hydration.
+    #[cfg(feature = "ssr")]
+    let hydrate = use_context::<http::request::Parts>().is_none_or(|parts| !is_staff_path(parts.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let hydrate = true;
     view! {
         <!DOCTYPE html>
         <html>
@@ -32,7 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                {hydrate.then(|| view! { <HydrationScripts options /> })}
                 <MetaTags />
             </head>
             <body>
@@ -74,17 +75,72 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("report") view=ReportPage />
             <Route path=path!("track/:token") view=TrackPage />
             <Route path=path!("sign-in") view=SignInPage />
-            <Route path=path!("staff") view=StaffHomePage />
-            <Route path=path!("staff/audit") view=AuditLogPage />
-            <Route path=path!("staff/team") view=TeamPage />
-            <Route path=path!("staff/intake") view=IntakePage />
-            <Route path=path!("staff/reports/:reference") view=TriagePage />
-            <Route path=path!("staff/intelligence") view=IntelligencePage />
-            <Route path=path!("staff/case-reviews") view=CaseReviewsPage />
             <Route path=path!("case-review") view=CaseReviewPage />
+            <StaffPages />
         </ParentRoute>
     }
     .into_inner()
+}
+
+/// Whether a path is a staff page (English or Welsh): rendered on the server only.
+pub fn is_staff_path(path: &str) -> bool {
+    let path = path.strip_prefix("/cy").unwrap_or(path);
+    path == "/staff" || path.starts_with("/staff/")
+}
+
+/// The staff pages, on the server.
+#[cfg(feature = "ssr")]
+#[component(transparent)]
+fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use crate::{
+        audit::pages::AuditLogPage,
+        staff::{pages::StaffHomePage, team::TeamPage},
+        triage::pages::{IntakePage, IntelligencePage, TriagePage},
+        problems::pages::{ProblemsPage, ProfilePage},
+        trigger::pages::CaseReviewsPage,
+    };
+    view! {
+        <ParentRoute path=path!("staff") view=Outlet>
+            <Route path=path!("") view=StaffHomePage />
+            <Route path=path!("audit") view=AuditLogPage />
+            <Route path=path!("team") view=TeamPage />
+            <Route path=path!("intake") view=IntakePage />
+            <Route path=path!("reports/:reference") view=TriagePage />
+            <Route path=path!("intelligence") view=IntelligencePage />
+            <Route path=path!("case-reviews") view=CaseReviewsPage />
+            <Route path=path!("problems") view=ProblemsPage />
+            <Route path=path!("problems/:reference") view=ProfilePage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// In the browser the staff pages are not part of the bundle: following a link to one loads it
+/// from the server as a whole page.
+#[cfg(not(feature = "ssr"))]
+#[component(transparent)]
+fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("staff") view=Outlet>
+            <Route path=path!("") view=LoadFromServer />
+            <Route path=path!("*rest") view=LoadFromServer />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+#[cfg(not(feature = "ssr"))]
+#[component]
+fn LoadFromServer() -> impl IntoView {
+    Effect::new(|| {
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let location = window.location();
+            if let Ok(href) = location.href() {
+                let _ = location.replace(&href);
+            }
+        }
+    });
 }
 
 #[component]

@@ -42,6 +42,19 @@ test('client-side navigation keeps the language and the page works after hydrati
   expect(errors, `no script errors (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`).toEqual([]);
 });
 
+test('staff pages are served without the browser bundle, and links to them from hydrated pages still work', async ({ page }) => {
+  const errors = collectErrors(page);
+  await signIn(page, 'officer@demo.cymuned.cymru');
+  await expect(page.locator('script[src*="/pkg/"], link[href*="/pkg/cymuned.wasm"]')).toHaveCount(0);
+  await page.goto('/cy');
+  await settle(page);
+  await page.getByRole('navigation', { name: 'Prif ddewislen' }).getByRole('link', { name: 'Ciw derbyn' }).click();
+  await expect(page).toHaveURL(/\/cy\/staff\/intake$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ciw derbyn');
+  await expect(page.locator('script[src*="/pkg/"]')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('partnerships are listed by police force, with Welsh plural forms', async ({ page }) => {
   await page.goto('/cy/partnerships');
   await expect(page.getByRole('heading', { name: 'Ardal Heddlu Gwent' })).toBeVisible();

@@ -28,10 +28,12 @@ pub enum AuditAction {
     ReportLinked,
     CaseReviewUpdated,
     SettingsChanged,
+    ProblemViewedByPartner,
+    ProblemClosed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -51,6 +53,8 @@ impl AuditAction {
         AuditAction::ReportLinked,
         AuditAction::CaseReviewUpdated,
         AuditAction::SettingsChanged,
+        AuditAction::ProblemViewedByPartner,
+        AuditAction::ProblemClosed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +78,8 @@ impl AuditAction {
             AuditAction::ReportLinked => "report_linked",
             AuditAction::CaseReviewUpdated => "case_review_updated",
             AuditAction::SettingsChanged => "settings_changed",
+            AuditAction::ProblemViewedByPartner => "problem_viewed_by_partner",
+            AuditAction::ProblemClosed => "problem_closed",
         }
     }
 

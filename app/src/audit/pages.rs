@@ -86,6 +86,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ReportLinked) => t!(lang, "audit-action-report-linked"),
         Some(AuditAction::CaseReviewUpdated) => t!(lang, "audit-action-case-review-updated"),
         Some(AuditAction::SettingsChanged) => t!(lang, "audit-action-settings-changed"),
+        Some(AuditAction::ProblemViewedByPartner) => t!(lang, "audit-action-problem-viewed-by-partner"),
+        Some(AuditAction::ProblemClosed) => t!(lang, "audit-action-problem-closed"),
         None => action.to_string(),
     }
 }

@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod open311;
 pub mod outbox;
+pub mod problems;
 pub mod reference;
 pub mod reporting;
 pub mod staff;

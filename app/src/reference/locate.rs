@@ -83,6 +83,46 @@ impl WardIndex {
         geojson::FeatureCollection { features, bbox: None, foreign_members: None }.to_string()
     }
 
+    /// The outlines of the wards of these neighbourhoods (ward name, simplified shape), for a
+    /// profile's map.
+    pub fn neighbourhood_outlines(&self, neighbourhoods: &[i64], lang: crate::i18n::Lang) -> Vec<(String, MultiPolygon<f64>)> {
+        self.wards
+            .iter()
+            .filter(|w| neighbourhoods.contains(&w.location.neighbourhood_id))
+            .map(|w| (w.location.ward.name.get(lang).to_string(), w.shape.simplify(&0.0002)))
+            .collect()
+    }
+
+    /// The area of a neighbourhood in square metres.
+    pub fn neighbourhood_area(&self, neighbourhood: i64) -> f64 {
+        use geo::ChamberlainDuquetteArea;
+        self.wards.iter().filter(|w| w.location.neighbourhood_id == neighbourhood).map(|w| w.shape.chamberlain_duquette_unsigned_area()).sum()
+    }
+
+    /// The neighbourhoods whose wards border (or come within about 100 m of) these
+    /// neighbourhoods' wards, not counting these: where displacement would show.
+    pub fn neighbouring(&self, neighbourhoods: &[i64]) -> Vec<i64> {
+        use geo::{Distance, Euclidean};
+        const NEAR: f64 = 0.001; // degrees: about 110 m north-south, 70 m east-west
+        let mut out: Vec<i64> = Vec::new();
+        for w in self.wards.iter().filter(|w| neighbourhoods.contains(&w.location.neighbourhood_id)) {
+            let Some(rect) = w.shape.bounding_rect() else { continue };
+            let probe = AABB::from_corners([rect.min().x - NEAR, rect.min().y - NEAR], [rect.max().x + NEAR, rect.max().y + NEAR]);
+            for entry in self.tree.locate_in_envelope_intersecting(&probe) {
+                let other = &self.wards[entry.data];
+                let id = other.location.neighbourhood_id;
+                if neighbourhoods.contains(&id) || out.contains(&id) {
+                    continue;
+                }
+                if Euclidean.distance(&w.shape, &other.shape) <= NEAR {
+                    out.push(id);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
     /// Every ward's routing, in code order of loading.
     pub fn locations(&self) -> impl Iterator<Item = &Location> {
         self.wards.iter().map(|w| &w.location)

@@ -91,6 +91,9 @@ fn Nav(lang: Lang) -> impl IntoView {
                                     {(u.can_somewhere(Permission::ViewIntelligence) || u.can_somewhere(Permission::ViewSharedIntelligence)).then(|| view! {
                                         <li><A href=lang.path("/staff/intelligence")>{t!(lang, "nav-intelligence")}</A></li>
                                     })}
+                                    {(u.can_somewhere(Permission::ViewProblems) || u.can_somewhere(Permission::ViewSharedProblems)).then(|| view! {
+                                        <li><A href=lang.path("/staff/problems")>{t!(lang, "nav-problems")}</A></li>
+                                    })}
                                     {u.can_somewhere(Permission::ManageRoles).then(|| view! {
                                         <li><A href=lang.path("/staff/team")>{t!(lang, "nav-team")}</A></li>
                                     })}

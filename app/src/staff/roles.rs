@@ -57,6 +57,16 @@ pub enum Permission {
     UpdateReports,
     /// Send residents' reports in from another app (Open311), to any CSP the location routes to.
     SubmitReports,
+    /// Read every problem profile of the CSP and the problems the hub suggests.
+    ViewProblems,
+    /// Read the problem profiles shared with one's organisation (without the intelligence).
+    ViewSharedProblems,
+    /// Open and work problem profiles through SARA.
+    EditProblems,
+    /// Run tasking meetings and set the control strategy.
+    RunTasking,
+    /// Draft, edit and publish the strategic assessment.
+    PublishAssessments,
 }
 
 /// The permission table: one place to read who may do what.
@@ -74,6 +84,11 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
         ViewSharedIntelligence => matches!(role, Partner),
         UpdateReports => matches!(role, Officer | Partner | CspManager | Admin),
         SubmitReports => matches!(role, Officer | CspManager | Admin),
+        ViewProblems => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
+        ViewSharedProblems => matches!(role, Partner),
+        EditProblems => matches!(role, Officer | Analyst | CspManager | Admin),
+        RunTasking => matches!(role, Analyst | CspManager | Admin),
+        PublishAssessments => matches!(role, Analyst | CspManager | Admin),
     }
 }
 

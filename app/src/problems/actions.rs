@@ -1,0 +1,399 @@
+//! The problem-solving forms' posts: `/staff/problems` opens a profile, and
+//! `/staff/problems/{reference}/{action}` changes one. Plain forms, so they work without
+//! JavaScript. Each checks the person's role in the profile's CSP (another CSP's profile is
+//! "not found") and the profile's version (a stale form is refused, nothing overwritten); each
+//! change is kept in the profile's history with who made it and what it now says.
+
+use crate::{
+    audit::{AuditAction, NewAuditEntry},
+    db::{
+        self,
+        problems::{ChangeError, NewAction, NewProfile, Notice, Value},
+    },
+    i18n::Lang,
+    problems::{closing_email, parse_day, text, ActionStatus, Decision, Priority, Profile, Stage, MAX_TEXT, MAX_TITLE, WINDOW_DAYS},
+    shell::problem::{page, Problem},
+    staff::{session::ClientIp, session::CurrentUser, Permission, StaffUser},
+    state::AppState,
+    triage::identifies_reporter,
+};
+use axum::{
+    extract::{Path, State},
+    response::{IntoResponse, Redirect, Response},
+    Extension, Form,
+};
+use std::sync::Arc;
+
+type Fields = Vec<(String, String)>;
+
+const DAY: i64 = 86_400;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+fn ids(fields: &Fields, name: &str) -> Vec<i64> {
+    let mut out: Vec<i64> = fields.iter().filter(|(k, _)| k == name).filter_map(|(_, v)| v.parse().ok()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn to_profile(lang: Lang, reference: &str, outcome: &str) -> Response {
+    Redirect::to(&format!("{}?{outcome}", lang.path(&format!("/staff/problems/{reference}")))).into_response()
+}
+
+fn to_list(lang: Lang, csp: &str, outcome: &str) -> Response {
+    Redirect::to(&format!("{}?csp={csp}&{outcome}", lang.path("/staff/problems"))).into_response()
+}
+
+fn unavailable(lang: Lang, e: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "problem solving: database");
+    page(lang, Problem::Internal)
+}
+
+/// The scope fields every profile has: neighbourhoods and categories of its CSP, and a period.
+async fn scope(state: &AppState, csp_id: i64, fields: &Fields) -> Result<(Vec<i64>, Vec<i64>, i64, i64), &'static str> {
+    let (neighbourhoods, categories) = (ids(fields, "neighbourhood"), ids(fields, "category"));
+    let (known_n, known_c) = db::problems::choices(&state.db, csp_id).await.map_err(|_| "unavailable")?;
+    if neighbourhoods.is_empty() || !neighbourhoods.iter().all(|n| known_n.iter().any(|(id, _)| id == n)) {
+        return Err("neighbourhoods");
+    }
+    if categories.is_empty() || !categories.iter().all(|c| known_c.iter().any(|(id, _, _)| id == c)) {
+        return Err("categories");
+    }
+    let (Some(from), Some(to)) = (parse_day(field(fields, "period_from")), parse_day(field(fields, "period_to"))) else {
+        return Err("period");
+    };
+    // The period includes its last day; stored with an exclusive end.
+    let to = to + DAY;
+    if from >= to || to - from > 5 * 366 * DAY {
+        return Err("period");
+    }
+    Ok((neighbourhoods, categories, from, to))
+}
+
+/// Opens a profile (from the form, or from a suggestion with its reports' intelligence items).
+pub async fn open(State(state): State<AppState>, Extension(CurrentUser(user)): Extension<CurrentUser>, Form(fields): Form<Fields>) -> Response {
+    let lang = Lang::parse(field(&fields, "lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let csp = field(&fields, "csp").to_string();
+    let Some((csp_id, _, _)) = StaffUser::pick_csp(&user.csps_where(Permission::EditProblems), Some(csp.clone())) else {
+        return page(lang, Problem::Forbidden);
+    };
+    let title = match text(field(&fields, "title"), MAX_TITLE) {
+        Ok(t) if !t.is_empty() => t,
+        Ok(_) => return to_list(lang, &csp, "error=title"),
+        Err(e) => return to_list(lang, &csp, &format!("error={e}")),
+    };
+    let Some(priority) = Priority::parse(field(&fields, "priority")) else { return to_list(lang, &csp, "error=priority") };
+    let (neighbourhoods, categories, from, to) = match scope(&state, csp_id, &fields).await {
+        Ok(s) => s,
+        Err(e) => return to_list(lang, &csp, &format!("error={e}")),
+    };
+    let (requester, aim, statement) = match (text(field(&fields, "requester"), MAX_TITLE), text(field(&fields, "aim"), MAX_TEXT), text(field(&fields, "statement"), MAX_TEXT)) {
+        (Ok(r), Ok(a), Ok(s)) => (r, a, s),
+        _ => return to_list(lang, &csp, "error=too_long"),
+    };
+    let references: Vec<String> = field(&fields, "references").split(',').map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).take(200).collect();
+    let item_ids = match db::problems::items_for_references(&state.db, csp_id, &references).await {
+        Ok(i) => i,
+        Err(e) => return unavailable(lang, e),
+    };
+    let new = NewProfile {
+        csp_id,
+        title: &title,
+        priority,
+        requester: &requester,
+        aim: &aim,
+        period_from: from,
+        period_to: to,
+        statement: &statement,
+        neighbourhoods: &neighbourhoods,
+        categories: &categories,
+        item_ids: &item_ids,
+        created_by: user.id,
+    };
+    match db::problems::create(&state.db, new).await {
+        Ok(reference) => to_profile(lang, &reference, "done=opened"),
+        Err(e) => unavailable(lang, e),
+    }
+}
+
+/// "field: new value" lines for the fields that changed: the history's "what".
+fn detail(changes: &[(&str, &str, &str)]) -> String {
+    changes.iter().filter(|(_, old, new)| old != new).map(|(name, _, new)| format!("{name}: {new}")).collect::<Vec<_>>().join("\n")
+}
+
+pub async fn act(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Path((reference, action)): Path<(String, String)>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let lang = Lang::parse(field(&fields, "lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let (id, csp_id) = match db::problems::find(&state.db, &reference).await {
+        Ok(Some((id, csp_id, _))) => (id, csp_id),
+        Ok(None) => return page(lang, Problem::NotFound),
+        Err(e) => return unavailable(lang, e),
+    };
+    if !user.can(Permission::ViewProblems, csp_id) {
+        return page(lang, Problem::NotFound);
+    }
+    if !user.can(Permission::EditProblems, csp_id) {
+        return page(lang, Problem::Forbidden);
+    }
+    let profile = match db::problems::load(&state.db, id).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return page(lang, Problem::NotFound),
+        Err(e) => return unavailable(lang, e),
+    };
+    let Ok(version) = field(&fields, "version").parse::<i64>() else { return to_profile(lang, &reference, "error=stale") };
+    if version != profile.version {
+        return to_profile(lang, &reference, "error=stale");
+    }
+    if profile.stage == Stage::Closed {
+        return to_profile(lang, &reference, "error=closed");
+    }
+    let result = match change(&state, &user, &ip, lang, &profile, &action, &fields, version).await {
+        Ok(result) => result,
+        Err(problem) => return to_profile(lang, &reference, &format!("error={problem}")),
+    };
+    match result {
+        Ok(done) => to_profile(lang, &reference, &format!("done={done}")),
+        Err(ChangeError::Stale) => to_profile(lang, &reference, "error=stale"),
+        Err(ChangeError::Db(e)) => {
+            tracing::error!(error = %e, "could not change a problem profile");
+            to_profile(lang, &reference, "error=unavailable")
+        }
+    }
+}
+
+/// Checks the form and makes the change. `Err`: what was wrong with the form.
+#[allow(clippy::too_many_arguments)]
+async fn change(
+    state: &AppState,
+    user: &Arc<StaffUser>,
+    ip: &str,
+    lang: Lang,
+    p: &Profile,
+    action: &str,
+    fields: &Fields,
+    version: i64,
+) -> Result<Result<&'static str, ChangeError>, &'static str> {
+    let db = &state.db;
+    let texts = |names: &[&'static str]| -> Result<Vec<(&'static str, String)>, &'static str> {
+        names.iter().map(|n| text(field(fields, n), MAX_TEXT).map(|v| (*n, v))).collect()
+    };
+    match action {
+        "terms" => {
+            let title = text(field(fields, "title"), MAX_TITLE)?;
+            if title.is_empty() {
+                return Err("title");
+            }
+            let priority = Priority::parse(field(fields, "priority")).ok_or("priority")?;
+            let requester = text(field(fields, "requester"), MAX_TITLE)?;
+            let aim = text(field(fields, "aim"), MAX_TEXT)?;
+            let (neighbourhoods, categories, from, to) = scope(state, p.csp_id, fields).await?;
+            let what = detail(&[
+                ("title", &p.title, &title),
+                ("priority", p.priority.as_str(), priority.as_str()),
+                ("requester", &p.requester, &requester),
+                ("aim", &p.aim, &aim),
+                ("period", &format!("{} {}", p.period_from, p.period_to), &format!("{} {}", db::format_date(from), db::format_date(to - DAY))),
+                (
+                    "scope",
+                    &format!("{:?} {:?}", p.neighbourhoods.iter().map(|n| n.0).collect::<Vec<_>>(), p.categories.iter().map(|c| c.0).collect::<Vec<_>>()),
+                    &format!("{neighbourhoods:?} {categories:?}"),
+                ),
+            ]);
+            let set = [
+                ("title", Value::Text(title)),
+                ("priority", Value::Text(priority.as_str().into())),
+                ("requester", Value::Text(requester)),
+                ("aim", Value::Text(aim)),
+                ("period_from", Value::Int(Some(from))),
+                ("period_to", Value::Int(Some(to))),
+            ];
+            Ok(db::problems::update_terms(db, p.id, version, user.id, &what, &set, &neighbourhoods, &categories).await.map(|_| "saved"))
+        }
+        "scanning" | "analysis" => {
+            let names: &[&'static str] = if action == "scanning" {
+                &["statement", "affected"]
+            } else {
+                &["offender", "victim", "place", "handler", "guardian", "manager", "hypothesis", "gaps"]
+            };
+            let values = texts(names)?;
+            let old = |n: &str| -> String {
+                match n {
+                    "statement" => p.statement.clone(),
+                    "affected" => p.affected.clone(),
+                    "offender" => p.triangle.offender.clone(),
+                    "victim" => p.triangle.victim.clone(),
+                    "place" => p.triangle.place.clone(),
+                    "handler" => p.triangle.handler.clone(),
+                    "guardian" => p.triangle.guardian.clone(),
+                    "manager" => p.triangle.manager.clone(),
+                    "hypothesis" => p.hypothesis.clone(),
+                    _ => p.gaps.clone(),
+                }
+            };
+            let olds: Vec<String> = values.iter().map(|(n, _)| old(n)).collect();
+            let what = detail(&values.iter().zip(&olds).map(|((n, v), o)| (*n, o.as_str(), v.as_str())).collect::<Vec<_>>());
+            let set: Vec<(&'static str, Value)> = values.into_iter().map(|(n, v)| (n, Value::Text(v))).collect();
+            Ok(db::problems::update(db, p.id, version, user.id, action, &what, &set).await.map(|_| "saved"))
+        }
+        "link" | "unlink" => {
+            let report = field(fields, "reference").trim().to_ascii_uppercase();
+            let item = db::problems::item_by_reference(db, p.csp_id, &report).await.map_err(|_| "unavailable")?.ok_or("item")?;
+            Ok(if action == "link" {
+                db::problems::link_item(db, p.id, version, user.id, item, &report).await
+            } else {
+                db::problems::unlink_item(db, p.id, version, user.id, item, &report).await
+            }
+            .map(|_| "saved"))
+        }
+        "add-action" => {
+            let title = text(field(fields, "title"), MAX_TITLE)?;
+            if title.is_empty() {
+                return Err("title");
+            }
+            let organisation_id = match field(fields, "organisation") {
+                "" => None,
+                o => {
+                    let o: i64 = o.parse().map_err(|_| "organisation")?;
+                    let known = db::triage::organisations(db, p.csp_id).await.map_err(|_| "unavailable")?;
+                    Some(known.iter().find(|(id, _)| *id == o).ok_or("organisation")?.0)
+                }
+            };
+            let owner = text(field(fields, "owner"), MAX_TITLE)?;
+            let notes = text(field(fields, "notes"), MAX_TEXT)?;
+            let due_on = match field(fields, "due_on").trim() {
+                "" => None,
+                d => Some(parse_day(d).ok_or("due")?),
+            };
+            let what = format!("{title}{}", due_on.map(|d| format!(" ({})", db::format_date(d))).unwrap_or_default());
+            let new = NewAction { title: &title, organisation_id, owner: &owner, due_on, notes: &notes };
+            Ok(db::problems::add_action(db, p.id, version, user.id, new, &what).await.map(|_| "saved"))
+        }
+        "action" => {
+            let action_id: i64 = field(fields, "action_id").parse().map_err(|_| "status")?;
+            let existing = p.actions.iter().find(|a| a.id == action_id).ok_or("status")?;
+            let status = ActionStatus::parse(field(fields, "status")).ok_or("status")?;
+            let notes = text(field(fields, "notes"), MAX_TEXT)?;
+            let due_on = match field(fields, "due_on").trim() {
+                "" => None,
+                d => Some(parse_day(d).ok_or("due")?),
+            };
+            let what = format!("{}: {}{}", existing.title, status.as_str(), if notes != existing.notes { format!("\n{notes}") } else { String::new() });
+            Ok(match db::problems::update_action(db, p.id, version, user.id, action_id, status, due_on, &notes, &what).await {
+                Ok(true) => Ok("saved"),
+                Ok(false) => return Err("status"),
+                Err(e) => Err(e),
+            })
+        }
+        "assessment" => {
+            let started = match field(fields, "response_started").trim() {
+                "" => None,
+                d => Some(parse_day(d).ok_or("started")?),
+            };
+            if started.is_some_and(|s| s > db::now()) {
+                return Err("started");
+            }
+            let window: i64 = field(fields, "window_days").parse().map_err(|_| "window")?;
+            if !WINDOW_DAYS.contains(&window) {
+                return Err("window");
+            }
+            let review = text(field(fields, "process_review"), MAX_TEXT)?;
+            let what = detail(&[
+                ("response_started", p.response_started.as_deref().unwrap_or(""), &started.map(db::format_date).unwrap_or_default()),
+                ("window_days", &p.window_days.to_string(), &window.to_string()),
+                ("process_review", &p.process_review, &review),
+            ]);
+            let set = [("response_started_at", Value::Int(started)), ("window_days", Value::Int(Some(window))), ("process_review", Value::Text(review))];
+            Ok(db::problems::update(db, p.id, version, user.id, "assessment", &what, &set).await.map(|_| "saved"))
+        }
+        "stage" => {
+            let stage = Stage::parse(field(fields, "stage")).filter(|s| *s != Stage::Closed).ok_or("stage")?;
+            let mut set = vec![("stage", Value::Text(stage.as_str().into()))];
+            // The response starts the day the profile moves to it, unless a day was given.
+            if stage == Stage::Response && p.response_started.is_none() {
+                let today = db::now().div_euclid(DAY) * DAY;
+                set.push(("response_started_at", Value::Int(Some(today))));
+            }
+            if stage == Stage::Assessment && p.response_started.is_none() {
+                return Err("started");
+            }
+            let what = format!("{} → {}", p.stage.as_str(), stage.as_str());
+            Ok(db::problems::update(db, p.id, version, user.id, "stage", &what, &set).await.map(|_| "saved"))
+        }
+        "share" => {
+            let organisations = ids(fields, "organisation");
+            let known = db::triage::organisations(db, p.csp_id).await.map_err(|_| "unavailable")?;
+            let names: Option<Vec<String>> = organisations.iter().map(|o| known.iter().find(|(id, _)| id == o).map(|(_, n)| n.clone())).collect();
+            let names = names.ok_or("organisation")?;
+            Ok(db::problems::set_shares(db, p.id, version, user.id, &organisations, &names.join(", ")).await.map(|_| "saved"))
+        }
+        "decide" => decide(state, user, ip, lang, p, fields, version).await,
+        _ => Err("unknown"),
+    }
+}
+
+/// The assessment's decision. Closing needs the outcome in English and Welsh, naming none of
+/// the residents whose reports are linked; each of them is told once, in their language.
+async fn decide(state: &AppState, user: &Arc<StaffUser>, ip: &str, _lang: Lang, p: &Profile, fields: &Fields, version: i64) -> Result<Result<&'static str, ChangeError>, &'static str> {
+    let db = &state.db;
+    let decision = Decision::parse(field(fields, "decision")).ok_or("decision")?;
+    if p.stage != Stage::Assessment {
+        return Err("not_started");
+    }
+    let notes = text(field(fields, "decision_notes"), MAX_TEXT)?;
+    let outcome_en = text(field(fields, "outcome_en"), MAX_TEXT)?;
+    let outcome_cy = text(field(fields, "outcome_cy"), MAX_TEXT)?;
+    let mut notices = Vec::new();
+    if decision == Decision::Close {
+        if outcome_en.is_empty() || outcome_cy.is_empty() {
+            return Err("outcome_required");
+        }
+        let linked = db::problems::linked_reports(db, p.id).await.map_err(|_| "unavailable")?;
+        if linked.iter().any(|r| identifies_reporter(&outcome_en, &r.details) || identifies_reporter(&outcome_cy, &r.details)) {
+            return Err("outcome_identifies");
+        }
+        for r in linked {
+            let resident = Lang::parse(&r.language).unwrap_or_default();
+            let message = if resident == Lang::Cy { outcome_cy.clone() } else { outcome_en.clone() };
+            let email = match (&r.details.email, r.details.consent_to_contact) {
+                (Some(to), true) => {
+                    let (subject, body) = closing_email(resident, &r.reference, &message);
+                    Some((to.clone(), subject, body))
+                }
+                _ => None,
+            };
+            notices.push(Notice { report_id: r.report_id, status: r.status, message, email });
+        }
+    }
+    let what = format!("{}{}", decision.as_str(), if notes.is_empty() { String::new() } else { format!("\n{notes}") });
+    let set = [("decision_notes", Value::Text(notes)), ("outcome_en", Value::Text(outcome_en)), ("outcome_cy", Value::Text(outcome_cy))];
+    let result = db::problems::decide(db, p.id, version, user.id, decision, &set, &notices, &what).await;
+    if let Ok(told) = &result {
+        if decision == Decision::Close {
+            state.mail_wake.notify_one();
+            let entry = NewAuditEntry {
+                actor_user_id: Some(user.id),
+                actor_label: user.email.clone(),
+                action: Some(AuditAction::ProblemClosed),
+                record_type: Some("problem_profile".into()),
+                record_id: Some(p.reference.clone()),
+                csp_id: Some(p.csp_id),
+                ip: Some(ip.to_string()),
+                detail: Some(format!("residents told: {told}")),
+            };
+            if let Err(e) = db::audit::record(db, entry).await {
+                tracing::error!(error = %e, "could not write audit entry");
+            }
+        }
+    }
+    Ok(result.map(|_| if decision == Decision::Close { "closed" } else { "saved" }))
+}

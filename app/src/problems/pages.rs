@@ -1,0 +1,992 @@
+//! The problem-solving pages: the CSP's profiles with the problems the hub suggests, and one
+//! profile worked through SARA. Plain forms posting to `actions`, rendered on the server only.
+
+use crate::{
+    db::{self, problems::Audience},
+    error::{internal, reject, AppError},
+    i18n::Lang,
+    problems::{
+        action_status_name,
+        analysis::{self, ProfileAnalysis},
+        assessment::{Assessment, RateChange, Verdict, WindowProblem},
+        charts, decision_name,
+        hotspots::{Kind, Suggestion},
+        priority_name, stage_name, ActionStatus, Decision, HistoryEntry, Priority, Profile, ProfileSummary, Stage, WINDOW_DAYS,
+    },
+    reference::Names,
+    shell::{use_lang, CspPicker, ErrorMessage},
+    staff::{pages::require_user, Permission, StaffUser},
+    t,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+const DAY: i64 = 86_400;
+
+/// Who may see a CSP's profiles: its own staff (every profile) or partners (those shared with
+/// their organisation). `None`: neither.
+fn audience(user: &StaffUser, csp_id: i64) -> Option<bool> {
+    if user.can(Permission::ViewProblems, csp_id) {
+        Some(false)
+    } else if user.can(Permission::ViewSharedProblems, csp_id) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ProblemsView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub profiles: Vec<ProfileSummary>,
+    pub suggestions: Vec<Suggestion>,
+    /// Suggestions an open profile already covers, with its reference.
+    pub covered: Vec<(Suggestion, String)>,
+    pub neighbourhoods: Vec<(i64, Names)>,
+    pub categories: Vec<(i64, String, Names)>,
+    pub can_edit: bool,
+    pub partner: bool,
+    pub today: String,
+    pub year_ago: String,
+}
+
+pub async fn problems_view(csp: Option<String>) -> Result<ProblemsView, ServerFnError> {
+    let user = require_user()?;
+    let state = crate::state::AppState::current()?;
+    let mut allowed = user.csps_where(Permission::ViewProblems);
+    for c in user.csps_where(Permission::ViewSharedProblems) {
+        if !allowed.iter().any(|a| a.0 == c.0) {
+            allowed.push(c);
+        }
+    }
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+        return Err(reject(AppError::Forbidden));
+    };
+    let partner = audience(&user, csp_id) == Some(true);
+    let organisations = user.organisations_in(csp_id);
+    let who = if partner { Audience::Partner(&organisations) } else { Audience::Csp };
+    let profiles = db::problems::list(&state.db, csp_id, who).await.map_err(internal)?;
+    let now = db::now();
+    let (suggestions, covered) = if partner { (Vec::new(), Vec::new()) } else { analysis::suggestions(&state.db, &state.wards, csp_id, now).await.map_err(internal)? };
+    let (neighbourhoods, categories) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
+    Ok(ProblemsView {
+        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        selected: slug,
+        profiles,
+        suggestions,
+        covered,
+        neighbourhoods,
+        categories,
+        can_edit: user.can(Permission::EditProblems, csp_id),
+        partner,
+        today: db::format_date(now),
+        year_ago: db::format_date(now - 364 * DAY),
+    })
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub profile: Profile,
+    pub analysis: ProfileAnalysis,
+    pub assessment: Result<Assessment, WindowProblem>,
+    pub history: Vec<HistoryEntry>,
+    pub can_edit: bool,
+    pub partner: bool,
+    pub organisations: Vec<(i64, String)>,
+    pub neighbourhoods: Vec<(i64, Names)>,
+    pub categories: Vec<(i64, String, Names)>,
+    /// "You said, we did" drafts (English, Welsh) offered for the outcome texts.
+    pub draft: (String, String),
+    pub today: String,
+}
+
+pub async fn profile_view(reference: String) -> Result<ProfileView, ServerFnError> {
+    let user = require_user()?;
+    let state = crate::state::AppState::current()?;
+    let Some((id, csp_id, _)) = db::problems::find(&state.db, &reference).await.map_err(internal)? else {
+        return Err(reject(AppError::NotFound));
+    };
+    let partner = match audience(&user, csp_id) {
+        None => return Err(reject(AppError::NotFound)),
+        Some(p) => p,
+    };
+    if partner && !db::problems::shared_with_any(&state.db, id, &user.organisations_in(csp_id)).await.map_err(internal)? {
+        return Err(reject(AppError::NotFound));
+    }
+    let lang = crate::shell::use_lang();
+    let Some(mut profile) = db::problems::load(&state.db, id).await.map_err(internal)? else {
+        return Err(reject(AppError::NotFound));
+    };
+    let scope = db::problems::scope(&state.db, id).await.map_err(internal)?;
+    let now = db::now();
+    let analysis = analysis::analyse(&state.db, &state.wards, &profile, &scope, lang).await.map_err(internal)?;
+    let started = profile.response_started.as_deref().and_then(crate::problems::parse_day);
+    let assessment = analysis::assess(&state.db, &state.wards, &scope, started, profile.window_days, now).await.map_err(internal)?;
+    let history = db::problems::history(&state.db, id).await.map_err(internal)?;
+    let done: Vec<(String, Option<String>)> = profile.actions.iter().filter(|a| a.status == ActionStatus::Done).map(|a| (a.title.clone(), a.organisation.clone())).collect();
+    let change = assessment.as_ref().ok().map(|a| a.area);
+    let draft = (
+        crate::problems::you_said_we_did(Lang::En, &profile, analysis.reports, &done, change.as_ref()),
+        crate::problems::you_said_we_did(Lang::Cy, &profile, analysis.reports, &done, change.as_ref()),
+    );
+    if partner {
+        // Partners see the analysis and the response, not the intelligence behind it.
+        profile.items.clear();
+        let entry = crate::audit::NewAuditEntry {
+            actor_user_id: Some(user.id),
+            actor_label: user.email.clone(),
+            action: Some(crate::audit::AuditAction::ProblemViewedByPartner),
+            record_type: Some("problem_profile".into()),
+            record_id: Some(profile.reference.clone()),
+            csp_id: Some(csp_id),
+            ip: crate::staff::session::client_ip(),
+            detail: None,
+        };
+        db::audit::record(&state.db, entry).await.map_err(internal)?;
+    }
+    let (neighbourhoods, categories) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
+    Ok(ProfileView {
+        can_edit: !partner && user.can(Permission::EditProblems, csp_id),
+        partner,
+        organisations: db::triage::organisations(&state.db, csp_id).await.map_err(internal)?,
+        profile,
+        analysis,
+        assessment,
+        history,
+        neighbourhoods,
+        categories,
+        draft,
+        today: db::format_date(now),
+    })
+}
+
+fn done_message(lang: Lang, done: &str) -> String {
+    match done {
+        "opened" => t!(lang, "profile-done-opened"),
+        "closed" => t!(lang, "profile-done-closed"),
+        _ => t!(lang, "profile-done-saved"),
+    }
+}
+
+pub fn error_message(lang: Lang, error: &str) -> String {
+    match error {
+        "stale" => t!(lang, "profile-error-stale"),
+        "title" => t!(lang, "profile-error-title"),
+        "too_long" => t!(lang, "profile-error-too-long"),
+        "period" => t!(lang, "profile-error-period"),
+        "neighbourhoods" => t!(lang, "profile-error-neighbourhoods"),
+        "categories" => t!(lang, "profile-error-categories"),
+        "priority" | "stage" | "status" | "decision" | "window" => t!(lang, "profile-error-choice"),
+        "item" => t!(lang, "profile-error-item"),
+        "organisation" => t!(lang, "profile-error-organisation"),
+        "due" => t!(lang, "profile-error-due"),
+        "started" => t!(lang, "profile-error-started"),
+        "outcome_required" => t!(lang, "profile-error-outcome-required"),
+        "outcome_identifies" => t!(lang, "profile-error-outcome-identifies"),
+        "closed" => t!(lang, "profile-error-closed"),
+        "not_started" => t!(lang, "profile-error-not-started"),
+        _ => AppError::Unavailable.message(lang),
+    }
+}
+
+#[component]
+fn Outcome(lang: Lang) -> impl IntoView {
+    let query = use_query_map();
+    let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
+    view! {
+        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{done_message(lang, &d)}</p></div> })}
+        {error.map(|e| view! { <div class="error-summary" role="alert" tabindex="-1"><p>{error_message(lang, &e)}</p></div> })}
+    }
+}
+
+/// Why the hub proposes a problem, in words.
+pub fn reason(lang: Lang, s: &Suggestion, neighbourhood: &str, family: &str) -> String {
+    let chance = if s.p < 0.00001 { t!(lang, "suggest-chance-100000") } else { t!(lang, "suggest-chance-10000") };
+    match s.kind {
+        Kind::Rise => t!(lang, "suggest-rise", count = s.count, family = family, area = neighbourhood, expected = format!("{:.1}", s.expected), chance = chance),
+        Kind::RepeatPlace => t!(lang, "suggest-place", count = s.count, family = family, area = neighbourhood, expected = format!("{:.1}", s.expected), chance = chance),
+        Kind::RepeatVictim => t!(lang, "suggest-victim", count = s.count, family = family, area = neighbourhood),
+    }
+}
+
+/// A category family's name (the groups hotspot detection counts by).
+pub fn family_name(lang: Lang, family: &str) -> String {
+    match family {
+        "asb" => t!(lang, "family-asb"),
+        "drugs" => t!(lang, "family-drugs"),
+        "hate" => t!(lang, "family-hate"),
+        "abuse" => t!(lang, "family-abuse"),
+        "environmental" => t!(lang, "family-environmental"),
+        "vehicle" => t!(lang, "family-vehicle"),
+        "tension" => t!(lang, "family-tension"),
+        _ => t!(lang, "family-other"),
+    }
+}
+
+fn weekday_name(lang: Lang, day: usize) -> String {
+    match day {
+        0 => t!(lang, "weekday-0"),
+        1 => t!(lang, "weekday-1"),
+        2 => t!(lang, "weekday-2"),
+        3 => t!(lang, "weekday-3"),
+        4 => t!(lang, "weekday-4"),
+        5 => t!(lang, "weekday-5"),
+        _ => t!(lang, "weekday-6"),
+    }
+}
+
+#[component]
+pub fn ProblemsPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let data = Resource::new_blocking(move || query.read().get("csp"), problems_view);
+    view! {
+        <Title text=t!(lang, "problems-title") />
+        <h1>{t!(lang, "problems-title")}</h1>
+        <Outcome lang />
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => view! { <Problems lang view /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
+    let ProblemsView { csps, selected, profiles, suggestions, covered, neighbourhoods, categories, can_edit, partner, today, year_ago } = view;
+    let area_name = {
+        let n = neighbourhoods.clone();
+        move |id: i64| n.iter().find(|(i, _)| *i == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default()
+    };
+    let action = lang.path("/staff/problems");
+    let suggestion_rows = suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let area = area_name(s.neighbourhood_id);
+            let family = family_name(lang, &s.family);
+            let title = match s.kind {
+                Kind::Rise => t!(lang, "suggest-title-rise", family = family.clone(), area = area.clone()),
+                Kind::RepeatPlace => t!(lang, "suggest-title-place", family = family.clone(), area = area.clone()),
+                Kind::RepeatVictim => t!(lang, "suggest-title-victim", family = family.clone(), area = area.clone()),
+            };
+            let family_categories: Vec<i64> = categories.iter().filter(|(_, f, _)| *f == s.family).map(|(id, _, _)| *id).collect();
+            let id = format!("suggestion-{i}");
+            view! {
+                <li class="card">
+                    <h3 id=id.clone()>{title.clone()}</h3>
+                    <p>{reason(lang, s, &area, &family)}</p>
+                    {(!s.references.is_empty()).then(|| view! {
+                        <p class="meta">{t!(lang, "suggest-references")} " "
+                            {s.references.iter().take(12).map(|r| view! { <a href=lang.path(&format!("/staff/reports/{r}"))>{r.clone()}</a> " " }).collect_view()}
+                        </p>
+                    })}
+                    {can_edit.then(|| view! {
+                        <form method="post" action=action.clone() class="inline-form">
+                            <input type="hidden" name="lang" value=lang.code() />
+                            <input type="hidden" name="csp" value=selected.clone() />
+                            <input type="hidden" name="title" value=title.clone() />
+                            <input type="hidden" name="neighbourhood" value=s.neighbourhood_id.to_string() />
+                            {family_categories.iter().map(|c| view! { <input type="hidden" name="category" value=c.to_string() /> }).collect_view()}
+                            <input type="hidden" name="period_from" value=year_ago.clone() />
+                            <input type="hidden" name="period_to" value=today.clone() />
+                            <input type="hidden" name="priority" value=if s.kind == Kind::RepeatVictim { "high" } else { "medium" } />
+                            <input type="hidden" name="statement" value=reason(lang, s, &area, &family) />
+                            <input type="hidden" name="references" value=s.references.join(",") />
+                            <button type="submit" class="button" aria-describedby=id>{t!(lang, "suggest-open")}</button>
+                        </form>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <CspPicker lang csps selected=selected.clone() />
+        <p>{if partner { t!(lang, "problems-partner-intro") } else { t!(lang, "problems-intro") }}</p>
+        <section aria-labelledby="profiles-heading">
+            <h2 id="profiles-heading">{t!(lang, "problems-profiles")}</h2>
+            {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}
+            {(!profiles.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table>
+                        <caption class="visually-hidden">{t!(lang, "problems-profiles")}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(lang, "problems-col-profile")}</th>
+                            <th scope="col">{t!(lang, "problems-col-stage")}</th>
+                            <th scope="col">{t!(lang, "problems-col-priority")}</th>
+                            <th scope="col">{t!(lang, "problems-col-area")}</th>
+                            <th scope="col">{t!(lang, "problems-col-items")}</th>
+                            <th scope="col">{t!(lang, "problems-col-actions")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {profiles.iter().map(|p| view! {
+                                <tr>
+                                    <td><a href=lang.path(&format!("/staff/problems/{}", p.reference))>{format!("{} · {}", p.reference, p.title)}</a></td>
+                                    <td>{stage_name(lang, p.stage)}</td>
+                                    <td>{priority_name(lang, p.priority)}</td>
+                                    <td>{p.neighbourhoods.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</td>
+                                    <td>{p.items}</td>
+                                    <td>
+                                        {p.actions_open}
+                                        {(p.actions_overdue > 0).then(|| view! { " " <span class="tag tag-warning">{t!(lang, "problems-overdue", count = p.actions_overdue)}</span> })}
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        </section>
+        {(!partner).then(|| view! {
+            <section aria-labelledby="suggestions-heading">
+                <h2 id="suggestions-heading">{t!(lang, "problems-suggestions")}</h2>
+                <p>{t!(lang, "problems-suggestions-intro")}</p>
+                {suggestions.is_empty().then(|| view! { <p>{t!(lang, "problems-suggestions-none")}</p> })}
+                <ul class="cards">{suggestion_rows}</ul>
+                {(!covered.is_empty()).then(|| view! {
+                    <h3>{t!(lang, "problems-covered")}</h3>
+                    <ul>
+                        {covered.iter().map(|(s, reference)| {
+                            let area = area_name(s.neighbourhood_id);
+                            let family = family_name(lang, &s.family);
+                            view! { <li>{reason(lang, s, &area, &family)} " " <a href=lang.path(&format!("/staff/problems/{reference}"))>{reference.clone()}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+            </section>
+        })}
+        {can_edit.then(|| view! {
+            <section aria-labelledby="new-heading">
+                <h2 id="new-heading">{t!(lang, "problems-new")}</h2>
+                <form method="post" action=action.clone() class="form">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="csp" value=selected.clone() />
+                    <div class="field">
+                        <label for="new-title">{t!(lang, "profile-title-label")}</label>
+                        <input id="new-title" name="title" type="text" required maxlength="200" />
+                    </div>
+                    <ScopeFields lang neighbourhoods=neighbourhoods.clone() categories=categories.clone() chosen_neighbourhoods=vec![] chosen_categories=vec![] prefix="new" />
+                    <PeriodFields lang from=year_ago.clone() to=today.clone() prefix="new" />
+                    <PriorityField lang chosen=Priority::Medium prefix="new" />
+                    <div class="field">
+                        <label for="new-requester">{t!(lang, "profile-requester")}</label>
+                        <input id="new-requester" name="requester" type="text" maxlength="200" />
+                    </div>
+                    <div class="field">
+                        <label for="new-aim">{t!(lang, "profile-aim")}</label>
+                        <textarea id="new-aim" name="aim" rows="2"></textarea>
+                    </div>
+                    <button type="submit" class="button">{t!(lang, "problems-open")}</button>
+                </form>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn ScopeFields(
+    lang: Lang,
+    neighbourhoods: Vec<(i64, Names)>,
+    categories: Vec<(i64, String, Names)>,
+    chosen_neighbourhoods: Vec<i64>,
+    chosen_categories: Vec<i64>,
+    prefix: &'static str,
+) -> impl IntoView {
+    view! {
+        <fieldset class="field">
+            <legend>{t!(lang, "profile-neighbourhoods")}</legend>
+            <div class="checkbox-columns">
+                {neighbourhoods.into_iter().map(|(id, name)| {
+                    let field_id = format!("{prefix}-n-{id}");
+                    view! {
+                        <div class="checkbox">
+                            <input type="checkbox" id=field_id.clone() name="neighbourhood" value=id.to_string() checked=chosen_neighbourhoods.contains(&id) />
+                            <label for=field_id>{name.get(lang).to_string()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+        <fieldset class="field">
+            <legend>{t!(lang, "profile-categories")}</legend>
+            <div class="checkbox-columns">
+                {categories.into_iter().map(|(id, _, name)| {
+                    let field_id = format!("{prefix}-c-{id}");
+                    view! {
+                        <div class="checkbox">
+                            <input type="checkbox" id=field_id.clone() name="category" value=id.to_string() checked=chosen_categories.contains(&id) />
+                            <label for=field_id>{name.get(lang).to_string()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn PeriodFields(lang: Lang, from: String, to: String, prefix: &'static str) -> impl IntoView {
+    view! {
+        <fieldset class="field inline-fields">
+            <legend>{t!(lang, "profile-period")}</legend>
+            <div class="field">
+                <label for=format!("{prefix}-from")>{t!(lang, "profile-period-from")}</label>
+                <input id=format!("{prefix}-from") name="period_from" type="date" value=from required />
+            </div>
+            <div class="field">
+                <label for=format!("{prefix}-to")>{t!(lang, "profile-period-to")}</label>
+                <input id=format!("{prefix}-to") name="period_to" type="date" value=to required />
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn PriorityField(lang: Lang, chosen: Priority, prefix: &'static str) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=format!("{prefix}-priority")>{t!(lang, "profile-priority")}</label>
+            <select id=format!("{prefix}-priority") name="priority">
+                {Priority::ALL.iter().map(|p| view! { <option value=p.as_str() selected=*p == chosen>{priority_name(lang, *p)}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let data = Resource::new_blocking(move || params.read().get("reference").unwrap_or_default(), profile_view);
+    view! {
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <Title text=t!(lang, "problems-title") /><h1>{t!(lang, "problems-title")}</h1><ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => view! { <ProfileSections lang view /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The hidden fields every profile form carries: language and the version it was made from.
+#[component]
+fn Hidden(lang: Lang, version: i64) -> impl IntoView {
+    view! {
+        <input type="hidden" name="lang" value=lang.code() />
+        <input type="hidden" name="version" value=version.to_string() />
+    }
+}
+
+#[component]
+fn TextArea(lang: Lang, id: &'static str, name: &'static str, label: String, value: String, #[prop(optional)] hint: Option<String>) -> impl IntoView {
+    let _ = lang;
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {hint.clone().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <textarea id=id name=name rows="3" maxlength="4000" aria-describedby=hint.map(|_| hint_id)>{value}</textarea>
+        </div>
+    }
+}
+
+fn paragraphs(text: &str) -> impl IntoView {
+    text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()
+}
+
+#[component]
+fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
+    let ProfileView { profile, analysis, assessment, history, can_edit, partner, organisations, neighbourhoods, categories, draft, today } = view;
+    let p = profile;
+    let base = lang.path(&format!("/staff/problems/{}", p.reference));
+    let post = move |action: &str| format!("{base}/{action}");
+    let version = p.version;
+    let closed = p.stage == Stage::Closed;
+    let editable = can_edit && !closed;
+    let stage_index = Stage::ALL.iter().position(|s| *s == p.stage).unwrap_or(0);
+    let none = t!(lang, "profile-not-written");
+    let or_none = move |s: &str| if s.trim().is_empty() { none.clone() } else { s.to_string() };
+    let chosen_neighbourhoods: Vec<i64> = p.neighbourhoods.iter().map(|(id, _)| *id).collect();
+    let chosen_categories: Vec<i64> = p.categories.iter().map(|(id, _)| *id).collect();
+    let actions_done = p.actions.iter().filter(|a| a.status == ActionStatus::Done).count() as i64;
+    let actions_total = p.actions.iter().filter(|a| a.status != ActionStatus::Dropped).count() as i64;
+    let weekday_labels: Vec<String> = (0..7).map(|d| weekday_name(lang, d)).collect();
+    let week_bars: Vec<(String, i64)> = analysis.by_week.clone();
+    let weekday_bars: Vec<(String, i64)> = weekday_labels.iter().cloned().zip(analysis.by_weekday.iter().copied()).collect();
+    let hour_bars: Vec<(String, i64)> = (0..24).map(|h| (format!("{h:02}"), analysis.by_hour[h])).collect();
+    let week_chart = charts::bar_chart("chart-week", &t!(lang, "chart-week-title"), &t!(lang, "chart-week-description", count = analysis.reports), &week_bars, 8);
+    let weekday_chart = charts::bar_chart("chart-weekday", &t!(lang, "chart-weekday-title"), &t!(lang, "chart-weekday-description"), &weekday_bars, 1);
+    let hour_chart = charts::bar_chart("chart-hour", &t!(lang, "chart-hour-title"), &t!(lang, "chart-hour-description"), &hour_bars, 3);
+    view! {
+        <Title text=format!("{} {}", p.reference, p.title) />
+        <p class="meta"><a href=lang.path("/staff/problems")>{t!(lang, "problems-title")}</a></p>
+        <h1>{p.title.clone()} " " <span class="meta">{p.reference.clone()}</span></h1>
+        <Outcome lang />
+        <p>
+            <span class="tag">{stage_name(lang, p.stage)}</span> " "
+            <span class="tag">{t!(lang, "profile-priority-is", priority = priority_name(lang, p.priority))}</span> " "
+            {t!(lang, "profile-updated", date = p.updated_at.clone())}
+        </p>
+        <nav aria-label=t!(lang, "profile-stages")>
+            <ol class="steps">
+                {Stage::ALL.iter().enumerate().map(|(i, s)| view! {
+                    <li class=if i < stage_index { "step done" } else if i == stage_index { "step current" } else { "step" } aria-current=(i == stage_index).then_some("step")>
+                        {stage_name(lang, *s)}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </nav>
+        {partner.then(|| view! { <p class="notice">{t!(lang, "profile-partner-note")}</p> })}
+
+        <section aria-labelledby="terms-heading" class="card">
+            <h2 id="terms-heading">{t!(lang, "profile-terms")}</h2>
+            <dl class="facts">
+                <dt>{t!(lang, "profile-requester")}</dt><dd>{or_none(&p.requester)}</dd>
+                <dt>{t!(lang, "profile-aim")}</dt><dd>{or_none(&p.aim)}</dd>
+                <dt>{t!(lang, "profile-neighbourhoods")}</dt><dd>{p.neighbourhoods.iter().map(|(_, n)| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</dd>
+                <dt>{t!(lang, "profile-categories")}</dt><dd>{p.categories.iter().map(|(_, n)| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</dd>
+                <dt>{t!(lang, "profile-period")}</dt><dd>{t!(lang, "profile-period-range", from = p.period_from.clone(), to = p.period_to.clone())}</dd>
+            </dl>
+            {editable.then(|| view! {
+                <details>
+                    <summary>{t!(lang, "profile-edit-terms")}</summary>
+                    <form method="post" action=post("terms") class="form">
+                        <Hidden lang version />
+                        <div class="field">
+                            <label for="terms-title">{t!(lang, "profile-title-label")}</label>
+                            <input id="terms-title" name="title" type="text" required maxlength="200" value=p.title.clone() />
+                        </div>
+                        <PriorityField lang chosen=p.priority prefix="terms" />
+                        <div class="field">
+                            <label for="terms-requester">{t!(lang, "profile-requester")}</label>
+                            <input id="terms-requester" name="requester" type="text" maxlength="200" value=p.requester.clone() />
+                        </div>
+                        <TextArea lang id="terms-aim" name="aim" label=t!(lang, "profile-aim") value=p.aim.clone() />
+                        <ScopeFields lang neighbourhoods=neighbourhoods.clone() categories=categories.clone() chosen_neighbourhoods=chosen_neighbourhoods.clone() chosen_categories=chosen_categories.clone() prefix="terms" />
+                        <PeriodFields lang from=p.period_from.clone() to=p.period_to.clone() prefix="terms" />
+                        <button type="submit" class="button">{t!(lang, "profile-save")}</button>
+                    </form>
+                </details>
+            })}
+        </section>
+
+        <section aria-labelledby="scanning-heading" class="card">
+            <h2 id="scanning-heading">{t!(lang, "stage-scanning")}</h2>
+            <h3>{t!(lang, "profile-statement")}</h3>
+            {if p.statement.trim().is_empty() { view! { <p>{t!(lang, "profile-not-written")}</p> }.into_any() } else { paragraphs(&p.statement).into_any() }}
+            <h3>{t!(lang, "profile-affected")}</h3>
+            <p>{or_none(&p.affected)}</p>
+            {editable.then(|| view! {
+                <details>
+                    <summary>{t!(lang, "profile-edit-scanning")}</summary>
+                    <form method="post" action=post("scanning") class="form">
+                        <Hidden lang version />
+                        <TextArea lang id="statement" name="statement" label=t!(lang, "profile-statement") value=p.statement.clone() />
+                        <TextArea lang id="affected" name="affected" label=t!(lang, "profile-affected") value=p.affected.clone() />
+                        <button type="submit" class="button">{t!(lang, "profile-save")}</button>
+                    </form>
+                </details>
+            })}
+            {(!partner).then(|| view! {
+                <h3>{t!(lang, "profile-items", count = (p.items.len() as i64))}</h3>
+                {p.items.is_empty().then(|| view! { <p>{t!(lang, "profile-items-none")}</p> })}
+                <ul class="cards">
+                    {p.items.iter().map(|item| view! {
+                        <li class="card">
+                            <p class="meta">
+                                <a href=lang.path(&format!("/staff/reports/{}", item.reference))>{item.reference.clone()}</a>
+                                {format!(" · {} · {} · {} · {}", item.grade, item.category.get(lang), item.neighbourhood.get(lang), item.received)}
+                            </p>
+                            <p>{item.summary.clone()}</p>
+                            {editable.then(|| view! {
+                                <form method="post" action=post("unlink") class="inline-form">
+                                    <Hidden lang version />
+                                    <input type="hidden" name="reference" value=item.reference.clone() />
+                                    <button type="submit" class="link-button">{t!(lang, "profile-unlink", reference = item.reference.clone())}</button>
+                                </form>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+                {editable.then(|| view! {
+                    <form method="post" action=post("link") class="form inline-fields">
+                        <Hidden lang version />
+                        <div class="field">
+                            <label for="link-reference">{t!(lang, "profile-link-label")}</label>
+                            <input id="link-reference" name="reference" type="text" required placeholder="CYM-26-000123" />
+                        </div>
+                        <button type="submit" class="button">{t!(lang, "profile-link")}</button>
+                    </form>
+                })}
+            })}
+        </section>
+
+        <section aria-labelledby="analysis-heading" class="card">
+            <h2 id="analysis-heading">{t!(lang, "stage-analysis")}</h2>
+            <h3>{t!(lang, "profile-triangle")}</h3>
+            <div class="table-wrap">
+                <table>
+                    <caption class="visually-hidden">{t!(lang, "profile-triangle")}</caption>
+                    <thead><tr><th scope="col">{t!(lang, "pat-side")}</th><th scope="col">{t!(lang, "pat-what")}</th><th scope="col">{t!(lang, "pat-controller")}</th><th scope="col">{t!(lang, "pat-what")}</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row">{t!(lang, "pat-offender")}</th><td>{or_none(&p.triangle.offender)}</td><th scope="row">{t!(lang, "pat-handler")}</th><td>{or_none(&p.triangle.handler)}</td></tr>
+                        <tr><th scope="row">{t!(lang, "pat-victim")}</th><td>{or_none(&p.triangle.victim)}</td><th scope="row">{t!(lang, "pat-guardian")}</th><td>{or_none(&p.triangle.guardian)}</td></tr>
+                        <tr><th scope="row">{t!(lang, "pat-place")}</th><td>{or_none(&p.triangle.place)}</td><th scope="row">{t!(lang, "pat-manager")}</th><td>{or_none(&p.triangle.manager)}</td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <h3>{t!(lang, "profile-hypothesis")}</h3>
+            <p>{or_none(&p.hypothesis)}</p>
+            <h3>{t!(lang, "profile-gaps")}</h3>
+            <p>{or_none(&p.gaps)}</p>
+            {editable.then(|| view! {
+                <details>
+                    <summary>{t!(lang, "profile-edit-analysis")}</summary>
+                    <form method="post" action=post("analysis") class="form">
+                        <Hidden lang version />
+                        <fieldset>
+                            <legend>{t!(lang, "profile-triangle")}</legend>
+                            <TextArea lang id="pat-offender" name="offender" label=t!(lang, "pat-offender") value=p.triangle.offender.clone() hint=t!(lang, "pat-offender-hint") />
+                            <TextArea lang id="pat-victim" name="victim" label=t!(lang, "pat-victim") value=p.triangle.victim.clone() hint=t!(lang, "pat-victim-hint") />
+                            <TextArea lang id="pat-place" name="place" label=t!(lang, "pat-place") value=p.triangle.place.clone() />
+                            <TextArea lang id="pat-handler" name="handler" label=t!(lang, "pat-handler") value=p.triangle.handler.clone() hint=t!(lang, "pat-handler-hint") />
+                            <TextArea lang id="pat-guardian" name="guardian" label=t!(lang, "pat-guardian") value=p.triangle.guardian.clone() hint=t!(lang, "pat-guardian-hint") />
+                            <TextArea lang id="pat-manager" name="manager" label=t!(lang, "pat-manager") value=p.triangle.manager.clone() hint=t!(lang, "pat-manager-hint") />
+                        </fieldset>
+                        <TextArea lang id="hypothesis" name="hypothesis" label=t!(lang, "profile-hypothesis") value=p.hypothesis.clone() />
+                        <TextArea lang id="gaps" name="gaps" label=t!(lang, "profile-gaps") value=p.gaps.clone() />
+                        <button type="submit" class="button">{t!(lang, "profile-save")}</button>
+                    </form>
+                </details>
+            })}
+            <h3>{t!(lang, "profile-data")}</h3>
+            <p>{t!(lang, "profile-data-intro", count = analysis.reports, from = p.period_from.clone(), to = p.period_to.clone())}</p>
+            <Chart svg=week_chart caption=t!(lang, "chart-week-title") bars=week_bars.clone() lang />
+            <Chart svg=weekday_chart caption=t!(lang, "chart-weekday-title") bars=weekday_bars lang />
+            <Chart svg=hour_chart caption=t!(lang, "chart-hour-title") bars=hour_bars lang />
+            <h3>{t!(lang, "profile-places")}</h3>
+            {(!analysis.map_svg.is_empty()).then(|| view! { <figure class="chart-figure" inner_html=analysis.map_svg.clone()></figure> })}
+            {analysis.places.is_empty().then(|| view! { <p>{t!(lang, "profile-places-none")}</p> })}
+            {(!analysis.places.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table>
+                        <caption>{t!(lang, "profile-places-caption")}</caption>
+                        <thead><tr><th scope="col">{t!(lang, "profile-places-ward")}</th><th scope="col">{t!(lang, "profile-places-point")}</th><th scope="col">{t!(lang, "profile-places-reports")}</th></tr></thead>
+                        <tbody>
+                            {analysis.places.iter().map(|pl| view! {
+                                <tr><td>{pl.ward.clone()}</td><td>{format!("{:.4}, {:.4}", pl.lat, pl.lon)}</td><td>{pl.reports}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            <h3>{t!(lang, "profile-victims")}</h3>
+            <p>{if analysis.repeat_victims.is_empty() {
+                t!(lang, "profile-victims-none")
+            } else {
+                t!(lang, "profile-victims-some", people = (analysis.repeat_victims.len() as i64), counts = analysis.repeat_victims.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "))
+            }}</p>
+        </section>
+
+        <section aria-labelledby="response-heading" class="card">
+            <h2 id="response-heading">{t!(lang, "stage-response")}</h2>
+            <p>{match &p.response_started {
+                Some(d) => t!(lang, "profile-response-started", date = d.clone()),
+                None => t!(lang, "profile-response-not-started"),
+            }}</p>
+            {p.actions.is_empty().then(|| view! { <p>{t!(lang, "profile-actions-none")}</p> })}
+            {(!p.actions.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table>
+                        <caption>{t!(lang, "profile-actions")}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(lang, "action-title")}</th>
+                            <th scope="col">{t!(lang, "action-owner")}</th>
+                            <th scope="col">{t!(lang, "action-due")}</th>
+                            <th scope="col">{t!(lang, "action-status")}</th>
+                            <th scope="col">{t!(lang, "action-notes")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {p.actions.iter().map(|a| view! {
+                                <tr class=a.overdue.then_some("overdue")>
+                                    <td>{a.title.clone()}</td>
+                                    <td>{[a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
+                                    <td>{a.due_on.clone().unwrap_or_default()} {a.overdue.then(|| view! { " " <span class="tag tag-warning">{t!(lang, "action-overdue")}</span> })}</td>
+                                    <td>{action_status_name(lang, a.status)}</td>
+                                    <td>{a.notes.clone()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            {editable.then(|| view! {
+                {p.actions.iter().map(|a| {
+                    let id = a.id;
+                    view! {
+                        <details>
+                            <summary>{t!(lang, "action-update", title = a.title.clone())}</summary>
+                            <form method="post" action=post("action") class="form">
+                                <Hidden lang version />
+                                <input type="hidden" name="action_id" value=id.to_string() />
+                                <div class="field">
+                                    <label for=format!("action-{id}-status")>{t!(lang, "action-status")}</label>
+                                    <select id=format!("action-{id}-status") name="status">
+                                        {ActionStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == a.status>{action_status_name(lang, *s)}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for=format!("action-{id}-due")>{t!(lang, "action-due")}</label>
+                                    <input id=format!("action-{id}-due") name="due_on" type="date" value=a.due_on.clone().unwrap_or_default() />
+                                </div>
+                                <div class="field">
+                                    <label for=format!("action-{id}-notes")>{t!(lang, "action-notes")}</label>
+                                    <textarea id=format!("action-{id}-notes") name="notes" rows="2" maxlength="4000">{a.notes.clone()}</textarea>
+                                </div>
+                                <button type="submit" class="button">{t!(lang, "profile-save")}</button>
+                            </form>
+                        </details>
+                    }
+                }).collect_view()}
+                <h3>{t!(lang, "action-add")}</h3>
+                <form method="post" action=post("add-action") class="form">
+                    <Hidden lang version />
+                    <div class="field">
+                        <label for="new-action-title">{t!(lang, "action-title")}</label>
+                        <input id="new-action-title" name="title" type="text" required maxlength="200" />
+                    </div>
+                    <div class="field">
+                        <label for="new-action-organisation">{t!(lang, "action-organisation")}</label>
+                        <select id="new-action-organisation" name="organisation">
+                            <option value="">{t!(lang, "action-organisation-csp")}</option>
+                            {organisations.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="new-action-owner">{t!(lang, "action-owner-person")}</label>
+                        <input id="new-action-owner" name="owner" type="text" maxlength="200" />
+                    </div>
+                    <div class="field">
+                        <label for="new-action-due">{t!(lang, "action-due")}</label>
+                        <input id="new-action-due" name="due_on" type="date" />
+                    </div>
+                    <div class="field">
+                        <label for="new-action-notes">{t!(lang, "action-notes")}</label>
+                        <textarea id="new-action-notes" name="notes" rows="2" maxlength="4000"></textarea>
+                    </div>
+                    <button type="submit" class="button">{t!(lang, "action-add")}</button>
+                </form>
+            })}
+        </section>
+
+        <section aria-labelledby="assessment-heading" class="card">
+            <h2 id="assessment-heading">{t!(lang, "stage-assessment")}</h2>
+            <h3>{t!(lang, "assessment-process")}</h3>
+            <p>{t!(lang, "assessment-process-count", done = actions_done, total = actions_total)}</p>
+            <p>{or_none(&p.process_review)}</p>
+            <h3>{t!(lang, "assessment-outcome")}</h3>
+            <AssessmentTable lang assessment=assessment.clone() window_days=p.window_days />
+            {p.decision.map(|d| view! {
+                <p><strong>{t!(lang, "assessment-decision")}</strong> " " {decision_name(lang, d)}</p>
+                <p>{p.decision_notes.clone()}</p>
+            })}
+            {closed.then(|| view! {
+                <h3>{t!(lang, "assessment-told")}</h3>
+                <p lang="en">{p.outcome_en.clone()}</p>
+                <p lang="cy">{p.outcome_cy.clone()}</p>
+            })}
+            {editable.then(|| view! {
+                <details>
+                    <summary>{t!(lang, "assessment-edit")}</summary>
+                    <form method="post" action=post("assessment") class="form">
+                        <Hidden lang version />
+                        <div class="field">
+                            <label for="response-started">{t!(lang, "assessment-started")}</label>
+                            <input id="response-started" name="response_started" type="date" value=p.response_started.clone().unwrap_or_default() />
+                        </div>
+                        <div class="field">
+                            <label for="window-days">{t!(lang, "assessment-window")}</label>
+                            <select id="window-days" name="window_days">
+                                {WINDOW_DAYS.iter().map(|d| view! { <option value=d.to_string() selected=*d == p.window_days>{t!(lang, "assessment-window-days", days = (*d as i64))}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <TextArea lang id="process-review" name="process_review" label=t!(lang, "assessment-process-review") value=p.process_review.clone() />
+                        <button type="submit" class="button">{t!(lang, "profile-save")}</button>
+                    </form>
+                </details>
+                <h3>{t!(lang, "assessment-decide")}</h3>
+                <form method="post" action=post("decide") class="form">
+                    <Hidden lang version />
+                    <fieldset class="field">
+                        <legend>{t!(lang, "assessment-decision")}</legend>
+                        {Decision::ALL.iter().map(|d| {
+                            let id = format!("decision-{}", d.as_str());
+                            view! {
+                                <div class="radio">
+                                    <input type="radio" id=id.clone() name="decision" value=d.as_str() required />
+                                    <label for=id>{decision_name(lang, *d)}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <TextArea lang id="decision-notes" name="decision_notes" label=t!(lang, "assessment-decision-notes") value=p.decision_notes.clone() />
+                    <TextArea lang id="outcome-en" name="outcome_en" label=t!(lang, "assessment-outcome-en") value=if p.outcome_en.is_empty() { draft.0.clone() } else { p.outcome_en.clone() } hint=t!(lang, "assessment-outcome-hint") />
+                    <TextArea lang id="outcome-cy" name="outcome_cy" label=t!(lang, "assessment-outcome-cy") value=if p.outcome_cy.is_empty() { draft.1.clone() } else { p.outcome_cy.clone() } hint=t!(lang, "assessment-outcome-hint") />
+                    <button type="submit" class="button">{t!(lang, "assessment-record")}</button>
+                </form>
+            })}
+        </section>
+
+        {editable.then(|| view! {
+            <section aria-labelledby="manage-heading" class="card">
+                <h2 id="manage-heading">{t!(lang, "profile-manage")}</h2>
+                <form method="post" action=post("stage") class="form inline-fields">
+                    <Hidden lang version />
+                    <div class="field">
+                        <label for="move-stage">{t!(lang, "profile-move-stage")}</label>
+                        <select id="move-stage" name="stage">
+                            {Stage::ALL.iter().filter(|s| **s != Stage::Closed).map(|s| view! { <option value=s.as_str() selected=*s == p.stage>{stage_name(lang, *s)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <input type="hidden" name="today" value=today.clone() />
+                    <button type="submit" class="button">{t!(lang, "profile-move")}</button>
+                </form>
+                <form method="post" action=post("share") class="form">
+                    <Hidden lang version />
+                    <fieldset class="field">
+                        <legend>{t!(lang, "profile-share")}</legend>
+                        <p class="hint">{t!(lang, "profile-share-hint")}</p>
+                        {organisations.iter().map(|(id, name)| {
+                            let field_id = format!("share-{id}");
+                            view! {
+                                <div class="checkbox">
+                                    <input type="checkbox" id=field_id.clone() name="organisation" value=id.to_string() checked=p.shared_with.iter().any(|(o, _)| o == id) />
+                                    <label for=field_id>{name.clone()}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <button type="submit" class="button">{t!(lang, "profile-share-save")}</button>
+                </form>
+            </section>
+        })}
+        {(!p.shared_with.is_empty() && !partner).then(|| view! {
+            <p>{t!(lang, "profile-shared-with", organisations = p.shared_with.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(", "))}</p>
+        })}
+
+        {(!partner).then(|| view! {
+            <section aria-labelledby="history-heading">
+                <h2 id="history-heading">{t!(lang, "profile-history")}</h2>
+                <ol class="timeline" reversed>
+                    {history.iter().map(|h| view! {
+                        <li>
+                            <p class="meta">{format!("{} · {} · ", h.at, h.who)} {change_name(lang, &h.change)}</p>
+                            {(!h.detail.is_empty()).then(|| view! { <p class="history-detail">{h.detail.clone()}</p> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        })}
+    }
+}
+
+fn change_name(lang: Lang, change: &str) -> String {
+    match change {
+        "opened" => t!(lang, "change-opened"),
+        "terms" => t!(lang, "change-terms"),
+        "scanning" => t!(lang, "change-scanning"),
+        "analysis" => t!(lang, "change-analysis"),
+        "item_added" => t!(lang, "change-item-added"),
+        "item_removed" => t!(lang, "change-item-removed"),
+        "action_added" => t!(lang, "change-action-added"),
+        "action_updated" => t!(lang, "change-action-updated"),
+        "assessment" => t!(lang, "change-assessment"),
+        "stage" => t!(lang, "change-stage"),
+        "shared" => t!(lang, "change-shared"),
+        "decided" => t!(lang, "change-decided"),
+        other => other.to_string(),
+    }
+}
+
+/// A chart with its numbers in a table underneath (open on request).
+#[component]
+fn Chart(lang: Lang, svg: String, caption: String, bars: Vec<(String, i64)>) -> impl IntoView {
+    view! {
+        <figure class="chart-figure">
+            <div inner_html=svg></div>
+            <details>
+                <summary>{t!(lang, "chart-table", chart = caption.clone())}</summary>
+                <div class="table-wrap">
+                    <table>
+                        <caption class="visually-hidden">{caption}</caption>
+                        <thead><tr><th scope="col">{t!(lang, "chart-when")}</th><th scope="col">{t!(lang, "chart-reports")}</th></tr></thead>
+                        <tbody>{bars.into_iter().map(|(label, n)| view! { <tr><td>{label}</td><td>{n}</td></tr> }).collect_view()}</tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}
+
+fn verdict_name(lang: Lang, v: Verdict) -> String {
+    match v {
+        Verdict::NoReports => t!(lang, "verdict-no-reports"),
+        Verdict::Fell => t!(lang, "verdict-fell"),
+        Verdict::Rose => t!(lang, "verdict-rose"),
+        Verdict::NoClearChange => t!(lang, "verdict-no-clear-change"),
+    }
+}
+
+fn change_cells(lang: Lang, c: &RateChange) -> impl IntoView {
+    let ratio = c.ratio.map(|r| format!("{r:.2}")).unwrap_or_else(|| "–".into());
+    let percent = c.percent().map(|p| format!("{p:+.0}%")).unwrap_or_else(|| "–".into());
+    let interval = if c.high.is_finite() { format!("{:.2}–{:.2}", c.low, c.high) } else { "–".into() };
+    view! {
+        <td>{c.before}</td><td>{c.after}</td><td>{percent}</td><td>{ratio}</td><td>{interval}</td><td>{verdict_name(lang, c.verdict)}</td>
+    }
+}
+
+#[component]
+fn AssessmentTable(lang: Lang, assessment: Result<Assessment, WindowProblem>, window_days: i64) -> impl IntoView {
+    match assessment {
+        Err(WindowProblem::NotOver) => view! { <p>{t!(lang, "assessment-not-over", days = window_days)}</p> }.into_any(),
+        Err(_) => view! { <p>{t!(lang, "assessment-not-started")}</p> }.into_any(),
+        Ok(a) => view! {
+            <p>{t!(lang, "assessment-windows", before_from = db::format_date(a.before.from), before_to = db::format_date(a.before.to - DAY), after_from = db::format_date(a.after.from), after_to = db::format_date(a.after.to - DAY), days = a.before.days())}</p>
+            <div class="table-wrap">
+                <table>
+                    <caption>{t!(lang, "assessment-caption")}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(lang, "assessment-where")}</th>
+                        <th scope="col">{t!(lang, "assessment-before")}</th>
+                        <th scope="col">{t!(lang, "assessment-after")}</th>
+                        <th scope="col">{t!(lang, "assessment-change")}</th>
+                        <th scope="col">{t!(lang, "assessment-ratio")}</th>
+                        <th scope="col">{t!(lang, "assessment-interval")}</th>
+                        <th scope="col">{t!(lang, "assessment-verdict")}</th>
+                    </tr></thead>
+                    <tbody>
+                        <tr><th scope="row">{t!(lang, "assessment-area")}</th>{change_cells(lang, &a.area)}</tr>
+                        <tr><th scope="row">{t!(lang, "assessment-background")}</th>{change_cells(lang, &a.background)}</tr>
+                        <tr><th scope="row">{t!(lang, "assessment-neighbours")}</th>{change_cells(lang, &a.neighbours)}</tr>
+                    </tbody>
+                </table>
+            </div>
+            <p>{match a.relative {
+                Some(r) => t!(lang, "assessment-relative", ratio = format!("{:.2}", r.ratio), low = format!("{:.2}", r.low), high = format!("{:.2}", r.high), verdict = verdict_name(lang, r.verdict)),
+                None => t!(lang, "assessment-relative-none"),
+            }}</p>
+            {a.displacement_suspected.then(|| view! { <p class="notice notice-warning">{t!(lang, "assessment-displacement")}</p> })}
+            <p class="hint">{t!(lang, "assessment-method")}</p>
+        }.into_any(),
+    }
+}
