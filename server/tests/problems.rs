@@ -1,0 +1,334 @@
+//! Problem solving over HTTP: a profile opened from intelligence items and worked through SARA
+//! to a closed profile whose residents are told in their language; who sees which profiles (every
+//! role, partners by sharing, another CSP, API keys); hotspot suggestions on generated data with
+//! a planted cluster. Each test runs on SQLite and on PostgreSQL.
+
+mod common;
+
+use app::{
+    db::{self, Db},
+    staff::accounts::{self, NewAccount, DEMO_PASSWORD},
+};
+use axum::{body::Body, Router};
+use common::http::{form, hub, json, send, session_cookie, sign_in};
+use http::{header, Request, StatusCode};
+use sqlx::Row as _;
+
+const DAY: i64 = 86_400;
+
+async fn cookie_for(app: &Router, email: &str) -> Option<String> {
+    let (status, headers) = sign_in(app, email, DEMO_PASSWORD).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{email} signs in");
+    Some(session_cookie(&headers).unwrap())
+}
+
+fn with_cookie(req: http::request::Builder, cookie: &Option<String>) -> http::request::Builder {
+    match cookie {
+        Some(c) => req.header(header::COOKIE, c),
+        None => req,
+    }
+}
+
+async fn page(app: &Router, path: &str, cookie: &Option<String>) -> (StatusCode, String) {
+    let (status, _, body) = send(app, with_cookie(Request::get(path), cookie).body(Body::empty()).unwrap()).await;
+    (status, body)
+}
+
+async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {
+    let (status, headers, _) = send(app, with_cookie(form(path), cookie).body(Body::from(body.to_string())).unwrap()).await;
+    (status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default())
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+async fn one<T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>>(db: &Db, sql: &str, bind: &str) -> T {
+    sqlx::query(sql).bind(bind.to_string()).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+}
+
+/// A drugs report in Cardiff by a named resident who agreed to be contacted, in `lang`.
+async fn report(app: &Router, db: &Db, lang: &str, name: &str, email: &str) -> String {
+    let body = format!(
+        "lang={lang}&area=W06000015&category=drugs&ward=&lat=51.4943&lon=-3.1812&ongoing=on\
+         &description=Dealing%20from%20the%20corner%20house%20every%20night&anonymous=no&name={}&email={}&contact_language={lang}&consent=on",
+        encode(name),
+        encode(email)
+    );
+    let (status, _) = post(app, "/report", &None, &body).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+}
+
+async fn grade(app: &Router, db: &Db, officer: &Option<String>, reference: &str) {
+    let v: i64 = one(db, "SELECT version FROM reports WHERE reference = $1", reference).await;
+    let (_, location) = post(app, &format!("/staff/reports/{reference}/grade"), officer, &format!("lang=en&version={v}&summary=Drug%20dealing%20from%20a%20house%20at%20night&source=2&intelligence=B&handling=P")).await;
+    assert!(location.contains("done=graded"), "{location}");
+}
+
+async fn profile_version(db: &Db, reference: &str) -> i64 {
+    one(db, "SELECT version FROM problem_profiles WHERE reference = $1", reference).await
+}
+
+/// Opens a Cardiff profile over the neighbourhood and category of `report` linking the reports.
+async fn open_profile(app: &Router, db: &Db, cookie: &Option<String>, references: &[&str]) -> String {
+    let neighbourhood: i64 = one(db, "SELECT neighbourhood_id FROM reports WHERE reference = $1", references[0]).await;
+    let category: i64 = one(db, "SELECT category_id FROM reports WHERE reference = $1", references[0]).await;
+    let today = db::format_date(db::now());
+    let from = db::format_date(db::now() - 364 * DAY);
+    let body = format!(
+        "lang=en&csp=cardiff&title=Drug%20dealing%20around%20the%20corner%20house&priority=high&neighbourhood={neighbourhood}&category={category}\
+         &period_from={from}&period_to={today}&requester=Tactical%20tasking&aim=Stop%20the%20dealing&references={}",
+        references.join(",")
+    );
+    let (status, location) = post(app, "/staff/problems", cookie, &body).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.contains("done=opened"), "{location}");
+    location.split("/staff/problems/").nth(1).unwrap().split('?').next().unwrap().to_string()
+}
+
+both_backends!(a_profile_from_intelligence_to_closed_with_residents_told, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let welsh = report(&app, &db, "cy", "Siân Roberts", "sian@example.cymru").await;
+    let english = report(&app, &db, "en", "Gareth Jones", "gareth@example.com").await;
+    grade(&app, &db, &officer, &welsh).await;
+    grade(&app, &db, &officer, &english).await;
+    let profile = open_profile(&app, &db, &analyst, &[&welsh, &english]).await;
+    assert!(profile.starts_with("PP-"), "{profile}");
+    let path = format!("/staff/problems/{profile}");
+
+    let (status, body) = page(&app, &path, &analyst).await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [&welsh, &english, "Problem analysis triangle", "Reports by week", "<svg", "Drug dealing from a house at night"] {
+        assert!(body.contains(expected), "the profile shows {expected}");
+    }
+
+    // Analysis, an action done, and the stages.
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/analysis"), &analyst, &format!("lang=en&version={v}&offender=Young%20men%20from%20outside%20the%20area&place=Empty%20house%20on%20the%20corner&manager=Housing%20association&hypothesis=The%20empty%20house%20gives%20cover")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/add-action"), &analyst, &format!("lang=en&version={v}&title=Board%20up%20the%20empty%20house&organisation=&owner=Estates&due_on=2026-01-15&notes=")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    let action_id: i64 = one(&db, "SELECT a.id FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id WHERE p.reference = $1", &profile).await;
+    let (_, body) = page(&app, &path, &analyst).await;
+    assert!(body.contains("Overdue"), "an open action past its due day stands out");
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/action"), &analyst, &format!("lang=en&version={v}&action_id={action_id}&status=done&due_on=2026-01-15&notes=Boarded%20up")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    // Deciding before the Assessment stage is refused.
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&outcome_en=x&outcome_cy=y")).await;
+    assert!(location.contains("error=not_started"), "{location}");
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/stage"), &analyst, &format!("lang=en&version={v}&stage=response")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    // The response started 60 days ago; with 28-day windows the after window is over. One of
+    // the two reports falls in the before window.
+    let started = db::now() - 60 * DAY;
+    sqlx::query("UPDATE reports SET created_at = $1 WHERE reference = $2").bind(started - 10 * DAY).bind(&english).execute(db.writer()).await.unwrap();
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/assessment"), &analyst, &format!("lang=en&version={v}&response_started={}&window_days=28&process_review=Done%20as%20planned", db::format_date(started))).await;
+    assert!(location.contains("done=saved"), "{location}");
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/stage"), &analyst, &format!("lang=en&version={v}&stage=assessment")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    let (_, body) = page(&app, &path, &analyst).await;
+    assert!(body.contains("Reports of the profile&#x27;s categories before and after the response") || body.contains("Reports of the profile's categories before and after the response"), "the computed assessment is shown");
+
+    // Closing: both languages needed, no reporter named, a stale form refused.
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&outcome_en=The%20house%20was%20boarded%20up&outcome_cy=")).await;
+    assert!(location.contains("error=outcome_required"), "{location}");
+    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&outcome_en=Thanks%20to%20Gareth%2C%20the%20house%20was%20boarded%20up&outcome_cy=Caewyd%20y%20ty")).await;
+    assert!(location.contains("error=outcome_identifies"), "{location}");
+    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={}&decision=close&outcome_en=a&outcome_cy=b", v - 1)).await;
+    assert!(location.contains("error=stale"), "{location}");
+    let outcome_cy = "Cafodd y tŷ gwag ei gau a daeth y delio i ben.";
+    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&decision_notes=Reports%20fell&outcome_en=The%20empty%20house%20was%20boarded%20up%20and%20the%20dealing%20stopped.&outcome_cy={}", encode(outcome_cy))).await;
+    assert!(location.contains("done=closed"), "{location}");
+
+    // Each resident told once, in their language: the tracking page and the email.
+    let mail: Vec<(String, String, String)> = sqlx::query("SELECT to_address, subject, body FROM outbox WHERE subject LIKE '%(%' ORDER BY id")
+        .fetch_all(db.reader())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.try_get(0).unwrap(), r.try_get(1).unwrap(), r.try_get(2).unwrap()))
+        .collect();
+    let to_sian: Vec<_> = mail.iter().filter(|(to, s, _)| to == "sian@example.cymru" && s.starts_with("Beth a wnaed")).collect();
+    assert_eq!(to_sian.len(), 1, "{mail:?}");
+    assert!(to_sian[0].2.contains(outcome_cy) && to_sian[0].1.contains(&welsh));
+    let to_gareth: Vec<_> = mail.iter().filter(|(to, s, _)| to == "gareth@example.com" && s.starts_with("What was done")).collect();
+    assert_eq!(to_gareth.len(), 1, "{mail:?}");
+    let update: String = one(&db, "SELECT u.message FROM report_updates u JOIN reports r ON r.id = u.report_id WHERE r.reference = $1 ORDER BY u.id DESC LIMIT 1", &welsh).await;
+    assert_eq!(update, outcome_cy, "the Welsh tracking page says what was done in Welsh");
+
+    // Closed: no more changes, and no second message.
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&outcome_en=a&outcome_cy=b")).await;
+    assert!(location.contains("error=closed"), "{location}");
+    let notices: i64 = one(&db, "SELECT COUNT(*) FROM problem_profile_notices n JOIN problem_profiles p ON p.id = n.profile_id WHERE p.reference = $1", &profile).await;
+    assert_eq!(notices, 2);
+    // Every change is in the history, newest first, with who made it.
+    let changes: i64 = one(&db, "SELECT COUNT(*) FROM problem_profile_history h JOIN problem_profiles p ON p.id = h.profile_id WHERE p.reference = $1", &profile).await;
+    assert!(changes >= 8, "{changes} history entries");
+    let (_, body) = page(&app, &path, &analyst).await;
+    assert!(body.contains("Decision recorded") && body.contains("Analysis changed") && body.contains("Board up the empty house"));
+    // The API gives the computed numbers: one report before, none after.
+    let key = accounts::create_api_key(&db, "cardiff", "analyst", "analyst key", None).await.unwrap();
+    let (status, _, body) = send(&app, Request::get(format!("/api/v1/problems/{profile}")).header(header::AUTHORIZATION, format!("Bearer {key}")).body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let v = json(&body);
+    assert_eq!(v["stage"], "closed");
+    assert_eq!(v["assessment"]["area"]["before"], 1, "{body}");
+    assert_eq!(v["assessment"]["area"]["after"], 0, "{body}");
+    assert_eq!(v["response"]["actions"][0]["status"], "done");
+    assert_eq!(v["scanning"]["intelligence_items"].as_array().unwrap().len(), 2);
+    // And the Welsh page is in Welsh.
+    let (_, body) = page(&app, &format!("/cy{path}"), &analyst).await;
+    assert!(body.contains("Triongl dadansoddi problemau") && body.contains("Penderfyniad"), "Welsh profile page");
+});
+
+both_backends!(who_sees_which_profiles, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    for (email, role, csp, organisation) in [
+        ("officer@swansea.example", "officer", "swansea", None),
+        ("housing@cardiff.example", "partner", "cardiff", Some(("housing", "Cardiff Community Housing"))),
+    ] {
+        let account = NewAccount { email, display_name: email, password: DEMO_PASSWORD, role, csp_slug: csp, organisation, language: app::i18n::Lang::En, is_demo: false };
+        accounts::create_account(&db, account, "test").await.unwrap();
+    }
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let reference = report(&app, &db, "en", "Gareth Jones", "gareth@example.com").await;
+    grade(&app, &db, &officer, &reference).await;
+    let profile = open_profile(&app, &db, &analyst, &[&reference]).await;
+    let path = format!("/staff/problems/{profile}");
+    let v = profile_version(&db, &profile).await;
+    let people = [
+        ("signed out", None),
+        ("officer", officer.clone()),
+        ("analyst", analyst.clone()),
+        ("engagement lead", cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await),
+        ("partner (fire, not shared)", cookie_for(&app, "partner@demo.cymuned.cymru").await),
+        ("partner (housing)", cookie_for(&app, "housing@cardiff.example").await),
+        ("manager", cookie_for(&app, "csp-manager@demo.cymuned.cymru").await),
+        ("another CSP's officer", cookie_for(&app, "officer@swansea.example").await),
+    ];
+    // (page, edit) before sharing: 200 = sees it, 404 = not there for them.
+    for (who, cookie) in &people {
+        let (status, body) = page(&app, &path, cookie).await;
+        let (edit, _) = post(&app, &format!("{path}/scanning"), cookie, &format!("lang=en&version={v}&statement=x&affected=y")).await;
+        let expected = match *who {
+            "signed out" => (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER),
+            "officer" | "analyst" | "manager" => (StatusCode::OK, StatusCode::SEE_OTHER),
+            "engagement lead" => (StatusCode::OK, StatusCode::FORBIDDEN),
+            _ => (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND),
+        };
+        assert_eq!((status, edit), expected, "{who}");
+        if status == StatusCode::OK {
+            assert!(body.contains(&reference), "{who} sees the intelligence items");
+        }
+        let (_, list) = page(&app, "/staff/problems", cookie).await;
+        let listed = list.contains(&profile);
+        assert_eq!(listed, expected.0 == StatusCode::OK, "{who}: the list");
+    }
+    // Shared with the housing partner: they see the profile without its intelligence.
+    let housing: i64 = one(&db, "SELECT id FROM organisations WHERE name = $1", "Cardiff Community Housing").await;
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/share"), &analyst, &format!("lang=en&version={v}&organisation={housing}")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    let housing_cookie = &people[5].1;
+    let (status, body) = page(&app, &path, housing_cookie).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body.contains(&reference) && !body.contains("Drug dealing from a house at night"), "partners never see the items");
+    assert!(body.contains("Drug dealing around the corner house"));
+    let (edit, _) = post(&app, &format!("{path}/scanning"), housing_cookie, &format!("lang=en&version={}&statement=x", v + 1)).await;
+    assert_eq!(edit, StatusCode::NOT_FOUND, "partners cannot change profiles");
+    let (status, _) = page(&app, &path, &people[4].1).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "the fire service still does not see it");
+    let viewed: i64 = one(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'problem_viewed_by_partner' AND record_id = $1", &profile).await;
+    assert_eq!(viewed, 1, "a partner's view is audited");
+
+    // The API: by role and CSP.
+    let key = |role: &'static str, csp: &'static str, organisation: Option<(&'static str, &'static str)>| {
+        let db = db.clone();
+        async move { accounts::create_api_key(&db, csp, role, &format!("{csp} {role}"), organisation).await.unwrap() }
+    };
+    for (role, csp, organisation, (list_status, listed, one_status)) in [
+        ("analyst", "cardiff", None, (200, true, 200)),
+        ("engagement_lead", "cardiff", None, (200, true, 200)),
+        ("partner", "cardiff", Some(("housing", "Cardiff Community Housing")), (200, true, 200)),
+        ("partner", "cardiff", Some(("fire", "South Wales Fire and Rescue Service")), (200, false, 404)),
+        ("analyst", "swansea", None, (200, false, 404)),
+    ] {
+        let k = key(role, csp, organisation).await;
+        let call = |path: String| Request::get(path).header(header::AUTHORIZATION, format!("Bearer {k}")).body(Body::empty()).unwrap();
+        let (status, _, body) = send(&app, call("/api/v1/problems".into())).await;
+        assert_eq!(status.as_u16(), list_status, "{role} {csp} {organisation:?}: list");
+        assert_eq!(body.contains(&profile), listed, "{role} {csp} {organisation:?}: listed");
+        let (status, _, body) = send(&app, call(format!("/api/v1/problems/{profile}"))).await;
+        assert_eq!(status.as_u16(), one_status, "{role} {csp} {organisation:?}: one");
+        if status == StatusCode::OK && role == "partner" {
+            assert!(json(&body)["scanning"]["intelligence_items"].is_null(), "no items for partners");
+        }
+    }
+    let (status, _, _) = send(&app, Request::get("/api/v1/problems").body(Body::empty()).unwrap()).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+});
+
+both_backends!(suggestions_find_a_planted_cluster, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let wards = server::startup::prepare(&common::settings(&url), &db).await.unwrap();
+    server::startup::generate_reports(&db, &wards, 20_000, 7, |_| {}).await.unwrap();
+    // Plant 14 drug reports from the last fortnight at one corner of one Cardiff neighbourhood.
+    let now = db::now();
+    let template = app::reporting::generate::reports(1, 1, now, &wards, &{
+        let mut c = std::collections::HashMap::new();
+        let cardiff: i64 = one(&db, "SELECT id FROM csps WHERE slug = $1", "cardiff").await;
+        c.insert(cardiff, db::reporting::categories(&db, cardiff).await.unwrap().into_iter().filter(|c| c.code == "drugs").collect());
+        c
+    });
+    let base = template.into_iter().next().unwrap();
+    let planted: Vec<_> = (0..14)
+        .map(|i| {
+            let mut r = base.clone();
+            r.tracking_hash = format!("planted-{i}");
+            r.point = Some((51.4943, -3.1812));
+            r.created_at = now - (i + 1) * DAY;
+            r
+        })
+        .collect();
+    let location = wards.locate(app::reference::Coordinates { lat: 51.4943, lon: -3.1812 }).unwrap().clone();
+    let drugs: i64 = sqlx::query("SELECT id FROM report_categories WHERE csp_id = $1 AND code = 'drugs'").bind(location.csp_id).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let planted: Vec<_> = planted
+        .into_iter()
+        .map(|mut r| {
+            r.csp_id = location.csp_id;
+            r.category_id = drugs;
+            r.ward_code = location.ward.code.clone();
+            r.neighbourhood_id = location.neighbourhood_id;
+            r.status = app::reporting::ReportStatus::Open;
+            r
+        })
+        .collect();
+    db::reporting::insert_synthetic(&db, &planted).await.unwrap();
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let (status, body) = page(&app, "/staff/problems?csp=cardiff", &analyst).await;
+    assert_eq!(status, StatusCode::OK);
+    let area = location.neighbourhood_name.en.replace('\'', "&#x27;");
+    let suggestions = body.split("Suggested problems").nth(1).unwrap_or("").split("new-heading").next().unwrap_or("");
+    assert!(body.contains(&format!("More drugs reports in {area}")), "the planted rise is found: {area}: {suggestions}");
+    assert!(body.contains(&format!("Repeated drugs reports at one place in {area}")), "the planted place is found");
+    // Ordinary generated reports (steady through the year, busier in summer) are not proposed as rises.
+    let rises = body.matches("\">More ").count();
+    assert_eq!(rises, 1, "only the planted rise");
+});
