@@ -310,7 +310,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
     view! {
         <CspPicker lang csps selected=selected.clone() />
         <p>{if partner { t!(lang, "problems-partner-intro") } else { t!(lang, "problems-intro") }}</p>
-        <section aria-labelledby="profiles-heading">
+        {view! { <section aria-labelledby="profiles-heading">
             <h2 id="profiles-heading">{t!(lang, "problems-profiles")}</h2>
             {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}
             {(!profiles.is_empty()).then(|| view! {
@@ -343,9 +343,9 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                     </table>
                 </div>
             })}
-        </section>
+        </section> }.into_any()}
         {(!partner).then(|| view! {
-            <section aria-labelledby="suggestions-heading">
+            {view! { <section aria-labelledby="suggestions-heading">
                 <h2 id="suggestions-heading">{t!(lang, "problems-suggestions")}</h2>
                 <p>{t!(lang, "problems-suggestions-intro")}</p>
                 {suggestions.is_empty().then(|| view! { <p>{t!(lang, "problems-suggestions-none")}</p> })}
@@ -360,10 +360,10 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
-            </section>
+            </section> }.into_any()}
         })}
         {can_edit.then(|| view! {
-            <section aria-labelledby="new-heading">
+            {view! { <section aria-labelledby="new-heading">
                 <h2 id="new-heading">{t!(lang, "problems-new")}</h2>
                 <form method="post" action=action.clone() class="form">
                     <input type="hidden" name="lang" value=lang.code() />
@@ -385,7 +385,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                     </div>
                     <button type="submit" class="button">{t!(lang, "problems-open")}</button>
                 </form>
-            </section>
+            </section> }.into_any()}
         })}
     }
 }
@@ -547,7 +547,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
         </nav>
         {partner.then(|| view! { <p class="notice">{t!(lang, "profile-partner-note")}</p> })}
 
-        <section aria-labelledby="terms-heading" class="card">
+        {view! { <section aria-labelledby="terms-heading" class="card">
             <h2 id="terms-heading">{t!(lang, "profile-terms")}</h2>
             <dl class="facts">
                 <dt>{t!(lang, "profile-requester")}</dt><dd>{or_none(&p.requester)}</dd>
@@ -577,9 +577,9 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     </form>
                 </details>
             })}
-        </section>
+        </section> }.into_any()}
 
-        <section aria-labelledby="scanning-heading" class="card">
+        {view! { <section aria-labelledby="scanning-heading" class="card">
             <h2 id="scanning-heading">{t!(lang, "stage-scanning")}</h2>
             <h3>{t!(lang, "profile-statement")}</h3>
             {if p.statement.trim().is_empty() { view! { <p>{t!(lang, "profile-not-written")}</p> }.into_any() } else { paragraphs(&p.statement).into_any() }}
@@ -628,9 +628,9 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     </form>
                 })}
             })}
-        </section>
+        </section> }.into_any()}
 
-        <section aria-labelledby="analysis-heading" class="card">
+        {view! { <section aria-labelledby="analysis-heading" class="card">
             <h2 id="analysis-heading">{t!(lang, "stage-analysis")}</h2>
             <h3>{t!(lang, "profile-triangle")}</h3>
             <div class="table-wrap">
@@ -695,9 +695,9 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
             } else {
                 t!(lang, "profile-victims-some", people = (analysis.repeat_victims.len() as i64), counts = analysis.repeat_victims.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "))
             }}</p>
-        </section>
+        </section> }.into_any()}
 
-        <section aria-labelledby="response-heading" class="card">
+        {view! { <section aria-labelledby="response-heading" class="card">
             <h2 id="response-heading">{t!(lang, "stage-response")}</h2>
             <p>{match &p.response_started {
                 Some(d) => t!(lang, "profile-response-started", date = d.clone()),
@@ -786,9 +786,9 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     <button type="submit" class="button">{t!(lang, "action-add")}</button>
                 </form>
             })}
-        </section>
+        </section> }.into_any()}
 
-        <section aria-labelledby="assessment-heading" class="card">
+        {view! { <section aria-labelledby="assessment-heading" class="card">
             <h2 id="assessment-heading">{t!(lang, "stage-assessment")}</h2>
             <h3>{t!(lang, "assessment-process")}</h3>
             <p>{t!(lang, "assessment-process-count", done = actions_done, total = actions_total)}</p>
@@ -844,10 +844,10 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     <button type="submit" class="button">{t!(lang, "assessment-record")}</button>
                 </form>
             })}
-        </section>
+        </section> }.into_any()}
 
         {editable.then(|| view! {
-            <section aria-labelledby="manage-heading" class="card">
+            {view! { <section aria-labelledby="manage-heading" class="card">
                 <h2 id="manage-heading">{t!(lang, "profile-manage")}</h2>
                 <form method="post" action=post("stage") class="form inline-fields">
                     <Hidden lang version />
@@ -877,14 +877,14 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     </fieldset>
                     <button type="submit" class="button">{t!(lang, "profile-share-save")}</button>
                 </form>
-            </section>
+            </section> }.into_any()}
         })}
         {(!p.shared_with.is_empty() && !partner).then(|| view! {
             <p>{t!(lang, "profile-shared-with", organisations = p.shared_with.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(", "))}</p>
         })}
 
         {(!partner).then(|| view! {
-            <section aria-labelledby="history-heading">
+            {view! { <section aria-labelledby="history-heading">
                 <h2 id="history-heading">{t!(lang, "profile-history")}</h2>
                 <ol class="timeline" reversed>
                     {history.iter().map(|h| view! {
@@ -894,7 +894,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ol>
-            </section>
+            </section> }.into_any()}
         })}
     }
 }
