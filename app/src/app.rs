@@ -96,7 +96,11 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
         audit::pages::AuditLogPage,
         staff::{pages::StaffHomePage, team::TeamPage},
         triage::pages::{IntakePage, IntelligencePage, TriagePage},
-        problems::pages::{ProblemsPage, ProfilePage},
+        problems::{
+            pages::{ProblemsPage, ProfilePage},
+            strategic_pages::{StrategicAssessmentPage, StrategicAssessmentsPage},
+            tasking::{ControlStrategyPage, TaskingPage},
+        },
         trigger::pages::CaseReviewsPage,
     };
     view! {
@@ -110,6 +114,10 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("case-reviews") view=CaseReviewsPage />
             <Route path=path!("problems") view=ProblemsPage />
             <Route path=path!("problems/:reference") view=ProfilePage />
+            <Route path=path!("tasking") view=TaskingPage />
+            <Route path=path!("control-strategy") view=ControlStrategyPage />
+            <Route path=path!("strategic-assessments") view=StrategicAssessmentsPage />
+            <Route path=path!("strategic-assessments/:year/:quarter") view=StrategicAssessmentPage />
         </ParentRoute>
     }
     .into_inner()

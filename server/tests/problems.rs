@@ -332,3 +332,91 @@ both_backends!(suggestions_find_a_planted_cluster, |db: Db, url: String| async m
     let rises = body.matches("\">More ").count();
     assert_eq!(rises, 1, "only the planted rise");
 });
+
+both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    accounts::create_account(&db, NewAccount { email: "officer@swansea.example", display_name: "Swansea officer", password: DEMO_PASSWORD, role: "officer", csp_slug: "swansea", organisation: None, language: app::i18n::Lang::En, is_demo: false }, "test").await.unwrap();
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let reference = report(&app, &db, "en", "Gareth Jones", "gareth@example.com").await;
+    grade(&app, &db, &officer, &reference).await;
+    let profile = open_profile(&app, &db, &analyst, &[&reference]).await;
+    let v = profile_version(&db, &profile).await;
+    post(&app, &format!("/staff/problems/{profile}/add-action"), &analyst, &format!("lang=en&version={v}&title=Lighting%20survey&organisation=&owner=Council&due_on=2026-02-01&notes=")).await;
+    let today = db::format_date(db::now());
+
+    // The agenda assembles itself: the open profile, its overdue action, the item graded today.
+    let path = format!("/staff/tasking?csp=cardiff&date={today}");
+    let (status, body) = page(&app, &path, &analyst).await;
+    assert_eq!(status, StatusCode::OK);
+    for expected in [profile.as_str(), "Lighting survey", reference.as_str(), "New suggested problems"] {
+        assert!(body.contains(expected), "the agenda shows {expected}");
+    }
+    // The record: saved once; a second form made from the same (empty) version is refused.
+    let (_, location) = post(&app, "/staff/tasking", &analyst, &format!("lang=en&csp=cardiff&date={today}&version=0&attendees=CSP%2C%20police%2C%20housing&decisions=Keep%20{profile}%20high")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    let (_, location) = post(&app, "/staff/tasking", &analyst, &format!("lang=en&csp=cardiff&date={today}&version=0&attendees=x&decisions=y")).await;
+    assert!(location.contains("error=stale"), "{location}");
+    let (_, location) = post(&app, "/staff/tasking/action", &analyst, &format!("lang=en&csp=cardiff&date={today}&profile={profile}&title=Joint%20patrol%20Friday&owner=Police&due_on=")).await;
+    assert!(location.contains("done=action"), "{location}");
+    let (_, body) = page(&app, &path, &analyst).await;
+    assert!(body.contains("CSP, police, housing") && body.contains(&format!("Action for {profile}: Joint patrol Friday")), "the meeting records decisions and new actions");
+    let actions: i64 = one(&db, "SELECT COUNT(*) FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id WHERE p.reference = $1", &profile).await;
+    assert_eq!(actions, 2);
+    // Who may: officers read but do not run the meeting; partners and other CSPs see nothing.
+    let (status, _) = page(&app, &path, &officer).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = post(&app, "/staff/tasking", &officer, &format!("lang=en&csp=cardiff&date={today}&version=1&attendees=x&decisions=y")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let partner = cookie_for(&app, "partner@demo.cymuned.cymru").await;
+    let swansea = cookie_for(&app, "officer@swansea.example").await;
+    for cookie in [&partner, &swansea] {
+        let (status, body) = page(&app, &path, cookie).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(!body.contains(&profile));
+    }
+
+    // The control strategy: a priority under prevention, served by the profile.
+    let (_, location) = post(&app, "/staff/control-strategy", &analyst, "lang=en&csp=cardiff&op=add&strand=prevention&title=Drug%20markets%20in%20the%20city%20centre&description=").await;
+    assert!(location.contains("done=saved"), "{location}");
+    let priority: i64 = one(&db, "SELECT id FROM control_priorities WHERE title = $1", "Drug markets in the city centre").await;
+    let (_, location) = post(&app, "/staff/control-strategy", &analyst, &format!("lang=en&csp=cardiff&op=link&priority={priority}&profile={profile}")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    let (_, body) = page(&app, "/staff/control-strategy?csp=cardiff", &analyst).await;
+    let prevention = body.split("strand-prevention").nth(2).unwrap_or("").split("strand-intelligence").next().unwrap();
+    assert!(prevention.contains("Drug markets in the city centre") && prevention.contains(&profile), "the priority and its profile, under prevention");
+    let (status, _) = post(&app, "/staff/control-strategy", &officer, "lang=en&csp=cardiff&op=add&strand=enforcement&title=x").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // The strategic assessment of the last quarter that has ended: drafted from the data.
+    let (year, quarter) = app::problems::strategic::last_complete(db::now());
+    let (from, _) = app::problems::strategic::quarter_bounds(year, quarter).unwrap();
+    sqlx::query("UPDATE reports SET created_at = $1 WHERE reference = $2").bind(from + 20 * DAY).bind(&reference).execute(db.writer()).await.unwrap();
+    let (_, location) = post(&app, "/staff/strategic-assessments", &analyst, &format!("lang=en&csp=cardiff&op=draft&year={year}&quarter={quarter}")).await;
+    assert!(location.contains("done=drafted") && location.contains("version=1"), "{location}");
+    let view = format!("/staff/strategic-assessments/{year}/{quarter}?csp=cardiff");
+    let (status, body) = page(&app, &view, &analyst).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Top problems and their trend") && body.contains("1. drugs: 1 reports"), "drafted from the data");
+    let id: i64 = one(&db, "SELECT id FROM strategic_assessments WHERE version = 1 AND year = CAST($1 AS BIGINT)", &year.to_string()).await;
+    let sections = "summary=Edited%20summary&top_problems=1.%20Drugs&emerging=None&outcomes=None&gaps=None&recommendations=Keep%20going";
+    let (_, location) = post(&app, "/staff/strategic-assessments/save", &analyst, &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&{sections}&publish=1")).await;
+    assert!(location.contains("done=published"), "{location}");
+    let (_, location) = post(&app, "/staff/strategic-assessments/save", &analyst, &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&{sections}&publish=0")).await;
+    assert!(location.contains("error=published"), "a published version never changes: {location}");
+    let (_, location) = post(&app, "/staff/strategic-assessments", &analyst, &format!("lang=en&csp=cardiff&op=revise&year={year}&quarter={quarter}&version=1")).await;
+    assert!(location.contains("version=2"), "{location}");
+    let (_, body) = page(&app, &format!("{view}&version=1"), &analyst).await;
+    assert!(body.contains("Edited summary") && body.contains("published"), "version 1 is kept as published");
+    let (_, body) = page(&app, &format!("/cy{view}&version=2"), &analyst).await;
+    assert!(body.contains("Asesiad strategol") && body.contains("Edited summary"), "the new draft starts from the published text; Welsh page");
+    // Quarters not yet over cannot be drafted; officers cannot draft; other CSPs cannot read.
+    let (this_year, this_quarter) = { let (y, q) = app::problems::strategic::last_complete(db::now()); if q == 4 { (y + 1, 1) } else { (y, q + 1) } };
+    let (_, location) = post(&app, "/staff/strategic-assessments", &analyst, &format!("lang=en&csp=cardiff&op=draft&year={this_year}&quarter={this_quarter}")).await;
+    assert!(location.contains("error=quarter"), "{location}");
+    let (status, _) = post(&app, "/staff/strategic-assessments", &officer, &format!("lang=en&csp=cardiff&op=draft&year={year}&quarter={quarter}")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = page(&app, &view, &swansea).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!body.contains("Edited summary"));
+});

@@ -13,6 +13,7 @@ pub mod problems;
 pub mod reference;
 pub mod reporting;
 pub mod staff;
+pub mod tasking;
 pub mod triage;
 pub mod trigger;
 

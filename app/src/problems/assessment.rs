@@ -111,6 +111,22 @@ pub fn compare(before: i64, after: i64) -> RateChange {
     RateChange { before, after, ratio, low, high, verdict: verdict(low, high) }
 }
 
+/// Compares counts over windows of different lengths (quarters of 90 to 92 days): the ratio of
+/// the daily rates, with the same interval as `compare` (the lengths are known exactly).
+pub fn compare_rates(before: i64, before_days: i64, after: i64, after_days: i64) -> RateChange {
+    let mut c = compare(before, after);
+    if before_days > 0 && after_days > 0 && before_days != after_days {
+        let scale = before_days as f64 / after_days as f64;
+        c.ratio = c.ratio.map(|r| r * scale);
+        c.low *= scale;
+        c.high *= scale;
+        if c.verdict != Verdict::NoReports {
+            c.verdict = verdict(c.low, c.high);
+        }
+    }
+    c
+}
+
 fn verdict(low: f64, high: f64) -> Verdict {
     if high < 1.0 {
         Verdict::Fell
@@ -178,6 +194,16 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 0.001
+    }
+
+    #[test]
+    fn rates_over_unequal_quarters() {
+        // 90 reports in 90 days, then 92 in 92 days: the same daily rate, ratio 1.
+        let c = compare_rates(90, 90, 92, 92);
+        assert!(close(c.ratio.unwrap(), 1.0), "{c:?}");
+        assert_eq!(c.verdict, Verdict::NoClearChange);
+        // Equal lengths: the same as `compare`.
+        assert_eq!(compare_rates(40, 91, 20, 91), compare(40, 20));
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub mod analysis;
 pub mod pages;
 pub mod actions;
 pub mod api;
+pub mod strategic;
+pub mod strategic_pages;
+pub mod tasking;
 
 use crate::{i18n::Lang, reference::Names, t};
 use serde::{Deserialize, Serialize};

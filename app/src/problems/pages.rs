@@ -212,6 +212,15 @@ pub fn reason(lang: Lang, s: &Suggestion, neighbourhood: &str, family: &str) -> 
     }
 }
 
+/// A suggestion's title: what kind of problem, of which family, where.
+pub fn suggestion_title(lang: Lang, s: &Suggestion, area: &str, family: &str) -> String {
+    match s.kind {
+        Kind::Rise => t!(lang, "suggest-title-rise", family = family, area = area),
+        Kind::RepeatPlace => t!(lang, "suggest-title-place", family = family, area = area),
+        Kind::RepeatVictim => t!(lang, "suggest-title-victim", family = family, area = area),
+    }
+}
+
 /// A category family's name (the groups hotspot detection counts by).
 pub fn family_name(lang: Lang, family: &str) -> String {
     match family {
@@ -272,11 +281,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
         .map(|(i, s)| {
             let area = area_name(s.neighbourhood_id);
             let family = family_name(lang, &s.family);
-            let title = match s.kind {
-                Kind::Rise => t!(lang, "suggest-title-rise", family = family.clone(), area = area.clone()),
-                Kind::RepeatPlace => t!(lang, "suggest-title-place", family = family.clone(), area = area.clone()),
-                Kind::RepeatVictim => t!(lang, "suggest-title-victim", family = family.clone(), area = area.clone()),
-            };
+            let title = suggestion_title(lang, s, &area, &family);
             let family_categories: Vec<i64> = categories.iter().filter(|(_, f, _)| *f == s.family).map(|(id, _, _)| *id).collect();
             let id = format!("suggestion-{i}");
             view! {
@@ -310,6 +315,13 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
     view! {
         <CspPicker lang csps selected=selected.clone() />
         <p>{if partner { t!(lang, "problems-partner-intro") } else { t!(lang, "problems-intro") }}</p>
+        {(!partner).then(|| view! {
+            <ul class="inline-links">
+                <li><a href=lang.path(&format!("/staff/tasking?csp={selected}"))>{t!(lang, "tasking-title")}</a></li>
+                <li><a href=lang.path(&format!("/staff/control-strategy?csp={selected}"))>{t!(lang, "strategy-title")}</a></li>
+                <li><a href=lang.path(&format!("/staff/strategic-assessments?csp={selected}"))>{t!(lang, "sa-title")}</a></li>
+            </ul>
+        })}
         {view! { <section aria-labelledby="profiles-heading">
             <h2 id="profiles-heading">{t!(lang, "problems-profiles")}</h2>
             {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}

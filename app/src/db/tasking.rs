@@ -1,0 +1,426 @@
+//! The control strategy, tasking and coordinating meetings, and the quarterly strategic
+//! assessment: what is stored of them, and the counts the hub drafts from.
+
+use super::{format_date, now, Db, DbError};
+use crate::{
+    problems::{
+        strategic::{Assessment as StrategicAssessment, FamilyCounts, Sections},
+        Strand,
+    },
+    reference::Names,
+};
+use sqlx::Row as _;
+
+/// One priority of the control strategy with the profiles serving it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Priority {
+    pub id: i64,
+    pub strand: Strand,
+    pub title: String,
+    pub description: String,
+    /// (reference, title, stage)
+    pub profiles: Vec<(String, String, String)>,
+}
+
+pub async fn priorities(db: &Db, csp_id: i64) -> Result<Vec<Priority>, DbError> {
+    let rows = sqlx::query("SELECT id, strand, title, description FROM control_priorities WHERE csp_id = $1 ORDER BY strand, id")
+        .bind(csp_id)
+        .fetch_all(db.reader())
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let id: i64 = r.try_get(0)?;
+        let profiles = sqlx::query(
+            "SELECT p.reference, p.title, p.stage FROM control_priority_profiles cp JOIN problem_profiles p ON p.id = cp.profile_id \
+             WHERE cp.priority_id = $1 ORDER BY p.reference",
+        )
+        .bind(id)
+        .fetch_all(db.reader())
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+        .collect::<Result<Vec<_>, DbError>>()?;
+        out.push(Priority {
+            id,
+            strand: Strand::parse(&r.try_get::<String, _>(1)?).unwrap_or(Strand::Prevention),
+            title: r.try_get(2)?,
+            description: r.try_get(3)?,
+            profiles,
+        });
+    }
+    // Prevention, intelligence, enforcement, reassurance: the order the strands are read in.
+    out.sort_by_key(|p| Strand::ALL.iter().position(|s| *s == p.strand));
+    Ok(out)
+}
+
+pub async fn add_priority(db: &Db, csp_id: i64, strand: Strand, title: &str, description: &str) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO control_priorities (csp_id, strand, title, description, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(csp_id)
+        .bind(strand.as_str())
+        .bind(title)
+        .bind(description)
+        .bind(now())
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+/// Links (or unlinks) a profile of the same CSP to a priority. `Ok(false)`: no such pair.
+pub async fn link_priority(db: &Db, csp_id: i64, priority_id: i64, profile_reference: &str, link: bool) -> Result<bool, DbError> {
+    let ids = sqlx::query(
+        "SELECT cp.id, p.id FROM control_priorities cp JOIN problem_profiles p ON p.csp_id = cp.csp_id \
+         WHERE cp.id = $1 AND cp.csp_id = $2 AND p.reference = $3",
+    )
+    .bind(priority_id)
+    .bind(csp_id)
+    .bind(profile_reference)
+    .fetch_optional(db.reader())
+    .await?;
+    let Some(ids) = ids else { return Ok(false) };
+    let (priority, profile): (i64, i64) = (ids.try_get(0)?, ids.try_get(1)?);
+    let sql = if link {
+        "INSERT INTO control_priority_profiles (priority_id, profile_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+    } else {
+        "DELETE FROM control_priority_profiles WHERE priority_id = $1 AND profile_id = $2"
+    };
+    sqlx::query(sql).bind(priority).bind(profile).execute(db.writer()).await?;
+    Ok(true)
+}
+
+pub async fn remove_priority(db: &Db, csp_id: i64, priority_id: i64) -> Result<bool, DbError> {
+    let mut tx = db.writer().begin().await?;
+    sqlx::query("DELETE FROM control_priority_profiles WHERE priority_id IN (SELECT id FROM control_priorities WHERE id = $1 AND csp_id = $2)")
+        .bind(priority_id)
+        .bind(csp_id)
+        .execute(&mut *tx)
+        .await?;
+    let done = sqlx::query("DELETE FROM control_priorities WHERE id = $1 AND csp_id = $2").bind(priority_id).bind(csp_id).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The record of a tasking meeting.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Meeting {
+    pub held_on: String,
+    pub attendees: String,
+    pub decisions: String,
+    pub version: i64,
+    pub updated_at: Option<String>,
+}
+
+pub async fn meeting(db: &Db, csp_id: i64, held_on: i64) -> Result<Option<Meeting>, DbError> {
+    let row = sqlx::query("SELECT attendees, decisions, version, updated_at FROM tasking_meetings WHERE csp_id = $1 AND held_on = $2")
+        .bind(csp_id)
+        .bind(held_on)
+        .fetch_optional(db.reader())
+        .await?;
+    row.map(|r| {
+        Ok(Meeting {
+            held_on: format_date(held_on),
+            attendees: r.try_get(0)?,
+            decisions: r.try_get(1)?,
+            version: r.try_get(2)?,
+            updated_at: Some(super::format_time(r.try_get(3)?)),
+        })
+    })
+    .transpose()
+}
+
+/// The meetings of a CSP before `held_on`, latest first (dates).
+pub async fn meetings_before(db: &Db, csp_id: i64, held_on: i64, limit: i64) -> Result<Vec<i64>, DbError> {
+    sqlx::query("SELECT held_on FROM tasking_meetings WHERE csp_id = $1 AND held_on < $2 ORDER BY held_on DESC LIMIT $3")
+        .bind(csp_id)
+        .bind(held_on)
+        .bind(limit)
+        .fetch_all(db.reader())
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect()
+}
+
+pub async fn tasking_interval(db: &Db, csp_id: i64) -> Result<i64, DbError> {
+    let row = sqlx::query("SELECT tasking_interval_days FROM csp_settings WHERE csp_id = $1").bind(csp_id).fetch_optional(db.reader()).await?;
+    Ok(row.map(|r| r.try_get(0)).transpose()?.unwrap_or(14))
+}
+
+/// Saves the meeting's record; `Ok(false)` when someone else saved it first (stale version).
+pub async fn save_meeting(db: &Db, csp_id: i64, held_on: i64, version: i64, attendees: &str, decisions: &str, user_id: i64) -> Result<bool, DbError> {
+    let at = now();
+    if version == 0 {
+        let done = sqlx::query(
+            "INSERT INTO tasking_meetings (csp_id, held_on, attendees, decisions, created_by, created_at, updated_at, version) \
+             VALUES ($1, $2, $3, $4, $5, $6, $6, 1) ON CONFLICT (csp_id, held_on) DO NOTHING",
+        )
+        .bind(csp_id)
+        .bind(held_on)
+        .bind(attendees)
+        .bind(decisions)
+        .bind(user_id)
+        .bind(at)
+        .execute(db.writer())
+        .await?;
+        return Ok(done.rows_affected() == 1);
+    }
+    let done = sqlx::query(
+        "UPDATE tasking_meetings SET attendees = $1, decisions = $2, updated_at = $3, version = version + 1 \
+         WHERE csp_id = $4 AND held_on = $5 AND version = $6",
+    )
+    .bind(attendees)
+    .bind(decisions)
+    .bind(at)
+    .bind(csp_id)
+    .bind(held_on)
+    .bind(version)
+    .execute(db.writer())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Adds a line to a meeting's decisions (creating the meeting's record if there is none).
+pub async fn append_decision(db: &Db, csp_id: i64, held_on: i64, line: &str, user_id: i64) -> Result<(), DbError> {
+    let at = now();
+    sqlx::query(
+        "INSERT INTO tasking_meetings (csp_id, held_on, attendees, decisions, created_by, created_at, updated_at, version) \
+         VALUES ($1, $2, '', $3, $4, $5, $5, 1) ON CONFLICT (csp_id, held_on) DO UPDATE SET \
+         decisions = CASE WHEN tasking_meetings.decisions = '' THEN excluded.decisions ELSE tasking_meetings.decisions || $6 END, \
+         updated_at = excluded.updated_at, version = tasking_meetings.version + 1",
+    )
+    .bind(csp_id)
+    .bind(held_on)
+    .bind(line)
+    .bind(user_id)
+    .bind(at)
+    .bind(format!("\n{line}"))
+    .execute(db.writer())
+    .await?;
+    Ok(())
+}
+
+/// An open action past its due day, with its profile, for the tasking agenda.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OverdueAction {
+    pub profile: String,
+    pub profile_title: String,
+    pub title: String,
+    pub organisation: Option<String>,
+    pub owner: String,
+    pub due_on: String,
+}
+
+pub async fn overdue_actions(db: &Db, csp_id: i64, on: i64) -> Result<Vec<OverdueAction>, DbError> {
+    sqlx::query(
+        "SELECT p.reference, p.title, a.title, o.name, a.owner, a.due_on FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id \
+         LEFT JOIN organisations o ON o.id = a.organisation_id \
+         WHERE p.csp_id = $1 AND p.stage <> 'closed' AND a.status IN ('planned', 'in_progress') AND a.due_on + 86400 <= $2 ORDER BY a.due_on",
+    )
+    .bind(csp_id)
+    .bind(on)
+    .fetch_all(db.reader())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(OverdueAction {
+            profile: r.try_get(0)?,
+            profile_title: r.try_get(1)?,
+            title: r.try_get(2)?,
+            organisation: r.try_get(3)?,
+            owner: r.try_get(4)?,
+            due_on: format_date(r.try_get(5)?),
+        })
+    })
+    .collect()
+}
+
+/// Intelligence items graded in `[from, to)`, newest first: what the meeting has not seen yet.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NewItem {
+    pub reference: String,
+    pub summary: String,
+    pub grade: String,
+    pub category: Names,
+    pub neighbourhood: Names,
+    pub in_profile: Option<String>,
+}
+
+pub async fn items_graded(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Vec<NewItem>, DbError> {
+    sqlx::query(
+        "SELECT r.reference, i.summary, i.source_grade, i.intelligence_grade, i.handling_code, c.name_en, c.name_cy, n.name_en, n.name_cy, \
+         (SELECT MIN(p.reference) FROM problem_profile_items pi JOIN problem_profiles p ON p.id = pi.profile_id WHERE pi.item_id = i.id) \
+         FROM intelligence_items i JOIN reports r ON r.id = i.report_id JOIN report_categories c ON c.id = r.category_id \
+         JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE i.csp_id = $1 AND i.created_at >= $2 AND i.created_at < $3 \
+         ORDER BY i.created_at DESC LIMIT 200",
+    )
+    .bind(csp_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(db.reader())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(NewItem {
+            reference: r.try_get(0)?,
+            summary: r.try_get(1)?,
+            grade: format!("{}{}{}", r.try_get::<String, _>(2)?, r.try_get::<String, _>(3)?, r.try_get::<String, _>(4)?),
+            category: Names::new(r.try_get::<String, _>(5)?, r.try_get::<String, _>(6)?),
+            neighbourhood: Names::new(r.try_get::<String, _>(7)?, r.try_get::<String, _>(8)?),
+            in_profile: r.try_get(9)?,
+        })
+    })
+    .collect()
+}
+
+/// Reports per category family and neighbourhood in each window `[from, to)`.
+pub async fn family_counts(db: &Db, csp_id: i64, windows: &[(i64, i64)]) -> Result<Vec<FamilyCounts>, DbError> {
+    let mut out: Vec<FamilyCounts> = Vec::new();
+    for (w, (from, to)) in windows.iter().enumerate() {
+        let rows = sqlx::query(
+            "SELECT c.family, r.neighbourhood_id, COUNT(*) FROM reports r JOIN report_categories c ON c.id = r.category_id \
+             WHERE r.csp_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.status <> 'duplicate' GROUP BY c.family, r.neighbourhood_id",
+        )
+        .bind(csp_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(db.reader())
+        .await?;
+        for r in &rows {
+            let (family, neighbourhood, n): (String, i64, i64) = (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
+            let i = match out.iter().position(|c| c.family == family && c.neighbourhood_id == neighbourhood) {
+                Some(i) => i,
+                None => {
+                    out.push(FamilyCounts { family, neighbourhood_id: neighbourhood, counts: vec![0; windows.len()] });
+                    out.len() - 1
+                }
+            };
+            out[i].counts[w] = n;
+        }
+    }
+    Ok(out)
+}
+
+/// Profiles closed in `[from, to)`: (reference, title, response started, window days, scope).
+pub async fn closed_between(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Vec<(i64, String, String)>, DbError> {
+    sqlx::query("SELECT id, reference, title FROM problem_profiles WHERE csp_id = $1 AND closed_at >= $2 AND closed_at < $3 ORDER BY closed_at")
+        .bind(csp_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(db.reader())
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+        .collect()
+}
+
+/// Intelligence gaps written in the CSP's open profiles: (reference, gaps).
+pub async fn open_gaps(db: &Db, csp_id: i64) -> Result<Vec<(String, String)>, DbError> {
+    sqlx::query("SELECT reference, gaps FROM problem_profiles WHERE csp_id = $1 AND stage <> 'closed' AND gaps <> '' ORDER BY reference")
+        .bind(csp_id)
+        .fetch_all(db.reader())
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect()
+}
+
+const ASSESSMENT_COLUMNS: &str = "id, year, quarter, version, status, summary, top_problems, emerging, outcomes, gaps, recommendations, figures, \
+     updated_at, published_at, (SELECT display_name FROM users u WHERE u.id = strategic_assessments.published_by)";
+
+fn assessment(r: &super::Row) -> Result<StrategicAssessment, DbError> {
+    let published_at: Option<i64> = r.try_get(13)?;
+    Ok(StrategicAssessment {
+        id: r.try_get(0)?,
+        year: r.try_get(1)?,
+        quarter: r.try_get(2)?,
+        version: r.try_get(3)?,
+        published: r.try_get::<String, _>(4)? == "published",
+        sections: Sections {
+            summary: r.try_get(5)?,
+            top_problems: r.try_get(6)?,
+            emerging: r.try_get(7)?,
+            outcomes: r.try_get(8)?,
+            gaps: r.try_get(9)?,
+            recommendations: r.try_get(10)?,
+        },
+        figures: serde_json::from_str(&r.try_get::<String, _>(11)?).unwrap_or_default(),
+        updated_at: super::format_time(r.try_get(12)?),
+        published_at: published_at.map(super::format_time),
+        published_by: r.try_get(14)?,
+    })
+}
+
+/// Every version of a CSP's assessments, newest quarter and version first.
+pub async fn assessments(db: &Db, csp_id: i64) -> Result<Vec<StrategicAssessment>, DbError> {
+    let sql = format!("SELECT {ASSESSMENT_COLUMNS} FROM strategic_assessments WHERE csp_id = $1 ORDER BY year DESC, quarter DESC, version DESC");
+    sqlx::query(&sql).bind(csp_id).fetch_all(db.reader()).await?.iter().map(assessment).collect()
+}
+
+pub async fn assessment_version(db: &Db, csp_id: i64, year: i64, quarter: i64, version: Option<i64>) -> Result<Option<StrategicAssessment>, DbError> {
+    let sql = format!(
+        "SELECT {ASSESSMENT_COLUMNS} FROM strategic_assessments WHERE csp_id = $1 AND year = $2 AND quarter = $3 {} ORDER BY version DESC LIMIT 1",
+        if version.is_some() { "AND version = $4" } else { "" }
+    );
+    let mut q = sqlx::query(&sql).bind(csp_id).bind(year).bind(quarter);
+    if let Some(v) = version {
+        q = q.bind(v);
+    }
+    q.fetch_optional(db.reader()).await?.as_ref().map(assessment).transpose()
+}
+
+/// Stores a new draft (the next version) of a quarter's assessment.
+pub async fn new_draft(db: &Db, csp_id: i64, year: i64, quarter: i64, sections: &Sections, figures: &str, user_id: i64) -> Result<i64, DbError> {
+    let at = now();
+    let mut tx = db.writer().begin().await?;
+    let version: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) + 1 FROM strategic_assessments WHERE csp_id = $1 AND year = $2 AND quarter = $3")
+        .bind(csp_id)
+        .bind(year)
+        .bind(quarter)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+    sqlx::query(
+        "INSERT INTO strategic_assessments (csp_id, year, quarter, version, status, summary, top_problems, emerging, outcomes, gaps, \
+         recommendations, figures, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+    )
+    .bind(csp_id)
+    .bind(year)
+    .bind(quarter)
+    .bind(version)
+    .bind(&sections.summary)
+    .bind(&sections.top_problems)
+    .bind(&sections.emerging)
+    .bind(&sections.outcomes)
+    .bind(&sections.gaps)
+    .bind(&sections.recommendations)
+    .bind(figures)
+    .bind(user_id)
+    .bind(at)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(version)
+}
+
+/// Saves the text of a draft, and publishes it if asked. Published versions never change:
+/// `Ok(false)` if this version is no longer a draft.
+pub async fn save_draft(db: &Db, id: i64, sections: &Sections, publish: bool, user_id: i64) -> Result<bool, DbError> {
+    let at = now();
+    let done = sqlx::query(
+        "UPDATE strategic_assessments SET summary = $1, top_problems = $2, emerging = $3, outcomes = $4, gaps = $5, recommendations = $6, \
+         updated_at = $7, status = $8, published_at = $9, published_by = $10 WHERE id = $11 AND status = 'draft'",
+    )
+    .bind(&sections.summary)
+    .bind(&sections.top_problems)
+    .bind(&sections.emerging)
+    .bind(&sections.outcomes)
+    .bind(&sections.gaps)
+    .bind(&sections.recommendations)
+    .bind(at)
+    .bind(if publish { "published" } else { "draft" })
+    .bind(publish.then_some(at))
+    .bind(publish.then_some(user_id))
+    .bind(id)
+    .execute(db.writer())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,441 @@
+//! The strategic assessment pages: the CSP's assessments by quarter and version, drafting one
+//! from the data, editing the draft, publishing it (published versions never change; a new
+//! draft can start from one), and a printable view.
+
+use crate::{
+    db::{self, problems::Audience, Db, DbError},
+    error::{internal, reject, AppError},
+    i18n::Lang,
+    problems::{
+        analysis,
+        assessment::Verdict,
+        pages::family_name,
+        parse_day,
+        strategic::{self, Assessment, ClosedProfile, FigureRow, Sections},
+        text, Stage, MAX_TEXT,
+    },
+    reference::{locate::WardIndex, Names},
+    shell::{use_lang, CspPicker, ErrorMessage},
+    staff::{pages::require_user, Permission, StaffUser},
+    t,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{Deserialize, Serialize};
+
+/// Drafts a quarter's assessment from the data: what the benchmark measures.
+pub async fn draft(db: &Db, wards: &WardIndex, csp_id: i64, year: i64, quarter: i64, lang: Lang) -> Result<Option<(Sections, Vec<FigureRow>)>, DbError> {
+    let Some(windows) = strategic::windows(year, quarter) else { return Ok(None) };
+    let counts = db::tasking::family_counts(db, csp_id, &windows).await?;
+    let (neighbourhoods, _) = db::problems::choices(db, csp_id).await?;
+    let coverage = db::problems::open_coverage(db, csp_id).await?;
+    let mut closed = Vec::new();
+    for (id, reference, title) in db::tasking::closed_between(db, csp_id, windows[0].0, windows[0].1).await? {
+        let scope = db::problems::scope(db, id).await?;
+        let profile = db::problems::load(db, id).await?;
+        let started = profile.as_ref().and_then(|p| p.response_started.as_deref().and_then(parse_day));
+        let window = profile.as_ref().map(|p| p.window_days).unwrap_or(91);
+        let outcome = analysis::assess(db, wards, &scope, started, window, db::now()).await?.ok().map(|a| a.area);
+        closed.push(ClosedProfile { reference, title, outcome });
+    }
+    let gaps = db::tasking::open_gaps(db, csp_id).await?;
+    let open = db::problems::list(db, csp_id, Audience::Csp).await?.iter().filter(|p| p.stage != Stage::Closed).count();
+    let name = |id: i64| neighbourhoods.iter().find(|(n, _)| *n == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default();
+    let covered = |n: i64, f: &str| coverage.iter().any(|(_, cn, cf)| *cn == n && cf == f);
+    Ok(Some(strategic::draft(lang, year, quarter, &counts, &name, &covered, &closed, &gaps, open)))
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AssessmentsView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub assessments: Vec<Assessment>,
+    pub last_complete: (i64, i64),
+    pub can_edit: bool,
+}
+
+fn allowed(user: &StaffUser, csp: Option<String>) -> Result<(i64, String, Vec<(String, Names)>), ServerFnError> {
+    let allowed = user.csps_where(Permission::ViewProblems);
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else { return Err(reject(AppError::Forbidden)) };
+    Ok((csp_id, slug, allowed.into_iter().map(|(_, s, n)| (s, n)).collect()))
+}
+
+pub async fn assessments_view(csp: Option<String>) -> Result<AssessmentsView, ServerFnError> {
+    let user = require_user()?;
+    let state = crate::state::AppState::current()?;
+    let (csp_id, selected, csps) = allowed(&user, csp)?;
+    Ok(AssessmentsView {
+        csps,
+        selected,
+        assessments: db::tasking::assessments(&state.db, csp_id).await.map_err(internal)?,
+        last_complete: strategic::last_complete(db::now()),
+        can_edit: user.can(Permission::PublishAssessments, csp_id),
+    })
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AssessmentView {
+    pub csp_name: Names,
+    pub selected: String,
+    pub assessment: Assessment,
+    pub versions: Vec<(i64, bool)>,
+    pub can_edit: bool,
+}
+
+pub async fn assessment_view(csp: Option<String>, year: i64, quarter: i64, version: Option<i64>) -> Result<AssessmentView, ServerFnError> {
+    let user = require_user()?;
+    let state = crate::state::AppState::current()?;
+    let (csp_id, selected, csps) = allowed(&user, csp)?;
+    let Some(assessment) = db::tasking::assessment_version(&state.db, csp_id, year, quarter, version).await.map_err(internal)? else {
+        return Err(reject(AppError::NotFound));
+    };
+    let versions = db::tasking::assessments(&state.db, csp_id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|a| a.year == year && a.quarter == quarter)
+        .map(|a| (a.version, a.published))
+        .collect();
+    Ok(AssessmentView {
+        csp_name: csps.iter().find(|(s, _)| *s == selected).map(|(_, n)| n.clone()).unwrap_or_else(|| Names::new("", "")),
+        selected,
+        assessment,
+        versions,
+        can_edit: user.can(Permission::PublishAssessments, csp_id),
+    })
+}
+
+fn outcome(lang: Lang) -> impl IntoView {
+    let query = use_query_map();
+    let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
+    let done = done.map(|d| match d.as_str() {
+        "drafted" => t!(lang, "sa-done-drafted"),
+        "published" => t!(lang, "sa-done-published"),
+        _ => t!(lang, "profile-done-saved"),
+    });
+    let error = error.map(|e| match e.as_str() {
+        "published" => t!(lang, "sa-error-published"),
+        "quarter" => t!(lang, "sa-error-quarter"),
+        other => crate::problems::pages::error_message(lang, other),
+    });
+    view! {
+        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{d}</p></div> })}
+        {error.map(|e| view! { <div class="error-summary" role="alert"><p>{e}</p></div> })}
+    }
+}
+
+#[component]
+pub fn StrategicAssessmentsPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let data = Resource::new_blocking(move || query.read().get("csp"), assessments_view);
+    view! {
+        <Title text=t!(lang, "sa-title") />
+        <h1>{t!(lang, "sa-title")}</h1>
+        {outcome(lang)}
+        <p>{t!(lang, "sa-intro")}</p>
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => assessments(lang, view).into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn assessments(lang: Lang, v: AssessmentsView) -> impl IntoView {
+    let AssessmentsView { csps, selected, assessments, last_complete, can_edit } = v;
+    let (year, quarter) = last_complete;
+    let years: Vec<i64> = (year - 2..=year + 1).rev().collect();
+    view! {
+        <CspPicker lang csps selected=selected.clone() />
+        {assessments.is_empty().then(|| view! { <p>{t!(lang, "sa-none")}</p> })}
+        {(!assessments.is_empty()).then(|| view! {
+            <div class="table-wrap">
+                <table>
+                    <caption class="visually-hidden">{t!(lang, "sa-title")}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(lang, "sa-quarter")}</th>
+                        <th scope="col">{t!(lang, "sa-version")}</th>
+                        <th scope="col">{t!(lang, "sa-status")}</th>
+                        <th scope="col">{t!(lang, "sa-changed")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {assessments.iter().map(|a| view! {
+                            <tr>
+                                <td><a href=lang.path(&format!("/staff/strategic-assessments/{}/{}?csp={selected}&version={}", a.year, a.quarter, a.version))>{format!("Q{} {}", a.quarter, a.year)}</a></td>
+                                <td>{a.version}</td>
+                                <td>{if a.published { t!(lang, "sa-published-on", date = a.published_at.clone().unwrap_or_default()) } else { t!(lang, "sa-draft") }}</td>
+                                <td>{a.updated_at.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
+        {can_edit.then(|| view! {
+            <section aria-labelledby="draft-heading">
+                <h2 id="draft-heading">{t!(lang, "sa-draft-new")}</h2>
+                <p>{t!(lang, "sa-draft-hint")}</p>
+                <form method="post" action=lang.path("/staff/strategic-assessments") class="form inline-fields">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="csp" value=selected.clone() />
+                    <input type="hidden" name="op" value="draft" />
+                    <div class="field">
+                        <label for="sa-year">{t!(lang, "sa-year")}</label>
+                        <select id="sa-year" name="year">
+                            {years.iter().map(|y| view! { <option value=y.to_string() selected=*y == year>{y.to_string()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="sa-quarter">{t!(lang, "sa-quarter")}</label>
+                        <select id="sa-quarter" name="quarter">
+                            {(1..=4).map(|q| view! { <option value=q.to_string() selected=q == quarter>{format!("Q{q}")}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="button">{t!(lang, "sa-draft-button")}</button>
+                </form>
+            </section>
+        })}
+    }
+}
+
+#[component]
+pub fn StrategicAssessmentPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let params = use_params_map();
+    let data = Resource::new_blocking(
+        move || {
+            let p = params.read();
+            let q = query.read();
+            (q.get("csp"), p.get("year").and_then(|y| y.parse::<i64>().ok()).unwrap_or(0), p.get("quarter").and_then(|q| q.parse::<i64>().ok()).unwrap_or(0), q.get("version").and_then(|v| v.parse::<i64>().ok()))
+        },
+        |(csp, year, quarter, version)| assessment_view(csp, year, quarter, version),
+    );
+    view! {
+        {outcome(lang)}
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <Title text=t!(lang, "sa-title") /><h1>{t!(lang, "sa-title")}</h1><ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => assessment(lang, view).into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn verdict_word(lang: Lang, v: Verdict) -> String {
+    match v {
+        Verdict::Fell => t!(lang, "verdict-fell"),
+        Verdict::Rose => t!(lang, "verdict-rose"),
+        Verdict::NoReports => t!(lang, "verdict-no-reports"),
+        Verdict::NoClearChange => t!(lang, "verdict-no-clear-change"),
+    }
+}
+
+fn percent(c: &crate::problems::assessment::RateChange) -> String {
+    c.percent().map(|p| format!("{p:+.0}%")).unwrap_or_else(|| "–".into())
+}
+
+fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
+    let AssessmentView { csp_name, selected, assessment: a, versions, can_edit } = v;
+    let heading = t!(lang, "sa-heading", quarter = format!("Q{} {}", a.quarter, a.year), partnership = csp_name.get(lang).to_string());
+    let status = if a.published {
+        t!(lang, "sa-version-published", version = a.version, date = a.published_at.clone().unwrap_or_default(), who = a.published_by.clone().unwrap_or_default())
+    } else {
+        t!(lang, "sa-version-draft", version = a.version, date = a.updated_at.clone())
+    };
+    let sections: [(&'static str, String, String); 6] = [
+        ("summary", t!(lang, "sa-summary-heading"), a.sections.summary.clone()),
+        ("top_problems", t!(lang, "sa-top-heading"), a.sections.top_problems.clone()),
+        ("emerging", t!(lang, "sa-emerging-heading"), a.sections.emerging.clone()),
+        ("outcomes", t!(lang, "sa-outcomes-heading"), a.sections.outcomes.clone()),
+        ("gaps", t!(lang, "sa-gaps-heading"), a.sections.gaps.clone()),
+        ("recommendations", t!(lang, "sa-recommendations-heading"), a.sections.recommendations.clone()),
+    ];
+    let editable = can_edit && !a.published;
+    let figures = view! {
+        <div class="table-wrap">
+            <table>
+                <caption>{t!(lang, "sa-figures")}</caption>
+                <thead><tr>
+                    <th scope="col">{t!(lang, "sa-family")}</th>
+                    <th scope="col">{t!(lang, "sa-this-quarter")}</th>
+                    <th scope="col">{t!(lang, "sa-previous-quarter")}</th>
+                    <th scope="col">{t!(lang, "sa-change")}</th>
+                    <th scope="col">{t!(lang, "sa-last-year")}</th>
+                    <th scope="col">{t!(lang, "sa-change")}</th>
+                </tr></thead>
+                <tbody>
+                    {a.figures.iter().map(|f| view! {
+                        <tr>
+                            <th scope="row">{family_name(lang, &f.family)}</th>
+                            <td>{f.this}</td>
+                            <td>{f.previous}</td>
+                            <td>{format!("{} ({})", percent(&f.against_previous), verdict_word(lang, f.against_previous.verdict))}</td>
+                            <td>{f.last_year}</td>
+                            <td>{format!("{} ({})", percent(&f.against_last_year), verdict_word(lang, f.against_last_year.verdict))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any();
+    let body = if editable {
+        view! {
+            <form method="post" action=lang.path("/staff/strategic-assessments/save") class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="csp" value=selected.clone() />
+                <input type="hidden" name="id" value=a.id.to_string() />
+                <input type="hidden" name="year" value=a.year.to_string() />
+                <input type="hidden" name="quarter" value=a.quarter.to_string() />
+                {sections.iter().map(|(name, label, value)| {
+                    let id = format!("sa-{name}");
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{label.clone()}</label>
+                            <textarea id=id name=*name rows="6" maxlength="4000">{value.clone()}</textarea>
+                        </div>
+                    }
+                }).collect_view()}
+                <div class="button-row">
+                    <button type="submit" class="button" name="publish" value="0">{t!(lang, "sa-save")}</button>
+                    " "
+                    <button type="submit" class="button" name="publish" value="1">{t!(lang, "sa-publish")}</button>
+                </div>
+            </form>
+        }
+        .into_any()
+    } else {
+        view! {
+            {sections.iter().map(|(_, label, value)| view! {
+                <h2>{label.clone()}</h2>
+                {value.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+            }).collect_view()}
+            {(can_edit && a.published).then(|| view! {
+                <form method="post" action=lang.path("/staff/strategic-assessments") class="form no-print">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="csp" value=selected.clone() />
+                    <input type="hidden" name="op" value="revise" />
+                    <input type="hidden" name="year" value=a.year.to_string() />
+                    <input type="hidden" name="quarter" value=a.quarter.to_string() />
+                    <input type="hidden" name="version" value=a.version.to_string() />
+                    <button type="submit" class="button">{t!(lang, "sa-revise")}</button>
+                </form>
+            })}
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=heading.clone() />
+        <p class="meta no-print"><a href=lang.path(&format!("/staff/strategic-assessments?csp={selected}"))>{t!(lang, "sa-title")}</a></p>
+        <h1>{heading}</h1>
+        <p>{status}</p>
+        {(versions.len() > 1).then(|| view! {
+            <p class="no-print">{t!(lang, "sa-versions")} " "
+                {versions.iter().map(|(v, published)| view! {
+                    <a href=lang.path(&format!("/staff/strategic-assessments/{}/{}?csp={selected}&version={v}", a.year, a.quarter))>
+                        {if *published { t!(lang, "sa-version-link-published", version = (*v as i64)) } else { t!(lang, "sa-version-link-draft", version = (*v as i64)) }}
+                    </a>
+                    " "
+                }).collect_view()}
+            </p>
+        })}
+        {figures}
+        {body}
+    }
+}
+
+fn form_field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}
+
+/// Drafts a quarter (a new version) or starts a new draft from a published version.
+pub async fn start(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
+    axum::Form(fields): axum::Form<Vec<(String, String)>>,
+) -> axum::response::Response {
+    use axum::response::{IntoResponse, Redirect};
+    let f = |name: &str| form_field(&fields, name);
+    let lang = Lang::parse(f("lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::PublishAssessments), Some(f("csp").to_string())) else {
+        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    };
+    let list = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/strategic-assessments"))).into_response();
+    let (Ok(year), Ok(quarter)) = (f("year").parse::<i64>(), f("quarter").parse::<i64>()) else { return list("error=quarter") };
+    if strategic::quarter_bounds(year, quarter).is_none_or(|(_, to)| to > db::now()) {
+        return list("error=quarter");
+    }
+    let fail = |e: DbError| {
+        tracing::error!(error = %e, "could not draft a strategic assessment");
+        list("error=unavailable")
+    };
+    let (sections, figures) = if f("op") == "revise" {
+        let version = f("version").parse::<i64>().ok();
+        match db::tasking::assessment_version(&state.db, csp_id, year, quarter, version).await {
+            Ok(Some(a)) => (a.sections, a.figures),
+            Ok(None) => return list("error=quarter"),
+            Err(e) => return fail(e),
+        }
+    } else {
+        match draft(&state.db, &state.wards, csp_id, year, quarter, lang).await {
+            Ok(Some(d)) => d,
+            Ok(None) => return list("error=quarter"),
+            Err(e) => return fail(e),
+        }
+    };
+    let figures = serde_json::to_string(&figures).unwrap_or_else(|_| "[]".into());
+    match db::tasking::new_draft(&state.db, csp_id, year, quarter, &sections, &figures, user.id).await {
+        Ok(version) => Redirect::to(&format!("{}?csp={slug}&version={version}&done=drafted", lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}")))).into_response(),
+        Err(e) => fail(e),
+    }
+}
+
+/// Saves a draft's text, publishing it if asked.
+pub async fn save(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
+    axum::Form(fields): axum::Form<Vec<(String, String)>>,
+) -> axum::response::Response {
+    use axum::response::{IntoResponse, Redirect};
+    let f = |name: &str| form_field(&fields, name);
+    let lang = Lang::parse(f("lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::PublishAssessments), Some(f("csp").to_string())) else {
+        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    };
+    let (year, quarter) = (f("year").parse::<i64>().unwrap_or(0), f("quarter").parse::<i64>().unwrap_or(0));
+    let id: i64 = f("id").parse().unwrap_or(0);
+    // The draft must be this CSP's.
+    let current = match db::tasking::assessments(&state.db, csp_id).await {
+        Ok(all) => all.into_iter().find(|a| a.id == id),
+        Err(e) => {
+            tracing::error!(error = %e, "could not read strategic assessments");
+            return crate::shell::problem::page(lang, crate::shell::problem::Problem::Internal);
+        }
+    };
+    let Some(current) = current else { return crate::shell::problem::page(lang, crate::shell::problem::Problem::NotFound) };
+    let back = |outcome: &str| {
+        Redirect::to(&format!("{}?csp={slug}&version={}&{outcome}", lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}")), current.version)).into_response()
+    };
+    let texts: Result<Vec<String>, _> = ["summary", "top_problems", "emerging", "outcomes", "gaps", "recommendations"].iter().map(|n| text(f(n), MAX_TEXT)).collect();
+    let Ok(t) = texts else { return back("error=too_long") };
+    let sections = Sections { summary: t[0].clone(), top_problems: t[1].clone(), emerging: t[2].clone(), outcomes: t[3].clone(), gaps: t[4].clone(), recommendations: t[5].clone() };
+    let publish = f("publish") == "1";
+    match db::tasking::save_draft(&state.db, id, &sections, publish, user.id).await {
+        Ok(true) => back(if publish { "done=published" } else { "done=saved" }),
+        Ok(false) => back("error=published"),
+        Err(e) => {
+            tracing::error!(error = %e, "could not save a strategic assessment");
+            back("error=unavailable")
+        }
+    }
+}

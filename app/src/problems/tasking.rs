@@ -1,0 +1,556 @@
+//! Tasking and coordinating: the meeting page for a date assembles its agenda from the data
+//! (new suggested problems, open profiles by priority, overdue actions, intelligence graded
+//! since the last meeting) and records attendees, decisions and new actions; it prints cleanly.
+//! The control strategy page holds the CSP's priorities under prevention, intelligence,
+//! enforcement and reassurance, each linked to the profiles serving it.
+
+use crate::{
+    db::{
+        self,
+        problems::Audience,
+        tasking::{Meeting, NewItem, OverdueAction, Priority as ControlPriority},
+    },
+    error::{internal, reject, AppError},
+    i18n::Lang,
+    problems::{
+        analysis,
+        pages::{family_name, reason, suggestion_title},
+        parse_day, priority_name, stage_name, strand_name, text, ProfileSummary, Stage, Strand, MAX_TEXT, MAX_TITLE,
+    },
+    reference::Names,
+    shell::{use_lang, CspPicker, ErrorMessage},
+    staff::{pages::require_user, Permission, StaffUser},
+    t,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+const DAY: i64 = 86_400;
+
+/// A suggestion as the agenda shows it: title, reason, and the reports behind it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AgendaSuggestion {
+    pub title: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TaskingView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub date: String,
+    pub since: String,
+    pub meeting: Meeting,
+    pub suggestions: Vec<AgendaSuggestion>,
+    pub profiles: Vec<ProfileSummary>,
+    pub overdue: Vec<OverdueAction>,
+    pub items: Vec<NewItem>,
+    pub priorities: Vec<ControlPriority>,
+    pub earlier: Vec<String>,
+    pub can_edit: bool,
+}
+
+pub async fn tasking_view(csp: Option<String>, date: Option<String>) -> Result<TaskingView, ServerFnError> {
+    let user = require_user()?;
+    let state = crate::state::AppState::current()?;
+    let lang = use_lang();
+    let allowed = user.csps_where(Permission::ViewProblems);
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else { return Err(reject(AppError::Forbidden)) };
+    let now = db::now();
+    let held_on = match date.as_deref().filter(|d| !d.is_empty()) {
+        Some(d) => parse_day(d).ok_or_else(|| reject(AppError::Invalid))?,
+        None => now.div_euclid(DAY) * DAY,
+    };
+    let db = &state.db;
+    let earlier = db::tasking::meetings_before(db, csp_id, held_on, 6).await.map_err(internal)?;
+    let since = match earlier.first() {
+        Some(d) => *d,
+        None => held_on - db::tasking::tasking_interval(db, csp_id).await.map_err(internal)? * DAY,
+    };
+    let (neighbourhoods, _) = db::problems::choices(db, csp_id).await.map_err(internal)?;
+    let area = |id: i64| neighbourhoods.iter().find(|(n, _)| *n == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default();
+    let (new, _) = analysis::suggestions(db, &state.wards, csp_id, now).await.map_err(internal)?;
+    let suggestions = new
+        .iter()
+        .map(|s| {
+            let (a, f) = (area(s.neighbourhood_id), family_name(lang, &s.family));
+            AgendaSuggestion { title: suggestion_title(lang, s, &a, &f), reason: reason(lang, s, &a, &f) }
+        })
+        .collect();
+    let profiles = db::problems::list(db, csp_id, Audience::Csp).await.map_err(internal)?.into_iter().filter(|p| p.stage != Stage::Closed).collect();
+    Ok(TaskingView {
+        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        selected: slug,
+        date: db::format_date(held_on),
+        since: db::format_date(since),
+        meeting: db::tasking::meeting(db, csp_id, held_on).await.map_err(internal)?.unwrap_or_else(|| Meeting { held_on: db::format_date(held_on), ..Default::default() }),
+        suggestions,
+        profiles,
+        overdue: db::tasking::overdue_actions(db, csp_id, held_on.max(now)).await.map_err(internal)?,
+        items: db::tasking::items_graded(db, csp_id, since, held_on + DAY).await.map_err(internal)?,
+        priorities: db::tasking::priorities(db, csp_id).await.map_err(internal)?,
+        earlier: earlier.into_iter().map(db::format_date).collect(),
+        can_edit: user.can(Permission::RunTasking, csp_id),
+    })
+}
+
+fn outcome(lang: Lang, done: Option<String>, error: Option<String>) -> impl IntoView {
+    let done = done.map(|d| match d.as_str() {
+        "action" => t!(lang, "tasking-done-action"),
+        _ => t!(lang, "profile-done-saved"),
+    });
+    let error = error.map(|e| crate::problems::pages::error_message(lang, &e));
+    view! {
+        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{d}</p></div> })}
+        {error.map(|e| view! { <div class="error-summary" role="alert"><p>{e}</p></div> })}
+    }
+}
+
+#[component]
+pub fn TaskingPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let data = Resource::new_blocking(move || (query.read().get("csp"), query.read().get("date")), |(csp, date)| tasking_view(csp, date));
+    let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
+    view! {
+        <Title text=t!(lang, "tasking-title") />
+        <h1>{t!(lang, "tasking-title")}</h1>
+        {outcome(lang, done, error)}
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => tasking(lang, view).into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
+    let TaskingView { csps, selected, date, since, meeting, suggestions, profiles, overdue, items, priorities, earlier, can_edit } = v;
+    let post = lang.path("/staff/tasking");
+    let agenda = view! {
+        <p class="meta">{t!(lang, "tasking-meeting-on", date = date.clone(), since = since.clone())}</p>
+        <section aria-labelledby="agenda-suggestions">
+            <h2 id="agenda-suggestions">{t!(lang, "tasking-suggestions")}</h2>
+            {suggestions.is_empty().then(|| view! { <p>{t!(lang, "problems-suggestions-none")}</p> })}
+            <ol>{suggestions.into_iter().map(|s| view! { <li><strong>{s.title}</strong> " " {s.reason}</li> }).collect_view()}</ol>
+        </section>
+        <section aria-labelledby="agenda-profiles">
+            <h2 id="agenda-profiles">{t!(lang, "tasking-profiles")}</h2>
+            {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}
+            <ol>
+                {profiles.iter().map(|p| view! {
+                    <li>
+                        <a href=lang.path(&format!("/staff/problems/{}", p.reference))>{format!("{} · {}", p.reference, p.title)}</a>
+                        {format!(" · {} · {} · ", priority_name(lang, p.priority), stage_name(lang, p.stage))}
+                        {t!(lang, "tasking-profile-actions", open = p.actions_open, overdue = p.actions_overdue)}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+        <section aria-labelledby="agenda-overdue">
+            <h2 id="agenda-overdue">{t!(lang, "tasking-overdue")}</h2>
+            {overdue.is_empty().then(|| view! { <p>{t!(lang, "tasking-overdue-none")}</p> })}
+            {(!overdue.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table>
+                        <caption class="visually-hidden">{t!(lang, "tasking-overdue")}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(lang, "action-title")}</th>
+                            <th scope="col">{t!(lang, "problems-col-profile")}</th>
+                            <th scope="col">{t!(lang, "action-owner")}</th>
+                            <th scope="col">{t!(lang, "action-due")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {overdue.iter().map(|a| view! {
+                                <tr>
+                                    <td>{a.title.clone()}</td>
+                                    <td><a href=lang.path(&format!("/staff/problems/{}", a.profile))>{a.profile.clone()}</a></td>
+                                    <td>{[a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
+                                    <td>{a.due_on.clone()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        </section>
+        <section aria-labelledby="agenda-items">
+            <h2 id="agenda-items">{t!(lang, "tasking-items", count = (items.len() as i64))}</h2>
+            {items.is_empty().then(|| view! { <p>{t!(lang, "tasking-items-none")}</p> })}
+            <ul>
+                {items.iter().map(|i| view! {
+                    <li>
+                        <a href=lang.path(&format!("/staff/reports/{}", i.reference))>{i.reference.clone()}</a>
+                        {format!(" · {} · {} · {} · {}", i.grade, i.category.get(lang), i.neighbourhood.get(lang), i.summary)}
+                        {i.in_profile.clone().map(|p| view! { " " <span class="tag">{t!(lang, "tasking-in-profile", reference = p)}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="agenda-strategy">
+            <h2 id="agenda-strategy">{t!(lang, "strategy-title")}</h2>
+            {priorities.is_empty().then(|| view! { <p>{t!(lang, "strategy-none")}</p> })}
+            <ul>
+                {priorities.iter().map(|p| view! {
+                    <li>{format!("{}: {} ({})", strand_name(lang, p.strand), p.title, p.profiles.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>().join(", "))}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any();
+    let record = view! {
+        <section aria-labelledby="record-heading" class="card">
+            <h2 id="record-heading">{t!(lang, "tasking-record")}</h2>
+            <h3>{t!(lang, "tasking-attendees")}</h3>
+            <p class="history-detail">{if meeting.attendees.is_empty() { t!(lang, "profile-not-written") } else { meeting.attendees.clone() }}</p>
+            <h3>{t!(lang, "tasking-decisions")}</h3>
+            <p class="history-detail">{if meeting.decisions.is_empty() { t!(lang, "profile-not-written") } else { meeting.decisions.clone() }}</p>
+            {can_edit.then(|| view! {
+                <form method="post" action=post.clone() class="form">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="csp" value=selected.clone() />
+                    <input type="hidden" name="date" value=date.clone() />
+                    <input type="hidden" name="version" value=meeting.version.to_string() />
+                    <div class="field">
+                        <label for="attendees">{t!(lang, "tasking-attendees")}</label>
+                        <textarea id="attendees" name="attendees" rows="2" maxlength="4000">{meeting.attendees.clone()}</textarea>
+                    </div>
+                    <div class="field">
+                        <label for="decisions">{t!(lang, "tasking-decisions")}</label>
+                        <textarea id="decisions" name="decisions" rows="6" maxlength="4000">{meeting.decisions.clone()}</textarea>
+                    </div>
+                    <button type="submit" class="button">{t!(lang, "tasking-save")}</button>
+                </form>
+                <h3>{t!(lang, "tasking-new-action")}</h3>
+                <form method="post" action=format!("{post}/action") class="form">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="csp" value=selected.clone() />
+                    <input type="hidden" name="date" value=date.clone() />
+                    <div class="field">
+                        <label for="action-profile">{t!(lang, "problems-col-profile")}</label>
+                        <select id="action-profile" name="profile" required>
+                            {profiles.iter().map(|p| view! { <option value=p.reference.clone()>{format!("{} · {}", p.reference, p.title)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="tasking-action-title">{t!(lang, "action-title")}</label>
+                        <input id="tasking-action-title" name="title" type="text" required maxlength="200" />
+                    </div>
+                    <div class="field">
+                        <label for="tasking-action-owner">{t!(lang, "action-owner-person")}</label>
+                        <input id="tasking-action-owner" name="owner" type="text" maxlength="200" />
+                    </div>
+                    <div class="field">
+                        <label for="tasking-action-due">{t!(lang, "action-due")}</label>
+                        <input id="tasking-action-due" name="due_on" type="date" />
+                    </div>
+                    <button type="submit" class="button">{t!(lang, "action-add")}</button>
+                </form>
+            })}
+        </section>
+    }
+    .into_any();
+    view! {
+        <CspPicker lang csps selected=selected.clone() />
+        <form method="get" class="form inline-fields no-print">
+            <input type="hidden" name="csp" value=selected.clone() />
+            <div class="field">
+                <label for="meeting-date">{t!(lang, "tasking-date")}</label>
+                <input id="meeting-date" name="date" type="date" value=date.clone() />
+            </div>
+            <button type="submit" class="button">{t!(lang, "tasking-open")}</button>
+        </form>
+        {(!earlier.is_empty()).then(|| view! {
+            <p class="no-print">{t!(lang, "tasking-earlier")} " "
+                {earlier.iter().map(|d| view! { <a href=lang.path(&format!("/staff/tasking?csp={selected}&date={d}"))>{d.clone()}</a> " " }).collect_view()}
+            </p>
+        })}
+        {agenda}
+        {record}
+    }
+}
+
+/// Saves a meeting's record.
+pub async fn save(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
+    axum::Form(fields): axum::Form<Vec<(String, String)>>,
+) -> axum::response::Response {
+    use axum::response::{IntoResponse, Redirect};
+    let f = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
+    let lang = Lang::parse(f("lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::RunTasking), Some(f("csp").to_string())) else {
+        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    };
+    let date = f("date").to_string();
+    let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
+    let Some(held_on) = parse_day(&date) else { return back("error=due") };
+    let (attendees, decisions) = match (text(f("attendees"), MAX_TEXT), text(f("decisions"), MAX_TEXT)) {
+        (Ok(a), Ok(d)) => (a, d),
+        _ => return back("error=too_long"),
+    };
+    let version: i64 = f("version").parse().unwrap_or(-1);
+    match db::tasking::save_meeting(&state.db, csp_id, held_on, version, &attendees, &decisions, user.id).await {
+        Ok(true) => back("done=saved"),
+        Ok(false) => back("error=stale"),
+        Err(e) => {
+            tracing::error!(error = %e, "could not save a tasking meeting");
+            back("error=unavailable")
+        }
+    }
+}
+
+/// Adds an action to a profile at the meeting, and records it among the meeting's decisions.
+pub async fn add_action(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
+    axum::Form(fields): axum::Form<Vec<(String, String)>>,
+) -> axum::response::Response {
+    use axum::response::{IntoResponse, Redirect};
+    let f = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
+    let lang = Lang::parse(f("lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::RunTasking), Some(f("csp").to_string())) else {
+        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    };
+    let date = f("date").to_string();
+    let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
+    let Some(held_on) = parse_day(&date) else { return back("error=due") };
+    let title = match text(f("title"), MAX_TITLE) {
+        Ok(t) if !t.is_empty() => t,
+        Ok(_) => return back("error=title"),
+        Err(_) => return back("error=too_long"),
+    };
+    let Ok(owner) = text(f("owner"), MAX_TITLE) else { return back("error=too_long") };
+    let due_on = match f("due_on").trim() {
+        "" => None,
+        d => match parse_day(d) {
+            Some(d) => Some(d),
+            None => return back("error=due"),
+        },
+    };
+    let reference = f("profile").to_string();
+    let (id, version) = match db::problems::find(&state.db, &reference).await {
+        Ok(Some((id, c, v))) if c == csp_id => (id, v),
+        Ok(_) => return back("error=item"),
+        Err(e) => {
+            tracing::error!(error = %e, "tasking: could not find a profile");
+            return back("error=unavailable");
+        }
+    };
+    let due_text = due_on.map(|d| format!(" ({})", db::format_date(d))).unwrap_or_default();
+    let what = format!("{title}{due_text}");
+    let action = db::problems::NewAction { title: &title, organisation_id: None, owner: &owner, due_on, notes: "" };
+    let added = db::problems::add_action(&state.db, id, version, user.id, action, &what).await;
+    if let Err(e) = added {
+        return match e {
+            db::problems::ChangeError::Stale => back("error=stale"),
+            db::problems::ChangeError::Db(e) => {
+                tracing::error!(error = %e, "tasking: could not add an action");
+                back("error=unavailable")
+            }
+        };
+    }
+    let line = t!(lang, "tasking-action-line", reference = reference, title = title, owner = owner, due = due_text);
+    match db::tasking::append_decision(&state.db, csp_id, held_on, &line, user.id).await {
+        Ok(()) => back("done=action"),
+        Err(e) => {
+            tracing::error!(error = %e, "tasking: could not record the action");
+            back("error=unavailable")
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StrategyView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub priorities: Vec<ControlPriority>,
+    /// Open profiles that can be linked: (reference, title).
+    pub profiles: Vec<(String, String)>,
+    pub can_edit: bool,
+}
+
+pub async fn strategy_view(csp: Option<String>) -> Result<StrategyView, ServerFnError> {
+    let user = require_user()?;
+    let state = crate::state::AppState::current()?;
+    let allowed = user.csps_where(Permission::ViewProblems);
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else { return Err(reject(AppError::Forbidden)) };
+    let profiles = db::problems::list(&state.db, csp_id, Audience::Csp).await.map_err(internal)?;
+    Ok(StrategyView {
+        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        selected: slug,
+        priorities: db::tasking::priorities(&state.db, csp_id).await.map_err(internal)?,
+        profiles: profiles.into_iter().filter(|p| p.stage != Stage::Closed).map(|p| (p.reference, p.title)).collect(),
+        can_edit: user.can(Permission::RunTasking, csp_id),
+    })
+}
+
+#[component]
+pub fn ControlStrategyPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let data = Resource::new_blocking(move || query.read().get("csp"), strategy_view);
+    let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
+    view! {
+        <Title text=t!(lang, "strategy-title") />
+        <h1>{t!(lang, "strategy-title")}</h1>
+        {outcome(lang, done, error)}
+        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
+                    Ok(view) => strategy(lang, view).into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
+    let StrategyView { csps, selected, priorities, profiles, can_edit } = v;
+    let post = lang.path("/staff/control-strategy");
+    let hidden = {
+        let selected = selected.clone();
+        move || view! {
+            <input type="hidden" name="lang" value=lang.code() />
+            <input type="hidden" name="csp" value=selected.clone() />
+        }
+    };
+    let strands = Strand::ALL
+        .iter()
+        .map(|strand| {
+            let these: Vec<&ControlPriority> = priorities.iter().filter(|p| p.strand == *strand).collect();
+            let heading = format!("strand-{}", strand.as_str());
+            let labelled_by = heading.clone();
+            view! {
+                <section aria-labelledby=labelled_by class="card">
+                    <h2 id=heading>{strand_name(lang, *strand)}</h2>
+                    {these.is_empty().then(|| view! { <p>{t!(lang, "strategy-strand-none")}</p> })}
+                    {these.iter().map(|p| {
+                        let id = p.id;
+                        view! {
+                            <h3>{p.title.clone()}</h3>
+                            {(!p.description.is_empty()).then(|| view! { <p>{p.description.clone()}</p> })}
+                            <p>{if p.profiles.is_empty() { t!(lang, "strategy-no-profiles") } else { t!(lang, "strategy-served-by") }}</p>
+                            <ul>
+                                {p.profiles.iter().map(|(r, title, _)| view! {
+                                    <li>
+                                        <a href=lang.path(&format!("/staff/problems/{r}"))>{format!("{r} · {title}")}</a>
+                                        {can_edit.then(|| view! {
+                                            <form method="post" action=post.clone() class="inline-form">
+                                                {hidden()}
+                                                <input type="hidden" name="op" value="unlink" />
+                                                <input type="hidden" name="priority" value=id.to_string() />
+                                                <input type="hidden" name="profile" value=r.clone() />
+                                                " " <button type="submit" class="link-button">{t!(lang, "strategy-unlink", reference = r.clone())}</button>
+                                            </form>
+                                        })}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            {(can_edit && !profiles.is_empty()).then(|| view! {
+                                <form method="post" action=post.clone() class="form inline-fields">
+                                    {hidden()}
+                                    <input type="hidden" name="op" value="link" />
+                                    <input type="hidden" name="priority" value=id.to_string() />
+                                    <div class="field">
+                                        <label for=format!("link-{id}")>{t!(lang, "strategy-link-label", priority = p.title.clone())}</label>
+                                        <select id=format!("link-{id}") name="profile">
+                                            {profiles.iter().map(|(r, title)| view! { <option value=r.clone()>{format!("{r} · {title}")}</option> }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <button type="submit" class="button">{t!(lang, "strategy-link")}</button>
+                                </form>
+                            })}
+                            {can_edit.then(|| view! {
+                                <form method="post" action=post.clone() class="inline-form">
+                                    {hidden()}
+                                    <input type="hidden" name="op" value="remove" />
+                                    <input type="hidden" name="priority" value=id.to_string() />
+                                    <button type="submit" class="link-button">{t!(lang, "strategy-remove", priority = p.title.clone())}</button>
+                                </form>
+                            })}
+                        }
+                    }).collect_view()}
+                </section>
+            }
+            .into_any()
+        })
+        .collect_view();
+    view! {
+        <CspPicker lang csps selected=selected.clone() />
+        <p>{t!(lang, "strategy-intro")}</p>
+        {strands}
+        {can_edit.then(|| view! {
+            <section aria-labelledby="add-priority" class="no-print">
+                <h2 id="add-priority">{t!(lang, "strategy-add")}</h2>
+                <form method="post" action=post.clone() class="form">
+                    {hidden()}
+                    <input type="hidden" name="op" value="add" />
+                    <div class="field">
+                        <label for="priority-strand">{t!(lang, "strategy-strand")}</label>
+                        <select id="priority-strand" name="strand">
+                            {Strand::ALL.iter().map(|s| view! { <option value=s.as_str()>{strand_name(lang, *s)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="priority-title">{t!(lang, "strategy-priority")}</label>
+                        <input id="priority-title" name="title" type="text" required maxlength="200" />
+                    </div>
+                    <div class="field">
+                        <label for="priority-description">{t!(lang, "strategy-description")}</label>
+                        <textarea id="priority-description" name="description" rows="2" maxlength="4000"></textarea>
+                    </div>
+                    <button type="submit" class="button">{t!(lang, "strategy-add")}</button>
+                </form>
+            </section>
+        })}
+    }
+}
+
+/// Changes the control strategy: add or remove a priority, link or unlink a profile.
+pub async fn change_strategy(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
+    axum::Form(fields): axum::Form<Vec<(String, String)>>,
+) -> axum::response::Response {
+    use axum::response::{IntoResponse, Redirect};
+    let f = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
+    let lang = Lang::parse(f("lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::RunTasking), Some(f("csp").to_string())) else {
+        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    };
+    let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy"))).into_response();
+    let priority: i64 = f("priority").parse().unwrap_or(0);
+    let result = match f("op") {
+        "add" => {
+            let Some(strand) = Strand::parse(f("strand")) else { return back("error=stage") };
+            let title = match text(f("title"), MAX_TITLE) {
+                Ok(t) if !t.is_empty() => t,
+                Ok(_) => return back("error=title"),
+                Err(_) => return back("error=too_long"),
+            };
+            let Ok(description) = text(f("description"), MAX_TEXT) else { return back("error=too_long") };
+            db::tasking::add_priority(&state.db, csp_id, strand, &title, &description).await.map(|_| true)
+        }
+        "link" | "unlink" => db::tasking::link_priority(&state.db, csp_id, priority, f("profile"), f("op") == "link").await,
+        "remove" => db::tasking::remove_priority(&state.db, csp_id, priority).await,
+        _ => Ok(false),
+    };
+    match result {
+        Ok(true) => back("done=saved"),
+        Ok(false) => back("error=item"),
+        Err(e) => {
+            tracing::error!(error = %e, "could not change the control strategy");
+            back("error=unavailable")
+        }
+    }
+}
