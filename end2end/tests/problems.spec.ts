@@ -117,3 +117,45 @@ test('the Welsh problem pages are in Welsh and accessible', async ({ page, javaS
     if (javaScriptEnabled) await expectAccessible(page);
   }
 });
+
+test('a tasking meeting is recorded, the control strategy set, and a strategic assessment drafted and published', async ({ page, javaScriptEnabled }) => {
+  const errors = collectErrors(page);
+  await signIn(page, 'csp-manager@demo.cymuned.cymru');
+  await page.goto('/staff/problems');
+  await page.getByRole('link', { name: 'Tasking meeting' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tasking meeting');
+  await expect(page.getByRole('heading', { name: '3. Overdue actions' })).toBeVisible();
+  if (javaScriptEnabled) await expectAccessible(page);
+  const decision = `Joint patrols agreed ${Date.now()}`;
+  await page.getByLabel('Attendees').fill('CSP manager, police inspector, housing officer');
+  await page.getByLabel('Decisions').fill(decision);
+  await page.getByRole('button', { name: 'Save the record' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved.');
+  await expect(page.getByText(decision).first()).toBeVisible();
+
+  await page.goto('/staff/control-strategy');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Control strategy');
+  const priority = `Night-time economy ${Date.now()}`;
+  await page.getByLabel('Heading').selectOption({ label: 'Reassurance' });
+  await page.getByLabel('Priority', { exact: true }).fill(priority);
+  await page.getByRole('button', { name: 'Add a priority' }).click();
+  await expect(page.getByRole('heading', { name: priority })).toBeVisible();
+  if (javaScriptEnabled) await expectAccessible(page);
+
+  await page.goto('/staff/strategic-assessments');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Strategic assessments');
+  if (javaScriptEnabled) await expectAccessible(page);
+  await page.getByRole('button', { name: 'Draft it from the data' }).click();
+  await expect(page.getByRole('status')).toContainText('The hub has drafted the assessment.');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Strategic assessment Q');
+  await expect(page.getByLabel('Top problems and their trend')).toHaveValue(/reports/);
+  await expect(page.getByRole('table', { name: 'Reports by kind of problem' })).toBeVisible();
+  if (javaScriptEnabled) await expectAccessible(page);
+  await page.getByLabel('Summary').fill('A quieter quarter overall; drugs in the city centre need a profile.');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('status')).toContainText('Published.');
+  await expect(page.getByText(/Version \d+, published/)).toBeVisible();
+  await expect(page.getByText('A quieter quarter overall; drugs in the city centre need a profile.')).toBeVisible();
+  if (javaScriptEnabled) await expectAccessible(page);
+  expect(errors).toEqual([]);
+});

@@ -985,3 +985,4 @@ sa-gaps-none = Does dim bylchau cudd-wybodaeth wedi'u cofnodi mewn proffiliau ag
 sa-recommend-profile = Ystyriwch broffil problem ar gyfer { $family } yn { $area }.
 sa-recommend-strategy = Gwiriwch fod gan y strategaeth reoli flaenoriaeth ar gyfer { $family }, y broblem yr adroddir amdani fwyaf yn y bartneriaeth.
 sa-recommend-gaps = Rhowch dasg i bartneriaid i lenwi'r bylchau cudd-wybodaeth a restrir uchod.
+sa-top-none = Ni dderbyniwyd unrhyw adroddiadau y chwarter hwn.

@@ -171,7 +171,10 @@ pub fn draft(
         closed = (closed.len() as i64),
         open = (open_profiles as i64)
     );
-    let top_problems = families
+    let top_problems = if families.iter().all(|r| r.this == 0) {
+        t!(lang, "sa-top-none")
+    } else {
+        families
         .iter()
         .take(5)
         .enumerate()
@@ -187,7 +190,8 @@ pub fn draft(
             )
         })
         .collect::<Vec<_>>()
-        .join("\n");
+        .join("\n")
+    };
 
     // Emerging: a neighbourhood's family clearly up on the previous quarter, with enough reports.
     let mut emerging: Vec<(&FamilyCounts, RateChange)> = counts
@@ -288,6 +292,9 @@ mod tests {
         // Covered by an open profile: not recommended again.
         let (s, _) = draft(Lang::En, 2026, 3, &data, &|n| format!("Area {n}"), &|n, f| n == 3 && f == "drugs", &[], &[], 2);
         assert!(!s.recommendations.contains("Area 3"));
+        // A quarter without reports says so.
+        let (s, figures) = draft(Lang::En, 2026, 3, &[], &|n| format!("Area {n}"), &|_, _| false, &[], &[], 0);
+        assert!(figures.is_empty() && s.top_problems == "No reports were received this quarter.");
         // And in Welsh.
         let (s, _) = draft(Lang::Cy, 2026, 3, &data, &|n| format!("Ardal {n}"), &|_, _| false, &[], &[], 2);
         assert!(s.emerging.contains("Ardal 3"), "{}", s.emerging);
