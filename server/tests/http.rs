@@ -139,7 +139,19 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
     let (_, headers, _) = send(&app, form("/report").body(Body::from(report)).unwrap()).await;
     let tracking = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
     let reference: String = { use sqlx::Row; sqlx::query("SELECT reference FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap() };
+    // A problem profile over the report's neighbourhood and category, opened in Welsh.
+    let (neighbourhood, category): (i64, i64) = {
+        use sqlx::Row;
+        let r = sqlx::query("SELECT neighbourhood_id, category_id FROM reports").fetch_one(db.reader()).await.unwrap();
+        (r.try_get(0).unwrap(), r.try_get(1).unwrap())
+    };
+    let today = app::db::format_date(app::db::now());
+    let opened = format!("lang=cy&csp=cardiff&title=S%C5%B5n%20nos&priority=high&neighbourhood={neighbourhood}&category={category}&period_from=2026-01-01&period_to={today}");
+    let (_, headers, _) = send(&app, form("/staff/problems").header(header::COOKIE, &cookie).body(Body::from(opened)).unwrap()).await;
+    let profile = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
+    assert!(profile.starts_with("/cy/staff/problems/PP-"), "{profile}");
     let pages = [
+        profile, "/cy/staff/problems".into(), "/cy/staff/tasking".into(), "/cy/staff/control-strategy".into(), "/cy/staff/strategic-assessments".into(),
         "/cy".to_string(), "/cy/report".into(), "/cy/report?area=W06000015".into(), "/cy/report?place=treganna".into(),
         "/cy/partnerships".into(), "/cy/partnerships/cardiff".into(), "/cy/accessibility".into(), "/cy/sign-in".into(),
         "/cy/staff".into(), "/cy/staff/audit".into(), "/cy/staff/team".into(), "/cy/staff/intake".into(),
@@ -171,8 +183,21 @@ fn english_only_phrases() -> Vec<String> {
 }
 
 fn visible_text(html: &str) -> String {
-    // Drop scripts and styles, then tags.
+    // Drop scripts, styles and anything marked as English on purpose (the English text a Welsh
+    // speaker writes for English readers), then tags.
     let mut rest = html.to_string();
+    for tag in ["textarea", "p"] {
+        let mut from = 0;
+        while let Some(open) = rest[from..].find(&format!("<{tag} ")).map(|i| from + i) {
+            let end_of_open = rest[open..].find('>').map(|i| open + i).unwrap_or(rest.len());
+            if rest[open..end_of_open].contains(r#"lang="en""#) {
+                let close = rest[open..].find(&format!("</{tag}>")).map(|i| open + i + tag.len() + 3).unwrap_or(rest.len());
+                rest.replace_range(open..close, " ");
+            } else {
+                from = end_of_open;
+            }
+        }
+    }
     for tag in ["script", "style"] {
         while let Some(open) = rest.find(&format!("<{tag}")) {
             let close = rest[open..].find(&format!("</{tag}>")).map(|i| open + i + tag.len() + 3).unwrap_or(rest.len());

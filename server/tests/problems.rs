@@ -420,3 +420,23 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(!body.contains("Edited summary"));
 });
+
+both_backends!(a_refused_profile_form_keeps_what_was_typed, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let neighbourhood: i64 = one(&db, "SELECT id FROM neighbourhoods WHERE slug = $1", "cathays").await;
+    // The period ends before it starts: refused, in Welsh, with everything kept.
+    let body = format!("lang=cy&csp=cardiff&title=Beiciau%20modur%20oddi%20ar%20y%20ffordd&priority=high&neighbourhood={neighbourhood}&category=&period_from=2026-06-01&period_to=2026-01-01&requester=Arolygydd&aim=Lleihau%20niwsans");
+    let (status, location) = post(&app, "/staff/problems", &analyst, &body).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.starts_with("/cy/staff/problems?") && location.contains("error=categories"), "{location}");
+    let (status, page_body) = page(&app, &location, &analyst).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page_body.contains("Dewiswch o leiaf un categori adroddiad."), "the error in Welsh");
+    assert!(page_body.contains(r#"value="Beiciau modur oddi ar y ffordd""#), "the title is kept");
+    assert!(page_body.contains("Lleihau niwsans") && page_body.contains(r#"value="Arolygydd""#), "the aim and requester are kept");
+    assert!(page_body.contains(&format!(r#"value="{neighbourhood}" checked"#)), "the neighbourhood stays chosen");
+    assert!(page_body.contains(r#"value="2026-06-01""#), "the dates are kept");
+    let profiles: i64 = one(&db, "SELECT COUNT(*) FROM problem_profiles WHERE title <> $1", "").await;
+    assert_eq!(profiles, 0, "nothing half-written");
+});

@@ -986,3 +986,4 @@ sa-recommend-profile = Ystyriwch broffil problem ar gyfer { $family } yn { $area
 sa-recommend-strategy = Gwiriwch fod gan y strategaeth reoli flaenoriaeth ar gyfer { $family }, y broblem yr adroddir amdani fwyaf yn y bartneriaeth.
 sa-recommend-gaps = Rhowch dasg i bartneriaid i lenwi'r bylchau cudd-wybodaeth a restrir uchod.
 sa-top-none = Ni dderbyniwyd unrhyw adroddiadau y chwarter hwn.
+problems-suggestions-more = Ni restrir { $count } o awgrymiadau gwannach.

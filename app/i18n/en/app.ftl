@@ -953,3 +953,4 @@ sa-recommend-profile = Consider a problem profile for { $family } in { $area }.
 sa-recommend-strategy = Check that the control strategy has a priority for { $family }, the partnership's most reported problem.
 sa-recommend-gaps = Task partners with filling the intelligence gaps listed above.
 sa-top-none = No reports were received this quarter.
+problems-suggestions-more = { $count } weaker suggestions are not listed.

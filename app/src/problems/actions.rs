@@ -43,8 +43,13 @@ fn to_profile(lang: Lang, reference: &str, outcome: &str) -> Response {
     Redirect::to(&format!("{}?{outcome}", lang.path(&format!("/staff/problems/{reference}")))).into_response()
 }
 
-fn to_list(lang: Lang, csp: &str, outcome: &str) -> Response {
-    Redirect::to(&format!("{}?csp={csp}&{outcome}", lang.path("/staff/problems"))).into_response()
+/// Back to the form with the error and everything that was typed or chosen, so nothing is lost.
+fn back_to_form(lang: Lang, csp: &str, error: &str, fields: &Fields) -> Response {
+    const KEPT: [&str; 8] = ["title", "priority", "requester", "aim", "period_from", "period_to", "neighbourhood", "category"];
+    let mut pairs: Vec<(&str, &str)> = vec![("csp", csp), ("error", error)];
+    pairs.extend(fields.iter().filter(|(k, _)| KEPT.contains(&k.as_str())).map(|(k, v)| (k.as_str(), v.as_str())));
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    Redirect::to(&format!("{}?{query}#new-heading", lang.path("/staff/problems"))).into_response()
 }
 
 fn unavailable(lang: Lang, e: impl std::fmt::Display) -> Response {
@@ -83,17 +88,17 @@ pub async fn open(State(state): State<AppState>, Extension(CurrentUser(user)): E
     };
     let title = match text(field(&fields, "title"), MAX_TITLE) {
         Ok(t) if !t.is_empty() => t,
-        Ok(_) => return to_list(lang, &csp, "error=title"),
-        Err(e) => return to_list(lang, &csp, &format!("error={e}")),
+        Ok(_) => return back_to_form(lang, &csp, "title", &fields),
+        Err(e) => return back_to_form(lang, &csp, e, &fields),
     };
-    let Some(priority) = Priority::parse(field(&fields, "priority")) else { return to_list(lang, &csp, "error=priority") };
+    let Some(priority) = Priority::parse(field(&fields, "priority")) else { return back_to_form(lang, &csp, "priority", &fields) };
     let (neighbourhoods, categories, from, to) = match scope(&state, csp_id, &fields).await {
         Ok(s) => s,
-        Err(e) => return to_list(lang, &csp, &format!("error={e}")),
+        Err(e) => return back_to_form(lang, &csp, e, &fields),
     };
     let (requester, aim, statement) = match (text(field(&fields, "requester"), MAX_TITLE), text(field(&fields, "aim"), MAX_TEXT), text(field(&fields, "statement"), MAX_TEXT)) {
         (Ok(r), Ok(a), Ok(s)) => (r, a, s),
-        _ => return to_list(lang, &csp, "error=too_long"),
+        _ => return back_to_form(lang, &csp, "too_long", &fields),
     };
     let references: Vec<String> = field(&fields, "references").split(',').map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).take(200).collect();
     let item_ids = match db::problems::items_for_references(&state.db, csp_id, &references).await {

@@ -24,6 +24,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
 const DAY: i64 = 86_400;
+/// Suggestions listed on a page (the strongest); the rest are counted.
+pub const MAX_SUGGESTIONS: usize = 25;
 
 /// Who may see a CSP's profiles: its own staff (every profile) or partners (those shared with
 /// their organisation). `None`: neither.
@@ -270,13 +272,22 @@ pub fn ProblemsPage() -> impl IntoView {
 #[component]
 fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
     let ProblemsView { csps, selected, profiles, suggestions, covered, neighbourhoods, categories, can_edit, partner, today, year_ago } = view;
+    // What was typed in the new-profile form before an error sent it back.
+    let query = use_query_map();
+    let kept = move |name: &str| query.read_untracked().get(name).unwrap_or_default();
+    let kept_ids = move |name: &str| -> Vec<i64> { query.read_untracked().get_all(name).unwrap_or_default().iter().filter_map(|v| v.parse().ok()).collect() };
+    let kept_priority = Priority::parse(&kept("priority")).unwrap_or(Priority::Medium);
+    let (kept_from, kept_to) = (Some(kept("period_from")).filter(|v| !v.is_empty()).unwrap_or(year_ago.clone()), Some(kept("period_to")).filter(|v| !v.is_empty()).unwrap_or(today.clone()));
     let area_name = {
         let n = neighbourhoods.clone();
         move |id: i64| n.iter().find(|(i, _)| *i == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default()
     };
     let action = lang.path("/staff/problems");
+    // The strongest first; the rest are counted, not listed (the page stays light).
+    let hidden_suggestions = suggestions.len().saturating_sub(MAX_SUGGESTIONS);
     let suggestion_rows = suggestions
         .iter()
+        .take(MAX_SUGGESTIONS)
         .enumerate()
         .map(|(i, s)| {
             let area = area_name(s.neighbourhood_id);
@@ -284,6 +295,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
             let title = suggestion_title(lang, s, &area, &family);
             let family_categories: Vec<i64> = categories.iter().filter(|(_, f, _)| *f == s.family).map(|(id, _, _)| *id).collect();
             let id = format!("suggestion-{i}");
+            let references: String = s.references.iter().take(100).cloned().collect::<Vec<_>>().join(",");
             view! {
                 <li class="card">
                     <h3 id=id.clone()>{title.clone()}</h3>
@@ -304,7 +316,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                             <input type="hidden" name="period_to" value=today.clone() />
                             <input type="hidden" name="priority" value=if s.kind == Kind::RepeatVictim { "high" } else { "medium" } />
                             <input type="hidden" name="statement" value=reason(lang, s, &area, &family) />
-                            <input type="hidden" name="references" value=s.references.join(",") />
+                            <input type="hidden" name="references" value=references.clone() />
                             <button type="submit" class="button" aria-describedby=id>{t!(lang, "suggest-open")}</button>
                         </form>
                     })}
@@ -327,7 +339,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
             {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}
             {(!profiles.is_empty()).then(|| view! {
                 <div class="table-wrap">
-                    <table>
+                    <table class="stack">
                         <caption class="visually-hidden">{t!(lang, "problems-profiles")}</caption>
                         <thead><tr>
                             <th scope="col">{t!(lang, "problems-col-profile")}</th>
@@ -341,11 +353,11 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                             {profiles.iter().map(|p| view! {
                                 <tr>
                                     <td><a href=lang.path(&format!("/staff/problems/{}", p.reference))>{format!("{} · {}", p.reference, p.title)}</a></td>
-                                    <td>{stage_name(lang, p.stage)}</td>
-                                    <td>{priority_name(lang, p.priority)}</td>
-                                    <td>{p.neighbourhoods.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</td>
-                                    <td>{p.items}</td>
-                                    <td>
+                                    <td data-label=t!(lang, "problems-col-stage")>{stage_name(lang, p.stage)}</td>
+                                    <td data-label=t!(lang, "problems-col-priority")>{priority_name(lang, p.priority)}</td>
+                                    <td data-label=t!(lang, "problems-col-area")>{p.neighbourhoods.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</td>
+                                    <td data-label=t!(lang, "problems-col-items")>{p.items}</td>
+                                    <td data-label=t!(lang, "problems-col-actions")>
                                         {p.actions_open}
                                         {(p.actions_overdue > 0).then(|| view! { " " <span class="tag tag-warning">{t!(lang, "problems-overdue", count = p.actions_overdue)}</span> })}
                                     </td>
@@ -362,6 +374,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                 <p>{t!(lang, "problems-suggestions-intro")}</p>
                 {suggestions.is_empty().then(|| view! { <p>{t!(lang, "problems-suggestions-none")}</p> })}
                 <ul class="cards">{suggestion_rows}</ul>
+                {(hidden_suggestions > 0).then(|| view! { <p>{t!(lang, "problems-suggestions-more", count = (hidden_suggestions as i64))}</p> })}
                 {(!covered.is_empty()).then(|| view! {
                     <h3>{t!(lang, "problems-covered")}</h3>
                     <ul>
@@ -382,18 +395,18 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                     <input type="hidden" name="csp" value=selected.clone() />
                     <div class="field">
                         <label for="new-title">{t!(lang, "profile-title-label")}</label>
-                        <input id="new-title" name="title" type="text" required maxlength="200" />
+                        <input id="new-title" name="title" type="text" required maxlength="200" value=kept("title") />
                     </div>
-                    <ScopeFields lang neighbourhoods=neighbourhoods.clone() categories=categories.clone() chosen_neighbourhoods=vec![] chosen_categories=vec![] prefix="new" />
-                    <PeriodFields lang from=year_ago.clone() to=today.clone() prefix="new" />
-                    <PriorityField lang chosen=Priority::Medium prefix="new" />
+                    <ScopeFields lang neighbourhoods=neighbourhoods.clone() categories=categories.clone() chosen_neighbourhoods=kept_ids("neighbourhood") chosen_categories=kept_ids("category") prefix="new" />
+                    <PeriodFields lang from=kept_from.clone() to=kept_to.clone() prefix="new" />
+                    <PriorityField lang chosen=kept_priority prefix="new" />
                     <div class="field">
                         <label for="new-requester">{t!(lang, "profile-requester")}</label>
-                        <input id="new-requester" name="requester" type="text" maxlength="200" />
+                        <input id="new-requester" name="requester" type="text" maxlength="200" value=kept("requester") />
                     </div>
                     <div class="field">
                         <label for="new-aim">{t!(lang, "profile-aim")}</label>
-                        <textarea id="new-aim" name="aim" rows="2"></textarea>
+                        <textarea id="new-aim" name="aim" rows="2">{kept("aim")}</textarea>
                     </div>
                     <button type="submit" class="button">{t!(lang, "problems-open")}</button>
                 </form>
@@ -499,14 +512,24 @@ fn Hidden(lang: Lang, version: i64) -> impl IntoView {
 }
 
 #[component]
-fn TextArea(lang: Lang, id: &'static str, name: &'static str, label: String, value: String, #[prop(optional)] hint: Option<String>) -> impl IntoView {
+fn TextArea(
+    lang: Lang,
+    id: &'static str,
+    name: &'static str,
+    label: String,
+    value: String,
+    #[prop(optional)] hint: Option<String>,
+    /// The language of the text, when it is not the page's.
+    #[prop(optional)]
+    text_lang: Option<&'static str>,
+) -> impl IntoView {
     let _ = lang;
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field">
             <label for=id>{label}</label>
             {hint.clone().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-            <textarea id=id name=name rows="3" maxlength="4000" aria-describedby=hint.map(|_| hint_id)>{value}</textarea>
+            <textarea id=id name=name rows="3" maxlength="4000" lang=text_lang aria-describedby=hint.map(|_| hint_id)>{value}</textarea>
         </div>
     }
 }
@@ -535,7 +558,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
     let week_bars: Vec<(String, i64)> = analysis.by_week.clone();
     let weekday_bars: Vec<(String, i64)> = weekday_labels.iter().cloned().zip(analysis.by_weekday.iter().copied()).collect();
     let hour_bars: Vec<(String, i64)> = (0..24).map(|h| (format!("{h:02}"), analysis.by_hour[h])).collect();
-    let week_chart = charts::bar_chart("chart-week", &t!(lang, "chart-week-title"), &t!(lang, "chart-week-description", count = analysis.reports), &week_bars, 8);
+    let week_chart = charts::bar_chart("chart-week", &t!(lang, "chart-week-title"), &t!(lang, "chart-week-description", count = analysis.reports), &week_bars, 13);
     let weekday_chart = charts::bar_chart("chart-weekday", &t!(lang, "chart-weekday-title"), &t!(lang, "chart-weekday-description"), &weekday_bars, 1);
     let hour_chart = charts::bar_chart("chart-hour", &t!(lang, "chart-hour-title"), &t!(lang, "chart-hour-description"), &hour_bars, 3);
     view! {
@@ -646,13 +669,13 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
             <h2 id="analysis-heading">{t!(lang, "stage-analysis")}</h2>
             <h3>{t!(lang, "profile-triangle")}</h3>
             <div class="table-wrap">
-                <table>
+                <table class="stack">
                     <caption class="visually-hidden">{t!(lang, "profile-triangle")}</caption>
                     <thead><tr><th scope="col">{t!(lang, "pat-side")}</th><th scope="col">{t!(lang, "pat-what")}</th><th scope="col">{t!(lang, "pat-controller")}</th><th scope="col">{t!(lang, "pat-what")}</th></tr></thead>
                     <tbody>
-                        <tr><th scope="row">{t!(lang, "pat-offender")}</th><td>{or_none(&p.triangle.offender)}</td><th scope="row">{t!(lang, "pat-handler")}</th><td>{or_none(&p.triangle.handler)}</td></tr>
-                        <tr><th scope="row">{t!(lang, "pat-victim")}</th><td>{or_none(&p.triangle.victim)}</td><th scope="row">{t!(lang, "pat-guardian")}</th><td>{or_none(&p.triangle.guardian)}</td></tr>
-                        <tr><th scope="row">{t!(lang, "pat-place")}</th><td>{or_none(&p.triangle.place)}</td><th scope="row">{t!(lang, "pat-manager")}</th><td>{or_none(&p.triangle.manager)}</td></tr>
+                        <tr><th scope="row">{t!(lang, "pat-offender")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.offender)}</td><th scope="row">{t!(lang, "pat-handler")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.handler)}</td></tr>
+                        <tr><th scope="row">{t!(lang, "pat-victim")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.victim)}</td><th scope="row">{t!(lang, "pat-guardian")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.guardian)}</td></tr>
+                        <tr><th scope="row">{t!(lang, "pat-place")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.place)}</td><th scope="row">{t!(lang, "pat-manager")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.manager)}</td></tr>
                     </tbody>
                 </table>
             </div>
@@ -718,7 +741,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
             {p.actions.is_empty().then(|| view! { <p>{t!(lang, "profile-actions-none")}</p> })}
             {(!p.actions.is_empty()).then(|| view! {
                 <div class="table-wrap">
-                    <table>
+                    <table class="stack">
                         <caption>{t!(lang, "profile-actions")}</caption>
                         <thead><tr>
                             <th scope="col">{t!(lang, "action-title")}</th>
@@ -730,11 +753,11 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         <tbody>
                             {p.actions.iter().map(|a| view! {
                                 <tr class=a.overdue.then_some("overdue")>
-                                    <td>{a.title.clone()}</td>
-                                    <td>{[a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
-                                    <td>{a.due_on.clone().unwrap_or_default()} {a.overdue.then(|| view! { " " <span class="tag tag-warning">{t!(lang, "action-overdue")}</span> })}</td>
-                                    <td>{action_status_name(lang, a.status)}</td>
-                                    <td>{a.notes.clone()}</td>
+                                    <td class="stack-title">{a.title.clone()}</td>
+                                    <td data-label=t!(lang, "action-owner")>{[a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
+                                    <td data-label=t!(lang, "action-due")>{a.due_on.clone().unwrap_or_default()} {a.overdue.then(|| view! { " " <span class="tag tag-warning">{t!(lang, "action-overdue")}</span> })}</td>
+                                    <td data-label=t!(lang, "action-status")>{action_status_name(lang, a.status)}</td>
+                                    <td data-label=t!(lang, "action-notes")>{a.notes.clone()}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -813,8 +836,8 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
             })}
             {closed.then(|| view! {
                 <h3>{t!(lang, "assessment-told")}</h3>
-                <p lang="en">{p.outcome_en.clone()}</p>
-                <p lang="cy">{p.outcome_cy.clone()}</p>
+                <p lang="en" class="history-detail">{p.outcome_en.clone()}</p>
+                <p lang="cy" class="history-detail">{p.outcome_cy.clone()}</p>
             })}
             {editable.then(|| view! {
                 <details>
@@ -851,8 +874,8 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         }).collect_view()}
                     </fieldset>
                     <TextArea lang id="decision-notes" name="decision_notes" label=t!(lang, "assessment-decision-notes") value=p.decision_notes.clone() />
-                    <TextArea lang id="outcome-en" name="outcome_en" label=t!(lang, "assessment-outcome-en") value=if p.outcome_en.is_empty() { draft.0.clone() } else { p.outcome_en.clone() } hint=t!(lang, "assessment-outcome-hint") />
-                    <TextArea lang id="outcome-cy" name="outcome_cy" label=t!(lang, "assessment-outcome-cy") value=if p.outcome_cy.is_empty() { draft.1.clone() } else { p.outcome_cy.clone() } hint=t!(lang, "assessment-outcome-hint") />
+                    <TextArea lang id="outcome-en" name="outcome_en" label=t!(lang, "assessment-outcome-en") value=if p.outcome_en.is_empty() { draft.0.clone() } else { p.outcome_en.clone() } hint=t!(lang, "assessment-outcome-hint") text_lang="en" />
+                    <TextArea lang id="outcome-cy" name="outcome_cy" label=t!(lang, "assessment-outcome-cy") value=if p.outcome_cy.is_empty() { draft.1.clone() } else { p.outcome_cy.clone() } hint=t!(lang, "assessment-outcome-hint") text_lang="cy" />
                     <button type="submit" class="button">{t!(lang, "assessment-record")}</button>
                 </form>
             })}
@@ -934,6 +957,7 @@ fn change_name(lang: Lang, change: &str) -> String {
 fn Chart(lang: Lang, svg: String, caption: String, bars: Vec<(String, i64)>) -> impl IntoView {
     view! {
         <figure class="chart-figure">
+            <figcaption>{caption.clone()}</figcaption>
             <div inner_html=svg></div>
             <details>
                 <summary>{t!(lang, "chart-table", chart = caption.clone())}</summary>
@@ -963,7 +987,12 @@ fn change_cells(lang: Lang, c: &RateChange) -> impl IntoView {
     let percent = c.percent().map(|p| format!("{p:+.0}%")).unwrap_or_else(|| "–".into());
     let interval = if c.high.is_finite() { format!("{:.2}–{:.2}", c.low, c.high) } else { "–".into() };
     view! {
-        <td>{c.before}</td><td>{c.after}</td><td>{percent}</td><td>{ratio}</td><td>{interval}</td><td>{verdict_name(lang, c.verdict)}</td>
+        <td data-label=t!(lang, "assessment-before")>{c.before}</td>
+        <td data-label=t!(lang, "assessment-after")>{c.after}</td>
+        <td data-label=t!(lang, "assessment-change")>{percent}</td>
+        <td data-label=t!(lang, "assessment-ratio")>{ratio}</td>
+        <td data-label=t!(lang, "assessment-interval")>{interval}</td>
+        <td data-label=t!(lang, "assessment-verdict")>{verdict_name(lang, c.verdict)}</td>
     }
 }
 
@@ -975,7 +1004,7 @@ fn AssessmentTable(lang: Lang, assessment: Result<Assessment, WindowProblem>, wi
         Ok(a) => view! {
             <p>{t!(lang, "assessment-windows", before_from = db::format_date(a.before.from), before_to = db::format_date(a.before.to - DAY), after_from = db::format_date(a.after.from), after_to = db::format_date(a.after.to - DAY), days = a.before.days())}</p>
             <div class="table-wrap">
-                <table>
+                <table class="stack">
                     <caption>{t!(lang, "assessment-caption")}</caption>
                     <thead><tr>
                         <th scope="col">{t!(lang, "assessment-where")}</th>

@@ -261,7 +261,7 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
     let editable = can_edit && !a.published;
     let figures = view! {
         <div class="table-wrap">
-            <table>
+            <table class="stack">
                 <caption>{t!(lang, "sa-figures")}</caption>
                 <thead><tr>
                     <th scope="col">{t!(lang, "sa-family")}</th>
@@ -275,11 +275,11 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
                     {a.figures.iter().map(|f| view! {
                         <tr>
                             <th scope="row">{family_name(lang, &f.family)}</th>
-                            <td>{f.this}</td>
-                            <td>{f.previous}</td>
-                            <td>{format!("{} ({})", percent(&f.against_previous), verdict_word(lang, f.against_previous.verdict))}</td>
-                            <td>{f.last_year}</td>
-                            <td>{format!("{} ({})", percent(&f.against_last_year), verdict_word(lang, f.against_last_year.verdict))}</td>
+                            <td data-label=t!(lang, "sa-this-quarter")>{f.this}</td>
+                            <td data-label=t!(lang, "sa-previous-quarter")>{f.previous}</td>
+                            <td data-label=t!(lang, "sa-change")>{format!("{} ({})", percent(&f.against_previous), verdict_word(lang, f.against_previous.verdict))}</td>
+                            <td data-label=t!(lang, "sa-last-year")>{f.last_year}</td>
+                            <td data-label=t!(lang, "sa-change")>{format!("{} ({})", percent(&f.against_last_year), verdict_word(lang, f.against_last_year.verdict))}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

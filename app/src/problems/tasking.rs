@@ -74,6 +74,7 @@ pub async fn tasking_view(csp: Option<String>, date: Option<String>) -> Result<T
     let (new, _) = analysis::suggestions(db, &state.wards, csp_id, now).await.map_err(internal)?;
     let suggestions = new
         .iter()
+        .take(crate::problems::pages::MAX_SUGGESTIONS)
         .map(|s| {
             let (a, f) = (area(s.neighbourhood_id), family_name(lang, &s.family));
             AgendaSuggestion { title: suggestion_title(lang, s, &a, &f), reason: reason(lang, s, &a, &f) }
@@ -157,7 +158,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
             {overdue.is_empty().then(|| view! { <p>{t!(lang, "tasking-overdue-none")}</p> })}
             {(!overdue.is_empty()).then(|| view! {
                 <div class="table-wrap">
-                    <table>
+                    <table class="stack">
                         <caption class="visually-hidden">{t!(lang, "tasking-overdue")}</caption>
                         <thead><tr>
                             <th scope="col">{t!(lang, "action-title")}</th>
@@ -168,10 +169,10 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
                         <tbody>
                             {overdue.iter().map(|a| view! {
                                 <tr>
-                                    <td>{a.title.clone()}</td>
-                                    <td><a href=lang.path(&format!("/staff/problems/{}", a.profile))>{a.profile.clone()}</a></td>
-                                    <td>{[a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
-                                    <td>{a.due_on.clone()}</td>
+                                    <td class="stack-title">{a.title.clone()}</td>
+                                    <td data-label=t!(lang, "problems-col-profile")><a href=lang.path(&format!("/staff/problems/{}", a.profile))>{a.profile.clone()}</a></td>
+                                    <td data-label=t!(lang, "action-owner")>{[a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
+                                    <td data-label=t!(lang, "action-due")>{a.due_on.clone()}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

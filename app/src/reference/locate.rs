@@ -83,6 +83,20 @@ impl WardIndex {
         geojson::FeatureCollection { features, bbox: None, foreign_members: None }.to_string()
     }
 
+    /// A point in the ward drawn by `next` (uniform numbers in [0, 1)): uniform over the ward's
+    /// area (rejection sampling in its bounding box), or the inside point after 50 misses.
+    pub fn random_point(&self, code: &str, mut next: impl FnMut() -> f64) -> Option<(f64, f64)> {
+        let ward = &self.wards[*self.by_code.get(code)?];
+        let rect = ward.shape.bounding_rect()?;
+        for _ in 0..50 {
+            let p = Point::new(rect.min().x + next() * rect.width(), rect.min().y + next() * rect.height());
+            if ward.shape.intersects(&p) {
+                return Some((p.y(), p.x()));
+            }
+        }
+        Some((ward.inside.y(), ward.inside.x()))
+    }
+
     /// The outlines of the wards of these neighbourhoods (ward name, simplified shape), for a
     /// profile's map.
     pub fn neighbourhood_outlines(&self, neighbourhoods: &[i64], lang: crate::i18n::Lang) -> Vec<(String, MultiPolygon<f64>)> {

@@ -146,9 +146,15 @@ pub fn reports(count: usize, seed: u64, now: i64, wards: &WardIndex, categories:
             }
         };
         let welsh = rng.gen_range(0..6) == 0;
-        let point = wards.inside_point(&location.ward.code).filter(|_| rng.gen_range(0..10) < 6).map(|(lat, lon)| {
-            (lat + rng.gen_range(-0.002..0.002), lon + rng.gen_range(-0.003..0.003))
-        });
+        // Six in ten have a point, anywhere in the ward; a repeat is within about 100 m of the earlier one.
+        let point = if rng.gen_range(0..10) < 6 {
+            match repeat_of.and_then(|i| out[i].point) {
+                Some((lat, lon)) => Some((lat + rng.gen_range(-0.0009..0.0009), lon + rng.gen_range(-0.0013..0.0013))),
+                None => wards.random_point(&location.ward.code, || rng.gen::<f64>()),
+            }
+        } else {
+            None
+        };
         let age_days = (now - created_at) / 86_400;
         let status = status_for_age(&mut rng, age_days);
         let acknowledged_at = (status != ReportStatus::Open || age_days > 2).then(|| created_at + rng.gen_range(600..2 * 86_400)).map(|t| t.min(now));
