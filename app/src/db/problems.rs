@@ -640,7 +640,7 @@ pub async fn list(db: &Db, csp_id: i64, audience: Audience<'_>) -> Result<Vec<Pr
     let today = now();
     let (filter, organisations) = match audience {
         Audience::Csp => (String::new(), &[][..]),
-        Audience::Partner(o) if o.is_empty() => return Ok(Vec::new()),
+        Audience::Partner([]) => return Ok(Vec::new()),
         Audience::Partner(o) => (format!(" AND p.id IN (SELECT profile_id FROM problem_profile_shares WHERE organisation_id IN ({}))", placeholders(3, o.len())), o),
     };
     let sql = format!(

@@ -11,7 +11,11 @@ use crate::{
         problems::{ChangeError, NewAction, NewProfile, Notice, Value},
     },
     i18n::Lang,
-    problems::{closing_email, parse_day, text, ActionStatus, Decision, Priority, Profile, Stage, MAX_TEXT, MAX_TITLE, WINDOW_DAYS},
+    problems::{
+        closing_email,
+        form::{authorise, Posted},
+        parse_day, text, ActionStatus, Decision, Priority, Profile, Stage, MAX_TEXT, MAX_TITLE, WINDOW_DAYS,
+    },
     shell::problem::{page, Problem},
     staff::{session::ClientIp, session::CurrentUser, Permission, StaffUser},
     state::AppState,
@@ -24,30 +28,17 @@ use axum::{
 };
 use std::sync::Arc;
 
-type Fields = Vec<(String, String)>;
-
 const DAY: i64 = 86_400;
-
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
-fn ids(fields: &Fields, name: &str) -> Vec<i64> {
-    let mut out: Vec<i64> = fields.iter().filter(|(k, _)| k == name).filter_map(|(_, v)| v.parse().ok()).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
 
 fn to_profile(lang: Lang, reference: &str, outcome: &str) -> Response {
     Redirect::to(&format!("{}?{outcome}", lang.path(&format!("/staff/problems/{reference}")))).into_response()
 }
 
 /// Back to the form with the error and everything that was typed or chosen, so nothing is lost.
-fn back_to_form(lang: Lang, csp: &str, error: &str, fields: &Fields) -> Response {
+fn back_to_form(lang: Lang, csp: &str, error: &str, fields: &Posted) -> Response {
     const KEPT: [&str; 8] = ["title", "priority", "requester", "aim", "period_from", "period_to", "neighbourhood", "category"];
     let mut pairs: Vec<(&str, &str)> = vec![("csp", csp), ("error", error)];
-    pairs.extend(fields.iter().filter(|(k, _)| KEPT.contains(&k.as_str())).map(|(k, v)| (k.as_str(), v.as_str())));
+    pairs.extend(fields.0.iter().filter(|(k, _)| KEPT.contains(&k.as_str())).map(|(k, v)| (k.as_str(), v.as_str())));
     let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
     Redirect::to(&format!("{}?{query}#new-heading", lang.path("/staff/problems"))).into_response()
 }
@@ -58,8 +49,8 @@ fn unavailable(lang: Lang, e: impl std::fmt::Display) -> Response {
 }
 
 /// The scope fields every profile has: neighbourhoods and categories of its CSP, and a period.
-async fn scope(state: &AppState, csp_id: i64, fields: &Fields) -> Result<(Vec<i64>, Vec<i64>, i64, i64), &'static str> {
-    let (neighbourhoods, categories) = (ids(fields, "neighbourhood"), ids(fields, "category"));
+async fn scope(state: &AppState, csp_id: i64, fields: &Posted) -> Result<(Vec<i64>, Vec<i64>, i64, i64), &'static str> {
+    let (neighbourhoods, categories) = (fields.ids("neighbourhood"), fields.ids("category"));
     let (known_n, known_c) = db::problems::choices(&state.db, csp_id).await.map_err(|_| "unavailable")?;
     if neighbourhoods.is_empty() || !neighbourhoods.iter().all(|n| known_n.iter().any(|(id, _)| id == n)) {
         return Err("neighbourhoods");
@@ -67,7 +58,7 @@ async fn scope(state: &AppState, csp_id: i64, fields: &Fields) -> Result<(Vec<i6
     if categories.is_empty() || !categories.iter().all(|c| known_c.iter().any(|(id, _, _)| id == c)) {
         return Err("categories");
     }
-    let (Some(from), Some(to)) = (parse_day(field(fields, "period_from")), parse_day(field(fields, "period_to"))) else {
+    let (Some(from), Some(to)) = (parse_day(fields.get("period_from")), parse_day(fields.get("period_to"))) else {
         return Err("period");
     };
     // The period includes its last day; stored with an exclusive end.
@@ -79,28 +70,28 @@ async fn scope(state: &AppState, csp_id: i64, fields: &Fields) -> Result<(Vec<i6
 }
 
 /// Opens a profile (from the form, or from a suggestion with its reports' intelligence items).
-pub async fn open(State(state): State<AppState>, Extension(CurrentUser(user)): Extension<CurrentUser>, Form(fields): Form<Fields>) -> Response {
-    let lang = Lang::parse(field(&fields, "lang")).unwrap_or_default();
-    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-    let csp = field(&fields, "csp").to_string();
-    let Some((csp_id, _, _)) = StaffUser::pick_csp(&user.csps_where(Permission::EditProblems), Some(csp.clone())) else {
-        return page(lang, Problem::Forbidden);
+pub async fn open(State(state): State<AppState>, Extension(CurrentUser(user)): Extension<CurrentUser>, Form(fields): Form<Vec<(String, String)>>) -> Response {
+    let fields = Posted(fields);
+    let lang = fields.lang();
+    let (user, csp_id, csp) = match authorise(user, &fields, Permission::EditProblems) {
+        Ok(ok) => ok,
+        Err(response) => return response,
     };
-    let title = match text(field(&fields, "title"), MAX_TITLE) {
+    let title = match text(fields.get("title"), MAX_TITLE) {
         Ok(t) if !t.is_empty() => t,
         Ok(_) => return back_to_form(lang, &csp, "title", &fields),
         Err(e) => return back_to_form(lang, &csp, e, &fields),
     };
-    let Some(priority) = Priority::parse(field(&fields, "priority")) else { return back_to_form(lang, &csp, "priority", &fields) };
+    let Some(priority) = Priority::parse(fields.get("priority")) else { return back_to_form(lang, &csp, "priority", &fields) };
     let (neighbourhoods, categories, from, to) = match scope(&state, csp_id, &fields).await {
         Ok(s) => s,
         Err(e) => return back_to_form(lang, &csp, e, &fields),
     };
-    let (requester, aim, statement) = match (text(field(&fields, "requester"), MAX_TITLE), text(field(&fields, "aim"), MAX_TEXT), text(field(&fields, "statement"), MAX_TEXT)) {
+    let (requester, aim, statement) = match (text(fields.get("requester"), MAX_TITLE), text(fields.get("aim"), MAX_TEXT), text(fields.get("statement"), MAX_TEXT)) {
         (Ok(r), Ok(a), Ok(s)) => (r, a, s),
         _ => return back_to_form(lang, &csp, "too_long", &fields),
     };
-    let references: Vec<String> = field(&fields, "references").split(',').map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).take(200).collect();
+    let references: Vec<String> = fields.get("references").split(',').map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).take(200).collect();
     let item_ids = match db::problems::items_for_references(&state.db, csp_id, &references).await {
         Ok(i) => i,
         Err(e) => return unavailable(lang, e),
@@ -135,9 +126,10 @@ pub async fn act(
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     Extension(ClientIp(ip)): Extension<ClientIp>,
     Path((reference, action)): Path<(String, String)>,
-    Form(fields): Form<Fields>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let lang = Lang::parse(field(&fields, "lang")).unwrap_or_default();
+    let fields = Posted(fields);
+    let lang = fields.lang();
     let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
     let (id, csp_id) = match db::problems::find(&state.db, &reference).await {
         Ok(Some((id, csp_id, _))) => (id, csp_id),
@@ -155,7 +147,7 @@ pub async fn act(
         Ok(None) => return page(lang, Problem::NotFound),
         Err(e) => return unavailable(lang, e),
     };
-    let Ok(version) = field(&fields, "version").parse::<i64>() else { return to_profile(lang, &reference, "error=stale") };
+    let Ok(version) = fields.get("version").parse::<i64>() else { return to_profile(lang, &reference, "error=stale") };
     if version != profile.version {
         return to_profile(lang, &reference, "error=stale");
     }
@@ -185,22 +177,22 @@ async fn change(
     lang: Lang,
     p: &Profile,
     action: &str,
-    fields: &Fields,
+    fields: &Posted,
     version: i64,
 ) -> Result<Result<&'static str, ChangeError>, &'static str> {
     let db = &state.db;
     let texts = |names: &[&'static str]| -> Result<Vec<(&'static str, String)>, &'static str> {
-        names.iter().map(|n| text(field(fields, n), MAX_TEXT).map(|v| (*n, v))).collect()
+        names.iter().map(|n| text(fields.get(n), MAX_TEXT).map(|v| (*n, v))).collect()
     };
     match action {
         "terms" => {
-            let title = text(field(fields, "title"), MAX_TITLE)?;
+            let title = text(fields.get("title"), MAX_TITLE)?;
             if title.is_empty() {
                 return Err("title");
             }
-            let priority = Priority::parse(field(fields, "priority")).ok_or("priority")?;
-            let requester = text(field(fields, "requester"), MAX_TITLE)?;
-            let aim = text(field(fields, "aim"), MAX_TEXT)?;
+            let priority = Priority::parse(fields.get("priority")).ok_or("priority")?;
+            let requester = text(fields.get("requester"), MAX_TITLE)?;
+            let aim = text(fields.get("aim"), MAX_TEXT)?;
             let (neighbourhoods, categories, from, to) = scope(state, p.csp_id, fields).await?;
             let what = detail(&[
                 ("title", &p.title, &title),
@@ -251,7 +243,7 @@ async fn change(
             Ok(db::problems::update(db, p.id, version, user.id, action, &what, &set).await.map(|_| "saved"))
         }
         "link" | "unlink" => {
-            let report = field(fields, "reference").trim().to_ascii_uppercase();
+            let report = fields.get("reference").trim().to_ascii_uppercase();
             let item = db::problems::item_by_reference(db, p.csp_id, &report).await.map_err(|_| "unavailable")?.ok_or("item")?;
             Ok(if action == "link" {
                 db::problems::link_item(db, p.id, version, user.id, item, &report).await
@@ -261,11 +253,11 @@ async fn change(
             .map(|_| "saved"))
         }
         "add-action" => {
-            let title = text(field(fields, "title"), MAX_TITLE)?;
+            let title = text(fields.get("title"), MAX_TITLE)?;
             if title.is_empty() {
                 return Err("title");
             }
-            let organisation_id = match field(fields, "organisation") {
+            let organisation_id = match fields.get("organisation") {
                 "" => None,
                 o => {
                     let o: i64 = o.parse().map_err(|_| "organisation")?;
@@ -273,9 +265,9 @@ async fn change(
                     Some(known.iter().find(|(id, _)| *id == o).ok_or("organisation")?.0)
                 }
             };
-            let owner = text(field(fields, "owner"), MAX_TITLE)?;
-            let notes = text(field(fields, "notes"), MAX_TEXT)?;
-            let due_on = match field(fields, "due_on").trim() {
+            let owner = text(fields.get("owner"), MAX_TITLE)?;
+            let notes = text(fields.get("notes"), MAX_TEXT)?;
+            let due_on = match fields.get("due_on").trim() {
                 "" => None,
                 d => Some(parse_day(d).ok_or("due")?),
             };
@@ -284,11 +276,11 @@ async fn change(
             Ok(db::problems::add_action(db, p.id, version, user.id, new, &what).await.map(|_| "saved"))
         }
         "action" => {
-            let action_id: i64 = field(fields, "action_id").parse().map_err(|_| "status")?;
+            let action_id: i64 = fields.get("action_id").parse().map_err(|_| "status")?;
             let existing = p.actions.iter().find(|a| a.id == action_id).ok_or("status")?;
-            let status = ActionStatus::parse(field(fields, "status")).ok_or("status")?;
-            let notes = text(field(fields, "notes"), MAX_TEXT)?;
-            let due_on = match field(fields, "due_on").trim() {
+            let status = ActionStatus::parse(fields.get("status")).ok_or("status")?;
+            let notes = text(fields.get("notes"), MAX_TEXT)?;
+            let due_on = match fields.get("due_on").trim() {
                 "" => None,
                 d => Some(parse_day(d).ok_or("due")?),
             };
@@ -300,18 +292,18 @@ async fn change(
             })
         }
         "assessment" => {
-            let started = match field(fields, "response_started").trim() {
+            let started = match fields.get("response_started").trim() {
                 "" => None,
                 d => Some(parse_day(d).ok_or("started")?),
             };
             if started.is_some_and(|s| s > db::now()) {
                 return Err("started");
             }
-            let window: i64 = field(fields, "window_days").parse().map_err(|_| "window")?;
+            let window: i64 = fields.get("window_days").parse().map_err(|_| "window")?;
             if !WINDOW_DAYS.contains(&window) {
                 return Err("window");
             }
-            let review = text(field(fields, "process_review"), MAX_TEXT)?;
+            let review = text(fields.get("process_review"), MAX_TEXT)?;
             let what = detail(&[
                 ("response_started", p.response_started.as_deref().unwrap_or(""), &started.map(db::format_date).unwrap_or_default()),
                 ("window_days", &p.window_days.to_string(), &window.to_string()),
@@ -321,7 +313,7 @@ async fn change(
             Ok(db::problems::update(db, p.id, version, user.id, "assessment", &what, &set).await.map(|_| "saved"))
         }
         "stage" => {
-            let stage = Stage::parse(field(fields, "stage")).filter(|s| *s != Stage::Closed).ok_or("stage")?;
+            let stage = Stage::parse(fields.get("stage")).filter(|s| *s != Stage::Closed).ok_or("stage")?;
             let mut set = vec![("stage", Value::Text(stage.as_str().into()))];
             // The response starts the day the profile moves to it, unless a day was given.
             if stage == Stage::Response && p.response_started.is_none() {
@@ -335,7 +327,7 @@ async fn change(
             Ok(db::problems::update(db, p.id, version, user.id, "stage", &what, &set).await.map(|_| "saved"))
         }
         "share" => {
-            let organisations = ids(fields, "organisation");
+            let organisations = fields.ids("organisation");
             let known = db::triage::organisations(db, p.csp_id).await.map_err(|_| "unavailable")?;
             let names: Option<Vec<String>> = organisations.iter().map(|o| known.iter().find(|(id, _)| id == o).map(|(_, n)| n.clone())).collect();
             let names = names.ok_or("organisation")?;
@@ -348,15 +340,15 @@ async fn change(
 
 /// The assessment's decision. Closing needs the outcome in English and Welsh, naming none of
 /// the residents whose reports are linked; each of them is told once, in their language.
-async fn decide(state: &AppState, user: &Arc<StaffUser>, ip: &str, _lang: Lang, p: &Profile, fields: &Fields, version: i64) -> Result<Result<&'static str, ChangeError>, &'static str> {
+async fn decide(state: &AppState, user: &Arc<StaffUser>, ip: &str, _lang: Lang, p: &Profile, fields: &Posted, version: i64) -> Result<Result<&'static str, ChangeError>, &'static str> {
     let db = &state.db;
-    let decision = Decision::parse(field(fields, "decision")).ok_or("decision")?;
+    let decision = Decision::parse(fields.get("decision")).ok_or("decision")?;
     if p.stage != Stage::Assessment {
         return Err("not_started");
     }
-    let notes = text(field(fields, "decision_notes"), MAX_TEXT)?;
-    let outcome_en = text(field(fields, "outcome_en"), MAX_TEXT)?;
-    let outcome_cy = text(field(fields, "outcome_cy"), MAX_TEXT)?;
+    let notes = text(fields.get("decision_notes"), MAX_TEXT)?;
+    let outcome_en = text(fields.get("outcome_en"), MAX_TEXT)?;
+    let outcome_cy = text(fields.get("outcome_cy"), MAX_TEXT)?;
     let mut notices = Vec::new();
     if decision == Decision::Close {
         if outcome_en.is_empty() || outcome_cy.is_empty() {

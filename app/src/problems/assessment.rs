@@ -149,7 +149,7 @@ pub struct Relative {
 
 pub fn relative(area: &RateChange, background: &RateChange) -> Option<Relative> {
     let counts = [area.before, area.after, background.before, background.after];
-    if counts.iter().any(|c| *c == 0) {
+    if counts.contains(&0) {
         return None;
     }
     let [ab, aa, bb, ba] = counts.map(|c| c as f64);

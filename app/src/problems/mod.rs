@@ -9,6 +9,7 @@
 
 pub mod assessment;
 pub mod charts;
+pub mod form;
 pub mod hotspots;
 pub mod analysis;
 pub mod pages;

@@ -851,7 +851,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         <div class="field">
                             <label for="window-days">{t!(lang, "assessment-window")}</label>
                             <select id="window-days" name="window_days">
-                                {WINDOW_DAYS.iter().map(|d| view! { <option value=d.to_string() selected=*d == p.window_days>{t!(lang, "assessment-window-days", days = (*d as i64))}</option> }).collect_view()}
+                                {WINDOW_DAYS.iter().map(|&days| view! { <option value=days.to_string() selected=days == p.window_days>{t!(lang, "assessment-window-days", days = days)}</option> }).collect_view()}
                             </select>
                         </div>
                         <TextArea lang id="process-review" name="process_review" label=t!(lang, "assessment-process-review") value=p.process_review.clone() />

@@ -19,13 +19,17 @@ use crate::{
     staff::{pages::require_user, Permission, StaffUser},
     t,
 };
+use crate::problems::form::{authorise, Posted};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
+/// A drafted assessment: its text and its table.
+pub type Draft = (Sections, Vec<FigureRow>);
+
 /// Drafts a quarter's assessment from the data: what the benchmark measures.
-pub async fn draft(db: &Db, wards: &WardIndex, csp_id: i64, year: i64, quarter: i64, lang: Lang) -> Result<Option<(Sections, Vec<FigureRow>)>, DbError> {
+pub async fn draft(db: &Db, wards: &WardIndex, csp_id: i64, year: i64, quarter: i64, lang: Lang) -> Result<Option<Draft>, DbError> {
     let Some(windows) = strategic::windows(year, quarter) else { return Ok(None) };
     let counts = db::tasking::family_counts(db, csp_id, &windows).await?;
     let (neighbourhoods, _) = db::problems::choices(db, csp_id).await?;
@@ -339,9 +343,9 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
         <p>{status}</p>
         {(versions.len() > 1).then(|| view! {
             <p class="no-print">{t!(lang, "sa-versions")} " "
-                {versions.iter().map(|(v, published)| view! {
-                    <a href=lang.path(&format!("/staff/strategic-assessments/{}/{}?csp={selected}&version={v}", a.year, a.quarter))>
-                        {if *published { t!(lang, "sa-version-link-published", version = (*v as i64)) } else { t!(lang, "sa-version-link-draft", version = (*v as i64)) }}
+                {versions.iter().map(|&(version, published)| view! {
+                    <a href=lang.path(&format!("/staff/strategic-assessments/{}/{}?csp={selected}&version={version}", a.year, a.quarter))>
+                        {if published { t!(lang, "sa-version-link-published", version = version) } else { t!(lang, "sa-version-link-draft", version = version) }}
                     </a>
                     " "
                 }).collect_view()}
@@ -352,10 +356,6 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
     }
 }
 
-fn form_field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
-    fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
 /// Drafts a quarter (a new version) or starts a new draft from a published version.
 pub async fn start(
     axum::extract::State(state): axum::extract::State<crate::state::AppState>,
@@ -363,11 +363,12 @@ pub async fn start(
     axum::Form(fields): axum::Form<Vec<(String, String)>>,
 ) -> axum::response::Response {
     use axum::response::{IntoResponse, Redirect};
-    let f = |name: &str| form_field(&fields, name);
-    let lang = Lang::parse(f("lang")).unwrap_or_default();
-    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::PublishAssessments), Some(f("csp").to_string())) else {
-        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    let form = Posted(fields);
+    let f = |name: &str| form.get(name);
+    let lang = form.lang();
+    let (user, csp_id, slug) = match authorise(user, &form, Permission::PublishAssessments) {
+        Ok(ok) => ok,
+        Err(response) => return response,
     };
     let list = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/strategic-assessments"))).into_response();
     let (Ok(year), Ok(quarter)) = (f("year").parse::<i64>(), f("quarter").parse::<i64>()) else { return list("error=quarter") };
@@ -406,11 +407,12 @@ pub async fn save(
     axum::Form(fields): axum::Form<Vec<(String, String)>>,
 ) -> axum::response::Response {
     use axum::response::{IntoResponse, Redirect};
-    let f = |name: &str| form_field(&fields, name);
-    let lang = Lang::parse(f("lang")).unwrap_or_default();
-    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::PublishAssessments), Some(f("csp").to_string())) else {
-        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    let form = Posted(fields);
+    let f = |name: &str| form.get(name);
+    let lang = form.lang();
+    let (user, csp_id, slug) = match authorise(user, &form, Permission::PublishAssessments) {
+        Ok(ok) => ok,
+        Err(response) => return response,
     };
     let (year, quarter) = (f("year").parse::<i64>().unwrap_or(0), f("quarter").parse::<i64>().unwrap_or(0));
     let id: i64 = f("id").parse().unwrap_or(0);

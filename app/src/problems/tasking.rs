@@ -22,6 +22,7 @@ use crate::{
     staff::{pages::require_user, Permission, StaffUser},
     t,
 };
+use crate::problems::form::{authorise, Posted};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -283,11 +284,12 @@ pub async fn save(
     axum::Form(fields): axum::Form<Vec<(String, String)>>,
 ) -> axum::response::Response {
     use axum::response::{IntoResponse, Redirect};
-    let f = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
-    let lang = Lang::parse(f("lang")).unwrap_or_default();
-    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::RunTasking), Some(f("csp").to_string())) else {
-        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    let form = Posted(fields);
+    let f = |name: &str| form.get(name);
+    let lang = form.lang();
+    let (user, csp_id, slug) = match authorise(user, &form, Permission::RunTasking) {
+        Ok(ok) => ok,
+        Err(response) => return response,
     };
     let date = f("date").to_string();
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
@@ -314,11 +316,12 @@ pub async fn add_action(
     axum::Form(fields): axum::Form<Vec<(String, String)>>,
 ) -> axum::response::Response {
     use axum::response::{IntoResponse, Redirect};
-    let f = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
-    let lang = Lang::parse(f("lang")).unwrap_or_default();
-    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::RunTasking), Some(f("csp").to_string())) else {
-        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    let form = Posted(fields);
+    let f = |name: &str| form.get(name);
+    let lang = form.lang();
+    let (user, csp_id, slug) = match authorise(user, &form, Permission::RunTasking) {
+        Ok(ok) => ok,
+        Err(response) => return response,
     };
     let date = f("date").to_string();
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
@@ -523,11 +526,12 @@ pub async fn change_strategy(
     axum::Form(fields): axum::Form<Vec<(String, String)>>,
 ) -> axum::response::Response {
     use axum::response::{IntoResponse, Redirect};
-    let f = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
-    let lang = Lang::parse(f("lang")).unwrap_or_default();
-    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&user.csps_where(Permission::RunTasking), Some(f("csp").to_string())) else {
-        return crate::shell::problem::page(lang, crate::shell::problem::Problem::Forbidden);
+    let form = Posted(fields);
+    let f = |name: &str| form.get(name);
+    let lang = form.lang();
+    let (_, csp_id, slug) = match authorise(user, &form, Permission::RunTasking) {
+        Ok(ok) => ok,
+        Err(response) => return response,
     };
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy"))).into_response();
     let priority: i64 = f("priority").parse().unwrap_or(0);
