@@ -73,7 +73,7 @@ test('SARA from intelligence to a closed profile, the Welsh resident told what w
   await page.getByText('Update "Board up and light the empty house"').click();
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Done' });
   await page.locator('form', { has: page.locator('select[name=status]') }).getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('1 of 1 actions done.')).toBeVisible();
+  await expect(page.getByText('1 of 1 action done.')).toBeVisible();
 
   // Assessment: the response started 60 days ago; 28 days either side are over, so the hub computes it.
   await page.getByText('Change the response start, the window or the process review').click();

@@ -397,7 +397,7 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     let view = format!("/staff/strategic-assessments/{year}/{quarter}?csp=cardiff");
     let (status, body) = page(&app, &view, &analyst).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("Top problems and their trend") && body.contains("1. drugs: 1 reports"), "drafted from the data");
+    assert!(body.contains("Top problems and their trend") && body.contains("1. drugs: 1 report ("), "drafted from the data");
     let id: i64 = one(&db, "SELECT id FROM strategic_assessments WHERE version = 1 AND year = CAST($1 AS BIGINT)", &year.to_string()).await;
     let sections = "summary=Edited%20summary&top_problems=1.%20Drugs&emerging=None&outcomes=None&gaps=None&recommendations=Keep%20going";
     let (_, location) = post(&app, "/staff/strategic-assessments/save", &analyst, &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&{sections}&publish=1")).await;

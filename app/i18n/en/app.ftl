@@ -729,7 +729,10 @@ profile-hypothesis = Hypothesis
 profile-gaps = Intelligence gaps
 profile-edit-analysis = Change the analysis
 profile-data = What the reports show
-profile-data-intro = { $count } reports of these categories in these neighbourhoods from { $from } to { $to } (duplicates not counted).
+profile-data-intro = { $count ->
+        [one] 1 report
+       *[other] { $count } reports
+    } of these categories in these neighbourhoods from { $from } to { $to } (duplicates not counted).
 chart-week-title = Reports by week
 chart-week-description = Reports each week over the period, { $count } in all.
 chart-weekday-title = Reports by day of the week
@@ -756,7 +759,10 @@ profile-places-point = Latitude, longitude
 profile-places-reports = Reports
 profile-victims = Repeat victims
 profile-victims-none = No resident with confirmed contact details reported more than once.
-profile-victims-some = { $people } residents reported more than once ({ $counts } reports). Who they are is on their reports, for officers who may see it.
+profile-victims-some = { $people ->
+        [one] One resident
+       *[other] { $people } residents
+    } reported more than once ({ $counts } reports). Who they are is on their reports, for officers who may see it.
 profile-response-started = The response started on { $date }.
 profile-response-not-started = The response has not started yet (it starts when the profile moves to Response).
 profile-actions = Actions
@@ -773,7 +779,10 @@ action-overdue = Overdue
 action-update = Update "{ $title }"
 action-add = Add an action
 assessment-process = Were the actions done?
-assessment-process-count = { $done } of { $total } actions done.
+assessment-process-count = { $total ->
+        [one] { $done } of 1 action done.
+       *[other] { $done } of { $total } actions done.
+    }
 assessment-outcome = Did it work?
 assessment-not-started = The hub computes the outcome once the response has started and as many days have passed after it as the window you choose.
 assessment-not-over = The after window ({ $days } days from the start of the response) is not over yet: the hub will compute the outcome when it is.
@@ -848,7 +857,10 @@ profile-error-outcome-required = Write what residents are told in English and in
 profile-error-outcome-identifies = What residents are told must not name anyone who reported or give their contact details. Take them out and try again.
 profile-error-closed = This profile is closed and can no longer be changed.
 profile-error-not-started = Decisions are made at the Assessment stage: move the profile there first.
-ysw-you-said = You said: { $count } reports about { $categories } in { $areas }.
+ysw-you-said = You said: { $count ->
+        [one] 1 report
+       *[other] { $count } reports
+    } about { $categories } in { $areas }.
 ysw-we-did = We did:
 ysw-no-actions = We looked into it with our partners.
 ysw-fell = Since then, reports have fallen by { $percent }% ({ $before } before, { $after } after, over the same length of time).
@@ -872,7 +884,10 @@ tasking-earlier = Earlier meetings:
 tasking-meeting-on = Meeting on { $date }. New since { $since }.
 tasking-suggestions = 1. New suggested problems
 tasking-profiles = 2. Open problem profiles, by priority
-tasking-profile-actions = { $open } open actions, { $overdue } overdue
+tasking-profile-actions = { $open ->
+        [one] 1 open action
+       *[other] { $open } open actions
+    }, { $overdue } overdue
 tasking-overdue = 3. Overdue actions
 tasking-overdue-none = No action is overdue.
 tasking-items = 4. Intelligence graded since the last meeting ({ $count })
@@ -937,15 +952,24 @@ sa-done-drafted = The hub has drafted the assessment. Check and edit each sectio
 sa-done-published = Published. This version will not change; start a new draft to revise it.
 sa-error-published = This version is already published and cannot be changed. Start a new draft from it.
 sa-error-quarter = Choose a quarter that has ended.
-sa-summary = In { $quarter } the partnership received { $count } reports: { $previous } on the previous quarter, and { $year_ago } on the same quarter last year. { $closed } problem profiles closed in the quarter; { $open } are open.
-sa-top-line = { $rank }. { $family }: { $count } reports ({ $previous } on the previous quarter; { $year_ago } on the same quarter last year).
+sa-summary = In { $quarter } the partnership received { $count ->
+        [one] 1 report
+       *[other] { $count } reports
+    }: { $previous } on the previous quarter, and { $year_ago } on the same quarter last year. { $closed } problem profiles closed in the quarter; { $open } are open.
+sa-top-line = { $rank }. { $family }: { $count ->
+        [one] 1 report
+       *[other] { $count } reports
+    } ({ $previous } on the previous quarter; { $year_ago } on the same quarter last year).
 sa-trend-fell = down { $percent }%, a clear fall
 sa-trend-rose = up { $percent }%, a clear rise
 sa-trend-unclear = { $percent }%, no clear change
 sa-trend-new = none before
 sa-emerging-line = { $family } in { $area }: { $count } reports, against { $before } the previous quarter (rate ratio { $ratio }, 95% interval { $low } to { $high }).
 sa-emerging-none = Nothing rose clearly on the previous quarter.
-sa-outcome-line = { $reference } { $title }: { $before } reports before the response and { $after } after ({ $trend }).
+sa-outcome-line = { $reference } { $title }: { $before ->
+        [one] 1 report
+       *[other] { $before } reports
+    } before the response and { $after } after ({ $trend }).
 sa-outcome-unmeasured = { $reference } { $title }: closed before its outcome could be measured.
 sa-outcomes-none = No problem profile closed this quarter.
 sa-gaps-none = No intelligence gaps are recorded in open profiles.
@@ -953,4 +977,7 @@ sa-recommend-profile = Consider a problem profile for { $family } in { $area }.
 sa-recommend-strategy = Check that the control strategy has a priority for { $family }, the partnership's most reported problem.
 sa-recommend-gaps = Task partners with filling the intelligence gaps listed above.
 sa-top-none = No reports were received this quarter.
-problems-suggestions-more = { $count } weaker suggestions are not listed.
+problems-suggestions-more = { $count ->
+        [one] 1 weaker suggestion is not listed.
+       *[other] { $count } weaker suggestions are not listed.
+    }
