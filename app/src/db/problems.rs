@@ -842,8 +842,3 @@ pub async fn open_coverage(db: &Db, csp_id: i64) -> Result<Vec<(String, i64, Str
     .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
     .collect()
 }
-
-/// The profiles (API): ids of the CSP's profiles an audience may see.
-pub async fn ids(db: &Db, csp_id: i64, audience: Audience<'_>) -> Result<Vec<(i64, String)>, DbError> {
-    Ok(list(db, csp_id, audience).await?.into_iter().map(|p| (p.id, p.reference)).collect())
-}

@@ -13,7 +13,7 @@ use crate::{
     i18n::Lang,
     problems::{
         closing_email,
-        form::{authorise, Posted},
+        form::{authorise, Posted, StaffForm},
         parse_day, text, ActionStatus, Decision, Priority, Profile, Stage, MAX_TEXT, MAX_TITLE, WINDOW_DAYS,
     },
     shell::problem::{page, Problem},
@@ -71,10 +71,8 @@ async fn scope(state: &AppState, csp_id: i64, fields: &Posted) -> Result<(Vec<i6
 
 /// Opens a profile (from the form, or from a suggestion with its reports' intelligence items).
 pub async fn open(State(state): State<AppState>, Extension(CurrentUser(user)): Extension<CurrentUser>, Form(fields): Form<Vec<(String, String)>>) -> Response {
-    let fields = Posted(fields);
-    let lang = fields.lang();
-    let (user, csp_id, csp) = match authorise(user, &fields, Permission::EditProblems) {
-        Ok(ok) => ok,
+    let StaffForm { form: fields, lang, user, csp_id, slug: csp } = match authorise(user, fields, Permission::EditProblems) {
+        Ok(form) => form,
         Err(response) => return response,
     };
     let title = match text(fields.get("title"), MAX_TITLE) {

@@ -32,13 +32,24 @@ impl Posted {
     }
 }
 
-/// The person and the CSP named by the form's `csp` field (id, slug), if they may do
-/// `permission` there: else the answer to send (sign in, or "not allowed").
-pub fn authorise(user: Option<Arc<StaffUser>>, form: &Posted, permission: Permission) -> Result<(Arc<StaffUser>, i64, String), Response> {
+/// A form posted by someone allowed to post it: its fields and language, the person, and the
+/// CSP its `csp` field names (id and slug).
+pub struct StaffForm {
+    pub form: Posted,
+    pub lang: Lang,
+    pub user: Arc<StaffUser>,
+    pub csp_id: i64,
+    pub slug: String,
+}
+
+/// Reads a posted form and checks that its sender may do `permission` in the CSP it names:
+/// else the answer to send (sign in, or "not allowed").
+pub fn authorise(user: Option<Arc<StaffUser>>, fields: Vec<(String, String)>, permission: Permission) -> Result<StaffForm, Response> {
+    let form = Posted(fields);
     let lang = form.lang();
     let Some(user) = user else { return Err(Redirect::to(&lang.path("/sign-in")).into_response()) };
     match StaffUser::pick_csp(&user.csps_where(permission), Some(form.get("csp").to_string())) {
-        Some((csp_id, slug, _)) => Ok((user, csp_id, slug)),
+        Some((csp_id, slug, _)) => Ok(StaffForm { form, lang, user, csp_id, slug }),
         None => Err(page(lang, Problem::Forbidden)),
     }
 }

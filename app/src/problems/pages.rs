@@ -165,16 +165,23 @@ pub async fn profile_view(reference: String) -> Result<ProfileView, ServerFnErro
     })
 }
 
+/// What a problem-solving form did (`?done=` on the page it returns to).
 fn done_message(lang: Lang, done: &str) -> String {
     match done {
         "opened" => t!(lang, "profile-done-opened"),
         "closed" => t!(lang, "profile-done-closed"),
+        "action" => t!(lang, "tasking-done-action"),
+        "drafted" => t!(lang, "sa-done-drafted"),
+        "published" => t!(lang, "sa-done-published"),
         _ => t!(lang, "profile-done-saved"),
     }
 }
 
+/// Why a problem-solving form was refused (`?error=`), in the page's language.
 pub fn error_message(lang: Lang, error: &str) -> String {
     match error {
+        "published" => t!(lang, "sa-error-published"),
+        "quarter" => t!(lang, "sa-error-quarter"),
         "stale" => t!(lang, "profile-error-stale"),
         "title" => t!(lang, "profile-error-title"),
         "too_long" => t!(lang, "profile-error-too-long"),
@@ -194,8 +201,9 @@ pub fn error_message(lang: Lang, error: &str) -> String {
     }
 }
 
+/// The notice of what a form did, or why it was refused, on the page it returns to.
 #[component]
-fn Outcome(lang: Lang) -> impl IntoView {
+pub fn Outcome(lang: Lang) -> impl IntoView {
     let query = use_query_map();
     let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
     view! {

@@ -9,7 +9,7 @@ use crate::{
     problems::{
         analysis,
         assessment::Verdict,
-        pages::family_name,
+        pages::{family_name, Outcome},
         parse_day,
         strategic::{self, Assessment, ClosedProfile, FigureRow, Sections},
         text, Stage, MAX_TEXT,
@@ -19,7 +19,17 @@ use crate::{
     staff::{pages::require_user, Permission, StaffUser},
     t,
 };
-use crate::problems::form::{authorise, Posted};
+use crate::{
+    problems::form::{authorise, StaffForm},
+    shell::problem::{page, Problem},
+    staff::session::CurrentUser,
+    state::AppState,
+};
+use axum::{
+    extract::State,
+    response::{IntoResponse, Redirect, Response},
+    Extension, Form,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -110,25 +120,6 @@ pub async fn assessment_view(csp: Option<String>, year: i64, quarter: i64, versi
     })
 }
 
-fn outcome(lang: Lang) -> impl IntoView {
-    let query = use_query_map();
-    let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
-    let done = done.map(|d| match d.as_str() {
-        "drafted" => t!(lang, "sa-done-drafted"),
-        "published" => t!(lang, "sa-done-published"),
-        _ => t!(lang, "profile-done-saved"),
-    });
-    let error = error.map(|e| match e.as_str() {
-        "published" => t!(lang, "sa-error-published"),
-        "quarter" => t!(lang, "sa-error-quarter"),
-        other => crate::problems::pages::error_message(lang, other),
-    });
-    view! {
-        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{d}</p></div> })}
-        {error.map(|e| view! { <div class="error-summary" role="alert"><p>{e}</p></div> })}
-    }
-}
-
 #[component]
 pub fn StrategicAssessmentsPage() -> impl IntoView {
     let lang = use_lang();
@@ -137,7 +128,7 @@ pub fn StrategicAssessmentsPage() -> impl IntoView {
     view! {
         <Title text=t!(lang, "sa-title") />
         <h1>{t!(lang, "sa-title")}</h1>
-        {outcome(lang)}
+        <Outcome lang />
         <p>{t!(lang, "sa-intro")}</p>
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
@@ -221,7 +212,7 @@ pub fn StrategicAssessmentPage() -> impl IntoView {
         |(csp, year, quarter, version)| assessment_view(csp, year, quarter, version),
     );
     view! {
-        {outcome(lang)}
+        <Outcome lang />
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -358,18 +349,15 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
 
 /// Drafts a quarter (a new version) or starts a new draft from a published version.
 pub async fn start(
-    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
-    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
-    axum::Form(fields): axum::Form<Vec<(String, String)>>,
-) -> axum::response::Response {
-    use axum::response::{IntoResponse, Redirect};
-    let form = Posted(fields);
-    let f = |name: &str| form.get(name);
-    let lang = form.lang();
-    let (user, csp_id, slug) = match authorise(user, &form, Permission::PublishAssessments) {
-        Ok(ok) => ok,
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::PublishAssessments) {
+        Ok(form) => form,
         Err(response) => return response,
     };
+    let f = |name: &str| form.get(name);
     let list = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/strategic-assessments"))).into_response();
     let (Ok(year), Ok(quarter)) = (f("year").parse::<i64>(), f("quarter").parse::<i64>()) else { return list("error=quarter") };
     if strategic::quarter_bounds(year, quarter).is_none_or(|(_, to)| to > db::now()) {
@@ -402,18 +390,15 @@ pub async fn start(
 
 /// Saves a draft's text, publishing it if asked.
 pub async fn save(
-    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
-    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
-    axum::Form(fields): axum::Form<Vec<(String, String)>>,
-) -> axum::response::Response {
-    use axum::response::{IntoResponse, Redirect};
-    let form = Posted(fields);
-    let f = |name: &str| form.get(name);
-    let lang = form.lang();
-    let (user, csp_id, slug) = match authorise(user, &form, Permission::PublishAssessments) {
-        Ok(ok) => ok,
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::PublishAssessments) {
+        Ok(form) => form,
         Err(response) => return response,
     };
+    let f = |name: &str| form.get(name);
     let (year, quarter) = (f("year").parse::<i64>().unwrap_or(0), f("quarter").parse::<i64>().unwrap_or(0));
     let id: i64 = f("id").parse().unwrap_or(0);
     // The draft must be this CSP's.
@@ -421,10 +406,10 @@ pub async fn save(
         Ok(all) => all.into_iter().find(|a| a.id == id),
         Err(e) => {
             tracing::error!(error = %e, "could not read strategic assessments");
-            return crate::shell::problem::page(lang, crate::shell::problem::Problem::Internal);
+            return page(lang, Problem::Internal);
         }
     };
-    let Some(current) = current else { return crate::shell::problem::page(lang, crate::shell::problem::Problem::NotFound) };
+    let Some(current) = current else { return page(lang, Problem::NotFound) };
     let back = |outcome: &str| {
         Redirect::to(&format!("{}?csp={slug}&version={}&{outcome}", lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}")), current.version)).into_response()
     };

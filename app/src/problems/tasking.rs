@@ -14,7 +14,7 @@ use crate::{
     i18n::Lang,
     problems::{
         analysis,
-        pages::{family_name, reason, suggestion_title},
+        pages::{family_name, reason, suggestion_title, Outcome},
         parse_day, priority_name, stage_name, strand_name, text, ProfileSummary, Stage, Strand, MAX_TEXT, MAX_TITLE,
     },
     reference::Names,
@@ -22,7 +22,16 @@ use crate::{
     staff::{pages::require_user, Permission, StaffUser},
     t,
 };
-use crate::problems::form::{authorise, Posted};
+use crate::{
+    problems::form::{authorise, StaffForm},
+    staff::session::CurrentUser,
+    state::AppState,
+};
+use axum::{
+    extract::State,
+    response::{IntoResponse, Redirect, Response},
+    Extension, Form,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -98,28 +107,15 @@ pub async fn tasking_view(csp: Option<String>, date: Option<String>) -> Result<T
     })
 }
 
-fn outcome(lang: Lang, done: Option<String>, error: Option<String>) -> impl IntoView {
-    let done = done.map(|d| match d.as_str() {
-        "action" => t!(lang, "tasking-done-action"),
-        _ => t!(lang, "profile-done-saved"),
-    });
-    let error = error.map(|e| crate::problems::pages::error_message(lang, &e));
-    view! {
-        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{d}</p></div> })}
-        {error.map(|e| view! { <div class="error-summary" role="alert"><p>{e}</p></div> })}
-    }
-}
-
 #[component]
 pub fn TaskingPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let data = Resource::new_blocking(move || (query.read().get("csp"), query.read().get("date")), |(csp, date)| tasking_view(csp, date));
-    let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
     view! {
         <Title text=t!(lang, "tasking-title") />
         <h1>{t!(lang, "tasking-title")}</h1>
-        {outcome(lang, done, error)}
+        <Outcome lang />
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -279,18 +275,15 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
 
 /// Saves a meeting's record.
 pub async fn save(
-    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
-    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
-    axum::Form(fields): axum::Form<Vec<(String, String)>>,
-) -> axum::response::Response {
-    use axum::response::{IntoResponse, Redirect};
-    let form = Posted(fields);
-    let f = |name: &str| form.get(name);
-    let lang = form.lang();
-    let (user, csp_id, slug) = match authorise(user, &form, Permission::RunTasking) {
-        Ok(ok) => ok,
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::RunTasking) {
+        Ok(form) => form,
         Err(response) => return response,
     };
+    let f = |name: &str| form.get(name);
     let date = f("date").to_string();
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
     let Some(held_on) = parse_day(&date) else { return back("error=due") };
@@ -311,18 +304,15 @@ pub async fn save(
 
 /// Adds an action to a profile at the meeting, and records it among the meeting's decisions.
 pub async fn add_action(
-    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
-    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
-    axum::Form(fields): axum::Form<Vec<(String, String)>>,
-) -> axum::response::Response {
-    use axum::response::{IntoResponse, Redirect};
-    let form = Posted(fields);
-    let f = |name: &str| form.get(name);
-    let lang = form.lang();
-    let (user, csp_id, slug) = match authorise(user, &form, Permission::RunTasking) {
-        Ok(ok) => ok,
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::RunTasking) {
+        Ok(form) => form,
         Err(response) => return response,
     };
+    let f = |name: &str| form.get(name);
     let date = f("date").to_string();
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
     let Some(held_on) = parse_day(&date) else { return back("error=due") };
@@ -401,11 +391,10 @@ pub fn ControlStrategyPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let data = Resource::new_blocking(move || query.read().get("csp"), strategy_view);
-    let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
     view! {
         <Title text=t!(lang, "strategy-title") />
         <h1>{t!(lang, "strategy-title")}</h1>
-        {outcome(lang, done, error)}
+        <Outcome lang />
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -521,18 +510,15 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
 
 /// Changes the control strategy: add or remove a priority, link or unlink a profile.
 pub async fn change_strategy(
-    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
-    axum::Extension(crate::staff::session::CurrentUser(user)): axum::Extension<crate::staff::session::CurrentUser>,
-    axum::Form(fields): axum::Form<Vec<(String, String)>>,
-) -> axum::response::Response {
-    use axum::response::{IntoResponse, Redirect};
-    let form = Posted(fields);
-    let f = |name: &str| form.get(name);
-    let lang = form.lang();
-    let (_, csp_id, slug) = match authorise(user, &form, Permission::RunTasking) {
-        Ok(ok) => ok,
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let StaffForm { form, lang, csp_id, slug, .. } = match authorise(user, fields, Permission::RunTasking) {
+        Ok(form) => form,
         Err(response) => return response,
     };
+    let f = |name: &str| form.get(name);
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy"))).into_response();
     let priority: i64 = f("priority").parse().unwrap_or(0);
     let result = match f("op") {
