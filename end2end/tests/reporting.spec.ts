@@ -136,6 +136,27 @@ for (const tiles of ['load', 'fail'] as const) {
   });
 }
 
+// On a poor connection the map's script or its wards may never arrive: the resident is told,
+// in their language, and the ward list does the job.
+for (const lost of ['script', 'wards'] as const) {
+  test(`the map cannot load (${lost}): the resident is told and uses the list, in Welsh`, async ({ page, javaScriptEnabled }) => {
+    test.skip(!javaScriptEnabled, 'the map needs JavaScript');
+    await page.route(lost === 'script' ? /\/leaflet\.js$/ : /\/api\/area_map/, route => route.abort('internetdisconnected'));
+    await chooseCardiff(page, 'cy');
+    const status = page.locator('.location-status');
+    await expect(status).toContainText("Doedd dim modd llwytho'r map", { timeout: 15_000 });
+    await expect(page.getByRole('region', { name: 'Map o wardiau\'r ardal' })).toBeHidden();
+    await expectAccessible(page);
+    await page.getByLabel('Am beth rydych chi\'n rhoi gwybod').selectOption({ label: 'Graffiti' });
+    await page.getByLabel('Ward', { exact: true }).selectOption({ label: 'Y Mynydd Bychan' });
+    await page.getByLabel('Mae\'n dal i ddigwydd').check();
+    await page.getByLabel('Beth ddigwyddodd').fill('Graffiti ar wal y parc eto.');
+    await page.getByRole('button', { name: 'Anfon adroddiad' }).click();
+    await expect(page).toHaveURL(/\/cy\/track\//);
+    await expect(page.locator('dl')).toContainText('Y Mynydd Bychan');
+  });
+}
+
 test('a resident finds the place by name in Welsh, without the map', async ({ page, javaScriptEnabled }) => {
   await page.goto('/cy/report');
   await page.getByLabel('Chwilio am le').fill('treganna');

@@ -306,6 +306,7 @@ email-report-body =
 report-error-outside = Mae'r lle hwnnw y tu allan i'r ardaloedd y mae'r gwasanaeth hwn yn eu cwmpasu (Cymru). Cysylltwch â'r cyngor lleol yno, neu'r heddlu ar 101. Does dim wedi'i anfon.
 report-error-bad-location = Doedd dim modd darllen lleoliad eich dyfais. Dewiswch y ward o'r rhestr yn lle hynny.
 report-map-hint = Cliciwch neu tapiwch y map lle digwyddodd, neu defnyddiwch y rhestr o wardiau isod.
+report-map-failed = Doedd dim modd llwytho'r map. Dewiswch y ward o'r rhestr isod, neu defnyddiwch eich lleoliad.
 report-map-label = Map o wardiau'r ardal
 report-map-pin-centre = Rhoi'r pin yng nghanol y map
 report-map-zoom-in = Chwyddo i mewn

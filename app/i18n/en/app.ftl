@@ -287,6 +287,7 @@ email-report-body =
 report-error-outside = That place is outside the areas this service covers (Wales). Contact the local council there, or the police on 101. Nothing has been sent.
 report-error-bad-location = Your device's location could not be read. Choose the ward from the list instead.
 report-map-hint = Click or tap the map where it happened, or use the list of wards below.
+report-map-failed = The map could not load. Choose the ward from the list below, or use your location.
 report-map-label = Map of the area's wards
 report-map-pin-centre = Put the pin at the centre of the map
 report-map-zoom-in = Zoom in

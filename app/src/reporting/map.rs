@@ -63,14 +63,20 @@ pub fn WherePicker(lang: Lang, area: String, lat: String, lon: String) -> impl I
     let (lat, set_lat) = signal(lat);
     let (lon, set_lon) = signal(lon);
     let (message, set_message) = signal(String::new());
+    // False once the map has failed to load: the frame goes, the buttons and the list stay.
+    let (map_shown, set_map_shown) = signal(true);
     let chosen = Chosen { lang, set_lat, set_lon, set_message };
-    // Effects run only in the browser, after hydration.
+    let map_element = NodeRef::<leptos::html::Div>::new();
+    // Effects run only in the browser, after hydration; this one again once the map's element
+    // is in the page (inside a Suspense it may arrive later).
     Effect::new(move |_| {
         set_ready.set(true);
         #[cfg(feature = "hydrate")]
-        browser::show_map(lang, area.clone(), chosen);
+        if let Some(element) = map_element.get() {
+            browser::show_map(lang, area.clone(), element.into(), chosen, set_map_shown);
+        }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&area, chosen);
+        let _ = (&area, chosen, set_map_shown);
     });
     let locate = move |_| {
         set_message.set(t!(lang, "report-locating"));
@@ -85,9 +91,9 @@ pub fn WherePicker(lang: Lang, area: String, lat: String, lon: String) -> impl I
         <input type="hidden" name="lat" prop:value=lat />
         <input type="hidden" name="lon" prop:value=lon />
         <div class="where-picker" hidden=move || !ready.get()>
-            <p class="hint" id="map-hint">{t!(lang, "report-map-hint")}</p>
-            <div class="map-frame" role="region" aria-label=t!(lang, "report-map-label") aria-describedby="map-hint">
-                <div id="report-map" class="report-map"></div>
+            <p class="hint" id="map-hint" hidden=move || !map_shown.get()>{t!(lang, "report-map-hint")}</p>
+            <div class="map-frame" role="region" aria-label=t!(lang, "report-map-label") aria-describedby="map-hint" hidden=move || !map_shown.get()>
+                <div id="report-map" class="report-map" node_ref=map_element></div>
             </div>
             <div class="button-row">
                 <button type="button" class="button secondary" on:click=pin_centre>{t!(lang, "report-map-pin-centre")}</button>
@@ -209,8 +215,13 @@ mod browser {
         failure.forget();
     }
 
-    /// Loads Leaflet (only on this page, only with JavaScript), then draws the area's wards.
-    pub(super) fn show_map(lang: Lang, area: String, chosen: Chosen) {
+    /// How many times the map's data is asked for before giving up (poor connections).
+    const ATTEMPTS: u32 = 3;
+
+    /// Loads Leaflet (only on this page, only with JavaScript), then draws the area's wards in
+    /// `element`. When the script or the wards cannot be fetched, the map is hidden and the
+    /// resident is told to use the list.
+    pub(super) fn show_map(lang: Lang, area: String, element: web_sys::HtmlElement, chosen: Chosen, set_shown: WriteSignal<bool>) {
         let doc = document();
         if doc.get_element_by_id("leaflet-css").is_none() {
             if let Ok(link) = doc.create_element("link") {
@@ -222,29 +233,57 @@ mod browser {
                 }
             }
         }
-        let start = move || {
-            leptos::task::spawn_local(async move {
-                if let Ok(data) = area_map(area, lang.code().to_string()).await {
-                    draw(lang, data, chosen);
-                }
-            });
+        let give_up = move || {
+            set_shown.set(false);
+            chosen.set_message.set(t!(lang, "report-map-failed"));
         };
+        let start = move || fetch_and_draw(lang, area, element, chosen, give_up, 1);
         if leaflet::loaded() {
             start();
             return;
         }
-        let Ok(script) = doc.create_element("script") else { return };
-        let _ = script.set_attribute("src", &format!("{LEAFLET_DIR}/leaflet.js"));
+        // One script element for the page, even if this form is shown again before it loads.
+        let script = match doc.get_element_by_id("leaflet-js") {
+            Some(script) => script,
+            None => {
+                let Ok(script) = doc.create_element("script") else { return give_up() };
+                let _ = script.set_attribute("id", "leaflet-js");
+                let _ = script.set_attribute("src", &format!("{LEAFLET_DIR}/leaflet.js"));
+                if let Some(body) = doc.body() {
+                    let _ = body.append_child(&script);
+                }
+                script
+            }
+        };
         let onload = Closure::once_into_js(start);
         let _ = script.add_event_listener_with_callback("load", onload.unchecked_ref());
-        if let Some(body) = doc.body() {
-            let _ = body.append_child(&script);
-        }
+        let onerror = Closure::once_into_js(give_up);
+        let _ = script.add_event_listener_with_callback("error", onerror.unchecked_ref());
     }
 
-    fn draw(lang: Lang, data: super::MapData, chosen: Chosen) {
-        let Some(element) = document().get_element_by_id("report-map") else { return };
-        let Ok(map) = leaflet::map(&element, &JsValue::UNDEFINED) else { return };
+    fn fetch_and_draw(lang: Lang, area: String, element: web_sys::HtmlElement, chosen: Chosen, give_up: impl Fn() + Copy + 'static, attempt: u32) {
+        leptos::task::spawn_local(async move {
+            match area_map(area.clone(), lang.code().to_string()).await {
+                Ok(data) => {
+                    if !draw(lang, &element, data, chosen) {
+                        give_up();
+                    }
+                }
+                Err(_) if attempt < ATTEMPTS => {
+                    let retry = move || fetch_and_draw(lang, area, element, chosen, give_up, attempt + 1);
+                    set_timeout(retry, std::time::Duration::from_millis(1500 * u64::from(attempt)));
+                }
+                Err(_) => give_up(),
+            }
+        });
+    }
+
+    /// Draws the map; false when Leaflet refuses the element.
+    fn draw(lang: Lang, element: &web_sys::HtmlElement, data: super::MapData, chosen: Chosen) -> bool {
+        if MAP.with_borrow(|slot| slot.is_some()) && element.class_list().contains("leaflet-container") {
+            return true; // already drawn here
+        }
+        let Ok(map) = leaflet::map(element, &JsValue::UNDEFINED) else { return false };
         if !data.tile_url.is_empty() {
             let options = serde_json::json!({ "maxZoom": 19, "attribution": data.attribution });
             let options = js_sys::JSON::parse(&options.to_string()).unwrap_or(JsValue::UNDEFINED);
@@ -285,6 +324,7 @@ mod browser {
             }
         }
         MAP.with_borrow_mut(|slot| *slot = Some((map, None)));
+        true
     }
 }
 
@@ -298,7 +338,7 @@ mod leaflet {
     extern "C" {
         pub type Map;
         #[wasm_bindgen(catch, js_namespace = L, js_name = map)]
-        pub fn map(element: &web_sys::Element, options: &JsValue) -> Result<Map, JsValue>;
+        pub fn map(element: &web_sys::HtmlElement, options: &JsValue) -> Result<Map, JsValue>;
         #[wasm_bindgen(method, js_name = fitBounds)]
         pub fn fit_bounds(this: &Map, bounds: &JsValue);
         #[wasm_bindgen(method, js_name = setView)]
