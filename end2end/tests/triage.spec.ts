@@ -39,10 +39,17 @@ test('an officer triages a Welsh resident\'s report; a partner sees only the san
   // Grade and sanitise: the draft summary has the resident's name taken out.
   const summary = page.getByLabel('Sanitised summary');
   await expect(summary).not.toHaveValue(/Nia Puw/);
-  await summary.fill(`Drug dealing from the flat above the shop, most nights (${reference}).`);
+  // A summary naming the resident is refused; what was typed and chosen comes back to correct.
+  await summary.fill('Nia Puw says drug dealing from the flat above the shop, most nights.');
   await page.getByLabel('2 untested').check();
   await page.getByLabel('B known indirectly, corroborated').check();
   await page.getByLabel('P lawful sharing permitted').check();
+  await page.getByRole('button', { name: 'Save grade and summary' }).click();
+  await expect(page.getByRole('alert')).toContainText("still contains the resident's name");
+  await expect(summary).toHaveValue('Nia Puw says drug dealing from the flat above the shop, most nights.');
+  await expect(page.getByLabel('B known indirectly, corroborated')).toBeChecked();
+  if (javaScriptEnabled) await expectAccessible(page);
+  await summary.fill(`Drug dealing from the flat above the shop, most nights (${reference}).`);
   await page.getByRole('button', { name: 'Save grade and summary' }).click();
   await expect(page.getByRole('status')).toContainText('The intelligence item is saved.');
 

@@ -85,6 +85,9 @@ pub fn spawn_session_sweeper(state: &AppState) {
             if let Err(e) = db::reporting::delete_old_drafts(&db).await {
                 tracing::warn!(error = %e, "draft sweep failed");
             }
+            if let Err(e) = app::staff::kept::sweep(&db).await {
+                tracing::warn!(error = %e, "kept form sweep failed");
+            }
         }
     });
 }

@@ -295,3 +295,33 @@ both_backends!(audit_log_is_append_only_and_scoped, |db: Db, _url| async move {
     assert_eq!(p2.entries.len(), 3);
     assert_eq!(p2.page, 2);
 });
+
+both_backends!(refused_forms_are_kept_for_their_sender_for_a_day, |db: Db, _url| async move {
+    use app::staff::kept;
+    accounts::ensure_demo_accounts(&db).await.unwrap();
+    let officer = db::staff::user_id_by_email(&db, "officer@demo.cymuned.cymru").await.unwrap().unwrap();
+    let analyst = db::staff::user_id_by_email(&db, "analyst@demo.cymuned.cymru").await.unwrap().unwrap();
+    let fields = vec![
+        ("lang".to_string(), "cy".to_string()),
+        ("version".to_string(), "7".to_string()),
+        ("summary".to_string(), "Siân saw it".to_string()),
+        ("share".to_string(), "3".to_string()),
+    ];
+    let token = kept::keep(&db, officer, "CYM-26-000001", "grade", &fields).await;
+    assert!(token.len() >= 32, "a random token");
+    let k = kept::kept(&db, officer, "CYM-26-000001", Some(&token)).await;
+    assert_eq!(k.form, "grade");
+    assert_eq!(k.fields, vec![("summary".to_string(), "Siân saw it".to_string()), ("share".to_string(), "3".to_string())], "the page's own fields are not kept");
+    // Only its sender, only on its page, only with its token.
+    assert_eq!(kept::kept(&db, analyst, "CYM-26-000001", Some(&token)).await, Default::default());
+    assert_eq!(kept::kept(&db, officer, "CYM-26-000002", Some(&token)).await, Default::default());
+    assert_eq!(kept::kept(&db, officer, "CYM-26-000001", Some("not-the-token")).await, Default::default());
+    let stored: String = sqlx::query("SELECT token_hash FROM kept_forms").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_ne!(stored, token, "only the token's hash is stored");
+    // A day later it is gone.
+    sqlx::query("UPDATE kept_forms SET created_at = created_at - 86401").execute(db.writer()).await.unwrap();
+    assert_eq!(kept::kept(&db, officer, "CYM-26-000001", Some(&token)).await, Default::default());
+    assert_eq!(kept::sweep(&db).await.unwrap(), 1);
+    let left: i64 = sqlx::query("SELECT COUNT(*) FROM kept_forms").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(left, 0);
+});

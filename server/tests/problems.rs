@@ -357,6 +357,11 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     assert!(location.contains("done=saved"), "{location}");
     let (_, location) = post(&app, "/staff/tasking", &analyst, &format!("lang=en&csp=cardiff&date={today}&version=0&attendees=x&decisions=y")).await;
     assert!(location.contains("error=stale"), "{location}");
+    // A new action with a date that is not one: refused, and back as it was typed.
+    let (_, location) = post(&app, "/staff/tasking/action", &analyst, &format!("lang=en&csp=cardiff&date={today}&profile={profile}&title=Joint%20patrol%20Friday&owner=Police&due_on=next%20Friday")).await;
+    assert!(location.contains("error=due&kept="), "{location}");
+    let (_, body) = page(&app, &location, &analyst).await;
+    assert!(body.contains(r#"value="Joint patrol Friday""#) && body.contains(r#"value="next Friday""#) && body.contains(&format!(r#"value="{profile}" selected"#)), "the new action is kept");
     let (_, location) = post(&app, "/staff/tasking/action", &analyst, &format!("lang=en&csp=cardiff&date={today}&profile={profile}&title=Joint%20patrol%20Friday&owner=Police&due_on=")).await;
     assert!(location.contains("done=action"), "{location}");
     let (_, body) = page(&app, &path, &analyst).await;
@@ -377,6 +382,10 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     }
 
     // The control strategy: a priority under prevention, served by the profile.
+    let (_, location) = post(&app, "/staff/control-strategy", &analyst, "lang=en&csp=cardiff&op=add&strand=reassurance&title=&description=Visible%20patrols%20where%20residents%20feel%20unsafe").await;
+    assert!(location.contains("error=title&kept="), "{location}");
+    let (_, body) = page(&app, &location, &analyst).await;
+    assert!(body.contains("Visible patrols where residents feel unsafe</textarea>") && body.contains(r#"value="reassurance" selected"#), "the new priority is kept");
     let (_, location) = post(&app, "/staff/control-strategy", &analyst, "lang=en&csp=cardiff&op=add&strand=prevention&title=Drug%20markets%20in%20the%20city%20centre&description=").await;
     assert!(location.contains("done=saved"), "{location}");
     let priority: i64 = one(&db, "SELECT id FROM control_priorities WHERE title = $1", "Drug markets in the city centre").await;
@@ -399,6 +408,11 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Top problems and their trend") && body.contains("1. drugs: 1 report ("), "drafted from the data");
     let id: i64 = one(&db, "SELECT id FROM strategic_assessments WHERE version = 1 AND year = CAST($1 AS BIGINT)", &year.to_string()).await;
+    // A section over the limit: refused, and the draft comes back as typed.
+    let (_, location) = post(&app, "/staff/strategic-assessments/save", &analyst, &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&summary=Typed%20summary&top_problems={}&emerging=&outcomes=&gaps=&recommendations=&publish=0", "y".repeat(4001))).await;
+    assert!(location.contains("error=too_long&kept="), "{location}");
+    let (_, body) = page(&app, &location, &analyst).await;
+    assert!(body.contains(">Typed summary</textarea>") && body.contains(&format!(">{}</textarea>", "y".repeat(4001))), "the draft is kept");
     let sections = "summary=Edited%20summary&top_problems=1.%20Drugs&emerging=None&outcomes=None&gaps=None&recommendations=Keep%20going";
     let (_, location) = post(&app, "/staff/strategic-assessments/save", &analyst, &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&{sections}&publish=1")).await;
     assert!(location.contains("done=published"), "{location}");
@@ -437,6 +451,35 @@ both_backends!(a_refused_profile_form_keeps_what_was_typed, |db: Db, url: String
     assert!(page_body.contains("Lleihau niwsans") && page_body.contains(r#"value="Arolygydd""#), "the aim and requester are kept");
     assert!(page_body.contains(&format!(r#"value="{neighbourhood}" checked"#)), "the neighbourhood stays chosen");
     assert!(page_body.contains(r#"value="2026-06-01""#), "the dates are kept");
+    assert!(!location.contains("Arolygydd") && !location.contains("niwsans"), "what was typed stays out of the address: {location}");
     let profiles: i64 = one(&db, "SELECT COUNT(*) FROM problem_profiles WHERE title <> $1", "").await;
     assert_eq!(profiles, 0, "nothing half-written");
+    // The kept form is its sender's only: a colleague following the same address sees an empty form.
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let (status, colleague) = page(&app, &location, &officer).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!colleague.contains("Beiciau modur oddi ar y ffordd") && !colleague.contains("Arolygydd"), "not kept for anyone else");
+
+    // A profile's own forms: a refused one comes back as typed, open, and the others as stored.
+    let resident = report(&app, &db, "en", "Gareth Jones", "gareth@example.com").await;
+    grade(&app, &db, &officer, &resident).await;
+    let profile = open_profile(&app, &db, &analyst, &[&resident]).await;
+    let path = format!("/staff/problems/{profile}");
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("{path}/add-action"), &analyst, &format!("lang=en&version={v}&title=Lighting%20survey%20of%20the%20lane&organisation=&owner=Street%20lighting%20team&due_on=31%2F02%2F2027&notes=Ask%20about%20the%20broken%20lamp")).await;
+    assert!(location.contains("error=due") && location.contains("kept="), "{location}");
+    let (_, body) = page(&app, &location, &analyst).await;
+    assert!(body.contains("Enter the due date as a date."), "says what to put right");
+    assert!(body.contains(r#"value="Lighting survey of the lane""#) && body.contains(r#"value="Street lighting team""#) && body.contains("Ask about the broken lamp"), "the new action is kept");
+    let actions: i64 = one(&db, "SELECT COUNT(*) FROM problem_actions WHERE title <> $1", "").await;
+    assert_eq!(actions, 0, "nothing half-written");
+    // Deciding before the Assessment stage is refused; the outcome texts and the choice are kept.
+    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&decision_notes=&outcome_en=The%20lane%20is%20lit%20now&outcome_cy=Mae%27r%20l%C3%B4n%20wedi%20ei%20goleuo")).await;
+    assert!(location.contains("error=not_started") && location.contains("kept="), "{location}");
+    let (_, body) = page(&app, &location, &analyst).await;
+    assert!(body.contains("The lane is lit now") && body.contains("lôn wedi ei goleuo"), "both outcome texts are kept");
+    let close = body.split(r#"id="decision-close""#).nth(1).and_then(|rest| rest.split('>').next()).unwrap_or_default();
+    assert!(close.contains("checked"), "the decision stays chosen: {close}");
+    assert!(!body.contains("Lighting survey of the lane"), "only the last refused form is shown again");
+    assert_eq!(profile_version(&db, &profile).await, v, "nothing changed");
 });

@@ -146,7 +146,18 @@ both_backends!(grading_sharing_and_stale_edits, |db: Db, url: String| async move
     ] {
         let (status, location) = post(&app, &format!("{path}/grade"), &officer, &body).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
-        assert!(location.ends_with(&format!("error={error}")), "{error}: {location}");
+        assert!(location.contains(&format!("error={error}&kept=")), "{error}: {location}");
+        // Back to the form as it was typed: nothing is lost.
+        if error == "conditions_required" {
+            let (_, page_body) = page(&app, &location, &officer).await;
+            assert!(page_body.contains(">Dealing from a house</textarea>"), "the summary is kept");
+            assert!(page_body.contains(&format!(r#"value="{fire}" checked"#)), "the share stays ticked");
+            assert!(page_body.contains(r#"value="C" checked"#), "the handling code stays chosen");
+        }
+        if body.contains("Roberts") {
+            let (_, page_body) = page(&app, &location, &officer).await;
+            assert!(page_body.contains(">Siân Roberts saw dealing</textarea>"), "the refused summary is shown again to correct");
+        }
     }
     assert_eq!(items(db.clone()).await, 0);
     assert_eq!(version(&db, &reference).await, v, "nothing changed");
@@ -221,9 +232,12 @@ both_backends!(the_resident_is_told_in_welsh, |db: Db, url: String| async move {
     // A message over the limit and an unknown status: refused.
     let v = version(&db, &reference).await;
     let (_, location) = post(&app, &format!("{path}/update"), &officer, &format!("lang=en&version={v}&status=fixed&message={}", "x".repeat(2001))).await;
-    assert!(location.ends_with("error=message_too_long"));
+    assert!(location.contains("error=message_too_long&kept="), "{location}");
+    // The long message comes back to be shortened, with the status chosen.
+    let (_, body) = page(&app, &location, &officer).await;
+    assert!(body.contains(&format!(">{}</textarea>", "x".repeat(2001))) && body.contains(r#"value="fixed" selected"#), "the update is kept");
     let (_, location) = post(&app, &format!("{path}/update"), &officer, &format!("lang=en&version={v}&status=solved")).await;
-    assert!(location.ends_with("error=status"));
+    assert!(location.contains("error=status&kept="), "{location}");
     assert_eq!(version(&db, &reference).await, v);
     // The queue: counts, filters.
     let (_, body) = page(&app, "/staff/intake?status=closed", &officer).await;
@@ -320,7 +334,7 @@ both_backends!(questions_categories_and_links, |db: Db, url: String| async move 
     // Ask the resident: on their tracking page, and by email in Welsh.
     let v = version(&db, &reference).await;
     let (_, location) = post(&app, &format!("{path}/ask"), &officer, &format!("lang=en&version={v}&question=")).await;
-    assert!(location.ends_with("error=question_required"));
+    assert!(location.contains("error=question_required&kept="), "{location}");
     let (_, location) = post(&app, &format!("{path}/ask"), &officer, &format!("lang=en&version={v}&question=Pa%20amser%20mae'n%20digwydd%3F")).await;
     assert!(location.ends_with("done=asked"), "{location}");
     let subject: String = sqlx::query("SELECT subject FROM outbox WHERE subject LIKE 'Cwestiwn%'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();

@@ -342,3 +342,36 @@ pub async fn remove_team_member(db: &Db, team_id: i64, user_id: i64) -> Result<b
     let done = sqlx::query("DELETE FROM team_members WHERE team_id = $1 AND user_id = $2").bind(team_id).bind(user_id).execute(db.writer()).await?;
     Ok(done.rows_affected() == 1)
 }
+
+// ----- refused staff forms, kept for their sender (see `crate::staff::kept`).
+
+/// Keeps a refused form for `user_id`; the token's hash is its key.
+pub async fn keep_form(db: &Db, token_hash: &str, user_id: i64, page: &str, form: &str, fields_json: &str) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO kept_forms (token_hash, user_id, page, form, fields, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(page)
+        .bind(form)
+        .bind(fields_json)
+        .bind(now())
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+/// A form kept for `user_id` on `page` since `since`: (form, fields as JSON).
+pub async fn kept_form(db: &Db, token_hash: &str, user_id: i64, page: &str, since: i64) -> Result<Option<(String, String)>, DbError> {
+    let row = sqlx::query("SELECT form, fields FROM kept_forms WHERE token_hash = $1 AND user_id = $2 AND page = $3 AND created_at > $4")
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(page)
+        .bind(since)
+        .fetch_optional(db.reader())
+        .await?;
+    row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
+}
+
+pub async fn delete_kept_forms_before(db: &Db, before: i64) -> Result<u64, DbError> {
+    let done = sqlx::query("DELETE FROM kept_forms WHERE created_at <= $1").bind(before).execute(db.writer()).await?;
+    Ok(done.rows_affected())
+}

@@ -17,7 +17,7 @@ use crate::{
         parse_day, text, ActionStatus, Decision, Priority, Profile, Stage, MAX_TEXT, MAX_TITLE, WINDOW_DAYS,
     },
     shell::problem::{page, Problem},
-    staff::{session::ClientIp, session::CurrentUser, Permission, StaffUser},
+    staff::{kept, session::ClientIp, session::CurrentUser, Permission, StaffUser},
     state::AppState,
     triage::identifies_reporter,
 };
@@ -34,12 +34,16 @@ fn to_profile(lang: Lang, reference: &str, outcome: &str) -> Response {
     Redirect::to(&format!("{}?{outcome}", lang.path(&format!("/staff/problems/{reference}")))).into_response()
 }
 
-/// Back to the form with the error and everything that was typed or chosen, so nothing is lost.
-fn back_to_form(lang: Lang, csp: &str, error: &str, fields: &Posted) -> Response {
-    const KEPT: [&str; 8] = ["title", "priority", "requester", "aim", "period_from", "period_to", "neighbourhood", "category"];
-    let mut pairs: Vec<(&str, &str)> = vec![("csp", csp), ("error", error)];
-    pairs.extend(fields.0.iter().filter(|(k, _)| KEPT.contains(&k.as_str())).map(|(k, v)| (k.as_str(), v.as_str())));
-    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+/// The page key a refused new-profile form is kept under (see `staff::kept`).
+pub fn new_profile_page(csp: &str) -> String {
+    format!("problems/{csp}")
+}
+
+/// Back to the new-profile form with the error and everything that was typed or chosen, so
+/// nothing is lost.
+async fn back_to_form(state: &AppState, user: &StaffUser, lang: Lang, csp: &str, error: &str, fields: &Posted) -> Response {
+    let token = kept::keep(&state.db, user.id, &new_profile_page(csp), "new", &fields.0).await;
+    let query = serde_urlencoded::to_string([("csp", csp), ("error", error), ("kept", &token)]).unwrap_or_default();
     Redirect::to(&format!("{}?{query}#new-heading", lang.path("/staff/problems"))).into_response()
 }
 
@@ -77,17 +81,17 @@ pub async fn open(State(state): State<AppState>, Extension(CurrentUser(user)): E
     };
     let title = match text(fields.get("title"), MAX_TITLE) {
         Ok(t) if !t.is_empty() => t,
-        Ok(_) => return back_to_form(lang, &csp, "title", &fields),
-        Err(e) => return back_to_form(lang, &csp, e, &fields),
+        Ok(_) => return back_to_form(&state, &user, lang, &csp, "title", &fields).await,
+        Err(e) => return back_to_form(&state, &user, lang, &csp, e, &fields).await,
     };
-    let Some(priority) = Priority::parse(fields.get("priority")) else { return back_to_form(lang, &csp, "priority", &fields) };
+    let Some(priority) = Priority::parse(fields.get("priority")) else { return back_to_form(&state, &user, lang, &csp, "priority", &fields).await };
     let (neighbourhoods, categories, from, to) = match scope(&state, csp_id, &fields).await {
         Ok(s) => s,
-        Err(e) => return back_to_form(lang, &csp, e, &fields),
+        Err(e) => return back_to_form(&state, &user, lang, &csp, e, &fields).await,
     };
     let (requester, aim, statement) = match (text(fields.get("requester"), MAX_TITLE), text(fields.get("aim"), MAX_TEXT), text(fields.get("statement"), MAX_TEXT)) {
         (Ok(r), Ok(a), Ok(s)) => (r, a, s),
-        _ => return back_to_form(lang, &csp, "too_long", &fields),
+        _ => return back_to_form(&state, &user, lang, &csp, "too_long", &fields).await,
     };
     let references: Vec<String> = fields.get("references").split(',').map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).take(200).collect();
     let item_ids = match db::problems::items_for_references(&state.db, csp_id, &references).await {
@@ -154,7 +158,11 @@ pub async fn act(
     }
     let result = match change(&state, &user, &ip, lang, &profile, &action, &fields, version).await {
         Ok(result) => result,
-        Err(problem) => return to_profile(lang, &reference, &format!("error={problem}")),
+        Err(problem) => {
+            // Refused for a mistake: back to the form as it was typed, with what to put right.
+            let token = kept::keep(&state.db, user.id, &profile.reference, &action, &fields.0).await;
+            return to_profile(lang, &reference, &format!("error={problem}&kept={token}"));
+        }
     };
     match result {
         Ok(done) => to_profile(lang, &reference, &format!("done={done}")),

@@ -15,7 +15,7 @@ use crate::{
     },
     reference::Names,
     shell::{use_lang, CspPicker, ErrorMessage},
-    staff::{pages::require_user, Permission, StaffUser},
+    staff::{kept::KeptForm, pages::require_user, Permission, StaffUser},
     t,
 };
 use leptos::prelude::*;
@@ -53,9 +53,11 @@ pub struct ProblemsView {
     pub partner: bool,
     pub today: String,
     pub year_ago: String,
+    /// The new-profile form as its sender typed it, when it was refused (`?kept=`).
+    pub kept: KeptForm,
 }
 
-pub async fn problems_view(csp: Option<String>) -> Result<ProblemsView, ServerFnError> {
+pub async fn problems_view(csp: Option<String>, kept: Option<String>) -> Result<ProblemsView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let mut allowed = user.csps_where(Permission::ViewProblems);
@@ -74,7 +76,9 @@ pub async fn problems_view(csp: Option<String>) -> Result<ProblemsView, ServerFn
     let now = db::now();
     let (suggestions, covered) = if partner { (Vec::new(), Vec::new()) } else { analysis::suggestions(&state.db, &state.wards, csp_id, now).await.map_err(internal)? };
     let (neighbourhoods, categories) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
+    let kept = crate::staff::kept::kept(&state.db, user.id, &crate::problems::actions::new_profile_page(&slug), kept.as_deref()).await;
     Ok(ProblemsView {
+        kept,
         csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
         selected: slug,
         profiles,
@@ -103,9 +107,11 @@ pub struct ProfileView {
     /// "You said, we did" drafts (English, Welsh) offered for the outcome texts.
     pub draft: (String, String),
     pub today: String,
+    /// A refused form of this profile, as its sender typed it (`?kept=`).
+    pub kept: KeptForm,
 }
 
-pub async fn profile_view(reference: String) -> Result<ProfileView, ServerFnError> {
+pub async fn profile_view(reference: String, kept: Option<String>) -> Result<ProfileView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let Some((id, csp_id, _)) = db::problems::find(&state.db, &reference).await.map_err(internal)? else {
@@ -150,8 +156,14 @@ pub async fn profile_view(reference: String) -> Result<ProfileView, ServerFnErro
         db::audit::record(&state.db, entry).await.map_err(internal)?;
     }
     let (neighbourhoods, categories) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
+    let can_edit = !partner && user.can(Permission::EditProblems, csp_id);
+    let kept = match can_edit {
+        true => crate::staff::kept::kept(&state.db, user.id, &profile.reference, kept.as_deref()).await,
+        false => KeptForm::default(),
+    };
     Ok(ProfileView {
-        can_edit: !partner && user.can(Permission::EditProblems, csp_id),
+        can_edit,
+        kept,
         partner,
         organisations: db::triage::organisations(&state.db, csp_id).await.map_err(internal)?,
         profile,
@@ -261,7 +273,13 @@ fn weekday_name(lang: Lang, day: usize) -> String {
 pub fn ProblemsPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(move || query.read().get("csp"), problems_view);
+    let data = Resource::new_blocking(
+        move || {
+            let q = query.read();
+            (q.get("csp"), q.get("kept"))
+        },
+        |(csp, kept)| problems_view(csp, kept),
+    );
     view! {
         <Title text=t!(lang, "problems-title") />
         <h1>{t!(lang, "problems-title")}</h1>
@@ -279,13 +297,12 @@ pub fn ProblemsPage() -> impl IntoView {
 
 #[component]
 fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
-    let ProblemsView { csps, selected, profiles, suggestions, covered, neighbourhoods, categories, can_edit, partner, today, year_ago } = view;
+    let ProblemsView { csps, selected, profiles, suggestions, covered, neighbourhoods, categories, can_edit, partner, today, year_ago, kept: k } = view;
     // What was typed in the new-profile form before an error sent it back.
-    let query = use_query_map();
-    let kept = move |name: &str| query.read_untracked().get(name).unwrap_or_default();
-    let kept_ids = move |name: &str| -> Vec<i64> { query.read_untracked().get_all(name).unwrap_or_default().iter().filter_map(|v| v.parse().ok()).collect() };
+    let kept = |name: &str| k.value("new", name, "");
+    let kept_ids = |name: &str| k.ids("new", name, Vec::new());
     let kept_priority = Priority::parse(&kept("priority")).unwrap_or(Priority::Medium);
-    let (kept_from, kept_to) = (Some(kept("period_from")).filter(|v| !v.is_empty()).unwrap_or(year_ago.clone()), Some(kept("period_to")).filter(|v| !v.is_empty()).unwrap_or(today.clone()));
+    let (kept_from, kept_to) = (k.value("new", "period_from", year_ago.clone()), k.value("new", "period_to", today.clone()));
     let area_name = {
         let n = neighbourhoods.clone();
         move |id: i64| n.iter().find(|(i, _)| *i == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default()
@@ -497,7 +514,11 @@ fn PriorityField(lang: Lang, chosen: Priority, prefix: &'static str) -> impl Int
 pub fn ProfilePage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let data = Resource::new_blocking(move || params.read().get("reference").unwrap_or_default(), profile_view);
+    let query = use_query_map();
+    let data = Resource::new_blocking(
+        move || (params.read().get("reference").unwrap_or_default(), query.read().get("kept")),
+        |(reference, kept)| profile_view(reference, kept),
+    );
     view! {
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {
@@ -548,7 +569,7 @@ fn paragraphs(text: &str) -> impl IntoView {
 
 #[component]
 fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
-    let ProfileView { profile, analysis, assessment, history, can_edit, partner, organisations, neighbourhoods, categories, draft, today } = view;
+    let ProfileView { profile, analysis, assessment, history, can_edit, partner, organisations, neighbourhoods, categories, draft, today, kept: k } = view;
     let p = profile;
     let base = lang.path(&format!("/staff/problems/{}", p.reference));
     let post = move |action: &str| format!("{base}/{action}");
@@ -558,8 +579,12 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
     let stage_index = Stage::ALL.iter().position(|s| *s == p.stage).unwrap_or(0);
     let none = t!(lang, "profile-not-written");
     let or_none = move |s: &str| if s.trim().is_empty() { none.clone() } else { s.to_string() };
-    let chosen_neighbourhoods: Vec<i64> = p.neighbourhoods.iter().map(|(id, _)| *id).collect();
-    let chosen_categories: Vec<i64> = p.categories.iter().map(|(id, _)| *id).collect();
+    let chosen_neighbourhoods = k.ids("terms", "neighbourhood", p.neighbourhoods.iter().map(|(id, _)| *id).collect());
+    let chosen_categories = k.ids("terms", "category", p.categories.iter().map(|(id, _)| *id).collect());
+    let terms_priority = if k.is("terms") { Priority::parse(&k.value("terms", "priority", "")).unwrap_or(p.priority) } else { p.priority };
+    let kept_decision = k.value("decide", "decision", "");
+    let kept_window: i64 = k.value("assessment", "window_days", p.window_days.to_string()).parse().unwrap_or(p.window_days);
+    let shared: Vec<i64> = k.ids("share", "organisation", p.shared_with.iter().map(|(o, _)| *o).collect());
     let actions_done = p.actions.iter().filter(|a| a.status == ActionStatus::Done).count() as i64;
     let actions_total = p.actions.iter().filter(|a| a.status != ActionStatus::Dropped).count() as i64;
     let weekday_labels: Vec<String> = (0..7).map(|d| weekday_name(lang, d)).collect();
@@ -600,22 +625,22 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                 <dt>{t!(lang, "profile-period")}</dt><dd>{t!(lang, "profile-period-range", from = p.period_from.clone(), to = p.period_to.clone())}</dd>
             </dl>
             {editable.then(|| view! {
-                <details>
+                <details open=k.is("terms")>
                     <summary>{t!(lang, "profile-edit-terms")}</summary>
                     <form method="post" action=post("terms") class="form">
                         <Hidden lang version />
                         <div class="field">
                             <label for="terms-title">{t!(lang, "profile-title-label")}</label>
-                            <input id="terms-title" name="title" type="text" required maxlength="200" value=p.title.clone() />
+                            <input id="terms-title" name="title" type="text" required maxlength="200" value=k.value("terms", "title", p.title.clone()) />
                         </div>
-                        <PriorityField lang chosen=p.priority prefix="terms" />
+                        <PriorityField lang chosen=terms_priority prefix="terms" />
                         <div class="field">
                             <label for="terms-requester">{t!(lang, "profile-requester")}</label>
-                            <input id="terms-requester" name="requester" type="text" maxlength="200" value=p.requester.clone() />
+                            <input id="terms-requester" name="requester" type="text" maxlength="200" value=k.value("terms", "requester", p.requester.clone()) />
                         </div>
-                        <TextArea lang id="terms-aim" name="aim" label=t!(lang, "profile-aim") value=p.aim.clone() />
+                        <TextArea lang id="terms-aim" name="aim" label=t!(lang, "profile-aim") value=k.value("terms", "aim", p.aim.clone()) />
                         <ScopeFields lang neighbourhoods=neighbourhoods.clone() categories=categories.clone() chosen_neighbourhoods=chosen_neighbourhoods.clone() chosen_categories=chosen_categories.clone() prefix="terms" />
-                        <PeriodFields lang from=p.period_from.clone() to=p.period_to.clone() prefix="terms" />
+                        <PeriodFields lang from=k.value("terms", "period_from", p.period_from.clone()) to=k.value("terms", "period_to", p.period_to.clone()) prefix="terms" />
                         <button type="submit" class="button">{t!(lang, "profile-save")}</button>
                     </form>
                 </details>
@@ -629,12 +654,12 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
             <h3>{t!(lang, "profile-affected")}</h3>
             <p>{or_none(&p.affected)}</p>
             {editable.then(|| view! {
-                <details>
+                <details open=k.is("scanning")>
                     <summary>{t!(lang, "profile-edit-scanning")}</summary>
                     <form method="post" action=post("scanning") class="form">
                         <Hidden lang version />
-                        <TextArea lang id="statement" name="statement" label=t!(lang, "profile-statement") value=p.statement.clone() />
-                        <TextArea lang id="affected" name="affected" label=t!(lang, "profile-affected") value=p.affected.clone() />
+                        <TextArea lang id="statement" name="statement" label=t!(lang, "profile-statement") value=k.value("scanning", "statement", p.statement.clone()) />
+                        <TextArea lang id="affected" name="affected" label=t!(lang, "profile-affected") value=k.value("scanning", "affected", p.affected.clone()) />
                         <button type="submit" class="button">{t!(lang, "profile-save")}</button>
                     </form>
                 </details>
@@ -665,7 +690,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         <Hidden lang version />
                         <div class="field">
                             <label for="link-reference">{t!(lang, "profile-link-label")}</label>
-                            <input id="link-reference" name="reference" type="text" required placeholder="CYM-26-000123" />
+                            <input id="link-reference" name="reference" type="text" required placeholder="CYM-26-000123" value=k.value("link", "reference", "") />
                         </div>
                         <button type="submit" class="button">{t!(lang, "profile-link")}</button>
                     </form>
@@ -692,21 +717,21 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
             <h3>{t!(lang, "profile-gaps")}</h3>
             <p>{or_none(&p.gaps)}</p>
             {editable.then(|| view! {
-                <details>
+                <details open=k.is("analysis")>
                     <summary>{t!(lang, "profile-edit-analysis")}</summary>
                     <form method="post" action=post("analysis") class="form">
                         <Hidden lang version />
                         <fieldset>
                             <legend>{t!(lang, "profile-triangle")}</legend>
-                            <TextArea lang id="pat-offender" name="offender" label=t!(lang, "pat-offender") value=p.triangle.offender.clone() hint=t!(lang, "pat-offender-hint") />
-                            <TextArea lang id="pat-victim" name="victim" label=t!(lang, "pat-victim") value=p.triangle.victim.clone() hint=t!(lang, "pat-victim-hint") />
-                            <TextArea lang id="pat-place" name="place" label=t!(lang, "pat-place") value=p.triangle.place.clone() />
-                            <TextArea lang id="pat-handler" name="handler" label=t!(lang, "pat-handler") value=p.triangle.handler.clone() hint=t!(lang, "pat-handler-hint") />
-                            <TextArea lang id="pat-guardian" name="guardian" label=t!(lang, "pat-guardian") value=p.triangle.guardian.clone() hint=t!(lang, "pat-guardian-hint") />
-                            <TextArea lang id="pat-manager" name="manager" label=t!(lang, "pat-manager") value=p.triangle.manager.clone() hint=t!(lang, "pat-manager-hint") />
+                            <TextArea lang id="pat-offender" name="offender" label=t!(lang, "pat-offender") value=k.value("analysis", "offender", p.triangle.offender.clone()) hint=t!(lang, "pat-offender-hint") />
+                            <TextArea lang id="pat-victim" name="victim" label=t!(lang, "pat-victim") value=k.value("analysis", "victim", p.triangle.victim.clone()) hint=t!(lang, "pat-victim-hint") />
+                            <TextArea lang id="pat-place" name="place" label=t!(lang, "pat-place") value=k.value("analysis", "place", p.triangle.place.clone()) />
+                            <TextArea lang id="pat-handler" name="handler" label=t!(lang, "pat-handler") value=k.value("analysis", "handler", p.triangle.handler.clone()) hint=t!(lang, "pat-handler-hint") />
+                            <TextArea lang id="pat-guardian" name="guardian" label=t!(lang, "pat-guardian") value=k.value("analysis", "guardian", p.triangle.guardian.clone()) hint=t!(lang, "pat-guardian-hint") />
+                            <TextArea lang id="pat-manager" name="manager" label=t!(lang, "pat-manager") value=k.value("analysis", "manager", p.triangle.manager.clone()) hint=t!(lang, "pat-manager-hint") />
                         </fieldset>
-                        <TextArea lang id="hypothesis" name="hypothesis" label=t!(lang, "profile-hypothesis") value=p.hypothesis.clone() />
-                        <TextArea lang id="gaps" name="gaps" label=t!(lang, "profile-gaps") value=p.gaps.clone() />
+                        <TextArea lang id="hypothesis" name="hypothesis" label=t!(lang, "profile-hypothesis") value=k.value("analysis", "hypothesis", p.hypothesis.clone()) />
+                        <TextArea lang id="gaps" name="gaps" label=t!(lang, "profile-gaps") value=k.value("analysis", "gaps", p.gaps.clone()) />
                         <button type="submit" class="button">{t!(lang, "profile-save")}</button>
                     </form>
                 </details>
@@ -775,8 +800,12 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
             {editable.then(|| view! {
                 {p.actions.iter().map(|a| {
                     let id = a.id;
+                    // The refused one, as typed; the others as stored.
+                    let this = k.is_for("action", "action_id", &id.to_string());
+                    let typed = |name: &str, stored: String| if this { k.value("action", name, "") } else { stored };
+                    let status = if this { ActionStatus::parse(&k.value("action", "status", "")).unwrap_or(a.status) } else { a.status };
                     view! {
-                        <details>
+                        <details open=this>
                             <summary>{t!(lang, "action-update", title = a.title.clone())}</summary>
                             <form method="post" action=post("action") class="form">
                                 <Hidden lang version />
@@ -784,16 +813,16 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                                 <div class="field">
                                     <label for=format!("action-{id}-status")>{t!(lang, "action-status")}</label>
                                     <select id=format!("action-{id}-status") name="status">
-                                        {ActionStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == a.status>{action_status_name(lang, *s)}</option> }).collect_view()}
+                                        {ActionStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == status>{action_status_name(lang, *s)}</option> }).collect_view()}
                                     </select>
                                 </div>
                                 <div class="field">
                                     <label for=format!("action-{id}-due")>{t!(lang, "action-due")}</label>
-                                    <input id=format!("action-{id}-due") name="due_on" type="date" value=a.due_on.clone().unwrap_or_default() />
+                                    <input id=format!("action-{id}-due") name="due_on" type="date" value=typed("due_on", a.due_on.clone().unwrap_or_default()) />
                                 </div>
                                 <div class="field">
                                     <label for=format!("action-{id}-notes")>{t!(lang, "action-notes")}</label>
-                                    <textarea id=format!("action-{id}-notes") name="notes" rows="2" maxlength="4000">{a.notes.clone()}</textarea>
+                                    <textarea id=format!("action-{id}-notes") name="notes" rows="2" maxlength="4000">{typed("notes", a.notes.clone())}</textarea>
                                 </div>
                                 <button type="submit" class="button">{t!(lang, "profile-save")}</button>
                             </form>
@@ -805,26 +834,26 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     <Hidden lang version />
                     <div class="field">
                         <label for="new-action-title">{t!(lang, "action-title")}</label>
-                        <input id="new-action-title" name="title" type="text" required maxlength="200" />
+                        <input id="new-action-title" name="title" type="text" required maxlength="200" value=k.value("add-action", "title", "") />
                     </div>
                     <div class="field">
                         <label for="new-action-organisation">{t!(lang, "action-organisation")}</label>
                         <select id="new-action-organisation" name="organisation">
                             <option value="">{t!(lang, "action-organisation-csp")}</option>
-                            {organisations.iter().map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> }).collect_view()}
+                            {organisations.iter().map(|(id, name)| view! { <option value=id.to_string() selected=k.is_for("add-action", "organisation", &id.to_string())>{name.clone()}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
                         <label for="new-action-owner">{t!(lang, "action-owner-person")}</label>
-                        <input id="new-action-owner" name="owner" type="text" maxlength="200" />
+                        <input id="new-action-owner" name="owner" type="text" maxlength="200" value=k.value("add-action", "owner", "") />
                     </div>
                     <div class="field">
                         <label for="new-action-due">{t!(lang, "action-due")}</label>
-                        <input id="new-action-due" name="due_on" type="date" />
+                        <input id="new-action-due" name="due_on" type="date" value=k.value("add-action", "due_on", "") />
                     </div>
                     <div class="field">
                         <label for="new-action-notes">{t!(lang, "action-notes")}</label>
-                        <textarea id="new-action-notes" name="notes" rows="2" maxlength="4000"></textarea>
+                        <textarea id="new-action-notes" name="notes" rows="2" maxlength="4000">{k.value("add-action", "notes", "")}</textarea>
                     </div>
                     <button type="submit" class="button">{t!(lang, "action-add")}</button>
                 </form>
@@ -848,21 +877,21 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                 <p lang="cy" class="history-detail">{p.outcome_cy.clone()}</p>
             })}
             {editable.then(|| view! {
-                <details>
+                <details open=k.is("assessment")>
                     <summary>{t!(lang, "assessment-edit")}</summary>
                     <form method="post" action=post("assessment") class="form">
                         <Hidden lang version />
                         <div class="field">
                             <label for="response-started">{t!(lang, "assessment-started")}</label>
-                            <input id="response-started" name="response_started" type="date" value=p.response_started.clone().unwrap_or_default() />
+                            <input id="response-started" name="response_started" type="date" value=k.value("assessment", "response_started", p.response_started.clone().unwrap_or_default()) />
                         </div>
                         <div class="field">
                             <label for="window-days">{t!(lang, "assessment-window")}</label>
                             <select id="window-days" name="window_days">
-                                {WINDOW_DAYS.iter().map(|&days| view! { <option value=days.to_string() selected=days == p.window_days>{t!(lang, "assessment-window-days", days = days)}</option> }).collect_view()}
+                                {WINDOW_DAYS.iter().map(|&days| view! { <option value=days.to_string() selected=days == kept_window>{t!(lang, "assessment-window-days", days = days)}</option> }).collect_view()}
                             </select>
                         </div>
-                        <TextArea lang id="process-review" name="process_review" label=t!(lang, "assessment-process-review") value=p.process_review.clone() />
+                        <TextArea lang id="process-review" name="process_review" label=t!(lang, "assessment-process-review") value=k.value("assessment", "process_review", p.process_review.clone()) />
                         <button type="submit" class="button">{t!(lang, "profile-save")}</button>
                     </form>
                 </details>
@@ -875,15 +904,15 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                             let id = format!("decision-{}", d.as_str());
                             view! {
                                 <div class="radio">
-                                    <input type="radio" id=id.clone() name="decision" value=d.as_str() required />
+                                    <input type="radio" id=id.clone() name="decision" value=d.as_str() required checked=kept_decision == d.as_str() />
                                     <label for=id>{decision_name(lang, *d)}</label>
                                 </div>
                             }
                         }).collect_view()}
                     </fieldset>
-                    <TextArea lang id="decision-notes" name="decision_notes" label=t!(lang, "assessment-decision-notes") value=p.decision_notes.clone() />
-                    <TextArea lang id="outcome-en" name="outcome_en" label=t!(lang, "assessment-outcome-en") value=if p.outcome_en.is_empty() { draft.0.clone() } else { p.outcome_en.clone() } hint=t!(lang, "assessment-outcome-hint") text_lang="en" />
-                    <TextArea lang id="outcome-cy" name="outcome_cy" label=t!(lang, "assessment-outcome-cy") value=if p.outcome_cy.is_empty() { draft.1.clone() } else { p.outcome_cy.clone() } hint=t!(lang, "assessment-outcome-hint") text_lang="cy" />
+                    <TextArea lang id="decision-notes" name="decision_notes" label=t!(lang, "assessment-decision-notes") value=k.value("decide", "decision_notes", p.decision_notes.clone()) />
+                    <TextArea lang id="outcome-en" name="outcome_en" label=t!(lang, "assessment-outcome-en") value=k.value("decide", "outcome_en", if p.outcome_en.is_empty() { draft.0.clone() } else { p.outcome_en.clone() }) hint=t!(lang, "assessment-outcome-hint") text_lang="en" />
+                    <TextArea lang id="outcome-cy" name="outcome_cy" label=t!(lang, "assessment-outcome-cy") value=k.value("decide", "outcome_cy", if p.outcome_cy.is_empty() { draft.1.clone() } else { p.outcome_cy.clone() }) hint=t!(lang, "assessment-outcome-hint") text_lang="cy" />
                     <button type="submit" class="button">{t!(lang, "assessment-record")}</button>
                 </form>
             })}
@@ -897,7 +926,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     <div class="field">
                         <label for="move-stage">{t!(lang, "profile-move-stage")}</label>
                         <select id="move-stage" name="stage">
-                            {Stage::ALL.iter().filter(|s| **s != Stage::Closed).map(|s| view! { <option value=s.as_str() selected=*s == p.stage>{stage_name(lang, *s)}</option> }).collect_view()}
+                            {Stage::ALL.iter().filter(|s| **s != Stage::Closed).map(|s| view! { <option value=s.as_str() selected=s.as_str() == k.value("stage", "stage", p.stage.as_str())>{stage_name(lang, *s)}</option> }).collect_view()}
                         </select>
                     </div>
                     <input type="hidden" name="today" value=today.clone() />
@@ -912,7 +941,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                             let field_id = format!("share-{id}");
                             view! {
                                 <div class="checkbox">
-                                    <input type="checkbox" id=field_id.clone() name="organisation" value=id.to_string() checked=p.shared_with.iter().any(|(o, _)| o == id) />
+                                    <input type="checkbox" id=field_id.clone() name="organisation" value=id.to_string() checked=shared.contains(id) />
                                     <label for=field_id>{name.clone()}</label>
                                 </div>
                             }

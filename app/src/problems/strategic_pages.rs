@@ -16,7 +16,7 @@ use crate::{
     },
     reference::{locate::WardIndex, Names},
     shell::{use_lang, CspPicker, ErrorMessage},
-    staff::{pages::require_user, Permission, StaffUser},
+    staff::{kept::{self, KeptForm}, pages::require_user, Permission, StaffUser},
     t,
 };
 use crate::{
@@ -95,9 +95,16 @@ pub struct AssessmentView {
     pub assessment: Assessment,
     pub versions: Vec<(i64, bool)>,
     pub can_edit: bool,
+    /// The draft's text as typed when saving it was refused (`?kept=`).
+    pub kept: KeptForm,
 }
 
-pub async fn assessment_view(csp: Option<String>, year: i64, quarter: i64, version: Option<i64>) -> Result<AssessmentView, ServerFnError> {
+/// The page key a refused draft is kept under: the draft itself.
+fn draft_page(id: i64) -> String {
+    format!("strategic-assessment/{id}")
+}
+
+pub async fn assessment_view(csp: Option<String>, year: i64, quarter: i64, version: Option<i64>, kept: Option<String>) -> Result<AssessmentView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let (csp_id, selected, csps) = allowed(&user, csp)?;
@@ -111,7 +118,9 @@ pub async fn assessment_view(csp: Option<String>, year: i64, quarter: i64, versi
         .filter(|a| a.year == year && a.quarter == quarter)
         .map(|a| (a.version, a.published))
         .collect();
+    let kept = kept::kept(&state.db, user.id, &draft_page(assessment.id), kept.as_deref()).await;
     Ok(AssessmentView {
+        kept,
         csp_name: csps.iter().find(|(s, _)| *s == selected).map(|(_, n)| n.clone()).unwrap_or_else(|| Names::new("", "")),
         selected,
         assessment,
@@ -207,9 +216,9 @@ pub fn StrategicAssessmentPage() -> impl IntoView {
         move || {
             let p = params.read();
             let q = query.read();
-            (q.get("csp"), p.get("year").and_then(|y| y.parse::<i64>().ok()).unwrap_or(0), p.get("quarter").and_then(|q| q.parse::<i64>().ok()).unwrap_or(0), q.get("version").and_then(|v| v.parse::<i64>().ok()))
+            (q.get("csp"), p.get("year").and_then(|y| y.parse::<i64>().ok()).unwrap_or(0), p.get("quarter").and_then(|q| q.parse::<i64>().ok()).unwrap_or(0), q.get("version").and_then(|v| v.parse::<i64>().ok()), q.get("kept"))
         },
-        |(csp, year, quarter, version)| assessment_view(csp, year, quarter, version),
+        |(csp, year, quarter, version, kept)| assessment_view(csp, year, quarter, version, kept),
     );
     view! {
         <Outcome lang />
@@ -238,7 +247,7 @@ fn percent(c: &crate::problems::assessment::RateChange) -> String {
 }
 
 fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
-    let AssessmentView { csp_name, selected, assessment: a, versions, can_edit } = v;
+    let AssessmentView { csp_name, selected, assessment: a, versions, can_edit, kept: k } = v;
     let heading = t!(lang, "sa-heading", quarter = format!("Q{} {}", a.quarter, a.year), partnership = csp_name.get(lang).to_string());
     let status = if a.published {
         t!(lang, "sa-version-published", version = a.version, date = a.published_at.clone().unwrap_or_default(), who = a.published_by.clone().unwrap_or_default())
@@ -246,12 +255,12 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
         t!(lang, "sa-version-draft", version = a.version, date = a.updated_at.clone())
     };
     let sections: [(&'static str, String, String); 6] = [
-        ("summary", t!(lang, "sa-summary-heading"), a.sections.summary.clone()),
-        ("top_problems", t!(lang, "sa-top-heading"), a.sections.top_problems.clone()),
-        ("emerging", t!(lang, "sa-emerging-heading"), a.sections.emerging.clone()),
-        ("outcomes", t!(lang, "sa-outcomes-heading"), a.sections.outcomes.clone()),
-        ("gaps", t!(lang, "sa-gaps-heading"), a.sections.gaps.clone()),
-        ("recommendations", t!(lang, "sa-recommendations-heading"), a.sections.recommendations.clone()),
+        ("summary", t!(lang, "sa-summary-heading"), k.value("sections", "summary", a.sections.summary.clone())),
+        ("top_problems", t!(lang, "sa-top-heading"), k.value("sections", "top_problems", a.sections.top_problems.clone())),
+        ("emerging", t!(lang, "sa-emerging-heading"), k.value("sections", "emerging", a.sections.emerging.clone())),
+        ("outcomes", t!(lang, "sa-outcomes-heading"), k.value("sections", "outcomes", a.sections.outcomes.clone())),
+        ("gaps", t!(lang, "sa-gaps-heading"), k.value("sections", "gaps", a.sections.gaps.clone())),
+        ("recommendations", t!(lang, "sa-recommendations-heading"), k.value("sections", "recommendations", a.sections.recommendations.clone())),
     ];
     let editable = can_edit && !a.published;
     let figures = view! {
@@ -414,7 +423,11 @@ pub async fn save(
         Redirect::to(&format!("{}?csp={slug}&version={}&{outcome}", lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}")), current.version)).into_response()
     };
     let texts: Result<Vec<String>, _> = ["summary", "top_problems", "emerging", "outcomes", "gaps", "recommendations"].iter().map(|n| text(f(n), MAX_TEXT)).collect();
-    let Ok(t) = texts else { return back("error=too_long") };
+    let Ok(t) = texts else {
+        // Back to the draft as it was typed, to shorten.
+        let token = kept::keep(&state.db, user.id, &draft_page(id), "sections", &form.0).await;
+        return back(&format!("error=too_long&kept={token}"));
+    };
     let sections = Sections { summary: t[0].clone(), top_problems: t[1].clone(), emerging: t[2].clone(), outcomes: t[3].clone(), gaps: t[4].clone(), recommendations: t[5].clone() };
     let publish = f("publish") == "1";
     match db::tasking::save_draft(&state.db, id, &sections, publish, user.id).await {

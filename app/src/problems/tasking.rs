@@ -19,11 +19,11 @@ use crate::{
     },
     reference::Names,
     shell::{use_lang, CspPicker, ErrorMessage},
-    staff::{pages::require_user, Permission, StaffUser},
+    staff::{kept::{self, KeptForm}, pages::require_user, Permission, StaffUser},
     t,
 };
 use crate::{
-    problems::form::{authorise, StaffForm},
+    problems::form::{authorise, Posted, StaffForm},
     staff::session::CurrentUser,
     state::AppState,
 };
@@ -60,9 +60,16 @@ pub struct TaskingView {
     pub priorities: Vec<ControlPriority>,
     pub earlier: Vec<String>,
     pub can_edit: bool,
+    /// The meeting's record or a new action, as typed when it was refused (`?kept=`).
+    pub kept: KeptForm,
 }
 
-pub async fn tasking_view(csp: Option<String>, date: Option<String>) -> Result<TaskingView, ServerFnError> {
+/// The page key refused tasking forms are kept under (see `staff::kept`).
+fn tasking_page(slug: &str, date: &str) -> String {
+    format!("tasking/{slug}/{date}")
+}
+
+pub async fn tasking_view(csp: Option<String>, date: Option<String>, kept: Option<String>) -> Result<TaskingView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let lang = use_lang();
@@ -91,7 +98,9 @@ pub async fn tasking_view(csp: Option<String>, date: Option<String>) -> Result<T
         })
         .collect();
     let profiles = db::problems::list(db, csp_id, Audience::Csp).await.map_err(internal)?.into_iter().filter(|p| p.stage != Stage::Closed).collect();
+    let kept = kept::kept(db, user.id, &tasking_page(&slug, &db::format_date(held_on)), kept.as_deref()).await;
     Ok(TaskingView {
+        kept,
         csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
         selected: slug,
         date: db::format_date(held_on),
@@ -111,7 +120,13 @@ pub async fn tasking_view(csp: Option<String>, date: Option<String>) -> Result<T
 pub fn TaskingPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(move || (query.read().get("csp"), query.read().get("date")), |(csp, date)| tasking_view(csp, date));
+    let data = Resource::new_blocking(
+        move || {
+            let q = query.read();
+            (q.get("csp"), q.get("date"), q.get("kept"))
+        },
+        |(csp, date, kept)| tasking_view(csp, date, kept),
+    );
     view! {
         <Title text=t!(lang, "tasking-title") />
         <h1>{t!(lang, "tasking-title")}</h1>
@@ -128,7 +143,7 @@ pub fn TaskingPage() -> impl IntoView {
 }
 
 fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
-    let TaskingView { csps, selected, date, since, meeting, suggestions, profiles, overdue, items, priorities, earlier, can_edit } = v;
+    let TaskingView { csps, selected, date, since, meeting, suggestions, profiles, overdue, items, priorities, earlier, can_edit, kept: k } = v;
     let post = lang.path("/staff/tasking");
     let agenda = view! {
         <p class="meta">{t!(lang, "tasking-meeting-on", date = date.clone(), since = since.clone())}</p>
@@ -216,11 +231,11 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
                     <input type="hidden" name="version" value=meeting.version.to_string() />
                     <div class="field">
                         <label for="attendees">{t!(lang, "tasking-attendees")}</label>
-                        <textarea id="attendees" name="attendees" rows="2" maxlength="4000">{meeting.attendees.clone()}</textarea>
+                        <textarea id="attendees" name="attendees" rows="2" maxlength="4000">{k.value("record", "attendees", meeting.attendees.clone())}</textarea>
                     </div>
                     <div class="field">
                         <label for="decisions">{t!(lang, "tasking-decisions")}</label>
-                        <textarea id="decisions" name="decisions" rows="6" maxlength="4000">{meeting.decisions.clone()}</textarea>
+                        <textarea id="decisions" name="decisions" rows="6" maxlength="4000">{k.value("record", "decisions", meeting.decisions.clone())}</textarea>
                     </div>
                     <button type="submit" class="button">{t!(lang, "tasking-save")}</button>
                 </form>
@@ -232,20 +247,20 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
                     <div class="field">
                         <label for="action-profile">{t!(lang, "problems-col-profile")}</label>
                         <select id="action-profile" name="profile" required>
-                            {profiles.iter().map(|p| view! { <option value=p.reference.clone()>{format!("{} · {}", p.reference, p.title)}</option> }).collect_view()}
+                            {profiles.iter().map(|p| view! { <option value=p.reference.clone() selected=k.is_for("action", "profile", &p.reference)>{format!("{} · {}", p.reference, p.title)}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
                         <label for="tasking-action-title">{t!(lang, "action-title")}</label>
-                        <input id="tasking-action-title" name="title" type="text" required maxlength="200" />
+                        <input id="tasking-action-title" name="title" type="text" required maxlength="200" value=k.value("action", "title", "") />
                     </div>
                     <div class="field">
                         <label for="tasking-action-owner">{t!(lang, "action-owner-person")}</label>
-                        <input id="tasking-action-owner" name="owner" type="text" maxlength="200" />
+                        <input id="tasking-action-owner" name="owner" type="text" maxlength="200" value=k.value("action", "owner", "") />
                     </div>
                     <div class="field">
                         <label for="tasking-action-due">{t!(lang, "action-due")}</label>
-                        <input id="tasking-action-due" name="due_on" type="date" />
+                        <input id="tasking-action-due" name="due_on" type="date" value=k.value("action", "due_on", "") />
                     </div>
                     <button type="submit" class="button">{t!(lang, "action-add")}</button>
                 </form>
@@ -273,6 +288,13 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
     }
 }
 
+/// Back to the meeting with what to put right, the refused form kept as it was typed.
+#[allow(clippy::too_many_arguments)]
+async fn refused(state: &AppState, user: &StaffUser, lang: Lang, slug: &str, date: &str, form_name: &str, form: &Posted, error: &str) -> Response {
+    let token = kept::keep(&state.db, user.id, &tasking_page(slug, date), form_name, &form.0).await;
+    Redirect::to(&format!("{}?csp={slug}&date={date}&error={error}&kept={token}", lang.path("/staff/tasking"))).into_response()
+}
+
 /// Saves a meeting's record.
 pub async fn save(
     State(state): State<AppState>,
@@ -287,9 +309,10 @@ pub async fn save(
     let date = f("date").to_string();
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
     let Some(held_on) = parse_day(&date) else { return back("error=due") };
+    let date = db::format_date(held_on);
     let (attendees, decisions) = match (text(f("attendees"), MAX_TEXT), text(f("decisions"), MAX_TEXT)) {
         (Ok(a), Ok(d)) => (a, d),
-        _ => return back("error=too_long"),
+        _ => return refused(&state, &user, lang, &slug, &date, "record", &form, "too_long").await,
     };
     let version: i64 = f("version").parse().unwrap_or(-1);
     match db::tasking::save_meeting(&state.db, csp_id, held_on, version, &attendees, &decisions, user.id).await {
@@ -316,23 +339,24 @@ pub async fn add_action(
     let date = f("date").to_string();
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
     let Some(held_on) = parse_day(&date) else { return back("error=due") };
+    let date = db::format_date(held_on);
     let title = match text(f("title"), MAX_TITLE) {
         Ok(t) if !t.is_empty() => t,
-        Ok(_) => return back("error=title"),
-        Err(_) => return back("error=too_long"),
+        Ok(_) => return refused(&state, &user, lang, &slug, &date, "action", &form, "title").await,
+        Err(_) => return refused(&state, &user, lang, &slug, &date, "action", &form, "too_long").await,
     };
-    let Ok(owner) = text(f("owner"), MAX_TITLE) else { return back("error=too_long") };
+    let Ok(owner) = text(f("owner"), MAX_TITLE) else { return refused(&state, &user, lang, &slug, &date, "action", &form, "too_long").await };
     let due_on = match f("due_on").trim() {
         "" => None,
         d => match parse_day(d) {
             Some(d) => Some(d),
-            None => return back("error=due"),
+            None => return refused(&state, &user, lang, &slug, &date, "action", &form, "due").await,
         },
     };
     let reference = f("profile").to_string();
     let (id, version) = match db::problems::find(&state.db, &reference).await {
         Ok(Some((id, c, v))) if c == csp_id => (id, v),
-        Ok(_) => return back("error=item"),
+        Ok(_) => return refused(&state, &user, lang, &slug, &date, "action", &form, "item").await,
         Err(e) => {
             tracing::error!(error = %e, "tasking: could not find a profile");
             return back("error=unavailable");
@@ -369,15 +393,23 @@ pub struct StrategyView {
     /// Open profiles that can be linked: (reference, title).
     pub profiles: Vec<(String, String)>,
     pub can_edit: bool,
+    /// A new priority as typed when it was refused (`?kept=`).
+    pub kept: KeptForm,
 }
 
-pub async fn strategy_view(csp: Option<String>) -> Result<StrategyView, ServerFnError> {
+fn strategy_page(slug: &str) -> String {
+    format!("control-strategy/{slug}")
+}
+
+pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<StrategyView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ViewProblems);
     let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else { return Err(reject(AppError::Forbidden)) };
     let profiles = db::problems::list(&state.db, csp_id, Audience::Csp).await.map_err(internal)?;
+    let kept = kept::kept(&state.db, user.id, &strategy_page(&slug), kept.as_deref()).await;
     Ok(StrategyView {
+        kept,
         csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
         selected: slug,
         priorities: db::tasking::priorities(&state.db, csp_id).await.map_err(internal)?,
@@ -390,7 +422,13 @@ pub async fn strategy_view(csp: Option<String>) -> Result<StrategyView, ServerFn
 pub fn ControlStrategyPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(move || query.read().get("csp"), strategy_view);
+    let data = Resource::new_blocking(
+        move || {
+            let q = query.read();
+            (q.get("csp"), q.get("kept"))
+        },
+        |(csp, kept)| strategy_view(csp, kept),
+    );
     view! {
         <Title text=t!(lang, "strategy-title") />
         <h1>{t!(lang, "strategy-title")}</h1>
@@ -407,7 +445,7 @@ pub fn ControlStrategyPage() -> impl IntoView {
 }
 
 fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
-    let StrategyView { csps, selected, priorities, profiles, can_edit } = v;
+    let StrategyView { csps, selected, priorities, profiles, can_edit, kept: k } = v;
     let post = lang.path("/staff/control-strategy");
     let hidden = {
         let selected = selected.clone();
@@ -490,16 +528,16 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
                     <div class="field">
                         <label for="priority-strand">{t!(lang, "strategy-strand")}</label>
                         <select id="priority-strand" name="strand">
-                            {Strand::ALL.iter().map(|s| view! { <option value=s.as_str()>{strand_name(lang, *s)}</option> }).collect_view()}
+                            {Strand::ALL.iter().map(|s| view! { <option value=s.as_str() selected=k.is_for("add", "strand", s.as_str())>{strand_name(lang, *s)}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
                         <label for="priority-title">{t!(lang, "strategy-priority")}</label>
-                        <input id="priority-title" name="title" type="text" required maxlength="200" />
+                        <input id="priority-title" name="title" type="text" required maxlength="200" value=k.value("add", "title", "") />
                     </div>
                     <div class="field">
                         <label for="priority-description">{t!(lang, "strategy-description")}</label>
-                        <textarea id="priority-description" name="description" rows="2" maxlength="4000"></textarea>
+                        <textarea id="priority-description" name="description" rows="2" maxlength="4000">{k.value("add", "description", "")}</textarea>
                     </div>
                     <button type="submit" class="button">{t!(lang, "strategy-add")}</button>
                 </form>
@@ -508,28 +546,35 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
     }
 }
 
+async fn refused_priority(state: &AppState, user: &StaffUser, lang: Lang, slug: &str, form: &Posted, error: &str) -> Response {
+    let token = kept::keep(&state.db, user.id, &strategy_page(slug), "add", &form.0).await;
+    Redirect::to(&format!("{}?csp={slug}&error={error}&kept={token}", lang.path("/staff/control-strategy"))).into_response()
+}
+
 /// Changes the control strategy: add or remove a priority, link or unlink a profile.
 pub async fn change_strategy(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let StaffForm { form, lang, csp_id, slug, .. } = match authorise(user, fields, Permission::RunTasking) {
+    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::RunTasking) {
         Ok(form) => form,
         Err(response) => return response,
     };
     let f = |name: &str| form.get(name);
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy"))).into_response();
+    // A new priority refused for a mistake goes back as it was typed.
+    let refused = |error: &'static str| refused_priority(&state, &user, lang, &slug, &form, error);
     let priority: i64 = f("priority").parse().unwrap_or(0);
     let result = match f("op") {
         "add" => {
-            let Some(strand) = Strand::parse(f("strand")) else { return back("error=stage") };
+            let Some(strand) = Strand::parse(f("strand")) else { return refused("stage").await };
             let title = match text(f("title"), MAX_TITLE) {
                 Ok(t) if !t.is_empty() => t,
-                Ok(_) => return back("error=title"),
-                Err(_) => return back("error=too_long"),
+                Ok(_) => return refused("title").await,
+                Err(_) => return refused("too_long").await,
             };
-            let Ok(description) = text(f("description"), MAX_TEXT) else { return back("error=too_long") };
+            let Ok(description) = text(f("description"), MAX_TEXT) else { return refused("too_long").await };
             db::tasking::add_priority(&state.db, csp_id, strand, &title, &description).await.map(|_| true)
         }
         "link" | "unlink" => db::tasking::link_priority(&state.db, csp_id, priority, f("profile"), f("op") == "link").await,

@@ -1,5 +1,6 @@
 //! Staff accounts: roles scoped to CSPs, sign-in and sessions, demo accounts.
 
+pub mod kept;
 pub mod pages;
 pub mod roles;
 pub mod team;

@@ -9,7 +9,7 @@ use crate::{
     i18n::Lang,
     reporting::ReportStatus,
     shell::problem::{page, Problem},
-    staff::{session::ClientIp, session::CurrentUser, Permission, StaffUser},
+    staff::{kept, session::ClientIp, session::CurrentUser, Permission, StaffUser},
     state::AppState,
     t,
     reporting::{ASB_QUALIFIERS, HATE_STRANDS},
@@ -30,6 +30,13 @@ fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
 
 fn back(lang: Lang, reference: &str, outcome: &str) -> Response {
     Redirect::to(&format!("{}?{outcome}", lang.path(&format!("/staff/reports/{reference}")))).into_response()
+}
+
+/// Back to the report with what to put right, the refused form kept as it was typed (see
+/// `staff::kept`): a summary naming the reporter is refused, not lost.
+async fn refused(state: &AppState, user: &StaffUser, lang: Lang, reference: &str, form: &str, fields: &Fields, error: &str) -> Response {
+    let token = kept::keep(&state.db, user.id, reference, form, fields).await;
+    back(lang, reference, &format!("error={error}&kept={token}"))
 }
 
 /// The message to the resident for a status, in their language, when the officer wrote none.
@@ -142,18 +149,18 @@ pub async fn act(
             } else {
                 match ReportStatus::parse(field(&fields, "status")) {
                     Some(s) => s,
-                    None => return back(lang, &reference, "error=status"),
+                    None => return refused(&state, &user, lang, &record.reference, &action, &fields, "status").await,
                 }
             };
             let written = field(&fields, "message");
             if written.chars().count() > MAX_MESSAGE {
-                return back(lang, &reference, "error=message_too_long");
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "message_too_long").await;
             }
             let (text, email) = match resident_message(&state, &record, status, written).await {
                 Ok(m) => m,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read the reporter");
-                    return back(lang, &reference, "error=unavailable");
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable").await;
                 }
             };
             let message = ResidentMessage {
@@ -180,42 +187,42 @@ pub async fn act(
                         GradeProblem::ConditionsRequired => "conditions_required",
                         GradeProblem::ConditionsTooLong => "conditions_too_long",
                     };
-                    return back(lang, &reference, &format!("error={first}"));
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, first).await;
                 }
             };
             let summary = field(&fields, "summary").trim();
             if summary.is_empty() {
-                return back(lang, &reference, "error=summary_required");
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_required").await;
             }
             if summary.chars().count() > MAX_SUMMARY {
-                return back(lang, &reference, "error=summary_too_long");
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_too_long").await;
             }
             let reporter = match db::triage::reporter(&state.db, record.id).await {
                 Ok(r) => r,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read the reporter");
-                    return back(lang, &reference, "error=unavailable");
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable").await;
                 }
             };
             if identifies_reporter(summary, &reporter) {
-                return back(lang, &reference, "error=summary_identifies");
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_identifies").await;
             }
             let tension = Some(field(&fields, "tension")).filter(|t| !t.is_empty());
             if tension.is_some_and(|t| !TENSION_TAGS.contains(&t)) {
-                return back(lang, &reference, "error=tension");
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "tension").await;
             }
             let organisations = match db::triage::organisations(&state.db, record.csp_id).await {
                 Ok(o) => o,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read organisations");
-                    return back(lang, &reference, "error=unavailable");
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable").await;
                 }
             };
             let mut shares = Vec::new();
             for (_, value) in fields.iter().filter(|(k, _)| k == "share") {
                 match value.parse::<i64>().ok().filter(|id| organisations.iter().any(|(o, _)| o == id)) {
                     Some(id) => shares.push(id),
-                    None => return back(lang, &reference, "error=share_unknown"),
+                    None => return refused(&state, &user, lang, &record.reference, &action, &fields, "share_unknown").await,
                 }
             }
             // The grade and every organisation it is shared with, in the change's own transaction.
@@ -256,16 +263,16 @@ pub async fn act(
         "ask" => {
             let question = field(&fields, "question").trim();
             if question.is_empty() {
-                return back(lang, &reference, "error=question_required");
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "question_required").await;
             }
             if question.chars().count() > MAX_QUESTION {
-                return back(lang, &reference, "error=question_too_long");
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "question_too_long").await;
             }
             let reporter = match db::triage::reporter(&state.db, record.id).await {
                 Ok(r) => r,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read the reporter");
-                    return back(lang, &reference, "error=unavailable");
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable").await;
                 }
             };
             let resident = Lang::parse(&record.language).unwrap_or_default();

@@ -93,10 +93,12 @@ pub struct ReportForTriage {
     /// Linked reports: (reference, duplicate or repeat, this report is the later one).
     pub links: Vec<(String, String, bool)>,
     pub suggestions: Vec<LinkSuggestion>,
+    /// A refused form (update, question, grade) as the officer typed it (`?kept=`).
+    pub kept: crate::staff::kept::KeptForm,
 }
 
 #[server]
-pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTriage, ServerFnError> {
+pub async fn triage_view(reference: String, contact: bool, kept: Option<String>) -> Result<ReportForTriage, ServerFnError> {
     use crate::{
         audit::{AuditAction, NewAuditEntry},
         error::{internal, reject, AppError},
@@ -157,7 +159,9 @@ pub async fn triage_view(reference: String, contact: bool) -> Result<ReportForTr
         .collect();
     let categories = crate::db::reporting::categories(&state.db, record.csp_id).await.map_err(internal)?.into_iter().map(|c| (c.code, c.name)).collect();
     let contact_verified = crate::db::trigger::contact_verified(&state.db, record.id).await.map_err(internal)?;
+    let kept = crate::staff::kept::kept(&state.db, user.id, &record.reference, kept.as_deref()).await;
     Ok(ReportForTriage {
+        kept,
         trigger_rule: record.trigger_rule.clone(),
         contact_verified,
         category_code: record.category_code.clone(),
@@ -498,8 +502,11 @@ pub fn TriagePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new_blocking(
-        move || (params.read().get("reference").unwrap_or_default(), query.read().get("contact").is_some_and(|c| c == "show")),
-        |(reference, contact)| triage_view(reference, contact),
+        move || {
+            let q = query.read();
+            (params.read().get("reference").unwrap_or_default(), q.get("contact").is_some_and(|c| c == "show"), q.get("kept"))
+        },
+        |(reference, contact, kept)| triage_view(reference, contact, kept),
     );
     view! {
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
@@ -520,9 +527,21 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
     let contact_link = format!("{}?contact=show", lang.path(&format!("/staff/reports/{}", view.reference)));
     let resident_language = view.language.endonym();
     let grade = view.item.as_ref().map(|i| i.grade.clone());
-    let summary = view.item.as_ref().map(|i| i.summary.clone()).unwrap_or_else(|| view.suggested_summary.clone());
+    // A refused form comes back as it was typed; the others show what is stored.
+    let k = &view.kept;
+    let summary = k.value("grade", "summary", view.item.as_ref().map(|i| i.summary.clone()).unwrap_or_else(|| view.suggested_summary.clone()));
     let shared: Vec<String> = view.item.as_ref().map(|i| i.shared_with.clone()).unwrap_or_default();
-    let tension = view.item.as_ref().and_then(|i| i.tension.clone()).unwrap_or_default();
+    let shared_ids = k.ids("grade", "share", view.organisations.iter().filter(|(_, n)| shared.contains(n)).map(|(id, _)| *id).collect());
+    let tension = k.value("grade", "tension", view.item.as_ref().and_then(|i| i.tension.clone()).unwrap_or_default());
+    let chosen = |name: &str, stored: Option<String>| if k.is("grade") { Some(k.value("grade", name, "")) } else { stored };
+    let (source, intelligence, handling) = (
+        chosen("source", grade.as_ref().map(|g| g.source.clone())),
+        chosen("intelligence", grade.as_ref().map(|g| g.intelligence.clone())),
+        chosen("handling", grade.as_ref().map(|g| g.handling.clone())),
+    );
+    let conditions = k.value("grade", "conditions", grade.as_ref().and_then(|g| g.conditions.clone()).unwrap_or_default());
+    let update_status = k.value("update", "status", view.status.as_str());
+    let (message, question) = (k.value("update", "message", ""), k.value("ask", "question", ""));
     let version = view.version.to_string();
     view! {
         <Title text=title.clone() />
@@ -631,13 +650,13 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                     <div class="field">
                         <label for="status">{t!(lang, "triage-new-status")}</label>
                         <select id="status" name="status">
-                            {ReportStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s == view.status>{status_name(lang, s)}</option> }).collect_view()}
+                            {ReportStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s.as_str() == update_status>{status_name(lang, s)}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
                         <label for="message">{t!(lang, "triage-message")}</label>
                         <p class="hint" id="message-hint">{t!(lang, "triage-message-hint", language = resident_language)}</p>
-                        <textarea id="message" name="message" rows="4" aria-describedby="message-hint"></textarea>
+                        <textarea id="message" name="message" rows="4" aria-describedby="message-hint">{message}</textarea>
                     </div>
                     <p class="hint">{if view.can_email { t!(lang, "triage-will-email") } else { t!(lang, "triage-no-email") }}</p>
                     <button type="submit" class="button">{t!(lang, "triage-send-update")}</button>
@@ -652,7 +671,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                     <div class="field">
                         <label for="question">{t!(lang, "triage-question")}</label>
                         <p class="hint" id="question-hint">{t!(lang, "triage-question-hint", language = resident_language)}</p>
-                        <textarea id="question" name="question" rows="3" maxlength=crate::triage::MAX_QUESTION.to_string() aria-describedby="question-hint"></textarea>
+                        <textarea id="question" name="question" rows="3" maxlength=crate::triage::MAX_QUESTION.to_string() aria-describedby="question-hint">{question}</textarea>
                     </div>
                     <button type="submit" class="button secondary">{t!(lang, "triage-ask")}</button>
                 </form>
@@ -748,20 +767,20 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                         <p class="hint" id="summary-hint">{t!(lang, "triage-summary-hint")}</p>
                         <textarea id="summary" name="summary" rows="6" aria-describedby="summary-hint">{summary.clone()}</textarea>
                     </div>
-                    <GradeChoice lang name="source" legend=t!(lang, "triage-source") options=&["1", "2", "3"] chosen=grade.as_ref().map(|g| g.source.clone()) />
-                    <GradeChoice lang name="intelligence" legend=t!(lang, "triage-intelligence") options=&["A", "B", "C", "D", "E"] chosen=grade.as_ref().map(|g| g.intelligence.clone()) />
-                    <GradeChoice lang name="handling" legend=t!(lang, "triage-handling") options=&["P", "C"] chosen=grade.as_ref().map(|g| g.handling.clone()) />
+                    <GradeChoice lang name="source" legend=t!(lang, "triage-source") options=&["1", "2", "3"] chosen=source />
+                    <GradeChoice lang name="intelligence" legend=t!(lang, "triage-intelligence") options=&["A", "B", "C", "D", "E"] chosen=intelligence />
+                    <GradeChoice lang name="handling" legend=t!(lang, "triage-handling") options=&["P", "C"] chosen=handling />
                     <div class="field">
                         <label for="conditions">{t!(lang, "triage-conditions")}</label>
                         <p class="hint" id="conditions-hint">{t!(lang, "triage-conditions-hint")}</p>
-                        <textarea id="conditions" name="conditions" rows="3" aria-describedby="conditions-hint">{grade.as_ref().and_then(|g| g.conditions.clone()).unwrap_or_default()}</textarea>
+                        <textarea id="conditions" name="conditions" rows="3" aria-describedby="conditions-hint">{conditions}</textarea>
                     </div>
                     <fieldset class="field">
                         <legend>{t!(lang, "triage-share-with")}</legend>
                         <p class="hint">{t!(lang, "triage-share-hint")}</p>
                         {view.organisations.iter().map(|(id, name)| view! {
                             <div class="choice">
-                                <input type="checkbox" name="share" id=format!("share-{id}") value=id.to_string() checked=shared.contains(name) />
+                                <input type="checkbox" name="share" id=format!("share-{id}") value=id.to_string() checked=shared_ids.contains(id) />
                                 <label for=format!("share-{id}")>{name.clone()}</label>
                             </div>
                         }).collect_view()}

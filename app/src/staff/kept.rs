@@ -1,0 +1,128 @@
+//! Refused staff forms, kept so nothing typed is lost. When a form is refused for a mistake
+//! (a summary that names the reporter, an outcome without its Welsh text, a date in the wrong
+//! form), the handler keeps what was sent for its sender and sends them back to the page with
+//! `?kept=<token>`; the page then shows that form as it was typed, with the message saying
+//! what to put right. Kept for a day, for that person and that page only.
+
+use serde::{Deserialize, Serialize};
+
+/// How long a refused form is kept, in seconds.
+pub const KEPT_FOR: i64 = 24 * 3600;
+
+/// A refused form as it was sent: which form on the page, and its fields in order. The default
+/// (no form) keeps nothing, and every value falls back to what is stored.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct KeptForm {
+    pub form: String,
+    pub fields: Vec<(String, String)>,
+}
+
+impl KeptForm {
+    /// Whether `form` is the one kept.
+    pub fn is(&self, form: &str) -> bool {
+        !self.form.is_empty() && self.form == form
+    }
+
+    /// For one of several forms of the same kind (one per action, say): whether the kept one is
+    /// `form` and its `field` is `value`.
+    pub fn is_for(&self, form: &str, field: &str, value: &str) -> bool {
+        self.is(form) && self.last(field) == Some(value)
+    }
+
+    fn last(&self, name: &str) -> Option<&str> {
+        self.fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// What was typed in `name` when `form` is the kept one, else `stored`.
+    pub fn value(&self, form: &str, name: &str, stored: impl Into<String>) -> String {
+        match self.is(form) {
+            true => self.last(name).unwrap_or("").to_string(),
+            false => stored.into(),
+        }
+    }
+
+    /// Every number chosen in `name` (checkboxes) when `form` is the kept one, else `stored`.
+    pub fn ids(&self, form: &str, name: &str, stored: Vec<i64>) -> Vec<i64> {
+        match self.is(form) {
+            true => self.fields.iter().filter(|(k, _)| k == name).filter_map(|(_, v)| v.parse().ok()).collect(),
+            false => stored,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use server::{keep, kept, sweep};
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::{KeptForm, KEPT_FOR};
+    use crate::{
+        db::{self, Db},
+        staff::accounts::{random_token, sha256_hex},
+    };
+
+    /// Fields the page gives itself again (the record's version, the page's language).
+    const NOT_KEPT: [&str; 2] = ["version", "lang"];
+
+    /// Keeps `fields` of the refused `form` on `page` (a record's reference, say) for
+    /// `user_id`: the token to put in the address, or "" when it could not be kept (the
+    /// page then shows what is stored, with the message).
+    pub async fn keep(db: &Db, user_id: i64, page: &str, form: &str, fields: &[(String, String)]) -> String {
+        let fields: Vec<&(String, String)> = fields.iter().filter(|(k, _)| !NOT_KEPT.contains(&k.as_str())).collect();
+        let Ok(json) = serde_json::to_string(&fields) else { return String::new() };
+        let token = random_token();
+        match db::staff::keep_form(db, &sha256_hex(&token), user_id, page, form, &json).await {
+            Ok(()) => token,
+            Err(e) => {
+                tracing::error!(error = %e, "could not keep a refused form");
+                String::new()
+            }
+        }
+    }
+
+    /// The form kept under `token` for `user_id` on `page`; nothing when there is none (or it
+    /// is someone else's, another page's, or older than a day).
+    pub async fn kept(db: &Db, user_id: i64, page: &str, token: Option<&str>) -> KeptForm {
+        let Some(token) = token.filter(|t| !t.is_empty()) else { return KeptForm::default() };
+        match db::staff::kept_form(db, &sha256_hex(token), user_id, page, db::now() - KEPT_FOR).await {
+            Ok(Some((form, json))) => KeptForm { form, fields: serde_json::from_str(&json).unwrap_or_default() },
+            Ok(None) => KeptForm::default(),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not read a kept form");
+                KeptForm::default()
+            }
+        }
+    }
+
+    /// Forgets forms kept for more than a day.
+    pub async fn sweep(db: &Db) -> Result<u64, db::DbError> {
+        db::staff::delete_kept_forms_before(db, db::now() - KEPT_FOR).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KeptForm;
+
+    fn kept() -> KeptForm {
+        KeptForm {
+            form: "grade".into(),
+            fields: vec![("summary".into(), "typed".into()), ("share".into(), "3".into()), ("share".into(), "5".into()), ("blank".into(), "".into())],
+        }
+    }
+
+    #[test]
+    fn the_kept_form_shows_what_was_typed_and_others_what_is_stored() {
+        let k = kept();
+        assert_eq!(k.value("grade", "summary", "stored"), "typed");
+        assert_eq!(k.value("grade", "blank", "stored"), "", "an emptied field stays empty");
+        assert_eq!(k.value("grade", "missing", "stored"), "", "an unticked box is not ticked again");
+        assert_eq!(k.value("ask", "summary", "stored"), "stored");
+        assert_eq!(k.ids("grade", "share", vec![1]), vec![3, 5]);
+        assert_eq!(k.ids("ask", "share", vec![1]), vec![1]);
+        assert!(k.is_for("grade", "summary", "typed") && !k.is_for("grade", "summary", "other"));
+        let none = KeptForm::default();
+        assert!(!none.is(""));
+        assert_eq!(none.value("", "summary", "stored"), "stored");
+    }
+}
