@@ -1,17 +1,20 @@
 //! The intake queue at scale: a database filled by `cymuned generate` with N synthetic reports
 //! (default 1,000,000; `CYMUNED_BENCH_REPORTS`), then the queue page an officer opens, through
-//! the whole HTTP stack, signed in: the first page, and filtered pages.
+//! the whole HTTP stack, signed in: the first page, and filtered pages. Then a manager changing
+//! the Community Trigger threshold of the partnership with the most reports, which checks all
+//! its open ASB and hate reports again in the same transaction.
 //! `cargo bench -p server --bench triage`; set CYMUNED_BENCH_POSTGRES_URL (an empty database)
 //! to measure PostgreSQL as well.
 
-use app::{config::Settings, state::AppState};
+use app::{config::Settings, db, state::AppState};
+use sqlx::Row as _;
 use axum::{body::Body, Router};
 use http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
-async fn setup(url: &str, reports: usize) -> Router {
+async fn setup(url: &str, reports: usize) -> (Router, db::Db) {
     let settings = Settings { database_url: url.into(), ..Settings::default() };
     let db = server::startup::open_database(&settings).await.expect("database");
     let wards = server::startup::prepare(&settings, &db).await.expect("prepare");
@@ -20,7 +23,7 @@ async fn setup(url: &str, reports: usize) -> Router {
     let seconds = started.elapsed().as_secs_f64();
     println!("{url:.12}… generated {reports} reports in {seconds:.1} s ({:.0}/s)", reports as f64 / seconds);
     let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
-    server::http::router(AppState::new(options, db, settings, wards))
+    (server::http::router(AppState::new(options, db.clone(), settings, wards)), db)
 }
 
 async fn sign_in(app: &Router) -> String {
@@ -56,7 +59,7 @@ async fn time_page(app: &Router, cookie: &str, path: &str) -> (Duration, Duratio
 }
 
 async fn measure(label: &str, url: &str, reports: usize) {
-    let app = setup(url, reports).await;
+    let (app, db) = setup(url, reports).await;
     let cookie = sign_in(&app).await;
     for (what, path) in [
         ("first page (open, oldest first)", "/staff/intake"),
@@ -69,6 +72,27 @@ async fn measure(label: &str, url: &str, reports: usize) {
         let (p50, p95, rows) = time_page(&app, &cookie, path).await;
         println!("{label:<9} {what:<45} p50 {:>6.1} ms  p95 {:>6.1} ms  ({rows} rows shown)", p50.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
     }
+    // New Community Trigger rules: every open ASB and hate report of the busiest CSP re-checked.
+    let busiest = sqlx::query("SELECT csp_id, COUNT(*) FROM reports GROUP BY csp_id ORDER BY 2 DESC LIMIT 1").fetch_one(db.reader()).await.unwrap();
+    let (csp_id, count): (i64, i64) = (busiest.try_get(0).unwrap(), busiest.try_get(1).unwrap());
+    let mut rules = db::trigger::rules(&db, csp_id).await.unwrap();
+    let mut times = Vec::new();
+    let mut changed = (0, 0);
+    for threshold in [2, 3, 2, 3, 2, 3, 2, 3, 2, 3] {
+        rules.reports = threshold;
+        let started = Instant::now();
+        changed = db::trigger::save_settings(&db, csp_id, 2, &rules).await.unwrap();
+        times.push(started.elapsed());
+    }
+    times.sort();
+    println!(
+        "{label:<9} {:<45} p50 {:>6.1} ms  max {:>6.1} ms  ({count} reports in the CSP; last change: {} flagged, {} cleared)",
+        "trigger rules changed: open reports re-checked",
+        times[times.len() / 2].as_secs_f64() * 1e3,
+        times[times.len() - 1].as_secs_f64() * 1e3,
+        changed.0,
+        changed.1
+    );
 }
 
 #[tokio::main]

@@ -175,7 +175,7 @@ both_backends!(managers_set_the_rules, |db: Db, url: String| async move {
     let (_, location) = post(&app, "/staff/settings", &manager, &settings.replace("acknowledge_days=3", "acknowledge_days=0")).await;
     assert!(location.ends_with("error=invalid"));
     let (_, location) = post(&app, "/staff/settings", &manager, settings).await;
-    assert!(location.ends_with("done=1"), "{location}");
+    assert!(location.contains("done=settings&flagged=0&cleared=0"), "{location}");
     let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
     assert_eq!(db::triage::acknowledge_days(&db, cardiff).await.unwrap(), 3);
     assert!(db::trigger::rules(&db, cardiff).await.unwrap().hate_rule);
@@ -197,4 +197,50 @@ both_backends!(managers_set_the_rules, |db: Db, url: String| async move {
     assert!(body.contains("These contact details are verified."));
     let (_, _, public) = send(&app, get("/cy/partnerships/cardiff")).await;
     assert!(public.contains("Adolygiadau achos YG (Trothwy Cymunedol)"));
+});
+
+both_backends!(changing_the_rules_checks_open_reports_again, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let manager = cookie_for(&app, "csp-manager@demo.cymuned.cymru").await;
+    let rules = |reports: i64, hate: bool| {
+        format!(
+            "lang=en&csp=cardiff&acknowledge_days=2&trigger_reports={reports}&trigger_window_days=183&review_acknowledge_days=5&review_decide_days=15{}",
+            if hate { "&trigger_hate_rule=on" } else { "" }
+        )
+    };
+    // Two verified reports from one person: below the default threshold of three.
+    let alun = "alun@example.cymru";
+    let first = asb_report(&app, &db, alun, "asb-noise").await;
+    let second = asb_report(&app, &db, alun, "asb-noise").await;
+    open_email_link(&app, &db, &first).await;
+    open_email_link(&app, &db, &second).await;
+    let flag = |db: Db, r: String| async move { flags(&db).await.into_iter().find(|(x, _)| *x == r).unwrap().1 };
+    assert_eq!(flag(db.clone(), first.clone()).await, None);
+    // The manager lowers the threshold to two: both are flagged at once, and told on the page.
+    let (_, location) = post(&app, "/staff/settings", &manager, &rules(2, false)).await;
+    assert!(location.contains("done=settings&flagged=2&cleared=0"), "{location}");
+    assert_eq!(flag(db.clone(), first.clone()).await.as_deref(), Some("same_person"));
+    assert_eq!(flag(db.clone(), second.clone()).await.as_deref(), Some("same_person"));
+    let (_, body) = page(&app, &location, &manager).await;
+    assert!(body.contains("Open reports were checked again against the rules: 2 now meet a Community Trigger rule, and 0 no longer do."), "told in words");
+    let (_, body) = page(&app, &format!("/cy{location}"), &manager).await;
+    assert!(body.contains("Yn bodloni rheol y Trothwy Cymunedol nawr: 2."), "and in Welsh");
+    // A closed report keeps its flag; open ones lose theirs when the threshold goes back up.
+    let closed: i64 = sqlx::query("SELECT id FROM reports WHERE reference = $1").bind(&first).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    sqlx::query("UPDATE reports SET status = 'fixed', closed_at = created_at + 60 WHERE id = $1").bind(closed).execute(db.writer()).await.unwrap();
+    let (_, location) = post(&app, "/staff/settings", &manager, &rules(3, false)).await;
+    assert!(location.contains("done=settings&flagged=0&cleared=1"), "{location}");
+    assert_eq!(flag(db.clone(), first.clone()).await.as_deref(), Some("same_person"), "closed: kept as it was");
+    assert_eq!(flag(db.clone(), second.clone()).await, None);
+    // The hate rule switched on flags an open hate incident reported before it.
+    let body = "lang=en&area=W06000015&category=hate&hate_strands=race&ward=&lat=51.4943&lon=-3.1812&ongoing=on&description=Racist%20abuse%20at%20the%20bus%20stop&anonymous=yes";
+    post(&app, "/report", &None, body).await;
+    let hate: String = sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(flag(db.clone(), hate.clone()).await, None);
+    let (_, location) = post(&app, "/staff/settings", &manager, &rules(3, true)).await;
+    assert!(location.contains("done=settings&flagged=1&cleared=0"), "{location}");
+    assert_eq!(flag(db.clone(), hate.clone()).await.as_deref(), Some("hate_incident"));
+    // Audited with the counts.
+    let detail: String = sqlx::query("SELECT detail FROM audit_log WHERE action = 'settings_changed' ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert!(detail.ends_with("reports flagged 1, cleared 0"), "{detail}");
 });

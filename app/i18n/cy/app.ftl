@@ -595,6 +595,7 @@ review-status-not-met = Heb fodloni'r trothwy
 review-status-held = Adolygiad wedi'i gynnal
 reviews-title = Adolygiadau achos YG
 reviews-saved = Wedi'i gadw. Mae'r ymgeisydd wedi cael gwybod.
+reviews-settings-saved = Mae'r gosodiadau wedi'u cadw. Gwiriwyd yr adroddiadau agored eto yn erbyn y rheolau. Yn bodloni rheol y Trothwy Cymunedol nawr: { $flagged }. Ddim yn ei bodloni mwyach: { $cleared }.
 reviews-error-invalid = Dewiswch benderfyniad o'r rhestr; rhaid i'r argymhellion fod yn 4,000 nod neu lai.
 reviews-rules = Trothwy: { $reports } adroddiad YG cymwys o fewn { $days } diwrnod. Cydnabod o fewn { $acknowledge } diwrnod gwaith; penderfynu o fewn { $decide }.
 reviews-figures = { $year } hyd yma: { $applications } cais, { $not_met } heb fodloni'r trothwy, { $held } adolygiad wedi'u cynnal, { $recommendations } gydag argymhellion.

@@ -566,6 +566,13 @@ review-status-not-met = Threshold not met
 review-status-held = Review held
 reviews-title = ASB case reviews
 reviews-saved = Saved. The applicant has been told.
+reviews-settings-saved = Settings saved. Open reports were checked again against the rules: { $flagged ->
+        [one] 1 now meets
+       *[other] { $flagged } now meet
+    } a Community Trigger rule, and { $cleared ->
+        [one] 1 no longer does.
+       *[other] { $cleared } no longer do.
+    }
 reviews-error-invalid = Choose a decision from the list; recommendations must be 4,000 characters or fewer.
 reviews-rules = Threshold: { $reports } qualifying ASB reports within { $days } days. Acknowledge within { $acknowledge } working days; decide within { $decide }.
 reviews-figures = { $year } so far: { $applications } applications, { $not_met } did not meet the threshold, { $held } reviews held, { $recommendations } with recommendations.

@@ -254,8 +254,9 @@ pub async fn settings(
         link_window_days: link_days,
         link_distance_metres: link_metres,
     };
+    // Open reports are checked again against the new rules, in the same transaction.
     match db::trigger::save_settings(&state.db, csp_id, ack, &rules).await {
-        Ok(()) => {
+        Ok((flagged, cleared)) => {
             let entry = NewAuditEntry {
                 actor_user_id: Some(user.id),
                 actor_label: user.email.clone(),
@@ -264,12 +265,15 @@ pub async fn settings(
                 record_id: Some(slug.clone()),
                 csp_id: Some(csp_id),
                 ip: Some(ip),
-                detail: Some(format!("acknowledge {ack}d; trigger {reports} in {window}d; location {}; hate {}", rules.location_rule, rules.hate_rule)),
+                detail: Some(format!(
+                    "acknowledge {ack}d; trigger {reports} in {window}d; location {}; hate {}; reports flagged {flagged}, cleared {cleared}",
+                    rules.location_rule, rules.hate_rule
+                )),
             };
             if let Err(e) = db::audit::record(&state.db, entry).await {
                 tracing::error!(error = %e, "could not write audit entry");
             }
-            back("done=1")
+            back(&format!("done=settings&flagged={flagged}&cleared={cleared}"))
         }
         Err(e) => {
             tracing::error!(error = %e, "could not save settings");

@@ -220,7 +220,11 @@ fn CaseReviewList(lang: Lang, view: CaseReviewsView) -> impl IntoView {
     let slug = selected.clone();
     view! {
         <CspPicker lang csps selected=selected.clone() />
-        {done.map(|_| view! { <div class="notice notice-success" role="status"><p>{t!(lang, "reviews-saved")}</p></div> })}
+        {done.map(|d| {
+            let count = |name: &str| query.read_untracked().get(name).and_then(|n| n.parse::<i64>().ok()).unwrap_or(0);
+            let message = if d == "settings" { t!(lang, "reviews-settings-saved", flagged = count("flagged"), cleared = count("cleared")) } else { t!(lang, "reviews-saved") };
+            view! { <div class="notice notice-success" role="status"><p>{message}</p></div> }
+        })}
         {error.map(|e| view! { <div class="error-summary" role="alert"><p>{if e == "stale" { t!(lang, "triage-error-stale") } else { t!(lang, "reviews-error-invalid") }}</p></div> })}
         <p>{t!(lang, "reviews-rules", reports = rules.reports, days = rules.window_days, acknowledge = rules.review_acknowledge_days, decide = rules.review_decide_days)}</p>
         <p>{t!(lang, "reviews-figures", year = figures.year, applications = figures.applications, not_met = figures.threshold_not_met, held = figures.reviews_held, recommendations = figures.with_recommendations)}</p>
