@@ -31,6 +31,8 @@ pub mod open311;
 pub mod problems;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod working_days;
 
 pub use self::app::{shell as html_shell, App};
 

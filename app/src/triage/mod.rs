@@ -201,20 +201,10 @@ pub fn identifies_reporter(summary: &str, reporter: &ReporterDetails) -> bool {
 }
 
 /// When a report received at `created_at` (Unix seconds) must be acknowledged: after
-/// `working_days` days that are not Saturday or Sunday. (Bank holidays are not counted out.)
+/// `working_days` working days (weekends and the bank holidays of England and Wales skipped).
+#[cfg(feature = "ssr")]
 pub fn acknowledge_due(created_at: i64, working_days: i64) -> i64 {
-    const DAY: i64 = 86_400;
-    let mut due = created_at;
-    let mut left = working_days.max(0);
-    while left > 0 {
-        due += DAY;
-        // 1970-01-01 was a Thursday: day 0 -> Thursday.
-        let weekday = (due.div_euclid(DAY) + 3).rem_euclid(7); // 0 = Monday
-        if weekday < 5 {
-            left -= 1;
-        }
-    }
-    due
+    crate::working_days::add_working_days(created_at, working_days)
 }
 
 /// Which reports the queue lists.
@@ -464,6 +454,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "ssr")]
     fn acknowledgement_is_due_after_working_days() {
         let friday_noon = 1_795_176_000; // 2026-11-20 12:00 UTC, a Friday
         assert_eq!(acknowledge_due(friday_noon, 2), friday_noon + 4 * 86_400, "Friday + 2 working days = Tuesday");
