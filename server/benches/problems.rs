@@ -5,6 +5,8 @@
 //! `cargo bench -p server --bench problems`; set CYMUNED_BENCH_POSTGRES_URL (an empty database)
 //! to measure PostgreSQL as well.
 
+mod common;
+
 use app::{config::Settings, db, state::AppState};
 use axum::{body::Body, Router};
 use http::{header, Request, StatusCode};
@@ -88,23 +90,6 @@ async fn setup(url: &str, reports: usize) -> (Router, String, String) {
     (server::http::router(AppState::new(options, db, settings, wards)), profile, slug)
 }
 
-async fn sign_in(app: &Router) -> String {
-    let body = format!("email=analyst@demo.cymuned.cymru&password={}&lang=en&next=", app::staff::accounts::DEMO_PASSWORD);
-    let req = Request::post("/sign-in")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header("sec-fetch-site", "same-origin")
-        .body(Body::from(body))
-        .unwrap();
-    let res = app.clone().oneshot(req).await.unwrap();
-    res.headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("cymuned_session=") && !c.starts_with("cymuned_session=;"))
-        .map(|c| c.split(';').next().unwrap().to_string())
-        .expect("signed in")
-}
-
 async fn time(app: &Router, cookie: &str, method: &str, path: &str, body: &str, runs: usize, expect: StatusCode) -> (Duration, Duration, usize) {
     let mut times = Vec::new();
     let mut size = 0;
@@ -126,7 +111,7 @@ async fn time(app: &Router, cookie: &str, method: &str, path: &str, body: &str, 
 
 async fn measure(label: &str, url: &str, reports: usize) {
     let (app, profile, csp) = setup(url, reports).await;
-    let cookie = sign_in(&app).await;
+    let cookie = common::sign_in(&app, "analyst@demo.cymuned.cymru").await;
     let (year, quarter) = app::problems::strategic::last_complete(db::now());
     let draft = format!("lang=en&csp={csp}&op=draft&year={year}&quarter={quarter}");
     for (what, method, path, body, expect) in [

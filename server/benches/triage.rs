@@ -6,6 +6,8 @@
 //! `cargo bench -p server --bench triage`; set CYMUNED_BENCH_POSTGRES_URL (an empty database)
 //! to measure PostgreSQL as well.
 
+mod common;
+
 use app::{config::Settings, db, state::AppState};
 use sqlx::Row as _;
 use axum::{body::Body, Router};
@@ -26,23 +28,6 @@ async fn setup(url: &str, reports: usize) -> (Router, db::Db) {
     (server::http::router(AppState::new(options, db.clone(), settings, wards)), db)
 }
 
-async fn sign_in(app: &Router) -> String {
-    let body = format!("email=officer@demo.cymuned.cymru&password={}&lang=en&next=", app::staff::accounts::DEMO_PASSWORD);
-    let req = Request::post("/sign-in")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header("sec-fetch-site", "same-origin")
-        .body(Body::from(body))
-        .unwrap();
-    let res = app.clone().oneshot(req).await.unwrap();
-    res.headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("cymuned_session=") && !c.starts_with("cymuned_session=;"))
-        .map(|c| c.split(';').next().unwrap().to_string())
-        .expect("signed in")
-}
-
 async fn time_page(app: &Router, cookie: &str, path: &str) -> (Duration, Duration, usize) {
     let mut times = Vec::new();
     let mut rows = 0;
@@ -60,7 +45,7 @@ async fn time_page(app: &Router, cookie: &str, path: &str) -> (Duration, Duratio
 
 async fn measure(label: &str, url: &str, reports: usize) {
     let (app, db) = setup(url, reports).await;
-    let cookie = sign_in(&app).await;
+    let cookie = common::sign_in(&app, "officer@demo.cymuned.cymru").await;
     for (what, path) in [
         ("first page (open, oldest first)", "/staff/intake"),
         ("page 20", "/staff/intake?page=20"),

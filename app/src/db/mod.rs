@@ -26,6 +26,12 @@ use std::time::Duration;
 pub use sqlx::Error as DbError;
 pub type Row = AnyRow;
 
+/// English and Welsh names read from two columns side by side, English first.
+pub(crate) fn names(row: &Row, en: usize) -> Result<crate::reference::Names, DbError> {
+    use sqlx::Row as _;
+    Ok(crate::reference::Names::new(row.try_get::<String, _>(en)?, row.try_get::<String, _>(en + 1)?))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

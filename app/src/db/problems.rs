@@ -1,7 +1,7 @@
 //! Problem profiles, their actions and history, and the counts the hub computes for them
 //! (charts, before/after assessment, hotspot detection).
 
-use super::{format_date, format_time, now, reference::Tx, Db, DbError};
+use super::{format_date, format_time, names, now, reference::Tx, Db, DbError};
 use crate::{
     problems::{
         hotspots::{AreaCounts, CellCount, VictimReport},
@@ -394,10 +394,6 @@ pub async fn linked_reports(db: &Db, profile_id: i64) -> Result<Vec<LinkedReport
             })
         })
         .collect()
-}
-
-fn names(r: &super::Row, en: usize) -> Result<Names, DbError> {
-    Ok(Names::new(r.try_get::<String, _>(en)?, r.try_get::<String, _>(en + 1)?))
 }
 
 /// The id, CSP and version of a profile, by reference.

@@ -1,7 +1,7 @@
 //! The control strategy, tasking and coordinating meetings, and the quarterly strategic
 //! assessment: what is stored of them, and the counts the hub drafts from.
 
-use super::{format_date, now, Db, DbError};
+use super::{format_date, names, now, Db, DbError};
 use crate::{
     problems::{
         strategic::{Assessment as StrategicAssessment, FamilyCounts, Sections},
@@ -263,8 +263,8 @@ pub async fn items_graded(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Ve
             reference: r.try_get(0)?,
             summary: r.try_get(1)?,
             grade: format!("{}{}{}", r.try_get::<String, _>(2)?, r.try_get::<String, _>(3)?, r.try_get::<String, _>(4)?),
-            category: Names::new(r.try_get::<String, _>(5)?, r.try_get::<String, _>(6)?),
-            neighbourhood: Names::new(r.try_get::<String, _>(7)?, r.try_get::<String, _>(8)?),
+            category: names(r, 5)?,
+            neighbourhood: names(r, 7)?,
             in_profile: r.try_get(9)?,
         })
     })

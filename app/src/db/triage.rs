@@ -2,18 +2,15 @@
 //! change checks the report's `version`, so a second officer working on a report someone else
 //! has just changed is told, and nothing is silently overwritten.
 
-use super::{format_time, now, Db, DbError};
+use super::{format_time, names, now, Db, DbError};
 use crate::{
     audit::NewAuditEntry,
     reference::Names,
     reporting::ReportStatus,
     triage::{acknowledge_due, Grade, IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails, DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE},
 };
-use sqlx::{any::AnyRow, Row as _};
+use sqlx::Row as _;
 
-fn names(row: &AnyRow, at: usize) -> Result<Names, DbError> {
-    Ok(Names::new(row.try_get::<String, _>(at)?, row.try_get::<String, _>(at + 1)?))
-}
 
 pub async fn acknowledge_days(db: &Db, csp_id: i64) -> Result<i64, DbError> {
     let row = sqlx::query("SELECT acknowledge_working_days FROM csp_settings WHERE csp_id = $1").bind(csp_id).fetch_optional(db.reader()).await?;

@@ -42,9 +42,9 @@ pub fn new_profile_page(csp: &str) -> String {
 /// Back to the new-profile form with the error and everything that was typed or chosen, so
 /// nothing is lost.
 async fn back_to_form(state: &AppState, user: &StaffUser, lang: Lang, csp: &str, error: &str, fields: &Posted) -> Response {
-    let token = kept::keep(&state.db, user.id, &new_profile_page(csp), "new", &fields.0).await;
-    let query = serde_urlencoded::to_string([("csp", csp), ("error", error), ("kept", &token)]).unwrap_or_default();
-    Redirect::to(&format!("{}?{query}#new-heading", lang.path("/staff/problems"))).into_response()
+    let outcome = kept::refusal(&state.db, user.id, &new_profile_page(csp), "new", &fields.0, error).await;
+    let csp = serde_urlencoded::to_string([("csp", csp)]).unwrap_or_default();
+    Redirect::to(&format!("{}?{csp}&{outcome}#new-heading", lang.path("/staff/problems"))).into_response()
 }
 
 fn unavailable(lang: Lang, e: impl std::fmt::Display) -> Response {
@@ -160,8 +160,7 @@ pub async fn act(
         Ok(result) => result,
         Err(problem) => {
             // Refused for a mistake: back to the form as it was typed, with what to put right.
-            let token = kept::keep(&state.db, user.id, &profile.reference, &action, &fields.0).await;
-            return to_profile(lang, &reference, &format!("error={problem}&kept={token}"));
+            return to_profile(lang, &reference, &kept::refusal(&state.db, user.id, &profile.reference, &action, &fields.0, problem).await);
         }
     };
     match result {

@@ -425,8 +425,7 @@ pub async fn save(
     let texts: Result<Vec<String>, _> = ["summary", "top_problems", "emerging", "outcomes", "gaps", "recommendations"].iter().map(|n| text(f(n), MAX_TEXT)).collect();
     let Ok(t) = texts else {
         // Back to the draft as it was typed, to shorten.
-        let token = kept::keep(&state.db, user.id, &draft_page(id), "sections", &form.0).await;
-        return back(&format!("error=too_long&kept={token}"));
+        return back(&kept::refusal(&state.db, user.id, &draft_page(id), "sections", &form.0, "too_long").await);
     };
     let sections = Sections { summary: t[0].clone(), top_problems: t[1].clone(), emerging: t[2].clone(), outcomes: t[3].clone(), gaps: t[4].clone(), recommendations: t[5].clone() };
     let publish = f("publish") == "1";

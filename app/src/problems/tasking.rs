@@ -23,7 +23,7 @@ use crate::{
     t,
 };
 use crate::{
-    problems::form::{authorise, Posted, StaffForm},
+    problems::form::{authorise, StaffForm},
     staff::session::CurrentUser,
     state::AppState,
 };
@@ -288,13 +288,6 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
     }
 }
 
-/// Back to the meeting with what to put right, the refused form kept as it was typed.
-#[allow(clippy::too_many_arguments)]
-async fn refused(state: &AppState, user: &StaffUser, lang: Lang, slug: &str, date: &str, form_name: &str, form: &Posted, error: &str) -> Response {
-    let token = kept::keep(&state.db, user.id, &tasking_page(slug, date), form_name, &form.0).await;
-    Redirect::to(&format!("{}?csp={slug}&date={date}&error={error}&kept={token}", lang.path("/staff/tasking"))).into_response()
-}
-
 /// Saves a meeting's record.
 pub async fn save(
     State(state): State<AppState>,
@@ -312,7 +305,7 @@ pub async fn save(
     let date = db::format_date(held_on);
     let (attendees, decisions) = match (text(f("attendees"), MAX_TEXT), text(f("decisions"), MAX_TEXT)) {
         (Ok(a), Ok(d)) => (a, d),
-        _ => return refused(&state, &user, lang, &slug, &date, "record", &form, "too_long").await,
+        _ => return back(&kept::refusal(&state.db, user.id, &tasking_page(&slug, &date), "record", &form.0, "too_long").await),
     };
     let version: i64 = f("version").parse().unwrap_or(-1);
     match db::tasking::save_meeting(&state.db, csp_id, held_on, version, &attendees, &decisions, user.id).await {
@@ -340,23 +333,26 @@ pub async fn add_action(
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
     let Some(held_on) = parse_day(&date) else { return back("error=due") };
     let date = db::format_date(held_on);
+    // Refused for a mistake: back as it was typed.
+    let page = tasking_page(&slug, &date);
+    let refused = |error: &'static str| kept::refusal(&state.db, user.id, &page, "action", &form.0, error);
     let title = match text(f("title"), MAX_TITLE) {
         Ok(t) if !t.is_empty() => t,
-        Ok(_) => return refused(&state, &user, lang, &slug, &date, "action", &form, "title").await,
-        Err(_) => return refused(&state, &user, lang, &slug, &date, "action", &form, "too_long").await,
+        Ok(_) => return back(&refused("title").await),
+        Err(_) => return back(&refused("too_long").await),
     };
-    let Ok(owner) = text(f("owner"), MAX_TITLE) else { return refused(&state, &user, lang, &slug, &date, "action", &form, "too_long").await };
+    let Ok(owner) = text(f("owner"), MAX_TITLE) else { return back(&refused("too_long").await) };
     let due_on = match f("due_on").trim() {
         "" => None,
         d => match parse_day(d) {
             Some(d) => Some(d),
-            None => return refused(&state, &user, lang, &slug, &date, "action", &form, "due").await,
+            None => return back(&refused("due").await),
         },
     };
     let reference = f("profile").to_string();
     let (id, version) = match db::problems::find(&state.db, &reference).await {
         Ok(Some((id, c, v))) if c == csp_id => (id, v),
-        Ok(_) => return refused(&state, &user, lang, &slug, &date, "action", &form, "item").await,
+        Ok(_) => return back(&refused("item").await),
         Err(e) => {
             tracing::error!(error = %e, "tasking: could not find a profile");
             return back("error=unavailable");
@@ -546,11 +542,6 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
     }
 }
 
-async fn refused_priority(state: &AppState, user: &StaffUser, lang: Lang, slug: &str, form: &Posted, error: &str) -> Response {
-    let token = kept::keep(&state.db, user.id, &strategy_page(slug), "add", &form.0).await;
-    Redirect::to(&format!("{}?csp={slug}&error={error}&kept={token}", lang.path("/staff/control-strategy"))).into_response()
-}
-
 /// Changes the control strategy: add or remove a priority, link or unlink a profile.
 pub async fn change_strategy(
     State(state): State<AppState>,
@@ -564,17 +555,18 @@ pub async fn change_strategy(
     let f = |name: &str| form.get(name);
     let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy"))).into_response();
     // A new priority refused for a mistake goes back as it was typed.
-    let refused = |error: &'static str| refused_priority(&state, &user, lang, &slug, &form, error);
+    let page = strategy_page(&slug);
+    let refused = |error: &'static str| kept::refusal(&state.db, user.id, &page, "add", &form.0, error);
     let priority: i64 = f("priority").parse().unwrap_or(0);
     let result = match f("op") {
         "add" => {
-            let Some(strand) = Strand::parse(f("strand")) else { return refused("stage").await };
+            let Some(strand) = Strand::parse(f("strand")) else { return back(&refused("stage").await) };
             let title = match text(f("title"), MAX_TITLE) {
                 Ok(t) if !t.is_empty() => t,
-                Ok(_) => return refused("title").await,
-                Err(_) => return refused("too_long").await,
+                Ok(_) => return back(&refused("title").await),
+                Err(_) => return back(&refused("too_long").await),
             };
-            let Ok(description) = text(f("description"), MAX_TEXT) else { return refused("too_long").await };
+            let Ok(description) = text(f("description"), MAX_TEXT) else { return back(&refused("too_long").await) };
             db::tasking::add_priority(&state.db, csp_id, strand, &title, &description).await.map(|_| true)
         }
         "link" | "unlink" => db::tasking::link_priority(&state.db, csp_id, priority, f("profile"), f("op") == "link").await,

@@ -51,7 +51,7 @@ impl KeptForm {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{keep, kept, sweep};
+pub use server::{keep, kept, refusal, sweep};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -78,6 +78,13 @@ mod server {
                 String::new()
             }
         }
+    }
+
+    /// Keeps a refused form (see `keep`) and gives what the page's address then carries:
+    /// `error=<error>&kept=<token>`.
+    pub async fn refusal(db: &Db, user_id: i64, page: &str, form: &str, fields: &[(String, String)], error: &str) -> String {
+        let token = keep(db, user_id, page, form, fields).await;
+        format!("error={error}&kept={token}")
     }
 
     /// The form kept under `token` for `user_id` on `page`; nothing when there is none (or it

@@ -35,8 +35,7 @@ fn back(lang: Lang, reference: &str, outcome: &str) -> Response {
 /// Back to the report with what to put right, the refused form kept as it was typed (see
 /// `staff::kept`): a summary naming the reporter is refused, not lost.
 async fn refused(state: &AppState, user: &StaffUser, lang: Lang, reference: &str, form: &str, fields: &Fields, error: &str) -> Response {
-    let token = kept::keep(&state.db, user.id, reference, form, fields).await;
-    back(lang, reference, &format!("error={error}&kept={token}"))
+    back(lang, reference, &kept::refusal(&state.db, user.id, reference, form, fields, error).await)
 }
 
 /// The message to the resident for a status, in their language, when the officer wrote none.
