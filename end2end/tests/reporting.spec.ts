@@ -136,15 +136,28 @@ for (const tiles of ['load', 'fail'] as const) {
   });
 }
 
-// On a poor connection the map's script or its wards may never arrive: the resident is told,
-// in their language, and the ward list does the job.
-for (const lost of ['script', 'wards'] as const) {
+// On a poor connection the map's script or its wards may never arrive, or fail: the resident is
+// told, in their language, and the ward list does the job. A hung request is given up on after
+// ten seconds.
+for (const lost of ['script', 'wards', 'wards hang'] as const) {
   test(`the map cannot load (${lost}): the resident is told and uses the list, in Welsh`, async ({ page, javaScriptEnabled }) => {
     test.skip(!javaScriptEnabled, 'the map needs JavaScript');
-    await page.route(lost === 'script' ? /\/leaflet\.js$/ : /\/api\/area_map/, route => route.abort('internetdisconnected'));
+    // What the page did, shown if the message does not come.
+    const seen: string[] = [];
+    const started = Date.now();
+    page.on('console', m => seen.push(`${Date.now() - started} ms console ${m.type()}: ${m.text()}`));
+    page.on('pageerror', e => seen.push(`${Date.now() - started} ms page error: ${e.message}`));
+    page.on('request', r => seen.push(`${Date.now() - started} ms ${r.method()} ${r.url()}`));
+    page.on('requestfailed', r => seen.push(`${Date.now() - started} ms failed ${r.url()}`));
+    await page.route(lost === 'script' ? /\/leaflet\.js$/ : /\/api\/area_map/, route =>
+      lost === 'wards hang' ? new Promise<void>(() => {}) : route.abort('internetdisconnected'));
     await chooseCardiff(page, 'cy');
     const status = page.locator('.location-status');
-    await expect(status).toContainText("Doedd dim modd llwytho'r map", { timeout: 15_000 });
+    try {
+      await expect(status).toContainText("Doedd dim modd llwytho'r map", { timeout: 20_000 });
+    } catch (e) {
+      throw new Error(`${e}\nWhat the page did:\n${seen.join('\n')}`);
+    }
     await expect(page.getByRole('region', { name: 'Map o wardiau\'r ardal' })).toBeHidden();
     await expectAccessible(page);
     await page.getByLabel('Am beth rydych chi\'n rhoi gwybod').selectOption({ label: 'Graffiti' });

@@ -68,15 +68,19 @@ pub fn WherePicker(lang: Lang, area: String, lat: String, lon: String) -> impl I
     let chosen = Chosen { lang, set_lat, set_lon, set_message };
     let map_element = NodeRef::<leptos::html::Div>::new();
     // Effects run only in the browser, after hydration; this one again once the map's element
-    // is in the page (inside a Suspense it may arrive later).
+    // is in the page (inside a Suspense it may arrive later). The map is loaded once.
+    let started = StoredValue::new(false);
     Effect::new(move |_| {
         set_ready.set(true);
         #[cfg(feature = "hydrate")]
         if let Some(element) = map_element.get() {
-            browser::show_map(lang, area.clone(), element.into(), chosen, set_map_shown);
+            if !started.get_value() {
+                started.set_value(true);
+                browser::show_map(lang, area.clone(), element.into(), chosen, set_map_shown);
+            }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&area, chosen, set_map_shown);
+        let _ = (&area, chosen, set_map_shown, started);
     });
     let locate = move |_| {
         set_message.set(t!(lang, "report-locating"));
@@ -121,7 +125,7 @@ mod browser {
     use super::{area_map, leaflet, locate_point, Chosen, LEAFLET_DIR};
     use crate::{i18n::Lang, t};
     use leptos::prelude::*;
-    use std::cell::RefCell;
+    use std::{cell::RefCell, rc::Rc};
     use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 
     thread_local! {
@@ -215,12 +219,57 @@ mod browser {
         failure.forget();
     }
 
-    /// How many times the map's data is asked for before giving up (poor connections).
+    /// How many times the map's wards are asked for before giving up (poor connections).
     const ATTEMPTS: u32 = 3;
+    /// How long a resident waits for the map before being told to use the list: on a poor
+    /// connection a request may neither arrive nor fail for minutes.
+    const PATIENCE: std::time::Duration = std::time::Duration::from_secs(10);
+
+    /// One loading of the map into one element: it ends once, drawn or given up.
+    struct Loading {
+        lang: Lang,
+        area: String,
+        element: web_sys::HtmlElement,
+        chosen: Chosen,
+        set_shown: WriteSignal<bool>,
+        ended: std::cell::Cell<bool>,
+    }
+
+    impl Loading {
+        /// Hides the map and tells the resident to use the list, unless the map was drawn.
+        fn give_up(&self) {
+            if !self.ended.replace(true) {
+                self.set_shown.set(false);
+                self.chosen.set_message.set(t!(self.lang, "report-map-failed"));
+            }
+        }
+
+        fn fetch_and_draw(self: Rc<Self>, attempt: u32) {
+            leptos::task::spawn_local(async move {
+                let answer = area_map(self.area.clone(), self.lang.code().to_string()).await;
+                if self.ended.get() {
+                    return; // too late: the resident has been told to use the list
+                }
+                match answer {
+                    Ok(data) => {
+                        if draw(self.lang, &self.element, data, self.chosen) {
+                            self.ended.set(true);
+                        } else {
+                            self.give_up();
+                        }
+                    }
+                    Err(_) if attempt < ATTEMPTS => {
+                        set_timeout(move || self.fetch_and_draw(attempt + 1), std::time::Duration::from_millis(1500 * u64::from(attempt)));
+                    }
+                    Err(_) => self.give_up(),
+                }
+            });
+        }
+    }
 
     /// Loads Leaflet (only on this page, only with JavaScript), then draws the area's wards in
-    /// `element`. When the script or the wards cannot be fetched, the map is hidden and the
-    /// resident is told to use the list.
+    /// `element`. When the script or the wards cannot be fetched, or take too long, the map is
+    /// hidden and the resident is told to use the list.
     pub(super) fn show_map(lang: Lang, area: String, element: web_sys::HtmlElement, chosen: Chosen, set_shown: WriteSignal<bool>) {
         let doc = document();
         if doc.get_element_by_id("leaflet-css").is_none() {
@@ -233,20 +282,18 @@ mod browser {
                 }
             }
         }
-        let give_up = move || {
-            set_shown.set(false);
-            chosen.set_message.set(t!(lang, "report-map-failed"));
-        };
-        let start = move || fetch_and_draw(lang, area, element, chosen, give_up, 1);
+        let loading = Rc::new(Loading { lang, area, element, chosen, set_shown, ended: std::cell::Cell::new(false) });
+        let late = Rc::clone(&loading);
+        set_timeout(move || late.give_up(), PATIENCE);
         if leaflet::loaded() {
-            start();
+            loading.fetch_and_draw(1);
             return;
         }
         // One script element for the page, even if this form is shown again before it loads.
         let script = match doc.get_element_by_id("leaflet-js") {
             Some(script) => script,
             None => {
-                let Ok(script) = doc.create_element("script") else { return give_up() };
+                let Ok(script) = doc.create_element("script") else { return loading.give_up() };
                 let _ = script.set_attribute("id", "leaflet-js");
                 let _ = script.set_attribute("src", &format!("{LEAFLET_DIR}/leaflet.js"));
                 if let Some(body) = doc.body() {
@@ -255,27 +302,11 @@ mod browser {
                 script
             }
         };
-        let onload = Closure::once_into_js(start);
+        let failed = Rc::clone(&loading);
+        let onload = Closure::once_into_js(move || loading.fetch_and_draw(1));
         let _ = script.add_event_listener_with_callback("load", onload.unchecked_ref());
-        let onerror = Closure::once_into_js(give_up);
+        let onerror = Closure::once_into_js(move || failed.give_up());
         let _ = script.add_event_listener_with_callback("error", onerror.unchecked_ref());
-    }
-
-    fn fetch_and_draw(lang: Lang, area: String, element: web_sys::HtmlElement, chosen: Chosen, give_up: impl Fn() + Copy + 'static, attempt: u32) {
-        leptos::task::spawn_local(async move {
-            match area_map(area.clone(), lang.code().to_string()).await {
-                Ok(data) => {
-                    if !draw(lang, &element, data, chosen) {
-                        give_up();
-                    }
-                }
-                Err(_) if attempt < ATTEMPTS => {
-                    let retry = move || fetch_and_draw(lang, area, element, chosen, give_up, attempt + 1);
-                    set_timeout(retry, std::time::Duration::from_millis(1500 * u64::from(attempt)));
-                }
-                Err(_) => give_up(),
-            }
-        });
     }
 
     /// Draws the map; false when Leaflet refuses the element.
