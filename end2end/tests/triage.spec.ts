@@ -27,6 +27,11 @@ test('an officer triages a Welsh resident\'s report; a partner sees only the san
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Intake queue' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Intake queue');
   if (javaScriptEnabled) await expectAccessible(page);
+  // As the resident would read it out on the phone.
+  await page.getByLabel('Find a report by its reference').fill(reference.toLowerCase().replace(/-/g, ' '));
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Report ${reference}, whatever its status.`);
+  if (javaScriptEnabled) await expectAccessible(page);
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Report ${reference}`);
   await expect(page.getByText('@example.cymru')).toHaveCount(0);

@@ -111,7 +111,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/problems", get(app::problems::api::list))
         .route("/api/v1/problems/{reference}", get(app::problems::api::one))
         .route("/api/v1/{*rest}", any(api::not_found))
-        .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_request))
+        .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))
         .route("/open311/{*rest}", any(open311::not_found_route))
         .leptos_routes(&state, routes, {

@@ -332,3 +332,94 @@ both_backends!(reports_with_and_without_points_on_one_connection, |db: Db, url: 
     let with_points: i64 = sqlx::query("SELECT COUNT(*) FROM reports WHERE lat IS NOT NULL").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert!(with_points > 1_000 && with_points < 2_000, "{with_points}");
 });
+
+both_backends!(other_apps_send_updates, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let key = key(&db).await;
+    let (_, body) = post(&app, "/open311/v2/requests.json", &format!("api_key={key}&service_code=litter&{CATHAYS}&description=Litter%20all%20over%20the%20park")).await;
+    let reference = json(&body)[0]["service_request_id"].as_str().unwrap().to_string();
+    let hate = format!("lang=en&area=W06000015&category=hate&hate_strands=race&ward=&lat=51.49431&lon=-3.18127&ongoing=on&description=Shouted%20abuse%20at%20my%20door&anonymous=yes");
+    send(&app, form("/report").body(Body::from(hate)).unwrap()).await;
+    let hate_ref: String = sqlx::query("SELECT reference FROM reports WHERE sensitive = 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+
+    // As FixMyStreet sends a resident's update: kept for staff, our id answered (XML here).
+    let update = format!(
+        "api_key={key}&service_request_id={reference}&update_id=fms-991&updated_datetime=2026-11-30T09:00:00Z&status=OPEN\
+         &description=Still%20there%2C%20and%20more%20bags%20today&email=rhys%40example.cymru&first_name=Rhys&last_name=Jones&media_url=https%3A%2F%2Fphotos.example%2F2.jpg"
+    );
+    let (status, xml) = post(&app, "/open311/v2/servicerequestupdates.xml", &update).await;
+    assert_eq!(status, StatusCode::OK, "{xml}");
+    assert!(xml.contains("<service_request_updates><request_update><update_id>"), "{xml}");
+    let kept = sqlx::query("SELECT u.id, u.message, u.public, u.kind, r.status FROM report_updates u JOIN reports r ON r.id = u.report_id WHERE u.client_update_id = 'fms-991'")
+        .fetch_all(db.reader())
+        .await
+        .unwrap();
+    assert_eq!(kept.len(), 1);
+    let id: i64 = kept[0].try_get(0).unwrap();
+    assert!(xml.contains(&format!("<update_id>{id}</update_id>")));
+    assert_eq!(kept[0].try_get::<String, _>(1).unwrap(), "Still there, and more bags today\nhttps://photos.example/2.jpg");
+    assert_eq!((kept[0].try_get::<i64, _>(2).unwrap(), kept[0].try_get::<String, _>(3).unwrap()), (0, "comment".to_string()), "for staff only");
+    assert_eq!(kept[0].try_get::<String, _>(4).unwrap(), "open", "the status stays the partnership's");
+    let named: i64 = sqlx::query("SELECT COUNT(*) FROM report_updates WHERE message LIKE '%Rhys%' OR message LIKE '%rhys@%'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(named, 0, "the sender's name and address are not kept");
+    // Sent again (a retry): the same id, stored once.
+    let (status, body) = post(&app, "/open311/v2/servicerequestupdates.json", &update).await;
+    assert_eq!((status, json(&body)[0]["update_id"].as_str().unwrap().to_string()), (StatusCode::OK, id.to_string()));
+    let count: i64 = sqlx::query("SELECT COUNT(*) FROM report_updates WHERE kind = 'comment'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(count, 1);
+    // Without an update id: kept each time.
+    let plain = format!("api_key={key}&service_request_id={reference}&description=And%20a%20sofa");
+    let (status, body) = post(&app, "/open311/v2/servicerequestupdates.json", &plain).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // Other apps never see it: not in the public updates, not on the resident's tracking page.
+    let (_, _, body) = send(&app, get("/open311/v2/servicerequestupdates.json")).await;
+    assert!(!body.contains("more bags") && !body.contains("sofa"), "{body}");
+    // Officers see it in the report's history, with the app's name.
+    let officer = common::http::cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let (_, _, page) = send(&app, Request::get(format!("/staff/reports/{reference}")).header(header::COOKIE, &officer).body(Body::empty()).unwrap()).await;
+    assert!(page.contains("More information, through another app") && page.contains("FixMyStreet Wales") && page.contains("Still there, and more bags today"), "{page}");
+
+    // A resident asked a question can still answer it after an app has added to their report.
+    let graffiti = "lang=en&area=W06000015&category=graffiti&ward=&lat=51.49431&lon=-3.18127&ongoing=on&description=Graffiti%20on%20the%20library%20wall&anonymous=yes";
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(graffiti)).unwrap()).await;
+    let tracking = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
+    let asked: String = sqlx::query("SELECT reference FROM reports WHERE category_id IN (SELECT id FROM report_categories WHERE code = 'graffiti')").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let v: i64 = sqlx::query("SELECT version FROM reports WHERE reference = $1").bind(&asked).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let ask = form(&format!("/staff/reports/{asked}/ask")).header(header::COOKIE, &officer).body(Body::from(format!("lang=en&version={v}&question=Which%20wall%3F"))).unwrap();
+    let (_, headers, _) = send(&app, ask).await;
+    assert!(headers[header::LOCATION].to_str().unwrap().ends_with("done=asked"));
+    let (status, _) = post(&app, "/open311/v2/servicerequestupdates.json", &format!("api_key={key}&service_request_id={asked}&description=Seen%20it%20too")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, headers, _) = send(&app, form(&format!("{tracking}/reply")).body(Body::from("lang=en&reply=The%20library%20wall")).unwrap()).await;
+    assert!(headers[header::LOCATION].to_str().unwrap().ends_with("replied=1"), "{headers:?}");
+
+    // Refusals, in the client's language.
+    let cases = [
+        (format!("service_request_id={reference}&description=x"), StatusCode::FORBIDDEN, "api_key"),
+        (format!("api_key={key}&description=Hello"), StatusCode::BAD_REQUEST, "service_request_id is required"),
+        (format!("api_key={key}&service_request_id={reference}"), StatusCode::BAD_REQUEST, "description is required"),
+        (format!("api_key={key}&service_request_id={reference}&description={}", "x".repeat(2001)), StatusCode::BAD_REQUEST, "up to 2000 characters"),
+        (format!("api_key={key}&service_request_id={reference}&description=Hi&updated_datetime=yesterday"), StatusCode::BAD_REQUEST, "updated_datetime must be a date"),
+        (format!("api_key={key}&service_request_id={reference}&description=Hi&media_url=ftp%3A%2F%2Fx"), StatusCode::BAD_REQUEST, "media_url"),
+        (format!("api_key={key}&service_request_id=CYM-99-999999&description=Hi"), StatusCode::NOT_FOUND, "CYM-99-999999"),
+        // A sensitive report is not there for other apps, even to add to.
+        (format!("api_key={key}&service_request_id={hate_ref}&description=Hi"), StatusCode::NOT_FOUND, &hate_ref),
+    ];
+    for (body, expected, says) in &cases {
+        let (status, answer) = post(&app, "/open311/v2/servicerequestupdates.json", body).await;
+        assert_eq!(status, *expected, "{body}: {answer}");
+        assert!(error_codes(&answer).iter().any(|(_, d)| d.contains(says)), "{body}: {answer}");
+    }
+    let hate_updates: i64 = sqlx::query("SELECT COUNT(*) FROM report_updates u JOIN reports r ON r.id = u.report_id WHERE r.sensitive = 1 AND u.kind = 'comment'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(hate_updates, 0);
+    // The same update id about another report: refused, in Welsh when asked.
+    let (_, body) = post(&app, "/open311/v2/requests.json", &format!("api_key={key}&service_code=litter&{CATHAYS}&description=More%20litter%20by%20the%20shops")).await;
+    let other = json(&body)[0]["service_request_id"].as_str().unwrap().to_string();
+    let (status, body) = post(&app, "/open311/v2/servicerequestupdates.json", &format!("api_key={key}&locale=cy&service_request_id={other}&update_id=fms-991&description=Eto")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error_codes(&body)[0].1.contains("Anfonwyd update_id o'r blaen"), "{body}");
+    // A key that may not submit reports may not add to them either.
+    let analyst = app::staff::accounts::create_api_key(&db, "cardiff", "analyst", "Dashboard", None).await.unwrap();
+    let (status, _) = post(&app, "/open311/v2/servicerequestupdates.json", &format!("api_key={analyst}&service_request_id={reference}&description=Hi")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+});

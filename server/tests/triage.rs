@@ -10,7 +10,7 @@ use app::{
     staff::accounts::{self, NewAccount, DEMO_PASSWORD},
 };
 use axum::{body::Body, Router};
-use common::http::{form, get, hub, json, send, session_cookie, sign_in};
+use common::http::{cookie_for, form, get, hub, json, send};
 use http::{header, Request, StatusCode};
 use sqlx::Row as _;
 
@@ -22,12 +22,6 @@ async fn welsh_report(app: &Router, db: &Db) -> String {
     let (status, _, _) = send(app, form("/report").body(Body::from(body)).unwrap()).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
-}
-
-async fn cookie_for(app: &Router, email: &str) -> String {
-    let (status, headers) = sign_in(app, email, DEMO_PASSWORD).await;
-    assert_eq!(status, StatusCode::SEE_OTHER, "{email} signs in");
-    session_cookie(&headers).unwrap()
 }
 
 fn with_cookie(req: http::request::Builder, cookie: &Option<String>) -> http::request::Builder {
@@ -453,4 +447,36 @@ both_backends!(teams_take_reports, |db: Db, url: String| async move {
     assert_eq!((rules.link_window_days, rules.link_distance_metres), (30, 250));
     let (_, location) = post(&app, "/staff/settings", &manager, &settings.replace("link_distance_metres=250", "link_distance_metres=99999")).await;
     assert!(location.ends_with("error=invalid"));
+});
+
+both_backends!(an_officer_finds_a_report_by_its_reference, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    extra_accounts(&db).await;
+    let reference = welsh_report(&app, &db).await;
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    // Closed, so the queue's usual filter (open reports) would not show it.
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("/staff/reports/{reference}/update"), &officer, &format!("lang=en&version={v}&status=fixed&message=")).await;
+    assert!(location.ends_with("done=updated"), "{location}");
+    let link = format!(r#"href="/staff/reports/{reference}""#);
+    let (_, body) = page(&app, "/staff/intake", &officer).await;
+    assert!(!body.contains(&link), "closed reports are not in the usual queue");
+    // As read out on the phone: lower case, spaces, no leading zeros.
+    let (year, sequence) = (&reference[4..6], reference[7..].trim_start_matches('0'));
+    let (status, body) = page(&app, &format!("/staff/intake?reference=cym%20{year}%20{sequence}"), &officer).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(&link), "found whatever its status");
+    assert!(body.contains(&format!("Report {reference}, whatever its status.")), "{body}");
+    assert!(body.contains(&format!(r#"value="cym {year} {sequence}""#)), "the search box keeps what was typed");
+    // Another partnership's officer: not there, and told so.
+    let swansea = Some(cookie_for(&app, "officer@swansea.example").await);
+    let (status, body) = page(&app, &format!("/staff/intake?reference={reference}"), &swansea).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body.contains(&link));
+    assert!(body.contains(&format!("There is no report {reference} in Safer Swansea CSP.")), "{body}");
+    // Not a reference at all: said on the field, in Welsh on a Welsh page; the queue is still shown.
+    let (_, body) = page(&app, "/cy/staff/intake?reference=PP-26-0001", &officer).await;
+    assert!(body.contains("Nid yw “PP-26-0001” yn gyfeirnod adroddiad."), "{body}");
+    assert!(body.contains(r#"aria-invalid="true""#));
+    assert!(body.contains(r#"id="queue-caption""#));
 });

@@ -359,6 +359,9 @@ open311-error-status = Rhaid i status “{ $status }” fod yn open neu closed.
 open311-error-number = Rhaid i { $name } fod yn rhif cyfan o 1 i { $max }.
 open311-error-request-not-found = Does dim cais gwasanaeth cyhoeddus gyda'r id “{ $id }”.
 open311-error-token-not-found = Does dim cais gwasanaeth gyda'r tocyn hwnnw.
+open311-error-request-required = Mae angen service_request_id: id y cais y mae'r diweddariad hwn yn ei gylch.
+open311-error-update-description = Mae angen description: yr hyn y mae'r person yn ei ychwanegu, hyd at { $max } nod.
+open311-error-update-id-used = Anfonwyd update_id o'r blaen am gais arall: mae angen ei id ei hun ar bob diweddariad.
 open311-error-too-large = Mae'r cais yn fwy nag y mae'r hyb hwn yn ei dderbyn (64 KB). Anfonwch luniau fel dolenni media_url.
 
 ## Brysbennu
@@ -510,6 +513,7 @@ triage-error-link-unknown = Does dim adroddiad gan y bartneriaeth hon gyda'r cyf
 triage-error-link-self = Ni ellir cysylltu adroddiad ag ef ei hun.
 triage-question-asked = Cwestiwn i'r preswylydd
 triage-resident-replied = Atebodd y preswylydd
+triage-app-comment = Rhagor o wybodaeth drwy ap arall
 triage-ask-heading = Gofyn i'r preswylydd am ragor o wybodaeth
 triage-question = Cwestiwn
 triage-question-hint = Yn cael ei ddangos ar eu tudalen ddilyn, lle gallant ateb, ac yn cael ei anfon drwy e-bost os cytunon nhw. Ysgrifennwch yn { $language }.
@@ -989,3 +993,13 @@ sa-recommend-strategy = Gwiriwch fod gan y strategaeth reoli flaenoriaeth ar gyf
 sa-recommend-gaps = Rhowch dasg i bartneriaid i lenwi'r bylchau cudd-wybodaeth a restrir uchod.
 sa-top-none = Ni dderbyniwyd unrhyw adroddiadau y chwarter hwn.
 problems-suggestions-more = Ni restrir { $count } o awgrymiadau gwannach.
+
+# Finding a report by its reference, on the intake queue.
+intake-find-label = Dod o hyd i adroddiad drwy ei gyfeirnod
+intake-find-region = Dod o hyd i adroddiad
+intake-find-hint = Er enghraifft, CYM-26-000123. Does dim ots am briflythrennau, bylchau na sero ar y dechrau.
+intake-find = Dod o hyd iddo
+intake-find-found = Adroddiad { $reference }, beth bynnag yw ei statws.
+intake-find-none = Does dim adroddiad { $reference } yn { $csp }. Gwiriwch y cyfeirnod gyda phwy bynnag a'i rhoddodd.
+intake-find-invalid = Nid yw “{ $typed }” yn gyfeirnod adroddiad. Mae cyfeirnodau'n edrych fel CYM-26-000123.
+intake-find-whole-queue = Dangos y ciw cyfan

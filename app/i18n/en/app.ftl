@@ -337,6 +337,9 @@ open311-error-status = status “{ $status }” must be open or closed.
 open311-error-number = { $name } must be a whole number from 1 to { $max }.
 open311-error-request-not-found = No public service request has the id “{ $id }”.
 open311-error-token-not-found = No service request has that token.
+open311-error-request-required = service_request_id is required: the id of the request this update is about.
+open311-error-update-description = description is required: what the person adds, up to { $max } characters.
+open311-error-update-id-used = update_id was sent before about another request: each update needs its own id.
 open311-error-too-large = The request is larger than this hub accepts (64 KB). Send photos as media_url links.
 
 ## Triage
@@ -484,6 +487,7 @@ triage-error-link-unknown = There is no report of this partnership with that ref
 triage-error-link-self = A report cannot be linked to itself.
 triage-question-asked = Question to the resident
 triage-resident-replied = The resident replied
+triage-app-comment = More information, through another app
 triage-ask-heading = Ask the resident for more information
 triage-question = Question
 triage-question-hint = Shown on their tracking page, where they can answer, and emailed if they agreed. Write in { $language }.
@@ -989,3 +993,13 @@ problems-suggestions-more = { $count ->
         [one] 1 weaker suggestion is not listed.
        *[other] { $count } weaker suggestions are not listed.
     }
+
+# Finding a report by its reference, on the intake queue.
+intake-find-label = Find a report by its reference
+intake-find-region = Find a report
+intake-find-hint = For example, CYM-26-000123. Capitals, spaces and leading zeros do not matter.
+intake-find = Find
+intake-find-found = Report { $reference }, whatever its status.
+intake-find-none = There is no report { $reference } in { $csp }. Check the reference with whoever gave it.
+intake-find-invalid = “{ $typed }” is not a report reference. References look like CYM-26-000123.
+intake-find-whole-queue = Show the whole queue

@@ -1,7 +1,7 @@
 //! What Open311 clients may read: reports and their public updates, never a sensitive one,
 //! never who reported it or what they wrote.
 
-use super::{Db, DbError};
+use super::{now, Db, DbError};
 use crate::{reference::Names, reporting::ReportStatus};
 use sqlx::{any::AnyRow, Row as _};
 
@@ -169,4 +169,58 @@ pub async fn services(db: &Db, csp_id: Option<i64>) -> Result<Vec<(String, Strin
         }
     }
     Ok(services)
+}
+
+/// What became of further information sent by another app about a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddedUpdate {
+    /// Kept (or kept before, when the app sent the same update id again): our update id.
+    Kept(i64),
+    /// No report other apps may see has that reference.
+    NoSuchRequest,
+    /// The app sent this update id before, about another report.
+    IdUsedElsewhere,
+}
+
+/// Keeps further information about the report `reference` from the app of `api_key_id`, for
+/// staff only (kind `comment`); the app's own `client_update_id`, when given, keeps a resend
+/// from being stored twice. Reports other apps may not see (sensitive ones) are not found.
+pub async fn add_update(db: &Db, reference: &str, api_key_id: i64, client_update_id: Option<&str>, text: &str) -> Result<AddedUpdate, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let report = sqlx::query(
+        "SELECT r.id, r.status FROM reports r JOIN report_categories c ON c.id = r.category_id \
+         WHERE r.reference = $1 AND r.sensitive = 0 AND c.sensitive = 0",
+    )
+    .bind(reference)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(report) = report else {
+        return Ok(AddedUpdate::NoSuchRequest);
+    };
+    let (report_id, status): (i64, String) = (report.try_get(0)?, report.try_get(1)?);
+    if let Some(client_id) = client_update_id {
+        let sent_before = sqlx::query("SELECT id, report_id FROM report_updates WHERE api_key_id = $1 AND client_update_id = $2")
+            .bind(api_key_id)
+            .bind(client_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(row) = sent_before {
+            return Ok(if row.try_get::<i64, _>(1)? == report_id { AddedUpdate::Kept(row.try_get(0)?) } else { AddedUpdate::IdUsedElsewhere });
+        }
+    }
+    let id: i64 = sqlx::query(
+        "INSERT INTO report_updates (report_id, at, status, message, public, kind, api_key_id, client_update_id) \
+         VALUES ($1, $2, $3, $4, 0, 'comment', $5, $6) RETURNING id",
+    )
+    .bind(report_id)
+    .bind(now())
+    .bind(status)
+    .bind(text)
+    .bind(api_key_id)
+    .bind(client_update_id)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get(0)?;
+    tx.commit().await?;
+    Ok(AddedUpdate::Kept(id))
 }

@@ -255,7 +255,7 @@ pub async fn reply(db: &Db, tracking_hash: &str, text: &str) -> Result<ReplyOutc
         return Ok(ReplyOutcome::NoSuchReport);
     };
     let (id, status): (i64, String) = (row.try_get(0)?, row.try_get(1)?);
-    let last: Option<String> = sqlx::query("SELECT kind FROM report_updates WHERE report_id = $1 AND kind <> 'status' ORDER BY at DESC, id DESC LIMIT 1")
+    let last: Option<String> = sqlx::query("SELECT kind FROM report_updates WHERE report_id = $1 AND kind IN ('question', 'reply') ORDER BY at DESC, id DESC LIMIT 1")
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?

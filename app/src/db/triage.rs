@@ -38,6 +38,14 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     let days = acknowledge_days(db, csp_id).await?;
     let at = now();
     let cutoff = overdue_cutoff(at, days);
+    let looked_up;
+    let filter = if filter.reference.is_empty() {
+        filter
+    } else {
+        looked_up = QueueFilter { status: "all".into(), reference: filter.reference.clone(), page: 1, ..QueueFilter::default() };
+        &looked_up
+    };
+    let reference = Some(filter.reference.as_str()).filter(|r| !r.is_empty());
     // Fixed pieces of SQL chosen by the filter; the values are bound.
     let status = match filter.status.as_str() {
         "new" | "overdue" => format!("r.status NOT IN {CLOSED} AND r.acknowledged_at IS NULL"),
@@ -86,7 +94,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     let conditions = format!(
         "r.csp_id = $1 AND {status} AND ($2 IS NULL OR r.category_id = $2) AND ($3 IS NULL OR r.neighbourhood_id = $3) \
          AND ($4 IS NULL OR r.sensitive = $4) AND ($5 IS NULL OR r.assigned_user_id = $5 OR r.assigned_team_id IN (SELECT team_id FROM team_members WHERE user_id = $5)) AND ($6 IS NULL OR r.created_at <= $6) \
-         AND ($7 = 0 OR r.trigger_rule IS NOT NULL){sensitive_sql}"
+         AND ($7 = 0 OR r.trigger_rule IS NOT NULL) AND ($8 IS NULL OR r.reference = $8){sensitive_sql}"
     );
     let page = filter.page.clamp(1, 100_000);
     let select = format!(
@@ -95,7 +103,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN neighbourhoods n ON n.id = r.neighbourhood_id \
          LEFT JOIN intelligence_items i ON i.report_id = r.id LEFT JOIN users u ON u.id = r.assigned_user_id \
          LEFT JOIN organisations o ON o.id = r.assigned_organisation_id LEFT JOIN teams t ON t.id = r.assigned_team_id \
-         WHERE {conditions} ORDER BY {order} LIMIT $8 OFFSET $9"
+         WHERE {conditions} ORDER BY {order} LIMIT $9 OFFSET $10"
     );
     let rows = sqlx::query(&select)
         .bind(csp_id)
@@ -105,6 +113,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
         .bind(mine)
         .bind(overdue)
         .bind(filter.trigger as i64)
+        .bind(reference)
         .bind(QUEUE_PAGE_SIZE)
         .bind((page - 1) * QUEUE_PAGE_SIZE)
         .fetch_all(db.reader())
@@ -145,6 +154,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
         .bind(mine)
         .bind(overdue)
         .bind(filter.trigger as i64)
+        .bind(reference)
         .fetch_one(db.reader())
         .await?
         .try_get(0)?;
@@ -258,10 +268,12 @@ pub async fn reporter(db: &Db, report_id: i64) -> Result<ReporterDetails, DbErro
     })
 }
 
-/// Every update of a report, public or not: (time, status, message, public, author, kind).
+/// Every update of a report, public or not: (time, status, message, public, author (a person,
+/// or the app that sent it), kind).
 pub async fn updates(db: &Db, report_id: i64) -> Result<Vec<(String, ReportStatus, Option<String>, bool, Option<String>, String)>, DbError> {
     let rows = sqlx::query(
-        "SELECT u.at, u.status, u.message, u.public, s.display_name, u.kind FROM report_updates u LEFT JOIN users s ON s.id = u.author_user_id \
+        "SELECT u.at, u.status, u.message, u.public, COALESCE(s.display_name, k.name), u.kind FROM report_updates u LEFT JOIN users s ON s.id = u.author_user_id \
+         LEFT JOIN api_keys k ON k.id = u.api_key_id \
          WHERE u.report_id = $1 ORDER BY u.at, u.id",
     )
     .bind(report_id)

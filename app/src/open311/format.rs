@@ -36,7 +36,7 @@ fn item_name(list: &str) -> &str {
     match list {
         "services" => "service",
         "service_requests" => "request",
-        "service_requests_updates" => "request_update",
+        "service_requests_updates" | "service_request_updates" => "request_update",
         "attributes" => "attribute",
         "values" => "value",
         "endpoints" => "endpoint",

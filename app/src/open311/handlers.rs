@@ -413,9 +413,10 @@ async fn updates(state: &AppState, format: Format, lang: Lang, params: &Params) 
 /// The longest media link kept (a photo the other app hosts; never fetched by the hub).
 const MAX_MEDIA_URL: usize = 500;
 
-/// `POST /open311/v2/requests.{json|xml}`: a report from another app, stored like one from the
-/// form (same checks, same routing, same single transaction).
-pub async fn post_request(
+/// `POST /open311/v2/requests.{json|xml}` (a report from another app) and
+/// `POST /open311/v2/servicerequestupdates.{json|xml}` (more about one): parameters
+/// form-encoded, with the API key of an app allowed to submit reports.
+pub async fn post_resource(
     State(state): State<AppState>,
     Path(file): Path<String>,
     Query(mut params): Query<Params>,
@@ -432,8 +433,9 @@ pub async fn post_request(
         }
     }
     let lang = language(&params, &headers);
-    let Some(("requests", format)) = Format::split(&file) else {
-        return not_found(Format::split(&file).map(|f| f.1).unwrap_or(Format::Json), lang);
+    let (resource, format) = match Format::split(&file) {
+        Some((resource @ ("requests" | "servicerequestupdates"), format)) => (resource, format),
+        other => return not_found(other.map(|f| f.1).unwrap_or(Format::Json), lang),
     };
     let key = match param(&params, "api_key") {
         Some(key) => match accounts::authenticate_api_key(&state.db, key).await {
@@ -443,6 +445,65 @@ pub async fn post_request(
         },
         None => return error(format, StatusCode::FORBIDDEN, t!(lang, "open311-error-api-key")),
     };
+    if resource == "servicerequestupdates" {
+        return post_update(&state, format, lang, &params, &key).await;
+    }
+    post_request(&state, format, lang, params, &key).await
+}
+
+/// The longest update id of another app's that is kept.
+const MAX_CLIENT_UPDATE_ID: usize = 100;
+
+/// FixMyStreet's `POST servicerequestupdates`: what someone added, in another app, about a
+/// report other apps can see. Kept with the report's history for staff only (it may name
+/// people); the report's status stays the partnership's to change (a `status` sent is not
+/// used), and the sender's name and contact details are not kept. Answers our id for the
+/// update; the app's own `update_id`, when sent, makes a resend harmless.
+async fn post_update(state: &AppState, format: Format, lang: Lang, params: &Params, key: &accounts::ApiPrincipal) -> Response {
+    let Some(reference) = param(params, "service_request_id") else {
+        return error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-request-required"));
+    };
+    let mut problems = Vec::new();
+    let description = param(params, "description").unwrap_or("");
+    let max = crate::reporting::MAX_REPLY;
+    if description.is_empty() || description.chars().count() > max {
+        problems.push(t!(lang, "open311-error-update-description", max = max));
+    }
+    let client_id = param(params, "update_id");
+    if client_id.is_some_and(|id| id.chars().count() > MAX_CLIENT_UPDATE_ID) {
+        problems.push(t!(lang, "open311-error-parameter", name = "update_id"));
+    }
+    if let Some(e) = date_param(params, "updated_datetime", lang).err() {
+        problems.push(e);
+    }
+    let media_url = param(params, "media_url");
+    if media_url.is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://")) || u.len() > MAX_MEDIA_URL) {
+        problems.push(t!(lang, "open311-error-media-url", max = MAX_MEDIA_URL));
+    }
+    if !problems.is_empty() {
+        return errors(format, StatusCode::BAD_REQUEST, &problems);
+    }
+    // A photo the other app hosts goes with the text, as a link (the hub never fetches it).
+    let text = match media_url {
+        Some(url) => format!("{description}\n{url}"),
+        None => description.to_string(),
+    };
+    match db::open311::add_update(&state.db, reference, key.key_id, client_id, &text).await {
+        Ok(db::open311::AddedUpdate::Kept(id)) => {
+            tracing::info!(%reference, client = %key.name, "update received over Open311");
+            respond(format, StatusCode::OK, "service_request_updates", json!([{ "update_id": id.to_string() }]))
+        }
+        Ok(db::open311::AddedUpdate::NoSuchRequest) => {
+            error(format, StatusCode::NOT_FOUND, t!(lang, "open311-error-request-not-found", id = reference.to_string()))
+        }
+        Ok(db::open311::AddedUpdate::IdUsedElsewhere) => error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-update-id-used")),
+        Err(e) => unavailable(format, lang, e),
+    }
+}
+
+/// A report from another app, stored like one from the form (same checks, same routing, same
+/// single transaction).
+async fn post_request(state: &AppState, format: Format, lang: Lang, params: Params, key: &accounts::ApiPrincipal) -> Response {
     let Some(code) = param(&params, "service_code") else {
         return error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-service-required"));
     };

@@ -303,6 +303,25 @@ pub fn reference(year: i32, sequence: i64) -> String {
     format!("CYM-{:02}-{:06}", year.rem_euclid(100), sequence)
 }
 
+/// A report's reference as someone reads it out or types it ("cym-26-123", "CYM 26 000123",
+/// "26-000123"): the reference written the hub's way, or `None` when it cannot be one.
+pub fn parse_reference(text: &str) -> Option<String> {
+    let upper = text.trim().to_ascii_uppercase();
+    let rest = upper.strip_prefix("CYM").unwrap_or(&upper);
+    let groups: Vec<&str> = rest.split(|c: char| c == '-' || c.is_whitespace()).filter(|g| !g.is_empty()).collect();
+    let (year, sequence) = match groups.as_slice() {
+        [year, sequence] => (*year, *sequence),
+        [both] if both.len() == 8 => both.split_at(2),
+        _ => return None,
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if year.len() != 2 || !digits(year) || !digits(sequence) || sequence.len() > 7 {
+        return None;
+    }
+    let sequence: i64 = sequence.parse().ok().filter(|n| *n > 0)?;
+    Some(format!("CYM-{year}-{sequence:06}"))
+}
+
 /// One entry of the public timeline on the tracking page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
@@ -438,6 +457,16 @@ mod tests {
     fn references_are_readable() {
         assert_eq!(reference(2026, 123), "CYM-26-000123");
         assert_eq!(reference(2100, 1), "CYM-00-000001");
+    }
+
+    #[test]
+    fn references_as_people_read_them_out() {
+        for typed in ["CYM-26-000123", "cym-26-000123", " CYM 26 000123 ", "cym-26-123", "CYM26000123", "26-123", "26000123", "CYM-26 - 000123", "cym 26 123", "CYM26 000123"] {
+            assert_eq!(parse_reference(typed).as_deref(), Some("CYM-26-000123"), "{typed}");
+        }
+        for typed in ["", "CYM", "CYM-26", "CYM-26-", "CYM-2026-000123", "CYM-26-00001234", "CYM-26-000000", "PP-26-0001", "CYM-2X-000123", "123", "CYM-26-12a", "CYM 2 6 123"] {
+            assert_eq!(parse_reference(typed), None, "{typed}");
+        }
     }
 
     #[test]

@@ -224,6 +224,10 @@ pub struct QueueFilter {
     /// `oldest` or `risk`.
     pub sort: String,
     pub page: i64,
+    /// A reference looked up (as `reporting::parse_reference` writes it): that report alone,
+    /// whatever the other filters say.
+    #[serde(default)]
+    pub reference: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

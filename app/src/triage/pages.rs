@@ -29,6 +29,8 @@ pub struct QueueView {
     pub counts: QueueCounts,
     pub categories: Vec<(String, Names)>,
     pub neighbourhoods: Vec<(i64, Names)>,
+    /// A reference looked up, as typed, and as the hub writes it (`None`: it cannot be one).
+    pub lookup: Option<(String, Option<String>)>,
 }
 
 #[server]
@@ -40,10 +42,17 @@ pub async fn intake_queue(csp: Option<String>, filter: QueueFilter) -> Result<Qu
     let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(crate::error::AppError::Forbidden));
     };
+    let mut filter = filter;
+    let typed = filter.reference.trim().to_string();
+    let lookup = (!typed.is_empty()).then(|| {
+        let reference = crate::reporting::parse_reference(&typed);
+        (typed, reference)
+    });
+    filter.reference = lookup.as_ref().and_then(|(_, r)| r.clone()).unwrap_or_default();
     let (rows, total, counts) = crate::db::triage::queue(&state.db, csp_id, &filter, user.id).await.map_err(internal)?;
     let categories = crate::db::reporting::categories(&state.db, csp_id).await.map_err(internal)?.into_iter().map(|c| (c.code, c.name)).collect();
     let neighbourhoods = crate::db::reference::neighbourhoods(&state.db, csp_id).await.map_err(internal)?.into_iter().map(|n| (n.id, n.name)).collect();
-    Ok(QueueView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, filter, rows, total, counts, categories, neighbourhoods })
+    Ok(QueueView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, filter, rows, total, counts, categories, neighbourhoods, lookup })
 }
 
 /// One report as the person looking at it may see it.
@@ -345,6 +354,7 @@ pub fn IntakePage() -> impl IntoView {
                 older_than: q.get("older_than").unwrap_or_default(),
                 sort: q.get("sort").unwrap_or_default(),
                 page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+                reference: q.get("reference").unwrap_or_default(),
             };
             (q.get("csp"), filter)
         },
@@ -366,7 +376,16 @@ pub fn IntakePage() -> impl IntoView {
 
 #[component]
 fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
-    let QueueView { csps, selected, filter, rows, total, counts, categories, neighbourhoods } = view;
+    let QueueView { csps, selected, filter, rows, total, counts, categories, neighbourhoods, lookup } = view;
+    let csp_name = csps.iter().find(|(slug, _)| *slug == selected).map(|(_, name)| name.get(lang).to_string()).unwrap_or_default();
+    // The outcome of looking a reference up: an error on the field, or a line above the table.
+    let (typed, lookup_error, lookup_outcome) = match &lookup {
+        None => (String::new(), None, None),
+        Some((typed, None)) => (typed.clone(), Some(t!(lang, "intake-find-invalid", typed = typed.clone())), None),
+        Some((typed, Some(reference))) if rows.is_empty() => (typed.clone(), None, Some(t!(lang, "intake-find-none", reference = reference.clone(), csp = csp_name.clone()))),
+        Some((typed, Some(reference))) => (typed.clone(), None, Some(t!(lang, "intake-find-found", reference = reference.clone()))),
+    };
+    let whole_queue = format!("{}?csp={}", lang.path("/staff/intake"), crate::shell::encode_component(&selected));
     let pages = ((total + crate::triage::QUEUE_PAGE_SIZE - 1) / crate::triage::QUEUE_PAGE_SIZE).max(1);
     let page = filter.page.max(1);
     let link = {
@@ -387,8 +406,26 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
         }
     };
     let status_options = [("open", t!(lang, "intake-status-open")), ("new", t!(lang, "intake-status-new")), ("overdue", t!(lang, "intake-status-overdue")), ("closed", t!(lang, "intake-status-closed")), ("all", t!(lang, "intake-status-all"))];
+    let invalid = lookup_error.is_some();
     view! {
         <p>{t!(lang, "intake-counts", new = counts.new, overdue = counts.overdue, open = counts.open)}</p>
+        <form method="get" class="form inline-fields" role="search" aria-label=t!(lang, "intake-find-region")>
+            <input type="hidden" name="csp" value=selected.clone() />
+            <div class="field">
+                <label for="find-reference">{t!(lang, "intake-find-label")}</label>
+                <p class="hint" id="find-reference-hint">{t!(lang, "intake-find-hint")}</p>
+                {lookup_error.map(|message| view! { <p class="field-error" id="find-reference-error">{message}</p> })}
+                <input type="text" id="find-reference" name="reference" value=typed autocomplete="off" spellcheck="false"
+                    aria-invalid=invalid.then_some("true")
+                    aria-describedby=if invalid { "find-reference-hint find-reference-error" } else { "find-reference-hint" } />
+            </div>
+            <button type="submit" class="button secondary">{t!(lang, "intake-find")}</button>
+        </form>
+        {lookup_outcome.map(|message| view! {
+            <div class="notice" role="status">
+                <p>{message}" "<a href=whole_queue.clone()>{t!(lang, "intake-find-whole-queue")}</a></p>
+            </div>
+        })}
         <form method="get" class="form filters">
             {(csps.len() > 1).then(|| view! {
                 <div class="field">
@@ -626,6 +663,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                     <strong>{match kind.as_str() {
                         "question" => t!(lang, "triage-question-asked"),
                         "reply" => t!(lang, "triage-resident-replied"),
+                        "comment" => t!(lang, "triage-app-comment"),
                         _ => status_name(lang, *status),
                     }}</strong>
                     {message.clone().map(|m| view! { <p>{m}</p> })}

@@ -61,6 +61,14 @@ pub async fn sign_in(app: &Router, email: &str, password: &str) -> (StatusCode, 
     (status, headers)
 }
 
+/// The session cookie of a demo account, signed in.
+#[allow(dead_code)] // not every test binary signs in
+pub async fn cookie_for(app: &Router, email: &str) -> String {
+    let (status, headers) = sign_in(app, email, app::staff::accounts::DEMO_PASSWORD).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{email} signs in");
+    session_cookie(&headers).unwrap()
+}
+
 pub fn session_cookie(headers: &http::HeaderMap) -> Option<String> {
     headers
         .get_all(header::SET_COOKIE)
