@@ -94,7 +94,7 @@ test('an officer triages a Welsh resident\'s report; a partner sees only the san
   expect(errors.filter(e => !e.includes(`/staff/reports/${reference}`))).toEqual([]);
 });
 
-test('two officers at once: the second is told and nothing is overwritten', async ({ browser }) => {
+test('two officers at once: the second is told, nothing is overwritten and nothing typed is lost', async ({ browser, javaScriptEnabled }) => {
   const resident = await browser.newPage();
   const [reference] = await welshReport(resident);
   const first = await browser.newPage();
@@ -114,6 +114,20 @@ test('two officers at once: the second is told and nothing is overwritten', asyn
   await second.getByLabel('E suspected to be false or malicious').check();
   await second.getByLabel('P lawful sharing permitted').check();
   await second.getByRole('button', { name: 'Save grade and summary' }).click();
-  await expect(second.getByRole('alert')).toContainText('Someone else changed this report');
-  await expect(second.getByLabel('Sanitised summary')).toHaveValue('Dealing from a flat, first officer.');
+  // Nothing overwritten, and nothing typed lost: the second officer's form comes back as typed,
+  // with a way to see what the first saved.
+  await expect(second.getByRole('alert')).toContainText('Someone else saved a change here while you were working');
+  await expect(second.getByLabel('Sanitised summary')).toHaveValue('Second officer overwrites.');
+  await expect(second.getByLabel('3 not reliable')).toBeChecked();
+  const savedNow = second.getByRole('link', { name: 'See what is saved now (opens in a new tab)' });
+  await expect(savedNow).toHaveAttribute('target', '_blank');
+  await expect(savedNow).toHaveAttribute('href', `/staff/reports/${reference}`);
+  if (javaScriptEnabled) await expectAccessible(second);
+  await first.reload();
+  await expect(first.getByLabel('Sanitised summary')).toHaveValue('Dealing from a flat, first officer.');
+  // Having compared, the second officer saves again on purpose.
+  await second.getByLabel('Sanitised summary').fill('Dealing from a flat, both officers agree.');
+  await second.getByRole('button', { name: 'Save grade and summary' }).click();
+  await expect(second.getByRole('status')).toContainText('The intelligence item is saved.');
+  await expect(second.getByLabel('Sanitised summary')).toHaveValue('Dealing from a flat, both officers agree.');
 });

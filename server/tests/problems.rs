@@ -149,8 +149,10 @@ both_backends!(a_profile_from_intelligence_to_closed_with_residents_told, |db: D
     assert!(location.contains("error=outcome_required"), "{location}");
     let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&outcome_en=Thanks%20to%20Gareth%2C%20the%20house%20was%20boarded%20up&outcome_cy=Caewyd%20y%20ty")).await;
     assert!(location.contains("error=outcome_identifies"), "{location}");
-    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={}&decision=close&outcome_en=a&outcome_cy=b", v - 1)).await;
-    assert!(location.contains("error=stale"), "{location}");
+    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={}&decision=close&outcome_en=Typed%20before%20a%20colleague%20saved&outcome_cy=b", v - 1)).await;
+    assert!(location.contains("error=stale&kept="), "{location}");
+    let (_, body) = page(&app, &location, &analyst).await;
+    assert!(body.contains("Typed before a colleague saved") && body.contains("See what is saved now (opens in a new tab)"), "kept as typed");
     let outcome_cy = "Cafodd y tŷ gwag ei gau a daeth y delio i ben.";
     let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&decision_notes=Reports%20fell&outcome_en=The%20empty%20house%20was%20boarded%20up%20and%20the%20dealing%20stopped.&outcome_cy={}", encode(outcome_cy))).await;
     assert!(location.contains("done=closed"), "{location}");
@@ -355,8 +357,11 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     // The record: saved once; a second form made from the same (empty) version is refused.
     let (_, location) = post(&app, "/staff/tasking", &analyst, &format!("lang=en&csp=cardiff&date={today}&version=0&attendees=CSP%2C%20police%2C%20housing&decisions=Keep%20{profile}%20high")).await;
     assert!(location.contains("done=saved"), "{location}");
-    let (_, location) = post(&app, "/staff/tasking", &analyst, &format!("lang=en&csp=cardiff&date={today}&version=0&attendees=x&decisions=y")).await;
-    assert!(location.contains("error=stale"), "{location}");
+    let (_, location) = post(&app, "/staff/tasking", &analyst, &format!("lang=en&csp=cardiff&date={today}&version=0&attendees=x&decisions=Typed%20while%20a%20colleague%20saved")).await;
+    assert!(location.contains("error=stale&kept="), "{location}");
+    let (_, body) = page(&app, &location, &analyst).await;
+    assert!(body.contains("Typed while a colleague saved"), "kept as typed");
+    assert!(body.contains(&format!(r#"href="/staff/tasking?csp=cardiff&amp;date={today}" target="_blank""#)), "the same meeting as saved now: {body}");
     // A new action with a date that is not one: refused, and back as it was typed.
     let (_, location) = post(&app, "/staff/tasking/action", &analyst, &format!("lang=en&csp=cardiff&date={today}&profile={profile}&title=Joint%20patrol%20Friday&owner=Police&due_on=next%20Friday")).await;
     assert!(location.contains("error=due&kept="), "{location}");

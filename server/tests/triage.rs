@@ -162,9 +162,15 @@ both_backends!(grading_sharing_and_stale_edits, |db: Db, url: String| async move
     assert_eq!(items(db.clone()).await, 1);
     // The same form again (its version is now stale): refused, and the first grade stands.
     let (_, location) = post(&app, &format!("{path}/grade"), &officer, &grade_body("Something%20else", "P", "", &[], v)).await;
-    assert!(location.ends_with("error=stale"), "{location}");
+    assert!(location.contains("error=stale&kept="), "{location}");
     let summary: String = sqlx::query("SELECT summary FROM intelligence_items").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert!(summary.starts_with("Drug dealing"));
+    // What was typed comes back in the form, with a link to the page as it is saved now.
+    let (_, body) = page(&app, &location, &officer).await;
+    assert!(body.contains(">Something else</textarea>") && body.contains("Someone else saved a change here while you were working"), "{body}");
+    assert!(body.contains(&format!(r#"href="/staff/reports/{reference}" target="_blank""#)), "{body}");
+    let (_, body) = page(&app, &path, &officer).await;
+    assert!(body.contains(">Drug dealing from a house"), "the page itself shows what is saved");
     // The grade and its share are audited with the change itself; the refused one left no entry.
     let graded: Vec<String> = sqlx::query("SELECT detail FROM audit_log WHERE action = 'report_graded' AND record_id = $1")
         .bind(&reference).fetch_all(db.reader()).await.unwrap().iter().map(|r| r.try_get(0).unwrap()).collect();

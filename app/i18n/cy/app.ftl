@@ -1003,3 +1003,7 @@ intake-find-found = Adroddiad { $reference }, beth bynnag yw ei statws.
 intake-find-none = Does dim adroddiad { $reference } yn { $csp }. Gwiriwch y cyfeirnod gyda phwy bynnag a'i rhoddodd.
 intake-find-invalid = Nid yw “{ $typed }” yn gyfeirnod adroddiad. Mae cyfeirnodau'n edrych fel CYM-26-000123.
 intake-find-whole-queue = Dangos y ciw cyfan
+
+# A form refused because someone else saved first, kept as typed.
+form-stale-kept = Roedd rhywun arall wedi cadw newid yma tra oeddech chi'n gweithio, felly ni chafodd eich newid chi ei gadw. Mae'r hyn a deipiwyd gennych yn ôl yn y ffurflen isod: cymharwch ef â'r hyn sydd wedi'i gadw nawr, yna cadwch eto.
+form-stale-compare = Gweld beth sydd wedi'i gadw nawr (yn agor mewn tab newydd)

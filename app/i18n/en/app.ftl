@@ -1003,3 +1003,7 @@ intake-find-found = Report { $reference }, whatever its status.
 intake-find-none = There is no report { $reference } in { $csp }. Check the reference with whoever gave it.
 intake-find-invalid = “{ $typed }” is not a report reference. References look like CYM-26-000123.
 intake-find-whole-queue = Show the whole queue
+
+# A form refused because someone else saved first, kept as typed.
+form-stale-kept = Someone else saved a change here while you were working, so yours was not saved. What you typed is back in the form below: check it against what is saved now, then save again.
+form-stale-compare = See what is saved now (opens in a new tab)

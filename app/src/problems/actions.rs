@@ -150,8 +150,10 @@ pub async fn act(
         Err(e) => return unavailable(lang, e),
     };
     let Ok(version) = fields.get("version").parse::<i64>() else { return to_profile(lang, &reference, "error=stale") };
+    // Someone else saved first: nothing overwritten, and the form comes back as typed.
+    let stale = || kept::refusal(&state.db, user.id, &profile.reference, &action, &fields.0, "stale");
     if version != profile.version {
-        return to_profile(lang, &reference, "error=stale");
+        return to_profile(lang, &reference, &stale().await);
     }
     if profile.stage == Stage::Closed {
         return to_profile(lang, &reference, "error=closed");
@@ -165,7 +167,7 @@ pub async fn act(
     };
     match result {
         Ok(done) => to_profile(lang, &reference, &format!("done={done}")),
-        Err(ChangeError::Stale) => to_profile(lang, &reference, "error=stale"),
+        Err(ChangeError::Stale) => to_profile(lang, &reference, &stale().await),
         Err(ChangeError::Db(e)) => {
             tracing::error!(error = %e, "could not change a problem profile");
             to_profile(lang, &reference, "error=unavailable")

@@ -310,7 +310,8 @@ pub async fn save(
     let version: i64 = f("version").parse().unwrap_or(-1);
     match db::tasking::save_meeting(&state.db, csp_id, held_on, version, &attendees, &decisions, user.id).await {
         Ok(true) => back("done=saved"),
-        Ok(false) => back("error=stale"),
+        // Someone else saved the record first: back as typed, to compare and save again.
+        Ok(false) => back(&kept::refusal(&state.db, user.id, &tasking_page(&slug, &date), "record", &form.0, "stale").await),
         Err(e) => {
             tracing::error!(error = %e, "could not save a tasking meeting");
             back("error=unavailable")
@@ -364,7 +365,7 @@ pub async fn add_action(
     let added = db::problems::add_action(&state.db, id, version, user.id, action, &what).await;
     if let Err(e) = added {
         return match e {
-            db::problems::ChangeError::Stale => back("error=stale"),
+            db::problems::ChangeError::Stale => back(&refused("stale").await),
             db::problems::ChangeError::Db(e) => {
                 tracing::error!(error = %e, "tasking: could not add an action");
                 back("error=unavailable")

@@ -50,6 +50,35 @@ impl KeptForm {
     }
 }
 
+/// Whether the page's address says a form was refused because someone else saved first and
+/// the form was kept (`?error=stale&kept=<token>`).
+pub fn stale_and_kept(error: &str, kept: Option<&str>) -> bool {
+    error == "stale" && kept.is_some_and(|k| !k.is_empty())
+}
+
+/// The notice for a form refused because someone else saved first: what was typed is back in
+/// the form, and a link opens the page as it is saved now, to compare before saving again.
+#[leptos::component]
+pub fn StaleNotice(lang: crate::i18n::Lang) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    use leptos_router::hooks::{use_location, use_query_map};
+    // The same page (and the same meeting or partnership), without the outcome or the kept form.
+    let path = use_location().pathname.get_untracked();
+    let query: Vec<String> = use_query_map().with_untracked(|q| {
+        q.latest_values()
+            .filter(|(k, _)| !["error", "kept", "done"].contains(&k.as_ref()))
+            .map(|(k, v)| format!("{}={}", crate::shell::encode_component(k), crate::shell::encode_component(v)))
+            .collect()
+    });
+    let saved_now = if query.is_empty() { path } else { format!("{path}?{}", query.join("&")) };
+    view! {
+        <div class="error-summary" role="alert" tabindex="-1">
+            <p>{crate::t!(lang, "form-stale-kept")}</p>
+            <p><a href=saved_now target="_blank" rel="noopener">{crate::t!(lang, "form-stale-compare")}</a></p>
+        </div>
+    }
+}
+
 #[cfg(feature = "ssr")]
 pub use server::{keep, kept, refusal, sweep};
 

@@ -100,9 +100,16 @@ async fn audit(state: &AppState, user: &StaffUser, ip: String, action: AuditActi
     }
 }
 
-fn changed(lang: Lang, reference: &str, result: Result<(), ChangeError>, done: &str) -> Response {
+/// Forms the report's page shows again as typed when refused (see `triage_view`).
+const KEPT_FORMS: [&str; 3] = ["update", "grade", "ask"];
+
+/// Where a change leaves the officer. Refused because someone else saved first: the form comes
+/// back as typed (when the page can show it), to compare with what is saved now.
+#[allow(clippy::too_many_arguments)]
+async fn changed(state: &AppState, user: &StaffUser, lang: Lang, reference: &str, form: &str, fields: &Fields, result: Result<(), ChangeError>, done: &str) -> Response {
     match result {
         Ok(()) => back(lang, reference, &format!("done={done}")),
+        Err(ChangeError::Stale) if KEPT_FORMS.contains(&form) => refused(state, user, lang, reference, form, fields, "stale").await,
         Err(ChangeError::Stale) => back(lang, reference, "error=stale"),
         Err(ChangeError::Db(e)) => {
             tracing::error!(error = %e, "could not change a report");
@@ -173,7 +180,7 @@ pub async fn act(
             if result.is_ok() {
                 state.mail_wake.notify_one();
             }
-            changed(lang, &reference, result, if action == "acknowledge" { "acknowledged" } else { "updated" })
+            changed(&state, &user, lang, &reference, &action, &fields, result, if action == "acknowledge" { "acknowledged" } else { "updated" }).await
         }
         "grade" => {
             let grade = match parse_grade(field(&fields, "source"), field(&fields, "intelligence"), field(&fields, "handling"), field(&fields, "conditions")) {
@@ -229,7 +236,7 @@ pub async fn act(
             let detail = if names.is_empty() { grade.label() } else { format!("{} → {}", grade.label(), names.join(", ")) };
             let audited = entry(&user, &ip, AuditAction::ReportGraded, &record, Some(detail));
             let result = db::triage::save_grade(&state.db, record.id, record.csp_id, version, user.id, &grade, summary, tension, &shares, &audited).await;
-            changed(lang, &reference, result, "graded")
+            changed(&state, &user, lang, &reference, &action, &fields, result, "graded").await
         }
         "assign" => {
             let value = field(&fields, "assignee");
@@ -257,7 +264,7 @@ pub async fn act(
             }
             let audited = entry(&user, &ip, AuditAction::ReportAssigned, &record, Some(value.to_string()));
             let result = db::triage::assign(&state.db, record.id, version, person, organisation, team, &audited).await;
-            changed(lang, &reference, result, "assigned")
+            changed(&state, &user, lang, &reference, &action, &fields, result, "assigned").await
         }
         "ask" => {
             let question = field(&fields, "question").trim();
@@ -288,7 +295,7 @@ pub async fn act(
             if result.is_ok() {
                 state.mail_wake.notify_one();
             }
-            changed(lang, &reference, result, "asked")
+            changed(&state, &user, lang, &reference, &action, &fields, result, "asked").await
         }
         "classify" => {
             let categories = match db::reporting::categories(&state.db, record.csp_id).await {
@@ -317,7 +324,7 @@ pub async fn act(
                     tracing::error!(error = %e, "could not check the Community Trigger rules");
                 }
             }
-            changed(lang, &reference, result, "classified")
+            changed(&state, &user, lang, &reference, &action, &fields, result, "classified").await
         }
         "link" => {
             let kind = field(&fields, "kind");
@@ -366,7 +373,7 @@ pub async fn act(
             if result.is_ok() {
                 state.mail_wake.notify_one();
             }
-            changed(lang, &reference, result, "linked")
+            changed(&state, &user, lang, &reference, &action, &fields, result, "linked").await
         }
         "verify_contact" => {
             if !user.can(Permission::ViewReporterContact, record.csp_id) {

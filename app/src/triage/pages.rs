@@ -330,10 +330,13 @@ fn tension_name(lang: Lang, tag: &str) -> String {
 #[component]
 fn Outcome(lang: Lang) -> impl IntoView {
     let query = use_query_map();
-    let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
+    let (done, error, kept) = (query.read_untracked().get("done"), query.read_untracked().get("error"), query.read_untracked().get("kept"));
     view! {
         {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{done_message(lang, &d)}</p></div> })}
-        {error.map(|e| view! { <div class="error-summary" role="alert"><p>{error_message(lang, &e)}</p></div> })}
+        {error.map(|e| match crate::staff::kept::stale_and_kept(&e, kept.as_deref()) {
+            true => view! { <crate::staff::kept::StaleNotice lang /> }.into_any(),
+            false => view! { <div class="error-summary" role="alert"><p>{error_message(lang, &e)}</p></div> }.into_any(),
+        })}
     }
 }
 
