@@ -64,7 +64,7 @@ both_backends!(health_and_reference_api, |db: Db, url: String| async move {
     let (status, _, body) = send(&app, get("/api/v1/openapi.json")).await;
     assert_eq!(status, StatusCode::OK);
     let doc = json(&body);
-    for path in ["/api/v1/csps", "/api/v1/neighbourhoods", "/api/v1/locate", "/api/v1/me", "/api/v1/intelligence", "/api/v1/reports/{reference}", "/api/v1/reports/{reference}/updates", "/api/v1/audit"] {
+    for path in ["/api/v1/csps", "/api/v1/neighbourhoods", "/api/v1/locate", "/api/v1/me", "/api/v1/intelligence", "/api/v1/reports/{reference}", "/api/v1/reports/{reference}/updates", "/api/v1/audit", "/api/v1/problems", "/api/v1/problems/{reference}", "/api/v1/strategic-assessments", "/api/v1/strategic-assessments/{quarter}", "/api/v1/tasking-meetings"] {
         assert!(doc["paths"][path].is_object(), "{path} is documented");
     }
 });

@@ -438,6 +438,53 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     let (status, body) = page(&app, &view, &swansea).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(!body.contains("Edited summary"));
+
+    // The same through the API: the assessments (both versions), one of them, the meetings.
+    let api = |key: String, path: String| {
+        let app = app.clone();
+        async move {
+            let (status, _, body) = send(&app, Request::get(path).header(header::AUTHORIZATION, format!("Bearer {key}")).body(Body::empty()).unwrap()).await;
+            (status, body)
+        }
+    };
+    let engagement = accounts::create_api_key(&db, "cardiff", "engagement_lead", "engagement key", None).await.unwrap();
+    let (status, body) = api(engagement.clone(), "/api/v1/strategic-assessments".into()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let list = serde_json::from_str::<serde_json::Value>(&body).unwrap();
+    let listed: Vec<(String, i64, String)> = list["strategic_assessments"].as_array().unwrap().iter()
+        .map(|a| (a["quarter"].as_str().unwrap().to_string(), a["version"].as_i64().unwrap(), a["status"].as_str().unwrap().to_string())).collect();
+    let q = format!("{year}-Q{quarter}");
+    assert_eq!(listed, vec![(q.clone(), 2, "draft".into()), (q.clone(), 1, "published".into())]);
+    let (status, body) = api(engagement.clone(), format!("/api/v1/strategic-assessments/{q}?version=1")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let one = serde_json::from_str::<serde_json::Value>(&body).unwrap();
+    assert_eq!((one["status"].as_str(), one["sections"]["summary"].as_str(), one["sections"]["recommendations"].as_str()), (Some("published"), Some("Edited summary"), Some("Keep going")));
+    let drugs = one["figures"].as_array().unwrap().iter().find(|f| f["family"] == "drugs").expect("a drugs row");
+    assert_eq!(drugs["this_quarter"], 1);
+    let (_, body) = api(engagement.clone(), format!("/api/v1/strategic-assessments/{}", q.to_lowercase())).await;
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["version"], 2, "the latest version by default");
+    for (path, expected) in [(format!("/api/v1/strategic-assessments/{year}-Q5"), StatusCode::BAD_REQUEST), (format!("/api/v1/strategic-assessments/{q}?version=0"), StatusCode::BAD_REQUEST), (format!("/api/v1/strategic-assessments/{q}?version=9"), StatusCode::NOT_FOUND), ("/api/v1/strategic-assessments/1999-Q1".to_string(), StatusCode::BAD_REQUEST)] {
+        assert_eq!(api(engagement.clone(), path.clone()).await.0, expected, "{path}");
+    }
+    let (status, body) = api(engagement.clone(), "/api/v1/tasking-meetings".into()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let meetings = serde_json::from_str::<serde_json::Value>(&body).unwrap();
+    assert_eq!(meetings["meetings"][0]["held_on"].as_str(), Some(today.as_str()));
+    assert!(meetings["meetings"][0]["decisions"].as_str().unwrap().contains(&format!("Keep {profile} high")));
+    assert_eq!(api(engagement.clone(), "/api/v1/tasking-meetings?from=2026-13-01".into()).await.0, StatusCode::BAD_REQUEST);
+    let (_, body) = api(engagement.clone(), "/api/v1/tasking-meetings?from=2020-01-01&to=2020-12-31".into()).await;
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["meetings"].as_array().unwrap().len(), 0);
+    // Not for partners (as in the hub); another CSP's key sees none of Cardiff's.
+    let partner = accounts::create_api_key(&db, "cardiff", "partner", "partner key", Some(("police", "South Wales Police"))).await.unwrap();
+    for path in ["/api/v1/strategic-assessments".to_string(), format!("/api/v1/strategic-assessments/{q}"), "/api/v1/tasking-meetings".into()] {
+        assert_eq!(api(partner.clone(), path.clone()).await.0, StatusCode::FORBIDDEN, "{path}");
+    }
+    let other = accounts::create_api_key(&db, "swansea", "analyst", "swansea key", None).await.unwrap();
+    let (_, body) = api(other.clone(), "/api/v1/strategic-assessments".into()).await;
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["strategic_assessments"].as_array().unwrap().len(), 0);
+    assert_eq!(api(other.clone(), format!("/api/v1/strategic-assessments/{q}")).await.0, StatusCode::NOT_FOUND);
+    let (_, body) = api(other, "/api/v1/tasking-meetings".into()).await;
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["meetings"].as_array().unwrap().len(), 0);
 });
 
 both_backends!(a_refused_profile_form_keeps_what_was_typed, |db: Db, url: String| async move {

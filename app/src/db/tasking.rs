@@ -127,6 +127,31 @@ pub async fn meeting(db: &Db, csp_id: i64, held_on: i64) -> Result<Option<Meetin
     .transpose()
 }
 
+/// The CSP's recorded meetings held between two days (Unix seconds, inclusive), latest first.
+pub async fn meetings_between(db: &Db, csp_id: i64, from: i64, to: i64, limit: i64) -> Result<Vec<Meeting>, DbError> {
+    sqlx::query(
+        "SELECT held_on, attendees, decisions, version, updated_at FROM tasking_meetings \
+         WHERE csp_id = $1 AND held_on >= $2 AND held_on <= $3 ORDER BY held_on DESC LIMIT $4",
+    )
+    .bind(csp_id)
+    .bind(from)
+    .bind(to)
+    .bind(limit)
+    .fetch_all(db.reader())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Meeting {
+            held_on: format_date(r.try_get(0)?),
+            attendees: r.try_get(1)?,
+            decisions: r.try_get(2)?,
+            version: r.try_get(3)?,
+            updated_at: Some(super::format_time(r.try_get(4)?)),
+        })
+    })
+    .collect()
+}
+
 /// The meetings of a CSP before `held_on`, latest first (dates).
 pub async fn meetings_before(db: &Db, csp_id: i64, held_on: i64, limit: i64) -> Result<Vec<i64>, DbError> {
     sqlx::query("SELECT held_on FROM tasking_meetings WHERE csp_id = $1 AND held_on < $2 ORDER BY held_on DESC LIMIT $3")

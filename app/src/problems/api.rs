@@ -2,11 +2,16 @@
 //! with their SARA stages, actions and the computed assessment. Scoped like the rest of the
 //! API: a key acts in one CSP; partner keys see only profiles shared with their organisation,
 //! without the intelligence items; another CSP's profile is 404.
+//!
+//! `GET /api/v1/strategic-assessments`, `GET /api/v1/strategic-assessments/{quarter}` and
+//! `GET /api/v1/tasking-meetings`: the CSP's quarterly strategic assessments (every version,
+//! drafts marked) and its tasking meetings' records, for the roles that see them in the hub
+//! (not partners, as in the hub).
 
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db::{self, problems::Audience},
-    problems::{analysis, assessment::RateChange, parse_day, Profile},
+    problems::{analysis, assessment::RateChange, parse_day, strategic::Assessment, Profile},
     reference::api::{internal, json_error},
     staff::{accounts::ApiPrincipal, api::ApiKey, roles::role_allows, Permission},
     state::AppState,
@@ -155,4 +160,143 @@ pub async fn one(State(state): State<AppState>, ApiKey(key): ApiKey, Path(refere
         Err(problem) => json!({ "not_available": problem }),
     };
     Json(body).into_response()
+}
+
+/// Strategic assessments and tasking records: the roles that read them in the hub.
+fn may_read_planning(key: &ApiPrincipal) -> Result<(), Response> {
+    match role_allows(key.role, Permission::ViewProblems) {
+        true => Ok(()),
+        false => Err(json_error(StatusCode::FORBIDDEN, "forbidden", "this key's role may not read strategic assessments or tasking records")),
+    }
+}
+
+fn assessment_summary(a: &Assessment) -> Value {
+    let quarter = format!("{}-Q{}", a.year, a.quarter);
+    json!({
+        "quarter": quarter,
+        "version": a.version,
+        "status": if a.published { "published" } else { "draft" },
+        "updated_at": a.updated_at,
+        "published_at": a.published_at,
+        "href": format!("/api/v1/strategic-assessments/{quarter}?version={}", a.version),
+    })
+}
+
+/// `GET /api/v1/strategic-assessments`: every version of every quarter, latest first.
+pub async fn assessments(State(state): State<AppState>, ApiKey(key): ApiKey) -> Response {
+    if let Err(response) = may_read_planning(&key) {
+        return response;
+    }
+    match db::tasking::assessments(&state.db, key.csp_id).await {
+        Ok(list) => Json(json!({ "strategic_assessments": list.iter().map(assessment_summary).collect::<Vec<_>>() })).into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+/// `2026-Q3` as (2026, 3).
+fn parse_quarter(text: &str) -> Option<(i64, i64)> {
+    let (year, quarter) = text.split_once(['-', '_'])?;
+    let quarter = quarter.strip_prefix(['Q', 'q'])?.parse::<i64>().ok().filter(|q| (1..=4).contains(q))?;
+    Some((year.parse::<i64>().ok().filter(|y| (2000..=2100).contains(y))?, quarter))
+}
+
+#[derive(serde::Deserialize)]
+pub struct VersionQuery {
+    version: Option<String>,
+}
+
+/// `GET /api/v1/strategic-assessments/{quarter}` (`2026-Q3`): the latest version, or
+/// `?version=N`; its six sections and its figures.
+pub async fn assessment(
+    State(state): State<AppState>,
+    ApiKey(key): ApiKey,
+    Path(quarter): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<VersionQuery>,
+) -> Response {
+    if let Err(response) = may_read_planning(&key) {
+        return response;
+    }
+    let Some((year, q)) = parse_quarter(&quarter) else {
+        return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "the quarter is written like 2026-Q3");
+    };
+    let version = match query.version.as_deref().map(str::parse::<i64>) {
+        None => None,
+        Some(Ok(v)) if v >= 1 => Some(v),
+        Some(_) => return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "version must be a whole number from 1"),
+    };
+    let found = match db::tasking::assessment_version(&state.db, key.csp_id, year, q, version).await {
+        Ok(found) => found,
+        Err(e) => return internal(e),
+    };
+    let Some(a) = found else {
+        return json_error(StatusCode::NOT_FOUND, "not_found", format!("no strategic assessment {quarter} is visible to this key"));
+    };
+    let mut body = assessment_summary(&a);
+    body["published_by"] = json!(a.published_by);
+    body["sections"] = json!(a.sections);
+    body["figures"] = json!(a
+        .figures
+        .iter()
+        .map(|f| json!({
+            "family": f.family,
+            "this_quarter": f.this,
+            "previous_quarter": f.previous,
+            "same_quarter_last_year": f.last_year,
+            "against_previous_quarter": change_json(&f.against_previous),
+            "against_last_year": change_json(&f.against_last_year),
+        }))
+        .collect::<Vec<_>>());
+    Json(body).into_response()
+}
+
+#[derive(serde::Deserialize)]
+pub struct MeetingsQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// `GET /api/v1/tasking-meetings?from=&to=`: the recorded meetings (attendees and decisions),
+/// latest first; the last year by default, at most 200.
+pub async fn meetings(State(state): State<AppState>, ApiKey(key): ApiKey, axum::extract::Query(query): axum::extract::Query<MeetingsQuery>) -> Response {
+    if let Err(response) = may_read_planning(&key) {
+        return response;
+    }
+    let day = |text: Option<&str>, default: i64| match text.filter(|t| !t.is_empty()) {
+        None => Some(default),
+        Some(t) => parse_day(t),
+    };
+    let now = db::now();
+    let (Some(from), Some(to)) = (day(query.from.as_deref(), now - 365 * 86_400), day(query.to.as_deref(), now)) else {
+        return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "from and to are dates like 2026-11-30");
+    };
+    if from > to {
+        return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "from must not be after to");
+    }
+    match db::tasking::meetings_between(&state.db, key.csp_id, from, to, 200).await {
+        Ok(list) => Json(json!({
+            "meetings": list.iter().map(|m| json!({
+                "held_on": m.held_on,
+                "attendees": m.attendees,
+                "decisions": m.decisions,
+                "version": m.version,
+                "updated_at": m.updated_at,
+            })).collect::<Vec<_>>()
+        }))
+        .into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_quarter;
+
+    #[test]
+    fn quarters_as_written() {
+        assert_eq!(parse_quarter("2026-Q3"), Some((2026, 3)));
+        assert_eq!(parse_quarter("2026-q1"), Some((2026, 1)));
+        for bad in ["2026-Q5", "2026-Q0", "2026Q3", "26-Q3", "2026-3", "Q3-2026", ""] {
+            assert_eq!(parse_quarter(bad), None, "{bad}");
+        }
+    }
 }
