@@ -22,11 +22,18 @@ export const MAP_TILES = /^https:\/\/tile\.openstreetmap\.org\//;
  *  `ignoreFrom`: resources allowed to fail (by default map tiles; `null` for none). */
 export function collectErrors(page: Page, ignoreFrom: RegExp | null = MAP_TILES): string[] {
   const errors: string[] = [];
+  // Each page's Content-Security-Policy as the server sent it, to explain a blocked script.
+  const policies = new Map<string, string>();
+  page.on('response', r => {
+    if (r.request().resourceType() === 'document') policies.set(r.url(), `${r.status()} ${r.headers()['content-security-policy'] ?? '(no policy)'}`);
+  });
   page.on('pageerror', e => errors.push(e.message));
   page.on('console', m => {
     if (m.type() !== 'error') return;
-    if (ignoreFrom && ignoreFrom.test(m.location().url)) return;
-    errors.push(`${m.text()} (${m.location().url})`);
+    const url = m.location().url;
+    if (ignoreFrom && ignoreFrom.test(url)) return;
+    const policy = m.text().includes('Content Security Policy') ? ` [served as: ${policies.get(url) ?? 'not seen'}]` : '';
+    errors.push(`${m.text()} (${url})${policy}`);
   });
   return errors;
 }

@@ -30,7 +30,7 @@ test('an officer triages a Welsh resident\'s report; a partner sees only the san
   // As the resident would read it out on the phone.
   await page.getByLabel('Find a report by its reference').fill(reference.toLowerCase().replace(/-/g, ' '));
   await page.getByRole('button', { name: 'Find', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText(`Report ${reference}, whatever its status.`);
+  await expect(page.getByRole('status')).toContainText(`Report ${reference} is shown below, whatever its status.`);
   if (javaScriptEnabled) await expectAccessible(page);
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Report ${reference}`);

@@ -472,7 +472,7 @@ both_backends!(an_officer_finds_a_report_by_its_reference, |db: Db, url: String|
     let (status, body) = page(&app, &format!("/staff/intake?reference=cym%20{year}%20{sequence}"), &officer).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains(&link), "found whatever its status");
-    assert!(body.contains(&format!("Report {reference}, whatever its status.")), "{body}");
+    assert!(body.contains(&format!("Report {reference} is shown below, whatever its status.")), "{body}");
     assert!(body.contains(&format!(r#"value="cym {year} {sequence}""#)), "the search box keeps what was typed");
     // Another partnership's officer: not there, and told so.
     let swansea = Some(cookie_for(&app, "officer@swansea.example").await);
