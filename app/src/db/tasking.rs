@@ -9,7 +9,7 @@ use crate::{
     },
     reference::Names,
 };
-use sqlx::Row as _;
+use sqlx::{any::AnyRow, Row as _};
 
 /// One priority of the control strategy with the profiles serving it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -109,30 +109,34 @@ pub struct Meeting {
     pub updated_at: Option<String>,
 }
 
+const MEETING_COLUMNS: &str = "held_on, attendees, decisions, version, updated_at";
+
+fn meeting_row(r: &AnyRow) -> Result<Meeting, DbError> {
+    Ok(Meeting {
+        held_on: format_date(r.try_get(0)?),
+        attendees: r.try_get(1)?,
+        decisions: r.try_get(2)?,
+        version: r.try_get(3)?,
+        updated_at: Some(super::format_time(r.try_get(4)?)),
+    })
+}
+
 pub async fn meeting(db: &Db, csp_id: i64, held_on: i64) -> Result<Option<Meeting>, DbError> {
-    let row = sqlx::query("SELECT attendees, decisions, version, updated_at FROM tasking_meetings WHERE csp_id = $1 AND held_on = $2")
+    sqlx::query(&format!("SELECT {MEETING_COLUMNS} FROM tasking_meetings WHERE csp_id = $1 AND held_on = $2"))
         .bind(csp_id)
         .bind(held_on)
         .fetch_optional(db.reader())
-        .await?;
-    row.map(|r| {
-        Ok(Meeting {
-            held_on: format_date(held_on),
-            attendees: r.try_get(0)?,
-            decisions: r.try_get(1)?,
-            version: r.try_get(2)?,
-            updated_at: Some(super::format_time(r.try_get(3)?)),
-        })
-    })
-    .transpose()
+        .await?
+        .as_ref()
+        .map(meeting_row)
+        .transpose()
 }
 
 /// The CSP's recorded meetings held between two days (Unix seconds, inclusive), latest first.
 pub async fn meetings_between(db: &Db, csp_id: i64, from: i64, to: i64, limit: i64) -> Result<Vec<Meeting>, DbError> {
-    sqlx::query(
-        "SELECT held_on, attendees, decisions, version, updated_at FROM tasking_meetings \
-         WHERE csp_id = $1 AND held_on >= $2 AND held_on <= $3 ORDER BY held_on DESC LIMIT $4",
-    )
+    sqlx::query(&format!(
+        "SELECT {MEETING_COLUMNS} FROM tasking_meetings WHERE csp_id = $1 AND held_on >= $2 AND held_on <= $3 ORDER BY held_on DESC LIMIT $4"
+    ))
     .bind(csp_id)
     .bind(from)
     .bind(to)
@@ -140,15 +144,7 @@ pub async fn meetings_between(db: &Db, csp_id: i64, from: i64, to: i64, limit: i
     .fetch_all(db.reader())
     .await?
     .iter()
-    .map(|r| {
-        Ok(Meeting {
-            held_on: format_date(r.try_get(0)?),
-            attendees: r.try_get(1)?,
-            decisions: r.try_get(2)?,
-            version: r.try_get(3)?,
-            updated_at: Some(super::format_time(r.try_get(4)?)),
-        })
-    })
+    .map(meeting_row)
     .collect()
 }
 
