@@ -10,16 +10,14 @@ use app::{
     staff::accounts::{self, NewAccount, DEMO_PASSWORD},
 };
 use axum::{body::Body, Router};
-use common::http::{form, hub, json, send, session_cookie, sign_in};
+use common::http::{form, hub, json, send};
 use http::{header, Request, StatusCode};
 use sqlx::Row as _;
 
 const DAY: i64 = 86_400;
 
 async fn cookie_for(app: &Router, email: &str) -> Option<String> {
-    let (status, headers) = sign_in(app, email, DEMO_PASSWORD).await;
-    assert_eq!(status, StatusCode::SEE_OTHER, "{email} signs in");
-    Some(session_cookie(&headers).unwrap())
+    Some(common::http::cookie_for(app, email).await)
 }
 
 fn with_cookie(req: http::request::Builder, cookie: &Option<String>) -> http::request::Builder {

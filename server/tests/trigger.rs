@@ -5,18 +5,14 @@
 
 mod common;
 
-use app::{
-    db::{self, Db},
-    staff::accounts::DEMO_PASSWORD,
-};
+use app::db::{self, Db};
 use axum::{body::Body, Router};
-use common::http::{form, get, hub, send, session_cookie, sign_in};
+use common::http::{form, get, hub, send};
 use http::{header, Request, StatusCode};
 use sqlx::Row as _;
 
 async fn cookie_for(app: &Router, email: &str) -> Option<String> {
-    let (_, headers) = sign_in(app, email, DEMO_PASSWORD).await;
-    Some(session_cookie(&headers).unwrap())
+    Some(common::http::cookie_for(app, email).await)
 }
 
 async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {

@@ -184,10 +184,9 @@ pub fn reporter_identity(email: Option<&str>, phone: Option<&str>) -> Option<Str
 pub fn parse_references(text: &str) -> Result<Vec<String>, &'static str> {
     let mut out: Vec<String> = Vec::new();
     for part in text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()).filter(|p| !p.is_empty()) {
+        // Written out in full, as on the resident's confirmation (the staff lookup is looser).
         let r = part.trim().to_ascii_uppercase();
-        let b = r.as_bytes();
-        let shaped = r.len() == 13 && r.starts_with("CYM-") && b[6] == b'-' && r[4..6].bytes().all(|c| c.is_ascii_digit()) && r[7..].bytes().all(|c| c.is_ascii_digit());
-        if !shaped {
+        if crate::reporting::parse_reference(&r).as_deref() != Some(r.as_str()) {
             return Err("reference_shape");
         }
         if !out.contains(&r) {
