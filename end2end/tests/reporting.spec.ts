@@ -221,6 +221,8 @@ test('the confirmation email reaches the resident in Welsh (real SMTP server)', 
   await page.getByLabel('Rhoi fy manylion er mwyn i\'r bartneriaeth allu cysylltu â mi').check();
   const address = `gwen.${Date.now()}@example.cymru`;
   await page.getByLabel('Cyfeiriad e-bost').fill(address);
+  // No email at all without the resident's consent.
+  await page.getByLabel('Caiff y bartneriaeth gysylltu â mi am yr adroddiad hwn').check();
   await page.getByRole('button', { name: 'Anfon adroddiad' }).click();
   await expect(page).toHaveURL(/\/cy\/track\//);
   const reference = /CYM-\d\d-\d{6}/.exec((await page.getByRole('status').textContent()) ?? '')![0];

@@ -325,3 +325,24 @@ both_backends!(refused_forms_are_kept_for_their_sender_for_a_day, |db: Db, _url|
     let left: i64 = sqlx::query("SELECT COUNT(*) FROM kept_forms").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert_eq!(left, 0);
 });
+
+// "Acknowledged" means durable: every commit on SQLite is synced to disk before it returns
+// (`synchronous = FULL`, 2), so a report whose reference the resident was shown survives a
+// power cut or an operating-system crash, not only a killed process. PostgreSQL's default
+// (`synchronous_commit = on`) already does; the test checks both.
+both_backends!(commits_are_durable_before_the_resident_is_told, |db: Db, _url| async move {
+    match db.backend() {
+        db::Backend::Sqlite => {
+            for pool in [db.writer(), db.reader()] {
+                let level: i64 = sqlx::query("PRAGMA synchronous").fetch_one(pool).await.unwrap().try_get(0).unwrap();
+                assert_eq!(level, 2, "synchronous = FULL on every connection");
+            }
+        }
+        db::Backend::Postgres => {
+            let setting: String = sqlx::query("SELECT current_setting('synchronous_commit')").fetch_one(db.writer()).await.unwrap().try_get(0).unwrap();
+            assert_eq!(setting, "on");
+            let fsync: String = sqlx::query("SELECT current_setting('fsync')").fetch_one(db.writer()).await.unwrap().try_get(0).unwrap();
+            assert_eq!(fsync, "on");
+        }
+    }
+});

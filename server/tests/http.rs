@@ -615,7 +615,7 @@ both_backends!(confirmation_email_reaches_the_resident_in_their_language, |db: D
     let report = |email: &str| {
         format!(
             "lang=en&area=W06000015&category=litter&ward={ward}&ongoing=on&description=Overflowing%20bins%20every%20weekend\
-             &anonymous=no&email={email}&contact_language=cy"
+             &anonymous=no&email={email}&contact_language=cy&consent=on"
         )
     };
     let (_, headers, _) = send(&app, form("/report").body(Body::from(report("rhian%40example.cymru"))).unwrap()).await;

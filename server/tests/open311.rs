@@ -263,10 +263,11 @@ both_backends!(public_listings_keep_residents_safe, |db: Db, url: String| async 
 
     // Status changes reach other apps through FixMyStreet's updates extension (sensitive never).
     let now = db::now();
-    for (reference, status, message) in [(&graffiti, "in_progress", "Cleaning booked for Friday."), (&hate_ref, "investigating", "Officer visiting.")] {
+    // Only the public note is published; the message is the resident's alone.
+    for (reference, status, note) in [(&graffiti, "in_progress", "Cleaning booked for Friday."), (&hate_ref, "investigating", "Officer visiting.")] {
         let id: i64 = sqlx::query("SELECT id FROM reports WHERE reference = $1").bind(reference).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
-        sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public) VALUES ($1, $2, $3, $4, 1)")
-            .bind(id).bind(now).bind(status).bind(message).execute(db.writer()).await.unwrap();
+        sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public, public_note) VALUES ($1, $2, $3, 'Anna, thank you: for you only.', 1, $4)")
+            .bind(id).bind(now).bind(status).bind(note).execute(db.writer()).await.unwrap();
         sqlx::query("UPDATE reports SET status = $1 WHERE id = $2").bind(status).bind(id).execute(db.writer()).await.unwrap();
     }
     let (status, _, xml) = send(&app, get("/open311/v2/servicerequestupdates.xml?start_date=2020-01-01T00:00:00Z")).await;
@@ -274,12 +275,14 @@ both_backends!(public_listings_keep_residents_safe, |db: Db, url: String| async 
     assert!(xml.contains("<service_requests_updates><request_update><update_id>"), "{xml}");
     assert!(xml.contains("<status>IN_PROGRESS</status>") && xml.contains("Cleaning booked for Friday."), "{xml}");
     assert!(!xml.contains(&hate_ref) && !xml.contains("Officer visiting"), "{xml}");
+    assert!(!xml.contains("for you only"), "a message to the resident is never published: {xml}");
     let (_, _, body) = send(&app, get("/open311/v2/servicerequestupdates.json")).await;
     assert!(json(&body).as_array().unwrap().iter().any(|u| u["status"] == "IN_PROGRESS"));
     let (status, _, _) = send(&app, get("/open311/v2/servicerequestupdates.json?end_date=never")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (_, _, body) = send(&app, get(&format!("/open311/v2/requests/{graffiti}.json"))).await;
     assert_eq!(json(&body)[0]["status_notes"], "Cleaning booked for Friday.");
+    assert!(!body.contains("for you only"), "{body}");
     assert_eq!(json(&body)[0]["status"], "open");
 });
 

@@ -486,3 +486,137 @@ both_backends!(an_officer_finds_a_report_by_its_reference, |db: Db, url: String|
     assert!(body.contains(r#"aria-invalid="true""#));
     assert!(body.contains(r#"id="queue-caption""#));
 });
+
+async fn outbox_to(db: &Db, address: &str) -> i64 {
+    sqlx::query("SELECT COUNT(*) FROM outbox WHERE to_address = $1").bind(address).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+}
+
+async fn report_of(app: &Router, db: &Db, body: &str) -> String {
+    let (status, headers, _) = send(app, form("/report").body(Body::from(body.to_string())).unwrap()).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(headers[header::LOCATION].to_str().unwrap().contains("/track/"), "{headers:?}");
+    sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+}
+
+// Residents' safety: no email about a report without the resident's consent, and none at all
+// when they left a safe-contact note ("phone only, my partner reads my email"); such a report
+// is flagged for a person and officers see why no email went.
+both_backends!(no_email_without_consent_and_none_with_a_safe_contact_note, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    let place = "lang=en&area=W06000015&ward=&lat=51.4943&lon=-3.1812&ongoing=on&anonymous=no";
+    // An address, consent not ticked: no confirmation, no update, no question by email.
+    let unticked = report_of(&app, &db, &format!("{place}&category=litter&description=Overflowing%20bins%20again&email=owain%40example.cymru")).await;
+    // A hate incident, consent ticked, with a safe-contact note: nothing by email either.
+    let victim = report_of(
+        &app,
+        &db,
+        &format!("{place}&category=hate&hate_strands=race&description=Abuse%20shouted%20at%20us%20again&email=amira%40example.cymru&consent=on&safe_contact=Phone%20only%2C%20my%20partner%20reads%20my%20email"),
+    )
+    .await;
+    // The control: consent ticked, no note: emailed.
+    let agreed = report_of(&app, &db, &format!("{place}&category=graffiti&description=Tags%20on%20the%20school%20wall&email=bryn%40example.cymru&consent=on")).await;
+    assert_eq!(outbox_to(&db, "owain@example.cymru").await, 0, "no confirmation without consent");
+    assert_eq!(outbox_to(&db, "amira@example.cymru").await, 0, "no confirmation with a safe-contact note");
+    assert_eq!(outbox_to(&db, "bryn@example.cymru").await, 1, "the confirmation when they agreed");
+    for reference in [&unticked, &victim, &agreed] {
+        let path = format!("/staff/reports/{reference}");
+        let v = version(&db, reference).await;
+        let (_, location) = post(&app, &format!("{path}/update"), &officer, &format!("lang=en&version={v}&status=investigating&message=We%20are%20looking%20into%20it")).await;
+        assert!(location.ends_with("done=updated"), "{location}");
+        let v = version(&db, reference).await;
+        let (_, location) = post(&app, &format!("{path}/ask"), &officer, &format!("lang=en&version={v}&question=When%20does%20it%20happen%3F")).await;
+        assert!(location.ends_with("done=asked"), "{location}");
+    }
+    assert_eq!(outbox_to(&db, "owain@example.cymru").await, 0, "no update or question email without consent");
+    assert_eq!(outbox_to(&db, "amira@example.cymru").await, 0, "no update or question email with a safe-contact note");
+    assert_eq!(outbox_to(&db, "bryn@example.cymru").await, 3, "confirmation, update and question when they agreed");
+    // A duplicate's closing message follows the same rule.
+    let v = version(&db, &victim).await;
+    let (_, location) = post(&app, &format!("/staff/reports/{victim}/link"), &officer, &format!("lang=en&version={v}&other={agreed}&kind=duplicate")).await;
+    assert!(location.ends_with("done=linked"), "{location}");
+    assert_eq!(outbox_to(&db, "amira@example.cymru").await, 0, "nor when closed as a duplicate");
+    // Officers see why no email goes, and the safe-contact report is flagged for a person.
+    let (_, body) = page(&app, &format!("/staff/reports/{unticked}"), &officer).await;
+    assert!(body.contains("did not agree to be emailed"), "the reason is shown");
+    let (_, body) = page(&app, &format!("/staff/reports/{victim}"), &officer).await;
+    assert!(body.contains("left a safe-contact note") && body.contains("Safe contact"), "flagged on the report");
+    let (_, body) = page(&app, &format!("/cy/staff/reports/{victim}"), &officer).await;
+    assert!(body.contains("nodyn cyswllt diogel"), "and in Welsh");
+    let (_, queue) = page(&app, "/staff/intake?status=all", &officer).await;
+    let row = queue.split("<tr").find(|r| r.contains(victim.as_str())).expect("the report is in the queue");
+    assert!(row.contains("Safe contact"), "flagged in the queue: {row}");
+    let row = queue.split("<tr").find(|r| r.contains(agreed.as_str())).expect("the report is in the queue");
+    assert!(!row.contains("Safe contact"), "only that one: {row}");
+});
+
+// Residents' safety: a message to the resident is theirs alone. Only an explicit public note,
+// checked for the reporter's identity, reaches Open311; the API's updates follow the same rule;
+// a question, a reply or an app's comment never moves the public `updated_datetime`.
+both_backends!(messages_to_the_resident_are_never_published, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    let body = "lang=en&area=W06000015&category=graffiti&ward=&lat=51.4943&lon=-3.1812&ongoing=on&description=Tags%20on%20the%20chapel%20wall\
+                &anonymous=no&name=Gwilym%20Prys&email=gwilym%40example.cymru&phone=07700%20900456&consent=on";
+    let reference = report_of(&app, &db, body).await;
+    let path = format!("/staff/reports/{reference}");
+    let open311 = || async { send(&app, get(&format!("/open311/v2/requests/{reference}.json"))).await.2 };
+    let updates = || async { send(&app, get("/open311/v2/servicerequestupdates.json?start_date=2020-01-01")).await.2 };
+    // The message names the resident (it is for them): kept from the public.
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/update"), &officer, &format!("lang=en&version={v}&status=in_progress&message=Thank%20you%20Gwilym%2C%20we%20will%20ring%20you")).await;
+    assert!(location.ends_with("done=updated"), "{location}");
+    let (public, listed) = (open311().await, updates().await);
+    assert!(!public.contains("Gwilym") && !listed.contains("Gwilym"), "the resident's message is not published: {public} {listed}");
+    assert_eq!(json(&public)[0]["status"], "open");
+    assert!(json(&public)[0]["status_notes"].is_null(), "{public}");
+    // A public note naming the resident, or giving their phone, is refused and kept as typed.
+    for note in ["Gwilym%20Prys%20reported%20it", "Call%2007700%20900456"] {
+        let v = version(&db, &reference).await;
+        let (_, location) = post(&app, &format!("{path}/update"), &officer, &format!("lang=en&version={v}&status=in_progress&message=&public_note={note}")).await;
+        assert!(location.contains("error=public_note_identifies&kept="), "{location}");
+        let (_, page_body) = page(&app, &location, &officer).await;
+        assert!(page_body.contains("The public note still names the resident"), "explained");
+    }
+    // A clean public note is published, and only it.
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/update"), &officer, &format!("lang=en&version={v}&status=action_scheduled&message=Diolch%20Gwilym&public_note=Cleaning%20booked%20for%20Friday.")).await;
+    assert!(location.ends_with("done=updated"), "{location}");
+    let (public, listed) = (open311().await, updates().await);
+    assert_eq!(json(&public)[0]["status_notes"], "Cleaning booked for Friday.");
+    assert!(listed.contains("Cleaning booked for Friday.") && !listed.contains("Gwilym") && !public.contains("Gwilym"), "{listed}");
+    // The form says which text goes where.
+    let (_, form_page) = page(&app, &path, &officer).await;
+    assert!(form_page.contains("Only for the resident") && form_page.contains("Published for other apps and the public"));
+
+    // The API: the same rule for its updates.
+    let key = accounts::create_api_key(&db, "cardiff", "officer", "case system", None).await.unwrap();
+    let call = |body: &'static str| {
+        Request::post(format!("/api/v1/reports/{reference}/updates"))
+            .header(header::AUTHORIZATION, format!("Bearer {key}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let (status, _, answer) = send(&app, call(r#"{"status": "fixed", "message": "All done, Gwilym", "public_note": "Gwilym's wall is clean"}"#)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+    assert_eq!(json(&answer)["code"], "public_note_identifies");
+    let (status, _, answer) = send(&app, call(r#"{"status": "fixed", "message": "All done, Gwilym"}"#)).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let public = open311().await;
+    assert_eq!(json(&public)[0]["status"], "closed");
+    assert!(!public.contains("All done") && !updates().await.contains("All done"), "the API's message stays the resident's");
+
+    // A question, the resident's reply and an app's comment do not move updated_datetime.
+    let before = json(&open311().await)[0]["updated_datetime"].clone();
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let v = version(&db, &reference).await;
+    let (_, location) = post(&app, &format!("{path}/ask"), &officer, &format!("lang=en&version={v}&question=Which%20wall%3F")).await;
+    assert!(location.ends_with("done=asked"), "{location}");
+    let report_id: i64 = sqlx::query("SELECT id FROM reports WHERE reference = $1").bind(&reference).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public, kind) VALUES ($1, $2, 'fixed', 'The chapel one', 1, 'reply')")
+        .bind(report_id).bind(db::now() + 5).execute(db.writer()).await.unwrap();
+    sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public, kind) VALUES ($1, $2, 'fixed', 'Seen from the app', 0, 'comment')")
+        .bind(report_id).bind(db::now() + 10).execute(db.writer()).await.unwrap();
+    assert_eq!(json(&open311().await)[0]["updated_datetime"], before, "private exchanges leave no public trace");
+});

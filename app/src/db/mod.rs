@@ -51,7 +51,10 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrati
 
 /// WAL with one writer; foreign keys on; and the file memory-mapped (256 MB) with a 16 MB page
 /// cache per connection, so reading a large database does not go through a system call a page.
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+/// `synchronous = FULL`: every commit reaches the disk (the WAL is synced) before it returns, so
+/// a report whose reference the resident has been shown survives a power cut or an operating
+/// system crash, not only a killed process (NORMAL could lose the last commits).
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
      PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16000;";
 
 impl Db {

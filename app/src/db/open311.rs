@@ -20,7 +20,7 @@ pub struct PublicRequest {
     pub point: Option<(f64, f64)>,
     pub requested_at: i64,
     pub updated_at: i64,
-    /// The latest public message from the partnership.
+    /// The latest public note from the partnership (never its message to the resident).
     pub status_notes: Option<String>,
 }
 
@@ -41,8 +41,8 @@ pub struct RequestFilter {
 
 const SELECT_PUBLIC: &str = "SELECT r.reference, r.status, c.code, c.name_en, c.name_cy, p.name_en, p.name_cy, \
         w.code, w.name_en, w.name_cy, la.name_en, la.name_cy, r.lat, r.lon, r.created_at, \
-        (SELECT MAX(u.at) FROM report_updates u WHERE u.report_id = r.id), \
-        (SELECT u.message FROM report_updates u WHERE u.report_id = r.id AND u.public = 1 AND u.kind = 'status' AND u.message IS NOT NULL \
+        (SELECT MAX(u.at) FROM report_updates u WHERE u.report_id = r.id AND u.kind = 'status'), \
+        (SELECT u.public_note FROM report_updates u WHERE u.report_id = r.id AND u.kind = 'status' AND u.public_note IS NOT NULL \
          ORDER BY u.at DESC, u.id DESC LIMIT 1) \
      FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN csps p ON p.id = r.csp_id \
      JOIN wards w ON w.code = r.ward_code JOIN local_authorities la ON la.code = w.lad_code \
@@ -115,7 +115,8 @@ pub async fn reference_by_token(db: &Db, token: &str) -> Result<Option<String>, 
     row.map(|r| r.try_get(0)).transpose()
 }
 
-/// A public change of a report's status, for FixMyStreet's `servicerequestupdates`.
+/// A change of a report's status, for FixMyStreet's `servicerequestupdates`: the status and
+/// the partnership's public note, never its message to the resident.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PublicUpdate {
     pub id: i64,
@@ -128,9 +129,9 @@ pub struct PublicUpdate {
 /// Public updates between two times (Unix seconds, inclusive), oldest first.
 pub async fn public_updates(db: &Db, from: i64, to: i64, limit: i64) -> Result<Vec<PublicUpdate>, DbError> {
     let rows = sqlx::query(
-        "SELECT u.id, r.reference, u.status, u.at, u.message FROM report_updates u \
+        "SELECT u.id, r.reference, u.status, u.at, u.public_note FROM report_updates u \
          JOIN reports r ON r.id = u.report_id JOIN report_categories c ON c.id = r.category_id \
-         WHERE u.public = 1 AND u.kind = 'status' AND r.sensitive = 0 AND c.sensitive = 0 AND u.at >= $1 AND u.at <= $2 \
+         WHERE u.kind = 'status' AND r.sensitive = 0 AND c.sensitive = 0 AND u.at >= $1 AND u.at <= $2 \
          ORDER BY u.at, u.id LIMIT $3",
     )
     .bind(from)

@@ -369,7 +369,7 @@ pub struct LinkedReport {
 
 pub async fn linked_reports(db: &Db, profile_id: i64) -> Result<Vec<LinkedReport>, DbError> {
     let rows = sqlx::query(
-        "SELECT r.id, r.reference, r.language, r.status, p.name, p.email, p.phone, p.consent_to_contact \
+        "SELECT r.id, r.reference, r.language, r.status, p.name, p.email, p.phone, p.consent_to_contact, p.safe_contact \
          FROM problem_profile_items pi JOIN intelligence_items i ON i.id = pi.item_id JOIN reports r ON r.id = i.report_id \
          LEFT JOIN report_reporters p ON p.report_id = r.id WHERE pi.profile_id = $1 ORDER BY r.id",
     )
@@ -389,6 +389,7 @@ pub async fn linked_reports(db: &Db, profile_id: i64) -> Result<Vec<LinkedReport
                     email: r.try_get(5)?,
                     phone: r.try_get(6)?,
                     consent_to_contact: consent.unwrap_or(0) != 0,
+                    safe_contact: r.try_get(8)?,
                     ..Default::default()
                 },
             })

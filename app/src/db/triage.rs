@@ -99,7 +99,8 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     let page = filter.page.clamp(1, 100_000);
     let select = format!(
         "SELECT r.reference, c.name_en, c.name_cy, n.name_en, n.name_cy, r.status, r.created_at, r.acknowledged_at, r.sensitive, \
-                i.source_grade, i.intelligence_grade, i.handling_code, u.display_name, o.name, r.trigger_rule, t.name \
+                i.source_grade, i.intelligence_grade, i.handling_code, u.display_name, o.name, r.trigger_rule, t.name, \
+                (SELECT COUNT(*) FROM report_reporters rr WHERE rr.report_id = r.id AND rr.safe_contact IS NOT NULL) \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN neighbourhoods n ON n.id = r.neighbourhood_id \
          LEFT JOIN intelligence_items i ON i.report_id = r.id LEFT JOIN users u ON u.id = r.assigned_user_id \
          LEFT JOIN organisations o ON o.id = r.assigned_organisation_id LEFT JOIN teams t ON t.id = r.assigned_team_id \
@@ -140,6 +141,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
                 graded: grade,
                 assigned_to,
                 trigger: r.try_get(14)?,
+                safe_contact: r.try_get::<i64, _>(16)? > 0,
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
@@ -268,11 +270,10 @@ pub async fn reporter(db: &Db, report_id: i64) -> Result<ReporterDetails, DbErro
     })
 }
 
-/// Every update of a report, public or not: (time, status, message, public, author (a person,
-/// or the app that sent it), kind).
-pub async fn updates(db: &Db, report_id: i64) -> Result<Vec<(String, ReportStatus, Option<String>, bool, Option<String>, String)>, DbError> {
+/// Every update of a report, public or not, oldest first.
+pub async fn updates(db: &Db, report_id: i64) -> Result<Vec<crate::triage::ReportUpdate>, DbError> {
     let rows = sqlx::query(
-        "SELECT u.at, u.status, u.message, u.public, COALESCE(s.display_name, k.name), u.kind FROM report_updates u LEFT JOIN users s ON s.id = u.author_user_id \
+        "SELECT u.at, u.status, u.message, u.public, COALESCE(s.display_name, k.name), u.kind, u.public_note FROM report_updates u LEFT JOIN users s ON s.id = u.author_user_id \
          LEFT JOIN api_keys k ON k.id = u.api_key_id \
          WHERE u.report_id = $1 ORDER BY u.at, u.id",
     )
@@ -281,14 +282,15 @@ pub async fn updates(db: &Db, report_id: i64) -> Result<Vec<(String, ReportStatu
     .await?;
     rows.iter()
         .map(|r| {
-            Ok((
-                format_time(r.try_get(0)?),
-                ReportStatus::parse(&r.try_get::<String, _>(1)?).unwrap_or(ReportStatus::Open),
-                r.try_get(2)?,
-                r.try_get::<i64, _>(3)? == 1,
-                r.try_get(4)?,
-                r.try_get(5)?,
-            ))
+            Ok(crate::triage::ReportUpdate {
+                at: format_time(r.try_get(0)?),
+                status: ReportStatus::parse(&r.try_get::<String, _>(1)?).unwrap_or(ReportStatus::Open),
+                message: r.try_get(2)?,
+                public: r.try_get::<i64, _>(3)? == 1,
+                author: r.try_get(4)?,
+                kind: r.try_get(5)?,
+                public_note: r.try_get(6)?,
+            })
         })
         .collect()
 }
@@ -339,21 +341,25 @@ async fn bump(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: i64, version
     Ok(())
 }
 
-/// A message for the resident: shown on the tracking page, and emailed when they agreed.
+/// A message for the resident: shown on their tracking page, and emailed when the email rule
+/// allows (`reporting::EmailRule`). Never published: only `public_note`, checked for the
+/// reporter's identity before it gets here, reaches other apps (Open311).
 pub struct ResidentMessage<'a> {
     pub status: ReportStatus,
     pub text: &'a str,
     pub email: Option<(&'a str, String, String)>,
+    pub public_note: Option<&'a str>,
 }
 
 async fn add_update(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: i64, author: Option<i64>, message: &ResidentMessage<'_>) -> Result<(), ChangeError> {
     let at = now();
-    sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public, author_user_id) VALUES ($1, $2, $3, $4, 1, $5)")
+    sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public, author_user_id, public_note) VALUES ($1, $2, $3, $4, 1, $5, $6)")
         .bind(report_id)
         .bind(at)
         .bind(message.status.as_str())
         .bind(message.text)
         .bind(author)
+        .bind(message.public_note)
         .execute(&mut **tx)
         .await?;
     let closed = crate::open311::open_or_closed(message.status) == "closed";

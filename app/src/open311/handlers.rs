@@ -558,8 +558,9 @@ async fn post_request(state: &AppState, format: Format, lang: Lang, params: Para
         email,
         phone,
         contact_language: lang.code().into(),
-        // The resident gave their details to the app to pass on about this report.
-        consent: if named { "on" } else { "" }.into(),
+        // The resident gave their details to the app, which tells them what happens; they never
+        // agreed to email from the hub, so the hub sends none (see `reporting::EmailRule`).
+        consent: String::new(),
         ..Default::default()
     };
     let now_local = (chrono::Utc::now() + chrono::Duration::hours(1)).format("%Y-%m-%dT%H:%M").to_string();

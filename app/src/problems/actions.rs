@@ -368,7 +368,7 @@ async fn decide(state: &AppState, user: &Arc<StaffUser>, ip: &str, _lang: Lang, 
         for r in linked {
             let resident = Lang::parse(&r.language).unwrap_or_default();
             let message = if resident == Lang::Cy { outcome_cy.clone() } else { outcome_en.clone() };
-            let email = match (&r.details.email, r.details.consent_to_contact) {
+            let email = match (&r.details.email, r.details.email_rule().allows_email()) {
                 (Some(to), true) => {
                     let (subject, body) = closing_email(resident, &r.reference, &message);
                     Some((to.clone(), subject, body))

@@ -161,6 +161,48 @@ pub struct Reporter {
     pub safe_contact: Option<String>,
 }
 
+/// Whether the hub may email a resident about their report, and if not, why. Every email about
+/// a report (confirmation, updates, questions, duplicates, a problem's outcome) follows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmailRule {
+    /// An address and the resident's consent, and no safe-contact note.
+    Allowed,
+    /// The resident left a safe-contact note ("phone only, my partner reads my email"): no
+    /// automatic email at all, whatever else they ticked; an officer contacts them as it says.
+    SafeContact,
+    /// No email address given (or anonymous).
+    NoAddress,
+    /// An address, but the consent box was not ticked.
+    NoConsent,
+}
+
+impl EmailRule {
+    /// The rule for a reporter's details. A safe-contact note wins over everything else.
+    pub fn for_reporter(email: Option<&str>, consent_to_contact: bool, safe_contact: Option<&str>) -> EmailRule {
+        if safe_contact.is_some_and(|note| !note.trim().is_empty()) {
+            EmailRule::SafeContact
+        } else if email.is_none_or(|e| e.trim().is_empty()) {
+            EmailRule::NoAddress
+        } else if !consent_to_contact {
+            EmailRule::NoConsent
+        } else {
+            EmailRule::Allowed
+        }
+    }
+
+    pub fn allows_email(self) -> bool {
+        self == EmailRule::Allowed
+    }
+}
+
+impl Reporter {
+    /// Whether the hub may email this resident (see `EmailRule`).
+    pub fn email_rule(&self) -> EmailRule {
+        EmailRule::for_reporter(self.email.as_deref(), self.consent_to_contact, self.safe_contact.as_deref())
+    }
+}
+
 fn trimmed(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_string())
@@ -428,6 +470,24 @@ mod tests {
         assert_eq!(ok.reporter.email.as_deref(), Some("sian@example.cymru"));
         assert!(ok.reporter.consent_to_contact);
         assert_eq!(ok.reporter.language, crate::i18n::Lang::Cy);
+    }
+
+    #[test]
+    fn no_email_without_consent_and_never_with_a_safe_contact_note() {
+        let rule = EmailRule::for_reporter;
+        assert_eq!(rule(Some("a@b.cymru"), true, None), EmailRule::Allowed);
+        assert_eq!(rule(Some("a@b.cymru"), false, None), EmailRule::NoConsent);
+        assert_eq!(rule(None, true, None), EmailRule::NoAddress);
+        assert_eq!(rule(Some("a@b.cymru"), true, Some("Phone only, my partner reads my email")), EmailRule::SafeContact);
+        assert_eq!(rule(None, false, Some("Ring after 6")), EmailRule::SafeContact, "flagged for a person even without an address");
+        assert_eq!(rule(Some("a@b.cymru"), true, Some("  ")), EmailRule::Allowed, "an empty note is no note");
+        // Through the form: an address given without ticking the box is never emailed.
+        let named = ReportForm { anonymous: "no".into(), email: "sian@example.cymru".into(), ..form() };
+        assert_eq!(check(&named).unwrap().reporter.email_rule(), EmailRule::NoConsent);
+        let agreed = ReportForm { consent: "on".into(), ..named.clone() };
+        assert_eq!(check(&agreed).unwrap().reporter.email_rule(), EmailRule::Allowed);
+        let hate = ReportForm { category: "hate".into(), safe_contact: "Phone only".into(), ..agreed };
+        assert_eq!(check(&hate).unwrap().reporter.email_rule(), EmailRule::SafeContact);
     }
 
     #[test]

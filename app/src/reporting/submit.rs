@@ -200,7 +200,13 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
         state.settings.public_url.trim_end_matches('/'),
         report.reporter.language.path(&format!("/track/{token}"))
     );
-    let confirmation = report.reporter.email.as_deref().map(|to| db::reporting::Confirmation { to, link: &link, check_hash: &check_hash });
+    // No email at all without the resident's consent, and none with a safe-contact note.
+    let confirmation = report
+        .reporter
+        .email
+        .as_deref()
+        .filter(|_| report.reporter.email_rule().allows_email())
+        .map(|to| db::reporting::Confirmation { to, link: &link, check_hash: &check_hash });
     match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year, confirmation, &photos, db::reporting::Origin::Web).await {
         Ok(reference) => {
             state.mail_wake.notify_one();

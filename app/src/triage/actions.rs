@@ -123,7 +123,7 @@ pub(crate) async fn resident_message(state: &AppState, record: &TriageRecord, st
     let resident = Lang::parse(&record.language).unwrap_or_default();
     let text = if written.trim().is_empty() { template(resident, status) } else { written.trim().to_string() };
     let reporter = db::triage::reporter(&state.db, record.id).await?;
-    let email = match (&reporter.email, reporter.consent_to_contact) {
+    let email = match (&reporter.email, reporter.email_rule().allows_email()) {
         (Some(to), true) => {
             let (subject, body) = update_email(resident, &record.reference, &text);
             Some((to.clone(), subject, body))
@@ -131,6 +131,29 @@ pub(crate) async fn resident_message(state: &AppState, record: &TriageRecord, st
         _ => None,
     };
     Ok((text, email))
+}
+
+/// Why a public note was refused (a message id suffix).
+pub type NoteProblem = &'static str;
+
+/// The public note as it may be published: `None` when empty; refused when too long or when it
+/// names the reporter or gives their email or phone (the same check as a sanitised summary).
+pub(crate) async fn checked_public_note(state: &AppState, record: &TriageRecord, written: &str) -> Result<Option<String>, NoteProblem> {
+    let note = written.trim();
+    if note.is_empty() {
+        return Ok(None);
+    }
+    if note.chars().count() > MAX_MESSAGE {
+        return Err("public_note_too_long");
+    }
+    let reporter = db::triage::reporter(&state.db, record.id).await.map_err(|e| {
+        tracing::error!(error = %e, "could not read the reporter");
+        "unavailable"
+    })?;
+    if identifies_reporter(note, &reporter) {
+        return Err("public_note_identifies");
+    }
+    Ok(Some(note.to_string()))
 }
 
 pub async fn act(
@@ -162,6 +185,12 @@ pub async fn act(
             if written.chars().count() > MAX_MESSAGE {
                 return refused(&state, &user, lang, &record.reference, &action, &fields, "message_too_long").await;
             }
+            // What other apps and the public may read: only what the officer wrote for them,
+            // checked like a sanitised summary. The message above stays the resident's.
+            let public_note = match checked_public_note(&state, &record, field(&fields, "public_note")).await {
+                Ok(note) => note,
+                Err(problem) => return refused(&state, &user, lang, &record.reference, &action, &fields, problem).await,
+            };
             let (text, email) = match resident_message(&state, &record, status, written).await {
                 Ok(m) => m,
                 Err(e) => {
@@ -173,6 +202,7 @@ pub async fn act(
                 status,
                 text: &text,
                 email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
+                public_note: public_note.as_deref(),
             };
             let what = if action == "acknowledge" { AuditAction::ReportAcknowledged } else { AuditAction::ReportUpdated };
             let audited = entry(&user, &ip, what, &record, Some(status.as_str().into()));
@@ -282,7 +312,7 @@ pub async fn act(
                 }
             };
             let resident = Lang::parse(&record.language).unwrap_or_default();
-            let email = match (&reporter.email, reporter.consent_to_contact) {
+            let email = match (&reporter.email, reporter.email_rule().allows_email()) {
                 (Some(to), true) => Some((
                     to.as_str(),
                     t!(resident, "email-question-subject", reference = record.reference.clone()),
@@ -367,6 +397,7 @@ pub async fn act(
                 status: ReportStatus::Duplicate,
                 text,
                 email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
+                public_note: None,
             });
             let audited = entry(&user, &ip, AuditAction::ReportLinked, &record, Some(format!("{kind} of {}", other.reference)));
             let result = db::triage::link(&state.db, record.id, version, other.id, kind, user.id, message, &audited).await;

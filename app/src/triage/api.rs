@@ -134,7 +134,10 @@ pub async fn report(State(state): State<AppState>, ApiKey(key): ApiKey, Path(ref
             "description": record.description,
             "language": record.language,
             "acknowledged": record.acknowledged_at.is_some(),
-            "updates": timeline.iter().map(|(at, status, message, public, _, kind)| json!({ "at": at, "kind": kind, "status": status.as_str(), "message": message, "public": public })).collect::<Vec<_>>(),
+            "updates": timeline
+                .iter()
+                .map(|u| json!({ "at": u.at, "kind": u.kind, "status": u.status.as_str(), "message": u.message, "public_note": u.public_note, "public": u.public }))
+                .collect::<Vec<_>>(),
             "intelligence": items.first().map(item_json),
         }))
         .into_response();
@@ -169,12 +172,17 @@ pub async fn report(State(state): State<AppState>, ApiKey(key): ApiKey, Path(ref
 #[derive(Deserialize)]
 pub struct UpdateBody {
     pub status: String,
+    /// For the resident: their tracking page, and email when the email rule allows.
     #[serde(default)]
     pub message: String,
+    /// For other apps and the public (Open311): never naming the reporter.
+    #[serde(default)]
+    pub public_note: Option<String>,
 }
 
-/// `POST /api/v1/reports/{reference}/updates` with `{"status", "message"}`: a public update
-/// (tracking page, Open311, and an email to the resident if they agreed).
+/// `POST /api/v1/reports/{reference}/updates` with `{"status", "message", "public_note"}`: the
+/// status (public), a message for the resident (tracking page, and email when the resident
+/// agreed and left no safe-contact note) and, optionally, a note published in Open311.
 pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Path(reference): Path<String>, body: axum::body::Bytes) -> Response {
     let record = match db::triage::record(&state.db, &reference).await {
         Ok(Some(r)) if r.csp_id == key.csp_id => r,
@@ -198,13 +206,28 @@ pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Pat
     if update.message.chars().count() > MAX_MESSAGE {
         return json_error(StatusCode::BAD_REQUEST, "message_too_long", format!("'message' must be at most {MAX_MESSAGE} characters"));
     }
+    let public_note = match crate::triage::actions::checked_public_note(&state, &record, update.public_note.as_deref().unwrap_or("")).await {
+        Ok(note) => note,
+        Err("public_note_too_long") => {
+            return json_error(StatusCode::BAD_REQUEST, "public_note_too_long", format!("'public_note' must be at most {MAX_MESSAGE} characters"))
+        }
+        Err("public_note_identifies") => {
+            return json_error(
+                StatusCode::BAD_REQUEST,
+                "public_note_identifies",
+                "'public_note' is published to other apps and must not name the reporter or give their email or phone",
+            )
+        }
+        Err(_) => return json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the hub could not check the note; try again"),
+    };
     let (text, email) = match resident_message(&state, &record, status, &update.message).await {
         Ok(m) => m,
         Err(e) => return internal(e),
     };
     let email = email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone()));
-    // Keys have no user; the update is attributed in the audit log.
-    let message = ResidentMessage { status, text: &text, email };
+    // Keys have no user; the update is attributed in the audit log. The message is the
+    // resident's (never published); only the checked public note reaches other apps.
+    let message = ResidentMessage { status, text: &text, email, public_note: public_note.as_deref() };
     let audited = NewAuditEntry {
         actor_label: format!("api key: {}", key.name),
         action: Some(AuditAction::ReportUpdated),
@@ -222,7 +245,8 @@ pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Pat
         Err(ChangeError::Db(e)) => return internal(e),
     }
     state.mail_wake.notify_one();
-    (StatusCode::CREATED, Json(json!({ "reference": record.reference, "status": status.as_str(), "message": text }))).into_response()
+    (StatusCode::CREATED, Json(json!({ "reference": record.reference, "status": status.as_str(), "message": text, "public_note": public_note })))
+        .into_response()
 }
 
 /// `GET /api/v1/audit?page=`: the CSP's audit log, for managers' keys.

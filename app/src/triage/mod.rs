@@ -98,6 +98,13 @@ pub struct ReporterDetails {
     pub safe_contact: Option<String>,
 }
 
+impl ReporterDetails {
+    /// Whether the hub may email this resident about their report (see `EmailRule`).
+    pub fn email_rule(&self) -> crate::reporting::EmailRule {
+        crate::reporting::EmailRule::for_reporter(self.email.as_deref(), self.consent_to_contact, self.safe_contact.as_deref())
+    }
+}
+
 /// Replaces runs of digits (with spaces, dashes, brackets or a leading +) holding six or more
 /// digits: phone numbers, however they are written.
 fn redact_numbers(text: &str) -> String {
@@ -190,7 +197,9 @@ pub fn identifies_reporter(summary: &str, reporter: &ReporterDetails) -> bool {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty()).collect();
     let name_hit = reporter.name.as_ref().is_some_and(|n| {
         let n = n.trim().to_lowercase();
-        (!n.is_empty() && lower.contains(&n)) || n.split_whitespace().filter(|p| p.chars().count() >= 3).any(|p| words.contains(&p))
+        // "Gwilym's" names Gwilym too.
+        let named = |p: &str| words.iter().any(|w| *w == p || w.strip_suffix("'s") == Some(p));
+        (!n.is_empty() && lower.contains(&n)) || n.split_whitespace().filter(|p| p.chars().count() >= 3).any(named)
     });
     let email_hit = reporter.email.as_ref().is_some_and(|e| !e.is_empty() && lower.contains(&e.to_lowercase()));
     let phone_hit = reporter.phone.as_ref().is_some_and(|p| {
@@ -244,6 +253,25 @@ pub struct QueueRow {
     pub assigned_to: Option<String>,
     /// The Community Trigger rule the report meets, if any.
     pub trigger: Option<String>,
+    /// The resident left a safe-contact note: no automatic email; a person contacts them.
+    pub safe_contact: bool,
+}
+
+/// One entry of a report's history as staff see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportUpdate {
+    pub at: String,
+    pub status: ReportStatus,
+    /// For the resident only (tracking page, and email when allowed); never published.
+    pub message: Option<String>,
+    /// What other apps and the public may read (Open311), checked for the reporter's identity.
+    pub public_note: Option<String>,
+    /// Shown to the resident on their tracking page.
+    pub public: bool,
+    /// A person, or the app that sent it.
+    pub author: Option<String>,
+    /// `status`, `question`, `reply` or `comment`.
+    pub kind: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -450,6 +478,7 @@ mod tests {
         assert!(identifies_reporter("call 02920871234", &reporter));
         assert!(identifies_reporter("call +44 29 2087 1234", &reporter));
         assert!(identifies_reporter("Roberts at number 4", &reporter), "a surname alone identifies");
+        assert!(identifies_reporter("Roberts's car was damaged", &reporter), "and with a possessive");
         // Lower-casing that changes a character's length never breaks the redaction.
         let kelvin = ReporterDetails { name: Some("\u{212A}elvin".into()), ..Default::default() };
         assert_eq!(suggest_summary("kelvin é saw it", &kelvin), "[removed] é saw it");

@@ -82,11 +82,12 @@ pub struct ReportForTriage {
     pub assigned_organisation_id: Option<i64>,
     pub assigned_team_id: Option<i64>,
     pub teams: Vec<(i64, String)>,
-    pub timeline: Vec<(String, ReportStatus, Option<String>, bool, Option<String>, String)>,
+    pub timeline: Vec<crate::triage::ReportUpdate>,
     pub item: Option<IntelligenceItem>,
-    /// Whether the reporter gave contact details and agreed to be contacted (not the details).
+    /// Whether the reporter gave contact details, and whether the hub may email them (not the
+    /// details): officers see why no email goes.
     pub anonymous: bool,
-    pub can_email: bool,
+    pub email_rule: crate::reporting::EmailRule,
     /// The details themselves, only after "show contact details" (audited).
     pub contact: Option<ReporterDetails>,
     pub suggested_summary: String,
@@ -205,7 +206,7 @@ pub async fn triage_view(reference: String, contact: bool, kept: Option<String>)
         timeline,
         item: items.into_iter().next(),
         anonymous: reporter.anonymous,
-        can_email: reporter.email.is_some() && reporter.consent_to_contact,
+        email_rule: reporter.email_rule(),
         contact: shown_contact,
         may_triage: user.can(Permission::TriageReports, record.csp_id),
         may_see_contact,
@@ -264,6 +265,18 @@ pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligenceView, 
     Ok(IntelligenceView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, items, partner })
 }
 
+/// Why the resident will or will not get an email (officers see it by every form that writes
+/// to the resident).
+fn email_rule_text(lang: Lang, rule: crate::reporting::EmailRule) -> String {
+    use crate::reporting::EmailRule;
+    match rule {
+        EmailRule::Allowed => t!(lang, "triage-will-email"),
+        EmailRule::SafeContact => t!(lang, "triage-email-safe-contact"),
+        EmailRule::NoAddress => t!(lang, "triage-email-no-address"),
+        EmailRule::NoConsent => t!(lang, "triage-email-no-consent"),
+    }
+}
+
 fn done_message(lang: Lang, done: &str) -> String {
     match done {
         "acknowledged" => t!(lang, "triage-done-acknowledged"),
@@ -293,6 +306,8 @@ fn error_message(lang: Lang, error: &str) -> String {
         "assignee" => t!(lang, "triage-error-assignee"),
         "status" => t!(lang, "triage-error-status"),
         "message_too_long" => t!(lang, "triage-error-message-too-long"),
+        "public_note_too_long" => t!(lang, "triage-error-public-note-too-long"),
+        "public_note_identifies" => t!(lang, "triage-error-public-note-identifies"),
         "question_required" => t!(lang, "triage-error-question-required"),
         "question_too_long" => t!(lang, "triage-error-question-too-long"),
         "category" => t!(lang, "triage-error-category"),
@@ -519,6 +534,7 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                                 {r.category.get(lang).to_string()}
                                 {r.sensitive.then(|| view! { <strong class="tag">{t!(lang, "intake-sensitive-tag")}</strong> })}
                                 {r.trigger.is_some().then(|| view! { <strong class="tag tag-overdue">{t!(lang, "intake-trigger-tag")}</strong> })}
+                                {r.safe_contact.then(|| view! { <strong class="tag tag-overdue">{t!(lang, "intake-safe-contact-tag")}</strong> })}
                             </td>
                             <td>{r.neighbourhood.get(lang).to_string()}</td>
                             <td>{if r.acknowledged { status_name(lang, r.status) } else { t!(lang, "intake-status-new-one") }}</td>
@@ -582,6 +598,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
     let conditions = k.value("grade", "conditions", grade.as_ref().and_then(|g| g.conditions.clone()).unwrap_or_default());
     let update_status = k.value("update", "status", view.status.as_str());
     let (message, question) = (k.value("update", "message", ""), k.value("ask", "question", ""));
+    let public_note = k.value("update", "public_note", "");
     let version = view.version.to_string();
     view! {
         <Title text=title.clone() />
@@ -618,6 +635,11 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             <div class="notice notice-warning" role="note">
                 <p><strong>{t!(lang, "trigger-flag")}</strong> " " {trigger_rule_text(lang, &rule)}</p>
                 <p><a href=lang.path("/staff/case-reviews")>{t!(lang, "trigger-reviews-link")}</a></p>
+            </div>
+        })}
+        {(view.email_rule == crate::reporting::EmailRule::SafeContact).then(|| view! {
+            <div class="notice notice-warning" role="note">
+                <p><strong>{t!(lang, "intake-safe-contact-tag")}</strong> " " {t!(lang, "triage-email-safe-contact")}</p>
             </div>
         })}
         <h2>{t!(lang, "triage-description")}</h2>
@@ -660,16 +682,17 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
 
         <h2>{t!(lang, "triage-timeline")}</h2>
         <ol class="timeline">
-            {view.timeline.iter().map(|(at, status, message, public, author, kind)| view! {
+            {view.timeline.iter().map(|u| view! {
                 <li>
-                    <span class="meta">{at.clone()} {author.clone().map(|a| format!(" · {a}"))} {(!public).then(|| format!(" · {}", t!(lang, "triage-internal")))}</span>
-                    <strong>{match kind.as_str() {
+                    <span class="meta">{u.at.clone()} {u.author.clone().map(|a| format!(" · {a}"))} {(!u.public).then(|| format!(" · {}", t!(lang, "triage-internal")))}</span>
+                    <strong>{match u.kind.as_str() {
                         "question" => t!(lang, "triage-question-asked"),
                         "reply" => t!(lang, "triage-resident-replied"),
                         "comment" => t!(lang, "triage-app-comment"),
-                        _ => status_name(lang, *status),
+                        _ => status_name(lang, u.status),
                     }}</strong>
-                    {message.clone().map(|m| view! { <p>{m}</p> })}
+                    {u.message.clone().map(|m| view! { <p>{m}</p> })}
+                    {u.public_note.clone().map(|note| view! { <p><span class="meta">{t!(lang, "triage-public-note-shown")}</span> " " {note}</p> })}
                 </li>
             }).collect_view()}
         </ol>
@@ -699,7 +722,12 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                         <p class="hint" id="message-hint">{t!(lang, "triage-message-hint", language = resident_language)}</p>
                         <textarea id="message" name="message" rows="4" aria-describedby="message-hint">{message}</textarea>
                     </div>
-                    <p class="hint">{if view.can_email { t!(lang, "triage-will-email") } else { t!(lang, "triage-no-email") }}</p>
+                    <p class="hint">{email_rule_text(lang, view.email_rule)}</p>
+                    <div class="field">
+                        <label for="public_note">{t!(lang, "triage-public-note")}</label>
+                        <p class="hint" id="public-note-hint">{t!(lang, "triage-public-note-hint")}</p>
+                        <textarea id="public_note" name="public_note" rows="2" maxlength=crate::triage::MAX_MESSAGE.to_string() aria-describedby="public-note-hint">{public_note}</textarea>
+                    </div>
                     <button type="submit" class="button">{t!(lang, "triage-send-update")}</button>
                 </form>
             </section>
@@ -714,6 +742,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                         <p class="hint" id="question-hint">{t!(lang, "triage-question-hint", language = resident_language)}</p>
                         <textarea id="question" name="question" rows="3" maxlength=crate::triage::MAX_QUESTION.to_string() aria-describedby="question-hint">{question}</textarea>
                     </div>
+                    <p class="hint">{email_rule_text(lang, view.email_rule)}</p>
                     <button type="submit" class="button secondary">{t!(lang, "triage-ask")}</button>
                 </form>
             </section>
