@@ -33,6 +33,13 @@ impl AppState {
         }
     }
 
+    /// Drops limiter keys whose quota has been fully restored, so memory follows the clients
+    /// seen recently rather than every client ever seen.
+    pub fn prune_limiters(&self) {
+        self.sign_in_limiter.prune();
+        self.report_limiter.prune();
+    }
+
     /// The state inside a server function or while rendering a page.
     pub fn current() -> Result<AppState, leptos::prelude::ServerFnError> {
         leptos::prelude::use_context::<AppState>().ok_or_else(|| crate::error::internal("AppState missing from context"))

@@ -235,6 +235,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let addr = settings.addr;
     let state = startup::build_state(settings, leptos_options).await?;
     startup::spawn_session_sweeper(&state);
+    startup::spawn_limiter_pruner(&state);
     let mailer = app::mail::Mailer::from_settings(&state.settings).map_err(anyhow::Error::msg)?;
     let from = state.settings.mail_from.parse().map_err(|_| anyhow::anyhow!("mail_from: not an email address"))?;
     app::mail::spawn_worker(state.db.clone(), mailer, from, state.mail_wake.clone());

@@ -42,7 +42,75 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// How long the report form (with its photos) may take to arrive and be answered.
+pub const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
+const REDACTED: &str = "[redacted]";
+/// The path segment after one of these is a secret: tracking tokens (`/track/{token}`,
+/// `/cy/track/{token}/reply`), Open311 tokens (`/open311/v2/tokens/{token}.json`), unsubscribe
+/// links.
+const SECRET_AFTER: [&str; 3] = ["track", "tokens", "unsubscribe"];
+/// Query parameters whose values are logged: none carries a secret or anything a person typed.
+/// Every other value (`draft`, `kept`, `e`, `api_key`, `next`, searches, parameters added
+/// later) is logged as `[redacted]`.
+const LOGGED_PARAMS: [&str; 22] = [
+    "lang", "page", "error", "new", "done", "signed_out", "replied", "reply_error", "area", "csp", "ward", "category",
+    "version", "format", "from", "to", "year", "quarter", "geometry", "status", "jurisdiction_id", "service_code",
+];
+
+/// A request's path and query as they may be written to the log: the segment after `track`,
+/// `tokens` or `unsubscribe`, any segment or value holding a run of 32 hex digits (every token
+/// and key this hub issues), and the value of every query parameter not known to be harmless
+/// are replaced by `[redacted]`.
+pub fn redact_path(path: &str, query: Option<&str>) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut secret_next = false;
+    for (i, segment) in path.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        if (secret_next && !segment.is_empty()) || looks_secret(segment) {
+            out.push_str(REDACTED);
+        } else {
+            out.push_str(segment);
+        }
+        secret_next = SECRET_AFTER.iter().any(|s| segment.eq_ignore_ascii_case(s));
+    }
+    if let Some(query) = query.filter(|q| !q.is_empty()) {
+        let pairs: Vec<String> = query
+            .split('&')
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                let plain_key = key.len() <= 32 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') && !looks_secret(key);
+                let key = if plain_key { key } else { REDACTED };
+                if value.is_empty() || (LOGGED_PARAMS.contains(&key) && !looks_secret(value)) {
+                    if pair.contains('=') { format!("{key}={value}") } else { key.to_string() }
+                } else {
+                    format!("{key}={REDACTED}")
+                }
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&pairs.join("&"));
+    }
+    out
+}
+
+/// Holds a run of 32 or more hex digits.
+fn looks_secret(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_hexdigit() { run + 1 } else { 0 };
+        run >= 32
+    })
+}
+
 pub fn router(state: AppState) -> Router {
+    router_with_upload_timeout(state, UPLOAD_TIMEOUT)
+}
+
+/// [`router`], with another limit on how long the report form may take (tests use a short one).
+pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Duration) -> Router {
     let leptos_options = state.leptos_options.clone();
     let routes = route_list();
     let max_body = state.settings.max_body_bytes;
@@ -73,10 +141,12 @@ pub fn router(state: AppState) -> Router {
 
     // The report form carries up to 3 photos of 10 MB; every other request stays small.
     let upload_limit = app::reporting::photos::MAX_PHOTOS * app::reporting::photos::MAX_PHOTO_BYTES + 256 * 1024;
+    // Slow phones need longer than 30 s to send photos, but not for ever.
     let uploads = Router::new()
         .route("/report", post(app::reporting::submit::submit))
         .layer(DefaultBodyLimit::max(upload_limit))
-        .layer(RequestBodyLimitLayer::new(upload_limit));
+        .layer(RequestBodyLimitLayer::new(upload_limit))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, upload_timeout));
 
     let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -142,7 +212,9 @@ pub fn router(state: AppState) -> Router {
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request| {
                     let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                    // Paths and queries carry secrets (tracking tokens, drafts, keys): logged redacted.
+                    let path = redact_path(req.uri().path(), req.uri().query());
+                    tracing::info_span!("request", method = %req.method(), path = %path, request_id = %id)
                 })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
@@ -272,6 +344,44 @@ async fn friendly_errors(req: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const TOKEN: &str = "3f9c2b7e8a1d4c6f0b5e9a2d7c4f1e8b6a3d0c9f2e5b8a1d4c7f0e3b6a9d2c5f";
+    const CHECK: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+    #[test]
+    fn secrets_in_paths_and_queries_are_redacted() {
+        let cases = [
+            (format!("/track/{TOKEN}"), None, "/track/[redacted]".to_string()),
+            (format!("/track/{TOKEN}"), Some(format!("e={CHECK}")), "/track/[redacted]?e=[redacted]".into()),
+            (format!("/cy/track/{TOKEN}"), Some("new=1".into()), "/cy/track/[redacted]?new=1".into()),
+            (format!("/track/{TOKEN}/reply"), None, "/track/[redacted]/reply".into()),
+            (format!("/cy/track/{TOKEN}/reply"), None, "/cy/track/[redacted]/reply".into()),
+            ("/track/short".into(), None, "/track/[redacted]".into()),
+            ("/TRACK/short".into(), None, "/TRACK/[redacted]".into()),
+            ("/report".into(), Some(format!("area=W06000015&draft={TOKEN}")), "/report?area=W06000015&draft=[redacted]".into()),
+            ("/cy/report".into(), Some("area=W06000015&draft=abc".into()), "/cy/report?area=W06000015&draft=[redacted]".into()),
+            ("/staff/tasking".into(), Some(format!("csp=cardiff&error=stale&kept={TOKEN}")), "/staff/tasking?csp=cardiff&error=stale&kept=[redacted]".into()),
+            (format!("/open311/v2/tokens/{TOKEN}.json"), None, "/open311/v2/tokens/[redacted]".into()),
+            ("/open311/v2/tokens/42.xml".into(), Some("jurisdiction_id=cymru.example".into()), "/open311/v2/tokens/[redacted]?jurisdiction_id=cymru.example".into()),
+            ("/open311/v2/requests.json".into(), Some(format!("api_key=cym_ab12_{TOKEN}")), "/open311/v2/requests.json?api_key=[redacted]".into()),
+            ("/open311/v2/requests.json".into(), Some("api_key=short".into()), "/open311/v2/requests.json?api_key=[redacted]".into()),
+            ("/unsubscribe/abc".into(), None, "/unsubscribe/[redacted]".into()),
+            ("/language/en".into(), Some(format!("next=/track/{TOKEN}%3Fe%3D{CHECK}")), "/language/en?next=[redacted]".into()),
+            ("/report".into(), Some("place=Heol%20y%20Frenhines".into()), "/report?place=[redacted]".into()),
+            (format!("/api/v1/anything/{TOKEN}"), None, "/api/v1/anything/[redacted]".into()),
+            (format!("/x/k{TOKEN}"), Some(TOKEN.to_string()), "/x/[redacted]?[redacted]".into()),
+            ("/staff/audit".into(), Some("page=2&csp=cardiff".into()), "/staff/audit?page=2&csp=cardiff".into()),
+            ("/partnerships/cardiff".into(), None, "/partnerships/cardiff".into()),
+            ("/staff/reports/CYM-26-000001/status".into(), None, "/staff/reports/CYM-26-000001/status".into()),
+            ("/track".into(), None, "/track".into()),
+            ("/".into(), Some(String::new()), "/".into()),
+        ];
+        for (path, query, expected) in cases {
+            let logged = redact_path(&path, query.as_deref());
+            assert_eq!(logged, expected, "{path} {query:?}");
+            assert!(!logged.contains(TOKEN) && !logged.contains(CHECK));
+        }
+    }
 
     #[test]
     fn origins_are_compared_exactly() {

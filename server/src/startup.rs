@@ -92,6 +92,18 @@ pub fn spawn_session_sweeper(state: &AppState) {
     });
 }
 
+/// Prunes the sign-in and report limiters every minute (see `AppState::prune_limiters`).
+pub fn spawn_limiter_pruner(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            state.prune_limiters();
+        }
+    });
+}
+
 /// Stores `count` synthetic reports (see `app::reporting::generate`), 50,000 at a time, calling
 /// `progress` with the number stored so far.
 pub async fn generate_reports(db: &Db, wards: &WardIndex, count: usize, seed: u64, mut progress: impl FnMut(usize)) -> anyhow::Result<()> {

@@ -784,3 +784,345 @@ both_backends!(places_are_found_by_name_and_shown_on_the_map, |db: Db, url: Stri
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"), "{csp}");
 });
+
+/// A valid PNG of `side` × `side` 16-bit RGB pixels, all black: about 1 MB for 12000, and
+/// 864 MB once decoded. Built row by row. `truncated` leaves the pixel data unfinished (the
+/// header is good, decoding fails).
+fn png_bomb(side: u32, truncated: bool) -> Vec<u8> {
+    use std::io::Write;
+    let mut zlib = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let row = vec![0u8; 1 + side as usize * 6];
+    for _ in 0..side {
+        zlib.write_all(&row).unwrap();
+    }
+    let mut idat = zlib.finish().unwrap();
+    if truncated {
+        idat.truncate(idat.len() / 2);
+    }
+    let chunk = |out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]| {
+        out.extend((data.len() as u32).to_be_bytes());
+        out.extend(kind);
+        out.extend(data);
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        out.extend(crc.sum().to_be_bytes());
+    };
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend(side.to_be_bytes());
+    ihdr.extend(side.to_be_bytes());
+    ihdr.extend([16, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &idat);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+/// Made once for the tests on both databases.
+static BOMB: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| png_bomb(12_000, false));
+
+fn photo_post(content_type: String, body: Vec<u8>) -> Request<Body> {
+    Request::post("/report").header(header::CONTENT_TYPE, content_type).header("sec-fetch-site", "same-origin").body(Body::from(body)).unwrap()
+}
+
+both_backends!(a_decompression_bomb_is_refused_as_too_large_in_both_languages, |db: Db, url: String| async move {
+    use sqlx::Row;
+    let app = hub(db.clone(), &url).await;
+    let bomb = BOMB.clone();
+    assert!(bomb.len() < 2 * 1024 * 1024, "{} bytes", bomb.len());
+    for (lang, message) in [
+        ("en", "A photo is too large to process: each must be 40 megapixels or fewer"),
+        ("cy", "Mae llun yn rhy fawr i"),
+    ] {
+        let fields = [
+            ("lang", lang), ("area", "W06000015"), ("category", "fly-tipping"), ("ward", "W05000857"), ("ongoing", "on"),
+            ("description", "Fridge and mattress dumped by the lane"), ("anonymous", "yes"),
+        ];
+        let (ct, body) = multipart(&fields, &[("huge.png", bomb.clone())]);
+        let (status, headers, _) = send(&app, photo_post(ct, body)).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let location = headers[header::LOCATION].to_str().unwrap().to_string();
+        assert!(location.contains("draft="), "{location}");
+        let (_, _, page) = send(&app, get(&location)).await;
+        assert!(page.contains(message), "{lang}: {}", visible_text(&page).split_whitespace().collect::<Vec<_>>().join(" "));
+        assert!(page.contains("Fridge and mattress"), "the text is kept");
+    }
+    let total: i64 = sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(total, 0);
+});
+
+both_backends!(the_address_limit_comes_before_any_photo_is_decoded, |db: Db, url: String| async move {
+    let settings = app::config::Settings { reports_per_hour_per_address: 1, ..common::settings(&url) };
+    let app = hub_with(db.clone(), settings).await;
+    let fields = [
+        ("lang", "en"), ("area", "W06000015"), ("category", "fly-tipping"), ("ward", "W05000857"), ("ongoing", "on"),
+        ("description", "Fridge and mattress dumped by the lane"), ("anonymous", "yes"),
+    ];
+    let (ct, body) = multipart(&fields, &[("a.png", png(8, 8))]);
+    let (_, headers, _) = send(&app, photo_post(ct, body)).await;
+    assert!(headers[header::LOCATION].to_str().unwrap().starts_with("/track/"));
+    // A form to correct costs nothing, photos or not (they are judged by their headers).
+    let mut short = fields;
+    short[5] = ("description", "Fridge");
+    let (ct, body) = multipart(&short, &[("a.png", png(8, 8))]);
+    let (_, headers, _) = send(&app, photo_post(ct, body)).await;
+    let (_, _, page) = send(&app, get(headers[header::LOCATION].to_str().unwrap())).await;
+    assert!(page.contains("Please add your photos again") && !page.contains("Wait an hour"));
+    // Over the limit, a photo that would fail to decode is never decoded: the limit answers.
+    let (ct, body) = multipart(&fields, &[("broken.png", png_bomb(64, true))]);
+    let (_, headers, _) = send(&app, photo_post(ct, body)).await;
+    let (_, _, page) = send(&app, get(headers[header::LOCATION].to_str().unwrap())).await;
+    assert!(page.contains("Wait an hour"), "{}", visible_text(&page).split_whitespace().collect::<Vec<_>>().join(" "));
+    assert!(!page.contains("Photos must be JPEG, PNG or WebP pictures."));
+    // Another address, the same broken photo: decoded, refused, nothing stored.
+    let (ct, body) = multipart(&fields, &[("broken.png", png_bomb(64, true))]);
+    let other = Request::post("/report")
+        .header(header::CONTENT_TYPE, ct)
+        .header("sec-fetch-site", "same-origin")
+        .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from(([192, 0, 2, 7], 4000))))
+        .body(Body::from(body))
+        .unwrap();
+    let (_, headers, _) = send(&app, other).await;
+    let (_, _, page) = send(&app, get(headers[header::LOCATION].to_str().unwrap())).await;
+    assert!(page.contains("Photos must be JPEG, PNG or WebP pictures."));
+});
+
+/// Where a browser would go with this Location: it drops tabs and newlines and reads `\` as `/`.
+fn stays_on_site(location: &str) -> bool {
+    let seen: String = location.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).map(|c| if c == '\\' { '/' } else { c }).collect();
+    seen.starts_with('/') && !seen.starts_with("//")
+}
+
+const OFF_SITE: [&str; 14] = [
+    "/%09/evil.example", "/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example",
+    "/%2f%2fevil.example", "%2f%2fevil.example", "/%5cevil.example", "/%252f%252fevil.example", "https://evil.example",
+    "javascript:alert(1)", "/cy//evil.example", "https:evil.example",
+];
+
+both_backends!(sign_in_and_the_language_switch_never_lead_off_site, |db: Db, url: String| async move {
+    let settings = app::config::Settings { sign_in_attempts_per_15_minutes: 1000, ..common::settings(&url) };
+    let app = hub_with(db, settings).await;
+    let enc = app::shell::encode_component;
+    for next in OFF_SITE {
+        for password in [DEMO_PASSWORD, "wrong"] {
+            let body = format!("email=officer@demo.cymuned.cymru&password={password}&lang=en&next={}", enc(next));
+            let (status, headers, _) = send(&app, form("/sign-in").body(Body::from(body)).unwrap()).await;
+            assert_eq!(status, StatusCode::SEE_OTHER);
+            let location = headers[header::LOCATION].to_str().unwrap();
+            assert!(stays_on_site(location), "sign-in with next={next:?} sent the browser to {location:?}");
+            let expected = if password == "wrong" { "/sign-in?error=invalid" } else { "/staff" };
+            assert_eq!(location, expected, "next={next:?} is dropped");
+        }
+        for lang in ["en", "cy"] {
+            let (status, headers, _) = send(&app, get(&format!("/language/{lang}?next={}", enc(next)))).await;
+            assert_eq!(status, StatusCode::SEE_OTHER);
+            let location = headers[header::LOCATION].to_str().unwrap();
+            assert!(stays_on_site(location), "/language/{lang} with next={next:?} sent the browser to {location:?}");
+            assert_eq!(location, if lang == "en" { "/" } else { "/cy" });
+        }
+    }
+    // Paths on this site still work, with their queries.
+    let body = format!("email=officer@demo.cymuned.cymru&password={DEMO_PASSWORD}&lang=en&next={}", enc("/staff/intake?page=2"));
+    let (_, headers, _) = send(&app, form("/sign-in").body(Body::from(body)).unwrap()).await;
+    assert_eq!(headers[header::LOCATION], "/staff/intake?page=2");
+    let (_, headers, _) = send(&app, get(&format!("/language/cy?next={}", enc("/report?place=ynys%20mon")))).await;
+    assert_eq!(headers[header::LOCATION], "/cy/report?place=ynys%20mon");
+});
+
+fn forwarded_sign_in(ip: &str, email: &str) -> Request<Body> {
+    let body = format!("email={}&password=wrong&lang=en", app::shell::encode_component(email));
+    form("/sign-in").header("x-forwarded-for", ip).body(Body::from(body)).unwrap()
+}
+
+async fn audit_rows(db: &Db) -> (i64, i64) {
+    use sqlx::Row;
+    let row = sqlx::query("SELECT COUNT(*), CAST(COALESCE(MAX(LENGTH(actor_label)), 0) AS BIGINT) FROM audit_log WHERE action LIKE 'sign_in%'")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    (row.try_get::<i64, _>(0).unwrap(), row.try_get::<i64, _>(1).unwrap())
+}
+
+both_backends!(sign_in_attempts_are_limited_by_address_first_and_audited_bounded, |db: Db, url: String| async move {
+    // 2 attempts per account, 8 per address (per IPv6 /64).
+    let settings = app::config::Settings { trust_proxy: true, sign_in_attempts_per_15_minutes: 2, ..common::settings(&url) };
+    let app = hub_with(db.clone(), settings).await;
+    // A 60 KB "email" is refused and audited shortened, never whole.
+    let huge = format!("{}@example.cymru", "a".repeat(60 * 1024));
+    let (status, headers, _) = send(&app, forwarded_sign_in("203.0.113.50", &huge)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/sign-in?error=invalid");
+    let (rows, longest) = audit_rows(&db).await;
+    assert_eq!(rows, 1, "the failed attempt is audited");
+    assert!(longest <= 254, "an audit label of {longest} characters");
+
+    // One /64: eight attempts with eight different emails, then every further attempt from
+    // anywhere in that /64 is refused and nothing more is written.
+    for i in 0..8 {
+        let (_, headers, _) = send(&app, forwarded_sign_in(&format!("2001:db8:77:1::{i:x}"), &format!("guess{i}@example.cymru"))).await;
+        assert_eq!(headers[header::LOCATION], "/sign-in?error=invalid", "attempt {i}");
+    }
+    let (before, _) = audit_rows(&db).await;
+    assert_eq!(before, 9);
+    for i in 0..20 {
+        let ip = format!("2001:db8:77:1:{i:x}::99");
+        let (_, headers, _) = send(&app, forwarded_sign_in(&ip, &format!("another{i}@example.cymru"))).await;
+        assert_eq!(headers[header::LOCATION], "/sign-in?error=rate_limited", "{ip} shares the /64's limit");
+    }
+    assert_eq!(audit_rows(&db).await.0, before, "an address over its limit writes no audit rows");
+    let (_, headers, _) = send(&app, forwarded_sign_in("2001:db8:77:2::1", "guess0@example.cymru")).await;
+    assert_eq!(headers[header::LOCATION], "/sign-in?error=invalid", "another /64 is another client");
+});
+
+/// A tracing subscriber writing into a buffer, for tests that read what would be logged.
+#[derive(Clone, Default)]
+struct LogBuffer(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogBuffer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+both_backends!(tokens_never_reach_the_log, |db: Db, url: String| async move {
+    use sqlx::Row;
+    use tower::ServiceExt;
+    use tracing::instrument::WithSubscriber;
+    let app = hub(db.clone(), &url).await;
+    let buffer = LogBuffer::default();
+    let writer = buffer.clone();
+    let dispatch = tracing::Dispatch::new(
+        tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).with_max_level(tracing::Level::INFO).finish(),
+    );
+    let run = |req: Request<Body>| {
+        let (app, dispatch) = (app.clone(), dispatch.clone());
+        async move { app.oneshot(req).with_subscriber(dispatch).await.unwrap() }
+    };
+    let report = "lang=en&area=W06000015&category=litter&ward=W05000857&ongoing=on&description=Overflowing%20bins%20every%20weekend\
+                  &anonymous=no&email=rhian%40example.cymru";
+    let res = run(form("/report").body(Body::from(report)).unwrap()).await;
+    let tracking = res.headers()[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
+    let token = tracking.trim_start_matches("/track/").to_string();
+    assert_eq!(token.len(), 64);
+    let body: String = sqlx::query("SELECT body FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let check = body.split("?e=").nth(1).unwrap().chars().take_while(char::is_ascii_hexdigit).collect::<String>();
+    assert_eq!(check.len(), 64);
+    let res = run(form("/report").body(Body::from("lang=en&area=W06000015&category=litter&description=x")).unwrap()).await;
+    let draft_page = res.headers()[header::LOCATION].to_str().unwrap().to_string();
+    let draft = draft_page.split("draft=").nth(1).unwrap().to_string();
+    let enc = app::shell::encode_component;
+    for path in [
+        format!("{tracking}?e={check}"), format!("/cy{tracking}?new=1"), draft_page.clone(),
+        format!("/language/cy?next={}", enc(&format!("{tracking}?e={check}"))), format!("/open311/v2/tokens/{token}.json?api_key=cym_x_{check}"),
+    ] {
+        run(get(&path)).await;
+    }
+    run(form(&format!("{tracking}/reply")).body(Body::from("lang=en&reply=Thanks")).unwrap()).await;
+    let log = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("/track/[redacted]") && log.contains("draft=[redacted]"), "the requests were logged: {log}");
+    for secret in [&token, &check, &draft] {
+        assert!(!log.contains(secret.as_str()), "a secret reached the log: {log}");
+    }
+});
+
+/// (subject, body) of each email the file transport wrote into `dir`, decoded by Python.
+fn mail_files(dir: &std::path::Path) -> Vec<(String, String)> {
+    let script = "import email, email.header, glob, os, sys, json\n\
+        out = []\n\
+        for path in sorted(glob.glob(os.path.join(sys.argv[1], '*.eml'))):\n\
+        \x20   m = email.message_from_binary_file(open(path, 'rb'))\n\
+        \x20   subject = str(email.header.make_header(email.header.decode_header(m['subject'])))\n\
+        \x20   out.append([subject, m.get_payload(decode=True).decode('utf-8')])\n\
+        print(json.dumps(out))\n";
+    let out = std::process::Command::new("python3").args(["-c", script]).arg(dir).output().unwrap();
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)))
+}
+
+both_backends!(a_sent_email_leaves_no_link_in_the_outbox, |db: Db, url: String| async move {
+    use sqlx::Row;
+    let app = hub(db.clone(), &url).await;
+    let dir = std::env::temp_dir().join(format!("cymuned-tests-{}-mail-{}", std::process::id(), uuid::Uuid::new_v4().simple()));
+    let settings = app::config::Settings { mail_dir: dir.display().to_string(), smtp_url: None, ..common::settings(&url) };
+    let mailer = app::mail::Mailer::from_settings(&settings).unwrap();
+    let from: lettre::message::Mailbox = settings.mail_from.parse().unwrap();
+    let report = "lang=en&area=W06000015&category=litter&ward=W05000857&ongoing=on&description=Overflowing%20bins%20every%20weekend\
+                  &anonymous=no&email=rhian%40example.cymru&contact_language=en";
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(report)).unwrap()).await;
+    let token = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().trim_start_matches("/track/").to_string();
+    assert_eq!(app::mail::deliver_due(&db, &mailer, &from).await.unwrap(), 1);
+    // The resident got the link ...
+    let mail = mail_files(&dir);
+    assert_eq!(mail.len(), 1);
+    assert!(mail[0].1.contains(&format!("/track/{token}?e=")), "{}", mail[0].1);
+    // ... and the outbox keeps who and what about, but no link, token or check.
+    let row = sqlx::query("SELECT body, to_address, sent_at FROM outbox").fetch_one(db.reader()).await.unwrap();
+    let body: String = row.try_get(0).unwrap();
+    assert_eq!(body, app::db::outbox::SENT_BODY);
+    assert!(!body.contains(&token) && !body.contains("/track/") && !body.contains("e="));
+    assert_eq!(row.try_get::<String, _>(1).unwrap(), "rhian@example.cymru");
+    assert!(row.try_get::<Option<i64>, _>(2).unwrap().is_some());
+    let _ = std::fs::remove_dir_all(&dir);
+});
+
+both_backends!(an_email_given_up_leaves_no_link_in_the_outbox, |db: Db, url: String| async move {
+    use sqlx::Row;
+    let app = hub(db.clone(), &url).await;
+    let report = "lang=en&area=W06000015&category=litter&ward=W05000857&ongoing=on&description=Overflowing%20bins%20every%20weekend\
+                  &anonymous=no&email=rhian%40example.cymru&contact_language=en";
+    send(&app, form("/report").body(Body::from(report)).unwrap()).await;
+    let id: i64 = sqlx::query("SELECT id FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    db::outbox::mark_failed(&db, id, 3, "connection refused").await.unwrap();
+    let body: String = sqlx::query("SELECT body FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert!(body.contains("/track/"), "kept while it may still be sent");
+    sqlx::query("UPDATE outbox SET attempts = $1 WHERE id = $2").bind(db::outbox::MAX_ATTEMPTS).bind(id).execute(db.writer()).await.unwrap();
+    db::outbox::mark_failed(&db, id, db::outbox::MAX_ATTEMPTS, "connection refused").await.unwrap();
+    let row = sqlx::query("SELECT body, last_error FROM outbox").fetch_one(db.reader()).await.unwrap();
+    assert_eq!(row.try_get::<String, _>(0).unwrap(), db::outbox::GIVEN_UP_BODY);
+    assert_eq!(row.try_get::<String, _>(1).unwrap(), "connection refused");
+});
+
+/// A request body that never arrives: a phone that sent the headers and then nothing more.
+struct NeverEnds;
+
+impl http_body::Body for NeverEnds {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::task::Poll::Pending
+    }
+}
+
+#[test]
+fn a_report_upload_that_never_finishes_is_cut_off() {
+    use tower::ServiceExt;
+    assert!(server::http::UPLOAD_TIMEOUT > std::time::Duration::from_secs(30), "longer than other pages: phones are slow");
+    assert!(server::http::UPLOAD_TIMEOUT <= std::time::Duration::from_secs(300), "but not for ever");
+    common::RUNTIME.block_on(async {
+        let (db, url) = common::database(common::Backend::Sqlite).await;
+        let settings = common::settings(&url);
+        let wards = server::startup::prepare(&settings, &db).await.unwrap();
+        let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
+        let state = app::state::AppState::new(options, db, settings, wards);
+        let app = server::http::router_with_upload_timeout(state, std::time::Duration::from_secs(1));
+        let req = Request::post("/report")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::new(NeverEnds))
+            .unwrap();
+        let started = std::time::Instant::now();
+        let res = tokio::time::timeout(std::time::Duration::from_secs(30), app.oneshot(req))
+            .await
+            .expect("the hub gave up waiting for the upload")
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::REQUEST_TIMEOUT);
+        assert!(started.elapsed() >= std::time::Duration::from_secs(1));
+    });
+}

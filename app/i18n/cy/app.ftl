@@ -319,6 +319,7 @@ report-photos = Lluniau (dewisol)
 report-photos-hint = Hyd at 3 llun, JPEG, PNG neu WebP, 10 MB yr un ar y mwyaf. Caiff manylion lleoliad a chamera eu tynnu cyn eu cadw. Peidiwch â rhoi eich hun mewn perygl i dynnu llun.
 report-error-photos-too-many = Dewiswch 3 llun neu lai.
 report-error-photos-too-large = Rhaid i bob llun fod yn 10 MB neu lai.
+report-error-photos-too-many-pixels = Mae llun yn rhy fawr i'w brosesu: rhaid i bob llun fod yn 40 megapicsel neu lai (er enghraifft 8000 × 5000 picsel). Dewiswch gopi llai ohono.
 report-error-photos-not-image = Rhaid i luniau fod yn ddelweddau JPEG, PNG neu WebP.
 report-error-photos-again = Ychwanegwch eich lluniau eto: dydyn nhw ddim yn cael eu cadw nes bod yr adroddiad wedi'i anfon.
 photo-count = { $count ->

@@ -300,6 +300,7 @@ report-photos = Photos (optional)
 report-photos-hint = Up to 3 photos, JPEG, PNG or WebP, 10 MB each at most. Location and camera details are removed before they are stored. Do not put yourself at risk to take a photo.
 report-error-photos-too-many = Choose 3 photos or fewer.
 report-error-photos-too-large = Each photo must be 10 MB or smaller.
+report-error-photos-too-many-pixels = A photo is too large to process: each must be 40 megapixels or fewer (for example 8000 × 5000 pixels). Choose a smaller copy of it.
 report-error-photos-not-image = Photos must be JPEG, PNG or WebP pictures.
 report-error-photos-again = Please add your photos again: they are not kept until the report is sent.
 photo-count = { $count ->

@@ -64,19 +64,37 @@ pub async fn claim_due(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, DbErro
 /// Messages are tried this many times (over about a day) before they are left for a person.
 pub const MAX_ATTEMPTS: i64 = 10;
 
-pub async fn mark_sent(db: &Db, id: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2").bind(now()).bind(id).execute(db.writer()).await?;
-    Ok(())
-}
+/// What a sent message's body becomes: the text held links with tracking tokens and email
+/// checks, which must not outlive their delivery (only a token's hash is kept anywhere else).
+pub const SENT_BODY: &str = "[sent]";
+/// What the body of a message given up after [`MAX_ATTEMPTS`] becomes: the row still says to
+/// whom, what about and why it failed, for a person to follow up, but holds no live link.
+pub const GIVEN_UP_BODY: &str = "[not sent: gave up]";
 
-/// Records a failed attempt; the next one waits longer each time (1, 4, 9 … minutes).
-pub async fn mark_failed(db: &Db, id: i64, attempts: i64, error: &str) -> Result<(), DbError> {
-    sqlx::query("UPDATE outbox SET next_attempt_at = $1, last_error = $2 WHERE id = $3")
-        .bind(now() + 60 * attempts * attempts)
-        .bind(error)
+/// Marks a message sent and, in the same statement, drops its body.
+pub async fn mark_sent(db: &Db, id: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL, body = $2 WHERE id = $3")
+        .bind(now())
+        .bind(SENT_BODY)
         .bind(id)
         .execute(db.writer())
         .await?;
+    Ok(())
+}
+
+/// Records a failed attempt; the next one waits longer each time (1, 4, 9 … minutes). After
+/// the last attempt the body is dropped in the same statement (it will never be sent).
+pub async fn mark_failed(db: &Db, id: i64, attempts: i64, error: &str) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE outbox SET next_attempt_at = $1, last_error = $2, body = CASE WHEN attempts >= $3 THEN $4 ELSE body END WHERE id = $5",
+    )
+    .bind(now() + 60 * attempts * attempts)
+    .bind(error)
+    .bind(MAX_ATTEMPTS)
+    .bind(GIVEN_UP_BODY)
+    .bind(id)
+    .execute(db.writer())
+    .await?;
     Ok(())
 }
 

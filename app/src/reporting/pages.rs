@@ -115,6 +115,7 @@ pub fn field_error_message(lang: Lang, e: &FieldError) -> String {
         ("phone", _) => t!(lang, "report-error-phone"),
         ("photos", "too_many") => t!(lang, "report-error-photos-too-many"),
         ("photos", "too_large") => t!(lang, "report-error-photos-too-large"),
+        ("photos", "too_many_pixels") => t!(lang, "report-error-photos-too-many-pixels"),
         ("photos", "not_image") => t!(lang, "report-error-photos-not-image"),
         ("photos", _) => t!(lang, "report-error-photos-again"),
         (_, "rate_limited") => t!(lang, "report-error-rate-limited"),

@@ -17,20 +17,41 @@ use axum::{
 use crate::reporting::photos::{self, CleanPhoto, PhotoProblem, MAX_PHOTOS};
 use chrono::Datelike;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::num::NonZeroU32;
+use std::{num::NonZeroU32, sync::Arc};
 
-/// Reports accepted per address per hour.
+/// Reports accepted per address per hour. Addresses are keyed by
+/// [`limiter_key`](crate::staff::sign_in::limiter_key) (an IPv6 client by its /64); old keys
+/// are dropped by [`ReportLimiter::prune`], which the server calls every minute.
 pub struct ReportLimiter(DefaultKeyedRateLimiter<String>);
 
 impl ReportLimiter {
     pub fn new(per_hour: u32) -> ReportLimiter {
-        let n = NonZeroU32::new(per_hour.max(1)).expect("at least one");
-        let quota = Quota::with_period(std::time::Duration::from_secs(3600) / n.get()).expect("non-zero").allow_burst(n);
+        ReportLimiter::with_window(per_hour, std::time::Duration::from_secs(3600))
+    }
+
+    /// `per_window` reports per address in each `window`.
+    pub fn with_window(per_window: u32, window: std::time::Duration) -> ReportLimiter {
+        let n = NonZeroU32::new(per_window.max(1)).expect("at least one");
+        let quota = Quota::with_period(window / n.get()).expect("non-zero").allow_burst(n);
         ReportLimiter(RateLimiter::keyed(quota))
     }
 
     pub fn allow(&self, address: &str) -> bool {
-        self.0.check_key(&address.to_string()).is_ok()
+        self.0.check_key(&crate::staff::sign_in::limiter_key(address)).is_ok()
+    }
+
+    /// Forgets addresses whose quota has been fully restored, and gives the memory back.
+    pub fn prune(&self) {
+        self.0.retain_recent();
+        self.0.shrink_to_fit();
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
@@ -111,23 +132,62 @@ async fn read_submission(request: Request, state: &AppState) -> Result<(Vec<(Str
     Ok((pairs, files))
 }
 
-/// Cleans every photo (off the async threads: decoding is CPU work).
-async fn clean_photos(files: Vec<Vec<u8>>) -> Result<Vec<CleanPhoto>, FieldError> {
+/// Photo work at once across the whole server: two, each within `photos::MAX_DECODED_BYTES`.
+static PHOTO_WORK: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+/// Waiting for a turn and doing the work together take at most this long.
+const PHOTO_WORK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Runs photo work off the async threads (it is CPU work), at most two at a time, for at most
+/// 30 s. The turn is held until the work ends, even after the request gave up waiting for it,
+/// so a slow decode never lets a third one start.
+async fn photo_work<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, FieldError> {
+    let run = async {
+        let turn = PHOTO_WORK.acquire().await.ok()?;
+        tokio::task::spawn_blocking(move || {
+            let _turn = turn;
+            work()
+        })
+        .await
+        .ok()
+    };
+    match tokio::time::timeout(PHOTO_WORK_TIMEOUT, run).await {
+        Ok(Some(out)) => Ok(out),
+        Ok(None) => Err(general("unavailable")),
+        Err(_) => {
+            tracing::warn!("photo work took over {} s", PHOTO_WORK_TIMEOUT.as_secs());
+            Err(general("unavailable"))
+        }
+    }
+}
+
+fn photo_error(problem: PhotoProblem) -> FieldError {
+    let problem = match problem {
+        PhotoProblem::TooLarge => "too_large",
+        PhotoProblem::TooManyPixels => "too_many_pixels",
+        PhotoProblem::NotAnImage => "not_image",
+    };
+    FieldError { field: "photos".into(), problem: problem.into() }
+}
+
+/// Checks the number of photos and each one's header (format, dimensions, decoded size)
+/// without decoding any: cheap, so done for every submission, before the address limit.
+async fn check_photos(files: &Arc<Vec<Vec<u8>>>) -> Result<(), FieldError> {
     if files.len() > MAX_PHOTOS {
         return Err(FieldError { field: "photos".into(), problem: "too_many".into() });
     }
-    let results = tokio::task::spawn_blocking(move || files.iter().map(|f| photos::clean(f)).collect::<Vec<_>>())
-        .await
-        .unwrap_or_default();
-    let mut clean = Vec::new();
-    for r in results {
-        match r {
-            Ok(photo) => clean.push(photo),
-            Err(PhotoProblem::TooLarge) => return Err(FieldError { field: "photos".into(), problem: "too_large".into() }),
-            Err(PhotoProblem::NotAnImage) => return Err(FieldError { field: "photos".into(), problem: "not_image".into() }),
-        }
+    if files.is_empty() {
+        return Ok(());
     }
-    Ok(clean)
+    let files = files.clone();
+    photo_work(move || files.iter().try_for_each(|f| photos::inspect(f).map(|_| ())).map_err(photo_error)).await?
+}
+
+/// Cleans every photo. Only called for a report about to be stored, after the address limit.
+async fn clean_photos(files: Arc<Vec<Vec<u8>>>) -> Result<Vec<CleanPhoto>, FieldError> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    photo_work(move || files.iter().map(|f| photos::clean(f)).collect::<Result<Vec<_>, _>>().map_err(photo_error)).await?
 }
 
 pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Extension<ClientIp>, request: Request) -> Response {
@@ -165,21 +225,22 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
     // Welsh local time is UTC or UTC+1; allowing an hour ahead of UTC never refuses a real time.
     let now_local = (chrono::Utc::now() + chrono::Duration::hours(1)).format("%Y-%m-%dT%H:%M").to_string();
     let located_code = located.as_ref().map(|l| l.ward.code.as_str());
-    let photos = clean_photos(files).await;
-    let report = match (validate(&form, &categories, &codes, located_code, &now_local), photos) {
-        (Ok(r), Ok(photos)) => (r, photos),
-        (result, photos) => {
+    // Photos are judged by their headers here, with the form; none is decoded yet.
+    let files = Arc::new(files);
+    let checked = check_photos(&files).await;
+    let mut report = match (validate(&form, &categories, &codes, located_code, &now_local), checked) {
+        (Ok(r), Ok(())) => r,
+        (result, checked) => {
             let mut errors = result.err().unwrap_or_default();
-            match photos {
+            match checked {
                 Err(e) => errors.push(e),
                 // Files cannot be kept in a draft: the resident is asked to add them again.
-                Ok(_) if had_photos => errors.push(FieldError { field: "photos".into(), problem: "attach_again".into() }),
-                Ok(_) => {}
+                Ok(()) if had_photos => errors.push(FieldError { field: "photos".into(), problem: "attach_again".into() }),
+                Ok(()) => {}
             }
             return back_with_draft(&state, lang, &form, errors).await;
         }
     };
-    let (mut report, photos) = report;
     if located.is_some() {
         report.point = crate::reference::Coordinates::parse(Some(&form.lat), Some(&form.lon)).ok().map(|c| (c.lat, c.lon));
     }
@@ -187,9 +248,15 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
         return back_with_draft(&state, lang, &form, vec![FieldError { field: "ward".into(), problem: "required".into() }]).await;
     };
     // Only reports about to be stored count towards the limit: correcting a form is free.
+    // The limit comes before any photo is decoded, so one address cannot keep the server
+    // decoding; a photo that only turns out to be broken while decoding costs one attempt.
     if !state.report_limiter.allow(&ip) {
         return back_with_draft(&state, lang, &form, vec![general("rate_limited")]).await;
     }
+    let photos = match clean_photos(files).await {
+        Ok(photos) => photos,
+        Err(e) => return back_with_draft(&state, lang, &form, vec![e]).await,
+    };
     let token = accounts::random_token();
     let check = accounts::random_token();
     let check_hash = accounts::sha256_hex(&check);
@@ -283,6 +350,24 @@ pub async fn reply(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_limits_share_an_ipv6_network_and_are_pruned() {
+        let limiter = ReportLimiter::new(2);
+        assert!(limiter.allow("2001:db8:5:6::1"));
+        assert!(limiter.allow("2001:db8:5:6::2"));
+        assert!(!limiter.allow("2001:db8:5:6:ffff:1:2:3"), "the third from one /64 in the hour waits");
+        assert!(limiter.allow("2001:db8:5:7::1"));
+
+        let limiter = ReportLimiter::with_window(1, std::time::Duration::from_millis(20));
+        for i in 0..30 {
+            limiter.allow(&format!("192.0.2.{i}"));
+        }
+        assert_eq!(limiter.len(), 30);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        limiter.prune();
+        assert!(limiter.is_empty(), "{} addresses left", limiter.len());
+    }
 
     #[test]
     fn repeated_strands_are_all_kept() {

@@ -22,28 +22,113 @@ use serde::Deserialize;
 use std::{num::NonZeroU32, time::Duration};
 
 /// Sign-in attempts allowed per account and per address (four times as many: offices share one).
+/// Addresses are keyed by [`limiter_key`]; account keys are capped by [`email_key`]. Old keys
+/// are dropped by [`SignInLimiter::prune`], which the server calls every minute.
 pub struct SignInLimiter {
     by_account: DefaultKeyedRateLimiter<String>,
     by_address: DefaultKeyedRateLimiter<String>,
 }
 
+/// What the limiter says about one attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    Allowed,
+    /// The address (or its IPv6 /64) used its quota: refused before anything else is looked
+    /// at, counted or written down.
+    AddressLimited,
+    /// The account used its quota.
+    AccountLimited,
+}
+
 impl SignInLimiter {
     pub fn new(per_15_minutes: u32) -> SignInLimiter {
+        SignInLimiter::with_window(per_15_minutes, Duration::from_secs(15 * 60))
+    }
+
+    /// `per_window` attempts per account (four times as many per address) in each `window`.
+    pub fn with_window(per_window: u32, window: Duration) -> SignInLimiter {
         let quota = |n: u32| {
             let n = NonZeroU32::new(n.max(1)).expect("at least one");
-            Quota::with_period(Duration::from_secs(15 * 60) / n.get()).expect("non-zero period").allow_burst(n)
+            Quota::with_period(window / n.get()).expect("non-zero period").allow_burst(n)
         };
         SignInLimiter {
-            by_account: RateLimiter::keyed(quota(per_15_minutes)),
-            by_address: RateLimiter::keyed(quota(per_15_minutes.saturating_mul(4))),
+            by_account: RateLimiter::keyed(quota(per_window)),
+            by_address: RateLimiter::keyed(quota(per_window.saturating_mul(4))),
         }
     }
 
-    /// Counts an attempt; false once either the account or the address has used its quota.
+    /// Counts an attempt against the address first: once the address has used its quota the
+    /// account is not even counted. `email` is `None` for an address that cannot be an
+    /// account's (it never becomes a key).
+    pub fn check(&self, address: &str, email: Option<&str>) -> Attempt {
+        if self.by_address.check_key(&limiter_key(address)).is_err() {
+            return Attempt::AddressLimited;
+        }
+        match email {
+            Some(email) if self.by_account.check_key(&email_key(email)).is_err() => Attempt::AccountLimited,
+            _ => Attempt::Allowed,
+        }
+    }
+
+    /// Counts an attempt; false once either the address or the account has used its quota.
     pub fn allow(&self, address: &str, email: &str) -> bool {
-        let account_ok = self.by_account.check_key(&db::staff::normalise_email(email)).is_ok();
-        let address_ok = self.by_address.check_key(&address.to_string()).is_ok();
-        account_ok && address_ok
+        self.check(address, Some(email)) == Attempt::Allowed
+    }
+
+    /// Forgets keys whose quota has been fully restored, and gives the memory back.
+    pub fn prune(&self) {
+        self.by_account.retain_recent();
+        self.by_address.retain_recent();
+        self.by_account.shrink_to_fit();
+        self.by_address.shrink_to_fit();
+    }
+
+    /// How many keys (accounts and addresses) are remembered.
+    pub fn len(&self) -> usize {
+        self.by_account.len() + self.by_address.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The longest email address there can be (RFC 5321 path limit less the angle brackets).
+pub const MAX_EMAIL_CHARS: usize = 254;
+
+/// The email as a limiter key and audit label: trimmed, lower case, at most 254 characters, so
+/// a 64 KB "email" is never kept whole anywhere.
+pub fn email_key(email: &str) -> String {
+    db::staff::normalise_email(email).chars().filter(|c| !c.is_control()).take(MAX_EMAIL_CHARS).collect()
+}
+
+/// Whether a typed email could be an account's at all: one `@` with text either side, no
+/// spaces or control characters, at most 254 characters.
+pub fn plausible_email(email: &str) -> bool {
+    let email = email.trim();
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.is_empty()
+        && !domain.contains('@')
+        && email.chars().count() <= MAX_EMAIL_CHARS
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// The key a client address is counted under, by every per-address limit: an IPv4 address as
+/// it is, an IPv6 address by its /64 network (one household or phone gets a whole /64, so
+/// counting single IPv6 addresses would let one client use millions of keys), an IPv4-mapped
+/// IPv6 address as the IPv4 address it is. Anything else (`unknown`) is cut to 64 characters.
+pub fn limiter_key(ip: &str) -> String {
+    match ip.trim().parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(v4)) => v4.to_string(),
+        Ok(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        Err(_) => ip.chars().take(64).collect(),
     }
 }
 
@@ -59,17 +144,74 @@ pub struct SignInForm {
     pub next: String,
 }
 
-/// A local path to return to after sign-in; anything else (another site, `//host`) is ignored.
-pub fn safe_next(next: &str) -> Option<&str> {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.contains("://");
-    ok.then_some(next)
+/// A path on this site to return to (after signing in, after switching language), or `None`
+/// for anything that could lead elsewhere.
+///
+/// As sent, the value must be printable ASCII: no spaces, tabs, newlines or other control
+/// characters (browsers drop tabs and newlines, so `/%09/evil.example` arrives as `/\t/…` and
+/// becomes `//evil.example`) and no backslash (browsers read `\` as `/`). Its path (before the
+/// first `?` or `#`) is then percent-decoded again and again until it stops changing, and at no
+/// stage may it hold an encoded slash or backslash (`%2f`, `%5c`, `%252f` …); decoded, it must
+/// start with exactly one `/` and hold no `//`, backslash, `:` (no scheme), whitespace or
+/// control character. The query, decoded, may hold no control characters; a search typed in
+/// it (`?place=ynys%20mon`) is kept: after `?` nothing can name another host.
+pub fn safe_next(raw: &str) -> Option<String> {
+    if raw.is_empty() || raw.len() > 2048 || !raw.bytes().all(|b| b.is_ascii_graphic()) || raw.contains('\\') {
+        return None;
+    }
+    let (path, rest) = raw.split_at(raw.find(['?', '#']).unwrap_or(raw.len()));
+    let decoded_path = fully_decoded(path, true)?;
+    let path_ok = decoded_path.starts_with('/')
+        && !decoded_path.contains("//")
+        && !decoded_path.contains(['\\', ':'])
+        && !decoded_path.chars().any(|c| c.is_whitespace() || c.is_control());
+    let rest_ok = fully_decoded(rest, false).is_some_and(|r| !r.chars().any(char::is_control));
+    (path_ok && rest_ok).then(|| raw.to_string())
+}
+
+/// `text` percent-decoded until it stops changing (at most 8 rounds), or `None` when it never
+/// settles, is not UTF-8, or (with `no_encoded_slashes`) holds `%2f` or `%5c` at some stage.
+fn fully_decoded(text: &str, no_encoded_slashes: bool) -> Option<String> {
+    let mut current = text.to_string();
+    for _ in 0..8 {
+        let lower = current.to_ascii_lowercase();
+        if no_encoded_slashes && (lower.contains("%2f") || lower.contains("%5c")) {
+            return None;
+        }
+        let decoded = percent_decode(&current)?;
+        if decoded == current {
+            return Some(current);
+        }
+        current = decoded;
+    }
+    None
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 fn back_to_sign_in(lang: Lang, error: &str, next: &str) -> Response {
     let mut url = format!("{}?error={error}", lang.path("/sign-in"));
     if let Some(next) = safe_next(next) {
         url.push_str("&next=");
-        url.push_str(&crate::shell::encode_component(next));
+        url.push_str(&crate::shell::encode_component(&next));
     }
     Redirect::to(&url).into_response()
 }
@@ -93,11 +235,26 @@ pub async fn sign_in(
         ip: Some(ip.clone()),
         ..Default::default()
     };
-    let email = db::staff::normalise_email(&form.email);
-    if !state.sign_in_limiter.allow(&ip, &email) {
-        let known = db::staff::user_id_by_email(&state.db, &email).await.ok().flatten();
-        record(&state, audit(AuditAction::SignInRateLimited, known, email)).await;
-        return back_to_sign_in(lang, "rate_limited", &form.next);
+    // The address is counted first: once it has used its quota nothing else is looked up,
+    // counted or written down, so one client cannot fill the audit log or the limiter.
+    let plausible = plausible_email(&form.email);
+    let email = email_key(&form.email);
+    match state.sign_in_limiter.check(&ip, plausible.then_some(email.as_str())) {
+        Attempt::Allowed => {}
+        Attempt::AddressLimited => {
+            tracing::warn!(address = %limiter_key(&ip), "sign-in refused: too many attempts from one address");
+            return back_to_sign_in(lang, "rate_limited", &form.next);
+        }
+        Attempt::AccountLimited => {
+            let known = db::staff::user_id_by_email(&state.db, &email).await.ok().flatten();
+            record(&state, audit(AuditAction::SignInRateLimited, known, email)).await;
+            return back_to_sign_in(lang, "rate_limited", &form.next);
+        }
+    }
+    if !plausible {
+        // No account has such an address: refused without a lookup, audited (shortened).
+        record(&state, audit(AuditAction::SignInFailed, None, email)).await;
+        return back_to_sign_in(lang, "invalid", &form.next);
     }
     let credentials = match db::staff::credentials_by_email(&state.db, &email).await {
         Ok(c) => c,
@@ -129,7 +286,7 @@ pub async fn sign_in(
     };
     record(&state, audit(AuditAction::SignIn, Some(user_id), email)).await;
     // Staff land in the language of the page they signed in from.
-    let target = safe_next(&form.next).map(str::to_string).unwrap_or_else(|| lang.path("/staff"));
+    let target = safe_next(&form.next).unwrap_or_else(|| lang.path("/staff"));
     let mut response = Redirect::to(&target).into_response();
     response.headers_mut().append(header::SET_COOKIE, session::session_cookie(&token, &state.settings));
     response.headers_mut().append(header::SET_COOKIE, session::language_cookie(Lang::from_path(&target), &state.settings));
@@ -195,13 +352,14 @@ pub async fn switch_language(
     let Some(lang) = Lang::parse(&code) else {
         return Redirect::to("/").into_response();
     };
-    let next = safe_next(&query.next).unwrap_or("/");
+    // Checked again in the chosen language: `/cy//evil.example` must not become `//evil.example`.
+    let target = safe_next(&query.next).and_then(|next| safe_next(&lang.path(&next))).unwrap_or_else(|| lang.path("/"));
     if let Some(user) = user.filter(|u| u.language != lang) {
         if let Err(e) = db::staff::set_language(&state.db, user.id, lang).await {
             tracing::error!(error = %e, "could not save language preference");
         }
     }
-    let mut response = Redirect::to(&lang.path(next)).into_response();
+    let mut response = Redirect::to(&target).into_response();
     response.headers_mut().append(header::SET_COOKIE, session::language_cookie(lang, &state.settings));
     response
 }
@@ -212,11 +370,24 @@ mod tests {
 
     #[test]
     fn only_local_paths_are_followed() {
-        assert_eq!(safe_next("/staff"), Some("/staff"));
-        assert_eq!(safe_next("//evil.example"), None);
-        assert_eq!(safe_next("https://evil.example"), None);
-        assert_eq!(safe_next("/\\evil"), None);
-        assert_eq!(safe_next(""), None);
+        assert_eq!(safe_next("/staff").as_deref(), Some("/staff"));
+        assert_eq!(safe_next("/cy/staff/audit?page=2").as_deref(), Some("/cy/staff/audit?page=2"));
+        assert_eq!(safe_next("/report?place=ynys%20mon").as_deref(), Some("/report?place=ynys%20mon"), "a typed search is kept");
+        assert_eq!(safe_next("/track/ab12?e=cd34#reply").as_deref(), Some("/track/ab12?e=cd34#reply"));
+        assert_eq!(safe_next("/sign-in?next=/staff%3Fx%3D1").as_deref(), Some("/sign-in?next=/staff%3Fx%3D1"));
+        for bypass in [
+            "", "//evil.example", "///evil.example", "https://evil.example", "https:evil.example", "javascript:alert(1)",
+            "/javascript:alert(1)", "/\\evil.example", "\\\\evil.example", "/%5cevil.example", "/%5Cevil.example",
+            "/%2f/evil.example", "/%2F%2Fevil.example", "%2f%2fevil.example", "/%252f/evil.example", "/%25252f%25252fevil",
+            "/%09/evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/%0a/evil.example",
+            "/%0d%0a/evil.example", "/%2509/evil.example", "/ /evil.example", "/%20/evil.example", "/%e2%80%a8/evil",
+            "/staff\u{0}", "/staff?x=%00", "/cy//evil.example", "evil.example", ".//evil.example",
+            "/%ff%fe", "/staff?x=1\\", "/caf\u{e9}",
+        ] {
+            assert_eq!(safe_next(bypass), None, "{bypass:?} is refused");
+        }
+        let long = format!("/{}", "a".repeat(3000));
+        assert_eq!(safe_next(&long), None);
     }
 
     #[test]
@@ -226,5 +397,68 @@ mod tests {
         assert!(limiter.allow("1.1.1.1", "A@x.cymru "));
         assert!(!limiter.allow("2.2.2.2", "a@x.cymru"), "third try on one account is refused");
         assert!(limiter.allow("2.2.2.2", "b@x.cymru"), "another account is unaffected");
+    }
+
+    #[test]
+    fn the_address_is_counted_first() {
+        let limiter = SignInLimiter::new(1); // 1 per account, 4 per address
+        for i in 0..4 {
+            assert_eq!(limiter.check("9.9.9.9", Some(&format!("user{i}@x.cymru"))), Attempt::Allowed);
+        }
+        assert_eq!(limiter.check("9.9.9.9", Some("fresh@x.cymru")), Attempt::AddressLimited);
+        assert_eq!(limiter.check("8.8.8.8", Some("fresh@x.cymru")), Attempt::Allowed, "a refused address never counted the account");
+        assert_eq!(limiter.check("8.8.8.8", Some("fresh@x.cymru")), Attempt::AccountLimited);
+    }
+
+    #[test]
+    fn addresses_are_keyed_by_network() {
+        assert_eq!(limiter_key("203.0.113.9"), "203.0.113.9");
+        assert_eq!(limiter_key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(limiter_key("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
+        assert_ne!(limiter_key("2001:db8:1:3::1"), limiter_key("2001:db8:1:2::1"), "another /64 is another client");
+        assert_eq!(limiter_key("::ffff:203.0.113.9"), "203.0.113.9", "IPv4-mapped is the IPv4 address");
+        assert_eq!(limiter_key("::1"), "0:0:0:0::/64");
+        assert_eq!(limiter_key("unknown"), "unknown");
+        assert_eq!(limiter_key(&"x".repeat(1000)).len(), 64);
+
+        let limiter = SignInLimiter::new(1); // 4 per address
+        for i in 0..4 {
+            assert!(limiter.allow(&format!("2001:db8:1:2::{i:x}"), &format!("u{i}@x.cymru")));
+        }
+        assert!(!limiter.allow("2001:db8:1:2:ffff::9", "other@x.cymru"), "one /64 shares one limit");
+        assert!(limiter.allow("2001:db8:1:3::1", "other@x.cymru"));
+    }
+
+    #[test]
+    fn emails_are_capped_before_they_become_keys() {
+        let huge = format!("{}@x.cymru", "A".repeat(64 * 1024));
+        assert_eq!(email_key(&huge).chars().count(), MAX_EMAIL_CHARS);
+        assert!(email_key(&huge).starts_with("aaaa"));
+        assert_eq!(email_key("  Officer@Demo.Cymuned.Cymru "), "officer@demo.cymuned.cymru");
+        assert!(!plausible_email(&huge));
+        assert!(!plausible_email("no-at-sign"));
+        assert!(!plausible_email("two@@x.cymru"));
+        assert!(!plausible_email("spa ce@x.cymru"));
+        assert!(plausible_email(" officer@demo.cymuned.cymru "));
+        let limiter = SignInLimiter::new(5);
+        limiter.allow("1.1.1.1", &huge);
+        assert!(limiter.by_account.len() == 1 && limiter.by_address.len() == 1);
+    }
+
+    #[test]
+    fn pruning_forgets_keys_once_their_window_has_passed() {
+        let recent = SignInLimiter::new(1);
+        recent.check("10.0.0.1", Some("u@x.cymru"));
+        recent.prune();
+        assert_eq!(recent.len(), 2, "keys inside their window are kept");
+
+        let limiter = SignInLimiter::with_window(1, Duration::from_millis(20));
+        for i in 0..50 {
+            limiter.check(&format!("10.0.0.{i}"), Some(&format!("u{i}@x.cymru")));
+        }
+        assert_eq!(limiter.len(), 100);
+        std::thread::sleep(Duration::from_millis(100));
+        limiter.prune();
+        assert!(limiter.is_empty(), "{} keys left", limiter.len());
     }
 }
