@@ -12,7 +12,15 @@ use std::{sync::Arc, time::{Duration, Instant}};
 use tower::ServiceExt;
 
 async fn hub(url: &str) -> Router {
+    hub_with_sync(url, None).await
+}
+
+/// `synchronous`: override the hub's SQLite setting (FULL) on the writer, to measure its cost.
+async fn hub_with_sync(url: &str, synchronous: Option<&str>) -> Router {
     let db = Db::connect(url, 8).await.expect("connect");
+    if let Some(level) = synchronous {
+        sqlx::query(&format!("PRAGMA synchronous = {level}")).execute(db.writer()).await.expect("pragma");
+    }
     db.migrate().await.expect("migrate");
     app::reference::seed::seed_if_empty(&db).await.expect("seed");
     app::reporting::categories::ensure_defaults(&db).await.expect("categories");
@@ -49,7 +57,11 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 }
 
 async fn measure(label: &str, url: &str) -> Router {
-    let app = hub(url).await;
+    measure_with_sync(label, url, None).await
+}
+
+async fn measure_with_sync(label: &str, url: &str, synchronous: Option<&str>) -> Router {
+    let app = hub_with_sync(url, synchronous).await;
     // Throughput: 8 concurrent submitters, 2,000 reports.
     let total = 2000;
     let started = Instant::now();
@@ -189,6 +201,10 @@ async fn main() {
     page_size(&sqlite).await;
     let app = measure("sqlite", &sqlite).await;
     open311("sqlite", &app, &sqlite).await;
+    // The cost of durable acknowledgements: the same load with `synchronous = NORMAL` (what the
+    // hub used before: a power cut could lose the last reports already acknowledged).
+    let normal = format!("sqlite://{}/reports-normal.db", dir.display());
+    measure_with_sync("sqlite-NORMAL", &normal, Some("NORMAL")).await;
     if let Ok(pg) = std::env::var("CYMUNED_BENCH_POSTGRES_URL") {
         let app = measure("postgres", &pg).await;
         open311("postgres", &app, &pg).await;
