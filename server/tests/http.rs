@@ -1004,7 +1004,7 @@ both_backends!(tokens_never_reach_the_log, |db: Db, url: String| async move {
         async move { app.oneshot(req).with_subscriber(dispatch).await.unwrap() }
     };
     let report = "lang=en&area=W06000015&category=litter&ward=W05000857&ongoing=on&description=Overflowing%20bins%20every%20weekend\
-                  &anonymous=no&email=rhian%40example.cymru";
+                  &anonymous=no&email=rhian%40example.cymru&consent=on";
     let res = run(form("/report").body(Body::from(report)).unwrap()).await;
     let tracking = res.headers()[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
     let token = tracking.trim_start_matches("/track/").to_string();
@@ -1051,7 +1051,7 @@ both_backends!(a_sent_email_leaves_no_link_in_the_outbox, |db: Db, url: String| 
     let mailer = app::mail::Mailer::from_settings(&settings).unwrap();
     let from: lettre::message::Mailbox = settings.mail_from.parse().unwrap();
     let report = "lang=en&area=W06000015&category=litter&ward=W05000857&ongoing=on&description=Overflowing%20bins%20every%20weekend\
-                  &anonymous=no&email=rhian%40example.cymru&contact_language=en";
+                  &anonymous=no&email=rhian%40example.cymru&contact_language=en&consent=on";
     let (_, headers, _) = send(&app, form("/report").body(Body::from(report)).unwrap()).await;
     let token = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().trim_start_matches("/track/").to_string();
     assert_eq!(app::mail::deliver_due(&db, &mailer, &from).await.unwrap(), 1);
@@ -1073,7 +1073,7 @@ both_backends!(an_email_given_up_leaves_no_link_in_the_outbox, |db: Db, url: Str
     use sqlx::Row;
     let app = hub(db.clone(), &url).await;
     let report = "lang=en&area=W06000015&category=litter&ward=W05000857&ongoing=on&description=Overflowing%20bins%20every%20weekend\
-                  &anonymous=no&email=rhian%40example.cymru&contact_language=en";
+                  &anonymous=no&email=rhian%40example.cymru&contact_language=en&consent=on";
     send(&app, form("/report").body(Body::from(report)).unwrap()).await;
     let id: i64 = sqlx::query("SELECT id FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     db::outbox::mark_failed(&db, id, 3, "connection refused").await.unwrap();
