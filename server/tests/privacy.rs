@@ -196,6 +196,19 @@ both_backends!(a_partner_receives_only_what_is_shared_with_it, |db: Db, url: Str
             }
         }
     }
+    // The staff pages that are not theirs: refused, and nothing of them sent.
+    for path in ["/staff/intake", "/staff/case-reviews", "/staff/tasking", "/staff/control-strategy", "/staff/strategic-assessments", "/staff/team", "/staff/audit"]
+        .into_iter()
+        .map(String::from)
+        .chain([format!("/staff/reports/{everyone}"), format!("/staff/reports/{housing_only}")])
+    {
+        let (status, body) = page(&app, &path, &partner).await;
+        assert!(status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND, "{path}: {status}");
+        // (The reference asked for is in the address, so in the page; nothing else of the report is.)
+        for secret in never.iter().chain(&[everyone.as_str(), "Drug dealing from a house at night"]).filter(|s| !path.ends_with(*s)) {
+            assert!(!body.contains(secret), "{path} sends the partner {secret:?}");
+        }
+    }
     // What is theirs is there.
     let (_, body) = page(&app, &profile_path, &partner).await;
     for shown in ["Drug dealing around the corner house", "The empty house gives cover", "Change the locks", "Extra patrols at night", "Continue the response"] {
