@@ -37,7 +37,7 @@ test('an officer triages a Welsh resident\'s report; a partner sees only the san
   await expect(page.getByText('@example.cymru')).toHaveCount(0);
   if (javaScriptEnabled) await expectAccessible(page);
   // Contact details only on purpose, and the view is audited.
-  await page.getByRole('link', { name: 'Show contact details' }).click();
+  await page.getByRole('button', { name: 'Show contact details' }).click();
   await expect(page.getByText('This view has been recorded in the audit log.')).toBeVisible();
   await expect(page.locator('dl').nth(1)).toContainText('Nia Puw');
 

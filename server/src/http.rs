@@ -166,6 +166,7 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/api/v1/reports/{reference}", get(app::triage::api::report))
         .route("/api/v1/reports/{reference}/updates", post(app::triage::api::post_update))
         .route("/api/v1/audit", get(app::triage::api::audit_log))
+        .route("/staff/reports/{reference}/contact", get(app::triage::actions::contact_link).post(app::triage::actions::show_contact))
         .route("/staff/reports/{reference}/{action}", post(app::triage::actions::act))
         .route("/track/{token}/reply", post(app::reporting::submit::reply))
         .route("/case-review", post(app::trigger::actions::apply))

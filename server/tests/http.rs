@@ -155,7 +155,7 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
         "/cy".to_string(), "/cy/report".into(), "/cy/report?area=W06000015".into(), "/cy/report?place=treganna".into(),
         "/cy/partnerships".into(), "/cy/partnerships/cardiff".into(), "/cy/accessibility".into(), "/cy/sign-in".into(),
         "/cy/staff".into(), "/cy/staff/audit".into(), "/cy/staff/team".into(), "/cy/staff/intake".into(),
-        "/cy/staff/intelligence".into(), "/cy/staff/case-reviews".into(), format!("/cy/staff/reports/{reference}?contact=show"),
+        "/cy/staff/intelligence".into(), "/cy/staff/case-reviews".into(), format!("/cy/staff/reports/{reference}"),
         "/cy/case-review".into(), tracking, "/cy/nowhere".into(),
     ];
     for path in &pages {
@@ -165,6 +165,13 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
         for phrase in &english {
             assert!(!text.contains(phrase.as_str()), "{path} shows English: {phrase:?}");
         }
+    }
+    // The report with its contact details, shown after "Dangos manylion cyswllt".
+    let (_, _, body) = send(&app, form(&format!("/staff/reports/{reference}/contact")).header(header::COOKIE, &cookie).body(Body::from("lang=cy")).unwrap()).await;
+    assert!(body.contains("nia@example.cymru"), "the details are shown");
+    let text = visible_text(&body);
+    for phrase in &english {
+        assert!(!text.contains(phrase.as_str()), "the contact details show English: {phrase:?}");
     }
 });
 

@@ -813,6 +813,7 @@ action-title = Cam gweithredu
 action-owner = Perchennog
 action-organisation = Sefydliad
 action-organisation-csp = Y bartneriaeth ei hun
+action-organisation-other = Sefydliad partner arall
 action-owner-person = Y person sy'n gyfrifol
 action-due = Erbyn
 action-status = Statws
@@ -911,6 +912,8 @@ email-problem-closed-body =
     Gallwch ddal i ddilyn eich adroddiad gyda'r ddolen yn eich e-bost cyntaf.
 audit-action-problem-viewed-by-partner = Partner wedi gweld proffil problem
 audit-action-problem-closed = Proffil problem wedi'i gau
+audit-action-report-viewed = Darllen adroddiad
+audit-action-case-review-viewed = Darllen adolygiad achos a manylion yr ymgeisydd
 
 ## Tasgio, strategaeth reoli, asesiad strategol
 tasking-title = Cyfarfod tasgio

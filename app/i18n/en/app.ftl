@@ -792,6 +792,7 @@ action-title = Action
 action-owner = Owner
 action-organisation = Organisation
 action-organisation-csp = The partnership itself
+action-organisation-other = Another partner organisation
 action-owner-person = Person responsible
 action-due = Due
 action-status = Status
@@ -896,6 +897,8 @@ email-problem-closed-body =
     You can still follow your report with the link in your first email.
 audit-action-problem-viewed-by-partner = Problem profile viewed by a partner
 audit-action-problem-closed = Problem profile closed
+audit-action-report-viewed = Report read
+audit-action-case-review-viewed = Case review and applicant details read
 
 ## Tasking, control strategy, strategic assessment
 tasking-title = Tasking meeting

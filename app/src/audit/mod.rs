@@ -30,10 +30,14 @@ pub enum AuditAction {
     SettingsChanged,
     ProblemViewedByPartner,
     ProblemClosed,
+    /// A report read by staff (the resident's words), with the reports suggested as links.
+    ReportViewed,
+    /// A case review read by staff (the applicant's name, contact details and words).
+    CaseReviewViewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -55,6 +59,8 @@ impl AuditAction {
         AuditAction::SettingsChanged,
         AuditAction::ProblemViewedByPartner,
         AuditAction::ProblemClosed,
+        AuditAction::ReportViewed,
+        AuditAction::CaseReviewViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +86,8 @@ impl AuditAction {
             AuditAction::SettingsChanged => "settings_changed",
             AuditAction::ProblemViewedByPartner => "problem_viewed_by_partner",
             AuditAction::ProblemClosed => "problem_closed",
+            AuditAction::ReportViewed => "report_viewed",
+            AuditAction::CaseReviewViewed => "case_review_viewed",
         }
     }
 

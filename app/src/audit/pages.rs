@@ -88,6 +88,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::SettingsChanged) => t!(lang, "audit-action-settings-changed"),
         Some(AuditAction::ProblemViewedByPartner) => t!(lang, "audit-action-problem-viewed-by-partner"),
         Some(AuditAction::ProblemClosed) => t!(lang, "audit-action-problem-closed"),
+        Some(AuditAction::ReportViewed) => t!(lang, "audit-action-report-viewed"),
+        Some(AuditAction::CaseReviewViewed) => t!(lang, "audit-action-case-review-viewed"),
         None => action.to_string(),
     }
 }

@@ -33,6 +33,15 @@ pub async fn record(db: &Db, entry: NewAuditEntry) -> Result<(), DbError> {
     insert(db.writer(), &entry).await
 }
 
+/// Writes several entries (one per record read on a page) together or not at all.
+pub async fn record_all(db: &Db, entries: &[NewAuditEntry]) -> Result<(), DbError> {
+    let mut tx = db.writer().begin().await?;
+    for entry in entries {
+        insert(&mut *tx, entry).await?;
+    }
+    tx.commit().await
+}
+
 const VISIBLE_TO_CSP: &str = "(csp_id = $1 OR (csp_id IS NULL AND actor_user_id IN \
      (SELECT user_id FROM user_roles WHERE csp_id = $1)))";
 

@@ -11,7 +11,7 @@
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db::{self, problems::Audience},
-    problems::{analysis, assessment::RateChange, parse_day, strategic::Assessment, Profile},
+    problems::{analysis, assessment::RateChange, for_partner, parse_day, strategic::Assessment, PartnerActionOwner, PartnerProfile, Profile},
     reference::api::{internal, json_error},
     staff::{accounts::ApiPrincipal, api::ApiKey, roles::role_allows, Permission},
     state::AppState,
@@ -50,7 +50,7 @@ fn change_json(c: &RateChange) -> Value {
     })
 }
 
-fn profile_json(p: &Profile, partner: bool) -> Value {
+fn profile_json(p: &Profile) -> Value {
     json!({
         "reference": p.reference,
         "title": p.title,
@@ -62,7 +62,7 @@ fn profile_json(p: &Profile, partner: bool) -> Value {
         "scanning": {
             "statement": p.statement,
             "affected": p.affected,
-            "intelligence_items": if partner { Value::Null } else { json!(p.items.iter().map(|i| json!({ "reference": i.reference, "summary": i.summary, "grade": i.grade })).collect::<Vec<_>>()) },
+            "intelligence_items": p.items.iter().map(|i| json!({ "reference": i.reference, "summary": i.summary, "grade": i.grade })).collect::<Vec<_>>(),
         },
         "analysis": { "triangle": p.triangle, "hypothesis": p.hypothesis, "intelligence_gaps": p.gaps },
         "response": {
@@ -74,6 +74,39 @@ fn profile_json(p: &Profile, partner: bool) -> Value {
         },
         "decision": p.decision,
         "shared_with": p.shared_with.iter().map(|(_, n)| n).collect::<Vec<_>>(),
+        "updated_at": p.updated_at,
+        "closed_at": p.closed_at,
+    })
+}
+
+/// A profile for a partner's key, from `for_partner` (as on the partner's page): no intelligence
+/// items, no shares, and of other organisations' actions only that someone else does them.
+fn partner_profile_json(p: &PartnerProfile) -> Value {
+    json!({
+        "reference": p.reference,
+        "title": p.title,
+        "stage": p.stage,
+        "priority": p.priority,
+        "terms_of_reference": { "requester": p.requester, "aim": p.aim, "period": { "from": p.period_from, "to": p.period_to } },
+        "neighbourhoods": p.neighbourhoods.iter().map(|n| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
+        "categories": p.categories.iter().map(|n| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
+        "scanning": { "statement": p.statement, "affected": p.affected, "intelligence_items": Value::Null },
+        "analysis": { "triangle": p.triangle, "hypothesis": p.hypothesis, "intelligence_gaps": p.gaps },
+        "response": {
+            "started": p.response_started,
+            "actions": p.actions.iter().map(|a| {
+                let (by, organisation, owner) = match &a.owner {
+                    PartnerActionOwner::Yours { organisation, owner } => ("you", Some(organisation.as_str()), owner.as_str()),
+                    PartnerActionOwner::Partnership => ("partnership", None, ""),
+                    PartnerActionOwner::Another => ("another_organisation", None, ""),
+                };
+                json!({
+                    "title": a.title, "by": by, "organisation": organisation, "owner": owner, "due_on": a.due_on,
+                    "status": a.status, "notes": a.notes, "overdue": a.overdue,
+                })
+            }).collect::<Vec<_>>(),
+        },
+        "decision": p.decision,
         "updated_at": p.updated_at,
         "closed_at": p.closed_at,
     })
@@ -95,7 +128,7 @@ pub async fn list(State(state): State<AppState>, ApiKey(key): ApiKey) -> Respons
             "stage": p.stage,
             "priority": p.priority,
             "neighbourhoods": p.neighbourhoods.iter().map(|n| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
-            "intelligence_items": p.items,
+            "intelligence_items": if partner { Value::Null } else { json!(p.items) },
             "open_actions": p.actions_open,
             "overdue_actions": p.actions_overdue,
             "updated_at": p.updated_at,
@@ -114,8 +147,8 @@ pub async fn one(State(state): State<AppState>, ApiKey(key): ApiKey, Path(refere
         Ok(_) => return not_found(),
         Err(e) => return internal(e),
     };
+    let organisations: Vec<i64> = key.organisation_id.into_iter().collect();
     if partner {
-        let organisations: Vec<i64> = key.organisation_id.into_iter().collect();
         match db::problems::shared_with_any(&state.db, id, &organisations).await {
             Ok(true) => {}
             Ok(false) => return not_found(),
@@ -145,7 +178,7 @@ pub async fn one(State(state): State<AppState>, ApiKey(key): ApiKey, Path(refere
             return internal(e);
         }
     }
-    let mut body = profile_json(&profile, partner);
+    let mut body = if partner { partner_profile_json(&for_partner(&profile, &organisations)) } else { profile_json(&profile) };
     body["assessment"] = match assessment {
         Ok(a) => json!({
             "window_days": a.before.days(),

@@ -224,6 +224,138 @@ pub struct ProfileSummary {
     pub updated_at: String,
 }
 
+/// Who does an action of the Response stage, as a partner reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PartnerActionOwner {
+    /// Their own organisation's action: its name and the person it names.
+    Yours { organisation: String, owner: String },
+    /// The partnership's own staff (not named).
+    Partnership,
+    /// Another partner organisation (not named).
+    Another,
+}
+
+/// An action as a partner reads it: the notes only on their own organisation's actions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerAction {
+    pub title: String,
+    pub owner: PartnerActionOwner,
+    /// `YYYY-MM-DD`
+    pub due_on: Option<String>,
+    pub status: ActionStatus,
+    pub notes: String,
+    pub overdue: bool,
+}
+
+/// What a partner organisation reads of a profile shared with it. Built field by field from
+/// the profile (`for_partner`), never by clearing fields of it: whatever is not named here (the
+/// linked intelligence items and their reports, the history and who made each change, whom the
+/// profile is shared with, other organisations and their people, the decision notes, the ids
+/// and version the edit forms use) is never part of what a partner is sent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerProfile {
+    pub reference: String,
+    pub title: String,
+    pub stage: Stage,
+    pub priority: Priority,
+    pub requester: String,
+    pub aim: String,
+    /// `YYYY-MM-DD`, the first and last day of the period looked at.
+    pub period_from: String,
+    pub period_to: String,
+    pub neighbourhoods: Vec<Names>,
+    pub categories: Vec<Names>,
+    pub statement: String,
+    pub affected: String,
+    pub triangle: Triangle,
+    pub hypothesis: String,
+    pub gaps: String,
+    pub response_started: Option<String>,
+    pub window_days: i64,
+    pub process_review: String,
+    pub decision: Option<Decision>,
+    /// What the residents were told (English, Welsh), once the profile is closed.
+    pub told: Option<(String, String)>,
+    pub actions: Vec<PartnerAction>,
+    pub updated_at: String,
+    pub closed_at: Option<String>,
+}
+
+/// The profile as a partner whose organisations are `organisations` may read it.
+pub fn for_partner(profile: &Profile, organisations: &[i64]) -> PartnerProfile {
+    let actions = profile
+        .actions
+        .iter()
+        .map(|a| {
+            let yours = a.organisation_id.is_some_and(|o| organisations.contains(&o));
+            let owner = match (yours, a.organisation_id) {
+                (true, _) => PartnerActionOwner::Yours { organisation: a.organisation.clone().unwrap_or_default(), owner: a.owner.clone() },
+                (false, None) => PartnerActionOwner::Partnership,
+                (false, Some(_)) => PartnerActionOwner::Another,
+            };
+            PartnerAction {
+                title: a.title.clone(),
+                owner,
+                due_on: a.due_on.clone(),
+                status: a.status,
+                notes: if yours { a.notes.clone() } else { String::new() },
+                overdue: a.overdue,
+            }
+        })
+        .collect();
+    PartnerProfile {
+        reference: profile.reference.clone(),
+        title: profile.title.clone(),
+        stage: profile.stage,
+        priority: profile.priority,
+        requester: profile.requester.clone(),
+        aim: profile.aim.clone(),
+        period_from: profile.period_from.clone(),
+        period_to: profile.period_to.clone(),
+        neighbourhoods: profile.neighbourhoods.iter().map(|(_, n)| n.clone()).collect(),
+        categories: profile.categories.iter().map(|(_, n)| n.clone()).collect(),
+        statement: profile.statement.clone(),
+        affected: profile.affected.clone(),
+        triangle: profile.triangle.clone(),
+        hypothesis: profile.hypothesis.clone(),
+        gaps: profile.gaps.clone(),
+        response_started: profile.response_started.clone(),
+        window_days: profile.window_days,
+        process_review: profile.process_review.clone(),
+        decision: profile.decision,
+        told: (profile.stage == Stage::Closed).then(|| (profile.outcome_en.clone(), profile.outcome_cy.clone())),
+        actions,
+        updated_at: profile.updated_at.clone(),
+        closed_at: profile.closed_at.clone(),
+    }
+}
+
+/// A profile in a partner's list: no ids, no count of the intelligence behind it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerProfileSummary {
+    pub reference: String,
+    pub title: String,
+    pub stage: Stage,
+    pub priority: Priority,
+    pub neighbourhoods: Vec<Names>,
+    pub actions_open: i64,
+    pub actions_overdue: i64,
+    pub updated_at: String,
+}
+
+pub fn summary_for_partner(s: &ProfileSummary) -> PartnerProfileSummary {
+    PartnerProfileSummary {
+        reference: s.reference.clone(),
+        title: s.title.clone(),
+        stage: s.stage,
+        priority: s.priority,
+        neighbourhoods: s.neighbourhoods.clone(),
+        actions_open: s.actions_open,
+        actions_overdue: s.actions_overdue,
+        updated_at: s.updated_at.clone(),
+    }
+}
+
 /// A form's text field, trimmed and checked for length.
 pub fn text(value: &str, max: usize) -> Result<String, &'static str> {
     let v = value.trim();
@@ -298,6 +430,64 @@ mod tests {
         assert_eq!(Decision::Close.next_stage(), Stage::Closed);
         assert_eq!(Decision::Revise.next_stage(), Stage::Response);
         assert_eq!(Decision::Analysis.next_stage(), Stage::Analysis);
+    }
+
+    #[test]
+    fn a_partner_is_given_only_its_part_of_a_profile() {
+        let names = |s: &str| Names::new(s.to_string(), s.to_string());
+        let action = |id: i64, organisation: Option<(i64, &str)>, owner: &str, notes: &str| ProblemAction {
+            id,
+            title: format!("Action {id}"),
+            organisation: organisation.map(|(_, n)| n.to_string()),
+            organisation_id: organisation.map(|(o, _)| o),
+            owner: owner.into(),
+            due_on: None,
+            status: ActionStatus::Planned,
+            notes: notes.into(),
+            overdue: false,
+        };
+        let profile = Profile {
+            id: 7,
+            reference: "PP-26-0001".into(),
+            csp_id: 1,
+            title: "Dealing at the corner house".into(),
+            stage: Stage::Response,
+            priority: Priority::High,
+            requester: "Tasking".into(),
+            aim: "Stop it".into(),
+            period_from: "2026-01-01".into(),
+            period_to: "2026-06-30".into(),
+            statement: "Dealing most nights".into(),
+            affected: "Neighbours".into(),
+            triangle: Triangle::default(),
+            hypothesis: "Empty house".into(),
+            gaps: String::new(),
+            response_started: None,
+            window_days: 28,
+            process_review: String::new(),
+            decision: Some(Decision::Continue),
+            decision_notes: "Agreed with DI Morgan".into(),
+            outcome_en: "Draft for residents".into(),
+            outcome_cy: "Drafft".into(),
+            neighbourhoods: vec![(3, names("Adamsdown"))],
+            categories: vec![(4, names("Drugs"))],
+            shared_with: vec![(10, "Fire service".into()), (11, "Housing association".into())],
+            actions: vec![action(1, Some((10, "Fire service")), "Watch manager Rees", "Visit on Tuesday"), action(2, Some((11, "Housing association")), "Dai Evans", "Keys from the caretaker"), action(3, None, "Sergeant Price", "Two nights")],
+            items: vec![LinkedItem { reference: "CYM-26-000001".into(), summary: "Dealing seen".into(), grade: "2B P".into(), category: names("Drugs"), neighbourhood: names("Adamsdown"), received: "2026-02-01".into() }],
+            version: 9,
+            created_at: "2026-01-01".into(),
+            updated_at: "2026-02-01".into(),
+            closed_at: None,
+        };
+        let partner = for_partner(&profile, &[10]);
+        let sent = serde_json::to_string(&partner).unwrap();
+        for hidden in ["CYM-26-000001", "Dealing seen", "DI Morgan", "Draft for residents", "Housing association", "Dai Evans", "Keys from the caretaker", "Sergeant Price", "Two nights"] {
+            assert!(!sent.contains(hidden), "{hidden} in {sent}");
+        }
+        assert_eq!(partner.actions[0].owner, PartnerActionOwner::Yours { organisation: "Fire service".into(), owner: "Watch manager Rees".into() });
+        assert_eq!(partner.actions[0].notes, "Visit on Tuesday");
+        assert_eq!((&partner.actions[1].owner, &partner.actions[2].owner), (&PartnerActionOwner::Another, &PartnerActionOwner::Partnership));
+        assert_eq!((partner.title.as_str(), partner.decision, partner.told.clone()), ("Dealing at the corner house", Some(Decision::Continue), None));
     }
 
     #[test]

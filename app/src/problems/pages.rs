@@ -11,7 +11,8 @@ use crate::{
         assessment::{Assessment, RateChange, Verdict, WindowProblem},
         charts, decision_name,
         hotspots::{Kind, Suggestion},
-        priority_name, stage_name, ActionStatus, Decision, HistoryEntry, Priority, Profile, ProfileSummary, Stage, WINDOW_DAYS,
+        for_partner, priority_name, stage_name, summary_for_partner, ActionStatus, Decision, HistoryEntry, PartnerActionOwner, PartnerProfile,
+        PartnerProfileSummary, Priority, Profile, ProfileSummary, Stage, Triangle, WINDOW_DAYS,
     },
     reference::Names,
     shell::{use_lang, CspPicker, ErrorMessage},
@@ -50,14 +51,30 @@ pub struct ProblemsView {
     pub neighbourhoods: Vec<(i64, Names)>,
     pub categories: Vec<(i64, String, Names)>,
     pub can_edit: bool,
-    pub partner: bool,
     pub today: String,
     pub year_ago: String,
     /// The new-profile form as its sender typed it, when it was refused (`?kept=`).
     pub kept: KeptForm,
 }
 
-pub async fn problems_view(csp: Option<String>, kept: Option<String>) -> Result<ProblemsView, ServerFnError> {
+/// What a partner's browser is sent for the problems page: the profiles shared with its
+/// organisation, as `PartnerProfileSummary` (nothing of the suggestions, the intelligence or
+/// the forms of the CSP's own staff).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PartnerProblemsView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub profiles: Vec<PartnerProfileSummary>,
+}
+
+/// The problems page for its viewer, built on the server for that viewer's role.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum ProblemsPageView {
+    Staff(Box<ProblemsView>),
+    Partner(PartnerProblemsView),
+}
+
+pub async fn problems_view(csp: Option<String>, kept: Option<String>) -> Result<ProblemsPageView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let mut allowed = user.csps_where(Permission::ViewProblems);
@@ -69,17 +86,21 @@ pub async fn problems_view(csp: Option<String>, kept: Option<String>) -> Result<
     let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
-    let partner = audience(&user, csp_id) == Some(true);
-    let organisations = user.organisations_in(csp_id);
-    let who = if partner { Audience::Partner(&organisations) } else { Audience::Csp };
-    let profiles = db::problems::list(&state.db, csp_id, who).await.map_err(internal)?;
+    let csps = allowed.into_iter().map(|(_, s, n)| (s, n)).collect();
+    if audience(&user, csp_id) == Some(true) {
+        let organisations = user.organisations_in(csp_id);
+        let profiles = db::problems::list(&state.db, csp_id, Audience::Partner(&organisations)).await.map_err(internal)?;
+        let profiles = profiles.iter().map(summary_for_partner).collect();
+        return Ok(ProblemsPageView::Partner(PartnerProblemsView { csps, selected: slug, profiles }));
+    }
+    let profiles = db::problems::list(&state.db, csp_id, Audience::Csp).await.map_err(internal)?;
     let now = db::now();
-    let (suggestions, covered) = if partner { (Vec::new(), Vec::new()) } else { analysis::suggestions(&state.db, &state.wards, csp_id, now).await.map_err(internal)? };
+    let (suggestions, covered) = analysis::suggestions(&state.db, &state.wards, csp_id, now).await.map_err(internal)?;
     let (neighbourhoods, categories) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
     let kept = crate::staff::kept::kept(&state.db, user.id, &crate::problems::actions::new_profile_page(&slug), kept.as_deref()).await;
-    Ok(ProblemsView {
+    Ok(ProblemsPageView::Staff(Box::new(ProblemsView {
         kept,
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps,
         selected: slug,
         profiles,
         suggestions,
@@ -87,10 +108,9 @@ pub async fn problems_view(csp: Option<String>, kept: Option<String>) -> Result<
         neighbourhoods,
         categories,
         can_edit: user.can(Permission::EditProblems, csp_id),
-        partner,
         today: db::format_date(now),
         year_ago: db::format_date(now - 364 * DAY),
-    })
+    })))
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -100,7 +120,6 @@ pub struct ProfileView {
     pub assessment: Result<Assessment, WindowProblem>,
     pub history: Vec<HistoryEntry>,
     pub can_edit: bool,
-    pub partner: bool,
     pub organisations: Vec<(i64, String)>,
     pub neighbourhoods: Vec<(i64, Names)>,
     pub categories: Vec<(i64, String, Names)>,
@@ -111,7 +130,22 @@ pub struct ProfileView {
     pub kept: KeptForm,
 }
 
-pub async fn profile_view(reference: String, kept: Option<String>) -> Result<ProfileView, ServerFnError> {
+/// What a partner's browser is sent for a profile shared with its organisation.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PartnerProfileView {
+    pub profile: PartnerProfile,
+    pub analysis: ProfileAnalysis,
+    pub assessment: Result<Assessment, WindowProblem>,
+}
+
+/// A profile's page for its viewer, built on the server for that viewer's role.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum ProfilePageView {
+    Staff(Box<ProfileView>),
+    Partner(Box<PartnerProfileView>),
+}
+
+pub async fn profile_view(reference: String, kept: Option<String>) -> Result<ProfilePageView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let Some((id, csp_id, _)) = db::problems::find(&state.db, &reference).await.map_err(internal)? else {
@@ -125,7 +159,7 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
         return Err(reject(AppError::NotFound));
     }
     let lang = crate::shell::use_lang();
-    let Some(mut profile) = db::problems::load(&state.db, id).await.map_err(internal)? else {
+    let Some(profile) = db::problems::load(&state.db, id).await.map_err(internal)? else {
         return Err(reject(AppError::NotFound));
     };
     let scope = db::problems::scope(&state.db, id).await.map_err(internal)?;
@@ -133,16 +167,9 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
     let analysis = analysis::analyse(&state.db, &state.wards, &profile, &scope, lang).await.map_err(internal)?;
     let started = profile.response_started.as_deref().and_then(crate::problems::parse_day);
     let assessment = analysis::assess(&state.db, &state.wards, &scope, started, profile.window_days, now).await.map_err(internal)?;
-    let history = db::problems::history(&state.db, id).await.map_err(internal)?;
-    let done: Vec<(String, Option<String>)> = profile.actions.iter().filter(|a| a.status == ActionStatus::Done).map(|a| (a.title.clone(), a.organisation.clone())).collect();
-    let change = assessment.as_ref().ok().map(|a| a.area);
-    let draft = (
-        crate::problems::you_said_we_did(Lang::En, &profile, analysis.reports, &done, change.as_ref()),
-        crate::problems::you_said_we_did(Lang::Cy, &profile, analysis.reports, &done, change.as_ref()),
-    );
     if partner {
-        // Partners see the analysis and the response, not the intelligence behind it.
-        profile.items.clear();
+        // Partners see the analysis and the response, not the intelligence behind it: their
+        // view is made from the profile for them, and their reading is audited first.
         let entry = crate::audit::NewAuditEntry {
             actor_user_id: Some(user.id),
             actor_label: user.email.clone(),
@@ -154,17 +181,25 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
             detail: None,
         };
         db::audit::record(&state.db, entry).await.map_err(internal)?;
+        let profile = for_partner(&profile, &user.organisations_in(csp_id));
+        return Ok(ProfilePageView::Partner(Box::new(PartnerProfileView { profile, analysis, assessment })));
     }
+    let history = db::problems::history(&state.db, id).await.map_err(internal)?;
+    let done: Vec<(String, Option<String>)> = profile.actions.iter().filter(|a| a.status == ActionStatus::Done).map(|a| (a.title.clone(), a.organisation.clone())).collect();
+    let change = assessment.as_ref().ok().map(|a| a.area);
+    let draft = (
+        crate::problems::you_said_we_did(Lang::En, &profile, analysis.reports, &done, change.as_ref()),
+        crate::problems::you_said_we_did(Lang::Cy, &profile, analysis.reports, &done, change.as_ref()),
+    );
     let (neighbourhoods, categories) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
-    let can_edit = !partner && user.can(Permission::EditProblems, csp_id);
+    let can_edit = user.can(Permission::EditProblems, csp_id);
     let kept = match can_edit {
         true => crate::staff::kept::kept(&state.db, user.id, &profile.reference, kept.as_deref()).await,
         false => KeptForm::default(),
     };
-    Ok(ProfileView {
+    Ok(ProfilePageView::Staff(Box::new(ProfileView {
         can_edit,
         kept,
-        partner,
         organisations: db::triage::organisations(&state.db, csp_id).await.map_err(internal)?,
         profile,
         analysis,
@@ -174,7 +209,7 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
         categories,
         draft,
         today: db::format_date(now),
-    })
+    })))
 }
 
 /// What a problem-solving form did (`?done=` on the page it returns to).
@@ -291,7 +326,8 @@ pub fn ProblemsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <Problems lang view /> }.into_any(),
+                    Ok(ProblemsPageView::Staff(view)) => view! { <Problems lang view=*view /> }.into_any(),
+                    Ok(ProblemsPageView::Partner(view)) => view! { <PartnerProblems lang view /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -300,7 +336,7 @@ pub fn ProblemsPage() -> impl IntoView {
 
 #[component]
 fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
-    let ProblemsView { csps, selected, profiles, suggestions, covered, neighbourhoods, categories, can_edit, partner, today, year_ago, kept: k } = view;
+    let ProblemsView { csps, selected, profiles, suggestions, covered, neighbourhoods, categories, can_edit, today, year_ago, kept: k } = view;
     // What was typed in the new-profile form before an error sent it back.
     let kept = |name: &str| k.value("new", name, "");
     let kept_ids = |name: &str| k.ids("new", name, Vec::new());
@@ -354,14 +390,12 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
         .collect_view();
     view! {
         <CspPicker lang csps selected=selected.clone() />
-        <p>{if partner { t!(lang, "problems-partner-intro") } else { t!(lang, "problems-intro") }}</p>
-        {(!partner).then(|| view! {
-            <ul class="inline-links">
-                <li><a href=lang.path(&format!("/staff/tasking?csp={selected}"))>{t!(lang, "tasking-title")}</a></li>
-                <li><a href=lang.path(&format!("/staff/control-strategy?csp={selected}"))>{t!(lang, "strategy-title")}</a></li>
-                <li><a href=lang.path(&format!("/staff/strategic-assessments?csp={selected}"))>{t!(lang, "sa-title")}</a></li>
-            </ul>
-        })}
+        <p>{t!(lang, "problems-intro")}</p>
+        <ul class="inline-links">
+            <li><a href=lang.path(&format!("/staff/tasking?csp={selected}"))>{t!(lang, "tasking-title")}</a></li>
+            <li><a href=lang.path(&format!("/staff/control-strategy?csp={selected}"))>{t!(lang, "strategy-title")}</a></li>
+            <li><a href=lang.path(&format!("/staff/strategic-assessments?csp={selected}"))>{t!(lang, "sa-title")}</a></li>
+        </ul>
         {view! { <section aria-labelledby="profiles-heading">
             <h2 id="profiles-heading">{t!(lang, "problems-profiles")}</h2>
             {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}
@@ -396,7 +430,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                 </div>
             })}
         </section> }.into_any()}
-        {(!partner).then(|| view! {
+        {view! {
             {view! { <section aria-labelledby="suggestions-heading">
                 <h2 id="suggestions-heading">{t!(lang, "problems-suggestions")}</h2>
                 <p>{t!(lang, "problems-suggestions-intro")}</p>
@@ -414,7 +448,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                     </ul>
                 })}
             </section> }.into_any()}
-        })}
+        }}
         {can_edit.then(|| view! {
             {view! { <section aria-labelledby="new-heading">
                 <h2 id="new-heading">{t!(lang, "problems-new")}</h2>
@@ -440,6 +474,48 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
                 </form>
             </section> }.into_any()}
         })}
+    }
+}
+
+/// The problems page of a partner: the profiles shared with its organisation.
+#[component]
+fn PartnerProblems(lang: Lang, view: PartnerProblemsView) -> impl IntoView {
+    let PartnerProblemsView { csps, selected, profiles } = view;
+    view! {
+        <CspPicker lang csps selected />
+        <p>{t!(lang, "problems-partner-intro")}</p>
+        <section aria-labelledby="profiles-heading">
+            <h2 id="profiles-heading">{t!(lang, "problems-profiles")}</h2>
+            {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}
+            {(!profiles.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table class="stack">
+                        <caption class="visually-hidden">{t!(lang, "problems-profiles")}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(lang, "problems-col-profile")}</th>
+                            <th scope="col">{t!(lang, "problems-col-stage")}</th>
+                            <th scope="col">{t!(lang, "problems-col-priority")}</th>
+                            <th scope="col">{t!(lang, "problems-col-area")}</th>
+                            <th scope="col">{t!(lang, "problems-col-actions")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {profiles.iter().map(|p| view! {
+                                <tr>
+                                    <td><a href=lang.path(&format!("/staff/problems/{}", p.reference))>{format!("{} · {}", p.reference, p.title)}</a></td>
+                                    <td data-label=t!(lang, "problems-col-stage")>{stage_name(lang, p.stage)}</td>
+                                    <td data-label=t!(lang, "problems-col-priority")>{priority_name(lang, p.priority)}</td>
+                                    <td data-label=t!(lang, "problems-col-area")>{p.neighbourhoods.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</td>
+                                    <td data-label=t!(lang, "problems-col-actions")>
+                                        {p.actions_open}
+                                        {(p.actions_overdue > 0).then(|| view! { " " <span class="tag tag-warning">{t!(lang, "problems-overdue", count = p.actions_overdue)}</span> })}
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        </section>
     }
 }
 
@@ -527,7 +603,8 @@ pub fn ProfilePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <Title text=t!(lang, "problems-title") /><h1>{t!(lang, "problems-title")}</h1><ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <ProfileSections lang view /> }.into_any(),
+                    Ok(ProfilePageView::Staff(view)) => view! { <ProfileSections lang view=*view /> }.into_any(),
+                    Ok(ProfilePageView::Partner(view)) => view! { <PartnerProfileSections lang view=*view /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -572,16 +649,13 @@ fn paragraphs(text: &str) -> impl IntoView {
 
 #[component]
 fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
-    let ProfileView { profile, analysis, assessment, history, can_edit, partner, organisations, neighbourhoods, categories, draft, today, kept: k } = view;
+    let ProfileView { profile, analysis, assessment, history, can_edit, organisations, neighbourhoods, categories, draft, today, kept: k } = view;
     let p = profile;
     let base = lang.path(&format!("/staff/problems/{}", p.reference));
     let post = move |action: &str| format!("{base}/{action}");
     let version = p.version;
     let closed = p.stage == Stage::Closed;
     let editable = can_edit && !closed;
-    let stage_index = Stage::ALL.iter().position(|s| *s == p.stage).unwrap_or(0);
-    let none = t!(lang, "profile-not-written");
-    let or_none = move |s: &str| if s.trim().is_empty() { none.clone() } else { s.to_string() };
     let chosen_neighbourhoods = k.ids("terms", "neighbourhood", p.neighbourhoods.iter().map(|(id, _)| *id).collect());
     let chosen_categories = k.ids("terms", "category", p.categories.iter().map(|(id, _)| *id).collect());
     let terms_priority = if k.is("terms") { Priority::parse(&k.value("terms", "priority", "")).unwrap_or(p.priority) } else { p.priority };
@@ -590,43 +664,25 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
     let shared: Vec<i64> = k.ids("share", "organisation", p.shared_with.iter().map(|(o, _)| *o).collect());
     let actions_done = p.actions.iter().filter(|a| a.status == ActionStatus::Done).count() as i64;
     let actions_total = p.actions.iter().filter(|a| a.status != ActionStatus::Dropped).count() as i64;
-    let weekday_labels: Vec<String> = (0..7).map(|d| weekday_name(lang, d)).collect();
-    let week_bars: Vec<(String, i64)> = analysis.by_week.clone();
-    let weekday_bars: Vec<(String, i64)> = weekday_labels.iter().cloned().zip(analysis.by_weekday.iter().copied()).collect();
-    let hour_bars: Vec<(String, i64)> = (0..24).map(|h| (format!("{h:02}"), analysis.by_hour[h])).collect();
-    let week_chart = charts::bar_chart("chart-week", &t!(lang, "chart-week-title"), &t!(lang, "chart-week-description", count = analysis.reports), &week_bars, 13);
-    let weekday_chart = charts::bar_chart("chart-weekday", &t!(lang, "chart-weekday-title"), &t!(lang, "chart-weekday-description"), &weekday_bars, 1);
-    let hour_chart = charts::bar_chart("chart-hour", &t!(lang, "chart-hour-title"), &t!(lang, "chart-hour-description"), &hour_bars, 3);
+    let action_rows: Vec<ActionRow> = p
+        .actions
+        .iter()
+        .map(|a| ActionRow {
+            title: a.title.clone(),
+            owner: [a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+            due_on: a.due_on.clone(),
+            overdue: a.overdue,
+            status: a.status,
+            notes: a.notes.clone(),
+        })
+        .collect();
+    let names = |list: &[(i64, Names)]| list.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>();
     view! {
-        <Title text=format!("{} {}", p.reference, p.title) />
-        <p class="meta"><a href=lang.path("/staff/problems")>{t!(lang, "problems-title")}</a></p>
-        <h1>{p.title.clone()} " " <span class="meta">{p.reference.clone()}</span></h1>
-        <Outcome lang />
-        <p>
-            <span class="tag">{stage_name(lang, p.stage)}</span> " "
-            <span class="tag">{t!(lang, "profile-priority-is", priority = priority_name(lang, p.priority))}</span> " "
-            {t!(lang, "profile-updated", date = p.updated_at.clone())}
-        </p>
-        <nav aria-label=t!(lang, "profile-stages")>
-            <ol class="steps">
-                {Stage::ALL.iter().enumerate().map(|(i, s)| view! {
-                    <li class=if i < stage_index { "step done" } else if i == stage_index { "step current" } else { "step" } aria-current=(i == stage_index).then_some("step")>
-                        {stage_name(lang, *s)}
-                    </li>
-                }).collect_view()}
-            </ol>
-        </nav>
-        {partner.then(|| view! { <p class="notice">{t!(lang, "profile-partner-note")}</p> })}
+        <ProfileHeading lang reference=p.reference.clone() title=p.title.clone() stage=p.stage priority=p.priority updated_at=p.updated_at.clone() />
 
         {view! { <section aria-labelledby="terms-heading" class="card">
             <h2 id="terms-heading">{t!(lang, "profile-terms")}</h2>
-            <dl class="facts">
-                <dt>{t!(lang, "profile-requester")}</dt><dd>{or_none(&p.requester)}</dd>
-                <dt>{t!(lang, "profile-aim")}</dt><dd>{or_none(&p.aim)}</dd>
-                <dt>{t!(lang, "profile-neighbourhoods")}</dt><dd>{p.neighbourhoods.iter().map(|(_, n)| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</dd>
-                <dt>{t!(lang, "profile-categories")}</dt><dd>{p.categories.iter().map(|(_, n)| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</dd>
-                <dt>{t!(lang, "profile-period")}</dt><dd>{t!(lang, "profile-period-range", from = p.period_from.clone(), to = p.period_to.clone())}</dd>
-            </dl>
+            <TermsFacts lang requester=p.requester.clone() aim=p.aim.clone() neighbourhoods=names(&p.neighbourhoods) categories=names(&p.categories) period_from=p.period_from.clone() period_to=p.period_to.clone() />
             {editable.then(|| view! {
                 <details open=k.is("terms")>
                     <summary>{t!(lang, "profile-edit-terms")}</summary>
@@ -652,10 +708,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
 
         {view! { <section aria-labelledby="scanning-heading" class="card">
             <h2 id="scanning-heading">{t!(lang, "stage-scanning")}</h2>
-            <h3>{t!(lang, "profile-statement")}</h3>
-            {if p.statement.trim().is_empty() { view! { <p>{t!(lang, "profile-not-written")}</p> }.into_any() } else { paragraphs(&p.statement).into_any() }}
-            <h3>{t!(lang, "profile-affected")}</h3>
-            <p>{or_none(&p.affected)}</p>
+            <ScanningFacts lang statement=p.statement.clone() affected=p.affected.clone() />
             {editable.then(|| view! {
                 <details open=k.is("scanning")>
                     <summary>{t!(lang, "profile-edit-scanning")}</summary>
@@ -667,7 +720,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     </form>
                 </details>
             })}
-            {(!partner).then(|| view! {
+            {view! {
                 <h3>{t!(lang, "profile-items", count = (p.items.len() as i64))}</h3>
                 {p.items.is_empty().then(|| view! { <p>{t!(lang, "profile-items-none")}</p> })}
                 <ul class="cards">
@@ -698,27 +751,12 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         <button type="submit" class="button">{t!(lang, "profile-link")}</button>
                     </form>
                 })}
-            })}
+            }}
         </section> }.into_any()}
 
         {view! { <section aria-labelledby="analysis-heading" class="card">
             <h2 id="analysis-heading">{t!(lang, "stage-analysis")}</h2>
-            <h3>{t!(lang, "profile-triangle")}</h3>
-            <div class="table-wrap">
-                <table class="stack">
-                    <caption class="visually-hidden">{t!(lang, "profile-triangle")}</caption>
-                    <thead><tr><th scope="col">{t!(lang, "pat-side")}</th><th scope="col">{t!(lang, "pat-what")}</th><th scope="col">{t!(lang, "pat-controller")}</th><th scope="col">{t!(lang, "pat-what")}</th></tr></thead>
-                    <tbody>
-                        <tr><th scope="row">{t!(lang, "pat-offender")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.offender)}</td><th scope="row">{t!(lang, "pat-handler")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.handler)}</td></tr>
-                        <tr><th scope="row">{t!(lang, "pat-victim")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.victim)}</td><th scope="row">{t!(lang, "pat-guardian")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.guardian)}</td></tr>
-                        <tr><th scope="row">{t!(lang, "pat-place")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.place)}</td><th scope="row">{t!(lang, "pat-manager")}</th><td data-label=t!(lang, "pat-what")>{or_none(&p.triangle.manager)}</td></tr>
-                    </tbody>
-                </table>
-            </div>
-            <h3>{t!(lang, "profile-hypothesis")}</h3>
-            <p>{or_none(&p.hypothesis)}</p>
-            <h3>{t!(lang, "profile-gaps")}</h3>
-            <p>{or_none(&p.gaps)}</p>
+            <AnalysisFacts lang triangle=p.triangle.clone() hypothesis=p.hypothesis.clone() gaps=p.gaps.clone() />
             {editable.then(|| view! {
                 <details open=k.is("analysis")>
                     <summary>{t!(lang, "profile-edit-analysis")}</summary>
@@ -739,67 +777,12 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     </form>
                 </details>
             })}
-            <h3>{t!(lang, "profile-data")}</h3>
-            <p>{t!(lang, "profile-data-intro", count = analysis.reports, from = p.period_from.clone(), to = p.period_to.clone())}</p>
-            <Chart svg=week_chart caption=t!(lang, "chart-week-title") bars=week_bars.clone() lang />
-            <Chart svg=weekday_chart caption=t!(lang, "chart-weekday-title") bars=weekday_bars lang />
-            <Chart svg=hour_chart caption=t!(lang, "chart-hour-title") bars=hour_bars lang />
-            <h3>{t!(lang, "profile-places")}</h3>
-            {(!analysis.map_svg.is_empty()).then(|| view! { <figure class="chart-figure" inner_html=analysis.map_svg.clone()></figure> })}
-            {analysis.places.is_empty().then(|| view! { <p>{t!(lang, "profile-places-none")}</p> })}
-            {(!analysis.places.is_empty()).then(|| view! {
-                <div class="table-wrap">
-                    <table>
-                        <caption>{t!(lang, "profile-places-caption")}</caption>
-                        <thead><tr><th scope="col">{t!(lang, "profile-places-ward")}</th><th scope="col">{t!(lang, "profile-places-point")}</th><th scope="col">{t!(lang, "profile-places-reports")}</th></tr></thead>
-                        <tbody>
-                            {analysis.places.iter().map(|pl| view! {
-                                <tr><td>{pl.ward.clone()}</td><td>{format!("{:.4}, {:.4}", pl.lat, pl.lon)}</td><td>{pl.reports}</td></tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            })}
-            <h3>{t!(lang, "profile-victims")}</h3>
-            <p>{if analysis.repeat_victims.is_empty() {
-                t!(lang, "profile-victims-none")
-            } else {
-                t!(lang, "profile-victims-some", people = (analysis.repeat_victims.len() as i64), counts = analysis.repeat_victims.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "))
-            }}</p>
+            <DataFacts lang analysis=analysis.clone() period_from=p.period_from.clone() period_to=p.period_to.clone() />
         </section> }.into_any()}
 
         {view! { <section aria-labelledby="response-heading" class="card">
             <h2 id="response-heading">{t!(lang, "stage-response")}</h2>
-            <p>{match &p.response_started {
-                Some(d) => t!(lang, "profile-response-started", date = d.clone()),
-                None => t!(lang, "profile-response-not-started"),
-            }}</p>
-            {p.actions.is_empty().then(|| view! { <p>{t!(lang, "profile-actions-none")}</p> })}
-            {(!p.actions.is_empty()).then(|| view! {
-                <div class="table-wrap">
-                    <table class="stack">
-                        <caption>{t!(lang, "profile-actions")}</caption>
-                        <thead><tr>
-                            <th scope="col">{t!(lang, "action-title")}</th>
-                            <th scope="col">{t!(lang, "action-owner")}</th>
-                            <th scope="col">{t!(lang, "action-due")}</th>
-                            <th scope="col">{t!(lang, "action-status")}</th>
-                            <th scope="col">{t!(lang, "action-notes")}</th>
-                        </tr></thead>
-                        <tbody>
-                            {p.actions.iter().map(|a| view! {
-                                <tr class=a.overdue.then_some("overdue")>
-                                    <td class="stack-title">{a.title.clone()}</td>
-                                    <td data-label=t!(lang, "action-owner")>{[a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
-                                    <td data-label=t!(lang, "action-due")>{a.due_on.clone().unwrap_or_default()} {a.overdue.then(|| view! { " " <span class="tag tag-warning">{t!(lang, "action-overdue")}</span> })}</td>
-                                    <td data-label=t!(lang, "action-status")>{action_status_name(lang, a.status)}</td>
-                                    <td data-label=t!(lang, "action-notes")>{a.notes.clone()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            })}
+            <ActionsTable lang response_started=p.response_started.clone() rows=action_rows />
             {editable.then(|| view! {
                 {p.actions.iter().map(|a| {
                     let id = a.id;
@@ -865,11 +848,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
 
         {view! { <section aria-labelledby="assessment-heading" class="card">
             <h2 id="assessment-heading">{t!(lang, "stage-assessment")}</h2>
-            <h3>{t!(lang, "assessment-process")}</h3>
-            <p>{t!(lang, "assessment-process-count", done = actions_done, total = actions_total)}</p>
-            <p>{or_none(&p.process_review)}</p>
-            <h3>{t!(lang, "assessment-outcome")}</h3>
-            <AssessmentTable lang assessment=assessment.clone() window_days=p.window_days />
+            <AssessmentFacts lang done=actions_done total=actions_total process_review=p.process_review.clone() assessment=assessment.clone() window_days=p.window_days />
             {p.decision.map(|d| view! {
                 <p><strong>{t!(lang, "assessment-decision")}</strong> " " {decision_name(lang, d)}</p>
                 <p>{p.decision_notes.clone()}</p>
@@ -954,11 +933,11 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                 </form>
             </section> }.into_any()}
         })}
-        {(!p.shared_with.is_empty() && !partner).then(|| view! {
+        {(!p.shared_with.is_empty()).then(|| view! {
             <p>{t!(lang, "profile-shared-with", organisations = p.shared_with.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(", "))}</p>
         })}
 
-        {(!partner).then(|| view! {
+        {view! {
             {view! { <section aria-labelledby="history-heading">
                 <h2 id="history-heading">{t!(lang, "profile-history")}</h2>
                 <ol class="timeline" reversed>
@@ -970,7 +949,244 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     }).collect_view()}
                 </ol>
             </section> }.into_any()}
+        }}
+    }
+}
+
+/// A profile shared with a partner's organisation, read-only: the terms, the problem, the
+/// analysis and the response, and the assessment's numbers and decision.
+#[component]
+fn PartnerProfileSections(lang: Lang, view: PartnerProfileView) -> impl IntoView {
+    let PartnerProfileView { profile: p, analysis, assessment } = view;
+    let actions_done = p.actions.iter().filter(|a| a.status == ActionStatus::Done).count() as i64;
+    let actions_total = p.actions.iter().filter(|a| a.status != ActionStatus::Dropped).count() as i64;
+    let action_rows: Vec<ActionRow> = p
+        .actions
+        .iter()
+        .map(|a| ActionRow {
+            title: a.title.clone(),
+            owner: match &a.owner {
+                PartnerActionOwner::Yours { organisation, owner } => [organisation.clone(), owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+                PartnerActionOwner::Partnership => t!(lang, "action-organisation-csp"),
+                PartnerActionOwner::Another => t!(lang, "action-organisation-other"),
+            },
+            due_on: a.due_on.clone(),
+            overdue: a.overdue,
+            status: a.status,
+            notes: a.notes.clone(),
+        })
+        .collect();
+    view! {
+        <ProfileHeading lang reference=p.reference.clone() title=p.title.clone() stage=p.stage priority=p.priority updated_at=p.updated_at.clone() />
+        <p class="notice">{t!(lang, "profile-partner-note")}</p>
+        {view! { <section aria-labelledby="terms-heading" class="card">
+            <h2 id="terms-heading">{t!(lang, "profile-terms")}</h2>
+            <TermsFacts lang requester=p.requester.clone() aim=p.aim.clone() neighbourhoods=p.neighbourhoods.clone() categories=p.categories.clone() period_from=p.period_from.clone() period_to=p.period_to.clone() />
+        </section> }.into_any()}
+        {view! { <section aria-labelledby="scanning-heading" class="card">
+            <h2 id="scanning-heading">{t!(lang, "stage-scanning")}</h2>
+            <ScanningFacts lang statement=p.statement.clone() affected=p.affected.clone() />
+        </section> }.into_any()}
+        {view! { <section aria-labelledby="analysis-heading" class="card">
+            <h2 id="analysis-heading">{t!(lang, "stage-analysis")}</h2>
+            <AnalysisFacts lang triangle=p.triangle.clone() hypothesis=p.hypothesis.clone() gaps=p.gaps.clone() />
+            <DataFacts lang analysis period_from=p.period_from.clone() period_to=p.period_to.clone() />
+        </section> }.into_any()}
+        {view! { <section aria-labelledby="response-heading" class="card">
+            <h2 id="response-heading">{t!(lang, "stage-response")}</h2>
+            <ActionsTable lang response_started=p.response_started.clone() rows=action_rows />
+        </section> }.into_any()}
+        {view! { <section aria-labelledby="assessment-heading" class="card">
+            <h2 id="assessment-heading">{t!(lang, "stage-assessment")}</h2>
+            <AssessmentFacts lang done=actions_done total=actions_total process_review=p.process_review.clone() assessment window_days=p.window_days />
+            {p.decision.map(|d| view! { <p><strong>{t!(lang, "assessment-decision")}</strong> " " {decision_name(lang, d)}</p> })}
+            {p.told.clone().map(|(en, cy)| view! {
+                <h3>{t!(lang, "assessment-told")}</h3>
+                <p lang="en" class="history-detail">{en}</p>
+                <p lang="cy" class="history-detail">{cy}</p>
+            })}
+        </section> }.into_any()}
+    }
+}
+
+/// Text written in a profile, or "not written yet".
+fn or_none(lang: Lang, s: &str) -> String {
+    if s.trim().is_empty() {
+        t!(lang, "profile-not-written")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The top of a profile's page: its title, stage and priority, and where it is in SARA.
+#[component]
+fn ProfileHeading(lang: Lang, reference: String, title: String, stage: Stage, priority: Priority, updated_at: String) -> impl IntoView {
+    let stage_index = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
+    view! {
+        <Title text=format!("{} {}", reference, title) />
+        <p class="meta"><a href=lang.path("/staff/problems")>{t!(lang, "problems-title")}</a></p>
+        <h1>{title.clone()} " " <span class="meta">{reference.clone()}</span></h1>
+        <Outcome lang />
+        <p>
+            <span class="tag">{stage_name(lang, stage)}</span> " "
+            <span class="tag">{t!(lang, "profile-priority-is", priority = priority_name(lang, priority))}</span> " "
+            {t!(lang, "profile-updated", date = updated_at)}
+        </p>
+        <nav aria-label=t!(lang, "profile-stages")>
+            <ol class="steps">
+                {Stage::ALL.iter().enumerate().map(|(i, s)| view! {
+                    <li class=if i < stage_index { "step done" } else if i == stage_index { "step current" } else { "step" } aria-current=(i == stage_index).then_some("step")>
+                        {stage_name(lang, *s)}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+#[component]
+fn TermsFacts(lang: Lang, requester: String, aim: String, neighbourhoods: Vec<Names>, categories: Vec<Names>, period_from: String, period_to: String) -> impl IntoView {
+    view! {
+        <dl class="facts">
+            <dt>{t!(lang, "profile-requester")}</dt><dd>{or_none(lang, &requester)}</dd>
+            <dt>{t!(lang, "profile-aim")}</dt><dd>{or_none(lang, &aim)}</dd>
+            <dt>{t!(lang, "profile-neighbourhoods")}</dt><dd>{neighbourhoods.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</dd>
+            <dt>{t!(lang, "profile-categories")}</dt><dd>{categories.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</dd>
+            <dt>{t!(lang, "profile-period")}</dt><dd>{t!(lang, "profile-period-range", from = period_from, to = period_to)}</dd>
+        </dl>
+    }
+}
+
+#[component]
+fn ScanningFacts(lang: Lang, statement: String, affected: String) -> impl IntoView {
+    view! {
+        <h3>{t!(lang, "profile-statement")}</h3>
+        {if statement.trim().is_empty() { view! { <p>{t!(lang, "profile-not-written")}</p> }.into_any() } else { paragraphs(&statement).into_any() }}
+        <h3>{t!(lang, "profile-affected")}</h3>
+        <p>{or_none(lang, &affected)}</p>
+    }
+}
+
+#[component]
+fn AnalysisFacts(lang: Lang, triangle: Triangle, hypothesis: String, gaps: String) -> impl IntoView {
+    let or_none = move |s: &str| or_none(lang, s);
+    view! {
+        <h3>{t!(lang, "profile-triangle")}</h3>
+        <div class="table-wrap">
+            <table class="stack">
+                <caption class="visually-hidden">{t!(lang, "profile-triangle")}</caption>
+                <thead><tr><th scope="col">{t!(lang, "pat-side")}</th><th scope="col">{t!(lang, "pat-what")}</th><th scope="col">{t!(lang, "pat-controller")}</th><th scope="col">{t!(lang, "pat-what")}</th></tr></thead>
+                <tbody>
+                    <tr><th scope="row">{t!(lang, "pat-offender")}</th><td data-label=t!(lang, "pat-what")>{or_none(&triangle.offender)}</td><th scope="row">{t!(lang, "pat-handler")}</th><td data-label=t!(lang, "pat-what")>{or_none(&triangle.handler)}</td></tr>
+                    <tr><th scope="row">{t!(lang, "pat-victim")}</th><td data-label=t!(lang, "pat-what")>{or_none(&triangle.victim)}</td><th scope="row">{t!(lang, "pat-guardian")}</th><td data-label=t!(lang, "pat-what")>{or_none(&triangle.guardian)}</td></tr>
+                    <tr><th scope="row">{t!(lang, "pat-place")}</th><td data-label=t!(lang, "pat-what")>{or_none(&triangle.place)}</td><th scope="row">{t!(lang, "pat-manager")}</th><td data-label=t!(lang, "pat-what")>{or_none(&triangle.manager)}</td></tr>
+                </tbody>
+            </table>
+        </div>
+        <h3>{t!(lang, "profile-hypothesis")}</h3>
+        <p>{or_none(&hypothesis)}</p>
+        <h3>{t!(lang, "profile-gaps")}</h3>
+        <p>{or_none(&gaps)}</p>
+    }
+}
+
+/// The profile's data, computed: charts by week, weekday and hour, repeat places and victims.
+#[component]
+fn DataFacts(lang: Lang, analysis: ProfileAnalysis, period_from: String, period_to: String) -> impl IntoView {
+    let weekday_labels: Vec<String> = (0..7).map(|d| weekday_name(lang, d)).collect();
+    let week_bars: Vec<(String, i64)> = analysis.by_week.clone();
+    let weekday_bars: Vec<(String, i64)> = weekday_labels.iter().cloned().zip(analysis.by_weekday.iter().copied()).collect();
+    let hour_bars: Vec<(String, i64)> = (0..24).map(|h| (format!("{h:02}"), analysis.by_hour[h])).collect();
+    let week_chart = charts::bar_chart("chart-week", &t!(lang, "chart-week-title"), &t!(lang, "chart-week-description", count = analysis.reports), &week_bars, 13);
+    let weekday_chart = charts::bar_chart("chart-weekday", &t!(lang, "chart-weekday-title"), &t!(lang, "chart-weekday-description"), &weekday_bars, 1);
+    let hour_chart = charts::bar_chart("chart-hour", &t!(lang, "chart-hour-title"), &t!(lang, "chart-hour-description"), &hour_bars, 3);
+    view! {
+        <h3>{t!(lang, "profile-data")}</h3>
+        <p>{t!(lang, "profile-data-intro", count = analysis.reports, from = period_from, to = period_to)}</p>
+        <Chart svg=week_chart caption=t!(lang, "chart-week-title") bars=week_bars.clone() lang />
+        <Chart svg=weekday_chart caption=t!(lang, "chart-weekday-title") bars=weekday_bars lang />
+        <Chart svg=hour_chart caption=t!(lang, "chart-hour-title") bars=hour_bars lang />
+        <h3>{t!(lang, "profile-places")}</h3>
+        {(!analysis.map_svg.is_empty()).then(|| view! { <figure class="chart-figure" inner_html=analysis.map_svg.clone()></figure> })}
+        {analysis.places.is_empty().then(|| view! { <p>{t!(lang, "profile-places-none")}</p> })}
+        {(!analysis.places.is_empty()).then(|| view! {
+            <div class="table-wrap">
+                <table>
+                    <caption>{t!(lang, "profile-places-caption")}</caption>
+                    <thead><tr><th scope="col">{t!(lang, "profile-places-ward")}</th><th scope="col">{t!(lang, "profile-places-point")}</th><th scope="col">{t!(lang, "profile-places-reports")}</th></tr></thead>
+                    <tbody>
+                        {analysis.places.iter().map(|pl| view! {
+                            <tr><td>{pl.ward.clone()}</td><td>{format!("{:.4}, {:.4}", pl.lat, pl.lon)}</td><td>{pl.reports}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
         })}
+        <h3>{t!(lang, "profile-victims")}</h3>
+        <p>{if analysis.repeat_victims.is_empty() {
+            t!(lang, "profile-victims-none")
+        } else {
+            t!(lang, "profile-victims-some", people = (analysis.repeat_victims.len() as i64), counts = analysis.repeat_victims.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "))
+        }}</p>
+    }
+}
+
+/// One action of the Response stage as its reader may see it (who does it, in words).
+#[derive(Clone, Debug)]
+struct ActionRow {
+    title: String,
+    owner: String,
+    due_on: Option<String>,
+    overdue: bool,
+    status: ActionStatus,
+    notes: String,
+}
+
+#[component]
+fn ActionsTable(lang: Lang, response_started: Option<String>, rows: Vec<ActionRow>) -> impl IntoView {
+    view! {
+        <p>{match &response_started {
+            Some(d) => t!(lang, "profile-response-started", date = d.clone()),
+            None => t!(lang, "profile-response-not-started"),
+        }}</p>
+        {rows.is_empty().then(|| view! { <p>{t!(lang, "profile-actions-none")}</p> })}
+        {(!rows.is_empty()).then(|| view! {
+            <div class="table-wrap">
+                <table class="stack">
+                    <caption>{t!(lang, "profile-actions")}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(lang, "action-title")}</th>
+                        <th scope="col">{t!(lang, "action-owner")}</th>
+                        <th scope="col">{t!(lang, "action-due")}</th>
+                        <th scope="col">{t!(lang, "action-status")}</th>
+                        <th scope="col">{t!(lang, "action-notes")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.iter().map(|a| view! {
+                            <tr class=a.overdue.then_some("overdue")>
+                                <td class="stack-title">{a.title.clone()}</td>
+                                <td data-label=t!(lang, "action-owner")>{a.owner.clone()}</td>
+                                <td data-label=t!(lang, "action-due")>{a.due_on.clone().unwrap_or_default()} {a.overdue.then(|| view! { " " <span class="tag tag-warning">{t!(lang, "action-overdue")}</span> })}</td>
+                                <td data-label=t!(lang, "action-status")>{action_status_name(lang, a.status)}</td>
+                                <td data-label=t!(lang, "action-notes")>{a.notes.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
+    }
+}
+
+/// The assessment: how much of the response was done, and what the numbers say.
+#[component]
+fn AssessmentFacts(lang: Lang, done: i64, total: i64, process_review: String, assessment: Result<Assessment, WindowProblem>, window_days: i64) -> impl IntoView {
+    view! {
+        <h3>{t!(lang, "assessment-process")}</h3>
+        <p>{t!(lang, "assessment-process-count", done = done, total = total)}</p>
+        <p>{or_none(lang, &process_review)}</p>
+        <h3>{t!(lang, "assessment-outcome")}</h3>
+        <AssessmentTable lang assessment window_days />
     }
 }
 

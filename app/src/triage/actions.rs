@@ -16,7 +16,9 @@ use crate::{
     triage::{identifies_reporter, parse_grade, GradeProblem, MAX_MESSAGE, MAX_QUESTION, MAX_SUMMARY, TENSION_TAGS},
 };
 use axum::{
-    extract::{Path, State},
+    body::Body,
+    extract::{Path, Request, State},
+    http::Method,
     response::{IntoResponse, Redirect, Response},
     Extension, Form,
 };
@@ -154,6 +156,71 @@ pub(crate) async fn checked_public_note(state: &AppState, record: &TriageRecord,
         return Err("public_note_identifies");
     }
     Ok(Some(note.to_string()))
+}
+
+/// Set only while rendering the answer to `POST /staff/reports/{reference}/contact`: the one
+/// way a report's page gets the resident's contact details (see `pages::triage_view`). No GET,
+/// link or server-function call provides it, so a link from anywhere can neither reveal the
+/// details nor write the audit entry; a POST from another site is refused by the CSRF guard.
+#[derive(Clone, Debug)]
+pub struct RevealContact {
+    pub reference: String,
+}
+
+/// The most a "Show contact details" form sends (its language).
+const CONTACT_FORM_BYTES: usize = 4 * 1024;
+
+/// `POST /staff/reports/{reference}/contact` ("Show contact details"): the report's page with
+/// the contact details, rendered as the answer to this POST and audited while it is rendered.
+/// No address shows them: reloading posts (and is audited) again; the report's own address
+/// shows the page without them.
+pub async fn show_contact(State(state): State<AppState>, Extension(CurrentUser(user)): Extension<CurrentUser>, Path(reference): Path<String>, req: Request) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let fields: Fields = match axum::body::to_bytes(body, CONTACT_FORM_BYTES).await {
+        Ok(bytes) => serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    let lang = Lang::parse(field(&fields, "lang")).unwrap_or_default();
+    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let record = match db::triage::record(&state.db, &reference).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return page(lang, Problem::NotFound),
+        Err(e) => {
+            tracing::error!(error = %e, "could not read a report");
+            return page(lang, Problem::Internal);
+        }
+    };
+    if !user.can(Permission::ViewReports, record.csp_id) {
+        return page(lang, Problem::NotFound);
+    }
+    if !user.can(Permission::ViewReporterContact, record.csp_id) {
+        return page(lang, Problem::Forbidden);
+    }
+    // The report's page, rendered here for this answer only: the same page as at its own
+    // address (for the router), asked for with the same session, with the details allowed.
+    let Ok(uri) = lang.path(&format!("/staff/reports/{}", record.reference)).parse::<axum::http::Uri>() else {
+        return page(lang, Problem::NotFound);
+    };
+    parts.method = Method::GET;
+    parts.uri = uri;
+    parts.headers.remove(axum::http::header::CONTENT_TYPE);
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    let reveal = RevealContact { reference: record.reference };
+    let options = state.leptos_options.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            leptos::prelude::provide_context(state.clone());
+            leptos::prelude::provide_context(reveal.clone());
+        },
+        move || crate::html_shell(options.clone()),
+    );
+    render(Request::from_parts(parts, Body::empty())).await.into_response()
+}
+
+/// `GET /staff/reports/{reference}/contact` (a bookmark, a link, the back button): the report's
+/// page, without the details and without an audit entry of them.
+pub async fn contact_link(Path(reference): Path<String>) -> Response {
+    Redirect::to(&format!("/staff/reports/{}", crate::shell::encode_component(&reference))).into_response()
 }
 
 pub async fn act(

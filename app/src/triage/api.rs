@@ -39,7 +39,11 @@ async fn audit(state: &AppState, key: &ApiPrincipal, action: AuditAction, record
         NewAuditEntry {
             actor_label: format!("api key: {}", key.name),
             action: Some(action),
-            record_type: Some(if record.is_some() { "report" } else { "intelligence" }.into()),
+            record_type: Some(match (action, &record) {
+                (AuditAction::AuditLogViewed, _) => "audit_log",
+                (_, Some(_)) => "report",
+                _ => "intelligence",
+            }.into()),
             record_id: record,
             csp_id: Some(key.csp_id),
             detail,
@@ -60,6 +64,23 @@ fn item_json(i: &IntelligenceItem) -> Value {
         "grade": { "source": i.grade.source, "intelligence": i.grade.intelligence, "handling": i.grade.handling, "label": i.grade.label() },
         "conditions": i.grade.conditions,
         "shared_with": i.shared_with,
+        "tension": i.tension,
+        "reported_at": i.reported_at,
+        "updated_at": i.updated_at,
+    })
+}
+
+/// An item for a partner's key: the fields named here only (not whom else it is shared with).
+fn partner_item_json(i: &IntelligenceItem) -> Value {
+    json!({
+        "reference": i.reference,
+        "csp": i.csp_slug,
+        "category": { "en": i.category.en, "cy": i.category.cy },
+        "family": i.family,
+        "neighbourhood": { "en": i.neighbourhood.en, "cy": i.neighbourhood.cy },
+        "summary": i.summary,
+        "grade": { "source": i.grade.source, "intelligence": i.grade.intelligence, "handling": i.grade.handling, "label": i.grade.label() },
+        "conditions": i.grade.conditions,
         "tension": i.tension,
         "reported_at": i.reported_at,
         "updated_at": i.updated_at,
@@ -103,7 +124,8 @@ pub async fn intelligence(State(state): State<AppState>, ApiKey(key): ApiKey, Qu
             return internal(e);
         }
     }
-    Json(json!({ "items": items.iter().map(|i| item_json(i)).collect::<Vec<_>>() })).into_response()
+    let json_of = if partner { partner_item_json } else { item_json };
+    Json(json!({ "items": items.iter().map(|i| json_of(i)).collect::<Vec<_>>() })).into_response()
 }
 
 /// `GET /api/v1/reports/{reference}`: officers and analysts get the report (never the
@@ -123,6 +145,10 @@ pub async fn report(State(state): State<AppState>, ApiKey(key): ApiKey, Path(ref
             Ok(t) => t,
             Err(e) => return internal(e),
         };
+        // The resident's words are read: audited first, and not sent unaudited.
+        if let Err(e) = audit(&state, &key, AuditAction::ReportViewed, Some(record.reference.clone()), None).await {
+            return internal(e);
+        }
         return Json(json!({
             "reference": record.reference,
             "status": record.status.as_str(),
@@ -162,7 +188,7 @@ pub async fn report(State(state): State<AppState>, ApiKey(key): ApiKey, Path(ref
             "category": { "code": record.category_code, "en": record.category.en, "cy": record.category.cy },
             "neighbourhood": { "en": record.neighbourhood.en, "cy": record.neighbourhood.cy },
             "assigned_to_you": assigned,
-            "intelligence": shared.map(item_json),
+            "intelligence": shared.map(partner_item_json),
         }))
         .into_response();
     }
@@ -261,7 +287,10 @@ pub async fn audit_log(State(state): State<AppState>, ApiKey(key): ApiKey, Query
     };
     match db::audit::page_for_csp(&state.db, key.csp_id, page, 100).await {
         Ok(p) => {
-            let _ = audit(&state, &key, AuditAction::AuditLogViewed, None, Some(format!("page {page}"))).await;
+            // Reading the log is audited too: if that cannot be recorded, the log is not sent.
+            if let Err(e) = audit(&state, &key, AuditAction::AuditLogViewed, None, Some(format!("page {page}"))).await {
+                return internal(e);
+            }
             Json(json!({
                 "total": p.total,
                 "page": p.page,

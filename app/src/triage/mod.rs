@@ -299,6 +299,32 @@ pub struct IntelligenceItem {
     pub updated_at: String,
 }
 
+/// An intelligence item as a partner organisation reads it: built from the item for them, so
+/// its id and whom else it is shared with are never sent to a partner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerItem {
+    pub reference: String,
+    pub category: Names,
+    pub neighbourhood: Names,
+    pub summary: String,
+    /// With the handling conditions a partner must follow.
+    pub grade: Grade,
+    pub tension: Option<String>,
+    pub updated_at: String,
+}
+
+pub fn item_for_partner(item: &IntelligenceItem) -> PartnerItem {
+    PartnerItem {
+        reference: item.reference.clone(),
+        category: item.category.clone(),
+        neighbourhood: item.neighbourhood.clone(),
+        summary: item.summary.clone(),
+        grade: item.grade.clone(),
+        tension: item.tension.clone(),
+        updated_at: item.updated_at.clone(),
+    }
+}
+
 /// Longest question to a resident, and longest reply.
 pub const MAX_QUESTION: usize = 1000;
 pub const MAX_REPLY: usize = 2000;

@@ -12,7 +12,7 @@ use crate::{
     shell::{use_lang, CspPicker, ErrorMessage},
     t,
     reporting::{ASB_QUALIFIERS, HATE_STRANDS},
-    triage::{IntelligenceItem, LinkReason, LinkSuggestion, QueueCounts, QueueFilter, QueueRow, ReporterDetails, TENSION_TAGS},
+    triage::{IntelligenceItem, LinkReason, LinkSuggestion, PartnerItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails, TENSION_TAGS},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -107,8 +107,12 @@ pub struct ReportForTriage {
     pub kept: crate::staff::kept::KeptForm,
 }
 
+/// One report for the page. Every call is a read of the resident's words and is audited (with
+/// the reports suggested as links); the contact details are added only while rendering the
+/// answer to the "Show contact details" POST (`actions::show_contact`), audited too. No audit
+/// entry, no data.
 #[server]
-pub async fn triage_view(reference: String, contact: bool, kept: Option<String>) -> Result<ReportForTriage, ServerFnError> {
+pub async fn triage_view(reference: String, kept: Option<String>) -> Result<ReportForTriage, ServerFnError> {
     use crate::{
         audit::{AuditAction, NewAuditEntry},
         error::{internal, reject, AppError},
@@ -125,22 +129,15 @@ pub async fn triage_view(reference: String, contact: bool, kept: Option<String>)
     }
     let may_see_contact = user.can(Permission::ViewReporterContact, record.csp_id);
     let reporter = crate::db::triage::reporter(&state.db, record.id).await.map_err(internal)?;
-    let shown_contact = if contact && may_see_contact && !reporter.anonymous {
-        let entry = NewAuditEntry {
-            actor_user_id: Some(user.id),
-            actor_label: user.email.clone(),
-            action: Some(AuditAction::ReporterContactViewed),
-            record_type: Some("report".into()),
-            record_id: Some(record.reference.clone()),
-            csp_id: Some(record.csp_id),
-            ip: crate::staff::session::client_ip(),
-            detail: None,
-        };
-        // No audit entry, no details.
-        crate::db::audit::record(&state.db, entry).await.map_err(internal)?;
-        Some(reporter.clone())
-    } else {
-        None
+    let read = |action: AuditAction, detail: Option<String>| NewAuditEntry {
+        actor_user_id: Some(user.id),
+        actor_label: user.email.clone(),
+        action: Some(action),
+        record_type: Some("report".into()),
+        record_id: Some(record.reference.clone()),
+        csp_id: Some(record.csp_id),
+        ip: crate::staff::session::client_ip(),
+        detail,
     };
     let items = crate::db::triage::intelligence(&state.db, record.csp_id, crate::db::triage::Audience::Csp, Some(&record.reference), 1)
         .await
@@ -167,6 +164,18 @@ pub async fn triage_view(reference: String, contact: bool, kept: Option<String>)
         .into_iter()
         .filter(|s| !links.iter().any(|(r, _, _)| *r == s.reference))
         .collect();
+    // This view, naming the other reports it suggests; written before anything is shown.
+    let suggested: Vec<&str> = suggestions.iter().map(|s| s.reference.as_str()).collect();
+    let detail = (!suggested.is_empty()).then(|| format!("link suggestions: {}", suggested.join(", ")));
+    crate::db::audit::record(&state.db, read(AuditAction::ReportViewed, detail)).await.map_err(internal)?;
+    // Contact details only in the answer to the POST, each time audited.
+    let reveal = use_context::<crate::triage::actions::RevealContact>().is_some_and(|r| r.reference == record.reference);
+    let shown_contact = if reveal && may_see_contact && !reporter.anonymous {
+        crate::db::audit::record(&state.db, read(AuditAction::ReporterContactViewed, None)).await.map_err(internal)?;
+        Some(reporter.clone())
+    } else {
+        None
+    };
     let categories = crate::db::reporting::categories(&state.db, record.csp_id).await.map_err(internal)?.into_iter().map(|c| (c.code, c.name)).collect();
     let contact_verified = crate::db::trigger::contact_verified(&state.db, record.id).await.map_err(internal)?;
     let kept = crate::staff::kept::kept(&state.db, user.id, &record.reference, kept.as_deref()).await;
@@ -220,12 +229,25 @@ pub struct IntelligenceView {
     pub csps: Vec<(String, Names)>,
     pub selected: String,
     pub items: Vec<IntelligenceItem>,
-    /// The viewer is a partner: they see what is shared with them.
-    pub partner: bool,
+}
+
+/// What a partner's browser is sent: the items shared with its organisation, as `PartnerItem`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PartnerIntelligenceView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub items: Vec<PartnerItem>,
+}
+
+/// The intelligence page for its viewer, built on the server for that viewer's role.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum IntelligencePageView {
+    Staff(IntelligenceView),
+    Partner(PartnerIntelligenceView),
 }
 
 #[server]
-pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligenceView, ServerFnError> {
+pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligencePageView, ServerFnError> {
     use crate::{
         audit::{AuditAction, NewAuditEntry},
         db::triage::Audience,
@@ -261,8 +283,10 @@ pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligenceView, 
             detail: Some(seen.join(",")),
         };
         crate::db::audit::record(&state.db, entry).await.map_err(internal)?;
+        let items = items.iter().map(crate::triage::item_for_partner).collect();
+        return Ok(IntelligencePageView::Partner(PartnerIntelligenceView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, items }));
     }
-    Ok(IntelligenceView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, items, partner })
+    Ok(IntelligencePageView::Staff(IntelligenceView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, items }))
 }
 
 /// Why the resident will or will not get an email (officers see it by every form that writes
@@ -560,9 +584,9 @@ pub fn TriagePage() -> impl IntoView {
     let data = Resource::new_blocking(
         move || {
             let q = query.read();
-            (params.read().get("reference").unwrap_or_default(), q.get("contact").is_some_and(|c| c == "show"), q.get("kept"))
+            (params.read().get("reference").unwrap_or_default(), q.get("kept"))
         },
-        |(reference, contact, kept)| triage_view(reference, contact, kept),
+        |(reference, kept)| triage_view(reference, kept),
     );
     view! {
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
@@ -580,7 +604,6 @@ pub fn TriagePage() -> impl IntoView {
 fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
     let title = t!(lang, "triage-title", reference = view.reference.clone());
     let action = |name: &str| format!("/staff/reports/{}/{name}", view.reference);
-    let contact_link = format!("{}?contact=show", lang.path(&format!("/staff/reports/{}", view.reference)));
     let resident_language = view.language.endonym();
     let grade = view.item.as_ref().map(|i| i.grade.clone());
     // A refused form comes back as it was typed; the others show what is stored.
@@ -674,7 +697,10 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
         } else if view.may_see_contact {
             view! {
                 <p>{t!(lang, "triage-contact-hidden")}</p>
-                <p><a class="button secondary" href=contact_link.clone()>{t!(lang, "triage-show-contact")}</a></p>
+                <form method="post" action=action("contact") class="form">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <button type="submit" class="button secondary">{t!(lang, "triage-show-contact")}</button>
+                </form>
             }.into_any()
         } else {
             view! { <p>{t!(lang, "triage-contact-not-yours")}</p> }.into_any()
@@ -956,7 +982,8 @@ pub fn IntelligencePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <IntelligenceItems lang view /> }.into_any(),
+                    Ok(IntelligencePageView::Staff(view)) => view! { <IntelligenceItems lang view /> }.into_any(),
+                    Ok(IntelligencePageView::Partner(view)) => view! { <PartnerIntelligenceItems lang view /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -965,10 +992,10 @@ pub fn IntelligencePage() -> impl IntoView {
 
 #[component]
 fn IntelligenceItems(lang: Lang, view: IntelligenceView) -> impl IntoView {
-    let IntelligenceView { csps, selected, items, partner } = view;
+    let IntelligenceView { csps, selected, items } = view;
     view! {
         <CspPicker lang csps selected />
-        <p>{if partner { t!(lang, "intelligence-partner-intro") } else { t!(lang, "intelligence-intro") }}</p>
+        <p>{t!(lang, "intelligence-intro")}</p>
         {items.is_empty().then(|| view! { <p>{t!(lang, "intelligence-none")}</p> })}
         {items.into_iter().map(|item| view! {
             <article class="card">
@@ -982,6 +1009,30 @@ fn IntelligenceItems(lang: Lang, view: IntelligenceView) -> impl IntoView {
                 })}
                 {(!item.shared_with.is_empty()).then(|| view! {
                     <p>{t!(lang, "intelligence-shared-with", organisations = item.shared_with.join(", "))}</p>
+                })}
+                {item.tension.clone().map(|t| view! { <p>{t!(lang, "intelligence-tension", tag = tension_name(lang, &t))}</p> })}
+            </article>
+        }).collect_view()}
+    }
+}
+
+/// The items shared with a partner's organisation, with the conditions they come with.
+#[component]
+fn PartnerIntelligenceItems(lang: Lang, view: PartnerIntelligenceView) -> impl IntoView {
+    let PartnerIntelligenceView { csps, selected, items } = view;
+    view! {
+        <CspPicker lang csps selected />
+        <p>{t!(lang, "intelligence-partner-intro")}</p>
+        {items.is_empty().then(|| view! { <p>{t!(lang, "intelligence-none")}</p> })}
+        {items.into_iter().map(|item| view! {
+            <article class="card">
+                <h2>{format!("{} · {}", item.category.get(lang), item.neighbourhood.get(lang))}</h2>
+                <p class="meta">
+                    {t!(lang, "intelligence-meta", reference = item.reference.clone(), grade = item.grade.label(), date = item.updated_at.clone())}
+                </p>
+                <p>{item.summary.clone()}</p>
+                {item.grade.conditions.clone().map(|c| view! {
+                    <p><strong>{t!(lang, "intelligence-conditions")}</strong> " " {c}</p>
                 })}
                 {item.tension.clone().map(|t| view! { <p>{t!(lang, "intelligence-tension", tag = tension_name(lang, &t))}</p> })}
             </article>

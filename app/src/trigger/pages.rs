@@ -169,6 +169,23 @@ pub async fn case_reviews(csp: Option<String>) -> Result<CaseReviewsView, Server
         return Err(crate::error::reject(crate::error::AppError::Forbidden));
     };
     let reviews = crate::db::trigger::case_reviews(&state.db, csp_id).await.map_err(internal)?;
+    // Each application shown (the applicant's name, contact details and words) is a read of
+    // personal data: one entry per review, all written before any is shown.
+    let ip = crate::staff::session::client_ip();
+    let read: Vec<crate::audit::NewAuditEntry> = reviews
+        .iter()
+        .map(|r| crate::audit::NewAuditEntry {
+            actor_user_id: Some(user.id),
+            actor_label: user.email.clone(),
+            action: Some(crate::audit::AuditAction::CaseReviewViewed),
+            record_type: Some("case_review".into()),
+            record_id: Some(r.reference.clone()),
+            csp_id: Some(csp_id),
+            ip: ip.clone(),
+            detail: None,
+        })
+        .collect();
+    crate::db::audit::record_all(&state.db, &read).await.map_err(internal)?;
     let rules = crate::db::trigger::rules(&state.db, csp_id).await.map_err(internal)?;
     let acknowledge_days = crate::db::triage::acknowledge_days(&state.db, csp_id).await.map_err(internal)?;
     let year = chrono::Datelike::year(&chrono::Utc::now());
