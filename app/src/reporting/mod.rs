@@ -298,9 +298,25 @@ pub fn validate(
     })
 }
 
-/// `CYM-26-000123`: the year's two digits and the year's sequence number.
-pub fn reference(year: i32, sequence: i64) -> String {
-    format!("CYM-{:02}-{:06}", year.rem_euclid(100), sequence)
+/// `CYM-26-482913`: the year's two digits and the report's number within the year.
+pub fn reference(year: i32, number: i64) -> String {
+    format!("CYM-{:02}-{:06}", year.rem_euclid(100), number)
+}
+
+/// The number of a new report's reference: drawn at random (six digits; seven once a year's
+/// six-digit numbers are crowded), never from a sequence, so references say nothing about how
+/// many reports were made or when, and the references missing from public lists (the
+/// sensitive reports) cannot be told from numbers never given. Unique per year: the caller
+/// draws again when one is taken.
+#[cfg(feature = "ssr")]
+pub fn random_reference_number(crowded: bool) -> i64 {
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    if crowded {
+        rng.gen_range(1_000_000..=9_999_999)
+    } else {
+        rng.gen_range(100_000..=999_999)
+    }
 }
 
 /// A report's reference as someone reads it out or types it ("cym-26-123", "CYM 26 000123",
@@ -457,6 +473,21 @@ mod tests {
     fn references_are_readable() {
         assert_eq!(reference(2026, 123), "CYM-26-000123");
         assert_eq!(reference(2100, 1), "CYM-00-000001");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn reference_numbers_are_random_and_read_back() {
+        let numbers: Vec<i64> = (0..50).map(|_| random_reference_number(false)).collect();
+        assert!(numbers.iter().all(|n| (100_000..=999_999).contains(n)));
+        assert!(numbers.windows(2).any(|w| w[1] != w[0] + 1), "not a sequence");
+        let distinct: std::collections::BTreeSet<_> = numbers.iter().collect();
+        assert!(distinct.len() > 40);
+        for crowded in [false, true] {
+            let r = reference(2026, random_reference_number(crowded));
+            assert_eq!(parse_reference(&r).as_deref(), Some(r.as_str()), "residents can read it back");
+            assert_eq!(parse_reference(&r.to_lowercase().replace('-', " ")).as_deref(), Some(r.as_str()));
+        }
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub fn application_error(lang: Lang, problem: &str) -> String {
         "references_unknown" => t!(lang, "review-error-references-unknown"),
         "impact" => t!(lang, "review-error-impact"),
         "too_long" => t!(lang, "report-error-too-long"),
-        "rate_limited" => t!(lang, "report-error-rate-limited"),
+        "rate_limited" => t!(lang, "review-error-rate-limited"),
         _ => crate::error::AppError::Unavailable.message(lang),
     }
 }
