@@ -533,3 +533,30 @@ both_backends!(a_refused_profile_form_keeps_what_was_typed, |db: Db, url: String
     assert!(!body.contains("Lighting survey of the lane"), "only the last refused form is shown again");
     assert_eq!(profile_version(&db, &profile).await, v, "nothing changed");
 });
+
+/// A Cardiff profile over one graded report, opened by the analyst: (app, analyst, profile).
+async fn one_profile(db: &Db, url: &str) -> (Router, Option<String>, String) {
+    let app = hub(db.clone(), url).await;
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let reference = report(&app, db, "en", "Gareth Jones", "gareth@example.com").await;
+    grade(&app, db, &officer, &reference).await;
+    let profile = open_profile(&app, db, &analyst, &[&reference]).await;
+    (app, analyst, profile)
+}
+
+both_backends!(tasking_adds_no_action_to_a_closed_profile, |db: Db, url: String| async move {
+    let (app, analyst, profile) = one_profile(&db, &url).await;
+    let today = db::format_date(db::now());
+    sqlx::query("UPDATE problem_profiles SET stage = 'closed', closed_at = $1 WHERE reference = $2").bind(db::now()).bind(&profile).execute(db.writer()).await.unwrap();
+    let (_, location) = post(&app, "/staff/tasking/action", &analyst, &format!("lang=en&csp=cardiff&date={today}&profile={profile}&title=After%20closing&owner=Police&due_on=")).await;
+    assert!(location.contains("error=closed&kept="), "{location}");
+    let (_, page_body) = page(&app, &location, &analyst).await;
+    assert!(page_body.contains("This profile is closed and can no longer be changed."));
+    let (_, page_body) = page(&app, &format!("/cy{location}"), &analyst).await;
+    assert!(page_body.contains("proffil hwn ar gau"), "in Welsh on the Welsh page");
+    let actions: i64 = one(&db, "SELECT COUNT(*) FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id WHERE p.reference = $1", &profile).await;
+    assert_eq!(actions, 0);
+    let decisions: i64 = one(&db, "SELECT COUNT(*) FROM tasking_meetings WHERE decisions LIKE $1", "%After closing%").await;
+    assert_eq!(decisions, 0, "nor recorded as decided");
+});

@@ -29,6 +29,8 @@ pub enum Audience<'a> {
 #[derive(Debug)]
 pub enum ChangeError {
     Stale,
+    /// The profile is closed: nothing more is added to it.
+    Closed,
     Db(DbError),
 }
 
@@ -240,6 +242,11 @@ pub struct NewAction<'a> {
 pub async fn add_action(db: &Db, profile_id: i64, version: i64, user_id: i64, a: NewAction<'_>, detail: &str) -> Result<(), ChangeError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
+    // Read in the transaction that adds the action: a profile closed meanwhile is refused.
+    let stage: Option<String> = sqlx::query("SELECT stage FROM problem_profiles WHERE id = $1").bind(profile_id).fetch_optional(&mut *tx).await?.map(|r| r.try_get(0)).transpose()?;
+    if stage.as_deref() == Some("closed") {
+        return Err(ChangeError::Closed);
+    }
     bump(&mut tx, profile_id, version, user_id, "action_added", detail).await?;
     sqlx::query(
         "INSERT INTO problem_actions (profile_id, title, organisation_id, owner, due_on, status, notes, created_at, updated_at) \

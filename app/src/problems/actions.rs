@@ -168,6 +168,7 @@ pub async fn act(
     match result {
         Ok(done) => to_profile(lang, &reference, &format!("done={done}")),
         Err(ChangeError::Stale) => to_profile(lang, &reference, &stale().await),
+        Err(ChangeError::Closed) => to_profile(lang, &reference, "error=closed"),
         Err(ChangeError::Db(e)) => {
             tracing::error!(error = %e, "could not change a problem profile");
             to_profile(lang, &reference, "error=unavailable")

@@ -366,6 +366,8 @@ pub async fn add_action(
     if let Err(e) = added {
         return match e {
             db::problems::ChangeError::Stale => back(&refused("stale").await),
+            // A closed profile takes no more actions: said plainly, the form kept as typed.
+            db::problems::ChangeError::Closed => back(&refused("closed").await),
             db::problems::ChangeError::Db(e) => {
                 tracing::error!(error = %e, "tasking: could not add an action");
                 back("error=unavailable")
