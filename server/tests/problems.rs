@@ -545,6 +545,26 @@ async fn one_profile(db: &Db, url: &str) -> (Router, Option<String>, String) {
     (app, analyst, profile)
 }
 
+both_backends!(sharing_a_profile_is_audited, |db: Db, url: String| async move {
+    let (app, analyst, profile) = one_profile(&db, &url).await;
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
+    let housing = db::staff::ensure_organisation(&db, cardiff, "housing", "Cardiff Community Housing").await.unwrap();
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("/staff/problems/{profile}/share"), &analyst, &format!("lang=en&version={v}&organisation={housing}")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    // In the audit log: who shared it, with whom.
+    let row = sqlx::query("SELECT detail, actor_label, csp_id FROM audit_log WHERE action = 'problem_shared' AND record_id = $1").bind(&profile).fetch_one(db.reader()).await.unwrap();
+    let (detail, actor, csp): (String, String, i64) = (row.try_get(0).unwrap(), row.try_get(1).unwrap(), row.try_get(2).unwrap());
+    assert!(detail.contains("Cardiff Community Housing"), "{detail}");
+    assert_eq!((actor.as_str(), csp), ("analyst@demo.cymuned.cymru", cardiff));
+    // The manager's audit log page names the action in words, in English and Welsh.
+    let manager = cookie_for(&app, "csp-manager@demo.cymuned.cymru").await;
+    let (_, body) = page(&app, "/staff/audit?csp=cardiff", &manager).await;
+    assert!(body.contains("Problem profile shared with partner organisations"), "{body}");
+    let (_, body) = page(&app, "/cy/staff/audit?csp=cardiff", &manager).await;
+    assert!(body.contains("Proffil problem wedi&#x27;i rannu") || body.contains("Proffil problem wedi'i rannu"));
+});
+
 both_backends!(tasking_adds_no_action_to_a_closed_profile, |db: Db, url: String| async move {
     let (app, analyst, profile) = one_profile(&db, &url).await;
     let today = db::format_date(db::now());

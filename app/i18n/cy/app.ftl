@@ -903,6 +903,7 @@ email-problem-closed-body =
     Gallwch ddal i ddilyn eich adroddiad gyda'r ddolen yn eich e-bost cyntaf.
 audit-action-problem-viewed-by-partner = Partner wedi gweld proffil problem
 audit-action-problem-closed = Proffil problem wedi'i gau
+audit-action-problem-shared = Proffil problem wedi'i rannu â sefydliadau partner
 
 ## Tasgio, strategaeth reoli, asesiad strategol
 tasking-title = Cyfarfod tasgio

@@ -888,6 +888,7 @@ email-problem-closed-body =
     You can still follow your report with the link in your first email.
 audit-action-problem-viewed-by-partner = Problem profile viewed by a partner
 audit-action-problem-closed = Problem profile closed
+audit-action-problem-shared = Problem profile shared with partner organisations
 
 ## Tasking, control strategy, strategic assessment
 tasking-title = Tasking meeting

@@ -30,10 +30,11 @@ pub enum AuditAction {
     SettingsChanged,
     ProblemViewedByPartner,
     ProblemClosed,
+    ProblemShared,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -55,6 +56,7 @@ impl AuditAction {
         AuditAction::SettingsChanged,
         AuditAction::ProblemViewedByPartner,
         AuditAction::ProblemClosed,
+        AuditAction::ProblemShared,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +82,7 @@ impl AuditAction {
             AuditAction::SettingsChanged => "settings_changed",
             AuditAction::ProblemViewedByPartner => "problem_viewed_by_partner",
             AuditAction::ProblemClosed => "problem_closed",
+            AuditAction::ProblemShared => "problem_shared",
         }
     }
 

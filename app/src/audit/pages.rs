@@ -88,6 +88,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::SettingsChanged) => t!(lang, "audit-action-settings-changed"),
         Some(AuditAction::ProblemViewedByPartner) => t!(lang, "audit-action-problem-viewed-by-partner"),
         Some(AuditAction::ProblemClosed) => t!(lang, "audit-action-problem-closed"),
+        Some(AuditAction::ProblemShared) => t!(lang, "audit-action-problem-shared"),
         None => action.to_string(),
     }
 }

@@ -220,13 +220,24 @@ pub async fn unlink_item(db: &Db, profile_id: i64, version: i64, user_id: i64, i
     Ok(())
 }
 
-pub async fn set_shares(db: &Db, profile_id: i64, version: i64, user_id: i64, organisations: &[i64], detail: &str) -> Result<(), ChangeError> {
+/// Shares the profile with exactly `organisations`, and writes `audit` (who shared it with
+/// whom) in the same transaction: shared and audited together, or neither.
+pub async fn set_shares(
+    db: &Db,
+    profile_id: i64,
+    version: i64,
+    user_id: i64,
+    organisations: &[i64],
+    detail: &str,
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, profile_id, version, user_id, "shared", detail).await?;
     sqlx::query("DELETE FROM problem_profile_shares WHERE profile_id = $1").bind(profile_id).execute(&mut *tx).await?;
     for o in organisations {
         sqlx::query("INSERT INTO problem_profile_shares (profile_id, organisation_id) VALUES ($1, $2)").bind(profile_id).bind(o).execute(&mut *tx).await?;
     }
+    super::audit::record_in(&mut tx, audit).await?;
     tx.commit().await?;
     Ok(())
 }
