@@ -300,3 +300,42 @@ both_backends!(the_application_form_tells_nothing_about_references, |db: Db, url
     let stored: i64 = sqlx::query("SELECT COUNT(*) FROM case_reviews").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert_eq!(stored, 0);
 });
+
+both_backends!(new_rules_are_checked_against_reports_as_they_are_when_saved, |db: Db, url: String| async move {
+    use sqlx::Connection as _;
+    let app = hub(db.clone(), &url).await;
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
+    let rules = app::trigger::TriggerRules::default();
+    db::trigger::save_settings(&db, cardiff, 2, &rules).await.unwrap();
+    let alun = "alun@example.cymru";
+    let first = asb_report(&app, &db, alun, "asb-noise").await;
+    let second = asb_report(&app, &db, alun, "asb-noise").await;
+    let third = asb_report(&app, &db, alun, "asb-noise").await;
+    open_email_link(&app, &db, &first).await;
+    open_email_link(&app, &db, &second).await;
+    // Someone else is changing the partnership's settings and, in the same transaction,
+    // verifying the third report's contact details; the manager saves the rules meanwhile.
+    let mut other = sqlx::AnyConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN").execute(&mut other).await.unwrap();
+    sqlx::query("UPDATE csp_settings SET acknowledge_working_days = 3 WHERE csp_id = $1").bind(cardiff).execute(&mut other).await.unwrap();
+    sqlx::query("UPDATE report_reporters SET contact_verified_at = $1 WHERE report_id = (SELECT id FROM reports WHERE reference = $2)")
+        .bind(db::now())
+        .bind(&third)
+        .execute(&mut other)
+        .await
+        .unwrap();
+    let saving = {
+        let db = db.clone();
+        tokio::spawn(async move { db::trigger::save_settings(&db, cardiff, 2, &rules).await })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+    // The rules were checked against the reports as they were when the settings were written:
+    // three verified reports from Alun, all flagged.
+    let (flagged, cleared) = saving.await.unwrap().unwrap();
+    assert_eq!((flagged, cleared), (3, 0));
+    let now = flags(&db).await;
+    for r in [&first, &second, &third] {
+        assert_eq!(now.iter().find(|(x, _)| x == r).unwrap().1.as_deref(), Some("same_person"), "{r}");
+    }
+});
