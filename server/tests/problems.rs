@@ -565,6 +565,27 @@ both_backends!(sharing_a_profile_is_audited, |db: Db, url: String| async move {
     assert!(body.contains("Proffil problem wedi&#x27;i rannu") || body.contains("Proffil problem wedi'i rannu"));
 });
 
+both_backends!(a_meeting_date_that_is_not_one_is_told_never_a_500, |db: Db, url: String| async move {
+    let (app, analyst, profile) = one_profile(&db, &url).await;
+    for bad in ["2026-02-31", "2026-12-01%0D%0ASet-Cookie:%20x%3Dy", "%0D%0A", "tomorrow"] {
+        for (path, body) in [
+            ("/staff/tasking/action", format!("lang=en&csp=cardiff&date={bad}&profile={profile}&title=Joint%20patrol&owner=Police&due_on=")),
+            ("/staff/tasking", format!("lang=en&csp=cardiff&date={bad}&version=0&attendees=x&decisions=y")),
+        ] {
+            let (status, location) = post(&app, path, &analyst, &body).await;
+            assert_eq!(status, StatusCode::SEE_OTHER, "{path} {bad}");
+            assert!(location.contains("error=meeting_date") && !location.contains('\r') && !location.contains('\n'), "{location}");
+            let (status, page_body) = page(&app, &location, &analyst).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(page_body.contains("Enter the meeting date as a real date"), "{path} {bad}");
+        }
+    }
+    let (_, page_body) = page(&app, "/cy/staff/tasking?csp=cardiff&error=meeting_date", &analyst).await;
+    assert!(page_body.contains("Rhowch ddyddiad y cyfarfod fel dyddiad go iawn"));
+    let actions: i64 = one(&db, "SELECT COUNT(*) FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id WHERE p.reference = $1", &profile).await;
+    assert_eq!(actions, 0);
+});
+
 both_backends!(tasking_adds_no_action_to_a_closed_profile, |db: Db, url: String| async move {
     let (app, analyst, profile) = one_profile(&db, &url).await;
     let today = db::format_date(db::now());

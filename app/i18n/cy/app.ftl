@@ -883,6 +883,7 @@ profile-error-choice = Dewiswch un o'r opsiynau a roddir.
 profile-error-item = Does dim eitem cudd-wybodaeth wedi'i graddio gan y bartneriaeth hon â'r cyfeirnod adroddiad hwnnw.
 profile-error-organisation = Dewiswch un o sefydliadau'r bartneriaeth hon.
 profile-error-due = Rhowch y dyddiad erbyn fel dyddiad.
+profile-error-meeting-date = Rhowch ddyddiad y cyfarfod fel dyddiad go iawn, er enghraifft 2026-12-07. Cyfarfod heddiw yw'r dudalen isod.
 profile-error-started = Rhowch y diwrnod y dechreuodd yr ymateb (nid yn y dyfodol) cyn symud i Asesu.
 profile-error-outcome-required = Ysgrifennwch beth a ddywedir wrth drigolion yn Saesneg ac yn Gymraeg cyn cau.
 profile-error-outcome-identifies = Rhaid i'r hyn a ddywedir wrth drigolion beidio ag enwi neb a adroddodd na rhoi eu manylion cyswllt. Tynnwch nhw allan a rhowch gynnig arall arni.

@@ -865,6 +865,7 @@ profile-error-choice = Choose one of the options given.
 profile-error-item = There is no graded intelligence item of this partnership with that report reference.
 profile-error-organisation = Choose an organisation of this partnership.
 profile-error-due = Enter the due date as a date.
+profile-error-meeting-date = Enter the meeting date as a real date, like 2026-12-07. The page below is today's meeting.
 profile-error-started = Enter the day the response started (not in the future) before moving to Assessment.
 profile-error-outcome-required = Write what residents are told in English and in Welsh before closing.
 profile-error-outcome-identifies = What residents are told must not name anyone who reported or give their contact details. Take them out and try again.
