@@ -180,7 +180,19 @@ fn valid_phone(phone: &str) -> bool {
     (10..=15).contains(&digits) && phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
 }
 
-/// `YYYY-MM-DDTHH:MM` (as browsers send `datetime-local`), not in the future.
+/// Days in a month of the Gregorian calendar (0 for a month that is not one).
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM` (as browsers send `datetime-local`), a real day of the calendar (no
+/// 31 February), not in the future.
 fn valid_local_time(value: &str, now_local: &str) -> bool {
     let b = value.as_bytes();
     let shape = value.len() == 16
@@ -194,8 +206,8 @@ fn valid_local_time(value: &str, now_local: &str) -> bool {
         return false;
     }
     let num = |r: std::ops::Range<usize>| value[r].parse::<u32>().unwrap_or(0);
-    let (month, day, hour, minute) = (num(5..7), num(8..10), num(11..13), num(14..16));
-    (1..=12).contains(&month) && (1..=31).contains(&day) && hour < 24 && minute < 60 && value >= "2000-01-01T00:00" && value <= now_local
+    let (year, month, day, hour, minute) = (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16));
+    (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day) && hour < 24 && minute < 60 && value >= "2000-01-01T00:00" && value <= now_local
 }
 
 /// Checks a submitted form against the CSP's categories and the area's wards. `located_ward`
@@ -430,6 +442,24 @@ mod tests {
         assert_eq!(check(&ReportForm { happened_at: "29/11/2026".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"]);
         assert_eq!(check(&ReportForm { happened_at: "2026-13-01T10:00".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"]);
         assert!(check(&ReportForm { happened_at: "2026-11-29T21:00".into(), ..form() }).is_ok(), "now is fine");
+        for not_a_day in ["2026-02-31T10:00", "2026-02-29T10:00", "2026-04-31T10:00", "2026-11-00T10:00", "2100-02-29T10:00"] {
+            let now = if not_a_day.starts_with("2100") { "2100-12-31T00:00" } else { "2026-11-29T21:00" };
+            assert!(validate(&ReportForm { happened_at: not_a_day.into(), ..form() }, &categories(), &["W05000857".to_string()], None, now).is_err(), "{not_a_day}");
+        }
+        assert!(check(&ReportForm { happened_at: "2024-02-29T10:00".into(), ..form() }).is_ok(), "a leap day");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_calendar_agrees_with_chrono() {
+        for year in 2000..=2100 {
+            for month in 1..=12 {
+                for day in 1..=31 {
+                    let real = chrono::NaiveDate::from_ymd_opt(year as i32, month, day).is_some();
+                    assert_eq!(day <= days_in_month(year, month), real, "{year}-{month}-{day}");
+                }
+            }
+        }
     }
 
     #[test]
