@@ -166,13 +166,18 @@ fn trimmed(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-fn valid_email(email: &str) -> bool {
-    match email.split_once('@') {
+/// An address the hub can write to: on the server, one the outbox's own parser (lettre's
+/// `Address`) accepts, so a confirmation is never queued to an address it cannot send to.
+pub fn valid_email(email: &str) -> bool {
+    let simple = match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !email.contains(char::is_whitespace)
         }
         None => false,
-    }
+    };
+    #[cfg(feature = "ssr")]
+    let simple = simple && email.parse::<lettre::Address>().is_ok();
+    simple
 }
 
 fn valid_phone(phone: &str) -> bool {
@@ -468,6 +473,16 @@ mod tests {
         assert_eq!(check(&named).unwrap_err(), vec!["email:contact_required"]);
         let bad_email = ReportForm { email: "sian@".into(), ..named.clone() };
         assert_eq!(check(&bad_email).unwrap_err(), vec!["email:invalid"]);
+        // Addresses the outbox could not send to are refused here, not lost later.
+        #[cfg(feature = "ssr")]
+        for unsendable in ["sian@@example.cymru", "sian,rhys@example.cymru", "sian@exa(mple).cymru", "<sian@example.cymru>", "sian@example.cymru>"] {
+            assert!(unsendable.parse::<lettre::Address>().is_err(), "{unsendable}");
+            let form = ReportForm { email: unsendable.into(), ..named.clone() };
+            assert_eq!(check(&form).unwrap_err(), vec!["email:invalid"], "{unsendable}");
+        }
+        for sendable in ["sian@example.cymru", "sian.roberts+adroddiad@post.example.co.uk"] {
+            assert!(check(&ReportForm { email: sendable.into(), ..named.clone() }).is_ok(), "{sendable}");
+        }
         let bad_phone = ReportForm { phone: "12".into(), ..named.clone() };
         assert_eq!(check(&bad_phone).unwrap_err(), vec!["phone:invalid"]);
         let ok = check(&ReportForm { email: " Sian@Example.Cymru ".into(), phone: "029 2087 2087".into(), consent: "on".into(), contact_language: "cy".into(), ..named }).unwrap();

@@ -78,7 +78,7 @@ pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Exten
     if form.email.is_empty() && form.phone.is_empty() {
         errors.push("contact");
     }
-    if !form.email.is_empty() && !accounts::looks_like_email(&form.email) {
+    if !form.email.is_empty() && !(accounts::looks_like_email(&form.email) && crate::reporting::valid_email(&form.email)) {
         errors.push("email");
     }
     if !form.phone.is_empty() && form.phone.chars().filter(|c| c.is_ascii_digit()).count() < 10 {
