@@ -798,3 +798,11 @@ both_backends!(places_are_found_by_name_and_shown_on_the_map, |db: Db, url: Stri
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
     assert!(csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"), "{csp}");
 });
+
+both_backends!(the_hidden_anti_spam_field_speaks_the_pages_language, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let (_, _, page) = send(&app, get("/report?area=W06000015")).await;
+    assert!(page.contains(r#"<label for="website">Website (leave this empty)"#));
+    let (_, _, page) = send(&app, get("/cy/report?area=W06000015")).await;
+    assert!(page.contains(r#"<label for="website">Gwefan (gadewch hwn yn wag)"#) && !page.contains(">Website<"), "in Welsh on Welsh pages");
+});

@@ -318,7 +318,7 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
             <input type="hidden" name="area" value=area.code.clone() />
             <input type="hidden" name="draft" value=form.draft.clone() />
             <div class="honeypot" aria-hidden="true">
-                <label for="website">"Website"</label>
+                <label for="website">{t!(lang, "report-honeypot")}</label>
                 <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
             </div>
 
