@@ -806,3 +806,41 @@ both_backends!(the_hidden_anti_spam_field_speaks_the_pages_language, |db: Db, ur
     let (_, _, page) = send(&app, get("/cy/report?area=W06000015")).await;
     assert!(page.contains(r#"<label for="website">Gwefan (gadewch hwn yn wag)"#) && !page.contains(">Website<"), "in Welsh on Welsh pages");
 });
+
+both_backends!(a_deactivated_account_and_a_revoked_key_stop_at_once, |db: Db, url: String| async move {
+    use app::staff::accounts;
+    use sqlx::Row;
+    let app = hub(db.clone(), &url).await;
+    let officer = common::http::cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let (status, _, _) = send(&app, get_with_cookie("/staff/intake", &officer)).await;
+    assert_eq!(status, StatusCode::OK);
+    // Deactivated: the open session ends at once, and signing in again is refused.
+    let (id, ended) = accounts::deactivate_account(&db, "Officer@demo.cymuned.cymru ").await.unwrap().expect("an active account");
+    assert_eq!(ended, 1);
+    let (status, headers, _) = send(&app, get_with_cookie("/staff/intake", &officer)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(headers[header::LOCATION].to_str().unwrap().starts_with("/sign-in"), "{headers:?}");
+    let (_, headers) = sign_in(&app, "officer@demo.cymuned.cymru", accounts::DEMO_PASSWORD).await;
+    assert!(session_cookie(&headers).is_none(), "sign-in refused");
+    assert_eq!(accounts::deactivate_account(&db, "officer@demo.cymuned.cymru").await.unwrap(), None, "already deactivated");
+    let row = sqlx::query("SELECT record_id, actor_label FROM audit_log WHERE action = 'account_deactivated'").fetch_one(db.reader()).await.unwrap();
+    assert_eq!((row.try_get::<String, _>(0).unwrap(), row.try_get::<String, _>(1).unwrap()), (id.to_string(), "cli".to_string()));
+
+    // A revoked key is refused from the next request on; another partnership's key of the
+    // same name is not touched.
+    let key = accounts::create_api_key(&db, "cardiff", "analyst", "Dashboard", None).await.unwrap();
+    let swansea_key = accounts::create_api_key(&db, "swansea", "analyst", "Dashboard", None).await.unwrap();
+    let call = |k: &str| Request::get("/api/v1/me").header(header::AUTHORIZATION, format!("Bearer {k}")).body(Body::empty()).unwrap();
+    assert_eq!(send(&app, call(&key)).await.0, StatusCode::OK);
+    let revoked = accounts::revoke_api_key(&db, "cardiff", db::staff::ApiKeyChoice::Name("Dashboard")).await.unwrap();
+    assert_eq!(revoked.len(), 1);
+    assert_eq!(send(&app, call(&key)).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(send(&app, call(&swansea_key)).await.0, StatusCode::OK);
+    assert!(accounts::revoke_api_key(&db, "cardiff", db::staff::ApiKeyChoice::Name("Dashboard")).await.unwrap().is_empty(), "already revoked");
+    let swansea_id: i64 = sqlx::query("SELECT id FROM api_keys WHERE csp_id = (SELECT id FROM csps WHERE slug = 'swansea')").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert!(accounts::revoke_api_key(&db, "cardiff", db::staff::ApiKeyChoice::Id(swansea_id)).await.unwrap().is_empty(), "only the CSP's own keys");
+    assert_eq!(accounts::revoke_api_key(&db, "swansea", db::staff::ApiKeyChoice::Id(swansea_id)).await.unwrap(), vec![swansea_id]);
+    assert_eq!(send(&app, call(&swansea_key)).await.0, StatusCode::UNAUTHORIZED);
+    let audited: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE action = 'api_key_revoked'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(audited, 2);
+});

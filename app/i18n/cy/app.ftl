@@ -906,6 +906,8 @@ email-problem-closed-body =
 audit-action-problem-viewed-by-partner = Partner wedi gweld proffil problem
 audit-action-problem-closed = Proffil problem wedi'i gau
 audit-action-problem-shared = Proffil problem wedi'i rannu â sefydliadau partner
+audit-action-api-key-revoked = Dirymwyd allwedd API
+audit-action-account-deactivated = Dadactifadwyd cyfrif
 
 ## Tasgio, strategaeth reoli, asesiad strategol
 tasking-title = Cyfarfod tasgio

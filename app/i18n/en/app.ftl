@@ -891,6 +891,8 @@ email-problem-closed-body =
 audit-action-problem-viewed-by-partner = Problem profile viewed by a partner
 audit-action-problem-closed = Problem profile closed
 audit-action-problem-shared = Problem profile shared with partner organisations
+audit-action-api-key-revoked = API key revoked
+audit-action-account-deactivated = Account deactivated
 
 ## Tasking, control strategy, strategic assessment
 tasking-title = Tasking meeting

@@ -31,10 +31,12 @@ pub enum AuditAction {
     ProblemViewedByPartner,
     ProblemClosed,
     ProblemShared,
+    ApiKeyRevoked,
+    AccountDeactivated,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -57,6 +59,8 @@ impl AuditAction {
         AuditAction::ProblemViewedByPartner,
         AuditAction::ProblemClosed,
         AuditAction::ProblemShared,
+        AuditAction::ApiKeyRevoked,
+        AuditAction::AccountDeactivated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -83,6 +87,8 @@ impl AuditAction {
             AuditAction::ProblemViewedByPartner => "problem_viewed_by_partner",
             AuditAction::ProblemClosed => "problem_closed",
             AuditAction::ProblemShared => "problem_shared",
+            AuditAction::ApiKeyRevoked => "api_key_revoked",
+            AuditAction::AccountDeactivated => "account_deactivated",
         }
     }
 

@@ -89,6 +89,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ProblemViewedByPartner) => t!(lang, "audit-action-problem-viewed-by-partner"),
         Some(AuditAction::ProblemClosed) => t!(lang, "audit-action-problem-closed"),
         Some(AuditAction::ProblemShared) => t!(lang, "audit-action-problem-shared"),
+        Some(AuditAction::ApiKeyRevoked) => t!(lang, "audit-action-api-key-revoked"),
+        Some(AuditAction::AccountDeactivated) => t!(lang, "audit-action-account-deactivated"),
         None => action.to_string(),
     }
 }
