@@ -29,6 +29,10 @@ pub enum Command {
         /// Address to listen on, e.g. 0.0.0.0:3000 (overrides the settings).
         #[arg(long)]
         addr: Option<String>,
+        /// With CYMUNED_ENV=demo, serve on an address other computers can reach (the sign-in
+        /// page then shows the demo accounts' password to anyone who can reach it).
+        #[arg(long)]
+        demo_on_public_address: bool,
     },
     /// Create or update the database schema, and load the Welsh reference data if empty.
     Migrate,
@@ -134,13 +138,14 @@ fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut settings = load_settings(&cli)?;
     startup::init_logging(&settings);
-    match cli.command.unwrap_or(Command::Serve { addr: None }) {
-        Command::Serve { addr } => {
+    match cli.command.unwrap_or(Command::Serve { addr: None, demo_on_public_address: false }) {
+        Command::Serve { addr, demo_on_public_address } => {
             if let Some(addr) = addr {
                 settings.addr = addr
                     .parse::<SocketAddr>()
                     .map_err(|_| anyhow::anyhow!("--addr: '{addr}' is not a HOST:PORT address such as 127.0.0.1:3000"))?;
             }
+            startup::refuse_public_demo(&settings, demo_on_public_address)?;
             serve(settings).await
         }
         Command::Migrate => {

@@ -33,11 +33,36 @@ fn bad_settings_stop_the_server_with_one_line_naming_the_setting() {
         assert!(err.contains(expected), "{err}");
         assert!(!err.contains("secret"), "passwords are never printed: {err}");
     }
-    let out = cymuned().args(["serve", "--addr", "x:y"]).output().unwrap();
+    let out = cymuned().env("CYMUNED_ENV", "demo").args(["serve", "--addr", "x:y"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("--addr"));
     let out = cymuned().args(["--config", "/nonexistent/cymuned.toml", "serve"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/cymuned.toml"));
 }
+
+#[test]
+fn demo_mode_is_chosen_and_kept_to_this_computer() {
+    // Nothing set: production, which will not start without a mail server; never demo mode.
+    let out = cymuned().env_remove("CYMUNED_ENV").env_remove("CYMUNED_SMTP_URL").arg("serve").output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("smtp_url") && err.contains("CYMUNED_ENV=demo"), "{err}");
+    // Demo mode on an address other computers can reach: refused in one line, unless asked.
+    for addr in ["0.0.0.0:0", "[::]:0", "192.0.2.1:3000"] {
+        let out = cymuned().env("CYMUNED_ENV", "demo").args(["serve", "--addr", addr]).output().unwrap();
+        assert!(!out.status.success(), "{addr}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert!(err.contains("--demo-on-public-address") && err.contains("127.0.0.1"), "{err}");
+    }
+    // Asked for, or on this computer only: past that check (here it stops at the database).
+    for args in [&["serve", "--addr", "0.0.0.0:0", "--demo-on-public-address"][..], &["serve", "--addr", "127.0.0.1:0"][..]] {
+        let out = cymuned().env("CYMUNED_ENV", "demo").env("DATABASE_URL", "sqlite:///proc/cymuned-nowhere/x.db").args(args).output().unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("--demo-on-public-address"), "{args:?}: {err}");
+    }
+}
+
 #[test]
 fn revoke_a_key_and_deactivate_an_account() {
     let dir = std::env::temp_dir().join(format!("cymuned-cli-{}", std::process::id()));
