@@ -799,6 +799,38 @@ both_backends!(places_are_found_by_name_and_shown_on_the_map, |db: Db, url: Stri
     assert!(csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"), "{csp}");
 });
 
+both_backends!(private_pages_are_not_kept_and_the_quick_exit_leaves_no_trace, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let ward = db::reporting::area_wards(&db, "W06000015").await.unwrap()[0].0.clone();
+    // A form that needs correcting comes back as a draft; the report, as a tracking page.
+    let bad = format!("lang=en&area=W06000015&category=&ward={ward}&ongoing=on&description=Shouting%20in%20the%20street%20at%20night&anonymous=yes");
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(bad)).unwrap()).await;
+    let draft = headers[header::LOCATION].to_str().unwrap().to_string();
+    assert!(draft.contains("draft="), "{draft}");
+    let good = format!("lang=cy&area=W06000015&category=asb-noise&ward={ward}&ongoing=on&description=Shouting%20in%20the%20street%20at%20night&anonymous=yes");
+    let (_, headers, _) = send(&app, form("/report").body(Body::from(good)).unwrap()).await;
+    let track = headers[header::LOCATION].to_str().unwrap().to_string();
+    assert!(track.starts_with("/cy/track/"), "{track}");
+    for path in [draft.as_str(), track.as_str(), &track.replacen("/cy", "", 1), "/report?area=W06000015", "/cy/case-review"] {
+        let (status, headers, _) = send(&app, get(path)).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(headers.get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap()), Some("no-store"), "{path} is not kept by the browser");
+    }
+    // The quick exit replaces the page in the history where JavaScript runs (an inline script
+    // with the response's nonce), and the safety text says so, in English and Welsh.
+    let (_, headers, page) = send(&app, get("/report?area=W06000015")).await;
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
+    let nonce = policy.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+    let script = page.split(&format!("<script nonce=\"{nonce}\">")).nth(1).map(|s| s.split("</script>").next().unwrap().to_string()).unwrap_or_default();
+    assert!(script.contains("location.replace(a.href)") && script.contains("a.quick-exit"), "{page}");
+    let at = page.find(r#"class="quick-exit""#).expect("the quick exit");
+    let link = &page[page[..at].rfind("<a ").unwrap()..at];
+    assert!(link.contains(r#"href="https://www.bbc.co.uk/weather""#), "the link works without JavaScript: {link}");
+    assert!(page.contains("takes this page out of the Back button"));
+    let (_, _, page) = send(&app, get("/cy/report?area=W06000015")).await;
+    assert!(page.contains("tynnu&#x27;r dudalen hon o&#x27;r botwm Yn ôl") || page.contains("tynnu'r dudalen hon o'r botwm Yn ôl"), "in Welsh");
+});
+
 both_backends!(the_hidden_anti_spam_field_speaks_the_pages_language, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let (_, _, page) = send(&app, get("/report?area=W06000015")).await;

@@ -195,6 +195,7 @@ report-safety-heading = Eich diogelwch sy'n dod gyntaf
 report-safety-999 = Os ydych chi neu rywun arall mewn perygl nawr, ffoniwch 999. Os ydych yn fyddar neu â nam ar eich lleferydd, tecstiwch 999 ar ôl cofrestru gydag emergencySMS.
 report-safety-support = Am gymorth gyda throseddau casineb, cam-drin domestig neu drais rhywiol: llinell gymorth Byw Heb Ofn 0808 80 10 800 (am ddim, 24 awr), Cymorth i Ddioddefwyr 0808 16 89 111.
 report-quick-exit = Gadael y wefan hon yn gyflym
+report-quick-exit-history = Lle mae eich porwr yn rhedeg JavaScript, mae'r ddolen hon hefyd yn tynnu'r dudalen hon o'r botwm Yn ôl. Gall hanes eich porwr ddangos o hyd eich bod wedi ymweld â'r wefan hon: gallwch ei ddileu, neu ddefnyddio ffenestr breifat.
 report-honeypot = Gwefan (gadewch hwn yn wag)
 report-area-heading = Ble mae'n digwydd?
 report-area-list-heading = Neu dewiswch ardal y cyngor

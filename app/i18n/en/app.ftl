@@ -179,6 +179,7 @@ report-safety-heading = Your safety comes first
 report-safety-999 = If you or someone else is in danger now, call 999. If you are deaf or speech-impaired, text 999 after registering with emergencySMS.
 report-safety-support = For support with hate crime, domestic abuse or sexual violence: Live Fear Free helpline 0808 80 10 800 (free, 24 hours), Victim Support 0808 16 89 111.
 report-quick-exit = Leave this site quickly
+report-quick-exit-history = Where your browser runs JavaScript, this link also takes this page out of the Back button. Your browser's history can still show that you visited this site: you can delete it, or use a private window.
 report-honeypot = Website (leave this empty)
 report-area-heading = Where is it happening?
 report-area-list-heading = Or choose the council area

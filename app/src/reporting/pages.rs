@@ -170,12 +170,15 @@ fn SafetyPanel(lang: Lang) -> impl IntoView {
                     {t!(lang, "report-quick-exit")}
                 </a>
             </p>
+            <p class="hint">{t!(lang, "report-quick-exit-history")}</p>
         </aside>
     }
 }
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::shell::security::no_store();
     let lang = use_lang();
     let query = use_query_map();
     let data = Resource::new_blocking(
@@ -469,6 +472,8 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
 
 #[component]
 pub fn TrackPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::shell::security::no_store();
     let lang = use_lang();
     let params = use_params_map();
     let query = use_query_map();

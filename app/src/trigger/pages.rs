@@ -69,6 +69,8 @@ pub fn application_error(lang: Lang, problem: &str) -> String {
 
 #[component]
 pub fn CaseReviewPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::shell::security::no_store();
     let lang = use_lang();
     let query = use_query_map();
     let data = Resource::new_blocking(move || (query.read().get("draft"), query.read().get("done")), |(d, done)| application_page(d, done));
