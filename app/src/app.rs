@@ -26,6 +26,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let hydrate = use_context::<http::request::Parts>().is_none_or(|parts| !is_staff_path(parts.uri.path()));
     #[cfg(not(feature = "ssr"))]
     let hydrate = true;
+    #[cfg(feature = "ssr")]
+    let quick_exit = crate::shell::security::quick_exit_script();
+    #[cfg(not(feature = "ssr"))]
+    let quick_exit = ();
     view! {
         <!DOCTYPE html>
         <html>
@@ -34,6 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
                 {hydrate.then(|| view! { <HydrationScripts options /> })}
+                {quick_exit}
                 <MetaTags />
             </head>
             <body>

@@ -8,9 +8,11 @@ use std::{net::SocketAddr, path::PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Environment {
-    /// Demo data and demo accounts are loaded; the sign-in page lists the demo accounts.
+    /// Demo data and demo accounts are loaded; the sign-in page lists the demo accounts. Only
+    /// ever chosen explicitly (`CYMUNED_ENV=demo`), and served on a loopback address only
+    /// unless `cymuned serve --demo-on-public-address` says otherwise.
     Demo,
-    /// No demo accounts may exist; the server refuses to start while any do.
+    /// The default. No demo accounts may exist; the server refuses to start while any do.
     Production,
 }
 
@@ -69,7 +71,7 @@ impl Default for Settings {
         Settings {
             database_url: "sqlite://data/cymuned.db".into(),
             addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
-            environment: Environment::Demo,
+            environment: Environment::Production,
             log_format: LogFormat::Text,
             log_filter: "info,sqlx=warn,tower_http=info".into(),
             public_url: "http://127.0.0.1:3000".into(),
@@ -218,7 +220,7 @@ impl Settings {
                 return Err(bad("smtp_url", format!("'{}' must start with smtp:// or smtps://", redact_url(url))));
             }
         } else if self.environment == Environment::Production {
-            return Err(bad("smtp_url", "required in production, so residents get their emails"));
+            return Err(bad("smtp_url", "required in production, so residents get their emails (to try the hub with demo accounts and emails written to files instead, set CYMUNED_ENV=demo)"));
         }
         if self.reports_per_hour_per_address == 0 {
             return Err(bad("reports_per_hour_per_address", "must be at least 1"));
@@ -307,15 +309,33 @@ mod tests {
 
     #[test]
     fn defaults_are_valid_and_use_sqlite_under_data() {
-        let s = Settings::load(None, env(&[])).unwrap();
+        let s = Settings::load(None, env(&[("CYMUNED_SMTP_URL", "smtp://127.0.0.1:25")])).unwrap();
         assert!(s.is_sqlite());
         assert_eq!(s.sqlite_dir().unwrap(), PathBuf::from("data"));
         assert_eq!(s.addr.to_string(), "127.0.0.1:3000");
+    }
+
+    #[test]
+    fn demo_mode_is_only_ever_chosen() {
+        // Nothing set: production, which needs a mail server, and never lists demo accounts.
+        assert_eq!(Settings::default().environment, Environment::Production);
+        let e = Settings::load(None, env(&[])).unwrap_err();
+        assert_eq!(e.setting, "smtp_url");
+        assert!(e.problem.contains("CYMUNED_ENV=demo"), "{e}");
+        let s = Settings::load(None, env(&[("CYMUNED_ENV", "demo")])).unwrap();
         assert_eq!(s.environment, Environment::Demo);
+        let s = Settings::from_toml("environment = \"demo\"").unwrap();
+        assert_eq!(s.environment, Environment::Demo);
+        assert_eq!(Settings::from_toml("").unwrap().environment, Environment::Production);
     }
 
     #[test]
     fn map_tiles_come_from_one_checked_origin() {
+        fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+            let mut all = vec![("CYMUNED_ENV", "demo")];
+            all.extend_from_slice(pairs);
+            super::tests::env(&all)
+        }
         let s = Settings::load(None, env(&[])).unwrap();
         assert_eq!(s.map_tile_origin().unwrap(), "https://tile.openstreetmap.org");
         let s = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "https://{s}.tiles.example/{z}/{x}/{y}.png")])).unwrap();
@@ -336,7 +356,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("cymuned.toml");
         std::fs::write(&file, "addr = \"0.0.0.0:8080\"\nsession_idle_minutes = 20\n").unwrap();
-        let s = Settings::load(Some(&file), env(&[("CYMUNED_ADDR", "127.0.0.1:9000")])).unwrap();
+        let s = Settings::load(Some(&file), env(&[("CYMUNED_ADDR", "127.0.0.1:9000"), ("CYMUNED_ENV", "demo")])).unwrap();
         assert_eq!(s.addr.to_string(), "127.0.0.1:9000");
         assert_eq!(s.session_idle_minutes, 20);
     }

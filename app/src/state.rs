@@ -2,6 +2,7 @@
 
 use crate::{
     config::Settings, db::Db, reference::locate::WardIndex, reporting::submit::ReportLimiter, staff::sign_in::SignInLimiter,
+    trigger::actions::CaseReviewLimiter,
 };
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -15,6 +16,8 @@ pub struct AppState {
     pub wards: Arc<WardIndex>,
     pub sign_in_limiter: Arc<SignInLimiter>,
     pub report_limiter: Arc<ReportLimiter>,
+    /// Case-review applications per address, counted before any check.
+    pub case_review_limiter: Arc<CaseReviewLimiter>,
     /// Wakes the email worker when something was queued.
     pub mail_wake: Arc<tokio::sync::Notify>,
 }
@@ -27,6 +30,7 @@ impl AppState {
             db,
             sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
             report_limiter: Arc::new(ReportLimiter::new(settings.reports_per_hour_per_address)),
+            case_review_limiter: Arc::new(CaseReviewLimiter::new(crate::trigger::actions::CASE_REVIEW_TRIES_PER_HOUR)),
             mail_wake: Arc::new(tokio::sync::Notify::new()),
             settings: Arc::new(settings),
             wards,

@@ -47,7 +47,7 @@ async fn database(url: &str) -> Db {
 }
 
 async fn http_bench(label: &str, db: Db, wards: Arc<WardIndex>, url: &str) {
-    let settings = app::config::Settings { database_url: url.into(), ..Default::default() };
+    let settings = app::config::Settings { database_url: url.into(), environment: app::config::Environment::Demo, ..Default::default() };
     let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
     let state = AppState::new(options, db, settings, wards);
     let app = server::http::router(state);

@@ -18,7 +18,7 @@ use tower::ServiceExt;
 const DAY: i64 = 86_400;
 
 async fn setup(url: &str, reports: usize) -> (Router, String, String) {
-    let settings = Settings { database_url: url.into(), ..Settings::default() };
+    let settings = Settings { database_url: url.into(), environment: app::config::Environment::Demo, ..Settings::default() };
     let db = server::startup::open_database(&settings).await.expect("database");
     let wards = server::startup::prepare(&settings, &db).await.expect("prepare");
     let started = Instant::now();

@@ -26,7 +26,7 @@ async fn hub_with_sync(url: &str, synchronous: Option<&str>) -> Router {
     app::reporting::categories::ensure_defaults(&db).await.expect("categories");
     let wards = Arc::new(WardIndex::build(app::db::reference::ward_shapes(&db).await.unwrap()).unwrap());
     // No per-address limit: every request comes from the same test client.
-    let settings = app::config::Settings { database_url: url.into(), reports_per_hour_per_address: u32::MAX, ..Default::default() };
+    let settings = app::config::Settings { database_url: url.into(), reports_per_hour_per_address: u32::MAX, environment: app::config::Environment::Demo, ..Default::default() };
     let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
     let state = AppState::new(options, db, settings, wards);
     server::http::router(state)

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
 async fn setup(url: &str, reports: usize) -> (Router, db::Db) {
-    let settings = Settings { database_url: url.into(), ..Settings::default() };
+    let settings = Settings { database_url: url.into(), environment: app::config::Environment::Demo, ..Settings::default() };
     let db = server::startup::open_database(&settings).await.expect("database");
     let wards = server::startup::prepare(&settings, &db).await.expect("prepare");
     let started = Instant::now();

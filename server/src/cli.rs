@@ -29,6 +29,10 @@ pub enum Command {
         /// Address to listen on, e.g. 0.0.0.0:3000 (overrides the settings).
         #[arg(long)]
         addr: Option<String>,
+        /// With CYMUNED_ENV=demo, serve on an address other computers can reach (the sign-in
+        /// page then shows the demo accounts' password to anyone who can reach it).
+        #[arg(long)]
+        demo_on_public_address: bool,
     },
     /// Create or update the database schema, and load the Welsh reference data if empty.
     Migrate,
@@ -82,6 +86,11 @@ pub enum Command {
     },
     /// Delete every demo account (needed before CYMUNED_ENV=production).
     RemoveDemoAccounts,
+    /// Deactivate a staff account: its sessions end at once and it can no longer sign in.
+    DeactivateUser {
+        #[arg(long)]
+        email: String,
+    },
     /// Fill the database with synthetic reports across the real wards, for demos and
     /// benchmarks (refused in production).
     Generate {
@@ -110,6 +119,16 @@ pub enum ApiKeyCommand {
         #[arg(long, default_value = "other")]
         organisation_kind: String,
     },
+    /// Revoke a CSP's key, by its name (every key of that name) or its id: refused from the
+    /// next request on.
+    Revoke {
+        #[arg(long)]
+        csp: String,
+        #[arg(long, required_unless_present = "id", conflicts_with = "id")]
+        name: Option<String>,
+        #[arg(long)]
+        id: Option<i64>,
+    },
 }
 
 fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
@@ -119,13 +138,14 @@ fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let mut settings = load_settings(&cli)?;
     startup::init_logging(&settings);
-    match cli.command.unwrap_or(Command::Serve { addr: None }) {
-        Command::Serve { addr } => {
+    match cli.command.unwrap_or(Command::Serve { addr: None, demo_on_public_address: false }) {
+        Command::Serve { addr, demo_on_public_address } => {
             if let Some(addr) = addr {
                 settings.addr = addr
                     .parse::<SocketAddr>()
                     .map_err(|_| anyhow::anyhow!("--addr: '{addr}' is not a HOST:PORT address such as 127.0.0.1:3000"))?;
             }
+            startup::refuse_public_demo(&settings, demo_on_public_address)?;
             serve(settings).await
         }
         Command::Migrate => {
@@ -180,6 +200,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{key}");
             eprintln!("Store this key now: it is shown once and only its hash is kept.");
             Ok(())
+        }
+        Command::ApiKey { command: ApiKeyCommand::Revoke { csp, name, id } } => {
+            let db = startup::open_database(&settings).await?;
+            let choice = match (&name, id) {
+                (_, Some(id)) => db::staff::ApiKeyChoice::Id(id),
+                (Some(name), None) => db::staff::ApiKeyChoice::Name(name.as_str()),
+                (None, None) => anyhow::bail!("api-key revoke: give --name or --id"),
+            };
+            let revoked = accounts::revoke_api_key(&db, &csp, choice).await?;
+            if revoked.is_empty() {
+                anyhow::bail!("api-key revoke: no key in use in {csp} with that {}", if id.is_some() { "id" } else { "name" });
+            }
+            println!("revoked {} key(s) of {csp}: {}", revoked.len(), revoked.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(", "));
+            Ok(())
+        }
+        Command::DeactivateUser { email } => {
+            let db = startup::open_database(&settings).await?;
+            match accounts::deactivate_account(&db, &email).await? {
+                Some((id, sessions)) => {
+                    println!("user {id} ({email}) is deactivated; {sessions} session(s) ended");
+                    Ok(())
+                }
+                None => anyhow::bail!("deactivate-user: no active account with the email {email}"),
+            }
         }
         Command::GroupNeighbourhood { csp, slug, name_en, name_cy, wards } => {
             let db = startup::open_database(&settings).await?;

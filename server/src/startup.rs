@@ -22,6 +22,19 @@ pub fn init_logging(settings: &Settings) {
     };
 }
 
+/// Demo mode lists the demo accounts and their shared password on the sign-in page: it is
+/// served on a loopback address (this computer only) unless `allowed_on_public_address`.
+pub fn refuse_public_demo(settings: &Settings, allowed_on_public_address: bool) -> anyhow::Result<()> {
+    if settings.environment == Environment::Demo && !settings.addr.ip().is_loopback() && !allowed_on_public_address {
+        anyhow::bail!(
+            "CYMUNED_ENV=demo: refusing to serve on {}, which other computers can reach, because the sign-in page shows the demo accounts' password; \
+             listen on 127.0.0.1, or add --demo-on-public-address if that is what you want",
+            settings.addr
+        );
+    }
+    Ok(())
+}
+
 /// Connects and brings the schema up to date.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
     let db = Db::connect(&settings.database_url, settings.db_max_connections)

@@ -286,6 +286,11 @@ both_backends!(audit_log_is_append_only_and_scoped, |db: Db, _url| async move {
     // The database refuses to change or remove entries.
     assert!(sqlx::query("UPDATE audit_log SET action = 'nothing'").execute(db.writer()).await.is_err());
     assert!(sqlx::query("DELETE FROM audit_log").execute(db.writer()).await.is_err());
+    // Nor emptied at once (TRUNCATE on PostgreSQL; SQLite has only DELETE, refused above).
+    if db.backend() == app::db::Backend::Postgres {
+        let err = sqlx::query("TRUNCATE audit_log").execute(db.writer()).await.expect_err("TRUNCATE audit_log is refused");
+        assert!(err.to_string().contains("append-only"), "{err}");
+    }
     assert_eq!(db::audit::page_for_csp(&db, cardiff.id, 1, 50).await.unwrap().total, before + 1);
     // Paging.
     for _ in 0..5 {

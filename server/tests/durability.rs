@@ -24,6 +24,7 @@ fn start(db_url: &str, port: u16) -> Child {
     let child = Command::new(env!("CARGO_BIN_EXE_cymuned"))
         .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
         .env("DATABASE_URL", db_url)
+        .env("CYMUNED_ENV", "demo")
         .env("CYMUNED_LOG", "warn")
         .env_remove("CYMUNED_CONFIG")
         .stdout(Stdio::null())

@@ -426,3 +426,20 @@ both_backends!(other_apps_send_updates, |db: Db, url: String| async move {
     let (status, _) = post(&app, "/open311/v2/servicerequestupdates.json", &format!("api_key={analyst}&service_request_id={reference}&description=Hi")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 });
+
+both_backends!(an_app_adds_only_to_its_own_partnerships_reports, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let cardiff_key = key(&db).await;
+    let swansea_key = app::staff::accounts::create_api_key(&db, "swansea", "officer", "Swansea app", None).await.unwrap();
+    let (_, body) = post(&app, "/open311/v2/requests.json", &format!("api_key={cardiff_key}&service_code=litter&{CATHAYS}&description=Litter%20all%20over%20the%20park")).await;
+    let reference = json(&body)[0]["service_request_id"].as_str().unwrap().to_string();
+    // Another partnership's key: "not found", as for a report that does not exist; nothing kept.
+    let (status, answer) = post(&app, "/open311/v2/servicerequestupdates.json", &format!("api_key={swansea_key}&service_request_id={reference}&description=Not%20yours")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{answer}");
+    assert!(error_codes(&answer)[0].1.contains(&reference), "{answer}");
+    let kept: i64 = sqlx::query("SELECT COUNT(*) FROM report_updates WHERE kind = 'comment'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(kept, 0);
+    // The partnership's own key still can.
+    let (status, answer) = post(&app, "/open311/v2/servicerequestupdates.json", &format!("api_key={cardiff_key}&service_request_id={reference}&description=Still%20there")).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+});

@@ -319,7 +319,10 @@ both_backends!(api_reads_of_a_report_are_audited, |db: Db, url: String| async mo
 
 both_backends!(reading_case_reviews_is_audited, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
-    let reported = sian(&app, &db).await;
+    // A case review is about anti-social behaviour.
+    let asb = "lang=en&area=W06000015&category=asb-noise&ward=&lat=51.4943&lon=-3.1812&ongoing=on&description=Music%20all%20night%20next%20door&anonymous=yes";
+    assert_eq!(post(&app, "/report", &None, asb).await.0, StatusCode::SEE_OTHER);
+    let reported: String = sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     let (_, location, _) = post(&app, "/case-review", &None, &format!("lang=en&name=Alun%20Hughes&email=alun%40example.cymru&references={reported}&impact=It%20never%20stops%20at%20night")).await;
     assert!(location.contains("done=CR-"), "{location}");
     let review = location.split("done=").nth(1).unwrap().to_string();

@@ -533,3 +533,71 @@ both_backends!(a_refused_profile_form_keeps_what_was_typed, |db: Db, url: String
     assert!(!body.contains("Lighting survey of the lane"), "only the last refused form is shown again");
     assert_eq!(profile_version(&db, &profile).await, v, "nothing changed");
 });
+
+/// A Cardiff profile over one graded report, opened by the analyst: (app, analyst, profile).
+async fn one_profile(db: &Db, url: &str) -> (Router, Option<String>, String) {
+    let app = hub(db.clone(), url).await;
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let reference = report(&app, db, "en", "Gareth Jones", "gareth@example.com").await;
+    grade(&app, db, &officer, &reference).await;
+    let profile = open_profile(&app, db, &analyst, &[&reference]).await;
+    (app, analyst, profile)
+}
+
+both_backends!(sharing_a_profile_is_audited, |db: Db, url: String| async move {
+    let (app, analyst, profile) = one_profile(&db, &url).await;
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
+    let housing = db::staff::ensure_organisation(&db, cardiff, "housing", "Cardiff Community Housing").await.unwrap();
+    let v = profile_version(&db, &profile).await;
+    let (_, location) = post(&app, &format!("/staff/problems/{profile}/share"), &analyst, &format!("lang=en&version={v}&organisation={housing}")).await;
+    assert!(location.contains("done=saved"), "{location}");
+    // In the audit log: who shared it, with whom.
+    let row = sqlx::query("SELECT detail, actor_label, csp_id FROM audit_log WHERE action = 'problem_shared' AND record_id = $1").bind(&profile).fetch_one(db.reader()).await.unwrap();
+    let (detail, actor, csp): (String, String, i64) = (row.try_get(0).unwrap(), row.try_get(1).unwrap(), row.try_get(2).unwrap());
+    assert!(detail.contains("Cardiff Community Housing"), "{detail}");
+    assert_eq!((actor.as_str(), csp), ("analyst@demo.cymuned.cymru", cardiff));
+    // The manager's audit log page names the action in words, in English and Welsh.
+    let manager = cookie_for(&app, "csp-manager@demo.cymuned.cymru").await;
+    let (_, body) = page(&app, "/staff/audit?csp=cardiff", &manager).await;
+    assert!(body.contains("Problem profile shared with partner organisations"), "{body}");
+    let (_, body) = page(&app, "/cy/staff/audit?csp=cardiff", &manager).await;
+    assert!(body.contains("Proffil problem wedi&#x27;i rannu") || body.contains("Proffil problem wedi'i rannu"));
+});
+
+both_backends!(a_meeting_date_that_is_not_one_is_told_never_a_500, |db: Db, url: String| async move {
+    let (app, analyst, profile) = one_profile(&db, &url).await;
+    for bad in ["2026-02-31", "2026-12-01%0D%0ASet-Cookie:%20x%3Dy", "%0D%0A", "tomorrow"] {
+        for (path, body) in [
+            ("/staff/tasking/action", format!("lang=en&csp=cardiff&date={bad}&profile={profile}&title=Joint%20patrol&owner=Police&due_on=")),
+            ("/staff/tasking", format!("lang=en&csp=cardiff&date={bad}&version=0&attendees=x&decisions=y")),
+        ] {
+            let (status, location) = post(&app, path, &analyst, &body).await;
+            assert_eq!(status, StatusCode::SEE_OTHER, "{path} {bad}");
+            assert!(location.contains("error=meeting_date") && !location.contains('\r') && !location.contains('\n'), "{location}");
+            let (status, page_body) = page(&app, &location, &analyst).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(page_body.contains("Enter the meeting date as a real date"), "{path} {bad}");
+        }
+    }
+    let (_, page_body) = page(&app, "/cy/staff/tasking?csp=cardiff&error=meeting_date", &analyst).await;
+    assert!(page_body.contains("Rhowch ddyddiad y cyfarfod fel dyddiad go iawn"));
+    let actions: i64 = one(&db, "SELECT COUNT(*) FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id WHERE p.reference = $1", &profile).await;
+    assert_eq!(actions, 0);
+});
+
+both_backends!(tasking_adds_no_action_to_a_closed_profile, |db: Db, url: String| async move {
+    let (app, analyst, profile) = one_profile(&db, &url).await;
+    let today = db::format_date(db::now());
+    sqlx::query("UPDATE problem_profiles SET stage = 'closed', closed_at = $1 WHERE reference = $2").bind(db::now()).bind(&profile).execute(db.writer()).await.unwrap();
+    let (_, location) = post(&app, "/staff/tasking/action", &analyst, &format!("lang=en&csp=cardiff&date={today}&profile={profile}&title=After%20closing&owner=Police&due_on=")).await;
+    assert!(location.contains("error=closed&kept="), "{location}");
+    let (_, page_body) = page(&app, &location, &analyst).await;
+    assert!(page_body.contains("This profile is closed and can no longer be changed."));
+    let (_, page_body) = page(&app, &format!("/cy{location}"), &analyst).await;
+    assert!(page_body.contains("proffil hwn ar gau"), "in Welsh on the Welsh page");
+    let actions: i64 = one(&db, "SELECT COUNT(*) FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id WHERE p.reference = $1", &profile).await;
+    assert_eq!(actions, 0);
+    let decisions: i64 = one(&db, "SELECT COUNT(*) FROM tasking_meetings WHERE decisions LIKE $1", "%After closing%").await;
+    assert_eq!(decisions, 0, "nor recorded as decided");
+});

@@ -115,6 +115,15 @@ both_backends!(three_verified_reports_meet_the_threshold, |db: Db, url: String| 
     let (_, location) = post(&app, "/case-review", &None, &format!("lang=en&name=Alun&email=alun%40example.cymru&references={first},{swansea}&impact=It%20never%20stops%20at%20night")).await;
     let (_, page_body) = page(&app, &location, &None).await;
     assert!(page_body.contains("belong to different partnerships"));
+    // Nor one that is not about anti-social behaviour (or a hate incident): the same answer.
+    let graffiti = {
+        let body = "lang=en&area=W06000015&category=graffiti&ward=&lat=51.4943&lon=-3.1812&ongoing=on&description=Graffiti%20on%20the%20wall&anonymous=yes";
+        post(&app, "/report", &None, body).await;
+        sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get::<String, _>(0).unwrap()
+    };
+    let (_, location) = post(&app, "/case-review", &None, &format!("lang=en&name=Alun&email=alun%40example.cymru&references={first},{graffiti}&impact=It%20never%20stops%20at%20night")).await;
+    let (_, page_body) = page(&app, &location, &None).await;
+    assert!(page_body.contains("belong to different partnerships"));
 
     // A good application, in Welsh.
     let (_, location) = post(&app, "/case-review", &None, &format!("lang=cy&name=Alun&email=alun%40example.cymru&contact_language=cy&references={first}%2C%20{second}%2C%20{third}&impact=Mae%27n%20digwydd%20bob%20nos")).await;
@@ -243,4 +252,94 @@ both_backends!(changing_the_rules_checks_open_reports_again, |db: Db, url: Strin
     // Audited with the counts.
     let detail: String = sqlx::query("SELECT detail FROM audit_log WHERE action = 'settings_changed' ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert!(detail.ends_with("reports flagged 1, cleared 0"), "{detail}");
+});
+
+/// The error summary of an application page: what the hub said, without what was typed.
+fn answer(page: &str) -> String {
+    let start = page.find("class=\"error-summary\"").expect("an error summary");
+    let end = start + page[start..].find("</div>").unwrap();
+    page[start..end].to_string()
+}
+
+both_backends!(the_application_form_tells_nothing_about_references, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let cardiff = asb_report(&app, &db, "alun@example.cymru", "asb-noise").await;
+    let cardiff_too = asb_report(&app, &db, "alun@example.cymru", "asb-neighbours").await;
+    let swansea = {
+        let body = "lang=en&area=W06000011&category=asb-noise&ward=&lat=51.6214&lon=-3.9436&ongoing=on&description=Noise%20on%20the%20front&anonymous=yes";
+        post(&app, "/report", &None, body).await;
+        sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get::<String, _>(0).unwrap()
+    };
+    let apply = |references: String| format!("lang=en&name=Alun&email=alun%40example.cymru&references={references}&impact=It%20never%20stops%20at%20night");
+    // An unknown reference (of the right shape) and two real references of two partnerships:
+    // word for word the same answer.
+    let unknown = if cardiff.ends_with("999999") { cardiff.replace("999999", "999998") } else { format!("{}999999", &cardiff[..7]) };
+    let (_, location) = post(&app, "/case-review", &None, &apply(format!("{cardiff},{unknown}"))).await;
+    assert!(location.starts_with("/case-review?draft="), "{location}");
+    let (_, unknown_page) = page(&app, &location, &None).await;
+    let (_, location) = post(&app, "/case-review", &None, &apply(format!("{cardiff},{swansea}"))).await;
+    assert!(location.starts_with("/case-review?draft="), "{location}");
+    let (_, mixed_page) = page(&app, &location, &None).await;
+    assert_eq!(answer(&unknown_page), answer(&mixed_page));
+    assert!(answer(&mixed_page).contains("were not found"));
+
+    // Every post counts, refused or not, before anything is checked or looked up.
+    for _ in 2..app::trigger::actions::CASE_REVIEW_TRIES_PER_HOUR {
+        let (_, location) = post(&app, "/case-review", &None, "lang=en&name=&email=&references=&impact=").await;
+        assert!(location.starts_with("/case-review?draft="), "{location}");
+    }
+    // Past the limit: a good application is held back (kept as typed), and a bad one is told
+    // only to wait, not what is wrong with it.
+    let (_, location) = post(&app, "/case-review", &None, &apply(format!("{cardiff},{cardiff_too}"))).await;
+    assert!(location.starts_with("/case-review?draft="), "{location}");
+    let (_, body) = page(&app, &location, &None).await;
+    assert!(answer(&body).contains("Wait an hour"), "{}", answer(&body));
+    assert!(body.contains(&cardiff_too), "what was typed is kept");
+    let (_, location) = post(&app, "/case-review", &None, &apply(format!("{cardiff},{unknown}"))).await;
+    let (_, body) = page(&app, &location, &None).await;
+    assert!(answer(&body).contains("Wait an hour") && !answer(&body).contains("were not found"), "{}", answer(&body));
+    let (_, location) = post(&app, "/case-review", &None, "lang=cy&name=&references=").await;
+    let (_, body) = page(&app, &location, &None).await;
+    assert!(answer(&body).contains("Mae sawl cais wedi"), "in Welsh: {}", answer(&body));
+    let stored: i64 = sqlx::query("SELECT COUNT(*) FROM case_reviews").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(stored, 0);
+});
+
+both_backends!(new_rules_are_checked_against_reports_as_they_are_when_saved, |db: Db, url: String| async move {
+    use sqlx::Connection as _;
+    let app = hub(db.clone(), &url).await;
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
+    let rules = app::trigger::TriggerRules::default();
+    db::trigger::save_settings(&db, cardiff, 2, &rules).await.unwrap();
+    let alun = "alun@example.cymru";
+    let first = asb_report(&app, &db, alun, "asb-noise").await;
+    let second = asb_report(&app, &db, alun, "asb-noise").await;
+    let third = asb_report(&app, &db, alun, "asb-noise").await;
+    open_email_link(&app, &db, &first).await;
+    open_email_link(&app, &db, &second).await;
+    // Someone else is changing the partnership's settings and, in the same transaction,
+    // verifying the third report's contact details; the manager saves the rules meanwhile.
+    let mut other = sqlx::AnyConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN").execute(&mut other).await.unwrap();
+    sqlx::query("UPDATE csp_settings SET acknowledge_working_days = 3 WHERE csp_id = $1").bind(cardiff).execute(&mut other).await.unwrap();
+    sqlx::query("UPDATE report_reporters SET contact_verified_at = $1 WHERE report_id = (SELECT id FROM reports WHERE reference = $2)")
+        .bind(db::now())
+        .bind(&third)
+        .execute(&mut other)
+        .await
+        .unwrap();
+    let saving = {
+        let db = db.clone();
+        tokio::spawn(async move { db::trigger::save_settings(&db, cardiff, 2, &rules).await })
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    sqlx::query("COMMIT").execute(&mut other).await.unwrap();
+    // The rules were checked against the reports as they were when the settings were written:
+    // three verified reports from Alun, all flagged.
+    let (flagged, cleared) = saving.await.unwrap().unwrap();
+    assert_eq!((flagged, cleared), (3, 0));
+    let now = flags(&db).await;
+    for r in [&first, &second, &third] {
+        assert_eq!(now.iter().find(|(x, _)| x == r).unwrap().1.as_deref(), Some("same_person"), "{r}");
+    }
 });

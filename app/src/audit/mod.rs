@@ -34,10 +34,13 @@ pub enum AuditAction {
     ReportViewed,
     /// A case review read by staff (the applicant's name, contact details and words).
     CaseReviewViewed,
+    ProblemShared,
+    ApiKeyRevoked,
+    AccountDeactivated,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 26] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -61,6 +64,9 @@ impl AuditAction {
         AuditAction::ProblemClosed,
         AuditAction::ReportViewed,
         AuditAction::CaseReviewViewed,
+        AuditAction::ProblemShared,
+        AuditAction::ApiKeyRevoked,
+        AuditAction::AccountDeactivated,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -88,6 +94,9 @@ impl AuditAction {
             AuditAction::ProblemClosed => "problem_closed",
             AuditAction::ReportViewed => "report_viewed",
             AuditAction::CaseReviewViewed => "case_review_viewed",
+            AuditAction::ProblemShared => "problem_shared",
+            AuditAction::ApiKeyRevoked => "api_key_revoked",
+            AuditAction::AccountDeactivated => "account_deactivated",
         }
     }
 

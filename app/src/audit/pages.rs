@@ -90,6 +90,9 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ProblemClosed) => t!(lang, "audit-action-problem-closed"),
         Some(AuditAction::ReportViewed) => t!(lang, "audit-action-report-viewed"),
         Some(AuditAction::CaseReviewViewed) => t!(lang, "audit-action-case-review-viewed"),
+        Some(AuditAction::ProblemShared) => t!(lang, "audit-action-problem-shared"),
+        Some(AuditAction::ApiKeyRevoked) => t!(lang, "audit-action-api-key-revoked"),
+        Some(AuditAction::AccountDeactivated) => t!(lang, "audit-action-account-deactivated"),
         None => action.to_string(),
     }
 }

@@ -185,14 +185,16 @@ pub enum AddedUpdate {
 
 /// Keeps further information about the report `reference` from the app of `api_key_id`, for
 /// staff only (kind `comment`); the app's own `client_update_id`, when given, keeps a resend
-/// from being stored twice. Reports other apps may not see (sensitive ones) are not found.
-pub async fn add_update(db: &Db, reference: &str, api_key_id: i64, client_update_id: Option<&str>, text: &str) -> Result<AddedUpdate, DbError> {
+/// from being stored twice. Reports other apps may not see (sensitive ones), and reports of
+/// another partnership than the key's (`csp_id`), are not found.
+pub async fn add_update(db: &Db, reference: &str, api_key_id: i64, csp_id: i64, client_update_id: Option<&str>, text: &str) -> Result<AddedUpdate, DbError> {
     let mut tx = db.writer().begin().await?;
     let report = sqlx::query(
         "SELECT r.id, r.status FROM reports r JOIN report_categories c ON c.id = r.category_id \
-         WHERE r.reference = $1 AND r.sensitive = 0 AND c.sensitive = 0",
+         WHERE r.reference = $1 AND r.csp_id = $2 AND r.sensitive = 0 AND c.sensitive = 0",
     )
     .bind(reference)
+    .bind(csp_id)
     .fetch_optional(&mut *tx)
     .await?;
     let Some(report) = report else {

@@ -29,6 +29,8 @@ pub enum Audience<'a> {
 #[derive(Debug)]
 pub enum ChangeError {
     Stale,
+    /// The profile is closed: nothing more is added to it.
+    Closed,
     Db(DbError),
 }
 
@@ -218,13 +220,24 @@ pub async fn unlink_item(db: &Db, profile_id: i64, version: i64, user_id: i64, i
     Ok(())
 }
 
-pub async fn set_shares(db: &Db, profile_id: i64, version: i64, user_id: i64, organisations: &[i64], detail: &str) -> Result<(), ChangeError> {
+/// Shares the profile with exactly `organisations`, and writes `audit` (who shared it with
+/// whom) in the same transaction: shared and audited together, or neither.
+pub async fn set_shares(
+    db: &Db,
+    profile_id: i64,
+    version: i64,
+    user_id: i64,
+    organisations: &[i64],
+    detail: &str,
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, profile_id, version, user_id, "shared", detail).await?;
     sqlx::query("DELETE FROM problem_profile_shares WHERE profile_id = $1").bind(profile_id).execute(&mut *tx).await?;
     for o in organisations {
         sqlx::query("INSERT INTO problem_profile_shares (profile_id, organisation_id) VALUES ($1, $2)").bind(profile_id).bind(o).execute(&mut *tx).await?;
     }
+    super::audit::record_in(&mut tx, audit).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -240,6 +253,11 @@ pub struct NewAction<'a> {
 pub async fn add_action(db: &Db, profile_id: i64, version: i64, user_id: i64, a: NewAction<'_>, detail: &str) -> Result<(), ChangeError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
+    // Read in the transaction that adds the action: a profile closed meanwhile is refused.
+    let stage: Option<String> = sqlx::query("SELECT stage FROM problem_profiles WHERE id = $1").bind(profile_id).fetch_optional(&mut *tx).await?.map(|r| r.try_get(0)).transpose()?;
+    if stage.as_deref() == Some("closed") {
+        return Err(ChangeError::Closed);
+    }
     bump(&mut tx, profile_id, version, user_id, "action_added", detail).await?;
     sqlx::query(
         "INSERT INTO problem_actions (profile_id, title, organisation_id, owner, due_on, status, notes, created_at, updated_at) \

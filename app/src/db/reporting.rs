@@ -89,7 +89,8 @@ pub enum Origin<'a> {
 }
 
 /// Stores a report, its reporter, its first timeline entry, its photos and its confirmation
-/// email in one transaction, numbering it from the year's sequence. Returns the reference.
+/// email in one transaction, under a reference with a random number unique in its year.
+/// Returns the reference.
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_report(
     db: &Db,
@@ -103,59 +104,27 @@ pub async fn insert_report(
 ) -> Result<String, DbError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
-    let sequence: i64 = sqlx::query(
-        "INSERT INTO report_sequences (year, last) VALUES ($1, 1) \
-         ON CONFLICT (year) DO UPDATE SET last = report_sequences.last + 1 RETURNING last",
-    )
-    .bind(year as i64)
-    .fetch_one(&mut *tx)
-    .await?
-    .try_get(0)?;
-    let reference = crate::reporting::reference(year, sequence);
     let strands = (!report.hate_strands.is_empty()).then(|| report.hate_strands.join(","));
-    let id: i64 = sqlx::query(
-        "INSERT INTO reports (reference, tracking_hash, csp_id, category_id, ward_code, neighbourhood_id, \
-         location_text, happened_at, ongoing, description, asb_qualifier, hate_strands, language, sensitive, status, created_at, \
-         lat, lon, source, api_key_id, open311_token, media_url) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15, \
-         CAST($16 AS DOUBLE PRECISION), CAST($17 AS DOUBLE PRECISION), $18, $19, $20, $21) RETURNING id",
-    )
-    .bind(&reference)
-    .bind(tracking_hash)
-    .bind(location.csp_id)
-    .bind(report.category_id)
-    .bind(&report.ward_code)
-    .bind(location.neighbourhood_id)
-    .bind(&report.location_text)
-    .bind(&report.happened_at)
-    .bind(report.ongoing as i64)
-    .bind(&report.description)
-    .bind(&report.asb_qualifier)
-    .bind(strands)
-    .bind(report.reporter.language.code())
-    .bind(report.sensitive as i64)
-    .bind(at)
-    .bind(report.point.map(|p| degrees(p.0)))
-    .bind(report.point.map(|p| degrees(p.1)))
-    .bind(match origin {
-        Origin::Web => "web",
-        Origin::Open311 { .. } => "open311",
-    })
-    .bind(match origin {
-        Origin::Open311 { api_key_id, .. } => Some(api_key_id),
-        Origin::Web => None,
-    })
-    .bind(match origin {
-        Origin::Open311 { token, .. } => Some(token),
-        Origin::Web => None,
-    })
-    .bind(match origin {
-        Origin::Open311 { media_url, .. } => media_url,
-        Origin::Web => None,
-    })
-    .fetch_one(&mut *tx)
-    .await?
-    .try_get(0)?;
+    // A random number, drawn again when the year already has it (a savepoint undoes the
+    // refused row, so the transaction goes on; on PostgreSQL a concurrent report taking the
+    // same number at the same moment is refused the same way).
+    let mut attempt = 0;
+    let (id, reference) = loop {
+        let reference = crate::reporting::reference(year, crate::reporting::random_reference_number(attempt >= 16));
+        let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
+        let inserted = insert_report_row(&mut *savepoint, report, location, tracking_hash, &reference, strands.as_deref(), at, origin).await;
+        match inserted {
+            Ok(id) => {
+                savepoint.commit().await?;
+                break (id, reference);
+            }
+            Err(e) if attempt < 32 && e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
+                savepoint.rollback().await?;
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
     let r = &report.reporter;
     sqlx::query(
         "INSERT INTO report_reporters (report_id, anonymous, name, email, phone, consent_to_contact, safe_contact, email_check_hash) \
@@ -193,6 +162,63 @@ pub async fn insert_report(
     }
     tx.commit().await?;
     Ok(reference)
+}
+
+/// The report's own row, under `reference`; returns its id.
+#[allow(clippy::too_many_arguments)]
+async fn insert_report_row(
+    conn: &mut sqlx::AnyConnection,
+    report: &ValidReport,
+    location: &Location,
+    tracking_hash: &str,
+    reference: &str,
+    strands: Option<&str>,
+    at: i64,
+    origin: Origin<'_>,
+) -> Result<i64, DbError> {
+    sqlx::query(
+        "INSERT INTO reports (reference, tracking_hash, csp_id, category_id, ward_code, neighbourhood_id, \
+         location_text, happened_at, ongoing, description, asb_qualifier, hate_strands, language, sensitive, status, created_at, \
+         lat, lon, source, api_key_id, open311_token, media_url) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'open', $15, \
+         CAST($16 AS DOUBLE PRECISION), CAST($17 AS DOUBLE PRECISION), $18, $19, $20, $21) RETURNING id",
+    )
+    .bind(reference)
+    .bind(tracking_hash)
+    .bind(location.csp_id)
+    .bind(report.category_id)
+    .bind(&report.ward_code)
+    .bind(location.neighbourhood_id)
+    .bind(&report.location_text)
+    .bind(&report.happened_at)
+    .bind(report.ongoing as i64)
+    .bind(&report.description)
+    .bind(&report.asb_qualifier)
+    .bind(strands)
+    .bind(report.reporter.language.code())
+    .bind(report.sensitive as i64)
+    .bind(at)
+    .bind(report.point.map(|p| degrees(p.0)))
+    .bind(report.point.map(|p| degrees(p.1)))
+    .bind(match origin {
+        Origin::Web => "web",
+        Origin::Open311 { .. } => "open311",
+    })
+    .bind(match origin {
+        Origin::Open311 { api_key_id, .. } => Some(api_key_id),
+        Origin::Web => None,
+    })
+    .bind(match origin {
+        Origin::Open311 { token, .. } => Some(token),
+        Origin::Web => None,
+    })
+    .bind(match origin {
+        Origin::Open311 { media_url, .. } => media_url,
+        Origin::Web => None,
+    })
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get(0)
 }
 
 /// The report behind a tracking link (by the token's hash), as its reporter may see it.
@@ -312,31 +338,26 @@ pub async fn delete_old_drafts(db: &Db) -> Result<u64, DbError> {
 
 // ----- synthetic reports (`cymuned generate`), stored in batches.
 
-/// Stores synthetic reports in one transaction: numbered from each year's sequence, with their
+/// Stores synthetic reports in one transaction: numbered at random as real reports are, with their
 /// first timeline entry and, when they have moved on, their current status. Rows go in
 /// several to a statement: a million reports take a minute, not an hour.
 pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::SyntheticReport]) -> Result<(), DbError> {
     use chrono::Datelike;
     const ROWS: usize = 400;
     let mut tx = db.writer().begin().await?;
-    // Reserve each year's numbers.
-    let mut years: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
+    // Random reference numbers (as for real reports), none already taken in its year.
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut per_year: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
     for r in reports {
         let year = chrono::DateTime::from_timestamp(r.created_at, 0).map(|t| t.year()).unwrap_or(2026);
-        *years.entry(year).or_default() += 1;
-    }
-    let mut next: std::collections::BTreeMap<i32, i64> = std::collections::BTreeMap::new();
-    for (year, n) in &years {
-        let last: i64 = sqlx::query(
-            "INSERT INTO report_sequences (year, last) VALUES ($1, $2) \
-             ON CONFLICT (year) DO UPDATE SET last = report_sequences.last + $2 RETURNING last",
-        )
-        .bind(*year as i64)
-        .bind(*n)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
-        next.insert(*year, last - n + 1);
+        if let std::collections::btree_map::Entry::Vacant(entry) = per_year.entry(year) {
+            let prefix = format!("CYM-{:02}-%", year.rem_euclid(100));
+            let rows = sqlx::query("SELECT reference FROM reports WHERE reference LIKE $1").bind(prefix).fetch_all(&mut *tx).await?;
+            entry.insert(rows.len());
+            for row in rows {
+                taken.insert(row.try_get(0)?);
+            }
+        }
     }
     for chunk in reports.chunks(ROWS) {
         let mut sql = String::from(
@@ -357,9 +378,14 @@ pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::Sy
         let mut query = sqlx::query(&sql);
         for r in chunk {
             let year = chrono::DateTime::from_timestamp(r.created_at, 0).map(|t| t.year()).unwrap_or(2026);
-            let n = next.get_mut(&year).expect("reserved above");
-            let reference = crate::reporting::reference(year, *n);
-            *n += 1;
+            let count = per_year.get_mut(&year).expect("counted above");
+            let reference = loop {
+                let candidate = crate::reporting::reference(year, crate::reporting::random_reference_number(*count >= 450_000));
+                if taken.insert(candidate.clone()) {
+                    break candidate;
+                }
+            };
+            *count += 1;
             query = query
                 .bind(reference)
                 .bind(&r.tracking_hash)

@@ -134,6 +134,48 @@ pub async fn delete_demo_users(db: &Db) -> Result<u64, DbError> {
     Ok(done.rows_affected())
 }
 
+/// Deactivates the account of `email`: its sessions end at once, it can no longer sign in,
+/// and `audit` (with the account's id as the record) is written in the same transaction.
+/// Returns the account's id and how many sessions ended; `None` if there is no such active
+/// account.
+pub async fn deactivate_user(db: &Db, email: &str, audit: &crate::audit::NewAuditEntry) -> Result<Option<(i64, u64)>, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let Some(row) = sqlx::query("UPDATE users SET active = 0 WHERE lower(email) = lower($1) AND active = 1 RETURNING id").bind(email).fetch_optional(&mut *tx).await? else {
+        return Ok(None);
+    };
+    let id: i64 = row.try_get(0)?;
+    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?.rows_affected();
+    let audit = crate::audit::NewAuditEntry { record_id: Some(id.to_string()), ..audit.clone() };
+    super::audit::record_in(&mut tx, &audit).await?;
+    tx.commit().await?;
+    Ok(Some((id, ended)))
+}
+
+/// Which API keys to revoke: one by its id, or every key of that name in the CSP.
+pub enum ApiKeyChoice<'a> {
+    Id(i64),
+    Name(&'a str),
+}
+
+/// Revokes the CSP's keys chosen (not already revoked) and writes one `audit` entry for each
+/// (the key's id as the record) in the same transaction. Returns the revoked keys' ids.
+pub async fn revoke_api_keys(db: &Db, csp_id: i64, choice: ApiKeyChoice<'_>, audit: &crate::audit::NewAuditEntry) -> Result<Vec<i64>, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let query = match choice {
+        ApiKeyChoice::Id(id) => sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE csp_id = $2 AND id = $3 AND revoked_at IS NULL RETURNING id").bind(now()).bind(csp_id).bind(id),
+        ApiKeyChoice::Name(name) => {
+            sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE csp_id = $2 AND name = $3 AND revoked_at IS NULL RETURNING id").bind(now()).bind(csp_id).bind(name)
+        }
+    };
+    let ids = query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;
+    for id in &ids {
+        let entry = crate::audit::NewAuditEntry { record_id: Some(id.to_string()), ..audit.clone() };
+        super::audit::record_in(&mut tx, &entry).await?;
+    }
+    tx.commit().await?;
+    Ok(ids)
+}
+
 pub async fn ensure_organisation(db: &Db, csp_id: i64, kind: &str, name: &str) -> Result<i64, DbError> {
     sqlx::query(
         "INSERT INTO organisations (csp_id, kind, name) VALUES ($1, $2, $3) \

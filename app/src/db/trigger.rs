@@ -30,8 +30,9 @@ pub async fn rules(db: &Db, csp_id: i64) -> Result<TriggerRules, DbError> {
 /// Saves a CSP's triage and trigger settings, and checks its open ASB and hate reports against
 /// the new rules in the same transaction (see `recheck`). Returns (newly flagged, cleared).
 pub async fn save_settings(db: &Db, csp_id: i64, acknowledge_days: i64, rules: &TriggerRules) -> Result<(usize, usize), DbError> {
-    let changes = recheck(db, csp_id, rules).await?;
     let mut tx = db.writer().begin().await?;
+    // The settings row first: it holds the CSP's changes of rules one at a time, and the
+    // reports are then read inside this transaction, as they are when it writes their flags.
     sqlx::query(
         "INSERT INTO csp_settings (csp_id, acknowledge_working_days, trigger_reports, trigger_window_days, trigger_location_rule, \
          trigger_hate_rule, review_acknowledge_days, review_decide_days, link_window_days, link_distance_metres) \
@@ -54,6 +55,7 @@ pub async fn save_settings(db: &Db, csp_id: i64, acknowledge_days: i64, rules: &
     .bind(rules.link_distance_metres)
     .execute(&mut *tx)
     .await?;
+    let changes = recheck(&mut *tx, csp_id, rules).await?;
     let (mut flagged, mut cleared) = (0, 0);
     for (id, was, now) in changes {
         match (&was, now) {
@@ -132,17 +134,17 @@ pub async fn evaluate_report(db: &Db, report_id: i64) -> Result<usize, DbError> 
 /// What `rules` change for a CSP's open ASB and hate reports: (report, its flag, the flag it
 /// should have). Those that now meet a rule are flagged and those that no longer do are
 /// cleared; closed reports keep the flag they had, and still count towards others'.
-async fn recheck(db: &Db, csp_id: i64, rules: &TriggerRules) -> Result<Vec<(i64, Option<String>, Option<&'static str>)>, DbError> {
+async fn recheck(tx: &mut sqlx::AnyConnection, csp_id: i64, rules: &TriggerRules) -> Result<Vec<(i64, Option<String>, Option<&'static str>)>, DbError> {
     const OPEN_ASB_OR_HATE: &str = "FROM reports r JOIN report_categories c ON c.id = r.category_id \
         WHERE r.csp_id = $1 AND c.family IN ('asb', 'hate') AND r.closed_at IS NULL";
-    let open = sqlx::query(&format!("SELECT r.id, r.trigger_rule, r.created_at {OPEN_ASB_OR_HATE}")).bind(csp_id).fetch_all(db.reader()).await?;
+    let open = sqlx::query(&format!("SELECT r.id, r.trigger_rule, r.created_at {OPEN_ASB_OR_HATE}")).bind(csp_id).fetch_all(&mut *tx).await?;
     let open: Vec<(i64, Option<String>, i64)> = open.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).collect::<Result<_, DbError>>()?;
     let Some(oldest) = open.iter().map(|(_, _, at)| *at).min() else { return Ok(Vec::new()) };
     // Every report that can count with an open one: from one window before the oldest.
     let rows = sqlx::query(&format!("{CANDIDATE} WHERE r.csp_id = $1 AND c.family IN ('asb', 'hate') AND r.created_at >= $2 ORDER BY r.created_at, r.id"))
         .bind(csp_id)
         .bind(oldest - rules.window_days * 86_400)
-        .fetch_all(db.reader())
+        .fetch_all(&mut *tx)
         .await?;
     let candidates = rows.iter().map(candidate).collect::<Result<Vec<_>, _>>()?;
     let met = crate::trigger::evaluate_all(&candidates, rules);

@@ -488,7 +488,7 @@ async fn post_update(state: &AppState, format: Format, lang: Lang, params: &Para
         Some(url) => format!("{description}\n{url}"),
         None => description.to_string(),
     };
-    match db::open311::add_update(&state.db, reference, key.key_id, client_id, &text).await {
+    match db::open311::add_update(&state.db, reference, key.key_id, key.csp_id, client_id, &text).await {
         Ok(db::open311::AddedUpdate::Kept(id)) => {
             tracing::info!(%reference, client = %key.name, "update received over Open311");
             respond(format, StatusCode::OK, "service_request_updates", json!([{ "update_id": id.to_string() }]))

@@ -168,6 +168,7 @@ pub async fn act(
     match result {
         Ok(done) => to_profile(lang, &reference, &format!("done={done}")),
         Err(ChangeError::Stale) => to_profile(lang, &reference, &stale().await),
+        Err(ChangeError::Closed) => to_profile(lang, &reference, "error=closed"),
         Err(ChangeError::Db(e)) => {
             tracing::error!(error = %e, "could not change a problem profile");
             to_profile(lang, &reference, "error=unavailable")
@@ -337,8 +338,18 @@ async fn change(
             let organisations = fields.ids("organisation");
             let known = db::triage::organisations(db, p.csp_id).await.map_err(|_| "unavailable")?;
             let names: Option<Vec<String>> = organisations.iter().map(|o| known.iter().find(|(id, _)| id == o).map(|(_, n)| n.clone())).collect();
-            let names = names.ok_or("organisation")?;
-            Ok(db::problems::set_shares(db, p.id, version, user.id, &organisations, &names.join(", ")).await.map(|_| "saved"))
+            let names = names.ok_or("organisation")?.join(", ");
+            let audit = NewAuditEntry {
+                actor_user_id: Some(user.id),
+                actor_label: user.email.clone(),
+                action: Some(AuditAction::ProblemShared),
+                record_type: Some("problem_profile".into()),
+                record_id: Some(p.reference.clone()),
+                csp_id: Some(p.csp_id),
+                ip: Some(ip.to_string()),
+                detail: Some(if names.is_empty() { "shared with no organisation".into() } else { format!("shared with: {names}") }),
+            };
+            Ok(db::problems::set_shares(db, p.id, version, user.id, &organisations, &names, &audit).await.map(|_| "saved"))
         }
         "decide" => decide(state, user, ip, lang, p, fields, version).await,
         _ => Err("unknown"),

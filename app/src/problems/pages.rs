@@ -239,6 +239,7 @@ pub fn error_message(lang: Lang, error: &str) -> String {
         "item" => t!(lang, "profile-error-item"),
         "organisation" => t!(lang, "profile-error-organisation"),
         "due" => t!(lang, "profile-error-due"),
+        "meeting_date" => t!(lang, "profile-error-meeting-date"),
         "started" => t!(lang, "profile-error-started"),
         "outcome_required" => t!(lang, "profile-error-outcome-required"),
         "outcome_identifies" => t!(lang, "profile-error-outcome-identifies"),

@@ -288,6 +288,16 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
     }
 }
 
+/// Back to the tasking page of `date` (a checked date; none: today's), with the outcome.
+fn back_to_tasking(lang: Lang, slug: &str, date: Option<&str>, outcome: &str) -> Response {
+    let mut query = vec![("csp", slug)];
+    if let Some(date) = date {
+        query.push(("date", date));
+    }
+    let query = serde_urlencoded::to_string(query).unwrap_or_default();
+    Redirect::to(&format!("{}?{query}&{outcome}", lang.path("/staff/tasking"))).into_response()
+}
+
 /// Saves a meeting's record.
 pub async fn save(
     State(state): State<AppState>,
@@ -299,10 +309,9 @@ pub async fn save(
         Err(response) => return response,
     };
     let f = |name: &str| form.get(name);
-    let date = f("date").to_string();
-    let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
-    let Some(held_on) = parse_day(&date) else { return back("error=due") };
+    let Some(held_on) = parse_day(f("date")) else { return back_to_tasking(lang, &slug, None, "error=meeting_date") };
     let date = db::format_date(held_on);
+    let back = |outcome: &str| back_to_tasking(lang, &slug, Some(&date), outcome);
     let (attendees, decisions) = match (text(f("attendees"), MAX_TEXT), text(f("decisions"), MAX_TEXT)) {
         (Ok(a), Ok(d)) => (a, d),
         _ => return back(&kept::refusal(&state.db, user.id, &tasking_page(&slug, &date), "record", &form.0, "too_long").await),
@@ -330,10 +339,9 @@ pub async fn add_action(
         Err(response) => return response,
     };
     let f = |name: &str| form.get(name);
-    let date = f("date").to_string();
-    let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&date={date}&{outcome}", lang.path("/staff/tasking"))).into_response();
-    let Some(held_on) = parse_day(&date) else { return back("error=due") };
+    let Some(held_on) = parse_day(f("date")) else { return back_to_tasking(lang, &slug, None, "error=meeting_date") };
     let date = db::format_date(held_on);
+    let back = |outcome: &str| back_to_tasking(lang, &slug, Some(&date), outcome);
     // Refused for a mistake: back as it was typed.
     let page = tasking_page(&slug, &date);
     let refused = |error: &'static str| kept::refusal(&state.db, user.id, &page, "action", &form.0, error);
@@ -366,6 +374,8 @@ pub async fn add_action(
     if let Err(e) = added {
         return match e {
             db::problems::ChangeError::Stale => back(&refused("stale").await),
+            // A closed profile takes no more actions: said plainly, the form kept as typed.
+            db::problems::ChangeError::Closed => back(&refused("closed").await),
             db::problems::ChangeError::Db(e) => {
                 tracing::error!(error = %e, "tasking: could not add an action");
                 back("error=unavailable")

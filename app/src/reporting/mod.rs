@@ -208,13 +208,18 @@ fn trimmed(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-fn valid_email(email: &str) -> bool {
-    match email.split_once('@') {
+/// An address the hub can write to: on the server, one the outbox's own parser (lettre's
+/// `Address`) accepts, so a confirmation is never queued to an address it cannot send to.
+pub fn valid_email(email: &str) -> bool {
+    let simple = match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !email.contains(char::is_whitespace)
         }
         None => false,
-    }
+    };
+    #[cfg(feature = "ssr")]
+    let simple = simple && email.parse::<lettre::Address>().is_ok();
+    simple
 }
 
 fn valid_phone(phone: &str) -> bool {
@@ -222,7 +227,19 @@ fn valid_phone(phone: &str) -> bool {
     (10..=15).contains(&digits) && phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c))
 }
 
-/// `YYYY-MM-DDTHH:MM` (as browsers send `datetime-local`), not in the future.
+/// Days in a month of the Gregorian calendar (0 for a month that is not one).
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM` (as browsers send `datetime-local`), a real day of the calendar (no
+/// 31 February), not in the future.
 fn valid_local_time(value: &str, now_local: &str) -> bool {
     let b = value.as_bytes();
     let shape = value.len() == 16
@@ -236,8 +253,8 @@ fn valid_local_time(value: &str, now_local: &str) -> bool {
         return false;
     }
     let num = |r: std::ops::Range<usize>| value[r].parse::<u32>().unwrap_or(0);
-    let (month, day, hour, minute) = (num(5..7), num(8..10), num(11..13), num(14..16));
-    (1..=12).contains(&month) && (1..=31).contains(&day) && hour < 24 && minute < 60 && value >= "2000-01-01T00:00" && value <= now_local
+    let (year, month, day, hour, minute) = (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16));
+    (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day) && hour < 24 && minute < 60 && value >= "2000-01-01T00:00" && value <= now_local
 }
 
 /// Checks a submitted form against the CSP's categories and the area's wards. `located_ward`
@@ -340,9 +357,25 @@ pub fn validate(
     })
 }
 
-/// `CYM-26-000123`: the year's two digits and the year's sequence number.
-pub fn reference(year: i32, sequence: i64) -> String {
-    format!("CYM-{:02}-{:06}", year.rem_euclid(100), sequence)
+/// `CYM-26-482913`: the year's two digits and the report's number within the year.
+pub fn reference(year: i32, number: i64) -> String {
+    format!("CYM-{:02}-{:06}", year.rem_euclid(100), number)
+}
+
+/// The number of a new report's reference: drawn at random (six digits; seven once a year's
+/// six-digit numbers are crowded), never from a sequence, so references say nothing about how
+/// many reports were made or when, and the references missing from public lists (the
+/// sensitive reports) cannot be told from numbers never given. Unique per year: the caller
+/// draws again when one is taken.
+#[cfg(feature = "ssr")]
+pub fn random_reference_number(crowded: bool) -> i64 {
+    use rand::Rng;
+    let mut rng = rand::thread_rng();
+    if crowded {
+        rng.gen_range(1_000_000..=9_999_999)
+    } else {
+        rng.gen_range(100_000..=999_999)
+    }
 }
 
 /// A report's reference as someone reads it out or types it ("cym-26-123", "CYM 26 000123",
@@ -456,6 +489,24 @@ mod tests {
         assert_eq!(check(&ReportForm { happened_at: "29/11/2026".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"]);
         assert_eq!(check(&ReportForm { happened_at: "2026-13-01T10:00".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"]);
         assert!(check(&ReportForm { happened_at: "2026-11-29T21:00".into(), ..form() }).is_ok(), "now is fine");
+        for not_a_day in ["2026-02-31T10:00", "2026-02-29T10:00", "2026-04-31T10:00", "2026-11-00T10:00", "2100-02-29T10:00"] {
+            let now = if not_a_day.starts_with("2100") { "2100-12-31T00:00" } else { "2026-11-29T21:00" };
+            assert!(validate(&ReportForm { happened_at: not_a_day.into(), ..form() }, &categories(), &["W05000857".to_string()], None, now).is_err(), "{not_a_day}");
+        }
+        assert!(check(&ReportForm { happened_at: "2024-02-29T10:00".into(), ..form() }).is_ok(), "a leap day");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_calendar_agrees_with_chrono() {
+        for year in 2000..=2100 {
+            for month in 1..=12 {
+                for day in 1..=31 {
+                    let real = chrono::NaiveDate::from_ymd_opt(year as i32, month, day).is_some();
+                    assert_eq!(day <= days_in_month(year, month), real, "{year}-{month}-{day}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -464,6 +515,16 @@ mod tests {
         assert_eq!(check(&named).unwrap_err(), vec!["email:contact_required"]);
         let bad_email = ReportForm { email: "sian@".into(), ..named.clone() };
         assert_eq!(check(&bad_email).unwrap_err(), vec!["email:invalid"]);
+        // Addresses the outbox could not send to are refused here, not lost later.
+        #[cfg(feature = "ssr")]
+        for unsendable in ["sian@@example.cymru", "sian,rhys@example.cymru", "sian@exa(mple).cymru", "<sian@example.cymru>", "sian@example.cymru>"] {
+            assert!(unsendable.parse::<lettre::Address>().is_err(), "{unsendable}");
+            let form = ReportForm { email: unsendable.into(), ..named.clone() };
+            assert_eq!(check(&form).unwrap_err(), vec!["email:invalid"], "{unsendable}");
+        }
+        for sendable in ["sian@example.cymru", "sian.roberts+adroddiad@post.example.co.uk"] {
+            assert!(check(&ReportForm { email: sendable.into(), ..named.clone() }).is_ok(), "{sendable}");
+        }
         let bad_phone = ReportForm { phone: "12".into(), ..named.clone() };
         assert_eq!(check(&bad_phone).unwrap_err(), vec!["phone:invalid"]);
         let ok = check(&ReportForm { email: " Sian@Example.Cymru ".into(), phone: "029 2087 2087".into(), consent: "on".into(), contact_language: "cy".into(), ..named }).unwrap();
@@ -517,6 +578,21 @@ mod tests {
     fn references_are_readable() {
         assert_eq!(reference(2026, 123), "CYM-26-000123");
         assert_eq!(reference(2100, 1), "CYM-00-000001");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn reference_numbers_are_random_and_read_back() {
+        let numbers: Vec<i64> = (0..50).map(|_| random_reference_number(false)).collect();
+        assert!(numbers.iter().all(|n| (100_000..=999_999).contains(n)));
+        assert!(numbers.windows(2).any(|w| w[1] != w[0] + 1), "not a sequence");
+        let distinct: std::collections::BTreeSet<_> = numbers.iter().collect();
+        assert!(distinct.len() > 40);
+        for crowded in [false, true] {
+            let r = reference(2026, random_reference_number(crowded));
+            assert_eq!(parse_reference(&r).as_deref(), Some(r.as_str()), "residents can read it back");
+            assert_eq!(parse_reference(&r.to_lowercase().replace('-', " ")).as_deref(), Some(r.as_str()));
+        }
     }
 
     #[test]

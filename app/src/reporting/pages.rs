@@ -171,12 +171,15 @@ fn SafetyPanel(lang: Lang) -> impl IntoView {
                     {t!(lang, "report-quick-exit")}
                 </a>
             </p>
+            <p class="hint">{t!(lang, "report-quick-exit-history")}</p>
         </aside>
     }
 }
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::shell::security::no_store();
     let lang = use_lang();
     let query = use_query_map();
     let data = Resource::new_blocking(
@@ -319,7 +322,7 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
             <input type="hidden" name="area" value=area.code.clone() />
             <input type="hidden" name="draft" value=form.draft.clone() />
             <div class="honeypot" aria-hidden="true">
-                <label for="website">"Website"</label>
+                <label for="website">{t!(lang, "report-honeypot")}</label>
                 <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
             </div>
 
@@ -470,6 +473,8 @@ fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<F
 
 #[component]
 pub fn TrackPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::shell::security::no_store();
     let lang = use_lang();
     let params = use_params_map();
     let query = use_query_map();

@@ -27,9 +27,10 @@ pub struct PlaceSearch {
     pub more: bool,
 }
 
-/// Lower case, accents and apostrophes dropped, words joined by single hyphens.
+/// Lower case, accents and apostrophes dropped, words joined by single hyphens. Capitals are
+/// lowered first, accented ones too ("YNYS MÔN" is "ynys-mon").
 pub fn fold(text: &str) -> String {
-    crate::reference::slugify(&text.replace(['\'', '’'], ""))
+    crate::reference::slugify(&text.replace(['\'', '’'], "").to_lowercase())
 }
 
 fn words(folded: &str) -> Vec<&str> {
@@ -147,6 +148,11 @@ mod tests {
         assert_eq!(run("st marys").wards[0].ward_code, "W3");
         assert_eq!(run("LLANFAIR").wards[0].ward_code, "W2");
         assert_eq!(run("ynys mon").areas[0].0, "LA2");
+        for typed in ["YNYS MÔN", "Ynys Môn", "ynys môn", "YNYS MON"] {
+            assert_eq!(run(typed).areas.first().map(|a| a.0.as_str()), Some("LA2"), "{typed}");
+        }
+        assert_eq!(fold("YNYS MÔN"), "ynys-mon");
+        assert_eq!(fold("ŴY ÂÊÎÔÛŶ"), "wy-aeiouy");
         assert!(run("ynys mon").wards.is_empty(), "a council's name alone lists the council, not all its wards");
         assert_eq!(run("canton caerdydd").wards[0].ward_code, "W1");
         assert!(run("nowhere").wards.is_empty());

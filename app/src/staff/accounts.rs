@@ -197,6 +197,39 @@ pub async fn create_api_key(db: &Db, csp_slug: &str, role: &str, name: &str, org
     Ok(key)
 }
 
+/// Revokes a CSP's API key (by id, or every key of that name): it is refused from the next
+/// request on. Audited. Returns the ids of the keys revoked (none: no such key in use).
+pub async fn revoke_api_key(db: &Db, csp_slug: &str, choice: db::staff::ApiKeyChoice<'_>) -> Result<Vec<i64>, AccountError> {
+    let csp = db::reference::csp_by_slug(db, csp_slug).await?.ok_or_else(|| AccountError::UnknownCsp(csp_slug.into()))?;
+    let detail = match &choice {
+        db::staff::ApiKeyChoice::Id(id) => format!("key {id}"),
+        db::staff::ApiKeyChoice::Name(name) => format!("keys named {name}"),
+    };
+    let entry = NewAuditEntry {
+        actor_label: "cli".into(),
+        action: Some(AuditAction::ApiKeyRevoked),
+        record_type: Some("api_key".into()),
+        csp_id: Some(csp.id),
+        detail: Some(detail),
+        ..Default::default()
+    };
+    Ok(db::staff::revoke_api_keys(db, csp.id, choice, &entry).await?)
+}
+
+/// Deactivates a staff account: signed out everywhere at once, and sign-in refused from now
+/// on. Audited. `None`: no active account with that email.
+pub async fn deactivate_account(db: &Db, email: &str) -> Result<Option<(i64, u64)>, AccountError> {
+    let email = email.trim().to_string();
+    let entry = NewAuditEntry {
+        actor_label: "cli".into(),
+        action: Some(AuditAction::AccountDeactivated),
+        record_type: Some("user".into()),
+        detail: Some(email.clone()),
+        ..Default::default()
+    };
+    Ok(db::staff::deactivate_user(db, &email, &entry).await?)
+}
+
 /// Who an API request acts as.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiPrincipal {

@@ -20,6 +20,25 @@ use axum::{
 
 type Fields = Vec<(String, String)>;
 
+/// Case-review applications sent per address per hour, whatever their fate.
+pub const CASE_REVIEW_TRIES_PER_HOUR: u32 = 10;
+
+/// Case-review applications per address: every post counts, before anything is checked or
+/// looked up, so the form cannot be used to test references in bulk.
+pub struct CaseReviewLimiter(governor::DefaultKeyedRateLimiter<String>);
+
+impl CaseReviewLimiter {
+    pub fn new(per_hour: u32) -> CaseReviewLimiter {
+        let n = std::num::NonZeroU32::new(per_hour.max(1)).expect("at least one");
+        let quota = governor::Quota::with_period(std::time::Duration::from_secs(3600) / n.get()).expect("non-zero").allow_burst(n);
+        CaseReviewLimiter(governor::RateLimiter::keyed(quota))
+    }
+
+    pub fn allow(&self, address: &str) -> bool {
+        self.0.check_key(&address.to_string()).is_ok()
+    }
+}
+
 fn field(fields: &Fields, name: &str) -> String {
     fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default()
 }
@@ -48,6 +67,10 @@ pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Exten
         impact: field(&fields, "impact"),
         contact_language: field(&fields, "contact_language"),
     };
+    // Counted first: a refused form costs a try as much as an accepted one.
+    if !state.case_review_limiter.allow(&ip) {
+        return back_with_draft(&state, lang, &form, vec!["rate_limited"]).await;
+    }
     let mut errors: Vec<&str> = Vec::new();
     if form.name.is_empty() {
         errors.push("name");
@@ -55,7 +78,7 @@ pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Exten
     if form.email.is_empty() && form.phone.is_empty() {
         errors.push("contact");
     }
-    if !form.email.is_empty() && !accounts::looks_like_email(&form.email) {
+    if !form.email.is_empty() && !(accounts::looks_like_email(&form.email) && crate::reporting::valid_email(&form.email)) {
         errors.push("email");
     }
     if !form.phone.is_empty() && form.phone.chars().filter(|c| c.is_ascii_digit()).count() < 10 {
@@ -81,20 +104,16 @@ pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Exten
             return back_with_draft(&state, lang, &form, vec!["unavailable"]).await;
         }
     };
-    // One answer for unknown references and references of several partnerships: it never
-    // tells which reports exist, or where.
+    // One answer whatever is wrong with the references (unknown, of several partnerships, not
+    // about anti-social behaviour or hate): it never tells which reports exist, what they
+    // are, or whether two went to the same partnership.
     let csps: std::collections::BTreeSet<i64> = found.iter().map(|(csp, _, _)| *csp).collect();
-    if !references.is_empty() && (found.len() < references.len() || csps.len() > 1) {
+    let reviewable = found.iter().all(|(_, _, c)| c.family == "asb" || c.family == "hate");
+    if !references.is_empty() && (found.len() < references.len() || csps.len() > 1 || !reviewable) {
         errors.push("references_unknown");
     }
     if !errors.is_empty() {
         return back_with_draft(&state, lang, &form, errors).await;
-    }
-    // Only applications about to be stored count towards the limit: correcting a form is free.
-    // (References are numbered in order, so whether one exists tells nothing; unknown ones and
-    // ones of several partnerships get the same answer, so nothing says where a report went.)
-    if !state.report_limiter.allow(&ip) {
-        return back_with_draft(&state, lang, &form, vec!["rate_limited"]).await;
     }
     let csp_id = *csps.iter().next().expect("at least one report found");
     let rules = match db::trigger::rules(&state.db, csp_id).await {

@@ -71,8 +71,13 @@ pub fn qualifies(c: &TriggerCandidate) -> bool {
     if c.ongoing {
         return true;
     }
-    let Some(happened) = c.happened_at.as_deref().and_then(|h| chrono::NaiveDateTime::parse_from_str(h, "%Y-%m-%dT%H:%M").ok()) else {
+    let Some(happened) = c.happened_at.as_deref() else {
         return true;
+    };
+    // A time that is not one (31 February, from before dates were checked) cannot show the
+    // report was made within a month of the incident.
+    let Ok(happened) = chrono::NaiveDateTime::parse_from_str(happened, "%Y-%m-%dT%H:%M") else {
+        return false;
     };
     c.created_at - happened.and_utc().timestamp() <= REPORTED_WITHIN_DAYS * 86_400 + 3_600
 }
@@ -318,6 +323,12 @@ mod tests {
         graffiti.family = "environmental".into();
         let with_graffiti = [asb(1, 0, sian), asb(2, 30, sian), graffiti];
         assert!(evaluate(&with_graffiti[2], &with_graffiti, &rules).is_empty());
+        // A day that does not exist (stored before dates were checked) does not count.
+        let mut impossible = asb(3, 60, sian);
+        impossible.ongoing = false;
+        impossible.happened_at = Some("2026-02-31T10:00".into());
+        let with_impossible = [asb(1, 0, sian), asb(2, 30, sian), impossible];
+        assert!(evaluate(&with_impossible[2], &with_impossible, &rules).is_empty());
         // A CSP may ask for more.
         let strict = TriggerRules { reports: 4, ..TriggerRules::default() };
         assert!(evaluate(&three[2], &three, &strict).is_empty());

@@ -62,13 +62,15 @@ pub fn application_error(lang: Lang, problem: &str) -> String {
         "references_unknown" => t!(lang, "review-error-references-unknown"),
         "impact" => t!(lang, "review-error-impact"),
         "too_long" => t!(lang, "report-error-too-long"),
-        "rate_limited" => t!(lang, "report-error-rate-limited"),
+        "rate_limited" => t!(lang, "review-error-rate-limited"),
         _ => crate::error::AppError::Unavailable.message(lang),
     }
 }
 
 #[component]
 pub fn CaseReviewPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::shell::security::no_store();
     let lang = use_lang();
     let query = use_query_map();
     let data = Resource::new_blocking(move || (query.read().get("draft"), query.read().get("done")), |(d, done)| application_page(d, done));

@@ -92,7 +92,7 @@ pub async fn database(backend: Backend) -> (Db, String) {
 }
 
 pub fn settings(url: &str) -> Settings {
-    Settings { database_url: url.to_string(), sign_in_attempts_per_15_minutes: 5, ..Settings::default() }
+    Settings { database_url: url.to_string(), sign_in_attempts_per_15_minutes: 5, environment: app::config::Environment::Demo, ..Settings::default() }
 }
 
 /// One Tokio runtime for every test in the binary, as in the server itself.
