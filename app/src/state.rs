@@ -42,6 +42,7 @@ impl AppState {
     pub fn prune_limiters(&self) {
         self.sign_in_limiter.prune();
         self.report_limiter.prune();
+        self.case_review_limiter.prune();
     }
 
     /// The state inside a server function or while rendering a page.

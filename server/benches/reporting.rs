@@ -202,7 +202,7 @@ async fn main() {
     // The cost of durable acknowledgements: the same load with `synchronous = NORMAL` (what the
     // hub used before: a power cut could lose the last reports already acknowledged).
     let normal = format!("sqlite://{}/reports-normal.db", dir.display());
-    measure_with_sync("sqlite-NORMAL", &normal, Some("NORMAL")).await;
+    let _ = measure_with_sync("sqlite-NORMAL", &normal, Some("NORMAL")).await;
     if let Ok(pg) = std::env::var("CYMUNED_BENCH_POSTGRES_URL") {
         let app = measure("postgres", &pg).await;
         open311("postgres", &app, &pg).await;

@@ -115,6 +115,12 @@ fn revoke_a_key_and_deactivate_an_account() {
             let n: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE action = $1").bind(action).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
             assert_eq!(n, 1, "{action}");
         }
+        // Cardiff's managers see both in their partnership's log.
+        let cardiff = app::db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
+        let log = app::db::audit::page_for_csp(&db, cardiff, 1, 100).await.unwrap();
+        for action in ["api_key_revoked", "account_deactivated"] {
+            assert!(log.entries.iter().any(|e| e.action == action), "{action} is in Cardiff's log");
+        }
         db.close().await;
     });
     let _ = std::fs::remove_dir_all(&dir);

@@ -162,6 +162,18 @@ both_backends!(other_apps_submit_reports, |db: Db, url: String| async move {
     assert_eq!(row.try_get::<String, _>(5).unwrap(), "rhys@example.cymru");
     assert_eq!(row.try_get::<String, _>(6).unwrap(), "Rhys Jones");
     assert!(row.try_get::<Option<i64>, _>(7).unwrap().is_some());
+    // The resident never agreed to email from the hub: none goes out about this report, now or
+    // later, and reports stored before this rule were changed the same way (migration 0015).
+    let consent: i64 = sqlx::query("SELECT consent_to_contact FROM report_reporters rr JOIN reports r ON r.id = rr.report_id WHERE r.reference = $1")
+        .bind(&reference).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(consent, 0);
+    let id: i64 = sqlx::query("SELECT id FROM reports WHERE reference = $1").bind(&reference).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    sqlx::query("UPDATE report_reporters SET consent_to_contact = 1 WHERE report_id = $1").bind(id).execute(db.writer()).await.unwrap();
+    let migration = include_str!("../../migrations/sqlite/0015_open311_reports_not_emailed.sql");
+    assert_eq!(migration, include_str!("../../migrations/postgres/0015_open311_reports_not_emailed.sql"));
+    sqlx::raw_sql(migration).execute(db.writer()).await.unwrap();
+    let consent: i64 = sqlx::query("SELECT consent_to_contact FROM report_reporters WHERE report_id = $1").bind(id).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    assert_eq!(consent, 0, "an old Open311 report loses the consent it was wrongly given");
     // XML, and a place given by address rather than a point.
     let by_address = good.replace(CATHAYS, "address_string=12%20Crwys%20Road%2C%20Cathays%2C%20Cardiff");
     let (status, xml) = post(&app, "/open311/v2/requests.xml", &by_address).await;

@@ -449,6 +449,7 @@ triage-email-no-address = Dim e-bost: ni roddodd y preswylydd gyfeiriad e-bost. 
 triage-email-no-consent = Dim e-bost: rhoddodd y preswylydd gyfeiriad ond ni chytunodd i gael e-bost. Bydd yn gweld hon ar ei dudalen ddilyn.
 triage-email-safe-contact = Dim e-bost awtomatig: gadawodd y preswylydd nodyn cyswllt diogel, felly nid yw'r hwb yn anfon dim ato ohono'i hun. Cysylltwch ag ef â llaw, dim ond fel mae ei nodyn yn ei ddweud (Dangos manylion cyswllt).
 triage-public-note = Nodyn cyhoeddus (dewisol)
+triage-duplicate-email-hint = Mae cysylltu'r adroddiad hwn fel dyblygiad yn ei gau ac yn dweud wrth y preswylydd.
 triage-public-note-hint = Yn cael ei gyhoeddi i apiau eraill ac i'r cyhoedd (Open311) gyda'r statws. Gadewch yn wag i gyhoeddi'r statws yn unig. Rhaid iddo beidio ag enwi'r preswylydd na rhoi ei e-bost na'i ffôn.
 triage-public-note-shown = Nodyn cyhoeddus:
 triage-send-update = Anfon diweddariad

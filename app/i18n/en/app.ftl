@@ -423,6 +423,7 @@ triage-email-no-address = No email: the resident gave no email address. They wil
 triage-email-no-consent = No email: the resident gave an address but did not agree to be emailed. They will see this on their tracking page.
 triage-email-safe-contact = No automatic email: the resident left a safe-contact note, so the hub sends them nothing by itself. Contact them by hand, only as their note says (Show contact details).
 triage-public-note = Public note (optional)
+triage-duplicate-email-hint = Linking this report as a duplicate closes it and tells the resident.
 triage-public-note-hint = Published for other apps and the public (Open311) with the status. Leave empty to publish the status alone. It must not name the resident or give their email or phone.
 triage-public-note-shown = Public note:
 triage-send-update = Send update

@@ -145,8 +145,13 @@ pub async fn deactivate_user(db: &Db, email: &str, audit: &crate::audit::NewAudi
     };
     let id: i64 = row.try_get(0)?;
     let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?.rows_affected();
-    let audit = crate::audit::NewAuditEntry { record_id: Some(id.to_string()), ..audit.clone() };
-    super::audit::record_in(&mut tx, &audit).await?;
+    // One entry in each partnership the account held a role in, so each one's managers see it.
+    let csps = sqlx::query("SELECT DISTINCT csp_id FROM user_roles WHERE user_id = $1 AND csp_id IS NOT NULL ORDER BY csp_id").bind(id).fetch_all(&mut *tx).await?;
+    let csps: Vec<Option<i64>> = if csps.is_empty() { vec![None] } else { csps.iter().map(|r| r.try_get(0).map(Some)).collect::<Result<_, _>>()? };
+    for csp_id in csps {
+        let audit = crate::audit::NewAuditEntry { record_id: Some(id.to_string()), csp_id, ..audit.clone() };
+        super::audit::record_in(&mut tx, &audit).await?;
+    }
     tx.commit().await?;
     Ok(Some((id, ended)))
 }

@@ -850,6 +850,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                     </div>
                     <button type="submit" class="button secondary">{t!(lang, "triage-link")}</button>
                 </form>
+                <p class="hint">{t!(lang, "triage-duplicate-email-hint")} " " {email_rule_text(lang, view.email_rule)}</p>
             </section>
 
             <section aria-labelledby="grade-heading">

@@ -34,8 +34,19 @@ impl CaseReviewLimiter {
         CaseReviewLimiter(governor::RateLimiter::keyed(quota))
     }
 
+    /// Counted like the other limiters: IPv4 by address, IPv6 by its /64.
     pub fn allow(&self, address: &str) -> bool {
-        self.0.check_key(&address.to_string()).is_ok()
+        self.0.check_key(&crate::staff::sign_in::limiter_key(address)).is_ok()
+    }
+
+    /// Forgets addresses whose quota has been fully restored, and gives the memory back.
+    pub fn prune(&self) {
+        self.0.retain_recent();
+        self.0.shrink_to_fit();
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
     }
 }
 
@@ -298,5 +309,20 @@ pub async fn settings(
             tracing::error!(error = %e, "could not save settings");
             back("error=unavailable")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_review_tries_are_counted_per_address_and_per_ipv6_network() {
+        let limiter = CaseReviewLimiter::new(2);
+        assert!(limiter.allow("2001:db8:1:2::1") && limiter.allow("2001:db8:1:2::ffff"));
+        assert!(!limiter.allow("2001:db8:1:2:abcd::9"), "one /64 is one address");
+        assert!(limiter.allow("2001:db8:1:3::1"), "another network has its own tries");
+        assert!(limiter.allow("203.0.113.9") && limiter.allow("203.0.113.9") && !limiter.allow("203.0.113.9"));
+        assert_eq!(limiter.len(), 3);
     }
 }
