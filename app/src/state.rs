@@ -1,8 +1,7 @@
 //! What every request handler and server function can reach.
 
 use crate::{
-    config::Settings, db::Db, reference::locate::WardIndex, reporting::submit::ReportLimiter, staff::sign_in::SignInLimiter,
-    trigger::actions::CaseReviewLimiter,
+    config::Settings, db::Db, limits::AddressLimiter, reference::locate::WardIndex, staff::sign_in::SignInLimiter,
 };
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -15,9 +14,13 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub wards: Arc<WardIndex>,
     pub sign_in_limiter: Arc<SignInLimiter>,
-    pub report_limiter: Arc<ReportLimiter>,
-    /// Case-review applications per address, counted before any check.
-    pub case_review_limiter: Arc<CaseReviewLimiter>,
+    /// Reports stored per address (correcting a form is free).
+    #[from_ref(skip)]
+    pub report_limiter: Arc<AddressLimiter>,
+    /// Case-review applications per address, every post counted before any check, so the form
+    /// cannot be used to test references in bulk.
+    #[from_ref(skip)]
+    pub case_review_limiter: Arc<AddressLimiter>,
     /// Wakes the email worker when something was queued.
     pub mail_wake: Arc<tokio::sync::Notify>,
 }
@@ -29,8 +32,8 @@ impl AppState {
             leptos_options,
             db,
             sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
-            report_limiter: Arc::new(ReportLimiter::new(settings.reports_per_hour_per_address)),
-            case_review_limiter: Arc::new(CaseReviewLimiter::new(crate::trigger::actions::CASE_REVIEW_TRIES_PER_HOUR)),
+            report_limiter: Arc::new(AddressLimiter::per_hour(settings.reports_per_hour_per_address)),
+            case_review_limiter: Arc::new(AddressLimiter::per_hour(crate::trigger::actions::CASE_REVIEW_TRIES_PER_HOUR)),
             mail_wake: Arc::new(tokio::sync::Notify::new()),
             settings: Arc::new(settings),
             wards,

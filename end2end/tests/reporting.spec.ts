@@ -3,6 +3,11 @@ import { collectErrors, expectAccessible, MAP_TILES, receivedEmails, settle } fr
 
 async function chooseCardiff(page: Page, lang: 'en' | 'cy') {
   await page.goto(lang === 'cy' ? '/cy/report' : '/report');
+  // Let the first page finish loading before leaving it: in CI, leaving while its browser
+  // bundle was still arriving sometimes left the next page's scripts refused by its
+  // Content-Security-Policy (the nonce missing from the policy Chromium applied), so the map
+  // never started. The page works without scripts either way; this test is about the map.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('link', { name: lang === 'cy' ? 'Caerdydd' : 'Cardiff', exact: true }).click();
   await expect(page.getByLabel(lang === 'cy' ? 'Ward' : 'Ward', { exact: true })).toBeVisible();
 }
@@ -149,6 +154,9 @@ for (const lost of ['script', 'wards', 'wards hang'] as const) {
     page.on('pageerror', e => seen.push(`${Date.now() - started} ms page error: ${e.message}`));
     page.on('request', r => seen.push(`${Date.now() - started} ms ${r.method()} ${r.url()}`));
     page.on('requestfailed', r => seen.push(`${Date.now() - started} ms failed ${r.url()}`));
+    page.on('response', r => {
+      if (r.request().resourceType() === 'document') seen.push(`${Date.now() - started} ms document ${r.status()} ${r.url()} served with: ${r.headers()['content-security-policy'] ?? '(no policy)'}`);
+    });
     await page.route(lost === 'script' ? /\/leaflet\.js$/ : /\/api\/area_map/, route =>
       lost === 'wards hang' ? new Promise<void>(() => {}) : route.abort('internetdisconnected'));
     await chooseCardiff(page, 'cy');

@@ -16,44 +16,7 @@ use axum::{
 };
 use crate::reporting::photos::{self, CleanPhoto, PhotoProblem, MAX_PHOTOS};
 use chrono::Datelike;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::{num::NonZeroU32, sync::Arc};
-
-/// Reports accepted per address per hour. Addresses are keyed by
-/// [`limiter_key`](crate::staff::sign_in::limiter_key) (an IPv6 client by its /64); old keys
-/// are dropped by [`ReportLimiter::prune`], which the server calls every minute.
-pub struct ReportLimiter(DefaultKeyedRateLimiter<String>);
-
-impl ReportLimiter {
-    pub fn new(per_hour: u32) -> ReportLimiter {
-        ReportLimiter::with_window(per_hour, std::time::Duration::from_secs(3600))
-    }
-
-    /// `per_window` reports per address in each `window`.
-    pub fn with_window(per_window: u32, window: std::time::Duration) -> ReportLimiter {
-        let n = NonZeroU32::new(per_window.max(1)).expect("at least one");
-        let quota = Quota::with_period(window / n.get()).expect("non-zero").allow_burst(n);
-        ReportLimiter(RateLimiter::keyed(quota))
-    }
-
-    pub fn allow(&self, address: &str) -> bool {
-        self.0.check_key(&crate::staff::sign_in::limiter_key(address)).is_ok()
-    }
-
-    /// Forgets addresses whose quota has been fully restored, and gives the memory back.
-    pub fn prune(&self) {
-        self.0.retain_recent();
-        self.0.shrink_to_fit();
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
+use std::sync::Arc;
 
 /// Builds the form from the posted pairs (`hate_strands` may repeat).
 pub fn form_from_pairs(pairs: Vec<(String, String)>) -> ReportForm {
@@ -348,24 +311,6 @@ pub async fn reply(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn report_limits_share_an_ipv6_network_and_are_pruned() {
-        let limiter = ReportLimiter::new(2);
-        assert!(limiter.allow("2001:db8:5:6::1"));
-        assert!(limiter.allow("2001:db8:5:6::2"));
-        assert!(!limiter.allow("2001:db8:5:6:ffff:1:2:3"), "the third from one /64 in the hour waits");
-        assert!(limiter.allow("2001:db8:5:7::1"));
-
-        let limiter = ReportLimiter::with_window(1, std::time::Duration::from_millis(20));
-        for i in 0..30 {
-            limiter.allow(&format!("192.0.2.{i}"));
-        }
-        assert_eq!(limiter.len(), 30);
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        limiter.prune();
-        assert!(limiter.is_empty(), "{} addresses left", limiter.len());
-    }
 
     #[test]
     fn repeated_strands_are_all_kept() {

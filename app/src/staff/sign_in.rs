@@ -16,6 +16,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     Extension, Form,
 };
+use crate::limits::limiter_key;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use http::header;
 use serde::Deserialize;
@@ -112,24 +113,6 @@ pub fn plausible_email(email: &str) -> bool {
         && !domain.contains('@')
         && email.chars().count() <= MAX_EMAIL_CHARS
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-/// The key a client address is counted under, by every per-address limit: an IPv4 address as
-/// it is, an IPv6 address by its /64 network (one household or phone gets a whole /64, so
-/// counting single IPv6 addresses would let one client use millions of keys), an IPv4-mapped
-/// IPv6 address as the IPv4 address it is. Anything else (`unknown`) is cut to 64 characters.
-pub fn limiter_key(ip: &str) -> String {
-    match ip.trim().parse::<std::net::IpAddr>() {
-        Ok(std::net::IpAddr::V4(v4)) => v4.to_string(),
-        Ok(std::net::IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
-            Some(v4) => v4.to_string(),
-            None => {
-                let s = v6.segments();
-                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-            }
-        },
-        Err(_) => ip.chars().take(64).collect(),
-    }
 }
 
 #[derive(Deserialize)]
@@ -411,16 +394,7 @@ mod tests {
     }
 
     #[test]
-    fn addresses_are_keyed_by_network() {
-        assert_eq!(limiter_key("203.0.113.9"), "203.0.113.9");
-        assert_eq!(limiter_key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
-        assert_eq!(limiter_key("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
-        assert_ne!(limiter_key("2001:db8:1:3::1"), limiter_key("2001:db8:1:2::1"), "another /64 is another client");
-        assert_eq!(limiter_key("::ffff:203.0.113.9"), "203.0.113.9", "IPv4-mapped is the IPv4 address");
-        assert_eq!(limiter_key("::1"), "0:0:0:0::/64");
-        assert_eq!(limiter_key("unknown"), "unknown");
-        assert_eq!(limiter_key(&"x".repeat(1000)).len(), 64);
-
+    fn sign_in_addresses_are_keyed_by_network() {
         let limiter = SignInLimiter::new(1); // 4 per address
         for i in 0..4 {
             assert!(limiter.allow(&format!("2001:db8:1:2::{i:x}"), &format!("u{i}@x.cymru")));

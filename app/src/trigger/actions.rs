@@ -23,33 +23,6 @@ type Fields = Vec<(String, String)>;
 /// Case-review applications sent per address per hour, whatever their fate.
 pub const CASE_REVIEW_TRIES_PER_HOUR: u32 = 10;
 
-/// Case-review applications per address: every post counts, before anything is checked or
-/// looked up, so the form cannot be used to test references in bulk.
-pub struct CaseReviewLimiter(governor::DefaultKeyedRateLimiter<String>);
-
-impl CaseReviewLimiter {
-    pub fn new(per_hour: u32) -> CaseReviewLimiter {
-        let n = std::num::NonZeroU32::new(per_hour.max(1)).expect("at least one");
-        let quota = governor::Quota::with_period(std::time::Duration::from_secs(3600) / n.get()).expect("non-zero").allow_burst(n);
-        CaseReviewLimiter(governor::RateLimiter::keyed(quota))
-    }
-
-    /// Counted like the other limiters: IPv4 by address, IPv6 by its /64.
-    pub fn allow(&self, address: &str) -> bool {
-        self.0.check_key(&crate::staff::sign_in::limiter_key(address)).is_ok()
-    }
-
-    /// Forgets addresses whose quota has been fully restored, and gives the memory back.
-    pub fn prune(&self) {
-        self.0.retain_recent();
-        self.0.shrink_to_fit();
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-}
-
 fn field(fields: &Fields, name: &str) -> String {
     fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default()
 }
@@ -312,17 +285,3 @@ pub async fn settings(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn case_review_tries_are_counted_per_address_and_per_ipv6_network() {
-        let limiter = CaseReviewLimiter::new(2);
-        assert!(limiter.allow("2001:db8:1:2::1") && limiter.allow("2001:db8:1:2::ffff"));
-        assert!(!limiter.allow("2001:db8:1:2:abcd::9"), "one /64 is one address");
-        assert!(limiter.allow("2001:db8:1:3::1"), "another network has its own tries");
-        assert!(limiter.allow("203.0.113.9") && limiter.allow("203.0.113.9") && !limiter.allow("203.0.113.9"));
-        assert_eq!(limiter.len(), 3);
-    }
-}
