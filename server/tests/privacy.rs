@@ -11,7 +11,7 @@ use app::{
     staff::accounts::{self, NewAccount, DEMO_PASSWORD},
 };
 use axum::{body::Body, Router};
-use common::http::{form, hub, json, send};
+use common::http::{form, hub, json, send, page, with_cookie};
 use http::{header, Request, StatusCode};
 use sqlx::Row as _;
 
@@ -19,18 +19,6 @@ const DAY: i64 = 86_400;
 
 async fn cookie_for(app: &Router, email: &str) -> Option<String> {
     Some(common::http::cookie_for(app, email).await)
-}
-
-fn with_cookie(req: http::request::Builder, cookie: &Option<String>) -> http::request::Builder {
-    match cookie {
-        Some(c) => req.header(header::COOKIE, c),
-        None => req,
-    }
-}
-
-async fn page(app: &Router, path: &str, cookie: &Option<String>) -> (StatusCode, String) {
-    let (status, _, body) = send(app, with_cookie(Request::get(path), cookie).body(Body::empty()).unwrap()).await;
-    (status, body)
 }
 
 /// A form posted from the hub's own page: (status, Location, body).

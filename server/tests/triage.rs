@@ -10,7 +10,7 @@ use app::{
     staff::accounts::{self, NewAccount, DEMO_PASSWORD},
 };
 use axum::{body::Body, Router};
-use common::http::{cookie_for, form, get, hub, json, send};
+use common::http::{cookie_for, form, get, hub, json, send, page, with_cookie};
 use http::{header, Request, StatusCode};
 use sqlx::Row as _;
 
@@ -22,18 +22,6 @@ async fn welsh_report(app: &Router, db: &Db) -> String {
     let (status, _, _) = send(app, form("/report").body(Body::from(body)).unwrap()).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
-}
-
-fn with_cookie(req: http::request::Builder, cookie: &Option<String>) -> http::request::Builder {
-    match cookie {
-        Some(c) => req.header(header::COOKIE, c),
-        None => req,
-    }
-}
-
-async fn page(app: &Router, path: &str, cookie: &Option<String>) -> (StatusCode, String) {
-    let (status, _, body) = send(app, with_cookie(Request::get(path), cookie).body(Body::empty()).unwrap()).await;
-    (status, body)
 }
 
 async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {

@@ -53,21 +53,11 @@ async fn audit(state: &AppState, key: &ApiPrincipal, action: AuditAction, record
     .await
 }
 
+/// An item for the partnership's own keys: the partner's fields and whom it is shared with.
 fn item_json(i: &IntelligenceItem) -> Value {
-    json!({
-        "reference": i.reference,
-        "csp": i.csp_slug,
-        "category": { "en": i.category.en, "cy": i.category.cy },
-        "family": i.family,
-        "neighbourhood": { "en": i.neighbourhood.en, "cy": i.neighbourhood.cy },
-        "summary": i.summary,
-        "grade": { "source": i.grade.source, "intelligence": i.grade.intelligence, "handling": i.grade.handling, "label": i.grade.label() },
-        "conditions": i.grade.conditions,
-        "shared_with": i.shared_with,
-        "tension": i.tension,
-        "reported_at": i.reported_at,
-        "updated_at": i.updated_at,
-    })
+    let mut item = partner_item_json(i);
+    item["shared_with"] = json!(i.shared_with);
+    item
 }
 
 /// An item for a partner's key: the fields named here only (not whom else it is shared with).

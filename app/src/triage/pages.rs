@@ -998,22 +998,7 @@ fn IntelligenceItems(lang: Lang, view: IntelligenceView) -> impl IntoView {
         <CspPicker lang csps selected />
         <p>{t!(lang, "intelligence-intro")}</p>
         {items.is_empty().then(|| view! { <p>{t!(lang, "intelligence-none")}</p> })}
-        {items.into_iter().map(|item| view! {
-            <article class="card">
-                <h2>{format!("{} · {}", item.category.get(lang), item.neighbourhood.get(lang))}</h2>
-                <p class="meta">
-                    {t!(lang, "intelligence-meta", reference = item.reference.clone(), grade = item.grade.label(), date = item.updated_at.clone())}
-                </p>
-                <p>{item.summary.clone()}</p>
-                {item.grade.conditions.clone().map(|c| view! {
-                    <p><strong>{t!(lang, "intelligence-conditions")}</strong> " " {c}</p>
-                })}
-                {(!item.shared_with.is_empty()).then(|| view! {
-                    <p>{t!(lang, "intelligence-shared-with", organisations = item.shared_with.join(", "))}</p>
-                })}
-                {item.tension.clone().map(|t| view! { <p>{t!(lang, "intelligence-tension", tag = tension_name(lang, &t))}</p> })}
-            </article>
-        }).collect_view()}
+        {items.iter().map(|item| item_card(lang, &crate::triage::item_for_partner(item), &item.shared_with)).collect_view()}
     }
 }
 
@@ -1025,18 +1010,27 @@ fn PartnerIntelligenceItems(lang: Lang, view: PartnerIntelligenceView) -> impl I
         <CspPicker lang csps selected />
         <p>{t!(lang, "intelligence-partner-intro")}</p>
         {items.is_empty().then(|| view! { <p>{t!(lang, "intelligence-none")}</p> })}
-        {items.into_iter().map(|item| view! {
-            <article class="card">
-                <h2>{format!("{} · {}", item.category.get(lang), item.neighbourhood.get(lang))}</h2>
-                <p class="meta">
-                    {t!(lang, "intelligence-meta", reference = item.reference.clone(), grade = item.grade.label(), date = item.updated_at.clone())}
-                </p>
-                <p>{item.summary.clone()}</p>
-                {item.grade.conditions.clone().map(|c| view! {
-                    <p><strong>{t!(lang, "intelligence-conditions")}</strong> " " {c}</p>
-                })}
-                {item.tension.clone().map(|t| view! { <p>{t!(lang, "intelligence-tension", tag = tension_name(lang, &t))}</p> })}
-            </article>
-        }).collect_view()}
+        {items.iter().map(|item| item_card(lang, item, &[])).collect_view()}
+    }
+}
+
+/// One intelligence item as a card: what a partner may read of it and, for the partnership's
+/// own staff, whom it is shared with (`shared_with` is empty on a partner's page).
+fn item_card(lang: Lang, item: &PartnerItem, shared_with: &[String]) -> impl IntoView {
+    view! {
+        <article class="card">
+            <h2>{format!("{} · {}", item.category.get(lang), item.neighbourhood.get(lang))}</h2>
+            <p class="meta">
+                {t!(lang, "intelligence-meta", reference = item.reference.clone(), grade = item.grade.label(), date = item.updated_at.clone())}
+            </p>
+            <p>{item.summary.clone()}</p>
+            {item.grade.conditions.clone().map(|c| view! {
+                <p><strong>{t!(lang, "intelligence-conditions")}</strong> " " {c}</p>
+            })}
+            {(!shared_with.is_empty()).then(|| view! {
+                <p>{t!(lang, "intelligence-shared-with", organisations = shared_with.join(", "))}</p>
+            })}
+            {item.tension.clone().map(|t| view! { <p>{t!(lang, "intelligence-tension", tag = tension_name(lang, &t))}</p> })}
+        </article>
     }
 }

@@ -42,6 +42,22 @@ pub fn get(path: &str) -> Request<Body> {
     Request::get(path).body(Body::empty()).unwrap()
 }
 
+/// A request as a signed-in person sends it (their session cookie), or as a visitor (`None`).
+#[allow(dead_code)]
+pub fn with_cookie(req: http::request::Builder, cookie: &Option<String>) -> http::request::Builder {
+    match cookie {
+        Some(c) => req.header(header::COOKIE, c),
+        None => req,
+    }
+}
+
+/// A page as that person gets it: (status, body).
+#[allow(dead_code)]
+pub async fn page(app: &Router, path: &str, cookie: &Option<String>) -> (StatusCode, String) {
+    let (status, _, body) = send(app, with_cookie(Request::get(path), cookie).body(Body::empty()).unwrap()).await;
+    (status, body)
+}
+
 pub fn get_with_cookie(path: &str, cookie: &str) -> Request<Body> {
     Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()
 }
