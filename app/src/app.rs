@@ -99,13 +99,13 @@ pub fn is_staff_path(path: &str) -> bool {
 fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     use crate::{
         audit::pages::AuditLogPage,
-        staff::{pages::StaffHomePage, team::TeamPage},
-        triage::pages::{IntakePage, IntelligencePage, TriagePage},
         problems::{
             pages::{ProblemsPage, ProfilePage},
             strategic_pages::{StrategicAssessmentPage, StrategicAssessmentsPage},
             tasking::{ControlStrategyPage, TaskingPage},
         },
+        staff::{pages::StaffHomePage, team::TeamPage},
+        triage::pages::{IntakePage, IntelligencePage, TriagePage},
         trigger::pages::CaseReviewsPage,
     };
     view! {

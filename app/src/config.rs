@@ -158,7 +158,11 @@ impl Settings {
         parse_env(&env, "CYMUNED_SESSION_IDLE_MINUTES", &mut self.session_idle_minutes)?;
         parse_env(&env, "CYMUNED_SESSION_ABSOLUTE_HOURS", &mut self.session_absolute_hours)?;
         parse_env(&env, "CYMUNED_MAX_BODY_BYTES", &mut self.max_body_bytes)?;
-        parse_env(&env, "CYMUNED_SIGN_IN_ATTEMPTS_PER_15_MINUTES", &mut self.sign_in_attempts_per_15_minutes)?;
+        parse_env(
+            &env,
+            "CYMUNED_SIGN_IN_ATTEMPTS_PER_15_MINUTES",
+            &mut self.sign_in_attempts_per_15_minutes,
+        )?;
         parse_env(&env, "CYMUNED_DB_MAX_CONNECTIONS", &mut self.db_max_connections)?;
         parse_env(&env, "CYMUNED_REPORTS_PER_HOUR", &mut self.reports_per_hour_per_address)?;
         if let Some(v) = env("CYMUNED_SMTP_URL") {
@@ -195,7 +199,10 @@ impl Settings {
             ));
         }
         if !(self.public_url.starts_with("http://") || self.public_url.starts_with("https://")) {
-            return Err(bad("public_url", format!("'{}' must start with http:// or https://", self.public_url)));
+            return Err(bad(
+                "public_url",
+                format!("'{}' must start with http:// or https://", self.public_url),
+            ));
         }
         if !(1..=24 * 60).contains(&self.session_idle_minutes) {
             return Err(bad("session_idle_minutes", "must be between 1 and 1440"));
@@ -213,11 +220,17 @@ impl Settings {
             return Err(bad("sign_in_attempts_per_15_minutes", "must be at least 1"));
         }
         if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
-            return Err(bad("mail_from", format!("'{}' is not an address such as Cymuned <cymuned@example.gov.wales>", self.mail_from)));
+            return Err(bad(
+                "mail_from",
+                format!("'{}' is not an address such as Cymuned <cymuned@example.gov.wales>", self.mail_from),
+            ));
         }
         if let Some(url) = &self.smtp_url {
             if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
-                return Err(bad("smtp_url", format!("'{}' must start with smtp:// or smtps://", redact_url(url))));
+                return Err(bad(
+                    "smtp_url",
+                    format!("'{}' must start with smtp:// or smtps://", redact_url(url)),
+                ));
             }
         } else if self.environment == Environment::Production {
             return Err(bad("smtp_url", "required in production, so residents get their emails (to try the hub with demo accounts and emails written to files instead, set CYMUNED_ENV=demo)"));
@@ -252,7 +265,9 @@ impl Settings {
             Some(domain) => format!("*.{domain}"),
             None => host.to_string(),
         };
-        host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:*".contains(c)).then(|| format!("{scheme}://{host}"))
+        host.chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:*".contains(c))
+            .then(|| format!("{scheme}://{host}"))
     }
 
     pub fn is_sqlite(&self) -> bool {
@@ -266,7 +281,10 @@ impl Settings {
 
     /// For SQLite, the folder that must exist before the database file can be created.
     pub fn sqlite_dir(&self) -> Option<PathBuf> {
-        let path = self.database_url.strip_prefix("sqlite://").or_else(|| self.database_url.strip_prefix("sqlite:"))?;
+        let path = self
+            .database_url
+            .strip_prefix("sqlite://")
+            .or_else(|| self.database_url.strip_prefix("sqlite:"))?;
         let path = path.split('?').next().unwrap_or(path);
         PathBuf::from(path).parent().map(|p| p.to_path_buf())
     }
@@ -303,7 +321,8 @@ mod tests {
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |k| map.get(k).cloned()
     }
 
@@ -338,15 +357,25 @@ mod tests {
         }
         let s = Settings::load(None, env(&[])).unwrap();
         assert_eq!(s.map_tile_origin().unwrap(), "https://tile.openstreetmap.org");
-        let s = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "https://{s}.tiles.example/{z}/{x}/{y}.png")])).unwrap();
+        let s = Settings::load(
+            None,
+            env(&[("CYMUNED_MAP_TILE_URL", "https://{s}.tiles.example/{z}/{x}/{y}.png")]),
+        )
+        .unwrap();
         assert_eq!(s.map_tile_origin().unwrap(), "https://*.tiles.example");
         let s = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "")])).unwrap();
         assert_eq!(s.map_tile_origin(), None);
-        let e = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "https://x.example/tile.png")])).unwrap_err();
+        let e =
+            Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "https://x.example/tile.png")])).unwrap_err();
         assert_eq!(e.setting, "map_tile_url");
-        let e = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "javascript:alert(1)/{z}{x}{y}")])).unwrap_err();
+        let e = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "javascript:alert(1)/{z}{x}{y}")]))
+            .unwrap_err();
         assert_eq!(e.setting, "map_tile_url");
-        let e = Settings::load(None, env(&[("CYMUNED_MAP_TILE_URL", "https://a.example;script-src/{z}/{x}/{y}")])).unwrap_err();
+        let e = Settings::load(
+            None,
+            env(&[("CYMUNED_MAP_TILE_URL", "https://a.example;script-src/{z}/{x}/{y}")]),
+        )
+        .unwrap_err();
         assert_eq!(e.setting, "map_tile_url");
     }
 
@@ -356,7 +385,9 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("cymuned.toml");
         std::fs::write(&file, "addr = \"0.0.0.0:8080\"\nsession_idle_minutes = 20\n").unwrap();
-        let s = Settings::load(Some(&file), env(&[("CYMUNED_ADDR", "127.0.0.1:9000"), ("CYMUNED_ENV", "demo")])).unwrap();
+        let s =
+            Settings::load(Some(&file), env(&[("CYMUNED_ADDR", "127.0.0.1:9000"), ("CYMUNED_ENV", "demo")]))
+                .unwrap();
         assert_eq!(s.addr.to_string(), "127.0.0.1:9000");
         assert_eq!(s.session_idle_minutes, 20);
     }
@@ -377,7 +408,11 @@ mod tests {
         assert_eq!(e.setting, "mail_from");
         let e = Settings::load(None, env(&[("CYMUNED_SMTP_URL", "http://mail")])).unwrap_err();
         assert_eq!(e.setting, "smtp_url");
-        assert!(Settings::load(None, env(&[("CYMUNED_ENV", "production"), ("CYMUNED_SMTP_URL", "smtp://127.0.0.1:25")])).is_ok());
+        assert!(Settings::load(
+            None,
+            env(&[("CYMUNED_ENV", "production"), ("CYMUNED_SMTP_URL", "smtp://127.0.0.1:25")])
+        )
+        .is_ok());
         let e = Settings::load(None, env(&[("CYMUNED_SESSION_IDLE_MINUTES", "0")])).unwrap_err();
         assert_eq!(e.setting, "session_idle_minutes");
         assert!(e.to_string().starts_with("configuration error: session_idle_minutes"));

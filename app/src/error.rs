@@ -16,8 +16,14 @@ pub enum AppError {
 }
 
 impl AppError {
-    const ALL: [AppError; 6] =
-        [AppError::NotSignedIn, AppError::Forbidden, AppError::NotFound, AppError::Invalid, AppError::RateLimited, AppError::Unavailable];
+    const ALL: [AppError; 6] = [
+        AppError::NotSignedIn,
+        AppError::Forbidden,
+        AppError::NotFound,
+        AppError::Invalid,
+        AppError::RateLimited,
+        AppError::Unavailable,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {

@@ -97,9 +97,7 @@ impl Lang {
 fn loader_for(code: &str) -> FluentLanguageLoader {
     let loader: FluentLanguageLoader = fluent_language_loader!();
     let id: unic_langid::LanguageIdentifier = code.parse().expect("valid language id");
-    loader
-        .load_languages(&Localizations, &[id])
-        .expect("translations are embedded in the binary");
+    loader.load_languages(&Localizations, &[id]).expect("translations are embedded in the binary");
     // No Unicode isolation marks around arguments: they would end up in attributes and emails.
     loader.set_use_isolating(false);
     loader
@@ -153,7 +151,8 @@ mod tests {
 
     #[test]
     fn welsh_has_six_plural_forms() {
-        let forms: Vec<String> = [0, 1, 2, 3, 6, 7].iter().map(|&n| t!(Lang::Cy, "neighbourhood-count", count = n)).collect();
+        let forms: Vec<String> =
+            [0, 1, 2, 3, 6, 7].iter().map(|&n| t!(Lang::Cy, "neighbourhood-count", count = n)).collect();
         let distinct: BTreeSet<_> = forms.iter().collect();
         assert_eq!(distinct.len(), 6, "{forms:?}");
         assert_eq!(t!(Lang::En, "neighbourhood-count", count = 1), "1 neighbourhood");

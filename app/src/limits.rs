@@ -68,7 +68,11 @@ mod tests {
         assert_eq!(limiter_key("203.0.113.9"), "203.0.113.9");
         assert_eq!(limiter_key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
         assert_eq!(limiter_key("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
-        assert_ne!(limiter_key("2001:db8:1:3::1"), limiter_key("2001:db8:1:2::1"), "another /64 is another client");
+        assert_ne!(
+            limiter_key("2001:db8:1:3::1"),
+            limiter_key("2001:db8:1:2::1"),
+            "another /64 is another client"
+        );
         assert_eq!(limiter_key("::ffff:203.0.113.9"), "203.0.113.9", "IPv4-mapped is the IPv4 address");
         assert_eq!(limiter_key("::1"), "0:0:0:0::/64");
         assert_eq!(limiter_key("unknown"), "unknown");
@@ -82,7 +86,9 @@ mod tests {
         assert!(limiter.allow("2001:db8:5:6::2"));
         assert!(!limiter.allow("2001:db8:5:6:ffff:1:2:3"), "the third from one /64 in the hour waits");
         assert!(limiter.allow("2001:db8:5:7::1"), "another network has its own");
-        assert!(limiter.allow("203.0.113.9") && limiter.allow("203.0.113.9") && !limiter.allow("203.0.113.9"));
+        assert!(
+            limiter.allow("203.0.113.9") && limiter.allow("203.0.113.9") && !limiter.allow("203.0.113.9")
+        );
 
         let limiter = AddressLimiter::with_window(1, std::time::Duration::from_millis(20));
         for i in 0..30 {

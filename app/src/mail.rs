@@ -2,7 +2,10 @@
 //! files under `data/mail/`. Messages go through the outbox table, so a report is never held
 //! up, or lost, by a mail server that is slow or down.
 
-use crate::{config::Settings, db::{self, Db}};
+use crate::{
+    config::Settings,
+    db::{self, Db},
+};
 use lettre::{
     message::{header::ContentType, Mailbox},
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
@@ -22,7 +25,8 @@ impl Mailer {
                 .map_err(|e| format!("smtp_url: {e}")),
             None => {
                 let dir = std::path::PathBuf::from(&settings.mail_dir);
-                std::fs::create_dir_all(&dir).map_err(|e| format!("mail_dir: cannot create {}: {e}", dir.display()))?;
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| format!("mail_dir: cannot create {}: {e}", dir.display()))?;
                 Ok(Mailer::Files(AsyncFileTransport::new(dir)))
             }
         }

@@ -1,7 +1,8 @@
 //! What every request handler and server function can reach.
 
 use crate::{
-    config::Settings, db::Db, limits::AddressLimiter, reference::locate::WardIndex, staff::sign_in::SignInLimiter,
+    config::Settings, db::Db, limits::AddressLimiter, reference::locate::WardIndex,
+    staff::sign_in::SignInLimiter,
 };
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -33,7 +34,9 @@ impl AppState {
             db,
             sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
             report_limiter: Arc::new(AddressLimiter::per_hour(settings.reports_per_hour_per_address)),
-            case_review_limiter: Arc::new(AddressLimiter::per_hour(crate::trigger::actions::CASE_REVIEW_TRIES_PER_HOUR)),
+            case_review_limiter: Arc::new(AddressLimiter::per_hour(
+                crate::trigger::actions::CASE_REVIEW_TRIES_PER_HOUR,
+            )),
             mail_wake: Arc::new(tokio::sync::Notify::new()),
             settings: Arc::new(settings),
             wards,
@@ -50,6 +53,7 @@ impl AppState {
 
     /// The state inside a server function or while rendering a page.
     pub fn current() -> Result<AppState, leptos::prelude::ServerFnError> {
-        leptos::prelude::use_context::<AppState>().ok_or_else(|| crate::error::internal("AppState missing from context"))
+        leptos::prelude::use_context::<AppState>()
+            .ok_or_else(|| crate::error::internal("AppState missing from context"))
     }
 }

@@ -41,7 +41,11 @@ pub fn easter(year: i32) -> NaiveDate {
 /// The first or last `weekday` of a month.
 fn nth_weekday(year: i32, month: u32, weekday: Weekday, last: bool) -> NaiveDate {
     let d = if last {
-        let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)
+        };
         next.and_then(|n| n.pred_opt()).unwrap_or_default()
     } else {
         NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default()
@@ -130,26 +134,85 @@ mod tests {
 
     #[test]
     fn easter_sundays() {
-        for (y, m, d) in [(2019, 4, 21), (2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25), (2285, 3, 22)] {
+        for (y, m, d) in [
+            (2019, 4, 21),
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2026, 4, 5),
+            (2027, 3, 28),
+            (2038, 4, 25),
+            (2285, 3, 22),
+        ] {
             assert_eq!(easter(y), day(y, m, d), "{y}");
         }
     }
 
     #[test]
     fn bank_holidays_as_gov_uk_lists_them() {
-        let list = |dates: &[(i32, u32, u32)]| dates.iter().map(|(y, m, d)| day(*y, *m, *d)).collect::<Vec<_>>();
-        assert_eq!(bank_holidays(2025), list(&[(2025, 1, 1), (2025, 4, 18), (2025, 4, 21), (2025, 5, 5), (2025, 5, 26), (2025, 8, 25), (2025, 12, 25), (2025, 12, 26)]));
+        let list =
+            |dates: &[(i32, u32, u32)]| dates.iter().map(|(y, m, d)| day(*y, *m, *d)).collect::<Vec<_>>();
+        assert_eq!(
+            bank_holidays(2025),
+            list(&[
+                (2025, 1, 1),
+                (2025, 4, 18),
+                (2025, 4, 21),
+                (2025, 5, 5),
+                (2025, 5, 26),
+                (2025, 8, 25),
+                (2025, 12, 25),
+                (2025, 12, 26)
+            ])
+        );
         // Boxing Day on a Saturday: Monday 28th instead.
-        assert_eq!(bank_holidays(2026), list(&[(2026, 1, 1), (2026, 4, 3), (2026, 4, 6), (2026, 5, 4), (2026, 5, 25), (2026, 8, 31), (2026, 12, 25), (2026, 12, 28)]));
+        assert_eq!(
+            bank_holidays(2026),
+            list(&[
+                (2026, 1, 1),
+                (2026, 4, 3),
+                (2026, 4, 6),
+                (2026, 5, 4),
+                (2026, 5, 25),
+                (2026, 8, 31),
+                (2026, 12, 25),
+                (2026, 12, 28)
+            ])
+        );
         // Christmas on a Saturday and Boxing Day on a Sunday: Monday and Tuesday.
-        assert_eq!(bank_holidays(2027), list(&[(2027, 1, 1), (2027, 3, 26), (2027, 3, 29), (2027, 5, 3), (2027, 5, 31), (2027, 8, 30), (2027, 12, 27), (2027, 12, 28)]));
+        assert_eq!(
+            bank_holidays(2027),
+            list(&[
+                (2027, 1, 1),
+                (2027, 3, 26),
+                (2027, 3, 29),
+                (2027, 5, 3),
+                (2027, 5, 31),
+                (2027, 8, 30),
+                (2027, 12, 27),
+                (2027, 12, 28)
+            ])
+        );
         // New Year's Day on a Saturday; the jubilee's moved and extra days; the state funeral.
         assert_eq!(
             bank_holidays(2022),
-            list(&[(2022, 1, 3), (2022, 4, 15), (2022, 4, 18), (2022, 5, 2), (2022, 6, 2), (2022, 6, 3), (2022, 8, 29), (2022, 9, 19), (2022, 12, 26), (2022, 12, 27)])
+            list(&[
+                (2022, 1, 3),
+                (2022, 4, 15),
+                (2022, 4, 18),
+                (2022, 5, 2),
+                (2022, 6, 2),
+                (2022, 6, 3),
+                (2022, 8, 29),
+                (2022, 9, 19),
+                (2022, 12, 26),
+                (2022, 12, 27)
+            ])
         );
         // Christmas on a Sunday: Boxing Day Monday, Christmas's day Tuesday.
-        assert_eq!(bank_holidays(2033).iter().filter(|d| d.month() == 12).copied().collect::<Vec<_>>(), list(&[(2033, 12, 26), (2033, 12, 27)]));
+        assert_eq!(
+            bank_holidays(2033).iter().filter(|d| d.month() == 12).copied().collect::<Vec<_>>(),
+            list(&[(2033, 12, 26), (2033, 12, 27)])
+        );
         assert!(bank_holidays(2023).contains(&day(2023, 5, 8)), "the coronation");
     }
 

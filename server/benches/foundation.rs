@@ -47,11 +47,21 @@ async fn database(url: &str) -> Db {
 }
 
 async fn http_bench(label: &str, db: Db, wards: Arc<WardIndex>, url: &str) {
-    let settings = app::config::Settings { database_url: url.into(), environment: app::config::Environment::Demo, ..Default::default() };
+    let settings = app::config::Settings {
+        database_url: url.into(),
+        environment: app::config::Environment::Demo,
+        ..Default::default()
+    };
     let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
     let state = AppState::new(options, db, settings, wards);
     let app = server::http::router(state);
-    for (path, n) in [("/", 300), ("/cy/partnerships", 200), ("/partnerships/cardiff", 200), ("/api/v1/csps", 500), ("/api/v1/locate?lat=51.4816&lon=-3.1791", 2000)] {
+    for (path, n) in [
+        ("/", 300),
+        ("/cy/partnerships", 200),
+        ("/partnerships/cardiff", 200),
+        ("/api/v1/csps", 500),
+        ("/api/v1/locate?lat=51.4816&lon=-3.1791", 2000),
+    ] {
         let mut bytes = 0;
         let started = Instant::now();
         for _ in 0..n {

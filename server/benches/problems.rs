@@ -18,7 +18,11 @@ use tower::ServiceExt;
 const DAY: i64 = 86_400;
 
 async fn setup(url: &str, reports: usize) -> (Router, String, String) {
-    let settings = Settings { database_url: url.into(), environment: app::config::Environment::Demo, ..Settings::default() };
+    let settings = Settings {
+        database_url: url.into(),
+        environment: app::config::Environment::Demo,
+        ..Settings::default()
+    };
     let db = server::startup::open_database(&settings).await.expect("database");
     let wards = server::startup::prepare(&settings, &db).await.expect("prepare");
     let started = Instant::now();
@@ -40,15 +44,21 @@ async fn setup(url: &str, reports: usize) -> (Router, String, String) {
         .unwrap()
         .try_get(0)
         .unwrap();
-    let categories: Vec<i64> = sqlx::query("SELECT id FROM report_categories WHERE csp_id = $1 AND family = 'asb'")
-        .bind(cardiff)
-        .fetch_all(db.reader())
+    let categories: Vec<i64> =
+        sqlx::query("SELECT id FROM report_categories WHERE csp_id = $1 AND family = 'asb'")
+            .bind(cardiff)
+            .fetch_all(db.reader())
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.try_get(0).unwrap())
+            .collect();
+    let analyst: i64 = sqlx::query("SELECT id FROM users WHERE email = 'analyst@demo.cymuned.cymru'")
+        .fetch_one(db.reader())
         .await
         .unwrap()
-        .iter()
-        .map(|r| r.try_get(0).unwrap())
-        .collect();
-    let analyst: i64 = sqlx::query("SELECT id FROM users WHERE email = 'analyst@demo.cymuned.cymru'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+        .try_get(0)
+        .unwrap();
     db::staff::grant_role(&db, analyst, cardiff, app::staff::Role::Analyst, None).await.unwrap();
     let now = db::now();
     let profile = db::problems::create(
@@ -76,27 +86,44 @@ async fn setup(url: &str, reports: usize) -> (Router, String, String) {
         .execute(db.writer())
         .await
         .unwrap();
-    let in_scope: i64 = sqlx::query("SELECT COUNT(*) FROM reports WHERE neighbourhood_id = $1 AND created_at >= $2")
-        .bind(busiest)
-        .bind(now - 364 * DAY)
+    let in_scope: i64 =
+        sqlx::query("SELECT COUNT(*) FROM reports WHERE neighbourhood_id = $1 AND created_at >= $2")
+            .bind(busiest)
+            .bind(now - 364 * DAY)
+            .fetch_one(db.reader())
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap();
+    let cardiff_year: i64 = sqlx::query("SELECT COUNT(*) FROM reports WHERE csp_id = $1")
+        .bind(cardiff)
         .fetch_one(db.reader())
         .await
         .unwrap()
         .try_get(0)
         .unwrap();
-    let cardiff_year: i64 = sqlx::query("SELECT COUNT(*) FROM reports WHERE csp_id = $1").bind(cardiff).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     println!("{url:.12}… {slug} has {cardiff_year} reports; the profile's neighbourhood {in_scope} in the last year");
     let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
     (server::http::router(AppState::new(options, db, settings, wards)), profile, slug)
 }
 
-async fn time(app: &Router, cookie: &str, method: &str, path: &str, body: &str, runs: usize, expect: StatusCode) -> (Duration, Duration, usize) {
+async fn time(
+    app: &Router,
+    cookie: &str,
+    method: &str,
+    path: &str,
+    body: &str,
+    runs: usize,
+    expect: StatusCode,
+) -> (Duration, Duration, usize) {
     let mut times = Vec::new();
     let mut size = 0;
     for _ in 0..runs {
         let mut req = Request::builder().method(method).uri(path).header(header::COOKIE, cookie);
         if method == "POST" {
-            req = req.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").header("sec-fetch-site", "same-origin");
+            req = req
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin");
         }
         let started = Instant::now();
         let res = app.clone().oneshot(req.body(Body::from(body.to_string())).unwrap()).await.unwrap();
@@ -115,19 +142,43 @@ async fn measure(label: &str, url: &str, reports: usize) {
     let (year, quarter) = app::problems::strategic::last_complete(db::now());
     let draft = format!("lang=en&csp={csp}&op=draft&year={year}&quarter={quarter}");
     for (what, method, path, body, expect) in [
-        ("open a profile (charts, map, assessment)", "GET", format!("/staff/problems/{profile}"), String::new(), StatusCode::OK),
-        ("problems page (hotspot detection)", "GET", format!("/staff/problems?csp={csp}"), String::new(), StatusCode::OK),
+        (
+            "open a profile (charts, map, assessment)",
+            "GET",
+            format!("/staff/problems/{profile}"),
+            String::new(),
+            StatusCode::OK,
+        ),
+        (
+            "problems page (hotspot detection)",
+            "GET",
+            format!("/staff/problems?csp={csp}"),
+            String::new(),
+            StatusCode::OK,
+        ),
         ("tasking agenda", "GET", format!("/staff/tasking?csp={csp}"), String::new(), StatusCode::OK),
-        ("draft a strategic assessment", "POST", "/staff/strategic-assessments".to_string(), draft, StatusCode::SEE_OTHER),
+        (
+            "draft a strategic assessment",
+            "POST",
+            "/staff/strategic-assessments".to_string(),
+            draft,
+            StatusCode::SEE_OTHER,
+        ),
     ] {
         let (p50, p95, size) = time(&app, &cookie, method, &path, &body, 20, expect).await;
-        println!("{label:<9} {what:<42} p50 {:>7.1} ms  p95 {:>7.1} ms  ({} KB)", p50.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3, size / 1024);
+        println!(
+            "{label:<9} {what:<42} p50 {:>7.1} ms  p95 {:>7.1} ms  ({} KB)",
+            p50.as_secs_f64() * 1e3,
+            p95.as_secs_f64() * 1e3,
+            size / 1024
+        );
     }
 }
 
 #[tokio::main]
 async fn main() {
-    let reports: usize = std::env::var("CYMUNED_BENCH_REPORTS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000_000);
+    let reports: usize =
+        std::env::var("CYMUNED_BENCH_REPORTS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000_000);
     let dir = std::env::temp_dir().join(format!("cymuned-bench-problems-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let sqlite = format!("sqlite://{}/problems.db", dir.display());

@@ -8,7 +8,10 @@ use app::{db::Db, reference::locate::WardIndex, state::AppState};
 use axum::{body::Body, Router};
 use http::{header, Request};
 use http_body_util::BodyExt;
-use std::{sync::Arc, time::{Duration, Instant}};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 use tower::ServiceExt;
 
 async fn hub(url: &str) -> Router {
@@ -26,7 +29,12 @@ async fn hub_with_sync(url: &str, synchronous: Option<&str>) -> Router {
     app::reporting::categories::ensure_defaults(&db).await.expect("categories");
     let wards = Arc::new(WardIndex::build(app::db::reference::ward_shapes(&db).await.unwrap()).unwrap());
     // No per-address limit: every request comes from the same test client.
-    let settings = app::config::Settings { database_url: url.into(), reports_per_hour_per_address: u32::MAX, environment: app::config::Environment::Demo, ..Default::default() };
+    let settings = app::config::Settings {
+        database_url: url.into(),
+        reports_per_hour_per_address: u32::MAX,
+        environment: app::config::Environment::Demo,
+        ..Default::default()
+    };
     let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
     let state = AppState::new(options, db, settings, wards);
     server::http::router(state)
@@ -47,7 +55,8 @@ fn report(i: usize) -> Request<Body> {
 async fn submit(app: &Router, i: usize) -> Duration {
     let started = Instant::now();
     let res = app.clone().oneshot(report(i)).await.unwrap();
-    let location = res.headers().get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
+    let location =
+        res.headers().get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
     assert!(location.starts_with("/track/"), "not stored: {location}");
     started.elapsed()
 }
@@ -78,7 +87,10 @@ async fn measure_with_sync(label: &str, url: &str, synchronous: Option<&str>) ->
         t.await.unwrap();
     }
     let elapsed = started.elapsed().as_secs_f64();
-    println!("{label:<10} throughput, 8 concurrent: {total} reports in {elapsed:.2} s = {:.0} reports/s", total as f64 / elapsed);
+    println!(
+        "{label:<10} throughput, 8 concurrent: {total} reports in {elapsed:.2} s = {:.0} reports/s",
+        total as f64 / elapsed
+    );
 
     // Latency at a fixed rate: 100 reports/s for 10 s.
     let rate = 100;
@@ -140,36 +152,62 @@ async fn open311(label: &str, app: &Router, db_url: &str) {
         t.await.unwrap();
     }
     let elapsed = started.elapsed().as_secs_f64();
-    println!("{label:<10} Open311 POST requests, 8 concurrent: {total} in {elapsed:.2} s = {:.0}/s", total as f64 / elapsed);
+    println!(
+        "{label:<10} Open311 POST requests, 8 concurrent: {total} in {elapsed:.2} s = {:.0}/s",
+        total as f64 / elapsed
+    );
     // A full page of the public listing (1,000 of the 4,000 reports), and single requests.
     let mut pages = Vec::new();
     let mut size = 0;
     for _ in 0..20 {
-        let (t, bytes) = timed(app, Request::get("/open311/v2/requests.json").body(Body::empty()).unwrap()).await;
+        let (t, bytes) =
+            timed(app, Request::get("/open311/v2/requests.json").body(Body::empty()).unwrap()).await;
         pages.push(t);
         size = bytes;
     }
     pages.sort();
-    println!("{label:<10} Open311 GET requests.json (1,000 requests, {size} bytes): p50 {:.1} ms, max {:.1} ms", percentile(&pages, 0.5), percentile(&pages, 1.0));
+    println!(
+        "{label:<10} Open311 GET requests.json (1,000 requests, {size} bytes): p50 {:.1} ms, max {:.1} ms",
+        percentile(&pages, 0.5),
+        percentile(&pages, 1.0)
+    );
     // References are random: take 500 from the listing.
-    let listing = app.clone().oneshot(Request::get("/open311/v2/requests.json?page_size=500").body(Body::empty()).unwrap()).await.unwrap();
-    let listing: serde_json::Value = serde_json::from_slice(&listing.into_body().collect().await.unwrap().to_bytes()).unwrap();
-    let references: Vec<String> = listing.as_array().unwrap().iter().map(|r| r["service_request_id"].as_str().unwrap().to_string()).collect();
+    let listing = app
+        .clone()
+        .oneshot(Request::get("/open311/v2/requests.json?page_size=500").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let listing: serde_json::Value =
+        serde_json::from_slice(&listing.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    let references: Vec<String> = listing
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["service_request_id"].as_str().unwrap().to_string())
+        .collect();
     let mut singles = Vec::new();
     for reference in &references {
         let path = format!("/open311/v2/requests/{reference}.json");
         singles.push(timed(app, Request::get(path.as_str()).body(Body::empty()).unwrap()).await.0);
     }
     singles.sort();
-    println!("{label:<10} Open311 GET requests/{{id}}.json: p50 {:.2} ms, p99 {:.2} ms", percentile(&singles, 0.5), percentile(&singles, 0.99));
+    println!(
+        "{label:<10} Open311 GET requests/{{id}}.json: p50 {:.2} ms, p99 {:.2} ms",
+        percentile(&singles, 0.5),
+        percentile(&singles, 0.99)
+    );
 }
 
 async fn page_size(url: &str) {
     let app = hub(url).await;
-    for (path, encoding) in [("/report?area=W06000015", "identity"), ("/report?area=W06000015", "br"), ("/pkg/cymuned.css", "br")] {
+    for (path, encoding) in
+        [("/report?area=W06000015", "identity"), ("/report?area=W06000015", "br"), ("/pkg/cymuned.css", "br")]
+    {
         let res = app
             .clone()
-            .oneshot(Request::get(path).header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap())
+            .oneshot(
+                Request::get(path).header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap(),
+            )
             .await
             .unwrap();
         let bytes = res.into_body().collect().await.unwrap().to_bytes().len();
@@ -192,7 +230,10 @@ async fn page_size(url: &str) {
 #[tokio::main]
 async fn main() {
     // Failures the hub logs (a 503 names its cause here).
-    server::startup::init_logging(&app::config::Settings { log_filter: "error".into(), ..Default::default() });
+    server::startup::init_logging(&app::config::Settings {
+        log_filter: "error".into(),
+        ..Default::default()
+    });
     let dir = std::env::temp_dir().join(format!("cymuned-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let sqlite = format!("sqlite://{}/reports.db", dir.display());

@@ -9,15 +9,19 @@
 mod common;
 
 use app::{config::Settings, db, state::AppState};
-use sqlx::Row as _;
 use axum::{body::Body, Router};
 use http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
+use sqlx::Row as _;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
 async fn setup(url: &str, reports: usize) -> (Router, db::Db) {
-    let settings = Settings { database_url: url.into(), environment: app::config::Environment::Demo, ..Settings::default() };
+    let settings = Settings {
+        database_url: url.into(),
+        environment: app::config::Environment::Demo,
+        ..Settings::default()
+    };
     let db = server::startup::open_database(&settings).await.expect("database");
     let wards = server::startup::prepare(&settings, &db).await.expect("prepare");
     let started = Instant::now();
@@ -33,7 +37,11 @@ async fn time_page(app: &Router, cookie: &str, path: &str) -> (Duration, Duratio
     let mut rows = 0;
     for _ in 0..30 {
         let started = Instant::now();
-        let res = app.clone().oneshot(Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await.unwrap();
+        let res = app
+            .clone()
+            .oneshot(Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         let body = res.into_body().collect().await.unwrap().to_bytes();
         times.push(started.elapsed());
@@ -55,10 +63,17 @@ async fn measure(label: &str, url: &str, reports: usize) {
         ("all statuses", "/staff/intake?status=all"),
     ] {
         let (p50, p95, rows) = time_page(&app, &cookie, path).await;
-        println!("{label:<9} {what:<45} p50 {:>6.1} ms  p95 {:>6.1} ms  ({rows} rows shown)", p50.as_secs_f64() * 1e3, p95.as_secs_f64() * 1e3);
+        println!(
+            "{label:<9} {what:<45} p50 {:>6.1} ms  p95 {:>6.1} ms  ({rows} rows shown)",
+            p50.as_secs_f64() * 1e3,
+            p95.as_secs_f64() * 1e3
+        );
     }
     // New Community Trigger rules: every open ASB and hate report of the busiest CSP re-checked.
-    let busiest = sqlx::query("SELECT csp_id, COUNT(*) FROM reports GROUP BY csp_id ORDER BY 2 DESC LIMIT 1").fetch_one(db.reader()).await.unwrap();
+    let busiest = sqlx::query("SELECT csp_id, COUNT(*) FROM reports GROUP BY csp_id ORDER BY 2 DESC LIMIT 1")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
     let (csp_id, count): (i64, i64) = (busiest.try_get(0).unwrap(), busiest.try_get(1).unwrap());
     let mut rules = db::trigger::rules(&db, csp_id).await.unwrap();
     let mut times = Vec::new();
@@ -82,7 +97,8 @@ async fn measure(label: &str, url: &str, reports: usize) {
 
 #[tokio::main]
 async fn main() {
-    let reports: usize = std::env::var("CYMUNED_BENCH_REPORTS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000_000);
+    let reports: usize =
+        std::env::var("CYMUNED_BENCH_REPORTS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000_000);
     let dir = std::env::temp_dir().join(format!("cymuned-bench-triage-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let sqlite = format!("sqlite://{}/queue.db", dir.display());

@@ -13,7 +13,11 @@ use clap::{Parser, Subcommand};
 use std::{io::IsTerminal, net::SocketAddr, path::PathBuf};
 
 #[derive(Parser, Debug)]
-#[command(name = "cymuned", version, about = "Cymuned: community intelligence and engagement hub for Community Safety Partnerships in Wales")]
+#[command(
+    name = "cymuned",
+    version,
+    about = "Cymuned: community intelligence and engagement hub for Community Safety Partnerships in Wales"
+)]
 pub struct Cli {
     /// Optional TOML settings file (environment variables override it).
     #[arg(long, global = true, env = "CYMUNED_CONFIG")]
@@ -141,9 +145,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve { addr: None, demo_on_public_address: false }) {
         Command::Serve { addr, demo_on_public_address } => {
             if let Some(addr) = addr {
-                settings.addr = addr
-                    .parse::<SocketAddr>()
-                    .map_err(|_| anyhow::anyhow!("--addr: '{addr}' is not a HOST:PORT address such as 127.0.0.1:3000"))?;
+                settings.addr = addr.parse::<SocketAddr>().map_err(|_| {
+                    anyhow::anyhow!("--addr: '{addr}' is not a HOST:PORT address such as 127.0.0.1:3000")
+                })?;
             }
             startup::refuse_public_demo(&settings, demo_on_public_address)?;
             serve(settings).await
@@ -161,7 +165,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             seed::seed_if_empty(&db).await?;
             let mut texts = Vec::new();
             for file in &files {
-                let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+                let text = std::fs::read_to_string(file)
+                    .with_context(|| format!("cannot read {}", file.display()))?;
                 let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
                 texts.push((stem, text));
             }
@@ -175,8 +180,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CreateUser { email, role, csp, name, organisation, organisation_kind, language } => {
             let db = startup::open_database(&settings).await?;
             seed::seed_if_empty(&db).await?;
-            let language = Lang::parse(&language).ok_or_else(|| anyhow::anyhow!("--language: use en or cy"))?;
-            let password = if db::staff::user_id_by_email(&db, &email).await?.is_some() { String::new() } else { read_password()? };
+            let language =
+                Lang::parse(&language).ok_or_else(|| anyhow::anyhow!("--language: use en or cy"))?;
+            let password = if db::staff::user_id_by_email(&db, &email).await?.is_some() {
+                String::new()
+            } else {
+                read_password()?
+            };
             let display_name = name.unwrap_or_else(|| email.clone());
             let account = NewAccount {
                 email: &email,
@@ -192,7 +202,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("user {id} ({email}) is {role} in {csp}");
             Ok(())
         }
-        Command::ApiKey { command: ApiKeyCommand::Create { csp, role, name, organisation, organisation_kind } } => {
+        Command::ApiKey {
+            command: ApiKeyCommand::Create { csp, role, name, organisation, organisation_kind },
+        } => {
             let db = startup::open_database(&settings).await?;
             seed::seed_if_empty(&db).await?;
             let org = organisation.as_deref().map(|o| (organisation_kind.as_str(), o));
@@ -210,9 +222,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let revoked = accounts::revoke_api_key(&db, &csp, choice).await?;
             if revoked.is_empty() {
-                anyhow::bail!("api-key revoke: no key in use in {csp} with that {}", if id.is_some() { "id" } else { "name" });
+                anyhow::bail!(
+                    "api-key revoke: no key in use in {csp} with that {}",
+                    if id.is_some() { "id" } else { "name" }
+                );
             }
-            println!("revoked {} key(s) of {csp}: {}", revoked.len(), revoked.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(", "));
+            println!(
+                "revoked {} key(s) of {csp}: {}",
+                revoked.len(),
+                revoked.iter().map(|id| id.to_string()).collect::<Vec<_>>().join(", ")
+            );
             Ok(())
         }
         Command::DeactivateUser { email } => {
@@ -228,7 +247,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::GroupNeighbourhood { csp, slug, name_en, name_cy, wards } => {
             let db = startup::open_database(&settings).await?;
             seed::seed_if_empty(&db).await?;
-            let csp_row = db::reference::csp_by_slug(&db, &csp).await?.ok_or_else(|| anyhow::anyhow!("--csp: unknown CSP '{csp}'"))?;
+            let csp_row = db::reference::csp_by_slug(&db, &csp)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("--csp: unknown CSP '{csp}'"))?;
             let slug = app::reference::slugify(&slug);
             db::reference::group_wards(&db, csp_row.id, &slug, &Names::new(name_en, name_cy), &wards)
                 .await
@@ -243,10 +264,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = startup::open_database(&settings).await?;
             let wards = startup::prepare(&settings, &db).await?;
             let started = std::time::Instant::now();
-            startup::generate_reports(&db, &wards, reports, seed, |done| eprint!("\r{done} reports stored")).await?;
+            startup::generate_reports(&db, &wards, reports, seed, |done| eprint!("\r{done} reports stored"))
+                .await?;
             let seconds = started.elapsed().as_secs_f64();
             eprintln!();
-            println!("generated {reports} synthetic reports in {seconds:.1} s ({:.0} per second)", reports as f64 / seconds.max(0.001));
+            println!(
+                "generated {reports} synthetic reports in {seconds:.1} s ({:.0} per second)",
+                reports as f64 / seconds.max(0.001)
+            );
             Ok(())
         }
         Command::RemoveDemoAccounts => {
@@ -281,10 +306,13 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     startup::spawn_session_sweeper(&state);
     startup::spawn_limiter_pruner(&state);
     let mailer = app::mail::Mailer::from_settings(&state.settings).map_err(anyhow::Error::msg)?;
-    let from = state.settings.mail_from.parse().map_err(|_| anyhow::anyhow!("mail_from: not an email address"))?;
+    let from =
+        state.settings.mail_from.parse().map_err(|_| anyhow::anyhow!("mail_from: not an email address"))?;
     app::mail::spawn_worker(state.db.clone(), mailer, from, state.mail_wake.clone());
     let app = crate::http::router(state);
-    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("addr: cannot listen on {addr}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("addr: cannot listen on {addr}"))?;
     tracing::info!("Cymuned is serving http://{addr}");
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async {

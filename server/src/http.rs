@@ -1,10 +1,11 @@
 //! The HTTP stack: routes (pages, server functions, forms, API, health) and the layers every
 //! request passes through (request id, tracing, body limit, security headers, CSRF, session).
 
+use app::open311::handlers as open311;
 use app::{
-    shell::problem::{page, Problem},
     i18n::Lang,
     reference::api,
+    shell::problem::{page, Problem},
     shell::security,
     staff::{
         session::{self, CurrentUser},
@@ -13,7 +14,6 @@ use app::{
     state::AppState,
     App,
 };
-use app::open311::handlers as open311;
 use axum::{
     extract::{DefaultBodyLimit, Request, State},
     http::{header, HeaderValue, Method, StatusCode},
@@ -29,8 +29,8 @@ use tower_http::{
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
-    timeout::TimeoutLayer,
     set_header::SetResponseHeaderLayer,
+    timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
 
@@ -54,8 +54,28 @@ const SECRET_AFTER: [&str; 3] = ["track", "tokens", "unsubscribe"];
 /// Every other value (`draft`, `kept`, `e`, `api_key`, `next`, searches, parameters added
 /// later) is logged as `[redacted]`.
 const LOGGED_PARAMS: [&str; 22] = [
-    "lang", "page", "error", "new", "done", "signed_out", "replied", "reply_error", "area", "csp", "ward", "category",
-    "version", "format", "from", "to", "year", "quarter", "geometry", "status", "jurisdiction_id", "service_code",
+    "lang",
+    "page",
+    "error",
+    "new",
+    "done",
+    "signed_out",
+    "replied",
+    "reply_error",
+    "area",
+    "csp",
+    "ward",
+    "category",
+    "version",
+    "format",
+    "from",
+    "to",
+    "year",
+    "quarter",
+    "geometry",
+    "status",
+    "jurisdiction_id",
+    "service_code",
 ];
 
 /// A request's path and query as they may be written to the log: the segment after `track`,
@@ -81,10 +101,16 @@ pub fn redact_path(path: &str, query: Option<&str>) -> String {
             .split('&')
             .map(|pair| {
                 let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-                let plain_key = key.len() <= 32 && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') && !looks_secret(key);
+                let plain_key = key.len() <= 32
+                    && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+                    && !looks_secret(key);
                 let key = if plain_key { key } else { REDACTED };
                 if value.is_empty() || (LOGGED_PARAMS.contains(&key) && !looks_secret(value)) {
-                    if pair.contains('=') { format!("{key}={value}") } else { key.to_string() }
+                    if pair.contains('=') {
+                        format!("{key}={value}")
+                    } else {
+                        key.to_string()
+                    }
                 } else {
                     format!("{key}={REDACTED}")
                 }
@@ -117,8 +143,14 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
     let tls = state.settings.served_over_tls();
 
     let headers = ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
@@ -140,7 +172,8 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
     });
 
     // The report form carries up to 3 photos of 10 MB; every other request stays small.
-    let upload_limit = app::reporting::photos::MAX_PHOTOS * app::reporting::photos::MAX_PHOTO_BYTES + 256 * 1024;
+    let upload_limit =
+        app::reporting::photos::MAX_PHOTOS * app::reporting::photos::MAX_PHOTO_BYTES + 256 * 1024;
     // Slow phones need longer than 30 s to send photos, but not for ever.
     let uploads = Router::new()
         .route("/report", post(app::reporting::submit::submit))
@@ -166,7 +199,10 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/api/v1/reports/{reference}", get(app::triage::api::report))
         .route("/api/v1/reports/{reference}/updates", post(app::triage::api::post_update))
         .route("/api/v1/audit", get(app::triage::api::audit_log))
-        .route("/staff/reports/{reference}/contact", get(app::triage::actions::contact_link).post(app::triage::actions::show_contact))
+        .route(
+            "/staff/reports/{reference}/contact",
+            get(app::triage::actions::contact_link).post(app::triage::actions::show_contact),
+        )
         .route("/staff/reports/{reference}/{action}", post(app::triage::actions::act))
         .route("/track/{token}/reply", post(app::reporting::submit::reply))
         .route("/case-review", post(app::trigger::actions::apply))
@@ -196,7 +232,10 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .layer(RequestBodyLimitLayer::new(max_body))
         // No page waits for ever: after 30 s the client gets 408 and the server moves on.
         // (Not the report form: photos on a slow mobile connection take longer to arrive.)
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, std::time::Duration::from_secs(30)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(30),
+        ))
         .merge(uploads)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::html_shell))
         .layer(middleware::from_fn(require_staff))
@@ -242,7 +281,9 @@ fn request_lang(req: &Request) -> Lang {
     if Lang::from_path(path) == Lang::Cy {
         return Lang::Cy;
     }
-    session::cookie_value(req.headers(), session::LANG_COOKIE).and_then(|c| Lang::parse(&c)).unwrap_or_default()
+    session::cookie_value(req.headers(), session::LANG_COOKIE)
+        .and_then(|c| Lang::parse(&c))
+        .unwrap_or_default()
 }
 
 /// Cross-site request forgery: a state-changing request must come from this site's own pages.
@@ -335,7 +376,11 @@ async fn friendly_errors(req: Request, next: Next) -> Response {
             return open311::too_large(lang);
         }
         if is_api {
-            return api::json_error(StatusCode::PAYLOAD_TOO_LARGE, "too_large", "the request body is larger than this hub accepts");
+            return api::json_error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                "the request body is larger than this hub accepts",
+            );
         }
         return page(lang, Problem::TooLarge);
     }
@@ -359,21 +404,57 @@ mod tests {
             (format!("/cy/track/{TOKEN}/reply"), None, "/cy/track/[redacted]/reply".into()),
             ("/track/short".into(), None, "/track/[redacted]".into()),
             ("/TRACK/short".into(), None, "/TRACK/[redacted]".into()),
-            ("/report".into(), Some(format!("area=W06000015&draft={TOKEN}")), "/report?area=W06000015&draft=[redacted]".into()),
-            ("/cy/report".into(), Some("area=W06000015&draft=abc".into()), "/cy/report?area=W06000015&draft=[redacted]".into()),
-            ("/staff/tasking".into(), Some(format!("csp=cardiff&error=stale&kept={TOKEN}")), "/staff/tasking?csp=cardiff&error=stale&kept=[redacted]".into()),
+            (
+                "/report".into(),
+                Some(format!("area=W06000015&draft={TOKEN}")),
+                "/report?area=W06000015&draft=[redacted]".into(),
+            ),
+            (
+                "/cy/report".into(),
+                Some("area=W06000015&draft=abc".into()),
+                "/cy/report?area=W06000015&draft=[redacted]".into(),
+            ),
+            (
+                "/staff/tasking".into(),
+                Some(format!("csp=cardiff&error=stale&kept={TOKEN}")),
+                "/staff/tasking?csp=cardiff&error=stale&kept=[redacted]".into(),
+            ),
             (format!("/open311/v2/tokens/{TOKEN}.json"), None, "/open311/v2/tokens/[redacted]".into()),
-            ("/open311/v2/tokens/42.xml".into(), Some("jurisdiction_id=cymru.example".into()), "/open311/v2/tokens/[redacted]?jurisdiction_id=cymru.example".into()),
-            ("/open311/v2/requests.json".into(), Some(format!("api_key=cym_ab12_{TOKEN}")), "/open311/v2/requests.json?api_key=[redacted]".into()),
-            ("/open311/v2/requests.json".into(), Some("api_key=short".into()), "/open311/v2/requests.json?api_key=[redacted]".into()),
+            (
+                "/open311/v2/tokens/42.xml".into(),
+                Some("jurisdiction_id=cymru.example".into()),
+                "/open311/v2/tokens/[redacted]?jurisdiction_id=cymru.example".into(),
+            ),
+            (
+                "/open311/v2/requests.json".into(),
+                Some(format!("api_key=cym_ab12_{TOKEN}")),
+                "/open311/v2/requests.json?api_key=[redacted]".into(),
+            ),
+            (
+                "/open311/v2/requests.json".into(),
+                Some("api_key=short".into()),
+                "/open311/v2/requests.json?api_key=[redacted]".into(),
+            ),
             ("/unsubscribe/abc".into(), None, "/unsubscribe/[redacted]".into()),
-            ("/language/en".into(), Some(format!("next=/track/{TOKEN}%3Fe%3D{CHECK}")), "/language/en?next=[redacted]".into()),
+            (
+                "/language/en".into(),
+                Some(format!("next=/track/{TOKEN}%3Fe%3D{CHECK}")),
+                "/language/en?next=[redacted]".into(),
+            ),
             ("/report".into(), Some("place=Heol%20y%20Frenhines".into()), "/report?place=[redacted]".into()),
             (format!("/api/v1/anything/{TOKEN}"), None, "/api/v1/anything/[redacted]".into()),
             (format!("/x/k{TOKEN}"), Some(TOKEN.to_string()), "/x/[redacted]?[redacted]".into()),
-            ("/staff/audit".into(), Some("page=2&csp=cardiff".into()), "/staff/audit?page=2&csp=cardiff".into()),
+            (
+                "/staff/audit".into(),
+                Some("page=2&csp=cardiff".into()),
+                "/staff/audit?page=2&csp=cardiff".into(),
+            ),
             ("/partnerships/cardiff".into(), None, "/partnerships/cardiff".into()),
-            ("/staff/reports/CYM-26-000001/status".into(), None, "/staff/reports/CYM-26-000001/status".into()),
+            (
+                "/staff/reports/CYM-26-000001/status".into(),
+                None,
+                "/staff/reports/CYM-26-000001/status".into(),
+            ),
             ("/track".into(), None, "/track".into()),
             ("/".into(), Some(String::new()), "/".into()),
         ];

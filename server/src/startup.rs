@@ -25,7 +25,10 @@ pub fn init_logging(settings: &Settings) {
 /// Demo mode lists the demo accounts and their shared password on the sign-in page: it is
 /// served on a loopback address (this computer only) unless `allowed_on_public_address`.
 pub fn refuse_public_demo(settings: &Settings, allowed_on_public_address: bool) -> anyhow::Result<()> {
-    if settings.environment == Environment::Demo && !settings.addr.ip().is_loopback() && !allowed_on_public_address {
+    if settings.environment == Environment::Demo
+        && !settings.addr.ip().is_loopback()
+        && !allowed_on_public_address
+    {
         anyhow::bail!(
             "CYMUNED_ENV=demo: refusing to serve on {}, which other computers can reach, because the sign-in page shows the demo accounts' password; \
              listen on 127.0.0.1, or add --demo-on-public-address if that is what you want",
@@ -119,7 +122,13 @@ pub fn spawn_limiter_pruner(state: &AppState) {
 
 /// Stores `count` synthetic reports (see `app::reporting::generate`), 50,000 at a time, calling
 /// `progress` with the number stored so far.
-pub async fn generate_reports(db: &Db, wards: &WardIndex, count: usize, seed: u64, mut progress: impl FnMut(usize)) -> anyhow::Result<()> {
+pub async fn generate_reports(
+    db: &Db,
+    wards: &WardIndex,
+    count: usize,
+    seed: u64,
+    mut progress: impl FnMut(usize),
+) -> anyhow::Result<()> {
     let mut categories = std::collections::HashMap::new();
     for csp in db::reference::list_csps(db).await? {
         categories.insert(csp.id, db::reporting::categories(db, csp.id).await?);

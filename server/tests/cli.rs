@@ -13,7 +13,15 @@ fn help_lists_the_commands() {
     let out = cymuned().arg("--help").output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    for command in ["serve", "migrate", "import-boundaries", "create-user", "api-key", "remove-demo-accounts", "deactivate-user"] {
+    for command in [
+        "serve",
+        "migrate",
+        "import-boundaries",
+        "create-user",
+        "api-key",
+        "remove-demo-accounts",
+        "deactivate-user",
+    ] {
         assert!(text.contains(command), "{command} missing from --help:\n{text}");
     }
 }
@@ -42,7 +50,8 @@ fn bad_settings_stop_the_server_with_one_line_naming_the_setting() {
 #[test]
 fn demo_mode_is_chosen_and_kept_to_this_computer() {
     // Nothing set: production, which will not start without a mail server; never demo mode.
-    let out = cymuned().env_remove("CYMUNED_ENV").env_remove("CYMUNED_SMTP_URL").arg("serve").output().unwrap();
+    let out =
+        cymuned().env_remove("CYMUNED_ENV").env_remove("CYMUNED_SMTP_URL").arg("serve").output().unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("smtp_url") && err.contains("CYMUNED_ENV=demo"), "{err}");
@@ -55,8 +64,16 @@ fn demo_mode_is_chosen_and_kept_to_this_computer() {
         assert!(err.contains("--demo-on-public-address") && err.contains("127.0.0.1"), "{err}");
     }
     // Asked for, or on this computer only: past that check (here it stops at the database).
-    for args in [&["serve", "--addr", "0.0.0.0:0", "--demo-on-public-address"][..], &["serve", "--addr", "127.0.0.1:0"][..]] {
-        let out = cymuned().env("CYMUNED_ENV", "demo").env("DATABASE_URL", "sqlite:///proc/cymuned-nowhere/x.db").args(args).output().unwrap();
+    for args in [
+        &["serve", "--addr", "0.0.0.0:0", "--demo-on-public-address"][..],
+        &["serve", "--addr", "127.0.0.1:0"][..],
+    ] {
+        let out = cymuned()
+            .env("CYMUNED_ENV", "demo")
+            .env("DATABASE_URL", "sqlite:///proc/cymuned-nowhere/x.db")
+            .args(args)
+            .output()
+            .unwrap();
         assert!(!out.status.success());
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("--demo-on-public-address"), "{args:?}: {err}");
@@ -82,11 +99,19 @@ fn revoke_a_key_and_deactivate_an_account() {
             .unwrap();
         child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
         let out = child.wait_with_output().unwrap();
-        (out.status.success(), String::from_utf8_lossy(&out.stdout).to_string(), String::from_utf8_lossy(&out.stderr).to_string())
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
     };
-    let (ok, _, err) = run(&["create-user", "--email", "rhys@cardiff.example", "--role", "officer", "--csp", "cardiff"], "a long enough password\n");
+    let (ok, _, err) = run(
+        &["create-user", "--email", "rhys@cardiff.example", "--role", "officer", "--csp", "cardiff"],
+        "a long enough password\n",
+    );
     assert!(ok, "{err}");
-    let (ok, key, err) = run(&["api-key", "create", "--csp", "cardiff", "--role", "officer", "--name", "Old app"], "");
+    let (ok, key, err) =
+        run(&["api-key", "create", "--csp", "cardiff", "--role", "officer", "--name", "Old app"], "");
     assert!(ok, "{err}");
     let key = key.trim().to_string();
 
@@ -109,10 +134,21 @@ fn revoke_a_key_and_deactivate_an_account() {
         use sqlx::Row;
         let db = app::db::Db::connect(&url, 1).await.unwrap();
         assert!(app::staff::accounts::authenticate_api_key(&db, &key).await.unwrap().is_none());
-        let active: i64 = sqlx::query("SELECT active FROM users WHERE email = 'rhys@cardiff.example'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+        let active: i64 = sqlx::query("SELECT active FROM users WHERE email = 'rhys@cardiff.example'")
+            .fetch_one(db.reader())
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap();
         assert_eq!(active, 0);
         for action in ["api_key_revoked", "account_deactivated"] {
-            let n: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE action = $1").bind(action).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+            let n: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE action = $1")
+                .bind(action)
+                .fetch_one(db.reader())
+                .await
+                .unwrap()
+                .try_get(0)
+                .unwrap();
             assert_eq!(n, 1, "{action}");
         }
         // Cardiff's managers see both in their partnership's log.

@@ -51,10 +51,26 @@ both_backends!(grouping_wards_is_all_or_nothing, |db: Db, _url| async move {
     let swansea_ward = db::reference::neighbourhoods(&db, swansea.id).await.unwrap()[0].wards[0].code.clone();
     // A ward of another CSP: refused, nothing changed.
     let bad = vec![codes[0].clone(), swansea_ward];
-    assert!(db::reference::group_wards(&db, cardiff.id, "city-east", &Names::new("City East", "Dwyrain y Ddinas"), &bad).await.is_err());
+    assert!(db::reference::group_wards(
+        &db,
+        cardiff.id,
+        "city-east",
+        &Names::new("City East", "Dwyrain y Ddinas"),
+        &bad
+    )
+    .await
+    .is_err());
     assert_eq!(db::reference::neighbourhoods(&db, cardiff.id).await.unwrap().len(), before.len());
     // Two Cardiff wards: one neighbourhood fewer, holding both.
-    db::reference::group_wards(&db, cardiff.id, "city-east", &Names::new("City East", "Dwyrain y Ddinas"), &codes).await.unwrap();
+    db::reference::group_wards(
+        &db,
+        cardiff.id,
+        "city-east",
+        &Names::new("City East", "Dwyrain y Ddinas"),
+        &codes,
+    )
+    .await
+    .unwrap();
     let after = db::reference::neighbourhoods(&db, cardiff.id).await.unwrap();
     assert_eq!(after.len(), before.len() - 1);
     let grouped = after.iter().find(|n| n.slug == "city-east").unwrap();
@@ -63,7 +79,9 @@ both_backends!(grouping_wards_is_all_or_nothing, |db: Db, _url| async move {
 });
 
 /// Two wards that share an edge, and points a metre either side of that edge.
-fn points_either_side(index_rows: &[db::reference::WardShapeRow]) -> (String, Coordinates, String, Coordinates) {
+fn points_either_side(
+    index_rows: &[db::reference::WardShapeRow],
+) -> (String, Coordinates, String, Coordinates) {
     use app::reference::boundaries::parse_geometry;
     let shapes: Vec<(String, geo::MultiPolygon<f64>)> = index_rows
         .iter()
@@ -75,7 +93,9 @@ fn points_either_side(index_rows: &[db::reference::WardShapeRow]) -> (String, Co
         for w in ring.windows(2) {
             let (p, q) = (w[0], w[1]);
             for (code_b, b) in shapes.iter().skip(i + 1) {
-                let shares = b.0.iter().any(|poly| poly.exterior().0.windows(2).any(|e| (e[0] == q && e[1] == p) || (e[0] == p && e[1] == q)));
+                let shares = b.0.iter().any(|poly| {
+                    poly.exterior().0.windows(2).any(|e| (e[0] == q && e[1] == p) || (e[0] == p && e[1] == q))
+                });
                 if !shares {
                     continue;
                 }
@@ -88,7 +108,8 @@ fn points_either_side(index_rows: &[db::reference::WardShapeRow]) -> (String, Co
                 let offset = 1e-5 / len; // about a metre
                 let left = Coord { x: mid.x - dy * offset, y: mid.y + dx * offset };
                 let right = Coord { x: mid.x + dy * offset, y: mid.y - dx * offset };
-                let (in_a, in_b) = if a.contains(&geo::Point::from(left)) { (left, right) } else { (right, left) };
+                let (in_a, in_b) =
+                    if a.contains(&geo::Point::from(left)) { (left, right) } else { (right, left) };
                 if a.contains(&geo::Point::from(in_a)) && b.contains(&geo::Point::from(in_b)) {
                     return (
                         code_a.clone(),
@@ -142,14 +163,20 @@ both_backends!(importing_boundaries_updates_wards_and_refuses_bad_files, |db: Db
     // A new ward with no authority named: placed by its position (Cardiff).
     let new_ward = file("W05999999", "New Ward", "");
     seed::import(&db, &[("new".into(), new_ward)]).await.unwrap();
-    let placed = db::reference::ward_shapes(&db).await.unwrap().into_iter().find(|r| r.location.ward.code == "W05999999").unwrap();
+    let placed = db::reference::ward_shapes(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.location.ward.code == "W05999999")
+        .unwrap();
     assert_eq!(placed.location.csp_slug, "cardiff");
     // A file naming an unknown authority, together with a good file: nothing is written.
     let good = file("W05888888", "Good", "");
     let bad = file("W05777777", "Bad", r#","LAD23CD":"E06000001""#);
     let err = seed::import(&db, &[("good".into(), good), ("bad".into(), bad)]).await.unwrap_err();
     assert!(err.to_string().contains("E06000001"), "{err}");
-    let codes: Vec<String> = db::reference::ward_shapes(&db).await.unwrap().into_iter().map(|r| r.location.ward.code).collect();
+    let codes: Vec<String> =
+        db::reference::ward_shapes(&db).await.unwrap().into_iter().map(|r| r.location.ward.code).collect();
     assert!(!codes.contains(&"W05888888".to_string()));
     // Not GeoJSON at all.
     assert!(seed::import(&db, &[("x".into(), "not json".into())]).await.is_err());
@@ -208,7 +235,10 @@ both_backends!(accounts_roles_and_sessions, |db: Db, _url| async move {
         language: Lang::En,
         is_demo: false,
     };
-    assert!(matches!(accounts::create_account(&db, short, "test").await, Err(accounts::AccountError::PasswordTooShort)));
+    assert!(matches!(
+        accounts::create_account(&db, short, "test").await,
+        Err(accounts::AccountError::PasswordTooShort)
+    ));
     assert!(db::staff::user_id_by_email(&db, "new@cardiff.gov.uk").await.unwrap().is_none());
     // Sessions: stored by hash, found, ended.
     let token = app::staff::session::start(&db, id).await.unwrap();
@@ -280,7 +310,11 @@ both_backends!(audit_log_is_append_only_and_scoped, |db: Db, _url| async move {
     db::audit::record(&db, entry(AuditAction::SignIn, Some(officer), None)).await.unwrap();
     db::audit::record(&db, entry(AuditAction::SignInFailed, None, Some(swansea.id))).await.unwrap();
     let page = db::audit::page_for_csp(&db, cardiff.id, 1, 50).await.unwrap();
-    assert_eq!(page.total, before + 1, "a Cardiff officer's sign-in is visible to Cardiff, Swansea's entry is not");
+    assert_eq!(
+        page.total,
+        before + 1,
+        "a Cardiff officer's sign-in is visible to Cardiff, Swansea's entry is not"
+    );
     assert_eq!(page.entries[0].action, "sign_in");
     assert_eq!(db::audit::page_for_csp(&db, swansea.id, 1, 50).await.unwrap().total, 1);
     // The database refuses to change or remove entries.
@@ -288,7 +322,10 @@ both_backends!(audit_log_is_append_only_and_scoped, |db: Db, _url| async move {
     assert!(sqlx::query("DELETE FROM audit_log").execute(db.writer()).await.is_err());
     // Nor emptied at once (TRUNCATE on PostgreSQL; SQLite has only DELETE, refused above).
     if db.backend() == app::db::Backend::Postgres {
-        let err = sqlx::query("TRUNCATE audit_log").execute(db.writer()).await.expect_err("TRUNCATE audit_log is refused");
+        let err = sqlx::query("TRUNCATE audit_log")
+            .execute(db.writer())
+            .await
+            .expect_err("TRUNCATE audit_log is refused");
         assert!(err.to_string().contains("append-only"), "{err}");
     }
     assert_eq!(db::audit::page_for_csp(&db, cardiff.id, 1, 50).await.unwrap().total, before + 1);
@@ -316,18 +353,32 @@ both_backends!(refused_forms_are_kept_for_their_sender_for_a_day, |db: Db, _url|
     assert!(token.len() >= 32, "a random token");
     let k = kept::kept(&db, officer, "CYM-26-000001", Some(&token)).await;
     assert_eq!(k.form, "grade");
-    assert_eq!(k.fields, vec![("summary".to_string(), "Siân saw it".to_string()), ("share".to_string(), "3".to_string())], "the page's own fields are not kept");
+    assert_eq!(
+        k.fields,
+        vec![("summary".to_string(), "Siân saw it".to_string()), ("share".to_string(), "3".to_string())],
+        "the page's own fields are not kept"
+    );
     // Only its sender, only on its page, only with its token.
     assert_eq!(kept::kept(&db, analyst, "CYM-26-000001", Some(&token)).await, Default::default());
     assert_eq!(kept::kept(&db, officer, "CYM-26-000002", Some(&token)).await, Default::default());
     assert_eq!(kept::kept(&db, officer, "CYM-26-000001", Some("not-the-token")).await, Default::default());
-    let stored: String = sqlx::query("SELECT token_hash FROM kept_forms").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let stored: String = sqlx::query("SELECT token_hash FROM kept_forms")
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
     assert_ne!(stored, token, "only the token's hash is stored");
     // A day later it is gone.
     sqlx::query("UPDATE kept_forms SET created_at = created_at - 86401").execute(db.writer()).await.unwrap();
     assert_eq!(kept::kept(&db, officer, "CYM-26-000001", Some(&token)).await, Default::default());
     assert_eq!(kept::sweep(&db).await.unwrap(), 1);
-    let left: i64 = sqlx::query("SELECT COUNT(*) FROM kept_forms").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let left: i64 = sqlx::query("SELECT COUNT(*) FROM kept_forms")
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
     assert_eq!(left, 0);
 });
 
@@ -339,14 +390,25 @@ both_backends!(commits_are_durable_before_the_resident_is_told, |db: Db, _url| a
     match db.backend() {
         db::Backend::Sqlite => {
             for pool in [db.writer(), db.reader()] {
-                let level: i64 = sqlx::query("PRAGMA synchronous").fetch_one(pool).await.unwrap().try_get(0).unwrap();
+                let level: i64 =
+                    sqlx::query("PRAGMA synchronous").fetch_one(pool).await.unwrap().try_get(0).unwrap();
                 assert_eq!(level, 2, "synchronous = FULL on every connection");
             }
         }
         db::Backend::Postgres => {
-            let setting: String = sqlx::query("SELECT current_setting('synchronous_commit')").fetch_one(db.writer()).await.unwrap().try_get(0).unwrap();
+            let setting: String = sqlx::query("SELECT current_setting('synchronous_commit')")
+                .fetch_one(db.writer())
+                .await
+                .unwrap()
+                .try_get(0)
+                .unwrap();
             assert_eq!(setting, "on");
-            let fsync: String = sqlx::query("SELECT current_setting('fsync')").fetch_one(db.writer()).await.unwrap().try_get(0).unwrap();
+            let fsync: String = sqlx::query("SELECT current_setting('fsync')")
+                .fetch_one(db.writer())
+                .await
+                .unwrap()
+                .try_get(0)
+                .unwrap();
             assert_eq!(fsync, "on");
         }
     }

@@ -64,7 +64,21 @@ both_backends!(health_and_reference_api, |db: Db, url: String| async move {
     let (status, _, body) = send(&app, get("/api/v1/openapi.json")).await;
     assert_eq!(status, StatusCode::OK);
     let doc = json(&body);
-    for path in ["/api/v1/csps", "/api/v1/neighbourhoods", "/api/v1/locate", "/api/v1/me", "/api/v1/intelligence", "/api/v1/reports/{reference}", "/api/v1/reports/{reference}/updates", "/api/v1/audit", "/api/v1/problems", "/api/v1/problems/{reference}", "/api/v1/strategic-assessments", "/api/v1/strategic-assessments/{quarter}", "/api/v1/tasking-meetings"] {
+    for path in [
+        "/api/v1/csps",
+        "/api/v1/neighbourhoods",
+        "/api/v1/locate",
+        "/api/v1/me",
+        "/api/v1/intelligence",
+        "/api/v1/reports/{reference}",
+        "/api/v1/reports/{reference}/updates",
+        "/api/v1/audit",
+        "/api/v1/problems",
+        "/api/v1/problems/{reference}",
+        "/api/v1/strategic-assessments",
+        "/api/v1/strategic-assessments/{quarter}",
+        "/api/v1/tasking-meetings",
+    ] {
         assert!(doc["paths"][path].is_object(), "{path} is documented");
     }
 });
@@ -120,9 +134,14 @@ both_backends!(pages_in_both_languages, |db: Db, url: String| async move {
     assert_eq!(headers.get(header::LOCATION).unwrap(), "/cy/partnerships?x=1");
     let (_, headers, _) = send(&app, get("//evil.example/")).await;
     assert_eq!(headers.get(header::LOCATION).unwrap(), "/evil.example", "never off-site");
-    let req = Request::get("/partnerships").header(header::ACCEPT_ENCODING, "br").body(Body::empty()).unwrap();
+    let req =
+        Request::get("/partnerships").header(header::ACCEPT_ENCODING, "br").body(Body::empty()).unwrap();
     let (_, headers, _) = send(&app, req).await;
-    assert_eq!(headers.get(header::CONTENT_ENCODING).unwrap(), "br", "pages are compressed for slow connections");
+    assert_eq!(
+        headers.get(header::CONTENT_ENCODING).unwrap(),
+        "br",
+        "pages are compressed for slow connections"
+    );
     let (_, headers, _) = send(&app, get("/language/en?next=//evil.example")).await;
     assert_eq!(headers.get(header::LOCATION).unwrap(), "/", "never redirects off-site");
 });
@@ -138,25 +157,50 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
                   &description=Cerddoriaeth%20uchel%20bob%20nos&anonymous=no&name=Nia&email=nia%40example.cymru&consent=on";
     let (_, headers, _) = send(&app, form("/report").body(Body::from(report)).unwrap()).await;
     let tracking = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
-    let reference: String = { use sqlx::Row; sqlx::query("SELECT reference FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap() };
+    let reference: String = {
+        use sqlx::Row;
+        sqlx::query("SELECT reference FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+    };
     // A problem profile over the report's neighbourhood and category, opened in Welsh.
     let (neighbourhood, category): (i64, i64) = {
         use sqlx::Row;
-        let r = sqlx::query("SELECT neighbourhood_id, category_id FROM reports").fetch_one(db.reader()).await.unwrap();
+        let r = sqlx::query("SELECT neighbourhood_id, category_id FROM reports")
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
         (r.try_get(0).unwrap(), r.try_get(1).unwrap())
     };
     let today = app::db::format_date(app::db::now());
     let opened = format!("lang=cy&csp=cardiff&title=S%C5%B5n%20nos&priority=high&neighbourhood={neighbourhood}&category={category}&period_from=2026-01-01&period_to={today}");
-    let (_, headers, _) = send(&app, form("/staff/problems").header(header::COOKIE, &cookie).body(Body::from(opened)).unwrap()).await;
+    let (_, headers, _) =
+        send(&app, form("/staff/problems").header(header::COOKIE, &cookie).body(Body::from(opened)).unwrap())
+            .await;
     let profile = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
     assert!(profile.starts_with("/cy/staff/problems/PP-"), "{profile}");
     let pages = [
-        profile, "/cy/staff/problems".into(), "/cy/staff/tasking".into(), "/cy/staff/control-strategy".into(), "/cy/staff/strategic-assessments".into(),
-        "/cy".to_string(), "/cy/report".into(), "/cy/report?area=W06000015".into(), "/cy/report?place=treganna".into(),
-        "/cy/partnerships".into(), "/cy/partnerships/cardiff".into(), "/cy/accessibility".into(), "/cy/sign-in".into(),
-        "/cy/staff".into(), "/cy/staff/audit".into(), "/cy/staff/team".into(), "/cy/staff/intake".into(),
-        "/cy/staff/intelligence".into(), "/cy/staff/case-reviews".into(), format!("/cy/staff/reports/{reference}"),
-        "/cy/case-review".into(), tracking, "/cy/nowhere".into(),
+        profile,
+        "/cy/staff/problems".into(),
+        "/cy/staff/tasking".into(),
+        "/cy/staff/control-strategy".into(),
+        "/cy/staff/strategic-assessments".into(),
+        "/cy".to_string(),
+        "/cy/report".into(),
+        "/cy/report?area=W06000015".into(),
+        "/cy/report?place=treganna".into(),
+        "/cy/partnerships".into(),
+        "/cy/partnerships/cardiff".into(),
+        "/cy/accessibility".into(),
+        "/cy/sign-in".into(),
+        "/cy/staff".into(),
+        "/cy/staff/audit".into(),
+        "/cy/staff/team".into(),
+        "/cy/staff/intake".into(),
+        "/cy/staff/intelligence".into(),
+        "/cy/staff/case-reviews".into(),
+        format!("/cy/staff/reports/{reference}"),
+        "/cy/case-review".into(),
+        tracking,
+        "/cy/nowhere".into(),
     ];
     for path in &pages {
         let path = path.as_str();
@@ -167,7 +211,14 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
         }
     }
     // The report with its contact details, shown after "Dangos manylion cyswllt".
-    let (_, _, body) = send(&app, form(&format!("/staff/reports/{reference}/contact")).header(header::COOKIE, &cookie).body(Body::from("lang=cy")).unwrap()).await;
+    let (_, _, body) = send(
+        &app,
+        form(&format!("/staff/reports/{reference}/contact"))
+            .header(header::COOKIE, &cookie)
+            .body(Body::from("lang=cy"))
+            .unwrap(),
+    )
+    .await;
     assert!(body.contains("nia@example.cymru"), "the details are shown");
     let text = visible_text(&body);
     for phrase in &english {
@@ -178,7 +229,9 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
 /// English messages that differ from their Welsh versions (so must not appear on Welsh pages).
 fn english_only_phrases() -> Vec<String> {
     let read = |lang: &str| -> std::collections::HashMap<String, String> {
-        let text = std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let text =
+            std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR")))
+                .unwrap();
         text.lines()
             .filter_map(|l| l.split_once(" = "))
             .filter(|(k, v)| !k.starts_with(' ') && !v.contains('{') && v.len() > 3)
@@ -198,7 +251,10 @@ fn visible_text(html: &str) -> String {
         while let Some(open) = rest[from..].find(&format!("<{tag} ")).map(|i| from + i) {
             let end_of_open = rest[open..].find('>').map(|i| open + i).unwrap_or(rest.len());
             if rest[open..end_of_open].contains(r#"lang="en""#) {
-                let close = rest[open..].find(&format!("</{tag}>")).map(|i| open + i + tag.len() + 3).unwrap_or(rest.len());
+                let close = rest[open..]
+                    .find(&format!("</{tag}>"))
+                    .map(|i| open + i + tag.len() + 3)
+                    .unwrap_or(rest.len());
                 rest.replace_range(open..close, " ");
             } else {
                 from = end_of_open;
@@ -207,7 +263,10 @@ fn visible_text(html: &str) -> String {
     }
     for tag in ["script", "style"] {
         while let Some(open) = rest.find(&format!("<{tag}")) {
-            let close = rest[open..].find(&format!("</{tag}>")).map(|i| open + i + tag.len() + 3).unwrap_or(rest.len());
+            let close = rest[open..]
+                .find(&format!("</{tag}>"))
+                .map(|i| open + i + tag.len() + 3)
+                .unwrap_or(rest.len());
             rest.replace_range(open..close, " ");
         }
     }
@@ -280,7 +339,10 @@ both_backends!(sign_in_sessions_and_staff_pages, |db: Db, url: String| async mov
     let manager = session_cookie(&headers).unwrap();
     let (status, _, body) = send(&app, get_with_cookie("/staff/audit", &manager)).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("Failed sign-in") && body.contains("Signed in"), "the failed and successful sign-ins are listed");
+    assert!(
+        body.contains("Failed sign-in") && body.contains("Signed in"),
+        "the failed and successful sign-ins are listed"
+    );
     let (status, _, _) = send(&app, call(Some(&manager), "csp=cardiff")).await;
     assert_eq!(status, StatusCode::OK);
     let (status, _, _) = send(&app, call(Some(&manager), "csp=swansea")).await;
@@ -368,13 +430,17 @@ both_backends!(production_refuses_demo_accounts, |db: Db, url: String| async mov
 });
 
 both_backends!(api_keys_authenticate_requests, |db: Db, url: String| async move {
-    let key = app::staff::accounts::create_api_key(&db, "swansea", "analyst", "Swansea dashboard", None).await.unwrap();
+    let key = app::staff::accounts::create_api_key(&db, "swansea", "analyst", "Swansea dashboard", None)
+        .await
+        .unwrap();
     let app = hub(db, &url).await;
     let (status, headers, body) = send(&app, get("/api/v1/me")).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(headers.get(header::WWW_AUTHENTICATE).unwrap(), "Bearer");
     assert_eq!(json(&body)["code"], "unauthorised");
-    let with = |value: &str| Request::get("/api/v1/me").header(header::AUTHORIZATION, value).body(Body::empty()).unwrap();
+    let with = |value: &str| {
+        Request::get("/api/v1/me").header(header::AUTHORIZATION, value).body(Body::empty()).unwrap()
+    };
     assert_eq!(send(&app, with("Bearer cym_nope_nope")).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(send(&app, with(&key)).await.0, StatusCode::UNAUTHORIZED, "the Bearer scheme is required");
     let (status, _, body) = send(&app, with(&format!("Bearer {key}"))).await;
@@ -389,10 +455,21 @@ both_backends!(team_roles_are_managed_per_csp, |db: Db, url: String| async move 
     let (_, headers) = sign_in(&app, "csp-manager@demo.cymuned.cymru", DEMO_PASSWORD).await;
     let manager = session_cookie(&headers).unwrap();
     let officer_id = db::staff::user_id_by_email(&db, "officer@demo.cymuned.cymru").await.unwrap().unwrap();
-    let post = |path: &str, body: String, cookie: &str| form(path).header(header::COOKIE, cookie).body(Body::from(body)).unwrap();
+    let post = |path: &str, body: String, cookie: &str| {
+        form(path).header(header::COOKIE, cookie).body(Body::from(body)).unwrap()
+    };
     let roles_of = |id: i64| {
         let db = db.clone();
-        async move { db::staff::staff_user(&db, id).await.unwrap().unwrap().grants.iter().map(|g| (g.role, g.csp_slug.clone())).collect::<Vec<_>>() }
+        async move {
+            db::staff::staff_user(&db, id)
+                .await
+                .unwrap()
+                .unwrap()
+                .grants
+                .iter()
+                .map(|g| (g.role, g.csp_slug.clone()))
+                .collect::<Vec<_>>()
+        }
     };
 
     let (status, _, body) = send(&app, get_with_cookie("/cy/staff/team", &manager)).await;
@@ -410,7 +487,10 @@ both_backends!(team_roles_are_managed_per_csp, |db: Db, url: String| async move 
     for (body, error) in [
         ("lang=en&csp=swansea&email=officer@demo.cymuned.cymru&role=analyst", "forbidden"),
         ("lang=en&csp=cardiff&email=officer@demo.cymuned.cymru&role=admin", "forbidden"),
-        ("lang=en&csp=cardiff&email=officer@demo.cymuned.cymru&role=partner&organisation=+", "needs_organisation"),
+        (
+            "lang=en&csp=cardiff&email=officer@demo.cymuned.cymru&role=partner&organisation=+",
+            "needs_organisation",
+        ),
         ("lang=en&csp=cardiff&email=nobody@cardiff.gov.uk&role=analyst", "no_account"),
         ("lang=en&csp=cardiff&email=csp-manager@demo.cymuned.cymru&role=analyst", "forbidden"),
         ("lang=en&csp=cardiff&email=officer@demo.cymuned.cymru&role=superuser", "invalid"),
@@ -435,7 +515,15 @@ both_backends!(team_roles_are_managed_per_csp, |db: Db, url: String| async move 
     let (status, _, _) = send(&app, get_with_cookie("/staff/team", &officer)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let analyst_id = db::staff::user_id_by_email(&db, "analyst@demo.cymuned.cymru").await.unwrap().unwrap();
-    let (_, headers, _) = send(&app, post("/staff/team/revoke", format!("lang=en&csp=cardiff&user_id={analyst_id}&role=analyst"), &officer)).await;
+    let (_, headers, _) = send(
+        &app,
+        post(
+            "/staff/team/revoke",
+            format!("lang=en&csp=cardiff&user_id={analyst_id}&role=analyst"),
+            &officer,
+        ),
+    )
+    .await;
     assert!(headers.get(header::LOCATION).unwrap().to_str().unwrap().ends_with("error=forbidden"));
     // Signed out: sent to sign in.
     let (status, headers, _) = send(&app, post("/staff/team/grant", "csp=cardiff".into(), "")).await;
@@ -445,7 +533,10 @@ both_backends!(team_roles_are_managed_per_csp, |db: Db, url: String| async move 
     // Both changes are in the audit log.
     let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap();
     let log = db::audit::page_for_csp(&db, cardiff.id, 1, 200).await.unwrap();
-    assert!(log.entries.iter().any(|e| e.action == "role_granted" && e.actor == "csp-manager@demo.cymuned.cymru"));
+    assert!(log
+        .entries
+        .iter()
+        .any(|e| e.action == "role_granted" && e.actor == "csp-manager@demo.cymuned.cymru"));
     assert!(log.entries.iter().any(|e| e.action == "role_revoked"));
 });
 
@@ -464,7 +555,13 @@ both_backends!(residents_report_and_track_without_javascript, |db: Db, url: Stri
     let (status, _, body) = send(&app, get("/report?area=W06000015")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Cathays") && body.contains("Fly-tipping") && body.contains("Cardiff CSP"));
-    let cathays = db::reporting::area_wards(&db, "W06000015").await.unwrap().into_iter().find(|(_, n)| n.en == "Cathays").unwrap().0;
+    let cathays = db::reporting::area_wards(&db, "W06000015")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(_, n)| n.en == "Cathays")
+        .unwrap()
+        .0;
 
     // A form with problems: nothing stored, the resident sees what to correct and keeps their text.
     let bad = "lang=en&area=W06000015&category=&ward=&happened_at=&description=Loud%20music%20every%20night&anonymous=no&email=not-an-email";
@@ -474,7 +571,12 @@ both_backends!(residents_report_and_track_without_javascript, |db: Db, url: Stri
     assert!(location.starts_with("/report?area=W06000015&draft="), "{location}");
     let (status, _, page) = send(&app, get(&location)).await;
     assert_eq!(status, StatusCode::OK);
-    for message in ["There is a problem", "Choose what you are reporting.", "Choose the ward where it happened.", "Enter an email address like name@example.com."] {
+    for message in [
+        "There is a problem",
+        "Choose what you are reporting.",
+        "Choose the ward where it happened.",
+        "Enter an email address like name@example.com.",
+    ] {
         assert!(page.contains(message), "{message}");
     }
     assert!(page.contains("Loud music every night"), "what the resident typed is kept");
@@ -496,14 +598,22 @@ both_backends!(residents_report_and_track_without_javascript, |db: Db, url: Stri
     let (status, _, page) = send(&app, get(&location)).await;
     assert_eq!(status, StatusCode::OK);
     let year = chrono_year();
-    let reference: String = sqlx::query("SELECT reference FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let reference: String = sqlx::query("SELECT reference FROM reports")
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
     assert!(reference.starts_with(&format!("CYM-{year}-")) && reference.len() == 13, "{reference}");
     assert!(page.contains(&reference), "the reference is shown");
     assert!(page.contains("Wedi&#x27;i dderbyn") || page.contains("Wedi'i dderbyn"), "status in Welsh");
     assert!(page.contains("Cathays") && page.contains("Behind the shops"));
     assert!(!page.contains("sian@example.cymru"), "the tracking page shows no personal details");
     // The reporter is stored apart from the report; the draft is gone.
-    let row = sqlx::query("SELECT anonymous, email, consent_to_contact FROM report_reporters").fetch_one(db.reader()).await.unwrap();
+    let row = sqlx::query("SELECT anonymous, email, consent_to_contact FROM report_reporters")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
     use sqlx::Row;
     assert_eq!(row.try_get::<i64, _>(0).unwrap(), 0);
     assert_eq!(row.try_get::<String, _>(1).unwrap(), "sian@example.cymru");
@@ -513,7 +623,13 @@ both_backends!(residents_report_and_track_without_javascript, |db: Db, url: Stri
     // An unknown tracking link is a 404; the token itself is not stored.
     assert_eq!(send(&app, get("/track/not-a-token")).await.0, StatusCode::NOT_FOUND);
     let token = tracking_token(&location);
-    let stored: i64 = sqlx::query("SELECT COUNT(*) FROM reports WHERE tracking_hash = $1").bind(&token).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let stored: i64 = sqlx::query("SELECT COUNT(*) FROM reports WHERE tracking_hash = $1")
+        .bind(&token)
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
     assert_eq!(stored, 0);
 
     // A robot filling the hidden field: nothing stored.
@@ -543,11 +659,18 @@ both_backends!(report_numbers_reveal_nothing_and_submissions_are_limited, |db: D
         .iter()
         .map(|r| {
             assert!(r.starts_with(&format!("CYM-{year}-")), "{r}");
-            assert_eq!(app::reporting::parse_reference(r).as_deref(), Some(r.as_str()), "a resident can read it out");
+            assert_eq!(
+                app::reporting::parse_reference(r).as_deref(),
+                Some(r.as_str()),
+                "a resident can read it out"
+            );
             r[7..].parse().unwrap()
         })
         .collect();
-    assert!(numbers.windows(2).filter(|w| w[1] == w[0] + 1).count() < 3, "consecutive reports do not have consecutive numbers: {numbers:?}");
+    assert!(
+        numbers.windows(2).filter(|w| w[1] == w[0] + 1).count() < 3,
+        "consecutive reports do not have consecutive numbers: {numbers:?}"
+    );
     assert!(numbers.iter().all(|n| *n >= 100_000), "{numbers:?}");
     let distinct: std::collections::BTreeSet<&i64> = numbers.iter().collect();
     assert_eq!(distinct.len(), 10, "one number per report");
@@ -588,7 +711,15 @@ impl SmtpServer {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let maildir = std::env::temp_dir().join(format!("cymuned-tests-{}-mail-{port}", std::process::id()));
         let child = std::process::Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
             .arg(&maildir)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
@@ -612,8 +743,10 @@ impl SmtpServer {
             \x20   subject = str(email.header.make_header(email.header.decode_header(m['subject'])))\n\
             \x20   out.append([subject, m.get_payload(decode=True).decode('utf-8')])\n\
             print(json.dumps(out))\n";
-        let out = std::process::Command::new("python3").args(["-c", script]).arg(&self.maildir).output().unwrap();
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)))
+        let out =
+            std::process::Command::new("python3").args(["-c", script]).arg(&self.maildir).output().unwrap();
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stderr)))
     }
 }
 
@@ -639,7 +772,8 @@ both_backends!(confirmation_email_reaches_the_resident_in_their_language, |db: D
              &anonymous=no&email={email}&contact_language=cy&consent=on"
         )
     };
-    let (_, headers, _) = send(&app, form("/report").body(Body::from(report("rhian%40example.cymru"))).unwrap()).await;
+    let (_, headers, _) =
+        send(&app, form("/report").body(Body::from(report("rhian%40example.cymru"))).unwrap()).await;
     let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
     assert!(location.starts_with("/track/"), "the page they used was English: {location}");
     assert_eq!(db::outbox::counts(&db).await.unwrap(), (1, 0), "queued with the report");
@@ -651,7 +785,10 @@ both_backends!(confirmation_email_reaches_the_resident_in_their_language, |db: D
     let (subject, body) = &messages[0];
     assert!(subject.starts_with("Eich adroddiad CYM-"), "{subject}");
     let welsh_link = format!("/cy{}", location.replace("?new=1", ""));
-    assert!(body.contains("Eich cyfeirnod yw CYM-") && body.contains(&welsh_link), "the link is to the Welsh page: {body}");
+    assert!(
+        body.contains("Eich cyfeirnod yw CYM-") && body.contains(&welsh_link),
+        "the link is to the Welsh page: {body}"
+    );
     assert!(body.contains("ffoniwch 999"));
 
     // The mail server goes away: the next message waits in the outbox, with the reason.
@@ -678,7 +815,11 @@ both_backends!(a_location_from_the_device_routes_the_report, |db: Db, url: Strin
     {
         use sqlx::Row;
         let point = sqlx::query("SELECT lat, lon FROM reports").fetch_one(db.reader()).await.unwrap();
-        assert_eq!((point.try_get::<f64, _>(0).unwrap(), point.try_get::<f64, _>(1).unwrap()), (51.4816, -3.1791), "the point is kept");
+        assert_eq!(
+            (point.try_get::<f64, _>(0).unwrap(), point.try_get::<f64, _>(1).unwrap()),
+            (51.4816, -3.1791),
+            "the point is kept"
+        );
     }
 
     // A point outside Wales: told who to contact instead, nothing stored, nothing lost.
@@ -689,7 +830,10 @@ both_backends!(a_location_from_the_device_routes_the_report, |db: Db, url: Strin
     assert!(location.contains("draft="), "{location}");
     let (_, _, page) = send(&app, get(&location)).await;
     assert!(page.contains("101") && page.contains("Tags sprayed on the bridge"));
-    let total: i64 = { use sqlx::Row; sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap() };
+    let total: i64 = {
+        use sqlx::Row;
+        sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+    };
     assert_eq!(total, 1);
 });
 
@@ -697,7 +841,10 @@ fn multipart(fields: &[(&str, &str)], files: &[(&str, Vec<u8>)]) -> (String, Vec
     let boundary = "cymuned-test-boundary-7d3f";
     let mut body = Vec::new();
     for (name, value) in fields {
-        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
     }
     for (filename, bytes) in files {
         body.extend(
@@ -713,9 +860,11 @@ fn multipart(fields: &[(&str, &str)], files: &[(&str, Vec<u8>)]) -> (String, Vec
 
 fn png(width: u32, height: u32) -> Vec<u8> {
     let mut out = Vec::new();
-    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(width, height, |x, y| image::Rgb([x as u8, y as u8, 90])))
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([x as u8, y as u8, 90])
+    }))
+    .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+    .unwrap();
     out
 }
 
@@ -723,11 +872,20 @@ both_backends!(photos_are_cleaned_and_stored_with_the_report, |db: Db, url: Stri
     use sqlx::Row;
     let app = hub(db.clone(), &url).await;
     let fields = [
-        ("lang", "en"), ("area", "W06000015"), ("category", "fly-tipping"), ("ward", "W05000857"), ("ongoing", "on"),
-        ("description", "Fridge and mattress dumped by the lane"), ("anonymous", "yes"),
+        ("lang", "en"),
+        ("area", "W06000015"),
+        ("category", "fly-tipping"),
+        ("ward", "W05000857"),
+        ("ongoing", "on"),
+        ("description", "Fridge and mattress dumped by the lane"),
+        ("anonymous", "yes"),
     ];
     let post = |content_type: String, body: Vec<u8>| {
-        Request::post("/report").header(header::CONTENT_TYPE, content_type).header("sec-fetch-site", "same-origin").body(Body::from(body)).unwrap()
+        Request::post("/report")
+            .header(header::CONTENT_TYPE, content_type)
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(body))
+            .unwrap()
     };
     // Two photos: stored as clean JPEGs.
     let (ct, body) = multipart(&fields, &[("a.png", png(40, 30)), ("b.png", png(10, 10))]);
@@ -735,7 +893,10 @@ both_backends!(photos_are_cleaned_and_stored_with_the_report, |db: Db, url: Stri
     assert_eq!(status, StatusCode::SEE_OTHER);
     let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
     assert!(location.starts_with("/track/"), "{location}");
-    let rows = sqlx::query("SELECT width, height, data FROM report_photos ORDER BY position").fetch_all(db.reader()).await.unwrap();
+    let rows = sqlx::query("SELECT width, height, data FROM report_photos ORDER BY position")
+        .fetch_all(db.reader())
+        .await
+        .unwrap();
     assert_eq!(rows.len(), 2);
     let data: Vec<u8> = rows[0].try_get(2).unwrap();
     assert_eq!(&data[..2], &[0xFF, 0xD8], "re-encoded as JPEG");
@@ -748,12 +909,18 @@ both_backends!(photos_are_cleaned_and_stored_with_the_report, |db: Db, url: Stri
     let (_, headers, _) = send(&app, post(ct, body)).await;
     let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();
     let (_, _, page) = send(&app, get(&location)).await;
-    assert!(page.contains("Photos must be JPEG, PNG or WebP pictures.") && page.contains("Fridge and mattress"));
-    let (ct, body) = multipart(&fields, &[("1.png", png(4, 4)), ("2.png", png(4, 4)), ("3.png", png(4, 4)), ("4.png", png(4, 4))]);
+    assert!(
+        page.contains("Photos must be JPEG, PNG or WebP pictures.") && page.contains("Fridge and mattress")
+    );
+    let (ct, body) = multipart(
+        &fields,
+        &[("1.png", png(4, 4)), ("2.png", png(4, 4)), ("3.png", png(4, 4)), ("4.png", png(4, 4))],
+    );
     let (_, headers, _) = send(&app, post(ct, body)).await;
     let (_, _, page) = send(&app, get(headers.get(header::LOCATION).unwrap().to_str().unwrap())).await;
     assert!(page.contains("Choose 3 photos or fewer."));
-    let total: i64 = sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let total: i64 =
+        sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert_eq!(total, 1);
 });
 
@@ -762,7 +929,10 @@ both_backends!(behind_a_trusted_proxy_the_client_address_is_audited, |db: Db, ur
         let settings = app::config::Settings { trust_proxy: trust, ..common::settings(&url) };
         let app = hub_with(db.clone(), settings).await;
         let body = "email=officer@demo.cymuned.cymru&password=wrong&lang=en";
-        let req = form("/sign-in").header("x-forwarded-for", "198.51.100.1, 203.0.113.9").body(Body::from(body)).unwrap();
+        let req = form("/sign-in")
+            .header("x-forwarded-for", "198.51.100.1, 203.0.113.9")
+            .body(Body::from(body))
+            .unwrap();
         send(&app, req).await;
         let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap();
         let log = db::audit::page_for_csp(&db, cardiff.id, 1, 1).await.unwrap();
@@ -776,11 +946,20 @@ both_backends!(places_are_found_by_name_and_shown_on_the_map, |db: Db, url: Stri
     let (status, _, page) = send(&app, get("/report?place=Treganna")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("1 place matches") || page.contains("places match"), "a count of matches");
-    let canton = db::reporting::area_wards(&db, "W06000015").await.unwrap().into_iter().find(|(_, n)| n.en == "Canton").unwrap().0;
+    let canton = db::reporting::area_wards(&db, "W06000015")
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(_, n)| n.en == "Canton")
+        .unwrap()
+        .0;
     let link = format!("/report?area=W06000015&amp;ward={canton}");
     assert!(page.contains(&link), "a link to the form at Canton");
     let (_, _, form_page) = send(&app, get(&link.replace("&amp;", "&"))).await;
-    assert!(form_page.contains(&format!("<option value=\"{canton}\" selected")), "the ward is chosen already");
+    assert!(
+        form_page.contains(&format!("<option value=\"{canton}\" selected")),
+        "the ward is chosen already"
+    );
     // A council's name, in Welsh and without its accent, offers the whole council area.
     let (_, _, page) = send(&app, get("/cy/report?place=ynys%20mon")).await;
     assert!(page.contains("Ynys Môn (ardal gyfan y cyngor)"), "{}", &page[page.len().saturating_sub(3000)..]);
@@ -790,7 +969,10 @@ both_backends!(places_are_found_by_name_and_shown_on_the_map, |db: Db, url: Stri
 
     // The map's data: the area's wards in the page's language, small enough for a phone.
     let path = <app::reporting::map::AreaMap as ServerFn>::PATH;
-    let req = form(path).header(header::ACCEPT, "application/json").body(Body::from("area=W06000015&lang=cy")).unwrap();
+    let req = form(path)
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from("area=W06000015&lang=cy"))
+        .unwrap();
     let (status, _, body) = send(&app, req).await;
     assert_eq!(status, StatusCode::OK);
     let data = json(&body);
@@ -844,41 +1026,67 @@ fn png_bomb(side: u32, truncated: bool) -> Vec<u8> {
 static BOMB: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| png_bomb(12_000, false));
 
 fn photo_post(content_type: String, body: Vec<u8>) -> Request<Body> {
-    Request::post("/report").header(header::CONTENT_TYPE, content_type).header("sec-fetch-site", "same-origin").body(Body::from(body)).unwrap()
+    Request::post("/report")
+        .header(header::CONTENT_TYPE, content_type)
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(body))
+        .unwrap()
 }
 
-both_backends!(a_decompression_bomb_is_refused_as_too_large_in_both_languages, |db: Db, url: String| async move {
-    use sqlx::Row;
-    let app = hub(db.clone(), &url).await;
-    let bomb = BOMB.clone();
-    assert!(bomb.len() < 2 * 1024 * 1024, "{} bytes", bomb.len());
-    for (lang, message) in [
-        ("en", "A photo is too large to process: each must be 40 megapixels or fewer"),
-        ("cy", "Mae llun yn rhy fawr i"),
-    ] {
-        let fields = [
-            ("lang", lang), ("area", "W06000015"), ("category", "fly-tipping"), ("ward", "W05000857"), ("ongoing", "on"),
-            ("description", "Fridge and mattress dumped by the lane"), ("anonymous", "yes"),
-        ];
-        let (ct, body) = multipart(&fields, &[("huge.png", bomb.clone())]);
-        let (status, headers, _) = send(&app, photo_post(ct, body)).await;
-        assert_eq!(status, StatusCode::SEE_OTHER);
-        let location = headers[header::LOCATION].to_str().unwrap().to_string();
-        assert!(location.contains("draft="), "{location}");
-        let (_, _, page) = send(&app, get(&location)).await;
-        assert!(page.contains(message), "{lang}: {}", visible_text(&page).split_whitespace().collect::<Vec<_>>().join(" "));
-        assert!(page.contains("Fridge and mattress"), "the text is kept");
+both_backends!(
+    a_decompression_bomb_is_refused_as_too_large_in_both_languages,
+    |db: Db, url: String| async move {
+        use sqlx::Row;
+        let app = hub(db.clone(), &url).await;
+        let bomb = BOMB.clone();
+        assert!(bomb.len() < 2 * 1024 * 1024, "{} bytes", bomb.len());
+        for (lang, message) in [
+            ("en", "A photo is too large to process: each must be 40 megapixels or fewer"),
+            ("cy", "Mae llun yn rhy fawr i"),
+        ] {
+            let fields = [
+                ("lang", lang),
+                ("area", "W06000015"),
+                ("category", "fly-tipping"),
+                ("ward", "W05000857"),
+                ("ongoing", "on"),
+                ("description", "Fridge and mattress dumped by the lane"),
+                ("anonymous", "yes"),
+            ];
+            let (ct, body) = multipart(&fields, &[("huge.png", bomb.clone())]);
+            let (status, headers, _) = send(&app, photo_post(ct, body)).await;
+            assert_eq!(status, StatusCode::SEE_OTHER);
+            let location = headers[header::LOCATION].to_str().unwrap().to_string();
+            assert!(location.contains("draft="), "{location}");
+            let (_, _, page) = send(&app, get(&location)).await;
+            assert!(
+                page.contains(message),
+                "{lang}: {}",
+                visible_text(&page).split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            assert!(page.contains("Fridge and mattress"), "the text is kept");
+        }
+        let total: i64 = sqlx::query("SELECT COUNT(*) FROM reports")
+            .fetch_one(db.reader())
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap();
+        assert_eq!(total, 0);
     }
-    let total: i64 = sqlx::query("SELECT COUNT(*) FROM reports").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
-    assert_eq!(total, 0);
-});
+);
 
 both_backends!(the_address_limit_comes_before_any_photo_is_decoded, |db: Db, url: String| async move {
     let settings = app::config::Settings { reports_per_hour_per_address: 1, ..common::settings(&url) };
     let app = hub_with(db.clone(), settings).await;
     let fields = [
-        ("lang", "en"), ("area", "W06000015"), ("category", "fly-tipping"), ("ward", "W05000857"), ("ongoing", "on"),
-        ("description", "Fridge and mattress dumped by the lane"), ("anonymous", "yes"),
+        ("lang", "en"),
+        ("area", "W06000015"),
+        ("category", "fly-tipping"),
+        ("ward", "W05000857"),
+        ("ongoing", "on"),
+        ("description", "Fridge and mattress dumped by the lane"),
+        ("anonymous", "yes"),
     ];
     let (ct, body) = multipart(&fields, &[("a.png", png(8, 8))]);
     let (_, headers, _) = send(&app, photo_post(ct, body)).await;
@@ -894,7 +1102,11 @@ both_backends!(the_address_limit_comes_before_any_photo_is_decoded, |db: Db, url
     let (ct, body) = multipart(&fields, &[("broken.png", png_bomb(64, true))]);
     let (_, headers, _) = send(&app, photo_post(ct, body)).await;
     let (_, _, page) = send(&app, get(headers[header::LOCATION].to_str().unwrap())).await;
-    assert!(page.contains("Wait an hour"), "{}", visible_text(&page).split_whitespace().collect::<Vec<_>>().join(" "));
+    assert!(
+        page.contains("Wait an hour"),
+        "{}",
+        visible_text(&page).split_whitespace().collect::<Vec<_>>().join(" ")
+    );
     assert!(!page.contains("Photos must be JPEG, PNG or WebP pictures."));
     // Another address, the same broken photo: decoded, refused, nothing stored.
     let (ct, body) = multipart(&fields, &[("broken.png", png_bomb(64, true))]);
@@ -911,14 +1123,29 @@ both_backends!(the_address_limit_comes_before_any_photo_is_decoded, |db: Db, url
 
 /// Where a browser would go with this Location: it drops tabs and newlines and reads `\` as `/`.
 fn stays_on_site(location: &str) -> bool {
-    let seen: String = location.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).map(|c| if c == '\\' { '/' } else { c }).collect();
+    let seen: String = location
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
     seen.starts_with('/') && !seen.starts_with("//")
 }
 
 const OFF_SITE: [&str; 14] = [
-    "/%09/evil.example", "/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example",
-    "/%2f%2fevil.example", "%2f%2fevil.example", "/%5cevil.example", "/%252f%252fevil.example", "https://evil.example",
-    "javascript:alert(1)", "/cy//evil.example", "https:evil.example",
+    "/%09/evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/%2f%2fevil.example",
+    "%2f%2fevil.example",
+    "/%5cevil.example",
+    "/%252f%252fevil.example",
+    "https://evil.example",
+    "javascript:alert(1)",
+    "/cy//evil.example",
+    "https:evil.example",
 ];
 
 both_backends!(sign_in_and_the_language_switch_never_lead_off_site, |db: Db, url: String| async move {
@@ -927,7 +1154,8 @@ both_backends!(sign_in_and_the_language_switch_never_lead_off_site, |db: Db, url
     let enc = app::shell::encode_component;
     for next in OFF_SITE {
         for password in [DEMO_PASSWORD, "wrong"] {
-            let body = format!("email=officer@demo.cymuned.cymru&password={password}&lang=en&next={}", enc(next));
+            let body =
+                format!("email=officer@demo.cymuned.cymru&password={password}&lang=en&next={}", enc(next));
             let (status, headers, _) = send(&app, form("/sign-in").body(Body::from(body)).unwrap()).await;
             assert_eq!(status, StatusCode::SEE_OTHER);
             let location = headers[header::LOCATION].to_str().unwrap();
@@ -939,15 +1167,22 @@ both_backends!(sign_in_and_the_language_switch_never_lead_off_site, |db: Db, url
             let (status, headers, _) = send(&app, get(&format!("/language/{lang}?next={}", enc(next)))).await;
             assert_eq!(status, StatusCode::SEE_OTHER);
             let location = headers[header::LOCATION].to_str().unwrap();
-            assert!(stays_on_site(location), "/language/{lang} with next={next:?} sent the browser to {location:?}");
+            assert!(
+                stays_on_site(location),
+                "/language/{lang} with next={next:?} sent the browser to {location:?}"
+            );
             assert_eq!(location, if lang == "en" { "/" } else { "/cy" });
         }
     }
     // Paths on this site still work, with their queries.
-    let body = format!("email=officer@demo.cymuned.cymru&password={DEMO_PASSWORD}&lang=en&next={}", enc("/staff/intake?page=2"));
+    let body = format!(
+        "email=officer@demo.cymuned.cymru&password={DEMO_PASSWORD}&lang=en&next={}",
+        enc("/staff/intake?page=2")
+    );
     let (_, headers, _) = send(&app, form("/sign-in").body(Body::from(body)).unwrap()).await;
     assert_eq!(headers[header::LOCATION], "/staff/intake?page=2");
-    let (_, headers, _) = send(&app, get(&format!("/language/cy?next={}", enc("/report?place=ynys%20mon")))).await;
+    let (_, headers, _) =
+        send(&app, get(&format!("/language/cy?next={}", enc("/report?place=ynys%20mon")))).await;
     assert_eq!(headers[header::LOCATION], "/cy/report?place=ynys%20mon");
 });
 
@@ -965,36 +1200,52 @@ async fn audit_rows(db: &Db) -> (i64, i64) {
     (row.try_get::<i64, _>(0).unwrap(), row.try_get::<i64, _>(1).unwrap())
 }
 
-both_backends!(sign_in_attempts_are_limited_by_address_first_and_audited_bounded, |db: Db, url: String| async move {
-    // 2 attempts per account, 8 per address (per IPv6 /64).
-    let settings = app::config::Settings { trust_proxy: true, sign_in_attempts_per_15_minutes: 2, ..common::settings(&url) };
-    let app = hub_with(db.clone(), settings).await;
-    // A 60 KB "email" is refused and audited shortened, never whole.
-    let huge = format!("{}@example.cymru", "a".repeat(60 * 1024));
-    let (status, headers, _) = send(&app, forwarded_sign_in("203.0.113.50", &huge)).await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
-    assert_eq!(headers[header::LOCATION], "/sign-in?error=invalid");
-    let (rows, longest) = audit_rows(&db).await;
-    assert_eq!(rows, 1, "the failed attempt is audited");
-    assert!(longest <= 254, "an audit label of {longest} characters");
+both_backends!(
+    sign_in_attempts_are_limited_by_address_first_and_audited_bounded,
+    |db: Db, url: String| async move {
+        // 2 attempts per account, 8 per address (per IPv6 /64).
+        let settings = app::config::Settings {
+            trust_proxy: true,
+            sign_in_attempts_per_15_minutes: 2,
+            ..common::settings(&url)
+        };
+        let app = hub_with(db.clone(), settings).await;
+        // A 60 KB "email" is refused and audited shortened, never whole.
+        let huge = format!("{}@example.cymru", "a".repeat(60 * 1024));
+        let (status, headers, _) = send(&app, forwarded_sign_in("203.0.113.50", &huge)).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(headers[header::LOCATION], "/sign-in?error=invalid");
+        let (rows, longest) = audit_rows(&db).await;
+        assert_eq!(rows, 1, "the failed attempt is audited");
+        assert!(longest <= 254, "an audit label of {longest} characters");
 
-    // One /64: eight attempts with eight different emails, then every further attempt from
-    // anywhere in that /64 is refused and nothing more is written.
-    for i in 0..8 {
-        let (_, headers, _) = send(&app, forwarded_sign_in(&format!("2001:db8:77:1::{i:x}"), &format!("guess{i}@example.cymru"))).await;
-        assert_eq!(headers[header::LOCATION], "/sign-in?error=invalid", "attempt {i}");
+        // One /64: eight attempts with eight different emails, then every further attempt from
+        // anywhere in that /64 is refused and nothing more is written.
+        for i in 0..8 {
+            let (_, headers, _) = send(
+                &app,
+                forwarded_sign_in(&format!("2001:db8:77:1::{i:x}"), &format!("guess{i}@example.cymru")),
+            )
+            .await;
+            assert_eq!(headers[header::LOCATION], "/sign-in?error=invalid", "attempt {i}");
+        }
+        let (before, _) = audit_rows(&db).await;
+        assert_eq!(before, 9);
+        for i in 0..20 {
+            let ip = format!("2001:db8:77:1:{i:x}::99");
+            let (_, headers, _) =
+                send(&app, forwarded_sign_in(&ip, &format!("another{i}@example.cymru"))).await;
+            assert_eq!(
+                headers[header::LOCATION],
+                "/sign-in?error=rate_limited",
+                "{ip} shares the /64's limit"
+            );
+        }
+        assert_eq!(audit_rows(&db).await.0, before, "an address over its limit writes no audit rows");
+        let (_, headers, _) = send(&app, forwarded_sign_in("2001:db8:77:2::1", "guess0@example.cymru")).await;
+        assert_eq!(headers[header::LOCATION], "/sign-in?error=invalid", "another /64 is another client");
     }
-    let (before, _) = audit_rows(&db).await;
-    assert_eq!(before, 9);
-    for i in 0..20 {
-        let ip = format!("2001:db8:77:1:{i:x}::99");
-        let (_, headers, _) = send(&app, forwarded_sign_in(&ip, &format!("another{i}@example.cymru"))).await;
-        assert_eq!(headers[header::LOCATION], "/sign-in?error=rate_limited", "{ip} shares the /64's limit");
-    }
-    assert_eq!(audit_rows(&db).await.0, before, "an address over its limit writes no audit rows");
-    let (_, headers, _) = send(&app, forwarded_sign_in("2001:db8:77:2::1", "guess0@example.cymru")).await;
-    assert_eq!(headers[header::LOCATION], "/sign-in?error=invalid", "another /64 is another client");
-});
+);
 
 /// A tracing subscriber writing into a buffer, for tests that read what would be logged.
 #[derive(Clone, Default)]
@@ -1018,7 +1269,11 @@ both_backends!(tokens_never_reach_the_log, |db: Db, url: String| async move {
     let buffer = LogBuffer::default();
     let writer = buffer.clone();
     let dispatch = tracing::Dispatch::new(
-        tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).with_max_level(tracing::Level::INFO).finish(),
+        tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .with_max_level(tracing::Level::INFO)
+            .finish(),
     );
     let run = |req: Request<Body>| {
         let (app, dispatch) = (app.clone(), dispatch.clone());
@@ -1030,22 +1285,33 @@ both_backends!(tokens_never_reach_the_log, |db: Db, url: String| async move {
     let tracking = res.headers()[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
     let token = tracking.trim_start_matches("/track/").to_string();
     assert_eq!(token.len(), 64);
-    let body: String = sqlx::query("SELECT body FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
-    let check = body.split("?e=").nth(1).unwrap().chars().take_while(char::is_ascii_hexdigit).collect::<String>();
+    let body: String =
+        sqlx::query("SELECT body FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let check =
+        body.split("?e=").nth(1).unwrap().chars().take_while(char::is_ascii_hexdigit).collect::<String>();
     assert_eq!(check.len(), 64);
-    let res = run(form("/report").body(Body::from("lang=en&area=W06000015&category=litter&description=x")).unwrap()).await;
+    let res = run(form("/report")
+        .body(Body::from("lang=en&area=W06000015&category=litter&description=x"))
+        .unwrap())
+    .await;
     let draft_page = res.headers()[header::LOCATION].to_str().unwrap().to_string();
     let draft = draft_page.split("draft=").nth(1).unwrap().to_string();
     let enc = app::shell::encode_component;
     for path in [
-        format!("{tracking}?e={check}"), format!("/cy{tracking}?new=1"), draft_page.clone(),
-        format!("/language/cy?next={}", enc(&format!("{tracking}?e={check}"))), format!("/open311/v2/tokens/{token}.json?api_key=cym_x_{check}"),
+        format!("{tracking}?e={check}"),
+        format!("/cy{tracking}?new=1"),
+        draft_page.clone(),
+        format!("/language/cy?next={}", enc(&format!("{tracking}?e={check}"))),
+        format!("/open311/v2/tokens/{token}.json?api_key=cym_x_{check}"),
     ] {
         run(get(&path)).await;
     }
     run(form(&format!("{tracking}/reply")).body(Body::from("lang=en&reply=Thanks")).unwrap()).await;
     let log = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
-    assert!(log.contains("/track/[redacted]") && log.contains("draft=[redacted]"), "the requests were logged: {log}");
+    assert!(
+        log.contains("/track/[redacted]") && log.contains("draft=[redacted]"),
+        "the requests were logged: {log}"
+    );
     for secret in [&token, &check, &draft] {
         assert!(!log.contains(secret.as_str()), "a secret reached the log: {log}");
     }
@@ -1067,21 +1333,37 @@ fn mail_files(dir: &std::path::Path) -> Vec<(String, String)> {
 both_backends!(a_sent_email_leaves_no_link_in_the_outbox, |db: Db, url: String| async move {
     use sqlx::Row;
     let app = hub(db.clone(), &url).await;
-    let dir = std::env::temp_dir().join(format!("cymuned-tests-{}-mail-{}", std::process::id(), uuid::Uuid::new_v4().simple()));
-    let settings = app::config::Settings { mail_dir: dir.display().to_string(), smtp_url: None, ..common::settings(&url) };
+    let dir = std::env::temp_dir().join(format!(
+        "cymuned-tests-{}-mail-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let settings = app::config::Settings {
+        mail_dir: dir.display().to_string(),
+        smtp_url: None,
+        ..common::settings(&url)
+    };
     let mailer = app::mail::Mailer::from_settings(&settings).unwrap();
     let from: lettre::message::Mailbox = settings.mail_from.parse().unwrap();
     let report = "lang=en&area=W06000015&category=litter&ward=W05000857&ongoing=on&description=Overflowing%20bins%20every%20weekend\
                   &anonymous=no&email=rhian%40example.cymru&contact_language=en&consent=on";
     let (_, headers, _) = send(&app, form("/report").body(Body::from(report)).unwrap()).await;
-    let token = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().trim_start_matches("/track/").to_string();
+    let token = headers[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .trim_start_matches("/track/")
+        .to_string();
     assert_eq!(app::mail::deliver_due(&db, &mailer, &from).await.unwrap(), 1);
     // The resident got the link ...
     let mail = mail_files(&dir);
     assert_eq!(mail.len(), 1);
     assert!(mail[0].1.contains(&format!("/track/{token}?e=")), "{}", mail[0].1);
     // ... and the outbox keeps who and what about, but no link, token or check.
-    let row = sqlx::query("SELECT body, to_address, sent_at FROM outbox").fetch_one(db.reader()).await.unwrap();
+    let row =
+        sqlx::query("SELECT body, to_address, sent_at FROM outbox").fetch_one(db.reader()).await.unwrap();
     let body: String = row.try_get(0).unwrap();
     assert_eq!(body, app::db::outbox::SENT_BODY);
     assert!(!body.contains(&token) && !body.contains("/track/") && !body.contains("e="));
@@ -1096,11 +1378,18 @@ both_backends!(an_email_given_up_leaves_no_link_in_the_outbox, |db: Db, url: Str
     let report = "lang=en&area=W06000015&category=litter&ward=W05000857&ongoing=on&description=Overflowing%20bins%20every%20weekend\
                   &anonymous=no&email=rhian%40example.cymru&contact_language=en&consent=on";
     send(&app, form("/report").body(Body::from(report)).unwrap()).await;
-    let id: i64 = sqlx::query("SELECT id FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let id: i64 =
+        sqlx::query("SELECT id FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     db::outbox::mark_failed(&db, id, 3, "connection refused").await.unwrap();
-    let body: String = sqlx::query("SELECT body FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let body: String =
+        sqlx::query("SELECT body FROM outbox").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     assert!(body.contains("/track/"), "kept while it may still be sent");
-    sqlx::query("UPDATE outbox SET attempts = $1 WHERE id = $2").bind(db::outbox::MAX_ATTEMPTS).bind(id).execute(db.writer()).await.unwrap();
+    sqlx::query("UPDATE outbox SET attempts = $1 WHERE id = $2")
+        .bind(db::outbox::MAX_ATTEMPTS)
+        .bind(id)
+        .execute(db.writer())
+        .await
+        .unwrap();
     db::outbox::mark_failed(&db, id, db::outbox::MAX_ATTEMPTS, "connection refused").await.unwrap();
     let row = sqlx::query("SELECT body, last_error FROM outbox").fetch_one(db.reader()).await.unwrap();
     assert_eq!(row.try_get::<String, _>(0).unwrap(), db::outbox::GIVEN_UP_BODY);
@@ -1124,7 +1413,10 @@ impl http_body::Body for NeverEnds {
 #[test]
 fn a_report_upload_that_never_finishes_is_cut_off() {
     use tower::ServiceExt;
-    assert!(server::http::UPLOAD_TIMEOUT > std::time::Duration::from_secs(30), "longer than other pages: phones are slow");
+    assert!(
+        server::http::UPLOAD_TIMEOUT > std::time::Duration::from_secs(30),
+        "longer than other pages: phones are slow"
+    );
     assert!(server::http::UPLOAD_TIMEOUT <= std::time::Duration::from_secs(300), "but not for ever");
     common::RUNTIME.block_on(async {
         let (db, url) = common::database(common::Backend::Sqlite).await;
@@ -1147,44 +1439,71 @@ fn a_report_upload_that_never_finishes_is_cut_off() {
         assert!(started.elapsed() >= std::time::Duration::from_secs(1));
     });
 }
-both_backends!(private_pages_are_not_kept_and_the_quick_exit_leaves_no_trace, |db: Db, url: String| async move {
-    let app = hub(db.clone(), &url).await;
-    let ward = db::reporting::area_wards(&db, "W06000015").await.unwrap()[0].0.clone();
-    // A form that needs correcting comes back as a draft; the report, as a tracking page.
-    let bad = format!("lang=en&area=W06000015&category=&ward={ward}&ongoing=on&description=Shouting%20in%20the%20street%20at%20night&anonymous=yes");
-    let (_, headers, _) = send(&app, form("/report").body(Body::from(bad)).unwrap()).await;
-    let draft = headers[header::LOCATION].to_str().unwrap().to_string();
-    assert!(draft.contains("draft="), "{draft}");
-    let good = format!("lang=cy&area=W06000015&category=asb-noise&ward={ward}&ongoing=on&description=Shouting%20in%20the%20street%20at%20night&anonymous=yes");
-    let (_, headers, _) = send(&app, form("/report").body(Body::from(good)).unwrap()).await;
-    let track = headers[header::LOCATION].to_str().unwrap().to_string();
-    assert!(track.starts_with("/cy/track/"), "{track}");
-    for path in [draft.as_str(), track.as_str(), &track.replacen("/cy", "", 1), "/report?area=W06000015", "/cy/case-review"] {
-        let (status, headers, _) = send(&app, get(path)).await;
-        assert_eq!(status, StatusCode::OK, "{path}");
-        assert_eq!(headers.get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap()), Some("no-store"), "{path} is not kept by the browser");
+both_backends!(
+    private_pages_are_not_kept_and_the_quick_exit_leaves_no_trace,
+    |db: Db, url: String| async move {
+        let app = hub(db.clone(), &url).await;
+        let ward = db::reporting::area_wards(&db, "W06000015").await.unwrap()[0].0.clone();
+        // A form that needs correcting comes back as a draft; the report, as a tracking page.
+        let bad = format!("lang=en&area=W06000015&category=&ward={ward}&ongoing=on&description=Shouting%20in%20the%20street%20at%20night&anonymous=yes");
+        let (_, headers, _) = send(&app, form("/report").body(Body::from(bad)).unwrap()).await;
+        let draft = headers[header::LOCATION].to_str().unwrap().to_string();
+        assert!(draft.contains("draft="), "{draft}");
+        let good = format!("lang=cy&area=W06000015&category=asb-noise&ward={ward}&ongoing=on&description=Shouting%20in%20the%20street%20at%20night&anonymous=yes");
+        let (_, headers, _) = send(&app, form("/report").body(Body::from(good)).unwrap()).await;
+        let track = headers[header::LOCATION].to_str().unwrap().to_string();
+        assert!(track.starts_with("/cy/track/"), "{track}");
+        for path in [
+            draft.as_str(),
+            track.as_str(),
+            &track.replacen("/cy", "", 1),
+            "/report?area=W06000015",
+            "/cy/case-review",
+        ] {
+            let (status, headers, _) = send(&app, get(path)).await;
+            assert_eq!(status, StatusCode::OK, "{path}");
+            assert_eq!(
+                headers.get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap()),
+                Some("no-store"),
+                "{path} is not kept by the browser"
+            );
+        }
+        // The quick exit replaces the page in the history where JavaScript runs (an inline script
+        // with the response's nonce), and the safety text says so, in English and Welsh.
+        let (_, headers, page) = send(&app, get("/report?area=W06000015")).await;
+        let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
+        let nonce = policy.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+        let script = page
+            .split(&format!("<script nonce=\"{nonce}\">"))
+            .nth(1)
+            .map(|s| s.split("</script>").next().unwrap().to_string())
+            .unwrap_or_default();
+        assert!(script.contains("location.replace(a.href)") && script.contains("a.quick-exit"), "{page}");
+        let at = page.find(r#"class="quick-exit""#).expect("the quick exit");
+        let link = &page[page[..at].rfind("<a ").unwrap()..at];
+        assert!(
+            link.contains(r#"href="https://www.bbc.co.uk/weather""#),
+            "the link works without JavaScript: {link}"
+        );
+        assert!(page.contains("takes this page out of the Back button"));
+        let (_, _, page) = send(&app, get("/cy/report?area=W06000015")).await;
+        assert!(
+            page.contains("tynnu&#x27;r dudalen hon o&#x27;r botwm Yn ôl")
+                || page.contains("tynnu'r dudalen hon o'r botwm Yn ôl"),
+            "in Welsh"
+        );
     }
-    // The quick exit replaces the page in the history where JavaScript runs (an inline script
-    // with the response's nonce), and the safety text says so, in English and Welsh.
-    let (_, headers, page) = send(&app, get("/report?area=W06000015")).await;
-    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
-    let nonce = policy.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
-    let script = page.split(&format!("<script nonce=\"{nonce}\">")).nth(1).map(|s| s.split("</script>").next().unwrap().to_string()).unwrap_or_default();
-    assert!(script.contains("location.replace(a.href)") && script.contains("a.quick-exit"), "{page}");
-    let at = page.find(r#"class="quick-exit""#).expect("the quick exit");
-    let link = &page[page[..at].rfind("<a ").unwrap()..at];
-    assert!(link.contains(r#"href="https://www.bbc.co.uk/weather""#), "the link works without JavaScript: {link}");
-    assert!(page.contains("takes this page out of the Back button"));
-    let (_, _, page) = send(&app, get("/cy/report?area=W06000015")).await;
-    assert!(page.contains("tynnu&#x27;r dudalen hon o&#x27;r botwm Yn ôl") || page.contains("tynnu'r dudalen hon o'r botwm Yn ôl"), "in Welsh");
-});
+);
 
 both_backends!(the_hidden_anti_spam_field_speaks_the_pages_language, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let (_, _, page) = send(&app, get("/report?area=W06000015")).await;
     assert!(page.contains(r#"<label for="website">Website (leave this empty)"#));
     let (_, _, page) = send(&app, get("/cy/report?area=W06000015")).await;
-    assert!(page.contains(r#"<label for="website">Gwefan (gadewch hwn yn wag)"#) && !page.contains(">Website<"), "in Welsh on Welsh pages");
+    assert!(
+        page.contains(r#"<label for="website">Gwefan (gadewch hwn yn wag)"#) && !page.contains(">Website<"),
+        "in Welsh on Welsh pages"
+    );
 });
 
 both_backends!(a_deactivated_account_and_a_revoked_key_stop_at_once, |db: Db, url: String| async move {
@@ -1195,32 +1514,78 @@ both_backends!(a_deactivated_account_and_a_revoked_key_stop_at_once, |db: Db, ur
     let (status, _, _) = send(&app, get_with_cookie("/staff/intake", &officer)).await;
     assert_eq!(status, StatusCode::OK);
     // Deactivated: the open session ends at once, and signing in again is refused.
-    let (id, ended) = accounts::deactivate_account(&db, "Officer@demo.cymuned.cymru ").await.unwrap().expect("an active account");
+    let (id, ended) = accounts::deactivate_account(&db, "Officer@demo.cymuned.cymru ")
+        .await
+        .unwrap()
+        .expect("an active account");
     assert_eq!(ended, 1);
     let (status, headers, _) = send(&app, get_with_cookie("/staff/intake", &officer)).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(headers[header::LOCATION].to_str().unwrap().starts_with("/sign-in"), "{headers:?}");
     let (_, headers) = sign_in(&app, "officer@demo.cymuned.cymru", accounts::DEMO_PASSWORD).await;
     assert!(session_cookie(&headers).is_none(), "sign-in refused");
-    assert_eq!(accounts::deactivate_account(&db, "officer@demo.cymuned.cymru").await.unwrap(), None, "already deactivated");
-    let row = sqlx::query("SELECT record_id, actor_label FROM audit_log WHERE action = 'account_deactivated'").fetch_one(db.reader()).await.unwrap();
-    assert_eq!((row.try_get::<String, _>(0).unwrap(), row.try_get::<String, _>(1).unwrap()), (id.to_string(), "cli".to_string()));
+    assert_eq!(
+        accounts::deactivate_account(&db, "officer@demo.cymuned.cymru").await.unwrap(),
+        None,
+        "already deactivated"
+    );
+    let row =
+        sqlx::query("SELECT record_id, actor_label FROM audit_log WHERE action = 'account_deactivated'")
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+    assert_eq!(
+        (row.try_get::<String, _>(0).unwrap(), row.try_get::<String, _>(1).unwrap()),
+        (id.to_string(), "cli".to_string())
+    );
 
     // A revoked key is refused from the next request on; another partnership's key of the
     // same name is not touched.
     let key = accounts::create_api_key(&db, "cardiff", "analyst", "Dashboard", None).await.unwrap();
     let swansea_key = accounts::create_api_key(&db, "swansea", "analyst", "Dashboard", None).await.unwrap();
-    let call = |k: &str| Request::get("/api/v1/me").header(header::AUTHORIZATION, format!("Bearer {k}")).body(Body::empty()).unwrap();
+    let call = |k: &str| {
+        Request::get("/api/v1/me")
+            .header(header::AUTHORIZATION, format!("Bearer {k}"))
+            .body(Body::empty())
+            .unwrap()
+    };
     assert_eq!(send(&app, call(&key)).await.0, StatusCode::OK);
-    let revoked = accounts::revoke_api_key(&db, "cardiff", db::staff::ApiKeyChoice::Name("Dashboard")).await.unwrap();
+    let revoked =
+        accounts::revoke_api_key(&db, "cardiff", db::staff::ApiKeyChoice::Name("Dashboard")).await.unwrap();
     assert_eq!(revoked.len(), 1);
     assert_eq!(send(&app, call(&key)).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(send(&app, call(&swansea_key)).await.0, StatusCode::OK);
-    assert!(accounts::revoke_api_key(&db, "cardiff", db::staff::ApiKeyChoice::Name("Dashboard")).await.unwrap().is_empty(), "already revoked");
-    let swansea_id: i64 = sqlx::query("SELECT id FROM api_keys WHERE csp_id = (SELECT id FROM csps WHERE slug = 'swansea')").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
-    assert!(accounts::revoke_api_key(&db, "cardiff", db::staff::ApiKeyChoice::Id(swansea_id)).await.unwrap().is_empty(), "only the CSP's own keys");
-    assert_eq!(accounts::revoke_api_key(&db, "swansea", db::staff::ApiKeyChoice::Id(swansea_id)).await.unwrap(), vec![swansea_id]);
+    assert!(
+        accounts::revoke_api_key(&db, "cardiff", db::staff::ApiKeyChoice::Name("Dashboard"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "already revoked"
+    );
+    let swansea_id: i64 =
+        sqlx::query("SELECT id FROM api_keys WHERE csp_id = (SELECT id FROM csps WHERE slug = 'swansea')")
+            .fetch_one(db.reader())
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap();
+    assert!(
+        accounts::revoke_api_key(&db, "cardiff", db::staff::ApiKeyChoice::Id(swansea_id))
+            .await
+            .unwrap()
+            .is_empty(),
+        "only the CSP's own keys"
+    );
+    assert_eq!(
+        accounts::revoke_api_key(&db, "swansea", db::staff::ApiKeyChoice::Id(swansea_id)).await.unwrap(),
+        vec![swansea_id]
+    );
     assert_eq!(send(&app, call(&swansea_key)).await.0, StatusCode::UNAUTHORIZED);
-    let audited: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE action = 'api_key_revoked'").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let audited: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE action = 'api_key_revoked'")
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
     assert_eq!(audited, 2);
 });

@@ -10,7 +10,7 @@ use app::{
     staff::accounts::{self, NewAccount, DEMO_PASSWORD},
 };
 use axum::{body::Body, Router};
-use common::http::{form, hub, json, send, page, with_cookie};
+use common::http::{form, hub, json, page, send, with_cookie};
 use http::{header, Request, StatusCode};
 use sqlx::Row as _;
 
@@ -21,7 +21,8 @@ async fn cookie_for(app: &Router, email: &str) -> Option<String> {
 }
 
 async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {
-    let (status, headers, _) = send(app, with_cookie(form(path), cookie).body(Body::from(body.to_string())).unwrap()).await;
+    let (status, headers, _) =
+        send(app, with_cookie(form(path), cookie).body(Body::from(body.to_string())).unwrap()).await;
     (status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default())
 }
 
@@ -34,7 +35,11 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
-async fn one<T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>>(db: &Db, sql: &str, bind: &str) -> T {
+async fn one<T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>>(
+    db: &Db,
+    sql: &str,
+    bind: &str,
+) -> T {
     sqlx::query(sql).bind(bind.to_string()).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
 }
 
@@ -48,7 +53,12 @@ async fn report(app: &Router, db: &Db, lang: &str, name: &str, email: &str) -> S
     );
     let (status, _) = post(app, "/report", &None, &body).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
+    sqlx::query("SELECT reference FROM reports ORDER BY id DESC LIMIT 1")
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap()
 }
 
 async fn grade(app: &Router, db: &Db, officer: &Option<String>, reference: &str) {
@@ -63,7 +73,8 @@ async fn profile_version(db: &Db, reference: &str) -> i64 {
 
 /// Opens a Cardiff profile over the neighbourhood and category of `report` linking the reports.
 async fn open_profile(app: &Router, db: &Db, cookie: &Option<String>, references: &[&str]) -> String {
-    let neighbourhood: i64 = one(db, "SELECT neighbourhood_id FROM reports WHERE reference = $1", references[0]).await;
+    let neighbourhood: i64 =
+        one(db, "SELECT neighbourhood_id FROM reports WHERE reference = $1", references[0]).await;
     let category: i64 = one(db, "SELECT category_id FROM reports WHERE reference = $1", references[0]).await;
     let today = db::format_date(db::now());
     let from = db::format_date(db::now() - 364 * DAY);
@@ -92,7 +103,14 @@ both_backends!(a_profile_from_intelligence_to_closed_with_residents_told, |db: D
 
     let (status, body) = page(&app, &path, &analyst).await;
     assert_eq!(status, StatusCode::OK);
-    for expected in [&welsh, &english, "Problem analysis triangle", "Reports by week", "<svg", "Drug dealing from a house at night"] {
+    for expected in [
+        &welsh,
+        &english,
+        "Problem analysis triangle",
+        "Reports by week",
+        "<svg",
+        "Drug dealing from a house at night",
+    ] {
         assert!(body.contains(expected), "the profile shows {expected}");
     }
 
@@ -107,61 +125,121 @@ both_backends!(a_profile_from_intelligence_to_closed_with_residents_told, |db: D
     let (_, body) = page(&app, &path, &analyst).await;
     assert!(body.contains("Overdue"), "an open action past its due day stands out");
     let v = profile_version(&db, &profile).await;
-    let (_, location) = post(&app, &format!("{path}/action"), &analyst, &format!("lang=en&version={v}&action_id={action_id}&status=done&due_on=2026-01-15&notes=Boarded%20up")).await;
+    let (_, location) = post(
+        &app,
+        &format!("{path}/action"),
+        &analyst,
+        &format!(
+            "lang=en&version={v}&action_id={action_id}&status=done&due_on=2026-01-15&notes=Boarded%20up"
+        ),
+    )
+    .await;
     assert!(location.contains("done=saved"), "{location}");
     // Deciding before the Assessment stage is refused.
     let v = profile_version(&db, &profile).await;
-    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&outcome_en=x&outcome_cy=y")).await;
+    let (_, location) = post(
+        &app,
+        &format!("{path}/decide"),
+        &analyst,
+        &format!("lang=en&version={v}&decision=close&outcome_en=x&outcome_cy=y"),
+    )
+    .await;
     assert!(location.contains("error=not_started"), "{location}");
     let v = profile_version(&db, &profile).await;
-    let (_, location) = post(&app, &format!("{path}/stage"), &analyst, &format!("lang=en&version={v}&stage=response")).await;
+    let (_, location) =
+        post(&app, &format!("{path}/stage"), &analyst, &format!("lang=en&version={v}&stage=response")).await;
     assert!(location.contains("done=saved"), "{location}");
     // The response started 60 days ago; with 28-day windows the after window is over. One of
     // the two reports falls in the before window.
     let started = db::now() - 60 * DAY;
-    sqlx::query("UPDATE reports SET created_at = $1 WHERE reference = $2").bind(started - 10 * DAY).bind(&english).execute(db.writer()).await.unwrap();
+    sqlx::query("UPDATE reports SET created_at = $1 WHERE reference = $2")
+        .bind(started - 10 * DAY)
+        .bind(&english)
+        .execute(db.writer())
+        .await
+        .unwrap();
     let v = profile_version(&db, &profile).await;
-    let (_, location) = post(&app, &format!("{path}/assessment"), &analyst, &format!("lang=en&version={v}&response_started={}&window_days=28&process_review=Done%20as%20planned", db::format_date(started))).await;
+    let (_, location) = post(
+        &app,
+        &format!("{path}/assessment"),
+        &analyst,
+        &format!(
+            "lang=en&version={v}&response_started={}&window_days=28&process_review=Done%20as%20planned",
+            db::format_date(started)
+        ),
+    )
+    .await;
     assert!(location.contains("done=saved"), "{location}");
     let v = profile_version(&db, &profile).await;
-    let (_, location) = post(&app, &format!("{path}/stage"), &analyst, &format!("lang=en&version={v}&stage=assessment")).await;
+    let (_, location) =
+        post(&app, &format!("{path}/stage"), &analyst, &format!("lang=en&version={v}&stage=assessment"))
+            .await;
     assert!(location.contains("done=saved"), "{location}");
     let (_, body) = page(&app, &path, &analyst).await;
-    assert!(body.contains("Reports of the profile&#x27;s categories before and after the response") || body.contains("Reports of the profile's categories before and after the response"), "the computed assessment is shown");
+    assert!(
+        body.contains("Reports of the profile&#x27;s categories before and after the response")
+            || body.contains("Reports of the profile's categories before and after the response"),
+        "the computed assessment is shown"
+    );
 
     // Closing: both languages needed, no reporter named, a stale form refused.
     let v = profile_version(&db, &profile).await;
-    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&outcome_en=The%20house%20was%20boarded%20up&outcome_cy=")).await;
+    let (_, location) = post(
+        &app,
+        &format!("{path}/decide"),
+        &analyst,
+        &format!(
+            "lang=en&version={v}&decision=close&outcome_en=The%20house%20was%20boarded%20up&outcome_cy="
+        ),
+    )
+    .await;
     assert!(location.contains("error=outcome_required"), "{location}");
     let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&outcome_en=Thanks%20to%20Gareth%2C%20the%20house%20was%20boarded%20up&outcome_cy=Caewyd%20y%20ty")).await;
     assert!(location.contains("error=outcome_identifies"), "{location}");
     let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={}&decision=close&outcome_en=Typed%20before%20a%20colleague%20saved&outcome_cy=b", v - 1)).await;
     assert!(location.contains("error=stale&kept="), "{location}");
     let (_, body) = page(&app, &location, &analyst).await;
-    assert!(body.contains("Typed before a colleague saved") && body.contains("See what is saved now (opens in a new tab)"), "kept as typed");
+    assert!(
+        body.contains("Typed before a colleague saved")
+            && body.contains("See what is saved now (opens in a new tab)"),
+        "kept as typed"
+    );
     let outcome_cy = "Cafodd y tŷ gwag ei gau a daeth y delio i ben.";
     let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&decision_notes=Reports%20fell&outcome_en=The%20empty%20house%20was%20boarded%20up%20and%20the%20dealing%20stopped.&outcome_cy={}", encode(outcome_cy))).await;
     assert!(location.contains("done=closed"), "{location}");
 
     // Each resident told once, in their language: the tracking page and the email.
-    let mail: Vec<(String, String, String)> = sqlx::query("SELECT to_address, subject, body FROM outbox WHERE subject LIKE '%(%' ORDER BY id")
-        .fetch_all(db.reader())
-        .await
-        .unwrap()
+    let mail: Vec<(String, String, String)> =
+        sqlx::query("SELECT to_address, subject, body FROM outbox WHERE subject LIKE '%(%' ORDER BY id")
+            .fetch_all(db.reader())
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| (r.try_get(0).unwrap(), r.try_get(1).unwrap(), r.try_get(2).unwrap()))
+            .collect();
+    let to_sian: Vec<_> = mail
         .iter()
-        .map(|r| (r.try_get(0).unwrap(), r.try_get(1).unwrap(), r.try_get(2).unwrap()))
+        .filter(|(to, s, _)| to == "sian@example.cymru" && s.starts_with("Beth a wnaed"))
         .collect();
-    let to_sian: Vec<_> = mail.iter().filter(|(to, s, _)| to == "sian@example.cymru" && s.starts_with("Beth a wnaed")).collect();
     assert_eq!(to_sian.len(), 1, "{mail:?}");
     assert!(to_sian[0].2.contains(outcome_cy) && to_sian[0].1.contains(&welsh));
-    let to_gareth: Vec<_> = mail.iter().filter(|(to, s, _)| to == "gareth@example.com" && s.starts_with("What was done")).collect();
+    let to_gareth: Vec<_> = mail
+        .iter()
+        .filter(|(to, s, _)| to == "gareth@example.com" && s.starts_with("What was done"))
+        .collect();
     assert_eq!(to_gareth.len(), 1, "{mail:?}");
     let update: String = one(&db, "SELECT u.message FROM report_updates u JOIN reports r ON r.id = u.report_id WHERE r.reference = $1 ORDER BY u.id DESC LIMIT 1", &welsh).await;
     assert_eq!(update, outcome_cy, "the Welsh tracking page says what was done in Welsh");
 
     // Closed: no more changes, and no second message.
     let v = profile_version(&db, &profile).await;
-    let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&outcome_en=a&outcome_cy=b")).await;
+    let (_, location) = post(
+        &app,
+        &format!("{path}/decide"),
+        &analyst,
+        &format!("lang=en&version={v}&decision=close&outcome_en=a&outcome_cy=b"),
+    )
+    .await;
     assert!(location.contains("error=closed"), "{location}");
     let notices: i64 = one(&db, "SELECT COUNT(*) FROM problem_profile_notices n JOIN problem_profiles p ON p.id = n.profile_id WHERE p.reference = $1", &profile).await;
     assert_eq!(notices, 2);
@@ -169,10 +247,21 @@ both_backends!(a_profile_from_intelligence_to_closed_with_residents_told, |db: D
     let changes: i64 = one(&db, "SELECT COUNT(*) FROM problem_profile_history h JOIN problem_profiles p ON p.id = h.profile_id WHERE p.reference = $1", &profile).await;
     assert!(changes >= 8, "{changes} history entries");
     let (_, body) = page(&app, &path, &analyst).await;
-    assert!(body.contains("Decision recorded") && body.contains("Analysis changed") && body.contains("Board up the empty house"));
+    assert!(
+        body.contains("Decision recorded")
+            && body.contains("Analysis changed")
+            && body.contains("Board up the empty house")
+    );
     // The API gives the computed numbers: one report before, none after.
     let key = accounts::create_api_key(&db, "cardiff", "analyst", "analyst key", None).await.unwrap();
-    let (status, _, body) = send(&app, Request::get(format!("/api/v1/problems/{profile}")).header(header::AUTHORIZATION, format!("Bearer {key}")).body(Body::empty()).unwrap()).await;
+    let (status, _, body) = send(
+        &app,
+        Request::get(format!("/api/v1/problems/{profile}"))
+            .header(header::AUTHORIZATION, format!("Bearer {key}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let v = json(&body);
     assert_eq!(v["stage"], "closed");
@@ -182,7 +271,10 @@ both_backends!(a_profile_from_intelligence_to_closed_with_residents_told, |db: D
     assert_eq!(v["scanning"]["intelligence_items"].as_array().unwrap().len(), 2);
     // And the Welsh page is in Welsh.
     let (_, body) = page(&app, &format!("/cy{path}"), &analyst).await;
-    assert!(body.contains("Triongl dadansoddi problemau") && body.contains("Penderfyniad"), "Welsh profile page");
+    assert!(
+        body.contains("Triongl dadansoddi problemau") && body.contains("Penderfyniad"),
+        "Welsh profile page"
+    );
 });
 
 both_backends!(who_sees_which_profiles, |db: Db, url: String| async move {
@@ -191,7 +283,16 @@ both_backends!(who_sees_which_profiles, |db: Db, url: String| async move {
         ("officer@swansea.example", "officer", "swansea", None),
         ("housing@cardiff.example", "partner", "cardiff", Some(("housing", "Cardiff Community Housing"))),
     ] {
-        let account = NewAccount { email, display_name: email, password: DEMO_PASSWORD, role, csp_slug: csp, organisation, language: app::i18n::Lang::En, is_demo: false };
+        let account = NewAccount {
+            email,
+            display_name: email,
+            password: DEMO_PASSWORD,
+            role,
+            csp_slug: csp,
+            organisation,
+            language: app::i18n::Lang::En,
+            is_demo: false,
+        };
         accounts::create_account(&db, account, "test").await.unwrap();
     }
     let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
@@ -214,7 +315,13 @@ both_backends!(who_sees_which_profiles, |db: Db, url: String| async move {
     // (page, edit) before sharing: 200 = sees it, 404 = not there for them.
     for (who, cookie) in &people {
         let (status, body) = page(&app, &path, cookie).await;
-        let (edit, _) = post(&app, &format!("{path}/scanning"), cookie, &format!("lang=en&version={v}&statement=x&affected=y")).await;
+        let (edit, _) = post(
+            &app,
+            &format!("{path}/scanning"),
+            cookie,
+            &format!("lang=en&version={v}&statement=x&affected=y"),
+        )
+        .await;
         let expected = match *who {
             "signed out" => (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER),
             "officer" | "analyst" | "manager" => (StatusCode::OK, StatusCode::SEE_OTHER),
@@ -230,26 +337,49 @@ both_backends!(who_sees_which_profiles, |db: Db, url: String| async move {
         assert_eq!(listed, expected.0 == StatusCode::OK, "{who}: the list");
     }
     // Shared with the housing partner: they see the profile without its intelligence.
-    let housing: i64 = one(&db, "SELECT id FROM organisations WHERE name = $1", "Cardiff Community Housing").await;
+    let housing: i64 =
+        one(&db, "SELECT id FROM organisations WHERE name = $1", "Cardiff Community Housing").await;
     let v = profile_version(&db, &profile).await;
-    let (_, location) = post(&app, &format!("{path}/share"), &analyst, &format!("lang=en&version={v}&organisation={housing}")).await;
+    let (_, location) = post(
+        &app,
+        &format!("{path}/share"),
+        &analyst,
+        &format!("lang=en&version={v}&organisation={housing}"),
+    )
+    .await;
     assert!(location.contains("done=saved"), "{location}");
     let housing_cookie = &people[5].1;
     let (status, body) = page(&app, &path, housing_cookie).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!body.contains(&reference) && !body.contains("Drug dealing from a house at night"), "partners never see the items");
+    assert!(
+        !body.contains(&reference) && !body.contains("Drug dealing from a house at night"),
+        "partners never see the items"
+    );
     assert!(body.contains("Drug dealing around the corner house"));
-    let (edit, _) = post(&app, &format!("{path}/scanning"), housing_cookie, &format!("lang=en&version={}&statement=x", v + 1)).await;
+    let (edit, _) = post(
+        &app,
+        &format!("{path}/scanning"),
+        housing_cookie,
+        &format!("lang=en&version={}&statement=x", v + 1),
+    )
+    .await;
     assert_eq!(edit, StatusCode::NOT_FOUND, "partners cannot change profiles");
     let (status, _) = page(&app, &path, &people[4].1).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "the fire service still does not see it");
-    let viewed: i64 = one(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'problem_viewed_by_partner' AND record_id = $1", &profile).await;
+    let viewed: i64 = one(
+        &db,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'problem_viewed_by_partner' AND record_id = $1",
+        &profile,
+    )
+    .await;
     assert_eq!(viewed, 1, "a partner's view is audited");
 
     // The API: by role and CSP.
     let key = |role: &'static str, csp: &'static str, organisation: Option<(&'static str, &'static str)>| {
         let db = db.clone();
-        async move { accounts::create_api_key(&db, csp, role, &format!("{csp} {role}"), organisation).await.unwrap() }
+        async move {
+            accounts::create_api_key(&db, csp, role, &format!("{csp} {role}"), organisation).await.unwrap()
+        }
     };
     for (role, csp, organisation, (list_status, listed, one_status)) in [
         ("analyst", "cardiff", None, (200, true, 200)),
@@ -259,7 +389,12 @@ both_backends!(who_sees_which_profiles, |db: Db, url: String| async move {
         ("analyst", "swansea", None, (200, false, 404)),
     ] {
         let k = key(role, csp, organisation).await;
-        let call = |path: String| Request::get(path).header(header::AUTHORIZATION, format!("Bearer {k}")).body(Body::empty()).unwrap();
+        let call = |path: String| {
+            Request::get(path)
+                .header(header::AUTHORIZATION, format!("Bearer {k}"))
+                .body(Body::empty())
+                .unwrap()
+        };
         let (status, _, body) = send(&app, call("/api/v1/problems".into())).await;
         assert_eq!(status.as_u16(), list_status, "{role} {csp} {organisation:?}: list");
         assert_eq!(body.contains(&profile), listed, "{role} {csp} {organisation:?}: listed");
@@ -299,7 +434,15 @@ both_backends!(suggestions_find_a_planted_cluster, |db: Db, url: String| async m
     let template = app::reporting::generate::reports(1, 1, now, &wards, &{
         let mut c = std::collections::HashMap::new();
         let cardiff: i64 = one(&db, "SELECT id FROM csps WHERE slug = $1", "cardiff").await;
-        c.insert(cardiff, db::reporting::categories(&db, cardiff).await.unwrap().into_iter().filter(|c| c.code == "drugs").collect());
+        c.insert(
+            cardiff,
+            db::reporting::categories(&db, cardiff)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|c| c.code == "drugs")
+                .collect(),
+        );
         c
     });
     let base = template.into_iter().next().unwrap();
@@ -313,7 +456,13 @@ both_backends!(suggestions_find_a_planted_cluster, |db: Db, url: String| async m
         })
         .collect();
     let location = wards.locate(app::reference::Coordinates { lat: 51.4943, lon: -3.1812 }).unwrap().clone();
-    let drugs: i64 = sqlx::query("SELECT id FROM report_categories WHERE csp_id = $1 AND code = 'drugs'").bind(location.csp_id).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let drugs: i64 = sqlx::query("SELECT id FROM report_categories WHERE csp_id = $1 AND code = 'drugs'")
+        .bind(location.csp_id)
+        .fetch_one(db.reader())
+        .await
+        .unwrap()
+        .try_get(0)
+        .unwrap();
     let planted: Vec<_> = planted
         .into_iter()
         .map(|mut r| {
@@ -330,9 +479,16 @@ both_backends!(suggestions_find_a_planted_cluster, |db: Db, url: String| async m
     let (status, body) = page(&app, "/staff/problems?csp=cardiff", &analyst).await;
     assert_eq!(status, StatusCode::OK);
     let area = location.neighbourhood_name.en.replace('\'', "&#x27;");
-    let suggestions = body.split("Suggested problems").nth(1).unwrap_or("").split("new-heading").next().unwrap_or("");
-    assert!(body.contains(&format!("More drugs reports in {area}")), "the planted rise is found: {area}: {suggestions}");
-    assert!(body.contains(&format!("Repeated drugs reports at one place in {area}")), "the planted place is found");
+    let suggestions =
+        body.split("Suggested problems").nth(1).unwrap_or("").split("new-heading").next().unwrap_or("");
+    assert!(
+        body.contains(&format!("More drugs reports in {area}")),
+        "the planted rise is found: {area}: {suggestions}"
+    );
+    assert!(
+        body.contains(&format!("Repeated drugs reports at one place in {area}")),
+        "the planted place is found"
+    );
     // Ordinary generated reports (steady through the year, busier in summer) are not proposed as rises.
     let rises = body.matches("\">More ").count();
     assert_eq!(rises, 1, "only the planted rise: {suggestions}");
@@ -340,7 +496,22 @@ both_backends!(suggestions_find_a_planted_cluster, |db: Db, url: String| async m
 
 both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
-    accounts::create_account(&db, NewAccount { email: "officer@swansea.example", display_name: "Swansea officer", password: DEMO_PASSWORD, role: "officer", csp_slug: "swansea", organisation: None, language: app::i18n::Lang::En, is_demo: false }, "test").await.unwrap();
+    accounts::create_account(
+        &db,
+        NewAccount {
+            email: "officer@swansea.example",
+            display_name: "Swansea officer",
+            password: DEMO_PASSWORD,
+            role: "officer",
+            csp_slug: "swansea",
+            organisation: None,
+            language: app::i18n::Lang::En,
+            is_demo: false,
+        },
+        "test",
+    )
+    .await
+    .unwrap();
     let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
     let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
     let reference = report(&app, &db, "en", "Gareth Jones", "gareth@example.com").await;
@@ -364,22 +535,40 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     assert!(location.contains("error=stale&kept="), "{location}");
     let (_, body) = page(&app, &location, &analyst).await;
     assert!(body.contains("Typed while a colleague saved"), "kept as typed");
-    assert!(body.contains(&format!(r#"href="/staff/tasking?csp=cardiff&amp;date={today}" target="_blank""#)), "the same meeting as saved now: {body}");
+    assert!(
+        body.contains(&format!(r#"href="/staff/tasking?csp=cardiff&amp;date={today}" target="_blank""#)),
+        "the same meeting as saved now: {body}"
+    );
     // A new action with a date that is not one: refused, and back as it was typed.
     let (_, location) = post(&app, "/staff/tasking/action", &analyst, &format!("lang=en&csp=cardiff&date={today}&profile={profile}&title=Joint%20patrol%20Friday&owner=Police&due_on=next%20Friday")).await;
     assert!(location.contains("error=due&kept="), "{location}");
     let (_, body) = page(&app, &location, &analyst).await;
-    assert!(body.contains(r#"value="Joint patrol Friday""#) && body.contains(r#"value="next Friday""#) && body.contains(&format!(r#"value="{profile}" selected"#)), "the new action is kept");
+    assert!(
+        body.contains(r#"value="Joint patrol Friday""#)
+            && body.contains(r#"value="next Friday""#)
+            && body.contains(&format!(r#"value="{profile}" selected"#)),
+        "the new action is kept"
+    );
     let (_, location) = post(&app, "/staff/tasking/action", &analyst, &format!("lang=en&csp=cardiff&date={today}&profile={profile}&title=Joint%20patrol%20Friday&owner=Police&due_on=")).await;
     assert!(location.contains("done=action"), "{location}");
     let (_, body) = page(&app, &path, &analyst).await;
-    assert!(body.contains("CSP, police, housing") && body.contains(&format!("Action for {profile}: Joint patrol Friday")), "the meeting records decisions and new actions");
+    assert!(
+        body.contains("CSP, police, housing")
+            && body.contains(&format!("Action for {profile}: Joint patrol Friday")),
+        "the meeting records decisions and new actions"
+    );
     let actions: i64 = one(&db, "SELECT COUNT(*) FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id WHERE p.reference = $1", &profile).await;
     assert_eq!(actions, 2);
     // Who may: officers read but do not run the meeting; partners and other CSPs see nothing.
     let (status, _) = page(&app, &path, &officer).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, _) = post(&app, "/staff/tasking", &officer, &format!("lang=en&csp=cardiff&date={today}&version=1&attendees=x&decisions=y")).await;
+    let (status, _) = post(
+        &app,
+        "/staff/tasking",
+        &officer,
+        &format!("lang=en&csp=cardiff&date={today}&version=1&attendees=x&decisions=y"),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let partner = cookie_for(&app, "partner@demo.cymuned.cymru").await;
     let swansea = cookie_for(&app, "officer@swansea.example").await;
@@ -393,50 +582,135 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     let (_, location) = post(&app, "/staff/control-strategy", &analyst, "lang=en&csp=cardiff&op=add&strand=reassurance&title=&description=Visible%20patrols%20where%20residents%20feel%20unsafe").await;
     assert!(location.contains("error=title&kept="), "{location}");
     let (_, body) = page(&app, &location, &analyst).await;
-    assert!(body.contains("Visible patrols where residents feel unsafe</textarea>") && body.contains(r#"value="reassurance" selected"#), "the new priority is kept");
+    assert!(
+        body.contains("Visible patrols where residents feel unsafe</textarea>")
+            && body.contains(r#"value="reassurance" selected"#),
+        "the new priority is kept"
+    );
     let (_, location) = post(&app, "/staff/control-strategy", &analyst, "lang=en&csp=cardiff&op=add&strand=prevention&title=Drug%20markets%20in%20the%20city%20centre&description=").await;
     assert!(location.contains("done=saved"), "{location}");
-    let priority: i64 = one(&db, "SELECT id FROM control_priorities WHERE title = $1", "Drug markets in the city centre").await;
-    let (_, location) = post(&app, "/staff/control-strategy", &analyst, &format!("lang=en&csp=cardiff&op=link&priority={priority}&profile={profile}")).await;
+    let priority: i64 =
+        one(&db, "SELECT id FROM control_priorities WHERE title = $1", "Drug markets in the city centre")
+            .await;
+    let (_, location) = post(
+        &app,
+        "/staff/control-strategy",
+        &analyst,
+        &format!("lang=en&csp=cardiff&op=link&priority={priority}&profile={profile}"),
+    )
+    .await;
     assert!(location.contains("done=saved"), "{location}");
     let (_, body) = page(&app, "/staff/control-strategy?csp=cardiff", &analyst).await;
-    let prevention = body.split("strand-prevention").nth(2).unwrap_or("").split("strand-intelligence").next().unwrap();
-    assert!(prevention.contains("Drug markets in the city centre") && prevention.contains(&profile), "the priority and its profile, under prevention");
-    let (status, _) = post(&app, "/staff/control-strategy", &officer, "lang=en&csp=cardiff&op=add&strand=enforcement&title=x").await;
+    let prevention =
+        body.split("strand-prevention").nth(2).unwrap_or("").split("strand-intelligence").next().unwrap();
+    assert!(
+        prevention.contains("Drug markets in the city centre") && prevention.contains(&profile),
+        "the priority and its profile, under prevention"
+    );
+    let (status, _) = post(
+        &app,
+        "/staff/control-strategy",
+        &officer,
+        "lang=en&csp=cardiff&op=add&strand=enforcement&title=x",
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 
     // The strategic assessment of the last quarter that has ended: drafted from the data.
     let (year, quarter) = app::problems::strategic::last_complete(db::now());
     let (from, _) = app::problems::strategic::quarter_bounds(year, quarter).unwrap();
-    sqlx::query("UPDATE reports SET created_at = $1 WHERE reference = $2").bind(from + 20 * DAY).bind(&reference).execute(db.writer()).await.unwrap();
-    let (_, location) = post(&app, "/staff/strategic-assessments", &analyst, &format!("lang=en&csp=cardiff&op=draft&year={year}&quarter={quarter}")).await;
+    sqlx::query("UPDATE reports SET created_at = $1 WHERE reference = $2")
+        .bind(from + 20 * DAY)
+        .bind(&reference)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let (_, location) = post(
+        &app,
+        "/staff/strategic-assessments",
+        &analyst,
+        &format!("lang=en&csp=cardiff&op=draft&year={year}&quarter={quarter}"),
+    )
+    .await;
     assert!(location.contains("done=drafted") && location.contains("version=1"), "{location}");
     let view = format!("/staff/strategic-assessments/{year}/{quarter}?csp=cardiff");
     let (status, body) = page(&app, &view, &analyst).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("Top problems and their trend") && body.contains("1. drugs: 1 report ("), "drafted from the data");
-    let id: i64 = one(&db, "SELECT id FROM strategic_assessments WHERE version = 1 AND year = CAST($1 AS BIGINT)", &year.to_string()).await;
+    assert!(
+        body.contains("Top problems and their trend") && body.contains("1. drugs: 1 report ("),
+        "drafted from the data"
+    );
+    let id: i64 = one(
+        &db,
+        "SELECT id FROM strategic_assessments WHERE version = 1 AND year = CAST($1 AS BIGINT)",
+        &year.to_string(),
+    )
+    .await;
     // A section over the limit: refused, and the draft comes back as typed.
     let (_, location) = post(&app, "/staff/strategic-assessments/save", &analyst, &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&summary=Typed%20summary&top_problems={}&emerging=&outcomes=&gaps=&recommendations=&publish=0", "y".repeat(4001))).await;
     assert!(location.contains("error=too_long&kept="), "{location}");
     let (_, body) = page(&app, &location, &analyst).await;
-    assert!(body.contains(">Typed summary</textarea>") && body.contains(&format!(">{}</textarea>", "y".repeat(4001))), "the draft is kept");
+    assert!(
+        body.contains(">Typed summary</textarea>")
+            && body.contains(&format!(">{}</textarea>", "y".repeat(4001))),
+        "the draft is kept"
+    );
     let sections = "summary=Edited%20summary&top_problems=1.%20Drugs&emerging=None&outcomes=None&gaps=None&recommendations=Keep%20going";
-    let (_, location) = post(&app, "/staff/strategic-assessments/save", &analyst, &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&{sections}&publish=1")).await;
+    let (_, location) = post(
+        &app,
+        "/staff/strategic-assessments/save",
+        &analyst,
+        &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&{sections}&publish=1"),
+    )
+    .await;
     assert!(location.contains("done=published"), "{location}");
-    let (_, location) = post(&app, "/staff/strategic-assessments/save", &analyst, &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&{sections}&publish=0")).await;
+    let (_, location) = post(
+        &app,
+        "/staff/strategic-assessments/save",
+        &analyst,
+        &format!("lang=en&csp=cardiff&id={id}&year={year}&quarter={quarter}&{sections}&publish=0"),
+    )
+    .await;
     assert!(location.contains("error=published"), "a published version never changes: {location}");
-    let (_, location) = post(&app, "/staff/strategic-assessments", &analyst, &format!("lang=en&csp=cardiff&op=revise&year={year}&quarter={quarter}&version=1")).await;
+    let (_, location) = post(
+        &app,
+        "/staff/strategic-assessments",
+        &analyst,
+        &format!("lang=en&csp=cardiff&op=revise&year={year}&quarter={quarter}&version=1"),
+    )
+    .await;
     assert!(location.contains("version=2"), "{location}");
     let (_, body) = page(&app, &format!("{view}&version=1"), &analyst).await;
     assert!(body.contains("Edited summary") && body.contains("published"), "version 1 is kept as published");
     let (_, body) = page(&app, &format!("/cy{view}&version=2"), &analyst).await;
-    assert!(body.contains("Asesiad strategol") && body.contains("Edited summary"), "the new draft starts from the published text; Welsh page");
+    assert!(
+        body.contains("Asesiad strategol") && body.contains("Edited summary"),
+        "the new draft starts from the published text; Welsh page"
+    );
     // Quarters not yet over cannot be drafted; officers cannot draft; other CSPs cannot read.
-    let (this_year, this_quarter) = { let (y, q) = app::problems::strategic::last_complete(db::now()); if q == 4 { (y + 1, 1) } else { (y, q + 1) } };
-    let (_, location) = post(&app, "/staff/strategic-assessments", &analyst, &format!("lang=en&csp=cardiff&op=draft&year={this_year}&quarter={this_quarter}")).await;
+    let (this_year, this_quarter) = {
+        let (y, q) = app::problems::strategic::last_complete(db::now());
+        if q == 4 {
+            (y + 1, 1)
+        } else {
+            (y, q + 1)
+        }
+    };
+    let (_, location) = post(
+        &app,
+        "/staff/strategic-assessments",
+        &analyst,
+        &format!("lang=en&csp=cardiff&op=draft&year={this_year}&quarter={this_quarter}"),
+    )
+    .await;
     assert!(location.contains("error=quarter"), "{location}");
-    let (status, _) = post(&app, "/staff/strategic-assessments", &officer, &format!("lang=en&csp=cardiff&op=draft&year={year}&quarter={quarter}")).await;
+    let (status, _) = post(
+        &app,
+        "/staff/strategic-assessments",
+        &officer,
+        &format!("lang=en&csp=cardiff&op=draft&year={year}&quarter={quarter}"),
+    )
+    .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, body) = page(&app, &view, &swansea).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -446,27 +720,64 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     let api = |key: String, path: String| {
         let app = app.clone();
         async move {
-            let (status, _, body) = send(&app, Request::get(path).header(header::AUTHORIZATION, format!("Bearer {key}")).body(Body::empty()).unwrap()).await;
+            let (status, _, body) = send(
+                &app,
+                Request::get(path)
+                    .header(header::AUTHORIZATION, format!("Bearer {key}"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
             (status, body)
         }
     };
-    let engagement = accounts::create_api_key(&db, "cardiff", "engagement_lead", "engagement key", None).await.unwrap();
+    let engagement =
+        accounts::create_api_key(&db, "cardiff", "engagement_lead", "engagement key", None).await.unwrap();
     let (status, body) = api(engagement.clone(), "/api/v1/strategic-assessments".into()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let list = serde_json::from_str::<serde_json::Value>(&body).unwrap();
-    let listed: Vec<(String, i64, String)> = list["strategic_assessments"].as_array().unwrap().iter()
-        .map(|a| (a["quarter"].as_str().unwrap().to_string(), a["version"].as_i64().unwrap(), a["status"].as_str().unwrap().to_string())).collect();
+    let listed: Vec<(String, i64, String)> = list["strategic_assessments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["quarter"].as_str().unwrap().to_string(),
+                a["version"].as_i64().unwrap(),
+                a["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
     let q = format!("{year}-Q{quarter}");
     assert_eq!(listed, vec![(q.clone(), 2, "draft".into()), (q.clone(), 1, "published".into())]);
-    let (status, body) = api(engagement.clone(), format!("/api/v1/strategic-assessments/{q}?version=1")).await;
+    let (status, body) =
+        api(engagement.clone(), format!("/api/v1/strategic-assessments/{q}?version=1")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let one = serde_json::from_str::<serde_json::Value>(&body).unwrap();
-    assert_eq!((one["status"].as_str(), one["sections"]["summary"].as_str(), one["sections"]["recommendations"].as_str()), (Some("published"), Some("Edited summary"), Some("Keep going")));
-    let drugs = one["figures"].as_array().unwrap().iter().find(|f| f["family"] == "drugs").expect("a drugs row");
+    assert_eq!(
+        (
+            one["status"].as_str(),
+            one["sections"]["summary"].as_str(),
+            one["sections"]["recommendations"].as_str()
+        ),
+        (Some("published"), Some("Edited summary"), Some("Keep going"))
+    );
+    let drugs =
+        one["figures"].as_array().unwrap().iter().find(|f| f["family"] == "drugs").expect("a drugs row");
     assert_eq!(drugs["this_quarter"], 1);
-    let (_, body) = api(engagement.clone(), format!("/api/v1/strategic-assessments/{}", q.to_lowercase())).await;
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["version"], 2, "the latest version by default");
-    for (path, expected) in [(format!("/api/v1/strategic-assessments/{year}-Q5"), StatusCode::BAD_REQUEST), (format!("/api/v1/strategic-assessments/{q}?version=0"), StatusCode::BAD_REQUEST), (format!("/api/v1/strategic-assessments/{q}?version=9"), StatusCode::NOT_FOUND), ("/api/v1/strategic-assessments/1999-Q1".to_string(), StatusCode::BAD_REQUEST)] {
+    let (_, body) =
+        api(engagement.clone(), format!("/api/v1/strategic-assessments/{}", q.to_lowercase())).await;
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()["version"],
+        2,
+        "the latest version by default"
+    );
+    for (path, expected) in [
+        (format!("/api/v1/strategic-assessments/{year}-Q5"), StatusCode::BAD_REQUEST),
+        (format!("/api/v1/strategic-assessments/{q}?version=0"), StatusCode::BAD_REQUEST),
+        (format!("/api/v1/strategic-assessments/{q}?version=9"), StatusCode::NOT_FOUND),
+        ("/api/v1/strategic-assessments/1999-Q1".to_string(), StatusCode::BAD_REQUEST),
+    ] {
         assert_eq!(api(engagement.clone(), path.clone()).await.0, expected, "{path}");
     }
     let (status, body) = api(engagement.clone(), "/api/v1/tasking-meetings".into()).await;
@@ -474,20 +785,51 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     let meetings = serde_json::from_str::<serde_json::Value>(&body).unwrap();
     assert_eq!(meetings["meetings"][0]["held_on"].as_str(), Some(today.as_str()));
     assert!(meetings["meetings"][0]["decisions"].as_str().unwrap().contains(&format!("Keep {profile} high")));
-    assert_eq!(api(engagement.clone(), "/api/v1/tasking-meetings?from=2026-13-01".into()).await.0, StatusCode::BAD_REQUEST);
-    let (_, body) = api(engagement.clone(), "/api/v1/tasking-meetings?from=2020-01-01&to=2020-12-31".into()).await;
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["meetings"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        api(engagement.clone(), "/api/v1/tasking-meetings?from=2026-13-01".into()).await.0,
+        StatusCode::BAD_REQUEST
+    );
+    let (_, body) =
+        api(engagement.clone(), "/api/v1/tasking-meetings?from=2020-01-01&to=2020-12-31".into()).await;
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()["meetings"].as_array().unwrap().len(),
+        0
+    );
     // Not for partners (as in the hub); another CSP's key sees none of Cardiff's.
-    let partner = accounts::create_api_key(&db, "cardiff", "partner", "partner key", Some(("police", "South Wales Police"))).await.unwrap();
-    for path in ["/api/v1/strategic-assessments".to_string(), format!("/api/v1/strategic-assessments/{q}"), "/api/v1/tasking-meetings".into()] {
+    let partner = accounts::create_api_key(
+        &db,
+        "cardiff",
+        "partner",
+        "partner key",
+        Some(("police", "South Wales Police")),
+    )
+    .await
+    .unwrap();
+    for path in [
+        "/api/v1/strategic-assessments".to_string(),
+        format!("/api/v1/strategic-assessments/{q}"),
+        "/api/v1/tasking-meetings".into(),
+    ] {
         assert_eq!(api(partner.clone(), path.clone()).await.0, StatusCode::FORBIDDEN, "{path}");
     }
     let other = accounts::create_api_key(&db, "swansea", "analyst", "swansea key", None).await.unwrap();
     let (_, body) = api(other.clone(), "/api/v1/strategic-assessments".into()).await;
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["strategic_assessments"].as_array().unwrap().len(), 0);
-    assert_eq!(api(other.clone(), format!("/api/v1/strategic-assessments/{q}")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()["strategic_assessments"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(
+        api(other.clone(), format!("/api/v1/strategic-assessments/{q}")).await.0,
+        StatusCode::NOT_FOUND
+    );
     let (_, body) = api(other, "/api/v1/tasking-meetings".into()).await;
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["meetings"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()["meetings"].as_array().unwrap().len(),
+        0
+    );
 });
 
 both_backends!(a_refused_profile_form_keeps_what_was_typed, |db: Db, url: String| async move {
@@ -498,22 +840,37 @@ both_backends!(a_refused_profile_form_keeps_what_was_typed, |db: Db, url: String
     let body = format!("lang=cy&csp=cardiff&title=Beiciau%20modur%20oddi%20ar%20y%20ffordd&priority=high&neighbourhood={neighbourhood}&category=&period_from=2026-06-01&period_to=2026-01-01&requester=Arolygydd&aim=Lleihau%20niwsans");
     let (status, location) = post(&app, "/staff/problems", &analyst, &body).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    assert!(location.starts_with("/cy/staff/problems?") && location.contains("error=categories"), "{location}");
+    assert!(
+        location.starts_with("/cy/staff/problems?") && location.contains("error=categories"),
+        "{location}"
+    );
     let (status, page_body) = page(&app, &location, &analyst).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page_body.contains("Dewiswch o leiaf un categori adroddiad."), "the error in Welsh");
     assert!(page_body.contains(r#"value="Beiciau modur oddi ar y ffordd""#), "the title is kept");
-    assert!(page_body.contains("Lleihau niwsans") && page_body.contains(r#"value="Arolygydd""#), "the aim and requester are kept");
-    assert!(page_body.contains(&format!(r#"value="{neighbourhood}" checked"#)), "the neighbourhood stays chosen");
+    assert!(
+        page_body.contains("Lleihau niwsans") && page_body.contains(r#"value="Arolygydd""#),
+        "the aim and requester are kept"
+    );
+    assert!(
+        page_body.contains(&format!(r#"value="{neighbourhood}" checked"#)),
+        "the neighbourhood stays chosen"
+    );
     assert!(page_body.contains(r#"value="2026-06-01""#), "the dates are kept");
-    assert!(!location.contains("Arolygydd") && !location.contains("niwsans"), "what was typed stays out of the address: {location}");
+    assert!(
+        !location.contains("Arolygydd") && !location.contains("niwsans"),
+        "what was typed stays out of the address: {location}"
+    );
     let profiles: i64 = one(&db, "SELECT COUNT(*) FROM problem_profiles WHERE title <> $1", "").await;
     assert_eq!(profiles, 0, "nothing half-written");
     // The kept form is its sender's only: a colleague following the same address sees an empty form.
     let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
     let (status, colleague) = page(&app, &location, &officer).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(!colleague.contains("Beiciau modur oddi ar y ffordd") && !colleague.contains("Arolygydd"), "not kept for anyone else");
+    assert!(
+        !colleague.contains("Beiciau modur oddi ar y ffordd") && !colleague.contains("Arolygydd"),
+        "not kept for anyone else"
+    );
 
     // A profile's own forms: a refused one comes back as typed, open, and the others as stored.
     let resident = report(&app, &db, "en", "Gareth Jones", "gareth@example.com").await;
@@ -525,15 +882,27 @@ both_backends!(a_refused_profile_form_keeps_what_was_typed, |db: Db, url: String
     assert!(location.contains("error=due") && location.contains("kept="), "{location}");
     let (_, body) = page(&app, &location, &analyst).await;
     assert!(body.contains("Enter the due date as a date."), "says what to put right");
-    assert!(body.contains(r#"value="Lighting survey of the lane""#) && body.contains(r#"value="Street lighting team""#) && body.contains("Ask about the broken lamp"), "the new action is kept");
+    assert!(
+        body.contains(r#"value="Lighting survey of the lane""#)
+            && body.contains(r#"value="Street lighting team""#)
+            && body.contains("Ask about the broken lamp"),
+        "the new action is kept"
+    );
     let actions: i64 = one(&db, "SELECT COUNT(*) FROM problem_actions WHERE title <> $1", "").await;
     assert_eq!(actions, 0, "nothing half-written");
     // Deciding before the Assessment stage is refused; the outcome texts and the choice are kept.
     let (_, location) = post(&app, &format!("{path}/decide"), &analyst, &format!("lang=en&version={v}&decision=close&decision_notes=&outcome_en=The%20lane%20is%20lit%20now&outcome_cy=Mae%27r%20l%C3%B4n%20wedi%20ei%20goleuo")).await;
     assert!(location.contains("error=not_started") && location.contains("kept="), "{location}");
     let (_, body) = page(&app, &location, &analyst).await;
-    assert!(body.contains("The lane is lit now") && body.contains("lôn wedi ei goleuo"), "both outcome texts are kept");
-    let close = body.split(r#"id="decision-close""#).nth(1).and_then(|rest| rest.split('>').next()).unwrap_or_default();
+    assert!(
+        body.contains("The lane is lit now") && body.contains("lôn wedi ei goleuo"),
+        "both outcome texts are kept"
+    );
+    let close = body
+        .split(r#"id="decision-close""#)
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .unwrap_or_default();
     assert!(close.contains("checked"), "the decision stays chosen: {close}");
     assert!(!body.contains("Lighting survey of the lane"), "only the last refused form is shown again");
     assert_eq!(profile_version(&db, &profile).await, v, "nothing changed");
@@ -553,13 +922,21 @@ async fn one_profile(db: &Db, url: &str) -> (Router, Option<String>, String) {
 both_backends!(sharing_a_profile_is_audited, |db: Db, url: String| async move {
     let (app, analyst, profile) = one_profile(&db, &url).await;
     let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
-    let housing = db::staff::ensure_organisation(&db, cardiff, "housing", "Cardiff Community Housing").await.unwrap();
+    let housing =
+        db::staff::ensure_organisation(&db, cardiff, "housing", "Cardiff Community Housing").await.unwrap();
     let v = profile_version(&db, &profile).await;
-    let (_, location) = post(&app, &format!("/staff/problems/{profile}/share"), &analyst, &format!("lang=en&version={v}&organisation={housing}")).await;
+    let (_, location) = post(
+        &app,
+        &format!("/staff/problems/{profile}/share"),
+        &analyst,
+        &format!("lang=en&version={v}&organisation={housing}"),
+    )
+    .await;
     assert!(location.contains("done=saved"), "{location}");
     // In the audit log: who shared it, with whom.
     let row = sqlx::query("SELECT detail, actor_label, csp_id FROM audit_log WHERE action = 'problem_shared' AND record_id = $1").bind(&profile).fetch_one(db.reader()).await.unwrap();
-    let (detail, actor, csp): (String, String, i64) = (row.try_get(0).unwrap(), row.try_get(1).unwrap(), row.try_get(2).unwrap());
+    let (detail, actor, csp): (String, String, i64) =
+        (row.try_get(0).unwrap(), row.try_get(1).unwrap(), row.try_get(2).unwrap());
     assert!(detail.contains("Cardiff Community Housing"), "{detail}");
     assert_eq!((actor.as_str(), csp), ("analyst@demo.cymuned.cymru", cardiff));
     // The manager's audit log page names the action in words, in English and Welsh.
@@ -567,7 +944,9 @@ both_backends!(sharing_a_profile_is_audited, |db: Db, url: String| async move {
     let (_, body) = page(&app, "/staff/audit?csp=cardiff", &manager).await;
     assert!(body.contains("Problem profile shared with partner organisations"), "{body}");
     let (_, body) = page(&app, "/cy/staff/audit?csp=cardiff", &manager).await;
-    assert!(body.contains("Proffil problem wedi&#x27;i rannu") || body.contains("Proffil problem wedi'i rannu"));
+    assert!(
+        body.contains("Proffil problem wedi&#x27;i rannu") || body.contains("Proffil problem wedi'i rannu")
+    );
 });
 
 both_backends!(a_meeting_date_that_is_not_one_is_told_never_a_500, |db: Db, url: String| async move {
@@ -594,8 +973,21 @@ both_backends!(a_meeting_date_that_is_not_one_is_told_never_a_500, |db: Db, url:
 both_backends!(tasking_adds_no_action_to_a_closed_profile, |db: Db, url: String| async move {
     let (app, analyst, profile) = one_profile(&db, &url).await;
     let today = db::format_date(db::now());
-    sqlx::query("UPDATE problem_profiles SET stage = 'closed', closed_at = $1 WHERE reference = $2").bind(db::now()).bind(&profile).execute(db.writer()).await.unwrap();
-    let (_, location) = post(&app, "/staff/tasking/action", &analyst, &format!("lang=en&csp=cardiff&date={today}&profile={profile}&title=After%20closing&owner=Police&due_on=")).await;
+    sqlx::query("UPDATE problem_profiles SET stage = 'closed', closed_at = $1 WHERE reference = $2")
+        .bind(db::now())
+        .bind(&profile)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let (_, location) = post(
+        &app,
+        "/staff/tasking/action",
+        &analyst,
+        &format!(
+            "lang=en&csp=cardiff&date={today}&profile={profile}&title=After%20closing&owner=Police&due_on="
+        ),
+    )
+    .await;
     assert!(location.contains("error=closed&kept="), "{location}");
     let (_, page_body) = page(&app, &location, &analyst).await;
     assert!(page_body.contains("This profile is closed and can no longer be changed."));
@@ -603,6 +995,7 @@ both_backends!(tasking_adds_no_action_to_a_closed_profile, |db: Db, url: String|
     assert!(page_body.contains("proffil hwn ar gau"), "in Welsh on the Welsh page");
     let actions: i64 = one(&db, "SELECT COUNT(*) FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id WHERE p.reference = $1", &profile).await;
     assert_eq!(actions, 0);
-    let decisions: i64 = one(&db, "SELECT COUNT(*) FROM tasking_meetings WHERE decisions LIKE $1", "%After closing%").await;
+    let decisions: i64 =
+        one(&db, "SELECT COUNT(*) FROM tasking_meetings WHERE decisions LIKE $1", "%After closing%").await;
     assert_eq!(decisions, 0, "nor recorded as decided");
 });

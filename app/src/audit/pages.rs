@@ -41,7 +41,9 @@ pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditVi
         },
     };
     let page = page.unwrap_or(1).clamp(1, 1_000_000);
-    let result = crate::db::audit::page_for_csp(&state.db, csp_id, page, PAGE_SIZE).await.map_err(crate::error::internal)?;
+    let result = crate::db::audit::page_for_csp(&state.db, csp_id, page, PAGE_SIZE)
+        .await
+        .map_err(crate::error::internal)?;
     crate::db::audit::record(
         &state.db,
         NewAuditEntry {
@@ -60,9 +62,18 @@ pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditVi
     let times = result
         .entries
         .iter()
-        .map(|e| chrono::DateTime::from_timestamp(e.at, 0).map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()).unwrap_or_default())
+        .map(|e| {
+            chrono::DateTime::from_timestamp(e.at, 0)
+                .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+                .unwrap_or_default()
+        })
         .collect();
-    Ok(AuditView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, page: result, times })
+    Ok(AuditView {
+        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        selected: slug,
+        page: result,
+        times,
+    })
 }
 
 pub fn action_label(lang: Lang, action: &str) -> String {
@@ -81,7 +92,9 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ReportUpdated) => t!(lang, "audit-action-report-updated"),
         Some(AuditAction::ReportGraded) => t!(lang, "audit-action-report-graded"),
         Some(AuditAction::ReportAssigned) => t!(lang, "audit-action-report-assigned"),
-        Some(AuditAction::IntelligenceViewedByPartner) => t!(lang, "audit-action-intelligence-viewed-by-partner"),
+        Some(AuditAction::IntelligenceViewedByPartner) => {
+            t!(lang, "audit-action-intelligence-viewed-by-partner")
+        }
         Some(AuditAction::ReportClassified) => t!(lang, "audit-action-report-classified"),
         Some(AuditAction::ReportLinked) => t!(lang, "audit-action-report-linked"),
         Some(AuditAction::CaseReviewUpdated) => t!(lang, "audit-action-case-review-updated"),

@@ -4,7 +4,10 @@ use super::{now, Db, DbError};
 use crate::audit::{AuditEntry, AuditPage, NewAuditEntry};
 use sqlx::Row as _;
 
-async fn insert<'e>(executor: impl sqlx::Executor<'e, Database = sqlx::Any>, entry: &NewAuditEntry) -> Result<(), DbError> {
+async fn insert<'e>(
+    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    entry: &NewAuditEntry,
+) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor_user_id, actor_label, action, record_type, record_id, csp_id, ip, detail) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",

@@ -64,18 +64,20 @@ impl Db {
         sqlx::any::install_default_drivers();
         if url.starts_with("sqlite:") {
             let url = sqlite_url_with_create(url);
-            if let Some(dir) = sqlite_file(&url).and_then(|f| std::path::Path::new(&f).parent().map(|p| p.to_path_buf())) {
+            if let Some(dir) =
+                sqlite_file(&url).and_then(|f| std::path::Path::new(&f).parent().map(|p| p.to_path_buf()))
+            {
                 if !dir.as_os_str().is_empty() {
                     std::fs::create_dir_all(&dir).map_err(DbError::Io)?;
                 }
             }
             let options = || {
-                AnyPoolOptions::new()
-                    .acquire_timeout(Duration::from_secs(10))
-                    .after_connect(|conn, _| Box::pin(async move {
+                AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10)).after_connect(|conn, _| {
+                    Box::pin(async move {
                         conn.execute(SQLITE_PRAGMAS).await?;
                         Ok(())
-                    }))
+                    })
+                })
             };
             let write = options().max_connections(1).connect(&url).await?;
             // Switch to WAL once through the writer before readers open the file.
@@ -155,7 +157,9 @@ fn sqlite_file(url: &str) -> Option<String> {
 /// Seconds since the Unix epoch, the time unit of every stored timestamp.
 /// A stored time as shown to people: `2026-11-30 14:05 UTC`.
 pub fn format_time(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
 }
 
 /// A stored time's date: `2026-11-30`.

@@ -49,7 +49,9 @@ const SELECT_PUBLIC: &str = "SELECT r.reference, r.status, c.code, c.name_en, c.
      WHERE r.sensitive = 0 AND c.sensitive = 0";
 
 fn public_request(row: &AnyRow) -> Result<PublicRequest, DbError> {
-    let names = |a: usize| -> Result<Names, DbError> { Ok(Names::new(row.try_get::<String, _>(a)?, row.try_get::<String, _>(a + 1)?)) };
+    let names = |a: usize| -> Result<Names, DbError> {
+        Ok(Names::new(row.try_get::<String, _>(a)?, row.try_get::<String, _>(a + 1)?))
+    };
     let lat: Option<f64> = row.try_get(12)?;
     let lon: Option<f64> = row.try_get(13)?;
     let requested_at: i64 = row.try_get(14)?;
@@ -74,7 +76,10 @@ pub async fn public_requests(db: &Db, filter: &RequestFilter) -> Result<Vec<Publ
     // Statuses come from the fixed list in `ReportStatus`, never from the request's text.
     let statuses = match &filter.statuses {
         Some(list) if list.is_empty() => return Ok(Vec::new()),
-        Some(list) => format!(" AND r.status IN ({})", list.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")),
+        Some(list) => format!(
+            " AND r.status IN ({})",
+            list.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
+        ),
         None => String::new(),
     };
     let sql = format!(
@@ -94,7 +99,10 @@ pub async fn public_requests(db: &Db, filter: &RequestFilter) -> Result<Vec<Publ
 }
 
 /// Public reports by reference (at most 100 at a time), in the order asked for.
-pub async fn public_requests_by_reference(db: &Db, references: &[String]) -> Result<Vec<PublicRequest>, DbError> {
+pub async fn public_requests_by_reference(
+    db: &Db,
+    references: &[String],
+) -> Result<Vec<PublicRequest>, DbError> {
     let references = &references[..references.len().min(100)];
     if references.is_empty() {
         return Ok(Vec::new());
@@ -105,13 +113,17 @@ pub async fn public_requests_by_reference(db: &Db, references: &[String]) -> Res
     for r in references {
         query = query.bind(r);
     }
-    let found: Vec<PublicRequest> = query.fetch_all(db.reader()).await?.iter().map(public_request).collect::<Result<_, _>>()?;
+    let found: Vec<PublicRequest> =
+        query.fetch_all(db.reader()).await?.iter().map(public_request).collect::<Result<_, _>>()?;
     Ok(references.iter().filter_map(|r| found.iter().find(|f| &f.reference == r).cloned()).collect())
 }
 
 /// The reference of the report an Open311 client was given `token` for.
 pub async fn reference_by_token(db: &Db, token: &str) -> Result<Option<String>, DbError> {
-    let row = sqlx::query("SELECT reference FROM reports WHERE open311_token = $1").bind(token).fetch_optional(db.reader()).await?;
+    let row = sqlx::query("SELECT reference FROM reports WHERE open311_token = $1")
+        .bind(token)
+        .fetch_optional(db.reader())
+        .await?;
     row.map(|r| r.try_get(0)).transpose()
 }
 
@@ -166,7 +178,11 @@ pub async fn services(db: &Db, csp_id: Option<i64>) -> Result<Vec<(String, Strin
     for r in rows {
         let code: String = r.try_get(0)?;
         if !services.iter().any(|s| s.0 == code) {
-            services.push((code, r.try_get(1)?, Names::new(r.try_get::<String, _>(2)?, r.try_get::<String, _>(3)?)));
+            services.push((
+                code,
+                r.try_get(1)?,
+                Names::new(r.try_get::<String, _>(2)?, r.try_get::<String, _>(3)?),
+            ));
         }
     }
     Ok(services)
@@ -187,7 +203,14 @@ pub enum AddedUpdate {
 /// staff only (kind `comment`); the app's own `client_update_id`, when given, keeps a resend
 /// from being stored twice. Reports other apps may not see (sensitive ones), and reports of
 /// another partnership than the key's (`csp_id`), are not found.
-pub async fn add_update(db: &Db, reference: &str, api_key_id: i64, csp_id: i64, client_update_id: Option<&str>, text: &str) -> Result<AddedUpdate, DbError> {
+pub async fn add_update(
+    db: &Db,
+    reference: &str,
+    api_key_id: i64,
+    csp_id: i64,
+    client_update_id: Option<&str>,
+    text: &str,
+) -> Result<AddedUpdate, DbError> {
     let mut tx = db.writer().begin().await?;
     let report = sqlx::query(
         "SELECT r.id, r.status FROM reports r JOIN report_categories c ON c.id = r.category_id \
@@ -202,13 +225,19 @@ pub async fn add_update(db: &Db, reference: &str, api_key_id: i64, csp_id: i64, 
     };
     let (report_id, status): (i64, String) = (report.try_get(0)?, report.try_get(1)?);
     if let Some(client_id) = client_update_id {
-        let sent_before = sqlx::query("SELECT id, report_id FROM report_updates WHERE api_key_id = $1 AND client_update_id = $2")
-            .bind(api_key_id)
-            .bind(client_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let sent_before = sqlx::query(
+            "SELECT id, report_id FROM report_updates WHERE api_key_id = $1 AND client_update_id = $2",
+        )
+        .bind(api_key_id)
+        .bind(client_id)
+        .fetch_optional(&mut *tx)
+        .await?;
         if let Some(row) = sent_before {
-            return Ok(if row.try_get::<i64, _>(1)? == report_id { AddedUpdate::Kept(row.try_get(0)?) } else { AddedUpdate::IdUsedElsewhere });
+            return Ok(if row.try_get::<i64, _>(1)? == report_id {
+                AddedUpdate::Kept(row.try_get(0)?)
+            } else {
+                AddedUpdate::IdUsedElsewhere
+            });
         }
     }
     let id: i64 = sqlx::query(

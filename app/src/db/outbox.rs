@@ -12,7 +12,12 @@ pub struct OutboxMessage {
 }
 
 /// Queues a message inside the caller's transaction.
-pub async fn enqueue(tx: &mut super::reference::Tx<'_>, to: &str, subject: &str, body: &str) -> Result<(), DbError> {
+pub async fn enqueue(
+    tx: &mut super::reference::Tx<'_>,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> Result<(), DbError> {
     let at = now();
     sqlx::query(
         "INSERT INTO outbox (created_at, to_address, subject, body, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, 0, $1)",
@@ -55,7 +60,13 @@ pub async fn claim_due(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, DbErro
                 .bind(id)
                 .fetch_one(db.reader())
                 .await?;
-            claimed.push(OutboxMessage { id, to_address: m.try_get(0)?, subject: m.try_get(1)?, body: m.try_get(2)?, attempts: m.try_get(3)? });
+            claimed.push(OutboxMessage {
+                id,
+                to_address: m.try_get(0)?,
+                subject: m.try_get(1)?,
+                body: m.try_get(2)?,
+                attempts: m.try_get(3)?,
+            });
         }
     }
     Ok(claimed)
@@ -100,11 +111,16 @@ pub async fn mark_failed(db: &Db, id: i64, attempts: i64, error: &str) -> Result
 
 /// (waiting, sent) counts, for tests and monitoring.
 pub async fn counts(db: &Db) -> Result<(i64, i64), DbError> {
-    let row = sqlx::query("SELECT COUNT(*) - COUNT(sent_at), COUNT(sent_at) FROM outbox").fetch_one(db.reader()).await?;
+    let row = sqlx::query("SELECT COUNT(*) - COUNT(sent_at), COUNT(sent_at) FROM outbox")
+        .fetch_one(db.reader())
+        .await?;
     Ok((row.try_get(0)?, row.try_get(1)?))
 }
 
 pub async fn last_error(db: &Db) -> Result<Option<String>, DbError> {
-    let row = sqlx::query("SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1").fetch_optional(db.reader()).await?;
+    let row =
+        sqlx::query("SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1")
+            .fetch_optional(db.reader())
+            .await?;
     Ok(row.and_then(|r| r.try_get(0).ok()))
 }

@@ -5,7 +5,8 @@ use super::{format_date, format_time, names, now, reference::Tx, Db, DbError};
 use crate::{
     problems::{
         hotspots::{AreaCounts, CellCount, VictimReport},
-        ActionStatus, Decision, HistoryEntry, LinkedItem, Priority, ProblemAction, Profile, ProfileSummary, Stage, Triangle,
+        ActionStatus, Decision, HistoryEntry, LinkedItem, Priority, ProblemAction, Profile, ProfileSummary,
+        Stage, Triangle,
     },
     reference::Names,
 };
@@ -42,14 +43,23 @@ impl From<DbError> for ChangeError {
 
 /// Claims the profile's next version (failing with `Stale` if it moved on) and records the
 /// change in its history, inside the change's own transaction.
-async fn bump(tx: &mut Tx<'_>, profile_id: i64, version: i64, user_id: i64, change: &str, detail: &str) -> Result<(), ChangeError> {
+async fn bump(
+    tx: &mut Tx<'_>,
+    profile_id: i64,
+    version: i64,
+    user_id: i64,
+    change: &str,
+    detail: &str,
+) -> Result<(), ChangeError> {
     let at = now();
-    let done = sqlx::query("UPDATE problem_profiles SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3")
-        .bind(at)
-        .bind(profile_id)
-        .bind(version)
-        .execute(&mut **tx)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE problem_profiles SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
+    )
+    .bind(at)
+    .bind(profile_id)
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
     if done.rows_affected() != 1 {
         return Err(ChangeError::Stale);
     }
@@ -83,7 +93,10 @@ pub struct NewProfile<'a> {
 /// Opens a profile (numbered `PP-26-0001`) with its scope and linked items; returns its reference.
 pub async fn create(db: &Db, p: NewProfile<'_>) -> Result<String, DbError> {
     let at = now();
-    let year = chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y").to_string()).and_then(|y| y.parse::<i64>().ok()).unwrap_or(2026);
+    let year = chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.format("%Y").to_string())
+        .and_then(|y| y.parse::<i64>().ok())
+        .unwrap_or(2026);
     let mut tx = db.writer().begin().await?;
     let n: i64 = sqlx::query(
         "INSERT INTO problem_profile_sequences (year, last) VALUES ($1, 1) \
@@ -133,14 +146,35 @@ pub async fn create(db: &Db, p: NewProfile<'_>) -> Result<String, DbError> {
     Ok(reference)
 }
 
-async fn set_scope(tx: &mut Tx<'_>, id: i64, neighbourhoods: &[i64], categories: &[i64]) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM problem_profile_neighbourhoods WHERE profile_id = $1").bind(id).execute(&mut **tx).await?;
-    sqlx::query("DELETE FROM problem_profile_categories WHERE profile_id = $1").bind(id).execute(&mut **tx).await?;
+async fn set_scope(
+    tx: &mut Tx<'_>,
+    id: i64,
+    neighbourhoods: &[i64],
+    categories: &[i64],
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM problem_profile_neighbourhoods WHERE profile_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM problem_profile_categories WHERE profile_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     for n in neighbourhoods {
-        sqlx::query("INSERT INTO problem_profile_neighbourhoods (profile_id, neighbourhood_id) VALUES ($1, $2)").bind(id).bind(n).execute(&mut **tx).await?;
+        sqlx::query(
+            "INSERT INTO problem_profile_neighbourhoods (profile_id, neighbourhood_id) VALUES ($1, $2)",
+        )
+        .bind(id)
+        .bind(n)
+        .execute(&mut **tx)
+        .await?;
     }
     for c in categories {
-        sqlx::query("INSERT INTO problem_profile_categories (profile_id, category_id) VALUES ($1, $2)").bind(id).bind(c).execute(&mut **tx).await?;
+        sqlx::query("INSERT INTO problem_profile_categories (profile_id, category_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(c)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }
@@ -153,7 +187,15 @@ pub enum Value {
 
 /// Sets fields of a profile (column names come from the code, never from a form), with the
 /// history entry naming the change and what it now says.
-pub async fn update(db: &Db, profile_id: i64, version: i64, user_id: i64, change: &str, detail: &str, fields: &[(&'static str, Value)]) -> Result<(), ChangeError> {
+pub async fn update(
+    db: &Db,
+    profile_id: i64,
+    version: i64,
+    user_id: i64,
+    change: &str,
+    detail: &str,
+    fields: &[(&'static str, Value)],
+) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, profile_id, version, user_id, change, detail).await?;
     set_fields(&mut tx, profile_id, fields).await?;
@@ -161,11 +203,16 @@ pub async fn update(db: &Db, profile_id: i64, version: i64, user_id: i64, change
     Ok(())
 }
 
-async fn set_fields(tx: &mut Tx<'_>, profile_id: i64, fields: &[(&'static str, Value)]) -> Result<(), DbError> {
+async fn set_fields(
+    tx: &mut Tx<'_>,
+    profile_id: i64,
+    fields: &[(&'static str, Value)],
+) -> Result<(), DbError> {
     if fields.is_empty() {
         return Ok(());
     }
-    let sets: Vec<String> = fields.iter().enumerate().map(|(i, (column, _))| format!("{column} = ${}", i + 1)).collect();
+    let sets: Vec<String> =
+        fields.iter().enumerate().map(|(i, (column, _))| format!("{column} = ${}", i + 1)).collect();
     let sql = format!("UPDATE problem_profiles SET {} WHERE id = ${}", sets.join(", "), fields.len() + 1);
     let mut q = sqlx::query(&sql);
     for (_, value) in fields {
@@ -198,7 +245,14 @@ pub async fn update_terms(
     Ok(())
 }
 
-pub async fn link_item(db: &Db, profile_id: i64, version: i64, user_id: i64, item_id: i64, reference: &str) -> Result<(), ChangeError> {
+pub async fn link_item(
+    db: &Db,
+    profile_id: i64,
+    version: i64,
+    user_id: i64,
+    item_id: i64,
+    reference: &str,
+) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, profile_id, version, user_id, "item_added", reference).await?;
     sqlx::query("INSERT INTO problem_profile_items (profile_id, item_id, added_by, added_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
@@ -212,10 +266,21 @@ pub async fn link_item(db: &Db, profile_id: i64, version: i64, user_id: i64, ite
     Ok(())
 }
 
-pub async fn unlink_item(db: &Db, profile_id: i64, version: i64, user_id: i64, item_id: i64, reference: &str) -> Result<(), ChangeError> {
+pub async fn unlink_item(
+    db: &Db,
+    profile_id: i64,
+    version: i64,
+    user_id: i64,
+    item_id: i64,
+    reference: &str,
+) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, profile_id, version, user_id, "item_removed", reference).await?;
-    sqlx::query("DELETE FROM problem_profile_items WHERE profile_id = $1 AND item_id = $2").bind(profile_id).bind(item_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM problem_profile_items WHERE profile_id = $1 AND item_id = $2")
+        .bind(profile_id)
+        .bind(item_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -233,9 +298,16 @@ pub async fn set_shares(
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, profile_id, version, user_id, "shared", detail).await?;
-    sqlx::query("DELETE FROM problem_profile_shares WHERE profile_id = $1").bind(profile_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM problem_profile_shares WHERE profile_id = $1")
+        .bind(profile_id)
+        .execute(&mut *tx)
+        .await?;
     for o in organisations {
-        sqlx::query("INSERT INTO problem_profile_shares (profile_id, organisation_id) VALUES ($1, $2)").bind(profile_id).bind(o).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO problem_profile_shares (profile_id, organisation_id) VALUES ($1, $2)")
+            .bind(profile_id)
+            .bind(o)
+            .execute(&mut *tx)
+            .await?;
     }
     super::audit::record_in(&mut tx, audit).await?;
     tx.commit().await?;
@@ -250,11 +322,23 @@ pub struct NewAction<'a> {
     pub notes: &'a str,
 }
 
-pub async fn add_action(db: &Db, profile_id: i64, version: i64, user_id: i64, a: NewAction<'_>, detail: &str) -> Result<(), ChangeError> {
+pub async fn add_action(
+    db: &Db,
+    profile_id: i64,
+    version: i64,
+    user_id: i64,
+    a: NewAction<'_>,
+    detail: &str,
+) -> Result<(), ChangeError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
     // Read in the transaction that adds the action: a profile closed meanwhile is refused.
-    let stage: Option<String> = sqlx::query("SELECT stage FROM problem_profiles WHERE id = $1").bind(profile_id).fetch_optional(&mut *tx).await?.map(|r| r.try_get(0)).transpose()?;
+    let stage: Option<String> = sqlx::query("SELECT stage FROM problem_profiles WHERE id = $1")
+        .bind(profile_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get(0))
+        .transpose()?;
     if stage.as_deref() == Some("closed") {
         return Err(ChangeError::Closed);
     }
@@ -417,7 +501,10 @@ pub async fn linked_reports(db: &Db, profile_id: i64) -> Result<Vec<LinkedReport
 
 /// The id, CSP and version of a profile, by reference.
 pub async fn find(db: &Db, reference: &str) -> Result<Option<(i64, i64, i64)>, DbError> {
-    let row = sqlx::query("SELECT id, csp_id, version FROM problem_profiles WHERE reference = $1").bind(reference).fetch_optional(db.reader()).await?;
+    let row = sqlx::query("SELECT id, csp_id, version FROM problem_profiles WHERE reference = $1")
+        .bind(reference)
+        .fetch_optional(db.reader())
+        .await?;
     row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).transpose()
 }
 
@@ -426,7 +513,10 @@ pub async fn shared_with_any(db: &Db, profile_id: i64, organisations: &[i64]) ->
     if organisations.is_empty() {
         return Ok(false);
     }
-    let sql = format!("SELECT COUNT(*) FROM problem_profile_shares WHERE profile_id = $1 AND organisation_id IN ({})", placeholders(2, organisations.len()));
+    let sql = format!(
+        "SELECT COUNT(*) FROM problem_profile_shares WHERE profile_id = $1 AND organisation_id IN ({})",
+        placeholders(2, organisations.len())
+    );
     let mut q = sqlx::query(&sql).bind(profile_id);
     for o in organisations {
         q = q.bind(o);
@@ -541,7 +631,14 @@ pub async fn load(db: &Db, id: i64) -> Result<Option<Profile>, DbError> {
         period_to: format_date(period_to - DAY),
         statement: text(10)?,
         affected: text(11)?,
-        triangle: Triangle { offender: text(12)?, victim: text(13)?, place: text(14)?, handler: text(15)?, guardian: text(16)?, manager: text(17)? },
+        triangle: Triangle {
+            offender: text(12)?,
+            victim: text(13)?,
+            place: text(14)?,
+            handler: text(15)?,
+            guardian: text(16)?,
+            manager: text(17)?,
+        },
         hypothesis: text(18)?,
         gaps: text(19)?,
         response_started: response_started.map(format_date),
@@ -565,7 +662,8 @@ pub async fn load(db: &Db, id: i64) -> Result<Option<Profile>, DbError> {
 
 /// Open actions past their due day are overdue (the due day itself is not).
 pub fn action_overdue(status: ActionStatus, due_on: Option<i64>, now: i64) -> bool {
-    matches!(status, ActionStatus::Planned | ActionStatus::InProgress) && due_on.is_some_and(|d| d + DAY <= now)
+    matches!(status, ActionStatus::Planned | ActionStatus::InProgress)
+        && due_on.is_some_and(|d| d + DAY <= now)
 }
 
 /// The scope used by counts: the profile's CSP, neighbourhoods, categories and period.
@@ -579,15 +677,27 @@ pub struct Scope {
 }
 
 pub async fn scope(db: &Db, id: i64) -> Result<Scope, DbError> {
-    let r = sqlx::query("SELECT csp_id, period_from, period_to FROM problem_profiles WHERE id = $1").bind(id).fetch_one(db.reader()).await?;
+    let r = sqlx::query("SELECT csp_id, period_from, period_to FROM problem_profiles WHERE id = $1")
+        .bind(id)
+        .fetch_one(db.reader())
+        .await?;
     let ids = |sql: &'static str| async move {
-        sqlx::query(sql).bind(id).fetch_all(db.reader()).await?.iter().map(|r| r.try_get::<i64, _>(0)).collect::<Result<Vec<i64>, DbError>>()
+        sqlx::query(sql)
+            .bind(id)
+            .fetch_all(db.reader())
+            .await?
+            .iter()
+            .map(|r| r.try_get::<i64, _>(0))
+            .collect::<Result<Vec<i64>, DbError>>()
     };
     Ok(Scope {
         csp_id: r.try_get(0)?,
         from: r.try_get(1)?,
         to: r.try_get(2)?,
-        neighbourhoods: ids("SELECT neighbourhood_id FROM problem_profile_neighbourhoods WHERE profile_id = $1").await?,
+        neighbourhoods: ids(
+            "SELECT neighbourhood_id FROM problem_profile_neighbourhoods WHERE profile_id = $1",
+        )
+        .await?,
         categories: ids("SELECT category_id FROM problem_profile_categories WHERE profile_id = $1").await?,
     })
 }
@@ -626,14 +736,26 @@ pub async fn scope_reports(db: &Db, s: &Scope) -> Result<Vec<ScopeReport>, DbErr
         .iter()
         .map(|r| {
             let coordinate = |i: usize| -> Result<Option<f64>, DbError> { r.try_get::<Option<f64>, _>(i) };
-            Ok(ScopeReport { created_at: r.try_get(0)?, lat: coordinate(1)?, lon: coordinate(2)?, identity: r.try_get(3)? })
+            Ok(ScopeReport {
+                created_at: r.try_get(0)?,
+                lat: coordinate(1)?,
+                lon: coordinate(2)?,
+                identity: r.try_get(3)?,
+            })
         })
         .collect()
 }
 
 /// Reports of these categories in the CSP, per neighbourhood, before and after `split`
 /// (windows `[from, split)` and `[split, to)`).
-pub async fn before_after(db: &Db, csp_id: i64, categories: &[i64], from: i64, split: i64, to: i64) -> Result<Vec<(i64, i64, i64)>, DbError> {
+pub async fn before_after(
+    db: &Db,
+    csp_id: i64,
+    categories: &[i64],
+    from: i64,
+    split: i64,
+    to: i64,
+) -> Result<Vec<(i64, i64, i64)>, DbError> {
     if categories.is_empty() {
         return Ok(Vec::new());
     }
@@ -647,7 +769,11 @@ pub async fn before_after(db: &Db, csp_id: i64, categories: &[i64], from: i64, s
     for c in categories {
         q = q.bind(c);
     }
-    q.fetch_all(db.reader()).await?.iter().map(|r| Ok((r.try_get(0)?, r.try_get::<i64, _>(1)?, r.try_get::<i64, _>(2)?))).collect()
+    q.fetch_all(db.reader())
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get::<i64, _>(1)?, r.try_get::<i64, _>(2)?)))
+        .collect()
 }
 
 /// The CSP's profiles an audience may see: open ones by priority, then closed, newest first.
@@ -656,7 +782,13 @@ pub async fn list(db: &Db, csp_id: i64, audience: Audience<'_>) -> Result<Vec<Pr
     let (filter, organisations) = match audience {
         Audience::Csp => (String::new(), &[][..]),
         Audience::Partner([]) => return Ok(Vec::new()),
-        Audience::Partner(o) => (format!(" AND p.id IN (SELECT profile_id FROM problem_profile_shares WHERE organisation_id IN ({}))", placeholders(3, o.len())), o),
+        Audience::Partner(o) => (
+            format!(
+                " AND p.id IN (SELECT profile_id FROM problem_profile_shares WHERE organisation_id IN ({}))",
+                placeholders(3, o.len())
+            ),
+            o,
+        ),
     };
     let sql = format!(
         "SELECT p.id, p.reference, p.title, p.stage, p.priority, p.updated_at, \
@@ -739,14 +871,18 @@ pub async fn items_for_references(db: &Db, csp_id: i64, references: &[String]) -
 }
 
 /// The CSP's neighbourhoods (id, names) and report categories (id, family, names).
-pub async fn choices(db: &Db, csp_id: i64) -> Result<(Vec<(i64, Names)>, Vec<(i64, String, Names)>), DbError> {
-    let neighbourhoods = sqlx::query("SELECT id, name_en, name_cy FROM neighbourhoods WHERE csp_id = $1 ORDER BY name_en")
-        .bind(csp_id)
-        .fetch_all(db.reader())
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get(0)?, names(r, 1)?)))
-        .collect::<Result<Vec<_>, DbError>>()?;
+pub async fn choices(
+    db: &Db,
+    csp_id: i64,
+) -> Result<(Vec<(i64, Names)>, Vec<(i64, String, Names)>), DbError> {
+    let neighbourhoods =
+        sqlx::query("SELECT id, name_en, name_cy FROM neighbourhoods WHERE csp_id = $1 ORDER BY name_en")
+            .bind(csp_id)
+            .fetch_all(db.reader())
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, names(r, 1)?)))
+            .collect::<Result<Vec<_>, DbError>>()?;
     let categories = sqlx::query("SELECT id, family, name_en, name_cy FROM report_categories WHERE csp_id = $1 AND active = 1 ORDER BY position, id")
         .bind(csp_id)
         .fetch_all(db.reader())
@@ -788,7 +924,11 @@ pub struct RecentReport {
 
 /// The CSP's reports since `since` (not duplicates), oldest first, and the repeat links
 /// between them.
-pub async fn recent_reports(db: &Db, csp_id: i64, since: i64) -> Result<(Vec<RecentReport>, Vec<(i64, i64)>), DbError> {
+pub async fn recent_reports(
+    db: &Db,
+    csp_id: i64,
+    since: i64,
+) -> Result<(Vec<RecentReport>, Vec<(i64, i64)>), DbError> {
     let reports = sqlx::query(
         "SELECT r.id, r.reference, r.neighbourhood_id, c.family, r.lat, r.lon, \
          CASE WHEN p.contact_verified_at IS NOT NULL THEN lower(p.email) END \
@@ -825,18 +965,28 @@ pub async fn recent_reports(db: &Db, csp_id: i64, since: i64) -> Result<(Vec<Rec
 
 /// Groups recent reports with a point into grid cells per neighbourhood and family.
 pub fn cells(reports: &[RecentReport]) -> Vec<CellCount> {
-    let mut by_cell: std::collections::BTreeMap<(i64, String, i64, i64), Vec<String>> = std::collections::BTreeMap::new();
+    let mut by_cell: std::collections::BTreeMap<(i64, String, i64, i64), Vec<String>> =
+        std::collections::BTreeMap::new();
     for r in reports.iter().rev() {
         let (Some(lat), Some(lon)) = (r.lat, r.lon) else { continue };
-        let key = ((lat / crate::open311::SNAP_LAT).floor() as i64, (lon / crate::open311::SNAP_LON).floor() as i64);
-        by_cell.entry((r.victim.neighbourhood_id, r.victim.family.clone(), key.0, key.1)).or_default().push(r.victim.reference.clone());
+        let key = (
+            (lat / crate::open311::SNAP_LAT).floor() as i64,
+            (lon / crate::open311::SNAP_LON).floor() as i64,
+        );
+        by_cell
+            .entry((r.victim.neighbourhood_id, r.victim.family.clone(), key.0, key.1))
+            .or_default()
+            .push(r.victim.reference.clone());
     }
     by_cell
         .into_iter()
         .map(|((neighbourhood_id, family, y, x), references)| CellCount {
             neighbourhood_id,
             family,
-            centre: crate::open311::snap((y as f64 + 0.5) * crate::open311::SNAP_LAT, (x as f64 + 0.5) * crate::open311::SNAP_LON),
+            centre: crate::open311::snap(
+                (y as f64 + 0.5) * crate::open311::SNAP_LAT,
+                (x as f64 + 0.5) * crate::open311::SNAP_LON,
+            ),
             references,
         })
         .collect()

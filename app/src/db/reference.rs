@@ -106,7 +106,10 @@ pub async fn neighbourhoods(db: &Db, csp_id: i64) -> Result<Vec<Neighbourhood>, 
 }
 
 /// Ward geometries (GeoJSON text) of a CSP, keyed by neighbourhood id.
-pub async fn ward_geometries_by_neighbourhood(db: &Db, csp_id: i64) -> Result<HashMap<i64, Vec<String>>, DbError> {
+pub async fn ward_geometries_by_neighbourhood(
+    db: &Db,
+    csp_id: i64,
+) -> Result<HashMap<i64, Vec<String>>, DbError> {
     let rows = sqlx::query(
         "SELECT w.neighbourhood_id, w.geometry FROM wards w \
          JOIN neighbourhoods n ON n.id = w.neighbourhood_id WHERE n.csp_id = $1",
@@ -147,7 +150,10 @@ pub async fn ward_shapes(db: &Db) -> Result<Vec<WardShapeRow>, DbError> {
                     local_authority_code: row.try_get(3)?,
                     neighbourhood_id: row.try_get(4)?,
                     neighbourhood_slug: row.try_get(5)?,
-                    neighbourhood_name: Names::new(row.try_get::<String, _>(6)?, row.try_get::<String, _>(7)?),
+                    neighbourhood_name: Names::new(
+                        row.try_get::<String, _>(6)?,
+                        row.try_get::<String, _>(7)?,
+                    ),
                     csp_id: row.try_get(8)?,
                     csp_slug: row.try_get(9)?,
                     csp_name: Names::new(row.try_get::<String, _>(10)?, row.try_get::<String, _>(11)?),
@@ -160,7 +166,9 @@ pub async fn ward_shapes(db: &Db) -> Result<Vec<WardShapeRow>, DbError> {
 
 /// Local-authority codes with their GeoJSON outline, for assigning imported wards.
 pub async fn local_authority_shapes(db: &Db) -> Result<Vec<(String, Option<String>)>, DbError> {
-    let rows = sqlx::query("SELECT code, geometry FROM local_authorities ORDER BY code").fetch_all(db.reader()).await?;
+    let rows = sqlx::query("SELECT code, geometry FROM local_authorities ORDER BY code")
+        .fetch_all(db.reader())
+        .await?;
     rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
 
@@ -179,7 +187,12 @@ pub async fn upsert_police_force(tx: &mut Tx<'_>, slug: &str, name: &Names) -> R
     .try_get(0)
 }
 
-pub async fn upsert_csp(tx: &mut Tx<'_>, slug: &str, name: &Names, police_force_id: i64) -> Result<i64, DbError> {
+pub async fn upsert_csp(
+    tx: &mut Tx<'_>,
+    slug: &str,
+    name: &Names,
+    police_force_id: i64,
+) -> Result<i64, DbError> {
     sqlx::query(
         "INSERT INTO csps (slug, name_en, name_cy, police_force_id) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (slug) DO UPDATE SET name_en = excluded.name_en, name_cy = excluded.name_cy, \
@@ -217,7 +230,11 @@ pub async fn upsert_local_authority(
 }
 
 /// Sets a local authority's outline; false if the code is unknown.
-pub async fn set_local_authority_geometry(tx: &mut Tx<'_>, code: &str, geometry: &str) -> Result<bool, DbError> {
+pub async fn set_local_authority_geometry(
+    tx: &mut Tx<'_>,
+    code: &str,
+    geometry: &str,
+) -> Result<bool, DbError> {
     let done = sqlx::query("UPDATE local_authorities SET geometry = $1 WHERE code = $2")
         .bind(geometry)
         .bind(code)
@@ -243,16 +260,19 @@ pub async fn upsert_ward(
     lad_code: &str,
     geometry: &str,
 ) -> Result<(), DbError> {
-    let existing = sqlx::query("SELECT code FROM wards WHERE code = $1").bind(code).fetch_optional(&mut **tx).await?;
+    let existing =
+        sqlx::query("SELECT code FROM wards WHERE code = $1").bind(code).fetch_optional(&mut **tx).await?;
     if existing.is_some() {
-        sqlx::query("UPDATE wards SET name_en = $1, name_cy = $2, lad_code = $3, geometry = $4 WHERE code = $5")
-            .bind(&name.en)
-            .bind(&name.cy)
-            .bind(lad_code)
-            .bind(geometry)
-            .bind(code)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "UPDATE wards SET name_en = $1, name_cy = $2, lad_code = $3, geometry = $4 WHERE code = $5",
+        )
+        .bind(&name.en)
+        .bind(&name.cy)
+        .bind(lad_code)
+        .bind(geometry)
+        .bind(code)
+        .execute(&mut **tx)
+        .await?;
         return Ok(());
     }
     let csp_id = csp_id_of_local_authority(tx, lad_code).await?.ok_or(DbError::RowNotFound)?;

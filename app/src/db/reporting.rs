@@ -8,10 +8,18 @@ use crate::{
 use sqlx::Row as _;
 
 pub async fn category_count(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    sqlx::query("SELECT COUNT(*) FROM report_categories WHERE csp_id = $1").bind(csp_id).fetch_one(db.reader()).await?.try_get(0)
+    sqlx::query("SELECT COUNT(*) FROM report_categories WHERE csp_id = $1")
+        .bind(csp_id)
+        .fetch_one(db.reader())
+        .await?
+        .try_get(0)
 }
 
-pub async fn insert_categories(db: &Db, csp_id: i64, rows: &[(&str, &str, &str, &str, bool)]) -> Result<(), DbError> {
+pub async fn insert_categories(
+    db: &Db,
+    csp_id: i64,
+    rows: &[(&str, &str, &str, &str, bool)],
+) -> Result<(), DbError> {
     let mut tx = db.writer().begin().await?;
     for (position, (code, family, en, cy, sensitive)) in rows.iter().enumerate() {
         sqlx::query(
@@ -110,9 +118,20 @@ pub async fn insert_report(
     // same number at the same moment is refused the same way).
     let mut attempt = 0;
     let (id, reference) = loop {
-        let reference = crate::reporting::reference(year, crate::reporting::random_reference_number(attempt >= 16));
+        let reference =
+            crate::reporting::reference(year, crate::reporting::random_reference_number(attempt >= 16));
         let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
-        let inserted = insert_report_row(&mut *savepoint, report, location, tracking_hash, &reference, strands.as_deref(), at, origin).await;
+        let inserted = insert_report_row(
+            &mut *savepoint,
+            report,
+            location,
+            tracking_hash,
+            &reference,
+            strands.as_deref(),
+            at,
+            origin,
+        )
+        .await;
         match inserted {
             Ok(id) => {
                 savepoint.commit().await?;
@@ -157,7 +176,8 @@ pub async fn insert_report(
     }
     if let Some(c) = confirmation {
         let lang = report.reporter.language;
-        let (subject, body) = crate::reporting::emails::confirmation(lang, &reference, c.link, location.csp_name.get(lang));
+        let (subject, body) =
+            crate::reporting::emails::confirmation(lang, &reference, c.link, location.csp_name.get(lang));
         super::outbox::enqueue(&mut tx, c.to, &subject, &body).await?;
     }
     tx.commit().await?;
@@ -250,7 +270,8 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
-    let awaiting_reply = timeline.iter().rev().find(|e| e.kind != "status").is_some_and(|e| e.kind == "question");
+    let awaiting_reply =
+        timeline.iter().rev().find(|e| e.kind != "status").is_some_and(|e| e.kind == "question");
     Ok(Some(TrackedReport {
         awaiting_reply,
         reference: row.try_get(1)?,
@@ -277,7 +298,11 @@ pub enum ReplyOutcome {
 /// Adds the resident's reply to the question they were asked (through their tracking link).
 pub async fn reply(db: &Db, tracking_hash: &str, text: &str) -> Result<ReplyOutcome, DbError> {
     let mut tx = db.writer().begin().await?;
-    let Some(row) = sqlx::query("SELECT id, status FROM reports WHERE tracking_hash = $1").bind(tracking_hash).fetch_optional(&mut *tx).await? else {
+    let Some(row) = sqlx::query("SELECT id, status FROM reports WHERE tracking_hash = $1")
+        .bind(tracking_hash)
+        .fetch_optional(&mut *tx)
+        .await?
+    else {
         return Ok(ReplyOutcome::NoSuchReport);
     };
     let (id, status): (i64, String) = (row.try_get(0)?, row.try_get(1)?);
@@ -302,7 +327,11 @@ pub async fn reply(db: &Db, tracking_hash: &str, text: &str) -> Result<ReplyOutc
 }
 
 pub async fn report_count(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    sqlx::query("SELECT COUNT(*) FROM reports WHERE csp_id = $1").bind(csp_id).fetch_one(db.reader()).await?.try_get(0)
+    sqlx::query("SELECT COUNT(*) FROM reports WHERE csp_id = $1")
+        .bind(csp_id)
+        .fetch_one(db.reader())
+        .await?
+        .try_get(0)
 }
 
 // ----- drafts: a form that needs correcting, kept for a day under a random token.
@@ -327,12 +356,18 @@ pub async fn draft(db: &Db, token_hash: &str) -> Result<Option<String>, DbError>
 }
 
 pub async fn delete_draft(db: &Db, token_hash: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM report_drafts WHERE token_hash = $1").bind(token_hash).execute(db.writer()).await?;
+    sqlx::query("DELETE FROM report_drafts WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(db.writer())
+        .await?;
     Ok(())
 }
 
 pub async fn delete_old_drafts(db: &Db) -> Result<u64, DbError> {
-    let done = sqlx::query("DELETE FROM report_drafts WHERE created_at <= $1").bind(now() - 24 * 3600).execute(db.writer()).await?;
+    let done = sqlx::query("DELETE FROM report_drafts WHERE created_at <= $1")
+        .bind(now() - 24 * 3600)
+        .execute(db.writer())
+        .await?;
     Ok(done.rows_affected())
 }
 
@@ -341,7 +376,10 @@ pub async fn delete_old_drafts(db: &Db) -> Result<u64, DbError> {
 /// Stores synthetic reports in one transaction: numbered at random as real reports are, with their
 /// first timeline entry and, when they have moved on, their current status. Rows go in
 /// several to a statement: a million reports take a minute, not an hour.
-pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::SyntheticReport]) -> Result<(), DbError> {
+pub async fn insert_synthetic(
+    db: &Db,
+    reports: &[crate::reporting::generate::SyntheticReport],
+) -> Result<(), DbError> {
     use chrono::Datelike;
     const ROWS: usize = 400;
     let mut tx = db.writer().begin().await?;
@@ -352,7 +390,10 @@ pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::Sy
         let year = chrono::DateTime::from_timestamp(r.created_at, 0).map(|t| t.year()).unwrap_or(2026);
         if let std::collections::btree_map::Entry::Vacant(entry) = per_year.entry(year) {
             let prefix = format!("CYM-{:02}-%", year.rem_euclid(100));
-            let rows = sqlx::query("SELECT reference FROM reports WHERE reference LIKE $1").bind(prefix).fetch_all(&mut *tx).await?;
+            let rows = sqlx::query("SELECT reference FROM reports WHERE reference LIKE $1")
+                .bind(prefix)
+                .fetch_all(&mut *tx)
+                .await?;
             entry.insert(rows.len());
             for row in rows {
                 taken.insert(row.try_get(0)?);
@@ -380,7 +421,10 @@ pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::Sy
             let year = chrono::DateTime::from_timestamp(r.created_at, 0).map(|t| t.year()).unwrap_or(2026);
             let count = per_year.get_mut(&year).expect("counted above");
             let reference = loop {
-                let candidate = crate::reporting::reference(year, crate::reporting::random_reference_number(*count >= 450_000));
+                let candidate = crate::reporting::reference(
+                    year,
+                    crate::reporting::random_reference_number(*count >= 450_000),
+                );
                 if taken.insert(candidate.clone()) {
                     break candidate;
                 }
@@ -410,7 +454,8 @@ pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::Sy
         // (report, time, status) of each timeline entry.
         let mut updates: Vec<(i64, i64, String)> = Vec::with_capacity(stored.len() * 2);
         for row in &stored {
-            let (id, status, created): (i64, String, i64) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+            let (id, status, created): (i64, String, i64) =
+                (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
             updates.push((id, created, "open".into()));
             if status != "open" {
                 let at: Option<i64> = row.try_get(3)?;
@@ -418,9 +463,16 @@ pub async fn insert_synthetic(db: &Db, reports: &[crate::reporting::generate::Sy
             }
         }
         for part in updates.chunks(ROWS) {
-            let mut sql = String::from("INSERT INTO report_updates (report_id, at, status, message, public) VALUES ");
+            let mut sql =
+                String::from("INSERT INTO report_updates (report_id, at, status, message, public) VALUES ");
             for i in 0..part.len() {
-                sql.push_str(&format!("{}(${}, ${}, ${}, NULL, 1)", if i == 0 { "" } else { ", " }, i * 3 + 1, i * 3 + 2, i * 3 + 3));
+                sql.push_str(&format!(
+                    "{}(${}, ${}, ${}, NULL, 1)",
+                    if i == 0 { "" } else { ", " },
+                    i * 3 + 1,
+                    i * 3 + 2,
+                    i * 3 + 3
+                ));
             }
             let mut query = sqlx::query(&sql);
             for (id, at, status) in part {

@@ -21,7 +21,11 @@ pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<Credent
         .fetch_optional(db.reader())
         .await?;
     row.map(|r| {
-        Ok(Credentials { user_id: r.try_get(0)?, password_hash: r.try_get(1)?, active: r.try_get::<i64, _>(2)? == 1 })
+        Ok(Credentials {
+            user_id: r.try_get(0)?,
+            password_hash: r.try_get(1)?,
+            active: r.try_get::<i64, _>(2)? == 1,
+        })
     })
     .transpose()
 }
@@ -54,11 +58,20 @@ pub async fn create_user(
 }
 
 pub async fn user_id_by_email(db: &Db, email: &str) -> Result<Option<i64>, DbError> {
-    let row = sqlx::query("SELECT id FROM users WHERE email = $1").bind(normalise_email(email)).fetch_optional(db.reader()).await?;
+    let row = sqlx::query("SELECT id FROM users WHERE email = $1")
+        .bind(normalise_email(email))
+        .fetch_optional(db.reader())
+        .await?;
     row.map(|r| r.try_get(0)).transpose()
 }
 
-pub async fn grant_role(db: &Db, user_id: i64, csp_id: i64, role: Role, organisation_id: Option<i64>) -> Result<(), DbError> {
+pub async fn grant_role(
+    db: &Db,
+    user_id: i64,
+    csp_id: i64,
+    role: Role,
+    organisation_id: Option<i64>,
+) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO user_roles (user_id, csp_id, role, organisation_id) VALUES ($1, $2, $3, $4) \
          ON CONFLICT (user_id, csp_id, role) DO UPDATE SET organisation_id = excluded.organisation_id",
@@ -74,10 +87,11 @@ pub async fn grant_role(db: &Db, user_id: i64, csp_id: i64, role: Role, organisa
 
 /// The account and its roles, or `None` if it does not exist or is disabled.
 pub async fn staff_user(db: &Db, user_id: i64) -> Result<Option<StaffUser>, DbError> {
-    let Some(row) = sqlx::query("SELECT id, email, display_name, language FROM users WHERE id = $1 AND active = 1")
-        .bind(user_id)
-        .fetch_optional(db.reader())
-        .await?
+    let Some(row) =
+        sqlx::query("SELECT id, email, display_name, language FROM users WHERE id = $1 AND active = 1")
+            .bind(user_id)
+            .fetch_optional(db.reader())
+            .await?
     else {
         return Ok(None);
     };
@@ -127,8 +141,12 @@ pub async fn demo_user_count(db: &Db) -> Result<i64, DbError> {
 /// Removes every demo account (and with them their roles and sessions).
 pub async fn delete_demo_users(db: &Db) -> Result<u64, DbError> {
     let mut tx = db.writer().begin().await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)").execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM user_roles WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)").execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM user_roles WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)")
+        .execute(&mut *tx)
+        .await?;
     let done = sqlx::query("DELETE FROM users WHERE is_demo = 1").execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(done.rows_affected())
@@ -138,16 +156,38 @@ pub async fn delete_demo_users(db: &Db) -> Result<u64, DbError> {
 /// and `audit` (with the account's id as the record) is written in the same transaction.
 /// Returns the account's id and how many sessions ended; `None` if there is no such active
 /// account.
-pub async fn deactivate_user(db: &Db, email: &str, audit: &crate::audit::NewAuditEntry) -> Result<Option<(i64, u64)>, DbError> {
+pub async fn deactivate_user(
+    db: &Db,
+    email: &str,
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<Option<(i64, u64)>, DbError> {
     let mut tx = db.writer().begin().await?;
-    let Some(row) = sqlx::query("UPDATE users SET active = 0 WHERE lower(email) = lower($1) AND active = 1 RETURNING id").bind(email).fetch_optional(&mut *tx).await? else {
+    let Some(row) =
+        sqlx::query("UPDATE users SET active = 0 WHERE lower(email) = lower($1) AND active = 1 RETURNING id")
+            .bind(email)
+            .fetch_optional(&mut *tx)
+            .await?
+    else {
         return Ok(None);
     };
     let id: i64 = row.try_get(0)?;
-    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?.rows_affected();
+    let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
     // One entry in each partnership the account held a role in, so each one's managers see it.
-    let csps = sqlx::query("SELECT DISTINCT csp_id FROM user_roles WHERE user_id = $1 AND csp_id IS NOT NULL ORDER BY csp_id").bind(id).fetch_all(&mut *tx).await?;
-    let csps: Vec<Option<i64>> = if csps.is_empty() { vec![None] } else { csps.iter().map(|r| r.try_get(0).map(Some)).collect::<Result<_, _>>()? };
+    let csps = sqlx::query(
+        "SELECT DISTINCT csp_id FROM user_roles WHERE user_id = $1 AND csp_id IS NOT NULL ORDER BY csp_id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let csps: Vec<Option<i64>> = if csps.is_empty() {
+        vec![None]
+    } else {
+        csps.iter().map(|r| r.try_get(0).map(Some)).collect::<Result<_, _>>()?
+    };
     for csp_id in csps {
         let audit = crate::audit::NewAuditEntry { record_id: Some(id.to_string()), csp_id, ..audit.clone() };
         super::audit::record_in(&mut tx, &audit).await?;
@@ -164,7 +204,12 @@ pub enum ApiKeyChoice<'a> {
 
 /// Revokes the CSP's keys chosen (not already revoked) and writes one `audit` entry for each
 /// (the key's id as the record) in the same transaction. Returns the revoked keys' ids.
-pub async fn revoke_api_keys(db: &Db, csp_id: i64, choice: ApiKeyChoice<'_>, audit: &crate::audit::NewAuditEntry) -> Result<Vec<i64>, DbError> {
+pub async fn revoke_api_keys(
+    db: &Db,
+    csp_id: i64,
+    choice: ApiKeyChoice<'_>,
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<Vec<i64>, DbError> {
     let mut tx = db.writer().begin().await?;
     let query = match choice {
         ApiKeyChoice::Id(id) => sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE csp_id = $2 AND id = $3 AND revoked_at IS NULL RETURNING id").bind(now()).bind(csp_id).bind(id),
@@ -172,7 +217,8 @@ pub async fn revoke_api_keys(db: &Db, csp_id: i64, choice: ApiKeyChoice<'_>, aud
             sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE csp_id = $2 AND name = $3 AND revoked_at IS NULL RETURNING id").bind(now()).bind(csp_id).bind(name)
         }
     };
-    let ids = query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;
+    let ids =
+        query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;
     for id in &ids {
         let entry = crate::audit::NewAuditEntry { record_id: Some(id.to_string()), ..audit.clone() };
         super::audit::record_in(&mut tx, &entry).await?;
@@ -198,12 +244,14 @@ pub async fn ensure_organisation(db: &Db, csp_id: i64, kind: &str, name: &str) -
 
 pub async fn create_session(db: &Db, token_hash: &str, user_id: i64) -> Result<(), DbError> {
     let at = now();
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(at)
-        .execute(db.writer())
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(at)
+    .execute(db.writer())
+    .await?;
     Ok(())
 }
 
@@ -218,8 +266,10 @@ pub async fn session(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, Db
         .bind(token_hash)
         .fetch_optional(db.reader())
         .await?;
-    row.map(|r| Ok(SessionRow { user_id: r.try_get(0)?, created_at: r.try_get(1)?, last_seen_at: r.try_get(2)? }))
-        .transpose()
+    row.map(|r| {
+        Ok(SessionRow { user_id: r.try_get(0)?, created_at: r.try_get(1)?, last_seen_at: r.try_get(2)? })
+    })
+    .transpose()
 }
 
 pub async fn touch_session(db: &Db, token_hash: &str, at: i64) -> Result<(), DbError> {
@@ -318,7 +368,12 @@ pub async fn team(db: &Db, csp_id: i64) -> Result<Vec<TeamMember>, DbError> {
         let user_id: i64 = row.try_get(0)?;
         let Some(role) = Role::parse(&row.try_get::<String, _>(3)?) else { continue };
         if team.last().map(|m| m.user_id) != Some(user_id) {
-            team.push(TeamMember { user_id, email: row.try_get(1)?, display_name: row.try_get(2)?, roles: Vec::new() });
+            team.push(TeamMember {
+                user_id,
+                email: row.try_get(1)?,
+                display_name: row.try_get(2)?,
+                roles: Vec::new(),
+            });
         }
         team.last_mut().expect("pushed above").roles.push((role, row.try_get(4)?));
     }
@@ -353,7 +408,9 @@ pub async fn teams(db: &Db, csp_id: i64) -> Result<Vec<crate::staff::WorkTeam>, 
         if teams.last().is_none_or(|t| t.id != id) {
             teams.push(crate::staff::WorkTeam { id, name: r.try_get(1)?, members: Vec::new() });
         }
-        if let (Some(user), Some(name)) = (r.try_get::<Option<i64>, _>(2)?, r.try_get::<Option<String>, _>(3)?) {
+        if let (Some(user), Some(name)) =
+            (r.try_get::<Option<i64>, _>(2)?, r.try_get::<Option<String>, _>(3)?)
+        {
             teams.last_mut().expect("pushed above").members.push((user, name));
         }
     }
@@ -362,17 +419,21 @@ pub async fn teams(db: &Db, csp_id: i64) -> Result<Vec<crate::staff::WorkTeam>, 
 
 /// Creates a team; `false` when the CSP already has one of that name.
 pub async fn create_team(db: &Db, csp_id: i64, name: &str) -> Result<bool, DbError> {
-    let done = sqlx::query("INSERT INTO teams (csp_id, name) VALUES ($1, $2) ON CONFLICT (csp_id, name) DO NOTHING")
-        .bind(csp_id)
-        .bind(name)
-        .execute(db.writer())
-        .await?;
+    let done =
+        sqlx::query("INSERT INTO teams (csp_id, name) VALUES ($1, $2) ON CONFLICT (csp_id, name) DO NOTHING")
+            .bind(csp_id)
+            .bind(name)
+            .execute(db.writer())
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// The CSP a team belongs to.
 pub async fn team_csp(db: &Db, team_id: i64) -> Result<Option<i64>, DbError> {
-    let row = sqlx::query("SELECT csp_id FROM teams WHERE id = $1").bind(team_id).fetch_optional(db.reader()).await?;
+    let row = sqlx::query("SELECT csp_id FROM teams WHERE id = $1")
+        .bind(team_id)
+        .fetch_optional(db.reader())
+        .await?;
     row.map(|r| r.try_get(0)).transpose()
 }
 
@@ -386,14 +447,25 @@ pub async fn add_team_member(db: &Db, team_id: i64, user_id: i64) -> Result<(), 
 }
 
 pub async fn remove_team_member(db: &Db, team_id: i64, user_id: i64) -> Result<bool, DbError> {
-    let done = sqlx::query("DELETE FROM team_members WHERE team_id = $1 AND user_id = $2").bind(team_id).bind(user_id).execute(db.writer()).await?;
+    let done = sqlx::query("DELETE FROM team_members WHERE team_id = $1 AND user_id = $2")
+        .bind(team_id)
+        .bind(user_id)
+        .execute(db.writer())
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
 // ----- refused staff forms, kept for their sender (see `crate::staff::kept`).
 
 /// Keeps a refused form for `user_id`; the token's hash is its key.
-pub async fn keep_form(db: &Db, token_hash: &str, user_id: i64, page: &str, form: &str, fields_json: &str) -> Result<(), DbError> {
+pub async fn keep_form(
+    db: &Db,
+    token_hash: &str,
+    user_id: i64,
+    page: &str,
+    form: &str,
+    fields_json: &str,
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO kept_forms (token_hash, user_id, page, form, fields, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(token_hash)
         .bind(user_id)
@@ -407,7 +479,13 @@ pub async fn keep_form(db: &Db, token_hash: &str, user_id: i64, page: &str, form
 }
 
 /// A form kept for `user_id` on `page` since `since`: (form, fields as JSON).
-pub async fn kept_form(db: &Db, token_hash: &str, user_id: i64, page: &str, since: i64) -> Result<Option<(String, String)>, DbError> {
+pub async fn kept_form(
+    db: &Db,
+    token_hash: &str,
+    user_id: i64,
+    page: &str,
+    since: i64,
+) -> Result<Option<(String, String)>, DbError> {
     let row = sqlx::query("SELECT form, fields FROM kept_forms WHERE token_hash = $1 AND user_id = $2 AND page = $3 AND created_at > $4")
         .bind(token_hash)
         .bind(user_id)
@@ -419,6 +497,9 @@ pub async fn kept_form(db: &Db, token_hash: &str, user_id: i64, page: &str, sinc
 }
 
 pub async fn delete_kept_forms_before(db: &Db, before: i64) -> Result<u64, DbError> {
-    let done = sqlx::query("DELETE FROM kept_forms WHERE created_at <= $1").bind(before).execute(db.writer()).await?;
+    let done = sqlx::query("DELETE FROM kept_forms WHERE created_at <= $1")
+        .bind(before)
+        .execute(db.writer())
+        .await?;
     Ok(done.rows_affected())
 }

@@ -23,10 +23,12 @@ pub struct Priority {
 }
 
 pub async fn priorities(db: &Db, csp_id: i64) -> Result<Vec<Priority>, DbError> {
-    let rows = sqlx::query("SELECT id, strand, title, description FROM control_priorities WHERE csp_id = $1 ORDER BY strand, id")
-        .bind(csp_id)
-        .fetch_all(db.reader())
-        .await?;
+    let rows = sqlx::query(
+        "SELECT id, strand, title, description FROM control_priorities WHERE csp_id = $1 ORDER BY strand, id",
+    )
+    .bind(csp_id)
+    .fetch_all(db.reader())
+    .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let id: i64 = r.try_get(0)?;
@@ -53,7 +55,13 @@ pub async fn priorities(db: &Db, csp_id: i64) -> Result<Vec<Priority>, DbError> 
     Ok(out)
 }
 
-pub async fn add_priority(db: &Db, csp_id: i64, strand: Strand, title: &str, description: &str) -> Result<(), DbError> {
+pub async fn add_priority(
+    db: &Db,
+    csp_id: i64,
+    strand: Strand,
+    title: &str,
+    description: &str,
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO control_priorities (csp_id, strand, title, description, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(csp_id)
         .bind(strand.as_str())
@@ -66,7 +74,13 @@ pub async fn add_priority(db: &Db, csp_id: i64, strand: Strand, title: &str, des
 }
 
 /// Links (or unlinks) a profile of the same CSP to a priority. `Ok(false)`: no such pair.
-pub async fn link_priority(db: &Db, csp_id: i64, priority_id: i64, profile_reference: &str, link: bool) -> Result<bool, DbError> {
+pub async fn link_priority(
+    db: &Db,
+    csp_id: i64,
+    priority_id: i64,
+    profile_reference: &str,
+    link: bool,
+) -> Result<bool, DbError> {
     let ids = sqlx::query(
         "SELECT cp.id, p.id FROM control_priorities cp JOIN problem_profiles p ON p.csp_id = cp.csp_id \
          WHERE cp.id = $1 AND cp.csp_id = $2 AND p.reference = $3",
@@ -94,7 +108,11 @@ pub async fn remove_priority(db: &Db, csp_id: i64, priority_id: i64) -> Result<b
         .bind(csp_id)
         .execute(&mut *tx)
         .await?;
-    let done = sqlx::query("DELETE FROM control_priorities WHERE id = $1 AND csp_id = $2").bind(priority_id).bind(csp_id).execute(&mut *tx).await?;
+    let done = sqlx::query("DELETE FROM control_priorities WHERE id = $1 AND csp_id = $2")
+        .bind(priority_id)
+        .bind(csp_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }
@@ -133,7 +151,13 @@ pub async fn meeting(db: &Db, csp_id: i64, held_on: i64) -> Result<Option<Meetin
 }
 
 /// The CSP's recorded meetings held between two days (Unix seconds, inclusive), latest first.
-pub async fn meetings_between(db: &Db, csp_id: i64, from: i64, to: i64, limit: i64) -> Result<Vec<Meeting>, DbError> {
+pub async fn meetings_between(
+    db: &Db,
+    csp_id: i64,
+    from: i64,
+    to: i64,
+    limit: i64,
+) -> Result<Vec<Meeting>, DbError> {
     sqlx::query(&format!(
         "SELECT {MEETING_COLUMNS} FROM tasking_meetings WHERE csp_id = $1 AND held_on >= $2 AND held_on <= $3 ORDER BY held_on DESC LIMIT $4"
     ))
@@ -162,12 +186,23 @@ pub async fn meetings_before(db: &Db, csp_id: i64, held_on: i64, limit: i64) -> 
 }
 
 pub async fn tasking_interval(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    let row = sqlx::query("SELECT tasking_interval_days FROM csp_settings WHERE csp_id = $1").bind(csp_id).fetch_optional(db.reader()).await?;
+    let row = sqlx::query("SELECT tasking_interval_days FROM csp_settings WHERE csp_id = $1")
+        .bind(csp_id)
+        .fetch_optional(db.reader())
+        .await?;
     Ok(row.map(|r| r.try_get(0)).transpose()?.unwrap_or(14))
 }
 
 /// Saves the meeting's record; `Ok(false)` when someone else saved it first (stale version).
-pub async fn save_meeting(db: &Db, csp_id: i64, held_on: i64, version: i64, attendees: &str, decisions: &str, user_id: i64) -> Result<bool, DbError> {
+pub async fn save_meeting(
+    db: &Db,
+    csp_id: i64,
+    held_on: i64,
+    version: i64,
+    attendees: &str,
+    decisions: &str,
+    user_id: i64,
+) -> Result<bool, DbError> {
     let at = now();
     if version == 0 {
         let done = sqlx::query(
@@ -200,7 +235,13 @@ pub async fn save_meeting(db: &Db, csp_id: i64, held_on: i64, version: i64, atte
 }
 
 /// Adds a line to a meeting's decisions (creating the meeting's record if there is none).
-pub async fn append_decision(db: &Db, csp_id: i64, held_on: i64, line: &str, user_id: i64) -> Result<(), DbError> {
+pub async fn append_decision(
+    db: &Db,
+    csp_id: i64,
+    held_on: i64,
+    line: &str,
+    user_id: i64,
+) -> Result<(), DbError> {
     let at = now();
     sqlx::query(
         "INSERT INTO tasking_meetings (csp_id, held_on, attendees, decisions, created_by, created_at, updated_at, version) \
@@ -293,7 +334,11 @@ pub async fn items_graded(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Ve
 }
 
 /// Reports per category family and neighbourhood in each window `[from, to)`.
-pub async fn family_counts(db: &Db, csp_id: i64, windows: &[(i64, i64)]) -> Result<Vec<FamilyCounts>, DbError> {
+pub async fn family_counts(
+    db: &Db,
+    csp_id: i64,
+    windows: &[(i64, i64)],
+) -> Result<Vec<FamilyCounts>, DbError> {
     let mut out: Vec<FamilyCounts> = Vec::new();
     for (w, (from, to)) in windows.iter().enumerate() {
         let rows = sqlx::query(
@@ -306,11 +351,16 @@ pub async fn family_counts(db: &Db, csp_id: i64, windows: &[(i64, i64)]) -> Resu
         .fetch_all(db.reader())
         .await?;
         for r in &rows {
-            let (family, neighbourhood, n): (String, i64, i64) = (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
+            let (family, neighbourhood, n): (String, i64, i64) =
+                (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
             let i = match out.iter().position(|c| c.family == family && c.neighbourhood_id == neighbourhood) {
                 Some(i) => i,
                 None => {
-                    out.push(FamilyCounts { family, neighbourhood_id: neighbourhood, counts: vec![0; windows.len()] });
+                    out.push(FamilyCounts {
+                        family,
+                        neighbourhood_id: neighbourhood,
+                        counts: vec![0; windows.len()],
+                    });
                     out.len() - 1
                 }
             };
@@ -321,7 +371,12 @@ pub async fn family_counts(db: &Db, csp_id: i64, windows: &[(i64, i64)]) -> Resu
 }
 
 /// Profiles closed in `[from, to)`: (reference, title, response started, window days, scope).
-pub async fn closed_between(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Vec<(i64, String, String)>, DbError> {
+pub async fn closed_between(
+    db: &Db,
+    csp_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, String, String)>, DbError> {
     sqlx::query("SELECT id, reference, title FROM problem_profiles WHERE csp_id = $1 AND closed_at >= $2 AND closed_at < $3 ORDER BY closed_at")
         .bind(csp_id)
         .bind(from)
@@ -376,7 +431,13 @@ pub async fn assessments(db: &Db, csp_id: i64) -> Result<Vec<StrategicAssessment
     sqlx::query(&sql).bind(csp_id).fetch_all(db.reader()).await?.iter().map(assessment).collect()
 }
 
-pub async fn assessment_version(db: &Db, csp_id: i64, year: i64, quarter: i64, version: Option<i64>) -> Result<Option<StrategicAssessment>, DbError> {
+pub async fn assessment_version(
+    db: &Db,
+    csp_id: i64,
+    year: i64,
+    quarter: i64,
+    version: Option<i64>,
+) -> Result<Option<StrategicAssessment>, DbError> {
     let sql = format!(
         "SELECT {ASSESSMENT_COLUMNS} FROM strategic_assessments WHERE csp_id = $1 AND year = $2 AND quarter = $3 {} ORDER BY version DESC LIMIT 1",
         if version.is_some() { "AND version = $4" } else { "" }
@@ -389,7 +450,15 @@ pub async fn assessment_version(db: &Db, csp_id: i64, year: i64, quarter: i64, v
 }
 
 /// Stores a new draft (the next version) of a quarter's assessment.
-pub async fn new_draft(db: &Db, csp_id: i64, year: i64, quarter: i64, sections: &Sections, figures: &str, user_id: i64) -> Result<i64, DbError> {
+pub async fn new_draft(
+    db: &Db,
+    csp_id: i64,
+    year: i64,
+    quarter: i64,
+    sections: &Sections,
+    figures: &str,
+    user_id: i64,
+) -> Result<i64, DbError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
     let version: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) + 1 FROM strategic_assessments WHERE csp_id = $1 AND year = $2 AND quarter = $3")
@@ -424,7 +493,13 @@ pub async fn new_draft(db: &Db, csp_id: i64, year: i64, quarter: i64, sections: 
 
 /// Saves the text of a draft, and publishes it if asked. Published versions never change:
 /// `Ok(false)` if this version is no longer a draft.
-pub async fn save_draft(db: &Db, id: i64, sections: &Sections, publish: bool, user_id: i64) -> Result<bool, DbError> {
+pub async fn save_draft(
+    db: &Db,
+    id: i64,
+    sections: &Sections,
+    publish: bool,
+    user_id: i64,
+) -> Result<bool, DbError> {
     let at = now();
     let done = sqlx::query(
         "UPDATE strategic_assessments SET summary = $1, top_problems = $2, emerging = $3, outcomes = $4, gaps = $5, recommendations = $6, \

@@ -7,13 +7,18 @@ use crate::{
     audit::NewAuditEntry,
     reference::Names,
     reporting::ReportStatus,
-    triage::{acknowledge_due, Grade, IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails, DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE},
+    triage::{
+        acknowledge_due, Grade, IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails,
+        DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE,
+    },
 };
 use sqlx::Row as _;
 
-
 pub async fn acknowledge_days(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    let row = sqlx::query("SELECT acknowledge_working_days FROM csp_settings WHERE csp_id = $1").bind(csp_id).fetch_optional(db.reader()).await?;
+    let row = sqlx::query("SELECT acknowledge_working_days FROM csp_settings WHERE csp_id = $1")
+        .bind(csp_id)
+        .fetch_optional(db.reader())
+        .await?;
     Ok(row.map(|r| r.try_get(0)).transpose()?.unwrap_or(DEFAULT_ACKNOWLEDGE_DAYS))
 }
 
@@ -31,10 +36,16 @@ pub fn overdue_cutoff(now: i64, working_days: i64) -> i64 {
     low
 }
 
-const CLOSED: &str = "('fixed', 'duplicate', 'not_responsible', 'no_further_action', 'internal_referral', 'closed')";
+const CLOSED: &str =
+    "('fixed', 'duplicate', 'not_responsible', 'no_further_action', 'internal_referral', 'closed')";
 
 /// The queue's page for `filter`, its total, and the CSP's counts.
-pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> Result<(Vec<QueueRow>, i64, QueueCounts), DbError> {
+pub async fn queue(
+    db: &Db,
+    csp_id: i64,
+    filter: &QueueFilter,
+    user_id: i64,
+) -> Result<(Vec<QueueRow>, i64, QueueCounts), DbError> {
     let days = acknowledge_days(db, csp_id).await?;
     let at = now();
     let cutoff = overdue_cutoff(at, days);
@@ -42,7 +53,12 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     let filter = if filter.reference.is_empty() {
         filter
     } else {
-        looked_up = QueueFilter { status: "all".into(), reference: filter.reference.clone(), page: 1, ..QueueFilter::default() };
+        looked_up = QueueFilter {
+            status: "all".into(),
+            reference: filter.reference.clone(),
+            page: 1,
+            ..QueueFilter::default()
+        };
         &looked_up
     };
     let reference = Some(filter.reference.as_str()).filter(|r| !r.is_empty());
@@ -86,7 +102,8 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     let neighbourhood: Option<i64> = filter.neighbourhood.parse().ok();
     let mine = filter.mine.then_some(user_id);
     // Received before: the overdue cutoff and/or the age asked for, whichever is earlier.
-    let older: Option<i64> = filter.older_than.parse::<i64>().ok().filter(|d| (1..=3650).contains(d)).map(|d| at - d * 86_400);
+    let older: Option<i64> =
+        filter.older_than.parse::<i64>().ok().filter(|d| (1..=3650).contains(d)).map(|d| at - d * 86_400);
     let overdue = match ((filter.status == "overdue").then_some(cutoff), older) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
@@ -124,11 +141,18 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
         .map(|r| {
             let created: i64 = r.try_get(6)?;
             let acknowledged = r.try_get::<Option<i64>, _>(7)?.is_some();
-            let grade: Option<String> = match (r.try_get::<Option<String>, _>(9)?, r.try_get::<Option<String>, _>(10)?, r.try_get::<Option<String>, _>(11)?) {
+            let grade: Option<String> = match (
+                r.try_get::<Option<String>, _>(9)?,
+                r.try_get::<Option<String>, _>(10)?,
+                r.try_get::<Option<String>, _>(11)?,
+            ) {
                 (Some(s), Some(i), Some(h)) => Some(format!("{s}{i} {h}")),
                 _ => None,
             };
-            let assigned_to = r.try_get::<Option<String>, _>(12)?.or(r.try_get::<Option<String>, _>(13)?).or(r.try_get::<Option<String>, _>(15)?);
+            let assigned_to = r
+                .try_get::<Option<String>, _>(12)?
+                .or(r.try_get::<Option<String>, _>(13)?)
+                .or(r.try_get::<Option<String>, _>(15)?);
             Ok(QueueRow {
                 reference: r.try_get(0)?,
                 category: names(r, 1)?,
@@ -145,9 +169,7 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM reports r WHERE {conditions}"
-    );
+    let count_sql = format!("SELECT COUNT(*) FROM reports r WHERE {conditions}");
     let total: i64 = sqlx::query(&count_sql)
         .bind(csp_id)
         .bind(category)
@@ -170,7 +192,8 @@ pub async fn queue(db: &Db, csp_id: i64, filter: &QueueFilter, user_id: i64) -> 
     .bind(cutoff)
     .fetch_one(db.reader())
     .await?;
-    let counts = QueueCounts { new: counts.try_get(0)?, overdue: counts.try_get(1)?, open: counts.try_get(2)? };
+    let counts =
+        QueueCounts { new: counts.try_get(0)?, overdue: counts.try_get(1)?, open: counts.try_get(2)? };
     Ok((rows, total, counts))
 }
 
@@ -233,7 +256,10 @@ pub async fn record(db: &Db, reference: &str) -> Result<Option<TriageRecord>, Db
         category: names(&r, 6)?,
         family: r.try_get(8)?,
         asb_qualifier: r.try_get(9)?,
-        hate_strands: r.try_get::<Option<String>, _>(10)?.map(|s| s.split(',').map(str::to_string).collect()).unwrap_or_default(),
+        hate_strands: r
+            .try_get::<Option<String>, _>(10)?
+            .map(|s| s.split(',').map(str::to_string).collect())
+            .unwrap_or_default(),
         ward: names(&r, 11)?,
         neighbourhood: names(&r, 13)?,
         location_text: r.try_get(15)?,
@@ -309,7 +335,10 @@ pub async fn assignable_people(db: &Db, csp_id: i64) -> Result<Vec<(i64, String)
 
 /// The CSP's partner organisations: (id, name).
 pub async fn organisations(db: &Db, csp_id: i64) -> Result<Vec<(i64, String)>, DbError> {
-    let rows = sqlx::query("SELECT id, name FROM organisations WHERE csp_id = $1 ORDER BY name").bind(csp_id).fetch_all(db.reader()).await?;
+    let rows = sqlx::query("SELECT id, name FROM organisations WHERE csp_id = $1 ORDER BY name")
+        .bind(csp_id)
+        .fetch_all(db.reader())
+        .await?;
     rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
 
@@ -328,7 +357,12 @@ impl From<DbError> for ChangeError {
 
 /// Claims the report's next version inside `tx` (failing with `Stale` if it moved on) and
 /// writes the change's audit entry in the same transaction.
-async fn bump(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: i64, version: i64, audit: &NewAuditEntry) -> Result<(), ChangeError> {
+async fn bump(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    report_id: i64,
+    version: i64,
+    audit: &NewAuditEntry,
+) -> Result<(), ChangeError> {
     let done = sqlx::query("UPDATE reports SET version = version + 1 WHERE id = $1 AND version = $2")
         .bind(report_id)
         .bind(version)
@@ -351,7 +385,12 @@ pub struct ResidentMessage<'a> {
     pub public_note: Option<&'a str>,
 }
 
-async fn add_update(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: i64, author: Option<i64>, message: &ResidentMessage<'_>) -> Result<(), ChangeError> {
+async fn add_update(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    report_id: i64,
+    author: Option<i64>,
+    message: &ResidentMessage<'_>,
+) -> Result<(), ChangeError> {
     let at = now();
     sqlx::query("INSERT INTO report_updates (report_id, at, status, message, public, author_user_id, public_note) VALUES ($1, $2, $3, $4, 1, $5, $6)")
         .bind(report_id)
@@ -376,17 +415,35 @@ async fn add_update(tx: &mut sqlx::Transaction<'_, sqlx::Any>, report_id: i64, a
 }
 
 /// Acknowledges the report and tells the resident.
-pub async fn acknowledge(db: &Db, report_id: i64, version: i64, author: Option<i64>, message: ResidentMessage<'_>, audit: &NewAuditEntry) -> Result<(), ChangeError> {
+pub async fn acknowledge(
+    db: &Db,
+    report_id: i64,
+    version: i64,
+    author: Option<i64>,
+    message: ResidentMessage<'_>,
+    audit: &NewAuditEntry,
+) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, report_id, version, audit).await?;
-    sqlx::query("UPDATE reports SET acknowledged_at = $1 WHERE id = $2 AND acknowledged_at IS NULL").bind(now()).bind(report_id).execute(&mut *tx).await?;
+    sqlx::query("UPDATE reports SET acknowledged_at = $1 WHERE id = $2 AND acknowledged_at IS NULL")
+        .bind(now())
+        .bind(report_id)
+        .execute(&mut *tx)
+        .await?;
     add_update(&mut tx, report_id, author, &message).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Sets the public status with a message to the resident (acknowledging it if not yet done).
-pub async fn post_update(db: &Db, report_id: i64, version: i64, author: Option<i64>, message: ResidentMessage<'_>, audit: &NewAuditEntry) -> Result<(), ChangeError> {
+pub async fn post_update(
+    db: &Db,
+    report_id: i64,
+    version: i64,
+    author: Option<i64>,
+    message: ResidentMessage<'_>,
+    audit: &NewAuditEntry,
+) -> Result<(), ChangeError> {
     acknowledge(db, report_id, version, author, message, audit).await
 }
 
@@ -474,7 +531,13 @@ pub enum Audience<'a> {
 }
 
 /// The CSP's intelligence items an audience may see, newest first; optionally one report's.
-pub async fn intelligence(db: &Db, csp_id: i64, audience: Audience<'_>, reference: Option<&str>, limit: i64) -> Result<Vec<IntelligenceItem>, DbError> {
+pub async fn intelligence(
+    db: &Db,
+    csp_id: i64,
+    audience: Audience<'_>,
+    reference: Option<&str>,
+    limit: i64,
+) -> Result<Vec<IntelligenceItem>, DbError> {
     intelligence_filtered(db, csp_id, audience, reference, None, None, limit).await
 }
 
@@ -496,7 +559,10 @@ pub async fn intelligence_filtered(
             let shared = if ids.is_empty() {
                 String::new()
             } else {
-                format!(" OR i.id IN (SELECT item_id FROM intelligence_shares WHERE organisation_id IN ({}))", ids.join(", "))
+                format!(
+                    " OR i.id IN (SELECT item_id FROM intelligence_shares WHERE organisation_id IN ({}))",
+                    ids.join(", ")
+                )
             };
             format!(" AND (i.handling_code = 'P'{shared})")
         }
@@ -534,7 +600,12 @@ pub async fn intelligence_filtered(
             family: r.try_get(5)?,
             neighbourhood: names(&r, 6)?,
             summary: r.try_get(8)?,
-            grade: Grade { source: r.try_get(9)?, intelligence: r.try_get(10)?, handling: r.try_get(11)?, conditions: r.try_get(12)? },
+            grade: Grade {
+                source: r.try_get(9)?,
+                intelligence: r.try_get(10)?,
+                handling: r.try_get(11)?,
+                conditions: r.try_get(12)?,
+            },
             tension: r.try_get(13)?,
             shared_with,
             reported_at: format_time(r.try_get(14)?),
@@ -600,7 +671,13 @@ pub async fn classify(
 
 /// Reports of the CSP of one family received between two times: what link suggestions are
 /// chosen from.
-pub async fn link_candidates(db: &Db, csp_id: i64, family: &str, from: i64, to: i64) -> Result<Vec<crate::triage::LinkCandidate>, DbError> {
+pub async fn link_candidates(
+    db: &Db,
+    csp_id: i64,
+    family: &str,
+    from: i64,
+    to: i64,
+) -> Result<Vec<crate::triage::LinkCandidate>, DbError> {
     let rows = sqlx::query(
         "SELECT r.reference, r.created_at, c.family, r.neighbourhood_id, r.lat, r.lon, r.description FROM reports r \
          JOIN report_categories c ON c.id = r.category_id \
@@ -685,7 +762,11 @@ pub async fn link(
     .await?;
     if let Some(message) = duplicate_message {
         add_update(&mut tx, report_id, Some(author), &message).await?;
-        sqlx::query("UPDATE reports SET acknowledged_at = $1 WHERE id = $2 AND acknowledged_at IS NULL").bind(now()).bind(report_id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE reports SET acknowledged_at = $1 WHERE id = $2 AND acknowledged_at IS NULL")
+            .bind(now())
+            .bind(report_id)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(())

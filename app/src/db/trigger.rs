@@ -29,7 +29,12 @@ pub async fn rules(db: &Db, csp_id: i64) -> Result<TriggerRules, DbError> {
 
 /// Saves a CSP's triage and trigger settings, and checks its open ASB and hate reports against
 /// the new rules in the same transaction (see `recheck`). Returns (newly flagged, cleared).
-pub async fn save_settings(db: &Db, csp_id: i64, acknowledge_days: i64, rules: &TriggerRules) -> Result<(usize, usize), DbError> {
+pub async fn save_settings(
+    db: &Db,
+    csp_id: i64,
+    acknowledge_days: i64,
+    rules: &TriggerRules,
+) -> Result<(usize, usize), DbError> {
     let mut tx = db.writer().begin().await?;
     // The settings row first: it holds the CSP's changes of rules one at a time, and the
     // reports are then read inside this transaction, as they are when it writes their flags.
@@ -63,7 +68,11 @@ pub async fn save_settings(db: &Db, csp_id: i64, acknowledge_days: i64, rules: &
             (Some(_), None) => cleared += 1,
             _ => {}
         }
-        sqlx::query("UPDATE reports SET trigger_rule = $1 WHERE id = $2").bind(now).bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE reports SET trigger_rule = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok((flagged, cleared))
@@ -88,14 +97,22 @@ fn candidate(r: &AnyRow) -> Result<TriggerCandidate, DbError> {
         ward_code: r.try_get(5)?,
         point: lat.zip(lon),
         location_text: r.try_get(8)?,
-        verified_reporter: if verified { reporter_identity(email.as_deref(), phone.as_deref()) } else { None },
+        verified_reporter: if verified {
+            reporter_identity(email.as_deref(), phone.as_deref())
+        } else {
+            None
+        },
     })
 }
 
 /// Checks the rules for one report (after it arrives, is reclassified, or its reporter is
 /// verified) and flags every report that meets one. Returns how many were flagged.
 pub async fn evaluate_report(db: &Db, report_id: i64) -> Result<usize, DbError> {
-    let Some(row) = sqlx::query(&format!("{CANDIDATE} WHERE r.id = $1")).bind(report_id).fetch_optional(db.reader()).await? else {
+    let Some(row) = sqlx::query(&format!("{CANDIDATE} WHERE r.id = $1"))
+        .bind(report_id)
+        .fetch_optional(db.reader())
+        .await?
+    else {
         return Ok(0);
     };
     let report = candidate(&row)?;
@@ -122,10 +139,17 @@ pub async fn evaluate_report(db: &Db, report_id: i64) -> Result<usize, DbError> 
     let mut tx = db.writer().begin().await?;
     // A report that meets no rule now (reclassified, say) loses its own flag.
     if !flags.iter().any(|(id, _)| *id == report.id) {
-        sqlx::query("UPDATE reports SET trigger_rule = NULL WHERE id = $1").bind(report.id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE reports SET trigger_rule = NULL WHERE id = $1")
+            .bind(report.id)
+            .execute(&mut *tx)
+            .await?;
     }
     for (id, rule) in &flags {
-        sqlx::query("UPDATE reports SET trigger_rule = $1 WHERE id = $2 AND trigger_rule IS NULL").bind(*rule).bind(*id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE reports SET trigger_rule = $1 WHERE id = $2 AND trigger_rule IS NULL")
+            .bind(*rule)
+            .bind(*id)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(flags.len())
@@ -134,11 +158,21 @@ pub async fn evaluate_report(db: &Db, report_id: i64) -> Result<usize, DbError> 
 /// What `rules` change for a CSP's open ASB and hate reports: (report, its flag, the flag it
 /// should have). Those that now meet a rule are flagged and those that no longer do are
 /// cleared; closed reports keep the flag they had, and still count towards others'.
-async fn recheck(tx: &mut sqlx::AnyConnection, csp_id: i64, rules: &TriggerRules) -> Result<Vec<(i64, Option<String>, Option<&'static str>)>, DbError> {
+async fn recheck(
+    tx: &mut sqlx::AnyConnection,
+    csp_id: i64,
+    rules: &TriggerRules,
+) -> Result<Vec<(i64, Option<String>, Option<&'static str>)>, DbError> {
     const OPEN_ASB_OR_HATE: &str = "FROM reports r JOIN report_categories c ON c.id = r.category_id \
         WHERE r.csp_id = $1 AND c.family IN ('asb', 'hate') AND r.closed_at IS NULL";
-    let open = sqlx::query(&format!("SELECT r.id, r.trigger_rule, r.created_at {OPEN_ASB_OR_HATE}")).bind(csp_id).fetch_all(&mut *tx).await?;
-    let open: Vec<(i64, Option<String>, i64)> = open.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).collect::<Result<_, DbError>>()?;
+    let open = sqlx::query(&format!("SELECT r.id, r.trigger_rule, r.created_at {OPEN_ASB_OR_HATE}"))
+        .bind(csp_id)
+        .fetch_all(&mut *tx)
+        .await?;
+    let open: Vec<(i64, Option<String>, i64)> = open
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+        .collect::<Result<_, DbError>>()?;
     let Some(oldest) = open.iter().map(|(_, _, at)| *at).min() else { return Ok(Vec::new()) };
     // Every report that can count with an open one: from one window before the oldest.
     let rows = sqlx::query(&format!("{CANDIDATE} WHERE r.csp_id = $1 AND c.family IN ('asb', 'hate') AND r.created_at >= $2 ORDER BY r.created_at, r.id"))
@@ -152,7 +186,9 @@ async fn recheck(tx: &mut sqlx::AnyConnection, csp_id: i64, rules: &TriggerRules
         .into_iter()
         .filter_map(|(id, was, _)| {
             // A rule still met keeps its name; otherwise the first one met now, or none.
-            let now: Option<&'static str> = met.get(&id).map(|rules| rules.iter().copied().find(|r| was.as_deref() == Some(*r)).unwrap_or(rules[0]));
+            let now: Option<&'static str> = met
+                .get(&id)
+                .map(|rules| rules.iter().copied().find(|r| was.as_deref() == Some(*r)).unwrap_or(rules[0]));
             (now != was.as_deref()).then_some((id, was, now))
         })
         .collect())
@@ -171,7 +207,11 @@ pub async fn verify_email(db: &Db, tracking_hash: &str, check_hash: &str) -> Res
     .await?;
     let Some(row) = row else { return Ok(None) };
     let id: i64 = row.try_get(0)?;
-    sqlx::query("UPDATE report_reporters SET contact_verified_at = $1 WHERE report_id = $2").bind(now()).bind(id).execute(db.writer()).await?;
+    sqlx::query("UPDATE report_reporters SET contact_verified_at = $1 WHERE report_id = $2")
+        .bind(now())
+        .bind(id)
+        .execute(db.writer())
+        .await?;
     Ok(Some(id))
 }
 
@@ -186,16 +226,26 @@ pub async fn verify_contact(db: &Db, report_id: i64) -> Result<bool, DbError> {
 }
 
 pub async fn contact_verified(db: &Db, report_id: i64) -> Result<bool, DbError> {
-    let row = sqlx::query("SELECT contact_verified_at FROM report_reporters WHERE report_id = $1").bind(report_id).fetch_optional(db.reader()).await?;
+    let row = sqlx::query("SELECT contact_verified_at FROM report_reporters WHERE report_id = $1")
+        .bind(report_id)
+        .fetch_optional(db.reader())
+        .await?;
     Ok(row.map(|r| r.try_get::<Option<i64>, _>(0)).transpose()?.flatten().is_some())
 }
 
 /// The reports a case review application names, found in one CSP: (id, csp, trigger rule,
 /// candidate). Unknown references are left out.
-pub async fn reports_by_reference(db: &Db, references: &[String]) -> Result<Vec<(i64, Option<String>, TriggerCandidate)>, DbError> {
+pub async fn reports_by_reference(
+    db: &Db,
+    references: &[String],
+) -> Result<Vec<(i64, Option<String>, TriggerCandidate)>, DbError> {
     let mut out = Vec::new();
     for reference in references {
-        if let Some(row) = sqlx::query(&format!("{CANDIDATE} WHERE r.reference = $1")).bind(reference).fetch_optional(db.reader()).await? {
+        if let Some(row) = sqlx::query(&format!("{CANDIDATE} WHERE r.reference = $1"))
+            .bind(reference)
+            .fetch_optional(db.reader())
+            .await?
+        {
             out.push((row.try_get(12)?, row.try_get(13)?, candidate(&row)?));
         }
     }
@@ -252,7 +302,13 @@ pub async fn insert_case_review(db: &Db, review: NewCaseReview<'_>) -> Result<St
     .execute(&mut *tx)
     .await?;
     if let Some((to, subject, body)) = &review.email {
-        super::outbox::enqueue(&mut tx, to, &subject.replace("{reference}", &reference), &body.replace("{reference}", &reference)).await?;
+        super::outbox::enqueue(
+            &mut tx,
+            to,
+            &subject.replace("{reference}", &reference),
+            &body.replace("{reference}", &reference),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(reference)
@@ -298,11 +354,16 @@ pub async fn case_reviews(db: &Db, csp_id: i64) -> Result<Vec<CaseReview>, DbErr
 }
 
 /// (id, csp, version, applicant email, language) of an application.
-pub async fn case_review(db: &Db, reference: &str) -> Result<Option<(i64, i64, i64, Option<String>, String)>, DbError> {
-    let row = sqlx::query("SELECT id, csp_id, version, applicant_email, language FROM case_reviews WHERE reference = $1")
-        .bind(reference)
-        .fetch_optional(db.reader())
-        .await?;
+pub async fn case_review(
+    db: &Db,
+    reference: &str,
+) -> Result<Option<(i64, i64, i64, Option<String>, String)>, DbError> {
+    let row = sqlx::query(
+        "SELECT id, csp_id, version, applicant_email, language FROM case_reviews WHERE reference = $1",
+    )
+    .bind(reference)
+    .fetch_optional(db.reader())
+    .await?;
     row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?, r.try_get(4)?))).transpose()
 }
 
@@ -345,8 +406,14 @@ pub async fn update_case_review(
 
 /// The figures a CSP publishes for a year (applications received in it).
 pub async fn figures(db: &Db, csp_id: i64, year: i32) -> Result<YearFigures, DbError> {
-    let from = chrono::NaiveDate::from_ymd_opt(year, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc().timestamp()).unwrap_or(0);
-    let to = chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc().timestamp()).unwrap_or(0);
+    let from = chrono::NaiveDate::from_ymd_opt(year, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or(0);
+    let to = chrono::NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or(0);
     let r = sqlx::query(
         "SELECT COUNT(*), \
                 COALESCE(SUM(CASE WHEN status = 'threshold_not_met' THEN 1 ELSE 0 END), 0), \
@@ -359,5 +426,11 @@ pub async fn figures(db: &Db, csp_id: i64, year: i32) -> Result<YearFigures, DbE
     .bind(to)
     .fetch_one(db.reader())
     .await?;
-    Ok(YearFigures { year, applications: r.try_get(0)?, threshold_not_met: r.try_get(1)?, reviews_held: r.try_get(2)?, with_recommendations: r.try_get(3)? })
+    Ok(YearFigures {
+        year,
+        applications: r.try_get(0)?,
+        threshold_not_met: r.try_get(1)?,
+        reviews_held: r.try_get(2)?,
+        with_recommendations: r.try_get(3)?,
+    })
 }

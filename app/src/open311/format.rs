@@ -93,15 +93,21 @@ pub fn to_xml(root: &str, value: &Value) -> String {
 /// An answer: `root` names the XML document element; JSON is the value itself.
 pub fn respond(format: Format, status: StatusCode, root: &str, value: Value) -> Response {
     match format {
-        Format::Json => (status, [(header::CONTENT_TYPE, "application/json; charset=utf-8")], value.to_string()).into_response(),
-        Format::Xml => (status, [(header::CONTENT_TYPE, "text/xml; charset=utf-8")], to_xml(root, &value)).into_response(),
+        Format::Json => {
+            (status, [(header::CONTENT_TYPE, "application/json; charset=utf-8")], value.to_string())
+                .into_response()
+        }
+        Format::Xml => (status, [(header::CONTENT_TYPE, "text/xml; charset=utf-8")], to_xml(root, &value))
+            .into_response(),
     }
 }
 
 /// Open311's error shape: `[{"code": 400, "description": "..."}]`, `<errors><error>...`.
 pub fn errors(format: Format, status: StatusCode, descriptions: &[String]) -> Response {
-    let list: Vec<Value> =
-        descriptions.iter().map(|d| serde_json::json!({ "code": status.as_u16(), "description": d })).collect();
+    let list: Vec<Value> = descriptions
+        .iter()
+        .map(|d| serde_json::json!({ "code": status.as_u16(), "description": d }))
+        .collect();
     respond(format, status, "errors", Value::Array(list))
 }
 

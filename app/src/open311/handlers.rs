@@ -133,11 +133,20 @@ fn discovery(state: &AppState, format: Format) -> Response {
 }
 
 /// The CSP named by `jurisdiction_id` (a CSP slug), or by `lat`/`long`; `Ok(None)` for all.
-async fn jurisdiction(state: &AppState, format: Format, lang: Lang, params: &Params) -> Result<Option<(i64, String)>, Response> {
+async fn jurisdiction(
+    state: &AppState,
+    format: Format,
+    lang: Lang,
+    params: &Params,
+) -> Result<Option<(i64, String)>, Response> {
     if let Some(slug) = param(params, "jurisdiction_id") {
         return match db::reference::csp_by_slug(&state.db, slug).await {
             Ok(Some(csp)) => Ok(Some((csp.id, csp.slug))),
-            Ok(None) => Err(error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-jurisdiction", id = slug.to_string()))),
+            Ok(None) => Err(error(
+                format,
+                StatusCode::BAD_REQUEST,
+                t!(lang, "open311-error-jurisdiction", id = slug.to_string()),
+            )),
             Err(e) => Err(unavailable(format, lang, e)),
         };
     }
@@ -151,7 +160,8 @@ async fn jurisdiction(state: &AppState, format: Format, lang: Lang, params: &Par
 /// The ward at `lat`/`long`, with errors in Open311 form (the format is fixed by the caller).
 fn locate(state: &AppState, lang: Lang, params: &Params) -> Result<Location, Response> {
     let bad = |message: String| error(Format::Json, StatusCode::BAD_REQUEST, message);
-    let at = Coordinates::parse(param(params, "lat"), param(params, "long")).map_err(|_| bad(t!(lang, "open311-error-location-invalid")))?;
+    let at = Coordinates::parse(param(params, "lat"), param(params, "long"))
+        .map_err(|_| bad(t!(lang, "open311-error-location-invalid")))?;
     state.wards.locate(at).cloned().ok_or_else(|| bad(t!(lang, "open311-error-outside")))
 }
 
@@ -163,7 +173,8 @@ async fn in_format(format: Format, response: Response) -> Response {
     let status = response.status();
     let body = axum::body::to_bytes(response.into_body(), 64 * 1024).await.unwrap_or_default();
     let list: Vec<Value> = serde_json::from_slice(&body).unwrap_or_default();
-    let descriptions: Vec<String> = list.iter().filter_map(|e| e["description"].as_str().map(str::to_string)).collect();
+    let descriptions: Vec<String> =
+        list.iter().filter_map(|e| e["description"].as_str().map(str::to_string)).collect();
     errors(format, status, &descriptions)
 }
 
@@ -186,7 +197,8 @@ async fn services(state: &AppState, format: Format, lang: Lang, params: &Params)
     };
     match db::open311::services(&state.db, csp.map(|c| c.0)).await {
         Ok(list) => {
-            let items: Vec<Value> = list.iter().map(|(code, family, name)| service_json(code, family, name, lang)).collect();
+            let items: Vec<Value> =
+                list.iter().map(|(code, family, name)| service_json(code, family, name, lang)).collect();
             respond(format, StatusCode::OK, "services", Value::Array(items))
         }
         Err(e) => unavailable(format, lang, e),
@@ -230,7 +242,11 @@ async fn service_definition(state: &AppState, format: Format, lang: Lang, code: 
                 "service_definition",
                 json!({ "service_code": code, "attributes": attributes(family, lang) }),
             ),
-            None => error(format, StatusCode::NOT_FOUND, t!(lang, "open311-error-service-not-found", code = code.to_string())),
+            None => error(
+                format,
+                StatusCode::NOT_FOUND,
+                t!(lang, "open311-error-service-not-found", code = code.to_string()),
+            ),
         },
         Err(e) => unavailable(format, lang, e),
     }
@@ -264,7 +280,9 @@ fn request_json(r: &PublicRequest, state: &AppState, lang: Lang) -> Value {
 fn date_param(params: &Params, name: &str, lang: Lang) -> Result<Option<i64>, String> {
     match param(params, name) {
         None => Ok(None),
-        Some(text) => parse_datetime(text).map(Some).ok_or_else(|| t!(lang, "open311-error-date", name = name.to_string())),
+        Some(text) => parse_datetime(text)
+            .map(Some)
+            .ok_or_else(|| t!(lang, "open311-error-date", name = name.to_string())),
     }
 }
 
@@ -282,11 +300,15 @@ fn number_param(params: &Params, name: &str, default: i64, max: i64, lang: Lang)
 async fn requests(state: &AppState, format: Format, lang: Lang, params: &Params) -> Response {
     // Asked for by id: every other filter is ignored, as the specification says.
     if let Some(ids) = param(params, "service_request_id") {
-        let ids: Vec<String> = ids.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let ids: Vec<String> =
+            ids.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         return match db::open311::public_requests_by_reference(&state.db, &ids).await {
-            Ok(list) => {
-                respond(format, StatusCode::OK, "service_requests", list.iter().map(|r| request_json(r, state, lang)).collect())
-            }
+            Ok(list) => respond(
+                format,
+                StatusCode::OK,
+                "service_requests",
+                list.iter().map(|r| request_json(r, state, lang)).collect(),
+            ),
             Err(e) => unavailable(format, lang, e),
         };
     }
@@ -303,10 +325,11 @@ async fn requests(state: &AppState, format: Format, lang: Lang, params: &Params)
         problems.push(e);
         1
     });
-    let page_size = number_param(params, "page_size", MAX_PAGE_SIZE, MAX_PAGE_SIZE, lang).unwrap_or_else(|e| {
-        problems.push(e);
-        MAX_PAGE_SIZE
-    });
+    let page_size =
+        number_param(params, "page_size", MAX_PAGE_SIZE, MAX_PAGE_SIZE, lang).unwrap_or_else(|e| {
+            problems.push(e);
+            MAX_PAGE_SIZE
+        });
     let mut statuses = None;
     if let Some(list) = param(params, "status") {
         let mut all = Vec::new();
@@ -328,7 +351,14 @@ async fn requests(state: &AppState, format: Format, lang: Lang, params: &Params)
     if from > to {
         problems.push(t!(lang, "open311-error-date-order"));
     }
-    let csp = match jurisdiction(state, format, lang, &params.iter().filter(|(k, _)| k == "jurisdiction_id").cloned().collect()).await {
+    let csp = match jurisdiction(
+        state,
+        format,
+        lang,
+        &params.iter().filter(|(k, _)| k == "jurisdiction_id").cloned().collect(),
+    )
+    .await
+    {
         Ok(csp) => csp,
         Err(response) => return in_format(format, response).await,
     };
@@ -345,26 +375,41 @@ async fn requests(state: &AppState, format: Format, lang: Lang, params: &Params)
         offset: (page - 1) * page_size,
     };
     match db::open311::public_requests(&state.db, &filter).await {
-        Ok(list) => respond(format, StatusCode::OK, "service_requests", list.iter().map(|r| request_json(r, state, lang)).collect()),
+        Ok(list) => respond(
+            format,
+            StatusCode::OK,
+            "service_requests",
+            list.iter().map(|r| request_json(r, state, lang)).collect(),
+        ),
         Err(e) => unavailable(format, lang, e),
     }
 }
 
 async fn request(state: &AppState, format: Format, lang: Lang, id: &str) -> Response {
     match db::open311::public_requests_by_reference(&state.db, &[id.to_string()]).await {
-        Ok(list) if !list.is_empty() => {
-            respond(format, StatusCode::OK, "service_requests", list.iter().map(|r| request_json(r, state, lang)).collect())
-        }
-        Ok(_) => error(format, StatusCode::NOT_FOUND, t!(lang, "open311-error-request-not-found", id = id.to_string())),
+        Ok(list) if !list.is_empty() => respond(
+            format,
+            StatusCode::OK,
+            "service_requests",
+            list.iter().map(|r| request_json(r, state, lang)).collect(),
+        ),
+        Ok(_) => error(
+            format,
+            StatusCode::NOT_FOUND,
+            t!(lang, "open311-error-request-not-found", id = id.to_string()),
+        ),
         Err(e) => unavailable(format, lang, e),
     }
 }
 
 async fn token(state: &AppState, format: Format, lang: Lang, token: &str) -> Response {
     match db::open311::reference_by_token(&state.db, token).await {
-        Ok(Some(reference)) => {
-            respond(format, StatusCode::OK, "service_requests", json!([{ "service_request_id": reference, "token": token }]))
-        }
+        Ok(Some(reference)) => respond(
+            format,
+            StatusCode::OK,
+            "service_requests",
+            json!([{ "service_request_id": reference, "token": token }]),
+        ),
         Ok(None) => error(format, StatusCode::NOT_FOUND, t!(lang, "open311-error-token-not-found")),
         Err(e) => unavailable(format, lang, e),
     }
@@ -439,7 +484,14 @@ pub async fn post_resource(
     };
     let key = match param(&params, "api_key") {
         Some(key) => match accounts::authenticate_api_key(&state.db, key).await {
-            Ok(Some(principal)) if crate::staff::roles::role_allows(principal.role, crate::staff::Permission::SubmitReports) => principal,
+            Ok(Some(principal))
+                if crate::staff::roles::role_allows(
+                    principal.role,
+                    crate::staff::Permission::SubmitReports,
+                ) =>
+            {
+                principal
+            }
             Ok(_) => return error(format, StatusCode::FORBIDDEN, t!(lang, "open311-error-api-key")),
             Err(e) => return unavailable(format, lang, e),
         },
@@ -459,7 +511,13 @@ const MAX_CLIENT_UPDATE_ID: usize = 100;
 /// people); the report's status stays the partnership's to change (a `status` sent is not
 /// used), and the sender's name and contact details are not kept. Answers our id for the
 /// update; the app's own `update_id`, when sent, makes a resend harmless.
-async fn post_update(state: &AppState, format: Format, lang: Lang, params: &Params, key: &accounts::ApiPrincipal) -> Response {
+async fn post_update(
+    state: &AppState,
+    format: Format,
+    lang: Lang,
+    params: &Params,
+    key: &accounts::ApiPrincipal,
+) -> Response {
     let Some(reference) = param(params, "service_request_id") else {
         return error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-request-required"));
     };
@@ -477,7 +535,9 @@ async fn post_update(state: &AppState, format: Format, lang: Lang, params: &Para
         problems.push(e);
     }
     let media_url = param(params, "media_url");
-    if media_url.is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://")) || u.len() > MAX_MEDIA_URL) {
+    if media_url
+        .is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://")) || u.len() > MAX_MEDIA_URL)
+    {
         problems.push(t!(lang, "open311-error-media-url", max = MAX_MEDIA_URL));
     }
     if !problems.is_empty() {
@@ -491,19 +551,34 @@ async fn post_update(state: &AppState, format: Format, lang: Lang, params: &Para
     match db::open311::add_update(&state.db, reference, key.key_id, key.csp_id, client_id, &text).await {
         Ok(db::open311::AddedUpdate::Kept(id)) => {
             tracing::info!(%reference, client = %key.name, "update received over Open311");
-            respond(format, StatusCode::OK, "service_request_updates", json!([{ "update_id": id.to_string() }]))
+            respond(
+                format,
+                StatusCode::OK,
+                "service_request_updates",
+                json!([{ "update_id": id.to_string() }]),
+            )
         }
-        Ok(db::open311::AddedUpdate::NoSuchRequest) => {
-            error(format, StatusCode::NOT_FOUND, t!(lang, "open311-error-request-not-found", id = reference.to_string()))
+        Ok(db::open311::AddedUpdate::NoSuchRequest) => error(
+            format,
+            StatusCode::NOT_FOUND,
+            t!(lang, "open311-error-request-not-found", id = reference.to_string()),
+        ),
+        Ok(db::open311::AddedUpdate::IdUsedElsewhere) => {
+            error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-update-id-used"))
         }
-        Ok(db::open311::AddedUpdate::IdUsedElsewhere) => error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-update-id-used")),
         Err(e) => unavailable(format, lang, e),
     }
 }
 
 /// A report from another app, stored like one from the form (same checks, same routing, same
 /// single transaction).
-async fn post_request(state: &AppState, format: Format, lang: Lang, params: Params, key: &accounts::ApiPrincipal) -> Response {
+async fn post_request(
+    state: &AppState,
+    format: Format,
+    lang: Lang,
+    params: Params,
+    key: &accounts::ApiPrincipal,
+) -> Response {
     let Some(code) = param(&params, "service_code") else {
         return error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-service-required"));
     };
@@ -534,14 +609,28 @@ async fn post_request(state: &AppState, format: Format, lang: Lang, params: Para
         Some(_) => {}
         None => {
             let csp = location.csp_name.get(lang).to_string();
-            return error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-service-code", code = code.to_string(), csp = csp));
+            return error(
+                format,
+                StatusCode::BAD_REQUEST,
+                t!(lang, "open311-error-service-code", code = code.to_string(), csp = csp),
+            );
         }
     }
     let media_url = param(&params, "media_url");
-    if media_url.is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://")) || u.len() > MAX_MEDIA_URL) {
-        return error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-media-url", max = MAX_MEDIA_URL));
+    if media_url
+        .is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://")) || u.len() > MAX_MEDIA_URL)
+    {
+        return error(
+            format,
+            StatusCode::BAD_REQUEST,
+            t!(lang, "open311-error-media-url", max = MAX_MEDIA_URL),
+        );
     }
-    let name = [param(&params, "first_name"), param(&params, "last_name")].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let name = [param(&params, "first_name"), param(&params, "last_name")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     let email = param(&params, "email").unwrap_or("").to_string();
     let phone = param(&params, "phone").unwrap_or("").to_string();
     let named = !email.is_empty() || !phone.is_empty();
@@ -565,19 +654,23 @@ async fn post_request(state: &AppState, format: Format, lang: Lang, params: Para
     };
     let now_local = (chrono::Utc::now() + chrono::Duration::hours(1)).format("%Y-%m-%dT%H:%M").to_string();
     let ward = location.ward.code.clone();
-    let mut report = match validate(&form, &categories, std::slice::from_ref(&ward), Some(&ward), &now_local) {
+    let mut report = match validate(&form, &categories, std::slice::from_ref(&ward), Some(&ward), &now_local)
+    {
         Ok(report) => report,
         Err(problems) => {
             let descriptions: Vec<String> = problems.iter().map(|p| field_problem(lang, p)).collect();
             return errors(format, StatusCode::BAD_REQUEST, &descriptions);
         }
     };
-    report.point = Coordinates::parse(param(&params, "lat"), param(&params, "long")).ok().map(|c| (c.lat, c.lon));
+    report.point =
+        Coordinates::parse(param(&params, "lat"), param(&params, "long")).ok().map(|c| (c.lat, c.lon));
     let token = accounts::random_token();
     let tracking = accounts::sha256_hex(&accounts::random_token());
     let origin = db::reporting::Origin::Open311 { api_key_id: key.key_id, token: &token, media_url };
     let year = chrono::Datelike::year(&chrono::Utc::now());
-    match db::reporting::insert_report(&state.db, &report, &location, &tracking, year, None, &[], origin).await {
+    match db::reporting::insert_report(&state.db, &report, &location, &tracking, year, None, &[], origin)
+        .await
+    {
         Ok(reference) => {
             tracing::info!(%reference, csp = %location.csp_slug, client = %key.name, "report received over Open311");
             crate::reporting::submit::check_trigger(&state, &reference).await;
@@ -611,6 +704,10 @@ async fn ward_in_address(state: &AppState, address: &str) -> Result<Option<Locat
         .into_iter()
         .flat_map(|c| c.local_authorities.into_iter().map(|la| (la.code, la.name)))
         .collect();
-    let wards = state.wards.locations().map(|l| (l.ward.code.as_str(), &l.ward.name, l.local_authority_code.as_str()));
-    Ok(crate::reporting::places::named_in(address, wards, &areas).and_then(|code| state.wards.ward(&code).cloned()))
+    let wards = state
+        .wards
+        .locations()
+        .map(|l| (l.ward.code.as_str(), &l.ward.name, l.local_authority_code.as_str()));
+    Ok(crate::reporting::places::named_in(address, wards, &areas)
+        .and_then(|code| state.wards.ward(&code).cloned()))
 }

@@ -11,8 +11,8 @@
 //!   accepted from another app (those apps publish what they send; the resident is sent to
 //!   Cymuned's own form, with its safe contact and quick exit) and never appear in any answer.
 
-pub mod handlers;
 pub mod format;
+pub mod handlers;
 
 use crate::reporting::ReportStatus;
 
@@ -39,7 +39,9 @@ pub fn open_or_closed(status: ReportStatus) -> &'static str {
 /// The statuses behind Open311's `open` or `closed`.
 pub fn statuses_for(open311: &str) -> Option<Vec<ReportStatus>> {
     match open311 {
-        "open" | "closed" => Some(ReportStatus::ALL.into_iter().filter(|s| open_or_closed(*s) == open311).collect()),
+        "open" | "closed" => {
+            Some(ReportStatus::ALL.into_iter().filter(|s| open_or_closed(*s) == open311).collect())
+        }
         _ => None,
     }
 }
@@ -72,12 +74,17 @@ pub fn parse_datetime(text: &str) -> Option<i64> {
     if let Ok(t) = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
         return Some(t.and_utc().timestamp());
     }
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc().timestamp())
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp())
 }
 
 /// Unix seconds as a W3C date-time in UTC.
 pub fn format_datetime(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -113,7 +120,10 @@ mod tests {
         assert_eq!(open_or_closed(ReportStatus::InProgress), "open");
         assert_eq!(open_or_closed(ReportStatus::NotResponsible), "closed");
         assert_eq!(fixmystreet_status(ReportStatus::NotResponsible), "NOT_COUNCILS_RESPONSIBILITY");
-        assert_eq!(statuses_for("open").unwrap().len() + statuses_for("closed").unwrap().len(), ReportStatus::ALL.len());
+        assert_eq!(
+            statuses_for("open").unwrap().len() + statuses_for("closed").unwrap().len(),
+            ReportStatus::ALL.len()
+        );
         assert!(statuses_for("pending").is_none());
     }
 

@@ -41,7 +41,14 @@ pub fn new_profile_page(csp: &str) -> String {
 
 /// Back to the new-profile form with the error and everything that was typed or chosen, so
 /// nothing is lost.
-async fn back_to_form(state: &AppState, user: &StaffUser, lang: Lang, csp: &str, error: &str, fields: &Posted) -> Response {
+async fn back_to_form(
+    state: &AppState,
+    user: &StaffUser,
+    lang: Lang,
+    csp: &str,
+    error: &str,
+    fields: &Posted,
+) -> Response {
     let outcome = kept::refusal(&state.db, user.id, &new_profile_page(csp), "new", &fields.0, error).await;
     let csp = serde_urlencoded::to_string([("csp", csp)]).unwrap_or_default();
     Redirect::to(&format!("{}?{csp}&{outcome}#new-heading", lang.path("/staff/problems"))).into_response()
@@ -53,7 +60,11 @@ fn unavailable(lang: Lang, e: impl std::fmt::Display) -> Response {
 }
 
 /// The scope fields every profile has: neighbourhoods and categories of its CSP, and a period.
-async fn scope(state: &AppState, csp_id: i64, fields: &Posted) -> Result<(Vec<i64>, Vec<i64>, i64, i64), &'static str> {
+async fn scope(
+    state: &AppState,
+    csp_id: i64,
+    fields: &Posted,
+) -> Result<(Vec<i64>, Vec<i64>, i64, i64), &'static str> {
     let (neighbourhoods, categories) = (fields.ids("neighbourhood"), fields.ids("category"));
     let (known_n, known_c) = db::problems::choices(&state.db, csp_id).await.map_err(|_| "unavailable")?;
     if neighbourhoods.is_empty() || !neighbourhoods.iter().all(|n| known_n.iter().any(|(id, _)| id == n)) {
@@ -62,7 +73,8 @@ async fn scope(state: &AppState, csp_id: i64, fields: &Posted) -> Result<(Vec<i6
     if categories.is_empty() || !categories.iter().all(|c| known_c.iter().any(|(id, _, _)| id == c)) {
         return Err("categories");
     }
-    let (Some(from), Some(to)) = (parse_day(fields.get("period_from")), parse_day(fields.get("period_to"))) else {
+    let (Some(from), Some(to)) = (parse_day(fields.get("period_from")), parse_day(fields.get("period_to")))
+    else {
         return Err("period");
     };
     // The period includes its last day; stored with an exclusive end.
@@ -74,26 +86,43 @@ async fn scope(state: &AppState, csp_id: i64, fields: &Posted) -> Result<(Vec<i6
 }
 
 /// Opens a profile (from the form, or from a suggestion with its reports' intelligence items).
-pub async fn open(State(state): State<AppState>, Extension(CurrentUser(user)): Extension<CurrentUser>, Form(fields): Form<Vec<(String, String)>>) -> Response {
-    let StaffForm { form: fields, lang, user, csp_id, slug: csp } = match authorise(user, fields, Permission::EditProblems) {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+pub async fn open(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let StaffForm { form: fields, lang, user, csp_id, slug: csp } =
+        match authorise(user, fields, Permission::EditProblems) {
+            Ok(form) => form,
+            Err(response) => return response,
+        };
     let title = match text(fields.get("title"), MAX_TITLE) {
         Ok(t) if !t.is_empty() => t,
         Ok(_) => return back_to_form(&state, &user, lang, &csp, "title", &fields).await,
         Err(e) => return back_to_form(&state, &user, lang, &csp, e, &fields).await,
     };
-    let Some(priority) = Priority::parse(fields.get("priority")) else { return back_to_form(&state, &user, lang, &csp, "priority", &fields).await };
+    let Some(priority) = Priority::parse(fields.get("priority")) else {
+        return back_to_form(&state, &user, lang, &csp, "priority", &fields).await;
+    };
     let (neighbourhoods, categories, from, to) = match scope(&state, csp_id, &fields).await {
         Ok(s) => s,
         Err(e) => return back_to_form(&state, &user, lang, &csp, e, &fields).await,
     };
-    let (requester, aim, statement) = match (text(fields.get("requester"), MAX_TITLE), text(fields.get("aim"), MAX_TEXT), text(fields.get("statement"), MAX_TEXT)) {
+    let (requester, aim, statement) = match (
+        text(fields.get("requester"), MAX_TITLE),
+        text(fields.get("aim"), MAX_TEXT),
+        text(fields.get("statement"), MAX_TEXT),
+    ) {
         (Ok(r), Ok(a), Ok(s)) => (r, a, s),
         _ => return back_to_form(&state, &user, lang, &csp, "too_long", &fields).await,
     };
-    let references: Vec<String> = fields.get("references").split(',').map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).take(200).collect();
+    let references: Vec<String> = fields
+        .get("references")
+        .split(',')
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .take(200)
+        .collect();
     let item_ids = match db::problems::items_for_references(&state.db, csp_id, &references).await {
         Ok(i) => i,
         Err(e) => return unavailable(lang, e),
@@ -120,7 +149,12 @@ pub async fn open(State(state): State<AppState>, Extension(CurrentUser(user)): E
 
 /// "field: new value" lines for the fields that changed: the history's "what".
 fn detail(changes: &[(&str, &str, &str)]) -> String {
-    changes.iter().filter(|(_, old, new)| old != new).map(|(name, _, new)| format!("{name}: {new}")).collect::<Vec<_>>().join("\n")
+    changes
+        .iter()
+        .filter(|(_, old, new)| old != new)
+        .map(|(name, _, new)| format!("{name}: {new}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub async fn act(
@@ -149,7 +183,9 @@ pub async fn act(
         Ok(None) => return page(lang, Problem::NotFound),
         Err(e) => return unavailable(lang, e),
     };
-    let Ok(version) = fields.get("version").parse::<i64>() else { return to_profile(lang, &reference, "error=stale") };
+    let Ok(version) = fields.get("version").parse::<i64>() else {
+        return to_profile(lang, &reference, "error=stale");
+    };
     // Someone else saved first: nothing overwritten, and the form comes back as typed.
     let stale = || kept::refusal(&state.db, user.id, &profile.reference, &action, &fields.0, "stale");
     if version != profile.version {
@@ -162,7 +198,11 @@ pub async fn act(
         Ok(result) => result,
         Err(problem) => {
             // Refused for a mistake: back to the form as it was typed, with what to put right.
-            return to_profile(lang, &reference, &kept::refusal(&state.db, user.id, &profile.reference, &action, &fields.0, problem).await);
+            return to_profile(
+                lang,
+                &reference,
+                &kept::refusal(&state.db, user.id, &profile.reference, &action, &fields.0, problem).await,
+            );
         }
     };
     match result {
@@ -207,10 +247,18 @@ async fn change(
                 ("priority", p.priority.as_str(), priority.as_str()),
                 ("requester", &p.requester, &requester),
                 ("aim", &p.aim, &aim),
-                ("period", &format!("{} {}", p.period_from, p.period_to), &format!("{} {}", db::format_date(from), db::format_date(to - DAY))),
+                (
+                    "period",
+                    &format!("{} {}", p.period_from, p.period_to),
+                    &format!("{} {}", db::format_date(from), db::format_date(to - DAY)),
+                ),
                 (
                     "scope",
-                    &format!("{:?} {:?}", p.neighbourhoods.iter().map(|n| n.0).collect::<Vec<_>>(), p.categories.iter().map(|c| c.0).collect::<Vec<_>>()),
+                    &format!(
+                        "{:?} {:?}",
+                        p.neighbourhoods.iter().map(|n| n.0).collect::<Vec<_>>(),
+                        p.categories.iter().map(|c| c.0).collect::<Vec<_>>()
+                    ),
                     &format!("{neighbourhoods:?} {categories:?}"),
                 ),
             ]);
@@ -222,7 +270,18 @@ async fn change(
                 ("period_from", Value::Int(Some(from))),
                 ("period_to", Value::Int(Some(to))),
             ];
-            Ok(db::problems::update_terms(db, p.id, version, user.id, &what, &set, &neighbourhoods, &categories).await.map(|_| "saved"))
+            Ok(db::problems::update_terms(
+                db,
+                p.id,
+                version,
+                user.id,
+                &what,
+                &set,
+                &neighbourhoods,
+                &categories,
+            )
+            .await
+            .map(|_| "saved"))
         }
         "scanning" | "analysis" => {
             let names: &[&'static str] = if action == "scanning" {
@@ -246,13 +305,19 @@ async fn change(
                 }
             };
             let olds: Vec<String> = values.iter().map(|(n, _)| old(n)).collect();
-            let what = detail(&values.iter().zip(&olds).map(|((n, v), o)| (*n, o.as_str(), v.as_str())).collect::<Vec<_>>());
-            let set: Vec<(&'static str, Value)> = values.into_iter().map(|(n, v)| (n, Value::Text(v))).collect();
+            let what = detail(
+                &values.iter().zip(&olds).map(|((n, v), o)| (*n, o.as_str(), v.as_str())).collect::<Vec<_>>(),
+            );
+            let set: Vec<(&'static str, Value)> =
+                values.into_iter().map(|(n, v)| (n, Value::Text(v))).collect();
             Ok(db::problems::update(db, p.id, version, user.id, action, &what, &set).await.map(|_| "saved"))
         }
         "link" | "unlink" => {
             let report = fields.get("reference").trim().to_ascii_uppercase();
-            let item = db::problems::item_by_reference(db, p.csp_id, &report).await.map_err(|_| "unavailable")?.ok_or("item")?;
+            let item = db::problems::item_by_reference(db, p.csp_id, &report)
+                .await
+                .map_err(|_| "unavailable")?
+                .ok_or("item")?;
             Ok(if action == "link" {
                 db::problems::link_item(db, p.id, version, user.id, item, &report).await
             } else {
@@ -279,7 +344,10 @@ async fn change(
                 "" => None,
                 d => Some(parse_day(d).ok_or("due")?),
             };
-            let what = format!("{title}{}", due_on.map(|d| format!(" ({})", db::format_date(d))).unwrap_or_default());
+            let what = format!(
+                "{title}{}",
+                due_on.map(|d| format!(" ({})", db::format_date(d))).unwrap_or_default()
+            );
             let new = NewAction { title: &title, organisation_id, owner: &owner, due_on, notes: &notes };
             Ok(db::problems::add_action(db, p.id, version, user.id, new, &what).await.map(|_| "saved"))
         }
@@ -292,12 +360,23 @@ async fn change(
                 "" => None,
                 d => Some(parse_day(d).ok_or("due")?),
             };
-            let what = format!("{}: {}{}", existing.title, status.as_str(), if notes != existing.notes { format!("\n{notes}") } else { String::new() });
-            Ok(match db::problems::update_action(db, p.id, version, user.id, action_id, status, due_on, &notes, &what).await {
-                Ok(true) => Ok("saved"),
-                Ok(false) => return Err("status"),
-                Err(e) => Err(e),
-            })
+            let what = format!(
+                "{}: {}{}",
+                existing.title,
+                status.as_str(),
+                if notes != existing.notes { format!("\n{notes}") } else { String::new() }
+            );
+            Ok(
+                match db::problems::update_action(
+                    db, p.id, version, user.id, action_id, status, due_on, &notes, &what,
+                )
+                .await
+                {
+                    Ok(true) => Ok("saved"),
+                    Ok(false) => return Err("status"),
+                    Err(e) => Err(e),
+                },
+            )
         }
         "assessment" => {
             let started = match fields.get("response_started").trim() {
@@ -313,12 +392,22 @@ async fn change(
             }
             let review = text(fields.get("process_review"), MAX_TEXT)?;
             let what = detail(&[
-                ("response_started", p.response_started.as_deref().unwrap_or(""), &started.map(db::format_date).unwrap_or_default()),
+                (
+                    "response_started",
+                    p.response_started.as_deref().unwrap_or(""),
+                    &started.map(db::format_date).unwrap_or_default(),
+                ),
                 ("window_days", &p.window_days.to_string(), &window.to_string()),
                 ("process_review", &p.process_review, &review),
             ]);
-            let set = [("response_started_at", Value::Int(started)), ("window_days", Value::Int(Some(window))), ("process_review", Value::Text(review))];
-            Ok(db::problems::update(db, p.id, version, user.id, "assessment", &what, &set).await.map(|_| "saved"))
+            let set = [
+                ("response_started_at", Value::Int(started)),
+                ("window_days", Value::Int(Some(window))),
+                ("process_review", Value::Text(review)),
+            ];
+            Ok(db::problems::update(db, p.id, version, user.id, "assessment", &what, &set)
+                .await
+                .map(|_| "saved"))
         }
         "stage" => {
             let stage = Stage::parse(fields.get("stage")).filter(|s| *s != Stage::Closed).ok_or("stage")?;
@@ -337,7 +426,10 @@ async fn change(
         "share" => {
             let organisations = fields.ids("organisation");
             let known = db::triage::organisations(db, p.csp_id).await.map_err(|_| "unavailable")?;
-            let names: Option<Vec<String>> = organisations.iter().map(|o| known.iter().find(|(id, _)| id == o).map(|(_, n)| n.clone())).collect();
+            let names: Option<Vec<String>> = organisations
+                .iter()
+                .map(|o| known.iter().find(|(id, _)| id == o).map(|(_, n)| n.clone()))
+                .collect();
             let names = names.ok_or("organisation")?.join(", ");
             let audit = NewAuditEntry {
                 actor_user_id: Some(user.id),
@@ -347,9 +439,15 @@ async fn change(
                 record_id: Some(p.reference.clone()),
                 csp_id: Some(p.csp_id),
                 ip: Some(ip.to_string()),
-                detail: Some(if names.is_empty() { "shared with no organisation".into() } else { format!("shared with: {names}") }),
+                detail: Some(if names.is_empty() {
+                    "shared with no organisation".into()
+                } else {
+                    format!("shared with: {names}")
+                }),
             };
-            Ok(db::problems::set_shares(db, p.id, version, user.id, &organisations, &names, &audit).await.map(|_| "saved"))
+            Ok(db::problems::set_shares(db, p.id, version, user.id, &organisations, &names, &audit)
+                .await
+                .map(|_| "saved"))
         }
         "decide" => decide(state, user, ip, lang, p, fields, version).await,
         _ => Err("unknown"),
@@ -358,7 +456,15 @@ async fn change(
 
 /// The assessment's decision. Closing needs the outcome in English and Welsh, naming none of
 /// the residents whose reports are linked; each of them is told once, in their language.
-async fn decide(state: &AppState, user: &Arc<StaffUser>, ip: &str, _lang: Lang, p: &Profile, fields: &Posted, version: i64) -> Result<Result<&'static str, ChangeError>, &'static str> {
+async fn decide(
+    state: &AppState,
+    user: &Arc<StaffUser>,
+    ip: &str,
+    _lang: Lang,
+    p: &Profile,
+    fields: &Posted,
+    version: i64,
+) -> Result<Result<&'static str, ChangeError>, &'static str> {
     let db = &state.db;
     let decision = Decision::parse(fields.get("decision")).ok_or("decision")?;
     if p.stage != Stage::Assessment {
@@ -373,7 +479,9 @@ async fn decide(state: &AppState, user: &Arc<StaffUser>, ip: &str, _lang: Lang, 
             return Err("outcome_required");
         }
         let linked = db::problems::linked_reports(db, p.id).await.map_err(|_| "unavailable")?;
-        if linked.iter().any(|r| identifies_reporter(&outcome_en, &r.details) || identifies_reporter(&outcome_cy, &r.details)) {
+        if linked.iter().any(|r| {
+            identifies_reporter(&outcome_en, &r.details) || identifies_reporter(&outcome_cy, &r.details)
+        }) {
             return Err("outcome_identifies");
         }
         for r in linked {
@@ -389,8 +497,16 @@ async fn decide(state: &AppState, user: &Arc<StaffUser>, ip: &str, _lang: Lang, 
             notices.push(Notice { report_id: r.report_id, status: r.status, message, email });
         }
     }
-    let what = format!("{}{}", decision.as_str(), if notes.is_empty() { String::new() } else { format!("\n{notes}") });
-    let set = [("decision_notes", Value::Text(notes)), ("outcome_en", Value::Text(outcome_en)), ("outcome_cy", Value::Text(outcome_cy))];
+    let what = format!(
+        "{}{}",
+        decision.as_str(),
+        if notes.is_empty() { String::new() } else { format!("\n{notes}") }
+    );
+    let set = [
+        ("decision_notes", Value::Text(notes)),
+        ("outcome_en", Value::Text(outcome_en)),
+        ("outcome_cy", Value::Text(outcome_cy)),
+    ];
     let result = db::problems::decide(db, p.id, version, user.id, decision, &set, &notices, &what).await;
     if let Ok(told) = &result {
         if decision == Decision::Close {

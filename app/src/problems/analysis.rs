@@ -47,11 +47,18 @@ pub struct ProfileAnalysis {
 /// Local (UK) time of a stored UTC time, as seconds: hours and days of the week are counted
 /// in the time residents live by.
 pub fn local(at: i64) -> i64 {
-    let offset = chrono_tz::Europe::London.offset_from_utc_datetime(&chrono::DateTime::from_timestamp(at, 0).unwrap_or_default().naive_utc());
+    let offset = chrono_tz::Europe::London
+        .offset_from_utc_datetime(&chrono::DateTime::from_timestamp(at, 0).unwrap_or_default().naive_utc());
     at + offset.fix().local_minus_utc() as i64
 }
 
-pub async fn analyse(db: &Db, wards: &WardIndex, profile: &Profile, scope: &Scope, lang: crate::i18n::Lang) -> Result<ProfileAnalysis, DbError> {
+pub async fn analyse(
+    db: &Db,
+    wards: &WardIndex,
+    profile: &Profile,
+    scope: &Scope,
+    lang: crate::i18n::Lang,
+) -> Result<ProfileAnalysis, DbError> {
     let reports = db::problems::scope_reports(db, scope).await?;
     let times: Vec<i64> = reports.iter().map(|r| local(r.created_at)).collect();
     // Weeks from the Monday on or before the period's first day.
@@ -59,24 +66,42 @@ pub async fn analyse(db: &Db, wards: &WardIndex, profile: &Profile, scope: &Scop
     let first_monday = (first_day - (first_day + 3).rem_euclid(7)) * DAY;
     let weeks = ((local(scope.to) - first_monday) as f64 / (7 * DAY) as f64).ceil().max(1.0) as usize;
     let counts = charts::count(&times, first_monday, weeks.min(260));
-    let by_week = counts.by_week.iter().enumerate().map(|(i, n)| (db::format_date(first_monday + i as i64 * 7 * DAY), *n)).collect();
+    let by_week = counts
+        .by_week
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (db::format_date(first_monday + i as i64 * 7 * DAY), *n))
+        .collect();
 
     let mut cells: std::collections::HashMap<(i64, i64), i64> = std::collections::HashMap::new();
     for r in &reports {
         if let (Some(lat), Some(lon)) = (r.lat, r.lon) {
-            *cells.entry(((lat / crate::open311::SNAP_LAT).floor() as i64, (lon / crate::open311::SNAP_LON).floor() as i64)).or_default() += 1;
+            *cells
+                .entry((
+                    (lat / crate::open311::SNAP_LAT).floor() as i64,
+                    (lon / crate::open311::SNAP_LON).floor() as i64,
+                ))
+                .or_default() += 1;
         }
     }
     let mut places: Vec<RepeatPlace> = cells
         .into_iter()
         .filter(|(_, n)| *n >= 2)
         .map(|((y, x), n)| {
-            let (lat, lon) = crate::open311::snap((y as f64 + 0.5) * crate::open311::SNAP_LAT, (x as f64 + 0.5) * crate::open311::SNAP_LON);
-            let ward = wards.locate(crate::reference::Coordinates { lat, lon }).map(|l| l.ward.name.get(lang).to_string()).unwrap_or_default();
+            let (lat, lon) = crate::open311::snap(
+                (y as f64 + 0.5) * crate::open311::SNAP_LAT,
+                (x as f64 + 0.5) * crate::open311::SNAP_LON,
+            );
+            let ward = wards
+                .locate(crate::reference::Coordinates { lat, lon })
+                .map(|l| l.ward.name.get(lang).to_string())
+                .unwrap_or_default();
             RepeatPlace { lat, lon, ward, reports: n }
         })
         .collect();
-    places.sort_by(|a, b| b.reports.cmp(&a.reports).then(a.lat.total_cmp(&b.lat)).then(a.lon.total_cmp(&b.lon)));
+    places.sort_by(|a, b| {
+        b.reports.cmp(&a.reports).then(a.lat.total_cmp(&b.lat)).then(a.lon.total_cmp(&b.lon))
+    });
     places.truncate(20);
 
     let mut by_identity: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
@@ -88,8 +113,14 @@ pub async fn analyse(db: &Db, wards: &WardIndex, profile: &Profile, scope: &Scop
     let mut repeat_victims: Vec<i64> = by_identity.into_values().filter(|n| *n >= 2).collect();
     repeat_victims.sort_unstable_by(|a, b| b.cmp(a));
 
-    let outlines = wards.neighbourhood_outlines(&profile.neighbourhoods.iter().map(|(id, _)| *id).collect::<Vec<_>>(), lang);
-    let map_svg = map(&outlines, &places, &crate::t!(lang, "profile-map-title"), &crate::t!(lang, "profile-map-description", count = (places.len() as i64)));
+    let outlines = wards
+        .neighbourhood_outlines(&profile.neighbourhoods.iter().map(|(id, _)| *id).collect::<Vec<_>>(), lang);
+    let map_svg = map(
+        &outlines,
+        &places,
+        &crate::t!(lang, "profile-map-title"),
+        &crate::t!(lang, "profile-map-description", count = (places.len() as i64)),
+    );
     Ok(ProfileAnalysis {
         reports: reports.len() as i64,
         by_week,
@@ -102,11 +133,17 @@ pub async fn analyse(db: &Db, wards: &WardIndex, profile: &Profile, scope: &Scop
 }
 
 /// The outlines and the places as an SVG map (north up, longitude scaled for latitude).
-fn map(outlines: &[(String, geo::MultiPolygon<f64>)], places: &[RepeatPlace], title: &str, description: &str) -> String {
+fn map(
+    outlines: &[(String, geo::MultiPolygon<f64>)],
+    places: &[RepeatPlace],
+    title: &str,
+    description: &str,
+) -> String {
     use geo::BoundingRect;
     let rects: Vec<geo::Rect<f64>> = outlines.iter().filter_map(|(_, s)| s.bounding_rect()).collect();
     let Some(first) = rects.first() else { return String::new() };
-    let (mut min_x, mut min_y, mut max_x, mut max_y) = (first.min().x, first.min().y, first.max().x, first.max().y);
+    let (mut min_x, mut min_y, mut max_x, mut max_y) =
+        (first.min().x, first.min().y, first.max().x, first.max().y);
     for r in &rects {
         min_x = min_x.min(r.min().x);
         min_y = min_y.min(r.min().y);
@@ -120,7 +157,8 @@ fn map(outlines: &[(String, geo::MultiPolygon<f64>)], places: &[RepeatPlace], ti
     let k = width / span_x;
     let x = |lon: f64| (lon - min_x) * scale_x * k;
     let y = |lat: f64| height - (lat - min_y) * (height / (max_y - min_y).max(1e-6));
-    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let escape =
+        |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" role=\"img\" aria-labelledby=\"map-title map-desc\" class=\"chart map\">\
          <title id=\"map-title\">{}</title><desc id=\"map-desc\">{}</desc>",
@@ -142,14 +180,27 @@ fn map(outlines: &[(String, geo::MultiPolygon<f64>)], places: &[RepeatPlace], ti
     let most = places.iter().map(|p| p.reports).max().unwrap_or(1) as f64;
     for p in places {
         let r = 3.0 + 9.0 * (p.reports as f64 / most).sqrt();
-        svg.push_str(&format!("<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" class=\"place\"><title>{}: {}</title></circle>", x(p.lon), y(p.lat), escape(&p.ward), p.reports));
+        svg.push_str(&format!(
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" class=\"place\"><title>{}: {}</title></circle>",
+            x(p.lon),
+            y(p.lat),
+            escape(&p.ward),
+            p.reports
+        ));
     }
     svg.push_str("</svg>");
     svg
 }
 
 /// The computed assessment, once the response has started and its after-window is over.
-pub async fn assess(db: &Db, wards: &WardIndex, scope: &Scope, response_started: Option<i64>, window_days: i64, now: i64) -> Result<Result<Assessment, WindowProblem>, DbError> {
+pub async fn assess(
+    db: &Db,
+    wards: &WardIndex,
+    scope: &Scope,
+    response_started: Option<i64>,
+    window_days: i64,
+    now: i64,
+) -> Result<Result<Assessment, WindowProblem>, DbError> {
     let Some(started) = response_started else { return Ok(Err(WindowProblem::Empty)) };
     let (before, after) = match assessment::windows(started, window_days, window_days, now) {
         Ok(w) => w,
@@ -158,8 +209,16 @@ pub async fn assess(db: &Db, wards: &WardIndex, scope: &Scope, response_started:
     Ok(Ok(assess_windows(db, wards, scope, before, after).await?))
 }
 
-pub async fn assess_windows(db: &Db, wards: &WardIndex, scope: &Scope, before: Window, after: Window) -> Result<Assessment, DbError> {
-    let rows = db::problems::before_after(db, scope.csp_id, &scope.categories, before.from, after.from, after.to).await?;
+pub async fn assess_windows(
+    db: &Db,
+    wards: &WardIndex,
+    scope: &Scope,
+    before: Window,
+    after: Window,
+) -> Result<Assessment, DbError> {
+    let rows =
+        db::problems::before_after(db, scope.csp_id, &scope.categories, before.from, after.from, after.to)
+            .await?;
     let neighbours = wards.neighbouring(&scope.neighbourhoods);
     let (mut area, mut background, mut near) = ((0, 0), (0, 0), (0, 0));
     for (neighbourhood, b, a) in rows {
@@ -176,7 +235,12 @@ pub async fn assess_windows(db: &Db, wards: &WardIndex, scope: &Scope, before: W
 
 /// Candidate problems for a CSP, strongest first, without the ones open profiles cover
 /// (returned apart, with the covering profile's reference).
-pub async fn suggestions(db: &Db, wards: &WardIndex, csp_id: i64, now: i64) -> Result<(Vec<Suggestion>, Vec<(Suggestion, String)>), DbError> {
+pub async fn suggestions(
+    db: &Db,
+    wards: &WardIndex,
+    csp_id: i64,
+    now: i64,
+) -> Result<(Vec<Suggestion>, Vec<(Suggestion, String)>), DbError> {
     let areas = db::problems::area_counts(db, csp_id, now).await?;
     let (recent, links) = db::problems::recent_reports(db, csp_id, now - PLACE_DAYS * DAY).await?;
     let cells = db::problems::cells(&recent);
@@ -186,7 +250,10 @@ pub async fn suggestions(db: &Db, wards: &WardIndex, csp_id: i64, now: i64) -> R
     };
     let mut spread: Vec<NeighbourhoodFamily> = Vec::new();
     for r in recent.iter().filter(|r| r.lat.is_some()) {
-        match spread.iter_mut().find(|s| s.neighbourhood_id == r.victim.neighbourhood_id && s.family == r.victim.family) {
+        match spread
+            .iter_mut()
+            .find(|s| s.neighbourhood_id == r.victim.neighbourhood_id && s.family == r.victim.family)
+        {
             Some(s) => s.located += 1,
             None => spread.push(NeighbourhoodFamily {
                 neighbourhood_id: r.victim.neighbourhood_id,

@@ -11,7 +11,10 @@
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db::{self, problems::Audience},
-    problems::{analysis, assessment::RateChange, for_partner, parse_day, strategic::Assessment, PartnerActionOwner, PartnerProfile, Profile},
+    problems::{
+        analysis, assessment::RateChange, for_partner, parse_day, strategic::Assessment, PartnerActionOwner,
+        PartnerProfile, Profile,
+    },
     reference::api::{internal, json_error},
     staff::{accounts::ApiPrincipal, api::ApiKey, roles::role_allows, Permission},
     state::AppState,
@@ -139,9 +142,19 @@ pub async fn list(State(state): State<AppState>, ApiKey(key): ApiKey) -> Respons
 }
 
 /// `GET /api/v1/problems/{reference}`: the profile with its computed assessment.
-pub async fn one(State(state): State<AppState>, ApiKey(key): ApiKey, Path(reference): Path<String>) -> Response {
+pub async fn one(
+    State(state): State<AppState>,
+    ApiKey(key): ApiKey,
+    Path(reference): Path<String>,
+) -> Response {
     let Some(partner) = partner(&key) else { return forbidden() };
-    let not_found = || json_error(StatusCode::NOT_FOUND, "not_found", format!("no problem profile '{reference}' is visible to this key"));
+    let not_found = || {
+        json_error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no problem profile '{reference}' is visible to this key"),
+        )
+    };
     let id = match db::problems::find(&state.db, &reference).await {
         Ok(Some((id, csp_id, _))) if csp_id == key.csp_id => id,
         Ok(_) => return not_found(),
@@ -155,13 +168,23 @@ pub async fn one(State(state): State<AppState>, ApiKey(key): ApiKey, Path(refere
             Err(e) => return internal(e),
         }
     }
-    let (profile, scope) = match (db::problems::load(&state.db, id).await, db::problems::scope(&state.db, id).await) {
-        (Ok(Some(p)), Ok(s)) => (p, s),
-        (Ok(None), _) => return not_found(),
-        (Err(e), _) | (_, Err(e)) => return internal(e),
-    };
+    let (profile, scope) =
+        match (db::problems::load(&state.db, id).await, db::problems::scope(&state.db, id).await) {
+            (Ok(Some(p)), Ok(s)) => (p, s),
+            (Ok(None), _) => return not_found(),
+            (Err(e), _) | (_, Err(e)) => return internal(e),
+        };
     let started = profile.response_started.as_deref().and_then(parse_day);
-    let assessment = match analysis::assess(&state.db, &state.wards, &scope, started, profile.window_days, db::now()).await {
+    let assessment = match analysis::assess(
+        &state.db,
+        &state.wards,
+        &scope,
+        started,
+        profile.window_days,
+        db::now(),
+    )
+    .await
+    {
         Ok(a) => a,
         Err(e) => return internal(e),
     };
@@ -178,7 +201,11 @@ pub async fn one(State(state): State<AppState>, ApiKey(key): ApiKey, Path(refere
             return internal(e);
         }
     }
-    let mut body = if partner { partner_profile_json(&for_partner(&profile, &organisations)) } else { profile_json(&profile) };
+    let mut body = if partner {
+        partner_profile_json(&for_partner(&profile, &organisations))
+    } else {
+        profile_json(&profile)
+    };
     body["assessment"] = match assessment {
         Ok(a) => json!({
             "window_days": a.before.days(),
@@ -199,7 +226,11 @@ pub async fn one(State(state): State<AppState>, ApiKey(key): ApiKey, Path(refere
 fn may_read_planning(key: &ApiPrincipal) -> Result<(), Response> {
     match role_allows(key.role, Permission::ViewProblems) {
         true => Ok(()),
-        false => Err(json_error(StatusCode::FORBIDDEN, "forbidden", "this key's role may not read strategic assessments or tasking records")),
+        false => Err(json_error(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "this key's role may not read strategic assessments or tasking records",
+        )),
     }
 }
 
@@ -221,7 +252,10 @@ pub async fn assessments(State(state): State<AppState>, ApiKey(key): ApiKey) -> 
         return response;
     }
     match db::tasking::assessments(&state.db, key.csp_id).await {
-        Ok(list) => Json(json!({ "strategic_assessments": list.iter().map(assessment_summary).collect::<Vec<_>>() })).into_response(),
+        Ok(list) => {
+            Json(json!({ "strategic_assessments": list.iter().map(assessment_summary).collect::<Vec<_>>() }))
+                .into_response()
+        }
         Err(e) => internal(e),
     }
 }
@@ -250,19 +284,33 @@ pub async fn assessment(
         return response;
     }
     let Some((year, q)) = parse_quarter(&quarter) else {
-        return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "the quarter is written like 2026-Q3");
+        return json_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+            "the quarter is written like 2026-Q3",
+        );
     };
     let version = match query.version.as_deref().map(str::parse::<i64>) {
         None => None,
         Some(Ok(v)) if v >= 1 => Some(v),
-        Some(_) => return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "version must be a whole number from 1"),
+        Some(_) => {
+            return json_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_parameter",
+                "version must be a whole number from 1",
+            )
+        }
     };
     let found = match db::tasking::assessment_version(&state.db, key.csp_id, year, q, version).await {
         Ok(found) => found,
         Err(e) => return internal(e),
     };
     let Some(a) = found else {
-        return json_error(StatusCode::NOT_FOUND, "not_found", format!("no strategic assessment {quarter} is visible to this key"));
+        return json_error(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no strategic assessment {quarter} is visible to this key"),
+        );
     };
     let mut body = assessment_summary(&a);
     body["published_by"] = json!(a.published_by);
@@ -290,7 +338,11 @@ pub struct MeetingsQuery {
 
 /// `GET /api/v1/tasking-meetings?from=&to=`: the recorded meetings (attendees and decisions),
 /// latest first; the last year by default, at most 200.
-pub async fn meetings(State(state): State<AppState>, ApiKey(key): ApiKey, axum::extract::Query(query): axum::extract::Query<MeetingsQuery>) -> Response {
+pub async fn meetings(
+    State(state): State<AppState>,
+    ApiKey(key): ApiKey,
+    axum::extract::Query(query): axum::extract::Query<MeetingsQuery>,
+) -> Response {
     if let Err(response) = may_read_planning(&key) {
         return response;
     }
@@ -299,8 +351,14 @@ pub async fn meetings(State(state): State<AppState>, ApiKey(key): ApiKey, axum::
         Some(t) => parse_day(t),
     };
     let now = db::now();
-    let (Some(from), Some(to)) = (day(query.from.as_deref(), now - 365 * 86_400), day(query.to.as_deref(), now)) else {
-        return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "from and to are dates like 2026-11-30");
+    let (Some(from), Some(to)) =
+        (day(query.from.as_deref(), now - 365 * 86_400), day(query.to.as_deref(), now))
+    else {
+        return json_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+            "from and to are dates like 2026-11-30",
+        );
     };
     if from > to {
         return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "from must not be after to");

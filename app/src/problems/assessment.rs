@@ -35,7 +35,12 @@ pub enum WindowProblem {
 }
 
 /// The before and after windows of `days` days around the day the response started.
-pub fn windows(response_started: i64, before_days: i64, after_days: i64, now: i64) -> Result<(Window, Window), WindowProblem> {
+pub fn windows(
+    response_started: i64,
+    before_days: i64,
+    after_days: i64,
+    now: i64,
+) -> Result<(Window, Window), WindowProblem> {
     if before_days != after_days {
         return Err(WindowProblem::Unequal);
     }
@@ -100,11 +105,22 @@ impl RateChange {
 /// Compares counts over two equal windows.
 pub fn compare(before: i64, after: i64) -> RateChange {
     if before == 0 && after == 0 {
-        return RateChange { before, after, ratio: None, low: 0.0, high: f64::INFINITY, verdict: Verdict::NoReports };
+        return RateChange {
+            before,
+            after,
+            ratio: None,
+            low: 0.0,
+            high: f64::INFINITY,
+            verdict: Verdict::NoReports,
+        };
     }
     let ratio = (before > 0).then(|| after as f64 / before as f64);
     // Haldane's correction when a count is zero, so the interval exists.
-    let (b, a) = if before == 0 || after == 0 { (before as f64 + 0.5, after as f64 + 0.5) } else { (before as f64, after as f64) };
+    let (b, a) = if before == 0 || after == 0 {
+        (before as f64 + 0.5, after as f64 + 0.5)
+    } else {
+        (before as f64, after as f64)
+    };
     let log = (a / b).ln();
     let se = (1.0 / a + 1.0 / b).sqrt();
     let (low, high) = ((log - Z95 * se).exp(), (log + Z95 * se).exp());
@@ -173,7 +189,13 @@ pub struct Assessment {
     pub displacement_suspected: bool,
 }
 
-pub fn assess(before: Window, after: Window, area: (i64, i64), background: (i64, i64), neighbours: (i64, i64)) -> Assessment {
+pub fn assess(
+    before: Window,
+    after: Window,
+    area: (i64, i64),
+    background: (i64, i64),
+    neighbours: (i64, i64),
+) -> Assessment {
     let area = compare(area.0, area.1);
     let background = compare(background.0, background.1);
     let neighbours = compare(neighbours.0, neighbours.1);

@@ -31,7 +31,13 @@ fn escape(s: &str) -> String {
 
 /// A bar chart: one bar per (label, count), labels shown every `label_every` bars. The SVG has
 /// a viewBox, so it fills the width it is given; its title and description say what it shows.
-pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[(String, i64)], label_every: usize) -> String {
+pub fn bar_chart(
+    id: &str,
+    title: &str,
+    description: &str,
+    bars: &[(String, i64)],
+    label_every: usize,
+) -> String {
     let (width, height, top, bottom, left) = (640.0_f64, 220.0_f64, 16.0, 28.0, 36.0);
     let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
     let step = (width - left) / bars.len().max(1) as f64;
@@ -43,7 +49,11 @@ pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[(String, i64)
         escape(description)
     );
     svg.push_str(&format!("<text x=\"0\" y=\"{top}\" class=\"axis\">{}</text>", max as i64));
-    svg.push_str(&format!("<line x1=\"{left}\" y1=\"{}\" x2=\"{width}\" y2=\"{}\" class=\"baseline\"/>", height - bottom, height - bottom));
+    svg.push_str(&format!(
+        "<line x1=\"{left}\" y1=\"{}\" x2=\"{width}\" y2=\"{}\" class=\"baseline\"/>",
+        height - bottom,
+        height - bottom
+    ));
     for (i, (label, n)) in bars.iter().enumerate() {
         let h = (*n as f64 / max) * plot;
         let x = left + i as f64 * step;
@@ -56,7 +66,12 @@ pub fn bar_chart(id: &str, title: &str, description: &str, bars: &[(String, i64)
             escape(label)
         ));
         if label_every > 0 && i % label_every == 0 {
-            svg.push_str(&format!("<text x=\"{:.1}\" y=\"{}\" class=\"axis\">{}</text>", x + step * 0.1, height - 8.0, escape(label)));
+            svg.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"{}\" class=\"axis\">{}</text>",
+                x + step * 0.1,
+                height - 8.0,
+                escape(label)
+            ));
         }
     }
     svg.push_str("</svg>");
@@ -70,7 +85,13 @@ mod tests {
     #[test]
     fn counts_by_hour_weekday_and_week() {
         let monday = 1_794_787_200; // 2026-11-16 00:00 UTC, a Monday
-        let times = [monday + 3_600 * 23, monday + DAY + 3_600 * 23, monday + 6 * DAY + 60, monday + 8 * DAY, monday - 1];
+        let times = [
+            monday + 3_600 * 23,
+            monday + DAY + 3_600 * 23,
+            monday + 6 * DAY + 60,
+            monday + 8 * DAY,
+            monday - 1,
+        ];
         let c = count(&times, monday, 2);
         assert_eq!(c.by_hour[23], 3, "the last one is 23:59 the Sunday before");
         assert_eq!(c.by_hour[0], 2);
@@ -83,7 +104,10 @@ mod tests {
         let bars: Vec<(String, i64)> = vec![("Mon".into(), 3), ("<Tue>".into(), 0), ("Wed".into(), 6)];
         let svg = bar_chart("days", "Reports by day", "Most on Wednesday", &bars, 1);
         assert!(svg.starts_with("<svg") && svg.contains("viewBox=\"0 0 640 220\""));
-        assert!(svg.contains("aria-labelledby=\"days-title days-desc\"") && svg.contains("<title id=\"days-title\">Reports by day</title>"));
+        assert!(
+            svg.contains("aria-labelledby=\"days-title days-desc\"")
+                && svg.contains("<title id=\"days-title\">Reports by day</title>")
+        );
         assert!(svg.contains("&lt;Tue&gt;") && !svg.contains("<Tue>"));
         assert_eq!(svg.matches("<rect").count(), 3);
         // The tallest bar fills the plot; an empty one has no height.

@@ -20,7 +20,8 @@ impl Posted {
 
     /// Every value given for `name` that is a number, sorted, without repeats.
     pub fn ids(&self, name: &str) -> Vec<i64> {
-        let mut out: Vec<i64> = self.0.iter().filter(|(k, _)| k == name).filter_map(|(_, v)| v.parse().ok()).collect();
+        let mut out: Vec<i64> =
+            self.0.iter().filter(|(k, _)| k == name).filter_map(|(_, v)| v.parse().ok()).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -44,7 +45,11 @@ pub struct StaffForm {
 
 /// Reads a posted form and checks that its sender may do `permission` in the CSP it names:
 /// else the answer to send (sign in, or "not allowed").
-pub fn authorise(user: Option<Arc<StaffUser>>, fields: Vec<(String, String)>, permission: Permission) -> Result<StaffForm, Response> {
+pub fn authorise(
+    user: Option<Arc<StaffUser>>,
+    fields: Vec<(String, String)>,
+    permission: Permission,
+) -> Result<StaffForm, Response> {
     let form = Posted(fields);
     let lang = form.lang();
     let Some(user) = user else { return Err(Redirect::to(&lang.path("/sign-in")).into_response()) };

@@ -116,7 +116,11 @@ pub fn binomial_at_least(k: i64, n: i64, q: f64) -> f64 {
     if k > n || q <= 0.0 {
         return 0.0;
     }
-    let ln_pmf = |i: i64| ln_factorial(n) - ln_factorial(i) - ln_factorial(n - i) + i as f64 * q.ln() + (n - i) as f64 * (1.0 - q).ln();
+    let ln_pmf = |i: i64| {
+        ln_factorial(n) - ln_factorial(i) - ln_factorial(n - i)
+            + i as f64 * q.ln()
+            + (n - i) as f64 * (1.0 - q).ln()
+    };
     let mut term = ln_pmf(k).exp();
     let mut sum = 0.0;
     let mut i = k;
@@ -137,7 +141,8 @@ fn ln_factorial(n: i64) -> f64 {
         return (2..=n).map(|i| (i as f64).ln()).sum();
     }
     let n = n as f64;
-    n * n.ln() - n + 0.5 * (2.0 * std::f64::consts::PI * n).ln() + 1.0 / (12.0 * n) - 1.0 / (360.0 * n.powi(3))
+    n * n.ln() - n + 0.5 * (2.0 * std::f64::consts::PI * n).ln() + 1.0 / (12.0 * n)
+        - 1.0 / (360.0 * n.powi(3))
 }
 
 /// Rises against each neighbourhood's own baseline. If nothing had changed, each of the 13
@@ -173,7 +178,8 @@ pub fn repeat_places(cells: &[CellCount], spread: &[NeighbourhoodFamily]) -> Vec
     cells
         .iter()
         .filter_map(|c| {
-            let base = spread.iter().find(|s| s.neighbourhood_id == c.neighbourhood_id && s.family == c.family)?;
+            let base =
+                spread.iter().find(|s| s.neighbourhood_id == c.neighbourhood_id && s.family == c.family)?;
             let count = c.references.len() as i64;
             let cells = base.cells.max(1.0);
             let expected = base.located as f64 / cells;
@@ -207,7 +213,8 @@ pub struct VictimReport {
 /// Groups of reports by one resident: the same verified identity, or joined by repeat links
 /// (`(report id, report id)`). Groups of at least three are proposed.
 pub fn repeat_victims(reports: &[VictimReport], links: &[(i64, i64)]) -> Vec<Suggestion> {
-    let index: std::collections::HashMap<i64, usize> = reports.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let index: std::collections::HashMap<i64, usize> =
+        reports.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let mut parent: Vec<usize> = (0..reports.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -257,7 +264,8 @@ pub fn repeat_victims(reports: &[VictimReport], links: &[(i64, i64)]) -> Vec<Sug
                 counts.into_iter().max_by_key(|(_, n)| *n).map(|(k, _)| k).unwrap_or_default()
             };
             let family = most(&|r| r.family.clone());
-            let neighbourhood_id = most(&|r| r.neighbourhood_id.to_string()).parse().unwrap_or(first.neighbourhood_id);
+            let neighbourhood_id =
+                most(&|r| r.neighbourhood_id.to_string()).parse().unwrap_or(first.neighbourhood_id);
             Suggestion {
                 kind: Kind::RepeatVictim,
                 neighbourhood_id,
@@ -308,7 +316,11 @@ mod tests {
         // P(X >= 10 | Bin(10, 0.5)) = 1/1024
         assert!(close(binomial_at_least(10, 10, 0.5), 1.0 / 1024.0));
         // P(X >= 3 | Bin(30, 0.1)) = 1 - (0.9^30 + 30·0.1·0.9^29 + 435·0.01·0.9^28) = 0.588649
-        assert!((binomial_at_least(3, 30, 0.1) - 0.588_649).abs() < 1e-5, "{}", binomial_at_least(3, 30, 0.1));
+        assert!(
+            (binomial_at_least(3, 30, 0.1) - 0.588_649).abs() < 1e-5,
+            "{}",
+            binomial_at_least(3, 30, 0.1)
+        );
         // Stirling's series where exact sums stop: ln(25!) = 58.00360522
         assert!((ln_factorial(25) - 58.003_605_22).abs() < 1e-7);
         assert_eq!(binomial_at_least(5, 4, 0.5), 0.0);
@@ -368,9 +380,14 @@ mod tests {
 
     #[test]
     fn a_new_problem_in_a_quiet_place_is_found() {
-        let found = rises(&[AreaCounts { neighbourhood_id: 1, family: "asb".into(), recent: 6, baseline_total: 0 }]);
+        let found =
+            rises(&[AreaCounts { neighbourhood_id: 1, family: "asb".into(), recent: 6, baseline_total: 0 }]);
         assert_eq!(found.len(), 1, "6 where there were none: expected 0.5, p = 1.4e-5");
-        assert!(rises(&[AreaCounts { neighbourhood_id: 1, family: "asb".into(), recent: 4, baseline_total: 0 }]).is_empty(), "below the minimum");
+        assert!(
+            rises(&[AreaCounts { neighbourhood_id: 1, family: "asb".into(), recent: 4, baseline_total: 0 }])
+                .is_empty(),
+            "below the minimum"
+        );
     }
 
     #[test]
@@ -382,9 +399,13 @@ mod tests {
             for n in 0..40 {
                 for f in FAMILIES {
                     let located = rng.poisson(30.0);
-                    let mut by_cell: std::collections::BTreeMap<usize, Vec<String>> = std::collections::BTreeMap::new();
+                    let mut by_cell: std::collections::BTreeMap<usize, Vec<String>> =
+                        std::collections::BTreeMap::new();
                     for i in 0..located {
-                        by_cell.entry((rng.next() * 200.0) as usize).or_default().push(format!("R{n}-{f}-{i}"));
+                        by_cell
+                            .entry((rng.next() * 200.0) as usize)
+                            .or_default()
+                            .push(format!("R{n}-{f}-{i}"));
                     }
                     let mut located = located;
                     if n == 9 && f == "asb" {
@@ -393,9 +414,19 @@ mod tests {
                         located += 8;
                     }
                     for (cell, references) in by_cell {
-                        cells.push(CellCount { neighbourhood_id: n, family: f.into(), centre: (51.0 + cell as f64 * 0.001, -3.0), references });
+                        cells.push(CellCount {
+                            neighbourhood_id: n,
+                            family: f.into(),
+                            centre: (51.0 + cell as f64 * 0.001, -3.0),
+                            references,
+                        });
                     }
-                    spread.push(NeighbourhoodFamily { neighbourhood_id: n, family: f.into(), located, cells: 200.0 });
+                    spread.push(NeighbourhoodFamily {
+                        neighbourhood_id: n,
+                        family: f.into(),
+                        located,
+                        cells: 200.0,
+                    });
                 }
             }
             let found = repeat_places(&cells, &spread);
@@ -407,8 +438,23 @@ mod tests {
 
     #[test]
     fn repeat_victims_by_verified_identity_or_links_without_naming_them() {
-        let r = |id: i64, identity: Option<&str>| VictimReport { id, reference: format!("CYM-26-{id:06}"), neighbourhood_id: 3, family: "asb".into(), identity: identity.map(String::from) };
-        let reports = vec![r(1, Some("a@x")), r(2, Some("a@x")), r(3, None), r(4, Some("b@x")), r(5, None), r(6, None), r(7, Some("a@x")), r(8, Some("c@x"))];
+        let r = |id: i64, identity: Option<&str>| VictimReport {
+            id,
+            reference: format!("CYM-26-{id:06}"),
+            neighbourhood_id: 3,
+            family: "asb".into(),
+            identity: identity.map(String::from),
+        };
+        let reports = vec![
+            r(1, Some("a@x")),
+            r(2, Some("a@x")),
+            r(3, None),
+            r(4, Some("b@x")),
+            r(5, None),
+            r(6, None),
+            r(7, Some("a@x")),
+            r(8, Some("c@x")),
+        ];
         // Report 3 was linked as a repeat of 4, and 5 of 3: b's three reports (one verified).
         let found = repeat_victims(&reports, &[(3, 4), (5, 3)]);
         assert_eq!(found.len(), 2, "{found:?}");

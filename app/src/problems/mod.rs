@@ -7,14 +7,14 @@
 //! type, and the texts the hub drafts. `assessment` and `charts` compute, `hotspots` detects.
 //! Its pages are staff pages: rendered on the server only (see `app::is_staff_path`).
 
+pub mod actions;
+pub mod analysis;
+pub mod api;
 pub mod assessment;
 pub mod charts;
 pub mod form;
 pub mod hotspots;
-pub mod analysis;
 pub mod pages;
-pub mod actions;
-pub mod api;
 pub mod strategic;
 pub mod strategic_pages;
 pub mod tasking;
@@ -289,7 +289,10 @@ pub fn for_partner(profile: &Profile, organisations: &[i64]) -> PartnerProfile {
         .map(|a| {
             let yours = a.organisation_id.is_some_and(|o| organisations.contains(&o));
             let owner = match (yours, a.organisation_id) {
-                (true, _) => PartnerActionOwner::Yours { organisation: a.organisation.clone().unwrap_or_default(), owner: a.owner.clone() },
+                (true, _) => PartnerActionOwner::Yours {
+                    organisation: a.organisation.clone().unwrap_or_default(),
+                    owner: a.owner.clone(),
+                },
                 (false, None) => PartnerActionOwner::Partnership,
                 (false, Some(_)) => PartnerActionOwner::Another,
             };
@@ -323,7 +326,8 @@ pub fn for_partner(profile: &Profile, organisations: &[i64]) -> PartnerProfile {
         window_days: profile.window_days,
         process_review: profile.process_review.clone(),
         decision: profile.decision,
-        told: (profile.stage == Stage::Closed).then(|| (profile.outcome_en.clone(), profile.outcome_cy.clone())),
+        told: (profile.stage == Stage::Closed)
+            .then(|| (profile.outcome_en.clone(), profile.outcome_cy.clone())),
         actions,
         updated_at: profile.updated_at.clone(),
         closed_at: profile.closed_at.clone(),
@@ -375,16 +379,31 @@ pub fn parse_day(value: &str) -> Option<i64> {
 /// Residents whose reports were part of a profile, told it has closed: subject and body in
 /// their language, with what was done (the profile's outcome text in that language).
 pub fn closing_email(lang: Lang, reference: &str, outcome: &str) -> (String, String) {
-    (t!(lang, "email-problem-closed-subject", reference = reference), t!(lang, "email-problem-closed-body", reference = reference, outcome = outcome))
+    (
+        t!(lang, "email-problem-closed-subject", reference = reference),
+        t!(lang, "email-problem-closed-body", reference = reference, outcome = outcome),
+    )
 }
 
 /// The "you said, we did" draft the hub offers when a profile is assessed: what residents
 /// reported, the actions done (by organisation) and what the numbers say. Built only from
 /// counts, category and area names and action titles, so it holds no one's personal data.
-pub fn you_said_we_did(lang: Lang, profile: &Profile, reports: i64, done: &[(String, Option<String>)], change: Option<&assessment::RateChange>) -> String {
+pub fn you_said_we_did(
+    lang: Lang,
+    profile: &Profile,
+    reports: i64,
+    done: &[(String, Option<String>)],
+    change: Option<&assessment::RateChange>,
+) -> String {
     let categories: Vec<&str> = profile.categories.iter().map(|(_, n)| n.get(lang)).collect();
     let areas: Vec<&str> = profile.neighbourhoods.iter().map(|(_, n)| n.get(lang)).collect();
-    let mut out = t!(lang, "ysw-you-said", count = reports, categories = categories.join(", "), areas = areas.join(", "));
+    let mut out = t!(
+        lang,
+        "ysw-you-said",
+        count = reports,
+        categories = categories.join(", "),
+        areas = areas.join(", ")
+    );
     out.push('\n');
     if done.is_empty() {
         out.push_str(&t!(lang, "ysw-no-actions"));
@@ -401,8 +420,12 @@ pub fn you_said_we_did(lang: Lang, profile: &Profile, reports: i64, done: &[(Str
     if let Some(c) = change {
         out.push('\n');
         out.push_str(&match (c.verdict, c.percent()) {
-            (assessment::Verdict::Fell, Some(p)) => t!(lang, "ysw-fell", percent = format!("{:.0}", -p), before = c.before, after = c.after),
-            (assessment::Verdict::Rose, Some(p)) => t!(lang, "ysw-rose", percent = format!("{:.0}", p), before = c.before, after = c.after),
+            (assessment::Verdict::Fell, Some(p)) => {
+                t!(lang, "ysw-fell", percent = format!("{:.0}", -p), before = c.before, after = c.after)
+            }
+            (assessment::Verdict::Rose, Some(p)) => {
+                t!(lang, "ysw-rose", percent = format!("{:.0}", p), before = c.before, after = c.after)
+            }
             _ => t!(lang, "ysw-no-clear-change", before = c.before, after = c.after),
         });
     }
@@ -472,8 +495,19 @@ mod tests {
             neighbourhoods: vec![(3, names("Adamsdown"))],
             categories: vec![(4, names("Drugs"))],
             shared_with: vec![(10, "Fire service".into()), (11, "Housing association".into())],
-            actions: vec![action(1, Some((10, "Fire service")), "Watch manager Rees", "Visit on Tuesday"), action(2, Some((11, "Housing association")), "Dai Evans", "Keys from the caretaker"), action(3, None, "Sergeant Price", "Two nights")],
-            items: vec![LinkedItem { reference: "CYM-26-000001".into(), summary: "Dealing seen".into(), grade: "2B P".into(), category: names("Drugs"), neighbourhood: names("Adamsdown"), received: "2026-02-01".into() }],
+            actions: vec![
+                action(1, Some((10, "Fire service")), "Watch manager Rees", "Visit on Tuesday"),
+                action(2, Some((11, "Housing association")), "Dai Evans", "Keys from the caretaker"),
+                action(3, None, "Sergeant Price", "Two nights"),
+            ],
+            items: vec![LinkedItem {
+                reference: "CYM-26-000001".into(),
+                summary: "Dealing seen".into(),
+                grade: "2B P".into(),
+                category: names("Drugs"),
+                neighbourhood: names("Adamsdown"),
+                received: "2026-02-01".into(),
+            }],
             version: 9,
             created_at: "2026-01-01".into(),
             updated_at: "2026-02-01".into(),
@@ -481,13 +515,35 @@ mod tests {
         };
         let partner = for_partner(&profile, &[10]);
         let sent = serde_json::to_string(&partner).unwrap();
-        for hidden in ["CYM-26-000001", "Dealing seen", "DI Morgan", "Draft for residents", "Housing association", "Dai Evans", "Keys from the caretaker", "Sergeant Price", "Two nights"] {
+        for hidden in [
+            "CYM-26-000001",
+            "Dealing seen",
+            "DI Morgan",
+            "Draft for residents",
+            "Housing association",
+            "Dai Evans",
+            "Keys from the caretaker",
+            "Sergeant Price",
+            "Two nights",
+        ] {
             assert!(!sent.contains(hidden), "{hidden} in {sent}");
         }
-        assert_eq!(partner.actions[0].owner, PartnerActionOwner::Yours { organisation: "Fire service".into(), owner: "Watch manager Rees".into() });
+        assert_eq!(
+            partner.actions[0].owner,
+            PartnerActionOwner::Yours {
+                organisation: "Fire service".into(),
+                owner: "Watch manager Rees".into()
+            }
+        );
         assert_eq!(partner.actions[0].notes, "Visit on Tuesday");
-        assert_eq!((&partner.actions[1].owner, &partner.actions[2].owner), (&PartnerActionOwner::Another, &PartnerActionOwner::Partnership));
-        assert_eq!((partner.title.as_str(), partner.decision, partner.told.clone()), ("Dealing at the corner house", Some(Decision::Continue), None));
+        assert_eq!(
+            (&partner.actions[1].owner, &partner.actions[2].owner),
+            (&PartnerActionOwner::Another, &PartnerActionOwner::Partnership)
+        );
+        assert_eq!(
+            (partner.title.as_str(), partner.decision, partner.told.clone()),
+            ("Dealing at the corner house", Some(Decision::Continue), None)
+        );
     }
 
     #[test]

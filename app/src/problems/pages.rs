@@ -9,10 +9,11 @@ use crate::{
         action_status_name,
         analysis::{self, ProfileAnalysis},
         assessment::{Assessment, RateChange, Verdict, WindowProblem},
-        charts, decision_name,
+        charts, decision_name, for_partner,
         hotspots::{Kind, Suggestion},
-        for_partner, priority_name, stage_name, summary_for_partner, ActionStatus, Decision, HistoryEntry, PartnerActionOwner, PartnerProfile,
-        PartnerProfileSummary, Priority, Profile, ProfileSummary, Stage, Triangle, WINDOW_DAYS,
+        priority_name, stage_name, summary_for_partner, ActionStatus, Decision, HistoryEntry,
+        PartnerActionOwner, PartnerProfile, PartnerProfileSummary, Priority, Profile, ProfileSummary, Stage,
+        Triangle, WINDOW_DAYS,
     },
     reference::Names,
     shell::{use_lang, CspPicker, ErrorMessage},
@@ -74,7 +75,10 @@ pub enum ProblemsPageView {
     Partner(PartnerProblemsView),
 }
 
-pub async fn problems_view(csp: Option<String>, kept: Option<String>) -> Result<ProblemsPageView, ServerFnError> {
+pub async fn problems_view(
+    csp: Option<String>,
+    kept: Option<String>,
+) -> Result<ProblemsPageView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let mut allowed = user.csps_where(Permission::ViewProblems);
@@ -89,15 +93,24 @@ pub async fn problems_view(csp: Option<String>, kept: Option<String>) -> Result<
     let csps = allowed.into_iter().map(|(_, s, n)| (s, n)).collect();
     if audience(&user, csp_id) == Some(true) {
         let organisations = user.organisations_in(csp_id);
-        let profiles = db::problems::list(&state.db, csp_id, Audience::Partner(&organisations)).await.map_err(internal)?;
+        let profiles = db::problems::list(&state.db, csp_id, Audience::Partner(&organisations))
+            .await
+            .map_err(internal)?;
         let profiles = profiles.iter().map(summary_for_partner).collect();
         return Ok(ProblemsPageView::Partner(PartnerProblemsView { csps, selected: slug, profiles }));
     }
     let profiles = db::problems::list(&state.db, csp_id, Audience::Csp).await.map_err(internal)?;
     let now = db::now();
-    let (suggestions, covered) = analysis::suggestions(&state.db, &state.wards, csp_id, now).await.map_err(internal)?;
+    let (suggestions, covered) =
+        analysis::suggestions(&state.db, &state.wards, csp_id, now).await.map_err(internal)?;
     let (neighbourhoods, categories) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
-    let kept = crate::staff::kept::kept(&state.db, user.id, &crate::problems::actions::new_profile_page(&slug), kept.as_deref()).await;
+    let kept = crate::staff::kept::kept(
+        &state.db,
+        user.id,
+        &crate::problems::actions::new_profile_page(&slug),
+        kept.as_deref(),
+    )
+    .await;
     Ok(ProblemsPageView::Staff(Box::new(ProblemsView {
         kept,
         csps,
@@ -155,7 +168,11 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
         None => return Err(reject(AppError::NotFound)),
         Some(p) => p,
     };
-    if partner && !db::problems::shared_with_any(&state.db, id, &user.organisations_in(csp_id)).await.map_err(internal)? {
+    if partner
+        && !db::problems::shared_with_any(&state.db, id, &user.organisations_in(csp_id))
+            .await
+            .map_err(internal)?
+    {
         return Err(reject(AppError::NotFound));
     }
     let lang = crate::shell::use_lang();
@@ -164,9 +181,12 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
     };
     let scope = db::problems::scope(&state.db, id).await.map_err(internal)?;
     let now = db::now();
-    let analysis = analysis::analyse(&state.db, &state.wards, &profile, &scope, lang).await.map_err(internal)?;
+    let analysis =
+        analysis::analyse(&state.db, &state.wards, &profile, &scope, lang).await.map_err(internal)?;
     let started = profile.response_started.as_deref().and_then(crate::problems::parse_day);
-    let assessment = analysis::assess(&state.db, &state.wards, &scope, started, profile.window_days, now).await.map_err(internal)?;
+    let assessment = analysis::assess(&state.db, &state.wards, &scope, started, profile.window_days, now)
+        .await
+        .map_err(internal)?;
     if partner {
         // Partners see the analysis and the response, not the intelligence behind it: their
         // view is made from the profile for them, and their reading is audited first.
@@ -185,7 +205,12 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
         return Ok(ProfilePageView::Partner(Box::new(PartnerProfileView { profile, analysis, assessment })));
     }
     let history = db::problems::history(&state.db, id).await.map_err(internal)?;
-    let done: Vec<(String, Option<String>)> = profile.actions.iter().filter(|a| a.status == ActionStatus::Done).map(|a| (a.title.clone(), a.organisation.clone())).collect();
+    let done: Vec<(String, Option<String>)> = profile
+        .actions
+        .iter()
+        .filter(|a| a.status == ActionStatus::Done)
+        .map(|a| (a.title.clone(), a.organisation.clone()))
+        .collect();
     let change = assessment.as_ref().ok().map(|a| a.area);
     let draft = (
         crate::problems::you_said_we_did(Lang::En, &profile, analysis.reports, &done, change.as_ref()),
@@ -253,7 +278,11 @@ pub fn error_message(lang: Lang, error: &str) -> String {
 #[component]
 pub fn Outcome(lang: Lang) -> impl IntoView {
     let query = use_query_map();
-    let (done, error, kept) = (query.read_untracked().get("done"), query.read_untracked().get("error"), query.read_untracked().get("kept"));
+    let (done, error, kept) = (
+        query.read_untracked().get("done"),
+        query.read_untracked().get("error"),
+        query.read_untracked().get("kept"),
+    );
     view! {
         {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{done_message(lang, &d)}</p></div> })}
         {error.map(|e| match crate::staff::kept::stale_and_kept(&e, kept.as_deref()) {
@@ -265,11 +294,30 @@ pub fn Outcome(lang: Lang) -> impl IntoView {
 
 /// Why the hub proposes a problem, in words.
 pub fn reason(lang: Lang, s: &Suggestion, neighbourhood: &str, family: &str) -> String {
-    let chance = if s.p < 0.00001 { t!(lang, "suggest-chance-100000") } else { t!(lang, "suggest-chance-10000") };
+    let chance =
+        if s.p < 0.00001 { t!(lang, "suggest-chance-100000") } else { t!(lang, "suggest-chance-10000") };
     match s.kind {
-        Kind::Rise => t!(lang, "suggest-rise", count = s.count, family = family, area = neighbourhood, expected = format!("{:.1}", s.expected), chance = chance),
-        Kind::RepeatPlace => t!(lang, "suggest-place", count = s.count, family = family, area = neighbourhood, expected = format!("{:.1}", s.expected), chance = chance),
-        Kind::RepeatVictim => t!(lang, "suggest-victim", count = s.count, family = family, area = neighbourhood),
+        Kind::Rise => t!(
+            lang,
+            "suggest-rise",
+            count = s.count,
+            family = family,
+            area = neighbourhood,
+            expected = format!("{:.1}", s.expected),
+            chance = chance
+        ),
+        Kind::RepeatPlace => t!(
+            lang,
+            "suggest-place",
+            count = s.count,
+            family = family,
+            area = neighbourhood,
+            expected = format!("{:.1}", s.expected),
+            chance = chance
+        ),
+        Kind::RepeatVictim => {
+            t!(lang, "suggest-victim", count = s.count, family = family, area = neighbourhood)
+        }
     }
 }
 
@@ -337,15 +385,30 @@ pub fn ProblemsPage() -> impl IntoView {
 
 #[component]
 fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
-    let ProblemsView { csps, selected, profiles, suggestions, covered, neighbourhoods, categories, can_edit, today, year_ago, kept: k } = view;
+    let ProblemsView {
+        csps,
+        selected,
+        profiles,
+        suggestions,
+        covered,
+        neighbourhoods,
+        categories,
+        can_edit,
+        today,
+        year_ago,
+        kept: k,
+    } = view;
     // What was typed in the new-profile form before an error sent it back.
     let kept = |name: &str| k.value("new", name, "");
     let kept_ids = |name: &str| k.ids("new", name, Vec::new());
     let kept_priority = Priority::parse(&kept("priority")).unwrap_or(Priority::Medium);
-    let (kept_from, kept_to) = (k.value("new", "period_from", year_ago.clone()), k.value("new", "period_to", today.clone()));
+    let (kept_from, kept_to) =
+        (k.value("new", "period_from", year_ago.clone()), k.value("new", "period_to", today.clone()));
     let area_name = {
         let n = neighbourhoods.clone();
-        move |id: i64| n.iter().find(|(i, _)| *i == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default()
+        move |id: i64| {
+            n.iter().find(|(i, _)| *i == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default()
+        }
     };
     let action = lang.path("/staff/problems");
     // The strongest first; the rest are counted, not listed (the page stays light).
@@ -650,18 +713,36 @@ fn paragraphs(text: &str) -> impl IntoView {
 
 #[component]
 fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
-    let ProfileView { profile, analysis, assessment, history, can_edit, organisations, neighbourhoods, categories, draft, today, kept: k } = view;
+    let ProfileView {
+        profile,
+        analysis,
+        assessment,
+        history,
+        can_edit,
+        organisations,
+        neighbourhoods,
+        categories,
+        draft,
+        today,
+        kept: k,
+    } = view;
     let p = profile;
     let base = lang.path(&format!("/staff/problems/{}", p.reference));
     let post = move |action: &str| format!("{base}/{action}");
     let version = p.version;
     let closed = p.stage == Stage::Closed;
     let editable = can_edit && !closed;
-    let chosen_neighbourhoods = k.ids("terms", "neighbourhood", p.neighbourhoods.iter().map(|(id, _)| *id).collect());
+    let chosen_neighbourhoods =
+        k.ids("terms", "neighbourhood", p.neighbourhoods.iter().map(|(id, _)| *id).collect());
     let chosen_categories = k.ids("terms", "category", p.categories.iter().map(|(id, _)| *id).collect());
-    let terms_priority = if k.is("terms") { Priority::parse(&k.value("terms", "priority", "")).unwrap_or(p.priority) } else { p.priority };
+    let terms_priority = if k.is("terms") {
+        Priority::parse(&k.value("terms", "priority", "")).unwrap_or(p.priority)
+    } else {
+        p.priority
+    };
     let kept_decision = k.value("decide", "decision", "");
-    let kept_window: i64 = k.value("assessment", "window_days", p.window_days.to_string()).parse().unwrap_or(p.window_days);
+    let kept_window: i64 =
+        k.value("assessment", "window_days", p.window_days.to_string()).parse().unwrap_or(p.window_days);
     let shared: Vec<i64> = k.ids("share", "organisation", p.shared_with.iter().map(|(o, _)| *o).collect());
     let actions_done = p.actions.iter().filter(|a| a.status == ActionStatus::Done).count() as i64;
     let actions_total = p.actions.iter().filter(|a| a.status != ActionStatus::Dropped).count() as i64;
@@ -670,7 +751,11 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
         .iter()
         .map(|a| ActionRow {
             title: a.title.clone(),
-            owner: [a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+            owner: [a.organisation.clone().unwrap_or_default(), a.owner.clone()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
             due_on: a.due_on.clone(),
             overdue: a.overdue,
             status: a.status,
@@ -967,7 +1052,11 @@ fn PartnerProfileSections(lang: Lang, view: PartnerProfileView) -> impl IntoView
         .map(|a| ActionRow {
             title: a.title.clone(),
             owner: match &a.owner {
-                PartnerActionOwner::Yours { organisation, owner } => [organisation.clone(), owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · "),
+                PartnerActionOwner::Yours { organisation, owner } => [organisation.clone(), owner.clone()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
                 PartnerActionOwner::Partnership => t!(lang, "action-organisation-csp"),
                 PartnerActionOwner::Another => t!(lang, "action-organisation-other"),
             },
@@ -1021,7 +1110,14 @@ fn or_none(lang: Lang, s: &str) -> String {
 
 /// The top of a profile's page: its title, stage and priority, and where it is in SARA.
 #[component]
-fn ProfileHeading(lang: Lang, reference: String, title: String, stage: Stage, priority: Priority, updated_at: String) -> impl IntoView {
+fn ProfileHeading(
+    lang: Lang,
+    reference: String,
+    title: String,
+    stage: Stage,
+    priority: Priority,
+    updated_at: String,
+) -> impl IntoView {
     let stage_index = Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0);
     view! {
         <Title text=format!("{} {}", reference, title) />
@@ -1046,7 +1142,15 @@ fn ProfileHeading(lang: Lang, reference: String, title: String, stage: Stage, pr
 }
 
 #[component]
-fn TermsFacts(lang: Lang, requester: String, aim: String, neighbourhoods: Vec<Names>, categories: Vec<Names>, period_from: String, period_to: String) -> impl IntoView {
+fn TermsFacts(
+    lang: Lang,
+    requester: String,
+    aim: String,
+    neighbourhoods: Vec<Names>,
+    categories: Vec<Names>,
+    period_from: String,
+    period_to: String,
+) -> impl IntoView {
     view! {
         <dl class="facts">
             <dt>{t!(lang, "profile-requester")}</dt><dd>{or_none(lang, &requester)}</dd>
@@ -1096,11 +1200,30 @@ fn AnalysisFacts(lang: Lang, triangle: Triangle, hypothesis: String, gaps: Strin
 fn DataFacts(lang: Lang, analysis: ProfileAnalysis, period_from: String, period_to: String) -> impl IntoView {
     let weekday_labels: Vec<String> = (0..7).map(|d| weekday_name(lang, d)).collect();
     let week_bars: Vec<(String, i64)> = analysis.by_week.clone();
-    let weekday_bars: Vec<(String, i64)> = weekday_labels.iter().cloned().zip(analysis.by_weekday.iter().copied()).collect();
+    let weekday_bars: Vec<(String, i64)> =
+        weekday_labels.iter().cloned().zip(analysis.by_weekday.iter().copied()).collect();
     let hour_bars: Vec<(String, i64)> = (0..24).map(|h| (format!("{h:02}"), analysis.by_hour[h])).collect();
-    let week_chart = charts::bar_chart("chart-week", &t!(lang, "chart-week-title"), &t!(lang, "chart-week-description", count = analysis.reports), &week_bars, 13);
-    let weekday_chart = charts::bar_chart("chart-weekday", &t!(lang, "chart-weekday-title"), &t!(lang, "chart-weekday-description"), &weekday_bars, 1);
-    let hour_chart = charts::bar_chart("chart-hour", &t!(lang, "chart-hour-title"), &t!(lang, "chart-hour-description"), &hour_bars, 3);
+    let week_chart = charts::bar_chart(
+        "chart-week",
+        &t!(lang, "chart-week-title"),
+        &t!(lang, "chart-week-description", count = analysis.reports),
+        &week_bars,
+        13,
+    );
+    let weekday_chart = charts::bar_chart(
+        "chart-weekday",
+        &t!(lang, "chart-weekday-title"),
+        &t!(lang, "chart-weekday-description"),
+        &weekday_bars,
+        1,
+    );
+    let hour_chart = charts::bar_chart(
+        "chart-hour",
+        &t!(lang, "chart-hour-title"),
+        &t!(lang, "chart-hour-description"),
+        &hour_bars,
+        3,
+    );
     view! {
         <h3>{t!(lang, "profile-data")}</h3>
         <p>{t!(lang, "profile-data-intro", count = analysis.reports, from = period_from, to = period_to)}</p>
@@ -1181,7 +1304,14 @@ fn ActionsTable(lang: Lang, response_started: Option<String>, rows: Vec<ActionRo
 
 /// The assessment: how much of the response was done, and what the numbers say.
 #[component]
-fn AssessmentFacts(lang: Lang, done: i64, total: i64, process_review: String, assessment: Result<Assessment, WindowProblem>, window_days: i64) -> impl IntoView {
+fn AssessmentFacts(
+    lang: Lang,
+    done: i64,
+    total: i64,
+    process_review: String,
+    assessment: Result<Assessment, WindowProblem>,
+    window_days: i64,
+) -> impl IntoView {
     view! {
         <h3>{t!(lang, "assessment-process")}</h3>
         <p>{t!(lang, "assessment-process-count", done = done, total = total)}</p>
@@ -1254,7 +1384,11 @@ fn change_cells(lang: Lang, c: &RateChange) -> impl IntoView {
 }
 
 #[component]
-fn AssessmentTable(lang: Lang, assessment: Result<Assessment, WindowProblem>, window_days: i64) -> impl IntoView {
+fn AssessmentTable(
+    lang: Lang,
+    assessment: Result<Assessment, WindowProblem>,
+    window_days: i64,
+) -> impl IntoView {
     match assessment {
         Err(WindowProblem::NotOver) => view! { <p>{t!(lang, "assessment-not-over", days = window_days)}</p> }.into_any(),
         Err(_) => view! { <p>{t!(lang, "assessment-not-started")}</p> }.into_any(),

@@ -69,7 +69,11 @@ pub fn quarter_bounds(year: i64, quarter: i64) -> Option<(i64, i64)> {
         return None;
     }
     let start = NaiveDate::from_ymd_opt(year as i32, (quarter as u32 - 1) * 3 + 1, 1)?;
-    let end = if quarter == 4 { NaiveDate::from_ymd_opt(year as i32 + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(year as i32, quarter as u32 * 3 + 1, 1)? };
+    let end = if quarter == 4 {
+        NaiveDate::from_ymd_opt(year as i32 + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year as i32, quarter as u32 * 3 + 1, 1)?
+    };
     Some((start.and_hms_opt(0, 0, 0)?.and_utc().timestamp(), end.and_hms_opt(0, 0, 0)?.and_utc().timestamp()))
 }
 
@@ -157,7 +161,8 @@ pub fn draft(
         r.against_last_year = compare_rates(r.last_year, d2, r.this, d0);
     }
     families.sort_by(|a, b| b.this.cmp(&a.this).then(a.family.cmp(&b.family)));
-    let total: (i64, i64, i64) = families.iter().fold((0, 0, 0), |t, r| (t.0 + r.this, t.1 + r.previous, t.2 + r.last_year));
+    let total: (i64, i64, i64) =
+        families.iter().fold((0, 0, 0), |t, r| (t.0 + r.this, t.1 + r.previous, t.2 + r.last_year));
     let all_previous = compare_rates(total.1, d1, total.0, d0);
     let all_year = compare_rates(total.2, d2, total.0, d0);
 
@@ -175,22 +180,22 @@ pub fn draft(
         t!(lang, "sa-top-none")
     } else {
         families
-        .iter()
-        .take(5)
-        .enumerate()
-        .map(|(i, r)| {
-            t!(
-                lang,
-                "sa-top-line",
-                rank = ((i + 1) as i64),
-                family = family_name(lang, &r.family),
-                count = r.this,
-                previous = trend(lang, &r.against_previous),
-                year_ago = trend(lang, &r.against_last_year)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+            .iter()
+            .take(5)
+            .enumerate()
+            .map(|(i, r)| {
+                t!(
+                    lang,
+                    "sa-top-line",
+                    rank = ((i + 1) as i64),
+                    family = family_name(lang, &r.family),
+                    count = r.this,
+                    previous = trend(lang, &r.against_previous),
+                    year_ago = trend(lang, &r.against_last_year)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     };
 
     // Emerging: a neighbourhood's family clearly up on the previous quarter, with enough reports.
@@ -229,17 +234,41 @@ pub fn draft(
         closed
             .iter()
             .map(|p| match &p.outcome {
-                Some(c) => t!(lang, "sa-outcome-line", reference = p.reference.clone(), title = p.title.clone(), before = c.before, after = c.after, trend = trend(lang, c)),
-                None => t!(lang, "sa-outcome-unmeasured", reference = p.reference.clone(), title = p.title.clone()),
+                Some(c) => t!(
+                    lang,
+                    "sa-outcome-line",
+                    reference = p.reference.clone(),
+                    title = p.title.clone(),
+                    before = c.before,
+                    after = c.after,
+                    trend = trend(lang, c)
+                ),
+                None => t!(
+                    lang,
+                    "sa-outcome-unmeasured",
+                    reference = p.reference.clone(),
+                    title = p.title.clone()
+                ),
             })
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let gaps_text = if gaps.is_empty() { t!(lang, "sa-gaps-none") } else { gaps.iter().map(|(r, g)| format!("{r}: {}", g.replace('\n', " "))).collect::<Vec<_>>().join("\n") };
+    let gaps_text = if gaps.is_empty() {
+        t!(lang, "sa-gaps-none")
+    } else {
+        gaps.iter().map(|(r, g)| format!("{r}: {}", g.replace('\n', " "))).collect::<Vec<_>>().join("\n")
+    };
     let mut recommendations: Vec<String> = emerging
         .iter()
         .filter(|(c, _)| !covered(c.neighbourhood_id, &c.family))
-        .map(|(c, _)| t!(lang, "sa-recommend-profile", family = family_name(lang, &c.family), area = neighbourhood(c.neighbourhood_id)))
+        .map(|(c, _)| {
+            t!(
+                lang,
+                "sa-recommend-profile",
+                family = family_name(lang, &c.family),
+                area = neighbourhood(c.neighbourhood_id)
+            )
+        })
         .collect();
     if let Some(top) = families.first() {
         recommendations.push(t!(lang, "sa-recommend-strategy", family = family_name(lang, &top.family)));
@@ -247,7 +276,14 @@ pub fn draft(
     if !gaps.is_empty() {
         recommendations.push(t!(lang, "sa-recommend-gaps"));
     }
-    let sections = Sections { summary, top_problems, emerging: emerging_text, outcomes, gaps: gaps_text, recommendations: recommendations.join("\n") };
+    let sections = Sections {
+        summary,
+        top_problems,
+        emerging: emerging_text,
+        outcomes,
+        gaps: gaps_text,
+        recommendations: recommendations.join("\n"),
+    };
     (sections, families)
 }
 
@@ -280,8 +316,12 @@ mod tests {
             counts("drugs", 3, [40, 12, 15]),
             counts("environmental", 1, [120, 240, 130]),
         ];
-        let (s, figures) = draft(Lang::En, 2026, 3, &data, &|n| format!("Area {n}"), &|_, _| false, &[], &[], 2);
-        assert_eq!(figures.iter().map(|f| f.family.as_str()).collect::<Vec<_>>(), ["asb", "environmental", "drugs"]);
+        let (s, figures) =
+            draft(Lang::En, 2026, 3, &data, &|n| format!("Area {n}"), &|_, _| false, &[], &[], 2);
+        assert_eq!(
+            figures.iter().map(|f| f.family.as_str()).collect::<Vec<_>>(),
+            ["asb", "environmental", "drugs"]
+        );
         assert_eq!(figures[0].this, 500);
         assert_eq!(figures[1].against_previous.verdict, Verdict::Fell, "environmental halved");
         assert!(s.top_problems.starts_with("1. anti-social behaviour: 500 reports"), "{}", s.top_problems);
@@ -290,10 +330,21 @@ mod tests {
         assert!(s.recommendations.contains("drugs in Area 3"), "{}", s.recommendations);
         assert!(s.summary.contains("660 reports"), "{}", s.summary);
         // Covered by an open profile: not recommended again.
-        let (s, _) = draft(Lang::En, 2026, 3, &data, &|n| format!("Area {n}"), &|n, f| n == 3 && f == "drugs", &[], &[], 2);
+        let (s, _) = draft(
+            Lang::En,
+            2026,
+            3,
+            &data,
+            &|n| format!("Area {n}"),
+            &|n, f| n == 3 && f == "drugs",
+            &[],
+            &[],
+            2,
+        );
         assert!(!s.recommendations.contains("Area 3"));
         // A quarter without reports says so.
-        let (s, figures) = draft(Lang::En, 2026, 3, &[], &|n| format!("Area {n}"), &|_, _| false, &[], &[], 0);
+        let (s, figures) =
+            draft(Lang::En, 2026, 3, &[], &|n| format!("Area {n}"), &|_, _| false, &[], &[], 0);
         assert!(figures.is_empty() && s.top_problems == "No reports were received this quarter.");
         // And in Welsh.
         let (s, _) = draft(Lang::Cy, 2026, 3, &data, &|n| format!("Ardal {n}"), &|_, _| false, &[], &[], 2);

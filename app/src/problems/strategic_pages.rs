@@ -16,7 +16,11 @@ use crate::{
     },
     reference::{locate::WardIndex, Names},
     shell::{use_lang, CspPicker, ErrorMessage},
-    staff::{kept::{self, KeptForm}, pages::require_user, Permission, StaffUser},
+    staff::{
+        kept::{self, KeptForm},
+        pages::require_user,
+        Permission, StaffUser,
+    },
     t,
 };
 use crate::{
@@ -39,7 +43,14 @@ use serde::{Deserialize, Serialize};
 pub type Draft = (Sections, Vec<FigureRow>);
 
 /// Drafts a quarter's assessment from the data: what the benchmark measures.
-pub async fn draft(db: &Db, wards: &WardIndex, csp_id: i64, year: i64, quarter: i64, lang: Lang) -> Result<Option<Draft>, DbError> {
+pub async fn draft(
+    db: &Db,
+    wards: &WardIndex,
+    csp_id: i64,
+    year: i64,
+    quarter: i64,
+    lang: Lang,
+) -> Result<Option<Draft>, DbError> {
     let Some(windows) = strategic::windows(year, quarter) else { return Ok(None) };
     let counts = db::tasking::family_counts(db, csp_id, &windows).await?;
     let (neighbourhoods, _) = db::problems::choices(db, csp_id).await?;
@@ -50,12 +61,23 @@ pub async fn draft(db: &Db, wards: &WardIndex, csp_id: i64, year: i64, quarter: 
         let profile = db::problems::load(db, id).await?;
         let started = profile.as_ref().and_then(|p| p.response_started.as_deref().and_then(parse_day));
         let window = profile.as_ref().map(|p| p.window_days).unwrap_or(91);
-        let outcome = analysis::assess(db, wards, &scope, started, window, db::now()).await?.ok().map(|a| a.area);
+        let outcome =
+            analysis::assess(db, wards, &scope, started, window, db::now()).await?.ok().map(|a| a.area);
         closed.push(ClosedProfile { reference, title, outcome });
     }
     let gaps = db::tasking::open_gaps(db, csp_id).await?;
-    let open = db::problems::list(db, csp_id, Audience::Csp).await?.iter().filter(|p| p.stage != Stage::Closed).count();
-    let name = |id: i64| neighbourhoods.iter().find(|(n, _)| *n == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default();
+    let open = db::problems::list(db, csp_id, Audience::Csp)
+        .await?
+        .iter()
+        .filter(|p| p.stage != Stage::Closed)
+        .count();
+    let name = |id: i64| {
+        neighbourhoods
+            .iter()
+            .find(|(n, _)| *n == id)
+            .map(|(_, n)| n.get(lang).to_string())
+            .unwrap_or_default()
+    };
     let covered = |n: i64, f: &str| coverage.iter().any(|(_, cn, cf)| *cn == n && cf == f);
     Ok(Some(strategic::draft(lang, year, quarter, &counts, &name, &covered, &closed, &gaps, open)))
 }
@@ -69,9 +91,14 @@ pub struct AssessmentsView {
     pub can_edit: bool,
 }
 
-fn allowed(user: &StaffUser, csp: Option<String>) -> Result<(i64, String, Vec<(String, Names)>), ServerFnError> {
+fn allowed(
+    user: &StaffUser,
+    csp: Option<String>,
+) -> Result<(i64, String, Vec<(String, Names)>), ServerFnError> {
     let allowed = user.csps_where(Permission::ViewProblems);
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else { return Err(reject(AppError::Forbidden)) };
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+        return Err(reject(AppError::Forbidden));
+    };
     Ok((csp_id, slug, allowed.into_iter().map(|(_, s, n)| (s, n)).collect()))
 }
 
@@ -104,11 +131,19 @@ fn draft_page(id: i64) -> String {
     format!("strategic-assessment/{id}")
 }
 
-pub async fn assessment_view(csp: Option<String>, year: i64, quarter: i64, version: Option<i64>, kept: Option<String>) -> Result<AssessmentView, ServerFnError> {
+pub async fn assessment_view(
+    csp: Option<String>,
+    year: i64,
+    quarter: i64,
+    version: Option<i64>,
+    kept: Option<String>,
+) -> Result<AssessmentView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let (csp_id, selected, csps) = allowed(&user, csp)?;
-    let Some(assessment) = db::tasking::assessment_version(&state.db, csp_id, year, quarter, version).await.map_err(internal)? else {
+    let Some(assessment) =
+        db::tasking::assessment_version(&state.db, csp_id, year, quarter, version).await.map_err(internal)?
+    else {
         return Err(reject(AppError::NotFound));
     };
     let versions = db::tasking::assessments(&state.db, csp_id)
@@ -121,7 +156,11 @@ pub async fn assessment_view(csp: Option<String>, year: i64, quarter: i64, versi
     let kept = kept::kept(&state.db, user.id, &draft_page(assessment.id), kept.as_deref()).await;
     Ok(AssessmentView {
         kept,
-        csp_name: csps.iter().find(|(s, _)| *s == selected).map(|(_, n)| n.clone()).unwrap_or_else(|| Names::new("", "")),
+        csp_name: csps
+            .iter()
+            .find(|(s, _)| *s == selected)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| Names::new("", "")),
         selected,
         assessment,
         versions,
@@ -216,7 +255,13 @@ pub fn StrategicAssessmentPage() -> impl IntoView {
         move || {
             let p = params.read();
             let q = query.read();
-            (q.get("csp"), p.get("year").and_then(|y| y.parse::<i64>().ok()).unwrap_or(0), p.get("quarter").and_then(|q| q.parse::<i64>().ok()).unwrap_or(0), q.get("version").and_then(|v| v.parse::<i64>().ok()), q.get("kept"))
+            (
+                q.get("csp"),
+                p.get("year").and_then(|y| y.parse::<i64>().ok()).unwrap_or(0),
+                p.get("quarter").and_then(|q| q.parse::<i64>().ok()).unwrap_or(0),
+                q.get("version").and_then(|v| v.parse::<i64>().ok()),
+                q.get("kept"),
+            )
         },
         |(csp, year, quarter, version, kept)| assessment_view(csp, year, quarter, version, kept),
     );
@@ -248,19 +293,50 @@ fn percent(c: &crate::problems::assessment::RateChange) -> String {
 
 fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
     let AssessmentView { csp_name, selected, assessment: a, versions, can_edit, kept: k } = v;
-    let heading = t!(lang, "sa-heading", quarter = format!("Q{} {}", a.quarter, a.year), partnership = csp_name.get(lang).to_string());
+    let heading = t!(
+        lang,
+        "sa-heading",
+        quarter = format!("Q{} {}", a.quarter, a.year),
+        partnership = csp_name.get(lang).to_string()
+    );
     let status = if a.published {
-        t!(lang, "sa-version-published", version = a.version, date = a.published_at.clone().unwrap_or_default(), who = a.published_by.clone().unwrap_or_default())
+        t!(
+            lang,
+            "sa-version-published",
+            version = a.version,
+            date = a.published_at.clone().unwrap_or_default(),
+            who = a.published_by.clone().unwrap_or_default()
+        )
     } else {
         t!(lang, "sa-version-draft", version = a.version, date = a.updated_at.clone())
     };
     let sections: [(&'static str, String, String); 6] = [
-        ("summary", t!(lang, "sa-summary-heading"), k.value("sections", "summary", a.sections.summary.clone())),
-        ("top_problems", t!(lang, "sa-top-heading"), k.value("sections", "top_problems", a.sections.top_problems.clone())),
-        ("emerging", t!(lang, "sa-emerging-heading"), k.value("sections", "emerging", a.sections.emerging.clone())),
-        ("outcomes", t!(lang, "sa-outcomes-heading"), k.value("sections", "outcomes", a.sections.outcomes.clone())),
+        (
+            "summary",
+            t!(lang, "sa-summary-heading"),
+            k.value("sections", "summary", a.sections.summary.clone()),
+        ),
+        (
+            "top_problems",
+            t!(lang, "sa-top-heading"),
+            k.value("sections", "top_problems", a.sections.top_problems.clone()),
+        ),
+        (
+            "emerging",
+            t!(lang, "sa-emerging-heading"),
+            k.value("sections", "emerging", a.sections.emerging.clone()),
+        ),
+        (
+            "outcomes",
+            t!(lang, "sa-outcomes-heading"),
+            k.value("sections", "outcomes", a.sections.outcomes.clone()),
+        ),
         ("gaps", t!(lang, "sa-gaps-heading"), k.value("sections", "gaps", a.sections.gaps.clone())),
-        ("recommendations", t!(lang, "sa-recommendations-heading"), k.value("sections", "recommendations", a.sections.recommendations.clone())),
+        (
+            "recommendations",
+            t!(lang, "sa-recommendations-heading"),
+            k.value("sections", "recommendations", a.sections.recommendations.clone()),
+        ),
     ];
     let editable = can_edit && !a.published;
     let figures = view! {
@@ -362,13 +438,19 @@ pub async fn start(
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::PublishAssessments) {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+    let StaffForm { form, lang, user, csp_id, slug } =
+        match authorise(user, fields, Permission::PublishAssessments) {
+            Ok(form) => form,
+            Err(response) => return response,
+        };
     let f = |name: &str| form.get(name);
-    let list = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/strategic-assessments"))).into_response();
-    let (Ok(year), Ok(quarter)) = (f("year").parse::<i64>(), f("quarter").parse::<i64>()) else { return list("error=quarter") };
+    let list = |outcome: &str| {
+        Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/strategic-assessments")))
+            .into_response()
+    };
+    let (Ok(year), Ok(quarter)) = (f("year").parse::<i64>(), f("quarter").parse::<i64>()) else {
+        return list("error=quarter");
+    };
     if strategic::quarter_bounds(year, quarter).is_none_or(|(_, to)| to > db::now()) {
         return list("error=quarter");
     }
@@ -392,7 +474,11 @@ pub async fn start(
     };
     let figures = serde_json::to_string(&figures).unwrap_or_else(|_| "[]".into());
     match db::tasking::new_draft(&state.db, csp_id, year, quarter, &sections, &figures, user.id).await {
-        Ok(version) => Redirect::to(&format!("{}?csp={slug}&version={version}&done=drafted", lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}")))).into_response(),
+        Ok(version) => Redirect::to(&format!(
+            "{}?csp={slug}&version={version}&done=drafted",
+            lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}"))
+        ))
+        .into_response(),
         Err(e) => fail(e),
     }
 }
@@ -403,10 +489,11 @@ pub async fn save(
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::PublishAssessments) {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+    let StaffForm { form, lang, user, csp_id, slug } =
+        match authorise(user, fields, Permission::PublishAssessments) {
+            Ok(form) => form,
+            Err(response) => return response,
+        };
     let f = |name: &str| form.get(name);
     let (year, quarter) = (f("year").parse::<i64>().unwrap_or(0), f("quarter").parse::<i64>().unwrap_or(0));
     let id: i64 = f("id").parse().unwrap_or(0);
@@ -420,14 +507,32 @@ pub async fn save(
     };
     let Some(current) = current else { return page(lang, Problem::NotFound) };
     let back = |outcome: &str| {
-        Redirect::to(&format!("{}?csp={slug}&version={}&{outcome}", lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}")), current.version)).into_response()
+        Redirect::to(&format!(
+            "{}?csp={slug}&version={}&{outcome}",
+            lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}")),
+            current.version
+        ))
+        .into_response()
     };
-    let texts: Result<Vec<String>, _> = ["summary", "top_problems", "emerging", "outcomes", "gaps", "recommendations"].iter().map(|n| text(f(n), MAX_TEXT)).collect();
+    let texts: Result<Vec<String>, _> =
+        ["summary", "top_problems", "emerging", "outcomes", "gaps", "recommendations"]
+            .iter()
+            .map(|n| text(f(n), MAX_TEXT))
+            .collect();
     let Ok(t) = texts else {
         // Back to the draft as it was typed, to shorten.
-        return back(&kept::refusal(&state.db, user.id, &draft_page(id), "sections", &form.0, "too_long").await);
+        return back(
+            &kept::refusal(&state.db, user.id, &draft_page(id), "sections", &form.0, "too_long").await,
+        );
     };
-    let sections = Sections { summary: t[0].clone(), top_problems: t[1].clone(), emerging: t[2].clone(), outcomes: t[3].clone(), gaps: t[4].clone(), recommendations: t[5].clone() };
+    let sections = Sections {
+        summary: t[0].clone(),
+        top_problems: t[1].clone(),
+        emerging: t[2].clone(),
+        outcomes: t[3].clone(),
+        gaps: t[4].clone(),
+        recommendations: t[5].clone(),
+    };
     let publish = f("publish") == "1";
     match db::tasking::save_draft(&state.db, id, &sections, publish, user.id).await {
         Ok(true) => back(if publish { "done=published" } else { "done=saved" }),

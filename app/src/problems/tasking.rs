@@ -15,11 +15,16 @@ use crate::{
     problems::{
         analysis,
         pages::{family_name, reason, suggestion_title, Outcome},
-        parse_day, priority_name, stage_name, strand_name, text, ProfileSummary, Stage, Strand, MAX_TEXT, MAX_TITLE,
+        parse_day, priority_name, stage_name, strand_name, text, ProfileSummary, Stage, Strand, MAX_TEXT,
+        MAX_TITLE,
     },
     reference::Names,
     shell::{use_lang, CspPicker, ErrorMessage},
-    staff::{kept::{self, KeptForm}, pages::require_user, Permission, StaffUser},
+    staff::{
+        kept::{self, KeptForm},
+        pages::require_user,
+        Permission, StaffUser,
+    },
     t,
 };
 use crate::{
@@ -69,12 +74,18 @@ fn tasking_page(slug: &str, date: &str) -> String {
     format!("tasking/{slug}/{date}")
 }
 
-pub async fn tasking_view(csp: Option<String>, date: Option<String>, kept: Option<String>) -> Result<TaskingView, ServerFnError> {
+pub async fn tasking_view(
+    csp: Option<String>,
+    date: Option<String>,
+    kept: Option<String>,
+) -> Result<TaskingView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let lang = use_lang();
     let allowed = user.csps_where(Permission::ViewProblems);
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else { return Err(reject(AppError::Forbidden)) };
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+        return Err(reject(AppError::Forbidden));
+    };
     let now = db::now();
     let held_on = match date.as_deref().filter(|d| !d.is_empty()) {
         Some(d) => parse_day(d).ok_or_else(|| reject(AppError::Invalid))?,
@@ -87,7 +98,13 @@ pub async fn tasking_view(csp: Option<String>, date: Option<String>, kept: Optio
         None => held_on - db::tasking::tasking_interval(db, csp_id).await.map_err(internal)? * DAY,
     };
     let (neighbourhoods, _) = db::problems::choices(db, csp_id).await.map_err(internal)?;
-    let area = |id: i64| neighbourhoods.iter().find(|(n, _)| *n == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default();
+    let area = |id: i64| {
+        neighbourhoods
+            .iter()
+            .find(|(n, _)| *n == id)
+            .map(|(_, n)| n.get(lang).to_string())
+            .unwrap_or_default()
+    };
     let (new, _) = analysis::suggestions(db, &state.wards, csp_id, now).await.map_err(internal)?;
     let suggestions = new
         .iter()
@@ -97,15 +114,24 @@ pub async fn tasking_view(csp: Option<String>, date: Option<String>, kept: Optio
             AgendaSuggestion { title: suggestion_title(lang, s, &a, &f), reason: reason(lang, s, &a, &f) }
         })
         .collect();
-    let profiles = db::problems::list(db, csp_id, Audience::Csp).await.map_err(internal)?.into_iter().filter(|p| p.stage != Stage::Closed).collect();
-    let kept = kept::kept(db, user.id, &tasking_page(&slug, &db::format_date(held_on)), kept.as_deref()).await;
+    let profiles = db::problems::list(db, csp_id, Audience::Csp)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|p| p.stage != Stage::Closed)
+        .collect();
+    let kept =
+        kept::kept(db, user.id, &tasking_page(&slug, &db::format_date(held_on)), kept.as_deref()).await;
     Ok(TaskingView {
         kept,
         csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
         selected: slug,
         date: db::format_date(held_on),
         since: db::format_date(since),
-        meeting: db::tasking::meeting(db, csp_id, held_on).await.map_err(internal)?.unwrap_or_else(|| Meeting { held_on: db::format_date(held_on), ..Default::default() }),
+        meeting: db::tasking::meeting(db, csp_id, held_on)
+            .await
+            .map_err(internal)?
+            .unwrap_or_else(|| Meeting { held_on: db::format_date(held_on), ..Default::default() }),
         suggestions,
         profiles,
         overdue: db::tasking::overdue_actions(db, csp_id, held_on.max(now)).await.map_err(internal)?,
@@ -143,7 +169,21 @@ pub fn TaskingPage() -> impl IntoView {
 }
 
 fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
-    let TaskingView { csps, selected, date, since, meeting, suggestions, profiles, overdue, items, priorities, earlier, can_edit, kept: k } = v;
+    let TaskingView {
+        csps,
+        selected,
+        date,
+        since,
+        meeting,
+        suggestions,
+        profiles,
+        overdue,
+        items,
+        priorities,
+        earlier,
+        can_edit,
+        kept: k,
+    } = v;
     let post = lang.path("/staff/tasking");
     let agenda = view! {
         <p class="meta">{t!(lang, "tasking-meeting-on", date = date.clone(), since = since.clone())}</p>
@@ -309,18 +349,36 @@ pub async fn save(
         Err(response) => return response,
     };
     let f = |name: &str| form.get(name);
-    let Some(held_on) = parse_day(f("date")) else { return back_to_tasking(lang, &slug, None, "error=meeting_date") };
+    let Some(held_on) = parse_day(f("date")) else {
+        return back_to_tasking(lang, &slug, None, "error=meeting_date");
+    };
     let date = db::format_date(held_on);
     let back = |outcome: &str| back_to_tasking(lang, &slug, Some(&date), outcome);
     let (attendees, decisions) = match (text(f("attendees"), MAX_TEXT), text(f("decisions"), MAX_TEXT)) {
         (Ok(a), Ok(d)) => (a, d),
-        _ => return back(&kept::refusal(&state.db, user.id, &tasking_page(&slug, &date), "record", &form.0, "too_long").await),
+        _ => {
+            return back(
+                &kept::refusal(
+                    &state.db,
+                    user.id,
+                    &tasking_page(&slug, &date),
+                    "record",
+                    &form.0,
+                    "too_long",
+                )
+                .await,
+            )
+        }
     };
     let version: i64 = f("version").parse().unwrap_or(-1);
-    match db::tasking::save_meeting(&state.db, csp_id, held_on, version, &attendees, &decisions, user.id).await {
+    match db::tasking::save_meeting(&state.db, csp_id, held_on, version, &attendees, &decisions, user.id)
+        .await
+    {
         Ok(true) => back("done=saved"),
         // Someone else saved the record first: back as typed, to compare and save again.
-        Ok(false) => back(&kept::refusal(&state.db, user.id, &tasking_page(&slug, &date), "record", &form.0, "stale").await),
+        Ok(false) => back(
+            &kept::refusal(&state.db, user.id, &tasking_page(&slug, &date), "record", &form.0, "stale").await,
+        ),
         Err(e) => {
             tracing::error!(error = %e, "could not save a tasking meeting");
             back("error=unavailable")
@@ -339,7 +397,9 @@ pub async fn add_action(
         Err(response) => return response,
     };
     let f = |name: &str| form.get(name);
-    let Some(held_on) = parse_day(f("date")) else { return back_to_tasking(lang, &slug, None, "error=meeting_date") };
+    let Some(held_on) = parse_day(f("date")) else {
+        return back_to_tasking(lang, &slug, None, "error=meeting_date");
+    };
     let date = db::format_date(held_on);
     let back = |outcome: &str| back_to_tasking(lang, &slug, Some(&date), outcome);
     // Refused for a mistake: back as it was typed.
@@ -369,7 +429,8 @@ pub async fn add_action(
     };
     let due_text = due_on.map(|d| format!(" ({})", db::format_date(d))).unwrap_or_default();
     let what = format!("{title}{due_text}");
-    let action = db::problems::NewAction { title: &title, organisation_id: None, owner: &owner, due_on, notes: "" };
+    let action =
+        db::problems::NewAction { title: &title, organisation_id: None, owner: &owner, due_on, notes: "" };
     let added = db::problems::add_action(&state.db, id, version, user.id, action, &what).await;
     if let Err(e) = added {
         return match e {
@@ -382,7 +443,8 @@ pub async fn add_action(
             }
         };
     }
-    let line = t!(lang, "tasking-action-line", reference = reference, title = title, owner = owner, due = due_text);
+    let line =
+        t!(lang, "tasking-action-line", reference = reference, title = title, owner = owner, due = due_text);
     match db::tasking::append_decision(&state.db, csp_id, held_on, &line, user.id).await {
         Ok(()) => back("done=action"),
         Err(e) => {
@@ -412,7 +474,9 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ViewProblems);
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else { return Err(reject(AppError::Forbidden)) };
+    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+        return Err(reject(AppError::Forbidden));
+    };
     let profiles = db::problems::list(&state.db, csp_id, Audience::Csp).await.map_err(internal)?;
     let kept = kept::kept(&state.db, user.id, &strategy_page(&slug), kept.as_deref()).await;
     Ok(StrategyView {
@@ -420,7 +484,11 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
         csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
         selected: slug,
         priorities: db::tasking::priorities(&state.db, csp_id).await.map_err(internal)?,
-        profiles: profiles.into_iter().filter(|p| p.stage != Stage::Closed).map(|p| (p.reference, p.title)).collect(),
+        profiles: profiles
+            .into_iter()
+            .filter(|p| p.stage != Stage::Closed)
+            .map(|p| (p.reference, p.title))
+            .collect(),
         can_edit: user.can(Permission::RunTasking, csp_id),
     })
 }
@@ -456,9 +524,11 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
     let post = lang.path("/staff/control-strategy");
     let hidden = {
         let selected = selected.clone();
-        move || view! {
-            <input type="hidden" name="lang" value=lang.code() />
-            <input type="hidden" name="csp" value=selected.clone() />
+        move || {
+            view! {
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="csp" value=selected.clone() />
+            }
         }
     };
     let strands = Strand::ALL
@@ -564,7 +634,10 @@ pub async fn change_strategy(
         Err(response) => return response,
     };
     let f = |name: &str| form.get(name);
-    let back = |outcome: &str| Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy"))).into_response();
+    let back = |outcome: &str| {
+        Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy")))
+            .into_response()
+    };
     // A new priority refused for a mistake goes back as it was typed.
     let page = strategy_page(&slug);
     let refused = |error: &'static str| kept::refusal(&state.db, user.id, &page, "add", &form.0, error);
@@ -577,10 +650,14 @@ pub async fn change_strategy(
                 Ok(_) => return back(&refused("title").await),
                 Err(_) => return back(&refused("too_long").await),
             };
-            let Ok(description) = text(f("description"), MAX_TEXT) else { return back(&refused("too_long").await) };
+            let Ok(description) = text(f("description"), MAX_TEXT) else {
+                return back(&refused("too_long").await);
+            };
             db::tasking::add_priority(&state.db, csp_id, strand, &title, &description).await.map(|_| true)
         }
-        "link" | "unlink" => db::tasking::link_priority(&state.db, csp_id, priority, f("profile"), f("op") == "link").await,
+        "link" | "unlink" => {
+            db::tasking::link_priority(&state.db, csp_id, priority, f("profile"), f("op") == "link").await
+        }
         "remove" => db::tasking::remove_priority(&state.db, csp_id, priority).await,
         _ => Ok(false),
     };

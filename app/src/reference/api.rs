@@ -24,7 +24,11 @@ pub fn json_error(status: StatusCode, code: &str, message: impl Into<String>) ->
 /// Logs an internal failure; the client gets a 503 it can retry.
 pub fn internal(e: impl std::fmt::Display) -> Response {
     tracing::error!(error = %e, "api failure");
-    json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service cannot answer right now; try again shortly.")
+    json_error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "unavailable",
+        "The service cannot answer right now; try again shortly.",
+    )
 }
 
 #[derive(Serialize)]
@@ -59,20 +63,33 @@ pub async fn csps(State(state): State<AppState>) -> Response {
     }
 }
 
-pub async fn neighbourhoods(State(state): State<AppState>, Query(params): Query<HashMap<String, String>>) -> Response {
+pub async fn neighbourhoods(
+    State(state): State<AppState>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
     let Some(slug) = params.get("csp").filter(|s| !s.is_empty()) else {
-        return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "'csp' is required: a CSP slug from GET /api/v1/csps");
+        return json_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_parameter",
+            "'csp' is required: a CSP slug from GET /api/v1/csps",
+        );
     };
     let geometry = match params.get("geometry").map(String::as_str) {
         None | Some("false") | Some("0") => false,
         Some("true") | Some("1") => true,
         Some(other) => {
-            return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", format!("'geometry' must be true or false, got '{other}'"))
+            return json_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_parameter",
+                format!("'geometry' must be true or false, got '{other}'"),
+            )
         }
     };
     let csp = match db::reference::csp_by_slug(&state.db, slug).await {
         Ok(Some(c)) => c,
-        Ok(None) => return json_error(StatusCode::NOT_FOUND, "not_found", format!("no CSP has the slug '{slug}'")),
+        Ok(None) => {
+            return json_error(StatusCode::NOT_FOUND, "not_found", format!("no CSP has the slug '{slug}'"))
+        }
         Err(e) => return internal(e),
     };
     let list = match db::reference::neighbourhoods(&state.db, csp.id).await {
@@ -126,8 +143,14 @@ pub fn location_json(l: &Location) -> Value {
     })
 }
 
-pub async fn locate(State(state): State<AppState>, Query(params): Query<HashMap<String, String>>) -> Response {
-    let at = match Coordinates::parse(params.get("lat").map(String::as_str), params.get("lon").map(String::as_str)) {
+pub async fn locate(
+    State(state): State<AppState>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let at = match Coordinates::parse(
+        params.get("lat").map(String::as_str),
+        params.get("lon").map(String::as_str),
+    ) {
         Ok(at) => at,
         Err(e) => return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", e.message),
     };
@@ -147,9 +170,6 @@ pub async fn not_found() -> Response {
 }
 
 pub async fn openapi() -> Response {
-    (
-        [(axum::http::header::CONTENT_TYPE, "application/json")],
-        include_str!("../../openapi.json"),
-    )
+    ([(axum::http::header::CONTENT_TYPE, "application/json")], include_str!("../../openapi.json"))
         .into_response()
 }

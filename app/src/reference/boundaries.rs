@@ -4,7 +4,7 @@
 //! code, else the authority whose outline contains the ward.
 
 use crate::reference::Names;
-use geo::{InteriorPoint, Contains, MultiPolygon};
+use geo::{Contains, InteriorPoint, MultiPolygon};
 
 /// One boundary read from a file, with its geometry as compact GeoJSON text.
 #[derive(Debug, Clone)]
@@ -25,7 +25,11 @@ pub enum BoundaryKind {
 }
 
 /// Finds `PREFIXyySUFFIX` (e.g. `WD13CD`) among a feature's property names.
-fn property<'a>(props: &'a serde_json::Map<String, serde_json::Value>, prefix: &str, suffix: &str) -> Option<&'a str> {
+fn property<'a>(
+    props: &'a serde_json::Map<String, serde_json::Value>,
+    prefix: &str,
+    suffix: &str,
+) -> Option<&'a str> {
     props.iter().find_map(|(k, v)| {
         let mid = k.strip_prefix(prefix)?.strip_suffix(suffix)?;
         (mid.len() == 2 && mid.chars().all(|c| c.is_ascii_digit())).then(|| v.as_str()).flatten()
@@ -48,14 +52,21 @@ pub fn parse(text: &str, file_stem: &str) -> Result<Vec<Boundary>, String> {
         geojson::GeoJson::FeatureCollection(fc) => fc,
         _ => return Err("expected a FeatureCollection".into()),
     };
-    let stem_is_lad = file_stem.len() == 9 && file_stem.starts_with('W') && file_stem[1..].chars().all(|c| c.is_ascii_digit());
+    let stem_is_lad = file_stem.len() == 9
+        && file_stem.starts_with('W')
+        && file_stem[1..].chars().all(|c| c.is_ascii_digit());
     let mut out = Vec::new();
     for (i, feature) in collection.features.into_iter().enumerate() {
         let props = feature.properties.clone().unwrap_or_default();
         let (kind, code, en, cy) = if let Some(code) = property(&props, "WD", "CD") {
             (BoundaryKind::Ward, code, property(&props, "WD", "NM"), property(&props, "WD", "NMW"))
         } else if let Some(code) = property(&props, "LAD", "CD") {
-            (BoundaryKind::LocalAuthority, code, property(&props, "LAD", "NM"), property(&props, "LAD", "NMW"))
+            (
+                BoundaryKind::LocalAuthority,
+                code,
+                property(&props, "LAD", "NM"),
+                property(&props, "LAD", "NMW"),
+            )
         } else {
             return Err(format!("feature {i}: no WDyyCD or LADyyCD property"));
         };
@@ -68,7 +79,8 @@ pub fn parse(text: &str, file_stem: &str) -> Result<Vec<Boundary>, String> {
         };
         let geometry = feature.geometry.ok_or_else(|| format!("feature {i} ({code}): no geometry"))?;
         let geometry_json = serde_json::to_string(&geometry).map_err(|e| e.to_string())?;
-        let shape: geo::Geometry<f64> = geometry.try_into().map_err(|e| format!("feature {i} ({code}): {e}"))?;
+        let shape: geo::Geometry<f64> =
+            geometry.try_into().map_err(|e| format!("feature {i} ({code}): {e}"))?;
         let shape = to_multipolygon(shape).ok_or_else(|| format!("feature {i} ({code}): not a polygon"))?;
         out.push(Boundary {
             kind,
@@ -83,7 +95,10 @@ pub fn parse(text: &str, file_stem: &str) -> Result<Vec<Boundary>, String> {
 }
 
 /// The local authority whose outline contains the ward's interior point.
-pub fn containing_authority<'a>(ward: &MultiPolygon<f64>, authorities: &'a [(String, MultiPolygon<f64>)]) -> Option<&'a str> {
+pub fn containing_authority<'a>(
+    ward: &MultiPolygon<f64>,
+    authorities: &'a [(String, MultiPolygon<f64>)],
+) -> Option<&'a str> {
     let point = ward.interior_point()?;
     authorities.iter().find(|(_, shape)| shape.contains(&point)).map(|(code, _)| code.as_str())
 }

@@ -28,9 +28,11 @@ impl WardIndex {
         let mut wards = Vec::with_capacity(rows.len());
         let mut entries = Vec::with_capacity(rows.len());
         for row in rows {
-            let shape = boundaries::parse_geometry(&row.geometry).map_err(|e| format!("ward {}: {e}", row.location.ward.code))?;
+            let shape = boundaries::parse_geometry(&row.geometry)
+                .map_err(|e| format!("ward {}: {e}", row.location.ward.code))?;
             let Some(rect) = shape.bounding_rect() else { continue };
-            let envelope = Rectangle::from_corners([rect.min().x, rect.min().y], [rect.max().x, rect.max().y]);
+            let envelope =
+                Rectangle::from_corners([rect.min().x, rect.min().y], [rect.max().x, rect.max().y]);
             entries.push(GeomWithData::new(envelope, wards.len()));
             let inside = shape.interior_point().unwrap_or_else(|| rect.center().into());
             wards.push(IndexedWard { location: row.location, shape, inside });
@@ -99,7 +101,11 @@ impl WardIndex {
 
     /// The outlines of the wards of these neighbourhoods (ward name, simplified shape), for a
     /// profile's map.
-    pub fn neighbourhood_outlines(&self, neighbourhoods: &[i64], lang: crate::i18n::Lang) -> Vec<(String, MultiPolygon<f64>)> {
+    pub fn neighbourhood_outlines(
+        &self,
+        neighbourhoods: &[i64],
+        lang: crate::i18n::Lang,
+    ) -> Vec<(String, MultiPolygon<f64>)> {
         self.wards
             .iter()
             .filter(|w| neighbourhoods.contains(&w.location.neighbourhood_id))
@@ -110,7 +116,11 @@ impl WardIndex {
     /// The area of a neighbourhood in square metres.
     pub fn neighbourhood_area(&self, neighbourhood: i64) -> f64 {
         use geo::ChamberlainDuquetteArea;
-        self.wards.iter().filter(|w| w.location.neighbourhood_id == neighbourhood).map(|w| w.shape.chamberlain_duquette_unsigned_area()).sum()
+        self.wards
+            .iter()
+            .filter(|w| w.location.neighbourhood_id == neighbourhood)
+            .map(|w| w.shape.chamberlain_duquette_unsigned_area())
+            .sum()
     }
 
     /// The neighbourhoods whose wards border (or come within about 100 m of) these
@@ -121,7 +131,10 @@ impl WardIndex {
         let mut out: Vec<i64> = Vec::new();
         for w in self.wards.iter().filter(|w| neighbourhoods.contains(&w.location.neighbourhood_id)) {
             let Some(rect) = w.shape.bounding_rect() else { continue };
-            let probe = AABB::from_corners([rect.min().x - NEAR, rect.min().y - NEAR], [rect.max().x + NEAR, rect.max().y + NEAR]);
+            let probe = AABB::from_corners(
+                [rect.min().x - NEAR, rect.min().y - NEAR],
+                [rect.max().x + NEAR, rect.max().y + NEAR],
+            );
             for entry in self.tree.locate_in_envelope_intersecting(&probe) {
                 let other = &self.wards[entry.data];
                 let id = other.location.neighbourhood_id;

@@ -1,13 +1,13 @@
 //! Reference geography: police forces, Community Safety Partnerships, local authorities,
 //! neighbourhoods and electoral wards, and routing a point to the ward and CSP that contain it.
 
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod boundaries;
 #[cfg(feature = "ssr")]
 pub mod locate;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod seed;
 
@@ -157,7 +157,10 @@ mod tests {
 
     #[test]
     fn coordinates_are_validated_and_name_the_parameter() {
-        assert_eq!(Coordinates::parse(Some("51.48"), Some("-3.17")).unwrap(), Coordinates { lat: 51.48, lon: -3.17 });
+        assert_eq!(
+            Coordinates::parse(Some("51.48"), Some("-3.17")).unwrap(),
+            Coordinates { lat: 51.48, lon: -3.17 }
+        );
         assert_eq!(Coordinates::parse(Some("abc"), Some("-3")).unwrap_err().parameter, "lat");
         assert_eq!(Coordinates::parse(Some("51"), None).unwrap_err().parameter, "lon");
         assert_eq!(Coordinates::parse(Some("91"), Some("0")).unwrap_err().parameter, "lat");

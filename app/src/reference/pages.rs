@@ -1,12 +1,12 @@
 //! Public pages: the partnerships of Wales and, for each, its neighbourhoods and wards.
 
+use crate::trigger::pages::FiguresSection;
 use crate::{
     i18n::Lang,
     reference::{Csp, Neighbourhood},
     shell::{use_lang, ErrorMessage, NotFoundMessage},
     t,
 };
-use crate::trigger::pages::FiguresSection;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -20,10 +20,13 @@ pub async fn list_partnerships() -> Result<Vec<Csp>, ServerFnError> {
 #[server]
 pub async fn partnership(slug: String) -> Result<Option<(Csp, Vec<Neighbourhood>)>, ServerFnError> {
     let state = crate::state::AppState::current()?;
-    let Some(csp) = crate::db::reference::csp_by_slug(&state.db, &slug).await.map_err(crate::error::internal)? else {
+    let Some(csp) =
+        crate::db::reference::csp_by_slug(&state.db, &slug).await.map_err(crate::error::internal)?
+    else {
         return Ok(None);
     };
-    let neighbourhoods = crate::db::reference::neighbourhoods(&state.db, csp.id).await.map_err(crate::error::internal)?;
+    let neighbourhoods =
+        crate::db::reference::neighbourhoods(&state.db, csp.id).await.map_err(crate::error::internal)?;
     Ok(Some((csp, neighbourhoods)))
 }
 

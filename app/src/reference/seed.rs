@@ -19,9 +19,27 @@ macro_rules! ward_files {
 }
 
 const WARD_FILES: &[(&str, &str)] = ward_files!(
-    "W06000001", "W06000002", "W06000003", "W06000004", "W06000005", "W06000006", "W06000008",
-    "W06000009", "W06000010", "W06000011", "W06000012", "W06000013", "W06000014", "W06000015",
-    "W06000016", "W06000018", "W06000019", "W06000020", "W06000021", "W06000022", "W06000023",
+    "W06000001",
+    "W06000002",
+    "W06000003",
+    "W06000004",
+    "W06000005",
+    "W06000006",
+    "W06000008",
+    "W06000009",
+    "W06000010",
+    "W06000011",
+    "W06000012",
+    "W06000013",
+    "W06000014",
+    "W06000015",
+    "W06000016",
+    "W06000018",
+    "W06000019",
+    "W06000020",
+    "W06000021",
+    "W06000022",
+    "W06000023",
     "W06000024"
 );
 
@@ -68,7 +86,12 @@ pub async fn seed(db: &Db) -> anyhow::Result<SeedCounts> {
     let mut tx = db.writer().begin().await?;
     let mut force_ids = HashMap::new();
     for f in &forces {
-        let id = db::reference::upsert_police_force(&mut tx, &f["slug"], &Names::new(&f["police_force"], &f["name_cy"])).await?;
+        let id = db::reference::upsert_police_force(
+            &mut tx,
+            &f["slug"],
+            &Names::new(&f["police_force"], &f["name_cy"]),
+        )
+        .await?;
         force_ids.insert(f["police_force"].clone(), id);
         counts.police_forces += 1;
     }
@@ -83,18 +106,32 @@ pub async fn seed(db: &Db) -> anyhow::Result<SeedCounts> {
             let force = force_ids
                 .get(&row["police_force"])
                 .ok_or_else(|| anyhow::anyhow!("police_forces.csv has no row for {}", row["police_force"]))?;
-            let id = db::reference::upsert_csp(&mut tx, &names["slug"], &Names::new(csp, &names["name_cy"]), *force).await?;
+            let id = db::reference::upsert_csp(
+                &mut tx,
+                &names["slug"],
+                &Names::new(csp, &names["name_cy"]),
+                *force,
+            )
+            .await?;
             csp_ids.insert(csp.clone(), id);
             counts.csps += 1;
         }
         let code = &row["lad_code"];
         let name = Names::new(&row["lad_name"], &row["lad_name_cy"]);
-        db::reference::upsert_local_authority(&mut tx, code, &name, csp_ids[csp], lad_shapes.get(code).map(String::as_str)).await?;
+        db::reference::upsert_local_authority(
+            &mut tx,
+            code,
+            &name,
+            csp_ids[csp],
+            lad_shapes.get(code).map(String::as_str),
+        )
+        .await?;
         counts.local_authorities += 1;
     }
     for (lad_code, text) in WARD_FILES {
         for ward in boundaries::parse(text, lad_code).map_err(anyhow::Error::msg)? {
-            db::reference::upsert_ward(&mut tx, &ward.code, &ward.name, lad_code, &ward.geometry_json).await?;
+            db::reference::upsert_ward(&mut tx, &ward.code, &ward.name, lad_code, &ward.geometry_json)
+                .await?;
             counts.wards += 1;
         }
     }
@@ -140,7 +177,9 @@ pub async fn import(db: &Db, files: &[(String, String)]) -> anyhow::Result<Impor
             let lad = match &b.lad_code {
                 Some(code) => code.clone(),
                 None => boundaries::containing_authority(&b.shape, &authorities)
-                    .ok_or_else(|| anyhow::anyhow!("{stem}: ward {} lies in no loaded local authority", b.code))?
+                    .ok_or_else(|| {
+                        anyhow::anyhow!("{stem}: ward {} lies in no loaded local authority", b.code)
+                    })?
                     .to_string(),
             };
             if db::reference::csp_id_of_local_authority(&mut tx, &lad).await?.is_none() {

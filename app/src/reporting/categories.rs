@@ -15,8 +15,20 @@ pub const DEFAULTS: &[(&str, &str, &str, &str, bool)] = &[
     ("fly-tipping", "environmental", "Fly-tipping", "Tipio anghyfreithlon", false),
     ("graffiti", "environmental", "Graffiti", "Graffiti", false),
     ("litter", "environmental", "Litter", "Sbwriel", false),
-    ("drug-litter", "environmental", "Discarded needles or drug litter", "Nodwyddau neu sbwriel cyffuriau wedi'u taflu", false),
-    ("vehicle-nuisance", "vehicle", "Vehicle nuisance or abandoned vehicle", "Niwsans cerbydau neu gerbyd wedi'i adael", false),
+    (
+        "drug-litter",
+        "environmental",
+        "Discarded needles or drug litter",
+        "Nodwyddau neu sbwriel cyffuriau wedi'u taflu",
+        false,
+    ),
+    (
+        "vehicle-nuisance",
+        "vehicle",
+        "Vehicle nuisance or abandoned vehicle",
+        "Niwsans cerbydau neu gerbyd wedi'i adael",
+        false,
+    ),
     ("tension", "tension", "Community tension or concern", "Tensiwn neu bryder cymunedol", false),
     ("other", "other", "Something else", "Rhywbeth arall", false),
 ];

@@ -16,9 +16,14 @@ mod tests {
 
     #[test]
     fn confirmation_is_in_the_residents_language() {
-        let (subject, body) = confirmation(Lang::Cy, "CYM-26-000001", "https://hub.example/cy/track/abc", "Partneriaeth X");
+        let (subject, body) =
+            confirmation(Lang::Cy, "CYM-26-000001", "https://hub.example/cy/track/abc", "Partneriaeth X");
         assert_eq!(subject, "Eich adroddiad CYM-26-000001");
-        assert!(body.contains("https://hub.example/cy/track/abc") && body.contains("999") && body.contains("Partneriaeth X"));
+        assert!(
+            body.contains("https://hub.example/cy/track/abc")
+                && body.contains("999")
+                && body.contains("Partneriaeth X")
+        );
         let (subject, _) = confirmation(Lang::En, "CYM-26-000001", "x", "y");
         assert_eq!(subject, "Your report CYM-26-000001");
     }

@@ -144,7 +144,12 @@ mod browser {
                         set_lat.set(format!("{lat:.6}"));
                         set_lon.set(format!("{lon:.6}"));
                         select_ward(&at.ward_code);
-                        set_message.set(t!(lang, "report-located", ward = at.ward.get(lang).to_string(), csp = at.csp.get(lang).to_string()));
+                        set_message.set(t!(
+                            lang,
+                            "report-located",
+                            ward = at.ward.get(lang).to_string(),
+                            csp = at.csp.get(lang).to_string()
+                        ));
                     }
                     Ok(None) => {
                         set_lat.set(String::new());
@@ -159,10 +164,15 @@ mod browser {
 
     /// Shows the chosen ward in the list too, when it is one of this area's.
     fn select_ward(code: &str) {
-        let Some(select) = document().get_element_by_id("ward").and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok()) else {
+        let Some(select) = document()
+            .get_element_by_id("ward")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        else {
             return;
         };
-        let known = (0..select.length()).filter_map(|i| select.item(i)).any(|o| o.get_attribute("value").as_deref() == Some(code));
+        let known = (0..select.length())
+            .filter_map(|i| select.item(i))
+            .any(|o| o.get_attribute("value").as_deref() == Some(code));
         if known {
             select.set_value(code);
         }
@@ -207,9 +217,14 @@ mod browser {
             let coords = position.coords();
             chosen.point(coords.latitude(), coords.longitude());
         });
-        let failure = Closure::<dyn FnMut(web_sys::PositionError)>::new(move |_| chosen.set_message.set(t!(lang, "report-location-failed")));
+        let failure = Closure::<dyn FnMut(web_sys::PositionError)>::new(move |_| {
+            chosen.set_message.set(t!(lang, "report-location-failed"))
+        });
         if geolocation
-            .get_current_position_with_error_callback(success.as_ref().unchecked_ref(), Some(failure.as_ref().unchecked_ref()))
+            .get_current_position_with_error_callback(
+                success.as_ref().unchecked_ref(),
+                Some(failure.as_ref().unchecked_ref()),
+            )
             .is_err()
         {
             chosen.set_message.set(t!(lang, "report-location-failed"));
@@ -259,7 +274,10 @@ mod browser {
                         }
                     }
                     Err(_) if attempt < ATTEMPTS => {
-                        set_timeout(move || self.fetch_and_draw(attempt + 1), std::time::Duration::from_millis(1500 * u64::from(attempt)));
+                        set_timeout(
+                            move || self.fetch_and_draw(attempt + 1),
+                            std::time::Duration::from_millis(1500 * u64::from(attempt)),
+                        );
                     }
                     Err(_) => self.give_up(),
                 }
@@ -270,7 +288,13 @@ mod browser {
     /// Loads Leaflet (only on this page, only with JavaScript), then draws the area's wards in
     /// `element`. When the script or the wards cannot be fetched, or take too long, the map is
     /// hidden and the resident is told to use the list.
-    pub(super) fn show_map(lang: Lang, area: String, element: web_sys::HtmlElement, chosen: Chosen, set_shown: WriteSignal<bool>) {
+    pub(super) fn show_map(
+        lang: Lang,
+        area: String,
+        element: web_sys::HtmlElement,
+        chosen: Chosen,
+        set_shown: WriteSignal<bool>,
+    ) {
         let doc = document();
         if doc.get_element_by_id("leaflet-css").is_none() {
             if let Ok(link) = doc.create_element("link") {
@@ -282,7 +306,8 @@ mod browser {
                 }
             }
         }
-        let loading = Rc::new(Loading { lang, area, element, chosen, set_shown, ended: std::cell::Cell::new(false) });
+        let loading =
+            Rc::new(Loading { lang, area, element, chosen, set_shown, ended: std::cell::Cell::new(false) });
         let late = Rc::clone(&loading);
         set_timeout(move || late.give_up(), PATIENCE);
         if leaflet::loaded() {
@@ -348,7 +373,10 @@ mod browser {
         map.on("click", on_click.as_ref().unchecked_ref());
         on_click.forget();
         // Leaflet's own controls, named in the page's language.
-        for (selector, label) in [(".leaflet-control-zoom-in", t!(lang, "report-map-zoom-in")), (".leaflet-control-zoom-out", t!(lang, "report-map-zoom-out"))] {
+        for (selector, label) in [
+            (".leaflet-control-zoom-in", t!(lang, "report-map-zoom-in")),
+            (".leaflet-control-zoom-out", t!(lang, "report-map-zoom-out")),
+        ] {
             if let Ok(Some(button)) = element.query_selector(selector) {
                 let _ = button.set_attribute("aria-label", &label);
                 let _ = button.set_attribute("title", &label);

@@ -1,17 +1,17 @@
 //! Resident reporting: a concern reported in English or Welsh, with or without an account or
 //! JavaScript, routed to the CSP whose ward it is in, and followed through a private link.
 
-pub mod map;
-pub mod pages;
-pub mod places;
 #[cfg(feature = "ssr")]
 pub mod categories;
 #[cfg(feature = "ssr")]
 pub mod emails;
 #[cfg(feature = "ssr")]
 pub mod generate;
+pub mod map;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod photos;
+pub mod places;
 #[cfg(feature = "ssr")]
 pub mod submit;
 
@@ -89,7 +89,8 @@ impl ReportStatus {
 /// ASB qualifier (orthogonal to the type of behaviour).
 pub const ASB_QUALIFIERS: [&str; 3] = ["personal", "nuisance", "environmental"];
 /// The five monitored hate strands, plus "other" for a perceived motive outside them.
-pub const HATE_STRANDS: [&str; 6] = ["disability", "race", "religion", "sexual_orientation", "transgender", "other"];
+pub const HATE_STRANDS: [&str; 6] =
+    ["disability", "race", "religion", "sexual_orientation", "transgender", "other"];
 
 /// The report form exactly as sent: kept as a draft when it needs correcting, so nothing a
 /// resident typed is lost.
@@ -179,7 +180,11 @@ pub enum EmailRule {
 
 impl EmailRule {
     /// The rule for a reporter's details. A safe-contact note wins over everything else.
-    pub fn for_reporter(email: Option<&str>, consent_to_contact: bool, safe_contact: Option<&str>) -> EmailRule {
+    pub fn for_reporter(
+        email: Option<&str>,
+        consent_to_contact: bool,
+        safe_contact: Option<&str>,
+    ) -> EmailRule {
         if safe_contact.is_some_and(|note| !note.trim().is_empty()) {
             EmailRule::SafeContact
         } else if email.is_none_or(|e| e.trim().is_empty()) {
@@ -213,7 +218,11 @@ fn trimmed(s: &str) -> Option<String> {
 pub fn valid_email(email: &str) -> bool {
     let simple = match email.split_once('@') {
         Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !email.contains(char::is_whitespace)
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.contains(char::is_whitespace)
         }
         None => false,
     };
@@ -254,7 +263,12 @@ fn valid_local_time(value: &str, now_local: &str) -> bool {
     }
     let num = |r: std::ops::Range<usize>| value[r].parse::<u32>().unwrap_or(0);
     let (year, month, day, hour, minute) = (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16));
-    (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day) && hour < 24 && minute < 60 && value >= "2000-01-01T00:00" && value <= now_local
+    (1..=12).contains(&month)
+        && (1..=days_in_month(year, month)).contains(&day)
+        && hour < 24
+        && minute < 60
+        && value >= "2000-01-01T00:00"
+        && value <= now_local
 }
 
 /// Checks a submitted form against the CSP's categories and the area's wards. `located_ward`
@@ -325,11 +339,14 @@ pub fn validate(
             errors.push(err("phone", "invalid"));
         }
     }
-    let safe_contact = trimmed(&form.safe_contact).filter(|_| category.is_some_and(|c| c.sensitive) && !anonymous);
+    let safe_contact =
+        trimmed(&form.safe_contact).filter(|_| category.is_some_and(|c| c.sensitive) && !anonymous);
     if safe_contact.as_ref().is_some_and(|s| s.chars().count() > MAX_SAFE_CONTACT) {
         errors.push(err("safe_contact", "too_long"));
     }
-    let language = crate::i18n::Lang::parse(&form.contact_language).or_else(|| crate::i18n::Lang::parse(&form.lang)).unwrap_or_default();
+    let language = crate::i18n::Lang::parse(&form.contact_language)
+        .or_else(|| crate::i18n::Lang::parse(&form.lang))
+        .unwrap_or_default();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -383,7 +400,8 @@ pub fn random_reference_number(crowded: bool) -> i64 {
 pub fn parse_reference(text: &str) -> Option<String> {
     let upper = text.trim().to_ascii_uppercase();
     let rest = upper.strip_prefix("CYM").unwrap_or(&upper);
-    let groups: Vec<&str> = rest.split(|c: char| c == '-' || c.is_whitespace()).filter(|g| !g.is_empty()).collect();
+    let groups: Vec<&str> =
+        rest.split(|c: char| c == '-' || c.is_whitespace()).filter(|g| !g.is_empty()).collect();
     let (year, sequence) = match groups.as_slice() {
         [year, sequence] => (*year, *sequence),
         [both] if both.len() == 8 => both.split_at(2),
@@ -440,7 +458,11 @@ mod tests {
             name: Names::new(code, code),
             sensitive,
         };
-        vec![c(1, "asb-noise", "asb", false), c(2, "hate", "hate", true), c(3, "graffiti", "environmental", false)]
+        vec![
+            c(1, "asb-noise", "asb", false),
+            c(2, "hate", "hate", true),
+            c(3, "graffiti", "environmental", false),
+        ]
     }
 
     fn form() -> ReportForm {
@@ -471,7 +493,13 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_against_its_field() {
-        let bad = ReportForm { category: "unknown".into(), ward: "W05999999".into(), happened_at: String::new(), description: "short".into(), ..form() };
+        let bad = ReportForm {
+            category: "unknown".into(),
+            ward: "W05999999".into(),
+            happened_at: String::new(),
+            description: "short".into(),
+            ..form()
+        };
         assert_eq!(
             check(&bad).unwrap_err(),
             vec!["category:required", "ward:required", "happened_at:required", "description:too_short"]
@@ -485,15 +513,47 @@ mod tests {
     #[test]
     fn when_it_happened() {
         assert!(check(&ReportForm { happened_at: String::new(), ongoing: "on".into(), ..form() }).is_ok());
-        assert_eq!(check(&ReportForm { happened_at: "2026-11-29T21:01".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"], "future");
-        assert_eq!(check(&ReportForm { happened_at: "29/11/2026".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"]);
-        assert_eq!(check(&ReportForm { happened_at: "2026-13-01T10:00".into(), ..form() }).unwrap_err(), vec!["happened_at:invalid"]);
-        assert!(check(&ReportForm { happened_at: "2026-11-29T21:00".into(), ..form() }).is_ok(), "now is fine");
-        for not_a_day in ["2026-02-31T10:00", "2026-02-29T10:00", "2026-04-31T10:00", "2026-11-00T10:00", "2100-02-29T10:00"] {
+        assert_eq!(
+            check(&ReportForm { happened_at: "2026-11-29T21:01".into(), ..form() }).unwrap_err(),
+            vec!["happened_at:invalid"],
+            "future"
+        );
+        assert_eq!(
+            check(&ReportForm { happened_at: "29/11/2026".into(), ..form() }).unwrap_err(),
+            vec!["happened_at:invalid"]
+        );
+        assert_eq!(
+            check(&ReportForm { happened_at: "2026-13-01T10:00".into(), ..form() }).unwrap_err(),
+            vec!["happened_at:invalid"]
+        );
+        assert!(
+            check(&ReportForm { happened_at: "2026-11-29T21:00".into(), ..form() }).is_ok(),
+            "now is fine"
+        );
+        for not_a_day in [
+            "2026-02-31T10:00",
+            "2026-02-29T10:00",
+            "2026-04-31T10:00",
+            "2026-11-00T10:00",
+            "2100-02-29T10:00",
+        ] {
             let now = if not_a_day.starts_with("2100") { "2100-12-31T00:00" } else { "2026-11-29T21:00" };
-            assert!(validate(&ReportForm { happened_at: not_a_day.into(), ..form() }, &categories(), &["W05000857".to_string()], None, now).is_err(), "{not_a_day}");
+            assert!(
+                validate(
+                    &ReportForm { happened_at: not_a_day.into(), ..form() },
+                    &categories(),
+                    &["W05000857".to_string()],
+                    None,
+                    now
+                )
+                .is_err(),
+                "{not_a_day}"
+            );
         }
-        assert!(check(&ReportForm { happened_at: "2024-02-29T10:00".into(), ..form() }).is_ok(), "a leap day");
+        assert!(
+            check(&ReportForm { happened_at: "2024-02-29T10:00".into(), ..form() }).is_ok(),
+            "a leap day"
+        );
     }
 
     #[cfg(feature = "ssr")]
@@ -517,7 +577,13 @@ mod tests {
         assert_eq!(check(&bad_email).unwrap_err(), vec!["email:invalid"]);
         // Addresses the outbox could not send to are refused here, not lost later.
         #[cfg(feature = "ssr")]
-        for unsendable in ["sian@@example.cymru", "sian,rhys@example.cymru", "sian@exa(mple).cymru", "<sian@example.cymru>", "sian@example.cymru>"] {
+        for unsendable in [
+            "sian@@example.cymru",
+            "sian,rhys@example.cymru",
+            "sian@exa(mple).cymru",
+            "<sian@example.cymru>",
+            "sian@example.cymru>",
+        ] {
             assert!(unsendable.parse::<lettre::Address>().is_err(), "{unsendable}");
             let form = ReportForm { email: unsendable.into(), ..named.clone() };
             assert_eq!(check(&form).unwrap_err(), vec!["email:invalid"], "{unsendable}");
@@ -527,7 +593,14 @@ mod tests {
         }
         let bad_phone = ReportForm { phone: "12".into(), ..named.clone() };
         assert_eq!(check(&bad_phone).unwrap_err(), vec!["phone:invalid"]);
-        let ok = check(&ReportForm { email: " Sian@Example.Cymru ".into(), phone: "029 2087 2087".into(), consent: "on".into(), contact_language: "cy".into(), ..named }).unwrap();
+        let ok = check(&ReportForm {
+            email: " Sian@Example.Cymru ".into(),
+            phone: "029 2087 2087".into(),
+            consent: "on".into(),
+            contact_language: "cy".into(),
+            ..named
+        })
+        .unwrap();
         assert_eq!(ok.reporter.email.as_deref(), Some("sian@example.cymru"));
         assert!(ok.reporter.consent_to_contact);
         assert_eq!(ok.reporter.language, crate::i18n::Lang::Cy);
@@ -539,8 +612,15 @@ mod tests {
         assert_eq!(rule(Some("a@b.cymru"), true, None), EmailRule::Allowed);
         assert_eq!(rule(Some("a@b.cymru"), false, None), EmailRule::NoConsent);
         assert_eq!(rule(None, true, None), EmailRule::NoAddress);
-        assert_eq!(rule(Some("a@b.cymru"), true, Some("Phone only, my partner reads my email")), EmailRule::SafeContact);
-        assert_eq!(rule(None, false, Some("Ring after 6")), EmailRule::SafeContact, "flagged for a person even without an address");
+        assert_eq!(
+            rule(Some("a@b.cymru"), true, Some("Phone only, my partner reads my email")),
+            EmailRule::SafeContact
+        );
+        assert_eq!(
+            rule(None, false, Some("Ring after 6")),
+            EmailRule::SafeContact,
+            "flagged for a person even without an address"
+        );
         assert_eq!(rule(Some("a@b.cymru"), true, Some("  ")), EmailRule::Allowed, "an empty note is no note");
         // Through the form: an address given without ticking the box is never emailed.
         let named = ReportForm { anonymous: "no".into(), email: "sian@example.cymru".into(), ..form() };
@@ -555,14 +635,25 @@ mod tests {
     fn extra_questions_belong_to_their_category() {
         let asb = check(&ReportForm { asb_qualifier: "personal".into(), ..form() }).unwrap();
         assert_eq!(asb.asb_qualifier.as_deref(), Some("personal"));
-        assert_eq!(check(&ReportForm { asb_qualifier: "loud".into(), ..form() }).unwrap_err(), vec!["asb_qualifier:invalid"]);
-        let graffiti = check(&ReportForm { category: "graffiti".into(), asb_qualifier: "personal".into(), ..form() }).unwrap();
+        assert_eq!(
+            check(&ReportForm { asb_qualifier: "loud".into(), ..form() }).unwrap_err(),
+            vec!["asb_qualifier:invalid"]
+        );
+        let graffiti =
+            check(&ReportForm { category: "graffiti".into(), asb_qualifier: "personal".into(), ..form() })
+                .unwrap();
         assert_eq!(graffiti.asb_qualifier, None, "not an ASB category");
-        let hate = check(&ReportForm { category: "hate".into(), hate_strands: vec!["race".into(), "religion".into()], ..form() }).unwrap();
+        let hate = check(&ReportForm {
+            category: "hate".into(),
+            hate_strands: vec!["race".into(), "religion".into()],
+            ..form()
+        })
+        .unwrap();
         assert!(hate.sensitive);
         assert_eq!(hate.hate_strands, vec!["race", "religion"]);
         assert_eq!(
-            check(&ReportForm { category: "hate".into(), hate_strands: vec!["height".into()], ..form() }).unwrap_err(),
+            check(&ReportForm { category: "hate".into(), hate_strands: vec!["height".into()], ..form() })
+                .unwrap_err(),
             vec!["hate_strands:invalid"]
         );
     }
@@ -570,7 +661,9 @@ mod tests {
     #[test]
     fn a_located_ward_wins_over_the_list() {
         let f = ReportForm { ward: String::new(), ..form() };
-        let ok = validate(&f, &categories(), &["W05000857".to_string()], Some("W05000860"), "2026-11-29T21:00").unwrap();
+        let ok =
+            validate(&f, &categories(), &["W05000857".to_string()], Some("W05000860"), "2026-11-29T21:00")
+                .unwrap();
         assert_eq!(ok.ward_code, "W05000860");
     }
 
@@ -597,10 +690,34 @@ mod tests {
 
     #[test]
     fn references_as_people_read_them_out() {
-        for typed in ["CYM-26-000123", "cym-26-000123", " CYM 26 000123 ", "cym-26-123", "CYM26000123", "26-123", "26000123", "CYM-26 - 000123", "cym 26 123", "CYM26 000123"] {
+        for typed in [
+            "CYM-26-000123",
+            "cym-26-000123",
+            " CYM 26 000123 ",
+            "cym-26-123",
+            "CYM26000123",
+            "26-123",
+            "26000123",
+            "CYM-26 - 000123",
+            "cym 26 123",
+            "CYM26 000123",
+        ] {
             assert_eq!(parse_reference(typed).as_deref(), Some("CYM-26-000123"), "{typed}");
         }
-        for typed in ["", "CYM", "CYM-26", "CYM-26-", "CYM-2026-000123", "CYM-26-00001234", "CYM-26-000000", "PP-26-0001", "CYM-2X-000123", "123", "CYM-26-12a", "CYM 2 6 123"] {
+        for typed in [
+            "",
+            "CYM",
+            "CYM-26",
+            "CYM-26-",
+            "CYM-2026-000123",
+            "CYM-26-00001234",
+            "CYM-26-000000",
+            "PP-26-0001",
+            "CYM-2X-000123",
+            "123",
+            "CYM-26-12a",
+            "CYM 2 6 123",
+        ] {
             assert_eq!(parse_reference(typed), None, "{typed}");
         }
     }

@@ -7,7 +7,9 @@ use crate::{
     reporting::{
         map::WherePicker,
         places::{PlaceSearch, MAX_MATCHES},
-        Category, FieldError, ReportForm, ReportStatus, TrackedReport, ASB_QUALIFIERS, HATE_STRANDS, MAX_DESCRIPTION},
+        Category, FieldError, ReportForm, ReportStatus, TrackedReport, ASB_QUALIFIERS, HATE_STRANDS,
+        MAX_DESCRIPTION,
+    },
     shell::{use_lang, ErrorMessage, NotFoundMessage},
     t,
 };
@@ -48,13 +50,20 @@ pub async fn report_page(
     use crate::{db, error::internal, staff::accounts::sha256_hex};
     let state = crate::state::AppState::current()?;
     let csps = db::reference::list_csps(&state.db).await.map_err(internal)?;
-    let mut areas: Vec<(String, Names)> =
-        csps.iter().flat_map(|c| c.local_authorities.iter().map(|la| (la.code.clone(), la.name.clone()))).collect();
+    let mut areas: Vec<(String, Names)> = csps
+        .iter()
+        .flat_map(|c| c.local_authorities.iter().map(|la| (la.code.clone(), la.name.clone())))
+        .collect();
     areas.sort_by(|a, b| a.1.en.cmp(&b.1.en));
     let mut chosen = None;
     if let Some(code) = area.filter(|a| !a.is_empty()) {
         if let Some(csp) = csps.iter().find(|c| c.local_authorities.iter().any(|la| la.code == code)) {
-            let name = csp.local_authorities.iter().find(|la| la.code == code).map(|la| la.name.clone()).expect("found above");
+            let name = csp
+                .local_authorities
+                .iter()
+                .find(|la| la.code == code)
+                .map(|la| la.name.clone())
+                .expect("found above");
             let wards = db::reporting::area_wards(&state.db, &code).await.map_err(internal)?;
             let categories = db::reporting::categories(&state.db, csp.id).await.map_err(internal)?;
             chosen = Some(ChosenArea { code, name, csp: csp.name.clone(), wards, categories });
@@ -73,7 +82,10 @@ pub async fn report_page(
     };
     let search = place.filter(|p| !p.trim().is_empty()).map(|p| {
         let p: String = p.chars().take(100).collect();
-        let wards = state.wards.locations().map(|l| (l.ward.code.as_str(), &l.ward.name, l.local_authority_code.as_str()));
+        let wards = state
+            .wards
+            .locations()
+            .map(|l| (l.ward.code.as_str(), &l.ward.name, l.local_authority_code.as_str()));
         crate::reporting::places::search(&p, wards, &areas)
     });
     let ward = ward.filter(|w| chosen.as_ref().is_some_and(|a| a.wards.iter().any(|(code, _)| code == w)));
@@ -86,7 +98,10 @@ pub async fn track(token: String, e: Option<String>) -> Result<Option<TrackedRep
     let hash = crate::staff::accounts::sha256_hex(&token);
     // Opened from the confirmation email: the address is the resident's (Community Trigger).
     if let Some(check) = e.filter(|c| !c.is_empty()) {
-        let verified = crate::db::trigger::verify_email(&state.db, &hash, &crate::staff::accounts::sha256_hex(&check)).await.map_err(crate::error::internal)?;
+        let verified =
+            crate::db::trigger::verify_email(&state.db, &hash, &crate::staff::accounts::sha256_hex(&check))
+                .await
+                .map_err(crate::error::internal)?;
         if let Some(id) = verified {
             if let Err(e) = crate::db::trigger::evaluate_report(&state.db, id).await {
                 tracing::error!(error = %e, "could not check the Community Trigger rules");
@@ -270,7 +285,12 @@ fn FieldErrorText(error: Option<(String, String)>) -> impl IntoView {
 }
 
 #[component]
-fn ReportFormView(lang: Lang, area: ChosenArea, draft: Option<(ReportForm, Vec<FieldError>)>, ward: Option<String>) -> impl IntoView {
+fn ReportFormView(
+    lang: Lang,
+    area: ChosenArea,
+    draft: Option<(ReportForm, Vec<FieldError>)>,
+    ward: Option<String>,
+) -> impl IntoView {
     let (form, errors) = draft.unwrap_or_else(|| {
         let start = ReportForm {
             anonymous: "yes".into(),

@@ -69,7 +69,8 @@ fn open(bytes: &[u8]) -> Result<impl ImageDecoder + '_, PhotoProblem> {
     if bytes.len() > MAX_PHOTO_BYTES {
         return Err(PhotoProblem::TooLarge);
     }
-    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| PhotoProblem::NotAnImage)?;
+    let mut reader =
+        ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| PhotoProblem::NotAnImage)?;
     if !matches!(reader.format(), Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) {
         return Err(PhotoProblem::NotAnImage);
     }
@@ -207,7 +208,11 @@ mod tests {
         let (result, peak) = counting::peak_growth(|| clean(&bomb));
         assert_eq!(result.unwrap_err(), PhotoProblem::TooManyPixels);
         assert!(peak < 16 * 1024 * 1024, "refusing it took {} MB", peak / (1024 * 1024));
-        assert!(started.elapsed() < std::time::Duration::from_secs(10), "refused without decoding: {:?}", started.elapsed());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "refused without decoding: {:?}",
+            started.elapsed()
+        );
     }
 
     #[test]
@@ -215,12 +220,23 @@ mod tests {
         assert_eq!(within_budget(8000, 5000, 8000 * 5000 * 3), Ok(()), "a 40-megapixel phone photo");
         assert_eq!(within_budget(8001, 5000, 8001 * 5000 * 3), Err(PhotoProblem::TooManyPixels));
         assert_eq!(within_budget(12_000, 12_000, 12_000 * 12_000 * 6), Err(PhotoProblem::TooManyPixels));
-        assert_eq!(within_budget(6000, 6000, 6000 * 6000 * 6), Err(PhotoProblem::TooManyPixels), "36 MP at 16 bits is 216 MB");
+        assert_eq!(
+            within_budget(6000, 6000, 6000 * 6000 * 6),
+            Err(PhotoProblem::TooManyPixels),
+            "36 MP at 16 bits is 216 MB"
+        );
         assert_eq!(within_budget(100_000, 1, 300_000), Ok(()));
         assert_eq!(within_budget(0, 10, 0), Err(PhotoProblem::NotAnImage));
         // What a real header says: 16-bit RGB is six bytes a pixel.
-        assert_eq!(inspect(&png_bomb(100)).unwrap(), Header { width: 100, height: 100, decoded_bytes: 60_000 });
-        assert_eq!(inspect(&png_bomb(5000)).unwrap_err(), PhotoProblem::TooManyPixels, "25 MP at 16 bits is 150 MB");
+        assert_eq!(
+            inspect(&png_bomb(100)).unwrap(),
+            Header { width: 100, height: 100, decoded_bytes: 60_000 }
+        );
+        assert_eq!(
+            inspect(&png_bomb(5000)).unwrap_err(),
+            PhotoProblem::TooManyPixels,
+            "25 MP at 16 bits is 150 MB"
+        );
     }
 
     #[test]
@@ -248,7 +264,7 @@ mod tests {
         tiff.extend([0x25, 0x88, 4, 0, 1, 0, 0, 0]); // GPSInfo LONG -> offset
         tiff.extend(38u32.to_le_bytes());
         tiff.extend(0u32.to_le_bytes()); // no next IFD
-        // GPS IFD at 38
+                                         // GPS IFD at 38
         tiff.extend(2u16.to_le_bytes());
         tiff.extend([0x01, 0x00, 2, 0, 2, 0, 0, 0, b'N', 0, 0, 0]); // GPSLatitudeRef "N"
         tiff.extend([0x1b, 0x00, 7, 0, 9, 0, 0, 0]); // GPSProcessingMethod UNDEFINED[9]
@@ -272,7 +288,10 @@ mod tests {
     #[test]
     fn exif_and_gps_never_survive_and_orientation_is_applied() {
         let original = jpeg_with_gps(64, 32);
-        assert!(contains(&original, b"Exif") && contains(&original, b"SECRETGPS"), "the fixture carries EXIF and GPS");
+        assert!(
+            contains(&original, b"Exif") && contains(&original, b"SECRETGPS"),
+            "the fixture carries EXIF and GPS"
+        );
         let clean = clean(&original).unwrap();
         assert!(!contains(&clean.jpeg, b"Exif"));
         assert!(!contains(&clean.jpeg, b"SECRETGPS"));
@@ -284,21 +303,31 @@ mod tests {
     fn png_and_webp_are_accepted_and_big_photos_shrunk() {
         let img = image::RgbImage::from_fn(3000, 1000, |_, _| image::Rgb([10, 20, 30]));
         let mut png = Vec::new();
-        image::DynamicImage::ImageRgb8(img.clone()).write_to(&mut Cursor::new(&mut png), ImageFormat::Png).unwrap();
+        image::DynamicImage::ImageRgb8(img.clone())
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .unwrap();
         let clean_png = clean(&png).unwrap();
         assert_eq!((clean_png.width, clean_png.height), (2048, 683));
         let mut webp = Vec::new();
-        image::DynamicImage::ImageRgb8(image::RgbImage::new(20, 10)).write_to(&mut Cursor::new(&mut webp), ImageFormat::WebP).unwrap();
+        image::DynamicImage::ImageRgb8(image::RgbImage::new(20, 10))
+            .write_to(&mut Cursor::new(&mut webp), ImageFormat::WebP)
+            .unwrap();
         assert_eq!(clean(&webp).unwrap().width, 20);
     }
 
     #[test]
     fn other_files_are_refused() {
         assert_eq!(clean(b"%PDF-1.7 not a photo").unwrap_err(), PhotoProblem::NotAnImage);
-        assert_eq!(clean(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]).unwrap_err(), PhotoProblem::NotAnImage, "a broken JPEG");
+        assert_eq!(
+            clean(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]).unwrap_err(),
+            PhotoProblem::NotAnImage,
+            "a broken JPEG"
+        );
         assert_eq!(clean(&vec![0u8; MAX_PHOTO_BYTES + 1]).unwrap_err(), PhotoProblem::TooLarge);
         let mut gif = Vec::new();
-        image::DynamicImage::ImageRgb8(image::RgbImage::new(4, 4)).write_to(&mut Cursor::new(&mut gif), ImageFormat::Png).unwrap();
+        image::DynamicImage::ImageRgb8(image::RgbImage::new(4, 4))
+            .write_to(&mut Cursor::new(&mut gif), ImageFormat::Png)
+            .unwrap();
         gif[1..4].copy_from_slice(b"GIF");
         assert_eq!(clean(&gif).unwrap_err(), PhotoProblem::NotAnImage);
     }

@@ -69,7 +69,8 @@ pub fn search<'a>(
     if query_words.is_empty() {
         return found;
     }
-    found.areas = areas.iter().filter(|(_, name)| rank(name, &folded, &query_words).is_some()).cloned().collect();
+    found.areas =
+        areas.iter().filter(|(_, name)| rank(name, &folded, &query_words).is_some()).cloned().collect();
     let area_name = |code: &str| areas.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone());
     let mut wards: Vec<(u8, PlaceMatch)> = wards
         .filter_map(|(code, name, area_code)| {
@@ -84,10 +85,20 @@ pub fn search<'a>(
                 (everywhere && in_ward).then_some(3)
             };
             let score = own.or_else(with_area)?;
-            Some((score, PlaceMatch { ward_code: code.to_string(), ward: name.clone(), area_code: area_code.to_string(), area }))
+            Some((
+                score,
+                PlaceMatch {
+                    ward_code: code.to_string(),
+                    ward: name.clone(),
+                    area_code: area_code.to_string(),
+                    area,
+                },
+            ))
         })
         .collect();
-    wards.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.ward.en.cmp(&b.1.ward.en)).then_with(|| a.1.area.en.cmp(&b.1.area.en)));
+    wards.sort_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| a.1.ward.en.cmp(&b.1.ward.en)).then_with(|| a.1.area.en.cmp(&b.1.area.en))
+    });
     found.more = wards.len() > MAX_MATCHES;
     found.wards = wards.into_iter().take(MAX_MATCHES).map(|(_, m)| m).collect();
     found
@@ -142,7 +153,10 @@ mod tests {
             ("W3", n("St. Mary's", "Santes Fair"), "LA1"),
             ("W4", n("Cathays", "Cathays"), "LA1"),
         ];
-        let areas = vec![("LA1".to_string(), n("Cardiff", "Caerdydd")), ("LA2".to_string(), n("Isle of Anglesey", "Ynys Môn"))];
+        let areas = vec![
+            ("LA1".to_string(), n("Cardiff", "Caerdydd")),
+            ("LA2".to_string(), n("Isle of Anglesey", "Ynys Môn")),
+        ];
         let run = |q: &str| search(q, wards.iter().map(|(c, name, a)| (*c, name, *a)), &areas);
         assert_eq!(run("treganna").wards[0].ward_code, "W1");
         assert_eq!(run("st marys").wards[0].ward_code, "W3");
@@ -153,7 +167,10 @@ mod tests {
         }
         assert_eq!(fold("YNYS MÔN"), "ynys-mon");
         assert_eq!(fold("ŴY ÂÊÎÔÛŶ"), "wy-aeiouy");
-        assert!(run("ynys mon").wards.is_empty(), "a council's name alone lists the council, not all its wards");
+        assert!(
+            run("ynys mon").wards.is_empty(),
+            "a council's name alone lists the council, not all its wards"
+        );
         assert_eq!(run("canton caerdydd").wards[0].ward_code, "W1");
         assert!(run("nowhere").wards.is_empty());
         assert!(run("  ").wards.is_empty());
@@ -168,7 +185,10 @@ mod tests {
             ("W3", n("Riverside", "Glan-yr-afon"), "LA2"),
             ("W4", n("Cathays", "Cathays"), "LA1"),
         ];
-        let areas = vec![("LA1".to_string(), n("Cardiff", "Caerdydd")), ("LA2".to_string(), n("Newport", "Casnewydd"))];
+        let areas = vec![
+            ("LA1".to_string(), n("Cardiff", "Caerdydd")),
+            ("LA2".to_string(), n("Newport", "Casnewydd")),
+        ];
         let find = |a: &str| named_in(a, wards.iter().map(|(c, name, area)| (*c, name, *area)), &areas);
         assert_eq!(find("12 Crwys Road, Cathays, Cardiff").as_deref(), Some("W4"));
         assert_eq!(find("Heol y Bont, Treganna").as_deref(), Some("W1"));

@@ -2,6 +2,7 @@
 //! correcting is kept as a draft and shown again with its errors; a good one is stored in one
 //! transaction before the resident is shown the reference.
 
+use crate::reporting::photos::{self, CleanPhoto, PhotoProblem, MAX_PHOTOS};
 use crate::{
     db,
     i18n::Lang,
@@ -14,7 +15,6 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     Extension, Form,
 };
-use crate::reporting::photos::{self, CleanPhoto, PhotoProblem, MAX_PHOTOS};
 use chrono::Datelike;
 use std::sync::Arc;
 
@@ -55,12 +55,18 @@ pub fn form_from_pairs(pairs: Vec<(String, String)>) -> ReportForm {
 }
 
 /// Keeps the form and its errors for a day and sends the resident back to it.
-async fn back_with_draft(state: &AppState, lang: Lang, form: &ReportForm, errors: Vec<FieldError>) -> Response {
+async fn back_with_draft(
+    state: &AppState,
+    lang: Lang,
+    form: &ReportForm,
+    errors: Vec<FieldError>,
+) -> Response {
     let token = accounts::random_token();
     let json = serde_json::to_string(&(form, &errors)).unwrap_or_default();
     if let Err(e) = db::reporting::save_draft(&state.db, &accounts::sha256_hex(&token), &json).await {
         tracing::error!(error = %e, "could not keep a report draft");
-        return Redirect::to(&format!("{}?area={}&error=unavailable", lang.path("/report"), form.area)).into_response();
+        return Redirect::to(&format!("{}?area={}&error=unavailable", lang.path("/report"), form.area))
+            .into_response();
     }
     let area = crate::shell::encode_component(&form.area);
     Redirect::to(&format!("{}?area={area}&draft={token}", lang.path("/report"))).into_response()
@@ -68,14 +74,19 @@ async fn back_with_draft(state: &AppState, lang: Lang, form: &ReportForm, errors
 
 /// The posted fields and files: a multipart form (with photos) from the report page, or a
 /// plain urlencoded one.
-async fn read_submission(request: Request, state: &AppState) -> Result<(Vec<(String, String)>, Vec<Vec<u8>>), Response> {
+async fn read_submission(
+    request: Request,
+    state: &AppState,
+) -> Result<(Vec<(String, String)>, Vec<Vec<u8>>), Response> {
     let multipart = request
         .headers()
         .get(http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     if !multipart {
-        let Form(pairs) = Form::<Vec<(String, String)>>::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+        let Form(pairs) = Form::<Vec<(String, String)>>::from_request(request, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
         return Ok((pairs, Vec::new()));
     }
     let mut parts = Multipart::from_request(request, state).await.map_err(IntoResponse::into_response)?;
@@ -148,10 +159,17 @@ async fn clean_photos(files: Arc<Vec<Vec<u8>>>) -> Result<Vec<CleanPhoto>, Field
     if files.is_empty() {
         return Ok(Vec::new());
     }
-    photo_work(move || files.iter().map(|f| photos::clean(f)).collect::<Result<Vec<_>, _>>().map_err(photo_error)).await?
+    photo_work(move || {
+        files.iter().map(|f| photos::clean(f)).collect::<Result<Vec<_>, _>>().map_err(photo_error)
+    })
+    .await?
 }
 
-pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Extension<ClientIp>, request: Request) -> Response {
+pub async fn submit(
+    State(state): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    request: Request,
+) -> Response {
     let (pairs, files) = match read_submission(request, &state).await {
         Ok(submission) => submission,
         Err(response) => return response,
@@ -160,13 +178,27 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
     let form = form_from_pairs(pairs);
     let lang = Lang::parse(&form.lang).unwrap_or_default();
     if !form.website.is_empty() {
-        return back_with_draft(&state, lang, &ReportForm { website: String::new(), ..form }, vec![general("rejected")]).await;
+        return back_with_draft(
+            &state,
+            lang,
+            &ReportForm { website: String::new(), ..form },
+            vec![general("rejected")],
+        )
+        .await;
     }
     // A location from the resident's device decides the ward, and with it the area and CSP.
     let mut form = form;
     let located = match located_ward(&state, &form) {
         Ok(located) => located,
-        Err(problem) => return back_with_draft(&state, lang, &form, vec![FieldError { field: "ward".into(), problem: problem.into() }]).await,
+        Err(problem) => {
+            return back_with_draft(
+                &state,
+                lang,
+                &form,
+                vec![FieldError { field: "ward".into(), problem: problem.into() }],
+            )
+            .await
+        }
     };
     if let Some(location) = &located {
         form.area = location.local_authority_code.clone();
@@ -196,17 +228,27 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
             match checked {
                 Err(e) => errors.push(e),
                 // Files cannot be kept in a draft: the resident is asked to add them again.
-                Ok(()) if had_photos => errors.push(FieldError { field: "photos".into(), problem: "attach_again".into() }),
+                Ok(()) if had_photos => {
+                    errors.push(FieldError { field: "photos".into(), problem: "attach_again".into() })
+                }
                 Ok(()) => {}
             }
             return back_with_draft(&state, lang, &form, errors).await;
         }
     };
     if located.is_some() {
-        report.point = crate::reference::Coordinates::parse(Some(&form.lat), Some(&form.lon)).ok().map(|c| (c.lat, c.lon));
+        report.point = crate::reference::Coordinates::parse(Some(&form.lat), Some(&form.lon))
+            .ok()
+            .map(|c| (c.lat, c.lon));
     }
     let Some(location) = state.wards.ward(&report.ward_code).cloned() else {
-        return back_with_draft(&state, lang, &form, vec![FieldError { field: "ward".into(), problem: "required".into() }]).await;
+        return back_with_draft(
+            &state,
+            lang,
+            &form,
+            vec![FieldError { field: "ward".into(), problem: "required".into() }],
+        )
+        .await;
     };
     // Only reports about to be stored count towards the limit: correcting a form is free.
     // The limit comes before any photo is decoded, so one address cannot keep the server
@@ -235,7 +277,18 @@ pub async fn submit(State(state): State<AppState>, Extension(ClientIp(ip)): Exte
         .as_deref()
         .filter(|_| report.reporter.email_rule().allows_email())
         .map(|to| db::reporting::Confirmation { to, link: &link, check_hash: &check_hash });
-    match db::reporting::insert_report(&state.db, &report, &location, &accounts::sha256_hex(&token), year, confirmation, &photos, db::reporting::Origin::Web).await {
+    match db::reporting::insert_report(
+        &state.db,
+        &report,
+        &location,
+        &accounts::sha256_hex(&token),
+        year,
+        confirmation,
+        &photos,
+        db::reporting::Origin::Web,
+    )
+    .await
+    {
         Ok(reference) => {
             state.mail_wake.notify_one();
             tracing::info!(%reference, csp = %location.csp_slug, "report received");
@@ -263,11 +316,15 @@ pub async fn check_trigger(state: &AppState, reference: &str) {
 }
 
 /// The ward at the posted coordinates, `None` when none were sent, or the problem with them.
-fn located_ward(state: &AppState, form: &ReportForm) -> Result<Option<crate::reference::Location>, &'static str> {
+fn located_ward(
+    state: &AppState,
+    form: &ReportForm,
+) -> Result<Option<crate::reference::Location>, &'static str> {
     if form.lat.trim().is_empty() && form.lon.trim().is_empty() {
         return Ok(None);
     }
-    let at = crate::reference::Coordinates::parse(Some(&form.lat), Some(&form.lon)).map_err(|_| "bad_location")?;
+    let at =
+        crate::reference::Coordinates::parse(Some(&form.lat), Some(&form.lon)).map_err(|_| "bad_location")?;
     state.wards.locate(at).cloned().map(Some).ok_or("outside")
 }
 
@@ -287,7 +344,9 @@ pub async fn reply(
     axum::extract::Path(token): axum::extract::Path<String>,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let field = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+    let field = |name: &str| {
+        fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default()
+    };
     let lang = Lang::parse(&field("lang")).unwrap_or_default();
     let page = lang.path(&format!("/track/{token}"));
     let text = field("reply");
@@ -300,7 +359,9 @@ pub async fn reply(
     match db::reporting::reply(&state.db, &accounts::sha256_hex(&token), &text).await {
         Ok(db::reporting::ReplyOutcome::Saved) => Redirect::to(&format!("{page}?replied=1")).into_response(),
         Ok(db::reporting::ReplyOutcome::NothingAsked) => Redirect::to(&page).into_response(),
-        Ok(db::reporting::ReplyOutcome::NoSuchReport) => crate::shell::problem::page(lang, crate::shell::problem::Problem::NotFound),
+        Ok(db::reporting::ReplyOutcome::NoSuchReport) => {
+            crate::shell::problem::page(lang, crate::shell::problem::Problem::NotFound)
+        }
         Err(e) => {
             tracing::error!(error = %e, "could not store a reply");
             crate::shell::problem::page(lang, crate::shell::problem::Problem::Internal)

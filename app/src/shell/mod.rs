@@ -20,7 +20,9 @@ pub fn use_lang() -> Lang {
 pub fn encode_component(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -121,7 +123,11 @@ fn Nav(lang: Lang) -> impl IntoView {
 
 /// For people who work in several CSPs: which CSP's records to show (a plain GET form).
 #[component]
-pub fn CspPicker(lang: Lang, csps: Vec<(String, crate::reference::Names)>, selected: String) -> impl IntoView {
+pub fn CspPicker(
+    lang: Lang,
+    csps: Vec<(String, crate::reference::Names)>,
+    selected: String,
+) -> impl IntoView {
     (csps.len() > 1).then(|| {
         view! {
             <form method="get" class="form inline-fields">

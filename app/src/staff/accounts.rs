@@ -19,11 +19,16 @@ pub const MIN_PASSWORD_CHARS: usize = 12;
 
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut OsRng);
-    Argon2::default().hash_password(password.as_bytes(), &salt).expect("argon2 with default parameters").to_string()
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 with default parameters")
+        .to_string()
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok()).unwrap_or(false)
+    PasswordHash::new(hash)
+        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .unwrap_or(false)
 }
 
 /// Verified against when an email is unknown, so a wrong address takes as long as a wrong
@@ -60,7 +65,12 @@ pub enum AccountError {
 pub fn looks_like_email(email: &str) -> bool {
     let email = email.trim();
     match email.split_once('@') {
-        Some((local, domain)) => !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !email.contains(char::is_whitespace),
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !email.contains(char::is_whitespace)
+        }
         None => false,
     }
 }
@@ -79,7 +89,9 @@ pub struct NewAccount<'a> {
 
 pub async fn create_account(db: &Db, account: NewAccount<'_>, actor: &str) -> Result<i64, AccountError> {
     let role = Role::parse(account.role).ok_or_else(|| AccountError::UnknownRole(account.role.into()))?;
-    let csp = db::reference::csp_by_slug(db, account.csp_slug).await?.ok_or_else(|| AccountError::UnknownCsp(account.csp_slug.into()))?;
+    let csp = db::reference::csp_by_slug(db, account.csp_slug)
+        .await?
+        .ok_or_else(|| AccountError::UnknownCsp(account.csp_slug.into()))?;
     if !looks_like_email(account.email) {
         return Err(AccountError::BadEmail(account.email.into()));
     }
@@ -93,7 +105,15 @@ pub async fn create_account(db: &Db, account: NewAccount<'_>, actor: &str) -> Re
                 return Err(AccountError::PasswordTooShort);
             }
             let hash = hash_password(account.password);
-            let id = db::staff::create_user(db, account.email, account.display_name, &hash, account.language, account.is_demo).await?;
+            let id = db::staff::create_user(
+                db,
+                account.email,
+                account.display_name,
+                &hash,
+                account.language,
+                account.is_demo,
+            )
+            .await?;
             audit(db, actor, AuditAction::AccountCreated, id, Some(csp.id), None).await?;
             id
         }
@@ -103,11 +123,19 @@ pub async fn create_account(db: &Db, account: NewAccount<'_>, actor: &str) -> Re
         None => None,
     };
     db::staff::grant_role(db, user_id, csp.id, role, organisation_id).await?;
-    audit(db, actor, AuditAction::RoleGranted, user_id, Some(csp.id), Some(role.as_str().to_string())).await?;
+    audit(db, actor, AuditAction::RoleGranted, user_id, Some(csp.id), Some(role.as_str().to_string()))
+        .await?;
     Ok(user_id)
 }
 
-async fn audit(db: &Db, actor: &str, action: AuditAction, user_id: i64, csp_id: Option<i64>, detail: Option<String>) -> Result<(), db::DbError> {
+async fn audit(
+    db: &Db,
+    actor: &str,
+    action: AuditAction,
+    user_id: i64,
+    csp_id: Option<i64>,
+    detail: Option<String>,
+) -> Result<(), db::DbError> {
     db::audit::record(
         db,
         NewAuditEntry {
@@ -136,7 +164,10 @@ pub struct DemoAccount {
 pub fn demo_accounts() -> Vec<DemoAccount> {
     Role::ALL
         .into_iter()
-        .map(|role| DemoAccount { email: format!("{}@demo.cymuned.cymru", role.as_str().replace('_', "-")), role })
+        .map(|role| DemoAccount {
+            email: format!("{}@demo.cymuned.cymru", role.as_str().replace('_', "-")),
+            role,
+        })
         .collect()
 }
 
@@ -155,7 +186,8 @@ pub async fn ensure_demo_accounts(db: &Db) -> Result<usize, AccountError> {
                 password: DEMO_PASSWORD,
                 role: demo.role.as_str(),
                 csp_slug: "cardiff",
-                organisation: (demo.role == Role::Partner).then_some(("fire", "South Wales Fire and Rescue Service")),
+                organisation: (demo.role == Role::Partner)
+                    .then_some(("fire", "South Wales Fire and Rescue Service")),
                 language: Lang::En,
                 is_demo: true,
             },
@@ -168,9 +200,17 @@ pub async fn ensure_demo_accounts(db: &Db) -> Result<usize, AccountError> {
 }
 
 /// A new API key: `cym_<prefix>_<secret>`. Only the SHA-256 of the whole key is stored.
-pub async fn create_api_key(db: &Db, csp_slug: &str, role: &str, name: &str, organisation: Option<(&str, &str)>) -> Result<String, AccountError> {
+pub async fn create_api_key(
+    db: &Db,
+    csp_slug: &str,
+    role: &str,
+    name: &str,
+    organisation: Option<(&str, &str)>,
+) -> Result<String, AccountError> {
     let role = Role::parse(role).ok_or_else(|| AccountError::UnknownRole(role.into()))?;
-    let csp = db::reference::csp_by_slug(db, csp_slug).await?.ok_or_else(|| AccountError::UnknownCsp(csp_slug.into()))?;
+    let csp = db::reference::csp_by_slug(db, csp_slug)
+        .await?
+        .ok_or_else(|| AccountError::UnknownCsp(csp_slug.into()))?;
     if role == Role::Partner && organisation.is_none() {
         return Err(AccountError::PartnerNeedsOrganisation);
     }
@@ -180,7 +220,8 @@ pub async fn create_api_key(db: &Db, csp_slug: &str, role: &str, name: &str, org
     };
     let prefix = random_token()[..12].to_string();
     let key = format!("cym_{prefix}_{}", random_token());
-    let id = db::staff::create_api_key(db, &prefix, &sha256_hex(&key), name, csp.id, role, organisation_id).await?;
+    let id = db::staff::create_api_key(db, &prefix, &sha256_hex(&key), name, csp.id, role, organisation_id)
+        .await?;
     db::audit::record(
         db,
         NewAuditEntry {
@@ -199,8 +240,14 @@ pub async fn create_api_key(db: &Db, csp_slug: &str, role: &str, name: &str, org
 
 /// Revokes a CSP's API key (by id, or every key of that name): it is refused from the next
 /// request on. Audited. Returns the ids of the keys revoked (none: no such key in use).
-pub async fn revoke_api_key(db: &Db, csp_slug: &str, choice: db::staff::ApiKeyChoice<'_>) -> Result<Vec<i64>, AccountError> {
-    let csp = db::reference::csp_by_slug(db, csp_slug).await?.ok_or_else(|| AccountError::UnknownCsp(csp_slug.into()))?;
+pub async fn revoke_api_key(
+    db: &Db,
+    csp_slug: &str,
+    choice: db::staff::ApiKeyChoice<'_>,
+) -> Result<Vec<i64>, AccountError> {
+    let csp = db::reference::csp_by_slug(db, csp_slug)
+        .await?
+        .ok_or_else(|| AccountError::UnknownCsp(csp_slug.into()))?;
     let detail = match &choice {
         db::staff::ApiKeyChoice::Id(id) => format!("key {id}"),
         db::staff::ApiKeyChoice::Name(name) => format!("keys named {name}"),
@@ -252,7 +299,13 @@ pub async fn authenticate_api_key(db: &Db, key: &str) -> Result<Option<ApiPrinci
     if row.revoked || row.key_hash != sha256_hex(key) {
         return Ok(None);
     }
-    Ok(Role::parse(&row.role).map(|role| ApiPrincipal { key_id: row.id, name: row.name, csp_id: row.csp_id, role, organisation_id: row.organisation_id }))
+    Ok(Role::parse(&row.role).map(|role| ApiPrincipal {
+        key_id: row.id,
+        name: row.name,
+        csp_id: row.csp_id,
+        role,
+        organisation_id: row.organisation_id,
+    }))
 }
 
 #[cfg(test)]

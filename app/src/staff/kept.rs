@@ -44,7 +44,9 @@ impl KeptForm {
     /// Every number chosen in `name` (checkboxes) when `form` is the kept one, else `stored`.
     pub fn ids(&self, form: &str, name: &str, stored: Vec<i64>) -> Vec<i64> {
         match self.is(form) {
-            true => self.fields.iter().filter(|(k, _)| k == name).filter_map(|(_, v)| v.parse().ok()).collect(),
+            true => {
+                self.fields.iter().filter(|(k, _)| k == name).filter_map(|(_, v)| v.parse().ok()).collect()
+            }
             false => stored,
         }
     }
@@ -67,7 +69,9 @@ pub fn StaleNotice(lang: crate::i18n::Lang) -> impl leptos::IntoView {
     let query: Vec<String> = use_query_map().with_untracked(|q| {
         q.latest_values()
             .filter(|(k, _)| !["error", "kept", "done"].contains(&k.as_ref()))
-            .map(|(k, v)| format!("{}={}", crate::shell::encode_component(k), crate::shell::encode_component(v)))
+            .map(|(k, v)| {
+                format!("{}={}", crate::shell::encode_component(k), crate::shell::encode_component(v))
+            })
             .collect()
     });
     let saved_now = if query.is_empty() { path } else { format!("{path}?{}", query.join("&")) };
@@ -97,7 +101,8 @@ mod server {
     /// `user_id`: the token to put in the address, or "" when it could not be kept (the
     /// page then shows what is stored, with the message).
     pub async fn keep(db: &Db, user_id: i64, page: &str, form: &str, fields: &[(String, String)]) -> String {
-        let fields: Vec<&(String, String)> = fields.iter().filter(|(k, _)| !NOT_KEPT.contains(&k.as_str())).collect();
+        let fields: Vec<&(String, String)> =
+            fields.iter().filter(|(k, _)| !NOT_KEPT.contains(&k.as_str())).collect();
         let Ok(json) = serde_json::to_string(&fields) else { return String::new() };
         let token = random_token();
         match db::staff::keep_form(db, &sha256_hex(&token), user_id, page, form, &json).await {
@@ -111,7 +116,14 @@ mod server {
 
     /// Keeps a refused form (see `keep`) and gives what the page's address then carries:
     /// `error=<error>&kept=<token>`.
-    pub async fn refusal(db: &Db, user_id: i64, page: &str, form: &str, fields: &[(String, String)], error: &str) -> String {
+    pub async fn refusal(
+        db: &Db,
+        user_id: i64,
+        page: &str,
+        form: &str,
+        fields: &[(String, String)],
+        error: &str,
+    ) -> String {
         let token = keep(db, user_id, page, form, fields).await;
         format!("error={error}&kept={token}")
     }
@@ -121,7 +133,9 @@ mod server {
     pub async fn kept(db: &Db, user_id: i64, page: &str, token: Option<&str>) -> KeptForm {
         let Some(token) = token.filter(|t| !t.is_empty()) else { return KeptForm::default() };
         match db::staff::kept_form(db, &sha256_hex(token), user_id, page, db::now() - KEPT_FOR).await {
-            Ok(Some((form, json))) => KeptForm { form, fields: serde_json::from_str(&json).unwrap_or_default() },
+            Ok(Some((form, json))) => {
+                KeptForm { form, fields: serde_json::from_str(&json).unwrap_or_default() }
+            }
             Ok(None) => KeptForm::default(),
             Err(e) => {
                 tracing::warn!(error = %e, "could not read a kept form");
@@ -143,7 +157,12 @@ mod tests {
     fn kept() -> KeptForm {
         KeptForm {
             form: "grade".into(),
-            fields: vec![("summary".into(), "typed".into()), ("share".into(), "3".into()), ("share".into(), "5".into()), ("blank".into(), "".into())],
+            fields: vec![
+                ("summary".into(), "typed".into()),
+                ("share".into(), "3".into()),
+                ("share".into(), "5".into()),
+                ("blank".into(), "".into()),
+            ],
         }
     }
 

@@ -16,7 +16,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [Role::Officer, Role::Analyst, Role::EngagementLead, Role::Partner, Role::CspManager, Role::Admin];
+    pub const ALL: [Role; 6] =
+        [Role::Officer, Role::Analyst, Role::EngagementLead, Role::Partner, Role::CspManager, Role::Admin];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -96,7 +97,9 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
 /// CSP; only an administrator there may make or remove administrators; nobody changes their own.
 pub fn may_manage_role(granter: &StaffUser, grantee_id: i64, csp_id: i64, role: Role) -> bool {
     let admin_here = granter.grants.iter().any(|g| g.csp_id == csp_id && g.role == Role::Admin);
-    granter.can(Permission::ManageRoles, csp_id) && granter.id != grantee_id && (role != Role::Admin || admin_here)
+    granter.can(Permission::ManageRoles, csp_id)
+        && granter.id != grantee_id
+        && (role != Role::Admin || admin_here)
 }
 
 /// A role held in one CSP (partners also name their organisation).
@@ -163,7 +166,11 @@ impl StaffUser {
 
     /// The partner organisations this person belongs to in CSP `csp_id`.
     pub fn organisations_in(&self, csp_id: i64) -> Vec<i64> {
-        self.grants.iter().filter(|g| g.csp_id == csp_id && g.role == Role::Partner).filter_map(|g| g.organisation_id).collect()
+        self.grants
+            .iter()
+            .filter(|g| g.csp_id == csp_id && g.role == Role::Partner)
+            .filter_map(|g| g.organisation_id)
+            .collect()
     }
 
     /// The CSP a page is about: the one asked for if it is among `allowed`, else the first.

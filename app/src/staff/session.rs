@@ -34,11 +34,20 @@ pub struct ClientIp(pub String);
 
 pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|v| {
-        cookie::Cookie::split_parse(v).filter_map(Result::ok).find(|c| c.name() == name).map(|c| c.value().to_string())
+        cookie::Cookie::split_parse(v)
+            .filter_map(Result::ok)
+            .find(|c| c.name() == name)
+            .map(|c| c.value().to_string())
     })
 }
 
-fn build_cookie(name: &str, value: String, settings: &Settings, max_age: Option<cookie::time::Duration>, http_only: bool) -> HeaderValue {
+fn build_cookie(
+    name: &str,
+    value: String,
+    settings: &Settings,
+    max_age: Option<cookie::time::Duration>,
+    http_only: bool,
+) -> HeaderValue {
     let mut c = cookie::Cookie::build((name.to_string(), value))
         .path("/")
         .http_only(http_only)
@@ -52,7 +61,13 @@ fn build_cookie(name: &str, value: String, settings: &Settings, max_age: Option<
 
 /// The session cookie; it lives as long as the absolute timeout at most.
 pub fn session_cookie(token: &str, settings: &Settings) -> HeaderValue {
-    build_cookie(SESSION_COOKIE, token.to_string(), settings, Some(cookie::time::Duration::hours(settings.session_absolute_hours)), true)
+    build_cookie(
+        SESSION_COOKIE,
+        token.to_string(),
+        settings,
+        Some(cookie::time::Duration::hours(settings.session_absolute_hours)),
+        true,
+    )
 }
 
 pub fn expired_session_cookie(settings: &Settings) -> HeaderValue {
@@ -61,7 +76,13 @@ pub fn expired_session_cookie(settings: &Settings) -> HeaderValue {
 
 /// Remembers the language a person chose, for a year.
 pub fn language_cookie(lang: Lang, settings: &Settings) -> HeaderValue {
-    build_cookie(LANG_COOKIE, lang.code().to_string(), settings, Some(cookie::time::Duration::days(365)), false)
+    build_cookie(
+        LANG_COOKIE,
+        lang.code().to_string(),
+        settings,
+        Some(cookie::time::Duration::days(365)),
+        false,
+    )
 }
 
 /// Starts a session for `user_id`, returning the token for the cookie.
@@ -73,7 +94,8 @@ pub async fn start(db: &Db, user_id: i64) -> Result<String, db::DbError> {
 
 /// Is a session that started at `created_at` and was last used at `last_seen_at` still live?
 pub fn is_live(settings: &Settings, now: i64, created_at: i64, last_seen_at: i64) -> bool {
-    now - last_seen_at < settings.session_idle_minutes * 60 && now - created_at < settings.session_absolute_hours * 3600
+    now - last_seen_at < settings.session_idle_minutes * 60
+        && now - created_at < settings.session_absolute_hours * 3600
 }
 
 /// Middleware: finds the session behind the cookie (if any) and the client address, and puts
@@ -88,7 +110,9 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         .map(|v| v.trim().to_string())
         .filter(|v| v.parse::<std::net::IpAddr>().is_ok());
     let ip = forwarded
-        .or_else(|| req.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip().to_string()))
+        .or_else(|| {
+            req.extensions().get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip().to_string())
+        })
         .unwrap_or_else(|| "unknown".into());
     req.extensions_mut().insert(ClientIp(ip));
     let mut user = CurrentUser::default();
@@ -131,7 +155,8 @@ pub fn current_user() -> Option<Arc<StaffUser>> {
 }
 
 pub fn client_ip() -> Option<String> {
-    leptos::prelude::use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<ClientIp>().map(|ip| ip.0.clone()))
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientIp>().map(|ip| ip.0.clone()))
 }
 
 #[cfg(test)]
@@ -145,7 +170,10 @@ mod tests {
         assert!(is_live(&s, start + 29 * 60, start, start));
         assert!(!is_live(&s, start + 30 * 60, start, start), "idle for exactly 30 minutes ends it");
         assert!(is_live(&s, start + 11 * 3600, start, start + 11 * 3600 - 60));
-        assert!(!is_live(&s, start + 12 * 3600, start, start + 12 * 3600 - 60), "absolute timeout despite activity");
+        assert!(
+            !is_live(&s, start + 12 * 3600, start, start + 12 * 3600 - 60),
+            "absolute timeout despite activity"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Sign-in, sign-out and the language switch: plain HTML form posts and links handled by axum,
 //! so they work the same with and without JavaScript.
 
+use crate::limits::limiter_key;
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db,
@@ -16,7 +17,6 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     Extension, Form,
 };
-use crate::limits::limiter_key;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use http::header;
 use serde::Deserialize;
@@ -139,7 +139,8 @@ pub struct SignInForm {
 /// control character. The query, decoded, may hold no control characters; a search typed in
 /// it (`?place=ynys%20mon`) is kept: after `?` nothing can name another host.
 pub fn safe_next(raw: &str) -> Option<String> {
-    if raw.is_empty() || raw.len() > 2048 || !raw.bytes().all(|b| b.is_ascii_graphic()) || raw.contains('\\') {
+    if raw.is_empty() || raw.len() > 2048 || !raw.bytes().all(|b| b.is_ascii_graphic()) || raw.contains('\\')
+    {
         return None;
     }
     let (path, rest) = raw.split_at(raw.find(['?', '#']).unwrap_or(raw.len()));
@@ -247,8 +248,11 @@ pub async fn sign_in(
         }
     };
     let password = form.password.clone();
-    let hash = credentials.as_ref().map(|c| c.password_hash.clone()).unwrap_or_else(|| accounts::DUMMY_HASH.clone());
-    let verified = tokio::task::spawn_blocking(move || accounts::verify_password(&password, &hash)).await.unwrap_or(false);
+    let hash =
+        credentials.as_ref().map(|c| c.password_hash.clone()).unwrap_or_else(|| accounts::DUMMY_HASH.clone());
+    let verified = tokio::task::spawn_blocking(move || accounts::verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
     let user_id = match credentials {
         Some(c) if verified && c.active => c.user_id,
         other => {
@@ -272,7 +276,9 @@ pub async fn sign_in(
     let target = safe_next(&form.next).unwrap_or_else(|| lang.path("/staff"));
     let mut response = Redirect::to(&target).into_response();
     response.headers_mut().append(header::SET_COOKIE, session::session_cookie(&token, &state.settings));
-    response.headers_mut().append(header::SET_COOKIE, session::language_cookie(Lang::from_path(&target), &state.settings));
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, session::language_cookie(Lang::from_path(&target), &state.settings));
     response
 }
 
@@ -336,7 +342,9 @@ pub async fn switch_language(
         return Redirect::to("/").into_response();
     };
     // Checked again in the chosen language: `/cy//evil.example` must not become `//evil.example`.
-    let target = safe_next(&query.next).and_then(|next| safe_next(&lang.path(&next))).unwrap_or_else(|| lang.path("/"));
+    let target = safe_next(&query.next)
+        .and_then(|next| safe_next(&lang.path(&next)))
+        .unwrap_or_else(|| lang.path("/"));
     if let Some(user) = user.filter(|u| u.language != lang) {
         if let Err(e) = db::staff::set_language(&state.db, user.id, lang).await {
             tracing::error!(error = %e, "could not save language preference");
@@ -355,17 +363,51 @@ mod tests {
     fn only_local_paths_are_followed() {
         assert_eq!(safe_next("/staff").as_deref(), Some("/staff"));
         assert_eq!(safe_next("/cy/staff/audit?page=2").as_deref(), Some("/cy/staff/audit?page=2"));
-        assert_eq!(safe_next("/report?place=ynys%20mon").as_deref(), Some("/report?place=ynys%20mon"), "a typed search is kept");
+        assert_eq!(
+            safe_next("/report?place=ynys%20mon").as_deref(),
+            Some("/report?place=ynys%20mon"),
+            "a typed search is kept"
+        );
         assert_eq!(safe_next("/track/ab12?e=cd34#reply").as_deref(), Some("/track/ab12?e=cd34#reply"));
-        assert_eq!(safe_next("/sign-in?next=/staff%3Fx%3D1").as_deref(), Some("/sign-in?next=/staff%3Fx%3D1"));
+        assert_eq!(
+            safe_next("/sign-in?next=/staff%3Fx%3D1").as_deref(),
+            Some("/sign-in?next=/staff%3Fx%3D1")
+        );
         for bypass in [
-            "", "//evil.example", "///evil.example", "https://evil.example", "https:evil.example", "javascript:alert(1)",
-            "/javascript:alert(1)", "/\\evil.example", "\\\\evil.example", "/%5cevil.example", "/%5Cevil.example",
-            "/%2f/evil.example", "/%2F%2Fevil.example", "%2f%2fevil.example", "/%252f/evil.example", "/%25252f%25252fevil",
-            "/%09/evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/%0a/evil.example",
-            "/%0d%0a/evil.example", "/%2509/evil.example", "/ /evil.example", "/%20/evil.example", "/%e2%80%a8/evil",
-            "/staff\u{0}", "/staff?x=%00", "/cy//evil.example", "evil.example", ".//evil.example",
-            "/%ff%fe", "/staff?x=1\\", "/caf\u{e9}",
+            "",
+            "//evil.example",
+            "///evil.example",
+            "https://evil.example",
+            "https:evil.example",
+            "javascript:alert(1)",
+            "/javascript:alert(1)",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "/%5cevil.example",
+            "/%5Cevil.example",
+            "/%2f/evil.example",
+            "/%2F%2Fevil.example",
+            "%2f%2fevil.example",
+            "/%252f/evil.example",
+            "/%25252f%25252fevil",
+            "/%09/evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/%0a/evil.example",
+            "/%0d%0a/evil.example",
+            "/%2509/evil.example",
+            "/ /evil.example",
+            "/%20/evil.example",
+            "/%e2%80%a8/evil",
+            "/staff\u{0}",
+            "/staff?x=%00",
+            "/cy//evil.example",
+            "evil.example",
+            ".//evil.example",
+            "/%ff%fe",
+            "/staff?x=1\\",
+            "/caf\u{e9}",
         ] {
             assert_eq!(safe_next(bypass), None, "{bypass:?} is refused");
         }
@@ -389,7 +431,11 @@ mod tests {
             assert_eq!(limiter.check("9.9.9.9", Some(&format!("user{i}@x.cymru"))), Attempt::Allowed);
         }
         assert_eq!(limiter.check("9.9.9.9", Some("fresh@x.cymru")), Attempt::AddressLimited);
-        assert_eq!(limiter.check("8.8.8.8", Some("fresh@x.cymru")), Attempt::Allowed, "a refused address never counted the account");
+        assert_eq!(
+            limiter.check("8.8.8.8", Some("fresh@x.cymru")),
+            Attempt::Allowed,
+            "a refused address never counted the account"
+        );
         assert_eq!(limiter.check("8.8.8.8", Some("fresh@x.cymru")), Attempt::AccountLimited);
     }
 

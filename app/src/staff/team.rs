@@ -15,7 +15,8 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 /// Kinds of partner organisation, as stored.
-pub const ORGANISATION_KINDS: [&str; 8] = ["police", "council", "housing", "fire", "health", "probation", "youth_justice", "other"];
+pub const ORGANISATION_KINDS: [&str; 8] =
+    ["police", "council", "housing", "fire", "health", "probation", "youth_justice", "other"];
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct TeamView {
@@ -39,9 +40,19 @@ pub async fn team(csp: Option<String>) -> Result<TeamView, ServerFnError> {
         return Err(crate::error::reject(AppError::Forbidden));
     };
     let members = crate::db::staff::team(&state.db, csp_id).await.map_err(crate::error::internal)?;
-    let grantable = Role::ALL.into_iter().filter(|r| crate::staff::roles::may_manage_role(&user, 0, csp_id, *r)).collect();
+    let grantable = Role::ALL
+        .into_iter()
+        .filter(|r| crate::staff::roles::may_manage_role(&user, 0, csp_id, *r))
+        .collect();
     let teams = crate::db::staff::teams(&state.db, csp_id).await.map_err(crate::error::internal)?;
-    Ok(TeamView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, members, me: user.id, grantable, teams })
+    Ok(TeamView {
+        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        selected: slug,
+        members,
+        me: user.id,
+        grantable,
+        teams,
+    })
 }
 
 fn organisation_kind_name(lang: Lang, kind: &str) -> String {
@@ -59,23 +70,29 @@ fn organisation_kind_name(lang: Lang, kind: &str) -> String {
 
 fn outcome_message(lang: Lang, done: Option<String>, error: Option<String>) -> Option<(bool, String)> {
     if let Some(done) = done {
-        return Some((true, match done.as_str() {
-            "revoked" => t!(lang, "team-done-revoked"),
-            "team_created" => t!(lang, "teams-done-created"),
-            "team_changed" => t!(lang, "teams-done-changed"),
-            _ => t!(lang, "team-done-granted"),
-        }));
+        return Some((
+            true,
+            match done.as_str() {
+                "revoked" => t!(lang, "team-done-revoked"),
+                "team_created" => t!(lang, "teams-done-created"),
+                "team_changed" => t!(lang, "teams-done-changed"),
+                _ => t!(lang, "team-done-granted"),
+            },
+        ));
     }
     error.map(|e| {
-        (false, match e.as_str() {
-            "no_account" => t!(lang, "team-error-no-account"),
-            "needs_organisation" => t!(lang, "team-error-needs-organisation"),
-            "forbidden" => t!(lang, "team-error-forbidden"),
-            "not_held" => t!(lang, "team-error-not-held"),
-            "team_name" => t!(lang, "teams-error-name"),
-            "team_exists" => t!(lang, "teams-error-exists"),
-            _ => t!(lang, "team-error-invalid"),
-        })
+        (
+            false,
+            match e.as_str() {
+                "no_account" => t!(lang, "team-error-no-account"),
+                "needs_organisation" => t!(lang, "team-error-needs-organisation"),
+                "forbidden" => t!(lang, "team-error-forbidden"),
+                "not_held" => t!(lang, "team-error-not-held"),
+                "team_name" => t!(lang, "teams-error-name"),
+                "team_exists" => t!(lang, "teams-error-exists"),
+                _ => t!(lang, "team-error-invalid"),
+            },
+        )
     })
 }
 
@@ -308,7 +325,15 @@ pub mod handlers {
         Redirect::to(&format!("{}?csp={csp}&{outcome}", lang.path("/staff/team"))).into_response()
     }
 
-    async fn audit(state: &AppState, user: &crate::staff::StaffUser, ip: String, action: AuditAction, subject: i64, csp_id: i64, role: Role) {
+    async fn audit(
+        state: &AppState,
+        user: &crate::staff::StaffUser,
+        ip: String,
+        action: AuditAction,
+        subject: i64,
+        csp_id: i64,
+        role: Role,
+    ) {
         let entry = NewAuditEntry {
             actor_user_id: Some(user.id),
             actor_label: user.email.clone(),
@@ -333,7 +358,9 @@ pub mod handlers {
         role: &str,
     ) -> Result<(std::sync::Arc<crate::staff::StaffUser>, i64, Role), Response> {
         let Some(user) = user else { return Err(Redirect::to(&lang.path("/sign-in")).into_response()) };
-        let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| s == csp) else {
+        let Some((csp_id, _, _)) =
+            user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| s == csp)
+        else {
             return Err(back(lang, csp, "error=forbidden"));
         };
         let Some(role) = Role::parse(role) else { return Err(back(lang, csp, "error=invalid")) };
@@ -367,7 +394,11 @@ pub mod handlers {
             return back(lang, &form.csp, "error=forbidden");
         }
         let organisation_id = if role == Role::Partner {
-            let kind = if ORGANISATION_KINDS.contains(&form.organisation_kind.as_str()) { form.organisation_kind.as_str() } else { "other" };
+            let kind = if ORGANISATION_KINDS.contains(&form.organisation_kind.as_str()) {
+                form.organisation_kind.as_str()
+            } else {
+                "other"
+            };
             match db::staff::ensure_organisation(&state.db, csp_id, kind, organisation).await {
                 Ok(id) => Some(id),
                 Err(e) => {
@@ -393,11 +424,20 @@ pub mod handlers {
         Extension(ClientIp(ip)): Extension<ClientIp>,
         Form(fields): Form<Vec<(String, String)>>,
     ) -> Response {
-        let field = |name: &str| fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default();
+        let field = |name: &str| {
+            fields
+                .iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.trim().to_string())
+                .unwrap_or_default()
+        };
         let lang = Lang::parse(&field("lang")).unwrap_or_default();
         let csp = field("csp");
         let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-        let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == csp) else {
+        let Some((csp_id, _, _)) =
+            user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == csp)
+        else {
             return back(lang, &csp, "error=forbidden");
         };
         let outcome = match field("action").as_str() {
@@ -422,8 +462,16 @@ pub mod handlers {
                     return back(lang, &csp, "error=invalid");
                 }
                 let member = if action == "add" {
-                    match db::staff::user_id_by_email(&state.db, &db::staff::normalise_email(&field("email"))).await {
-                        Ok(Some(id)) if db::staff::team(&state.db, csp_id).await.is_ok_and(|m| m.iter().any(|x| x.user_id == id)) => id,
+                    match db::staff::user_id_by_email(&state.db, &db::staff::normalise_email(&field("email")))
+                        .await
+                    {
+                        Ok(Some(id))
+                            if db::staff::team(&state.db, csp_id)
+                                .await
+                                .is_ok_and(|m| m.iter().any(|x| x.user_id == id)) =>
+                        {
+                            id
+                        }
                         Ok(_) => return back(lang, &csp, "error=no_account"),
                         Err(e) => {
                             tracing::error!(error = %e, "could not find an account");

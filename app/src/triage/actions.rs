@@ -8,12 +8,14 @@ use crate::{
     db::{self, triage::ChangeError, triage::ResidentMessage, triage::TriageRecord},
     i18n::Lang,
     reporting::ReportStatus,
+    reporting::{ASB_QUALIFIERS, HATE_STRANDS},
     shell::problem::{page, Problem},
     staff::{kept, session::ClientIp, session::CurrentUser, Permission, StaffUser},
     state::AppState,
     t,
-    reporting::{ASB_QUALIFIERS, HATE_STRANDS},
-    triage::{identifies_reporter, parse_grade, GradeProblem, MAX_MESSAGE, MAX_QUESTION, MAX_SUMMARY, TENSION_TAGS},
+    triage::{
+        identifies_reporter, parse_grade, GradeProblem, MAX_MESSAGE, MAX_QUESTION, MAX_SUMMARY, TENSION_TAGS,
+    },
 };
 use axum::{
     body::Body,
@@ -36,7 +38,15 @@ fn back(lang: Lang, reference: &str, outcome: &str) -> Response {
 
 /// Back to the report with what to put right, the refused form kept as it was typed (see
 /// `staff::kept`): a summary naming the reporter is refused, not lost.
-async fn refused(state: &AppState, user: &StaffUser, lang: Lang, reference: &str, form: &str, fields: &Fields, error: &str) -> Response {
+async fn refused(
+    state: &AppState,
+    user: &StaffUser,
+    lang: Lang,
+    reference: &str,
+    form: &str,
+    fields: &Fields,
+    error: &str,
+) -> Response {
     back(lang, reference, &kept::refusal(&state.db, user.id, reference, form, fields, error).await)
 }
 
@@ -58,11 +68,19 @@ pub fn template(lang: Lang, status: ReportStatus) -> String {
 
 /// The update email, in the resident's language: (subject, body).
 pub fn update_email(lang: Lang, reference: &str, message: &str) -> (String, String) {
-    (t!(lang, "email-update-subject", reference = reference), t!(lang, "email-update-body", reference = reference, message = message))
+    (
+        t!(lang, "email-update-subject", reference = reference),
+        t!(lang, "email-update-body", reference = reference, message = message),
+    )
 }
 
 /// The signed-in officer and the report, if they may triage it; else the answer to send.
-async fn authorise(state: &AppState, user: Option<Arc<StaffUser>>, lang: Lang, reference: &str) -> Result<(Arc<StaffUser>, TriageRecord), Response> {
+async fn authorise(
+    state: &AppState,
+    user: Option<Arc<StaffUser>>,
+    lang: Lang,
+    reference: &str,
+) -> Result<(Arc<StaffUser>, TriageRecord), Response> {
     let Some(user) = user else { return Err(Redirect::to(&lang.path("/sign-in")).into_response()) };
     let record = match db::triage::record(&state.db, reference).await {
         Ok(Some(r)) => r,
@@ -82,7 +100,13 @@ async fn authorise(state: &AppState, user: Option<Arc<StaffUser>>, lang: Lang, r
 }
 
 /// The audit entry of a change, stored in the change's own transaction.
-fn entry(user: &StaffUser, ip: &str, action: AuditAction, record: &TriageRecord, detail: Option<String>) -> NewAuditEntry {
+fn entry(
+    user: &StaffUser,
+    ip: &str,
+    action: AuditAction,
+    record: &TriageRecord,
+    detail: Option<String>,
+) -> NewAuditEntry {
     NewAuditEntry {
         actor_user_id: Some(user.id),
         actor_label: user.email.clone(),
@@ -96,7 +120,14 @@ fn entry(user: &StaffUser, ip: &str, action: AuditAction, record: &TriageRecord,
 }
 
 /// For the one action that is not a versioned change (verifying contact details).
-async fn audit(state: &AppState, user: &StaffUser, ip: String, action: AuditAction, record: &TriageRecord, detail: Option<String>) {
+async fn audit(
+    state: &AppState,
+    user: &StaffUser,
+    ip: String,
+    action: AuditAction,
+    record: &TriageRecord,
+    detail: Option<String>,
+) {
     if let Err(e) = db::audit::record(&state.db, entry(user, &ip, action, record, detail)).await {
         tracing::error!(error = %e, "could not write audit entry");
     }
@@ -108,10 +139,21 @@ const KEPT_FORMS: [&str; 3] = ["update", "grade", "ask"];
 /// Where a change leaves the officer. Refused because someone else saved first: the form comes
 /// back as typed (when the page can show it), to compare with what is saved now.
 #[allow(clippy::too_many_arguments)]
-async fn changed(state: &AppState, user: &StaffUser, lang: Lang, reference: &str, form: &str, fields: &Fields, result: Result<(), ChangeError>, done: &str) -> Response {
+async fn changed(
+    state: &AppState,
+    user: &StaffUser,
+    lang: Lang,
+    reference: &str,
+    form: &str,
+    fields: &Fields,
+    result: Result<(), ChangeError>,
+    done: &str,
+) -> Response {
     match result {
         Ok(()) => back(lang, reference, &format!("done={done}")),
-        Err(ChangeError::Stale) if KEPT_FORMS.contains(&form) => refused(state, user, lang, reference, form, fields, "stale").await,
+        Err(ChangeError::Stale) if KEPT_FORMS.contains(&form) => {
+            refused(state, user, lang, reference, form, fields, "stale").await
+        }
         Err(ChangeError::Stale) => back(lang, reference, "error=stale"),
         Err(ChangeError::Db(e)) => {
             tracing::error!(error = %e, "could not change a report");
@@ -121,9 +163,15 @@ async fn changed(state: &AppState, user: &StaffUser, lang: Lang, reference: &str
 }
 
 /// The resident's message (the officer's, or the template) and, if they agreed, its email.
-pub(crate) async fn resident_message(state: &AppState, record: &TriageRecord, status: ReportStatus, written: &str) -> Result<(String, Option<(String, String, String)>), db::DbError> {
+pub(crate) async fn resident_message(
+    state: &AppState,
+    record: &TriageRecord,
+    status: ReportStatus,
+    written: &str,
+) -> Result<(String, Option<(String, String, String)>), db::DbError> {
     let resident = Lang::parse(&record.language).unwrap_or_default();
-    let text = if written.trim().is_empty() { template(resident, status) } else { written.trim().to_string() };
+    let text =
+        if written.trim().is_empty() { template(resident, status) } else { written.trim().to_string() };
     let reporter = db::triage::reporter(&state.db, record.id).await?;
     let email = match (&reporter.email, reporter.email_rule().allows_email()) {
         (Some(to), true) => {
@@ -140,7 +188,11 @@ pub type NoteProblem = &'static str;
 
 /// The public note as it may be published: `None` when empty; refused when too long or when it
 /// names the reporter or gives their email or phone (the same check as a sanitised summary).
-pub(crate) async fn checked_public_note(state: &AppState, record: &TriageRecord, written: &str) -> Result<Option<String>, NoteProblem> {
+pub(crate) async fn checked_public_note(
+    state: &AppState,
+    record: &TriageRecord,
+    written: &str,
+) -> Result<Option<String>, NoteProblem> {
     let note = written.trim();
     if note.is_empty() {
         return Ok(None);
@@ -174,7 +226,12 @@ const CONTACT_FORM_BYTES: usize = 4 * 1024;
 /// the contact details, rendered as the answer to this POST and audited while it is rendered.
 /// No address shows them: reloading posts (and is audited) again; the report's own address
 /// shows the page without them.
-pub async fn show_contact(State(state): State<AppState>, Extension(CurrentUser(user)): Extension<CurrentUser>, Path(reference): Path<String>, req: Request) -> Response {
+pub async fn show_contact(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Path(reference): Path<String>,
+    req: Request,
+) -> Response {
     let (mut parts, body) = req.into_parts();
     let fields: Fields = match axum::body::to_bytes(body, CONTACT_FORM_BYTES).await {
         Ok(bytes) => serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
@@ -198,7 +255,8 @@ pub async fn show_contact(State(state): State<AppState>, Extension(CurrentUser(u
     }
     // The report's page, rendered here for this answer only: the same page as at its own
     // address (for the router), asked for with the same session, with the details allowed.
-    let Ok(uri) = lang.path(&format!("/staff/reports/{}", record.reference)).parse::<axum::http::Uri>() else {
+    let Ok(uri) = lang.path(&format!("/staff/reports/{}", record.reference)).parse::<axum::http::Uri>()
+    else {
         return page(lang, Problem::NotFound);
     };
     parts.method = Method::GET;
@@ -241,28 +299,40 @@ pub async fn act(
     match action.as_str() {
         "acknowledge" | "update" => {
             let status = if action == "acknowledge" {
-                if record.status == ReportStatus::Open { ReportStatus::Investigating } else { record.status }
+                if record.status == ReportStatus::Open {
+                    ReportStatus::Investigating
+                } else {
+                    record.status
+                }
             } else {
                 match ReportStatus::parse(field(&fields, "status")) {
                     Some(s) => s,
-                    None => return refused(&state, &user, lang, &record.reference, &action, &fields, "status").await,
+                    None => {
+                        return refused(&state, &user, lang, &record.reference, &action, &fields, "status")
+                            .await
+                    }
                 }
             };
             let written = field(&fields, "message");
             if written.chars().count() > MAX_MESSAGE {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "message_too_long").await;
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "message_too_long")
+                    .await;
             }
             // What other apps and the public may read: only what the officer wrote for them,
             // checked like a sanitised summary. The message above stays the resident's.
-            let public_note = match checked_public_note(&state, &record, field(&fields, "public_note")).await {
+            let public_note = match checked_public_note(&state, &record, field(&fields, "public_note")).await
+            {
                 Ok(note) => note,
-                Err(problem) => return refused(&state, &user, lang, &record.reference, &action, &fields, problem).await,
+                Err(problem) => {
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, problem).await
+                }
             };
             let (text, email) = match resident_message(&state, &record, status, written).await {
                 Ok(m) => m,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read the reporter");
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable").await;
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable")
+                        .await;
                 }
             };
             let message = ResidentMessage {
@@ -271,16 +341,37 @@ pub async fn act(
                 email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
                 public_note: public_note.as_deref(),
             };
-            let what = if action == "acknowledge" { AuditAction::ReportAcknowledged } else { AuditAction::ReportUpdated };
+            let what = if action == "acknowledge" {
+                AuditAction::ReportAcknowledged
+            } else {
+                AuditAction::ReportUpdated
+            };
             let audited = entry(&user, &ip, what, &record, Some(status.as_str().into()));
-            let result = db::triage::post_update(&state.db, record.id, version, Some(user.id), message, &audited).await;
+            let result =
+                db::triage::post_update(&state.db, record.id, version, Some(user.id), message, &audited)
+                    .await;
             if result.is_ok() {
                 state.mail_wake.notify_one();
             }
-            changed(&state, &user, lang, &reference, &action, &fields, result, if action == "acknowledge" { "acknowledged" } else { "updated" }).await
+            changed(
+                &state,
+                &user,
+                lang,
+                &reference,
+                &action,
+                &fields,
+                result,
+                if action == "acknowledge" { "acknowledged" } else { "updated" },
+            )
+            .await
         }
         "grade" => {
-            let grade = match parse_grade(field(&fields, "source"), field(&fields, "intelligence"), field(&fields, "handling"), field(&fields, "conditions")) {
+            let grade = match parse_grade(
+                field(&fields, "source"),
+                field(&fields, "intelligence"),
+                field(&fields, "handling"),
+                field(&fields, "conditions"),
+            ) {
                 Ok(g) => g,
                 Err(problems) => {
                     let first = match problems[0] {
@@ -295,20 +386,32 @@ pub async fn act(
             };
             let summary = field(&fields, "summary").trim();
             if summary.is_empty() {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_required").await;
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_required")
+                    .await;
             }
             if summary.chars().count() > MAX_SUMMARY {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_too_long").await;
+                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_too_long")
+                    .await;
             }
             let reporter = match db::triage::reporter(&state.db, record.id).await {
                 Ok(r) => r,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read the reporter");
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable").await;
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable")
+                        .await;
                 }
             };
             if identifies_reporter(summary, &reporter) {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_identifies").await;
+                return refused(
+                    &state,
+                    &user,
+                    lang,
+                    &record.reference,
+                    &action,
+                    &fields,
+                    "summary_identifies",
+                )
+                .await;
             }
             let tension = Some(field(&fields, "tension")).filter(|t| !t.is_empty());
             if tension.is_some_and(|t| !TENSION_TAGS.contains(&t)) {
@@ -318,21 +421,53 @@ pub async fn act(
                 Ok(o) => o,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read organisations");
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable").await;
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable")
+                        .await;
                 }
             };
             let mut shares = Vec::new();
             for (_, value) in fields.iter().filter(|(k, _)| k == "share") {
                 match value.parse::<i64>().ok().filter(|id| organisations.iter().any(|(o, _)| o == id)) {
                     Some(id) => shares.push(id),
-                    None => return refused(&state, &user, lang, &record.reference, &action, &fields, "share_unknown").await,
+                    None => {
+                        return refused(
+                            &state,
+                            &user,
+                            lang,
+                            &record.reference,
+                            &action,
+                            &fields,
+                            "share_unknown",
+                        )
+                        .await
+                    }
                 }
             }
             // The grade and every organisation it is shared with, in the change's own transaction.
-            let names: Vec<&str> = organisations.iter().filter(|(id, _)| shares.contains(id) && grade.handling == "C").map(|(_, n)| n.as_str()).collect();
-            let detail = if names.is_empty() { grade.label() } else { format!("{} → {}", grade.label(), names.join(", ")) };
+            let names: Vec<&str> = organisations
+                .iter()
+                .filter(|(id, _)| shares.contains(id) && grade.handling == "C")
+                .map(|(_, n)| n.as_str())
+                .collect();
+            let detail = if names.is_empty() {
+                grade.label()
+            } else {
+                format!("{} → {}", grade.label(), names.join(", "))
+            };
             let audited = entry(&user, &ip, AuditAction::ReportGraded, &record, Some(detail));
-            let result = db::triage::save_grade(&state.db, record.id, record.csp_id, version, user.id, &grade, summary, tension, &shares, &audited).await;
+            let result = db::triage::save_grade(
+                &state.db,
+                record.id,
+                record.csp_id,
+                version,
+                user.id,
+                &grade,
+                summary,
+                tension,
+                &shares,
+                &audited,
+            )
+            .await;
             changed(&state, &user, lang, &reference, &action, &fields, result, "graded").await
         }
         "assign" => {
@@ -346,9 +481,15 @@ pub async fn act(
             };
             // Only people, teams and organisations of this CSP.
             let known = match (person, organisation, team) {
-                (Some(p), _, _) => db::triage::assignable_people(&state.db, record.csp_id).await.map(|list| list.iter().any(|(id, _)| *id == p)),
-                (_, Some(o), _) => db::triage::organisations(&state.db, record.csp_id).await.map(|list| list.iter().any(|(id, _)| *id == o)),
-                (_, _, Some(t)) => db::staff::team_csp(&state.db, t).await.map(|csp| csp == Some(record.csp_id)),
+                (Some(p), _, _) => db::triage::assignable_people(&state.db, record.csp_id)
+                    .await
+                    .map(|list| list.iter().any(|(id, _)| *id == p)),
+                (_, Some(o), _) => db::triage::organisations(&state.db, record.csp_id)
+                    .await
+                    .map(|list| list.iter().any(|(id, _)| *id == o)),
+                (_, _, Some(t)) => {
+                    db::staff::team_csp(&state.db, t).await.map(|csp| csp == Some(record.csp_id))
+                }
                 (None, None, None) => Ok(value.is_empty()),
             };
             match known {
@@ -360,22 +501,42 @@ pub async fn act(
                 }
             }
             let audited = entry(&user, &ip, AuditAction::ReportAssigned, &record, Some(value.to_string()));
-            let result = db::triage::assign(&state.db, record.id, version, person, organisation, team, &audited).await;
+            let result =
+                db::triage::assign(&state.db, record.id, version, person, organisation, team, &audited).await;
             changed(&state, &user, lang, &reference, &action, &fields, result, "assigned").await
         }
         "ask" => {
             let question = field(&fields, "question").trim();
             if question.is_empty() {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "question_required").await;
+                return refused(
+                    &state,
+                    &user,
+                    lang,
+                    &record.reference,
+                    &action,
+                    &fields,
+                    "question_required",
+                )
+                .await;
             }
             if question.chars().count() > MAX_QUESTION {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "question_too_long").await;
+                return refused(
+                    &state,
+                    &user,
+                    lang,
+                    &record.reference,
+                    &action,
+                    &fields,
+                    "question_too_long",
+                )
+                .await;
             }
             let reporter = match db::triage::reporter(&state.db, record.id).await {
                 Ok(r) => r,
                 Err(e) => {
                     tracing::error!(error = %e, "could not read the reporter");
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable").await;
+                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable")
+                        .await;
                 }
             };
             let resident = Lang::parse(&record.language).unwrap_or_default();
@@ -383,12 +544,18 @@ pub async fn act(
                 (Some(to), true) => Some((
                     to.as_str(),
                     t!(resident, "email-question-subject", reference = record.reference.clone()),
-                    t!(resident, "email-question-body", reference = record.reference.clone(), question = question),
+                    t!(
+                        resident,
+                        "email-question-body",
+                        reference = record.reference.clone(),
+                        question = question
+                    ),
                 )),
                 _ => None,
             };
             let audited = entry(&user, &ip, AuditAction::ReportUpdated, &record, Some("question".into()));
-            let result = db::triage::ask(&state.db, record.id, version, user.id, question, email, &audited).await;
+            let result =
+                db::triage::ask(&state.db, record.id, version, user.id, question, email, &audited).await;
             if result.is_ok() {
                 state.mail_wake.notify_one();
             }
@@ -405,17 +572,34 @@ pub async fn act(
             let Some(category) = categories.iter().find(|c| c.code == field(&fields, "category")) else {
                 return back(lang, &reference, "error=category");
             };
-            let qualifier = Some(field(&fields, "asb_qualifier")).filter(|q| !q.is_empty() && category.family == "asb");
+            let qualifier =
+                Some(field(&fields, "asb_qualifier")).filter(|q| !q.is_empty() && category.family == "asb");
             if qualifier.is_some_and(|q| !ASB_QUALIFIERS.contains(&q)) {
                 return back(lang, &reference, "error=category");
             }
-            let strands: Vec<&str> = fields.iter().filter(|(k, _)| k == "hate_strands").map(|(_, v)| v.as_str()).collect();
+            let strands: Vec<&str> =
+                fields.iter().filter(|(k, _)| k == "hate_strands").map(|(_, v)| v.as_str()).collect();
             if strands.iter().any(|s| !HATE_STRANDS.contains(s)) {
                 return back(lang, &reference, "error=category");
             }
             let strands = (category.family == "hate" && !strands.is_empty()).then(|| strands.join(","));
-            let audited = entry(&user, &ip, AuditAction::ReportClassified, &record, Some(format!("{} → {}", record.category_code, category.code)));
-            let result = db::triage::classify(&state.db, record.id, version, category, qualifier, strands.as_deref(), &audited).await;
+            let audited = entry(
+                &user,
+                &ip,
+                AuditAction::ReportClassified,
+                &record,
+                Some(format!("{} → {}", record.category_code, category.code)),
+            );
+            let result = db::triage::classify(
+                &state.db,
+                record.id,
+                version,
+                category,
+                qualifier,
+                strands.as_deref(),
+                &audited,
+            )
+            .await;
             if result.is_ok() {
                 if let Err(e) = db::trigger::evaluate_report(&state.db, record.id).await {
                     tracing::error!(error = %e, "could not check the Community Trigger rules");
@@ -466,8 +650,16 @@ pub async fn act(
                 email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
                 public_note: None,
             });
-            let audited = entry(&user, &ip, AuditAction::ReportLinked, &record, Some(format!("{kind} of {}", other.reference)));
-            let result = db::triage::link(&state.db, record.id, version, other.id, kind, user.id, message, &audited).await;
+            let audited = entry(
+                &user,
+                &ip,
+                AuditAction::ReportLinked,
+                &record,
+                Some(format!("{kind} of {}", other.reference)),
+            );
+            let result =
+                db::triage::link(&state.db, record.id, version, other.id, kind, user.id, message, &audited)
+                    .await;
             if result.is_ok() {
                 state.mail_wake.notify_one();
             }
@@ -479,7 +671,15 @@ pub async fn act(
             }
             match db::trigger::verify_contact(&state.db, record.id).await {
                 Ok(_) => {
-                    audit(&state, &user, ip, AuditAction::ReportUpdated, &record, Some("contact verified".into())).await;
+                    audit(
+                        &state,
+                        &user,
+                        ip,
+                        AuditAction::ReportUpdated,
+                        &record,
+                        Some("contact verified".into()),
+                    )
+                    .await;
                     if let Err(e) = db::trigger::evaluate_report(&state.db, record.id).await {
                         tracing::error!(error = %e, "could not check the Community Trigger rules");
                     }

@@ -33,17 +33,26 @@ fn not_found(reference: &str) -> Response {
     json_error(StatusCode::NOT_FOUND, "not_found", format!("no report '{reference}' is visible to this key"))
 }
 
-async fn audit(state: &AppState, key: &ApiPrincipal, action: AuditAction, record: Option<String>, detail: Option<String>) -> Result<(), db::DbError> {
+async fn audit(
+    state: &AppState,
+    key: &ApiPrincipal,
+    action: AuditAction,
+    record: Option<String>,
+    detail: Option<String>,
+) -> Result<(), db::DbError> {
     db::audit::record(
         &state.db,
         NewAuditEntry {
             actor_label: format!("api key: {}", key.name),
             action: Some(action),
-            record_type: Some(match (action, &record) {
-                (AuditAction::AuditLogViewed, _) => "audit_log",
-                (_, Some(_)) => "report",
-                _ => "intelligence",
-            }.into()),
+            record_type: Some(
+                match (action, &record) {
+                    (AuditAction::AuditLogViewed, _) => "audit_log",
+                    (_, Some(_)) => "report",
+                    _ => "intelligence",
+                }
+                .into(),
+            ),
             record_id: record,
             csp_id: Some(key.csp_id),
             detail,
@@ -89,12 +98,22 @@ fn audience(key: &ApiPrincipal) -> Option<Vec<i64>> {
 }
 
 /// `GET /api/v1/intelligence?category=&handling=&limit=`
-pub async fn intelligence(State(state): State<AppState>, ApiKey(key): ApiKey, Query(params): Query<HashMap<String, String>>) -> Response {
+pub async fn intelligence(
+    State(state): State<AppState>,
+    ApiKey(key): ApiKey,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
     let Some(organisations) = audience(&key) else { return forbidden("read intelligence") };
     let limit = match params.get("limit").map(|l| l.parse::<i64>()) {
         None => 100,
         Some(Ok(n)) if (1..=1000).contains(&n) => n,
-        Some(_) => return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "'limit' must be a whole number from 1 to 1000"),
+        Some(_) => {
+            return json_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_parameter",
+                "'limit' must be a whole number from 1 to 1000",
+            )
+        }
     };
     let handling = params.get("handling").map(|h| h.to_ascii_uppercase());
     if handling.as_deref().is_some_and(|h| h != "P" && h != "C") {
@@ -103,14 +122,26 @@ pub async fn intelligence(State(state): State<AppState>, ApiKey(key): ApiKey, Qu
     let partner = !allows(&key, Permission::ViewIntelligence);
     let audience = if partner { Audience::Partner(&organisations) } else { Audience::Csp };
     let family = params.get("category").map(String::as_str);
-    let items = match db::triage::intelligence_filtered(&state.db, key.csp_id, audience, None, handling.as_deref(), family, limit).await {
+    let items = match db::triage::intelligence_filtered(
+        &state.db,
+        key.csp_id,
+        audience,
+        None,
+        handling.as_deref(),
+        family,
+        limit,
+    )
+    .await
+    {
         Ok(items) => items,
         Err(e) => return internal(e),
     };
     let items: Vec<&IntelligenceItem> = items.iter().collect();
     if partner {
         let seen: Vec<&str> = items.iter().map(|i| i.reference.as_str()).collect();
-        if let Err(e) = audit(&state, &key, AuditAction::IntelligenceViewedByPartner, None, Some(seen.join(","))).await {
+        if let Err(e) =
+            audit(&state, &key, AuditAction::IntelligenceViewedByPartner, None, Some(seen.join(","))).await
+        {
             return internal(e);
         }
     }
@@ -120,23 +151,30 @@ pub async fn intelligence(State(state): State<AppState>, ApiKey(key): ApiKey, Qu
 
 /// `GET /api/v1/reports/{reference}`: officers and analysts get the report (never the
 /// reporter); partners only what is shared with them, sanitised.
-pub async fn report(State(state): State<AppState>, ApiKey(key): ApiKey, Path(reference): Path<String>) -> Response {
+pub async fn report(
+    State(state): State<AppState>,
+    ApiKey(key): ApiKey,
+    Path(reference): Path<String>,
+) -> Response {
     let record = match db::triage::record(&state.db, &reference).await {
         Ok(Some(r)) if r.csp_id == key.csp_id => r,
         Ok(_) => return not_found(&reference),
         Err(e) => return internal(e),
     };
     if allows(&key, Permission::ViewReports) {
-        let items = match db::triage::intelligence(&state.db, key.csp_id, Audience::Csp, Some(&reference), 1).await {
-            Ok(items) => items,
-            Err(e) => return internal(e),
-        };
+        let items =
+            match db::triage::intelligence(&state.db, key.csp_id, Audience::Csp, Some(&reference), 1).await {
+                Ok(items) => items,
+                Err(e) => return internal(e),
+            };
         let timeline = match db::triage::updates(&state.db, record.id).await {
             Ok(t) => t,
             Err(e) => return internal(e),
         };
         // The resident's words are read: audited first, and not sent unaudited.
-        if let Err(e) = audit(&state, &key, AuditAction::ReportViewed, Some(record.reference.clone()), None).await {
+        if let Err(e) =
+            audit(&state, &key, AuditAction::ReportViewed, Some(record.reference.clone()), None).await
+        {
             return internal(e);
         }
         return Json(json!({
@@ -160,16 +198,33 @@ pub async fn report(State(state): State<AppState>, ApiKey(key): ApiKey, Path(ref
     }
     if key.role == Role::Partner {
         let organisations: Vec<i64> = key.organisation_id.into_iter().collect();
-        let visible = match db::triage::intelligence(&state.db, key.csp_id, Audience::Partner(&organisations), Some(&reference), 1).await {
+        let visible = match db::triage::intelligence(
+            &state.db,
+            key.csp_id,
+            Audience::Partner(&organisations),
+            Some(&reference),
+            1,
+        )
+        .await
+        {
             Ok(items) => items,
             Err(e) => return internal(e),
         };
         let shared = visible.first();
-        let assigned = key.organisation_id.is_some() && record.assigned_organisation_id == key.organisation_id;
+        let assigned =
+            key.organisation_id.is_some() && record.assigned_organisation_id == key.organisation_id;
         if shared.is_none() && !assigned {
             return not_found(&reference);
         }
-        if let Err(e) = audit(&state, &key, AuditAction::IntelligenceViewedByPartner, Some(record.reference.clone()), None).await {
+        if let Err(e) = audit(
+            &state,
+            &key,
+            AuditAction::IntelligenceViewedByPartner,
+            Some(record.reference.clone()),
+            None,
+        )
+        .await
+        {
             return internal(e);
         }
         return Json(json!({
@@ -199,7 +254,12 @@ pub struct UpdateBody {
 /// `POST /api/v1/reports/{reference}/updates` with `{"status", "message", "public_note"}`: the
 /// status (public), a message for the resident (tracking page, and email when the resident
 /// agreed and left no safe-contact note) and, optionally, a note published in Open311.
-pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Path(reference): Path<String>, body: axum::body::Bytes) -> Response {
+pub async fn post_update(
+    State(state): State<AppState>,
+    ApiKey(key): ApiKey,
+    Path(reference): Path<String>,
+    body: axum::body::Bytes,
+) -> Response {
     let record = match db::triage::record(&state.db, &reference).await {
         Ok(Some(r)) if r.csp_id == key.csp_id => r,
         Ok(_) => return not_found(&reference),
@@ -208,19 +268,35 @@ pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Pat
     if !allows(&key, Permission::UpdateReports) {
         return forbidden("update reports");
     }
-    if key.role == Role::Partner && (key.organisation_id.is_none() || record.assigned_organisation_id != key.organisation_id) {
+    if key.role == Role::Partner
+        && (key.organisation_id.is_none() || record.assigned_organisation_id != key.organisation_id)
+    {
         return not_found(&reference);
     }
     let update: UpdateBody = match serde_json::from_slice(&body) {
         Ok(u) => u,
-        Err(e) => return json_error(StatusCode::BAD_REQUEST, "invalid_body", format!("the body must be JSON {{\"status\": ..., \"message\": ...}}: {e}")),
+        Err(e) => {
+            return json_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_body",
+                format!("the body must be JSON {{\"status\": ..., \"message\": ...}}: {e}"),
+            )
+        }
     };
     let Some(status) = ReportStatus::parse(&update.status) else {
         let all: Vec<&str> = ReportStatus::ALL.iter().map(|s| s.as_str()).collect();
-        return json_error(StatusCode::BAD_REQUEST, "invalid_status", format!("'status' must be one of: {}", all.join(", ")));
+        return json_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_status",
+            format!("'status' must be one of: {}", all.join(", ")),
+        );
     };
     if update.message.chars().count() > MAX_MESSAGE {
-        return json_error(StatusCode::BAD_REQUEST, "message_too_long", format!("'message' must be at most {MAX_MESSAGE} characters"));
+        return json_error(
+            StatusCode::BAD_REQUEST,
+            "message_too_long",
+            format!("'message' must be at most {MAX_MESSAGE} characters"),
+        );
     }
     let public_note = match crate::triage::actions::checked_public_note(&state, &record, update.public_note.as_deref().unwrap_or("")).await {
         Ok(note) => note,
@@ -256,7 +332,11 @@ pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Pat
     match db::triage::post_update(&state.db, record.id, record.version, None, message, &audited).await {
         Ok(()) => {}
         Err(ChangeError::Stale) => {
-            return json_error(StatusCode::CONFLICT, "conflict", "the report changed while this update was made; read it again and retry")
+            return json_error(
+                StatusCode::CONFLICT,
+                "conflict",
+                "the report changed while this update was made; read it again and retry",
+            )
         }
         Err(ChangeError::Db(e)) => return internal(e),
     }
@@ -266,19 +346,31 @@ pub async fn post_update(State(state): State<AppState>, ApiKey(key): ApiKey, Pat
 }
 
 /// `GET /api/v1/audit?page=`: the CSP's audit log, for managers' keys.
-pub async fn audit_log(State(state): State<AppState>, ApiKey(key): ApiKey, Query(params): Query<HashMap<String, String>>) -> Response {
+pub async fn audit_log(
+    State(state): State<AppState>,
+    ApiKey(key): ApiKey,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
     if !allows(&key, Permission::ViewAuditLog) {
         return forbidden("read the audit log");
     }
     let page = match params.get("page").map(|p| p.parse::<i64>()) {
         None => 1,
         Some(Ok(n)) if (1..=100_000).contains(&n) => n,
-        Some(_) => return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "'page' must be a whole number from 1 to 100000"),
+        Some(_) => {
+            return json_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_parameter",
+                "'page' must be a whole number from 1 to 100000",
+            )
+        }
     };
     match db::audit::page_for_csp(&state.db, key.csp_id, page, 100).await {
         Ok(p) => {
             // Reading the log is audited too: if that cannot be recorded, the log is not sent.
-            if let Err(e) = audit(&state, &key, AuditAction::AuditLogViewed, None, Some(format!("page {page}"))).await {
+            if let Err(e) =
+                audit(&state, &key, AuditAction::AuditLogViewed, None, Some(format!("page {page}"))).await
+            {
                 return internal(e);
             }
             Json(json!({

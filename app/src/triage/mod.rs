@@ -2,11 +2,11 @@
 //! intelligence item, assigns it, and tells the resident what is happening in their language.
 //! The rules here are plain functions; pages, forms and the API call them.
 
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod actions;
 #[cfg(feature = "ssr")]
 pub mod api;
+pub mod pages;
 
 use crate::{reference::Names, reporting::ReportStatus};
 use serde::{Deserialize, Serialize};
@@ -52,7 +52,12 @@ pub enum GradeProblem {
 }
 
 /// Checks a grade as posted. A `C` handling code without written conditions is invalid.
-pub fn parse_grade(source: &str, intelligence: &str, handling: &str, conditions: &str) -> Result<Grade, Vec<GradeProblem>> {
+pub fn parse_grade(
+    source: &str,
+    intelligence: &str,
+    handling: &str,
+    conditions: &str,
+) -> Result<Grade, Vec<GradeProblem>> {
     let mut problems = Vec::new();
     let source = source.trim();
     let intelligence = intelligence.trim().to_ascii_uppercase();
@@ -101,7 +106,11 @@ pub struct ReporterDetails {
 impl ReporterDetails {
     /// Whether the hub may email this resident about their report (see `EmailRule`).
     pub fn email_rule(&self) -> crate::reporting::EmailRule {
-        crate::reporting::EmailRule::for_reporter(self.email.as_deref(), self.consent_to_contact, self.safe_contact.as_deref())
+        crate::reporting::EmailRule::for_reporter(
+            self.email.as_deref(),
+            self.consent_to_contact,
+            self.safe_contact.as_deref(),
+        )
     }
 }
 
@@ -113,14 +122,18 @@ fn redact_numbers(text: &str) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < chars.len() {
-        let starts = chars[i].is_ascii_digit() || (chars[i] == '+' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()));
+        let starts = chars[i].is_ascii_digit()
+            || (chars[i] == '+' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit()));
         if !starts {
             out.push(chars[i]);
             i += 1;
             continue;
         }
         let (mut j, mut last_digit, mut digits) = (i, i, 0);
-        while j < chars.len() && (chars[j].is_ascii_digit() || (joiner(chars[j]) && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit() || *c == '('))) {
+        while j < chars.len()
+            && (chars[j].is_ascii_digit()
+                || (joiner(chars[j]) && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit() || *c == '(')))
+        {
             if chars[j].is_ascii_digit() {
                 digits += 1;
                 last_digit = j;
@@ -194,14 +207,19 @@ fn phone_digits(text: &str) -> String {
 /// or more, their email, or their phone number however it is written)?
 pub fn identifies_reporter(summary: &str, reporter: &ReporterDetails) -> bool {
     let lower = summary.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
     let name_hit = reporter.name.as_ref().is_some_and(|n| {
         let n = n.trim().to_lowercase();
         // "Gwilym's" names Gwilym too.
         let named = |p: &str| words.iter().any(|w| *w == p || w.strip_suffix("'s") == Some(p));
-        (!n.is_empty() && lower.contains(&n)) || n.split_whitespace().filter(|p| p.chars().count() >= 3).any(named)
+        (!n.is_empty() && lower.contains(&n))
+            || n.split_whitespace().filter(|p| p.chars().count() >= 3).any(named)
     });
-    let email_hit = reporter.email.as_ref().is_some_and(|e| !e.is_empty() && lower.contains(&e.to_lowercase()));
+    let email_hit =
+        reporter.email.as_ref().is_some_and(|e| !e.is_empty() && lower.contains(&e.to_lowercase()));
     let phone_hit = reporter.phone.as_ref().is_some_and(|p| {
         let d = phone_digits(p);
         d.len() >= 6 && phone_digits(summary).contains(&d)
@@ -369,7 +387,11 @@ pub fn metres_between(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 fn word_set(text: &str) -> std::collections::BTreeSet<String> {
-    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_string).collect()
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_string)
+        .collect()
 }
 
 /// Share of words two texts have in common (Jaccard), 0 to 100.
@@ -384,7 +406,12 @@ pub fn similarity(a: &str, b: &str) -> u32 {
 
 /// Reports that may be duplicates or repeats of `report`: the same family of concern, within
 /// `window_days`, and in the same neighbourhood or within `max_metres`. Best first, at most five.
-pub fn suggest_links(report: &LinkCandidate, others: &[LinkCandidate], max_metres: f64, window_days: i64) -> Vec<LinkSuggestion> {
+pub fn suggest_links(
+    report: &LinkCandidate,
+    others: &[LinkCandidate],
+    max_metres: f64,
+    window_days: i64,
+) -> Vec<LinkSuggestion> {
     let mut found: Vec<LinkSuggestion> = others
         .iter()
         .filter(|o| o.reference != report.reference && o.family == report.family)
@@ -428,16 +455,44 @@ pub fn suggest_links(report: &LinkCandidate, others: &[LinkCandidate], max_metre
 mod tests {
     use super::*;
 
-    fn candidate(reference: &str, days: i64, family: &str, neighbourhood: i64, point: Option<(f64, f64)>, text: &str) -> LinkCandidate {
-        LinkCandidate { reference: reference.into(), created_at: 1_795_000_000 + days * 86_400, family: family.into(), neighbourhood_id: neighbourhood, point, description: text.into() }
+    fn candidate(
+        reference: &str,
+        days: i64,
+        family: &str,
+        neighbourhood: i64,
+        point: Option<(f64, f64)>,
+        text: &str,
+    ) -> LinkCandidate {
+        LinkCandidate {
+            reference: reference.into(),
+            created_at: 1_795_000_000 + days * 86_400,
+            family: family.into(),
+            neighbourhood_id: neighbourhood,
+            point,
+            description: text.into(),
+        }
     }
 
     #[test]
     fn duplicates_and_repeats_are_suggested_with_reasons() {
-        let report = candidate("R", 0, "environmental", 1, Some((51.4943, -3.1812)), "Mattress and bags dumped in the lane behind Crwys Road");
+        let report = candidate(
+            "R",
+            0,
+            "environmental",
+            1,
+            Some((51.4943, -3.1812)),
+            "Mattress and bags dumped in the lane behind Crwys Road",
+        );
         let others = vec![
             // The same dumping, reported by a neighbour the next day, 60 m away: the best match.
-            candidate("DUP", 1, "environmental", 1, Some((51.4948, -3.1815)), "Bags and a mattress dumped in the lane off Crwys Road"),
+            candidate(
+                "DUP",
+                1,
+                "environmental",
+                1,
+                Some((51.4948, -3.1815)),
+                "Bags and a mattress dumped in the lane off Crwys Road",
+            ),
             // Same neighbourhood, a week later, other words: a possible repeat.
             candidate("REPEAT", 7, "environmental", 1, None, "Fly-tipping again near the shops"),
             // Next door (another neighbourhood) but 300 m away: suggested for being near.
@@ -445,7 +500,14 @@ mod tests {
             // Too far in time, another family, too far away, itself: never.
             candidate("OLD", 30, "environmental", 1, None, "Mattress dumped"),
             candidate("ASB", 1, "asb", 1, None, "Mattress and bags dumped in the lane"),
-            candidate("FAR", 1, "environmental", 3, Some((51.60, -3.30)), "Mattress and bags dumped in the lane"),
+            candidate(
+                "FAR",
+                1,
+                "environmental",
+                3,
+                Some((51.60, -3.30)),
+                "Mattress and bags dumped in the lane",
+            ),
             candidate("R", 0, "environmental", 1, None, "itself"),
         ];
         let found = suggest_links(&report, &others, LINK_DISTANCE_METRES, LINK_WINDOW_DAYS);
@@ -455,11 +517,23 @@ mod tests {
         assert_eq!(refs.len(), 3, "{refs:?}");
         let dup = &found[0];
         assert!(dup.reasons.contains(&LinkReason::SameNeighbourhood));
-        assert!(dup.reasons.iter().any(|r| matches!(r, LinkReason::Near { metres } if (50..=70).contains(metres))), "{:?}", dup.reasons);
+        assert!(
+            dup.reasons
+                .iter()
+                .any(|r| matches!(r, LinkReason::Near { metres } if (50..=70).contains(metres))),
+            "{:?}",
+            dup.reasons
+        );
         assert!(dup.reasons.iter().any(|r| matches!(r, LinkReason::SimilarWords { .. })));
         // The window's edge: 14 days apart is in, 15 is out.
-        let edge = [candidate("D14", 14, "environmental", 1, None, "x"), candidate("D15", 15, "environmental", 1, None, "x")];
-        let refs: Vec<String> = suggest_links(&report, &edge, LINK_DISTANCE_METRES, LINK_WINDOW_DAYS).into_iter().map(|s| s.reference).collect();
+        let edge = [
+            candidate("D14", 14, "environmental", 1, None, "x"),
+            candidate("D15", 15, "environmental", 1, None, "x"),
+        ];
+        let refs: Vec<String> = suggest_links(&report, &edge, LINK_DISTANCE_METRES, LINK_WINDOW_DAYS)
+            .into_iter()
+            .map(|s| s.reference)
+            .collect();
         assert_eq!(refs, vec!["D14"]);
     }
 
@@ -476,11 +550,20 @@ mod tests {
         let g = parse_grade("2", "b", "p", "").unwrap();
         assert_eq!(g.label(), "2B P");
         assert_eq!(g.conditions, None);
-        assert_eq!(parse_grade("1", "A", "C", "Police and housing only; not for onward sharing").unwrap().label(), "1A C");
+        assert_eq!(
+            parse_grade("1", "A", "C", "Police and housing only; not for onward sharing").unwrap().label(),
+            "1A C"
+        );
         assert_eq!(parse_grade("1", "A", "C", "  ").unwrap_err(), vec![GradeProblem::ConditionsRequired]);
-        assert_eq!(parse_grade("4", "F", "X", "").unwrap_err(), vec![GradeProblem::Source, GradeProblem::Intelligence, GradeProblem::Handling]);
+        assert_eq!(
+            parse_grade("4", "F", "X", "").unwrap_err(),
+            vec![GradeProblem::Source, GradeProblem::Intelligence, GradeProblem::Handling]
+        );
         assert_eq!(parse_grade("0", "A", "P", "").unwrap_err(), vec![GradeProblem::Source]);
-        assert_eq!(parse_grade("3", "E", "C", &"x".repeat(MAX_CONDITIONS + 1)).unwrap_err(), vec![GradeProblem::ConditionsTooLong]);
+        assert_eq!(
+            parse_grade("3", "E", "C", &"x".repeat(MAX_CONDITIONS + 1)).unwrap_err(),
+            vec![GradeProblem::ConditionsTooLong]
+        );
         // Legacy 5x5x5 grades are not 3x5x2.
         assert!(parse_grade("B", "3", "5", "").is_err());
         // Conditions given with P are not kept (P needs none).
@@ -516,7 +599,11 @@ mod tests {
     #[cfg(feature = "ssr")]
     fn acknowledgement_is_due_after_working_days() {
         let friday_noon = 1_795_176_000; // 2026-11-20 12:00 UTC, a Friday
-        assert_eq!(acknowledge_due(friday_noon, 2), friday_noon + 4 * 86_400, "Friday + 2 working days = Tuesday");
+        assert_eq!(
+            acknowledge_due(friday_noon, 2),
+            friday_noon + 4 * 86_400,
+            "Friday + 2 working days = Tuesday"
+        );
         let monday_noon = friday_noon + 3 * 86_400;
         assert_eq!(acknowledge_due(monday_noon, 2), monday_noon + 2 * 86_400);
         assert_eq!(acknowledge_due(monday_noon, 0), monday_noon);

@@ -9,10 +9,13 @@ use crate::{
         pages::{qualifier_name, status_name, strand_name},
         ReportStatus,
     },
+    reporting::{ASB_QUALIFIERS, HATE_STRANDS},
     shell::{use_lang, CspPicker, ErrorMessage},
     t,
-    reporting::{ASB_QUALIFIERS, HATE_STRANDS},
-    triage::{IntelligenceItem, LinkReason, LinkSuggestion, PartnerItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails, TENSION_TAGS},
+    triage::{
+        IntelligenceItem, LinkReason, LinkSuggestion, PartnerItem, QueueCounts, QueueFilter, QueueRow,
+        ReporterDetails, TENSION_TAGS,
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -49,10 +52,31 @@ pub async fn intake_queue(csp: Option<String>, filter: QueueFilter) -> Result<Qu
         (typed, reference)
     });
     filter.reference = lookup.as_ref().and_then(|(_, r)| r.clone()).unwrap_or_default();
-    let (rows, total, counts) = crate::db::triage::queue(&state.db, csp_id, &filter, user.id).await.map_err(internal)?;
-    let categories = crate::db::reporting::categories(&state.db, csp_id).await.map_err(internal)?.into_iter().map(|c| (c.code, c.name)).collect();
-    let neighbourhoods = crate::db::reference::neighbourhoods(&state.db, csp_id).await.map_err(internal)?.into_iter().map(|n| (n.id, n.name)).collect();
-    Ok(QueueView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, filter, rows, total, counts, categories, neighbourhoods, lookup })
+    let (rows, total, counts) =
+        crate::db::triage::queue(&state.db, csp_id, &filter, user.id).await.map_err(internal)?;
+    let categories = crate::db::reporting::categories(&state.db, csp_id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|c| (c.code, c.name))
+        .collect();
+    let neighbourhoods = crate::db::reference::neighbourhoods(&state.db, csp_id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|n| (n.id, n.name))
+        .collect();
+    Ok(QueueView {
+        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        selected: slug,
+        filter,
+        rows,
+        total,
+        counts,
+        categories,
+        neighbourhoods,
+        lookup,
+    })
 }
 
 /// One report as the person looking at it may see it.
@@ -139,9 +163,15 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
         ip: crate::staff::session::client_ip(),
         detail,
     };
-    let items = crate::db::triage::intelligence(&state.db, record.csp_id, crate::db::triage::Audience::Csp, Some(&record.reference), 1)
-        .await
-        .map_err(internal)?;
+    let items = crate::db::triage::intelligence(
+        &state.db,
+        record.csp_id,
+        crate::db::triage::Audience::Csp,
+        Some(&record.reference),
+        1,
+    )
+    .await
+    .map_err(internal)?;
     let timeline = crate::db::triage::updates(&state.db, record.id).await.map_err(internal)?;
     let people = crate::db::triage::assignable_people(&state.db, record.csp_id).await.map_err(internal)?;
     let organisations = crate::db::triage::organisations(&state.db, record.csp_id).await.map_err(internal)?;
@@ -149,9 +179,15 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
     let links = crate::db::triage::links(&state.db, record.id).await.map_err(internal)?;
     let settings = crate::db::trigger::rules(&state.db, record.csp_id).await.map_err(internal)?;
     let window = settings.link_window_days * 86_400;
-    let nearby = crate::db::triage::link_candidates(&state.db, record.csp_id, &record.family, record.created_at - window, record.created_at + window)
-        .await
-        .map_err(internal)?;
+    let nearby = crate::db::triage::link_candidates(
+        &state.db,
+        record.csp_id,
+        &record.family,
+        record.created_at - window,
+        record.created_at + window,
+    )
+    .await
+    .map_err(internal)?;
     let me = crate::triage::LinkCandidate {
         reference: record.reference.clone(),
         created_at: record.created_at,
@@ -160,24 +196,38 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
         point: record.point,
         description: record.description.clone(),
     };
-    let suggestions: Vec<LinkSuggestion> = crate::triage::suggest_links(&me, &nearby, settings.link_distance_metres as f64, settings.link_window_days)
-        .into_iter()
-        .filter(|s| !links.iter().any(|(r, _, _)| *r == s.reference))
-        .collect();
+    let suggestions: Vec<LinkSuggestion> = crate::triage::suggest_links(
+        &me,
+        &nearby,
+        settings.link_distance_metres as f64,
+        settings.link_window_days,
+    )
+    .into_iter()
+    .filter(|s| !links.iter().any(|(r, _, _)| *r == s.reference))
+    .collect();
     // This view, naming the other reports it suggests; written before anything is shown.
     let suggested: Vec<&str> = suggestions.iter().map(|s| s.reference.as_str()).collect();
     let detail = (!suggested.is_empty()).then(|| format!("link suggestions: {}", suggested.join(", ")));
     crate::db::audit::record(&state.db, read(AuditAction::ReportViewed, detail)).await.map_err(internal)?;
     // Contact details only in the answer to the POST, each time audited.
-    let reveal = use_context::<crate::triage::actions::RevealContact>().is_some_and(|r| r.reference == record.reference);
+    let reveal = use_context::<crate::triage::actions::RevealContact>()
+        .is_some_and(|r| r.reference == record.reference);
     let shown_contact = if reveal && may_see_contact && !reporter.anonymous {
-        crate::db::audit::record(&state.db, read(AuditAction::ReporterContactViewed, None)).await.map_err(internal)?;
+        crate::db::audit::record(&state.db, read(AuditAction::ReporterContactViewed, None))
+            .await
+            .map_err(internal)?;
         Some(reporter.clone())
     } else {
         None
     };
-    let categories = crate::db::reporting::categories(&state.db, record.csp_id).await.map_err(internal)?.into_iter().map(|c| (c.code, c.name)).collect();
-    let contact_verified = crate::db::trigger::contact_verified(&state.db, record.id).await.map_err(internal)?;
+    let categories = crate::db::reporting::categories(&state.db, record.csp_id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|c| (c.code, c.name))
+        .collect();
+    let contact_verified =
+        crate::db::trigger::contact_verified(&state.db, record.id).await.map_err(internal)?;
     let kept = crate::staff::kept::kept(&state.db, user.id, &record.reference, kept.as_deref()).await;
     Ok(ReportForTriage {
         kept,
@@ -188,7 +238,11 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
         links,
         suggestions,
         // Only for those who grade: the gaps it leaves would point at the reporter's name.
-        suggested_summary: if user.can(Permission::TriageReports, record.csp_id) { crate::triage::suggest_summary(&record.description, &reporter) } else { String::new() },
+        suggested_summary: if user.can(Permission::TriageReports, record.csp_id) {
+            crate::triage::suggest_summary(&record.description, &reporter)
+        } else {
+            String::new()
+        },
         reference: record.reference,
         version: record.version,
         status: record.status,
@@ -211,7 +265,12 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
         assigned_user_id: record.assigned_user_id,
         assigned_organisation_id: record.assigned_organisation_id,
         assigned_team_id: record.assigned_team_id,
-        teams: crate::db::staff::teams(&state.db, record.csp_id).await.map_err(internal)?.into_iter().map(|t| (t.id, t.name)).collect(),
+        teams: crate::db::staff::teams(&state.db, record.csp_id)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect(),
         timeline,
         item: items.into_iter().next(),
         anonymous: reporter.anonymous,
@@ -268,7 +327,8 @@ pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligencePageVi
     let partner = !user.can(Permission::ViewIntelligence, csp_id);
     let organisations = user.organisations_in(csp_id);
     let audience = if partner { Audience::Partner(&organisations) } else { Audience::Csp };
-    let items = crate::db::triage::intelligence(&state.db, csp_id, audience, None, 200).await.map_err(internal)?;
+    let items =
+        crate::db::triage::intelligence(&state.db, csp_id, audience, None, 200).await.map_err(internal)?;
     if partner {
         // Every view by a partner is audited, naming what they saw.
         let seen: Vec<&str> = items.iter().map(|i| i.reference.as_str()).collect();
@@ -284,9 +344,17 @@ pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligencePageVi
         };
         crate::db::audit::record(&state.db, entry).await.map_err(internal)?;
         let items = items.iter().map(crate::triage::item_for_partner).collect();
-        return Ok(IntelligencePageView::Partner(PartnerIntelligenceView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, items }));
+        return Ok(IntelligencePageView::Partner(PartnerIntelligenceView {
+            csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+            selected: slug,
+            items,
+        }));
     }
-    Ok(IntelligencePageView::Staff(IntelligenceView { csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(), selected: slug, items }))
+    Ok(IntelligencePageView::Staff(IntelligenceView {
+        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        selected: slug,
+        items,
+    }))
 }
 
 /// Why the resident will or will not get an email (officers see it by every form that writes
@@ -369,7 +437,11 @@ fn tension_name(lang: Lang, tag: &str) -> String {
 #[component]
 fn Outcome(lang: Lang) -> impl IntoView {
     let query = use_query_map();
-    let (done, error, kept) = (query.read_untracked().get("done"), query.read_untracked().get("error"), query.read_untracked().get("kept"));
+    let (done, error, kept) = (
+        query.read_untracked().get("done"),
+        query.read_untracked().get("error"),
+        query.read_untracked().get("kept"),
+    );
     view! {
         {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{done_message(lang, &d)}</p></div> })}
         {error.map(|e| match crate::staff::kept::stale_and_kept(&e, kept.as_deref()) {
@@ -419,15 +491,28 @@ pub fn IntakePage() -> impl IntoView {
 #[component]
 fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
     let QueueView { csps, selected, filter, rows, total, counts, categories, neighbourhoods, lookup } = view;
-    let csp_name = csps.iter().find(|(slug, _)| *slug == selected).map(|(_, name)| name.get(lang).to_string()).unwrap_or_default();
+    let csp_name = csps
+        .iter()
+        .find(|(slug, _)| *slug == selected)
+        .map(|(_, name)| name.get(lang).to_string())
+        .unwrap_or_default();
     // The outcome of looking a reference up: an error on the field, or a line above the table.
     let (typed, lookup_error, lookup_outcome) = match &lookup {
         None => (String::new(), None, None),
-        Some((typed, None)) => (typed.clone(), Some(t!(lang, "intake-find-invalid", typed = typed.clone())), None),
-        Some((typed, Some(reference))) if rows.is_empty() => (typed.clone(), None, Some(t!(lang, "intake-find-none", reference = reference.clone(), csp = csp_name.clone()))),
-        Some((typed, Some(reference))) => (typed.clone(), None, Some(t!(lang, "intake-find-found", reference = reference.clone()))),
+        Some((typed, None)) => {
+            (typed.clone(), Some(t!(lang, "intake-find-invalid", typed = typed.clone())), None)
+        }
+        Some((typed, Some(reference))) if rows.is_empty() => (
+            typed.clone(),
+            None,
+            Some(t!(lang, "intake-find-none", reference = reference.clone(), csp = csp_name.clone())),
+        ),
+        Some((typed, Some(reference))) => {
+            (typed.clone(), None, Some(t!(lang, "intake-find-found", reference = reference.clone())))
+        }
     };
-    let whole_queue = format!("{}?csp={}", lang.path("/staff/intake"), crate::shell::encode_component(&selected));
+    let whole_queue =
+        format!("{}?csp={}", lang.path("/staff/intake"), crate::shell::encode_component(&selected));
     let pages = ((total + crate::triage::QUEUE_PAGE_SIZE - 1) / crate::triage::QUEUE_PAGE_SIZE).max(1);
     let page = filter.page.max(1);
     let link = {
@@ -444,10 +529,17 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                 enc(&f.sensitive),
                 enc(&f.sort),
                 if f.mine { "&mine=on" } else { "" }
-            ) + if f.trigger { "&trigger=on" } else { "" } + &format!("&older_than={}", enc(&f.older_than))
+            ) + if f.trigger { "&trigger=on" } else { "" }
+                + &format!("&older_than={}", enc(&f.older_than))
         }
     };
-    let status_options = [("open", t!(lang, "intake-status-open")), ("new", t!(lang, "intake-status-new")), ("overdue", t!(lang, "intake-status-overdue")), ("closed", t!(lang, "intake-status-closed")), ("all", t!(lang, "intake-status-all"))];
+    let status_options = [
+        ("open", t!(lang, "intake-status-open")),
+        ("new", t!(lang, "intake-status-new")),
+        ("overdue", t!(lang, "intake-status-overdue")),
+        ("closed", t!(lang, "intake-status-closed")),
+        ("all", t!(lang, "intake-status-all")),
+    ];
     let invalid = lookup_error.is_some();
     view! {
         <p>{t!(lang, "intake-counts", new = counts.new, overdue = counts.overdue, open = counts.open)}</p>
@@ -608,17 +700,33 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
     let grade = view.item.as_ref().map(|i| i.grade.clone());
     // A refused form comes back as it was typed; the others show what is stored.
     let k = &view.kept;
-    let summary = k.value("grade", "summary", view.item.as_ref().map(|i| i.summary.clone()).unwrap_or_else(|| view.suggested_summary.clone()));
+    let summary = k.value(
+        "grade",
+        "summary",
+        view.item.as_ref().map(|i| i.summary.clone()).unwrap_or_else(|| view.suggested_summary.clone()),
+    );
     let shared: Vec<String> = view.item.as_ref().map(|i| i.shared_with.clone()).unwrap_or_default();
-    let shared_ids = k.ids("grade", "share", view.organisations.iter().filter(|(_, n)| shared.contains(n)).map(|(id, _)| *id).collect());
-    let tension = k.value("grade", "tension", view.item.as_ref().and_then(|i| i.tension.clone()).unwrap_or_default());
-    let chosen = |name: &str, stored: Option<String>| if k.is("grade") { Some(k.value("grade", name, "")) } else { stored };
+    let shared_ids = k.ids(
+        "grade",
+        "share",
+        view.organisations.iter().filter(|(_, n)| shared.contains(n)).map(|(id, _)| *id).collect(),
+    );
+    let tension =
+        k.value("grade", "tension", view.item.as_ref().and_then(|i| i.tension.clone()).unwrap_or_default());
+    let chosen = |name: &str, stored: Option<String>| {
+        if k.is("grade") {
+            Some(k.value("grade", name, ""))
+        } else {
+            stored
+        }
+    };
     let (source, intelligence, handling) = (
         chosen("source", grade.as_ref().map(|g| g.source.clone())),
         chosen("intelligence", grade.as_ref().map(|g| g.intelligence.clone())),
         chosen("handling", grade.as_ref().map(|g| g.handling.clone())),
     );
-    let conditions = k.value("grade", "conditions", grade.as_ref().and_then(|g| g.conditions.clone()).unwrap_or_default());
+    let conditions =
+        k.value("grade", "conditions", grade.as_ref().and_then(|g| g.conditions.clone()).unwrap_or_default());
     let update_status = k.value("update", "status", view.status.as_str());
     let (message, question) = (k.value("update", "message", ""), k.value("ask", "question", ""));
     let public_note = k.value("update", "public_note", "");
@@ -957,7 +1065,13 @@ fn reason_text(lang: Lang, reason: &LinkReason) -> String {
 }
 
 #[component]
-fn GradeChoice(lang: Lang, name: &'static str, legend: String, options: &'static [&'static str], chosen: Option<String>) -> impl IntoView {
+fn GradeChoice(
+    lang: Lang,
+    name: &'static str,
+    legend: String,
+    options: &'static [&'static str],
+    chosen: Option<String>,
+) -> impl IntoView {
     view! {
         <fieldset class="field">
             <legend>{legend}</legend>

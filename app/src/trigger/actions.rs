@@ -9,8 +9,8 @@ use crate::{
     staff::{accounts, session::ClientIp, session::CurrentUser, Permission},
     state::AppState,
     t,
-    trigger::{parse_references, pages::ApplicationForm, qualifies, TriggerRules},
     triage::acknowledge_due,
+    trigger::{pages::ApplicationForm, parse_references, qualifies, TriggerRules},
 };
 use axum::{
     extract::{Path, State},
@@ -29,7 +29,12 @@ fn field(fields: &Fields, name: &str) -> String {
 
 const MAX_IMPACT: usize = 4000;
 
-async fn back_with_draft(state: &AppState, lang: Lang, form: &ApplicationForm, errors: Vec<&str>) -> Response {
+async fn back_with_draft(
+    state: &AppState,
+    lang: Lang,
+    form: &ApplicationForm,
+    errors: Vec<&str>,
+) -> Response {
     let token = accounts::random_token();
     let json = serde_json::to_string(&(form, &errors)).unwrap_or_default();
     if let Err(e) = db::reporting::save_draft(&state.db, &accounts::sha256_hex(&token), &json).await {
@@ -40,7 +45,11 @@ async fn back_with_draft(state: &AppState, lang: Lang, form: &ApplicationForm, e
 }
 
 /// `POST /case-review`
-pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Extension<ClientIp>, Form(fields): Form<Fields>) -> Response {
+pub async fn apply(
+    State(state): State<AppState>,
+    Extension(ClientIp(ip)): Extension<ClientIp>,
+    Form(fields): Form<Fields>,
+) -> Response {
     let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
     let form = ApplicationForm {
         name: field(&fields, "name"),
@@ -62,7 +71,9 @@ pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Exten
     if form.email.is_empty() && form.phone.is_empty() {
         errors.push("contact");
     }
-    if !form.email.is_empty() && !(accounts::looks_like_email(&form.email) && crate::reporting::valid_email(&form.email)) {
+    if !form.email.is_empty()
+        && !(accounts::looks_like_email(&form.email) && crate::reporting::valid_email(&form.email))
+    {
         errors.push("email");
     }
     if !form.phone.is_empty() && form.phone.chars().filter(|c| c.is_ascii_digit()).count() < 10 {
@@ -71,7 +82,10 @@ pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Exten
     if form.impact.chars().count() < 10 {
         errors.push("impact");
     }
-    if form.impact.chars().count() > MAX_IMPACT || form.name.chars().count() > 200 || form.on_behalf_of.chars().count() > 200 {
+    if form.impact.chars().count() > MAX_IMPACT
+        || form.name.chars().count() > 200
+        || form.on_behalf_of.chars().count() > 200
+    {
         errors.push("too_long");
     }
     let references = match parse_references(&form.references) {
@@ -114,16 +128,25 @@ pub async fn apply(State(state): State<AppState>, Extension(ClientIp(ip)): Exten
         crate::trigger::reporter_identity(Some(form.email.as_str()).filter(|e| !e.is_empty()), None),
         crate::trigger::reporter_identity(None, Some(form.phone.as_str()).filter(|p| !p.is_empty())),
     ];
-    let theirs = |c: &crate::trigger::TriggerCandidate| c.verified_reporter.is_some() && applicant.iter().any(|a| a.is_some() && *a == c.verified_reporter);
+    let theirs = |c: &crate::trigger::TriggerCandidate| {
+        c.verified_reporter.is_some() && applicant.iter().any(|a| a.is_some() && *a == c.verified_reporter)
+    };
     let flagged = found.iter().any(|(_, rule, _)| rule.as_deref().is_some_and(|r| r != "same_person"));
-    let mut times: Vec<i64> = found.iter().filter(|(_, _, c)| qualifies(c) && theirs(c)).map(|(_, _, c)| c.created_at).collect();
+    let mut times: Vec<i64> =
+        found.iter().filter(|(_, _, c)| qualifies(c) && theirs(c)).map(|(_, _, c)| c.created_at).collect();
     times.sort();
     let window = rules.window_days * 86_400;
-    let counted = times.iter().enumerate().any(|(i, start)| times[i..].iter().take_while(|t| **t - start <= window).count() as i64 >= rules.reports);
+    let counted = times.iter().enumerate().any(|(i, start)| {
+        times[i..].iter().take_while(|t| **t - start <= window).count() as i64 >= rules.reports
+    });
     let now = db::now();
     let resident = Lang::parse(&form.contact_language).unwrap_or(lang);
     let email = (!form.email.is_empty()).then(|| {
-        (form.email.as_str(), t!(resident, "email-review-subject", reference = "{reference}"), t!(resident, "email-review-body", reference = "{reference}"))
+        (
+            form.email.as_str(),
+            t!(resident, "email-review-subject", reference = "{reference}"),
+            t!(resident, "email-review-body", reference = "{reference}"),
+        )
     });
     let review = db::trigger::NewCaseReview {
         csp_id,
@@ -163,18 +186,26 @@ pub async fn decide(
 ) -> Response {
     let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
     let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-    let (id, csp_id, _, applicant_email, language) = match db::trigger::case_review(&state.db, &reference).await {
-        Ok(Some(r)) => r,
-        Ok(None) => return page(lang, Problem::NotFound),
-        Err(e) => {
-            tracing::error!(error = %e, "could not read an application");
-            return page(lang, Problem::Internal);
-        }
-    };
+    let (id, csp_id, _, applicant_email, language) =
+        match db::trigger::case_review(&state.db, &reference).await {
+            Ok(Some(r)) => r,
+            Ok(None) => return page(lang, Problem::NotFound),
+            Err(e) => {
+                tracing::error!(error = %e, "could not read an application");
+                return page(lang, Problem::Internal);
+            }
+        };
     if !user.can(Permission::TriageReports, csp_id) {
         return page(lang, Problem::NotFound);
     }
-    let back = |outcome: &str| Redirect::to(&format!("{}?csp={}&{outcome}", lang.path("/staff/case-reviews"), crate::shell::encode_component(&field(&fields, "csp")))).into_response();
+    let back = |outcome: &str| {
+        Redirect::to(&format!(
+            "{}?csp={}&{outcome}",
+            lang.path("/staff/case-reviews"),
+            crate::shell::encode_component(&field(&fields, "csp"))
+        ))
+        .into_response()
+    };
     let status = field(&fields, "status");
     if !["acknowledged", "threshold_not_met", "review_held"].contains(&status.as_str()) {
         return back("error=invalid");
@@ -230,21 +261,48 @@ pub async fn settings(
     let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
     let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
     let slug = field(&fields, "csp");
-    let Some((csp_id, _, _)) = user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == slug) else {
+    let Some((csp_id, _, _)) =
+        user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == slug)
+    else {
         return page(lang, Problem::Forbidden);
     };
-    let back = |outcome: &str| Redirect::to(&format!("{}?csp={}&{outcome}", lang.path("/staff/case-reviews"), crate::shell::encode_component(&slug))).into_response();
-    let number = |name: &str, max: i64| field(&fields, name).parse::<i64>().ok().filter(|n| (1..=max).contains(n));
-    let (Some(ack), Some(reports), Some(window), Some(review_ack), Some(review_decide), Some(link_days), Some(link_metres)) = (
+    let back = |outcome: &str| {
+        Redirect::to(&format!(
+            "{}?csp={}&{outcome}",
+            lang.path("/staff/case-reviews"),
+            crate::shell::encode_component(&slug)
+        ))
+        .into_response()
+    };
+    let number =
+        |name: &str, max: i64| field(&fields, name).parse::<i64>().ok().filter(|n| (1..=max).contains(n));
+    let (
+        Some(ack),
+        Some(reports),
+        Some(window),
+        Some(review_ack),
+        Some(review_decide),
+        Some(link_days),
+        Some(link_metres),
+    ) = (
         number("acknowledge_days", 30),
         number("trigger_reports", 20),
         number("trigger_window_days", 730),
         number("review_acknowledge_days", 60),
         number("review_decide_days", 120),
         // Forms from before these settings existed leave them at their defaults.
-        if field(&fields, "link_window_days").is_empty() { Some(crate::triage::LINK_WINDOW_DAYS) } else { number("link_window_days", 90) },
-        if field(&fields, "link_distance_metres").is_empty() { Some(crate::triage::LINK_DISTANCE_METRES as i64) } else { number("link_distance_metres", 5000) },
-    ) else {
+        if field(&fields, "link_window_days").is_empty() {
+            Some(crate::triage::LINK_WINDOW_DAYS)
+        } else {
+            number("link_window_days", 90)
+        },
+        if field(&fields, "link_distance_metres").is_empty() {
+            Some(crate::triage::LINK_DISTANCE_METRES as i64)
+        } else {
+            number("link_distance_metres", 5000)
+        },
+    )
+    else {
         return back("error=invalid");
     };
     let rules = TriggerRules {
@@ -284,4 +342,3 @@ pub async fn settings(
         }
     }
 }
-

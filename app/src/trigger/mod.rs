@@ -3,9 +3,9 @@
 //! for a review at `/case-review`; the CSP acknowledges and decides within its deadlines and
 //! publishes yearly figures.
 
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod actions;
+pub mod pages;
 
 use serde::{Deserialize, Serialize};
 
@@ -91,7 +91,8 @@ fn run_containing(times: &[(i64, i64)], anchor: i64, window: i64, needed: usize)
         if start > anchor || anchor - start > window {
             continue;
         }
-        let members: Vec<i64> = times[i..].iter().take_while(|(t, _)| *t - start <= window).map(|(_, id)| *id).collect();
+        let members: Vec<i64> =
+            times[i..].iter().take_while(|(t, _)| *t - start <= window).map(|(_, id)| *id).collect();
         if members.len() >= needed && best.as_ref().is_none_or(|b| members.len() > b.len()) {
             best = Some(members);
         }
@@ -114,7 +115,11 @@ fn same_location(a: &TriggerCandidate, b: &TriggerCandidate) -> bool {
 #[cfg(feature = "ssr")]
 /// The reports `report` makes meet a rule together with (from `others`, reports of the same CSP
 /// around its time, which may include it): (report id, rule name).
-pub fn evaluate(report: &TriggerCandidate, others: &[TriggerCandidate], rules: &TriggerRules) -> Vec<(i64, &'static str)> {
+pub fn evaluate(
+    report: &TriggerCandidate,
+    others: &[TriggerCandidate],
+    rules: &TriggerRules,
+) -> Vec<(i64, &'static str)> {
     let window = rules.window_days * 86_400;
     let mut flagged: Vec<(i64, &'static str)> = Vec::new();
     if rules.hate_rule && report.family == "hate" {
@@ -123,9 +128,14 @@ pub fn evaluate(report: &TriggerCandidate, others: &[TriggerCandidate], rules: &
     if !qualifies(report) {
         return flagged;
     }
-    let pool = || others.iter().filter(|o| o.id != report.id).chain(std::iter::once(report)).filter(|o| qualifies(o));
+    let pool = || {
+        others.iter().filter(|o| o.id != report.id).chain(std::iter::once(report)).filter(|o| qualifies(o))
+    };
     if let Some(me) = &report.verified_reporter {
-        let mut times: Vec<(i64, i64)> = pool().filter(|o| o.verified_reporter.as_ref() == Some(me)).map(|o| (o.created_at, o.id)).collect();
+        let mut times: Vec<(i64, i64)> = pool()
+            .filter(|o| o.verified_reporter.as_ref() == Some(me))
+            .map(|o| (o.created_at, o.id))
+            .collect();
         times.sort();
         if let Some(ids) = run_containing(&times, report.created_at, window, rules.reports.max(1) as usize) {
             flagged.extend(ids.into_iter().map(|id| (id, "same_person")));
@@ -143,7 +153,11 @@ pub fn evaluate(report: &TriggerCandidate, others: &[TriggerCandidate], rules: &
                 .map(|o| o.verified_reporter.clone().unwrap_or_else(|| format!("report {}", o.id)))
                 .collect();
             if reporters.len() > 1 {
-                let new: Vec<(i64, &'static str)> = ids.into_iter().filter(|id| !flagged.iter().any(|(f, _)| f == id)).map(|id| (id, "one_location")).collect();
+                let new: Vec<(i64, &'static str)> = ids
+                    .into_iter()
+                    .filter(|id| !flagged.iter().any(|(f, _)| f == id))
+                    .map(|id| (id, "one_location"))
+                    .collect();
                 flagged.extend(new);
             }
         }
@@ -155,8 +169,12 @@ pub fn evaluate(report: &TriggerCandidate, others: &[TriggerCandidate], rules: &
 /// Every report of `reports` (one CSP's, over the rules' reach) that meets a rule, with the
 /// rules it meets: after the rules change, to flag and unflag them all at once. The rules only
 /// join reports of one person or of one ward, so each report is checked against those alone.
-pub fn evaluate_all(reports: &[TriggerCandidate], rules: &TriggerRules) -> std::collections::BTreeMap<i64, Vec<&'static str>> {
-    let mut groups: std::collections::HashMap<String, Vec<TriggerCandidate>> = std::collections::HashMap::new();
+pub fn evaluate_all(
+    reports: &[TriggerCandidate],
+    rules: &TriggerRules,
+) -> std::collections::BTreeMap<i64, Vec<&'static str>> {
+    let mut groups: std::collections::HashMap<String, Vec<TriggerCandidate>> =
+        std::collections::HashMap::new();
     for r in reports {
         groups.entry(format!("ward {}", r.ward_code)).or_default().push(r.clone());
         if let Some(who) = &r.verified_reporter {
@@ -181,7 +199,8 @@ pub fn evaluate_all(reports: &[TriggerCandidate], rules: &TriggerRules) -> std::
 pub fn reporter_identity(email: Option<&str>, phone: Option<&str>) -> Option<String> {
     email.map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty()).or_else(|| {
         let digits: String = phone?.chars().filter(|c| c.is_ascii_digit()).collect();
-        (digits.len() >= 10).then(|| format!("tel:{}", digits.trim_start_matches("44").trim_start_matches('0')))
+        (digits.len() >= 10)
+            .then(|| format!("tel:{}", digits.trim_start_matches("44").trim_start_matches('0')))
     })
 }
 
@@ -268,7 +287,11 @@ mod tests {
         let people: Vec<String> = (0..30).map(|p| format!("person{p}@example.cymru")).collect();
         let reports: Vec<TriggerCandidate> = (0..300)
             .map(|id| {
-                let mut r = asb(id, next(700) as i64, if next(3) == 0 { None } else { Some(people[next(30) as usize].as_str()) });
+                let mut r = asb(
+                    id,
+                    next(700) as i64,
+                    if next(3) == 0 { None } else { Some(people[next(30) as usize].as_str()) },
+                );
                 r.ward_code = format!("W{}", next(10));
                 r.location_text = format!("Street {}", next(4));
                 if next(10) == 0 {
@@ -286,7 +309,8 @@ mod tests {
         }
         let all = evaluate_all(&reports, &rules);
         assert!(!all.is_empty() && all.len() < reports.len(), "some met, not all: {}", all.len());
-        let ids = |m: &std::collections::BTreeMap<i64, Vec<&'static str>>| m.keys().copied().collect::<Vec<_>>();
+        let ids =
+            |m: &std::collections::BTreeMap<i64, Vec<&'static str>>| m.keys().copied().collect::<Vec<_>>();
         assert_eq!(ids(&all), ids(&each), "the same reports are flagged");
         for rule in ["same_person", "one_location", "hate_incident"] {
             assert!(all.values().flatten().any(|r| *r == rule), "the mix exercises {rule}");
@@ -311,12 +335,14 @@ mod tests {
         let four = [asb(1, 0, sian), asb(2, 30, sian), asb(3, 60, sian), asb(4, 90, sian)];
         assert_eq!(evaluate(&four[3], &four, &rules).len(), 4);
         // Another person's reports, unverified or anonymous ones never count.
-        let mixed = [asb(1, 0, sian), asb(2, 30, Some("rhys@example.cymru")), asb(3, 60, None), asb(4, 90, sian)];
+        let mixed =
+            [asb(1, 0, sian), asb(2, 30, Some("rhys@example.cymru")), asb(3, 60, None), asb(4, 90, sian)];
         assert!(evaluate(&mixed[3], &mixed, &rules).is_empty());
         // Not ASB, or reported more than a month after it happened: not qualifying.
         let mut old = asb(3, 60, sian);
         old.ongoing = false;
-        old.happened_at = chrono::DateTime::from_timestamp(old.created_at - 40 * DAY, 0).map(|t| t.format("%Y-%m-%dT%H:%M").to_string());
+        old.happened_at = chrono::DateTime::from_timestamp(old.created_at - 40 * DAY, 0)
+            .map(|t| t.format("%Y-%m-%dT%H:%M").to_string());
         let with_old = [asb(1, 0, sian), asb(2, 30, sian), old.clone()];
         assert!(evaluate(&with_old[2], &with_old, &rules).is_empty());
         let mut graffiti = asb(3, 60, sian);
@@ -337,15 +363,30 @@ mod tests {
     #[test]
     fn optional_rules_one_location_and_hate() {
         let rules = TriggerRules { location_rule: true, hate_rule: true, ..TriggerRules::default() };
-        let at = |id: i64, day: i64, who: Option<&str>| TriggerCandidate { location_text: "Outside the Spar".into(), ..asb(id, day, who) };
-        let five = [at(1, 0, Some("a@x.cy")), at(2, 10, None), at(3, 20, None), at(4, 30, Some("b@x.cy")), at(5, 40, None)];
+        let at = |id: i64, day: i64, who: Option<&str>| TriggerCandidate {
+            location_text: "Outside the Spar".into(),
+            ..asb(id, day, who)
+        };
+        let five = [
+            at(1, 0, Some("a@x.cy")),
+            at(2, 10, None),
+            at(3, 20, None),
+            at(4, 30, Some("b@x.cy")),
+            at(5, 40, None),
+        ];
         let flagged = evaluate(&five[4], &five, &rules);
         assert_eq!(flagged.len(), 5);
         assert!(flagged.iter().all(|(_, rule)| *rule == "one_location"));
         // Four: below.
         assert!(evaluate(&five[3], &five[..4], &rules).is_empty());
         // Five from one person only: not "more than one reporter" (they meet the person rule).
-        let one = [at(1, 0, Some("a@x.cy")), at(2, 10, Some("a@x.cy")), at(3, 20, Some("a@x.cy")), at(4, 30, Some("a@x.cy")), at(5, 40, Some("a@x.cy"))];
+        let one = [
+            at(1, 0, Some("a@x.cy")),
+            at(2, 10, Some("a@x.cy")),
+            at(3, 20, Some("a@x.cy")),
+            at(4, 30, Some("a@x.cy")),
+            at(5, 40, Some("a@x.cy")),
+        ];
         assert!(evaluate(&one[4], &one, &rules).iter().all(|(_, rule)| *rule == "same_person"));
         // Off by default.
         assert!(evaluate(&five[4], &five, &TriggerRules::default()).is_empty());
@@ -357,14 +398,20 @@ mod tests {
 
     #[test]
     fn references_and_identities() {
-        assert_eq!(parse_references("cym-26-000123, CYM-26-000124\nCYM-26-000123").unwrap(), vec!["CYM-26-000123", "CYM-26-000124"]);
+        assert_eq!(
+            parse_references("cym-26-000123, CYM-26-000124\nCYM-26-000123").unwrap(),
+            vec!["CYM-26-000123", "CYM-26-000124"]
+        );
         assert_eq!(parse_references(" ").unwrap_err(), "references_required");
         assert_eq!(parse_references("CYM-26-12").unwrap_err(), "reference_shape");
         assert_eq!(parse_references("<script>").unwrap_err(), "reference_shape");
         let many: Vec<String> = (1..=11).map(|i| format!("CYM-26-{i:06}")).collect();
         assert_eq!(parse_references(&many.join(",")).unwrap_err(), "references_too_many");
         assert_eq!(reporter_identity(Some(" Sian@Example.Cymru "), None).unwrap(), "sian@example.cymru");
-        assert_eq!(reporter_identity(None, Some("+44 29 2087 1234")), reporter_identity(None, Some("029 2087 1234")));
+        assert_eq!(
+            reporter_identity(None, Some("+44 29 2087 1234")),
+            reporter_identity(None, Some("029 2087 1234"))
+        );
         assert_eq!(reporter_identity(None, Some("12")), None);
     }
 }

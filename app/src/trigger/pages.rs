@@ -36,7 +36,10 @@ pub struct ApplicationView {
 }
 
 #[server]
-pub async fn application_page(draft: Option<String>, done: Option<String>) -> Result<ApplicationView, ServerFnError> {
+pub async fn application_page(
+    draft: Option<String>,
+    done: Option<String>,
+) -> Result<ApplicationView, ServerFnError> {
     let state = crate::state::AppState::current()?;
     let (form, errors) = match draft.filter(|d| !d.is_empty()) {
         Some(token) => crate::db::reporting::draft(&state.db, &crate::staff::accounts::sha256_hex(&token))
@@ -46,7 +49,9 @@ pub async fn application_page(draft: Option<String>, done: Option<String>) -> Re
             .unwrap_or_default(),
         None => Default::default(),
     };
-    let received = done.filter(|d| d.starts_with("CR-") && d.len() <= 12 && d[3..].chars().all(|c| c.is_ascii_digit() || c == '-'));
+    let received = done.filter(|d| {
+        d.starts_with("CR-") && d.len() <= 12 && d[3..].chars().all(|c| c.is_ascii_digit() || c == '-')
+    });
     Ok(ApplicationView { form, errors, received })
 }
 
@@ -73,7 +78,10 @@ pub fn CaseReviewPage() -> impl IntoView {
     crate::shell::security::no_store();
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(move || (query.read().get("draft"), query.read().get("done")), |(d, done)| application_page(d, done));
+    let data = Resource::new_blocking(
+        move || (query.read().get("draft"), query.read().get("done")),
+        |(d, done)| application_page(d, done),
+    );
     view! {
         <Title text=t!(lang, "review-title") />
         <h1>{t!(lang, "review-title")}</h1>
@@ -336,7 +344,9 @@ fn TriggerSettings(lang: Lang, csp: String, rules: TriggerRules, acknowledge_day
 #[server]
 pub async fn published_figures(csp: String) -> Result<Vec<YearFigures>, ServerFnError> {
     let state = crate::state::AppState::current()?;
-    let Some(found) = crate::db::reference::csp_by_slug(&state.db, &csp).await.map_err(crate::error::internal)? else {
+    let Some(found) =
+        crate::db::reference::csp_by_slug(&state.db, &csp).await.map_err(crate::error::internal)?
+    else {
         return Ok(Vec::new());
     };
     let year = chrono::Datelike::year(&chrono::Utc::now());

@@ -24,7 +24,11 @@ pub async fn send(app: &Router, req: Request<Body>) -> (StatusCode, http::Header
     (status, headers, body)
 }
 
-pub async fn send_once(app: &Router, req: Request<Body>, what: &str) -> (StatusCode, http::HeaderMap, String) {
+pub async fn send_once(
+    app: &Router,
+    req: Request<Body>,
+    what: &str,
+) -> (StatusCode, http::HeaderMap, String) {
     // Each request runs as its own task, as hyper runs connections in the server.
     let task = tokio::spawn(app.clone().oneshot(req));
     let res: Response<Body> = tokio::time::timeout(std::time::Duration::from_secs(45), task)
@@ -54,7 +58,8 @@ pub fn with_cookie(req: http::request::Builder, cookie: &Option<String>) -> http
 /// A page as that person gets it: (status, body).
 #[allow(dead_code)]
 pub async fn page(app: &Router, path: &str, cookie: &Option<String>) -> (StatusCode, String) {
-    let (status, _, body) = send(app, with_cookie(Request::get(path), cookie).body(Body::empty()).unwrap()).await;
+    let (status, _, body) =
+        send(app, with_cookie(Request::get(path), cookie).body(Body::empty()).unwrap()).await;
     (status, body)
 }
 
@@ -64,7 +69,9 @@ pub fn get_with_cookie(path: &str, cookie: &str) -> Request<Body> {
 
 /// A form post from one of the hub's own pages.
 pub fn form(path: &str) -> http::request::Builder {
-    Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").header("sec-fetch-site", "same-origin")
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
 }
 
 pub fn json(body: &str) -> serde_json::Value {
@@ -93,5 +100,3 @@ pub fn session_cookie(headers: &http::HeaderMap) -> Option<String> {
         .find(|c| c.starts_with("cymuned_session=") && !c.starts_with("cymuned_session=;"))
         .map(|c| c.split(';').next().unwrap().to_string())
 }
-
-

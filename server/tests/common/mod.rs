@@ -75,14 +75,20 @@ pub async fn database(backend: Backend) -> (Db, String) {
                 .get_or_init(|| async {
                     let name = unique("cymuned_template");
                     let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect to PostgreSQL");
-                    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create template");
+                    sqlx::query(&format!("CREATE DATABASE {name}"))
+                        .execute(&mut conn)
+                        .await
+                        .expect("create template");
                     seeded(&with_database(&admin, &name)).await;
                     name
                 })
                 .await;
             let name = unique("cymuned_test");
             let mut conn = sqlx::PgConnection::connect(&admin).await.expect("connect to PostgreSQL");
-            sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}")).execute(&mut conn).await.expect("create test database");
+            sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
             with_database(&admin, &name)
         }
     };
@@ -92,7 +98,12 @@ pub async fn database(backend: Backend) -> (Db, String) {
 }
 
 pub fn settings(url: &str) -> Settings {
-    Settings { database_url: url.to_string(), sign_in_attempts_per_15_minutes: 5, environment: app::config::Environment::Demo, ..Settings::default() }
+    Settings {
+        database_url: url.to_string(),
+        sign_in_attempts_per_15_minutes: 5,
+        environment: app::config::Environment::Demo,
+        ..Settings::default()
+    }
 }
 
 /// One Tokio runtime for every test in the binary, as in the server itself.
