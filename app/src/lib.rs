@@ -16,6 +16,7 @@ pub mod reference;
 pub mod reporting;
 pub mod shell;
 pub mod staff;
+pub mod time;
 pub mod triage;
 pub mod trigger;
 
