@@ -5,8 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
-/// z for a two-sided 95% interval.
-const Z95: f64 = 1.959_963_985;
+/// z for a two-sided 95% interval (the normal distribution's 97.5th percentile, from `statrs`).
+fn z95() -> f64 {
+    use statrs::distribution::{ContinuousCDF, Normal};
+    static Z: std::sync::LazyLock<f64> = std::sync::LazyLock::new(|| Normal::standard().inverse_cdf(0.975));
+    *Z
+}
 
 /// A period of time, Unix seconds, `from` inclusive and `to` exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,7 +127,7 @@ pub fn compare(before: i64, after: i64) -> RateChange {
     };
     let log = (a / b).ln();
     let se = (1.0 / a + 1.0 / b).sqrt();
-    let (low, high) = ((log - Z95 * se).exp(), (log + Z95 * se).exp());
+    let (low, high) = ((log - z95() * se).exp(), (log + z95() * se).exp());
     RateChange { before, after, ratio, low, high, verdict: verdict(low, high) }
 }
 
@@ -171,7 +175,7 @@ pub fn relative(area: &RateChange, background: &RateChange) -> Option<Relative> 
     let [ab, aa, bb, ba] = counts.map(|c| c as f64);
     let log = (aa / ab).ln() - (ba / bb).ln();
     let se = (1.0 / ab + 1.0 / aa + 1.0 / bb + 1.0 / ba).sqrt();
-    let (low, high) = ((log - Z95 * se).exp(), (log + Z95 * se).exp());
+    let (low, high) = ((log - z95() * se).exp(), (log + z95() * se).exp());
     Some(Relative { ratio: log.exp(), low, high, verdict: verdict(low, high) })
 }
 
