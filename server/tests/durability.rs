@@ -20,6 +20,8 @@ fn get(port: u16, path: &str) -> Option<String> {
     http(port, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"))
 }
 
+// The caller kills and waits for the server it started.
+#[allow(clippy::zombie_processes)]
 fn start(db_url: &str, port: u16) -> Child {
     let child = Command::new(env!("CARGO_BIN_EXE_cymuned"))
         .args(["serve", "--addr", &format!("127.0.0.1:{port}")])

@@ -707,6 +707,8 @@ struct SmtpServer {
 }
 
 impl SmtpServer {
+    // Drop kills and waits for the SMTP server.
+    #[allow(clippy::zombie_processes)]
     fn start() -> SmtpServer {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let maildir = std::env::temp_dir().join(format!("cymuned-tests-{}-mail-{port}", std::process::id()));

@@ -272,7 +272,7 @@ both_backends!(public_listings_keep_residents_safe, |db: Db, url: String| async 
         .unwrap()
         .0;
     // From the form: an ordinary report with a precise point and a named resident, and a hate incident.
-    let ordinary = format!("lang=en&area=W06000015&category=graffiti&ward=&lat=51.49431&lon=-3.18127&ongoing=on&description=Graffiti%20on%20the%20library%20wall%20by%20Anna%20Smith&anonymous=no&name=Anna%20Smith&email=anna%40example.cymru&consent=on");
+    let ordinary = "lang=en&area=W06000015&category=graffiti&ward=&lat=51.49431&lon=-3.18127&ongoing=on&description=Graffiti%20on%20the%20library%20wall%20by%20Anna%20Smith&anonymous=no&name=Anna%20Smith&email=anna%40example.cymru&consent=on".to_string();
     let hate = format!("lang=en&area=W06000015&category=hate&hate_strands=race&ward={cathays}&ongoing=on&description=Shouted%20racist%20abuse%20at%20my%20door&anonymous=yes");
     for body in [&ordinary, &hate] {
         let (status, headers, _) = send(&app, form("/report").body(Body::from(body.clone())).unwrap()).await;
@@ -521,7 +521,7 @@ both_backends!(other_apps_send_updates, |db: Db, url: String| async move {
     )
     .await;
     let reference = json(&body)[0]["service_request_id"].as_str().unwrap().to_string();
-    let hate = format!("lang=en&area=W06000015&category=hate&hate_strands=race&ward=&lat=51.49431&lon=-3.18127&ongoing=on&description=Shouted%20abuse%20at%20my%20door&anonymous=yes");
+    let hate = "lang=en&area=W06000015&category=hate&hate_strands=race&ward=&lat=51.49431&lon=-3.18127&ongoing=on&description=Shouted%20abuse%20at%20my%20door&anonymous=yes".to_string();
     send(&app, form("/report").body(Body::from(hate)).unwrap()).await;
     let hate_ref: String = sqlx::query("SELECT reference FROM reports WHERE sensitive = 1")
         .fetch_one(db.reader())

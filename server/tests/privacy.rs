@@ -91,6 +91,7 @@ async fn report(app: &Router, db: &Db, name: &str, email: &str, description: &st
         .unwrap()
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn grade(
     app: &Router,
     db: &Db,

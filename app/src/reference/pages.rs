@@ -82,10 +82,7 @@ pub fn PartnershipsPage() -> impl IntoView {
 pub fn PartnershipPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let data = Resource::new_blocking(
-        move || params.read().get("slug").unwrap_or_default(),
-        |slug| partnership(slug),
-    );
+    let data = Resource::new_blocking(move || params.read().get("slug").unwrap_or_default(), partnership);
     view! {
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
             {move || Suspend::new(async move {

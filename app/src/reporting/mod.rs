@@ -241,7 +241,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         _ => 0,
     }
@@ -287,7 +287,7 @@ pub fn validate(
         errors.push(err("category", "required"));
     }
     let ward = located_ward.unwrap_or(&form.ward).to_string();
-    if located_ward.is_none() && !ward_codes.iter().any(|w| *w == ward) {
+    if located_ward.is_none() && !ward_codes.contains(&ward) {
         errors.push(err("ward", "required"));
     }
     let location_text = form.location_text.trim().to_string();
