@@ -2,11 +2,14 @@
 //! Welsh under `/cy`, rendered by the same components with the language as context.
 
 use crate::{
-    home::pages::{AccessibilityPage, HomePage},
+    frame::{Frame, NotFound},
+    home::{
+        pages::{AccessibilityPage, HomePage},
+        partnership::PartnershipPage,
+    },
     i18n::Lang,
-    reference::pages::{PartnershipPage, PartnershipsPage},
+    reference::pages::PartnershipsPage,
     reporting::pages::{ReportPage, TrackPage},
-    shell::{Frame, NotFound},
     staff::pages::SignInPage,
     trigger::pages::CaseReviewPage,
 };

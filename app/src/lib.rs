@@ -10,6 +10,7 @@
 pub mod app;
 pub mod audit;
 pub mod error;
+pub mod frame;
 pub mod home;
 pub mod i18n;
 pub mod reference;

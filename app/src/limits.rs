@@ -1,9 +1,13 @@
-//! Per-address limits (reports, case-review applications; sign-in keeps its own pair of
-//! limits by account and by address): how a client's address is counted, and a limiter that
-//! forgets addresses once their quota is restored.
+//! Rate limits: how a client's address is counted, a per-address limiter for the residents'
+//! forms (reports, case-review applications) that forgets addresses once their quota is
+//! restored, and sign-in's pair of limits by account and by address. Shared plumbing: the
+//! state holds the limiters and the capabilities' handlers consult them.
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use std::num::NonZeroU32;
+use std::{num::NonZeroU32, time::Duration};
+
+/// Community Trigger applications allowed per address each hour.
+pub const CASE_REVIEW_TRIES_PER_HOUR: u32 = 10;
 
 /// The key a client address is counted under, by every per-address limit: an IPv4 address as
 /// it is, an IPv6 address by its /64 network (one household or phone gets a whole /64, so
@@ -99,4 +103,89 @@ mod tests {
         limiter.prune();
         assert!(limiter.is_empty(), "{} addresses left", limiter.len());
     }
+}
+
+/// Sign-in attempts allowed per account and per address (four times as many: offices share one).
+/// Addresses are keyed by [`limiter_key`]; account keys are capped by [`email_key`]. Old keys
+/// are dropped by [`SignInLimiter::prune`], which the server calls every minute.
+pub struct SignInLimiter {
+    pub(crate) by_account: DefaultKeyedRateLimiter<String>,
+    pub(crate) by_address: DefaultKeyedRateLimiter<String>,
+}
+
+/// What the limiter says about one attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    Allowed,
+    /// The address (or its IPv6 /64) used its quota: refused before anything else is looked
+    /// at, counted or written down.
+    AddressLimited,
+    /// The account used its quota.
+    AccountLimited,
+}
+
+impl SignInLimiter {
+    pub fn new(per_15_minutes: u32) -> SignInLimiter {
+        SignInLimiter::with_window(per_15_minutes, Duration::from_secs(15 * 60))
+    }
+
+    /// `per_window` attempts per account (four times as many per address) in each `window`.
+    pub fn with_window(per_window: u32, window: Duration) -> SignInLimiter {
+        let quota = |n: u32| {
+            let n = NonZeroU32::new(n.max(1)).expect("at least one");
+            Quota::with_period(window / n.get()).expect("non-zero period").allow_burst(n)
+        };
+        SignInLimiter {
+            by_account: RateLimiter::keyed(quota(per_window)),
+            by_address: RateLimiter::keyed(quota(per_window.saturating_mul(4))),
+        }
+    }
+
+    /// Counts an attempt against the address first: once the address has used its quota the
+    /// account is not even counted. `email` is `None` for an address that cannot be an
+    /// account's (it never becomes a key).
+    pub fn check(&self, address: &str, email: Option<&str>) -> Attempt {
+        if self.by_address.check_key(&limiter_key(address)).is_err() {
+            return Attempt::AddressLimited;
+        }
+        match email {
+            Some(email) if self.by_account.check_key(&email_key(email)).is_err() => Attempt::AccountLimited,
+            _ => Attempt::Allowed,
+        }
+    }
+
+    /// Counts an attempt; false once either the address or the account has used its quota.
+    pub fn allow(&self, address: &str, email: &str) -> bool {
+        self.check(address, Some(email)) == Attempt::Allowed
+    }
+
+    /// Forgets keys whose quota has been fully restored, and gives the memory back.
+    pub fn prune(&self) {
+        self.by_account.retain_recent();
+        self.by_address.retain_recent();
+        self.by_account.shrink_to_fit();
+        self.by_address.shrink_to_fit();
+    }
+
+    /// How many keys (accounts and addresses) are remembered.
+    pub fn len(&self) -> usize {
+        self.by_account.len() + self.by_address.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The longest email address there can be (RFC 5321 path limit less the angle brackets).
+pub const MAX_EMAIL_CHARS: usize = 254;
+
+/// The email as a limiter key and audit label: trimmed, lower case, at most 254 characters, so
+/// a 64 KB "email" is never kept whole anywhere.
+pub fn email_key(email: &str) -> String {
+    crate::db::staff::normalise_email(email)
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_EMAIL_CHARS)
+        .collect()
 }

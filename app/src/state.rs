@@ -1,8 +1,10 @@
 //! What every request handler and server function can reach.
 
 use crate::{
-    config::Settings, db::Db, limits::AddressLimiter, reference::locate::WardIndex,
-    staff::sign_in::SignInLimiter,
+    config::Settings,
+    db::Db,
+    limits::{AddressLimiter, SignInLimiter, CASE_REVIEW_TRIES_PER_HOUR},
+    reference::locate::WardIndex,
 };
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
@@ -34,9 +36,7 @@ impl AppState {
             db,
             sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
             report_limiter: Arc::new(AddressLimiter::per_hour(settings.reports_per_hour_per_address)),
-            case_review_limiter: Arc::new(AddressLimiter::per_hour(
-                crate::trigger::actions::CASE_REVIEW_TRIES_PER_HOUR,
-            )),
+            case_review_limiter: Arc::new(AddressLimiter::per_hour(CASE_REVIEW_TRIES_PER_HOUR)),
             mail_wake: Arc::new(tokio::sync::Notify::new()),
             settings: Arc::new(settings),
             wards,

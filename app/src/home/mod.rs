@@ -1,3 +1,4 @@
-//! The public front page and the accessibility statement.
+//! The public front page, the accessibility statement and each partnership's page.
 
 pub mod pages;
+pub mod partnership;

@@ -1,15 +1,13 @@
 //! Public pages: the partnerships of Wales and, for each, its neighbourhoods and wards.
 
-use crate::trigger::pages::FiguresSection;
 use crate::{
     i18n::Lang,
     reference::{Csp, Neighbourhood},
-    shell::{use_lang, ErrorMessage, NotFoundMessage},
+    shell::{use_lang, ErrorMessage},
     t,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[server]
 pub async fn list_partnerships() -> Result<Vec<Csp>, ServerFnError> {
@@ -30,7 +28,7 @@ pub async fn partnership(slug: String) -> Result<Option<(Csp, Vec<Neighbourhood>
     Ok(Some((csp, neighbourhoods)))
 }
 
-fn local_authority_list(lang: Lang, csp: &Csp) -> String {
+pub fn local_authority_list(lang: Lang, csp: &Csp) -> String {
     csp.local_authorities.iter().map(|la| la.name.get(lang).to_string()).collect::<Vec<_>>().join(", ")
 }
 
@@ -75,56 +73,5 @@ pub fn PartnershipsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-#[component]
-pub fn PartnershipPage() -> impl IntoView {
-    let lang = use_lang();
-    let params = use_params_map();
-    let data = Resource::new_blocking(move || params.read().get("slug").unwrap_or_default(), partnership);
-    view! {
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(None) => view! { <NotFoundMessage lang /> }.into_any(),
-                    Ok(Some((csp, neighbourhoods))) => view! { <PartnershipDetail lang csp neighbourhoods /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn PartnershipDetail(lang: Lang, csp: Csp, neighbourhoods: Vec<Neighbourhood>) -> impl IntoView {
-    let name = csp.name.get(lang).to_string();
-    view! {
-        <Title text=name.clone() />
-        <p class="breadcrumb"><a href=lang.path("/partnerships")>{t!(lang, "partnerships-title")}</a></p>
-        <h1>{name}</h1>
-        <dl class="facts">
-            <dt>{t!(lang, "partnership-police-force")}</dt>
-            <dd>{csp.police_force.name.get(lang).to_string()}</dd>
-            <dt>{t!(lang, "partnership-local-authorities")}</dt>
-            <dd>{local_authority_list(lang, &csp)}</dd>
-            <dt>{t!(lang, "partnership-wards")}</dt>
-            <dd>{t!(lang, "ward-count", count = csp.ward_count)}</dd>
-        </dl>
-        <h2>{t!(lang, "partnership-neighbourhoods")}</h2>
-        <p>{t!(lang, "partnership-neighbourhoods-intro")}</p>
-        <ul class="neighbourhood-list">
-            {neighbourhoods.into_iter().map(|n| {
-                let wards = n.wards.iter().map(|w| w.name.get(lang).to_string()).collect::<Vec<_>>();
-                let single = wards.len() == 1 && wards[0] == n.name.get(lang);
-                view! {
-                    <li>
-                        {n.name.get(lang).to_string()}
-                        {(!single).then(|| view! { <span class="meta">{wards.join(", ")}</span> })}
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
-        <FiguresSection lang slug=csp.slug.clone() />
     }
 }

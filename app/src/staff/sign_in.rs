@@ -2,6 +2,7 @@
 //! so they work the same with and without JavaScript.
 
 use crate::limits::limiter_key;
+pub use crate::limits::{email_key, Attempt, SignInLimiter, MAX_EMAIL_CHARS};
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db,
@@ -17,91 +18,8 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     Extension, Form,
 };
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use http::header;
 use serde::Deserialize;
-use std::{num::NonZeroU32, time::Duration};
-
-/// Sign-in attempts allowed per account and per address (four times as many: offices share one).
-/// Addresses are keyed by [`limiter_key`]; account keys are capped by [`email_key`]. Old keys
-/// are dropped by [`SignInLimiter::prune`], which the server calls every minute.
-pub struct SignInLimiter {
-    by_account: DefaultKeyedRateLimiter<String>,
-    by_address: DefaultKeyedRateLimiter<String>,
-}
-
-/// What the limiter says about one attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Attempt {
-    Allowed,
-    /// The address (or its IPv6 /64) used its quota: refused before anything else is looked
-    /// at, counted or written down.
-    AddressLimited,
-    /// The account used its quota.
-    AccountLimited,
-}
-
-impl SignInLimiter {
-    pub fn new(per_15_minutes: u32) -> SignInLimiter {
-        SignInLimiter::with_window(per_15_minutes, Duration::from_secs(15 * 60))
-    }
-
-    /// `per_window` attempts per account (four times as many per address) in each `window`.
-    pub fn with_window(per_window: u32, window: Duration) -> SignInLimiter {
-        let quota = |n: u32| {
-            let n = NonZeroU32::new(n.max(1)).expect("at least one");
-            Quota::with_period(window / n.get()).expect("non-zero period").allow_burst(n)
-        };
-        SignInLimiter {
-            by_account: RateLimiter::keyed(quota(per_window)),
-            by_address: RateLimiter::keyed(quota(per_window.saturating_mul(4))),
-        }
-    }
-
-    /// Counts an attempt against the address first: once the address has used its quota the
-    /// account is not even counted. `email` is `None` for an address that cannot be an
-    /// account's (it never becomes a key).
-    pub fn check(&self, address: &str, email: Option<&str>) -> Attempt {
-        if self.by_address.check_key(&limiter_key(address)).is_err() {
-            return Attempt::AddressLimited;
-        }
-        match email {
-            Some(email) if self.by_account.check_key(&email_key(email)).is_err() => Attempt::AccountLimited,
-            _ => Attempt::Allowed,
-        }
-    }
-
-    /// Counts an attempt; false once either the address or the account has used its quota.
-    pub fn allow(&self, address: &str, email: &str) -> bool {
-        self.check(address, Some(email)) == Attempt::Allowed
-    }
-
-    /// Forgets keys whose quota has been fully restored, and gives the memory back.
-    pub fn prune(&self) {
-        self.by_account.retain_recent();
-        self.by_address.retain_recent();
-        self.by_account.shrink_to_fit();
-        self.by_address.shrink_to_fit();
-    }
-
-    /// How many keys (accounts and addresses) are remembered.
-    pub fn len(&self) -> usize {
-        self.by_account.len() + self.by_address.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// The longest email address there can be (RFC 5321 path limit less the angle brackets).
-pub const MAX_EMAIL_CHARS: usize = 254;
-
-/// The email as a limiter key and audit label: trimmed, lower case, at most 254 characters, so
-/// a 64 KB "email" is never kept whole anywhere.
-pub fn email_key(email: &str) -> String {
-    db::staff::normalise_email(email).chars().filter(|c| !c.is_control()).take(MAX_EMAIL_CHARS).collect()
-}
 
 /// Whether a typed email could be an account's at all: one `@` with text either side, no
 /// spaces or control characters, at most 254 characters.
@@ -472,6 +390,7 @@ mod tests {
         recent.prune();
         assert_eq!(recent.len(), 2, "keys inside their window are kept");
 
+        use std::time::Duration;
         let limiter = SignInLimiter::with_window(1, Duration::from_millis(20));
         for i in 0..50 {
             limiter.check(&format!("10.0.0.{i}"), Some(&format!("u{i}@x.cymru")));

@@ -21,7 +21,7 @@ use axum::{
 type Fields = Vec<(String, String)>;
 
 /// Case-review applications sent per address per hour, whatever their fate.
-pub const CASE_REVIEW_TRIES_PER_HOUR: u32 = 10;
+pub use crate::limits::CASE_REVIEW_TRIES_PER_HOUR;
 
 fn field(fields: &Fields, name: &str) -> String {
     fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default()
