@@ -239,9 +239,9 @@ fn assessment_summary(a: &Assessment) -> Value {
     json!({
         "quarter": quarter,
         "version": a.version,
-        "status": if a.published { "published" } else { "draft" },
-        "updated_at": a.updated_at,
-        "published_at": a.published_at,
+        "status": a.status.as_str(),
+        "updated_at": api_time(a.updated_at),
+        "published_at": a.published_at.map(api_time),
         "href": format!("/api/v1/strategic-assessments/{quarter}?version={}", a.version),
     })
 }
@@ -366,16 +366,28 @@ pub async fn meetings(
     match db::tasking::meetings_between(&state.db, key.csp_id, from, to, 200).await {
         Ok(list) => Json(json!({
             "meetings": list.iter().map(|m| json!({
-                "held_on": m.held_on,
+                "held_on": api_day(m.held_on),
                 "attendees": m.attendees,
                 "decisions": m.decisions,
                 "version": m.version,
-                "updated_at": m.updated_at,
+                "updated_at": m.updated_at.map(api_time),
             })).collect::<Vec<_>>()
         }))
         .into_response(),
         Err(e) => internal(e),
     }
+}
+
+/// A time in the API's format: `2026-11-30 14:05 UTC` (UTC whatever the reader's language).
+fn api_time(at: crate::time::Timestamp) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
+/// A day in the API's format: `2026-11-30`.
+fn api_day(at: crate::time::Timestamp) -> String {
+    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
 #[cfg(test)]

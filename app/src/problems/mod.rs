@@ -50,6 +50,17 @@ vocabulary! {
     Strand { Prevention = "prevention", Intelligence = "intelligence", Enforcement = "enforcement", Reassurance = "reassurance" }
 }
 
+/// Open actions past their due day are overdue (the due day itself is not).
+pub fn action_overdue(status: ActionStatus, due_on: Option<i64>, now: i64) -> bool {
+    matches!(status, ActionStatus::Planned | ActionStatus::InProgress)
+        && due_on.is_some_and(|d| d <= overdue_due_by(now))
+}
+
+/// The last due day (its start) that is overdue at `now`: an open action due on it or before is.
+pub fn overdue_due_by(now: i64) -> i64 {
+    now - 86_400
+}
+
 impl Decision {
     /// The stage a decision leads to: closing ends the profile, continuing or revising keeps the
     /// response going, and going back to analysis reopens it.

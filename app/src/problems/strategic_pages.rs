@@ -22,6 +22,7 @@ use crate::{
         Permission, StaffUser,
     },
     t,
+    time::time,
 };
 use crate::{
     problems::form::{authorise, StaffForm},
@@ -56,7 +57,9 @@ pub async fn draft(
     let (neighbourhoods, _) = db::problems::choices(db, csp_id).await?;
     let coverage = db::problems::open_coverage(db, csp_id).await?;
     let mut closed = Vec::new();
-    for (id, reference, title) in db::tasking::closed_between(db, csp_id, windows[0].0, windows[0].1).await? {
+    for db::tasking::ClosedProfile { id, reference, title } in
+        db::tasking::closed_between(db, csp_id, windows[0].0, windows[0].1).await?
+    {
         let scope = db::problems::scope(db, id).await?;
         let profile = db::problems::load(db, id).await?;
         let started = profile.as_ref().and_then(|p| p.response_started.as_deref().and_then(parse_day));
@@ -151,7 +154,7 @@ pub async fn assessment_view(
         .map_err(internal)?
         .into_iter()
         .filter(|a| a.year == year && a.quarter == quarter)
-        .map(|a| (a.version, a.published))
+        .map(|a| (a.version, a.published()))
         .collect();
     let kept = kept::kept(&state.db, user.id, &draft_page(assessment.id), kept.as_deref()).await;
     Ok(AssessmentView {
@@ -211,8 +214,8 @@ fn assessments(lang: Lang, v: AssessmentsView) -> impl IntoView {
                             <tr>
                                 <td><a href=lang.path(&format!("/staff/strategic-assessments/{}/{}?csp={selected}&version={}", a.year, a.quarter, a.version))>{format!("Q{} {}", a.quarter, a.year)}</a></td>
                                 <td>{a.version}</td>
-                                <td>{if a.published { t!(lang, "sa-published-on", date = a.published_at.clone().unwrap_or_default()) } else { t!(lang, "sa-draft") }}</td>
-                                <td>{a.updated_at.clone()}</td>
+                                <td>{if a.published() { t!(lang, "sa-published-on", date = a.published_at.map(|at| time(lang, at)).unwrap_or_default()) } else { t!(lang, "sa-draft") }}</td>
+                                <td>{time(lang, a.updated_at)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -299,16 +302,16 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
         quarter = format!("Q{} {}", a.quarter, a.year),
         partnership = csp_name.get(lang).to_string()
     );
-    let status = if a.published {
+    let status = if a.published() {
         t!(
             lang,
             "sa-version-published",
             version = a.version,
-            date = a.published_at.clone().unwrap_or_default(),
+            date = a.published_at.map(|at| time(lang, at)).unwrap_or_default(),
             who = a.published_by.clone().unwrap_or_default()
         )
     } else {
-        t!(lang, "sa-version-draft", version = a.version, date = a.updated_at.clone())
+        t!(lang, "sa-version-draft", version = a.version, date = time(lang, a.updated_at))
     };
     let sections: [(&'static str, String, String); 6] = [
         (
@@ -338,7 +341,7 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
             k.value("sections", "recommendations", a.sections.recommendations.clone()),
         ),
     ];
-    let editable = can_edit && !a.published;
+    let editable = can_edit && !a.published();
     let figures = view! {
         <div class="table-wrap">
             <table class="stack">
@@ -398,7 +401,7 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
                 <h2>{label.clone()}</h2>
                 {value.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
             }).collect_view()}
-            {(can_edit && a.published).then(|| view! {
+            {(can_edit && a.published()).then(|| view! {
                 <form method="post" action=lang.path("/staff/strategic-assessments") class="form no-print">
                     <input type="hidden" name="lang" value=lang.code() />
                     <input type="hidden" name="csp" value=selected.clone() />

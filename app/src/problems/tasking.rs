@@ -131,10 +131,12 @@ pub async fn tasking_view(
         meeting: db::tasking::meeting(db, csp_id, held_on)
             .await
             .map_err(internal)?
-            .unwrap_or_else(|| Meeting { held_on: db::format_date(held_on), ..Default::default() }),
+            .unwrap_or_else(|| Meeting { held_on, ..Default::default() }),
         suggestions,
         profiles,
-        overdue: db::tasking::overdue_actions(db, csp_id, held_on.max(now)).await.map_err(internal)?,
+        overdue: db::tasking::overdue_actions(db, csp_id, crate::problems::overdue_due_by(held_on.max(now)))
+            .await
+            .map_err(internal)?,
         items: db::tasking::items_graded(db, csp_id, since, held_on + DAY).await.map_err(internal)?,
         priorities: db::tasking::priorities(db, csp_id).await.map_err(internal)?,
         earlier: earlier.into_iter().map(db::format_date).collect(),
@@ -224,7 +226,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
                                     <td class="stack-title">{a.title.clone()}</td>
                                     <td data-label=t!(lang, "problems-col-profile")><a href=lang.path(&format!("/staff/problems/{}", a.profile))>{a.profile.clone()}</a></td>
                                     <td data-label=t!(lang, "action-owner")>{[a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
-                                    <td data-label=t!(lang, "action-due")>{a.due_on.clone()}</td>
+                                    <td data-label=t!(lang, "action-due")>{crate::time::date(lang, a.due_on)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -250,7 +252,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
             {priorities.is_empty().then(|| view! { <p>{t!(lang, "strategy-none")}</p> })}
             <ul>
                 {priorities.iter().map(|p| view! {
-                    <li>{format!("{}: {} ({})", strand_name(lang, p.strand), p.title, p.profiles.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>().join(", "))}</li>
+                    <li>{format!("{}: {} ({})", strand_name(lang, p.strand), p.title, p.profiles.iter().map(|s| s.reference.clone()).collect::<Vec<_>>().join(", "))}</li>
                 }).collect_view()}
             </ul>
         </section>
@@ -548,7 +550,7 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
                             {(!p.description.is_empty()).then(|| view! { <p>{p.description.clone()}</p> })}
                             <p>{if p.profiles.is_empty() { t!(lang, "strategy-no-profiles") } else { t!(lang, "strategy-served-by") }}</p>
                             <ul>
-                                {p.profiles.iter().map(|(r, title, _)| view! {
+                                {p.profiles.iter().map(|db::tasking::ServingProfile { reference: r, title, .. }| view! {
                                     <li>
                                         <a href=lang.path(&format!("/staff/problems/{r}"))>{format!("{r} · {title}")}</a>
                                         {can_edit.then(|| view! {
