@@ -168,7 +168,7 @@ pub async fn act(
     let lang = fields.lang();
     let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
     let (id, csp_id) = match db::problems::find(&state.db, &reference).await {
-        Ok(Some((id, csp_id, _))) => (id, csp_id),
+        Ok(Some(found)) => (found.id, found.csp_id),
         Ok(None) => return page(lang, Problem::NotFound),
         Err(e) => return unavailable(lang, e),
     };
@@ -178,7 +178,7 @@ pub async fn act(
     if !user.can(Permission::EditProblems, csp_id) {
         return page(lang, Problem::Forbidden);
     }
-    let profile = match db::problems::load(&state.db, id).await {
+    let profile = match crate::problems::load(&state.db, id, db::now()).await {
         Ok(Some(p)) => p,
         Ok(None) => return page(lang, Problem::NotFound),
         Err(e) => return unavailable(lang, e),
@@ -249,7 +249,7 @@ async fn change(
                 ("aim", &p.aim, &aim),
                 (
                     "period",
-                    &format!("{} {}", p.period_from, p.period_to),
+                    &format!("{} {}", db::format_date(p.period_from), db::format_date(p.period_to)),
                     &format!("{} {}", db::format_date(from), db::format_date(to - DAY)),
                 ),
                 (
@@ -394,7 +394,7 @@ async fn change(
             let what = detail(&[
                 (
                     "response_started",
-                    p.response_started.as_deref().unwrap_or(""),
+                    &p.response_started.map(db::format_date).unwrap_or_default(),
                     &started.map(db::format_date).unwrap_or_default(),
                 ),
                 ("window_days", &p.window_days.to_string(), &window.to_string()),

@@ -10,7 +10,6 @@ use crate::{
         analysis,
         assessment::Verdict,
         pages::{family_name, Outcome},
-        parse_day,
         strategic::{self, Assessment, ClosedProfile, FigureRow, Sections},
         text, Stage, MAX_TEXT,
     },
@@ -61,15 +60,15 @@ pub async fn draft(
         db::tasking::closed_between(db, csp_id, windows[0].0, windows[0].1).await?
     {
         let scope = db::problems::scope(db, id).await?;
-        let profile = db::problems::load(db, id).await?;
-        let started = profile.as_ref().and_then(|p| p.response_started.as_deref().and_then(parse_day));
+        let profile = crate::problems::load(db, id, db::now()).await?;
+        let started = profile.as_ref().and_then(|p| p.response_started);
         let window = profile.as_ref().map(|p| p.window_days).unwrap_or(91);
         let outcome =
             analysis::assess(db, wards, &scope, started, window, db::now()).await?.ok().map(|a| a.area);
         closed.push(ClosedProfile { reference, title, outcome });
     }
     let gaps = db::tasking::open_gaps(db, csp_id).await?;
-    let open = db::problems::list(db, csp_id, Audience::Csp)
+    let open = crate::problems::list(db, csp_id, Audience::Csp, db::now())
         .await?
         .iter()
         .filter(|p| p.stage != Stage::Closed)
@@ -81,7 +80,7 @@ pub async fn draft(
             .map(|(_, n)| n.get(lang).to_string())
             .unwrap_or_default()
     };
-    let covered = |n: i64, f: &str| coverage.iter().any(|(_, cn, cf)| *cn == n && cf == f);
+    let covered = |n: i64, f: &str| coverage.iter().any(|c| c.neighbourhood_id == n && c.family == f);
     Ok(Some(strategic::draft(lang, year, quarter, &counts, &name, &covered, &closed, &gaps, open)))
 }
 

@@ -114,7 +114,7 @@ pub async fn tasking_view(
             AgendaSuggestion { title: suggestion_title(lang, s, &a, &f), reason: reason(lang, s, &a, &f) }
         })
         .collect();
-    let profiles = db::problems::list(db, csp_id, Audience::Csp)
+    let profiles = crate::problems::list(db, csp_id, Audience::Csp, now)
         .await
         .map_err(internal)?
         .into_iter()
@@ -422,7 +422,7 @@ pub async fn add_action(
     };
     let reference = f("profile").to_string();
     let (id, version) = match db::problems::find(&state.db, &reference).await {
-        Ok(Some((id, c, v))) if c == csp_id => (id, v),
+        Ok(Some(found)) if found.csp_id == csp_id => (found.id, found.version),
         Ok(_) => return back(&refused("item").await),
         Err(e) => {
             tracing::error!(error = %e, "tasking: could not find a profile");
@@ -479,7 +479,8 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
     let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
-    let profiles = db::problems::list(&state.db, csp_id, Audience::Csp).await.map_err(internal)?;
+    let profiles =
+        crate::problems::list(&state.db, csp_id, Audience::Csp, db::now()).await.map_err(internal)?;
     let kept = kept::kept(&state.db, user.id, &strategy_page(&slug), kept.as_deref()).await;
     Ok(StrategyView {
         kept,
