@@ -61,3 +61,22 @@ macro_rules! vocabulary {
 }
 
 pub(crate) use vocabulary;
+
+#[cfg(test)]
+mod tests {
+    vocabulary! {
+        /// A vocabulary for the tests.
+        Colour { Red = "red", DarkBlue = "dark_blue" }
+    }
+
+    #[test]
+    fn one_spelling_for_storage_forms_and_serde() {
+        for c in Colour::ALL {
+            assert_eq!(Colour::parse(c.as_str()), Some(*c));
+            assert_eq!(Colour::try_from(c.as_str().to_string()), Ok(*c));
+            assert_eq!(serde_json::to_string(c).unwrap(), format!("\"{}\"", c.as_str()));
+        }
+        assert_eq!(Colour::parse("Dark blue"), None);
+        assert!(Colour::try_from("purple".to_string()).unwrap_err().contains("purple"));
+    }
+}

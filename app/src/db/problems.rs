@@ -3,7 +3,7 @@
 
 use super::{now, reference::Tx, Db, DbError};
 use crate::{
-    problems::{ActionStatus, Decision, HistoryEntry, Priority, Stage, Triangle},
+    problems::{ActionStatus, Decision, HistoryEntry, Priority, ProfileChange, Stage, Triangle},
     reference::Names,
     time::Timestamp,
 };
@@ -42,7 +42,7 @@ async fn bump(
     profile_id: i64,
     version: i64,
     user_id: i64,
-    change: &str,
+    change: ProfileChange,
     detail: &str,
 ) -> Result<(), ChangeError> {
     let at = now();
@@ -127,11 +127,12 @@ pub async fn create(db: &Db, p: NewProfile<'_>) -> Result<String, DbError> {
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("INSERT INTO problem_profile_history (profile_id, version, at, user_id, change, detail) VALUES ($1, 1, $2, $3, 'opened', $4)")
+    sqlx::query("INSERT INTO problem_profile_history (profile_id, version, at, user_id, change, detail) VALUES ($1, 1, $2, $3, $5, $4)")
         .bind(id)
         .bind(at)
         .bind(p.created_by)
         .bind(p.title)
+        .bind(ProfileChange::Opened)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
@@ -184,7 +185,7 @@ pub async fn update(
     profile_id: i64,
     version: i64,
     user_id: i64,
-    change: &str,
+    change: ProfileChange,
     detail: &str,
     fields: &[(&'static str, Value)],
 ) -> Result<(), ChangeError> {
@@ -230,7 +231,7 @@ pub async fn update_terms(
     categories: &[i64],
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "terms", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::Terms, detail).await?;
     set_fields(&mut tx, profile_id, fields).await?;
     set_scope(&mut tx, profile_id, neighbourhoods, categories).await?;
     tx.commit().await?;
@@ -246,7 +247,7 @@ pub async fn link_item(
     reference: &str,
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "item_added", reference).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::ItemAdded, reference).await?;
     sqlx::query("INSERT INTO problem_profile_items (profile_id, item_id, added_by, added_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
         .bind(profile_id)
         .bind(item_id)
@@ -267,7 +268,7 @@ pub async fn unlink_item(
     reference: &str,
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "item_removed", reference).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::ItemRemoved, reference).await?;
     sqlx::query("DELETE FROM problem_profile_items WHERE profile_id = $1 AND item_id = $2")
         .bind(profile_id)
         .bind(item_id)
@@ -289,7 +290,7 @@ pub async fn set_shares(
     audit: &crate::audit::NewAuditEntry,
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "shared", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::Shared, detail).await?;
     sqlx::query("DELETE FROM problem_profile_shares WHERE profile_id = $1")
         .bind(profile_id)
         .execute(&mut *tx)
@@ -332,7 +333,7 @@ pub async fn add_action(
     if stage == Some(Stage::Closed) {
         return Err(ChangeError::Closed);
     }
-    bump(&mut tx, profile_id, version, user_id, "action_added", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::ActionAdded, detail).await?;
     sqlx::query(
         "INSERT INTO problem_actions (profile_id, title, organisation_id, owner, due_on, status, notes, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $8, $6, $7, $7)",
@@ -366,7 +367,7 @@ pub async fn update_action(
 ) -> Result<bool, ChangeError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "action_updated", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::ActionUpdated, detail).await?;
     let done = sqlx::query(
         "UPDATE problem_actions SET status = $1, due_on = $2, notes = $3, updated_at = $4, \
          done_at = CASE WHEN $5 = 1 THEN COALESCE(done_at, $4) ELSE NULL END WHERE id = $6 AND profile_id = $7",
@@ -411,7 +412,7 @@ pub async fn decide(
 ) -> Result<usize, ChangeError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "decided", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::Decided, detail).await?;
     set_fields(&mut tx, profile_id, fields).await?;
     let stage = decision.next_stage();
     sqlx::query("UPDATE problem_profiles SET decision = $1, stage = $2, closed_at = $3 WHERE id = $4")
@@ -864,7 +865,7 @@ struct HistoryRow {
     version: i64,
     at: Timestamp,
     who: String,
-    change: String,
+    change: ProfileChange,
     detail: String,
 }
 

@@ -14,7 +14,8 @@ use crate::{
     problems::{
         closing_email,
         form::{authorise, Posted, StaffForm},
-        parse_day, text, ActionStatus, Decision, Priority, Profile, Stage, MAX_TEXT, MAX_TITLE, WINDOW_DAYS,
+        parse_day, text, ActionStatus, Decision, Priority, Profile, ProfileChange, Stage, MAX_TEXT,
+        MAX_TITLE, WINDOW_DAYS,
     },
     shell::problem::{page, Problem},
     staff::{kept, session::ClientIp, session::CurrentUser, Permission, StaffUser},
@@ -284,6 +285,7 @@ async fn change(
             .map(|_| "saved"))
         }
         "scanning" | "analysis" => {
+            let change = if action == "scanning" { ProfileChange::Scanning } else { ProfileChange::Analysis };
             let names: &[&'static str] = if action == "scanning" {
                 &["statement", "affected"]
             } else {
@@ -310,7 +312,7 @@ async fn change(
             );
             let set: Vec<(&'static str, Value)> =
                 values.into_iter().map(|(n, v)| (n, Value::Text(v))).collect();
-            Ok(db::problems::update(db, p.id, version, user.id, action, &what, &set).await.map(|_| "saved"))
+            Ok(db::problems::update(db, p.id, version, user.id, change, &what, &set).await.map(|_| "saved"))
         }
         "link" | "unlink" => {
             let report = fields.get("reference").trim().to_ascii_uppercase();
@@ -405,7 +407,7 @@ async fn change(
                 ("window_days", Value::Int(Some(window))),
                 ("process_review", Value::Text(review)),
             ];
-            Ok(db::problems::update(db, p.id, version, user.id, "assessment", &what, &set)
+            Ok(db::problems::update(db, p.id, version, user.id, ProfileChange::Assessment, &what, &set)
                 .await
                 .map(|_| "saved"))
         }
@@ -421,7 +423,9 @@ async fn change(
                 return Err("started");
             }
             let what = format!("{} → {}", p.stage.as_str(), stage.as_str());
-            Ok(db::problems::update(db, p.id, version, user.id, "stage", &what, &set).await.map(|_| "saved"))
+            Ok(db::problems::update(db, p.id, version, user.id, ProfileChange::Stage, &what, &set)
+                .await
+                .map(|_| "saved"))
         }
         "share" => {
             let organisations = fields.ids("organisation");

@@ -48,6 +48,23 @@ vocabulary! {
     ActionStatus { Planned = "planned", InProgress = "in_progress", Done = "done", Dropped = "dropped" }
 }
 vocabulary! {
+    /// What a change recorded in a profile's history did.
+    ProfileChange {
+        Opened = "opened",
+        Terms = "terms",
+        Scanning = "scanning",
+        Analysis = "analysis",
+        ItemAdded = "item_added",
+        ItemRemoved = "item_removed",
+        ActionAdded = "action_added",
+        ActionUpdated = "action_updated",
+        Assessment = "assessment",
+        Stage = "stage",
+        Shared = "shared",
+        Decided = "decided",
+    }
+}
+vocabulary! {
     /// The control strategy's four strands.
     Strand { Prevention = "prevention", Intelligence = "intelligence", Enforcement = "enforcement", Reassurance = "reassurance" }
 }
@@ -152,7 +169,7 @@ pub struct HistoryEntry {
     pub version: i64,
     pub at: Timestamp,
     pub who: String,
-    pub change: String,
+    pub change: ProfileChange,
     pub detail: String,
 }
 
@@ -516,6 +533,18 @@ mod tests {
         }
         assert_eq!(ActionStatus::parse("in_progress"), Some(ActionStatus::InProgress));
         assert_eq!(Priority::parse("urgent"), None);
+    }
+
+    #[test]
+    fn open_actions_are_overdue_the_day_after_their_due_day() {
+        let due = parse_day("2026-11-30").unwrap();
+        let day = 86_400;
+        assert!(!action_overdue(ActionStatus::Planned, Some(due), due + day - 1), "the due day itself");
+        assert!(action_overdue(ActionStatus::Planned, Some(due), due + day));
+        assert!(action_overdue(ActionStatus::InProgress, Some(due), due + 5 * day));
+        assert!(!action_overdue(ActionStatus::Done, Some(due), due + 5 * day), "done actions never are");
+        assert!(!action_overdue(ActionStatus::Planned, None, due + 5 * day), "nor actions with no due day");
+        assert_eq!(overdue_due_by(due + day), due);
     }
 
     #[test]

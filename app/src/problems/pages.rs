@@ -12,8 +12,8 @@ use crate::{
         charts, decision_name, for_partner,
         hotspots::{Kind, Suggestion},
         priority_name, stage_name, summary_for_partner, ActionStatus, Decision, HistoryEntry,
-        PartnerActionOwner, PartnerProfile, PartnerProfileSummary, Priority, Profile, ProfileSummary, Stage,
-        Triangle, WINDOW_DAYS,
+        PartnerActionOwner, PartnerProfile, PartnerProfileSummary, Priority, Profile, ProfileChange,
+        ProfileSummary, Stage, Triangle, WINDOW_DAYS,
     },
     reference::Names,
     shell::{use_lang, CspPicker, ErrorMessage},
@@ -1032,7 +1032,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                 <ol class="timeline" reversed>
                     {history.iter().map(|h| view! {
                         <li>
-                            <p class="meta">{format!("{} · {} · ", time(lang, h.at), h.who)} {change_name(lang, &h.change)}</p>
+                            <p class="meta">{format!("{} · {} · ", time(lang, h.at), h.who)} {change_name(lang, h.change)}</p>
                             {(!h.detail.is_empty()).then(|| view! { <p class="history-detail">{h.detail.clone()}</p> })}
                         </li>
                     }).collect_view()}
@@ -1324,21 +1324,20 @@ fn AssessmentFacts(
     }
 }
 
-fn change_name(lang: Lang, change: &str) -> String {
+fn change_name(lang: Lang, change: ProfileChange) -> String {
     match change {
-        "opened" => t!(lang, "change-opened"),
-        "terms" => t!(lang, "change-terms"),
-        "scanning" => t!(lang, "change-scanning"),
-        "analysis" => t!(lang, "change-analysis"),
-        "item_added" => t!(lang, "change-item-added"),
-        "item_removed" => t!(lang, "change-item-removed"),
-        "action_added" => t!(lang, "change-action-added"),
-        "action_updated" => t!(lang, "change-action-updated"),
-        "assessment" => t!(lang, "change-assessment"),
-        "stage" => t!(lang, "change-stage"),
-        "shared" => t!(lang, "change-shared"),
-        "decided" => t!(lang, "change-decided"),
-        other => other.to_string(),
+        ProfileChange::Opened => t!(lang, "change-opened"),
+        ProfileChange::Terms => t!(lang, "change-terms"),
+        ProfileChange::Scanning => t!(lang, "change-scanning"),
+        ProfileChange::Analysis => t!(lang, "change-analysis"),
+        ProfileChange::ItemAdded => t!(lang, "change-item-added"),
+        ProfileChange::ItemRemoved => t!(lang, "change-item-removed"),
+        ProfileChange::ActionAdded => t!(lang, "change-action-added"),
+        ProfileChange::ActionUpdated => t!(lang, "change-action-updated"),
+        ProfileChange::Assessment => t!(lang, "change-assessment"),
+        ProfileChange::Stage => t!(lang, "change-stage"),
+        ProfileChange::Shared => t!(lang, "change-shared"),
+        ProfileChange::Decided => t!(lang, "change-decided"),
     }
 }
 

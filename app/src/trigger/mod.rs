@@ -496,6 +496,39 @@ mod tests {
         assert!(evaluate(&hate, &[], &TriggerRules::default()).is_empty());
     }
 
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn case_review_deadlines_are_overdue_once_passed_until_met() {
+        let row = crate::db::trigger::CaseReviewRow {
+            reference: "CR-26-0001".into(),
+            version: 1,
+            applicant_name: "Siân".into(),
+            applicant_email: None,
+            applicant_phone: None,
+            on_behalf_of: None,
+            language: "cy".into(),
+            report_references: "CYM-26-000001,CYM-26-000002".into(),
+            impact: "Every night".into(),
+            threshold_met: 1,
+            status: ReviewStatus::Received,
+            received_at: 1_000,
+            acknowledge_due: 2_000,
+            decide_due: 3_000,
+            acknowledged_at: None,
+            decided_at: None,
+            recommendations: None,
+        };
+        let at = |now| CaseReview::at(row.clone(), now);
+        assert!(!at(2_000).acknowledge_overdue && !at(2_000).decide_overdue);
+        assert!(at(2_001).acknowledge_overdue && !at(2_001).decide_overdue);
+        assert!(at(3_001).decide_overdue);
+        let acknowledged = crate::db::trigger::CaseReviewRow { acknowledged_at: Some(1_500), ..row.clone() };
+        assert!(!CaseReview::at(acknowledged, 2_500).acknowledge_overdue);
+        assert_eq!(at(0).report_references, vec!["CYM-26-000001", "CYM-26-000002"]);
+        assert!(at(0).threshold_met);
+        assert!(ReviewStatus::ReviewHeld.is_decided() && !ReviewStatus::Acknowledged.is_decided());
+    }
+
     #[test]
     fn references_and_identities() {
         assert_eq!(
