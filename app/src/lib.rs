@@ -20,6 +20,7 @@ pub mod staff;
 pub mod time;
 pub mod triage;
 pub mod trigger;
+pub mod vocabulary;
 
 #[cfg(feature = "ssr")]
 pub mod config;

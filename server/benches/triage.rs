@@ -81,7 +81,7 @@ async fn measure(label: &str, url: &str, reports: usize) {
     for threshold in [2, 3, 2, 3, 2, 3, 2, 3, 2, 3] {
         rules.reports = threshold;
         let started = Instant::now();
-        changed = db::trigger::save_settings(&db, csp_id, 2, &rules).await.unwrap();
+        changed = app::trigger::flags::save_settings(&db, csp_id, 2, &rules).await.unwrap();
         times.push(started.elapsed());
     }
     times.sort();

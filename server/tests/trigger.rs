@@ -495,7 +495,7 @@ both_backends!(
         let app = hub(db.clone(), &url).await;
         let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap().id;
         let rules = app::trigger::TriggerRules::default();
-        db::trigger::save_settings(&db, cardiff, 2, &rules).await.unwrap();
+        app::trigger::flags::save_settings(&db, cardiff, 2, &rules).await.unwrap();
         let alun = "alun@example.cymru";
         let first = asb_report(&app, &db, alun, "asb-noise").await;
         let second = asb_report(&app, &db, alun, "asb-noise").await;
@@ -519,7 +519,7 @@ both_backends!(
         .unwrap();
         let saving = {
             let db = db.clone();
-            tokio::spawn(async move { db::trigger::save_settings(&db, cardiff, 2, &rules).await })
+            tokio::spawn(async move { app::trigger::flags::save_settings(&db, cardiff, 2, &rules).await })
         };
         tokio::time::sleep(std::time::Duration::from_millis(700)).await;
         sqlx::query("COMMIT").execute(&mut other).await.unwrap();

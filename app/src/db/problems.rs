@@ -1,18 +1,12 @@
 //! Problem profiles, their actions and history, and the counts the hub computes for them
 //! (charts, before/after assessment, hotspot detection).
 
-use super::{format_date, format_time, names, now, reference::Tx, Db, DbError};
+use super::{now, reference::Tx, Db, DbError};
 use crate::{
-    problems::{
-        hotspots::{AreaCounts, CellCount, VictimReport},
-        ActionStatus, Decision, HistoryEntry, LinkedItem, Priority, ProblemAction, Profile, ProfileSummary,
-        Stage, Triangle,
-    },
+    problems::{ActionStatus, Decision, HistoryEntry, Priority, ProfileChange, Stage, Triangle},
     reference::Names,
+    time::Timestamp,
 };
-use sqlx::Row as _;
-
-const DAY: i64 = 86_400;
 
 /// `$first, $first+1, ...` for an `IN (...)` list of `n` values.
 fn placeholders(first: usize, n: usize) -> String {
@@ -48,7 +42,7 @@ async fn bump(
     profile_id: i64,
     version: i64,
     user_id: i64,
-    change: &str,
+    change: ProfileChange,
     detail: &str,
 ) -> Result<(), ChangeError> {
     let at = now();
@@ -98,23 +92,22 @@ pub async fn create(db: &Db, p: NewProfile<'_>) -> Result<String, DbError> {
         .and_then(|y| y.parse::<i64>().ok())
         .unwrap_or(2026);
     let mut tx = db.writer().begin().await?;
-    let n: i64 = sqlx::query(
+    let n: i64 = sqlx::query_scalar(
         "INSERT INTO problem_profile_sequences (year, last) VALUES ($1, 1) \
          ON CONFLICT (year) DO UPDATE SET last = problem_profile_sequences.last + 1 RETURNING last",
     )
     .bind(year)
     .fetch_one(&mut *tx)
-    .await?
-    .try_get(0)?;
+    .await?;
     let reference = format!("PP-{:02}-{:04}", year.rem_euclid(100), n);
-    let id: i64 = sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO problem_profiles (reference, csp_id, title, priority, requester, aim, period_from, period_to, statement, \
          created_by, created_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, 1) RETURNING id",
     )
     .bind(&reference)
     .bind(p.csp_id)
     .bind(p.title)
-    .bind(p.priority.as_str())
+    .bind(p.priority)
     .bind(p.requester)
     .bind(p.aim)
     .bind(p.period_from)
@@ -123,8 +116,7 @@ pub async fn create(db: &Db, p: NewProfile<'_>) -> Result<String, DbError> {
     .bind(p.created_by)
     .bind(at)
     .fetch_one(&mut *tx)
-    .await?
-    .try_get(0)?;
+    .await?;
     set_scope(&mut tx, id, p.neighbourhoods, p.categories).await?;
     for item in p.item_ids {
         sqlx::query("INSERT INTO problem_profile_items (profile_id, item_id, added_by, added_at) VALUES ($1, $2, $3, $4)")
@@ -135,11 +127,12 @@ pub async fn create(db: &Db, p: NewProfile<'_>) -> Result<String, DbError> {
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("INSERT INTO problem_profile_history (profile_id, version, at, user_id, change, detail) VALUES ($1, 1, $2, $3, 'opened', $4)")
+    sqlx::query("INSERT INTO problem_profile_history (profile_id, version, at, user_id, change, detail) VALUES ($1, 1, $2, $3, $5, $4)")
         .bind(id)
         .bind(at)
         .bind(p.created_by)
         .bind(p.title)
+        .bind(ProfileChange::Opened)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
@@ -192,7 +185,7 @@ pub async fn update(
     profile_id: i64,
     version: i64,
     user_id: i64,
-    change: &str,
+    change: ProfileChange,
     detail: &str,
     fields: &[(&'static str, Value)],
 ) -> Result<(), ChangeError> {
@@ -238,7 +231,7 @@ pub async fn update_terms(
     categories: &[i64],
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "terms", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::Terms, detail).await?;
     set_fields(&mut tx, profile_id, fields).await?;
     set_scope(&mut tx, profile_id, neighbourhoods, categories).await?;
     tx.commit().await?;
@@ -254,7 +247,7 @@ pub async fn link_item(
     reference: &str,
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "item_added", reference).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::ItemAdded, reference).await?;
     sqlx::query("INSERT INTO problem_profile_items (profile_id, item_id, added_by, added_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
         .bind(profile_id)
         .bind(item_id)
@@ -275,7 +268,7 @@ pub async fn unlink_item(
     reference: &str,
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "item_removed", reference).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::ItemRemoved, reference).await?;
     sqlx::query("DELETE FROM problem_profile_items WHERE profile_id = $1 AND item_id = $2")
         .bind(profile_id)
         .bind(item_id)
@@ -297,7 +290,7 @@ pub async fn set_shares(
     audit: &crate::audit::NewAuditEntry,
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "shared", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::Shared, detail).await?;
     sqlx::query("DELETE FROM problem_profile_shares WHERE profile_id = $1")
         .bind(profile_id)
         .execute(&mut *tx)
@@ -333,19 +326,17 @@ pub async fn add_action(
     let at = now();
     let mut tx = db.writer().begin().await?;
     // Read in the transaction that adds the action: a profile closed meanwhile is refused.
-    let stage: Option<String> = sqlx::query("SELECT stage FROM problem_profiles WHERE id = $1")
+    let stage: Option<Stage> = sqlx::query_scalar("SELECT stage FROM problem_profiles WHERE id = $1")
         .bind(profile_id)
         .fetch_optional(&mut *tx)
-        .await?
-        .map(|r| r.try_get(0))
-        .transpose()?;
-    if stage.as_deref() == Some("closed") {
+        .await?;
+    if stage == Some(Stage::Closed) {
         return Err(ChangeError::Closed);
     }
-    bump(&mut tx, profile_id, version, user_id, "action_added", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::ActionAdded, detail).await?;
     sqlx::query(
         "INSERT INTO problem_actions (profile_id, title, organisation_id, owner, due_on, status, notes, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, 'planned', $6, $7, $7)",
+         VALUES ($1, $2, $3, $4, $5, $8, $6, $7, $7)",
     )
     .bind(profile_id)
     .bind(a.title)
@@ -354,6 +345,7 @@ pub async fn add_action(
     .bind(a.due_on)
     .bind(a.notes)
     .bind(at)
+    .bind(ActionStatus::Planned)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -375,16 +367,16 @@ pub async fn update_action(
 ) -> Result<bool, ChangeError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "action_updated", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::ActionUpdated, detail).await?;
     let done = sqlx::query(
         "UPDATE problem_actions SET status = $1, due_on = $2, notes = $3, updated_at = $4, \
-         done_at = CASE WHEN $5 = 'done' THEN COALESCE(done_at, $4) ELSE NULL END WHERE id = $6 AND profile_id = $7",
+         done_at = CASE WHEN $5 = 1 THEN COALESCE(done_at, $4) ELSE NULL END WHERE id = $6 AND profile_id = $7",
     )
-    .bind(status.as_str())
+    .bind(status)
     .bind(due_on)
     .bind(notes)
     .bind(at)
-    .bind(status.as_str())
+    .bind((status == ActionStatus::Done) as i64)
     .bind(action_id)
     .bind(profile_id)
     .execute(&mut *tx)
@@ -420,12 +412,12 @@ pub async fn decide(
 ) -> Result<usize, ChangeError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, "decided", detail).await?;
+    bump(&mut tx, profile_id, version, user_id, ProfileChange::Decided, detail).await?;
     set_fields(&mut tx, profile_id, fields).await?;
     let stage = decision.next_stage();
     sqlx::query("UPDATE problem_profiles SET decision = $1, stage = $2, closed_at = $3 WHERE id = $4")
-        .bind(decision.as_str())
-        .bind(stage.as_str())
+        .bind(decision)
+        .bind(stage)
         .bind((stage == Stage::Closed).then_some(at))
         .bind(profile_id)
         .execute(&mut *tx)
@@ -470,42 +462,61 @@ pub struct LinkedReport {
 }
 
 pub async fn linked_reports(db: &Db, profile_id: i64) -> Result<Vec<LinkedReport>, DbError> {
-    let rows = sqlx::query(
-        "SELECT r.id, r.reference, r.language, r.status, p.name, p.email, p.phone, p.consent_to_contact, p.safe_contact \
+    let rows: Vec<LinkedReportRow> = sqlx::query_as(
+        "SELECT r.id AS report_id, r.reference AS reference, r.language AS language, r.status AS status, p.name AS name, \
+         p.email AS email, p.phone AS phone, p.consent_to_contact AS consent_to_contact, p.safe_contact AS safe_contact \
          FROM problem_profile_items pi JOIN intelligence_items i ON i.id = pi.item_id JOIN reports r ON r.id = i.report_id \
          LEFT JOIN report_reporters p ON p.report_id = r.id WHERE pi.profile_id = $1 ORDER BY r.id",
     )
     .bind(profile_id)
     .fetch_all(db.reader())
     .await?;
-    rows.iter()
-        .map(|r| {
-            let consent: Option<i64> = r.try_get(7)?;
-            Ok(LinkedReport {
-                report_id: r.try_get(0)?,
-                reference: r.try_get(1)?,
-                language: r.try_get(2)?,
-                status: r.try_get(3)?,
-                details: crate::triage::ReporterDetails {
-                    name: r.try_get(4)?,
-                    email: r.try_get(5)?,
-                    phone: r.try_get(6)?,
-                    consent_to_contact: consent.unwrap_or(0) != 0,
-                    safe_contact: r.try_get(8)?,
-                    ..Default::default()
-                },
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| LinkedReport {
+            report_id: r.report_id,
+            reference: r.reference,
+            language: r.language,
+            status: r.status,
+            details: crate::triage::ReporterDetails {
+                name: r.name,
+                email: r.email,
+                phone: r.phone,
+                consent_to_contact: r.consent_to_contact.unwrap_or(0) != 0,
+                safe_contact: r.safe_contact,
+                ..Default::default()
+            },
         })
-        .collect()
+        .collect())
 }
 
-/// The id, CSP and version of a profile, by reference.
-pub async fn find(db: &Db, reference: &str) -> Result<Option<(i64, i64, i64)>, DbError> {
-    let row = sqlx::query("SELECT id, csp_id, version FROM problem_profiles WHERE reference = $1")
+#[derive(sqlx::FromRow)]
+struct LinkedReportRow {
+    report_id: i64,
+    reference: String,
+    language: String,
+    status: String,
+    name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    consent_to_contact: Option<i64>,
+    safe_contact: Option<String>,
+}
+
+/// What a change of a profile needs first: its id, CSP and version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ProfileKey {
+    pub id: i64,
+    pub csp_id: i64,
+    pub version: i64,
+}
+
+/// A profile's key, by reference.
+pub async fn find(db: &Db, reference: &str) -> Result<Option<ProfileKey>, DbError> {
+    sqlx::query_as("SELECT id, csp_id, version FROM problem_profiles WHERE reference = $1")
         .bind(reference)
         .fetch_optional(db.reader())
-        .await?;
-    row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?))).transpose()
+        .await
 }
 
 /// Whether a profile is shared with any of these organisations.
@@ -517,16 +528,109 @@ pub async fn shared_with_any(db: &Db, profile_id: i64, organisations: &[i64]) ->
         "SELECT COUNT(*) FROM problem_profile_shares WHERE profile_id = $1 AND organisation_id IN ({})",
         placeholders(2, organisations.len())
     );
-    let mut q = sqlx::query(&sql).bind(profile_id);
+    let mut q = sqlx::query_scalar::<_, i64>(&sql).bind(profile_id);
     for o in organisations {
         q = q.bind(o);
     }
-    Ok(q.fetch_one(db.reader()).await?.try_get::<i64, _>(0)? > 0)
+    Ok(q.fetch_one(db.reader()).await? > 0)
 }
 
-/// The whole profile.
-pub async fn load(db: &Db, id: i64) -> Result<Option<Profile>, DbError> {
-    let Some(r) = sqlx::query(
+/// A profile as stored.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct ProfileRow {
+    pub id: i64,
+    pub reference: String,
+    pub csp_id: i64,
+    pub title: String,
+    pub stage: Stage,
+    pub priority: Priority,
+    pub requester: String,
+    pub aim: String,
+    pub period_from: Timestamp,
+    /// The end of the period (exclusive).
+    pub period_to: Timestamp,
+    pub statement: String,
+    pub affected: String,
+    #[sqlx(flatten)]
+    pub triangle: Triangle,
+    pub hypothesis: String,
+    pub gaps: String,
+    pub response_started_at: Option<Timestamp>,
+    pub window_days: i64,
+    pub process_review: String,
+    pub decision: Option<Decision>,
+    pub decision_notes: String,
+    pub outcome_en: String,
+    pub outcome_cy: String,
+    pub version: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub closed_at: Option<Timestamp>,
+}
+
+/// A neighbourhood or category with its English and Welsh names.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct Named {
+    pub id: i64,
+    pub name_en: String,
+    pub name_cy: String,
+}
+
+impl Named {
+    pub fn names(&self) -> Names {
+        Names::new(self.name_en.clone(), self.name_cy.clone())
+    }
+}
+
+/// An organisation a profile is shared with.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct OrganisationRow {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A partner action as stored, with its organisation's name.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct ActionRow {
+    pub id: i64,
+    pub title: String,
+    pub organisation: Option<String>,
+    pub organisation_id: Option<i64>,
+    pub owner: String,
+    pub due_on: Option<Timestamp>,
+    pub status: ActionStatus,
+    pub notes: String,
+}
+
+/// A linked intelligence item with its report's category and neighbourhood.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct LinkedItemRow {
+    pub reference: String,
+    pub summary: String,
+    pub source_grade: String,
+    pub intelligence_grade: String,
+    pub handling_code: String,
+    pub category_en: String,
+    pub category_cy: String,
+    pub neighbourhood_en: String,
+    pub neighbourhood_cy: String,
+    pub received_at: Timestamp,
+}
+
+/// The whole profile as stored: its row, scope, shares, actions and linked items
+/// (`problems::Profile::at` makes the profile pages and the API show).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProfileRecord {
+    pub profile: ProfileRow,
+    pub neighbourhoods: Vec<Named>,
+    pub categories: Vec<Named>,
+    pub shared_with: Vec<OrganisationRow>,
+    pub actions: Vec<ActionRow>,
+    pub items: Vec<LinkedItemRow>,
+}
+
+pub async fn load(db: &Db, id: i64) -> Result<Option<ProfileRecord>, DbError> {
+    let Some(profile) = sqlx::query_as::<_, ProfileRow>(
         "SELECT id, reference, csp_id, title, stage, priority, requester, aim, period_from, period_to, statement, affected, \
          offender, victim, place, handler, guardian, manager, hypothesis, gaps, response_started_at, window_days, process_review, \
          decision, decision_notes, outcome_en, outcome_cy, version, created_at, updated_at, closed_at FROM problem_profiles WHERE id = $1",
@@ -537,133 +641,47 @@ pub async fn load(db: &Db, id: i64) -> Result<Option<Profile>, DbError> {
     else {
         return Ok(None);
     };
-    let text = |i: usize| -> Result<String, DbError> { r.try_get(i) };
-    let period_to: i64 = r.try_get(9)?;
-    let response_started: Option<i64> = r.try_get(20)?;
-    let decision: Option<String> = r.try_get(23)?;
-    let closed_at: Option<i64> = r.try_get(30)?;
-    let today = now();
-    let neighbourhoods = sqlx::query(
-        "SELECT n.id, n.name_en, n.name_cy FROM problem_profile_neighbourhoods pn JOIN neighbourhoods n ON n.id = pn.neighbourhood_id \
-         WHERE pn.profile_id = $1 ORDER BY n.name_en",
+    let neighbourhoods = sqlx::query_as(
+        "SELECT n.id AS id, n.name_en AS name_en, n.name_cy AS name_cy FROM problem_profile_neighbourhoods pn \
+         JOIN neighbourhoods n ON n.id = pn.neighbourhood_id WHERE pn.profile_id = $1 ORDER BY n.name_en",
     )
     .bind(id)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| Ok((r.try_get(0)?, names(r, 1)?)))
-    .collect::<Result<Vec<_>, DbError>>()?;
-    let categories = sqlx::query(
-        "SELECT c.id, c.name_en, c.name_cy FROM problem_profile_categories pc JOIN report_categories c ON c.id = pc.category_id \
-         WHERE pc.profile_id = $1 ORDER BY c.position, c.id",
+    .await?;
+    let categories = sqlx::query_as(
+        "SELECT c.id AS id, c.name_en AS name_en, c.name_cy AS name_cy FROM problem_profile_categories pc \
+         JOIN report_categories c ON c.id = pc.category_id WHERE pc.profile_id = $1 ORDER BY c.position, c.id",
     )
     .bind(id)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| Ok((r.try_get(0)?, names(r, 1)?)))
-    .collect::<Result<Vec<_>, DbError>>()?;
-    let shared_with = sqlx::query(
-        "SELECT o.id, o.name FROM problem_profile_shares s JOIN organisations o ON o.id = s.organisation_id WHERE s.profile_id = $1 ORDER BY o.name",
+    .await?;
+    let shared_with = sqlx::query_as(
+        "SELECT o.id AS id, o.name AS name FROM problem_profile_shares s JOIN organisations o ON o.id = s.organisation_id \
+         WHERE s.profile_id = $1 ORDER BY o.name",
     )
     .bind(id)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-    .collect::<Result<Vec<_>, DbError>>()?;
-    let actions = sqlx::query(
-        "SELECT a.id, a.title, o.name, a.organisation_id, a.owner, a.due_on, a.status, a.notes FROM problem_actions a \
+    .await?;
+    let actions = sqlx::query_as(
+        "SELECT a.id AS id, a.title AS title, o.name AS organisation, a.organisation_id AS organisation_id, a.owner AS owner, \
+         a.due_on AS due_on, a.status AS status, a.notes AS notes FROM problem_actions a \
          LEFT JOIN organisations o ON o.id = a.organisation_id WHERE a.profile_id = $1 ORDER BY a.id",
     )
     .bind(id)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| {
-        let due_on: Option<i64> = r.try_get(5)?;
-        let status = ActionStatus::parse(&r.try_get::<String, _>(6)?).unwrap_or(ActionStatus::Planned);
-        Ok(ProblemAction {
-            id: r.try_get(0)?,
-            title: r.try_get(1)?,
-            organisation: r.try_get(2)?,
-            organisation_id: r.try_get(3)?,
-            owner: r.try_get(4)?,
-            due_on: due_on.map(format_date),
-            overdue: action_overdue(status, due_on, today),
-            status,
-            notes: r.try_get(7)?,
-        })
-    })
-    .collect::<Result<Vec<_>, DbError>>()?;
-    let items = sqlx::query(
-        "SELECT rp.reference, i.summary, i.source_grade, i.intelligence_grade, i.handling_code, c.name_en, c.name_cy, n.name_en, n.name_cy, rp.created_at \
+    .await?;
+    let items = sqlx::query_as(
+        "SELECT rp.reference AS reference, i.summary AS summary, i.source_grade AS source_grade, \
+         i.intelligence_grade AS intelligence_grade, i.handling_code AS handling_code, c.name_en AS category_en, \
+         c.name_cy AS category_cy, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, rp.created_at AS received_at \
          FROM problem_profile_items pi JOIN intelligence_items i ON i.id = pi.item_id JOIN reports rp ON rp.id = i.report_id \
          JOIN report_categories c ON c.id = rp.category_id JOIN neighbourhoods n ON n.id = rp.neighbourhood_id \
          WHERE pi.profile_id = $1 ORDER BY rp.created_at DESC",
     )
     .bind(id)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(LinkedItem {
-            reference: r.try_get(0)?,
-            summary: r.try_get(1)?,
-            grade: format!("{}{}{}", r.try_get::<String, _>(2)?, r.try_get::<String, _>(3)?, r.try_get::<String, _>(4)?),
-            category: names(r, 5)?,
-            neighbourhood: names(r, 7)?,
-            received: format_date(r.try_get(9)?),
-        })
-    })
-    .collect::<Result<Vec<_>, DbError>>()?;
-    Ok(Some(Profile {
-        id: r.try_get(0)?,
-        reference: text(1)?,
-        csp_id: r.try_get(2)?,
-        title: text(3)?,
-        stage: Stage::parse(&text(4)?).unwrap_or(Stage::Scanning),
-        priority: Priority::parse(&text(5)?).unwrap_or(Priority::Medium),
-        requester: text(6)?,
-        aim: text(7)?,
-        period_from: format_date(r.try_get(8)?),
-        // Stored as the end of the period (exclusive): shown as its last day.
-        period_to: format_date(period_to - DAY),
-        statement: text(10)?,
-        affected: text(11)?,
-        triangle: Triangle {
-            offender: text(12)?,
-            victim: text(13)?,
-            place: text(14)?,
-            handler: text(15)?,
-            guardian: text(16)?,
-            manager: text(17)?,
-        },
-        hypothesis: text(18)?,
-        gaps: text(19)?,
-        response_started: response_started.map(format_date),
-        window_days: r.try_get(21)?,
-        process_review: text(22)?,
-        decision: decision.as_deref().and_then(Decision::parse),
-        decision_notes: text(24)?,
-        outcome_en: text(25)?,
-        outcome_cy: text(26)?,
-        neighbourhoods,
-        categories,
-        shared_with,
-        actions,
-        items,
-        version: r.try_get(27)?,
-        created_at: format_time(r.try_get(28)?),
-        updated_at: format_time(r.try_get(29)?),
-        closed_at: closed_at.map(format_time),
-    }))
-}
-
-/// Open actions past their due day are overdue (the due day itself is not).
-pub fn action_overdue(status: ActionStatus, due_on: Option<i64>, now: i64) -> bool {
-    matches!(status, ActionStatus::Planned | ActionStatus::InProgress)
-        && due_on.is_some_and(|d| d + DAY <= now)
+    .await?;
+    Ok(Some(ProfileRecord { profile, neighbourhoods, categories, shared_with, actions, items }))
 }
 
 /// The scope used by counts: the profile's CSP, neighbourhoods, categories and period.
@@ -676,24 +694,24 @@ pub struct Scope {
     pub to: i64,
 }
 
+#[derive(sqlx::FromRow)]
+struct ScopeRow {
+    csp_id: i64,
+    period_from: Timestamp,
+    period_to: Timestamp,
+}
+
 pub async fn scope(db: &Db, id: i64) -> Result<Scope, DbError> {
-    let r = sqlx::query("SELECT csp_id, period_from, period_to FROM problem_profiles WHERE id = $1")
-        .bind(id)
-        .fetch_one(db.reader())
-        .await?;
-    let ids = |sql: &'static str| async move {
-        sqlx::query(sql)
+    let r: ScopeRow =
+        sqlx::query_as("SELECT csp_id, period_from, period_to FROM problem_profiles WHERE id = $1")
             .bind(id)
-            .fetch_all(db.reader())
-            .await?
-            .iter()
-            .map(|r| r.try_get::<i64, _>(0))
-            .collect::<Result<Vec<i64>, DbError>>()
-    };
+            .fetch_one(db.reader())
+            .await?;
+    let ids = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).bind(id).fetch_all(db.reader());
     Ok(Scope {
-        csp_id: r.try_get(0)?,
-        from: r.try_get(1)?,
-        to: r.try_get(2)?,
+        csp_id: r.csp_id,
+        from: r.period_from,
+        to: r.period_to,
         neighbourhoods: ids(
             "SELECT neighbourhood_id FROM problem_profile_neighbourhoods WHERE profile_id = $1",
         )
@@ -703,8 +721,9 @@ pub async fn scope(db: &Db, id: i64) -> Result<Scope, DbError> {
 }
 
 /// One report in a profile's scope, as the charts and the map use it.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct ScopeReport {
-    pub created_at: i64,
+    pub created_at: Timestamp,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub identity: Option<String>,
@@ -717,33 +736,30 @@ pub async fn scope_reports(db: &Db, s: &Scope) -> Result<Vec<ScopeReport>, DbErr
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT r.created_at, r.lat, r.lon, CASE WHEN p.contact_verified_at IS NOT NULL THEN lower(p.email) END \
+        "SELECT r.created_at AS created_at, r.lat AS lat, r.lon AS lon, \
+         CASE WHEN p.contact_verified_at IS NOT NULL THEN lower(p.email) END AS identity \
          FROM reports r LEFT JOIN report_reporters p ON p.report_id = r.id \
          WHERE r.csp_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.status <> 'duplicate' \
          AND r.neighbourhood_id IN ({}) AND r.category_id IN ({}) ORDER BY r.created_at",
         placeholders(4, s.neighbourhoods.len()),
         placeholders(4 + s.neighbourhoods.len(), s.categories.len())
     );
-    let mut q = sqlx::query(&sql).bind(s.csp_id).bind(s.from).bind(s.to);
+    let mut q = sqlx::query_as(&sql).bind(s.csp_id).bind(s.from).bind(s.to);
     for n in &s.neighbourhoods {
         q = q.bind(n);
     }
     for c in &s.categories {
         q = q.bind(c);
     }
-    q.fetch_all(db.reader())
-        .await?
-        .iter()
-        .map(|r| {
-            let coordinate = |i: usize| -> Result<Option<f64>, DbError> { r.try_get::<Option<f64>, _>(i) };
-            Ok(ScopeReport {
-                created_at: r.try_get(0)?,
-                lat: coordinate(1)?,
-                lon: coordinate(2)?,
-                identity: r.try_get(3)?,
-            })
-        })
-        .collect()
+    q.fetch_all(db.reader()).await
+}
+
+/// Reports of a neighbourhood before and after the split of `before_after`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct BeforeAfter {
+    pub neighbourhood_id: i64,
+    pub before: i64,
+    pub after: i64,
 }
 
 /// Reports of these categories in the CSP, per neighbourhood, before and after `split`
@@ -755,103 +771,132 @@ pub async fn before_after(
     from: i64,
     split: i64,
     to: i64,
-) -> Result<Vec<(i64, i64, i64)>, DbError> {
+) -> Result<Vec<BeforeAfter>, DbError> {
     if categories.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT neighbourhood_id, SUM(CASE WHEN created_at < $4 THEN 1 ELSE 0 END), SUM(CASE WHEN created_at >= $4 THEN 1 ELSE 0 END) \
+        "SELECT neighbourhood_id, SUM(CASE WHEN created_at < $4 THEN 1 ELSE 0 END) AS before, \
+         SUM(CASE WHEN created_at >= $4 THEN 1 ELSE 0 END) AS after \
          FROM reports WHERE csp_id = $1 AND created_at >= $2 AND created_at < $3 AND status <> 'duplicate' AND category_id IN ({}) \
          GROUP BY neighbourhood_id",
         placeholders(5, categories.len())
     );
-    let mut q = sqlx::query(&sql).bind(csp_id).bind(from).bind(to).bind(split);
+    let mut q = sqlx::query_as(&sql).bind(csp_id).bind(from).bind(to).bind(split);
     for c in categories {
         q = q.bind(c);
     }
-    q.fetch_all(db.reader())
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get::<i64, _>(1)?, r.try_get::<i64, _>(2)?)))
-        .collect()
+    q.fetch_all(db.reader()).await
+}
+
+/// A profile in a list, with its counts.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
+pub struct ProfileSummary {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub stage: Stage,
+    pub priority: Priority,
+    pub updated_at: Timestamp,
+    pub items: i64,
+    pub actions_open: i64,
+    pub actions_overdue: i64,
+    #[sqlx(skip)]
+    pub neighbourhoods: Vec<Names>,
 }
 
 /// The CSP's profiles an audience may see: open ones by priority, then closed, newest first.
-pub async fn list(db: &Db, csp_id: i64, audience: Audience<'_>) -> Result<Vec<ProfileSummary>, DbError> {
-    let today = now();
+/// Open actions due on or before `overdue_due_by` count as overdue.
+pub async fn list(
+    db: &Db,
+    csp_id: i64,
+    audience: Audience<'_>,
+    overdue_due_by: Timestamp,
+) -> Result<Vec<ProfileSummary>, DbError> {
     let (filter, organisations) = match audience {
         Audience::Csp => (String::new(), &[][..]),
         Audience::Partner([]) => return Ok(Vec::new()),
         Audience::Partner(o) => (
             format!(
                 " AND p.id IN (SELECT profile_id FROM problem_profile_shares WHERE organisation_id IN ({}))",
-                placeholders(3, o.len())
+                placeholders(8, o.len())
             ),
             o,
         ),
     };
     let sql = format!(
-        "SELECT p.id, p.reference, p.title, p.stage, p.priority, p.updated_at, \
-         (SELECT COUNT(*) FROM problem_profile_items i WHERE i.profile_id = p.id), \
-         (SELECT COUNT(*) FROM problem_actions a WHERE a.profile_id = p.id AND a.status IN ('planned', 'in_progress')), \
-         (SELECT COUNT(*) FROM problem_actions a WHERE a.profile_id = p.id AND a.status IN ('planned', 'in_progress') AND a.due_on + 86400 <= $2) \
+        "SELECT p.id AS id, p.reference AS reference, p.title AS title, p.stage AS stage, p.priority AS priority, \
+         p.updated_at AS updated_at, \
+         (SELECT COUNT(*) FROM problem_profile_items i WHERE i.profile_id = p.id) AS items, \
+         (SELECT COUNT(*) FROM problem_actions a WHERE a.profile_id = p.id AND a.status IN ($3, $4)) AS actions_open, \
+         (SELECT COUNT(*) FROM problem_actions a WHERE a.profile_id = p.id AND a.status IN ($3, $4) AND a.due_on <= $2) \
+         AS actions_overdue \
          FROM problem_profiles p WHERE p.csp_id = $1{filter} \
-         ORDER BY CASE WHEN p.stage = 'closed' THEN 1 ELSE 0 END, CASE p.priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, p.updated_at DESC LIMIT 500"
+         ORDER BY CASE WHEN p.stage = $5 THEN 1 ELSE 0 END, CASE p.priority WHEN $6 THEN 0 WHEN $7 THEN 1 ELSE 2 END, \
+         p.updated_at DESC LIMIT 500"
     );
-    let mut q = sqlx::query(&sql).bind(csp_id).bind(today);
+    let mut q = sqlx::query_as::<_, ProfileSummary>(&sql)
+        .bind(csp_id)
+        .bind(overdue_due_by)
+        .bind(ActionStatus::Planned)
+        .bind(ActionStatus::InProgress)
+        .bind(Stage::Closed)
+        .bind(Priority::High)
+        .bind(Priority::Medium);
     for o in organisations {
         q = q.bind(o);
     }
-    let rows = q.fetch_all(db.reader()).await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = r.try_get(0)?;
-        let neighbourhoods = sqlx::query(
-            "SELECT n.name_en, n.name_cy FROM problem_profile_neighbourhoods pn JOIN neighbourhoods n ON n.id = pn.neighbourhood_id WHERE pn.profile_id = $1 ORDER BY n.name_en",
+    let mut rows = q.fetch_all(db.reader()).await?;
+    for r in &mut rows {
+        let names: Vec<Named> = sqlx::query_as(
+            "SELECT n.id AS id, n.name_en AS name_en, n.name_cy AS name_cy FROM problem_profile_neighbourhoods pn \
+             JOIN neighbourhoods n ON n.id = pn.neighbourhood_id WHERE pn.profile_id = $1 ORDER BY n.name_en",
         )
-        .bind(id)
+        .bind(r.id)
         .fetch_all(db.reader())
-        .await?
-        .iter()
-        .map(|r| names(r, 0))
-        .collect::<Result<Vec<_>, DbError>>()?;
-        out.push(ProfileSummary {
-            id,
-            reference: r.try_get(1)?,
-            title: r.try_get(2)?,
-            stage: Stage::parse(&r.try_get::<String, _>(3)?).unwrap_or(Stage::Scanning),
-            priority: Priority::parse(&r.try_get::<String, _>(4)?).unwrap_or(Priority::Medium),
-            updated_at: format_date(r.try_get(5)?),
-            items: r.try_get(6)?,
-            actions_open: r.try_get(7)?,
-            actions_overdue: r.try_get(8)?,
-            neighbourhoods,
-        });
+        .await?;
+        r.neighbourhoods = names.iter().map(Named::names).collect();
     }
-    Ok(out)
+    Ok(rows)
+}
+
+#[derive(sqlx::FromRow)]
+struct HistoryRow {
+    version: i64,
+    at: Timestamp,
+    who: String,
+    change: ProfileChange,
+    detail: String,
 }
 
 pub async fn history(db: &Db, id: i64) -> Result<Vec<HistoryEntry>, DbError> {
-    sqlx::query(
-        "SELECT h.version, h.at, u.display_name, h.change, h.detail FROM problem_profile_history h JOIN users u ON u.id = h.user_id \
+    let rows: Vec<HistoryRow> = sqlx::query_as(
+        "SELECT h.version AS version, h.at AS at, u.display_name AS who, h.change AS change, h.detail AS detail \
+         FROM problem_profile_history h JOIN users u ON u.id = h.user_id \
          WHERE h.profile_id = $1 ORDER BY h.version DESC, h.id DESC",
     )
     .bind(id)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| Ok(HistoryEntry { version: r.try_get(0)?, at: format_time(r.try_get(1)?), who: r.try_get(2)?, change: r.try_get(3)?, detail: r.try_get(4)? }))
-    .collect()
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| HistoryEntry {
+            version: r.version,
+            at: r.at,
+            who: r.who,
+            change: r.change,
+            detail: r.detail,
+        })
+        .collect())
 }
 
 /// The intelligence item of a report of the CSP, by the report's reference.
 pub async fn item_by_reference(db: &Db, csp_id: i64, reference: &str) -> Result<Option<i64>, DbError> {
-    let row = sqlx::query("SELECT i.id FROM intelligence_items i JOIN reports r ON r.id = i.report_id WHERE r.reference = $1 AND i.csp_id = $2")
+    sqlx::query_scalar("SELECT i.id FROM intelligence_items i JOIN reports r ON r.id = i.report_id WHERE r.reference = $1 AND i.csp_id = $2")
         .bind(reference)
         .bind(csp_id)
         .fetch_optional(db.reader())
-        .await?;
-    row.map(|r| r.try_get(0)).transpose()
+        .await
 }
 
 /// The intelligence items among these report references (for a profile opened from a suggestion).
@@ -863,11 +908,19 @@ pub async fn items_for_references(db: &Db, csp_id: i64, references: &[String]) -
         "SELECT i.id FROM intelligence_items i JOIN reports r ON r.id = i.report_id WHERE i.csp_id = $1 AND r.reference IN ({})",
         placeholders(2, references.len())
     );
-    let mut q = sqlx::query(&sql).bind(csp_id);
+    let mut q = sqlx::query_scalar(&sql).bind(csp_id);
     for r in references {
         q = q.bind(r);
     }
-    q.fetch_all(db.reader()).await?.iter().map(|r| r.try_get(0)).collect()
+    q.fetch_all(db.reader()).await
+}
+
+#[derive(sqlx::FromRow)]
+struct CategoryRow {
+    id: i64,
+    family: String,
+    name_en: String,
+    name_cy: String,
 }
 
 /// The CSP's neighbourhoods (id, names) and report categories (id, family, names).
@@ -875,51 +928,62 @@ pub async fn choices(
     db: &Db,
     csp_id: i64,
 ) -> Result<(Vec<(i64, Names)>, Vec<(i64, String, Names)>), DbError> {
-    let neighbourhoods =
-        sqlx::query("SELECT id, name_en, name_cy FROM neighbourhoods WHERE csp_id = $1 ORDER BY name_en")
+    let neighbourhoods: Vec<Named> =
+        sqlx::query_as("SELECT id, name_en, name_cy FROM neighbourhoods WHERE csp_id = $1 ORDER BY name_en")
             .bind(csp_id)
             .fetch_all(db.reader())
-            .await?
-            .iter()
-            .map(|r| Ok((r.try_get(0)?, names(r, 1)?)))
-            .collect::<Result<Vec<_>, DbError>>()?;
-    let categories = sqlx::query("SELECT id, family, name_en, name_cy FROM report_categories WHERE csp_id = $1 AND active = 1 ORDER BY position, id")
+            .await?;
+    let categories: Vec<CategoryRow> = sqlx::query_as("SELECT id, family, name_en, name_cy FROM report_categories WHERE csp_id = $1 AND active = 1 ORDER BY position, id")
         .bind(csp_id)
         .fetch_all(db.reader())
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, names(r, 2)?)))
-        .collect::<Result<Vec<_>, DbError>>()?;
-    Ok((neighbourhoods, categories))
+        .await?;
+    Ok((
+        neighbourhoods.iter().map(|n| (n.id, n.names())).collect(),
+        categories.into_iter().map(|c| (c.id, c.family, Names::new(c.name_en, c.name_cy))).collect(),
+    ))
 }
 
-/// Hotspot detection's counts: per neighbourhood and family, the last 28 days and the twelve
-/// 28-day periods before, up to `now`.
-pub async fn area_counts(db: &Db, csp_id: i64, now: i64) -> Result<Vec<AreaCounts>, DbError> {
-    use crate::problems::hotspots::{BASELINE_PERIODS, RECENT_DAYS};
-    let recent = now - RECENT_DAYS * DAY;
-    let start = recent - BASELINE_PERIODS * RECENT_DAYS * DAY;
-    sqlx::query(
-        "SELECT r.neighbourhood_id, c.family, SUM(CASE WHEN r.created_at >= $2 THEN 1 ELSE 0 END), SUM(CASE WHEN r.created_at < $2 THEN 1 ELSE 0 END) \
+/// Per neighbourhood and family, the reports in `[recent_from, to)` and in `[baseline_from,
+/// recent_from)` (hotspot detection's windows).
+pub async fn area_counts(
+    db: &Db,
+    csp_id: i64,
+    baseline_from: Timestamp,
+    recent_from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<AreaCounts>, DbError> {
+    sqlx::query_as(
+        "SELECT r.neighbourhood_id AS neighbourhood_id, c.family AS family, \
+         SUM(CASE WHEN r.created_at >= $2 THEN 1 ELSE 0 END) AS recent, SUM(CASE WHEN r.created_at < $2 THEN 1 ELSE 0 END) AS baseline_total \
          FROM reports r JOIN report_categories c ON c.id = r.category_id \
          WHERE r.csp_id = $1 AND r.created_at >= $3 AND r.created_at < $4 AND r.status <> 'duplicate' GROUP BY r.neighbourhood_id, c.family",
     )
     .bind(csp_id)
-    .bind(recent)
-    .bind(start)
-    .bind(now)
+    .bind(recent_from)
+    .bind(baseline_from)
+    .bind(to)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| Ok(AreaCounts { neighbourhood_id: r.try_get(0)?, family: r.try_get(1)?, recent: r.try_get(2)?, baseline_total: r.try_get(3)? }))
-    .collect()
+    .await
 }
 
 /// A recent report as repeat-place and repeat-victim detection read it.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct RecentReport {
-    pub victim: VictimReport,
+    pub id: i64,
+    pub reference: String,
+    pub neighbourhood_id: i64,
+    pub family: String,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// Verified contact details reduced to a matching key, if any.
+    pub identity: Option<String>,
+}
+
+/// A repeat link between two reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct RepeatLink {
+    pub report_id: i64,
+    pub linked_id: i64,
 }
 
 /// The CSP's reports since `since` (not duplicates), oldest first, and the repeat links
@@ -928,82 +992,55 @@ pub async fn recent_reports(
     db: &Db,
     csp_id: i64,
     since: i64,
-) -> Result<(Vec<RecentReport>, Vec<(i64, i64)>), DbError> {
-    let reports = sqlx::query(
-        "SELECT r.id, r.reference, r.neighbourhood_id, c.family, r.lat, r.lon, \
-         CASE WHEN p.contact_verified_at IS NOT NULL THEN lower(p.email) END \
+) -> Result<(Vec<RecentReport>, Vec<RepeatLink>), DbError> {
+    let reports = sqlx::query_as(
+        "SELECT r.id AS id, r.reference AS reference, r.neighbourhood_id AS neighbourhood_id, c.family AS family, \
+         r.lat AS lat, r.lon AS lon, CASE WHEN p.contact_verified_at IS NOT NULL THEN lower(p.email) END AS identity \
          FROM reports r JOIN report_categories c ON c.id = r.category_id LEFT JOIN report_reporters p ON p.report_id = r.id \
          WHERE r.csp_id = $1 AND r.created_at >= $2 AND r.status <> 'duplicate' ORDER BY r.id",
     )
     .bind(csp_id)
     .bind(since)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| {
-        let coordinate = |i: usize| -> Result<Option<f64>, DbError> { r.try_get::<Option<f64>, _>(i) };
-        Ok(RecentReport {
-            victim: VictimReport { id: r.try_get(0)?, reference: r.try_get(1)?, neighbourhood_id: r.try_get(2)?, family: r.try_get(3)?, identity: r.try_get(6)? },
-            lat: coordinate(4)?,
-            lon: coordinate(5)?,
-        })
-    })
-    .collect::<Result<Vec<_>, DbError>>()?;
-    let links = sqlx::query(
-        "SELECT l.report_id, l.linked_id FROM report_links l JOIN reports r ON r.id = l.report_id \
+    .await?;
+    let links = sqlx::query_as(
+        "SELECT l.report_id AS report_id, l.linked_id AS linked_id FROM report_links l JOIN reports r ON r.id = l.report_id \
          WHERE l.kind = 'repeat' AND r.csp_id = $1 AND r.created_at >= $2",
     )
     .bind(csp_id)
     .bind(since)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-    .collect::<Result<Vec<_>, DbError>>()?;
+    .await?;
     Ok((reports, links))
 }
 
-/// Groups recent reports with a point into grid cells per neighbourhood and family.
-pub fn cells(reports: &[RecentReport]) -> Vec<CellCount> {
-    let mut by_cell: std::collections::BTreeMap<(i64, String, i64, i64), Vec<String>> =
-        std::collections::BTreeMap::new();
-    for r in reports.iter().rev() {
-        let (Some(lat), Some(lon)) = (r.lat, r.lon) else { continue };
-        let key = (
-            (lat / crate::open311::SNAP_LAT).floor() as i64,
-            (lon / crate::open311::SNAP_LON).floor() as i64,
-        );
-        by_cell
-            .entry((r.victim.neighbourhood_id, r.victim.family.clone(), key.0, key.1))
-            .or_default()
-            .push(r.victim.reference.clone());
-    }
-    by_cell
-        .into_iter()
-        .map(|((neighbourhood_id, family, y, x), references)| CellCount {
-            neighbourhood_id,
-            family,
-            centre: crate::open311::snap(
-                (y as f64 + 0.5) * crate::open311::SNAP_LAT,
-                (x as f64 + 0.5) * crate::open311::SNAP_LON,
-            ),
-            references,
-        })
-        .collect()
+/// An open profile's neighbourhood and category family: a suggestion it already covers is
+/// shown with the profile instead of as new.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Coverage {
+    pub reference: String,
+    pub neighbourhood_id: i64,
+    pub family: String,
 }
 
-/// Open profiles of the CSP with their neighbourhoods and category families: a suggestion they
-/// already cover is shown with the profile instead of as new.
-pub async fn open_coverage(db: &Db, csp_id: i64) -> Result<Vec<(String, i64, String)>, DbError> {
-    sqlx::query(
-        "SELECT DISTINCT p.reference, pn.neighbourhood_id, c.family FROM problem_profiles p \
+pub async fn open_coverage(db: &Db, csp_id: i64) -> Result<Vec<Coverage>, DbError> {
+    sqlx::query_as(
+        "SELECT DISTINCT p.reference AS reference, pn.neighbourhood_id AS neighbourhood_id, c.family AS family FROM problem_profiles p \
          JOIN problem_profile_neighbourhoods pn ON pn.profile_id = p.id JOIN problem_profile_categories pc ON pc.profile_id = p.id \
-         JOIN report_categories c ON c.id = pc.category_id WHERE p.csp_id = $1 AND p.stage <> 'closed'",
+         JOIN report_categories c ON c.id = pc.category_id WHERE p.csp_id = $1 AND p.stage <> $2",
     )
     .bind(csp_id)
+    .bind(Stage::Closed)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-    .collect()
+    .await
+}
+
+/// Hotspot detection's counts for one neighbourhood and family.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct AreaCounts {
+    pub neighbourhood_id: i64,
+    pub family: String,
+    pub recent: i64,
+    /// Reports in the twelve periods before the recent one, in total.
+    pub baseline_total: i64,
 }

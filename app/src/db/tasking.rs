@@ -1,15 +1,15 @@
 //! The control strategy, tasking and coordinating meetings, and the quarterly strategic
 //! assessment: what is stored of them, and the counts the hub drafts from.
 
-use super::{format_date, names, now, Db, DbError};
+use super::{now, Db, DbError};
 use crate::{
     problems::{
-        strategic::{Assessment as StrategicAssessment, FamilyCounts, Sections},
-        Strand,
+        strategic::{Assessment as StrategicAssessment, AssessmentStatus, FamilyCounts, Sections},
+        ActionStatus, Stage, Strand,
     },
     reference::Names,
+    time::Timestamp,
 };
-use sqlx::{any::AnyRow, Row as _};
 
 /// One priority of the control strategy with the profiles serving it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -18,35 +18,47 @@ pub struct Priority {
     pub strand: Strand,
     pub title: String,
     pub description: String,
-    /// (reference, title, stage)
-    pub profiles: Vec<(String, String, String)>,
+    pub profiles: Vec<ServingProfile>,
+}
+
+/// A profile serving a priority of the control strategy.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
+pub struct ServingProfile {
+    pub reference: String,
+    pub title: String,
+    pub stage: Stage,
+}
+
+#[derive(sqlx::FromRow)]
+struct PriorityRow {
+    id: i64,
+    strand: Strand,
+    title: String,
+    description: String,
 }
 
 pub async fn priorities(db: &Db, csp_id: i64) -> Result<Vec<Priority>, DbError> {
-    let rows = sqlx::query(
+    let rows: Vec<PriorityRow> = sqlx::query_as(
         "SELECT id, strand, title, description FROM control_priorities WHERE csp_id = $1 ORDER BY strand, id",
     )
     .bind(csp_id)
     .fetch_all(db.reader())
     .await?;
     let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = r.try_get(0)?;
-        let profiles = sqlx::query(
-            "SELECT p.reference, p.title, p.stage FROM control_priority_profiles cp JOIN problem_profiles p ON p.id = cp.profile_id \
+    for r in rows {
+        let profiles = sqlx::query_as(
+            "SELECT p.reference AS reference, p.title AS title, p.stage AS stage \
+             FROM control_priority_profiles cp JOIN problem_profiles p ON p.id = cp.profile_id \
              WHERE cp.priority_id = $1 ORDER BY p.reference",
         )
-        .bind(id)
+        .bind(r.id)
         .fetch_all(db.reader())
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-        .collect::<Result<Vec<_>, DbError>>()?;
+        .await?;
         out.push(Priority {
-            id,
-            strand: Strand::parse(&r.try_get::<String, _>(1)?).unwrap_or(Strand::Prevention),
-            title: r.try_get(2)?,
-            description: r.try_get(3)?,
+            id: r.id,
+            strand: r.strand,
+            title: r.title,
+            description: r.description,
             profiles,
         });
     }
@@ -64,7 +76,7 @@ pub async fn add_priority(
 ) -> Result<(), DbError> {
     sqlx::query("INSERT INTO control_priorities (csp_id, strand, title, description, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(csp_id)
-        .bind(strand.as_str())
+        .bind(strand)
         .bind(title)
         .bind(description)
         .bind(now())
@@ -81,8 +93,8 @@ pub async fn link_priority(
     profile_reference: &str,
     link: bool,
 ) -> Result<bool, DbError> {
-    let ids = sqlx::query(
-        "SELECT cp.id, p.id FROM control_priorities cp JOIN problem_profiles p ON p.csp_id = cp.csp_id \
+    let ids: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT cp.id AS priority_id, p.id AS profile_id FROM control_priorities cp JOIN problem_profiles p ON p.csp_id = cp.csp_id \
          WHERE cp.id = $1 AND cp.csp_id = $2 AND p.reference = $3",
     )
     .bind(priority_id)
@@ -90,8 +102,7 @@ pub async fn link_priority(
     .bind(profile_reference)
     .fetch_optional(db.reader())
     .await?;
-    let Some(ids) = ids else { return Ok(false) };
-    let (priority, profile): (i64, i64) = (ids.try_get(0)?, ids.try_get(1)?);
+    let Some((priority, profile)) = ids else { return Ok(false) };
     let sql = if link {
         "INSERT INTO control_priority_profiles (priority_id, profile_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
     } else {
@@ -118,36 +129,27 @@ pub async fn remove_priority(db: &Db, csp_id: i64, priority_id: i64) -> Result<b
 }
 
 /// The record of a tasking meeting.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
 pub struct Meeting {
-    pub held_on: String,
+    /// The day (its start, UTC).
+    pub held_on: Timestamp,
     pub attendees: String,
     pub decisions: String,
     pub version: i64,
-    pub updated_at: Option<String>,
+    /// `None` for a meeting with no record yet.
+    pub updated_at: Option<Timestamp>,
 }
 
 const MEETING_COLUMNS: &str = "held_on, attendees, decisions, version, updated_at";
 
-fn meeting_row(r: &AnyRow) -> Result<Meeting, DbError> {
-    Ok(Meeting {
-        held_on: format_date(r.try_get(0)?),
-        attendees: r.try_get(1)?,
-        decisions: r.try_get(2)?,
-        version: r.try_get(3)?,
-        updated_at: Some(super::format_time(r.try_get(4)?)),
-    })
-}
-
 pub async fn meeting(db: &Db, csp_id: i64, held_on: i64) -> Result<Option<Meeting>, DbError> {
-    sqlx::query(&format!("SELECT {MEETING_COLUMNS} FROM tasking_meetings WHERE csp_id = $1 AND held_on = $2"))
-        .bind(csp_id)
-        .bind(held_on)
-        .fetch_optional(db.reader())
-        .await?
-        .as_ref()
-        .map(meeting_row)
-        .transpose()
+    sqlx::query_as(&format!(
+        "SELECT {MEETING_COLUMNS} FROM tasking_meetings WHERE csp_id = $1 AND held_on = $2"
+    ))
+    .bind(csp_id)
+    .bind(held_on)
+    .fetch_optional(db.reader())
+    .await
 }
 
 /// The CSP's recorded meetings held between two days (Unix seconds, inclusive), latest first.
@@ -158,7 +160,7 @@ pub async fn meetings_between(
     to: i64,
     limit: i64,
 ) -> Result<Vec<Meeting>, DbError> {
-    sqlx::query(&format!(
+    sqlx::query_as(&format!(
         "SELECT {MEETING_COLUMNS} FROM tasking_meetings WHERE csp_id = $1 AND held_on >= $2 AND held_on <= $3 ORDER BY held_on DESC LIMIT $4"
     ))
     .bind(csp_id)
@@ -166,31 +168,26 @@ pub async fn meetings_between(
     .bind(to)
     .bind(limit)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(meeting_row)
-    .collect()
+    .await
 }
 
 /// The meetings of a CSP before `held_on`, latest first (dates).
 pub async fn meetings_before(db: &Db, csp_id: i64, held_on: i64, limit: i64) -> Result<Vec<i64>, DbError> {
-    sqlx::query("SELECT held_on FROM tasking_meetings WHERE csp_id = $1 AND held_on < $2 ORDER BY held_on DESC LIMIT $3")
+    sqlx::query_scalar("SELECT held_on FROM tasking_meetings WHERE csp_id = $1 AND held_on < $2 ORDER BY held_on DESC LIMIT $3")
         .bind(csp_id)
         .bind(held_on)
         .bind(limit)
         .fetch_all(db.reader())
-        .await?
-        .iter()
-        .map(|r| r.try_get(0))
-        .collect()
+        .await
 }
 
 pub async fn tasking_interval(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    let row = sqlx::query("SELECT tasking_interval_days FROM csp_settings WHERE csp_id = $1")
-        .bind(csp_id)
-        .fetch_optional(db.reader())
-        .await?;
-    Ok(row.map(|r| r.try_get(0)).transpose()?.unwrap_or(14))
+    let days: Option<i64> =
+        sqlx::query_scalar("SELECT tasking_interval_days FROM csp_settings WHERE csp_id = $1")
+            .bind(csp_id)
+            .fetch_optional(db.reader())
+            .await?;
+    Ok(days.unwrap_or(14))
 }
 
 /// Saves the meeting's record; `Ok(false)` when someone else saved it first (stale version).
@@ -261,38 +258,33 @@ pub async fn append_decision(
 }
 
 /// An open action past its due day, with its profile, for the tasking agenda.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, sqlx::FromRow)]
 pub struct OverdueAction {
     pub profile: String,
     pub profile_title: String,
     pub title: String,
     pub organisation: Option<String>,
     pub owner: String,
-    pub due_on: String,
+    /// The due day (its start, UTC).
+    pub due_on: Timestamp,
 }
 
-pub async fn overdue_actions(db: &Db, csp_id: i64, on: i64) -> Result<Vec<OverdueAction>, DbError> {
-    sqlx::query(
-        "SELECT p.reference, p.title, a.title, o.name, a.owner, a.due_on FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id \
+/// The CSP's open actions of open profiles due on or before `due_by` (the last due day that
+/// is overdue: `problems::overdue_due_by`), earliest first.
+pub async fn overdue_actions(db: &Db, csp_id: i64, due_by: Timestamp) -> Result<Vec<OverdueAction>, DbError> {
+    sqlx::query_as(
+        "SELECT p.reference AS profile, p.title AS profile_title, a.title AS title, o.name AS organisation, a.owner AS owner, \
+         a.due_on AS due_on FROM problem_actions a JOIN problem_profiles p ON p.id = a.profile_id \
          LEFT JOIN organisations o ON o.id = a.organisation_id \
-         WHERE p.csp_id = $1 AND p.stage <> 'closed' AND a.status IN ('planned', 'in_progress') AND a.due_on + 86400 <= $2 ORDER BY a.due_on",
+         WHERE p.csp_id = $1 AND p.stage <> $3 AND a.status IN ($4, $5) AND a.due_on <= $2 ORDER BY a.due_on",
     )
     .bind(csp_id)
-    .bind(on)
+    .bind(due_by)
+    .bind(Stage::Closed)
+    .bind(ActionStatus::Planned)
+    .bind(ActionStatus::InProgress)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(OverdueAction {
-            profile: r.try_get(0)?,
-            profile_title: r.try_get(1)?,
-            title: r.try_get(2)?,
-            organisation: r.try_get(3)?,
-            owner: r.try_get(4)?,
-            due_on: format_date(r.try_get(5)?),
-        })
-    })
-    .collect()
+    .await
 }
 
 /// Intelligence items graded in `[from, to)`, newest first: what the meeting has not seen yet.
@@ -306,10 +298,27 @@ pub struct NewItem {
     pub in_profile: Option<String>,
 }
 
+#[derive(sqlx::FromRow)]
+struct NewItemRow {
+    reference: String,
+    summary: String,
+    source_grade: String,
+    intelligence_grade: String,
+    handling_code: String,
+    category_en: String,
+    category_cy: String,
+    neighbourhood_en: String,
+    neighbourhood_cy: String,
+    in_profile: Option<String>,
+}
+
 pub async fn items_graded(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Vec<NewItem>, DbError> {
-    sqlx::query(
-        "SELECT r.reference, i.summary, i.source_grade, i.intelligence_grade, i.handling_code, c.name_en, c.name_cy, n.name_en, n.name_cy, \
+    let rows: Vec<NewItemRow> = sqlx::query_as(
+        "SELECT r.reference AS reference, i.summary AS summary, i.source_grade AS source_grade, \
+         i.intelligence_grade AS intelligence_grade, i.handling_code AS handling_code, c.name_en AS category_en, \
+         c.name_cy AS category_cy, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, \
          (SELECT MIN(p.reference) FROM problem_profile_items pi JOIN problem_profiles p ON p.id = pi.profile_id WHERE pi.item_id = i.id) \
+         AS in_profile \
          FROM intelligence_items i JOIN reports r ON r.id = i.report_id JOIN report_categories c ON c.id = r.category_id \
          JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE i.csp_id = $1 AND i.created_at >= $2 AND i.created_at < $3 \
          ORDER BY i.created_at DESC LIMIT 200",
@@ -318,19 +327,18 @@ pub async fn items_graded(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Ve
     .bind(from)
     .bind(to)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(NewItem {
-            reference: r.try_get(0)?,
-            summary: r.try_get(1)?,
-            grade: format!("{}{}{}", r.try_get::<String, _>(2)?, r.try_get::<String, _>(3)?, r.try_get::<String, _>(4)?),
-            category: names(r, 5)?,
-            neighbourhood: names(r, 7)?,
-            in_profile: r.try_get(9)?,
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| NewItem {
+            reference: r.reference,
+            summary: r.summary,
+            grade: format!("{}{}{}", r.source_grade, r.intelligence_grade, r.handling_code),
+            category: Names::new(r.category_en, r.category_cy),
+            neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
+            in_profile: r.in_profile,
         })
-    })
-    .collect()
+        .collect())
 }
 
 /// Reports per category family and neighbourhood in each window `[from, to)`.
@@ -341,8 +349,8 @@ pub async fn family_counts(
 ) -> Result<Vec<FamilyCounts>, DbError> {
     let mut out: Vec<FamilyCounts> = Vec::new();
     for (w, (from, to)) in windows.iter().enumerate() {
-        let rows = sqlx::query(
-            "SELECT c.family, r.neighbourhood_id, COUNT(*) FROM reports r JOIN report_categories c ON c.id = r.category_id \
+        let rows: Vec<FamilyCount> = sqlx::query_as(
+            "SELECT c.family AS family, r.neighbourhood_id AS neighbourhood_id, COUNT(*) AS reports FROM reports r JOIN report_categories c ON c.id = r.category_id \
              WHERE r.csp_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND r.status <> 'duplicate' GROUP BY c.family, r.neighbourhood_id",
         )
         .bind(csp_id)
@@ -350,9 +358,7 @@ pub async fn family_counts(
         .bind(to)
         .fetch_all(db.reader())
         .await?;
-        for r in &rows {
-            let (family, neighbourhood, n): (String, i64, i64) =
-                (r.try_get(0)?, r.try_get(1)?, r.try_get(2)?);
+        for FamilyCount { family, neighbourhood_id: neighbourhood, reports: n } in rows {
             let i = match out.iter().position(|c| c.family == family && c.neighbourhood_id == neighbourhood) {
                 Some(i) => i,
                 None => {
@@ -370,65 +376,81 @@ pub async fn family_counts(
     Ok(out)
 }
 
-/// Profiles closed in `[from, to)`: (reference, title, response started, window days, scope).
-pub async fn closed_between(
-    db: &Db,
-    csp_id: i64,
-    from: i64,
-    to: i64,
-) -> Result<Vec<(i64, String, String)>, DbError> {
-    sqlx::query("SELECT id, reference, title FROM problem_profiles WHERE csp_id = $1 AND closed_at >= $2 AND closed_at < $3 ORDER BY closed_at")
+#[derive(sqlx::FromRow)]
+struct FamilyCount {
+    family: String,
+    neighbourhood_id: i64,
+    reports: i64,
+}
+
+/// A profile closed in a quarter.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct ClosedProfile {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+}
+
+/// Profiles closed in `[from, to)`, in the order they closed.
+pub async fn closed_between(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Vec<ClosedProfile>, DbError> {
+    sqlx::query_as("SELECT id, reference, title FROM problem_profiles WHERE csp_id = $1 AND closed_at >= $2 AND closed_at < $3 ORDER BY closed_at")
         .bind(csp_id)
         .bind(from)
         .bind(to)
         .fetch_all(db.reader())
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
-        .collect()
+        .await
 }
 
 /// Intelligence gaps written in the CSP's open profiles: (reference, gaps).
 pub async fn open_gaps(db: &Db, csp_id: i64) -> Result<Vec<(String, String)>, DbError> {
-    sqlx::query("SELECT reference, gaps FROM problem_profiles WHERE csp_id = $1 AND stage <> 'closed' AND gaps <> '' ORDER BY reference")
+    sqlx::query_as("SELECT reference, gaps FROM problem_profiles WHERE csp_id = $1 AND stage <> $2 AND gaps <> '' ORDER BY reference")
         .bind(csp_id)
+        .bind(Stage::Closed)
         .fetch_all(db.reader())
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-        .collect()
+        .await
 }
 
 const ASSESSMENT_COLUMNS: &str = "id, year, quarter, version, status, summary, top_problems, emerging, outcomes, gaps, recommendations, figures, \
-     updated_at, published_at, (SELECT display_name FROM users u WHERE u.id = strategic_assessments.published_by)";
+     updated_at, published_at, (SELECT display_name FROM users u WHERE u.id = strategic_assessments.published_by) AS published_by";
 
-fn assessment(r: &super::Row) -> Result<StrategicAssessment, DbError> {
-    let published_at: Option<i64> = r.try_get(13)?;
-    Ok(StrategicAssessment {
-        id: r.try_get(0)?,
-        year: r.try_get(1)?,
-        quarter: r.try_get(2)?,
-        version: r.try_get(3)?,
-        published: r.try_get::<String, _>(4)? == "published",
-        sections: Sections {
-            summary: r.try_get(5)?,
-            top_problems: r.try_get(6)?,
-            emerging: r.try_get(7)?,
-            outcomes: r.try_get(8)?,
-            gaps: r.try_get(9)?,
-            recommendations: r.try_get(10)?,
-        },
-        figures: serde_json::from_str(&r.try_get::<String, _>(11)?).unwrap_or_default(),
-        updated_at: super::format_time(r.try_get(12)?),
-        published_at: published_at.map(super::format_time),
-        published_by: r.try_get(14)?,
-    })
+#[derive(sqlx::FromRow)]
+struct AssessmentRow {
+    id: i64,
+    year: i64,
+    quarter: i64,
+    version: i64,
+    status: AssessmentStatus,
+    #[sqlx(flatten)]
+    sections: Sections,
+    /// The figure rows as JSON.
+    figures: String,
+    updated_at: Timestamp,
+    published_at: Option<Timestamp>,
+    published_by: Option<String>,
+}
+
+impl From<AssessmentRow> for StrategicAssessment {
+    fn from(r: AssessmentRow) -> StrategicAssessment {
+        StrategicAssessment {
+            id: r.id,
+            year: r.year,
+            quarter: r.quarter,
+            version: r.version,
+            status: r.status,
+            sections: r.sections,
+            figures: serde_json::from_str(&r.figures).unwrap_or_default(),
+            updated_at: r.updated_at,
+            published_at: r.published_at,
+            published_by: r.published_by,
+        }
+    }
 }
 
 /// Every version of a CSP's assessments, newest quarter and version first.
 pub async fn assessments(db: &Db, csp_id: i64) -> Result<Vec<StrategicAssessment>, DbError> {
     let sql = format!("SELECT {ASSESSMENT_COLUMNS} FROM strategic_assessments WHERE csp_id = $1 ORDER BY year DESC, quarter DESC, version DESC");
-    sqlx::query(&sql).bind(csp_id).fetch_all(db.reader()).await?.iter().map(assessment).collect()
+    let rows: Vec<AssessmentRow> = sqlx::query_as(&sql).bind(csp_id).fetch_all(db.reader()).await?;
+    Ok(rows.into_iter().map(StrategicAssessment::from).collect())
 }
 
 pub async fn assessment_version(
@@ -442,11 +464,11 @@ pub async fn assessment_version(
         "SELECT {ASSESSMENT_COLUMNS} FROM strategic_assessments WHERE csp_id = $1 AND year = $2 AND quarter = $3 {} ORDER BY version DESC LIMIT 1",
         if version.is_some() { "AND version = $4" } else { "" }
     );
-    let mut q = sqlx::query(&sql).bind(csp_id).bind(year).bind(quarter);
+    let mut q = sqlx::query_as::<_, AssessmentRow>(&sql).bind(csp_id).bind(year).bind(quarter);
     if let Some(v) = version {
         q = q.bind(v);
     }
-    q.fetch_optional(db.reader()).await?.as_ref().map(assessment).transpose()
+    Ok(q.fetch_optional(db.reader()).await?.map(StrategicAssessment::from))
 }
 
 /// Stores a new draft (the next version) of a quarter's assessment.
@@ -461,16 +483,15 @@ pub async fn new_draft(
 ) -> Result<i64, DbError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
-    let version: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) + 1 FROM strategic_assessments WHERE csp_id = $1 AND year = $2 AND quarter = $3")
+    let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM strategic_assessments WHERE csp_id = $1 AND year = $2 AND quarter = $3")
         .bind(csp_id)
         .bind(year)
         .bind(quarter)
         .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
+        .await?;
     sqlx::query(
         "INSERT INTO strategic_assessments (csp_id, year, quarter, version, status, summary, top_problems, emerging, outcomes, gaps, \
-         recommendations, figures, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+         recommendations, figures, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $14, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
     )
     .bind(csp_id)
     .bind(year)
@@ -485,6 +506,7 @@ pub async fn new_draft(
     .bind(figures)
     .bind(user_id)
     .bind(at)
+    .bind(AssessmentStatus::Draft)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -503,7 +525,7 @@ pub async fn save_draft(
     let at = now();
     let done = sqlx::query(
         "UPDATE strategic_assessments SET summary = $1, top_problems = $2, emerging = $3, outcomes = $4, gaps = $5, recommendations = $6, \
-         updated_at = $7, status = $8, published_at = $9, published_by = $10 WHERE id = $11 AND status = 'draft'",
+         updated_at = $7, status = $8, published_at = $9, published_by = $10 WHERE id = $11 AND status = $12",
     )
     .bind(&sections.summary)
     .bind(&sections.top_problems)
@@ -512,10 +534,11 @@ pub async fn save_draft(
     .bind(&sections.gaps)
     .bind(&sections.recommendations)
     .bind(at)
-    .bind(if publish { "published" } else { "draft" })
+    .bind(if publish { AssessmentStatus::Published } else { AssessmentStatus::Draft })
     .bind(publish.then_some(at))
     .bind(publish.then_some(user_id))
     .bind(id)
+    .bind(AssessmentStatus::Draft)
     .execute(db.writer())
     .await?;
     Ok(done.rows_affected() == 1)

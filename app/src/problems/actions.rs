@@ -14,7 +14,8 @@ use crate::{
     problems::{
         closing_email,
         form::{authorise, Posted, StaffForm},
-        parse_day, text, ActionStatus, Decision, Priority, Profile, Stage, MAX_TEXT, MAX_TITLE, WINDOW_DAYS,
+        parse_day, text, ActionStatus, Decision, Priority, Profile, ProfileChange, Stage, MAX_TEXT,
+        MAX_TITLE, WINDOW_DAYS,
     },
     shell::problem::{page, Problem},
     staff::{kept, session::ClientIp, session::CurrentUser, Permission, StaffUser},
@@ -168,7 +169,7 @@ pub async fn act(
     let lang = fields.lang();
     let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
     let (id, csp_id) = match db::problems::find(&state.db, &reference).await {
-        Ok(Some((id, csp_id, _))) => (id, csp_id),
+        Ok(Some(found)) => (found.id, found.csp_id),
         Ok(None) => return page(lang, Problem::NotFound),
         Err(e) => return unavailable(lang, e),
     };
@@ -178,7 +179,7 @@ pub async fn act(
     if !user.can(Permission::EditProblems, csp_id) {
         return page(lang, Problem::Forbidden);
     }
-    let profile = match db::problems::load(&state.db, id).await {
+    let profile = match crate::problems::load(&state.db, id, db::now()).await {
         Ok(Some(p)) => p,
         Ok(None) => return page(lang, Problem::NotFound),
         Err(e) => return unavailable(lang, e),
@@ -249,7 +250,7 @@ async fn change(
                 ("aim", &p.aim, &aim),
                 (
                     "period",
-                    &format!("{} {}", p.period_from, p.period_to),
+                    &format!("{} {}", db::format_date(p.period_from), db::format_date(p.period_to)),
                     &format!("{} {}", db::format_date(from), db::format_date(to - DAY)),
                 ),
                 (
@@ -284,6 +285,7 @@ async fn change(
             .map(|_| "saved"))
         }
         "scanning" | "analysis" => {
+            let change = if action == "scanning" { ProfileChange::Scanning } else { ProfileChange::Analysis };
             let names: &[&'static str] = if action == "scanning" {
                 &["statement", "affected"]
             } else {
@@ -310,7 +312,7 @@ async fn change(
             );
             let set: Vec<(&'static str, Value)> =
                 values.into_iter().map(|(n, v)| (n, Value::Text(v))).collect();
-            Ok(db::problems::update(db, p.id, version, user.id, action, &what, &set).await.map(|_| "saved"))
+            Ok(db::problems::update(db, p.id, version, user.id, change, &what, &set).await.map(|_| "saved"))
         }
         "link" | "unlink" => {
             let report = fields.get("reference").trim().to_ascii_uppercase();
@@ -394,7 +396,7 @@ async fn change(
             let what = detail(&[
                 (
                     "response_started",
-                    p.response_started.as_deref().unwrap_or(""),
+                    &p.response_started.map(db::format_date).unwrap_or_default(),
                     &started.map(db::format_date).unwrap_or_default(),
                 ),
                 ("window_days", &p.window_days.to_string(), &window.to_string()),
@@ -405,7 +407,7 @@ async fn change(
                 ("window_days", Value::Int(Some(window))),
                 ("process_review", Value::Text(review)),
             ];
-            Ok(db::problems::update(db, p.id, version, user.id, "assessment", &what, &set)
+            Ok(db::problems::update(db, p.id, version, user.id, ProfileChange::Assessment, &what, &set)
                 .await
                 .map(|_| "saved"))
         }
@@ -421,7 +423,9 @@ async fn change(
                 return Err("started");
             }
             let what = format!("{} → {}", p.stage.as_str(), stage.as_str());
-            Ok(db::problems::update(db, p.id, version, user.id, "stage", &what, &set).await.map(|_| "saved"))
+            Ok(db::problems::update(db, p.id, version, user.id, ProfileChange::Stage, &what, &set)
+                .await
+                .map(|_| "saved"))
         }
         "share" => {
             let organisations = fields.ids("organisation");

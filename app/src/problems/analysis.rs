@@ -221,7 +221,7 @@ pub async fn assess_windows(
             .await?;
     let neighbours = wards.neighbouring(&scope.neighbourhoods);
     let (mut area, mut background, mut near) = ((0, 0), (0, 0), (0, 0));
-    for (neighbourhood, b, a) in rows {
+    for db::problems::BeforeAfter { neighbourhood_id: neighbourhood, before: b, after: a } in rows {
         let target = if scope.neighbourhoods.contains(&neighbourhood) { &mut area } else { &mut background };
         target.0 += b;
         target.1 += a;
@@ -241,37 +241,46 @@ pub async fn suggestions(
     csp_id: i64,
     now: i64,
 ) -> Result<(Vec<Suggestion>, Vec<(Suggestion, String)>), DbError> {
-    let areas = db::problems::area_counts(db, csp_id, now).await?;
+    let recent_from = now - hotspots::RECENT_DAYS * DAY;
+    let baseline_from = recent_from - hotspots::BASELINE_PERIODS * hotspots::RECENT_DAYS * DAY;
+    let areas = db::problems::area_counts(db, csp_id, baseline_from, recent_from, now).await?;
     let (recent, links) = db::problems::recent_reports(db, csp_id, now - PLACE_DAYS * DAY).await?;
-    let cells = db::problems::cells(&recent);
+    let links: Vec<(i64, i64)> = links.iter().map(|l| (l.report_id, l.linked_id)).collect();
+    let cells = hotspots::cells(&recent);
     let cell_area = {
         let lat = 52.3_f64.to_radians();
         (crate::open311::SNAP_LAT * 111_320.0) * (crate::open311::SNAP_LON * 111_320.0 * lat.cos())
     };
     let mut spread: Vec<NeighbourhoodFamily> = Vec::new();
     for r in recent.iter().filter(|r| r.lat.is_some()) {
-        match spread
-            .iter_mut()
-            .find(|s| s.neighbourhood_id == r.victim.neighbourhood_id && s.family == r.victim.family)
-        {
+        match spread.iter_mut().find(|s| s.neighbourhood_id == r.neighbourhood_id && s.family == r.family) {
             Some(s) => s.located += 1,
             None => spread.push(NeighbourhoodFamily {
-                neighbourhood_id: r.victim.neighbourhood_id,
-                family: r.victim.family.clone(),
+                neighbourhood_id: r.neighbourhood_id,
+                family: r.family.clone(),
                 located: 1,
-                cells: wards.neighbourhood_area(r.victim.neighbourhood_id) / cell_area,
+                cells: wards.neighbourhood_area(r.neighbourhood_id) / cell_area,
             }),
         }
     }
-    let victims: Vec<_> = recent.into_iter().map(|r| r.victim).collect();
+    let victims: Vec<hotspots::VictimReport> = recent
+        .into_iter()
+        .map(|r| hotspots::VictimReport {
+            id: r.id,
+            reference: r.reference,
+            neighbourhood_id: r.neighbourhood_id,
+            family: r.family,
+            identity: r.identity,
+        })
+        .collect();
     let mut all = hotspots::rises(&areas);
     all.extend(hotspots::repeat_places(&cells, &spread));
     all.extend(hotspots::repeat_victims(&victims, &links));
     let coverage = db::problems::open_coverage(db, csp_id).await?;
     let (mut new, mut covered) = (Vec::new(), Vec::new());
     for s in hotspots::rank(all) {
-        match coverage.iter().find(|(_, n, f)| *n == s.neighbourhood_id && *f == s.family) {
-            Some((reference, _, _)) => covered.push((s, reference.clone())),
+        match coverage.iter().find(|c| c.neighbourhood_id == s.neighbourhood_id && c.family == s.family) {
+            Some(c) => covered.push((s, c.reference.clone())),
             None => new.push(s),
         }
     }

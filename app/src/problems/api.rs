@@ -59,7 +59,7 @@ fn profile_json(p: &Profile) -> Value {
         "title": p.title,
         "stage": p.stage,
         "priority": p.priority,
-        "terms_of_reference": { "requester": p.requester, "aim": p.aim, "period": { "from": p.period_from, "to": p.period_to } },
+        "terms_of_reference": { "requester": p.requester, "aim": p.aim, "period": { "from": api_day(p.period_from), "to": api_day(p.period_to) } },
         "neighbourhoods": p.neighbourhoods.iter().map(|(_, n)| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
         "categories": p.categories.iter().map(|(_, n)| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
         "scanning": {
@@ -69,16 +69,16 @@ fn profile_json(p: &Profile) -> Value {
         },
         "analysis": { "triangle": p.triangle, "hypothesis": p.hypothesis, "intelligence_gaps": p.gaps },
         "response": {
-            "started": p.response_started,
+            "started": p.response_started.map(api_day),
             "actions": p.actions.iter().map(|a| json!({
-                "title": a.title, "organisation": a.organisation, "owner": a.owner, "due_on": a.due_on,
+                "title": a.title, "organisation": a.organisation, "owner": a.owner, "due_on": a.due_on.map(api_day),
                 "status": a.status, "notes": a.notes, "overdue": a.overdue,
             })).collect::<Vec<_>>(),
         },
         "decision": p.decision,
         "shared_with": p.shared_with.iter().map(|(_, n)| n).collect::<Vec<_>>(),
-        "updated_at": p.updated_at,
-        "closed_at": p.closed_at,
+        "updated_at": api_time(p.updated_at),
+        "closed_at": p.closed_at.map(api_time),
     })
 }
 
@@ -90,13 +90,13 @@ fn partner_profile_json(p: &PartnerProfile) -> Value {
         "title": p.title,
         "stage": p.stage,
         "priority": p.priority,
-        "terms_of_reference": { "requester": p.requester, "aim": p.aim, "period": { "from": p.period_from, "to": p.period_to } },
+        "terms_of_reference": { "requester": p.requester, "aim": p.aim, "period": { "from": api_day(p.period_from), "to": api_day(p.period_to) } },
         "neighbourhoods": p.neighbourhoods.iter().map(|n| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
         "categories": p.categories.iter().map(|n| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
         "scanning": { "statement": p.statement, "affected": p.affected, "intelligence_items": Value::Null },
         "analysis": { "triangle": p.triangle, "hypothesis": p.hypothesis, "intelligence_gaps": p.gaps },
         "response": {
-            "started": p.response_started,
+            "started": p.response_started.map(api_day),
             "actions": p.actions.iter().map(|a| {
                 let (by, organisation, owner) = match &a.owner {
                     PartnerActionOwner::Yours { organisation, owner } => ("you", Some(organisation.as_str()), owner.as_str()),
@@ -104,14 +104,14 @@ fn partner_profile_json(p: &PartnerProfile) -> Value {
                     PartnerActionOwner::Another => ("another_organisation", None, ""),
                 };
                 json!({
-                    "title": a.title, "by": by, "organisation": organisation, "owner": owner, "due_on": a.due_on,
+                    "title": a.title, "by": by, "organisation": organisation, "owner": owner, "due_on": a.due_on.map(api_day),
                     "status": a.status, "notes": a.notes, "overdue": a.overdue,
                 })
             }).collect::<Vec<_>>(),
         },
         "decision": p.decision,
-        "updated_at": p.updated_at,
-        "closed_at": p.closed_at,
+        "updated_at": api_time(p.updated_at),
+        "closed_at": p.closed_at.map(api_time),
     })
 }
 
@@ -120,7 +120,7 @@ pub async fn list(State(state): State<AppState>, ApiKey(key): ApiKey) -> Respons
     let Some(partner) = partner(&key) else { return forbidden() };
     let organisations: Vec<i64> = key.organisation_id.into_iter().collect();
     let audience = if partner { Audience::Partner(&organisations) } else { Audience::Csp };
-    let profiles = match db::problems::list(&state.db, key.csp_id, audience).await {
+    let profiles = match crate::problems::list(&state.db, key.csp_id, audience, db::now()).await {
         Ok(p) => p,
         Err(e) => return internal(e),
     };
@@ -134,7 +134,7 @@ pub async fn list(State(state): State<AppState>, ApiKey(key): ApiKey) -> Respons
             "intelligence_items": if partner { Value::Null } else { json!(p.items) },
             "open_actions": p.actions_open,
             "overdue_actions": p.actions_overdue,
-            "updated_at": p.updated_at,
+            "updated_at": api_day(p.updated_at),
             "href": format!("/api/v1/problems/{}", p.reference),
         })).collect::<Vec<_>>()
     }))
@@ -156,7 +156,7 @@ pub async fn one(
         )
     };
     let id = match db::problems::find(&state.db, &reference).await {
-        Ok(Some((id, csp_id, _))) if csp_id == key.csp_id => id,
+        Ok(Some(found)) if found.csp_id == key.csp_id => found.id,
         Ok(_) => return not_found(),
         Err(e) => return internal(e),
     };
@@ -168,13 +168,15 @@ pub async fn one(
             Err(e) => return internal(e),
         }
     }
-    let (profile, scope) =
-        match (db::problems::load(&state.db, id).await, db::problems::scope(&state.db, id).await) {
-            (Ok(Some(p)), Ok(s)) => (p, s),
-            (Ok(None), _) => return not_found(),
-            (Err(e), _) | (_, Err(e)) => return internal(e),
-        };
-    let started = profile.response_started.as_deref().and_then(parse_day);
+    let (profile, scope) = match (
+        crate::problems::load(&state.db, id, db::now()).await,
+        db::problems::scope(&state.db, id).await,
+    ) {
+        (Ok(Some(p)), Ok(s)) => (p, s),
+        (Ok(None), _) => return not_found(),
+        (Err(e), _) | (_, Err(e)) => return internal(e),
+    };
+    let started = profile.response_started;
     let assessment = match analysis::assess(
         &state.db,
         &state.wards,
@@ -239,9 +241,9 @@ fn assessment_summary(a: &Assessment) -> Value {
     json!({
         "quarter": quarter,
         "version": a.version,
-        "status": if a.published { "published" } else { "draft" },
-        "updated_at": a.updated_at,
-        "published_at": a.published_at,
+        "status": a.status.as_str(),
+        "updated_at": api_time(a.updated_at),
+        "published_at": a.published_at.map(api_time),
         "href": format!("/api/v1/strategic-assessments/{quarter}?version={}", a.version),
     })
 }
@@ -366,16 +368,28 @@ pub async fn meetings(
     match db::tasking::meetings_between(&state.db, key.csp_id, from, to, 200).await {
         Ok(list) => Json(json!({
             "meetings": list.iter().map(|m| json!({
-                "held_on": m.held_on,
+                "held_on": api_day(m.held_on),
                 "attendees": m.attendees,
                 "decisions": m.decisions,
                 "version": m.version,
-                "updated_at": m.updated_at,
+                "updated_at": m.updated_at.map(api_time),
             })).collect::<Vec<_>>()
         }))
         .into_response(),
         Err(e) => internal(e),
     }
+}
+
+/// A time in the API's format: `2026-11-30 14:05 UTC` (UTC whatever the reader's language).
+fn api_time(at: crate::time::Timestamp) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
+/// A day in the API's format: `2026-11-30`.
+fn api_day(at: crate::time::Timestamp) -> String {
+    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -26,15 +26,7 @@ const RISE_P: f64 = 0.0001;
 /// For a place: the chance that *any* cell of the neighbourhood would reach the count.
 const PLACE_P: f64 = 0.00001;
 
-/// One neighbourhood and family: reports in the recent period and in each baseline period.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AreaCounts {
-    pub neighbourhood_id: i64,
-    pub family: String,
-    pub recent: i64,
-    /// Reports in the twelve periods before the recent one, in total.
-    pub baseline_total: i64,
-}
+pub use crate::db::problems::AreaCounts;
 
 /// Reports of one family in one grid cell of a neighbourhood over the last 91 days.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +126,35 @@ pub fn rises(areas: &[AreaCounts]) -> Vec<Suggestion> {
                 centre: None,
                 references: Vec::new(),
             })
+        })
+        .collect()
+}
+
+/// Groups recent reports with a point into grid cells per neighbourhood and family.
+pub fn cells(reports: &[crate::db::problems::RecentReport]) -> Vec<CellCount> {
+    let mut by_cell: std::collections::BTreeMap<(i64, String, i64, i64), Vec<String>> =
+        std::collections::BTreeMap::new();
+    for r in reports.iter().rev() {
+        let (Some(lat), Some(lon)) = (r.lat, r.lon) else { continue };
+        let key = (
+            (lat / crate::open311::SNAP_LAT).floor() as i64,
+            (lon / crate::open311::SNAP_LON).floor() as i64,
+        );
+        by_cell
+            .entry((r.neighbourhood_id, r.family.clone(), key.0, key.1))
+            .or_default()
+            .push(r.reference.clone());
+    }
+    by_cell
+        .into_iter()
+        .map(|((neighbourhood_id, family, y, x), references)| CellCount {
+            neighbourhood_id,
+            family,
+            centre: crate::open311::snap(
+                (y as f64 + 0.5) * crate::open311::SNAP_LAT,
+                (x as f64 + 0.5) * crate::open311::SNAP_LON,
+            ),
+            references,
         })
         .collect()
 }

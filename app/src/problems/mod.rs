@@ -19,7 +19,9 @@ pub mod strategic;
 pub mod strategic_pages;
 pub mod tasking;
 
-use crate::{i18n::Lang, reference::Names, t};
+use crate::{i18n::Lang, reference::Names, t, time::Timestamp};
+
+pub use crate::db::problems::ProfileSummary;
 use serde::{Deserialize, Serialize};
 
 /// Longest text kept in one field of a profile (a problem statement, a hypothesis...).
@@ -29,24 +31,7 @@ pub const MAX_TITLE: usize = 200;
 /// Before/after windows an analyst may choose, in days.
 pub const WINDOW_DAYS: [i64; 5] = [28, 56, 91, 182, 365];
 
-macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-            pub fn parse(s: &str) -> Option<$name> {
-                match s { $($code => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
+use crate::vocabulary::vocabulary;
 
 vocabulary! {
     /// Where a profile is in SARA.
@@ -63,8 +48,36 @@ vocabulary! {
     ActionStatus { Planned = "planned", InProgress = "in_progress", Done = "done", Dropped = "dropped" }
 }
 vocabulary! {
+    /// What a change recorded in a profile's history did.
+    ProfileChange {
+        Opened = "opened",
+        Terms = "terms",
+        Scanning = "scanning",
+        Analysis = "analysis",
+        ItemAdded = "item_added",
+        ItemRemoved = "item_removed",
+        ActionAdded = "action_added",
+        ActionUpdated = "action_updated",
+        Assessment = "assessment",
+        Stage = "stage",
+        Shared = "shared",
+        Decided = "decided",
+    }
+}
+vocabulary! {
     /// The control strategy's four strands.
     Strand { Prevention = "prevention", Intelligence = "intelligence", Enforcement = "enforcement", Reassurance = "reassurance" }
+}
+
+/// Open actions past their due day are overdue (the due day itself is not).
+pub fn action_overdue(status: ActionStatus, due_on: Option<i64>, now: i64) -> bool {
+    matches!(status, ActionStatus::Planned | ActionStatus::InProgress)
+        && due_on.is_some_and(|d| d <= overdue_due_by(now))
+}
+
+/// The last due day (its start) that is overdue at `now`: an open action due on it or before is.
+pub fn overdue_due_by(now: i64) -> i64 {
+    now - 86_400
 }
 
 impl Decision {
@@ -125,7 +138,7 @@ pub fn strand_name(lang: Lang, strand: Strand) -> String {
 }
 
 /// The problem analysis triangle: the three sides and who controls each.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Triangle {
     pub offender: String,
     pub victim: String,
@@ -143,8 +156,8 @@ pub struct ProblemAction {
     pub organisation: Option<String>,
     pub organisation_id: Option<i64>,
     pub owner: String,
-    /// `YYYY-MM-DD`
-    pub due_on: Option<String>,
+    /// The due day (its start).
+    pub due_on: Option<Timestamp>,
     pub status: ActionStatus,
     pub notes: String,
     pub overdue: bool,
@@ -154,9 +167,9 @@ pub struct ProblemAction {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryEntry {
     pub version: i64,
-    pub at: String,
+    pub at: Timestamp,
     pub who: String,
-    pub change: String,
+    pub change: ProfileChange,
     pub detail: String,
 }
 
@@ -168,7 +181,7 @@ pub struct LinkedItem {
     pub grade: String,
     pub category: Names,
     pub neighbourhood: Names,
-    pub received: String,
+    pub received: Timestamp,
 }
 
 /// A problem profile with everything its page and the API show.
@@ -182,16 +195,16 @@ pub struct Profile {
     pub priority: Priority,
     pub requester: String,
     pub aim: String,
-    /// `YYYY-MM-DD`, the first and last day of the period looked at.
-    pub period_from: String,
-    pub period_to: String,
+    /// The first and last day (their starts) of the period looked at.
+    pub period_from: Timestamp,
+    pub period_to: Timestamp,
     pub statement: String,
     pub affected: String,
     pub triangle: Triangle,
     pub hypothesis: String,
     pub gaps: String,
-    /// `YYYY-MM-DD`: the day the response started (the assessment compares around it).
-    pub response_started: Option<String>,
+    /// The day the response started (the assessment compares around it).
+    pub response_started: Option<Timestamp>,
     pub window_days: i64,
     pub process_review: String,
     pub decision: Option<Decision>,
@@ -204,24 +217,99 @@ pub struct Profile {
     pub actions: Vec<ProblemAction>,
     pub items: Vec<LinkedItem>,
     pub version: i64,
-    pub created_at: String,
-    pub updated_at: String,
-    pub closed_at: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub closed_at: Option<Timestamp>,
 }
 
-/// A profile in a list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProfileSummary {
-    pub id: i64,
-    pub reference: String,
-    pub title: String,
-    pub stage: Stage,
-    pub priority: Priority,
-    pub neighbourhoods: Vec<Names>,
-    pub items: i64,
-    pub actions_open: i64,
-    pub actions_overdue: i64,
-    pub updated_at: String,
+impl Profile {
+    /// The stored profile as its pages and the API show it at `now` (which actions are overdue).
+    pub fn at(record: crate::db::problems::ProfileRecord, now: Timestamp) -> Profile {
+        let crate::db::problems::ProfileRecord {
+            profile: r,
+            neighbourhoods,
+            categories,
+            shared_with,
+            actions,
+            items,
+        } = record;
+        Profile {
+            id: r.id,
+            reference: r.reference,
+            csp_id: r.csp_id,
+            title: r.title,
+            stage: r.stage,
+            priority: r.priority,
+            requester: r.requester,
+            aim: r.aim,
+            period_from: r.period_from,
+            // Stored as the end of the period (exclusive): its last day is the day before.
+            period_to: r.period_to - 86_400,
+            statement: r.statement,
+            affected: r.affected,
+            triangle: r.triangle,
+            hypothesis: r.hypothesis,
+            gaps: r.gaps,
+            response_started: r.response_started_at,
+            window_days: r.window_days,
+            process_review: r.process_review,
+            decision: r.decision,
+            decision_notes: r.decision_notes,
+            outcome_en: r.outcome_en,
+            outcome_cy: r.outcome_cy,
+            neighbourhoods: neighbourhoods.iter().map(|n| (n.id, n.names())).collect(),
+            categories: categories.iter().map(|c| (c.id, c.names())).collect(),
+            shared_with: shared_with.into_iter().map(|o| (o.id, o.name)).collect(),
+            actions: actions
+                .into_iter()
+                .map(|a| ProblemAction {
+                    overdue: action_overdue(a.status, a.due_on, now),
+                    id: a.id,
+                    title: a.title,
+                    organisation: a.organisation,
+                    organisation_id: a.organisation_id,
+                    owner: a.owner,
+                    due_on: a.due_on,
+                    status: a.status,
+                    notes: a.notes,
+                })
+                .collect(),
+            items: items
+                .into_iter()
+                .map(|i| LinkedItem {
+                    reference: i.reference,
+                    summary: i.summary,
+                    grade: format!("{}{}{}", i.source_grade, i.intelligence_grade, i.handling_code),
+                    category: Names::new(i.category_en, i.category_cy),
+                    neighbourhood: Names::new(i.neighbourhood_en, i.neighbourhood_cy),
+                    received: i.received_at,
+                })
+                .collect(),
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            closed_at: r.closed_at,
+        }
+    }
+}
+
+/// A profile by id, as shown at `now`.
+pub async fn load(
+    db: &crate::db::Db,
+    id: i64,
+    now: Timestamp,
+) -> Result<Option<Profile>, crate::db::DbError> {
+    Ok(crate::db::problems::load(db, id).await?.map(|r| Profile::at(r, now)))
+}
+
+/// The profiles of a CSP an audience may see, with their actions overdue at `now` counted.
+pub async fn list(
+    db: &crate::db::Db,
+    csp_id: i64,
+    audience: crate::db::problems::Audience<'_>,
+    now: Timestamp,
+) -> Result<Vec<ProfileSummary>, crate::db::DbError> {
+    crate::db::problems::list(db, csp_id, audience, overdue_due_by(now)).await
 }
 
 /// Who does an action of the Response stage, as a partner reads it.
@@ -240,8 +328,7 @@ pub enum PartnerActionOwner {
 pub struct PartnerAction {
     pub title: String,
     pub owner: PartnerActionOwner,
-    /// `YYYY-MM-DD`
-    pub due_on: Option<String>,
+    pub due_on: Option<Timestamp>,
     pub status: ActionStatus,
     pub notes: String,
     pub overdue: bool,
@@ -260,9 +347,9 @@ pub struct PartnerProfile {
     pub priority: Priority,
     pub requester: String,
     pub aim: String,
-    /// `YYYY-MM-DD`, the first and last day of the period looked at.
-    pub period_from: String,
-    pub period_to: String,
+    /// The first and last day of the period looked at.
+    pub period_from: Timestamp,
+    pub period_to: Timestamp,
     pub neighbourhoods: Vec<Names>,
     pub categories: Vec<Names>,
     pub statement: String,
@@ -270,15 +357,15 @@ pub struct PartnerProfile {
     pub triangle: Triangle,
     pub hypothesis: String,
     pub gaps: String,
-    pub response_started: Option<String>,
+    pub response_started: Option<Timestamp>,
     pub window_days: i64,
     pub process_review: String,
     pub decision: Option<Decision>,
     /// What the residents were told (English, Welsh), once the profile is closed.
     pub told: Option<(String, String)>,
     pub actions: Vec<PartnerAction>,
-    pub updated_at: String,
-    pub closed_at: Option<String>,
+    pub updated_at: Timestamp,
+    pub closed_at: Option<Timestamp>,
 }
 
 /// The profile as a partner whose organisations are `organisations` may read it.
@@ -299,7 +386,7 @@ pub fn for_partner(profile: &Profile, organisations: &[i64]) -> PartnerProfile {
             PartnerAction {
                 title: a.title.clone(),
                 owner,
-                due_on: a.due_on.clone(),
+                due_on: a.due_on,
                 status: a.status,
                 notes: if yours { a.notes.clone() } else { String::new() },
                 overdue: a.overdue,
@@ -313,8 +400,8 @@ pub fn for_partner(profile: &Profile, organisations: &[i64]) -> PartnerProfile {
         priority: profile.priority,
         requester: profile.requester.clone(),
         aim: profile.aim.clone(),
-        period_from: profile.period_from.clone(),
-        period_to: profile.period_to.clone(),
+        period_from: profile.period_from,
+        period_to: profile.period_to,
         neighbourhoods: profile.neighbourhoods.iter().map(|(_, n)| n.clone()).collect(),
         categories: profile.categories.iter().map(|(_, n)| n.clone()).collect(),
         statement: profile.statement.clone(),
@@ -322,15 +409,15 @@ pub fn for_partner(profile: &Profile, organisations: &[i64]) -> PartnerProfile {
         triangle: profile.triangle.clone(),
         hypothesis: profile.hypothesis.clone(),
         gaps: profile.gaps.clone(),
-        response_started: profile.response_started.clone(),
+        response_started: profile.response_started,
         window_days: profile.window_days,
         process_review: profile.process_review.clone(),
         decision: profile.decision,
         told: (profile.stage == Stage::Closed)
             .then(|| (profile.outcome_en.clone(), profile.outcome_cy.clone())),
         actions,
-        updated_at: profile.updated_at.clone(),
-        closed_at: profile.closed_at.clone(),
+        updated_at: profile.updated_at,
+        closed_at: profile.closed_at,
     }
 }
 
@@ -344,7 +431,7 @@ pub struct PartnerProfileSummary {
     pub neighbourhoods: Vec<Names>,
     pub actions_open: i64,
     pub actions_overdue: i64,
-    pub updated_at: String,
+    pub updated_at: Timestamp,
 }
 
 pub fn summary_for_partner(s: &ProfileSummary) -> PartnerProfileSummary {
@@ -356,7 +443,7 @@ pub fn summary_for_partner(s: &ProfileSummary) -> PartnerProfileSummary {
         neighbourhoods: s.neighbourhoods.clone(),
         actions_open: s.actions_open,
         actions_overdue: s.actions_overdue,
-        updated_at: s.updated_at.clone(),
+        updated_at: s.updated_at,
     }
 }
 
@@ -449,6 +536,18 @@ mod tests {
     }
 
     #[test]
+    fn open_actions_are_overdue_the_day_after_their_due_day() {
+        let due = parse_day("2026-11-30").unwrap();
+        let day = 86_400;
+        assert!(!action_overdue(ActionStatus::Planned, Some(due), due + day - 1), "the due day itself");
+        assert!(action_overdue(ActionStatus::Planned, Some(due), due + day));
+        assert!(action_overdue(ActionStatus::InProgress, Some(due), due + 5 * day));
+        assert!(!action_overdue(ActionStatus::Done, Some(due), due + 5 * day), "done actions never are");
+        assert!(!action_overdue(ActionStatus::Planned, None, due + 5 * day), "nor actions with no due day");
+        assert_eq!(overdue_due_by(due + day), due);
+    }
+
+    #[test]
     fn decisions_lead_to_stages() {
         assert_eq!(Decision::Close.next_stage(), Stage::Closed);
         assert_eq!(Decision::Revise.next_stage(), Stage::Response);
@@ -478,8 +577,8 @@ mod tests {
             priority: Priority::High,
             requester: "Tasking".into(),
             aim: "Stop it".into(),
-            period_from: "2026-01-01".into(),
-            period_to: "2026-06-30".into(),
+            period_from: parse_day("2026-01-01").unwrap(),
+            period_to: parse_day("2026-06-30").unwrap(),
             statement: "Dealing most nights".into(),
             affected: "Neighbours".into(),
             triangle: Triangle::default(),
@@ -506,11 +605,11 @@ mod tests {
                 grade: "2B P".into(),
                 category: names("Drugs"),
                 neighbourhood: names("Adamsdown"),
-                received: "2026-02-01".into(),
+                received: parse_day("2026-02-01").unwrap(),
             }],
             version: 9,
-            created_at: "2026-01-01".into(),
-            updated_at: "2026-02-01".into(),
+            created_at: parse_day("2026-01-01").unwrap(),
+            updated_at: parse_day("2026-02-01").unwrap(),
             closed_at: None,
         };
         let partner = for_partner(&profile, &[10]);

@@ -12,13 +12,14 @@ use crate::{
         charts, decision_name, for_partner,
         hotspots::{Kind, Suggestion},
         priority_name, stage_name, summary_for_partner, ActionStatus, Decision, HistoryEntry,
-        PartnerActionOwner, PartnerProfile, PartnerProfileSummary, Priority, Profile, ProfileSummary, Stage,
-        Triangle, WINDOW_DAYS,
+        PartnerActionOwner, PartnerProfile, PartnerProfileSummary, Priority, Profile, ProfileChange,
+        ProfileSummary, Stage, Triangle, WINDOW_DAYS,
     },
     reference::Names,
     shell::{use_lang, CspPicker, ErrorMessage},
     staff::{kept::KeptForm, pages::require_user, Permission, StaffUser},
     t,
+    time::{date, time},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -93,14 +94,14 @@ pub async fn problems_view(
     let csps = allowed.into_iter().map(|(_, s, n)| (s, n)).collect();
     if audience(&user, csp_id) == Some(true) {
         let organisations = user.organisations_in(csp_id);
-        let profiles = db::problems::list(&state.db, csp_id, Audience::Partner(&organisations))
+        let profiles = crate::problems::list(&state.db, csp_id, Audience::Partner(&organisations), db::now())
             .await
             .map_err(internal)?;
         let profiles = profiles.iter().map(summary_for_partner).collect();
         return Ok(ProblemsPageView::Partner(PartnerProblemsView { csps, selected: slug, profiles }));
     }
-    let profiles = db::problems::list(&state.db, csp_id, Audience::Csp).await.map_err(internal)?;
     let now = db::now();
+    let profiles = crate::problems::list(&state.db, csp_id, Audience::Csp, now).await.map_err(internal)?;
     let (suggestions, covered) =
         analysis::suggestions(&state.db, &state.wards, csp_id, now).await.map_err(internal)?;
     let (neighbourhoods, categories) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
@@ -161,7 +162,9 @@ pub enum ProfilePageView {
 pub async fn profile_view(reference: String, kept: Option<String>) -> Result<ProfilePageView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
-    let Some((id, csp_id, _)) = db::problems::find(&state.db, &reference).await.map_err(internal)? else {
+    let Some(db::problems::ProfileKey { id, csp_id, .. }) =
+        db::problems::find(&state.db, &reference).await.map_err(internal)?
+    else {
         return Err(reject(AppError::NotFound));
     };
     let partner = match audience(&user, csp_id) {
@@ -176,14 +179,14 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
         return Err(reject(AppError::NotFound));
     }
     let lang = crate::shell::use_lang();
-    let Some(profile) = db::problems::load(&state.db, id).await.map_err(internal)? else {
+    let now = db::now();
+    let Some(profile) = crate::problems::load(&state.db, id, now).await.map_err(internal)? else {
         return Err(reject(AppError::NotFound));
     };
     let scope = db::problems::scope(&state.db, id).await.map_err(internal)?;
-    let now = db::now();
     let analysis =
         analysis::analyse(&state.db, &state.wards, &profile, &scope, lang).await.map_err(internal)?;
-    let started = profile.response_started.as_deref().and_then(crate::problems::parse_day);
+    let started = profile.response_started;
     let assessment = analysis::assess(&state.db, &state.wards, &scope, started, profile.window_days, now)
         .await
         .map_err(internal)?;
@@ -756,7 +759,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(" · "),
-            due_on: a.due_on.clone(),
+            due_on: a.due_on.map(|d| date(lang, d)),
             overdue: a.overdue,
             status: a.status,
             notes: a.notes.clone(),
@@ -764,11 +767,11 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
         .collect();
     let names = |list: &[(i64, Names)]| list.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>();
     view! {
-        <ProfileHeading lang reference=p.reference.clone() title=p.title.clone() stage=p.stage priority=p.priority updated_at=p.updated_at.clone() />
+        <ProfileHeading lang reference=p.reference.clone() title=p.title.clone() stage=p.stage priority=p.priority updated_at=time(lang, p.updated_at) />
 
         {view! { <section aria-labelledby="terms-heading" class="card">
             <h2 id="terms-heading">{t!(lang, "profile-terms")}</h2>
-            <TermsFacts lang requester=p.requester.clone() aim=p.aim.clone() neighbourhoods=names(&p.neighbourhoods) categories=names(&p.categories) period_from=p.period_from.clone() period_to=p.period_to.clone() />
+            <TermsFacts lang requester=p.requester.clone() aim=p.aim.clone() neighbourhoods=names(&p.neighbourhoods) categories=names(&p.categories) period_from=date(lang, p.period_from) period_to=date(lang, p.period_to) />
             {editable.then(|| view! {
                 <details open=k.is("terms")>
                     <summary>{t!(lang, "profile-edit-terms")}</summary>
@@ -785,7 +788,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         </div>
                         <TextArea lang id="terms-aim" name="aim" label=t!(lang, "profile-aim") value=k.value("terms", "aim", p.aim.clone()) />
                         <ScopeFields lang neighbourhoods=neighbourhoods.clone() categories=categories.clone() chosen_neighbourhoods=chosen_neighbourhoods.clone() chosen_categories=chosen_categories.clone() prefix="terms" />
-                        <PeriodFields lang from=k.value("terms", "period_from", p.period_from.clone()) to=k.value("terms", "period_to", p.period_to.clone()) prefix="terms" />
+                        <PeriodFields lang from=k.value("terms", "period_from", date(lang, p.period_from)) to=k.value("terms", "period_to", date(lang, p.period_to)) prefix="terms" />
                         <button type="submit" class="button">{t!(lang, "profile-save")}</button>
                     </form>
                 </details>
@@ -814,7 +817,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         <li class="card">
                             <p class="meta">
                                 <a href=lang.path(&format!("/staff/reports/{}", item.reference))>{item.reference.clone()}</a>
-                                {format!(" · {} · {} · {} · {}", item.grade, item.category.get(lang), item.neighbourhood.get(lang), item.received)}
+                                {format!(" · {} · {} · {} · {}", item.grade, item.category.get(lang), item.neighbourhood.get(lang), date(lang, item.received))}
                             </p>
                             <p>{item.summary.clone()}</p>
                             {editable.then(|| view! {
@@ -863,12 +866,12 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                     </form>
                 </details>
             })}
-            <DataFacts lang analysis=analysis.clone() period_from=p.period_from.clone() period_to=p.period_to.clone() />
+            <DataFacts lang analysis=analysis.clone() period_from=date(lang, p.period_from) period_to=date(lang, p.period_to) />
         </section> }.into_any()}
 
         {view! { <section aria-labelledby="response-heading" class="card">
             <h2 id="response-heading">{t!(lang, "stage-response")}</h2>
-            <ActionsTable lang response_started=p.response_started.clone() rows=action_rows />
+            <ActionsTable lang response_started=p.response_started.map(|d| date(lang, d)) rows=action_rows />
             {editable.then(|| view! {
                 {p.actions.iter().map(|a| {
                     let id = a.id;
@@ -890,7 +893,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                                 </div>
                                 <div class="field">
                                     <label for=format!("action-{id}-due")>{t!(lang, "action-due")}</label>
-                                    <input id=format!("action-{id}-due") name="due_on" type="date" value=typed("due_on", a.due_on.clone().unwrap_or_default()) />
+                                    <input id=format!("action-{id}-due") name="due_on" type="date" value=typed("due_on", a.due_on.map(|d| date(lang, d)).unwrap_or_default()) />
                                 </div>
                                 <div class="field">
                                     <label for=format!("action-{id}-notes")>{t!(lang, "action-notes")}</label>
@@ -951,7 +954,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         <Hidden lang version />
                         <div class="field">
                             <label for="response-started">{t!(lang, "assessment-started")}</label>
-                            <input id="response-started" name="response_started" type="date" value=k.value("assessment", "response_started", p.response_started.clone().unwrap_or_default()) />
+                            <input id="response-started" name="response_started" type="date" value=k.value("assessment", "response_started", p.response_started.map(|d| date(lang, d)).unwrap_or_default()) />
                         </div>
                         <div class="field">
                             <label for="window-days">{t!(lang, "assessment-window")}</label>
@@ -1029,7 +1032,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                 <ol class="timeline" reversed>
                     {history.iter().map(|h| view! {
                         <li>
-                            <p class="meta">{format!("{} · {} · ", h.at, h.who)} {change_name(lang, &h.change)}</p>
+                            <p class="meta">{format!("{} · {} · ", time(lang, h.at), h.who)} {change_name(lang, h.change)}</p>
                             {(!h.detail.is_empty()).then(|| view! { <p class="history-detail">{h.detail.clone()}</p> })}
                         </li>
                     }).collect_view()}
@@ -1060,18 +1063,18 @@ fn PartnerProfileSections(lang: Lang, view: PartnerProfileView) -> impl IntoView
                 PartnerActionOwner::Partnership => t!(lang, "action-organisation-csp"),
                 PartnerActionOwner::Another => t!(lang, "action-organisation-other"),
             },
-            due_on: a.due_on.clone(),
+            due_on: a.due_on.map(|d| date(lang, d)),
             overdue: a.overdue,
             status: a.status,
             notes: a.notes.clone(),
         })
         .collect();
     view! {
-        <ProfileHeading lang reference=p.reference.clone() title=p.title.clone() stage=p.stage priority=p.priority updated_at=p.updated_at.clone() />
+        <ProfileHeading lang reference=p.reference.clone() title=p.title.clone() stage=p.stage priority=p.priority updated_at=time(lang, p.updated_at) />
         <p class="notice">{t!(lang, "profile-partner-note")}</p>
         {view! { <section aria-labelledby="terms-heading" class="card">
             <h2 id="terms-heading">{t!(lang, "profile-terms")}</h2>
-            <TermsFacts lang requester=p.requester.clone() aim=p.aim.clone() neighbourhoods=p.neighbourhoods.clone() categories=p.categories.clone() period_from=p.period_from.clone() period_to=p.period_to.clone() />
+            <TermsFacts lang requester=p.requester.clone() aim=p.aim.clone() neighbourhoods=p.neighbourhoods.clone() categories=p.categories.clone() period_from=date(lang, p.period_from) period_to=date(lang, p.period_to) />
         </section> }.into_any()}
         {view! { <section aria-labelledby="scanning-heading" class="card">
             <h2 id="scanning-heading">{t!(lang, "stage-scanning")}</h2>
@@ -1080,11 +1083,11 @@ fn PartnerProfileSections(lang: Lang, view: PartnerProfileView) -> impl IntoView
         {view! { <section aria-labelledby="analysis-heading" class="card">
             <h2 id="analysis-heading">{t!(lang, "stage-analysis")}</h2>
             <AnalysisFacts lang triangle=p.triangle.clone() hypothesis=p.hypothesis.clone() gaps=p.gaps.clone() />
-            <DataFacts lang analysis period_from=p.period_from.clone() period_to=p.period_to.clone() />
+            <DataFacts lang analysis period_from=date(lang, p.period_from) period_to=date(lang, p.period_to) />
         </section> }.into_any()}
         {view! { <section aria-labelledby="response-heading" class="card">
             <h2 id="response-heading">{t!(lang, "stage-response")}</h2>
-            <ActionsTable lang response_started=p.response_started.clone() rows=action_rows />
+            <ActionsTable lang response_started=p.response_started.map(|d| date(lang, d)) rows=action_rows />
         </section> }.into_any()}
         {view! { <section aria-labelledby="assessment-heading" class="card">
             <h2 id="assessment-heading">{t!(lang, "stage-assessment")}</h2>
@@ -1321,21 +1324,20 @@ fn AssessmentFacts(
     }
 }
 
-fn change_name(lang: Lang, change: &str) -> String {
+fn change_name(lang: Lang, change: ProfileChange) -> String {
     match change {
-        "opened" => t!(lang, "change-opened"),
-        "terms" => t!(lang, "change-terms"),
-        "scanning" => t!(lang, "change-scanning"),
-        "analysis" => t!(lang, "change-analysis"),
-        "item_added" => t!(lang, "change-item-added"),
-        "item_removed" => t!(lang, "change-item-removed"),
-        "action_added" => t!(lang, "change-action-added"),
-        "action_updated" => t!(lang, "change-action-updated"),
-        "assessment" => t!(lang, "change-assessment"),
-        "stage" => t!(lang, "change-stage"),
-        "shared" => t!(lang, "change-shared"),
-        "decided" => t!(lang, "change-decided"),
-        other => other.to_string(),
+        ProfileChange::Opened => t!(lang, "change-opened"),
+        ProfileChange::Terms => t!(lang, "change-terms"),
+        ProfileChange::Scanning => t!(lang, "change-scanning"),
+        ProfileChange::Analysis => t!(lang, "change-analysis"),
+        ProfileChange::ItemAdded => t!(lang, "change-item-added"),
+        ProfileChange::ItemRemoved => t!(lang, "change-item-removed"),
+        ProfileChange::ActionAdded => t!(lang, "change-action-added"),
+        ProfileChange::ActionUpdated => t!(lang, "change-action-updated"),
+        ProfileChange::Assessment => t!(lang, "change-assessment"),
+        ProfileChange::Stage => t!(lang, "change-stage"),
+        ProfileChange::Shared => t!(lang, "change-shared"),
+        ProfileChange::Decided => t!(lang, "change-decided"),
     }
 }
 

@@ -10,13 +10,20 @@ use crate::{
         pages::family_name,
     },
     t,
+    time::Timestamp,
+    vocabulary::vocabulary,
 };
 use serde::{Deserialize, Serialize};
 
 const DAY: i64 = 86_400;
 
+vocabulary! {
+    /// A version of an assessment: a draft the analyst edits, or published (never changed).
+    AssessmentStatus { Draft = "draft", Published = "published" }
+}
+
 /// The editable text of an assessment.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, sqlx::FromRow)]
 pub struct Sections {
     pub summary: String,
     pub top_problems: String,
@@ -45,12 +52,18 @@ pub struct Assessment {
     pub year: i64,
     pub quarter: i64,
     pub version: i64,
-    pub published: bool,
+    pub status: AssessmentStatus,
     pub sections: Sections,
     pub figures: Vec<FigureRow>,
-    pub updated_at: String,
-    pub published_at: Option<String>,
+    pub updated_at: Timestamp,
+    pub published_at: Option<Timestamp>,
     pub published_by: Option<String>,
+}
+
+impl Assessment {
+    pub fn published(&self) -> bool {
+        self.status == AssessmentStatus::Published
+    }
 }
 
 /// Reports of one family in one neighbourhood in each window (this quarter, the previous one,

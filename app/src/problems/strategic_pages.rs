@@ -10,7 +10,6 @@ use crate::{
         analysis,
         assessment::Verdict,
         pages::{family_name, Outcome},
-        parse_day,
         strategic::{self, Assessment, ClosedProfile, FigureRow, Sections},
         text, Stage, MAX_TEXT,
     },
@@ -22,6 +21,7 @@ use crate::{
         Permission, StaffUser,
     },
     t,
+    time::time,
 };
 use crate::{
     problems::form::{authorise, StaffForm},
@@ -56,17 +56,19 @@ pub async fn draft(
     let (neighbourhoods, _) = db::problems::choices(db, csp_id).await?;
     let coverage = db::problems::open_coverage(db, csp_id).await?;
     let mut closed = Vec::new();
-    for (id, reference, title) in db::tasking::closed_between(db, csp_id, windows[0].0, windows[0].1).await? {
+    for db::tasking::ClosedProfile { id, reference, title } in
+        db::tasking::closed_between(db, csp_id, windows[0].0, windows[0].1).await?
+    {
         let scope = db::problems::scope(db, id).await?;
-        let profile = db::problems::load(db, id).await?;
-        let started = profile.as_ref().and_then(|p| p.response_started.as_deref().and_then(parse_day));
+        let profile = crate::problems::load(db, id, db::now()).await?;
+        let started = profile.as_ref().and_then(|p| p.response_started);
         let window = profile.as_ref().map(|p| p.window_days).unwrap_or(91);
         let outcome =
             analysis::assess(db, wards, &scope, started, window, db::now()).await?.ok().map(|a| a.area);
         closed.push(ClosedProfile { reference, title, outcome });
     }
     let gaps = db::tasking::open_gaps(db, csp_id).await?;
-    let open = db::problems::list(db, csp_id, Audience::Csp)
+    let open = crate::problems::list(db, csp_id, Audience::Csp, db::now())
         .await?
         .iter()
         .filter(|p| p.stage != Stage::Closed)
@@ -78,7 +80,7 @@ pub async fn draft(
             .map(|(_, n)| n.get(lang).to_string())
             .unwrap_or_default()
     };
-    let covered = |n: i64, f: &str| coverage.iter().any(|(_, cn, cf)| *cn == n && cf == f);
+    let covered = |n: i64, f: &str| coverage.iter().any(|c| c.neighbourhood_id == n && c.family == f);
     Ok(Some(strategic::draft(lang, year, quarter, &counts, &name, &covered, &closed, &gaps, open)))
 }
 
@@ -151,7 +153,7 @@ pub async fn assessment_view(
         .map_err(internal)?
         .into_iter()
         .filter(|a| a.year == year && a.quarter == quarter)
-        .map(|a| (a.version, a.published))
+        .map(|a| (a.version, a.published()))
         .collect();
     let kept = kept::kept(&state.db, user.id, &draft_page(assessment.id), kept.as_deref()).await;
     Ok(AssessmentView {
@@ -211,8 +213,8 @@ fn assessments(lang: Lang, v: AssessmentsView) -> impl IntoView {
                             <tr>
                                 <td><a href=lang.path(&format!("/staff/strategic-assessments/{}/{}?csp={selected}&version={}", a.year, a.quarter, a.version))>{format!("Q{} {}", a.quarter, a.year)}</a></td>
                                 <td>{a.version}</td>
-                                <td>{if a.published { t!(lang, "sa-published-on", date = a.published_at.clone().unwrap_or_default()) } else { t!(lang, "sa-draft") }}</td>
-                                <td>{a.updated_at.clone()}</td>
+                                <td>{if a.published() { t!(lang, "sa-published-on", date = a.published_at.map(|at| time(lang, at)).unwrap_or_default()) } else { t!(lang, "sa-draft") }}</td>
+                                <td>{time(lang, a.updated_at)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -299,16 +301,16 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
         quarter = format!("Q{} {}", a.quarter, a.year),
         partnership = csp_name.get(lang).to_string()
     );
-    let status = if a.published {
+    let status = if a.published() {
         t!(
             lang,
             "sa-version-published",
             version = a.version,
-            date = a.published_at.clone().unwrap_or_default(),
+            date = a.published_at.map(|at| time(lang, at)).unwrap_or_default(),
             who = a.published_by.clone().unwrap_or_default()
         )
     } else {
-        t!(lang, "sa-version-draft", version = a.version, date = a.updated_at.clone())
+        t!(lang, "sa-version-draft", version = a.version, date = time(lang, a.updated_at))
     };
     let sections: [(&'static str, String, String); 6] = [
         (
@@ -338,7 +340,7 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
             k.value("sections", "recommendations", a.sections.recommendations.clone()),
         ),
     ];
-    let editable = can_edit && !a.published;
+    let editable = can_edit && !a.published();
     let figures = view! {
         <div class="table-wrap">
             <table class="stack">
@@ -398,7 +400,7 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
                 <h2>{label.clone()}</h2>
                 {value.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
             }).collect_view()}
-            {(can_edit && a.published).then(|| view! {
+            {(can_edit && a.published()).then(|| view! {
                 <form method="post" action=lang.path("/staff/strategic-assessments") class="form no-print">
                     <input type="hidden" name="lang" value=lang.code() />
                     <input type="hidden" name="csp" value=selected.clone() />

@@ -114,7 +114,7 @@ pub async fn tasking_view(
             AgendaSuggestion { title: suggestion_title(lang, s, &a, &f), reason: reason(lang, s, &a, &f) }
         })
         .collect();
-    let profiles = db::problems::list(db, csp_id, Audience::Csp)
+    let profiles = crate::problems::list(db, csp_id, Audience::Csp, now)
         .await
         .map_err(internal)?
         .into_iter()
@@ -131,10 +131,12 @@ pub async fn tasking_view(
         meeting: db::tasking::meeting(db, csp_id, held_on)
             .await
             .map_err(internal)?
-            .unwrap_or_else(|| Meeting { held_on: db::format_date(held_on), ..Default::default() }),
+            .unwrap_or_else(|| Meeting { held_on, ..Default::default() }),
         suggestions,
         profiles,
-        overdue: db::tasking::overdue_actions(db, csp_id, held_on.max(now)).await.map_err(internal)?,
+        overdue: db::tasking::overdue_actions(db, csp_id, crate::problems::overdue_due_by(held_on.max(now)))
+            .await
+            .map_err(internal)?,
         items: db::tasking::items_graded(db, csp_id, since, held_on + DAY).await.map_err(internal)?,
         priorities: db::tasking::priorities(db, csp_id).await.map_err(internal)?,
         earlier: earlier.into_iter().map(db::format_date).collect(),
@@ -224,7 +226,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
                                     <td class="stack-title">{a.title.clone()}</td>
                                     <td data-label=t!(lang, "problems-col-profile")><a href=lang.path(&format!("/staff/problems/{}", a.profile))>{a.profile.clone()}</a></td>
                                     <td data-label=t!(lang, "action-owner")>{[a.organisation.clone().unwrap_or_default(), a.owner.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
-                                    <td data-label=t!(lang, "action-due")>{a.due_on.clone()}</td>
+                                    <td data-label=t!(lang, "action-due")>{crate::time::date(lang, a.due_on)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -250,7 +252,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
             {priorities.is_empty().then(|| view! { <p>{t!(lang, "strategy-none")}</p> })}
             <ul>
                 {priorities.iter().map(|p| view! {
-                    <li>{format!("{}: {} ({})", strand_name(lang, p.strand), p.title, p.profiles.iter().map(|(r, _, _)| r.clone()).collect::<Vec<_>>().join(", "))}</li>
+                    <li>{format!("{}: {} ({})", strand_name(lang, p.strand), p.title, p.profiles.iter().map(|s| s.reference.clone()).collect::<Vec<_>>().join(", "))}</li>
                 }).collect_view()}
             </ul>
         </section>
@@ -420,7 +422,7 @@ pub async fn add_action(
     };
     let reference = f("profile").to_string();
     let (id, version) = match db::problems::find(&state.db, &reference).await {
-        Ok(Some((id, c, v))) if c == csp_id => (id, v),
+        Ok(Some(found)) if found.csp_id == csp_id => (found.id, found.version),
         Ok(_) => return back(&refused("item").await),
         Err(e) => {
             tracing::error!(error = %e, "tasking: could not find a profile");
@@ -477,7 +479,8 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
     let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
-    let profiles = db::problems::list(&state.db, csp_id, Audience::Csp).await.map_err(internal)?;
+    let profiles =
+        crate::problems::list(&state.db, csp_id, Audience::Csp, db::now()).await.map_err(internal)?;
     let kept = kept::kept(&state.db, user.id, &strategy_page(&slug), kept.as_deref()).await;
     Ok(StrategyView {
         kept,
@@ -548,7 +551,7 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
                             {(!p.description.is_empty()).then(|| view! { <p>{p.description.clone()}</p> })}
                             <p>{if p.profiles.is_empty() { t!(lang, "strategy-no-profiles") } else { t!(lang, "strategy-served-by") }}</p>
                             <ul>
-                                {p.profiles.iter().map(|(r, title, _)| view! {
+                                {p.profiles.iter().map(|db::tasking::ServingProfile { reference: r, title, .. }| view! {
                                     <li>
                                         <a href=lang.path(&format!("/staff/problems/{r}"))>{format!("{r} · {title}")}</a>
                                         {can_edit.then(|| view! {

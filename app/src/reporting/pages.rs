@@ -103,7 +103,7 @@ pub async fn track(token: String, e: Option<String>) -> Result<Option<TrackedRep
                 .await
                 .map_err(crate::error::internal)?;
         if let Some(id) = verified {
-            if let Err(e) = crate::db::trigger::evaluate_report(&state.db, id).await {
+            if let Err(e) = crate::trigger::flags::evaluate_report(&state.db, id).await {
                 tracing::error!(error = %e, "could not check the Community Trigger rules");
             }
         }

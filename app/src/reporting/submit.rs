@@ -307,7 +307,7 @@ pub async fn submit(
 pub async fn check_trigger(state: &AppState, reference: &str) {
     let result = async {
         let Some(record) = db::triage::record(&state.db, reference).await? else { return Ok(0) };
-        db::trigger::evaluate_report(&state.db, record.id).await
+        crate::trigger::flags::evaluate_report(&state.db, record.id).await
     }
     .await;
     if let Err(e) = result {

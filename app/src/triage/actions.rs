@@ -601,7 +601,7 @@ pub async fn act(
             )
             .await;
             if result.is_ok() {
-                if let Err(e) = db::trigger::evaluate_report(&state.db, record.id).await {
+                if let Err(e) = crate::trigger::flags::evaluate_report(&state.db, record.id).await {
                     tracing::error!(error = %e, "could not check the Community Trigger rules");
                 }
             }
@@ -680,7 +680,7 @@ pub async fn act(
                         Some("contact verified".into()),
                     )
                     .await;
-                    if let Err(e) = db::trigger::evaluate_report(&state.db, record.id).await {
+                    if let Err(e) = crate::trigger::flags::evaluate_report(&state.db, record.id).await {
                         tracing::error!(error = %e, "could not check the Community Trigger rules");
                     }
                     back(lang, &reference, "done=verified")

@@ -10,7 +10,10 @@ use crate::{
     state::AppState,
     t,
     triage::acknowledge_due,
-    trigger::{pages::ApplicationForm, parse_references, qualifies, TriggerRules},
+    trigger::{
+        pages::ApplicationForm, parse_references, qualifies, ReviewStatus, TriggerCandidate, TriggerRule,
+        TriggerRules,
+    },
 };
 use axum::{
     extract::{Path, State},
@@ -96,7 +99,7 @@ pub async fn apply(
         }
     };
     let found = match db::trigger::reports_by_reference(&state.db, &references).await {
-        Ok(f) => f,
+        Ok(f) => f.iter().map(|r| (r.csp_id, r.trigger_rule, TriggerCandidate::from(r))).collect::<Vec<_>>(),
         Err(e) => {
             tracing::error!(error = %e, "could not read reports");
             return back_with_draft(&state, lang, &form, vec!["unavailable"]).await;
@@ -128,10 +131,10 @@ pub async fn apply(
         crate::trigger::reporter_identity(Some(form.email.as_str()).filter(|e| !e.is_empty()), None),
         crate::trigger::reporter_identity(None, Some(form.phone.as_str()).filter(|p| !p.is_empty())),
     ];
-    let theirs = |c: &crate::trigger::TriggerCandidate| {
+    let theirs = |c: &TriggerCandidate| {
         c.verified_reporter.is_some() && applicant.iter().any(|a| a.is_some() && *a == c.verified_reporter)
     };
-    let flagged = found.iter().any(|(_, rule, _)| rule.as_deref().is_some_and(|r| r != "same_person"));
+    let flagged = found.iter().any(|(_, rule, _)| rule.is_some_and(|r| r != TriggerRule::SamePerson));
     let mut times: Vec<i64> =
         found.iter().filter(|(_, _, c)| qualifies(c) && theirs(c)).map(|(_, _, c)| c.created_at).collect();
     times.sort();
@@ -186,7 +189,7 @@ pub async fn decide(
 ) -> Response {
     let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
     let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-    let (id, csp_id, _, applicant_email, language) =
+    let db::trigger::CaseReviewKey { id, csp_id, applicant_email, language, .. } =
         match db::trigger::case_review(&state.db, &reference).await {
             Ok(Some(r)) => r,
             Ok(None) => return page(lang, Problem::NotFound),
@@ -206,10 +209,11 @@ pub async fn decide(
         ))
         .into_response()
     };
-    let status = field(&fields, "status");
-    if !["acknowledged", "threshold_not_met", "review_held"].contains(&status.as_str()) {
+    let Some(status) =
+        ReviewStatus::parse(&field(&fields, "status")).filter(|s| *s != ReviewStatus::Received)
+    else {
         return back("error=invalid");
-    }
+    };
     let recommendations = field(&fields, "recommendations");
     if recommendations.chars().count() > MAX_IMPACT {
         return back("error=invalid");
@@ -217,15 +221,20 @@ pub async fn decide(
     let Ok(version) = field(&fields, "version").parse::<i64>() else { return back("error=stale") };
     let applicant = Lang::parse(&language).unwrap_or_default();
     let email = applicant_email.as_deref().map(|to| {
-        let outcome = match status.as_str() {
-            "acknowledged" => t!(applicant, "email-review-acknowledged", reference = reference.clone()),
-            "review_held" => t!(applicant, "email-review-held", reference = reference.clone()),
-            _ => t!(applicant, "email-review-not-met", reference = reference.clone()),
+        let outcome = match status {
+            ReviewStatus::Received | ReviewStatus::Acknowledged => {
+                t!(applicant, "email-review-acknowledged", reference = reference.clone())
+            }
+            ReviewStatus::ReviewHeld => t!(applicant, "email-review-held", reference = reference.clone()),
+            ReviewStatus::ThresholdNotMet => {
+                t!(applicant, "email-review-not-met", reference = reference.clone())
+            }
         };
         (to, t!(applicant, "email-review-update-subject", reference = reference.clone()), outcome)
     });
-    let recommendations = Some(recommendations.as_str()).filter(|r| !r.is_empty() && status == "review_held");
-    match db::trigger::update_case_review(&state.db, id, version, &status, recommendations, email).await {
+    let recommendations =
+        Some(recommendations.as_str()).filter(|r| !r.is_empty() && status == ReviewStatus::ReviewHeld);
+    match db::trigger::update_case_review(&state.db, id, version, status, recommendations, email).await {
         Ok(true) => {
             state.mail_wake.notify_one();
             let entry = NewAuditEntry {
@@ -236,7 +245,7 @@ pub async fn decide(
                 record_id: Some(reference.clone()),
                 csp_id: Some(csp_id),
                 ip: Some(ip),
-                detail: Some(status.clone()),
+                detail: Some(status.as_str().to_string()),
             };
             if let Err(e) = db::audit::record(&state.db, entry).await {
                 tracing::error!(error = %e, "could not write audit entry");
@@ -316,7 +325,7 @@ pub async fn settings(
         link_distance_metres: link_metres,
     };
     // Open reports are checked again against the new rules, in the same transaction.
-    match db::trigger::save_settings(&state.db, csp_id, ack, &rules).await {
+    match crate::trigger::flags::save_settings(&state.db, csp_id, ack, &rules).await {
         Ok((flagged, cleared)) => {
             let entry = NewAuditEntry {
                 actor_user_id: Some(user.id),

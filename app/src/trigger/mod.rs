@@ -5,9 +5,34 @@
 
 #[cfg(feature = "ssr")]
 pub mod actions;
+#[cfg(feature = "ssr")]
+pub mod flags;
 pub mod pages;
 
+use crate::{time::Timestamp, vocabulary::vocabulary};
 use serde::{Deserialize, Serialize};
+
+vocabulary! {
+    /// The rule a flagged report met (stored on the report).
+    TriggerRule { SamePerson = "same_person", OneLocation = "one_location", HateIncident = "hate_incident" }
+}
+vocabulary! {
+    /// Where a case review application is: received, acknowledged, then decided one way or
+    /// the other.
+    ReviewStatus {
+        Received = "received",
+        Acknowledged = "acknowledged",
+        ThresholdNotMet = "threshold_not_met",
+        ReviewHeld = "review_held",
+    }
+}
+
+impl ReviewStatus {
+    /// Decided: nothing more is done with the application.
+    pub fn is_decided(self) -> bool {
+        matches!(self, ReviewStatus::ThresholdNotMet | ReviewStatus::ReviewHeld)
+    }
+}
 
 /// A CSP's triage and trigger settings (defaults: 3 qualifying ASB reports by one person in 6
 /// months; duplicates suggested within 14 days and 500 m).
@@ -60,6 +85,25 @@ pub struct TriggerCandidate {
     pub location_text: String,
     /// The reporter's verified identity (email or phone digits), if verified.
     pub verified_reporter: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+impl From<&crate::db::trigger::CandidateRow> for TriggerCandidate {
+    fn from(r: &crate::db::trigger::CandidateRow) -> TriggerCandidate {
+        TriggerCandidate {
+            id: r.id,
+            family: r.family.clone(),
+            created_at: r.created_at,
+            happened_at: r.happened_at.clone(),
+            ongoing: r.ongoing == 1,
+            ward_code: r.ward_code.clone(),
+            point: r.lat.zip(r.lon),
+            location_text: r.location_text.clone(),
+            verified_reporter: r
+                .contact_verified_at
+                .and_then(|_| reporter_identity(r.email.as_deref(), r.phone.as_deref())),
+        }
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -119,11 +163,11 @@ pub fn evaluate(
     report: &TriggerCandidate,
     others: &[TriggerCandidate],
     rules: &TriggerRules,
-) -> Vec<(i64, &'static str)> {
+) -> Vec<(i64, TriggerRule)> {
     let window = rules.window_days * 86_400;
-    let mut flagged: Vec<(i64, &'static str)> = Vec::new();
+    let mut flagged: Vec<(i64, TriggerRule)> = Vec::new();
     if rules.hate_rule && report.family == "hate" {
-        flagged.push((report.id, "hate_incident"));
+        flagged.push((report.id, TriggerRule::HateIncident));
     }
     if !qualifies(report) {
         return flagged;
@@ -138,7 +182,7 @@ pub fn evaluate(
             .collect();
         times.sort();
         if let Some(ids) = run_containing(&times, report.created_at, window, rules.reports.max(1) as usize) {
-            flagged.extend(ids.into_iter().map(|id| (id, "same_person")));
+            flagged.extend(ids.into_iter().map(|id| (id, TriggerRule::SamePerson)));
         }
     }
     if rules.location_rule {
@@ -153,10 +197,10 @@ pub fn evaluate(
                 .map(|o| o.verified_reporter.clone().unwrap_or_else(|| format!("report {}", o.id)))
                 .collect();
             if reporters.len() > 1 {
-                let new: Vec<(i64, &'static str)> = ids
+                let new: Vec<(i64, TriggerRule)> = ids
                     .into_iter()
                     .filter(|id| !flagged.iter().any(|(f, _)| f == id))
-                    .map(|id| (id, "one_location"))
+                    .map(|id| (id, TriggerRule::OneLocation))
                     .collect();
                 flagged.extend(new);
             }
@@ -172,7 +216,7 @@ pub fn evaluate(
 pub fn evaluate_all(
     reports: &[TriggerCandidate],
     rules: &TriggerRules,
-) -> std::collections::BTreeMap<i64, Vec<&'static str>> {
+) -> std::collections::BTreeMap<i64, Vec<TriggerRule>> {
     let mut groups: std::collections::HashMap<String, Vec<TriggerCandidate>> =
         std::collections::HashMap::new();
     for r in reports {
@@ -181,7 +225,7 @@ pub fn evaluate_all(
             groups.entry(format!("person {who}")).or_default().push(r.clone());
         }
     }
-    let mut met: std::collections::BTreeMap<i64, Vec<&'static str>> = std::collections::BTreeMap::new();
+    let mut met: std::collections::BTreeMap<i64, Vec<TriggerRule>> = std::collections::BTreeMap::new();
     for group in groups.values() {
         for r in group {
             for (id, rule) in evaluate(r, group, rules) {
@@ -193,6 +237,31 @@ pub fn evaluate_all(
         }
     }
     met
+}
+
+#[cfg(feature = "ssr")]
+/// What new rules change for a CSP's `open` ASB and hate reports, given every report that can
+/// count with them (`reports`): those that now meet a rule are flagged and those that no longer
+/// do are cleared (closed reports keep the flag they had, and still count towards others'). A
+/// rule still met keeps its name; otherwise the first one met now.
+pub fn recheck(
+    open: &[crate::db::trigger::OpenReport],
+    reports: &[TriggerCandidate],
+    rules: &TriggerRules,
+) -> Vec<crate::db::trigger::FlagChange> {
+    let met = evaluate_all(reports, rules);
+    open.iter()
+        .filter_map(|r| {
+            let now = met.get(&r.id).map(|rules| {
+                rules.iter().copied().find(|rule| r.trigger_rule == Some(*rule)).unwrap_or(rules[0])
+            });
+            (now != r.trigger_rule).then_some(crate::db::trigger::FlagChange {
+                report_id: r.id,
+                was: r.trigger_rule,
+                now,
+            })
+        })
+        .collect()
 }
 
 /// The identity that matches one person's reports: their email, or their phone's digits.
@@ -224,7 +293,7 @@ pub fn parse_references(text: &str) -> Result<Vec<String>, &'static str> {
     }
 }
 
-/// A case review as staff see it.
+/// A case review as staff see it (times for the page to show in the reader's language).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseReview {
     pub reference: String,
@@ -237,13 +306,39 @@ pub struct CaseReview {
     pub report_references: Vec<String>,
     pub impact: String,
     pub threshold_met: bool,
-    pub status: String,
-    pub received: String,
-    pub acknowledge_due: String,
-    pub decide_due: String,
+    pub status: ReviewStatus,
+    pub received: Timestamp,
+    pub acknowledge_due: Timestamp,
+    pub decide_due: Timestamp,
     pub acknowledge_overdue: bool,
     pub decide_overdue: bool,
     pub recommendations: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+impl CaseReview {
+    /// The stored application as staff see it at `now`: a deadline not met by then is overdue.
+    pub fn at(r: crate::db::trigger::CaseReviewRow, now: Timestamp) -> CaseReview {
+        CaseReview {
+            acknowledge_overdue: r.acknowledged_at.is_none() && now > r.acknowledge_due,
+            decide_overdue: r.decided_at.is_none() && now > r.decide_due,
+            reference: r.reference,
+            version: r.version,
+            applicant_name: r.applicant_name,
+            applicant_email: r.applicant_email,
+            applicant_phone: r.applicant_phone,
+            on_behalf_of: r.on_behalf_of,
+            language: r.language,
+            report_references: r.report_references.split(',').map(str::to_string).collect(),
+            impact: r.impact,
+            threshold_met: r.threshold_met == 1,
+            status: r.status,
+            received: r.received_at,
+            acknowledge_due: r.acknowledge_due,
+            decide_due: r.decide_due,
+            recommendations: r.recommendations,
+        }
+    }
 }
 
 /// A year's published figures for one CSP.
@@ -261,6 +356,11 @@ mod tests {
     use super::*;
 
     const DAY: i64 = 86_400;
+
+    /// The rules met as stored.
+    fn spelled(flags: Vec<(i64, TriggerRule)>) -> Vec<(i64, &'static str)> {
+        flags.into_iter().map(|(id, rule)| (id, rule.as_str())).collect()
+    }
 
     fn asb(id: i64, day: i64, who: Option<&str>) -> TriggerCandidate {
         TriggerCandidate {
@@ -301,7 +401,7 @@ mod tests {
             })
             .collect();
         let rules = TriggerRules { location_rule: true, hate_rule: true, ..TriggerRules::default() };
-        let mut each: std::collections::BTreeMap<i64, Vec<&'static str>> = std::collections::BTreeMap::new();
+        let mut each: std::collections::BTreeMap<i64, Vec<TriggerRule>> = std::collections::BTreeMap::new();
         for r in &reports {
             for (id, rule) in evaluate(r, &reports, &rules) {
                 each.entry(id).or_default().push(rule);
@@ -310,10 +410,10 @@ mod tests {
         let all = evaluate_all(&reports, &rules);
         assert!(!all.is_empty() && all.len() < reports.len(), "some met, not all: {}", all.len());
         let ids =
-            |m: &std::collections::BTreeMap<i64, Vec<&'static str>>| m.keys().copied().collect::<Vec<_>>();
+            |m: &std::collections::BTreeMap<i64, Vec<TriggerRule>>| m.keys().copied().collect::<Vec<_>>();
         assert_eq!(ids(&all), ids(&each), "the same reports are flagged");
         for rule in ["same_person", "one_location", "hate_incident"] {
-            assert!(all.values().flatten().any(|r| *r == rule), "the mix exercises {rule}");
+            assert!(all.values().flatten().any(|r| r.as_str() == rule), "the mix exercises {rule}");
         }
     }
 
@@ -326,7 +426,7 @@ mod tests {
         assert!(evaluate(&two[1], &two, &rules).is_empty());
         // Three within 183 days, at the window's edge: met, all three flagged.
         let three = [asb(1, 0, sian), asb(2, 30, sian), asb(3, 183, sian)];
-        let flagged = evaluate(&three[2], &three, &rules);
+        let flagged = spelled(evaluate(&three[2], &three, &rules));
         assert_eq!(flagged, vec![(1, "same_person"), (2, "same_person"), (3, "same_person")]);
         // One day past the window: not met.
         let late = [asb(1, 0, sian), asb(2, 30, sian), asb(3, 184, sian)];
@@ -374,7 +474,7 @@ mod tests {
             at(4, 30, Some("b@x.cy")),
             at(5, 40, None),
         ];
-        let flagged = evaluate(&five[4], &five, &rules);
+        let flagged = spelled(evaluate(&five[4], &five, &rules));
         assert_eq!(flagged.len(), 5);
         assert!(flagged.iter().all(|(_, rule)| *rule == "one_location"));
         // Four: below.
@@ -387,13 +487,46 @@ mod tests {
             at(4, 30, Some("a@x.cy")),
             at(5, 40, Some("a@x.cy")),
         ];
-        assert!(evaluate(&one[4], &one, &rules).iter().all(|(_, rule)| *rule == "same_person"));
+        assert!(spelled(evaluate(&one[4], &one, &rules)).iter().all(|(_, rule)| *rule == "same_person"));
         // Off by default.
         assert!(evaluate(&five[4], &five, &TriggerRules::default()).is_empty());
         // One hate incident, when the CSP has that rule.
         let hate = TriggerCandidate { family: "hate".into(), ..asb(9, 0, None) };
-        assert_eq!(evaluate(&hate, &[], &rules), vec![(9, "hate_incident")]);
+        assert_eq!(spelled(evaluate(&hate, &[], &rules)), vec![(9, "hate_incident")]);
         assert!(evaluate(&hate, &[], &TriggerRules::default()).is_empty());
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn case_review_deadlines_are_overdue_once_passed_until_met() {
+        let row = crate::db::trigger::CaseReviewRow {
+            reference: "CR-26-0001".into(),
+            version: 1,
+            applicant_name: "Siân".into(),
+            applicant_email: None,
+            applicant_phone: None,
+            on_behalf_of: None,
+            language: "cy".into(),
+            report_references: "CYM-26-000001,CYM-26-000002".into(),
+            impact: "Every night".into(),
+            threshold_met: 1,
+            status: ReviewStatus::Received,
+            received_at: 1_000,
+            acknowledge_due: 2_000,
+            decide_due: 3_000,
+            acknowledged_at: None,
+            decided_at: None,
+            recommendations: None,
+        };
+        let at = |now| CaseReview::at(row.clone(), now);
+        assert!(!at(2_000).acknowledge_overdue && !at(2_000).decide_overdue);
+        assert!(at(2_001).acknowledge_overdue && !at(2_001).decide_overdue);
+        assert!(at(3_001).decide_overdue);
+        let acknowledged = crate::db::trigger::CaseReviewRow { acknowledged_at: Some(1_500), ..row.clone() };
+        assert!(!CaseReview::at(acknowledged, 2_500).acknowledge_overdue);
+        assert_eq!(at(0).report_references, vec!["CYM-26-000001", "CYM-26-000002"]);
+        assert!(at(0).threshold_met);
+        assert!(ReviewStatus::ReviewHeld.is_decided() && !ReviewStatus::Acknowledged.is_decided());
     }
 
     #[test]

@@ -7,7 +7,8 @@ use crate::{
     reference::Names,
     shell::{use_lang, CspPicker, ErrorMessage},
     t,
-    trigger::{CaseReview, TriggerRules, YearFigures},
+    time::date,
+    trigger::{CaseReview, ReviewStatus, TriggerRules, YearFigures},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -178,7 +179,13 @@ pub async fn case_reviews(csp: Option<String>) -> Result<CaseReviewsView, Server
     let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(crate::error::AppError::Forbidden));
     };
-    let reviews = crate::db::trigger::case_reviews(&state.db, csp_id).await.map_err(internal)?;
+    let now = crate::db::now();
+    let reviews: Vec<crate::trigger::CaseReview> = crate::db::trigger::case_reviews(&state.db, csp_id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|r| crate::trigger::CaseReview::at(r, now))
+        .collect();
     // Each application shown (the applicant's name, contact details and words) is a read of
     // personal data: one entry per review, all written before any is shown.
     let ip = crate::staff::session::client_ip();
@@ -211,12 +218,12 @@ pub async fn case_reviews(csp: Option<String>) -> Result<CaseReviewsView, Server
     })
 }
 
-fn status_label(lang: Lang, status: &str) -> String {
+fn status_label(lang: Lang, status: ReviewStatus) -> String {
     match status {
-        "acknowledged" => t!(lang, "review-status-acknowledged"),
-        "threshold_not_met" => t!(lang, "review-status-not-met"),
-        "review_held" => t!(lang, "review-status-held"),
-        _ => t!(lang, "review-status-received"),
+        ReviewStatus::Acknowledged => t!(lang, "review-status-acknowledged"),
+        ReviewStatus::ThresholdNotMet => t!(lang, "review-status-not-met"),
+        ReviewStatus::ReviewHeld => t!(lang, "review-status-held"),
+        ReviewStatus::Received => t!(lang, "review-status-received"),
     }
 }
 
@@ -261,7 +268,7 @@ fn CaseReviewList(lang: Lang, view: CaseReviewsView) -> impl IntoView {
             let slug = slug.clone();
             view! {
                 <article class="card">
-                    <h2>{format!("{} · {}", r.reference, status_label(lang, &r.status))}</h2>
+                    <h2>{format!("{} · {}", r.reference, status_label(lang, r.status))}</h2>
                     <dl class="facts">
                         <dt>{t!(lang, "reviews-applicant")}</dt>
                         <dd>{r.applicant_name.clone()} {r.on_behalf_of.clone().map(|o| format!(" ({o})"))} " · " {r.applicant_email.clone().unwrap_or_default()} " " {r.applicant_phone.clone().unwrap_or_default()}</dd>
@@ -271,13 +278,13 @@ fn CaseReviewList(lang: Lang, view: CaseReviewsView) -> impl IntoView {
                         <dd>{if r.threshold_met { t!(lang, "intake-yes") } else { t!(lang, "intake-no") }}</dd>
                         <dt>{t!(lang, "reviews-deadlines")}</dt>
                         <dd>
-                            {t!(lang, "reviews-deadline-values", received = r.received.clone(), acknowledge = r.acknowledge_due.clone(), decide = r.decide_due.clone())}
+                            {t!(lang, "reviews-deadline-values", received = date(lang, r.received), acknowledge = date(lang, r.acknowledge_due), decide = date(lang, r.decide_due))}
                             {(r.acknowledge_overdue || r.decide_overdue).then(|| view! { " " <strong class="tag tag-overdue">{t!(lang, "intake-overdue")}</strong> })}
                         </dd>
                     </dl>
                     <blockquote class="resident-words">{r.impact.clone()}</blockquote>
                     {r.recommendations.clone().map(|rec| view! { <p><strong>{t!(lang, "reviews-recommendations")}</strong> " " {rec}</p> })}
-                    {(r.status != "threshold_not_met" && r.status != "review_held").then(|| view! {
+                    {(!r.status.is_decided()).then(|| view! {
                         <form method="post" action=action.clone() class="form">
                             <input type="hidden" name="lang" value=lang.code() />
                             <input type="hidden" name="csp" value=slug.clone() />
@@ -285,9 +292,9 @@ fn CaseReviewList(lang: Lang, view: CaseReviewsView) -> impl IntoView {
                             <div class="field">
                                 <label for=format!("decision-{}", r.reference)>{t!(lang, "reviews-decision")}</label>
                                 <select id=format!("decision-{}", r.reference) name="status">
-                                    {(r.status == "received").then(|| view! { <option value="acknowledged">{t!(lang, "review-status-acknowledged")}</option> })}
-                                    <option value="review_held">{t!(lang, "review-status-held")}</option>
-                                    <option value="threshold_not_met">{t!(lang, "review-status-not-met")}</option>
+                                    {(r.status == ReviewStatus::Received).then(|| view! { <option value=ReviewStatus::Acknowledged.as_str()>{t!(lang, "review-status-acknowledged")}</option> })}
+                                    <option value=ReviewStatus::ReviewHeld.as_str()>{t!(lang, "review-status-held")}</option>
+                                    <option value=ReviewStatus::ThresholdNotMet.as_str()>{t!(lang, "review-status-not-met")}</option>
                                 </select>
                             </div>
                             <div class="field">
