@@ -198,7 +198,7 @@ async fn services(state: &AppState, format: Format, lang: Lang, params: &Params)
     match db::open311::services(&state.db, csp.map(|c| c.0)).await {
         Ok(list) => {
             let items: Vec<Value> =
-                list.iter().map(|(code, family, name)| service_json(code, family, name, lang)).collect();
+                list.iter().map(|s| service_json(&s.code, &s.family, &s.name, lang)).collect();
             respond(format, StatusCode::OK, "services", Value::Array(items))
         }
         Err(e) => unavailable(format, lang, e),
@@ -235,12 +235,12 @@ fn attributes(family: &str, lang: Lang) -> Vec<Value> {
 
 async fn service_definition(state: &AppState, format: Format, lang: Lang, code: &str) -> Response {
     match db::open311::services(&state.db, None).await {
-        Ok(list) => match list.iter().find(|(c, _, _)| c == code) {
-            Some((code, family, _)) => respond(
+        Ok(list) => match list.iter().find(|s| s.code == code) {
+            Some(service) => respond(
                 format,
                 StatusCode::OK,
                 "service_definition",
-                json!({ "service_code": code, "attributes": attributes(family, lang) }),
+                json!({ "service_code": service.code, "attributes": attributes(&service.family, lang) }),
             ),
             None => error(
                 format,

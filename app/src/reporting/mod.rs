@@ -420,7 +420,7 @@ pub fn parse_reference(text: &str) -> Option<String> {
 pub struct TimelineEntry {
     /// `status`, `question` (from the partnership) or `reply` (from the resident).
     pub kind: String,
-    pub at: String,
+    pub at: crate::time::Timestamp,
     pub status: ReportStatus,
     pub message: Option<String>,
 }
@@ -433,7 +433,7 @@ pub struct TrackedReport {
     pub ward: Names,
     pub csp: Names,
     pub location_text: String,
-    pub submitted_at: String,
+    pub submitted_at: crate::time::Timestamp,
     pub status: ReportStatus,
     pub photo_count: i64,
     pub timeline: Vec<TimelineEntry>,
