@@ -2,7 +2,11 @@
 //! never who reported it or what they wrote.
 
 use super::{now, stored_status, Db, DbError};
-use crate::{reference::Names, reporting::ReportStatus, time::Timestamp};
+use crate::{
+    reference::Names,
+    reporting::{Family, ReportStatus},
+    time::Timestamp,
+};
 
 /// A report as the public Open311 listing shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -194,7 +198,7 @@ pub async fn public_updates(db: &Db, from: i64, to: i64, limit: i64) -> Result<V
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Service {
     pub code: String,
-    pub family: String,
+    pub family: Family,
     pub name: Names,
 }
 
@@ -219,7 +223,11 @@ pub async fn services(db: &Db, csp_id: Option<i64>) -> Result<Vec<Service>, DbEr
     let mut services: Vec<Service> = Vec::new();
     for r in rows {
         if !services.iter().any(|s| s.code == r.code) {
-            services.push(Service { code: r.code, family: r.family, name: Names::new(r.name_en, r.name_cy) });
+            services.push(Service {
+                code: r.code,
+                family: Family::from_stored(&r.family),
+                name: Names::new(r.name_en, r.name_cy),
+            });
         }
     }
     Ok(services)

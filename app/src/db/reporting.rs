@@ -3,7 +3,7 @@
 use super::{now, stored_status, Db, DbError};
 use crate::{
     reference::{Location, Names},
-    reporting::{Category, TimelineEntry, TrackedReport, ValidReport},
+    reporting::{Category, Family, TimelineEntry, TrackedReport, UpdateKind, ValidReport},
     time::Timestamp,
 };
 
@@ -54,7 +54,7 @@ impl From<CategoryRow> for Category {
         Category {
             id: r.id,
             code: r.code,
-            family: r.family,
+            family: Family::from_stored(&r.family),
             name: Names::new(r.name_en, r.name_cy),
             sensitive: r.sensitive == 1,
         }
@@ -294,7 +294,12 @@ struct TimelineRow {
 
 impl From<TimelineRow> for TimelineEntry {
     fn from(u: TimelineRow) -> Self {
-        TimelineEntry { at: u.at, status: stored_status(&u.status), message: u.message, kind: u.kind }
+        TimelineEntry {
+            at: u.at,
+            status: stored_status(&u.status),
+            message: u.message,
+            kind: UpdateKind::from_stored(&u.kind),
+        }
     }
 }
 
@@ -320,8 +325,11 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
     .fetch_all(db.reader())
     .await?;
     let timeline: Vec<TimelineEntry> = timeline.into_iter().map(TimelineEntry::from).collect();
-    let awaiting_reply =
-        timeline.iter().rev().find(|e| e.kind != "status").is_some_and(|e| e.kind == "question");
+    let awaiting_reply = timeline
+        .iter()
+        .rev()
+        .find(|e| e.kind != UpdateKind::Status)
+        .is_some_and(|e| e.kind == UpdateKind::Question);
     Ok(Some(TrackedReport {
         awaiting_reply,
         reference: row.reference,

@@ -316,7 +316,8 @@ pub struct ApiKeyRow {
     pub key_hash: String,
     pub name: String,
     pub csp_id: i64,
-    pub role: String,
+    /// `None`: a role this version does not know.
+    pub role: Option<Role>,
     pub revoked: bool,
 }
 
@@ -366,7 +367,7 @@ pub async fn api_key_by_prefix(db: &Db, prefix: &str) -> Result<Option<ApiKeyRow
         key_hash: r.key_hash,
         name: r.name,
         csp_id: r.csp_id,
-        role: r.role,
+        role: Role::parse(&r.role),
         revoked: r.revoked_at.is_some(),
         organisation_id: r.organisation_id,
     }))

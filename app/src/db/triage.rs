@@ -6,7 +6,7 @@ use super::{now, stored_status, Db, DbError};
 use crate::{
     audit::NewAuditEntry,
     reference::Names,
-    reporting::ReportStatus,
+    reporting::{Family, ReportStatus, UpdateKind},
     time::Timestamp,
     triage::{
         Grade, HandlingCode, IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReportLink, ReportUpdate,
@@ -226,7 +226,7 @@ pub struct TriageRecord {
     pub status: ReportStatus,
     pub category_code: String,
     pub category: Names,
-    pub family: String,
+    pub family: Family,
     pub asb_qualifier: Option<String>,
     pub hate_strands: Vec<String>,
     pub ward: Names,
@@ -295,7 +295,7 @@ impl From<TriageRecordRow> for TriageRecord {
             status: stored_status(&r.status),
             category_code: r.category_code,
             category: Names::new(r.category_en, r.category_cy),
-            family: r.family,
+            family: Family::from_stored(&r.family),
             asb_qualifier: r.asb_qualifier,
             hate_strands: r
                 .hate_strands
@@ -385,7 +385,7 @@ impl From<ReportUpdateRow> for ReportUpdate {
             message: r.message,
             public: r.public == 1,
             author: r.author,
-            kind: r.kind,
+            kind: UpdateKind::from_stored(&r.kind),
             public_note: r.public_note,
         }
     }
@@ -703,7 +703,7 @@ pub async fn intelligence_filtered(
             reference: r.reference,
             csp_slug: r.csp_slug,
             category: Names::new(r.category_en, r.category_cy),
-            family: r.family,
+            family: Family::from_stored(&r.family),
             neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
             summary: r.summary,
             grade: Grade::from_stored(
@@ -781,7 +781,7 @@ pub async fn classify(
 pub async fn link_candidates(
     db: &Db,
     csp_id: i64,
-    family: &str,
+    family: Family,
     from: i64,
     to: i64,
 ) -> Result<Vec<crate::triage::LinkCandidate>, DbError> {
@@ -792,7 +792,7 @@ pub async fn link_candidates(
          ORDER BY ABS(r.created_at - $5), r.id LIMIT 500",
     )
     .bind(csp_id)
-    .bind(family)
+    .bind(family.as_str())
     .bind(from)
     .bind(to)
     .bind(from + (to - from) / 2)
@@ -803,7 +803,7 @@ pub async fn link_candidates(
         .map(|r| crate::triage::LinkCandidate {
             reference: r.reference,
             created_at: r.created_at,
-            family: r.family,
+            family: Family::from_stored(&r.family),
             neighbourhood_id: r.neighbourhood_id,
             point: r.lat.zip(r.lon),
             description: r.description,

@@ -580,9 +580,9 @@ fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, replied: bool, token
             {report.timeline.into_iter().map(|entry| view! {
                 <li>
                     <span class="meta">{crate::time::time(lang, entry.at)}</span>
-                    <strong>{match entry.kind.as_str() {
-                        "question" => t!(lang, "track-question"),
-                        "reply" => t!(lang, "track-your-reply"),
+                    <strong>{match entry.kind {
+                        crate::reporting::UpdateKind::Question => t!(lang, "track-question"),
+                        crate::reporting::UpdateKind::Reply => t!(lang, "track-your-reply"),
                         _ => status_name(lang, entry.status),
                     }}</strong>
                     {entry.message.map(|m| view! { <p class="message">{m}</p> })}

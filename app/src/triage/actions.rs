@@ -572,8 +572,8 @@ pub async fn act(
             let Some(category) = categories.iter().find(|c| c.code == field(&fields, "category")) else {
                 return back(lang, &reference, "error=category");
             };
-            let qualifier =
-                Some(field(&fields, "asb_qualifier")).filter(|q| !q.is_empty() && category.family == "asb");
+            let qualifier = Some(field(&fields, "asb_qualifier"))
+                .filter(|q| !q.is_empty() && category.family == crate::reporting::Family::Asb);
             if qualifier.is_some_and(|q| !ASB_QUALIFIERS.contains(&q)) {
                 return back(lang, &reference, "error=category");
             }
@@ -582,7 +582,8 @@ pub async fn act(
             if strands.iter().any(|s| !HATE_STRANDS.contains(s)) {
                 return back(lang, &reference, "error=category");
             }
-            let strands = (category.family == "hate" && !strands.is_empty()).then(|| strands.join(","));
+            let strands = (category.family == crate::reporting::Family::Hate && !strands.is_empty())
+                .then(|| strands.join(","));
             let audited = entry(
                 &user,
                 &ip,

@@ -8,7 +8,11 @@ pub mod actions;
 pub mod api;
 pub mod pages;
 
-use crate::{reference::Names, reporting::ReportStatus, time::Timestamp};
+use crate::{
+    reference::Names,
+    reporting::{Family, ReportStatus, UpdateKind},
+    time::Timestamp,
+};
 use serde::{Deserialize, Serialize};
 
 /// Longest intelligence summary and handling conditions, in characters.
@@ -417,8 +421,7 @@ pub struct ReportUpdate {
     pub public: bool,
     /// A person, or the app that sent it.
     pub author: Option<String>,
-    /// `status`, `question`, `reply` or `comment`.
-    pub kind: String,
+    pub kind: UpdateKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -435,7 +438,7 @@ pub struct IntelligenceItem {
     pub reference: String,
     pub csp_slug: String,
     pub category: Names,
-    pub family: String,
+    pub family: Family,
     pub neighbourhood: Names,
     pub summary: String,
     pub grade: Grade,
@@ -485,7 +488,7 @@ pub const LINK_DISTANCE_METRES: f64 = 500.0;
 pub struct LinkCandidate {
     pub reference: String,
     pub created_at: i64,
-    pub family: String,
+    pub family: Family,
     pub neighbourhood_id: i64,
     pub point: Option<(f64, f64)>,
     pub description: String,
@@ -606,7 +609,7 @@ mod tests {
         LinkCandidate {
             reference: reference.into(),
             created_at: 1_795_000_000 + days * 86_400,
-            family: family.into(),
+            family: Family::parse(family).unwrap(),
             neighbourhood_id: neighbourhood,
             point,
             description: text.into(),

@@ -90,7 +90,7 @@ pub struct ReportForTriage {
     pub version: i64,
     pub status: ReportStatus,
     pub category: Names,
-    pub family: String,
+    pub family: crate::reporting::Family,
     pub asb_qualifier: Option<String>,
     pub hate_strands: Vec<String>,
     pub ward: Names,
@@ -196,7 +196,7 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
     let nearby = crate::db::triage::link_candidates(
         &state.db,
         record.csp_id,
-        &record.family,
+        record.family,
         record.created_at - window,
         record.created_at + window,
     )
@@ -205,7 +205,7 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
     let me = crate::triage::LinkCandidate {
         reference: record.reference.clone(),
         created_at: record.created_at,
-        family: record.family.clone(),
+        family: record.family,
         neighbourhood_id: record.neighbourhood_id,
         point: record.point,
         description: record.description.clone(),
@@ -833,10 +833,10 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             {view.timeline.iter().map(|u| view! {
                 <li>
                     <span class="meta">{crate::time::time(lang, u.at)} {u.author.clone().map(|a| format!(" · {a}"))} {(!u.public).then(|| format!(" · {}", t!(lang, "triage-internal")))}</span>
-                    <strong>{match u.kind.as_str() {
-                        "question" => t!(lang, "triage-question-asked"),
-                        "reply" => t!(lang, "triage-resident-replied"),
-                        "comment" => t!(lang, "triage-app-comment"),
+                    <strong>{match u.kind {
+                        crate::reporting::UpdateKind::Question => t!(lang, "triage-question-asked"),
+                        crate::reporting::UpdateKind::Reply => t!(lang, "triage-resident-replied"),
+                        crate::reporting::UpdateKind::Comment => t!(lang, "triage-app-comment"),
                         _ => status_name(lang, u.status),
                     }}</strong>
                     {u.message.clone().map(|m| view! { <p>{m}</p> })}
