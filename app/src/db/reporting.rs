@@ -104,10 +104,11 @@ fn degrees(value: f64) -> String {
     value.to_string()
 }
 
-/// The confirmation email to queue with a report: where to send it and the tracking link.
+/// The confirmation email to queue with a report: where to send it and what it says.
 pub struct Confirmation<'a> {
     pub to: &'a str,
-    pub link: &'a str,
+    /// The email's subject and body for the report's reference (written by `reporting::emails`).
+    pub email: &'a (dyn Fn(&str) -> (String, String) + Sync),
     /// Hash of the token in the link: opening it proves the address (see `db::trigger`).
     pub check_hash: &'a str,
 }
@@ -122,15 +123,15 @@ pub enum Origin<'a> {
 }
 
 /// Stores a report, its reporter, its first timeline entry, its photos and its confirmation
-/// email in one transaction, under a reference with a random number unique in its year.
-/// Returns the reference.
+/// email in one transaction, under a reference unique in its year: `new_reference` draws one
+/// (`true`: after many tries), drawn again while the year already has it. Returns the reference.
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_report(
     db: &Db,
     report: &ValidReport,
     location: &Location,
     tracking_hash: &str,
-    year: i32,
+    new_reference: &(dyn Fn(bool) -> String + Sync),
     confirmation: Option<Confirmation<'_>>,
     photos: &[crate::reporting::photos::CleanPhoto],
     origin: Origin<'_>,
@@ -143,8 +144,7 @@ pub async fn insert_report(
     // same number at the same moment is refused the same way).
     let mut attempt = 0;
     let (id, reference) = loop {
-        let reference =
-            crate::reporting::reference(year, crate::reporting::random_reference_number(attempt >= 16));
+        let reference = new_reference(attempt >= 16);
         let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
         let inserted = insert_report_row(
             &mut *savepoint,
@@ -200,9 +200,7 @@ pub async fn insert_report(
             .await?;
     }
     if let Some(c) = confirmation {
-        let lang = report.reporter.language;
-        let (subject, body) =
-            crate::reporting::emails::confirmation(lang, &reference, c.link, location.csp_name.get(lang));
+        let (subject, body) = (c.email)(&reference);
         super::outbox::enqueue(&mut tx, c.to, &subject, &body).await?;
     }
     tx.commit().await?;

@@ -668,8 +668,18 @@ async fn post_request(
     let tracking = accounts::sha256_hex(&accounts::random_token());
     let origin = db::reporting::Origin::Open311 { api_key_id: key.key_id, token: &token, media_url };
     let year = chrono::Datelike::year(&chrono::Utc::now());
-    match db::reporting::insert_report(&state.db, &report, &location, &tracking, year, None, &[], origin)
-        .await
+    let new_reference = |crowded| crate::reporting::new_reference(year, crowded);
+    match db::reporting::insert_report(
+        &state.db,
+        &report,
+        &location,
+        &tracking,
+        &new_reference,
+        None,
+        &[],
+        origin,
+    )
+    .await
     {
         Ok(reference) => {
             tracing::info!(%reference, csp = %location.csp_slug, client = %key.name, "report received over Open311");

@@ -431,6 +431,13 @@ pub fn validate(
     })
 }
 
+/// A fresh reference of `year` with a random number (`crowded`: the year has many reports); the
+/// data layer draws again when the year already has it.
+#[cfg(feature = "ssr")]
+pub fn new_reference(year: i32, crowded: bool) -> String {
+    reference(year, random_reference_number(crowded))
+}
+
 /// `CYM-26-482913`: the year's two digits and the report's number within the year.
 pub fn reference(year: i32, number: i64) -> String {
     format!("CYM-{:02}-{:06}", year.rem_euclid(100), number)

@@ -270,19 +270,23 @@ pub async fn submit(
         state.settings.public_url.trim_end_matches('/'),
         report.reporter.language.path(&format!("/track/{token}"))
     );
+    let resident_lang = report.reporter.language;
+    let csp_name = location.csp_name.get(resident_lang).to_string();
+    let email =
+        |reference: &str| crate::reporting::emails::confirmation(resident_lang, reference, &link, &csp_name);
     // No email at all without the resident's consent, and none with a safe-contact note.
     let confirmation = report
         .reporter
         .email
         .as_deref()
         .filter(|_| report.reporter.email_rule().allows_email())
-        .map(|to| db::reporting::Confirmation { to, link: &link, check_hash: &check_hash });
+        .map(|to| db::reporting::Confirmation { to, email: &email, check_hash: &check_hash });
     match db::reporting::insert_report(
         &state.db,
         &report,
         &location,
         &accounts::sha256_hex(&token),
-        year,
+        &|crowded| crate::reporting::new_reference(year, crowded),
         confirmation,
         &photos,
         db::reporting::Origin::Web,
