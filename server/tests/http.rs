@@ -559,9 +559,9 @@ both_backends!(residents_report_and_track_without_javascript, |db: Db, url: Stri
         .await
         .unwrap()
         .into_iter()
-        .find(|(_, n)| n.en == "Cathays")
+        .find(|w| w.name.en == "Cathays")
         .unwrap()
-        .0;
+        .code;
 
     // A form with problems: nothing stored, the resident sees what to correct and keeps their text.
     let bad = "lang=en&area=W06000015&category=&ward=&happened_at=&description=Loud%20music%20every%20night&anonymous=no&email=not-an-email";
@@ -641,7 +641,7 @@ both_backends!(residents_report_and_track_without_javascript, |db: Db, url: Stri
 
 both_backends!(report_numbers_reveal_nothing_and_submissions_are_limited, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
-    let ward = db::reporting::area_wards(&db, "W06000011").await.unwrap()[0].0.clone(); // Swansea
+    let ward = db::reporting::area_wards(&db, "W06000011").await.unwrap()[0].code.clone(); // Swansea
     let body = format!("lang=en&area=W06000011&category=graffiti&ward={ward}&ongoing=on&description=Graffiti%20on%20the%20bus%20shelter&anonymous=yes");
     let mut references = Vec::new();
     for _ in 0..10 {
@@ -952,9 +952,9 @@ both_backends!(places_are_found_by_name_and_shown_on_the_map, |db: Db, url: Stri
         .await
         .unwrap()
         .into_iter()
-        .find(|(_, n)| n.en == "Canton")
+        .find(|w| w.name.en == "Canton")
         .unwrap()
-        .0;
+        .code;
     let link = format!("/report?area=W06000015&amp;ward={canton}");
     assert!(page.contains(&link), "a link to the form at Canton");
     let (_, _, form_page) = send(&app, get(&link.replace("&amp;", "&"))).await;
@@ -1445,7 +1445,7 @@ both_backends!(
     private_pages_are_not_kept_and_the_quick_exit_leaves_no_trace,
     |db: Db, url: String| async move {
         let app = hub(db.clone(), &url).await;
-        let ward = db::reporting::area_wards(&db, "W06000015").await.unwrap()[0].0.clone();
+        let ward = db::reporting::area_wards(&db, "W06000015").await.unwrap()[0].code.clone();
         // A form that needs correcting comes back as a draft; the report, as a tracking page.
         let bad = format!("lang=en&area=W06000015&category=&ward={ward}&ongoing=on&description=Shouting%20in%20the%20street%20at%20night&anonymous=yes");
         let (_, headers, _) = send(&app, form("/report").body(Body::from(bad)).unwrap()).await;

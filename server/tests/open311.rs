@@ -268,9 +268,9 @@ both_backends!(public_listings_keep_residents_safe, |db: Db, url: String| async 
         .await
         .unwrap()
         .into_iter()
-        .find(|(_, n)| n.en == "Cathays")
+        .find(|w| w.name.en == "Cathays")
         .unwrap()
-        .0;
+        .code;
     // From the form: an ordinary report with a precise point and a named resident, and a hate incident.
     let ordinary = "lang=en&area=W06000015&category=graffiti&ward=&lat=51.49431&lon=-3.18127&ongoing=on&description=Graffiti%20on%20the%20library%20wall%20by%20Anna%20Smith&anonymous=no&name=Anna%20Smith&email=anna%40example.cymru&consent=on".to_string();
     let hate = format!("lang=en&area=W06000015&category=hate&hate_strands=race&ward={cathays}&ongoing=on&description=Shouted%20racist%20abuse%20at%20my%20door&anonymous=yes");
@@ -476,9 +476,9 @@ both_backends!(reports_with_and_without_points_on_one_connection, |db: Db, url: 
         .await
         .unwrap()
         .into_iter()
-        .find(|(_, n)| n.en == "Cathays")
+        .find(|w| w.name.en == "Cathays")
         .unwrap()
-        .0;
+        .code;
     let by_ward = format!("lang=en&area=W06000015&category=litter&ward={cathays}&ongoing=on&description=Litter%20by%20the%20ward%20list&anonymous=yes");
     let by_point = "lang=en&area=W06000015&category=litter&ward=&lat=51.4943&lon=-3.1812&ongoing=on&description=Litter%20by%20a%20point&anonymous=yes";
     for body in [by_ward.as_str(), by_point, by_ward.as_str()] {

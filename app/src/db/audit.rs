@@ -2,7 +2,6 @@
 
 use super::{now, Db, DbError};
 use crate::audit::{AuditEntry, AuditPage, NewAuditEntry};
-use sqlx::Row as _;
 
 async fn insert<'e>(
     executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
@@ -48,14 +47,44 @@ pub async fn record_all(db: &Db, entries: &[NewAuditEntry]) -> Result<(), DbErro
 const VISIBLE_TO_CSP: &str = "(csp_id = $1 OR (csp_id IS NULL AND actor_user_id IN \
      (SELECT user_id FROM user_roles WHERE csp_id = $1)))";
 
+/// One row of the log as read back.
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    id: i64,
+    at: i64,
+    actor_label: String,
+    action: String,
+    record_type: Option<String>,
+    record_id: Option<String>,
+    ip: Option<String>,
+    detail: Option<String>,
+}
+
+impl From<AuditRow> for AuditEntry {
+    fn from(r: AuditRow) -> Self {
+        AuditEntry {
+            id: r.id,
+            at: r.at,
+            actor: r.actor_label,
+            action: r.action,
+            record: match (r.record_type, r.record_id) {
+                (Some(t), Some(id)) => Some(format!("{t} {id}")),
+                (Some(t), None) => Some(t),
+                _ => None,
+            },
+            ip: r.ip,
+            detail: r.detail,
+        }
+    }
+}
+
 /// Entries a manager of `csp_id` may read, newest first. `page` counts from 1.
 pub async fn page_for_csp(db: &Db, csp_id: i64, page: i64, page_size: i64) -> Result<AuditPage, DbError> {
-    let total: i64 = sqlx::query(&format!("SELECT COUNT(*) FROM audit_log WHERE {VISIBLE_TO_CSP}"))
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM audit_log WHERE {VISIBLE_TO_CSP}"))
         .bind(csp_id)
         .fetch_one(db.reader())
-        .await?
-        .try_get(0)?;
-    let rows = sqlx::query(&format!(
+        .await?;
+    let rows: Vec<AuditRow> = sqlx::query_as(&format!(
         "SELECT id, at, actor_label, action, record_type, record_id, ip, detail FROM audit_log \
          WHERE {VISIBLE_TO_CSP} ORDER BY at DESC, id DESC LIMIT $2 OFFSET $3"
     ))
@@ -64,25 +93,6 @@ pub async fn page_for_csp(db: &Db, csp_id: i64, page: i64, page_size: i64) -> Re
     .bind((page.max(1) - 1) * page_size)
     .fetch_all(db.reader())
     .await?;
-    let entries = rows
-        .iter()
-        .map(|r| {
-            let record_type: Option<String> = r.try_get(4)?;
-            let record_id: Option<String> = r.try_get(5)?;
-            Ok(AuditEntry {
-                id: r.try_get(0)?,
-                at: r.try_get(1)?,
-                actor: r.try_get(2)?,
-                action: r.try_get(3)?,
-                record: match (record_type, record_id) {
-                    (Some(t), Some(id)) => Some(format!("{t} {id}")),
-                    (Some(t), None) => Some(t),
-                    _ => None,
-                },
-                ip: r.try_get(6)?,
-                detail: r.try_get(7)?,
-            })
-        })
-        .collect::<Result<Vec<_>, DbError>>()?;
+    let entries = rows.into_iter().map(AuditEntry::from).collect();
     Ok(AuditPage { entries, total, page: page.max(1), page_size })
 }

@@ -32,6 +32,11 @@ pub(crate) fn names(row: &Row, en: usize) -> Result<crate::reference::Names, DbE
     Ok(crate::reference::Names::new(row.try_get::<String, _>(en)?, row.try_get::<String, _>(en + 1)?))
 }
 
+/// A report's status as stored; a value this version does not know reads as `open`.
+pub(crate) fn stored_status(text: &str) -> crate::reporting::ReportStatus {
+    crate::reporting::ReportStatus::parse(text).unwrap_or(crate::reporting::ReportStatus::Open)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

@@ -1,8 +1,8 @@
 //! Email waiting to be sent.
 
 use super::{now, Db, DbError};
-use sqlx::Row as _;
 
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct OutboxMessage {
     pub id: i64,
     pub to_address: String,
@@ -35,7 +35,7 @@ pub async fn enqueue(
 /// sharing a database never send the same message twice.
 pub async fn claim_due(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, DbError> {
     let at = now();
-    let due = sqlx::query(
+    let due: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 AND attempts < $2 ORDER BY next_attempt_at, id LIMIT $3",
     )
     .bind(at)
@@ -44,8 +44,7 @@ pub async fn claim_due(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, DbErro
     .fetch_all(db.reader())
     .await?;
     let mut claimed = Vec::new();
-    for row in due {
-        let id: i64 = row.try_get(0)?;
+    for id in due {
         let done = sqlx::query(
             "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
              WHERE id = $2 AND sent_at IS NULL AND next_attempt_at <= $3",
@@ -56,17 +55,12 @@ pub async fn claim_due(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, DbErro
         .execute(db.writer())
         .await?;
         if done.rows_affected() == 1 {
-            let m = sqlx::query("SELECT to_address, subject, body, attempts FROM outbox WHERE id = $1")
-                .bind(id)
-                .fetch_one(db.reader())
-                .await?;
-            claimed.push(OutboxMessage {
-                id,
-                to_address: m.try_get(0)?,
-                subject: m.try_get(1)?,
-                body: m.try_get(2)?,
-                attempts: m.try_get(3)?,
-            });
+            let message: OutboxMessage =
+                sqlx::query_as("SELECT id, to_address, subject, body, attempts FROM outbox WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(db.reader())
+                    .await?;
+            claimed.push(message);
         }
     }
     Ok(claimed)
@@ -109,18 +103,23 @@ pub async fn mark_failed(db: &Db, id: i64, attempts: i64, error: &str) -> Result
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
+struct OutboxCounts {
+    waiting: i64,
+    sent: i64,
+}
+
 /// (waiting, sent) counts, for tests and monitoring.
 pub async fn counts(db: &Db) -> Result<(i64, i64), DbError> {
-    let row = sqlx::query("SELECT COUNT(*) - COUNT(sent_at), COUNT(sent_at) FROM outbox")
-        .fetch_one(db.reader())
-        .await?;
-    Ok((row.try_get(0)?, row.try_get(1)?))
+    let counts: OutboxCounts =
+        sqlx::query_as("SELECT COUNT(*) - COUNT(sent_at) AS waiting, COUNT(sent_at) AS sent FROM outbox")
+            .fetch_one(db.reader())
+            .await?;
+    Ok((counts.waiting, counts.sent))
 }
 
 pub async fn last_error(db: &Db) -> Result<Option<String>, DbError> {
-    let row =
-        sqlx::query("SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1")
-            .fetch_optional(db.reader())
-            .await?;
-    Ok(row.and_then(|r| r.try_get(0).ok()))
+    sqlx::query_scalar("SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1")
+        .fetch_optional(db.reader())
+        .await
 }

@@ -1,18 +1,17 @@
 //! Resident reports: categories, the report and its reporter, the public timeline, drafts.
 
-use super::{format_time, now, Db, DbError};
+use super::{now, stored_status, Db, DbError};
 use crate::{
     reference::{Location, Names},
-    reporting::{Category, ReportStatus, TimelineEntry, TrackedReport, ValidReport},
+    reporting::{Category, Family, TimelineEntry, TrackedReport, UpdateKind, ValidReport},
+    time::Timestamp,
 };
-use sqlx::Row as _;
 
 pub async fn category_count(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    sqlx::query("SELECT COUNT(*) FROM report_categories WHERE csp_id = $1")
+    sqlx::query_scalar("SELECT COUNT(*) FROM report_categories WHERE csp_id = $1")
         .bind(csp_id)
         .fetch_one(db.reader())
-        .await?
-        .try_get(0)
+        .await
 }
 
 pub async fn insert_categories(
@@ -39,37 +38,63 @@ pub async fn insert_categories(
     tx.commit().await
 }
 
+/// A category, as read.
+#[derive(sqlx::FromRow)]
+struct CategoryRow {
+    id: i64,
+    code: String,
+    family: String,
+    name_en: String,
+    name_cy: String,
+    sensitive: i64,
+}
+
+impl From<CategoryRow> for Category {
+    fn from(r: CategoryRow) -> Self {
+        Category {
+            id: r.id,
+            code: r.code,
+            family: Family::from_stored(&r.family),
+            name: Names::new(r.name_en, r.name_cy),
+            sensitive: r.sensitive == 1,
+        }
+    }
+}
+
 /// The CSP's active categories, in its order.
 pub async fn categories(db: &Db, csp_id: i64) -> Result<Vec<Category>, DbError> {
-    let rows = sqlx::query(
+    let rows: Vec<CategoryRow> = sqlx::query_as(
         "SELECT id, code, family, name_en, name_cy, sensitive FROM report_categories \
          WHERE csp_id = $1 AND active = 1 ORDER BY position, id",
     )
     .bind(csp_id)
     .fetch_all(db.reader())
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Category {
-                id: r.try_get(0)?,
-                code: r.try_get(1)?,
-                family: r.try_get(2)?,
-                name: Names::new(r.try_get::<String, _>(3)?, r.try_get::<String, _>(4)?),
-                sensitive: r.try_get::<i64, _>(5)? == 1,
-            })
-        })
-        .collect()
+    Ok(rows.into_iter().map(Category::from).collect())
 }
 
-/// A local authority's wards (code and names), by English name, with the CSP that serves it.
-pub async fn area_wards(db: &Db, lad_code: &str) -> Result<Vec<(String, Names)>, DbError> {
-    let rows = sqlx::query("SELECT code, name_en, name_cy FROM wards WHERE lad_code = $1 ORDER BY name_en")
-        .bind(lad_code)
-        .fetch_all(db.reader())
-        .await?;
-    rows.iter()
-        .map(|r| Ok((r.try_get(0)?, Names::new(r.try_get::<String, _>(1)?, r.try_get::<String, _>(2)?))))
-        .collect()
+/// A ward as listed for a local authority: its code and names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaWard {
+    pub code: String,
+    pub name: Names,
+}
+
+#[derive(sqlx::FromRow)]
+struct AreaWardRow {
+    code: String,
+    name_en: String,
+    name_cy: String,
+}
+
+/// A local authority's wards, by English name.
+pub async fn area_wards(db: &Db, lad_code: &str) -> Result<Vec<AreaWard>, DbError> {
+    let rows: Vec<AreaWardRow> =
+        sqlx::query_as("SELECT code, name_en, name_cy FROM wards WHERE lad_code = $1 ORDER BY name_en")
+            .bind(lad_code)
+            .fetch_all(db.reader())
+            .await?;
+    Ok(rows.into_iter().map(|r| AreaWard { code: r.code, name: Names::new(r.name_en, r.name_cy) }).collect())
 }
 
 /// A coordinate as bound to SQL: text, cast to a double in the statement. (sqlx's `Any` driver
@@ -79,10 +104,11 @@ fn degrees(value: f64) -> String {
     value.to_string()
 }
 
-/// The confirmation email to queue with a report: where to send it and the tracking link.
+/// The confirmation email to queue with a report: where to send it and what it says.
 pub struct Confirmation<'a> {
     pub to: &'a str,
-    pub link: &'a str,
+    /// The email's subject and body for the report's reference (written by `reporting::emails`).
+    pub email: &'a (dyn Fn(&str) -> (String, String) + Sync),
     /// Hash of the token in the link: opening it proves the address (see `db::trigger`).
     pub check_hash: &'a str,
 }
@@ -97,15 +123,15 @@ pub enum Origin<'a> {
 }
 
 /// Stores a report, its reporter, its first timeline entry, its photos and its confirmation
-/// email in one transaction, under a reference with a random number unique in its year.
-/// Returns the reference.
+/// email in one transaction, under a reference unique in its year: `new_reference` draws one
+/// (`true`: after many tries), drawn again while the year already has it. Returns the reference.
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_report(
     db: &Db,
     report: &ValidReport,
     location: &Location,
     tracking_hash: &str,
-    year: i32,
+    new_reference: &(dyn Fn(bool) -> String + Sync),
     confirmation: Option<Confirmation<'_>>,
     photos: &[crate::reporting::photos::CleanPhoto],
     origin: Origin<'_>,
@@ -118,8 +144,7 @@ pub async fn insert_report(
     // same number at the same moment is refused the same way).
     let mut attempt = 0;
     let (id, reference) = loop {
-        let reference =
-            crate::reporting::reference(year, crate::reporting::random_reference_number(attempt >= 16));
+        let reference = new_reference(attempt >= 16);
         let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
         let inserted = insert_report_row(
             &mut *savepoint,
@@ -175,9 +200,7 @@ pub async fn insert_report(
             .await?;
     }
     if let Some(c) = confirmation {
-        let lang = report.reporter.language;
-        let (subject, body) =
-            crate::reporting::emails::confirmation(lang, &reference, c.link, location.csp_name.get(lang));
+        let (subject, body) = (c.email)(&reference);
         super::outbox::enqueue(&mut tx, c.to, &subject, &body).await?;
     }
     tx.commit().await?;
@@ -196,7 +219,7 @@ async fn insert_report_row(
     at: i64,
     origin: Origin<'_>,
 ) -> Result<i64, DbError> {
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO reports (reference, tracking_hash, csp_id, category_id, ward_code, neighbourhood_id, \
          location_text, happened_at, ongoing, description, asb_qualifier, hate_strands, language, sensitive, status, created_at, \
          lat, lon, source, api_key_id, open311_token, media_url) \
@@ -237,53 +260,86 @@ async fn insert_report_row(
         Origin::Web => None,
     })
     .fetch_one(&mut *conn)
-    .await?
-    .try_get(0)
+    .await
+}
+
+/// A report as its reporter sees it, as read.
+#[derive(sqlx::FromRow)]
+struct TrackedReportRow {
+    id: i64,
+    reference: String,
+    category_en: String,
+    category_cy: String,
+    ward_en: String,
+    ward_cy: String,
+    csp_en: String,
+    csp_cy: String,
+    location_text: String,
+    created_at: Timestamp,
+    status: String,
+    photo_count: i64,
+    sensitive: i64,
+}
+
+/// One public update of a report, as read.
+#[derive(sqlx::FromRow)]
+struct TimelineRow {
+    at: Timestamp,
+    status: String,
+    message: Option<String>,
+    kind: String,
+}
+
+impl From<TimelineRow> for TimelineEntry {
+    fn from(u: TimelineRow) -> Self {
+        TimelineEntry {
+            at: u.at,
+            status: stored_status(&u.status),
+            message: u.message,
+            kind: UpdateKind::from_stored(&u.kind),
+        }
+    }
 }
 
 /// The report behind a tracking link (by the token's hash), as its reporter may see it.
 pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<TrackedReport>, DbError> {
-    let Some(row) = sqlx::query(
-        "SELECT r.id, r.reference, c.name_en, c.name_cy, w.name_en, w.name_cy, p.name_en, p.name_cy, \
-                r.location_text, r.created_at, r.status, (SELECT COUNT(*) FROM report_photos f WHERE f.report_id = r.id), r.sensitive \
+    let row: Option<TrackedReportRow> = sqlx::query_as(
+        "SELECT r.id, r.reference, c.name_en AS category_en, c.name_cy AS category_cy, w.name_en AS ward_en, \
+                w.name_cy AS ward_cy, p.name_en AS csp_en, p.name_cy AS csp_cy, r.location_text, r.created_at, r.status, \
+                (SELECT COUNT(*) FROM report_photos f WHERE f.report_id = r.id) AS photo_count, r.sensitive \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN wards w ON w.code = r.ward_code \
          JOIN csps p ON p.id = r.csp_id WHERE r.tracking_hash = $1",
     )
     .bind(tracking_hash)
     .fetch_optional(db.reader())
-    .await?
-    else {
+    .await?;
+    let Some(row) = row else {
         return Ok(None);
     };
-    let id: i64 = row.try_get(0)?;
-    let timeline = sqlx::query("SELECT at, status, message, kind FROM report_updates WHERE report_id = $1 AND public = 1 ORDER BY at, id")
-        .bind(id)
-        .fetch_all(db.reader())
-        .await?
+    let timeline: Vec<TimelineRow> = sqlx::query_as(
+        "SELECT at, status, message, kind FROM report_updates WHERE report_id = $1 AND public = 1 ORDER BY at, id",
+    )
+    .bind(row.id)
+    .fetch_all(db.reader())
+    .await?;
+    let timeline: Vec<TimelineEntry> = timeline.into_iter().map(TimelineEntry::from).collect();
+    let awaiting_reply = timeline
         .iter()
-        .map(|u| {
-            Ok(TimelineEntry {
-                at: format_time(u.try_get(0)?),
-                status: ReportStatus::parse(&u.try_get::<String, _>(1)?).unwrap_or(ReportStatus::Open),
-                message: u.try_get(2)?,
-                kind: u.try_get(3)?,
-            })
-        })
-        .collect::<Result<Vec<_>, DbError>>()?;
-    let awaiting_reply =
-        timeline.iter().rev().find(|e| e.kind != "status").is_some_and(|e| e.kind == "question");
+        .rev()
+        .find(|e| e.kind != UpdateKind::Status)
+        .is_some_and(|e| e.kind == UpdateKind::Question);
     Ok(Some(TrackedReport {
         awaiting_reply,
-        reference: row.try_get(1)?,
-        category: Names::new(row.try_get::<String, _>(2)?, row.try_get::<String, _>(3)?),
-        ward: Names::new(row.try_get::<String, _>(4)?, row.try_get::<String, _>(5)?),
-        csp: Names::new(row.try_get::<String, _>(6)?, row.try_get::<String, _>(7)?),
-        location_text: row.try_get(8)?,
-        submitted_at: format_time(row.try_get(9)?),
-        status: ReportStatus::parse(&row.try_get::<String, _>(10)?).unwrap_or(ReportStatus::Open),
-        photo_count: row.try_get(11)?,
+        reference: row.reference,
+        category: Names::new(row.category_en, row.category_cy),
+        ward: Names::new(row.ward_en, row.ward_cy),
+        csp: Names::new(row.csp_en, row.csp_cy),
+        location_text: row.location_text,
+        submitted_at: row.created_at,
+        status: stored_status(&row.status),
+        photo_count: row.photo_count,
         timeline,
-        sensitive: row.try_get::<i64, _>(12)? == 1,
+        sensitive: row.sensitive == 1,
     }))
 }
 
@@ -295,23 +351,28 @@ pub enum ReplyOutcome {
     Saved,
 }
 
+/// A report's id and stored status.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ReportStatusRow {
+    pub id: i64,
+    pub status: String,
+}
+
 /// Adds the resident's reply to the question they were asked (through their tracking link).
 pub async fn reply(db: &Db, tracking_hash: &str, text: &str) -> Result<ReplyOutcome, DbError> {
     let mut tx = db.writer().begin().await?;
-    let Some(row) = sqlx::query("SELECT id, status FROM reports WHERE tracking_hash = $1")
-        .bind(tracking_hash)
-        .fetch_optional(&mut *tx)
-        .await?
-    else {
+    let report: Option<ReportStatusRow> =
+        sqlx::query_as("SELECT id, status FROM reports WHERE tracking_hash = $1")
+            .bind(tracking_hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(ReportStatusRow { id, status }) = report else {
         return Ok(ReplyOutcome::NoSuchReport);
     };
-    let (id, status): (i64, String) = (row.try_get(0)?, row.try_get(1)?);
-    let last: Option<String> = sqlx::query("SELECT kind FROM report_updates WHERE report_id = $1 AND kind IN ('question', 'reply') ORDER BY at DESC, id DESC LIMIT 1")
+    let last: Option<String> = sqlx::query_scalar("SELECT kind FROM report_updates WHERE report_id = $1 AND kind IN ('question', 'reply') ORDER BY at DESC, id DESC LIMIT 1")
         .bind(id)
         .fetch_optional(&mut *tx)
-        .await?
-        .map(|r| r.try_get(0))
-        .transpose()?;
+        .await?;
     if last.as_deref() != Some("question") {
         return Ok(ReplyOutcome::NothingAsked);
     }
@@ -327,11 +388,10 @@ pub async fn reply(db: &Db, tracking_hash: &str, text: &str) -> Result<ReplyOutc
 }
 
 pub async fn report_count(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    sqlx::query("SELECT COUNT(*) FROM reports WHERE csp_id = $1")
+    sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE csp_id = $1")
         .bind(csp_id)
         .fetch_one(db.reader())
-        .await?
-        .try_get(0)
+        .await
 }
 
 // ----- drafts: a form that needs correcting, kept for a day under a random token.
@@ -347,12 +407,11 @@ pub async fn save_draft(db: &Db, token_hash: &str, fields_json: &str) -> Result<
 }
 
 pub async fn draft(db: &Db, token_hash: &str) -> Result<Option<String>, DbError> {
-    let row = sqlx::query("SELECT fields FROM report_drafts WHERE token_hash = $1 AND created_at > $2")
+    sqlx::query_scalar("SELECT fields FROM report_drafts WHERE token_hash = $1 AND created_at > $2")
         .bind(token_hash)
         .bind(now() - 24 * 3600)
         .fetch_optional(db.reader())
-        .await?;
-    row.map(|r| r.try_get(0)).transpose()
+        .await
 }
 
 pub async fn delete_draft(db: &Db, token_hash: &str) -> Result<(), DbError> {
@@ -373,6 +432,15 @@ pub async fn delete_old_drafts(db: &Db) -> Result<u64, DbError> {
 
 // ----- synthetic reports (`cymuned generate`), stored in batches.
 
+/// A synthetic report as stored: what its timeline entries are made from.
+#[derive(sqlx::FromRow)]
+struct StoredSynthetic {
+    id: i64,
+    status: String,
+    created_at: Timestamp,
+    acknowledged_at: Option<Timestamp>,
+}
+
 /// Stores synthetic reports in one transaction: numbered at random as real reports are, with their
 /// first timeline entry and, when they have moved on, their current status. Rows go in
 /// several to a statement: a million reports take a minute, not an hour.
@@ -390,14 +458,13 @@ pub async fn insert_synthetic(
         let year = chrono::DateTime::from_timestamp(r.created_at, 0).map(|t| t.year()).unwrap_or(2026);
         if let std::collections::btree_map::Entry::Vacant(entry) = per_year.entry(year) {
             let prefix = format!("CYM-{:02}-%", year.rem_euclid(100));
-            let rows = sqlx::query("SELECT reference FROM reports WHERE reference LIKE $1")
-                .bind(prefix)
-                .fetch_all(&mut *tx)
-                .await?;
-            entry.insert(rows.len());
-            for row in rows {
-                taken.insert(row.try_get(0)?);
-            }
+            let references: Vec<String> =
+                sqlx::query_scalar("SELECT reference FROM reports WHERE reference LIKE $1")
+                    .bind(prefix)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            entry.insert(references.len());
+            taken.extend(references);
         }
     }
     for chunk in reports.chunks(ROWS) {
@@ -416,7 +483,7 @@ pub async fn insert_synthetic(
             sql.push_str(&format!("{}({}, 'generated')", if i == 0 { "" } else { ", " }, p.join(", ")));
         }
         sql.push_str(" RETURNING id, status, created_at, acknowledged_at");
-        let mut query = sqlx::query(&sql);
+        let mut query = sqlx::query_as::<_, StoredSynthetic>(&sql);
         for r in chunk {
             let year = chrono::DateTime::from_timestamp(r.created_at, 0).map(|t| t.year()).unwrap_or(2026);
             let count = per_year.get_mut(&year).expect("counted above");
@@ -453,13 +520,10 @@ pub async fn insert_synthetic(
         let stored = query.fetch_all(&mut *tx).await?;
         // (report, time, status) of each timeline entry.
         let mut updates: Vec<(i64, i64, String)> = Vec::with_capacity(stored.len() * 2);
-        for row in &stored {
-            let (id, status, created): (i64, String, i64) =
-                (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
-            updates.push((id, created, "open".into()));
-            if status != "open" {
-                let at: Option<i64> = row.try_get(3)?;
-                updates.push((id, at.unwrap_or(created), status));
+        for row in stored {
+            updates.push((row.id, row.created_at, "open".into()));
+            if row.status != "open" {
+                updates.push((row.id, row.acknowledged_at.unwrap_or(row.created_at), row.status));
             }
         }
         for part in updates.chunks(ROWS) {

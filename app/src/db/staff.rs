@@ -6,7 +6,6 @@ use crate::{
     reference::Names,
     staff::{roles::TeamMember, Role, RoleGrant, StaffUser},
 };
-use sqlx::Row as _;
 
 /// What sign-in needs to know about an account.
 pub struct Credentials {
@@ -15,19 +14,20 @@ pub struct Credentials {
     pub active: bool,
 }
 
+#[derive(sqlx::FromRow)]
+struct CredentialsRow {
+    id: i64,
+    password_hash: String,
+    active: i64,
+}
+
 pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Option<Credentials>, DbError> {
-    let row = sqlx::query("SELECT id, password_hash, active FROM users WHERE email = $1")
-        .bind(normalise_email(email))
-        .fetch_optional(db.reader())
-        .await?;
-    row.map(|r| {
-        Ok(Credentials {
-            user_id: r.try_get(0)?,
-            password_hash: r.try_get(1)?,
-            active: r.try_get::<i64, _>(2)? == 1,
-        })
-    })
-    .transpose()
+    let row: Option<CredentialsRow> =
+        sqlx::query_as("SELECT id, password_hash, active FROM users WHERE email = $1")
+            .bind(normalise_email(email))
+            .fetch_optional(db.reader())
+            .await?;
+    Ok(row.map(|r| Credentials { user_id: r.id, password_hash: r.password_hash, active: r.active == 1 }))
 }
 
 pub fn normalise_email(email: &str) -> String {
@@ -42,7 +42,7 @@ pub async fn create_user(
     language: Lang,
     is_demo: bool,
 ) -> Result<i64, DbError> {
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO users (email, display_name, password_hash, language, is_demo, active, created_at) \
          VALUES ($1, $2, $3, $4, $5, 1, $6) RETURNING id",
     )
@@ -53,16 +53,14 @@ pub async fn create_user(
     .bind(is_demo as i64)
     .bind(now())
     .fetch_one(db.writer())
-    .await?
-    .try_get(0)
+    .await
 }
 
 pub async fn user_id_by_email(db: &Db, email: &str) -> Result<Option<i64>, DbError> {
-    let row = sqlx::query("SELECT id FROM users WHERE email = $1")
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(normalise_email(email))
         .fetch_optional(db.reader())
-        .await?;
-    row.map(|r| r.try_get(0)).transpose()
+        .await
 }
 
 pub async fn grant_role(
@@ -85,43 +83,65 @@ pub async fn grant_role(
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
+struct StaffUserRow {
+    id: i64,
+    email: String,
+    display_name: String,
+    language: String,
+}
+
+/// A role held, as read.
+#[derive(sqlx::FromRow)]
+struct RoleGrantRow {
+    role: String,
+    csp_id: i64,
+    csp_slug: String,
+    csp_en: String,
+    csp_cy: String,
+    organisation: Option<String>,
+    organisation_id: Option<i64>,
+}
+
+impl RoleGrantRow {
+    /// The grant; `None` for a role this version does not know.
+    fn into_grant(self) -> Option<RoleGrant> {
+        Some(RoleGrant {
+            role: Role::parse(&self.role)?,
+            csp_id: self.csp_id,
+            csp_slug: self.csp_slug,
+            csp_name: Names::new(self.csp_en, self.csp_cy),
+            organisation: self.organisation,
+            organisation_id: self.organisation_id,
+        })
+    }
+}
+
 /// The account and its roles, or `None` if it does not exist or is disabled.
 pub async fn staff_user(db: &Db, user_id: i64) -> Result<Option<StaffUser>, DbError> {
-    let Some(row) =
-        sqlx::query("SELECT id, email, display_name, language FROM users WHERE id = $1 AND active = 1")
+    let row: Option<StaffUserRow> =
+        sqlx::query_as("SELECT id, email, display_name, language FROM users WHERE id = $1 AND active = 1")
             .bind(user_id)
             .fetch_optional(db.reader())
-            .await?
-    else {
+            .await?;
+    let Some(row) = row else {
         return Ok(None);
     };
-    let grants = sqlx::query(
-        "SELECT r.role, c.id, c.slug, c.name_en, c.name_cy, o.name, r.organisation_id FROM user_roles r \
+    let grants: Vec<RoleGrantRow> = sqlx::query_as(
+        "SELECT r.role, c.id AS csp_id, c.slug AS csp_slug, c.name_en AS csp_en, c.name_cy AS csp_cy, \
+                o.name AS organisation, r.organisation_id FROM user_roles r \
          JOIN csps c ON c.id = r.csp_id LEFT JOIN organisations o ON o.id = r.organisation_id \
          WHERE r.user_id = $1 ORDER BY c.name_en, r.role",
     )
     .bind(user_id)
     .fetch_all(db.reader())
-    .await?
-    .iter()
-    .filter_map(|r| {
-        let role = Role::parse(r.try_get::<String, _>(0).ok()?.as_str())?;
-        Some(RoleGrant {
-            role,
-            csp_id: r.try_get(1).ok()?,
-            csp_slug: r.try_get(2).ok()?,
-            csp_name: Names::new(r.try_get::<String, _>(3).ok()?, r.try_get::<String, _>(4).ok()?),
-            organisation: r.try_get(5).ok()?,
-            organisation_id: r.try_get(6).ok()?,
-        })
-    })
-    .collect();
+    .await?;
     Ok(Some(StaffUser {
-        id: row.try_get(0)?,
-        email: row.try_get(1)?,
-        display_name: row.try_get(2)?,
-        language: Lang::parse(&row.try_get::<String, _>(3)?).unwrap_or_default(),
-        grants,
+        id: row.id,
+        email: row.email,
+        display_name: row.display_name,
+        language: Lang::parse(&row.language).unwrap_or_default(),
+        grants: grants.into_iter().filter_map(RoleGrantRow::into_grant).collect(),
     }))
 }
 
@@ -135,7 +155,7 @@ pub async fn set_language(db: &Db, user_id: i64, language: Lang) -> Result<(), D
 }
 
 pub async fn demo_user_count(db: &Db) -> Result<i64, DbError> {
-    sqlx::query("SELECT COUNT(*) FROM users WHERE is_demo = 1").fetch_one(db.reader()).await?.try_get(0)
+    sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_demo = 1").fetch_one(db.reader()).await
 }
 
 /// Removes every demo account (and with them their roles and sessions).
@@ -162,32 +182,29 @@ pub async fn deactivate_user(
     audit: &crate::audit::NewAuditEntry,
 ) -> Result<Option<(i64, u64)>, DbError> {
     let mut tx = db.writer().begin().await?;
-    let Some(row) =
-        sqlx::query("UPDATE users SET active = 0 WHERE lower(email) = lower($1) AND active = 1 RETURNING id")
-            .bind(email)
-            .fetch_optional(&mut *tx)
-            .await?
-    else {
+    let id: Option<i64> = sqlx::query_scalar(
+        "UPDATE users SET active = 0 WHERE lower(email) = lower($1) AND active = 1 RETURNING id",
+    )
+    .bind(email)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(id) = id else {
         return Ok(None);
     };
-    let id: i64 = row.try_get(0)?;
     let ended = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?
         .rows_affected();
     // One entry in each partnership the account held a role in, so each one's managers see it.
-    let csps = sqlx::query(
+    let csps: Vec<i64> = sqlx::query_scalar(
         "SELECT DISTINCT csp_id FROM user_roles WHERE user_id = $1 AND csp_id IS NOT NULL ORDER BY csp_id",
     )
     .bind(id)
     .fetch_all(&mut *tx)
     .await?;
-    let csps: Vec<Option<i64>> = if csps.is_empty() {
-        vec![None]
-    } else {
-        csps.iter().map(|r| r.try_get(0).map(Some)).collect::<Result<_, _>>()?
-    };
+    let csps: Vec<Option<i64>> =
+        if csps.is_empty() { vec![None] } else { csps.into_iter().map(Some).collect() };
     for csp_id in csps {
         let audit = crate::audit::NewAuditEntry { record_id: Some(id.to_string()), csp_id, ..audit.clone() };
         super::audit::record_in(&mut tx, &audit).await?;
@@ -212,13 +229,12 @@ pub async fn revoke_api_keys(
 ) -> Result<Vec<i64>, DbError> {
     let mut tx = db.writer().begin().await?;
     let query = match choice {
-        ApiKeyChoice::Id(id) => sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE csp_id = $2 AND id = $3 AND revoked_at IS NULL RETURNING id").bind(now()).bind(csp_id).bind(id),
+        ApiKeyChoice::Id(id) => sqlx::query_scalar("UPDATE api_keys SET revoked_at = $1 WHERE csp_id = $2 AND id = $3 AND revoked_at IS NULL RETURNING id").bind(now()).bind(csp_id).bind(id),
         ApiKeyChoice::Name(name) => {
-            sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE csp_id = $2 AND name = $3 AND revoked_at IS NULL RETURNING id").bind(now()).bind(csp_id).bind(name)
+            sqlx::query_scalar("UPDATE api_keys SET revoked_at = $1 WHERE csp_id = $2 AND name = $3 AND revoked_at IS NULL RETURNING id").bind(now()).bind(csp_id).bind(name)
         }
     };
-    let ids =
-        query.fetch_all(&mut *tx).await?.iter().map(|r| r.try_get(0)).collect::<Result<Vec<i64>, _>>()?;
+    let ids: Vec<i64> = query.fetch_all(&mut *tx).await?;
     for id in &ids {
         let entry = crate::audit::NewAuditEntry { record_id: Some(id.to_string()), ..audit.clone() };
         super::audit::record_in(&mut tx, &entry).await?;
@@ -228,7 +244,7 @@ pub async fn revoke_api_keys(
 }
 
 pub async fn ensure_organisation(db: &Db, csp_id: i64, kind: &str, name: &str) -> Result<i64, DbError> {
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO organisations (csp_id, kind, name) VALUES ($1, $2, $3) \
          ON CONFLICT (csp_id, name) DO UPDATE SET kind = excluded.kind RETURNING id",
     )
@@ -236,8 +252,7 @@ pub async fn ensure_organisation(db: &Db, csp_id: i64, kind: &str, name: &str) -
     .bind(kind)
     .bind(name)
     .fetch_one(db.writer())
-    .await?
-    .try_get(0)
+    .await
 }
 
 // ----- sessions: the token itself is never stored, only its SHA-256.
@@ -255,6 +270,7 @@ pub async fn create_session(db: &Db, token_hash: &str, user_id: i64) -> Result<(
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
 pub struct SessionRow {
     pub user_id: i64,
     pub created_at: i64,
@@ -262,14 +278,10 @@ pub struct SessionRow {
 }
 
 pub async fn session(db: &Db, token_hash: &str) -> Result<Option<SessionRow>, DbError> {
-    let row = sqlx::query("SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
+    sqlx::query_as("SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
         .bind(token_hash)
         .fetch_optional(db.reader())
-        .await?;
-    row.map(|r| {
-        Ok(SessionRow { user_id: r.try_get(0)?, created_at: r.try_get(1)?, last_seen_at: r.try_get(2)? })
-    })
-    .transpose()
+        .await
 }
 
 pub async fn touch_session(db: &Db, token_hash: &str, at: i64) -> Result<(), DbError> {
@@ -304,7 +316,8 @@ pub struct ApiKeyRow {
     pub key_hash: String,
     pub name: String,
     pub csp_id: i64,
-    pub role: String,
+    /// `None`: a role this version does not know.
+    pub role: Option<Role>,
     pub revoked: bool,
 }
 
@@ -317,7 +330,7 @@ pub async fn create_api_key(
     role: Role,
     organisation_id: Option<i64>,
 ) -> Result<i64, DbError> {
-    sqlx::query(
+    sqlx::query_scalar(
         "INSERT INTO api_keys (prefix, key_hash, name, csp_id, role, organisation_id, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -329,34 +342,52 @@ pub async fn create_api_key(
     .bind(organisation_id)
     .bind(now())
     .fetch_one(db.writer())
-    .await?
-    .try_get(0)
+    .await
+}
+
+/// An API key, as read.
+#[derive(sqlx::FromRow)]
+struct ApiKeyRecord {
+    id: i64,
+    key_hash: String,
+    name: String,
+    csp_id: i64,
+    role: String,
+    revoked_at: Option<i64>,
+    organisation_id: Option<i64>,
 }
 
 pub async fn api_key_by_prefix(db: &Db, prefix: &str) -> Result<Option<ApiKeyRow>, DbError> {
-    let row = sqlx::query("SELECT id, key_hash, name, csp_id, role, revoked_at, organisation_id FROM api_keys WHERE prefix = $1")
+    let row: Option<ApiKeyRecord> = sqlx::query_as("SELECT id, key_hash, name, csp_id, role, revoked_at, organisation_id FROM api_keys WHERE prefix = $1")
         .bind(prefix)
         .fetch_optional(db.reader())
         .await?;
-    row.map(|r| {
-        Ok(ApiKeyRow {
-            id: r.try_get(0)?,
-            key_hash: r.try_get(1)?,
-            name: r.try_get(2)?,
-            csp_id: r.try_get(3)?,
-            role: r.try_get(4)?,
-            revoked: r.try_get::<Option<i64>, _>(5)?.is_some(),
-            organisation_id: r.try_get(6)?,
-        })
-    })
-    .transpose()
+    Ok(row.map(|r| ApiKeyRow {
+        id: r.id,
+        key_hash: r.key_hash,
+        name: r.name,
+        csp_id: r.csp_id,
+        role: Role::parse(&r.role),
+        revoked: r.revoked_at.is_some(),
+        organisation_id: r.organisation_id,
+    }))
 }
 
 // ----- the team of a CSP: who holds which roles there.
 
+/// One role of a team member, as read.
+#[derive(sqlx::FromRow)]
+struct TeamRoleRow {
+    user_id: i64,
+    email: String,
+    display_name: String,
+    role: String,
+    organisation: Option<String>,
+}
+
 pub async fn team(db: &Db, csp_id: i64) -> Result<Vec<TeamMember>, DbError> {
-    let rows = sqlx::query(
-        "SELECT u.id, u.email, u.display_name, r.role, o.name FROM user_roles r \
+    let rows: Vec<TeamRoleRow> = sqlx::query_as(
+        "SELECT u.id AS user_id, u.email, u.display_name, r.role, o.name AS organisation FROM user_roles r \
          JOIN users u ON u.id = r.user_id LEFT JOIN organisations o ON o.id = r.organisation_id \
          WHERE r.csp_id = $1 AND u.active = 1 ORDER BY u.display_name, u.id, r.role",
     )
@@ -365,17 +396,16 @@ pub async fn team(db: &Db, csp_id: i64) -> Result<Vec<TeamMember>, DbError> {
     .await?;
     let mut team: Vec<TeamMember> = Vec::new();
     for row in rows {
-        let user_id: i64 = row.try_get(0)?;
-        let Some(role) = Role::parse(&row.try_get::<String, _>(3)?) else { continue };
-        if team.last().map(|m| m.user_id) != Some(user_id) {
+        let Some(role) = Role::parse(&row.role) else { continue };
+        if team.last().map(|m| m.user_id) != Some(row.user_id) {
             team.push(TeamMember {
-                user_id,
-                email: row.try_get(1)?,
-                display_name: row.try_get(2)?,
+                user_id: row.user_id,
+                email: row.email,
+                display_name: row.display_name,
                 roles: Vec::new(),
             });
         }
-        team.last_mut().expect("pushed above").roles.push((role, row.try_get(4)?));
+        team.last_mut().expect("pushed above").roles.push((role, row.organisation));
     }
     Ok(team)
 }
@@ -393,10 +423,20 @@ pub async fn revoke_role(db: &Db, user_id: i64, csp_id: i64, role: Role) -> Resu
 
 // ----- teams of a CSP, which reports can be assigned to.
 
-/// A CSP's teams: (id, name, members as (user id, name)).
+/// A team and one of its members (if it has any), as read.
+#[derive(sqlx::FromRow)]
+struct TeamMemberRow {
+    team_id: i64,
+    team_name: String,
+    user_id: Option<i64>,
+    display_name: Option<String>,
+}
+
+/// A CSP's teams with their members.
 pub async fn teams(db: &Db, csp_id: i64) -> Result<Vec<crate::staff::WorkTeam>, DbError> {
-    let rows = sqlx::query(
-        "SELECT t.id, t.name, u.id, u.display_name FROM teams t LEFT JOIN team_members m ON m.team_id = t.id \
+    let rows: Vec<TeamMemberRow> = sqlx::query_as(
+        "SELECT t.id AS team_id, t.name AS team_name, u.id AS user_id, u.display_name FROM teams t \
+         LEFT JOIN team_members m ON m.team_id = t.id \
          LEFT JOIN users u ON u.id = m.user_id WHERE t.csp_id = $1 ORDER BY t.name, u.display_name",
     )
     .bind(csp_id)
@@ -404,13 +444,10 @@ pub async fn teams(db: &Db, csp_id: i64) -> Result<Vec<crate::staff::WorkTeam>, 
     .await?;
     let mut teams: Vec<crate::staff::WorkTeam> = Vec::new();
     for r in rows {
-        let id: i64 = r.try_get(0)?;
-        if teams.last().is_none_or(|t| t.id != id) {
-            teams.push(crate::staff::WorkTeam { id, name: r.try_get(1)?, members: Vec::new() });
+        if teams.last().is_none_or(|t| t.id != r.team_id) {
+            teams.push(crate::staff::WorkTeam { id: r.team_id, name: r.team_name, members: Vec::new() });
         }
-        if let (Some(user), Some(name)) =
-            (r.try_get::<Option<i64>, _>(2)?, r.try_get::<Option<String>, _>(3)?)
-        {
+        if let (Some(user), Some(name)) = (r.user_id, r.display_name) {
             teams.last_mut().expect("pushed above").members.push((user, name));
         }
     }
@@ -430,11 +467,10 @@ pub async fn create_team(db: &Db, csp_id: i64, name: &str) -> Result<bool, DbErr
 
 /// The CSP a team belongs to.
 pub async fn team_csp(db: &Db, team_id: i64) -> Result<Option<i64>, DbError> {
-    let row = sqlx::query("SELECT csp_id FROM teams WHERE id = $1")
+    sqlx::query_scalar("SELECT csp_id FROM teams WHERE id = $1")
         .bind(team_id)
         .fetch_optional(db.reader())
-        .await?;
-    row.map(|r| r.try_get(0)).transpose()
+        .await
 }
 
 pub async fn add_team_member(db: &Db, team_id: i64, user_id: i64) -> Result<(), DbError> {
@@ -478,6 +514,12 @@ pub async fn keep_form(
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
+struct KeptFormRow {
+    form: String,
+    fields: String,
+}
+
 /// A form kept for `user_id` on `page` since `since`: (form, fields as JSON).
 pub async fn kept_form(
     db: &Db,
@@ -486,14 +528,14 @@ pub async fn kept_form(
     page: &str,
     since: i64,
 ) -> Result<Option<(String, String)>, DbError> {
-    let row = sqlx::query("SELECT form, fields FROM kept_forms WHERE token_hash = $1 AND user_id = $2 AND page = $3 AND created_at > $4")
+    let row: Option<KeptFormRow> = sqlx::query_as("SELECT form, fields FROM kept_forms WHERE token_hash = $1 AND user_id = $2 AND page = $3 AND created_at > $4")
         .bind(token_hash)
         .bind(user_id)
         .bind(page)
         .bind(since)
         .fetch_optional(db.reader())
         .await?;
-    row.map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).transpose()
+    Ok(row.map(|r| (r.form, r.fields)))
 }
 
 pub async fn delete_kept_forms_before(db: &Db, before: i64) -> Result<u64, DbError> {

@@ -2,53 +2,105 @@
 //! change checks the report's `version`, so a second officer working on a report someone else
 //! has just changed is told, and nothing is silently overwritten.
 
-use super::{format_time, names, now, Db, DbError};
+use super::{now, stored_status, Db, DbError};
 use crate::{
     audit::NewAuditEntry,
     reference::Names,
-    reporting::ReportStatus,
+    reporting::{Family, ReportStatus, UpdateKind},
+    time::Timestamp,
     triage::{
-        acknowledge_due, Grade, IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReporterDetails,
-        DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE,
+        Grade, HandlingCode, IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReportLink, ReportUpdate,
+        ReporterDetails, DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE,
     },
 };
-use sqlx::Row as _;
 
 pub async fn acknowledge_days(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    let row = sqlx::query("SELECT acknowledge_working_days FROM csp_settings WHERE csp_id = $1")
-        .bind(csp_id)
-        .fetch_optional(db.reader())
-        .await?;
-    Ok(row.map(|r| r.try_get(0)).transpose()?.unwrap_or(DEFAULT_ACKNOWLEDGE_DAYS))
-}
-
-/// The latest receipt time whose acknowledgement is already overdue at `now`.
-pub fn overdue_cutoff(now: i64, working_days: i64) -> i64 {
-    let (mut low, mut high) = (now - 60 * 86_400, now);
-    while low < high {
-        let mid = low + (high - low + 1) / 2;
-        if acknowledge_due(mid, working_days) < now {
-            low = mid;
-        } else {
-            high = mid - 1;
-        }
-    }
-    low
+    let days: Option<i64> =
+        sqlx::query_scalar("SELECT acknowledge_working_days FROM csp_settings WHERE csp_id = $1")
+            .bind(csp_id)
+            .fetch_optional(db.reader())
+            .await?;
+    Ok(days.unwrap_or(DEFAULT_ACKNOWLEDGE_DAYS))
 }
 
 const CLOSED: &str =
     "('fixed', 'duplicate', 'not_responsible', 'no_further_action', 'internal_referral', 'closed')";
 
-/// The queue's page for `filter`, its total, and the CSP's counts.
+/// One page of the intake queue: its reports, how many match the filter, and the CSP's counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueuePage {
+    pub rows: Vec<QueueRow>,
+    pub total: i64,
+    pub counts: QueueCounts,
+}
+
+/// A report as the queue lists it, as read.
+#[derive(sqlx::FromRow)]
+struct QueueRecord {
+    reference: String,
+    category_en: String,
+    category_cy: String,
+    neighbourhood_en: String,
+    neighbourhood_cy: String,
+    status: String,
+    created_at: Timestamp,
+    acknowledged_at: Option<Timestamp>,
+    sensitive: i64,
+    source_grade: Option<String>,
+    intelligence_grade: Option<String>,
+    handling_code: Option<String>,
+    assigned_person: Option<String>,
+    assigned_organisation: Option<String>,
+    trigger_rule: Option<String>,
+    assigned_team: Option<String>,
+    safe_contacts: i64,
+}
+
+impl QueueRecord {
+    /// The row as listed, `overdue_before` being the latest receipt time already overdue.
+    fn into_row(self, overdue_before: Timestamp) -> QueueRow {
+        let acknowledged = self.acknowledged_at.is_some();
+        QueueRow {
+            reference: self.reference,
+            category: Names::new(self.category_en, self.category_cy),
+            neighbourhood: Names::new(self.neighbourhood_en, self.neighbourhood_cy),
+            status: stored_status(&self.status),
+            created_at: self.created_at,
+            acknowledged,
+            overdue: !acknowledged && self.created_at <= overdue_before,
+            sensitive: self.sensitive == 1,
+            graded: Grade::from_stored(
+                self.source_grade.as_deref(),
+                self.intelligence_grade.as_deref(),
+                self.handling_code.as_deref(),
+                None,
+            ),
+            assigned_to: self.assigned_person.or(self.assigned_organisation).or(self.assigned_team),
+            trigger: self.trigger_rule,
+            safe_contact: self.safe_contacts > 0,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct QueueCountsRecord {
+    new_count: i64,
+    overdue_count: i64,
+    open_count: i64,
+}
+
+/// The queue's page for `filter`, its total, and the CSP's counts. `overdue_before` is the
+/// latest receipt time whose acknowledgement is already overdue now (the CSP's rule, see
+/// `triage::overdue_cutoff`).
 pub async fn queue(
     db: &Db,
     csp_id: i64,
     filter: &QueueFilter,
     user_id: i64,
-) -> Result<(Vec<QueueRow>, i64, QueueCounts), DbError> {
-    let days = acknowledge_days(db, csp_id).await?;
+    overdue_before: Timestamp,
+) -> Result<QueuePage, DbError> {
     let at = now();
-    let cutoff = overdue_cutoff(at, days);
+    let cutoff = overdue_before;
     let looked_up;
     let filter = if filter.reference.is_empty() {
         filter
@@ -88,13 +140,11 @@ pub async fn queue(
     // The category by its id in this CSP, so counting never joins the categories.
     let category: Option<i64> = match Some(filter.category.as_str()).filter(|c| !c.is_empty()) {
         Some(code) => Some(
-            sqlx::query("SELECT id FROM report_categories WHERE csp_id = $1 AND code = $2")
+            sqlx::query_scalar("SELECT id FROM report_categories WHERE csp_id = $1 AND code = $2")
                 .bind(csp_id)
                 .bind(code)
                 .fetch_optional(db.reader())
                 .await?
-                .map(|r| r.try_get(0))
-                .transpose()?
                 .unwrap_or(-1),
         ),
         None => None,
@@ -115,15 +165,17 @@ pub async fn queue(
     );
     let page = filter.page.clamp(1, 100_000);
     let select = format!(
-        "SELECT r.reference, c.name_en, c.name_cy, n.name_en, n.name_cy, r.status, r.created_at, r.acknowledged_at, r.sensitive, \
-                i.source_grade, i.intelligence_grade, i.handling_code, u.display_name, o.name, r.trigger_rule, t.name, \
-                (SELECT COUNT(*) FROM report_reporters rr WHERE rr.report_id = r.id AND rr.safe_contact IS NOT NULL) \
+        "SELECT r.reference, c.name_en AS category_en, c.name_cy AS category_cy, n.name_en AS neighbourhood_en, \
+                n.name_cy AS neighbourhood_cy, r.status, r.created_at, r.acknowledged_at, r.sensitive, \
+                i.source_grade, i.intelligence_grade, i.handling_code, u.display_name AS assigned_person, \
+                o.name AS assigned_organisation, r.trigger_rule, t.name AS assigned_team, \
+                (SELECT COUNT(*) FROM report_reporters rr WHERE rr.report_id = r.id AND rr.safe_contact IS NOT NULL) AS safe_contacts \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN neighbourhoods n ON n.id = r.neighbourhood_id \
          LEFT JOIN intelligence_items i ON i.report_id = r.id LEFT JOIN users u ON u.id = r.assigned_user_id \
          LEFT JOIN organisations o ON o.id = r.assigned_organisation_id LEFT JOIN teams t ON t.id = r.assigned_team_id \
          WHERE {conditions} ORDER BY {order} LIMIT $9 OFFSET $10"
     );
-    let rows = sqlx::query(&select)
+    let rows: Vec<QueueRecord> = sqlx::query_as(&select)
         .bind(csp_id)
         .bind(category)
         .bind(neighbourhood)
@@ -136,41 +188,9 @@ pub async fn queue(
         .bind((page - 1) * QUEUE_PAGE_SIZE)
         .fetch_all(db.reader())
         .await?;
-    let rows = rows
-        .iter()
-        .map(|r| {
-            let created: i64 = r.try_get(6)?;
-            let acknowledged = r.try_get::<Option<i64>, _>(7)?.is_some();
-            let grade: Option<String> = match (
-                r.try_get::<Option<String>, _>(9)?,
-                r.try_get::<Option<String>, _>(10)?,
-                r.try_get::<Option<String>, _>(11)?,
-            ) {
-                (Some(s), Some(i), Some(h)) => Some(format!("{s}{i} {h}")),
-                _ => None,
-            };
-            let assigned_to = r
-                .try_get::<Option<String>, _>(12)?
-                .or(r.try_get::<Option<String>, _>(13)?)
-                .or(r.try_get::<Option<String>, _>(15)?);
-            Ok(QueueRow {
-                reference: r.try_get(0)?,
-                category: names(r, 1)?,
-                neighbourhood: names(r, 3)?,
-                status: ReportStatus::parse(&r.try_get::<String, _>(5)?).unwrap_or(ReportStatus::Open),
-                created_at: format_time(created),
-                acknowledged,
-                overdue: !acknowledged && acknowledge_due(created, days) < at,
-                sensitive: r.try_get::<i64, _>(8)? == 1,
-                graded: grade,
-                assigned_to,
-                trigger: r.try_get(14)?,
-                safe_contact: r.try_get::<i64, _>(16)? > 0,
-            })
-        })
-        .collect::<Result<Vec<_>, DbError>>()?;
+    let rows = rows.into_iter().map(|r| r.into_row(cutoff)).collect();
     let count_sql = format!("SELECT COUNT(*) FROM reports r WHERE {conditions}");
-    let total: i64 = sqlx::query(&count_sql)
+    let total: i64 = sqlx::query_scalar(&count_sql)
         .bind(csp_id)
         .bind(category)
         .bind(neighbourhood)
@@ -180,12 +200,11 @@ pub async fn queue(
         .bind(filter.trigger as i64)
         .bind(reference)
         .fetch_one(db.reader())
-        .await?
-        .try_get(0)?;
-    let counts = sqlx::query(&format!(
-        "SELECT COALESCE(SUM(CASE WHEN r.acknowledged_at IS NULL THEN 1 ELSE 0 END), 0), \
-                COALESCE(SUM(CASE WHEN r.acknowledged_at IS NULL AND r.created_at <= $2 THEN 1 ELSE 0 END), 0), \
-                COUNT(*) \
+        .await?;
+    let counts: QueueCountsRecord = sqlx::query_as(&format!(
+        "SELECT COALESCE(SUM(CASE WHEN r.acknowledged_at IS NULL THEN 1 ELSE 0 END), 0) AS new_count, \
+                COALESCE(SUM(CASE WHEN r.acknowledged_at IS NULL AND r.created_at <= $2 THEN 1 ELSE 0 END), 0) AS overdue_count, \
+                COUNT(*) AS open_count \
          FROM reports r WHERE r.csp_id = $1 AND r.status NOT IN {CLOSED}"
     ))
     .bind(csp_id)
@@ -193,8 +212,8 @@ pub async fn queue(
     .fetch_one(db.reader())
     .await?;
     let counts =
-        QueueCounts { new: counts.try_get(0)?, overdue: counts.try_get(1)?, open: counts.try_get(2)? };
-    Ok((rows, total, counts))
+        QueueCounts { new: counts.new_count, overdue: counts.overdue_count, open: counts.open_count };
+    Ok(QueuePage { rows, total, counts })
 }
 
 /// One report as officers see it (the reporter's details are read separately).
@@ -207,7 +226,7 @@ pub struct TriageRecord {
     pub status: ReportStatus,
     pub category_code: String,
     pub category: Names,
-    pub family: String,
+    pub family: Family,
     pub asb_qualifier: Option<String>,
     pub hate_strands: Vec<String>,
     pub ward: Names,
@@ -230,116 +249,186 @@ pub struct TriageRecord {
     pub trigger_rule: Option<String>,
 }
 
+/// A report as officers see it, as read.
+#[derive(sqlx::FromRow)]
+struct TriageRecordRow {
+    id: i64,
+    csp_id: i64,
+    version: i64,
+    reference: String,
+    status: String,
+    category_code: String,
+    category_en: String,
+    category_cy: String,
+    family: String,
+    asb_qualifier: Option<String>,
+    hate_strands: Option<String>,
+    ward_en: String,
+    ward_cy: String,
+    neighbourhood_en: String,
+    neighbourhood_cy: String,
+    location_text: String,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    happened_at: Option<String>,
+    ongoing: i64,
+    description: String,
+    language: String,
+    sensitive: i64,
+    created_at: Timestamp,
+    acknowledged_at: Option<Timestamp>,
+    assigned_user_id: Option<i64>,
+    assigned_organisation_id: Option<i64>,
+    source: String,
+    neighbourhood_id: i64,
+    trigger_rule: Option<String>,
+    assigned_team_id: Option<i64>,
+}
+
+impl From<TriageRecordRow> for TriageRecord {
+    fn from(r: TriageRecordRow) -> Self {
+        TriageRecord {
+            id: r.id,
+            csp_id: r.csp_id,
+            version: r.version,
+            reference: r.reference,
+            status: stored_status(&r.status),
+            category_code: r.category_code,
+            category: Names::new(r.category_en, r.category_cy),
+            family: Family::from_stored(&r.family),
+            asb_qualifier: r.asb_qualifier,
+            hate_strands: r
+                .hate_strands
+                .map(|s| s.split(',').map(str::to_string).collect())
+                .unwrap_or_default(),
+            ward: Names::new(r.ward_en, r.ward_cy),
+            neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
+            neighbourhood_id: r.neighbourhood_id,
+            location_text: r.location_text,
+            point: r.lat.zip(r.lon),
+            happened_at: r.happened_at,
+            ongoing: r.ongoing == 1,
+            description: r.description,
+            language: r.language,
+            sensitive: r.sensitive == 1,
+            created_at: r.created_at,
+            acknowledged_at: r.acknowledged_at,
+            assigned_user_id: r.assigned_user_id,
+            assigned_organisation_id: r.assigned_organisation_id,
+            assigned_team_id: r.assigned_team_id,
+            source: r.source,
+            trigger_rule: r.trigger_rule,
+        }
+    }
+}
+
 pub async fn record(db: &Db, reference: &str) -> Result<Option<TriageRecord>, DbError> {
-    let Some(r) = sqlx::query(
-        "SELECT r.id, r.csp_id, r.version, r.reference, r.status, c.code, c.name_en, c.name_cy, c.family, r.asb_qualifier, r.hate_strands, \
-                w.name_en, w.name_cy, n.name_en, n.name_cy, r.location_text, r.lat, r.lon, r.happened_at, r.ongoing, r.description, \
-                r.language, r.sensitive, r.created_at, r.acknowledged_at, r.assigned_user_id, r.assigned_organisation_id, r.source, r.neighbourhood_id, r.trigger_rule, r.assigned_team_id \
+    let row: Option<TriageRecordRow> = sqlx::query_as(
+        "SELECT r.id, r.csp_id, r.version, r.reference, r.status, c.code AS category_code, c.name_en AS category_en, \
+                c.name_cy AS category_cy, c.family, r.asb_qualifier, r.hate_strands, w.name_en AS ward_en, w.name_cy AS ward_cy, \
+                n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, r.location_text, r.lat, r.lon, r.happened_at, \
+                r.ongoing, r.description, r.language, r.sensitive, r.created_at, r.acknowledged_at, r.assigned_user_id, \
+                r.assigned_organisation_id, r.source, r.neighbourhood_id, r.trigger_rule, r.assigned_team_id \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN wards w ON w.code = r.ward_code \
          JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE r.reference = $1",
     )
     .bind(reference)
     .fetch_optional(db.reader())
-    .await?
-    else {
-        return Ok(None);
-    };
-    let lat: Option<f64> = r.try_get(16)?;
-    let lon: Option<f64> = r.try_get(17)?;
-    Ok(Some(TriageRecord {
-        id: r.try_get(0)?,
-        csp_id: r.try_get(1)?,
-        version: r.try_get(2)?,
-        reference: r.try_get(3)?,
-        status: ReportStatus::parse(&r.try_get::<String, _>(4)?).unwrap_or(ReportStatus::Open),
-        category_code: r.try_get(5)?,
-        category: names(&r, 6)?,
-        family: r.try_get(8)?,
-        asb_qualifier: r.try_get(9)?,
-        hate_strands: r
-            .try_get::<Option<String>, _>(10)?
-            .map(|s| s.split(',').map(str::to_string).collect())
-            .unwrap_or_default(),
-        ward: names(&r, 11)?,
-        neighbourhood: names(&r, 13)?,
-        location_text: r.try_get(15)?,
-        point: lat.zip(lon),
-        happened_at: r.try_get(18)?,
-        ongoing: r.try_get::<i64, _>(19)? == 1,
-        description: r.try_get(20)?,
-        language: r.try_get(21)?,
-        sensitive: r.try_get::<i64, _>(22)? == 1,
-        created_at: r.try_get(23)?,
-        acknowledged_at: r.try_get(24)?,
-        assigned_user_id: r.try_get(25)?,
-        assigned_organisation_id: r.try_get(26)?,
-        source: r.try_get(27)?,
-        neighbourhood_id: r.try_get(28)?,
-        trigger_rule: r.try_get(29)?,
-        assigned_team_id: r.try_get(30)?,
-    }))
+    .await?;
+    Ok(row.map(TriageRecord::from))
+}
+
+/// The reporter's details, as read.
+#[derive(sqlx::FromRow)]
+struct ReporterRow {
+    anonymous: i64,
+    name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    consent_to_contact: i64,
+    safe_contact: Option<String>,
 }
 
 pub async fn reporter(db: &Db, report_id: i64) -> Result<ReporterDetails, DbError> {
-    let row = sqlx::query("SELECT anonymous, name, email, phone, consent_to_contact, safe_contact FROM report_reporters WHERE report_id = $1")
+    let row: Option<ReporterRow> = sqlx::query_as("SELECT anonymous, name, email, phone, consent_to_contact, safe_contact FROM report_reporters WHERE report_id = $1")
         .bind(report_id)
         .fetch_optional(db.reader())
         .await?;
     let Some(r) = row else { return Ok(ReporterDetails { anonymous: true, ..Default::default() }) };
     Ok(ReporterDetails {
-        anonymous: r.try_get::<i64, _>(0)? == 1,
-        name: r.try_get(1)?,
-        email: r.try_get(2)?,
-        phone: r.try_get(3)?,
-        consent_to_contact: r.try_get::<i64, _>(4)? == 1,
-        safe_contact: r.try_get(5)?,
+        anonymous: r.anonymous == 1,
+        name: r.name,
+        email: r.email,
+        phone: r.phone,
+        consent_to_contact: r.consent_to_contact == 1,
+        safe_contact: r.safe_contact,
     })
 }
 
+/// One update of a report, as read.
+#[derive(sqlx::FromRow)]
+struct ReportUpdateRow {
+    at: Timestamp,
+    status: String,
+    message: Option<String>,
+    public: i64,
+    author: Option<String>,
+    kind: String,
+    public_note: Option<String>,
+}
+
+impl From<ReportUpdateRow> for ReportUpdate {
+    fn from(r: ReportUpdateRow) -> Self {
+        ReportUpdate {
+            at: r.at,
+            status: stored_status(&r.status),
+            message: r.message,
+            public: r.public == 1,
+            author: r.author,
+            kind: UpdateKind::from_stored(&r.kind),
+            public_note: r.public_note,
+        }
+    }
+}
+
 /// Every update of a report, public or not, oldest first.
-pub async fn updates(db: &Db, report_id: i64) -> Result<Vec<crate::triage::ReportUpdate>, DbError> {
-    let rows = sqlx::query(
-        "SELECT u.at, u.status, u.message, u.public, COALESCE(s.display_name, k.name), u.kind, u.public_note FROM report_updates u LEFT JOIN users s ON s.id = u.author_user_id \
+pub async fn updates(db: &Db, report_id: i64) -> Result<Vec<ReportUpdate>, DbError> {
+    let rows: Vec<ReportUpdateRow> = sqlx::query_as(
+        "SELECT u.at, u.status, u.message, u.public, COALESCE(s.display_name, k.name) AS author, u.kind, u.public_note \
+         FROM report_updates u LEFT JOIN users s ON s.id = u.author_user_id \
          LEFT JOIN api_keys k ON k.id = u.api_key_id \
          WHERE u.report_id = $1 ORDER BY u.at, u.id",
     )
     .bind(report_id)
     .fetch_all(db.reader())
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(crate::triage::ReportUpdate {
-                at: format_time(r.try_get(0)?),
-                status: ReportStatus::parse(&r.try_get::<String, _>(1)?).unwrap_or(ReportStatus::Open),
-                message: r.try_get(2)?,
-                public: r.try_get::<i64, _>(3)? == 1,
-                author: r.try_get(4)?,
-                kind: r.try_get(5)?,
-                public_note: r.try_get(6)?,
-            })
-        })
-        .collect()
+    Ok(rows.into_iter().map(ReportUpdate::from).collect())
 }
 
-/// People who may be given reports in a CSP (officers and managers): (id, name).
-pub async fn assignable_people(db: &Db, csp_id: i64) -> Result<Vec<(i64, String)>, DbError> {
-    let rows = sqlx::query(
-        "SELECT DISTINCT u.id, u.display_name FROM users u JOIN user_roles r ON r.user_id = u.id \
+/// Someone (a person, an organisation, a team) who can be chosen from a list: id and name.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Choice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// People who may be given reports in a CSP (officers and managers).
+pub async fn assignable_people(db: &Db, csp_id: i64) -> Result<Vec<Choice>, DbError> {
+    sqlx::query_as(
+        "SELECT DISTINCT u.id, u.display_name AS name FROM users u JOIN user_roles r ON r.user_id = u.id \
          WHERE r.csp_id = $1 AND r.role IN ('officer', 'csp_manager') AND u.active = 1 ORDER BY u.display_name",
     )
     .bind(csp_id)
     .fetch_all(db.reader())
-    .await?;
-    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    .await
 }
 
-/// The CSP's partner organisations: (id, name).
-pub async fn organisations(db: &Db, csp_id: i64) -> Result<Vec<(i64, String)>, DbError> {
-    let rows = sqlx::query("SELECT id, name FROM organisations WHERE csp_id = $1 ORDER BY name")
+/// The CSP's partner organisations.
+pub async fn organisations(db: &Db, csp_id: i64) -> Result<Vec<Choice>, DbError> {
+    sqlx::query_as("SELECT id, name FROM organisations WHERE csp_id = $1 ORDER BY name")
         .bind(csp_id)
         .fetch_all(db.reader())
-        .await?;
-    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+        .await
 }
 
 /// A change refused because someone else changed the report first.
@@ -465,7 +554,7 @@ pub async fn save_grade(
     let mut tx = db.writer().begin().await?;
     bump(&mut tx, report_id, version, audit).await?;
     // One item per report: created the first time, replaced after.
-    let item_id: i64 = sqlx::query(
+    let item_id: i64 = sqlx::query_scalar(
         "INSERT INTO intelligence_items (report_id, csp_id, summary, source_grade, intelligence_grade, handling_code, conditions, \
          tension, graded_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
          ON CONFLICT (report_id) DO UPDATE SET summary = excluded.summary, source_grade = excluded.source_grade, \
@@ -475,18 +564,17 @@ pub async fn save_grade(
     .bind(report_id)
     .bind(csp_id)
     .bind(summary)
-    .bind(&grade.source)
-    .bind(&grade.intelligence)
-    .bind(&grade.handling)
+    .bind(grade.source.as_str())
+    .bind(grade.intelligence.as_str())
+    .bind(grade.handling.as_str())
     .bind(&grade.conditions)
     .bind(tension)
     .bind(author)
     .bind(at)
     .fetch_one(&mut *tx)
-    .await?
-    .try_get(0)?;
+    .await?;
     sqlx::query("DELETE FROM intelligence_shares WHERE item_id = $1").bind(item_id).execute(&mut *tx).await?;
-    if grade.handling == "C" {
+    if grade.handling == HandlingCode::C {
         for organisation in shared_with {
             sqlx::query("INSERT INTO intelligence_shares (item_id, organisation_id) VALUES ($1, $2)")
                 .bind(item_id)
@@ -541,6 +629,27 @@ pub async fn intelligence(
     intelligence_filtered(db, csp_id, audience, reference, None, None, limit).await
 }
 
+/// An intelligence item, as read (whom it is shared with is read separately).
+#[derive(sqlx::FromRow)]
+struct IntelligenceRow {
+    id: i64,
+    reference: String,
+    csp_slug: String,
+    category_en: String,
+    category_cy: String,
+    family: String,
+    neighbourhood_en: String,
+    neighbourhood_cy: String,
+    summary: String,
+    source_grade: String,
+    intelligence_grade: String,
+    handling_code: String,
+    conditions: Option<String>,
+    tension: Option<String>,
+    reported_at: Timestamp,
+    updated_at: Timestamp,
+}
+
 /// As `intelligence`, only items with this handling code and of this category family.
 pub async fn intelligence_filtered(
     db: &Db,
@@ -567,9 +676,10 @@ pub async fn intelligence_filtered(
             format!(" AND (i.handling_code = 'P'{shared})")
         }
     };
-    let rows = sqlx::query(&format!(
-        "SELECT i.id, r.reference, p.slug, c.name_en, c.name_cy, c.family, n.name_en, n.name_cy, i.summary, i.source_grade, \
-                i.intelligence_grade, i.handling_code, i.conditions, i.tension, r.created_at, i.updated_at \
+    let rows: Vec<IntelligenceRow> = sqlx::query_as(&format!(
+        "SELECT i.id, r.reference, p.slug AS csp_slug, c.name_en AS category_en, c.name_cy AS category_cy, c.family, \
+                n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, i.summary, i.source_grade, \
+                i.intelligence_grade, i.handling_code, i.conditions, i.tension, r.created_at AS reported_at, i.updated_at \
          FROM intelligence_items i JOIN reports r ON r.id = i.report_id JOIN report_categories c ON c.id = r.category_id \
          JOIN neighbourhoods n ON n.id = r.neighbourhood_id JOIN csps p ON p.id = i.csp_id \
          WHERE i.csp_id = $1 AND ($2 IS NULL OR r.reference = $2) AND ($3 IS NULL OR i.handling_code = $3) \
@@ -584,32 +694,29 @@ pub async fn intelligence_filtered(
     .await?;
     let mut items = Vec::with_capacity(rows.len());
     for r in rows {
-        let id: i64 = r.try_get(0)?;
-        let shared_with = sqlx::query("SELECT o.name FROM intelligence_shares s JOIN organisations o ON o.id = s.organisation_id WHERE s.item_id = $1 ORDER BY o.name")
-            .bind(id)
+        let shared_with: Vec<String> = sqlx::query_scalar("SELECT o.name FROM intelligence_shares s JOIN organisations o ON o.id = s.organisation_id WHERE s.item_id = $1 ORDER BY o.name")
+            .bind(r.id)
             .fetch_all(db.reader())
-            .await?
-            .iter()
-            .map(|s| s.try_get(0))
-            .collect::<Result<Vec<String>, _>>()?;
+            .await?;
         items.push(IntelligenceItem {
-            id,
-            reference: r.try_get(1)?,
-            csp_slug: r.try_get(2)?,
-            category: names(&r, 3)?,
-            family: r.try_get(5)?,
-            neighbourhood: names(&r, 6)?,
-            summary: r.try_get(8)?,
-            grade: Grade {
-                source: r.try_get(9)?,
-                intelligence: r.try_get(10)?,
-                handling: r.try_get(11)?,
-                conditions: r.try_get(12)?,
-            },
-            tension: r.try_get(13)?,
+            id: r.id,
+            reference: r.reference,
+            csp_slug: r.csp_slug,
+            category: Names::new(r.category_en, r.category_cy),
+            family: Family::from_stored(&r.family),
+            neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
+            summary: r.summary,
+            grade: Grade::from_stored(
+                Some(&r.source_grade),
+                Some(&r.intelligence_grade),
+                Some(&r.handling_code),
+                r.conditions,
+            )
+            .ok_or_else(|| DbError::Decode(format!("grade of intelligence item {}", r.id).into()))?,
+            tension: r.tension,
             shared_with,
-            reported_at: format_time(r.try_get(14)?),
-            updated_at: format_time(r.try_get(15)?),
+            reported_at: r.reported_at,
+            updated_at: r.updated_at,
         });
     }
     Ok(items)
@@ -674,56 +781,72 @@ pub async fn classify(
 pub async fn link_candidates(
     db: &Db,
     csp_id: i64,
-    family: &str,
+    family: Family,
     from: i64,
     to: i64,
 ) -> Result<Vec<crate::triage::LinkCandidate>, DbError> {
-    let rows = sqlx::query(
+    let rows: Vec<LinkCandidateRow> = sqlx::query_as(
         "SELECT r.reference, r.created_at, c.family, r.neighbourhood_id, r.lat, r.lon, r.description FROM reports r \
          JOIN report_categories c ON c.id = r.category_id \
          WHERE r.csp_id = $1 AND c.family = $2 AND r.created_at >= $3 AND r.created_at <= $4 \
          ORDER BY ABS(r.created_at - $5), r.id LIMIT 500",
     )
     .bind(csp_id)
-    .bind(family)
+    .bind(family.as_str())
     .bind(from)
     .bind(to)
     .bind(from + (to - from) / 2)
     .fetch_all(db.reader())
     .await?;
-    rows.iter()
-        .map(|r| {
-            let lat: Option<f64> = r.try_get(4)?;
-            let lon: Option<f64> = r.try_get(5)?;
-            Ok(crate::triage::LinkCandidate {
-                reference: r.try_get(0)?,
-                created_at: r.try_get(1)?,
-                family: r.try_get(2)?,
-                neighbourhood_id: r.try_get(3)?,
-                point: lat.zip(lon),
-                description: r.try_get(6)?,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| crate::triage::LinkCandidate {
+            reference: r.reference,
+            created_at: r.created_at,
+            family: Family::from_stored(&r.family),
+            neighbourhood_id: r.neighbourhood_id,
+            point: r.lat.zip(r.lon),
+            description: r.description,
         })
-        .collect()
+        .collect())
 }
 
-/// The report's links, both ways: (other reference, kind, this report is the later one).
-pub async fn links(db: &Db, report_id: i64) -> Result<Vec<(String, String, bool)>, DbError> {
-    let rows = sqlx::query(
-        "SELECT r.reference, l.kind, 1 FROM report_links l JOIN reports r ON r.id = l.linked_id WHERE l.report_id = $1 \
+/// A report that might be linked, as read.
+#[derive(sqlx::FromRow)]
+struct LinkCandidateRow {
+    reference: String,
+    created_at: Timestamp,
+    family: String,
+    neighbourhood_id: i64,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    description: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct ReportLinkRow {
+    other: String,
+    kind: String,
+    later: i64,
+}
+
+/// The report's links, both ways.
+pub async fn links(db: &Db, report_id: i64) -> Result<Vec<ReportLink>, DbError> {
+    let rows: Vec<ReportLinkRow> = sqlx::query_as(
+        "SELECT r.reference AS other, l.kind, 1 AS later FROM report_links l JOIN reports r ON r.id = l.linked_id WHERE l.report_id = $1 \
          UNION ALL \
-         SELECT r.reference, l.kind, 0 FROM report_links l JOIN reports r ON r.id = l.report_id WHERE l.linked_id = $1 \
+         SELECT r.reference AS other, l.kind, 0 AS later FROM report_links l JOIN reports r ON r.id = l.report_id WHERE l.linked_id = $1 \
          ORDER BY 1",
     )
     .bind(report_id)
     .fetch_all(db.reader())
     .await?;
-    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get::<i64, _>(2)? == 1))).collect()
+    Ok(rows.into_iter().map(|r| ReportLink { other: r.other, kind: r.kind, later: r.later == 1 }).collect())
 }
 
 /// Whether `other` is itself closed as a duplicate, or already points back at `report`.
 pub async fn would_loop(db: &Db, report_id: i64, other_id: i64) -> Result<bool, DbError> {
-    let row = sqlx::query(
+    let found: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM reports WHERE id = $2 AND status = 'duplicate') + \
                 (SELECT COUNT(*) FROM report_links WHERE report_id = $2 AND linked_id = $1)",
     )
@@ -731,7 +854,7 @@ pub async fn would_loop(db: &Db, report_id: i64, other_id: i64) -> Result<bool, 
     .bind(other_id)
     .fetch_one(db.reader())
     .await?;
-    Ok(row.try_get::<i64, _>(0)? > 0)
+    Ok(found > 0)
 }
 
 /// Links the report to another of the same CSP. A duplicate is also closed as one, with a

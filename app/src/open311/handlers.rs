@@ -10,7 +10,7 @@ use crate::{
     db::{self, open311::PublicRequest, open311::RequestFilter},
     i18n::Lang,
     reference::{Coordinates, Location, Names},
-    reporting::{validate, FieldError, ReportForm, ASB_QUALIFIERS, MAX_DESCRIPTION},
+    reporting::{validate, Family, FieldError, ReportForm, ASB_QUALIFIERS, MAX_DESCRIPTION},
     staff::accounts,
     state::AppState,
     t,
@@ -178,15 +178,15 @@ async fn in_format(format: Format, response: Response) -> Response {
     errors(format, status, &descriptions)
 }
 
-fn service_json(code: &str, family: &str, name: &Names, lang: Lang) -> Value {
+fn service_json(code: &str, family: Family, name: &Names, lang: Lang) -> Value {
     json!({
         "service_code": code,
         "service_name": name.get(lang),
         "description": name.get(lang),
-        "metadata": family == "asb",
+        "metadata": family == Family::Asb,
         "type": "realtime",
-        "keywords": family,
-        "group": family,
+        "keywords": family.as_str(),
+        "group": family.as_str(),
     })
 }
 
@@ -198,7 +198,7 @@ async fn services(state: &AppState, format: Format, lang: Lang, params: &Params)
     match db::open311::services(&state.db, csp.map(|c| c.0)).await {
         Ok(list) => {
             let items: Vec<Value> =
-                list.iter().map(|(code, family, name)| service_json(code, family, name, lang)).collect();
+                list.iter().map(|s| service_json(&s.code, s.family, &s.name, lang)).collect();
             respond(format, StatusCode::OK, "services", Value::Array(items))
         }
         Err(e) => unavailable(format, lang, e),
@@ -206,8 +206,8 @@ async fn services(state: &AppState, format: Format, lang: Lang, params: &Params)
 }
 
 /// The extra questions of a service (Open311 attributes): the ASB qualifier for ASB types.
-fn attributes(family: &str, lang: Lang) -> Vec<Value> {
-    if family != "asb" {
+fn attributes(family: Family, lang: Lang) -> Vec<Value> {
+    if family != Family::Asb {
         return Vec::new();
     }
     let values: Vec<Value> = ASB_QUALIFIERS
@@ -235,12 +235,12 @@ fn attributes(family: &str, lang: Lang) -> Vec<Value> {
 
 async fn service_definition(state: &AppState, format: Format, lang: Lang, code: &str) -> Response {
     match db::open311::services(&state.db, None).await {
-        Ok(list) => match list.iter().find(|(c, _, _)| c == code) {
-            Some((code, family, _)) => respond(
+        Ok(list) => match list.iter().find(|s| s.code == code) {
+            Some(service) => respond(
                 format,
                 StatusCode::OK,
                 "service_definition",
-                json!({ "service_code": code, "attributes": attributes(family, lang) }),
+                json!({ "service_code": service.code, "attributes": attributes(service.family, lang) }),
             ),
             None => error(
                 format,
@@ -668,8 +668,18 @@ async fn post_request(
     let tracking = accounts::sha256_hex(&accounts::random_token());
     let origin = db::reporting::Origin::Open311 { api_key_id: key.key_id, token: &token, media_url };
     let year = chrono::Datelike::year(&chrono::Utc::now());
-    match db::reporting::insert_report(&state.db, &report, &location, &tracking, year, None, &[], origin)
-        .await
+    let new_reference = |crowded| crate::reporting::new_reference(year, crowded);
+    match db::reporting::insert_report(
+        &state.db,
+        &report,
+        &location,
+        &tracking,
+        &new_reference,
+        None,
+        &[],
+        origin,
+    )
+    .await
     {
         Ok(reference) => {
             tracing::info!(%reference, csp = %location.csp_slug, client = %key.name, "report received over Open311");

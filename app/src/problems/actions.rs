@@ -337,7 +337,7 @@ async fn change(
                 o => {
                     let o: i64 = o.parse().map_err(|_| "organisation")?;
                     let known = db::triage::organisations(db, p.csp_id).await.map_err(|_| "unavailable")?;
-                    Some(known.iter().find(|(id, _)| *id == o).ok_or("organisation")?.0)
+                    Some(known.iter().find(|k| k.id == o).ok_or("organisation")?.id)
                 }
             };
             let owner = text(fields.get("owner"), MAX_TITLE)?;
@@ -432,7 +432,7 @@ async fn change(
             let known = db::triage::organisations(db, p.csp_id).await.map_err(|_| "unavailable")?;
             let names: Option<Vec<String>> = organisations
                 .iter()
-                .map(|o| known.iter().find(|(id, _)| id == o).map(|(_, n)| n.clone()))
+                .map(|o| known.iter().find(|k| k.id == *o).map(|k| k.name.clone()))
                 .collect();
             let names = names.ok_or("organisation")?.join(", ");
             let audit = NewAuditEntry {

@@ -228,7 +228,12 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
     Ok(ProfilePageView::Staff(Box::new(ProfileView {
         can_edit,
         kept,
-        organisations: db::triage::organisations(&state.db, csp_id).await.map_err(internal)?,
+        organisations: db::triage::organisations(&state.db, csp_id)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect(),
         profile,
         analysis,
         assessment,

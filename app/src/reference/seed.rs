@@ -155,7 +155,9 @@ pub async fn import(db: &Db, files: &[(String, String)]) -> anyhow::Result<Impor
         parsed.push((stem.clone(), boundaries));
     }
     let mut authorities: Vec<(String, geo::MultiPolygon<f64>)> = Vec::new();
-    for (code, geometry) in db::reference::local_authority_shapes(db).await? {
+    for db::reference::LocalAuthorityShape { code, geometry } in
+        db::reference::local_authority_shapes(db).await?
+    {
         if let Some(g) = geometry {
             authorities.push((code, boundaries::parse_geometry(&g).map_err(anyhow::Error::msg)?));
         }

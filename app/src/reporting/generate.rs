@@ -192,7 +192,7 @@ pub fn reports(
             None => {
                 let family = *weighted(&mut rng, &FAMILY_WEIGHTS);
                 let of_family: Vec<&Category> =
-                    csp_categories.iter().filter(|c| c.family == family).collect();
+                    csp_categories.iter().filter(|c| c.family.as_str() == family).collect();
                 if of_family.is_empty() {
                     &csp_categories[0]
                 } else {
@@ -227,10 +227,10 @@ pub fn reports(
             point,
             location_text: PLACES[rng.gen_range(0..PLACES.len())].to_string(),
             ongoing: rng.gen_bool(0.4),
-            description: description(&mut rng, &category.family, welsh),
-            asb_qualifier: (category.family == "asb")
+            description: description(&mut rng, category.family.as_str(), welsh),
+            asb_qualifier: (category.family == super::Family::Asb)
                 .then(|| ["personal", "nuisance", "environmental"][rng.gen_range(0..3)].to_string()),
-            hate_strands: (category.family == "hate").then(|| {
+            hate_strands: (category.family == super::Family::Hate).then(|| {
                 ["race", "religion", "disability", "sexual_orientation", "transgender"][rng.gen_range(0..5)]
                     .to_string()
             }),

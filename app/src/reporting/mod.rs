@@ -29,11 +29,67 @@ const MAX_SAFE_CONTACT: usize = 500;
 pub struct Category {
     pub id: i64,
     pub code: String,
-    /// asb, drugs, hate, abuse, environmental, vehicle, tension, other
-    pub family: String,
+    pub family: Family,
     pub name: Names,
     /// Hate, domestic abuse, sexual violence: never public, safe contact offered.
     pub sensitive: bool,
+}
+
+/// The family a category belongs to: what hotspot detection counts by and what decides the
+/// extra questions (an ASB qualifier, hate strands). Stored as `as_str`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    Asb,
+    Drugs,
+    Hate,
+    Abuse,
+    Environmental,
+    Vehicle,
+    Tension,
+    Other,
+}
+
+impl Family {
+    pub const ALL: [Family; 8] = [
+        Family::Asb,
+        Family::Drugs,
+        Family::Hate,
+        Family::Abuse,
+        Family::Environmental,
+        Family::Vehicle,
+        Family::Tension,
+        Family::Other,
+    ];
+
+    /// How it is stored (and sent to other apps): `asb`, `drugs`, `hate`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Asb => "asb",
+            Family::Drugs => "drugs",
+            Family::Hate => "hate",
+            Family::Abuse => "abuse",
+            Family::Environmental => "environmental",
+            Family::Vehicle => "vehicle",
+            Family::Tension => "tension",
+            Family::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| f.as_str() == text)
+    }
+
+    /// A stored family; one this version does not know reads as `Other`.
+    pub fn from_stored(text: &str) -> Family {
+        Family::parse(text).unwrap_or(Family::Other)
+    }
+}
+
+impl std::fmt::Display for Family {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The public status of a report (FixMyStreet's extended Open311 statuses).
@@ -308,14 +364,15 @@ pub fn validate(
     } else if length > MAX_DESCRIPTION {
         errors.push(err("description", "too_long"));
     }
-    let family = category.map(|c| c.family.as_str()).unwrap_or("");
-    let asb_qualifier = trimmed(&form.asb_qualifier).filter(|_| family == "asb");
+    let family = category.map(|c| c.family);
+    let asb_qualifier = trimmed(&form.asb_qualifier).filter(|_| family == Some(Family::Asb));
     if let Some(q) = &asb_qualifier {
         if !ASB_QUALIFIERS.contains(&q.as_str()) {
             errors.push(err("asb_qualifier", "invalid"));
         }
     }
-    let hate_strands: Vec<String> = if family == "hate" { form.hate_strands.clone() } else { Vec::new() };
+    let hate_strands: Vec<String> =
+        if family == Some(Family::Hate) { form.hate_strands.clone() } else { Vec::new() };
     if hate_strands.iter().any(|s| !HATE_STRANDS.contains(&s.as_str())) {
         errors.push(err("hate_strands", "invalid"));
     }
@@ -374,6 +431,13 @@ pub fn validate(
     })
 }
 
+/// A fresh reference of `year` with a random number (`crowded`: the year has many reports); the
+/// data layer draws again when the year already has it.
+#[cfg(feature = "ssr")]
+pub fn new_reference(year: i32, crowded: bool) -> String {
+    reference(year, random_reference_number(crowded))
+}
+
 /// `CYM-26-482913`: the year's two digits and the report's number within the year.
 pub fn reference(year: i32, number: i64) -> String {
     format!("CYM-{:02}-{:06}", year.rem_euclid(100), number)
@@ -415,12 +479,49 @@ pub fn parse_reference(text: &str) -> Option<String> {
     Some(format!("CYM-{year}-{sequence:06}"))
 }
 
+/// What an entry of a report's timeline is. Stored as `as_str`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UpdateKind {
+    /// A change of status (with a message to the resident, perhaps).
+    Status,
+    /// A question from the partnership to the resident.
+    Question,
+    /// The resident's reply.
+    Reply,
+    /// Further information from another app (Open311), for staff only.
+    Comment,
+}
+
+impl UpdateKind {
+    pub const ALL: [UpdateKind; 4] =
+        [UpdateKind::Status, UpdateKind::Question, UpdateKind::Reply, UpdateKind::Comment];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UpdateKind::Status => "status",
+            UpdateKind::Question => "question",
+            UpdateKind::Reply => "reply",
+            UpdateKind::Comment => "comment",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<UpdateKind> {
+        UpdateKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    /// A stored kind; one this version does not know reads as a status entry.
+    pub fn from_stored(text: &str) -> UpdateKind {
+        UpdateKind::parse(text).unwrap_or(UpdateKind::Status)
+    }
+}
+
 /// One entry of the public timeline on the tracking page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
-    /// `status`, `question` (from the partnership) or `reply` (from the resident).
-    pub kind: String,
-    pub at: String,
+    /// A status, a question (from the partnership) or a reply (from the resident).
+    pub kind: UpdateKind,
+    pub at: crate::time::Timestamp,
     pub status: ReportStatus,
     pub message: Option<String>,
 }
@@ -433,7 +534,7 @@ pub struct TrackedReport {
     pub ward: Names,
     pub csp: Names,
     pub location_text: String,
-    pub submitted_at: String,
+    pub submitted_at: crate::time::Timestamp,
     pub status: ReportStatus,
     pub photo_count: i64,
     pub timeline: Vec<TimelineEntry>,
@@ -454,7 +555,7 @@ mod tests {
         let c = |id, code: &str, family: &str, sensitive| Category {
             id,
             code: code.into(),
-            family: family.into(),
+            family: Family::parse(family).unwrap(),
             name: Names::new(code, code),
             sensitive,
         };

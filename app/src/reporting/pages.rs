@@ -64,7 +64,12 @@ pub async fn report_page(
                 .find(|la| la.code == code)
                 .map(|la| la.name.clone())
                 .expect("found above");
-            let wards = db::reporting::area_wards(&state.db, &code).await.map_err(internal)?;
+            let wards = db::reporting::area_wards(&state.db, &code)
+                .await
+                .map_err(internal)?
+                .into_iter()
+                .map(|w| (w.code, w.name))
+                .collect();
             let categories = db::reporting::categories(&state.db, csp.id).await.map_err(internal)?;
             chosen = Some(ChosenArea { code, name, csp: csp.name.clone(), wards, categories });
         }
@@ -566,7 +571,7 @@ fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, replied: bool, token
             <dt>{t!(lang, "track-partnership")}</dt>
             <dd>{report.csp.get(lang).to_string()}</dd>
             <dt>{t!(lang, "track-submitted")}</dt>
-            <dd>{report.submitted_at.clone()}</dd>
+            <dd>{crate::time::time(lang, report.submitted_at)}</dd>
             <dt>{t!(lang, "report-photos")}</dt>
             <dd>{t!(lang, "photo-count", count = report.photo_count)}</dd>
         </dl>
@@ -574,10 +579,10 @@ fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, replied: bool, token
         <ol class="timeline">
             {report.timeline.into_iter().map(|entry| view! {
                 <li>
-                    <span class="meta">{entry.at}</span>
-                    <strong>{match entry.kind.as_str() {
-                        "question" => t!(lang, "track-question"),
-                        "reply" => t!(lang, "track-your-reply"),
+                    <span class="meta">{crate::time::time(lang, entry.at)}</span>
+                    <strong>{match entry.kind {
+                        crate::reporting::UpdateKind::Question => t!(lang, "track-question"),
+                        crate::reporting::UpdateKind::Reply => t!(lang, "track-your-reply"),
                         _ => status_name(lang, entry.status),
                     }}</strong>
                     {entry.message.map(|m| view! { <p class="message">{m}</p> })}

@@ -207,14 +207,14 @@ pub async fn submit(
         Ok(w) => w,
         Err(e) => return unavailable(&state, lang, &form, e).await,
     };
-    let Some(csp_id) = wards.first().and_then(|(code, _)| state.wards.ward(code)).map(|l| l.csp_id) else {
+    let Some(csp_id) = wards.first().and_then(|w| state.wards.ward(&w.code)).map(|l| l.csp_id) else {
         return Redirect::to(&lang.path("/report")).into_response();
     };
     let categories = match db::reporting::categories(&state.db, csp_id).await {
         Ok(c) => c,
         Err(e) => return unavailable(&state, lang, &form, e).await,
     };
-    let codes: Vec<String> = wards.into_iter().map(|(code, _)| code).collect();
+    let codes: Vec<String> = wards.into_iter().map(|w| w.code).collect();
     // Welsh local time is UTC or UTC+1; allowing an hour ahead of UTC never refuses a real time.
     let now_local = (chrono::Utc::now() + chrono::Duration::hours(1)).format("%Y-%m-%dT%H:%M").to_string();
     let located_code = located.as_ref().map(|l| l.ward.code.as_str());
@@ -270,19 +270,23 @@ pub async fn submit(
         state.settings.public_url.trim_end_matches('/'),
         report.reporter.language.path(&format!("/track/{token}"))
     );
+    let resident_lang = report.reporter.language;
+    let csp_name = location.csp_name.get(resident_lang).to_string();
+    let email =
+        |reference: &str| crate::reporting::emails::confirmation(resident_lang, reference, &link, &csp_name);
     // No email at all without the resident's consent, and none with a safe-contact note.
     let confirmation = report
         .reporter
         .email
         .as_deref()
         .filter(|_| report.reporter.email_rule().allows_email())
-        .map(|to| db::reporting::Confirmation { to, link: &link, check_hash: &check_hash });
+        .map(|to| db::reporting::Confirmation { to, email: &email, check_hash: &check_hash });
     match db::reporting::insert_report(
         &state.db,
         &report,
         &location,
         &accounts::sha256_hex(&token),
-        year,
+        &|crowded| crate::reporting::new_reference(year, crowded),
         confirmation,
         &photos,
         db::reporting::Origin::Web,

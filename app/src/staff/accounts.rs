@@ -299,7 +299,7 @@ pub async fn authenticate_api_key(db: &Db, key: &str) -> Result<Option<ApiPrinci
     if row.revoked || row.key_hash != sha256_hex(key) {
         return Ok(None);
     }
-    Ok(Role::parse(&row.role).map(|role| ApiPrincipal {
+    Ok(row.role.map(|role| ApiPrincipal {
         key_id: row.id,
         name: row.name,
         csp_id: row.csp_id,

@@ -427,7 +427,7 @@ pub async fn act(
             };
             let mut shares = Vec::new();
             for (_, value) in fields.iter().filter(|(k, _)| k == "share") {
-                match value.parse::<i64>().ok().filter(|id| organisations.iter().any(|(o, _)| o == id)) {
+                match value.parse::<i64>().ok().filter(|id| organisations.iter().any(|o| o.id == *id)) {
                     Some(id) => shares.push(id),
                     None => {
                         return refused(
@@ -446,8 +446,8 @@ pub async fn act(
             // The grade and every organisation it is shared with, in the change's own transaction.
             let names: Vec<&str> = organisations
                 .iter()
-                .filter(|(id, _)| shares.contains(id) && grade.handling == "C")
-                .map(|(_, n)| n.as_str())
+                .filter(|o| shares.contains(&o.id) && grade.handling == crate::triage::HandlingCode::C)
+                .map(|o| o.name.as_str())
                 .collect();
             let detail = if names.is_empty() {
                 grade.label()
@@ -483,10 +483,10 @@ pub async fn act(
             let known = match (person, organisation, team) {
                 (Some(p), _, _) => db::triage::assignable_people(&state.db, record.csp_id)
                     .await
-                    .map(|list| list.iter().any(|(id, _)| *id == p)),
+                    .map(|list| list.iter().any(|person| person.id == p)),
                 (_, Some(o), _) => db::triage::organisations(&state.db, record.csp_id)
                     .await
-                    .map(|list| list.iter().any(|(id, _)| *id == o)),
+                    .map(|list| list.iter().any(|organisation| organisation.id == o)),
                 (_, _, Some(t)) => {
                     db::staff::team_csp(&state.db, t).await.map(|csp| csp == Some(record.csp_id))
                 }
@@ -572,8 +572,8 @@ pub async fn act(
             let Some(category) = categories.iter().find(|c| c.code == field(&fields, "category")) else {
                 return back(lang, &reference, "error=category");
             };
-            let qualifier =
-                Some(field(&fields, "asb_qualifier")).filter(|q| !q.is_empty() && category.family == "asb");
+            let qualifier = Some(field(&fields, "asb_qualifier"))
+                .filter(|q| !q.is_empty() && category.family == crate::reporting::Family::Asb);
             if qualifier.is_some_and(|q| !ASB_QUALIFIERS.contains(&q)) {
                 return back(lang, &reference, "error=category");
             }
@@ -582,7 +582,8 @@ pub async fn act(
             if strands.iter().any(|s| !HATE_STRANDS.contains(s)) {
                 return back(lang, &reference, "error=category");
             }
-            let strands = (category.family == "hate" && !strands.is_empty()).then(|| strands.join(","));
+            let strands = (category.family == crate::reporting::Family::Hate && !strands.is_empty())
+                .then(|| strands.join(","));
             let audited = entry(
                 &user,
                 &ip,

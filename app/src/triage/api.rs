@@ -5,6 +5,7 @@
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db::{self, triage::Audience, triage::ChangeError, triage::ResidentMessage},
+    i18n::Lang,
     reference::api::{internal, json_error},
     reporting::ReportStatus,
     staff::{accounts::ApiPrincipal, api::ApiKey, roles::role_allows, Permission, Role},
@@ -75,14 +76,14 @@ fn partner_item_json(i: &IntelligenceItem) -> Value {
         "reference": i.reference,
         "csp": i.csp_slug,
         "category": { "en": i.category.en, "cy": i.category.cy },
-        "family": i.family,
+        "family": i.family.as_str(),
         "neighbourhood": { "en": i.neighbourhood.en, "cy": i.neighbourhood.cy },
         "summary": i.summary,
-        "grade": { "source": i.grade.source, "intelligence": i.grade.intelligence, "handling": i.grade.handling, "label": i.grade.label() },
+        "grade": { "source": i.grade.source.as_str(), "intelligence": i.grade.intelligence.as_str(), "handling": i.grade.handling.as_str(), "label": i.grade.label() },
         "conditions": i.grade.conditions,
         "tension": i.tension,
-        "reported_at": i.reported_at,
-        "updated_at": i.updated_at,
+        "reported_at": crate::time::time(Lang::En, i.reported_at),
+        "updated_at": crate::time::time(Lang::En, i.updated_at),
     })
 }
 
@@ -190,7 +191,7 @@ pub async fn report(
             "acknowledged": record.acknowledged_at.is_some(),
             "updates": timeline
                 .iter()
-                .map(|u| json!({ "at": u.at, "kind": u.kind, "status": u.status.as_str(), "message": u.message, "public_note": u.public_note, "public": u.public }))
+                .map(|u| json!({ "at": crate::time::time(Lang::En, u.at), "kind": u.kind.as_str(), "status": u.status.as_str(), "message": u.message, "public_note": u.public_note, "public": u.public }))
                 .collect::<Vec<_>>(),
             "intelligence": items.first().map(item_json),
         }))

@@ -8,7 +8,11 @@ pub mod actions;
 pub mod api;
 pub mod pages;
 
-use crate::{reference::Names, reporting::ReportStatus};
+use crate::{
+    reference::Names,
+    reporting::{Family, ReportStatus, UpdateKind},
+    time::Timestamp,
+};
 use serde::{Deserialize, Serialize};
 
 /// Longest intelligence summary and handling conditions, in characters.
@@ -20,23 +24,136 @@ pub const QUEUE_PAGE_SIZE: i64 = 25;
 /// Working days to acknowledge a report, while a CSP has not set its own.
 pub const DEFAULT_ACKNOWLEDGE_DAYS: i64 = 2;
 
+/// How far the source is trusted (the "3" of 3x5x2), stored as `1`, `2` or `3`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SourceGrade {
+    /// `1`: reliable.
+    #[serde(rename = "1")]
+    Reliable,
+    /// `2`: untested.
+    #[serde(rename = "2")]
+    Untested,
+    /// `3`: not reliable.
+    #[serde(rename = "3")]
+    NotReliable,
+}
+
+impl SourceGrade {
+    pub const ALL: [SourceGrade; 3] =
+        [SourceGrade::Reliable, SourceGrade::Untested, SourceGrade::NotReliable];
+
+    /// How it is stored and written: `1`, `2` or `3`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceGrade::Reliable => "1",
+            SourceGrade::Untested => "2",
+            SourceGrade::NotReliable => "3",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SourceGrade> {
+        SourceGrade::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+}
+
+/// How far the information is believed (the "5" of 3x5x2), stored as `A` to `E`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IntelligenceGrade {
+    /// `A`: known directly.
+    A,
+    /// `B`: known indirectly, corroborated.
+    B,
+    /// `C`: known indirectly.
+    C,
+    /// `D`: not known.
+    D,
+    /// `E`: suspected false or malicious.
+    E,
+}
+
+impl IntelligenceGrade {
+    pub const ALL: [IntelligenceGrade; 5] = [
+        IntelligenceGrade::A,
+        IntelligenceGrade::B,
+        IntelligenceGrade::C,
+        IntelligenceGrade::D,
+        IntelligenceGrade::E,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IntelligenceGrade::A => "A",
+            IntelligenceGrade::B => "B",
+            IntelligenceGrade::C => "C",
+            IntelligenceGrade::D => "D",
+            IntelligenceGrade::E => "E",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<IntelligenceGrade> {
+        IntelligenceGrade::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+}
+
+/// Who may be told (the "2" of 3x5x2), stored as `P` or `C`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HandlingCode {
+    /// `P`: lawful sharing permitted.
+    P,
+    /// `C`: sharing with the written conditions.
+    C,
+}
+
+impl HandlingCode {
+    pub const ALL: [HandlingCode; 2] = [HandlingCode::P, HandlingCode::C];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HandlingCode::P => "P",
+            HandlingCode::C => "C",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<HandlingCode> {
+        HandlingCode::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+}
+
 /// A 3x5x2 grade: source evaluation, intelligence assessment, handling code (with the written
-/// conditions a `C` needs).
+/// conditions a `C` needs). Written one way everywhere: `2B P` (see `Display`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grade {
-    /// `1` reliable, `2` untested, `3` not reliable.
-    pub source: String,
-    /// `A` known directly ... `E` suspected false or malicious.
-    pub intelligence: String,
-    /// `P` lawful sharing permitted, `C` sharing with conditions.
-    pub handling: String,
+    pub source: SourceGrade,
+    pub intelligence: IntelligenceGrade,
+    pub handling: HandlingCode,
     pub conditions: Option<String>,
 }
 
 impl Grade {
     /// "2B C": how the grade is written.
     pub fn label(&self) -> String {
-        format!("{}{} {}", self.source, self.intelligence, self.handling)
+        self.to_string()
+    }
+
+    /// A grade from its stored parts; `None` when a part is missing or not 3x5x2.
+    pub fn from_stored(
+        source: Option<&str>,
+        intelligence: Option<&str>,
+        handling: Option<&str>,
+        conditions: Option<String>,
+    ) -> Option<Grade> {
+        Some(Grade {
+            source: SourceGrade::parse(source?)?,
+            intelligence: IntelligenceGrade::parse(intelligence?)?,
+            handling: HandlingCode::parse(handling?)?,
+            conditions,
+        })
+    }
+}
+
+impl std::fmt::Display for Grade {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{} {}", self.source.as_str(), self.intelligence.as_str(), self.handling.as_str())
     }
 }
 
@@ -59,34 +176,34 @@ pub fn parse_grade(
     conditions: &str,
 ) -> Result<Grade, Vec<GradeProblem>> {
     let mut problems = Vec::new();
-    let source = source.trim();
-    let intelligence = intelligence.trim().to_ascii_uppercase();
-    let handling = handling.trim().to_ascii_uppercase();
-    if !["1", "2", "3"].contains(&source) {
+    let source = SourceGrade::parse(source.trim());
+    let intelligence = IntelligenceGrade::parse(&intelligence.trim().to_ascii_uppercase());
+    let handling = HandlingCode::parse(&handling.trim().to_ascii_uppercase());
+    if source.is_none() {
         problems.push(GradeProblem::Source);
     }
-    if !["A", "B", "C", "D", "E"].contains(&intelligence.as_str()) {
+    if intelligence.is_none() {
         problems.push(GradeProblem::Intelligence);
     }
-    if !["P", "C"].contains(&handling.as_str()) {
+    if handling.is_none() {
         problems.push(GradeProblem::Handling);
     }
     let conditions = conditions.trim();
-    if handling == "C" && conditions.is_empty() {
+    if handling == Some(HandlingCode::C) && conditions.is_empty() {
         problems.push(GradeProblem::ConditionsRequired);
     }
     if conditions.chars().count() > MAX_CONDITIONS {
         problems.push(GradeProblem::ConditionsTooLong);
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    match (source, intelligence, handling) {
+        (Some(source), Some(intelligence), Some(handling)) if problems.is_empty() => Ok(Grade {
+            source,
+            intelligence,
+            conditions: (handling == HandlingCode::C).then(|| conditions.to_string()),
+            handling,
+        }),
+        _ => Err(problems),
     }
-    Ok(Grade {
-        source: source.to_string(),
-        intelligence,
-        conditions: (handling == "C").then(|| conditions.to_string()),
-        handling,
-    })
 }
 
 /// Tension information is tagged evidenced, experienced or potential.
@@ -234,6 +351,22 @@ pub fn acknowledge_due(created_at: i64, working_days: i64) -> i64 {
     crate::working_days::add_working_days(created_at, working_days)
 }
 
+/// The latest receipt time whose acknowledgement is already overdue at `now`: a report received
+/// at or before it and not acknowledged is overdue.
+#[cfg(feature = "ssr")]
+pub fn overdue_cutoff(now: i64, working_days: i64) -> i64 {
+    let (mut low, mut high) = (now - 60 * 86_400, now);
+    while low < high {
+        let mid = low + (high - low + 1) / 2;
+        if acknowledge_due(mid, working_days) < now {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    low
+}
+
 /// Which reports the queue lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueFilter {
@@ -263,11 +396,11 @@ pub struct QueueRow {
     pub category: Names,
     pub neighbourhood: Names,
     pub status: ReportStatus,
-    pub created_at: String,
+    pub created_at: Timestamp,
     pub acknowledged: bool,
     pub overdue: bool,
     pub sensitive: bool,
-    pub graded: Option<String>,
+    pub graded: Option<Grade>,
     pub assigned_to: Option<String>,
     /// The Community Trigger rule the report meets, if any.
     pub trigger: Option<String>,
@@ -278,7 +411,7 @@ pub struct QueueRow {
 /// One entry of a report's history as staff see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportUpdate {
-    pub at: String,
+    pub at: Timestamp,
     pub status: ReportStatus,
     /// For the resident only (tracking page, and email when allowed); never published.
     pub message: Option<String>,
@@ -288,8 +421,7 @@ pub struct ReportUpdate {
     pub public: bool,
     /// A person, or the app that sent it.
     pub author: Option<String>,
-    /// `status`, `question`, `reply` or `comment`.
-    pub kind: String,
+    pub kind: UpdateKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -306,15 +438,15 @@ pub struct IntelligenceItem {
     pub reference: String,
     pub csp_slug: String,
     pub category: Names,
-    pub family: String,
+    pub family: Family,
     pub neighbourhood: Names,
     pub summary: String,
     pub grade: Grade,
     pub tension: Option<String>,
     /// Organisations a `C` item is shared with.
     pub shared_with: Vec<String>,
-    pub reported_at: String,
-    pub updated_at: String,
+    pub reported_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 /// An intelligence item as a partner organisation reads it: built from the item for them, so
@@ -328,7 +460,7 @@ pub struct PartnerItem {
     /// With the handling conditions a partner must follow.
     pub grade: Grade,
     pub tension: Option<String>,
-    pub updated_at: String,
+    pub updated_at: Timestamp,
 }
 
 pub fn item_for_partner(item: &IntelligenceItem) -> PartnerItem {
@@ -339,7 +471,7 @@ pub fn item_for_partner(item: &IntelligenceItem) -> PartnerItem {
         summary: item.summary.clone(),
         grade: item.grade.clone(),
         tension: item.tension.clone(),
-        updated_at: item.updated_at.clone(),
+        updated_at: item.updated_at,
     }
 }
 
@@ -356,10 +488,21 @@ pub const LINK_DISTANCE_METRES: f64 = 500.0;
 pub struct LinkCandidate {
     pub reference: String,
     pub created_at: i64,
-    pub family: String,
+    pub family: Family,
     pub neighbourhood_id: i64,
     pub point: Option<(f64, f64)>,
     pub description: String,
+}
+
+/// A link between two reports, seen from one of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportLink {
+    /// The other report's reference.
+    pub other: String,
+    /// `duplicate` or `repeat`.
+    pub kind: String,
+    /// This report is the later one (it was linked to `other`).
+    pub later: bool,
 }
 
 /// Why a report is suggested, shown to the officer.
@@ -466,7 +609,7 @@ mod tests {
         LinkCandidate {
             reference: reference.into(),
             created_at: 1_795_000_000 + days * 86_400,
-            family: family.into(),
+            family: Family::parse(family).unwrap(),
             neighbourhood_id: neighbourhood,
             point,
             description: text.into(),

@@ -52,8 +52,12 @@ pub async fn intake_queue(csp: Option<String>, filter: QueueFilter) -> Result<Qu
         (typed, reference)
     });
     filter.reference = lookup.as_ref().and_then(|(_, r)| r.clone()).unwrap_or_default();
-    let (rows, total, counts) =
-        crate::db::triage::queue(&state.db, csp_id, &filter, user.id).await.map_err(internal)?;
+    let working_days = crate::db::triage::acknowledge_days(&state.db, csp_id).await.map_err(internal)?;
+    let overdue_before = crate::triage::overdue_cutoff(crate::db::now(), working_days);
+    let crate::db::triage::QueuePage { rows, total, counts } =
+        crate::db::triage::queue(&state.db, csp_id, &filter, user.id, overdue_before)
+            .await
+            .map_err(internal)?;
     let categories = crate::db::reporting::categories(&state.db, csp_id)
         .await
         .map_err(internal)?
@@ -86,7 +90,7 @@ pub struct ReportForTriage {
     pub version: i64,
     pub status: ReportStatus,
     pub category: Names,
-    pub family: String,
+    pub family: crate::reporting::Family,
     pub asb_qualifier: Option<String>,
     pub hate_strands: Vec<String>,
     pub ward: Names,
@@ -99,7 +103,7 @@ pub struct ReportForTriage {
     /// The resident's preferred language.
     pub language: Lang,
     pub sensitive: bool,
-    pub received: String,
+    pub received: crate::time::Timestamp,
     pub acknowledged: bool,
     pub source: String,
     pub assigned_user_id: Option<i64>,
@@ -125,7 +129,7 @@ pub struct ReportForTriage {
     /// The CSP's categories: (code, names).
     pub categories: Vec<(String, Names)>,
     /// Linked reports: (reference, duplicate or repeat, this report is the later one).
-    pub links: Vec<(String, String, bool)>,
+    pub links: Vec<crate::triage::ReportLink>,
     pub suggestions: Vec<LinkSuggestion>,
     /// A refused form (update, question, grade) as the officer typed it (`?kept=`).
     pub kept: crate::staff::kept::KeptForm,
@@ -173,8 +177,18 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
     .await
     .map_err(internal)?;
     let timeline = crate::db::triage::updates(&state.db, record.id).await.map_err(internal)?;
-    let people = crate::db::triage::assignable_people(&state.db, record.csp_id).await.map_err(internal)?;
-    let organisations = crate::db::triage::organisations(&state.db, record.csp_id).await.map_err(internal)?;
+    let people = crate::db::triage::assignable_people(&state.db, record.csp_id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
+    let organisations = crate::db::triage::organisations(&state.db, record.csp_id)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
     let when = record.happened_at.clone();
     let links = crate::db::triage::links(&state.db, record.id).await.map_err(internal)?;
     let settings = crate::db::trigger::rules(&state.db, record.csp_id).await.map_err(internal)?;
@@ -182,7 +196,7 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
     let nearby = crate::db::triage::link_candidates(
         &state.db,
         record.csp_id,
-        &record.family,
+        record.family,
         record.created_at - window,
         record.created_at + window,
     )
@@ -191,7 +205,7 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
     let me = crate::triage::LinkCandidate {
         reference: record.reference.clone(),
         created_at: record.created_at,
-        family: record.family.clone(),
+        family: record.family,
         neighbourhood_id: record.neighbourhood_id,
         point: record.point,
         description: record.description.clone(),
@@ -203,7 +217,7 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
         settings.link_window_days,
     )
     .into_iter()
-    .filter(|s| !links.iter().any(|(r, _, _)| *r == s.reference))
+    .filter(|s| !links.iter().any(|l| l.other == s.reference))
     .collect();
     // This view, naming the other reports it suggests; written before anything is shown.
     let suggested: Vec<&str> = suggestions.iter().map(|s| s.reference.as_str()).collect();
@@ -259,7 +273,7 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
         description: record.description,
         language: Lang::parse(&record.language).unwrap_or_default(),
         sensitive: record.sensitive,
-        received: crate::db::format_time(record.created_at),
+        received: record.created_at,
         acknowledged: record.acknowledged_at.is_some(),
         source: record.source,
         assigned_user_id: record.assigned_user_id,
@@ -643,7 +657,7 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                         <tr class:overdue=r.overdue>
                             <td class="nowrap"><a href=lang.path(&format!("/staff/reports/{}", r.reference))>{r.reference.clone()}</a></td>
                             <td>
-                                {r.created_at.clone()}
+                                {crate::time::time(lang, r.created_at)}
                                 {r.overdue.then(|| view! { <strong class="tag tag-overdue">{t!(lang, "intake-overdue")}</strong> })}
                             </td>
                             <td>
@@ -654,7 +668,7 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                             </td>
                             <td>{r.neighbourhood.get(lang).to_string()}</td>
                             <td>{if r.acknowledged { status_name(lang, r.status) } else { t!(lang, "intake-status-new-one") }}</td>
-                            <td>{r.graded.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td>{r.graded.as_ref().map(|g| g.label()).unwrap_or_else(|| "—".into())}</td>
                             <td>{r.assigned_to.clone().unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     }).collect_view()}
@@ -721,9 +735,9 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
         }
     };
     let (source, intelligence, handling) = (
-        chosen("source", grade.as_ref().map(|g| g.source.clone())),
-        chosen("intelligence", grade.as_ref().map(|g| g.intelligence.clone())),
-        chosen("handling", grade.as_ref().map(|g| g.handling.clone())),
+        chosen("source", grade.as_ref().map(|g| g.source.as_str().to_string())),
+        chosen("intelligence", grade.as_ref().map(|g| g.intelligence.as_str().to_string())),
+        chosen("handling", grade.as_ref().map(|g| g.handling.as_str().to_string())),
     );
     let conditions =
         k.value("grade", "conditions", grade.as_ref().and_then(|g| g.conditions.clone()).unwrap_or_default());
@@ -758,7 +772,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             <dt>{t!(lang, "report-when")}</dt>
             <dd>{if view.ongoing { t!(lang, "report-ongoing") } else { view.when.clone().unwrap_or_default() }}</dd>
             <dt>{t!(lang, "track-submitted")}</dt>
-            <dd>{view.received.clone()} " (" {source_name(lang, &view.source)} ")"</dd>
+            <dd>{crate::time::time(lang, view.received)} " (" {source_name(lang, &view.source)} ")"</dd>
             <dt>{t!(lang, "triage-resident-language")}</dt>
             <dd lang=view.language.code()>{resident_language}</dd>
         </dl>
@@ -818,11 +832,11 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
         <ol class="timeline">
             {view.timeline.iter().map(|u| view! {
                 <li>
-                    <span class="meta">{u.at.clone()} {u.author.clone().map(|a| format!(" · {a}"))} {(!u.public).then(|| format!(" · {}", t!(lang, "triage-internal")))}</span>
-                    <strong>{match u.kind.as_str() {
-                        "question" => t!(lang, "triage-question-asked"),
-                        "reply" => t!(lang, "triage-resident-replied"),
-                        "comment" => t!(lang, "triage-app-comment"),
+                    <span class="meta">{crate::time::time(lang, u.at)} {u.author.clone().map(|a| format!(" · {a}"))} {(!u.public).then(|| format!(" · {}", t!(lang, "triage-internal")))}</span>
+                    <strong>{match u.kind {
+                        crate::reporting::UpdateKind::Question => t!(lang, "triage-question-asked"),
+                        crate::reporting::UpdateKind::Reply => t!(lang, "triage-resident-replied"),
+                        crate::reporting::UpdateKind::Comment => t!(lang, "triage-app-comment"),
                         _ => status_name(lang, u.status),
                     }}</strong>
                     {u.message.clone().map(|m| view! { <p>{m}</p> })}
@@ -916,10 +930,10 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                 <h2 id="links-heading">{t!(lang, "triage-links-heading")}</h2>
                 {(!view.links.is_empty()).then(|| view! {
                     <ul>
-                        {view.links.iter().map(|(other, kind, later)| view! {
+                        {view.links.iter().map(|link| view! {
                             <li>
-                                <a href=lang.path(&format!("/staff/reports/{other}"))>{other.clone()}</a>
-                                " " {link_kind_name(lang, kind, *later)}
+                                <a href=lang.path(&format!("/staff/reports/{}", link.other))>{link.other.clone()}</a>
+                                " " {link_kind_name(lang, &link.kind, link.later)}
                             </li>
                         }).collect_view()}
                     </ul>
@@ -1135,7 +1149,7 @@ fn item_card(lang: Lang, item: &PartnerItem, shared_with: &[String]) -> impl Int
         <article class="card">
             <h2>{format!("{} · {}", item.category.get(lang), item.neighbourhood.get(lang))}</h2>
             <p class="meta">
-                {t!(lang, "intelligence-meta", reference = item.reference.clone(), grade = item.grade.label(), date = item.updated_at.clone())}
+                {t!(lang, "intelligence-meta", reference = item.reference.clone(), grade = item.grade.label(), date = crate::time::time(lang, item.updated_at))}
             </p>
             <p>{item.summary.clone()}</p>
             {item.grade.conditions.clone().map(|c| view! {
