@@ -26,17 +26,6 @@ use std::time::Duration;
 pub use sqlx::Error as DbError;
 pub type Row = AnyRow;
 
-/// English and Welsh names read from two columns side by side, English first.
-pub(crate) fn names(row: &Row, en: usize) -> Result<crate::reference::Names, DbError> {
-    use sqlx::Row as _;
-    Ok(crate::reference::Names::new(row.try_get::<String, _>(en)?, row.try_get::<String, _>(en + 1)?))
-}
-
-/// A report's status as stored; a value this version does not know reads as `open`.
-pub(crate) fn stored_status(text: &str) -> crate::reporting::ReportStatus {
-    crate::reporting::ReportStatus::parse(text).unwrap_or(crate::reporting::ReportStatus::Open)
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
