@@ -257,7 +257,7 @@ pub struct AssessmentNotAvailable {
 #[derive(Serialize, ToSchema)]
 #[serde(untagged)]
 pub enum ProfileAssessment {
-    Computed(ComputedAssessment),
+    Computed(Box<ComputedAssessment>),
     NotAvailable(AssessmentNotAvailable),
 }
 
@@ -549,7 +549,7 @@ pub async fn one(
         }
     }
     let assessment = match assessment {
-        Ok(a) => ProfileAssessment::Computed(ComputedAssessment {
+        Ok(a) => ProfileAssessment::Computed(Box::new(ComputedAssessment {
             window_days: a.before.days(),
             before: Dates { from: db::format_date(a.before.from), to: db::format_date(a.before.to - 86_400) },
             after: Dates { from: db::format_date(a.after.from), to: db::format_date(a.after.to - 86_400) },
@@ -562,7 +562,7 @@ pub async fn one(
                 verdict: r.verdict,
             }),
             displacement_suspected: a.displacement_suspected,
-        }),
+        })),
         Err(problem) => ProfileAssessment::NotAvailable(AssessmentNotAvailable { not_available: problem }),
     };
     let body = if partner {
