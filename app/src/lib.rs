@@ -23,6 +23,8 @@ pub mod trigger;
 pub mod vocabulary;
 
 #[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
 pub mod config;
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -15,7 +15,7 @@ use app::{
     App,
 };
 use axum::{
-    extract::{DefaultBodyLimit, Request, State},
+    extract::{DefaultBodyLimit, Extension, Request, State},
     http::{header, HeaderValue, Method, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
@@ -33,6 +33,7 @@ use tower_http::{
     timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
+use utoipa_axum::routes;
 
 /// The app's routes, listed once per process. Listing them renders the app with every
 /// resource suspended through a process-wide flag (leptos#4773): a page rendering at the same
@@ -181,24 +182,19 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .layer(RequestBodyLimitLayer::new(upload_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, upload_timeout));
 
+    // The REST API and the health checks, with the OpenAPI document their handlers make.
+    let (api_routes, api_doc) =
+        app::api::router().routes(routes!(healthz)).routes(routes!(readyz)).split_for_parts();
+    let api_routes = api_routes.layer(Extension(app::api::ApiDocument::new(&api_doc)));
+
     let router = Router::new()
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(readyz))
+        .merge(api_routes)
         .route("/sign-in", post(sign_in::sign_in))
         .route("/sign-out", post(sign_in::sign_out))
         .route("/language/{code}", get(sign_in::switch_language))
         .route("/staff/team/grant", post(app::staff::team::handlers::grant))
         .route("/staff/team/revoke", post(app::staff::team::handlers::revoke))
         .route("/staff/teams", post(app::staff::team::handlers::teams))
-        .route("/api/v1/csps", get(api::csps))
-        .route("/api/v1/neighbourhoods", get(api::neighbourhoods))
-        .route("/api/v1/locate", get(api::locate))
-        .route("/api/v1/openapi.json", get(api::openapi))
-        .route("/api/v1/me", get(app::staff::api::me))
-        .route("/api/v1/intelligence", get(app::triage::api::intelligence))
-        .route("/api/v1/reports/{reference}", get(app::triage::api::report))
-        .route("/api/v1/reports/{reference}/updates", post(app::triage::api::post_update))
-        .route("/api/v1/audit", get(app::triage::api::audit_log))
         .route(
             "/staff/reports/{reference}/contact",
             get(app::triage::actions::contact_link).post(app::triage::actions::show_contact),
@@ -215,11 +211,6 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/control-strategy", post(app::problems::tasking::change_strategy))
         .route("/staff/strategic-assessments", post(app::problems::strategic_pages::start))
         .route("/staff/strategic-assessments/save", post(app::problems::strategic_pages::save))
-        .route("/api/v1/problems", get(app::problems::api::list))
-        .route("/api/v1/problems/{reference}", get(app::problems::api::one))
-        .route("/api/v1/strategic-assessments", get(app::problems::api::assessments))
-        .route("/api/v1/strategic-assessments/{quarter}", get(app::problems::api::assessment))
-        .route("/api/v1/tasking-meetings", get(app::problems::api::meetings))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))
@@ -267,6 +258,29 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
     router.with_state(state)
 }
 
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "health",
+    summary = "The process is up",
+    operation_id = "healthz",
+    responses((status = 200, description = "ok", content_type = "text/plain", body = String)),
+)]
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+#[utoipa::path(
+    get,
+    path = "/readyz",
+    tag = "health",
+    summary = "The database answers",
+    operation_id = "readyz",
+    responses(
+        (status = 200, description = "ready", content_type = "text/plain", body = String),
+        (status = 503, description = "database unreachable", content_type = "text/plain", body = String),
+    ),
+)]
 async fn readyz(State(state): State<AppState>) -> Response {
     if state.db.ping().await {
         (StatusCode::OK, "ready").into_response()

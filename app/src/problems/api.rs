@@ -9,11 +9,15 @@
 //! (not partners, as in the hub).
 
 use crate::{
+    api::{one_of, one_of_or_null, ApiError, ApiQuery, NamesJson},
     audit::{AuditAction, NewAuditEntry},
     db::{self, problems::Audience},
     problems::{
-        analysis, assessment::RateChange, for_partner, parse_day, strategic::Assessment, PartnerActionOwner,
-        PartnerProfile, Profile,
+        analysis,
+        assessment::{RateChange, Verdict, WindowProblem},
+        for_partner, parse_day,
+        strategic::Assessment,
+        ActionStatus, Decision, PartnerActionOwner, PartnerProfile, Priority, Profile, Stage, Triangle,
     },
     reference::api::{internal, json_error},
     staff::{accounts::ApiPrincipal, api::ApiKey, roles::role_allows, Permission},
@@ -25,7 +29,8 @@ use axum::{
     response::{IntoResponse, Response},
     Json,
 };
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 /// Whether the key sees the CSP's profiles (`Some(false)`), only shared ones (`Some(true)`), or none.
 fn partner(key: &ApiPrincipal) -> Option<bool> {
@@ -42,80 +47,403 @@ fn forbidden() -> Response {
     json_error(StatusCode::FORBIDDEN, "forbidden", "this key's role may not read problem profiles")
 }
 
-fn change_json(c: &RateChange) -> Value {
-    json!({
-        "before": c.before,
-        "after": c.after,
-        "rate_ratio": c.ratio,
-        "change_percent": c.percent(),
-        "ci95": if c.high.is_finite() { json!([c.low, c.high]) } else { Value::Null },
-        "verdict": c.verdict,
-    })
+fn stage_schema() -> utoipa::openapi::Object {
+    one_of(Stage::ALL.iter().map(|s| s.as_str()))
 }
 
-fn profile_json(p: &Profile) -> Value {
-    json!({
-        "reference": p.reference,
-        "title": p.title,
-        "stage": p.stage,
-        "priority": p.priority,
-        "terms_of_reference": { "requester": p.requester, "aim": p.aim, "period": { "from": api_day(p.period_from), "to": api_day(p.period_to) } },
-        "neighbourhoods": p.neighbourhoods.iter().map(|(_, n)| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
-        "categories": p.categories.iter().map(|(_, n)| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
-        "scanning": {
-            "statement": p.statement,
-            "affected": p.affected,
-            "intelligence_items": p.items.iter().map(|i| json!({ "reference": i.reference, "summary": i.summary, "grade": i.grade })).collect::<Vec<_>>(),
+fn priority_schema() -> utoipa::openapi::Object {
+    one_of(Priority::ALL.iter().map(|p| p.as_str()))
+}
+
+fn decision_schema() -> utoipa::openapi::Object {
+    one_of_or_null(Decision::ALL.iter().map(|d| d.as_str()))
+}
+
+fn action_status_schema() -> utoipa::openapi::Object {
+    one_of(ActionStatus::ALL.iter().map(|s| s.as_str()))
+}
+
+/// The words a verdict or a window problem is sent as (their serde names).
+fn serde_names<T: Serialize>(values: &[T]) -> Vec<serde_json::Value> {
+    values.iter().map(|v| serde_json::to_value(v).expect("a unit variant serialises")).collect()
+}
+
+fn verdict_schema() -> utoipa::openapi::Object {
+    one_of(serde_names(&[Verdict::NoReports, Verdict::Fell, Verdict::Rose, Verdict::NoClearChange]))
+}
+
+fn window_problem_schema() -> utoipa::openapi::Object {
+    one_of(serde_names(&[
+        WindowProblem::Unequal,
+        WindowProblem::Empty,
+        WindowProblem::Order,
+        WindowProblem::NotOver,
+    ]))
+}
+
+fn by_schema() -> utoipa::openapi::Object {
+    one_of(["you", "partnership", "another_organisation"])
+}
+
+fn published_schema() -> utoipa::openapi::Object {
+    one_of(["published", "draft"])
+}
+
+/// Reports before and after, and the rate ratio after/before with its 95% interval.
+#[derive(Serialize, ToSchema)]
+#[schema(as = RateChange)]
+pub struct RateChangeJson {
+    pub before: i64,
+    pub after: i64,
+    /// after / before; null when there were none before.
+    #[schema(required)]
+    pub rate_ratio: Option<f64>,
+    #[schema(required)]
+    pub change_percent: Option<f64>,
+    /// The 95% interval of the rate ratio, when it is finite.
+    #[schema(required)]
+    pub ci95: Option<[f64; 2]>,
+    #[schema(schema_with = verdict_schema)]
+    pub verdict: Verdict,
+}
+
+fn change_json(c: &RateChange) -> RateChangeJson {
+    RateChangeJson {
+        before: c.before,
+        after: c.after,
+        rate_ratio: c.ratio,
+        change_percent: c.percent(),
+        ci95: c.high.is_finite().then_some([c.low, c.high]),
+        verdict: c.verdict,
+    }
+}
+
+/// The first and last day (`YYYY-MM-DD`) of a period.
+#[derive(Serialize, ToSchema)]
+pub struct Period {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TermsOfReference {
+    pub requester: String,
+    pub aim: String,
+    pub period: Period,
+}
+
+/// An intelligence item linked to a profile.
+#[derive(Serialize, ToSchema)]
+#[schema(as = LinkedItem)]
+pub struct LinkedItemJson {
+    pub reference: String,
+    pub summary: String,
+    /// Such as `2B P`.
+    pub grade: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Scanning {
+    pub statement: String,
+    pub affected: String,
+    /// The linked items; null for a partner's key.
+    #[schema(required)]
+    pub intelligence_items: Option<Vec<LinkedItemJson>>,
+}
+
+/// The problem analysis triangle.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Triangle)]
+pub struct TriangleJson {
+    pub offender: String,
+    pub victim: String,
+    pub place: String,
+    pub handler: String,
+    pub guardian: String,
+    pub manager: String,
+}
+
+impl From<&Triangle> for TriangleJson {
+    fn from(t: &Triangle) -> Self {
+        TriangleJson {
+            offender: t.offender.clone(),
+            victim: t.victim.clone(),
+            place: t.place.clone(),
+            handler: t.handler.clone(),
+            guardian: t.guardian.clone(),
+            manager: t.manager.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Analysis {
+    pub triangle: TriangleJson,
+    pub hypothesis: String,
+    pub intelligence_gaps: String,
+}
+
+/// An action of the Response stage.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ProblemAction)]
+pub struct ActionJson {
+    pub title: String,
+    /// For a partner's key only: whether the action is theirs, the partnership's or another
+    /// organisation's (then neither organisation nor owner is given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = by_schema)]
+    pub by: Option<&'static str>,
+    #[schema(required)]
+    pub organisation: Option<String>,
+    pub owner: String,
+    /// `YYYY-MM-DD`
+    #[schema(required)]
+    pub due_on: Option<String>,
+    #[schema(schema_with = action_status_schema)]
+    pub status: &'static str,
+    pub notes: String,
+    pub overdue: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(as = ProblemResponse)]
+pub struct ResponseJson {
+    /// `YYYY-MM-DD`: the day the response started.
+    #[schema(required)]
+    pub started: Option<String>,
+    pub actions: Vec<ActionJson>,
+}
+
+/// The first and last day of an assessment window.
+#[derive(Serialize, ToSchema)]
+pub struct Dates {
+    pub from: String,
+    pub to: String,
+}
+
+/// The area's change against the rest of the CSP's.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Relative)]
+pub struct RelativeJson {
+    pub ratio: f64,
+    pub ci95: [f64; 2],
+    #[schema(schema_with = verdict_schema)]
+    pub verdict: Verdict,
+}
+
+/// The hub's before/after assessment of a profile.
+#[derive(Serialize, ToSchema)]
+pub struct ComputedAssessment {
+    pub window_days: i64,
+    pub before: Dates,
+    pub after: Dates,
+    pub area: RateChangeJson,
+    pub rest_of_csp: RateChangeJson,
+    pub neighbouring_areas: RateChangeJson,
+    /// null when a count is zero.
+    #[schema(required)]
+    pub relative: Option<RelativeJson>,
+    pub displacement_suspected: bool,
+}
+
+/// Why the windows cannot be compared yet.
+#[derive(Serialize, ToSchema)]
+pub struct AssessmentNotAvailable {
+    #[schema(schema_with = window_problem_schema)]
+    pub not_available: WindowProblem,
+}
+
+/// The assessment, or why there is none.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum ProfileAssessment {
+    Computed(Box<ComputedAssessment>),
+    NotAvailable(AssessmentNotAvailable),
+}
+
+/// A problem profile with its SARA stages and its computed assessment.
+#[derive(Serialize, ToSchema)]
+pub struct ProblemProfile {
+    #[schema(examples("PP-26-0001"))]
+    pub reference: String,
+    pub title: String,
+    #[schema(schema_with = stage_schema)]
+    pub stage: &'static str,
+    #[schema(schema_with = priority_schema)]
+    pub priority: &'static str,
+    pub terms_of_reference: TermsOfReference,
+    pub neighbourhoods: Vec<NamesJson>,
+    pub categories: Vec<NamesJson>,
+    pub scanning: Scanning,
+    pub analysis: Analysis,
+    pub response: ResponseJson,
+    #[schema(required, schema_with = decision_schema)]
+    pub decision: Option<&'static str>,
+    /// The organisations it is shared with: for the partnership's own keys only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_with: Option<Vec<String>>,
+    pub updated_at: String,
+    #[schema(required)]
+    pub closed_at: Option<String>,
+    pub assessment: ProfileAssessment,
+}
+
+fn profile_json(p: &Profile, assessment: ProfileAssessment) -> ProblemProfile {
+    ProblemProfile {
+        reference: p.reference.clone(),
+        title: p.title.clone(),
+        stage: p.stage.as_str(),
+        priority: p.priority.as_str(),
+        terms_of_reference: TermsOfReference {
+            requester: p.requester.clone(),
+            aim: p.aim.clone(),
+            period: Period { from: api_day(p.period_from), to: api_day(p.period_to) },
         },
-        "analysis": { "triangle": p.triangle, "hypothesis": p.hypothesis, "intelligence_gaps": p.gaps },
-        "response": {
-            "started": p.response_started.map(api_day),
-            "actions": p.actions.iter().map(|a| json!({
-                "title": a.title, "organisation": a.organisation, "owner": a.owner, "due_on": a.due_on.map(api_day),
-                "status": a.status, "notes": a.notes, "overdue": a.overdue,
-            })).collect::<Vec<_>>(),
+        neighbourhoods: p.neighbourhoods.iter().map(|(_, n)| n.into()).collect(),
+        categories: p.categories.iter().map(|(_, n)| n.into()).collect(),
+        scanning: Scanning {
+            statement: p.statement.clone(),
+            affected: p.affected.clone(),
+            intelligence_items: Some(
+                p.items
+                    .iter()
+                    .map(|i| LinkedItemJson {
+                        reference: i.reference.clone(),
+                        summary: i.summary.clone(),
+                        grade: i.grade.clone(),
+                    })
+                    .collect(),
+            ),
         },
-        "decision": p.decision,
-        "shared_with": p.shared_with.iter().map(|(_, n)| n).collect::<Vec<_>>(),
-        "updated_at": api_time(p.updated_at),
-        "closed_at": p.closed_at.map(api_time),
-    })
+        analysis: Analysis {
+            triangle: (&p.triangle).into(),
+            hypothesis: p.hypothesis.clone(),
+            intelligence_gaps: p.gaps.clone(),
+        },
+        response: ResponseJson {
+            started: p.response_started.map(api_day),
+            actions: p
+                .actions
+                .iter()
+                .map(|a| ActionJson {
+                    title: a.title.clone(),
+                    by: None,
+                    organisation: a.organisation.clone(),
+                    owner: a.owner.clone(),
+                    due_on: a.due_on.map(api_day),
+                    status: a.status.as_str(),
+                    notes: a.notes.clone(),
+                    overdue: a.overdue,
+                })
+                .collect(),
+        },
+        decision: p.decision.map(Decision::as_str),
+        shared_with: Some(p.shared_with.iter().map(|(_, n)| n.clone()).collect()),
+        updated_at: api_time(p.updated_at),
+        closed_at: p.closed_at.map(api_time),
+        assessment,
+    }
 }
 
 /// A profile for a partner's key, from `for_partner` (as on the partner's page): no intelligence
 /// items, no shares, and of other organisations' actions only that someone else does them.
-fn partner_profile_json(p: &PartnerProfile) -> Value {
-    json!({
-        "reference": p.reference,
-        "title": p.title,
-        "stage": p.stage,
-        "priority": p.priority,
-        "terms_of_reference": { "requester": p.requester, "aim": p.aim, "period": { "from": api_day(p.period_from), "to": api_day(p.period_to) } },
-        "neighbourhoods": p.neighbourhoods.iter().map(|n| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
-        "categories": p.categories.iter().map(|n| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
-        "scanning": { "statement": p.statement, "affected": p.affected, "intelligence_items": Value::Null },
-        "analysis": { "triangle": p.triangle, "hypothesis": p.hypothesis, "intelligence_gaps": p.gaps },
-        "response": {
-            "started": p.response_started.map(api_day),
-            "actions": p.actions.iter().map(|a| {
-                let (by, organisation, owner) = match &a.owner {
-                    PartnerActionOwner::Yours { organisation, owner } => ("you", Some(organisation.as_str()), owner.as_str()),
-                    PartnerActionOwner::Partnership => ("partnership", None, ""),
-                    PartnerActionOwner::Another => ("another_organisation", None, ""),
-                };
-                json!({
-                    "title": a.title, "by": by, "organisation": organisation, "owner": owner, "due_on": a.due_on.map(api_day),
-                    "status": a.status, "notes": a.notes, "overdue": a.overdue,
-                })
-            }).collect::<Vec<_>>(),
+fn partner_profile_json(p: &PartnerProfile, assessment: ProfileAssessment) -> ProblemProfile {
+    ProblemProfile {
+        reference: p.reference.clone(),
+        title: p.title.clone(),
+        stage: p.stage.as_str(),
+        priority: p.priority.as_str(),
+        terms_of_reference: TermsOfReference {
+            requester: p.requester.clone(),
+            aim: p.aim.clone(),
+            period: Period { from: api_day(p.period_from), to: api_day(p.period_to) },
         },
-        "decision": p.decision,
-        "updated_at": api_time(p.updated_at),
-        "closed_at": p.closed_at.map(api_time),
-    })
+        neighbourhoods: p.neighbourhoods.iter().map(NamesJson::from).collect(),
+        categories: p.categories.iter().map(NamesJson::from).collect(),
+        scanning: Scanning {
+            statement: p.statement.clone(),
+            affected: p.affected.clone(),
+            intelligence_items: None,
+        },
+        analysis: Analysis {
+            triangle: (&p.triangle).into(),
+            hypothesis: p.hypothesis.clone(),
+            intelligence_gaps: p.gaps.clone(),
+        },
+        response: ResponseJson {
+            started: p.response_started.map(api_day),
+            actions: p
+                .actions
+                .iter()
+                .map(|a| {
+                    let (by, organisation, owner) = match &a.owner {
+                        PartnerActionOwner::Yours { organisation, owner } => {
+                            ("you", Some(organisation.clone()), owner.clone())
+                        }
+                        PartnerActionOwner::Partnership => ("partnership", None, String::new()),
+                        PartnerActionOwner::Another => ("another_organisation", None, String::new()),
+                    };
+                    ActionJson {
+                        title: a.title.clone(),
+                        by: Some(by),
+                        organisation,
+                        owner,
+                        due_on: a.due_on.map(api_day),
+                        status: a.status.as_str(),
+                        notes: a.notes.clone(),
+                        overdue: a.overdue,
+                    }
+                })
+                .collect(),
+        },
+        decision: p.decision.map(Decision::as_str),
+        shared_with: None,
+        updated_at: api_time(p.updated_at),
+        closed_at: p.closed_at.map(api_time),
+        assessment,
+    }
+}
+
+/// A profile in the list.
+#[derive(Serialize, ToSchema)]
+pub struct ProblemSummary {
+    pub reference: String,
+    pub title: String,
+    #[schema(schema_with = stage_schema)]
+    pub stage: &'static str,
+    #[schema(schema_with = priority_schema)]
+    pub priority: &'static str,
+    pub neighbourhoods: Vec<NamesJson>,
+    /// How many items are linked; null for a partner's key.
+    #[schema(required)]
+    pub intelligence_items: Option<i64>,
+    pub open_actions: i64,
+    pub overdue_actions: i64,
+    pub updated_at: String,
+    #[schema(examples("/api/v1/problems/PP-26-0001"))]
+    pub href: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProblemList {
+    pub problems: Vec<ProblemSummary>,
 }
 
 /// `GET /api/v1/problems`
+#[utoipa::path(
+    get,
+    path = "/api/v1/problems",
+    tag = "problems",
+    summary = "The CSP's problem profiles",
+    description = "Officers, analysts, engagement leads and managers: every profile of the key's CSP. Partner keys: only profiles shared with their organisation.",
+    operation_id = "problems",
+    security(("apiKey" = [])),
+    responses(
+        (status = 200, description = "Profiles with their stage, priority, neighbourhoods and counts of items and actions.", body = ProblemList),
+        (status = 401, description = "No key, or not valid (code unauthorised).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn list(State(state): State<AppState>, ApiKey(key): ApiKey) -> Response {
     let Some(partner) = partner(&key) else { return forbidden() };
     let organisations: Vec<i64> = key.organisation_id.into_iter().collect();
@@ -124,24 +452,43 @@ pub async fn list(State(state): State<AppState>, ApiKey(key): ApiKey) -> Respons
         Ok(p) => p,
         Err(e) => return internal(e),
     };
-    Json(json!({
-        "problems": profiles.iter().map(|p| json!({
-            "reference": p.reference,
-            "title": p.title,
-            "stage": p.stage,
-            "priority": p.priority,
-            "neighbourhoods": p.neighbourhoods.iter().map(|n| json!({ "en": n.en, "cy": n.cy })).collect::<Vec<_>>(),
-            "intelligence_items": if partner { Value::Null } else { json!(p.items) },
-            "open_actions": p.actions_open,
-            "overdue_actions": p.actions_overdue,
-            "updated_at": api_day(p.updated_at),
-            "href": format!("/api/v1/problems/{}", p.reference),
-        })).collect::<Vec<_>>()
-    }))
+    Json(ProblemList {
+        problems: profiles
+            .iter()
+            .map(|p| ProblemSummary {
+                reference: p.reference.clone(),
+                title: p.title.clone(),
+                stage: p.stage.as_str(),
+                priority: p.priority.as_str(),
+                neighbourhoods: p.neighbourhoods.iter().map(NamesJson::from).collect(),
+                intelligence_items: (!partner).then_some(p.items),
+                open_actions: p.actions_open,
+                overdue_actions: p.actions_overdue,
+                updated_at: api_day(p.updated_at),
+                href: format!("/api/v1/problems/{}", p.reference),
+            })
+            .collect(),
+    })
     .into_response()
 }
 
 /// `GET /api/v1/problems/{reference}`: the profile with its computed assessment.
+#[utoipa::path(
+    get,
+    path = "/api/v1/problems/{reference}",
+    tag = "problems",
+    summary = "One problem profile with its computed assessment",
+    description = "The SARA stages, the problem analysis triangle, actions, the decision, and the hub's before/after assessment (counts, rate ratio with its 95% interval, the rest of the CSP, neighbouring areas). Partner keys: only a profile shared with their organisation, without intelligence items (each call audited). Another CSP's profile is 404.",
+    operation_id = "problem",
+    security(("apiKey" = [])),
+    params(("reference" = String, Path, description = "A profile's reference, such as PP-26-0001.")),
+    responses(
+        (status = 200, description = "The profile.", body = ProblemProfile),
+        (status = 401, description = "No key, or not valid (code unauthorised).", body = ApiError),
+        (status = 404, description = "No such profile visible to this key (code not_found).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn one(
     State(state): State<AppState>,
     ApiKey(key): ApiKey,
@@ -203,23 +550,27 @@ pub async fn one(
             return internal(e);
         }
     }
-    let mut body = if partner {
-        partner_profile_json(&for_partner(&profile, &organisations))
-    } else {
-        profile_json(&profile)
+    let assessment = match assessment {
+        Ok(a) => ProfileAssessment::Computed(Box::new(ComputedAssessment {
+            window_days: a.before.days(),
+            before: Dates { from: db::format_date(a.before.from), to: db::format_date(a.before.to - 86_400) },
+            after: Dates { from: db::format_date(a.after.from), to: db::format_date(a.after.to - 86_400) },
+            area: change_json(&a.area),
+            rest_of_csp: change_json(&a.background),
+            neighbouring_areas: change_json(&a.neighbours),
+            relative: a.relative.map(|r| RelativeJson {
+                ratio: r.ratio,
+                ci95: [r.low, r.high],
+                verdict: r.verdict,
+            }),
+            displacement_suspected: a.displacement_suspected,
+        })),
+        Err(problem) => ProfileAssessment::NotAvailable(AssessmentNotAvailable { not_available: problem }),
     };
-    body["assessment"] = match assessment {
-        Ok(a) => json!({
-            "window_days": a.before.days(),
-            "before": { "from": db::format_date(a.before.from), "to": db::format_date(a.before.to - 86_400) },
-            "after": { "from": db::format_date(a.after.from), "to": db::format_date(a.after.to - 86_400) },
-            "area": change_json(&a.area),
-            "rest_of_csp": change_json(&a.background),
-            "neighbouring_areas": change_json(&a.neighbours),
-            "relative": a.relative.map(|r| json!({ "ratio": r.ratio, "ci95": [r.low, r.high], "verdict": r.verdict })),
-            "displacement_suspected": a.displacement_suspected,
-        }),
-        Err(problem) => json!({ "not_available": problem }),
+    let body = if partner {
+        partner_profile_json(&for_partner(&profile, &organisations), assessment)
+    } else {
+        profile_json(&profile, assessment)
     };
     Json(body).into_response()
 }
@@ -236,26 +587,60 @@ fn may_read_planning(key: &ApiPrincipal) -> Result<(), Response> {
     }
 }
 
-fn assessment_summary(a: &Assessment) -> Value {
+/// One version of a quarter's strategic assessment, in a list.
+#[derive(Serialize, ToSchema)]
+pub struct AssessmentSummary {
+    #[schema(examples("2026-Q3"))]
+    pub quarter: String,
+    pub version: i64,
+    #[schema(schema_with = published_schema)]
+    pub status: &'static str,
+    pub updated_at: String,
+    #[schema(required)]
+    pub published_at: Option<String>,
+    pub href: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AssessmentList {
+    pub strategic_assessments: Vec<AssessmentSummary>,
+}
+
+fn assessment_summary(a: &Assessment) -> AssessmentSummary {
     let quarter = format!("{}-Q{}", a.year, a.quarter);
-    json!({
-        "quarter": quarter,
-        "version": a.version,
-        "status": a.status.as_str(),
-        "updated_at": api_time(a.updated_at),
-        "published_at": a.published_at.map(api_time),
-        "href": format!("/api/v1/strategic-assessments/{quarter}?version={}", a.version),
-    })
+    AssessmentSummary {
+        href: format!("/api/v1/strategic-assessments/{quarter}?version={}", a.version),
+        quarter,
+        version: a.version,
+        status: a.status.as_str(),
+        updated_at: api_time(a.updated_at),
+        published_at: a.published_at.map(api_time),
+    }
 }
 
 /// `GET /api/v1/strategic-assessments`: every version of every quarter, latest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/strategic-assessments",
+    tag = "problems",
+    summary = "The CSP's quarterly strategic assessments",
+    description = "Every version of every quarter, latest first, drafts marked. Officers, analysts, engagement leads and managers; not partner keys.",
+    operation_id = "strategicAssessments",
+    security(("apiKey" = [])),
+    responses(
+        (status = 200, description = "Every version of every quarter.", body = AssessmentList),
+        (status = 401, description = "No key, or not valid (code unauthorised).", body = ApiError),
+        (status = 403, description = "The key's role may not read strategic assessments (code forbidden).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn assessments(State(state): State<AppState>, ApiKey(key): ApiKey) -> Response {
     if let Err(response) = may_read_planning(&key) {
         return response;
     }
     match db::tasking::assessments(&state.db, key.csp_id).await {
         Ok(list) => {
-            Json(json!({ "strategic_assessments": list.iter().map(assessment_summary).collect::<Vec<_>>() }))
+            Json(AssessmentList { strategic_assessments: list.iter().map(assessment_summary).collect() })
                 .into_response()
         }
         Err(e) => internal(e),
@@ -269,18 +654,75 @@ fn parse_quarter(text: &str) -> Option<(i64, i64)> {
     Some((year.parse::<i64>().ok().filter(|y| (2000..=2100).contains(y))?, quarter))
 }
 
-#[derive(serde::Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct VersionQuery {
+    /// A version of the quarter's assessment; the latest when not given.
+    #[param(value_type = Option<i64>, minimum = 1)]
     version: Option<String>,
+}
+
+/// The six sections of a strategic assessment.
+#[derive(Serialize, ToSchema)]
+pub struct Sections {
+    pub summary: String,
+    pub top_problems: String,
+    pub emerging: String,
+    pub outcomes: String,
+    pub gaps: String,
+    pub recommendations: String,
+}
+
+/// A kind of problem's reports this quarter, last quarter and the same quarter last year.
+#[derive(Serialize, ToSchema)]
+pub struct Figure {
+    pub family: String,
+    pub this_quarter: i64,
+    pub previous_quarter: i64,
+    pub same_quarter_last_year: i64,
+    pub against_previous_quarter: RateChangeJson,
+    pub against_last_year: RateChangeJson,
+}
+
+/// A strategic assessment: its sections and figures.
+#[derive(Serialize, ToSchema)]
+pub struct StrategicAssessment {
+    #[serde(flatten)]
+    pub summary: AssessmentSummary,
+    #[schema(required)]
+    pub published_by: Option<String>,
+    pub sections: Sections,
+    pub figures: Vec<Figure>,
 }
 
 /// `GET /api/v1/strategic-assessments/{quarter}` (`2026-Q3`): the latest version, or
 /// `?version=N`; its six sections and its figures.
+#[utoipa::path(
+    get,
+    path = "/api/v1/strategic-assessments/{quarter}",
+    tag = "problems",
+    summary = "One strategic assessment",
+    description = "The latest version of a quarter (or `version`): its six sections (summary, top problems, emerging issues, outcomes, gaps, recommendations) and its figures by kind of problem against the previous quarter and the same quarter last year (rate ratios with 95% intervals).",
+    operation_id = "strategicAssessment",
+    security(("apiKey" = [])),
+    params(
+        ("quarter" = String, Path, description = "Such as 2026-Q3.", pattern = "^[0-9]{4}-[Qq][1-4]$"),
+        VersionQuery,
+    ),
+    responses(
+        (status = 200, description = "The assessment.", body = StrategicAssessment),
+        (status = 400, description = "A bad quarter or version (code invalid_parameter).", body = ApiError),
+        (status = 401, description = "No key, or not valid (code unauthorised).", body = ApiError),
+        (status = 403, description = "The key's role may not read strategic assessments (code forbidden).", body = ApiError),
+        (status = 404, description = "No such assessment in the key's CSP (code not_found).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn assessment(
     State(state): State<AppState>,
     ApiKey(key): ApiKey,
     Path(quarter): Path<String>,
-    axum::extract::Query(query): axum::extract::Query<VersionQuery>,
+    ApiQuery(query): ApiQuery<VersionQuery>,
 ) -> Response {
     if let Err(response) = may_read_planning(&key) {
         return response;
@@ -314,36 +756,86 @@ pub async fn assessment(
             format!("no strategic assessment {quarter} is visible to this key"),
         );
     };
-    let mut body = assessment_summary(&a);
-    body["published_by"] = json!(a.published_by);
-    body["sections"] = json!(a.sections);
-    body["figures"] = json!(a
-        .figures
-        .iter()
-        .map(|f| json!({
-            "family": f.family,
-            "this_quarter": f.this,
-            "previous_quarter": f.previous,
-            "same_quarter_last_year": f.last_year,
-            "against_previous_quarter": change_json(&f.against_previous),
-            "against_last_year": change_json(&f.against_last_year),
-        }))
-        .collect::<Vec<_>>());
-    Json(body).into_response()
+    let s = &a.sections;
+    Json(StrategicAssessment {
+        summary: assessment_summary(&a),
+        published_by: a.published_by.clone(),
+        sections: Sections {
+            summary: s.summary.clone(),
+            top_problems: s.top_problems.clone(),
+            emerging: s.emerging.clone(),
+            outcomes: s.outcomes.clone(),
+            gaps: s.gaps.clone(),
+            recommendations: s.recommendations.clone(),
+        },
+        figures: a
+            .figures
+            .iter()
+            .map(|f| Figure {
+                family: f.family.clone(),
+                this_quarter: f.this,
+                previous_quarter: f.previous,
+                same_quarter_last_year: f.last_year,
+                against_previous_quarter: change_json(&f.against_previous),
+                against_last_year: change_json(&f.against_last_year),
+            })
+            .collect(),
+    })
+    .into_response()
 }
 
-#[derive(serde::Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct MeetingsQuery {
+    /// The first day (a year ago when not given).
+    #[param(value_type = Option<String>, format = Date)]
     from: Option<String>,
+    /// The last day (today when not given).
+    #[param(value_type = Option<String>, format = Date)]
     to: Option<String>,
+}
+
+/// The record of a tasking meeting.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Meeting)]
+pub struct MeetingJson {
+    /// `YYYY-MM-DD`
+    pub held_on: String,
+    pub attendees: String,
+    pub decisions: String,
+    pub version: i64,
+    #[schema(required)]
+    pub updated_at: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeetingList {
+    pub meetings: Vec<MeetingJson>,
 }
 
 /// `GET /api/v1/tasking-meetings?from=&to=`: the recorded meetings (attendees and decisions),
 /// latest first; the last year by default, at most 200.
+#[utoipa::path(
+    get,
+    path = "/api/v1/tasking-meetings",
+    tag = "problems",
+    summary = "The CSP's tasking and coordinating meetings",
+    description = "The recorded meetings (date, attendees, decisions), latest first; the last year by default, at most 200. Officers, analysts, engagement leads and managers; not partner keys.",
+    operation_id = "taskingMeetings",
+    security(("apiKey" = [])),
+    params(MeetingsQuery),
+    responses(
+        (status = 200, description = "The meetings, latest first.", body = MeetingList),
+        (status = 400, description = "A bad date (code invalid_parameter).", body = ApiError),
+        (status = 401, description = "No key, or not valid (code unauthorised).", body = ApiError),
+        (status = 403, description = "The key's role may not read tasking records (code forbidden).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn meetings(
     State(state): State<AppState>,
     ApiKey(key): ApiKey,
-    axum::extract::Query(query): axum::extract::Query<MeetingsQuery>,
+    ApiQuery(query): ApiQuery<MeetingsQuery>,
 ) -> Response {
     if let Err(response) = may_read_planning(&key) {
         return response;
@@ -366,15 +858,18 @@ pub async fn meetings(
         return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "from must not be after to");
     }
     match db::tasking::meetings_between(&state.db, key.csp_id, from, to, 200).await {
-        Ok(list) => Json(json!({
-            "meetings": list.iter().map(|m| json!({
-                "held_on": api_day(m.held_on),
-                "attendees": m.attendees,
-                "decisions": m.decisions,
-                "version": m.version,
-                "updated_at": m.updated_at.map(api_time),
-            })).collect::<Vec<_>>()
-        }))
+        Ok(list) => Json(MeetingList {
+            meetings: list
+                .into_iter()
+                .map(|m| MeetingJson {
+                    held_on: api_day(m.held_on),
+                    attendees: m.attendees,
+                    decisions: m.decisions,
+                    version: m.version,
+                    updated_at: m.updated_at.map(api_time),
+                })
+                .collect(),
+        })
         .into_response(),
         Err(e) => internal(e),
     }

@@ -3,6 +3,7 @@
 //! JSON 401 before the handler runs.
 
 use crate::{
+    api::{ApiError, NamesJson},
     db,
     reference::api::{internal, json_error},
     staff::accounts::{self, ApiPrincipal},
@@ -14,7 +15,8 @@ use axum::{
     response::{IntoResponse, Response},
     Json,
 };
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// The caller of an authenticated endpoint.
 pub struct ApiKey(pub ApiPrincipal);
@@ -42,17 +44,48 @@ impl FromRequestParts<AppState> for ApiKey {
     }
 }
 
+/// A CSP as a key sees its own: slug and names.
+#[derive(Serialize, ToSchema)]
+#[schema(as = KeyCsp)]
+pub struct KeyCspJson {
+    pub slug: String,
+    pub name: NamesJson,
+}
+
+/// What the calling key may do.
+#[derive(Serialize, ToSchema)]
+pub struct KeyInfo {
+    pub name: String,
+    #[schema(schema_with = crate::api::role_schema)]
+    pub role: &'static str,
+    #[schema(required)]
+    pub csp: Option<KeyCspJson>,
+}
+
 /// `GET /api/v1/me`: what the key may do, so an integrator can check their set-up.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "keys",
+    summary = "What the calling API key may do",
+    operation_id = "me",
+    security(("apiKey" = [])),
+    responses(
+        (status = 200, description = "The key's name, role and CSP.", body = KeyInfo),
+        (status = 401, description = "No key, or a key that is not valid (code unauthorised).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn me(State(state): State<AppState>, ApiKey(key): ApiKey) -> Response {
     let csps = match db::reference::list_csps(&state.db).await {
         Ok(list) => list,
         Err(e) => return internal(e),
     };
     let csp = csps.iter().find(|c| c.id == key.csp_id);
-    Json(json!({
-        "name": key.name,
-        "role": key.role.as_str(),
-        "csp": csp.map(|c| json!({ "slug": c.slug, "name": { "en": c.name.en, "cy": c.name.cy } })),
-    }))
+    Json(KeyInfo {
+        name: key.name,
+        role: key.role.as_str(),
+        csp: csp.map(|c| KeyCspJson { slug: c.slug.clone(), name: (&c.name).into() }),
+    })
     .into_response()
 }

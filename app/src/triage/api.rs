@@ -3,6 +3,7 @@
 //! key acts in one CSP with one role; another CSP's report is 404, never a leak.
 
 use crate::{
+    api::{one_of, ApiError, ApiQuery, NamesJson},
     audit::{AuditAction, NewAuditEntry},
     db::{self, triage::Audience, triage::ChangeError, triage::ResidentMessage},
     i18n::Lang,
@@ -13,14 +14,13 @@ use crate::{
     triage::{actions::resident_message, IntelligenceItem, MAX_MESSAGE},
 };
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Path, State},
     http::StatusCode,
     response::{IntoResponse, Response},
     Json,
 };
-use serde::Deserialize;
-use serde_json::{json, Value};
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 fn allows(key: &ApiPrincipal, permission: Permission) -> bool {
     role_allows(key.role, permission)
@@ -63,28 +63,87 @@ async fn audit(
     .await
 }
 
+fn source_schema() -> utoipa::openapi::Object {
+    one_of(["1", "2", "3"])
+}
+
+fn intelligence_schema() -> utoipa::openapi::Object {
+    one_of(["A", "B", "C", "D", "E"])
+}
+
+fn handling_schema() -> utoipa::openapi::Object {
+    one_of(["P", "C"])
+}
+
+/// The 3x5x2 grade of an item.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Grade)]
+pub struct GradeJson {
+    /// `1` reliable, `2` untested, `3` not reliable.
+    #[schema(schema_with = source_schema)]
+    pub source: String,
+    /// `A` known directly ... `E` suspected false or malicious.
+    #[schema(schema_with = intelligence_schema)]
+    pub intelligence: String,
+    /// `P` lawful sharing permitted, `C` sharing with conditions.
+    #[schema(schema_with = handling_schema)]
+    pub handling: String,
+    #[schema(examples("2B P"))]
+    pub label: String,
+}
+
+/// A graded (3x5x2), sanitised intelligence item. Never carries the reporter's identity or words.
+#[derive(Serialize, ToSchema)]
+#[schema(as = IntelligenceItem)]
+pub struct ItemJson {
+    #[schema(examples("CYM-26-000123"))]
+    pub reference: String,
+    pub csp: String,
+    pub category: NamesJson,
+    #[schema(examples("asb", "drugs", "environmental"))]
+    pub family: String,
+    pub neighbourhood: NamesJson,
+    pub summary: String,
+    pub grade: GradeJson,
+    /// Written handling conditions (always present for handling code C).
+    #[schema(required)]
+    pub conditions: Option<String>,
+    #[schema(required, schema_with = crate::api::tension_schema)]
+    pub tension: Option<String>,
+    pub reported_at: String,
+    pub updated_at: String,
+    /// Organisations a C item is shared with: for the partnership's own keys only (a partner's
+    /// key is not told whom else an item is shared with).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_with: Option<Vec<String>>,
+}
+
 /// An item for the partnership's own keys: the partner's fields and whom it is shared with.
-fn item_json(i: &IntelligenceItem) -> Value {
-    let mut item = partner_item_json(i);
-    item["shared_with"] = json!(i.shared_with);
-    item
+fn item_json(i: &IntelligenceItem) -> ItemJson {
+    ItemJson { shared_with: Some(i.shared_with.clone()), ..partner_item_json(i) }
 }
 
 /// An item for a partner's key: the fields named here only (not whom else it is shared with).
-fn partner_item_json(i: &IntelligenceItem) -> Value {
-    json!({
-        "reference": i.reference,
-        "csp": i.csp_slug,
-        "category": { "en": i.category.en, "cy": i.category.cy },
-        "family": i.family.as_str(),
-        "neighbourhood": { "en": i.neighbourhood.en, "cy": i.neighbourhood.cy },
-        "summary": i.summary,
-        "grade": { "source": i.grade.source.as_str(), "intelligence": i.grade.intelligence.as_str(), "handling": i.grade.handling.as_str(), "label": i.grade.label() },
-        "conditions": i.grade.conditions,
-        "tension": i.tension,
-        "reported_at": crate::time::time(Lang::En, i.reported_at),
-        "updated_at": crate::time::time(Lang::En, i.updated_at),
-    })
+fn partner_item_json(i: &IntelligenceItem) -> ItemJson {
+    ItemJson {
+        reference: i.reference.clone(),
+        csp: i.csp_slug.clone(),
+        category: (&i.category).into(),
+        family: i.family.as_str().to_string(),
+        neighbourhood: (&i.neighbourhood).into(),
+        summary: i.summary.clone(),
+        grade: GradeJson {
+            source: i.grade.source.as_str().to_string(),
+            intelligence: i.grade.intelligence.as_str().to_string(),
+            handling: i.grade.handling.as_str().to_string(),
+            label: i.grade.label(),
+        },
+        conditions: i.grade.conditions.clone(),
+        tension: i.tension.clone(),
+        reported_at: crate::time::time(Lang::En, i.reported_at),
+        updated_at: crate::time::time(Lang::En, i.updated_at),
+        shared_with: None,
+    }
 }
 
 /// The audience a key belongs to for intelligence, if any.
@@ -98,14 +157,47 @@ fn audience(key: &ApiPrincipal) -> Option<Vec<i64>> {
     }
 }
 
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IntelligenceQuery {
+    /// A category family (asb, drugs, hate, ...).
+    pub category: Option<String>,
+    #[param(schema_with = handling_schema)]
+    pub handling: Option<String>,
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 1000, default = 100)]
+    pub limit: Option<String>,
+}
+
+/// Intelligence items, newest first.
+#[derive(Serialize, ToSchema)]
+pub struct IntelligenceList {
+    pub items: Vec<ItemJson>,
+}
+
 /// `GET /api/v1/intelligence?category=&handling=&limit=`
+#[utoipa::path(
+    get,
+    path = "/api/v1/intelligence",
+    tag = "reports",
+    summary = "Intelligence items the key's role may see",
+    description = "Officers, analysts, engagement leads and managers: every item of the key's CSP. Partner keys: P items, and C items shared with the key's organisation (each call is audited).",
+    operation_id = "intelligence",
+    security(("apiKey" = [])),
+    params(IntelligenceQuery),
+    responses(
+        (status = 200, description = "Newest first.", body = IntelligenceList),
+        (status = 400, description = "A bad parameter (code invalid_parameter).", body = ApiError),
+        (status = 401, description = "No key, or not valid (code unauthorised).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn intelligence(
     State(state): State<AppState>,
     ApiKey(key): ApiKey,
-    Query(params): Query<HashMap<String, String>>,
+    ApiQuery(params): ApiQuery<IntelligenceQuery>,
 ) -> Response {
     let Some(organisations) = audience(&key) else { return forbidden("read intelligence") };
-    let limit = match params.get("limit").map(|l| l.parse::<i64>()) {
+    let limit = match params.limit.as_deref().map(|l| l.parse::<i64>()) {
         None => 100,
         Some(Ok(n)) if (1..=1000).contains(&n) => n,
         Some(_) => {
@@ -116,13 +208,13 @@ pub async fn intelligence(
             )
         }
     };
-    let handling = params.get("handling").map(|h| h.to_ascii_uppercase());
+    let handling = params.handling.as_deref().map(|h| h.to_ascii_uppercase());
     if handling.as_deref().is_some_and(|h| h != "P" && h != "C") {
         return json_error(StatusCode::BAD_REQUEST, "invalid_parameter", "'handling' must be P or C");
     }
     let partner = !allows(&key, Permission::ViewIntelligence);
     let audience = if partner { Audience::Partner(&organisations) } else { Audience::Csp };
-    let family = params.get("category").map(String::as_str);
+    let family = params.category.as_deref();
     let items = match db::triage::intelligence_filtered(
         &state.db,
         key.csp_id,
@@ -147,11 +239,96 @@ pub async fn intelligence(
         }
     }
     let json_of = if partner { partner_item_json } else { item_json };
-    Json(json!({ "items": items.iter().map(|i| json_of(i)).collect::<Vec<_>>() })).into_response()
+    Json(IntelligenceList { items: items.iter().map(|i| json_of(i)).collect() }).into_response()
+}
+
+/// A report's category: its code and names.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ReportCategory)]
+pub struct CategoryJson {
+    pub code: String,
+    pub en: String,
+    pub cy: String,
+}
+
+/// One entry of a report's timeline.
+#[derive(Serialize, ToSchema)]
+#[schema(as = ReportUpdate)]
+pub struct UpdateJson {
+    pub at: String,
+    /// `status`, `question`, `reply` or `comment`.
+    pub kind: String,
+    #[schema(schema_with = crate::api::report_status_schema)]
+    pub status: &'static str,
+    /// For the resident only (tracking page, and email when allowed); never published.
+    #[schema(required)]
+    pub message: Option<String>,
+    /// What other apps and the public may read (Open311).
+    #[schema(required)]
+    pub public_note: Option<String>,
+    /// Shown to the resident on their tracking page.
+    pub public: bool,
+}
+
+/// A report as the partnership's own keys read it (never the reporter).
+#[derive(Serialize, ToSchema)]
+pub struct StaffReport {
+    pub reference: String,
+    #[schema(schema_with = crate::api::report_status_schema)]
+    pub status: &'static str,
+    pub category: CategoryJson,
+    pub sensitive: bool,
+    pub ward: NamesJson,
+    pub neighbourhood: NamesJson,
+    pub location_text: String,
+    pub description: String,
+    pub language: String,
+    pub acknowledged: bool,
+    pub updates: Vec<UpdateJson>,
+    #[schema(required)]
+    pub intelligence: Option<ItemJson>,
+}
+
+/// A report as a partner's key reads it: what is shared with or assigned to its organisation.
+#[derive(Serialize, ToSchema)]
+pub struct PartnerReport {
+    pub reference: String,
+    #[schema(schema_with = crate::api::report_status_schema)]
+    pub status: &'static str,
+    pub category: CategoryJson,
+    pub neighbourhood: NamesJson,
+    pub assigned_to_you: bool,
+    #[schema(required)]
+    pub intelligence: Option<ItemJson>,
+}
+
+/// A report as the key's role may see it.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum ReportJson {
+    Staff(StaffReport),
+    Partner(PartnerReport),
 }
 
 /// `GET /api/v1/reports/{reference}`: officers and analysts get the report (never the
 /// reporter); partners only what is shared with them, sanitised.
+#[utoipa::path(
+    get,
+    path = "/api/v1/reports/{reference}",
+    tag = "reports",
+    summary = "One report of the key's CSP",
+    description = "Officers, analysts and managers get the report with its updates and intelligence item (never the reporter). Partner keys get only what is shared with their organisation or assigned to it, sanitised. Another CSP's report, or one not visible to the key, is 404.",
+    operation_id = "report",
+    security(("apiKey" = [])),
+    params(("reference" = String, Path, description = "A report's reference, such as CYM-26-000123.")),
+    responses(
+        (status = 200, description = "The report as the key's role may see it.", body = ReportJson),
+        (status = 401, description = "No key, or not valid (code unauthorised).", body = ApiError),
+        (status = 403, description = "The key's role may not read reports (code forbidden).", body = ApiError),
+        (status = 404, description = "No such report visible to this key (code not_found).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn report(
     State(state): State<AppState>,
     ApiKey(key): ApiKey,
@@ -178,22 +355,29 @@ pub async fn report(
         {
             return internal(e);
         }
-        return Json(json!({
-            "reference": record.reference,
-            "status": record.status.as_str(),
-            "category": { "code": record.category_code, "en": record.category.en, "cy": record.category.cy },
-            "sensitive": record.sensitive,
-            "ward": { "en": record.ward.en, "cy": record.ward.cy },
-            "neighbourhood": { "en": record.neighbourhood.en, "cy": record.neighbourhood.cy },
-            "location_text": record.location_text,
-            "description": record.description,
-            "language": record.language,
-            "acknowledged": record.acknowledged_at.is_some(),
-            "updates": timeline
+        return Json(ReportJson::Staff(StaffReport {
+            reference: record.reference.clone(),
+            status: record.status.as_str(),
+            category: category_json(&record),
+            sensitive: record.sensitive,
+            ward: (&record.ward).into(),
+            neighbourhood: (&record.neighbourhood).into(),
+            location_text: record.location_text.clone(),
+            description: record.description.clone(),
+            language: record.language.clone(),
+            acknowledged: record.acknowledged_at.is_some(),
+            updates: timeline
                 .iter()
-                .map(|u| json!({ "at": crate::time::time(Lang::En, u.at), "kind": u.kind.as_str(), "status": u.status.as_str(), "message": u.message, "public_note": u.public_note, "public": u.public }))
-                .collect::<Vec<_>>(),
-            "intelligence": items.first().map(item_json),
+                .map(|u| UpdateJson {
+                    at: crate::time::time(Lang::En, u.at),
+                    kind: u.kind.as_str().to_string(),
+                    status: u.status.as_str(),
+                    message: u.message.clone(),
+                    public_note: u.public_note.clone(),
+                    public: u.public,
+                })
+                .collect(),
+            intelligence: items.first().map(item_json),
         }))
         .into_response();
     }
@@ -228,33 +412,77 @@ pub async fn report(
         {
             return internal(e);
         }
-        return Json(json!({
-            "reference": record.reference,
-            "status": record.status.as_str(),
-            "category": { "code": record.category_code, "en": record.category.en, "cy": record.category.cy },
-            "neighbourhood": { "en": record.neighbourhood.en, "cy": record.neighbourhood.cy },
-            "assigned_to_you": assigned,
-            "intelligence": shared.map(partner_item_json),
+        return Json(ReportJson::Partner(PartnerReport {
+            reference: record.reference.clone(),
+            status: record.status.as_str(),
+            category: category_json(&record),
+            neighbourhood: (&record.neighbourhood).into(),
+            assigned_to_you: assigned,
+            intelligence: shared.map(partner_item_json),
         }))
         .into_response();
     }
     forbidden("read reports")
 }
 
-#[derive(Deserialize)]
+fn category_json(record: &db::triage::TriageRecord) -> CategoryJson {
+    CategoryJson {
+        code: record.category_code.clone(),
+        en: record.category.en.clone(),
+        cy: record.category.cy.clone(),
+    }
+}
+
+/// A status update: the status (public), a message for the resident, and a public note.
+#[derive(Deserialize, ToSchema)]
 pub struct UpdateBody {
+    #[schema(schema_with = crate::api::report_status_schema)]
     pub status: String,
-    /// For the resident: their tracking page, and email when the email rule allows.
+    /// For the resident only (tracking page, and email when allowed).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub message: String,
-    /// For other apps and the public (Open311): never naming the reporter.
+    /// Published in Open311; must not identify the reporter.
     #[serde(default)]
+    #[schema(max_length = 2000)]
+    pub public_note: Option<String>,
+}
+
+/// The update as posted.
+#[derive(Serialize, ToSchema)]
+pub struct PostedUpdate {
+    pub reference: String,
+    #[schema(schema_with = crate::api::report_status_schema)]
+    pub status: &'static str,
+    /// The words the resident is sent (the standard wording when the request gave none).
+    pub message: String,
+    #[schema(required)]
     pub public_note: Option<String>,
 }
 
 /// `POST /api/v1/reports/{reference}/updates` with `{"status", "message", "public_note"}`: the
 /// status (public), a message for the resident (tracking page, and email when the resident
 /// agreed and left no safe-contact note) and, optionally, a note published in Open311.
+#[utoipa::path(
+    post,
+    path = "/api/v1/reports/{reference}/updates",
+    tag = "reports",
+    summary = "Post a status, a message to the resident and an optional public note",
+    description = "The status is public. The message is for the resident only: it appears on their tracking page and is emailed when they agreed to be emailed and left no safe-contact note; it is never published. An empty message sends the standard wording for the status in the resident's language. The optional public note is what other apps and the public read in Open311 (status_notes, servicerequestupdates); it is refused when it names the reporter or gives their email or phone. Partner keys may update reports assigned to their organisation.",
+    operation_id = "postUpdate",
+    security(("apiKey" = [])),
+    params(("reference" = String, Path, description = "A report's reference, such as CYM-26-000123.")),
+    request_body(content = UpdateBody, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Posted.", body = PostedUpdate),
+        (status = 400, description = "Bad body (codes invalid_body, invalid_status, message_too_long, public_note_too_long, public_note_identifies).", body = ApiError),
+        (status = 401, description = "No key, or not valid (code unauthorised).", body = ApiError),
+        (status = 403, description = "The key's role may not update reports (code forbidden).", body = ApiError),
+        (status = 404, description = "No such report visible to this key (code not_found).", body = ApiError),
+        (status = 409, description = "The report changed at the same moment; read it and retry (code conflict).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn post_update(
     State(state): State<AppState>,
     ApiKey(key): ApiKey,
@@ -342,20 +570,70 @@ pub async fn post_update(
         Err(ChangeError::Db(e)) => return internal(e),
     }
     state.mail_wake.notify_one();
-    (StatusCode::CREATED, Json(json!({ "reference": record.reference, "status": status.as_str(), "message": text, "public_note": public_note })))
-        .into_response()
+    let posted =
+        PostedUpdate { reference: record.reference, status: status.as_str(), message: text, public_note };
+    (StatusCode::CREATED, Json(posted)).into_response()
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100000, default = 1)]
+    pub page: Option<String>,
+}
+
+/// One entry of the audit log.
+#[derive(Serialize, ToSchema)]
+#[schema(as = AuditEntry)]
+pub struct AuditEntryJson {
+    pub id: i64,
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    #[schema(required)]
+    pub record: Option<String>,
+    #[schema(required)]
+    pub ip: Option<String>,
+    #[schema(required)]
+    pub detail: Option<String>,
+}
+
+/// A page of the audit log.
+#[derive(Serialize, ToSchema)]
+pub struct AuditLog {
+    pub total: i64,
+    pub page: i64,
+    pub page_size: i64,
+    pub entries: Vec<AuditEntryJson>,
 }
 
 /// `GET /api/v1/audit?page=`: the CSP's audit log, for managers' keys.
+#[utoipa::path(
+    get,
+    path = "/api/v1/audit",
+    tag = "reports",
+    summary = "The CSP's audit log (managers' keys)",
+    operation_id = "audit",
+    security(("apiKey" = [])),
+    params(AuditQuery),
+    responses(
+        (status = 200, description = "100 entries per page, newest first.", body = AuditLog),
+        (status = 400, description = "A bad page number (code invalid_parameter).", body = ApiError),
+        (status = 401, description = "No key, or not valid (code unauthorised).", body = ApiError),
+        (status = 403, description = "The key's role may not read the audit log (code forbidden).", body = ApiError),
+        (status = 503, description = "The database cannot answer now; retry (code unavailable).", body = ApiError),
+    ),
+)]
 pub async fn audit_log(
     State(state): State<AppState>,
     ApiKey(key): ApiKey,
-    Query(params): Query<HashMap<String, String>>,
+    ApiQuery(params): ApiQuery<AuditQuery>,
 ) -> Response {
     if !allows(&key, Permission::ViewAuditLog) {
         return forbidden("read the audit log");
     }
-    let page = match params.get("page").map(|p| p.parse::<i64>()) {
+    let page = match params.page.as_deref().map(|p| p.parse::<i64>()) {
         None => 1,
         Some(Ok(n)) if (1..=100_000).contains(&n) => n,
         Some(_) => {
@@ -374,20 +652,24 @@ pub async fn audit_log(
             {
                 return internal(e);
             }
-            Json(json!({
-                "total": p.total,
-                "page": p.page,
-                "page_size": p.page_size,
-                "entries": p.entries.iter().map(|e| json!({
-                    "id": e.id,
-                    "at": crate::open311::format_datetime(e.at),
-                    "actor": e.actor,
-                    "action": e.action,
-                    "record": e.record,
-                    "ip": e.ip,
-                    "detail": e.detail,
-                })).collect::<Vec<_>>(),
-            }))
+            Json(AuditLog {
+                total: p.total,
+                page: p.page,
+                page_size: p.page_size,
+                entries: p
+                    .entries
+                    .into_iter()
+                    .map(|e| AuditEntryJson {
+                        id: e.id,
+                        at: crate::open311::format_datetime(e.at),
+                        actor: e.actor,
+                        action: e.action,
+                        record: e.record,
+                        ip: e.ip,
+                        detail: e.detail,
+                    })
+                    .collect(),
+            })
             .into_response()
         }
         Err(e) => internal(e),
