@@ -203,7 +203,15 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
             "/staff/reports/{reference}/contact",
             get(app::triage::actions::contact_link).post(app::triage::actions::show_contact),
         )
-        .route("/staff/reports/{reference}/{action}", post(app::triage::actions::act))
+        .route("/staff/reports/{reference}/acknowledge", post(app::triage::actions::acknowledge))
+        .route("/staff/reports/{reference}/update", post(app::triage::actions::update))
+        .route("/staff/reports/{reference}/grade", post(app::triage::actions::grade))
+        .route("/staff/reports/{reference}/assign", post(app::triage::actions::assign))
+        .route("/staff/reports/{reference}/ask", post(app::triage::actions::ask))
+        .route("/staff/reports/{reference}/classify", post(app::triage::actions::classify))
+        .route("/staff/reports/{reference}/link", post(app::triage::actions::link))
+        .route("/staff/reports/{reference}/verify_contact", post(app::triage::actions::verify_contact))
+        .route("/staff/reports/{reference}/{action}", post(app::triage::actions::unknown))
         .route("/track/{token}/reply", post(app::reporting::submit::reply))
         .route("/case-review", post(app::trigger::actions::apply))
         .route("/staff/case-reviews/{reference}", post(app::trigger::actions::decide))
@@ -327,13 +335,7 @@ async fn require_staff(req: Request, next: Next) -> Response {
     }
     let signed_in = req.extensions().get::<CurrentUser>().is_some_and(|u| u.0.is_some());
     if !signed_in {
-        let lang = Lang::from_path(&path);
-        let next_path = match req.uri().query() {
-            Some(q) => format!("{path}?{q}"),
-            None => path.clone(),
-        };
-        let target = format!("{}?next={}", lang.path("/sign-in"), app::shell::encode_component(&next_path));
-        return Redirect::to(&target).into_response();
+        return app::staff::guard::sign_in(&path, req.uri().query());
     }
     let mut response = next.run(req).await;
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -16,6 +16,7 @@ use crate::{
         form::{authorise, Posted, StaffForm},
         parse_day, text, ActionStatus, Decision, Priority, Profile, Stage, MAX_TEXT, MAX_TITLE, WINDOW_DAYS,
     },
+    shell::outcome::{Outcome, Pages},
     shell::problem::{page, Problem},
     staff::{kept, session::ClientIp, session::CurrentUser, Permission, StaffUser},
     state::AppState,
@@ -49,7 +50,15 @@ async fn back_to_form(
     error: &str,
     fields: &Posted,
 ) -> Response {
-    let outcome = kept::refusal(&state.db, user.id, &new_profile_page(csp), "new", &fields.0, error).await;
+    let outcome = kept::refusal(
+        &state.db,
+        user.id,
+        &new_profile_page(csp),
+        "new",
+        &fields.0,
+        Outcome::error(Pages::Problems, error),
+    )
+    .await;
     let csp = serde_urlencoded::to_string([("csp", csp)]).unwrap_or_default();
     Redirect::to(&format!("{}?{csp}&{outcome}#new-heading", lang.path("/staff/problems"))).into_response()
 }
@@ -187,7 +196,8 @@ pub async fn act(
         return to_profile(lang, &reference, "error=stale");
     };
     // Someone else saved first: nothing overwritten, and the form comes back as typed.
-    let stale = || kept::refusal(&state.db, user.id, &profile.reference, &action, &fields.0, "stale");
+    let stale =
+        || kept::refusal(&state.db, user.id, &profile.reference, &action, &fields.0, Outcome::ProfileStale);
     if version != profile.version {
         return to_profile(lang, &reference, &stale().await);
     }
@@ -201,7 +211,15 @@ pub async fn act(
             return to_profile(
                 lang,
                 &reference,
-                &kept::refusal(&state.db, user.id, &profile.reference, &action, &fields.0, problem).await,
+                &kept::refusal(
+                    &state.db,
+                    user.id,
+                    &profile.reference,
+                    &action,
+                    &fields.0,
+                    Outcome::error(Pages::Problems, problem),
+                )
+                .await,
             );
         }
     };

@@ -15,6 +15,7 @@ use crate::{
         text, Stage, MAX_TEXT,
     },
     reference::{locate::WardIndex, Names},
+    shell::outcome::Outcome,
     shell::{use_lang, CspPicker, ErrorMessage},
     staff::{
         kept::{self, KeptForm},
@@ -522,7 +523,7 @@ pub async fn save(
     let Ok(t) = texts else {
         // Back to the draft as it was typed, to shorten.
         return back(
-            &kept::refusal(&state.db, user.id, &draft_page(id), "sections", &form.0, "too_long").await,
+            &kept::refusal(&state.db, user.id, &draft_page(id), "sections", &form.0, Outcome::TooLong).await,
         );
     };
     let sections = Sections {

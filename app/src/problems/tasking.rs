@@ -19,6 +19,7 @@ use crate::{
         MAX_TITLE,
     },
     reference::Names,
+    shell::outcome::{Outcome, Pages},
     shell::{use_lang, CspPicker, ErrorMessage},
     staff::{
         kept::{self, KeptForm},
@@ -364,7 +365,7 @@ pub async fn save(
                     &tasking_page(&slug, &date),
                     "record",
                     &form.0,
-                    "too_long",
+                    Outcome::TooLong,
                 )
                 .await,
             )
@@ -377,7 +378,15 @@ pub async fn save(
         Ok(true) => back("done=saved"),
         // Someone else saved the record first: back as typed, to compare and save again.
         Ok(false) => back(
-            &kept::refusal(&state.db, user.id, &tasking_page(&slug, &date), "record", &form.0, "stale").await,
+            &kept::refusal(
+                &state.db,
+                user.id,
+                &tasking_page(&slug, &date),
+                "record",
+                &form.0,
+                Outcome::ProfileStale,
+            )
+            .await,
         ),
         Err(e) => {
             tracing::error!(error = %e, "could not save a tasking meeting");
@@ -404,7 +413,9 @@ pub async fn add_action(
     let back = |outcome: &str| back_to_tasking(lang, &slug, Some(&date), outcome);
     // Refused for a mistake: back as it was typed.
     let page = tasking_page(&slug, &date);
-    let refused = |error: &'static str| kept::refusal(&state.db, user.id, &page, "action", &form.0, error);
+    let refused = |error: &'static str| {
+        kept::refusal(&state.db, user.id, &page, "action", &form.0, Outcome::error(Pages::Problems, error))
+    };
     let title = match text(f("title"), MAX_TITLE) {
         Ok(t) if !t.is_empty() => t,
         Ok(_) => return back(&refused("title").await),
@@ -640,7 +651,9 @@ pub async fn change_strategy(
     };
     // A new priority refused for a mistake goes back as it was typed.
     let page = strategy_page(&slug);
-    let refused = |error: &'static str| kept::refusal(&state.db, user.id, &page, "add", &form.0, error);
+    let refused = |error: &'static str| {
+        kept::refusal(&state.db, user.id, &page, "add", &form.0, Outcome::error(Pages::Problems, error))
+    };
     let priority: i64 = f("priority").parse().unwrap_or(0);
     let result = match f("op") {
         "add" => {

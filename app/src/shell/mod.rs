@@ -2,6 +2,9 @@
 //! switch, main landmark, footer. Also the 404 page and the page-level error display.
 
 #[cfg(feature = "ssr")]
+pub mod form;
+pub mod outcome;
+#[cfg(feature = "ssr")]
 pub mod problem;
 #[cfg(feature = "ssr")]
 pub mod security;
