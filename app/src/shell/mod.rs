@@ -1,7 +1,6 @@
 //! The frame around every page: skip link, header with navigation by role and the language
 //! switch, main landmark, footer. Also the 404 page and the page-level error display.
 
-#[cfg(feature = "ssr")]
 pub mod form;
 pub mod outcome;
 #[cfg(feature = "ssr")]

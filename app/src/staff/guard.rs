@@ -74,6 +74,8 @@ pub struct AllowedIn {
     pub permission: Permission,
 }
 
+// The `Err` of each check is the answer to send, built only when a request is refused.
+#[allow(clippy::result_large_err)]
 impl Staff {
     /// `permission` on a record of CSP `csp_id`, which people without `see` there must not learn
     /// exists: without `see`, "not found"; with `see` but without `permission`, "not allowed".
@@ -110,9 +112,14 @@ impl Staff {
         permission: Permission,
         slug: &str,
     ) -> Result<AllowedIn, Response> {
-        match self.user.csps_where(permission).into_iter().find(|(_, s, _)| s == slug) {
-            Some((csp_id, slug, names)) => Ok(AllowedIn { csp_id, slug, names, permission }),
-            None => Err(page(lang, Problem::Forbidden)),
-        }
+        self.allowed_in(permission, slug).ok_or_else(|| page(lang, Problem::Forbidden))
+    }
+
+    /// `permission` in exactly the CSP named `slug`, for forms that say "not allowed" on their
+    /// own page (the team page): the answer is theirs to give.
+    pub fn allowed_in(&self, permission: Permission, slug: &str) -> Option<AllowedIn> {
+        let (csp_id, slug, names) =
+            self.user.csps_where(permission).into_iter().find(|(_, s, _)| s == slug)?;
+        Some(AllowedIn { csp_id, slug, names, permission })
     }
 }

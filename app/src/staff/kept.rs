@@ -30,7 +30,7 @@ impl KeptForm {
     }
 
     fn last(&self, name: &str) -> Option<&str> {
-        self.fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.fields.iter().any(|(k, _)| k == name).then(|| crate::shell::form::last(&self.fields, name))
     }
 
     /// What was typed in `name` when `form` is the kept one, else `stored`.
