@@ -199,13 +199,32 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
             "/staff/reports/{reference}/contact",
             get(app::triage::actions::contact_link).post(app::triage::actions::show_contact),
         )
-        .route("/staff/reports/{reference}/{action}", post(app::triage::actions::act))
+        .route("/staff/reports/{reference}/acknowledge", post(app::triage::actions::acknowledge))
+        .route("/staff/reports/{reference}/update", post(app::triage::actions::update))
+        .route("/staff/reports/{reference}/grade", post(app::triage::actions::grade))
+        .route("/staff/reports/{reference}/assign", post(app::triage::actions::assign))
+        .route("/staff/reports/{reference}/ask", post(app::triage::actions::ask))
+        .route("/staff/reports/{reference}/classify", post(app::triage::actions::classify))
+        .route("/staff/reports/{reference}/link", post(app::triage::actions::link))
+        .route("/staff/reports/{reference}/verify_contact", post(app::triage::actions::verify_contact))
+        .route("/staff/reports/{reference}/{action}", post(app::triage::actions::unknown))
         .route("/track/{token}/reply", post(app::reporting::submit::reply))
         .route("/case-review", post(app::trigger::actions::apply))
         .route("/staff/case-reviews/{reference}", post(app::trigger::actions::decide))
         .route("/staff/settings", post(app::trigger::actions::settings))
         .route("/staff/problems", post(app::problems::actions::open))
-        .route("/staff/problems/{reference}/{action}", post(app::problems::actions::act))
+        .route("/staff/problems/{reference}/terms", post(app::problems::actions::terms))
+        .route("/staff/problems/{reference}/scanning", post(app::problems::actions::scanning))
+        .route("/staff/problems/{reference}/analysis", post(app::problems::actions::analysis))
+        .route("/staff/problems/{reference}/link", post(app::problems::actions::link))
+        .route("/staff/problems/{reference}/unlink", post(app::problems::actions::unlink))
+        .route("/staff/problems/{reference}/add-action", post(app::problems::actions::add_action))
+        .route("/staff/problems/{reference}/action", post(app::problems::actions::action))
+        .route("/staff/problems/{reference}/assessment", post(app::problems::actions::assessment))
+        .route("/staff/problems/{reference}/stage", post(app::problems::actions::stage))
+        .route("/staff/problems/{reference}/share", post(app::problems::actions::share))
+        .route("/staff/problems/{reference}/decide", post(app::problems::actions::decide))
+        .route("/staff/problems/{reference}/{action}", post(app::problems::actions::unknown))
         .route("/staff/tasking", post(app::problems::tasking::save))
         .route("/staff/tasking/action", post(app::problems::tasking::add_action))
         .route("/staff/control-strategy", post(app::problems::tasking::change_strategy))
@@ -341,13 +360,7 @@ async fn require_staff(req: Request, next: Next) -> Response {
     }
     let signed_in = req.extensions().get::<CurrentUser>().is_some_and(|u| u.0.is_some());
     if !signed_in {
-        let lang = Lang::from_path(&path);
-        let next_path = match req.uri().query() {
-            Some(q) => format!("{path}?{q}"),
-            None => path.clone(),
-        };
-        let target = format!("{}?next={}", lang.path("/sign-in"), app::shell::encode_component(&next_path));
-        return Redirect::to(&target).into_response();
+        return app::staff::guard::sign_in(&path, req.uri().query());
     }
     let mut response = next.run(req).await;
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

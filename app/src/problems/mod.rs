@@ -12,7 +12,6 @@ pub mod analysis;
 pub mod api;
 pub mod assessment;
 pub mod charts;
-pub mod form;
 pub mod hotspots;
 pub mod pages;
 pub mod strategic;

@@ -16,6 +16,7 @@ use crate::{
         ProfileSummary, Stage, Triangle, WINDOW_DAYS,
     },
     reference::Names,
+    shell::outcome::{Outcome, Pages},
     shell::{use_lang, CspPicker, ErrorMessage},
     staff::{kept::KeptForm, pages::require_user, Permission, StaffUser},
     t,
@@ -245,43 +246,6 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
     })))
 }
 
-/// What a problem-solving form did (`?done=` on the page it returns to).
-fn done_message(lang: Lang, done: &str) -> String {
-    match done {
-        "opened" => t!(lang, "profile-done-opened"),
-        "closed" => t!(lang, "profile-done-closed"),
-        "action" => t!(lang, "tasking-done-action"),
-        "drafted" => t!(lang, "sa-done-drafted"),
-        "published" => t!(lang, "sa-done-published"),
-        _ => t!(lang, "profile-done-saved"),
-    }
-}
-
-/// Why a problem-solving form was refused (`?error=`), in the page's language.
-pub fn error_message(lang: Lang, error: &str) -> String {
-    match error {
-        "published" => t!(lang, "sa-error-published"),
-        "quarter" => t!(lang, "sa-error-quarter"),
-        "stale" => t!(lang, "profile-error-stale"),
-        "title" => t!(lang, "profile-error-title"),
-        "too_long" => t!(lang, "profile-error-too-long"),
-        "period" => t!(lang, "profile-error-period"),
-        "neighbourhoods" => t!(lang, "profile-error-neighbourhoods"),
-        "categories" => t!(lang, "profile-error-categories"),
-        "priority" | "stage" | "status" | "decision" | "window" => t!(lang, "profile-error-choice"),
-        "item" => t!(lang, "profile-error-item"),
-        "organisation" => t!(lang, "profile-error-organisation"),
-        "due" => t!(lang, "profile-error-due"),
-        "meeting_date" => t!(lang, "profile-error-meeting-date"),
-        "started" => t!(lang, "profile-error-started"),
-        "outcome_required" => t!(lang, "profile-error-outcome-required"),
-        "outcome_identifies" => t!(lang, "profile-error-outcome-identifies"),
-        "closed" => t!(lang, "profile-error-closed"),
-        "not_started" => t!(lang, "profile-error-not-started"),
-        _ => AppError::Unavailable.message(lang),
-    }
-}
-
 /// The notice of what a form did, or why it was refused, on the page it returns to.
 #[component]
 pub fn Outcome(lang: Lang) -> impl IntoView {
@@ -291,11 +255,15 @@ pub fn Outcome(lang: Lang) -> impl IntoView {
         query.read_untracked().get("error"),
         query.read_untracked().get("kept"),
     );
+    let (done, error) = (
+        done.map(|d| Outcome::done(Pages::Problems, &d)),
+        error.map(|e| Outcome::error(Pages::Problems, &e)),
+    );
     view! {
-        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{done_message(lang, &d)}</p></div> })}
-        {error.map(|e| match crate::staff::kept::stale_and_kept(&e, kept.as_deref()) {
+        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{d.message(lang)}</p></div> })}
+        {error.map(|e| match crate::staff::kept::stale_and_kept(e, kept.as_deref()) {
             true => view! { <crate::staff::kept::StaleNotice lang /> }.into_any(),
-            false => view! { <div class="error-summary" role="alert" tabindex="-1"><p>{error_message(lang, &e)}</p></div> }.into_any(),
+            false => view! { <div class="error-summary" role="alert" tabindex="-1"><p>{e.message(lang)}</p></div> }.into_any(),
         })}
     }
 }

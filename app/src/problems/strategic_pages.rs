@@ -14,6 +14,7 @@ use crate::{
         text, Stage, MAX_TEXT,
     },
     reference::{locate::WardIndex, Names},
+    shell::outcome::Outcome,
     shell::{use_lang, CspPicker, ErrorMessage},
     staff::{
         kept::{self, KeptForm},
@@ -24,15 +25,14 @@ use crate::{
     time::time,
 };
 use crate::{
-    problems::form::{authorise, StaffForm},
+    shell::form::Posted,
     shell::problem::{page, Problem},
-    staff::session::CurrentUser,
+    staff::guard::Staff,
     state::AppState,
 };
 use axum::{
     extract::State,
     response::{IntoResponse, Redirect, Response},
-    Extension, Form,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -434,71 +434,100 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
     }
 }
 
-/// Drafts a quarter (a new version) or starts a new draft from a published version.
+/// A quarter to draft, or (`op=revise`) a published version to start a new draft from.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StartForm {
+    pub csp: String,
+    pub op: String,
+    pub year: String,
+    pub quarter: String,
+    pub version: String,
+}
+
+/// `POST /staff/strategic-assessments`: drafts a quarter (a new version) or starts a new draft
+/// from a published version.
 pub async fn start(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Form(fields): Form<Vec<(String, String)>>,
+    staff: Staff,
+    Posted { form, lang, .. }: Posted<StartForm>,
 ) -> Response {
-    let StaffForm { form, lang, user, csp_id, slug } =
-        match authorise(user, fields, Permission::PublishAssessments) {
-            Ok(form) => form,
-            Err(response) => return response,
-        };
-    let f = |name: &str| form.get(name);
-    let list = |outcome: &str| {
+    let csp = match staff.require_in(lang, Permission::PublishAssessments, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let (csp_id, slug) = (csp.csp_id, csp.slug);
+    let list = |outcome: Outcome| {
         Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/strategic-assessments")))
             .into_response()
     };
-    let (Ok(year), Ok(quarter)) = (f("year").parse::<i64>(), f("quarter").parse::<i64>()) else {
-        return list("error=quarter");
+    let (Ok(year), Ok(quarter)) = (form.year.parse::<i64>(), form.quarter.parse::<i64>()) else {
+        return list(Outcome::Quarter);
     };
     if strategic::quarter_bounds(year, quarter).is_none_or(|(_, to)| to > db::now()) {
-        return list("error=quarter");
+        return list(Outcome::Quarter);
     }
     let fail = |e: DbError| {
         tracing::error!(error = %e, "could not draft a strategic assessment");
-        list("error=unavailable")
+        list(Outcome::ProblemsUnavailable)
     };
-    let (sections, figures) = if f("op") == "revise" {
-        let version = f("version").parse::<i64>().ok();
+    let (sections, figures) = if form.op == "revise" {
+        let version = form.version.parse::<i64>().ok();
         match db::tasking::assessment_version(&state.db, csp_id, year, quarter, version).await {
             Ok(Some(a)) => (a.sections, a.figures),
-            Ok(None) => return list("error=quarter"),
+            Ok(None) => return list(Outcome::Quarter),
             Err(e) => return fail(e),
         }
     } else {
         match draft(&state.db, &state.wards, csp_id, year, quarter, lang).await {
             Ok(Some(d)) => d,
-            Ok(None) => return list("error=quarter"),
+            Ok(None) => return list(Outcome::Quarter),
             Err(e) => return fail(e),
         }
     };
     let figures = serde_json::to_string(&figures).unwrap_or_else(|_| "[]".into());
-    match db::tasking::new_draft(&state.db, csp_id, year, quarter, &sections, &figures, user.id).await {
+    match db::tasking::new_draft(&state.db, csp_id, year, quarter, &sections, &figures, staff.user.id).await {
         Ok(version) => Redirect::to(&format!(
-            "{}?csp={slug}&version={version}&done=drafted",
-            lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}"))
+            "{}?csp={slug}&version={version}&{}",
+            lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}")),
+            Outcome::Drafted
         ))
         .into_response(),
         Err(e) => fail(e),
     }
 }
 
-/// Saves a draft's text, publishing it if asked.
+/// A draft's text, and whether to publish it (`publish=1`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SectionsForm {
+    pub csp: String,
+    pub year: String,
+    pub quarter: String,
+    /// The draft's id.
+    pub id: String,
+    pub summary: String,
+    pub top_problems: String,
+    pub emerging: String,
+    pub outcomes: String,
+    pub gaps: String,
+    pub recommendations: String,
+    pub publish: String,
+}
+
+/// `POST /staff/strategic-assessments/save`: saves a draft's text, publishing it if asked.
 pub async fn save(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Form(fields): Form<Vec<(String, String)>>,
+    staff: Staff,
+    Posted { form, lang, fields }: Posted<SectionsForm>,
 ) -> Response {
-    let StaffForm { form, lang, user, csp_id, slug } =
-        match authorise(user, fields, Permission::PublishAssessments) {
-            Ok(form) => form,
-            Err(response) => return response,
-        };
-    let f = |name: &str| form.get(name);
-    let (year, quarter) = (f("year").parse::<i64>().unwrap_or(0), f("quarter").parse::<i64>().unwrap_or(0));
-    let id: i64 = f("id").parse().unwrap_or(0);
+    let csp = match staff.require_in(lang, Permission::PublishAssessments, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let (csp_id, slug) = (csp.csp_id, csp.slug);
+    let (year, quarter) = (form.year.parse::<i64>().unwrap_or(0), form.quarter.parse::<i64>().unwrap_or(0));
+    let id: i64 = form.id.parse().unwrap_or(0);
     // The draft must be this CSP's.
     let current = match db::tasking::assessments(&state.db, csp_id).await {
         Ok(all) => all.into_iter().find(|a| a.id == id),
@@ -508,7 +537,7 @@ pub async fn save(
         }
     };
     let Some(current) = current else { return page(lang, Problem::NotFound) };
-    let back = |outcome: &str| {
+    let back = |outcome: &dyn std::fmt::Display| {
         Redirect::to(&format!(
             "{}?csp={slug}&version={}&{outcome}",
             lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}")),
@@ -516,15 +545,22 @@ pub async fn save(
         ))
         .into_response()
     };
-    let texts: Result<Vec<String>, _> =
-        ["summary", "top_problems", "emerging", "outcomes", "gaps", "recommendations"]
-            .iter()
-            .map(|n| text(f(n), MAX_TEXT))
-            .collect();
+    let texts: Result<Vec<String>, _> = [
+        &form.summary,
+        &form.top_problems,
+        &form.emerging,
+        &form.outcomes,
+        &form.gaps,
+        &form.recommendations,
+    ]
+    .iter()
+    .map(|v| text(v, MAX_TEXT))
+    .collect();
     let Ok(t) = texts else {
         // Back to the draft as it was typed, to shorten.
         return back(
-            &kept::refusal(&state.db, user.id, &draft_page(id), "sections", &form.0, "too_long").await,
+            &kept::refusal(&state.db, staff.user.id, &draft_page(id), "sections", &fields, Outcome::TooLong)
+                .await,
         );
     };
     let sections = Sections {
@@ -535,13 +571,13 @@ pub async fn save(
         gaps: t[4].clone(),
         recommendations: t[5].clone(),
     };
-    let publish = f("publish") == "1";
-    match db::tasking::save_draft(&state.db, id, &sections, publish, user.id).await {
-        Ok(true) => back(if publish { "done=published" } else { "done=saved" }),
-        Ok(false) => back("error=published"),
+    let publish = form.publish == "1";
+    match db::tasking::save_draft(&state.db, id, &sections, publish, staff.user.id).await {
+        Ok(true) => back(if publish { &Outcome::Published } else { &Outcome::Saved }),
+        Ok(false) => back(&Outcome::AlreadyPublished),
         Err(e) => {
             tracing::error!(error = %e, "could not save a strategic assessment");
-            back("error=unavailable")
+            back(&Outcome::ProblemsUnavailable)
         }
     }
 }

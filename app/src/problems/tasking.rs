@@ -19,6 +19,7 @@ use crate::{
         MAX_TITLE,
     },
     reference::Names,
+    shell::outcome::Outcome,
     shell::{use_lang, CspPicker, ErrorMessage},
     staff::{
         kept::{self, KeptForm},
@@ -27,15 +28,10 @@ use crate::{
     },
     t,
 };
-use crate::{
-    problems::form::{authorise, StaffForm},
-    staff::session::CurrentUser,
-    state::AppState,
-};
+use crate::{shell::form::Posted, staff::guard::Staff, state::AppState};
 use axum::{
     extract::State,
     response::{IntoResponse, Redirect, Response},
-    Extension, Form,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -331,7 +327,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
 }
 
 /// Back to the tasking page of `date` (a checked date; none: today's), with the outcome.
-fn back_to_tasking(lang: Lang, slug: &str, date: Option<&str>, outcome: &str) -> Response {
+fn back_to_tasking(lang: Lang, slug: &str, date: Option<&str>, outcome: impl std::fmt::Display) -> Response {
     let mut query = vec![("csp", slug)];
     if let Some(date) = date {
         query.push(("date", date));
@@ -340,93 +336,106 @@ fn back_to_tasking(lang: Lang, slug: &str, date: Option<&str>, outcome: &str) ->
     Redirect::to(&format!("{}?{query}&{outcome}", lang.path("/staff/tasking"))).into_response()
 }
 
-/// Saves a meeting's record.
+/// A tasking meeting's record.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MeetingForm {
+    pub csp: String,
+    pub date: String,
+    pub version: String,
+    pub attendees: String,
+    pub decisions: String,
+}
+
+/// `POST /staff/tasking`: saves a meeting's record.
 pub async fn save(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Form(fields): Form<Vec<(String, String)>>,
+    staff: Staff,
+    Posted { form, lang, fields }: Posted<MeetingForm>,
 ) -> Response {
-    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::RunTasking) {
-        Ok(form) => form,
+    let csp = match staff.require_in(lang, Permission::RunTasking, &form.csp) {
+        Ok(csp) => csp,
         Err(response) => return response,
     };
-    let f = |name: &str| form.get(name);
-    let Some(held_on) = parse_day(f("date")) else {
-        return back_to_tasking(lang, &slug, None, "error=meeting_date");
+    let (csp_id, slug, user) = (csp.csp_id, csp.slug, &staff.user);
+    let Some(held_on) = parse_day(&form.date) else {
+        return back_to_tasking(lang, &slug, None, Outcome::MeetingDate);
     };
     let date = db::format_date(held_on);
-    let back = |outcome: &str| back_to_tasking(lang, &slug, Some(&date), outcome);
-    let (attendees, decisions) = match (text(f("attendees"), MAX_TEXT), text(f("decisions"), MAX_TEXT)) {
+    let back = |outcome: &dyn std::fmt::Display| back_to_tasking(lang, &slug, Some(&date), outcome);
+    // Refused (too long, or someone else saved first): back as typed, to compare and save again.
+    let page = tasking_page(&slug, &date);
+    let refused = |error: Outcome| kept::refusal(&state.db, user.id, &page, "record", &fields, error);
+    let (attendees, decisions) = match (text(&form.attendees, MAX_TEXT), text(&form.decisions, MAX_TEXT)) {
         (Ok(a), Ok(d)) => (a, d),
-        _ => {
-            return back(
-                &kept::refusal(
-                    &state.db,
-                    user.id,
-                    &tasking_page(&slug, &date),
-                    "record",
-                    &form.0,
-                    "too_long",
-                )
-                .await,
-            )
-        }
+        _ => return back(&refused(Outcome::TooLong).await),
     };
-    let version: i64 = f("version").parse().unwrap_or(-1);
+    let version: i64 = form.version.parse().unwrap_or(-1);
     match db::tasking::save_meeting(&state.db, csp_id, held_on, version, &attendees, &decisions, user.id)
         .await
     {
-        Ok(true) => back("done=saved"),
-        // Someone else saved the record first: back as typed, to compare and save again.
-        Ok(false) => back(
-            &kept::refusal(&state.db, user.id, &tasking_page(&slug, &date), "record", &form.0, "stale").await,
-        ),
+        Ok(true) => back(&Outcome::Saved),
+        Ok(false) => back(&refused(Outcome::ProfileStale).await),
         Err(e) => {
             tracing::error!(error = %e, "could not save a tasking meeting");
-            back("error=unavailable")
+            back(&Outcome::ProblemsUnavailable)
         }
     }
 }
 
-/// Adds an action to a profile at the meeting, and records it among the meeting's decisions.
+/// An action added to a profile at the meeting.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MeetingActionForm {
+    pub csp: String,
+    pub date: String,
+    /// The profile's reference.
+    pub profile: String,
+    pub title: String,
+    pub owner: String,
+    pub due_on: String,
+}
+
+/// `POST /staff/tasking/action`: adds an action to a profile at the meeting, and records it
+/// among the meeting's decisions.
 pub async fn add_action(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Form(fields): Form<Vec<(String, String)>>,
+    staff: Staff,
+    Posted { form, lang, fields }: Posted<MeetingActionForm>,
 ) -> Response {
-    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::RunTasking) {
-        Ok(form) => form,
+    let csp = match staff.require_in(lang, Permission::RunTasking, &form.csp) {
+        Ok(csp) => csp,
         Err(response) => return response,
     };
-    let f = |name: &str| form.get(name);
-    let Some(held_on) = parse_day(f("date")) else {
-        return back_to_tasking(lang, &slug, None, "error=meeting_date");
+    let (csp_id, slug, user) = (csp.csp_id, csp.slug, &staff.user);
+    let Some(held_on) = parse_day(&form.date) else {
+        return back_to_tasking(lang, &slug, None, Outcome::MeetingDate);
     };
     let date = db::format_date(held_on);
-    let back = |outcome: &str| back_to_tasking(lang, &slug, Some(&date), outcome);
+    let back = |outcome: &dyn std::fmt::Display| back_to_tasking(lang, &slug, Some(&date), outcome);
     // Refused for a mistake: back as it was typed.
     let page = tasking_page(&slug, &date);
-    let refused = |error: &'static str| kept::refusal(&state.db, user.id, &page, "action", &form.0, error);
-    let title = match text(f("title"), MAX_TITLE) {
+    let refused = |error: Outcome| kept::refusal(&state.db, user.id, &page, "action", &fields, error);
+    let title = match text(&form.title, MAX_TITLE) {
         Ok(t) if !t.is_empty() => t,
-        Ok(_) => return back(&refused("title").await),
-        Err(_) => return back(&refused("too_long").await),
+        Ok(_) => return back(&refused(Outcome::Title).await),
+        Err(_) => return back(&refused(Outcome::TooLong).await),
     };
-    let Ok(owner) = text(f("owner"), MAX_TITLE) else { return back(&refused("too_long").await) };
-    let due_on = match f("due_on").trim() {
+    let Ok(owner) = text(&form.owner, MAX_TITLE) else { return back(&refused(Outcome::TooLong).await) };
+    let due_on = match form.due_on.trim() {
         "" => None,
         d => match parse_day(d) {
             Some(d) => Some(d),
-            None => return back(&refused("due").await),
+            None => return back(&refused(Outcome::Due).await),
         },
     };
-    let reference = f("profile").to_string();
+    let reference = form.profile.clone();
     let (id, version) = match db::problems::find(&state.db, &reference).await {
         Ok(Some(found)) if found.csp_id == csp_id => (found.id, found.version),
-        Ok(_) => return back(&refused("item").await),
+        Ok(_) => return back(&refused(Outcome::Item).await),
         Err(e) => {
             tracing::error!(error = %e, "tasking: could not find a profile");
-            return back("error=unavailable");
+            return back(&Outcome::ProblemsUnavailable);
         }
     };
     let due_text = due_on.map(|d| format!(" ({})", db::format_date(d))).unwrap_or_default();
@@ -436,22 +445,22 @@ pub async fn add_action(
     let added = db::problems::add_action(&state.db, id, version, user.id, action, &what).await;
     if let Err(e) = added {
         return match e {
-            db::problems::ChangeError::Stale => back(&refused("stale").await),
+            db::problems::ChangeError::Stale => back(&refused(Outcome::ProfileStale).await),
             // A closed profile takes no more actions: said plainly, the form kept as typed.
-            db::problems::ChangeError::Closed => back(&refused("closed").await),
+            db::problems::ChangeError::Closed => back(&refused(Outcome::ProfileClosed).await),
             db::problems::ChangeError::Db(e) => {
                 tracing::error!(error = %e, "tasking: could not add an action");
-                back("error=unavailable")
+                back(&Outcome::ProblemsUnavailable)
             }
         };
     }
     let line =
         t!(lang, "tasking-action-line", reference = reference, title = title, owner = owner, due = due_text);
     match db::tasking::append_decision(&state.db, csp_id, held_on, &line, user.id).await {
-        Ok(()) => back("done=action"),
+        Ok(()) => back(&Outcome::ActionAdded),
         Err(e) => {
             tracing::error!(error = %e, "tasking: could not record the action");
-            back("error=unavailable")
+            back(&Outcome::ProblemsUnavailable)
         }
     }
 }
@@ -626,50 +635,67 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
     }
 }
 
-/// Changes the control strategy: add or remove a priority, link or unlink a profile.
+/// A change to the control strategy: `op` is `add` (a priority), `remove`, `link` or `unlink`
+/// (a profile to a priority).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StrategyForm {
+    pub csp: String,
+    pub op: String,
+    pub priority: String,
+    pub strand: String,
+    pub title: String,
+    pub description: String,
+    /// A profile's reference.
+    pub profile: String,
+}
+
+/// `POST /staff/control-strategy`: add or remove a priority, link or unlink a profile.
 pub async fn change_strategy(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Form(fields): Form<Vec<(String, String)>>,
+    staff: Staff,
+    Posted { form, lang, fields }: Posted<StrategyForm>,
 ) -> Response {
-    let StaffForm { form, lang, user, csp_id, slug } = match authorise(user, fields, Permission::RunTasking) {
-        Ok(form) => form,
+    let csp = match staff.require_in(lang, Permission::RunTasking, &form.csp) {
+        Ok(csp) => csp,
         Err(response) => return response,
     };
-    let f = |name: &str| form.get(name);
-    let back = |outcome: &str| {
+    let (csp_id, slug, user) = (csp.csp_id, csp.slug, &staff.user);
+    let back = |outcome: &dyn std::fmt::Display| {
         Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy")))
             .into_response()
     };
     // A new priority refused for a mistake goes back as it was typed.
     let page = strategy_page(&slug);
-    let refused = |error: &'static str| kept::refusal(&state.db, user.id, &page, "add", &form.0, error);
-    let priority: i64 = f("priority").parse().unwrap_or(0);
-    let result = match f("op") {
+    let refused = |error: Outcome| kept::refusal(&state.db, user.id, &page, "add", &fields, error);
+    let priority: i64 = form.priority.parse().unwrap_or(0);
+    let result = match form.op.as_str() {
         "add" => {
-            let Some(strand) = Strand::parse(f("strand")) else { return back(&refused("stage").await) };
-            let title = match text(f("title"), MAX_TITLE) {
-                Ok(t) if !t.is_empty() => t,
-                Ok(_) => return back(&refused("title").await),
-                Err(_) => return back(&refused("too_long").await),
+            let Some(strand) = Strand::parse(&form.strand) else {
+                return back(&refused(Outcome::Stage).await);
             };
-            let Ok(description) = text(f("description"), MAX_TEXT) else {
-                return back(&refused("too_long").await);
+            let title = match text(&form.title, MAX_TITLE) {
+                Ok(t) if !t.is_empty() => t,
+                Ok(_) => return back(&refused(Outcome::Title).await),
+                Err(_) => return back(&refused(Outcome::TooLong).await),
+            };
+            let Ok(description) = text(&form.description, MAX_TEXT) else {
+                return back(&refused(Outcome::TooLong).await);
             };
             db::tasking::add_priority(&state.db, csp_id, strand, &title, &description).await.map(|_| true)
         }
         "link" | "unlink" => {
-            db::tasking::link_priority(&state.db, csp_id, priority, f("profile"), f("op") == "link").await
+            db::tasking::link_priority(&state.db, csp_id, priority, &form.profile, form.op == "link").await
         }
         "remove" => db::tasking::remove_priority(&state.db, csp_id, priority).await,
         _ => Ok(false),
     };
     match result {
-        Ok(true) => back("done=saved"),
-        Ok(false) => back("error=item"),
+        Ok(true) => back(&Outcome::Saved),
+        Ok(false) => back(&Outcome::Item),
         Err(e) => {
             tracing::error!(error = %e, "could not change the control strategy");
-            back("error=unavailable")
+            back(&Outcome::ProblemsUnavailable)
         }
     }
 }

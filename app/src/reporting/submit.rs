@@ -20,38 +20,7 @@ use std::sync::Arc;
 
 /// Builds the form from the posted pairs (`hate_strands` may repeat).
 pub fn form_from_pairs(pairs: Vec<(String, String)>) -> ReportForm {
-    let mut form = ReportForm::default();
-    for (key, value) in pairs {
-        let slot = match key.as_str() {
-            "lang" => &mut form.lang,
-            "area" => &mut form.area,
-            "category" => &mut form.category,
-            "ward" => &mut form.ward,
-            "location_text" => &mut form.location_text,
-            "lat" => &mut form.lat,
-            "lon" => &mut form.lon,
-            "happened_at" => &mut form.happened_at,
-            "ongoing" => &mut form.ongoing,
-            "description" => &mut form.description,
-            "asb_qualifier" => &mut form.asb_qualifier,
-            "anonymous" => &mut form.anonymous,
-            "name" => &mut form.name,
-            "email" => &mut form.email,
-            "phone" => &mut form.phone,
-            "contact_language" => &mut form.contact_language,
-            "consent" => &mut form.consent,
-            "safe_contact" => &mut form.safe_contact,
-            "website" => &mut form.website,
-            "draft" => &mut form.draft,
-            "hate_strands" => {
-                form.hate_strands.push(value);
-                continue;
-            }
-            _ => continue,
-        };
-        *slot = value;
-    }
-    form
+    crate::shell::form::read(&pairs).unwrap_or_default()
 }
 
 /// Keeps the form and its errors for a day and sends the resident back to it.
@@ -341,26 +310,29 @@ async fn unavailable(state: &AppState, lang: Lang, form: &ReportForm, e: impl st
     back_with_draft(state, lang, form, vec![general("unavailable")]).await
 }
 
+/// The resident's answer to the partnership's question.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ReplyForm {
+    pub reply: String,
+}
+
 /// `POST /track/{token}/reply`: the resident answers the partnership's question.
 pub async fn reply(
     State(state): State<AppState>,
     Extension(ClientIp(ip)): Extension<ClientIp>,
     axum::extract::Path(token): axum::extract::Path<String>,
-    Form(fields): Form<Vec<(String, String)>>,
+    crate::shell::form::Posted { form, lang, .. }: crate::shell::form::Posted<ReplyForm>,
 ) -> Response {
-    let field = |name: &str| {
-        fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default()
-    };
-    let lang = Lang::parse(&field("lang")).unwrap_or_default();
     let page = lang.path(&format!("/track/{token}"));
-    let text = field("reply");
+    let text = form.reply.trim();
     if text.is_empty() || text.chars().count() > crate::reporting::MAX_REPLY {
         return Redirect::to(&format!("{page}?reply_error=1#reply")).into_response();
     }
     if !state.report_limiter.allow(&ip) {
         return Redirect::to(&format!("{page}?reply_error=1#reply")).into_response();
     }
-    match db::reporting::reply(&state.db, &accounts::sha256_hex(&token), &text).await {
+    match db::reporting::reply(&state.db, &accounts::sha256_hex(&token), text).await {
         Ok(db::reporting::ReplyOutcome::Saved) => Redirect::to(&format!("{page}?replied=1")).into_response(),
         Ok(db::reporting::ReplyOutcome::NothingAsked) => Redirect::to(&page).into_response(),
         Ok(db::reporting::ReplyOutcome::NoSuchReport) => {

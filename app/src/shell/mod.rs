@@ -3,6 +3,8 @@
 //! It depends on no capability; the frame around pages (which knows who is signed in) is
 //! `crate::frame`.
 
+pub mod form;
+pub mod outcome;
 #[cfg(feature = "ssr")]
 pub mod problem;
 #[cfg(feature = "ssr")]

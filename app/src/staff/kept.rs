@@ -30,7 +30,7 @@ impl KeptForm {
     }
 
     fn last(&self, name: &str) -> Option<&str> {
-        self.fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.fields.iter().any(|(k, _)| k == name).then(|| crate::shell::form::last(&self.fields, name))
     }
 
     /// What was typed in `name` when `form` is the kept one, else `stored`.
@@ -54,8 +54,8 @@ impl KeptForm {
 
 /// Whether the page's address says a form was refused because someone else saved first and
 /// the form was kept (`?error=stale&kept=<token>`).
-pub fn stale_and_kept(error: &str, kept: Option<&str>) -> bool {
-    error == "stale" && kept.is_some_and(|k| !k.is_empty())
+pub fn stale_and_kept(error: crate::shell::outcome::Outcome, kept: Option<&str>) -> bool {
+    error.is_stale() && kept.is_some_and(|k| !k.is_empty())
 }
 
 /// The notice for a form refused because someone else saved first: what was typed is back in
@@ -91,6 +91,7 @@ mod server {
     use super::{KeptForm, KEPT_FOR};
     use crate::{
         db::{self, Db},
+        shell::outcome::Outcome,
         staff::accounts::{random_token, sha256_hex},
     };
 
@@ -122,10 +123,10 @@ mod server {
         page: &str,
         form: &str,
         fields: &[(String, String)],
-        error: &str,
+        error: Outcome,
     ) -> String {
         let token = keep(db, user_id, page, form, fields).await;
-        format!("error={error}&kept={token}")
+        format!("{}&kept={token}", error.query())
     }
 
     /// The form kept under `token` for `user_id` on `page`; nothing when there is none (or it

@@ -4,6 +4,8 @@
 pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod guard;
 pub mod kept;
 pub mod pages;
 pub mod roles;

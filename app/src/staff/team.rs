@@ -69,31 +69,11 @@ fn organisation_kind_name(lang: Lang, kind: &str) -> String {
 }
 
 fn outcome_message(lang: Lang, done: Option<String>, error: Option<String>) -> Option<(bool, String)> {
+    use crate::shell::outcome::{Outcome, Pages};
     if let Some(done) = done {
-        return Some((
-            true,
-            match done.as_str() {
-                "revoked" => t!(lang, "team-done-revoked"),
-                "team_created" => t!(lang, "teams-done-created"),
-                "team_changed" => t!(lang, "teams-done-changed"),
-                _ => t!(lang, "team-done-granted"),
-            },
-        ));
+        return Some((true, Outcome::done(Pages::Team, &done).message(lang)));
     }
-    error.map(|e| {
-        (
-            false,
-            match e.as_str() {
-                "no_account" => t!(lang, "team-error-no-account"),
-                "needs_organisation" => t!(lang, "team-error-needs-organisation"),
-                "forbidden" => t!(lang, "team-error-forbidden"),
-                "not_held" => t!(lang, "team-error-not-held"),
-                "team_name" => t!(lang, "teams-error-name"),
-                "team_exists" => t!(lang, "teams-error-exists"),
-                _ => t!(lang, "team-error-invalid"),
-            },
-        )
-    })
+    error.map(|e| (false, Outcome::error(Pages::Team, &e).message(lang)))
 }
 
 #[component]
@@ -278,24 +258,19 @@ pub mod handlers {
         audit::{AuditAction, NewAuditEntry},
         db,
         i18n::Lang,
-        staff::{
-            roles::may_manage_role,
-            session::{ClientIp, CurrentUser},
-            Permission, Role,
-        },
+        shell::{form::Posted, outcome::Outcome},
+        staff::{guard::Staff, roles::may_manage_role, Permission, Role},
         state::AppState,
     };
     use axum::{
         extract::State,
         response::{IntoResponse, Redirect, Response},
-        Extension, Form,
     };
     use serde::Deserialize;
 
+    /// A role given to someone (partners also name their organisation).
     #[derive(Deserialize)]
     pub struct GrantForm {
-        #[serde(default)]
-        pub lang: String,
         #[serde(default)]
         pub csp: String,
         #[serde(default)]
@@ -308,10 +283,9 @@ pub mod handlers {
         pub organisation_kind: String,
     }
 
+    /// A role taken away.
     #[derive(Deserialize)]
     pub struct RevokeForm {
-        #[serde(default)]
-        pub lang: String,
         #[serde(default)]
         pub csp: String,
         #[serde(default)]
@@ -320,28 +294,27 @@ pub mod handlers {
         pub role: String,
     }
 
-    fn back(lang: Lang, csp: &str, outcome: &str) -> Response {
+    fn back(lang: Lang, csp: &str, outcome: Outcome) -> Response {
         let csp = crate::shell::encode_component(csp);
         Redirect::to(&format!("{}?csp={csp}&{outcome}", lang.path("/staff/team"))).into_response()
     }
 
     async fn audit(
         state: &AppState,
-        user: &crate::staff::StaffUser,
-        ip: String,
+        staff: &Staff,
         action: AuditAction,
         subject: i64,
         csp_id: i64,
         role: Role,
     ) {
         let entry = NewAuditEntry {
-            actor_user_id: Some(user.id),
-            actor_label: user.email.clone(),
+            actor_user_id: Some(staff.user.id),
+            actor_label: staff.user.email.clone(),
             action: Some(action),
             record_type: Some("user".into()),
             record_id: Some(subject.to_string()),
             csp_id: Some(csp_id),
-            ip: Some(ip),
+            ip: Some(staff.ip.clone()),
             detail: Some(role.as_str().into()),
         };
         if let Err(e) = db::audit::record(&state.db, entry).await {
@@ -349,49 +322,42 @@ pub mod handlers {
         }
     }
 
-    /// The signed-in manager, the CSP they manage roles in, and the role named by the form;
-    /// or the response that refuses the request.
-    fn authorise(
-        user: Option<std::sync::Arc<crate::staff::StaffUser>>,
-        lang: Lang,
-        csp: &str,
-        role: &str,
-    ) -> Result<(std::sync::Arc<crate::staff::StaffUser>, i64, Role), Response> {
-        let Some(user) = user else { return Err(Redirect::to(&lang.path("/sign-in")).into_response()) };
-        let Some((csp_id, _, _)) =
-            user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| s == csp)
-        else {
-            return Err(back(lang, csp, "error=forbidden"));
+    /// The CSP the manager manages roles in, and the role named by the form; or the response
+    /// that refuses the request (on the team page: "you cannot make that change").
+    #[allow(clippy::result_large_err)]
+    fn authorise(staff: &Staff, lang: Lang, csp: &str, role: &str) -> Result<(i64, Role), Response> {
+        let Some(allowed) = staff.allowed_in(Permission::ManageRoles, csp) else {
+            return Err(back(lang, csp, Outcome::RoleForbidden));
         };
-        let Some(role) = Role::parse(role) else { return Err(back(lang, csp, "error=invalid")) };
-        Ok((user, csp_id, role))
+        let Some(role) = Role::parse(role) else { return Err(back(lang, csp, Outcome::TeamInvalid)) };
+        Ok((allowed.csp_id, role))
     }
 
+    /// `POST /staff/team/grant`
     pub async fn grant(
         State(state): State<AppState>,
-        Extension(CurrentUser(user)): Extension<CurrentUser>,
-        Extension(ClientIp(ip)): Extension<ClientIp>,
-        Form(form): Form<GrantForm>,
+        staff: Staff,
+        Posted { form, lang, .. }: Posted<GrantForm>,
     ) -> Response {
-        let lang = Lang::parse(&form.lang).unwrap_or_default();
-        let (user, csp_id, role) = match authorise(user, lang, &form.csp, &form.role) {
+        let user = &staff.user;
+        let (csp_id, role) = match authorise(&staff, lang, &form.csp, &form.role) {
             Ok(found) => found,
             Err(response) => return response,
         };
         let organisation = form.organisation.trim();
         if role == Role::Partner && organisation.is_empty() {
-            return back(lang, &form.csp, "error=needs_organisation");
+            return back(lang, &form.csp, Outcome::NeedsOrganisation);
         }
         let grantee = match db::staff::user_id_by_email(&state.db, &form.email).await {
             Ok(Some(id)) => id,
-            Ok(None) => return back(lang, &form.csp, "error=no_account"),
+            Ok(None) => return back(lang, &form.csp, Outcome::NoAccount),
             Err(e) => {
                 tracing::error!(error = %e, "team lookup failed");
-                return back(lang, &form.csp, "error=invalid");
+                return back(lang, &form.csp, Outcome::TeamInvalid);
             }
         };
-        if !may_manage_role(&user, grantee, csp_id, role) {
-            return back(lang, &form.csp, "error=forbidden");
+        if !may_manage_role(user, grantee, csp_id, role) {
+            return back(lang, &form.csp, Outcome::RoleForbidden);
         }
         let organisation_id = if role == Role::Partner {
             let kind = if ORGANISATION_KINDS.contains(&form.organisation_kind.as_str()) {
@@ -403,7 +369,7 @@ pub mod handlers {
                 Ok(id) => Some(id),
                 Err(e) => {
                     tracing::error!(error = %e, "could not record organisation");
-                    return back(lang, &form.csp, "error=invalid");
+                    return back(lang, &form.csp, Outcome::TeamInvalid);
                 }
             }
         } else {
@@ -411,59 +377,67 @@ pub mod handlers {
         };
         if let Err(e) = db::staff::grant_role(&state.db, grantee, csp_id, role, organisation_id).await {
             tracing::error!(error = %e, "could not grant role");
-            return back(lang, &form.csp, "error=invalid");
+            return back(lang, &form.csp, Outcome::TeamInvalid);
         }
-        audit(&state, &user, ip, AuditAction::RoleGranted, grantee, csp_id, role).await;
-        back(lang, &form.csp, "done=granted")
+        audit(&state, &staff, AuditAction::RoleGranted, grantee, csp_id, role).await;
+        back(lang, &form.csp, Outcome::Granted)
+    }
+
+    /// A change to the CSP's teams: `action` is `create` (with `name`), `add` (a member by
+    /// `email`) or `remove` (a member by `user` id), both of `team`.
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    pub struct TeamsForm {
+        pub csp: String,
+        pub action: String,
+        pub name: String,
+        pub team: String,
+        pub email: String,
+        pub user: String,
     }
 
     /// `POST /staff/teams`: create a team, add a member (by email), remove a member.
     pub async fn teams(
         State(state): State<AppState>,
-        Extension(CurrentUser(user)): Extension<CurrentUser>,
-        Extension(ClientIp(ip)): Extension<ClientIp>,
-        Form(fields): Form<Vec<(String, String)>>,
+        staff: Staff,
+        Posted { form, lang, .. }: Posted<TeamsForm>,
     ) -> Response {
-        let field = |name: &str| {
-            fields
-                .iter()
-                .rev()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.trim().to_string())
-                .unwrap_or_default()
+        let field = |value: &String| value.trim().to_string();
+        let user = &staff.user;
+        let csp = field(&form.csp);
+        let Some(allowed) = staff.allowed_in(Permission::ManageRoles, &csp) else {
+            return back(lang, &csp, Outcome::RoleForbidden);
         };
-        let lang = Lang::parse(&field("lang")).unwrap_or_default();
-        let csp = field("csp");
-        let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-        let Some((csp_id, _, _)) =
-            user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == csp)
-        else {
-            return back(lang, &csp, "error=forbidden");
-        };
-        let outcome = match field("action").as_str() {
+        let csp_id = allowed.csp_id;
+        let outcome = match field(&form.action).as_str() {
             "create" => {
-                let name = field("name");
+                let name = field(&form.name);
                 if name.is_empty() || name.chars().count() > 100 {
-                    return back(lang, &csp, "error=team_name");
+                    return back(lang, &csp, Outcome::TeamName);
                 }
                 match db::staff::create_team(&state.db, csp_id, &name).await {
-                    Ok(true) => "done=team_created",
-                    Ok(false) => "error=team_exists",
+                    Ok(true) => Outcome::TeamCreated,
+                    Ok(false) => Outcome::TeamExists,
                     Err(e) => {
                         tracing::error!(error = %e, "could not create a team");
-                        "error=invalid"
+                        Outcome::TeamInvalid
                     }
                 }
             }
             action @ ("add" | "remove") => {
-                let Ok(team) = field("team").parse::<i64>() else { return back(lang, &csp, "error=invalid") };
+                let Ok(team) = field(&form.team).parse::<i64>() else {
+                    return back(lang, &csp, Outcome::TeamInvalid);
+                };
                 // Only this CSP's teams, and (to add) people who hold a role in it.
                 if !matches!(db::staff::team_csp(&state.db, team).await, Ok(Some(c)) if c == csp_id) {
-                    return back(lang, &csp, "error=invalid");
+                    return back(lang, &csp, Outcome::TeamInvalid);
                 }
                 let member = if action == "add" {
-                    match db::staff::user_id_by_email(&state.db, &db::staff::normalise_email(&field("email")))
-                        .await
+                    match db::staff::user_id_by_email(
+                        &state.db,
+                        &db::staff::normalise_email(&field(&form.email)),
+                    )
+                    .await
                     {
                         Ok(Some(id))
                             if db::staff::team(&state.db, csp_id)
@@ -472,16 +446,16 @@ pub mod handlers {
                         {
                             id
                         }
-                        Ok(_) => return back(lang, &csp, "error=no_account"),
+                        Ok(_) => return back(lang, &csp, Outcome::NoAccount),
                         Err(e) => {
                             tracing::error!(error = %e, "could not find an account");
-                            return back(lang, &csp, "error=invalid");
+                            return back(lang, &csp, Outcome::TeamInvalid);
                         }
                     }
                 } else {
-                    match field("user").parse::<i64>() {
+                    match field(&form.user).parse::<i64>() {
                         Ok(id) => id,
-                        Err(_) => return back(lang, &csp, "error=invalid"),
+                        Err(_) => return back(lang, &csp, Outcome::TeamInvalid),
                     }
                 };
                 let result = if action == "add" {
@@ -499,48 +473,48 @@ pub mod handlers {
                             record_type: Some("team".into()),
                             record_id: Some(team.to_string()),
                             csp_id: Some(csp_id),
-                            ip: Some(ip),
+                            ip: Some(staff.ip.clone()),
                             detail: Some(detail),
                         };
                         if let Err(e) = db::audit::record(&state.db, entry).await {
                             tracing::error!(error = %e, "could not write audit entry");
                         }
-                        "done=team_changed"
+                        Outcome::TeamChanged
                     }
                     Err(e) => {
                         tracing::error!(error = %e, "could not change a team");
-                        "error=invalid"
+                        Outcome::TeamInvalid
                     }
                 }
             }
-            _ => "error=invalid",
+            _ => Outcome::TeamInvalid,
         };
         back(lang, &csp, outcome)
     }
 
+    /// `POST /staff/team/revoke`
     pub async fn revoke(
         State(state): State<AppState>,
-        Extension(CurrentUser(user)): Extension<CurrentUser>,
-        Extension(ClientIp(ip)): Extension<ClientIp>,
-        Form(form): Form<RevokeForm>,
+        staff: Staff,
+        Posted { form, lang, .. }: Posted<RevokeForm>,
     ) -> Response {
-        let lang = Lang::parse(&form.lang).unwrap_or_default();
-        let (user, csp_id, role) = match authorise(user, lang, &form.csp, &form.role) {
+        let user = &staff.user;
+        let (csp_id, role) = match authorise(&staff, lang, &form.csp, &form.role) {
             Ok(found) => found,
             Err(response) => return response,
         };
-        if !may_manage_role(&user, form.user_id, csp_id, role) {
-            return back(lang, &form.csp, "error=forbidden");
+        if !may_manage_role(user, form.user_id, csp_id, role) {
+            return back(lang, &form.csp, Outcome::RoleForbidden);
         }
         match db::staff::revoke_role(&state.db, form.user_id, csp_id, role).await {
             Ok(true) => {
-                audit(&state, &user, ip, AuditAction::RoleRevoked, form.user_id, csp_id, role).await;
-                back(lang, &form.csp, "done=revoked")
+                audit(&state, &staff, AuditAction::RoleRevoked, form.user_id, csp_id, role).await;
+                back(lang, &form.csp, Outcome::Revoked)
             }
-            Ok(false) => back(lang, &form.csp, "error=not_held"),
+            Ok(false) => back(lang, &form.csp, Outcome::NotHeld),
             Err(e) => {
                 tracing::error!(error = %e, "could not revoke role");
-                back(lang, &form.csp, "error=invalid")
+                back(lang, &form.csp, Outcome::TeamInvalid)
             }
         }
     }

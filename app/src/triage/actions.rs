@@ -1,7 +1,8 @@
-//! The triage forms' posts (`/staff/reports/{reference}/{action}`): plain forms, so they work
-//! without JavaScript. Each checks the officer's role in the report's CSP (another CSP's report
-//! is "not found"), the report's version (a stale form is refused, nothing overwritten), and
-//! writes an audit entry. The officer goes back to the report with what happened.
+//! The triage forms' posts: one route and one form type per action
+//! (`/staff/reports/{reference}/acknowledge`, `/grade`, `/assign`, ...). Plain forms, so they
+//! work without JavaScript. Each checks the officer's role in the report's CSP (another CSP's
+//! report is "not found"), the report's version (a stale form is refused, nothing overwritten),
+//! and writes an audit entry. The officer goes back to the report with what happened.
 
 use crate::{
     audit::{AuditAction, NewAuditEntry},
@@ -9,8 +10,12 @@ use crate::{
     i18n::Lang,
     reporting::ReportStatus,
     reporting::{ASB_QUALIFIERS, HATE_STRANDS},
-    shell::problem::{page, Problem},
-    staff::{kept, session::ClientIp, session::CurrentUser, Permission, StaffUser},
+    shell::{
+        form::{last, Posted},
+        outcome::{Outcome, Pages},
+        problem::{page, Problem},
+    },
+    staff::{guard::Staff, kept, Permission, StaffUser},
     state::AppState,
     t,
     triage::{
@@ -22,17 +27,12 @@ use axum::{
     extract::{Path, Request, State},
     http::Method,
     response::{IntoResponse, Redirect, Response},
-    Extension, Form,
 };
-use std::sync::Arc;
+use serde::Deserialize;
 
 type Fields = Vec<(String, String)>;
 
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
-
-fn back(lang: Lang, reference: &str, outcome: &str) -> Response {
+fn back(lang: Lang, reference: &str, outcome: impl std::fmt::Display) -> Response {
     Redirect::to(&format!("{}?{outcome}", lang.path(&format!("/staff/reports/{reference}")))).into_response()
 }
 
@@ -45,9 +45,9 @@ async fn refused(
     reference: &str,
     form: &str,
     fields: &Fields,
-    error: &str,
+    error: Outcome,
 ) -> Response {
-    back(lang, reference, &kept::refusal(&state.db, user.id, reference, form, fields, error).await)
+    back(lang, reference, kept::refusal(&state.db, user.id, reference, form, fields, error).await)
 }
 
 /// The message to the resident for a status, in their language, when the officer wrote none.
@@ -74,14 +74,15 @@ pub fn update_email(lang: Lang, reference: &str, message: &str) -> (String, Stri
     )
 }
 
-/// The signed-in officer and the report, if they may triage it; else the answer to send.
-async fn authorise(
+/// The report a triage form is about, if the officer may triage it, and the version the form
+/// was filled in against; else the answer to send.
+async fn open(
     state: &AppState,
-    user: Option<Arc<StaffUser>>,
+    staff: &Staff,
     lang: Lang,
     reference: &str,
-) -> Result<(Arc<StaffUser>, TriageRecord), Response> {
-    let Some(user) = user else { return Err(Redirect::to(&lang.path("/sign-in")).into_response()) };
+    version: &str,
+) -> Result<(TriageRecord, i64), Response> {
     let record = match db::triage::record(&state.db, reference).await {
         Ok(Some(r)) => r,
         Ok(None) => return Err(page(lang, Problem::NotFound)),
@@ -90,23 +91,16 @@ async fn authorise(
             return Err(page(lang, Problem::Internal));
         }
     };
-    if !user.can(Permission::ViewReports, record.csp_id) {
-        return Err(page(lang, Problem::NotFound));
+    staff.require(lang, Permission::ViewReports, Permission::TriageReports, record.csp_id)?;
+    match version.parse::<i64>() {
+        Ok(version) => Ok((record, version)),
+        Err(_) => Err(back(lang, reference, Outcome::ReportStale)),
     }
-    if !user.can(Permission::TriageReports, record.csp_id) {
-        return Err(page(lang, Problem::Forbidden));
-    }
-    Ok((user, record))
 }
 
 /// The audit entry of a change, stored in the change's own transaction.
-fn entry(
-    user: &StaffUser,
-    ip: &str,
-    action: AuditAction,
-    record: &TriageRecord,
-    detail: Option<String>,
-) -> NewAuditEntry {
+fn entry(staff: &Staff, action: AuditAction, record: &TriageRecord, detail: Option<String>) -> NewAuditEntry {
+    let (user, ip) = (&staff.user, &staff.ip);
     NewAuditEntry {
         actor_user_id: Some(user.id),
         actor_label: user.email.clone(),
@@ -122,13 +116,12 @@ fn entry(
 /// For the one action that is not a versioned change (verifying contact details).
 async fn audit(
     state: &AppState,
-    user: &StaffUser,
-    ip: String,
+    staff: &Staff,
     action: AuditAction,
     record: &TriageRecord,
     detail: Option<String>,
 ) {
-    if let Err(e) = db::audit::record(&state.db, entry(user, &ip, action, record, detail)).await {
+    if let Err(e) = db::audit::record(&state.db, entry(staff, action, record, detail)).await {
         tracing::error!(error = %e, "could not write audit entry");
     }
 }
@@ -147,17 +140,17 @@ async fn changed(
     form: &str,
     fields: &Fields,
     result: Result<(), ChangeError>,
-    done: &str,
+    done: Outcome,
 ) -> Response {
     match result {
-        Ok(()) => back(lang, reference, &format!("done={done}")),
+        Ok(()) => back(lang, reference, done),
         Err(ChangeError::Stale) if KEPT_FORMS.contains(&form) => {
-            refused(state, user, lang, reference, form, fields, "stale").await
+            refused(state, user, lang, reference, form, fields, Outcome::ReportStale).await
         }
-        Err(ChangeError::Stale) => back(lang, reference, "error=stale"),
+        Err(ChangeError::Stale) => back(lang, reference, Outcome::ReportStale),
         Err(ChangeError::Db(e)) => {
             tracing::error!(error = %e, "could not change a report");
-            back(lang, reference, "error=unavailable")
+            back(lang, reference, Outcome::ReportUnavailable)
         }
     }
 }
@@ -228,17 +221,16 @@ const CONTACT_FORM_BYTES: usize = 4 * 1024;
 /// shows the page without them.
 pub async fn show_contact(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    staff: Staff,
     Path(reference): Path<String>,
     req: Request,
 ) -> Response {
     let (mut parts, body) = req.into_parts();
     let fields: Fields = match axum::body::to_bytes(body, CONTACT_FORM_BYTES).await {
-        Ok(bytes) => serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
+        Ok(bytes) => serde_html_form::from_bytes(&bytes).unwrap_or_default(),
         Err(_) => Vec::new(),
     };
-    let lang = Lang::parse(field(&fields, "lang")).unwrap_or_default();
-    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let lang = Lang::parse(last(&fields, "lang")).unwrap_or_default();
     let record = match db::triage::record(&state.db, &reference).await {
         Ok(Some(r)) => r,
         Ok(None) => return page(lang, Problem::NotFound),
@@ -247,11 +239,10 @@ pub async fn show_contact(
             return page(lang, Problem::Internal);
         }
     };
-    if !user.can(Permission::ViewReports, record.csp_id) {
-        return page(lang, Problem::NotFound);
-    }
-    if !user.can(Permission::ViewReporterContact, record.csp_id) {
-        return page(lang, Problem::Forbidden);
+    if let Err(refused) =
+        staff.require(lang, Permission::ViewReports, Permission::ViewReporterContact, record.csp_id)
+    {
+        return refused;
     }
     // The report's page, rendered here for this answer only: the same page as at its own
     // address (for the router), asked for with the same session, with the details allowed.
@@ -281,417 +272,538 @@ pub async fn contact_link(Path(reference): Path<String>) -> Response {
     Redirect::to(&format!("/staff/reports/{}", crate::shell::encode_component(&reference))).into_response()
 }
 
-pub async fn act(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    Path((reference, action)): Path<(String, String)>,
-    Form(fields): Form<Fields>,
+/// "Acknowledge": the report moves from open to investigating, and the resident is told.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AcknowledgeForm {
+    pub version: String,
+    pub message: String,
+    pub public_note: String,
+}
+
+/// "Send update": a new status, the resident's message and the public note.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UpdateForm {
+    pub version: String,
+    pub status: String,
+    pub message: String,
+    pub public_note: String,
+}
+
+/// The intelligence item: the 3x5x2 grade, the sanitised summary, tension, who it is shared with.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct GradeForm {
+    pub version: String,
+    pub source: String,
+    pub intelligence: String,
+    pub handling: String,
+    pub conditions: String,
+    pub summary: String,
+    pub tension: String,
+    /// Organisations (ids) a C-handled item is shared with: one checkbox each.
+    pub share: Vec<String>,
+}
+
+/// Who works on the report: `user:<id>`, `organisation:<id>`, `team:<id>`, or nobody ("").
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AssignForm {
+    pub version: String,
+    pub assignee: String,
+}
+
+/// A question for the resident, shown on their tracking page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AskForm {
+    pub version: String,
+    pub question: String,
+}
+
+/// Another category (with its qualifier or hate strands).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ClassifyForm {
+    pub version: String,
+    pub category: String,
+    pub asb_qualifier: String,
+    pub hate_strands: Vec<String>,
+}
+
+/// A link to another report of the CSP: `duplicate` or `repeat`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LinkForm {
+    pub version: String,
+    pub kind: String,
+    pub other: String,
+}
+
+/// A form that carries only the report's version (verifying contact details; any action).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct VersionForm {
+    pub version: String,
+}
+
+/// Acknowledging and updating: the resident's message (or its template), the public note, and
+/// the email when the resident agreed to one.
+#[allow(clippy::too_many_arguments)]
+async fn post_update(
+    state: &AppState,
+    staff: &Staff,
+    lang: Lang,
+    record: &TriageRecord,
+    version: i64,
+    form_name: &str,
+    fields: &Fields,
+    status: ReportStatus,
+    written: &str,
+    public_note: &str,
 ) -> Response {
-    let lang = Lang::parse(field(&fields, "lang")).unwrap_or_default();
-    let (user, record) = match authorise(&state, user, lang, &reference).await {
-        Ok(ok) => ok,
+    let user = &staff.user;
+    let reference = &record.reference;
+    if written.chars().count() > MAX_MESSAGE {
+        return refused(state, user, lang, reference, form_name, fields, Outcome::MessageTooLong).await;
+    }
+    // What other apps and the public may read: only what the officer wrote for them, checked
+    // like a sanitised summary. The message above stays the resident's.
+    let public_note = match checked_public_note(state, record, public_note).await {
+        Ok(note) => note,
+        Err(problem) => {
+            let problem = Outcome::error(Pages::Report, problem);
+            return refused(state, user, lang, reference, form_name, fields, problem).await;
+        }
+    };
+    let (text, email) = match resident_message(state, record, status, written).await {
+        Ok(m) => m,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read the reporter");
+            return refused(state, user, lang, reference, form_name, fields, Outcome::ReportUnavailable)
+                .await;
+        }
+    };
+    let message = ResidentMessage {
+        status,
+        text: &text,
+        email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
+        public_note: public_note.as_deref(),
+    };
+    let (what, done) = match form_name {
+        "acknowledge" => (AuditAction::ReportAcknowledged, Outcome::Acknowledged),
+        _ => (AuditAction::ReportUpdated, Outcome::Updated),
+    };
+    let audited = entry(staff, what, record, Some(status.as_str().into()));
+    let result =
+        db::triage::post_update(&state.db, record.id, version, Some(user.id), message, &audited).await;
+    if result.is_ok() {
+        state.mail_wake.notify_one();
+    }
+    changed(state, user, lang, reference, form_name, fields, result, done).await
+}
+
+/// `POST /staff/reports/{reference}/acknowledge`
+pub async fn acknowledge(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Posted { form, lang, fields }: Posted<AcknowledgeForm>,
+) -> Response {
+    let (record, version) = match open(&state, &staff, lang, &reference, &form.version).await {
+        Ok(found) => found,
         Err(response) => return response,
     };
-    let Ok(version) = field(&fields, "version").parse::<i64>() else {
-        return back(lang, &reference, "error=stale");
+    let status =
+        if record.status == ReportStatus::Open { ReportStatus::Investigating } else { record.status };
+    post_update(
+        &state,
+        &staff,
+        lang,
+        &record,
+        version,
+        "acknowledge",
+        &fields,
+        status,
+        &form.message,
+        &form.public_note,
+    )
+    .await
+}
+
+/// `POST /staff/reports/{reference}/update`
+pub async fn update(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Posted { form, lang, fields }: Posted<UpdateForm>,
+) -> Response {
+    let (record, version) = match open(&state, &staff, lang, &reference, &form.version).await {
+        Ok(found) => found,
+        Err(response) => return response,
     };
-    match action.as_str() {
-        "acknowledge" | "update" => {
-            let status = if action == "acknowledge" {
-                if record.status == ReportStatus::Open {
-                    ReportStatus::Investigating
-                } else {
-                    record.status
-                }
-            } else {
-                match ReportStatus::parse(field(&fields, "status")) {
-                    Some(s) => s,
-                    None => {
-                        return refused(&state, &user, lang, &record.reference, &action, &fields, "status")
-                            .await
-                    }
-                }
-            };
-            let written = field(&fields, "message");
-            if written.chars().count() > MAX_MESSAGE {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "message_too_long")
-                    .await;
-            }
-            // What other apps and the public may read: only what the officer wrote for them,
-            // checked like a sanitised summary. The message above stays the resident's.
-            let public_note = match checked_public_note(&state, &record, field(&fields, "public_note")).await
-            {
-                Ok(note) => note,
-                Err(problem) => {
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, problem).await
-                }
-            };
-            let (text, email) = match resident_message(&state, &record, status, written).await {
-                Ok(m) => m,
-                Err(e) => {
-                    tracing::error!(error = %e, "could not read the reporter");
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable")
-                        .await;
-                }
-            };
-            let message = ResidentMessage {
-                status,
-                text: &text,
-                email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
-                public_note: public_note.as_deref(),
-            };
-            let what = if action == "acknowledge" {
-                AuditAction::ReportAcknowledged
-            } else {
-                AuditAction::ReportUpdated
-            };
-            let audited = entry(&user, &ip, what, &record, Some(status.as_str().into()));
-            let result =
-                db::triage::post_update(&state.db, record.id, version, Some(user.id), message, &audited)
-                    .await;
-            if result.is_ok() {
-                state.mail_wake.notify_one();
-            }
-            changed(
-                &state,
-                &user,
-                lang,
-                &reference,
-                &action,
-                &fields,
-                result,
-                if action == "acknowledge" { "acknowledged" } else { "updated" },
-            )
+    let Some(status) = ReportStatus::parse(&form.status) else {
+        return refused(
+            &state,
+            &staff.user,
+            lang,
+            &record.reference,
+            "update",
+            &fields,
+            Outcome::ReportStatus,
+        )
+        .await;
+    };
+    post_update(
+        &state,
+        &staff,
+        lang,
+        &record,
+        version,
+        "update",
+        &fields,
+        status,
+        &form.message,
+        &form.public_note,
+    )
+    .await
+}
+
+/// `POST /staff/reports/{reference}/grade`
+pub async fn grade(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Posted { form, lang, fields }: Posted<GradeForm>,
+) -> Response {
+    let (record, version) = match open(&state, &staff, lang, &reference, &form.version).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let refuse =
+        |problem: Outcome| refused(&state, &staff.user, lang, &record.reference, "grade", &fields, problem);
+    let grade = match parse_grade(&form.source, &form.intelligence, &form.handling, &form.conditions) {
+        Ok(g) => g,
+        Err(problems) => {
+            return refuse(match problems[0] {
+                GradeProblem::Source => Outcome::Source,
+                GradeProblem::Intelligence => Outcome::Intelligence,
+                GradeProblem::Handling => Outcome::Handling,
+                GradeProblem::ConditionsRequired => Outcome::ConditionsRequired,
+                GradeProblem::ConditionsTooLong => Outcome::ConditionsTooLong,
+            })
+            .await;
+        }
+    };
+    let summary = form.summary.trim();
+    if summary.is_empty() {
+        return refuse(Outcome::SummaryRequired).await;
+    }
+    if summary.chars().count() > MAX_SUMMARY {
+        return refuse(Outcome::SummaryTooLong).await;
+    }
+    let reporter = match db::triage::reporter(&state.db, record.id).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read the reporter");
+            return refuse(Outcome::ReportUnavailable).await;
+        }
+    };
+    if identifies_reporter(summary, &reporter) {
+        return refuse(Outcome::SummaryIdentifies).await;
+    }
+    let tension = Some(form.tension.as_str()).filter(|t| !t.is_empty());
+    if tension.is_some_and(|t| !TENSION_TAGS.contains(&t)) {
+        return refuse(Outcome::Tension).await;
+    }
+    let organisations = match db::triage::organisations(&state.db, record.csp_id).await {
+        Ok(o) => o,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read organisations");
+            return refuse(Outcome::ReportUnavailable).await;
+        }
+    };
+    let mut shares = Vec::new();
+    for value in &form.share {
+        match value.parse::<i64>().ok().filter(|id| organisations.iter().any(|o| o.id == *id)) {
+            Some(id) => shares.push(id),
+            None => return refuse(Outcome::ShareUnknown).await,
+        }
+    }
+    // The grade and every organisation it is shared with, in the change's own transaction.
+    let names: Vec<&str> = organisations
+        .iter()
+        .filter(|o| shares.contains(&o.id) && grade.handling == crate::triage::HandlingCode::C)
+        .map(|o| o.name.as_str())
+        .collect();
+    let detail =
+        if names.is_empty() { grade.label() } else { format!("{} → {}", grade.label(), names.join(", ")) };
+    let audited = entry(&staff, AuditAction::ReportGraded, &record, Some(detail));
+    let result = db::triage::save_grade(
+        &state.db,
+        record.id,
+        record.csp_id,
+        version,
+        staff.user.id,
+        &grade,
+        summary,
+        tension,
+        &shares,
+        &audited,
+    )
+    .await;
+    changed(&state, &staff.user, lang, &reference, "grade", &fields, result, Outcome::Graded).await
+}
+
+/// `POST /staff/reports/{reference}/assign`
+pub async fn assign(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Posted { form, lang, fields }: Posted<AssignForm>,
+) -> Response {
+    let (record, version) = match open(&state, &staff, lang, &reference, &form.version).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let value = form.assignee.as_str();
+    let (person, organisation, team) = match value.split_once(':') {
+        None if value.is_empty() => (None, None, None),
+        Some(("user", id)) => (id.parse::<i64>().ok(), None, None),
+        Some(("organisation", id)) => (None, id.parse::<i64>().ok(), None),
+        Some(("team", id)) => (None, None, id.parse::<i64>().ok()),
+        _ => return back(lang, &reference, Outcome::Assignee),
+    };
+    // Only people, teams and organisations of this CSP.
+    let known = match (person, organisation, team) {
+        (Some(p), _, _) => db::triage::assignable_people(&state.db, record.csp_id)
             .await
+            .map(|list| list.iter().any(|person| person.id == p)),
+        (_, Some(o), _) => db::triage::organisations(&state.db, record.csp_id)
+            .await
+            .map(|list| list.iter().any(|organisation| organisation.id == o)),
+        (_, _, Some(t)) => db::staff::team_csp(&state.db, t).await.map(|csp| csp == Some(record.csp_id)),
+        (None, None, None) => Ok(value.is_empty()),
+    };
+    match known {
+        Ok(true) => {}
+        Ok(false) => return back(lang, &reference, Outcome::Assignee),
+        Err(e) => {
+            tracing::error!(error = %e, "could not check the assignee");
+            return back(lang, &reference, Outcome::ReportUnavailable);
         }
-        "grade" => {
-            let grade = match parse_grade(
-                field(&fields, "source"),
-                field(&fields, "intelligence"),
-                field(&fields, "handling"),
-                field(&fields, "conditions"),
-            ) {
-                Ok(g) => g,
-                Err(problems) => {
-                    let first = match problems[0] {
-                        GradeProblem::Source => "source",
-                        GradeProblem::Intelligence => "intelligence",
-                        GradeProblem::Handling => "handling",
-                        GradeProblem::ConditionsRequired => "conditions_required",
-                        GradeProblem::ConditionsTooLong => "conditions_too_long",
-                    };
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, first).await;
-                }
-            };
-            let summary = field(&fields, "summary").trim();
-            if summary.is_empty() {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_required")
-                    .await;
+    }
+    let audited = entry(&staff, AuditAction::ReportAssigned, &record, Some(value.to_string()));
+    let result =
+        db::triage::assign(&state.db, record.id, version, person, organisation, team, &audited).await;
+    changed(&state, &staff.user, lang, &reference, "assign", &fields, result, Outcome::Assigned).await
+}
+
+/// `POST /staff/reports/{reference}/ask`
+pub async fn ask(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Posted { form, lang, fields }: Posted<AskForm>,
+) -> Response {
+    let (record, version) = match open(&state, &staff, lang, &reference, &form.version).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let refuse =
+        |problem: Outcome| refused(&state, &staff.user, lang, &record.reference, "ask", &fields, problem);
+    let question = form.question.trim();
+    if question.is_empty() {
+        return refuse(Outcome::QuestionRequired).await;
+    }
+    if question.chars().count() > MAX_QUESTION {
+        return refuse(Outcome::QuestionTooLong).await;
+    }
+    let reporter = match db::triage::reporter(&state.db, record.id).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read the reporter");
+            return refuse(Outcome::ReportUnavailable).await;
+        }
+    };
+    let resident = Lang::parse(&record.language).unwrap_or_default();
+    let email = match (&reporter.email, reporter.email_rule().allows_email()) {
+        (Some(to), true) => Some((
+            to.as_str(),
+            t!(resident, "email-question-subject", reference = record.reference.clone()),
+            t!(resident, "email-question-body", reference = record.reference.clone(), question = question),
+        )),
+        _ => None,
+    };
+    let audited = entry(&staff, AuditAction::ReportUpdated, &record, Some("question".into()));
+    let result =
+        db::triage::ask(&state.db, record.id, version, staff.user.id, question, email, &audited).await;
+    if result.is_ok() {
+        state.mail_wake.notify_one();
+    }
+    changed(&state, &staff.user, lang, &reference, "ask", &fields, result, Outcome::Asked).await
+}
+
+/// `POST /staff/reports/{reference}/classify`
+pub async fn classify(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Posted { form, lang, fields }: Posted<ClassifyForm>,
+) -> Response {
+    let (record, version) = match open(&state, &staff, lang, &reference, &form.version).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let categories = match db::reporting::categories(&state.db, record.csp_id).await {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read categories");
+            return back(lang, &reference, Outcome::ReportUnavailable);
+        }
+    };
+    let Some(category) = categories.iter().find(|c| c.code == form.category) else {
+        return back(lang, &reference, Outcome::Category);
+    };
+    let qualifier = Some(form.asb_qualifier.as_str())
+        .filter(|q| !q.is_empty() && category.family == crate::reporting::Family::Asb);
+    if qualifier.is_some_and(|q| !ASB_QUALIFIERS.contains(&q)) {
+        return back(lang, &reference, Outcome::Category);
+    }
+    if form.hate_strands.iter().any(|s| !HATE_STRANDS.contains(&s.as_str())) {
+        return back(lang, &reference, Outcome::Category);
+    }
+    let strands = (category.family == crate::reporting::Family::Hate && !form.hate_strands.is_empty())
+        .then(|| form.hate_strands.join(","));
+    let audited = entry(
+        &staff,
+        AuditAction::ReportClassified,
+        &record,
+        Some(format!("{} → {}", record.category_code, category.code)),
+    );
+    let result = db::triage::classify(
+        &state.db,
+        record.id,
+        version,
+        category,
+        qualifier,
+        strands.as_deref(),
+        &audited,
+    )
+    .await;
+    if result.is_ok() {
+        if let Err(e) = crate::trigger::flags::evaluate_report(&state.db, record.id).await {
+            tracing::error!(error = %e, "could not check the Community Trigger rules");
+        }
+    }
+    changed(&state, &staff.user, lang, &reference, "classify", &fields, result, Outcome::Classified).await
+}
+
+/// `POST /staff/reports/{reference}/link`
+pub async fn link(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Posted { form, lang, fields }: Posted<LinkForm>,
+) -> Response {
+    let (record, version) = match open(&state, &staff, lang, &reference, &form.version).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let kind = form.kind.as_str();
+    if kind != "duplicate" && kind != "repeat" {
+        return back(lang, &reference, Outcome::LinkKind);
+    }
+    let other_reference = form.other.trim().to_ascii_uppercase();
+    if other_reference == record.reference {
+        return back(lang, &reference, Outcome::LinkSelf);
+    }
+    // Only a report of the same CSP: another CSP's is "unknown", never confirmed.
+    let other = match db::triage::record(&state.db, &other_reference).await {
+        Ok(Some(o)) if o.csp_id == record.csp_id => o,
+        Ok(_) => return back(lang, &reference, Outcome::LinkUnknown),
+        Err(e) => {
+            tracing::error!(error = %e, "could not read a report");
+            return back(lang, &reference, Outcome::ReportUnavailable);
+        }
+    };
+    match db::triage::would_loop(&state.db, record.id, other.id).await {
+        Ok(true) => return back(lang, &reference, Outcome::LinkLoop),
+        Ok(false) => {}
+        Err(e) => {
+            tracing::error!(error = %e, "could not read links");
+            return back(lang, &reference, Outcome::ReportUnavailable);
+        }
+    }
+    let duplicate = if kind == "duplicate" {
+        match resident_message(&state, &record, ReportStatus::Duplicate, "").await {
+            Ok(m) => Some(m),
+            Err(e) => {
+                tracing::error!(error = %e, "could not read the reporter");
+                return back(lang, &reference, Outcome::ReportUnavailable);
             }
-            if summary.chars().count() > MAX_SUMMARY {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "summary_too_long")
-                    .await;
-            }
-            let reporter = match db::triage::reporter(&state.db, record.id).await {
-                Ok(r) => r,
-                Err(e) => {
-                    tracing::error!(error = %e, "could not read the reporter");
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable")
-                        .await;
-                }
-            };
-            if identifies_reporter(summary, &reporter) {
-                return refused(
-                    &state,
-                    &user,
-                    lang,
-                    &record.reference,
-                    &action,
-                    &fields,
-                    "summary_identifies",
-                )
-                .await;
-            }
-            let tension = Some(field(&fields, "tension")).filter(|t| !t.is_empty());
-            if tension.is_some_and(|t| !TENSION_TAGS.contains(&t)) {
-                return refused(&state, &user, lang, &record.reference, &action, &fields, "tension").await;
-            }
-            let organisations = match db::triage::organisations(&state.db, record.csp_id).await {
-                Ok(o) => o,
-                Err(e) => {
-                    tracing::error!(error = %e, "could not read organisations");
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable")
-                        .await;
-                }
-            };
-            let mut shares = Vec::new();
-            for (_, value) in fields.iter().filter(|(k, _)| k == "share") {
-                match value.parse::<i64>().ok().filter(|id| organisations.iter().any(|o| o.id == *id)) {
-                    Some(id) => shares.push(id),
-                    None => {
-                        return refused(
-                            &state,
-                            &user,
-                            lang,
-                            &record.reference,
-                            &action,
-                            &fields,
-                            "share_unknown",
-                        )
-                        .await
-                    }
-                }
-            }
-            // The grade and every organisation it is shared with, in the change's own transaction.
-            let names: Vec<&str> = organisations
-                .iter()
-                .filter(|o| shares.contains(&o.id) && grade.handling == crate::triage::HandlingCode::C)
-                .map(|o| o.name.as_str())
-                .collect();
-            let detail = if names.is_empty() {
-                grade.label()
-            } else {
-                format!("{} → {}", grade.label(), names.join(", "))
-            };
-            let audited = entry(&user, &ip, AuditAction::ReportGraded, &record, Some(detail));
-            let result = db::triage::save_grade(
-                &state.db,
-                record.id,
-                record.csp_id,
-                version,
-                user.id,
-                &grade,
-                summary,
-                tension,
-                &shares,
-                &audited,
-            )
+        }
+    } else {
+        None
+    };
+    let message = duplicate.as_ref().map(|(text, email)| ResidentMessage {
+        status: ReportStatus::Duplicate,
+        text,
+        email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
+        public_note: None,
+    });
+    let audited =
+        entry(&staff, AuditAction::ReportLinked, &record, Some(format!("{kind} of {}", other.reference)));
+    let result =
+        db::triage::link(&state.db, record.id, version, other.id, kind, staff.user.id, message, &audited)
             .await;
-            changed(&state, &user, lang, &reference, &action, &fields, result, "graded").await
+    if result.is_ok() {
+        state.mail_wake.notify_one();
+    }
+    changed(&state, &staff.user, lang, &reference, "link", &fields, result, Outcome::Linked).await
+}
+
+/// `POST /staff/reports/{reference}/verify_contact`: the resident's contact details are checked
+/// (they count towards the Community Trigger from now on).
+pub async fn verify_contact(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    Posted { form, lang, .. }: Posted<VersionForm>,
+) -> Response {
+    let (record, _) = match open(&state, &staff, lang, &reference, &form.version).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    if !staff.user.can(Permission::ViewReporterContact, record.csp_id) {
+        return page(lang, Problem::Forbidden);
+    }
+    match db::trigger::verify_contact(&state.db, record.id).await {
+        Ok(_) => {
+            audit(&state, &staff, AuditAction::ReportUpdated, &record, Some("contact verified".into())).await;
+            if let Err(e) = crate::trigger::flags::evaluate_report(&state.db, record.id).await {
+                tracing::error!(error = %e, "could not check the Community Trigger rules");
+            }
+            back(lang, &reference, Outcome::Verified)
         }
-        "assign" => {
-            let value = field(&fields, "assignee");
-            let (person, organisation, team) = match value.split_once(':') {
-                None if value.is_empty() => (None, None, None),
-                Some(("user", id)) => (id.parse::<i64>().ok(), None, None),
-                Some(("organisation", id)) => (None, id.parse::<i64>().ok(), None),
-                Some(("team", id)) => (None, None, id.parse::<i64>().ok()),
-                _ => return back(lang, &reference, "error=assignee"),
-            };
-            // Only people, teams and organisations of this CSP.
-            let known = match (person, organisation, team) {
-                (Some(p), _, _) => db::triage::assignable_people(&state.db, record.csp_id)
-                    .await
-                    .map(|list| list.iter().any(|person| person.id == p)),
-                (_, Some(o), _) => db::triage::organisations(&state.db, record.csp_id)
-                    .await
-                    .map(|list| list.iter().any(|organisation| organisation.id == o)),
-                (_, _, Some(t)) => {
-                    db::staff::team_csp(&state.db, t).await.map(|csp| csp == Some(record.csp_id))
-                }
-                (None, None, None) => Ok(value.is_empty()),
-            };
-            match known {
-                Ok(true) => {}
-                Ok(false) => return back(lang, &reference, "error=assignee"),
-                Err(e) => {
-                    tracing::error!(error = %e, "could not check the assignee");
-                    return back(lang, &reference, "error=unavailable");
-                }
-            }
-            let audited = entry(&user, &ip, AuditAction::ReportAssigned, &record, Some(value.to_string()));
-            let result =
-                db::triage::assign(&state.db, record.id, version, person, organisation, team, &audited).await;
-            changed(&state, &user, lang, &reference, &action, &fields, result, "assigned").await
+        Err(e) => {
+            tracing::error!(error = %e, "could not verify contact details");
+            back(lang, &reference, Outcome::ReportUnavailable)
         }
-        "ask" => {
-            let question = field(&fields, "question").trim();
-            if question.is_empty() {
-                return refused(
-                    &state,
-                    &user,
-                    lang,
-                    &record.reference,
-                    &action,
-                    &fields,
-                    "question_required",
-                )
-                .await;
-            }
-            if question.chars().count() > MAX_QUESTION {
-                return refused(
-                    &state,
-                    &user,
-                    lang,
-                    &record.reference,
-                    &action,
-                    &fields,
-                    "question_too_long",
-                )
-                .await;
-            }
-            let reporter = match db::triage::reporter(&state.db, record.id).await {
-                Ok(r) => r,
-                Err(e) => {
-                    tracing::error!(error = %e, "could not read the reporter");
-                    return refused(&state, &user, lang, &record.reference, &action, &fields, "unavailable")
-                        .await;
-                }
-            };
-            let resident = Lang::parse(&record.language).unwrap_or_default();
-            let email = match (&reporter.email, reporter.email_rule().allows_email()) {
-                (Some(to), true) => Some((
-                    to.as_str(),
-                    t!(resident, "email-question-subject", reference = record.reference.clone()),
-                    t!(
-                        resident,
-                        "email-question-body",
-                        reference = record.reference.clone(),
-                        question = question
-                    ),
-                )),
-                _ => None,
-            };
-            let audited = entry(&user, &ip, AuditAction::ReportUpdated, &record, Some("question".into()));
-            let result =
-                db::triage::ask(&state.db, record.id, version, user.id, question, email, &audited).await;
-            if result.is_ok() {
-                state.mail_wake.notify_one();
-            }
-            changed(&state, &user, lang, &reference, &action, &fields, result, "asked").await
-        }
-        "classify" => {
-            let categories = match db::reporting::categories(&state.db, record.csp_id).await {
-                Ok(c) => c,
-                Err(e) => {
-                    tracing::error!(error = %e, "could not read categories");
-                    return back(lang, &reference, "error=unavailable");
-                }
-            };
-            let Some(category) = categories.iter().find(|c| c.code == field(&fields, "category")) else {
-                return back(lang, &reference, "error=category");
-            };
-            let qualifier = Some(field(&fields, "asb_qualifier"))
-                .filter(|q| !q.is_empty() && category.family == crate::reporting::Family::Asb);
-            if qualifier.is_some_and(|q| !ASB_QUALIFIERS.contains(&q)) {
-                return back(lang, &reference, "error=category");
-            }
-            let strands: Vec<&str> =
-                fields.iter().filter(|(k, _)| k == "hate_strands").map(|(_, v)| v.as_str()).collect();
-            if strands.iter().any(|s| !HATE_STRANDS.contains(s)) {
-                return back(lang, &reference, "error=category");
-            }
-            let strands = (category.family == crate::reporting::Family::Hate && !strands.is_empty())
-                .then(|| strands.join(","));
-            let audited = entry(
-                &user,
-                &ip,
-                AuditAction::ReportClassified,
-                &record,
-                Some(format!("{} → {}", record.category_code, category.code)),
-            );
-            let result = db::triage::classify(
-                &state.db,
-                record.id,
-                version,
-                category,
-                qualifier,
-                strands.as_deref(),
-                &audited,
-            )
-            .await;
-            if result.is_ok() {
-                if let Err(e) = crate::trigger::flags::evaluate_report(&state.db, record.id).await {
-                    tracing::error!(error = %e, "could not check the Community Trigger rules");
-                }
-            }
-            changed(&state, &user, lang, &reference, &action, &fields, result, "classified").await
-        }
-        "link" => {
-            let kind = field(&fields, "kind");
-            if kind != "duplicate" && kind != "repeat" {
-                return back(lang, &reference, "error=link_kind");
-            }
-            let other_reference = field(&fields, "other").trim().to_ascii_uppercase();
-            if other_reference == record.reference {
-                return back(lang, &reference, "error=link_self");
-            }
-            // Only a report of the same CSP: another CSP's is "unknown", never confirmed.
-            let other = match db::triage::record(&state.db, &other_reference).await {
-                Ok(Some(o)) if o.csp_id == record.csp_id => o,
-                Ok(_) => return back(lang, &reference, "error=link_unknown"),
-                Err(e) => {
-                    tracing::error!(error = %e, "could not read a report");
-                    return back(lang, &reference, "error=unavailable");
-                }
-            };
-            match db::triage::would_loop(&state.db, record.id, other.id).await {
-                Ok(true) => return back(lang, &reference, "error=link_loop"),
-                Ok(false) => {}
-                Err(e) => {
-                    tracing::error!(error = %e, "could not read links");
-                    return back(lang, &reference, "error=unavailable");
-                }
-            }
-            let duplicate = if kind == "duplicate" {
-                match resident_message(&state, &record, ReportStatus::Duplicate, "").await {
-                    Ok(m) => Some(m),
-                    Err(e) => {
-                        tracing::error!(error = %e, "could not read the reporter");
-                        return back(lang, &reference, "error=unavailable");
-                    }
-                }
-            } else {
-                None
-            };
-            let message = duplicate.as_ref().map(|(text, email)| ResidentMessage {
-                status: ReportStatus::Duplicate,
-                text,
-                email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
-                public_note: None,
-            });
-            let audited = entry(
-                &user,
-                &ip,
-                AuditAction::ReportLinked,
-                &record,
-                Some(format!("{kind} of {}", other.reference)),
-            );
-            let result =
-                db::triage::link(&state.db, record.id, version, other.id, kind, user.id, message, &audited)
-                    .await;
-            if result.is_ok() {
-                state.mail_wake.notify_one();
-            }
-            changed(&state, &user, lang, &reference, &action, &fields, result, "linked").await
-        }
-        "verify_contact" => {
-            if !user.can(Permission::ViewReporterContact, record.csp_id) {
-                return page(lang, Problem::Forbidden);
-            }
-            match db::trigger::verify_contact(&state.db, record.id).await {
-                Ok(_) => {
-                    audit(
-                        &state,
-                        &user,
-                        ip,
-                        AuditAction::ReportUpdated,
-                        &record,
-                        Some("contact verified".into()),
-                    )
-                    .await;
-                    if let Err(e) = crate::trigger::flags::evaluate_report(&state.db, record.id).await {
-                        tracing::error!(error = %e, "could not check the Community Trigger rules");
-                    }
-                    back(lang, &reference, "done=verified")
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "could not verify contact details");
-                    back(lang, &reference, "error=unavailable")
-                }
-            }
-        }
-        _ => page(lang, Problem::NotFound),
+    }
+}
+
+/// `POST /staff/reports/{reference}/{action}` for an action there is no form for: checked like
+/// every triage form, then "not found".
+pub async fn unknown(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((reference, _action)): Path<(String, String)>,
+    Posted { form, lang, .. }: Posted<VersionForm>,
+) -> Response {
+    match open(&state, &staff, lang, &reference, &form.version).await {
+        Ok(_) => page(lang, Problem::NotFound),
+        Err(response) => response,
     }
 }

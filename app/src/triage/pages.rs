@@ -10,7 +10,10 @@ use crate::{
         ReportStatus,
     },
     reporting::{ASB_QUALIFIERS, HATE_STRANDS},
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{
+        outcome::{Outcome, Pages},
+        use_lang, CspPicker, ErrorMessage,
+    },
     t,
     triage::{
         IntelligenceItem, LinkReason, LinkSuggestion, PartnerItem, QueueCounts, QueueFilter, QueueRow,
@@ -383,47 +386,6 @@ fn email_rule_text(lang: Lang, rule: crate::reporting::EmailRule) -> String {
     }
 }
 
-fn done_message(lang: Lang, done: &str) -> String {
-    match done {
-        "acknowledged" => t!(lang, "triage-done-acknowledged"),
-        "graded" => t!(lang, "triage-done-graded"),
-        "assigned" => t!(lang, "triage-done-assigned"),
-        "asked" => t!(lang, "triage-done-asked"),
-        "classified" => t!(lang, "triage-done-classified"),
-        "verified" => t!(lang, "triage-done-verified"),
-        "linked" => t!(lang, "triage-done-linked"),
-        _ => t!(lang, "triage-done-updated"),
-    }
-}
-
-fn error_message(lang: Lang, error: &str) -> String {
-    match error {
-        "stale" => t!(lang, "triage-error-stale"),
-        "source" => t!(lang, "triage-error-source"),
-        "intelligence" => t!(lang, "triage-error-intelligence"),
-        "handling" => t!(lang, "triage-error-handling"),
-        "conditions_required" => t!(lang, "triage-error-conditions-required"),
-        "conditions_too_long" => t!(lang, "triage-error-conditions-too-long"),
-        "summary_required" => t!(lang, "triage-error-summary-required"),
-        "summary_too_long" => t!(lang, "triage-error-summary-too-long"),
-        "summary_identifies" => t!(lang, "triage-error-summary-identifies"),
-        "tension" => t!(lang, "triage-error-tension"),
-        "share_unknown" => t!(lang, "triage-error-share-unknown"),
-        "assignee" => t!(lang, "triage-error-assignee"),
-        "status" => t!(lang, "triage-error-status"),
-        "message_too_long" => t!(lang, "triage-error-message-too-long"),
-        "public_note_too_long" => t!(lang, "triage-error-public-note-too-long"),
-        "public_note_identifies" => t!(lang, "triage-error-public-note-identifies"),
-        "question_required" => t!(lang, "triage-error-question-required"),
-        "question_too_long" => t!(lang, "triage-error-question-too-long"),
-        "category" => t!(lang, "triage-error-category"),
-        "link_kind" | "link_unknown" => t!(lang, "triage-error-link-unknown"),
-        "link_self" => t!(lang, "triage-error-link-self"),
-        "link_loop" => t!(lang, "triage-error-link-loop"),
-        _ => crate::error::AppError::Unavailable.message(lang),
-    }
-}
-
 /// What one part of a 3x5x2 grade means (`C` is both an assessment and a handling code).
 pub fn grade_meaning(lang: Lang, field: &str, part: &str) -> String {
     match (field, part) {
@@ -456,11 +418,13 @@ fn Outcome(lang: Lang) -> impl IntoView {
         query.read_untracked().get("error"),
         query.read_untracked().get("kept"),
     );
+    let (done, error) =
+        (done.map(|d| Outcome::done(Pages::Report, &d)), error.map(|e| Outcome::error(Pages::Report, &e)));
     view! {
-        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{done_message(lang, &d)}</p></div> })}
-        {error.map(|e| match crate::staff::kept::stale_and_kept(&e, kept.as_deref()) {
+        {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{d.message(lang)}</p></div> })}
+        {error.map(|e| match crate::staff::kept::stale_and_kept(e, kept.as_deref()) {
             true => view! { <crate::staff::kept::StaleNotice lang /> }.into_any(),
-            false => view! { <div class="error-summary" role="alert"><p>{error_message(lang, &e)}</p></div> }.into_any(),
+            false => view! { <div class="error-summary" role="alert"><p>{e.message(lang)}</p></div> }.into_any(),
         })}
     }
 }

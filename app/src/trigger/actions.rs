@@ -5,8 +5,12 @@ use crate::{
     audit::{AuditAction, NewAuditEntry},
     db,
     i18n::Lang,
-    shell::problem::{page, Problem},
-    staff::{accounts, session::ClientIp, session::CurrentUser, Permission},
+    shell::{
+        form::Posted,
+        outcome::Outcome,
+        problem::{page, Problem},
+    },
+    staff::{accounts, guard::Staff, session::ClientIp, Permission},
     state::AppState,
     t,
     triage::acknowledge_due,
@@ -18,17 +22,12 @@ use crate::{
 use axum::{
     extract::{Path, State},
     response::{IntoResponse, Redirect, Response},
-    Extension, Form,
+    Extension,
 };
-
-type Fields = Vec<(String, String)>;
+use serde::Deserialize;
 
 /// Case-review applications sent per address per hour, whatever their fate.
 pub use crate::limits::CASE_REVIEW_TRIES_PER_HOUR;
-
-fn field(fields: &Fields, name: &str) -> String {
-    fields.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string()).unwrap_or_default()
-}
 
 const MAX_IMPACT: usize = 4000;
 
@@ -51,17 +50,16 @@ async fn back_with_draft(
 pub async fn apply(
     State(state): State<AppState>,
     Extension(ClientIp(ip)): Extension<ClientIp>,
-    Form(fields): Form<Fields>,
+    Posted { form, lang, .. }: Posted<ApplicationForm>,
 ) -> Response {
-    let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
     let form = ApplicationForm {
-        name: field(&fields, "name"),
-        email: field(&fields, "email").to_lowercase(),
-        phone: field(&fields, "phone"),
-        on_behalf_of: field(&fields, "on_behalf_of"),
-        references: field(&fields, "references"),
-        impact: field(&fields, "impact"),
-        contact_language: field(&fields, "contact_language"),
+        name: form.name.trim().to_string(),
+        email: form.email.trim().to_lowercase(),
+        phone: form.phone.trim().to_string(),
+        on_behalf_of: form.on_behalf_of.trim().to_string(),
+        references: form.references.trim().to_string(),
+        impact: form.impact.trim().to_string(),
+        contact_language: form.contact_language.trim().to_string(),
     };
     // Counted first: a refused form costs a try as much as an accepted one.
     if !state.case_review_limiter.allow(&ip) {
@@ -179,16 +177,25 @@ pub async fn apply(
     }
 }
 
+/// A CSP's answer to an application: `acknowledged`, `threshold_not_met` or `review_held`
+/// (with its recommendations).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DecisionForm {
+    pub csp: String,
+    pub version: String,
+    pub status: String,
+    pub recommendations: String,
+}
+
 /// `POST /staff/case-reviews/{reference}`: acknowledge, or decide (with recommendations).
 pub async fn decide(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
+    staff: Staff,
     Path(reference): Path<String>,
-    Form(fields): Form<Fields>,
+    Posted { form, lang, .. }: Posted<DecisionForm>,
 ) -> Response {
-    let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
-    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
+    let user = &staff.user;
     let db::trigger::CaseReviewKey { id, csp_id, applicant_email, language, .. } =
         match db::trigger::case_review(&state.db, &reference).await {
             Ok(Some(r)) => r,
@@ -198,27 +205,27 @@ pub async fn decide(
                 return page(lang, Problem::Internal);
             }
         };
-    if !user.can(Permission::TriageReports, csp_id) {
-        return page(lang, Problem::NotFound);
+    // Another CSP's application is "not found", whatever the person's roles there.
+    if let Err(refused) = staff.require(lang, Permission::TriageReports, Permission::TriageReports, csp_id) {
+        return refused;
     }
-    let back = |outcome: &str| {
+    let back = |outcome: Outcome| {
         Redirect::to(&format!(
             "{}?csp={}&{outcome}",
             lang.path("/staff/case-reviews"),
-            crate::shell::encode_component(&field(&fields, "csp"))
+            crate::shell::encode_component(form.csp.trim())
         ))
         .into_response()
     };
-    let Some(status) =
-        ReviewStatus::parse(&field(&fields, "status")).filter(|s| *s != ReviewStatus::Received)
+    let Some(status) = ReviewStatus::parse(form.status.trim()).filter(|s| *s != ReviewStatus::Received)
     else {
-        return back("error=invalid");
+        return back(Outcome::ReviewInvalid);
     };
-    let recommendations = field(&fields, "recommendations");
+    let recommendations = form.recommendations.trim().to_string();
     if recommendations.chars().count() > MAX_IMPACT {
-        return back("error=invalid");
+        return back(Outcome::ReviewInvalid);
     }
-    let Ok(version) = field(&fields, "version").parse::<i64>() else { return back("error=stale") };
+    let Ok(version) = form.version.trim().parse::<i64>() else { return back(Outcome::ReviewStale) };
     let applicant = Lang::parse(&language).unwrap_or_default();
     let email = applicant_email.as_deref().map(|to| {
         let outcome = match status {
@@ -244,38 +251,52 @@ pub async fn decide(
                 record_type: Some("case_review".into()),
                 record_id: Some(reference.clone()),
                 csp_id: Some(csp_id),
-                ip: Some(ip),
+                ip: Some(staff.ip.clone()),
                 detail: Some(status.as_str().to_string()),
             };
             if let Err(e) = db::audit::record(&state.db, entry).await {
                 tracing::error!(error = %e, "could not write audit entry");
             }
-            back("done=1")
+            back(Outcome::ReviewSaved)
         }
-        Ok(false) => back("error=stale"),
+        Ok(false) => back(Outcome::ReviewStale),
         Err(e) => {
             tracing::error!(error = %e, "could not update an application");
-            back("error=unavailable")
+            back(Outcome::ReviewUnavailable)
         }
     }
+}
+
+/// A CSP's settings: the acknowledgement target and the Community Trigger rules (numbers as
+/// typed, checked below; the rules' boxes are `on` when ticked).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SettingsForm {
+    pub csp: String,
+    pub acknowledge_days: String,
+    pub trigger_reports: String,
+    pub trigger_window_days: String,
+    pub review_acknowledge_days: String,
+    pub review_decide_days: String,
+    pub link_window_days: String,
+    pub link_distance_metres: String,
+    pub trigger_location_rule: String,
+    pub trigger_hate_rule: String,
 }
 
 /// `POST /staff/settings`: a manager sets the CSP's acknowledgement target and trigger rules.
 pub async fn settings(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Extension(ClientIp(ip)): Extension<ClientIp>,
-    Form(fields): Form<Fields>,
+    staff: Staff,
+    Posted { form, lang, .. }: Posted<SettingsForm>,
 ) -> Response {
-    let lang = Lang::parse(&field(&fields, "lang")).unwrap_or_default();
-    let Some(user) = user else { return Redirect::to(&lang.path("/sign-in")).into_response() };
-    let slug = field(&fields, "csp");
-    let Some((csp_id, _, _)) =
-        user.csps_where(Permission::ManageRoles).into_iter().find(|(_, s, _)| *s == slug)
-    else {
-        return page(lang, Problem::Forbidden);
+    let user = &staff.user;
+    let slug = form.csp.trim().to_string();
+    let csp_id = match staff.require_named(lang, Permission::ManageRoles, &slug) {
+        Ok(allowed) => allowed.csp_id,
+        Err(refused) => return refused,
     };
-    let back = |outcome: &str| {
+    let back = |outcome: &dyn std::fmt::Display| {
         Redirect::to(&format!(
             "{}?csp={}&{outcome}",
             lang.path("/staff/case-reviews"),
@@ -284,7 +305,7 @@ pub async fn settings(
         .into_response()
     };
     let number =
-        |name: &str, max: i64| field(&fields, name).parse::<i64>().ok().filter(|n| (1..=max).contains(n));
+        |value: &String, max: i64| value.trim().parse::<i64>().ok().filter(|n| (1..=max).contains(n));
     let (
         Some(ack),
         Some(reports),
@@ -294,31 +315,31 @@ pub async fn settings(
         Some(link_days),
         Some(link_metres),
     ) = (
-        number("acknowledge_days", 30),
-        number("trigger_reports", 20),
-        number("trigger_window_days", 730),
-        number("review_acknowledge_days", 60),
-        number("review_decide_days", 120),
+        number(&form.acknowledge_days, 30),
+        number(&form.trigger_reports, 20),
+        number(&form.trigger_window_days, 730),
+        number(&form.review_acknowledge_days, 60),
+        number(&form.review_decide_days, 120),
         // Forms from before these settings existed leave them at their defaults.
-        if field(&fields, "link_window_days").is_empty() {
+        if form.link_window_days.trim().is_empty() {
             Some(crate::triage::LINK_WINDOW_DAYS)
         } else {
-            number("link_window_days", 90)
+            number(&form.link_window_days, 90)
         },
-        if field(&fields, "link_distance_metres").is_empty() {
+        if form.link_distance_metres.trim().is_empty() {
             Some(crate::triage::LINK_DISTANCE_METRES as i64)
         } else {
-            number("link_distance_metres", 5000)
+            number(&form.link_distance_metres, 5000)
         },
     )
     else {
-        return back("error=invalid");
+        return back(&Outcome::ReviewInvalid);
     };
     let rules = TriggerRules {
         reports,
         window_days: window,
-        location_rule: field(&fields, "trigger_location_rule") == "on",
-        hate_rule: field(&fields, "trigger_hate_rule") == "on",
+        location_rule: form.trigger_location_rule.trim() == "on",
+        hate_rule: form.trigger_hate_rule.trim() == "on",
         review_acknowledge_days: review_ack,
         review_decide_days: review_decide.max(review_ack),
         link_window_days: link_days,
@@ -334,7 +355,7 @@ pub async fn settings(
                 record_type: Some("csp_settings".into()),
                 record_id: Some(slug.clone()),
                 csp_id: Some(csp_id),
-                ip: Some(ip),
+                ip: Some(staff.ip.clone()),
                 detail: Some(format!(
                     "acknowledge {ack}d; trigger {reports} in {window}d; location {}; hate {}; reports flagged {flagged}, cleared {cleared}",
                     rules.location_rule, rules.hate_rule
@@ -343,11 +364,11 @@ pub async fn settings(
             if let Err(e) = db::audit::record(&state.db, entry).await {
                 tracing::error!(error = %e, "could not write audit entry");
             }
-            back(&format!("done=settings&flagged={flagged}&cleared={cleared}"))
+            back(&format!("{}&flagged={flagged}&cleared={cleared}", Outcome::SettingsSaved))
         }
         Err(e) => {
             tracing::error!(error = %e, "could not save settings");
-            back("error=unavailable")
+            back(&Outcome::ReviewUnavailable)
         }
     }
 }

@@ -5,6 +5,7 @@
 use crate::{
     i18n::Lang,
     reference::Names,
+    shell::outcome::{Outcome, Pages},
     shell::{use_lang, CspPicker, ErrorMessage},
     t,
     time::date,
@@ -256,10 +257,13 @@ fn CaseReviewList(lang: Lang, view: CaseReviewsView) -> impl IntoView {
         <CspPicker lang csps selected=selected.clone() />
         {done.map(|d| {
             let count = |name: &str| query.read_untracked().get(name).and_then(|n| n.parse::<i64>().ok()).unwrap_or(0);
-            let message = if d == "settings" { t!(lang, "reviews-settings-saved", flagged = count("flagged"), cleared = count("cleared")) } else { t!(lang, "reviews-saved") };
+            let message = match Outcome::done(Pages::CaseReviews, &d) {
+                Outcome::SettingsSaved => t!(lang, "reviews-settings-saved", flagged = count("flagged"), cleared = count("cleared")),
+                done => done.message(lang),
+            };
             view! { <div class="notice notice-success" role="status"><p>{message}</p></div> }
         })}
-        {error.map(|e| view! { <div class="error-summary" role="alert"><p>{if e == "stale" { t!(lang, "triage-error-stale") } else { t!(lang, "reviews-error-invalid") }}</p></div> })}
+        {error.map(|e| view! { <div class="error-summary" role="alert"><p>{Outcome::error(Pages::CaseReviews, &e).message(lang)}</p></div> })}
         <p>{t!(lang, "reviews-rules", reports = rules.reports, days = rules.window_days, acknowledge = rules.review_acknowledge_days, decide = rules.review_decide_days)}</p>
         <p>{t!(lang, "reviews-figures", year = figures.year, applications = figures.applications, not_met = figures.threshold_not_met, held = figures.reviews_held, recommendations = figures.with_recommendations)}</p>
         {reviews.is_empty().then(|| view! { <p>{t!(lang, "reviews-none")}</p> })}

@@ -1,0 +1,244 @@
+//! What a staff form did, or why it was refused: one enum for every form's answer. A handler
+//! sends the person back to the page with `?done=<code>` or `?error=<code>` (`Outcome::query`);
+//! the page reads the code back (`Outcome::done`, `Outcome::error`) and shows the words in the
+//! reader's language (`Outcome::message`, from the Fluent files).
+//!
+//! The same short code means different things on different pages ("stale" is a report on the
+//! report's page and a profile on a profile's), so each outcome belongs to the pages of one
+//! kind of record (`Pages`), and a page reads codes for its own kind.
+
+use crate::i18n::Lang;
+
+/// The pages an outcome is shown on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pages {
+    /// A report's triage page.
+    Report,
+    /// Problem profiles, tasking meetings, the control strategy, strategic assessments.
+    Problems,
+    /// The team page (roles and teams).
+    Team,
+    /// Case reviews and the partnership's settings.
+    CaseReviews,
+}
+
+/// Whether the form was carried out or refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Done,
+    Error,
+}
+
+macro_rules! outcomes {
+    ($($variant:ident: $pages:ident $kind:ident $code:literal => $message:literal,)*) => {
+        /// What a staff form did, or why it was refused.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Outcome {
+            $($variant,)*
+        }
+
+        impl Outcome {
+            pub const ALL: &'static [Outcome] = &[$(Outcome::$variant,)*];
+
+            /// The code in the page's address (`done=<code>` or `error=<code>`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Outcome::$variant => $code,)*
+                }
+            }
+
+            /// The Fluent message saying it, in English and in Welsh.
+            pub fn message_id(self) -> &'static str {
+                match self {
+                    $(Outcome::$variant => $message,)*
+                }
+            }
+
+            pub fn pages(self) -> Pages {
+                match self {
+                    $(Outcome::$variant => Pages::$pages,)*
+                }
+            }
+
+            pub fn kind(self) -> Kind {
+                match self {
+                    $(Outcome::$variant => Kind::$kind,)*
+                }
+            }
+        }
+    };
+}
+
+outcomes! {
+    // A report's page.
+    Acknowledged: Report Done "acknowledged" => "triage-done-acknowledged",
+    Graded: Report Done "graded" => "triage-done-graded",
+    Assigned: Report Done "assigned" => "triage-done-assigned",
+    Asked: Report Done "asked" => "triage-done-asked",
+    Classified: Report Done "classified" => "triage-done-classified",
+    Verified: Report Done "verified" => "triage-done-verified",
+    Linked: Report Done "linked" => "triage-done-linked",
+    Updated: Report Done "updated" => "triage-done-updated",
+    ReportStale: Report Error "stale" => "triage-error-stale",
+    Source: Report Error "source" => "triage-error-source",
+    Intelligence: Report Error "intelligence" => "triage-error-intelligence",
+    Handling: Report Error "handling" => "triage-error-handling",
+    ConditionsRequired: Report Error "conditions_required" => "triage-error-conditions-required",
+    ConditionsTooLong: Report Error "conditions_too_long" => "triage-error-conditions-too-long",
+    SummaryRequired: Report Error "summary_required" => "triage-error-summary-required",
+    SummaryTooLong: Report Error "summary_too_long" => "triage-error-summary-too-long",
+    SummaryIdentifies: Report Error "summary_identifies" => "triage-error-summary-identifies",
+    Tension: Report Error "tension" => "triage-error-tension",
+    ShareUnknown: Report Error "share_unknown" => "triage-error-share-unknown",
+    Assignee: Report Error "assignee" => "triage-error-assignee",
+    ReportStatus: Report Error "status" => "triage-error-status",
+    MessageTooLong: Report Error "message_too_long" => "triage-error-message-too-long",
+    PublicNoteTooLong: Report Error "public_note_too_long" => "triage-error-public-note-too-long",
+    PublicNoteIdentifies: Report Error "public_note_identifies" => "triage-error-public-note-identifies",
+    QuestionRequired: Report Error "question_required" => "triage-error-question-required",
+    QuestionTooLong: Report Error "question_too_long" => "triage-error-question-too-long",
+    Category: Report Error "category" => "triage-error-category",
+    LinkKind: Report Error "link_kind" => "triage-error-link-unknown",
+    LinkUnknown: Report Error "link_unknown" => "triage-error-link-unknown",
+    LinkSelf: Report Error "link_self" => "triage-error-link-self",
+    LinkLoop: Report Error "link_loop" => "triage-error-link-loop",
+    ReportUnavailable: Report Error "unavailable" => "error-unavailable",
+
+    // Problem profiles, tasking, the control strategy, strategic assessments.
+    Opened: Problems Done "opened" => "profile-done-opened",
+    Closed: Problems Done "closed" => "profile-done-closed",
+    ActionAdded: Problems Done "action" => "tasking-done-action",
+    Drafted: Problems Done "drafted" => "sa-done-drafted",
+    Published: Problems Done "published" => "sa-done-published",
+    Saved: Problems Done "saved" => "profile-done-saved",
+    AlreadyPublished: Problems Error "published" => "sa-error-published",
+    Quarter: Problems Error "quarter" => "sa-error-quarter",
+    ProfileStale: Problems Error "stale" => "profile-error-stale",
+    Title: Problems Error "title" => "profile-error-title",
+    TooLong: Problems Error "too_long" => "profile-error-too-long",
+    Period: Problems Error "period" => "profile-error-period",
+    Neighbourhoods: Problems Error "neighbourhoods" => "profile-error-neighbourhoods",
+    Categories: Problems Error "categories" => "profile-error-categories",
+    Priority: Problems Error "priority" => "profile-error-choice",
+    Stage: Problems Error "stage" => "profile-error-choice",
+    ActionStatus: Problems Error "status" => "profile-error-choice",
+    Decision: Problems Error "decision" => "profile-error-choice",
+    Window: Problems Error "window" => "profile-error-choice",
+    Item: Problems Error "item" => "profile-error-item",
+    Organisation: Problems Error "organisation" => "profile-error-organisation",
+    Due: Problems Error "due" => "profile-error-due",
+    MeetingDate: Problems Error "meeting_date" => "profile-error-meeting-date",
+    Started: Problems Error "started" => "profile-error-started",
+    OutcomeRequired: Problems Error "outcome_required" => "profile-error-outcome-required",
+    OutcomeIdentifies: Problems Error "outcome_identifies" => "profile-error-outcome-identifies",
+    ProfileClosed: Problems Error "closed" => "profile-error-closed",
+    NotStarted: Problems Error "not_started" => "profile-error-not-started",
+    UnknownAction: Problems Error "unknown" => "error-unavailable",
+    ProblemsUnavailable: Problems Error "unavailable" => "error-unavailable",
+
+    // The team page.
+    Granted: Team Done "granted" => "team-done-granted",
+    Revoked: Team Done "revoked" => "team-done-revoked",
+    TeamCreated: Team Done "team_created" => "teams-done-created",
+    TeamChanged: Team Done "team_changed" => "teams-done-changed",
+    NoAccount: Team Error "no_account" => "team-error-no-account",
+    NeedsOrganisation: Team Error "needs_organisation" => "team-error-needs-organisation",
+    RoleForbidden: Team Error "forbidden" => "team-error-forbidden",
+    NotHeld: Team Error "not_held" => "team-error-not-held",
+    TeamName: Team Error "team_name" => "teams-error-name",
+    TeamExists: Team Error "team_exists" => "teams-error-exists",
+    TeamInvalid: Team Error "invalid" => "team-error-invalid",
+
+    // Case reviews and settings (the settings' words also count the reports checked again).
+    ReviewSaved: CaseReviews Done "1" => "reviews-saved",
+    SettingsSaved: CaseReviews Done "settings" => "reviews-settings-saved",
+    ReviewStale: CaseReviews Error "stale" => "triage-error-stale",
+    ReviewInvalid: CaseReviews Error "invalid" => "reviews-error-invalid",
+    ReviewUnavailable: CaseReviews Error "unavailable" => "reviews-error-invalid",
+}
+
+impl Outcome {
+    /// What the page's address carries: `done=<code>` or `error=<code>`.
+    pub fn query(self) -> String {
+        match self.kind() {
+            Kind::Done => format!("done={}", self.as_str()),
+            Kind::Error => format!("error={}", self.as_str()),
+        }
+    }
+
+    fn find(pages: Pages, kind: Kind, code: &str) -> Option<Outcome> {
+        Outcome::ALL.iter().copied().find(|o| o.pages() == pages && o.kind() == kind && o.as_str() == code)
+    }
+
+    /// The `done=` code read back on one of `pages` (a code it does not know reads as the
+    /// pages' plain "saved").
+    pub fn done(pages: Pages, code: &str) -> Outcome {
+        Outcome::find(pages, Kind::Done, code).unwrap_or(match pages {
+            Pages::Report => Outcome::Updated,
+            Pages::Problems => Outcome::Saved,
+            Pages::Team => Outcome::Granted,
+            Pages::CaseReviews => Outcome::ReviewSaved,
+        })
+    }
+
+    /// The `error=` code read back on one of `pages` (a code it does not know reads as the
+    /// pages' general refusal).
+    pub fn error(pages: Pages, code: &str) -> Outcome {
+        Outcome::find(pages, Kind::Error, code).unwrap_or(match pages {
+            Pages::Report => Outcome::ReportUnavailable,
+            Pages::Problems => Outcome::ProblemsUnavailable,
+            Pages::Team => Outcome::TeamInvalid,
+            Pages::CaseReviews => Outcome::ReviewInvalid,
+        })
+    }
+
+    /// The words, in `lang` (for `SettingsSaved`, which counts reports, see the case reviews page).
+    pub fn message(self, lang: Lang) -> String {
+        lang.loader().get(self.message_id())
+    }
+
+    /// Refused because someone else saved first.
+    pub fn is_stale(self) -> bool {
+        matches!(self, Outcome::ReportStale | Outcome::ProfileStale | Outcome::ReviewStale)
+    }
+}
+
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.query())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_outcome_has_english_and_welsh_words() {
+        for outcome in Outcome::ALL {
+            for lang in [Lang::En, Lang::Cy] {
+                assert!(lang.loader().has(outcome.message_id()), "{outcome:?} has no {lang:?} message");
+            }
+        }
+        let en = Outcome::Graded.message(Lang::En);
+        let cy = Outcome::Graded.message(Lang::Cy);
+        assert!(!en.is_empty() && en != cy, "{en} / {cy}");
+    }
+
+    #[test]
+    fn codes_read_back_into_the_same_outcome() {
+        for &outcome in Outcome::ALL {
+            let read = match outcome.kind() {
+                Kind::Done => Outcome::done(outcome.pages(), outcome.as_str()),
+                Kind::Error => Outcome::error(outcome.pages(), outcome.as_str()),
+            };
+            assert_eq!(read, outcome, "{outcome:?}");
+        }
+        assert_eq!(Outcome::error(Pages::Report, "stale"), Outcome::ReportStale);
+        assert_eq!(Outcome::error(Pages::Problems, "stale"), Outcome::ProfileStale);
+        assert_eq!(Outcome::error(Pages::Report, "nonsense"), Outcome::ReportUnavailable);
+        assert_eq!(Outcome::done(Pages::Problems, "nonsense"), Outcome::Saved);
+        assert_eq!(Outcome::Graded.query(), "done=graded");
+        assert_eq!(Outcome::LinkLoop.query(), "error=link_loop");
+    }
+}
