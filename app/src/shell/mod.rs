@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, header with navigation by role and the language
 //! switch, main landmark, footer. Also the 404 page and the page-level error display.
 
+pub mod assets;
 #[cfg(feature = "ssr")]
 pub mod problem;
 #[cfg(feature = "ssr")]
