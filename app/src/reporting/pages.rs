@@ -384,8 +384,12 @@ fn ReportFormView(
 
             <fieldset>
                 <legend>{t!(lang, "report-where-legend")}</legend>
-                <WherePicker lang words=MapWords::new(lang) area=area.code.clone() lat=form.lat.clone() lon=form.lon.clone() />
-                <IslandScripts />
+                // The map (an island) and the script that brings it to life; type-erased, as the
+                // form's view type is already deep.
+                {view! {
+                    <WherePicker lang words=MapWords::new(lang) area=area.code.clone() lat=form.lat.clone() lon=form.lon.clone() />
+                    <IslandScripts />
+                }.into_any()}
                 <div class="field">
                     <label for="ward">{t!(lang, "report-ward")}</label>
                     <p class="hint" id="ward-hint">{t!(lang, "report-ward-hint")}</p>
