@@ -47,6 +47,13 @@ pub fn use_built_names(options: &mut LeptosOptions) {
     };
     let (Some(_), Some(_), Some(css)) = (hashed("js"), hashed("wasm"), hashed("css")) else {
         options.hash_files = false;
+        if !pkg.join(format!("{}.css", options.output_name)).is_file() {
+            tracing::warn!(
+                site = %pkg.display(),
+                "the site's files are not where the pages link to them: a hashed build needs its \
+                 hash.txt beside the executable (copy it with the binary)"
+            );
+        }
         return;
     };
     options.hash_files = true;
