@@ -55,8 +55,8 @@ pub async fn locate_point(lat: f64, lon: f64) -> Result<Option<LocatedPoint>, Se
     }))
 }
 
-/// The map's words in the page's language, translated on the server: the browser bundle
-/// carries no translations (it would be several times larger).
+/// The map's words in the page's language, translated on the server, so that the browser
+/// bundle carries neither Fluent nor the message files.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct MapWords {
     pub hint: String,
