@@ -23,24 +23,20 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::shell::security::content_security_policy();
-    // Staff pages are plain server-rendered forms and are left out of the wasm bundle, so
-    // residents on slow phones download only what their pages use. They get no hydration.
-    #[cfg(feature = "ssr")]
-    let hydrate = use_context::<http::request::Parts>().is_none_or(|parts| !is_staff_path(parts.uri.path()));
-    #[cfg(not(feature = "ssr"))]
-    let hydrate = true;
     #[cfg(feature = "ssr")]
     let quick_exit = crate::shell::security::quick_exit_script();
     #[cfg(not(feature = "ssr"))]
     let quick_exit = ();
+    // Pages are server-rendered HTML. Only a page holding an island (the report form's map)
+    // loads the browser bundle, through `shell::IslandScripts`, which needs the options.
+    provide_context(options.clone());
     view! {
         <!DOCTYPE html>
         <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <AutoReload options=options.clone() />
-                {hydrate.then(|| view! { <HydrationScripts options /> })}
+                <AutoReload options />
                 {quick_exit}
                 <MetaTags />
             </head>
@@ -55,7 +51,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/cymuned.css" />
+        <Stylesheet id="leptos" href=crate::shell::assets::stylesheet_href() />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Title formatter=|text: String| format!("{text} – Cymuned") />
         <Router>
@@ -88,12 +84,6 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
-}
-
-/// Whether a path is a staff page (English or Welsh): rendered on the server only.
-pub fn is_staff_path(path: &str) -> bool {
-    let path = path.strip_prefix("/cy").unwrap_or(path);
-    path == "/staff" || path.starts_with("/staff/")
 }
 
 /// The staff pages, on the server.
@@ -131,32 +121,17 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     .into_inner()
 }
 
-/// In the browser the staff pages are not part of the bundle: following a link to one loads it
-/// from the server as a whole page.
+/// The browser renders no page (only islands), so its build needs no staff page: one empty
+/// route keeps the table's shape.
 #[cfg(not(feature = "ssr"))]
 #[component(transparent)]
 fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("staff") view=Outlet>
-            <Route path=path!("") view=LoadFromServer />
-            <Route path=path!("*rest") view=LoadFromServer />
+            <Route path=path!("*rest") view=|| () />
         </ParentRoute>
     }
     .into_inner()
-}
-
-#[cfg(not(feature = "ssr"))]
-#[component]
-fn LoadFromServer() -> impl IntoView {
-    Effect::new(|| {
-        #[cfg(feature = "hydrate")]
-        if let Some(window) = web_sys::window() {
-            let location = window.location();
-            if let Ok(href) = location.href() {
-                let _ = location.replace(&href);
-            }
-        }
-    });
 }
 
 #[component]

@@ -43,9 +43,11 @@ pub mod working_days;
 
 pub use self::app::{shell as html_shell, App};
 
+/// The browser bundle hydrates only the islands (`#[island]` components: the report map and
+/// "use my location"); every other part of every page is server-rendered HTML.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

@@ -301,6 +301,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let conf = leptos::prelude::get_configuration(None).context("Leptos site configuration")?;
     let mut leptos_options = conf.leptos_options;
     leptos_options.site_addr = settings.addr;
+    app::shell::assets::use_built_names(&mut leptos_options);
     let addr = settings.addr;
     let state = startup::build_state(settings, leptos_options).await?;
     startup::spawn_session_sweeper(&state);

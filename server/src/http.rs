@@ -247,7 +247,7 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
             std::time::Duration::from_secs(30),
         ))
         .merge(uploads)
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::html_shell))
+        .fallback(static_file)
         .layer(middleware::from_fn(require_staff))
         .layer(middleware::from_fn_with_state(state.clone(), session::load))
         .layer(middleware::from_fn_with_state(state.clone(), csrf_guard))
@@ -275,6 +275,27 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         None => router,
     };
     router.with_state(state)
+}
+
+/// Static files from the site folder (the built CSS, JS and wasm, Leaflet, icons), else the
+/// 404 page. A release build stores each file compressed too (brotli 11 and gzip): the stored
+/// `.br` or `.gz` is sent, with `Content-Encoding` and `Vary: Accept-Encoding`, to a browser
+/// that accepts it. A file whose name changes with its contents is kept for a year.
+async fn static_file(uri: axum::http::Uri, state: State<AppState>, req: Request) -> Response {
+    let immutable = app::shell::assets::is_immutable(uri.path());
+    let mut response =
+        leptos_axum::file_and_error_handler::<AppState, _>(app::html_shell)(uri, state, req).await;
+    if matches!(response.status(), StatusCode::OK | StatusCode::NOT_MODIFIED) {
+        let headers = response.headers_mut();
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        if immutable {
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            );
+        }
+    }
+    response
 }
 
 #[utoipa::path(

@@ -1591,3 +1591,67 @@ both_backends!(a_deactivated_account_and_a_revoked_key_stop_at_once, |db: Db, ur
         .unwrap();
     assert_eq!(audited, 2);
 });
+
+// Residents' pages are light: only a page holding an island (the report form's map) loads the
+// browser bundle, with the response's nonce; static files go out as stored precompressed and,
+// when their names carry a hash of their contents, are kept by browsers for a year.
+both_backends!(islands_and_precompressed_static_files, |db: Db, url: String| async move {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos();
+    let site = std::env::temp_dir().join(format!("cymuned-site-{}-{nanos}", std::process::id()));
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let hashed = "cymuned.Bx3f_9kQ-2mZ7wYt1aPq0c.wasm";
+    std::fs::write(pkg.join(hashed), "plain wasm").unwrap();
+    std::fs::write(pkg.join(format!("{hashed}.br")), "brotli wasm").unwrap();
+    std::fs::write(pkg.join(format!("{hashed}.gz")), "gzip wasm").unwrap();
+    std::fs::write(pkg.join("cymuned.css"), "body { margin: 0 }").unwrap();
+    let settings = common::settings(&url);
+    let wards = server::startup::prepare(&settings, &db).await.unwrap();
+    let options = leptos::prelude::LeptosOptions::builder()
+        .output_name("cymuned")
+        .site_root(site.to_string_lossy().to_string())
+        .build();
+    let app = server::http::router(app::state::AppState::new(options, db, settings, wards));
+
+    let fetch = |path: &str, encoding: &str| {
+        Request::get(path).header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap()
+    };
+    let path = format!("/pkg/{hashed}");
+    for (accepts, encoding, stored) in [
+        ("gzip, deflate, br", Some("br"), "brotli wasm"),
+        ("gzip", Some("gzip"), "gzip wasm"),
+        ("identity", None, "plain wasm"),
+    ] {
+        let (status, headers, body) = send(&app, fetch(&path, accepts)).await;
+        assert_eq!(status, StatusCode::OK, "{accepts}");
+        assert_eq!(headers.get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap()), encoding, "{accepts}");
+        assert_eq!(body, stored, "{accepts}");
+        assert!(headers
+            .get_all(header::VARY)
+            .iter()
+            .any(|v| v.to_str().unwrap().contains("accept-encoding")));
+        assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    }
+    // A name without a hash may change contents: not kept for a year.
+    let (status, headers, _) = send(&app, fetch("/pkg/cymuned.css", "br")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers.get(header::CACHE_CONTROL).is_none_or(|v| !v.to_str().unwrap().contains("immutable")));
+    assert_eq!(send(&app, get("/pkg/cymuned.nothing.js")).await.0, StatusCode::NOT_FOUND);
+
+    // The report form holds the map (an island): its script carries the response's nonce.
+    let (status, headers, page) = send(&app, get("/cy/report?area=W06000015")).await;
+    assert_eq!(status, StatusCode::OK);
+    let policy = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
+    let nonce = policy.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+    assert!(page.contains("<leptos-island"), "the map is an island");
+    let at = page.find("hydrateIslands").expect("the islands' script");
+    let tag = &page[page[..at].rfind("<script").unwrap()..at];
+    assert!(tag.contains(&format!("nonce=\"{nonce}\"")), "{tag}");
+    // Pages without an island load no bundle.
+    for path in ["/", "/cy", "/report", "/cy/partnerships", "/sign-in"] {
+        let (status, _, page) = send(&app, get(path)).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(!page.contains("<leptos-island") && !page.contains("/pkg/cymuned.js"), "{path}");
+    }
+    let _ = std::fs::remove_dir_all(&site);
+});

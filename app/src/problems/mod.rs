@@ -5,7 +5,7 @@
 //!
 //! This module holds the domain: the stages and their vocabularies, the checks on what analysts
 //! type, and the texts the hub drafts. `assessment` and `charts` compute, `hotspots` detects.
-//! Its pages are staff pages: rendered on the server only (see `app::is_staff_path`).
+//! Its pages are staff pages: rendered on the server only (see `app::StaffPages`).
 
 pub mod actions;
 pub mod analysis;

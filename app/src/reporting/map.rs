@@ -55,20 +55,65 @@ pub async fn locate_point(lat: f64, lon: f64) -> Result<Option<LocatedPoint>, Se
     }))
 }
 
-/// The map, "use my location" and the hidden fields they fill. Rendered on the server hidden
-/// (and without the map's scripts): nothing here is needed to report.
-#[component]
-pub fn WherePicker(lang: Lang, area: String, lat: String, lon: String) -> impl IntoView {
+/// The map's words in the page's language, translated on the server, so that the browser
+/// bundle carries neither Fluent nor the message files.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MapWords {
+    pub hint: String,
+    pub label: String,
+    pub pin_centre: String,
+    pub use_location: String,
+    pub locating: String,
+    /// "Found: {ward}, {csp}. ...", with the two names filled in the browser.
+    pub located: String,
+    pub outside: String,
+    pub location_failed: String,
+    pub map_failed: String,
+    pub zoom_in: String,
+    pub zoom_out: String,
+}
+
+impl MapWords {
+    pub fn new(lang: Lang) -> MapWords {
+        MapWords {
+            hint: t!(lang, "report-map-hint"),
+            label: t!(lang, "report-map-label"),
+            pin_centre: t!(lang, "report-map-pin-centre"),
+            use_location: t!(lang, "report-use-location"),
+            locating: t!(lang, "report-locating"),
+            located: t!(lang, "report-located", ward = "{ward}", csp = "{csp}"),
+            outside: t!(lang, "report-error-outside"),
+            location_failed: t!(lang, "report-location-failed"),
+            map_failed: t!(lang, "report-map-failed"),
+            zoom_in: t!(lang, "report-map-zoom-in"),
+            zoom_out: t!(lang, "report-map-zoom-out"),
+        }
+    }
+
+    /// Where the chosen point is, in words.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn located(&self, ward: &str, csp: &str) -> String {
+        self.located.replace("{ward}", ward).replace("{csp}", csp)
+    }
+}
+
+/// The map, "use my location" and the hidden fields they fill: an island, the only part of
+/// the report form that runs in the browser. Rendered on the server hidden (and without the
+/// map's scripts): nothing here is needed to report.
+#[island]
+pub fn WherePicker(lang: Lang, words: MapWords, area: String, lat: String, lon: String) -> impl IntoView {
     let (ready, set_ready) = signal(false);
     let (lat, set_lat) = signal(lat);
     let (lon, set_lon) = signal(lon);
     let (message, set_message) = signal(String::new());
     // False once the map has failed to load: the frame goes, the buttons and the list stay.
     let (map_shown, set_map_shown) = signal(true);
-    let chosen = Chosen { lang, set_lat, set_lon, set_message };
+    let (hint, label, pin_centre_text, use_location) =
+        (words.hint.clone(), words.label.clone(), words.pin_centre.clone(), words.use_location.clone());
+    let words = StoredValue::new(words);
+    let chosen = Chosen { lang, words, set_lat, set_lon, set_message };
     let map_element = NodeRef::<leptos::html::Div>::new();
-    // Effects run only in the browser, after hydration; this one again once the map's element
-    // is in the page (inside a Suspense it may arrive later). The map is loaded once.
+    // Effects run only in the browser, once the island is hydrated. The map is loaded once.
     let started = StoredValue::new(false);
     Effect::new(move |_| {
         set_ready.set(true);
@@ -76,14 +121,14 @@ pub fn WherePicker(lang: Lang, area: String, lat: String, lon: String) -> impl I
         if let Some(element) = map_element.get() {
             if !started.get_value() {
                 started.set_value(true);
-                browser::show_map(lang, area.clone(), element.into(), chosen, set_map_shown);
+                browser::show_map(area.clone(), element.into(), chosen, set_map_shown);
             }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (&area, chosen, set_map_shown, started);
     });
     let locate = move |_| {
-        set_message.set(t!(lang, "report-locating"));
+        set_message.set(words.with_value(|w| w.locating.clone()));
         #[cfg(feature = "hydrate")]
         browser::request_position(chosen);
     };
@@ -95,13 +140,13 @@ pub fn WherePicker(lang: Lang, area: String, lat: String, lon: String) -> impl I
         <input type="hidden" name="lat" prop:value=lat />
         <input type="hidden" name="lon" prop:value=lon />
         <div class="where-picker" hidden=move || !ready.get()>
-            <p class="hint" id="map-hint" hidden=move || !map_shown.get()>{t!(lang, "report-map-hint")}</p>
-            <div class="map-frame" role="region" aria-label=t!(lang, "report-map-label") aria-describedby="map-hint" hidden=move || !map_shown.get()>
+            <p class="hint" id="map-hint" hidden=move || !map_shown.get()>{hint}</p>
+            <div class="map-frame" role="region" aria-label=label aria-describedby="map-hint" hidden=move || !map_shown.get()>
                 <div id="report-map" class="report-map" node_ref=map_element></div>
             </div>
             <div class="button-row">
-                <button type="button" class="button secondary" on:click=pin_centre>{t!(lang, "report-map-pin-centre")}</button>
-                <button type="button" class="button secondary" on:click=locate>{t!(lang, "report-use-location")}</button>
+                <button type="button" class="button secondary" on:click=pin_centre>{pin_centre_text}</button>
+                <button type="button" class="button secondary" on:click=locate>{use_location}</button>
             </div>
             <p role="status" class="location-status">{message}</p>
         </div>
@@ -113,9 +158,18 @@ pub fn WherePicker(lang: Lang, area: String, lat: String, lon: String) -> impl I
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 struct Chosen {
     lang: Lang,
+    words: StoredValue<MapWords>,
     set_lat: WriteSignal<String>,
     set_lon: WriteSignal<String>,
     set_message: WriteSignal<String>,
+}
+
+impl Chosen {
+    /// Tells the resident something, in the page's language.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn say(self, words: impl Fn(&MapWords) -> String) {
+        self.set_message.set(self.words.with_value(words));
+    }
 }
 
 #[cfg(feature = "hydrate")]
@@ -123,7 +177,6 @@ mod browser {
     //! The Leaflet map and the browser's geolocation.
 
     use super::{area_map, leaflet, locate_point, Chosen, LEAFLET_DIR};
-    use crate::{i18n::Lang, t};
     use leptos::prelude::*;
     use std::{cell::RefCell, rc::Rc};
     use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
@@ -136,7 +189,7 @@ mod browser {
     impl Chosen {
         /// Checks the point with the server, then fills the fields and says where it is.
         fn point(self, lat: f64, lon: f64) {
-            let Chosen { lang, set_lat, set_lon, set_message } = self;
+            let Chosen { lang, set_lat, set_lon, .. } = self;
             place_pin(lat, lon);
             leptos::task::spawn_local(async move {
                 match locate_point(lat, lon).await {
@@ -144,19 +197,14 @@ mod browser {
                         set_lat.set(format!("{lat:.6}"));
                         set_lon.set(format!("{lon:.6}"));
                         select_ward(&at.ward_code);
-                        set_message.set(t!(
-                            lang,
-                            "report-located",
-                            ward = at.ward.get(lang).to_string(),
-                            csp = at.csp.get(lang).to_string()
-                        ));
+                        self.say(|w| w.located(at.ward.get(lang), at.csp.get(lang)));
                     }
                     Ok(None) => {
                         set_lat.set(String::new());
                         set_lon.set(String::new());
-                        set_message.set(t!(lang, "report-error-outside"));
+                        self.say(|w| w.outside.clone());
                     }
-                    Err(_) => set_message.set(t!(lang, "report-location-failed")),
+                    Err(_) => self.say(|w| w.location_failed.clone()),
                 }
             });
         }
@@ -208,9 +256,8 @@ mod browser {
     }
 
     pub(super) fn request_position(chosen: Chosen) {
-        let lang = chosen.lang;
         let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
-            chosen.set_message.set(t!(lang, "report-location-failed"));
+            chosen.say(|w| w.location_failed.clone());
             return;
         };
         let success = Closure::<dyn FnMut(web_sys::Position)>::new(move |position: web_sys::Position| {
@@ -218,7 +265,7 @@ mod browser {
             chosen.point(coords.latitude(), coords.longitude());
         });
         let failure = Closure::<dyn FnMut(web_sys::PositionError)>::new(move |_| {
-            chosen.set_message.set(t!(lang, "report-location-failed"))
+            chosen.say(|w| w.location_failed.clone())
         });
         if geolocation
             .get_current_position_with_error_callback(
@@ -227,7 +274,7 @@ mod browser {
             )
             .is_err()
         {
-            chosen.set_message.set(t!(lang, "report-location-failed"));
+            chosen.say(|w| w.location_failed.clone());
         }
         // The browser calls back once, later: the closures must outlive this function.
         success.forget();
@@ -242,7 +289,6 @@ mod browser {
 
     /// One loading of the map into one element: it ends once, drawn or given up.
     struct Loading {
-        lang: Lang,
         area: String,
         element: web_sys::HtmlElement,
         chosen: Chosen,
@@ -255,19 +301,19 @@ mod browser {
         fn give_up(&self) {
             if !self.ended.replace(true) {
                 self.set_shown.set(false);
-                self.chosen.set_message.set(t!(self.lang, "report-map-failed"));
+                self.chosen.say(|w| w.map_failed.clone());
             }
         }
 
         fn fetch_and_draw(self: Rc<Self>, attempt: u32) {
             leptos::task::spawn_local(async move {
-                let answer = area_map(self.area.clone(), self.lang.code().to_string()).await;
+                let answer = area_map(self.area.clone(), self.chosen.lang.code().to_string()).await;
                 if self.ended.get() {
                     return; // too late: the resident has been told to use the list
                 }
                 match answer {
                     Ok(data) => {
-                        if draw(self.lang, &self.element, data, self.chosen) {
+                        if draw(&self.element, data, self.chosen) {
                             self.ended.set(true);
                         } else {
                             self.give_up();
@@ -289,7 +335,6 @@ mod browser {
     /// `element`. When the script or the wards cannot be fetched, or take too long, the map is
     /// hidden and the resident is told to use the list.
     pub(super) fn show_map(
-        lang: Lang,
         area: String,
         element: web_sys::HtmlElement,
         chosen: Chosen,
@@ -307,7 +352,7 @@ mod browser {
             }
         }
         let loading =
-            Rc::new(Loading { lang, area, element, chosen, set_shown, ended: std::cell::Cell::new(false) });
+            Rc::new(Loading { area, element, chosen, set_shown, ended: std::cell::Cell::new(false) });
         let late = Rc::clone(&loading);
         set_timeout(move || late.give_up(), PATIENCE);
         if leaflet::loaded() {
@@ -335,7 +380,7 @@ mod browser {
     }
 
     /// Draws the map; false when Leaflet refuses the element.
-    fn draw(lang: Lang, element: &web_sys::HtmlElement, data: super::MapData, chosen: Chosen) -> bool {
+    fn draw(element: &web_sys::HtmlElement, data: super::MapData, chosen: Chosen) -> bool {
         if MAP.with_borrow(|slot| slot.is_some()) && element.class_list().contains("leaflet-container") {
             return true; // already drawn here
         }
@@ -373,10 +418,10 @@ mod browser {
         map.on("click", on_click.as_ref().unchecked_ref());
         on_click.forget();
         // Leaflet's own controls, named in the page's language.
-        for (selector, label) in [
-            (".leaflet-control-zoom-in", t!(lang, "report-map-zoom-in")),
-            (".leaflet-control-zoom-out", t!(lang, "report-map-zoom-out")),
-        ] {
+        let (zoom_in, zoom_out) = chosen.words.with_value(|w| (w.zoom_in.clone(), w.zoom_out.clone()));
+        for (selector, label) in
+            [(".leaflet-control-zoom-in", zoom_in), (".leaflet-control-zoom-out", zoom_out)]
+        {
             if let Ok(Some(button)) = element.query_selector(selector) {
                 let _ = button.set_attribute("aria-label", &label);
                 let _ = button.set_attribute("title", &label);

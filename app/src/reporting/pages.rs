@@ -5,12 +5,12 @@ use crate::{
     i18n::Lang,
     reference::Names,
     reporting::{
-        map::WherePicker,
+        map::{MapWords, WherePicker},
         places::{PlaceSearch, MAX_MATCHES},
         Category, FieldError, ReportForm, ReportStatus, TrackedReport, ASB_QUALIFIERS, HATE_STRANDS,
         MAX_DESCRIPTION,
     },
-    shell::{use_lang, ErrorMessage, NotFoundMessage},
+    shell::{assets::IslandScripts, use_lang, ErrorMessage, NotFoundMessage},
     t,
 };
 use leptos::prelude::*;
@@ -389,7 +389,12 @@ fn ReportFormView(
 
             <fieldset>
                 <legend>{t!(lang, "report-where-legend")}</legend>
-                <WherePicker lang area=area.code.clone() lat=form.lat.clone() lon=form.lon.clone() />
+                // The map (an island) and the script that brings it to life; type-erased, as the
+                // form's view type is already deep.
+                {view! {
+                    <WherePicker lang words=MapWords::new(lang) area=area.code.clone() lat=form.lat.clone() lon=form.lon.clone() />
+                    <IslandScripts />
+                }.into_any()}
                 <div class="field">
                     <label for="ward">{t!(lang, "report-ward")}</label>
                     <p class="hint" id="ward-hint">{t!(lang, "report-ward-hint")}</p>

@@ -3,6 +3,7 @@
 //! It depends on no capability; the frame around pages (which knows who is signed in) is
 //! `crate::frame`.
 
+pub mod assets;
 pub mod form;
 pub mod outcome;
 #[cfg(feature = "ssr")]

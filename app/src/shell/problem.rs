@@ -42,10 +42,11 @@ pub fn page(lang: Lang, problem: Problem) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} – Cymuned</title><link rel=\"stylesheet\" href=\"/pkg/cymuned.css\"></head>\
+         <title>{title} – Cymuned</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><main id=\"main\" class=\"wrap\"><h1>{title}</h1><p>{body}</p><p><a href=\"{home_href}\">{home}</a></p>\
          <section lang=\"{other_code}\"><h2>{other_title}</h2><p>{other_body}</p></section></main></body></html>",
         code = lang.code(),
+        css = crate::shell::assets::stylesheet_href(),
         title = escape(&title),
         body = escape(&body),
         home_href = lang.path("/"),
