@@ -184,8 +184,8 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
 
     // The REST API and the health checks, with the OpenAPI document their handlers make.
     let (api_routes, api_doc) =
-        app::api::router().routes(routes!(healthz)).routes(routes!(readyz)).split_for_parts();
-    let api_routes = api_routes.layer(Extension(app::api::ApiDocument::new(&api_doc)));
+        app::api::document::router().routes(routes!(healthz)).routes(routes!(readyz)).split_for_parts();
+    let api_routes = api_routes.layer(Extension(app::api::document::ApiDocument::new(&api_doc)));
 
     let router = Router::new()
         .merge(api_routes)

@@ -228,7 +228,7 @@ async fn open_profile(
         Err(e) => return Err(unavailable(lang, e)),
     };
     staff.require(lang, Permission::ViewProblems, Permission::EditProblems, csp_id)?;
-    let profile = match crate::problems::load(&state.db, id, db::now()).await {
+    let profile = match crate::problems::records::load(&state.db, id, db::now()).await {
         Ok(Some(p)) => p,
         Ok(None) => return Err(page(lang, Problem::NotFound)),
         Err(e) => return Err(unavailable(lang, e)),

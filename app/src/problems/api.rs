@@ -448,7 +448,7 @@ pub async fn list(State(state): State<AppState>, ApiKey(key): ApiKey) -> Respons
     let Some(partner) = partner(&key) else { return forbidden() };
     let organisations: Vec<i64> = key.organisation_id.into_iter().collect();
     let audience = if partner { Audience::Partner(&organisations) } else { Audience::Csp };
-    let profiles = match crate::problems::list(&state.db, key.csp_id, audience, db::now()).await {
+    let profiles = match crate::problems::records::list(&state.db, key.csp_id, audience, db::now()).await {
         Ok(p) => p,
         Err(e) => return internal(e),
     };
@@ -516,7 +516,7 @@ pub async fn one(
         }
     }
     let (profile, scope) = match (
-        crate::problems::load(&state.db, id, db::now()).await,
+        crate::problems::records::load(&state.db, id, db::now()).await,
         db::problems::scope(&state.db, id).await,
     ) {
         (Ok(Some(p)), Ok(s)) => (p, s),

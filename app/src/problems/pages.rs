@@ -11,9 +11,10 @@ use crate::{
         assessment::{Assessment, RateChange, Verdict, WindowProblem},
         charts, decision_name, for_partner,
         hotspots::{Kind, Suggestion},
-        priority_name, stage_name, summary_for_partner, ActionStatus, Decision, HistoryEntry,
-        PartnerActionOwner, PartnerProfile, PartnerProfileSummary, Priority, Profile, ProfileChange,
-        ProfileSummary, Stage, Triangle, WINDOW_DAYS,
+        priority_name,
+        records::{summary_for_partner, ProfileSummary},
+        stage_name, ActionStatus, Decision, HistoryEntry, PartnerActionOwner, PartnerProfile,
+        PartnerProfileSummary, Priority, Profile, ProfileChange, Stage, Triangle, WINDOW_DAYS,
     },
     reference::Names,
     shell::outcome::{Outcome, Pages},
@@ -95,14 +96,16 @@ pub async fn problems_view(
     let csps = allowed.into_iter().map(|(_, s, n)| (s, n)).collect();
     if audience(&user, csp_id) == Some(true) {
         let organisations = user.organisations_in(csp_id);
-        let profiles = crate::problems::list(&state.db, csp_id, Audience::Partner(&organisations), db::now())
-            .await
-            .map_err(internal)?;
+        let profiles =
+            crate::problems::records::list(&state.db, csp_id, Audience::Partner(&organisations), db::now())
+                .await
+                .map_err(internal)?;
         let profiles = profiles.iter().map(summary_for_partner).collect();
         return Ok(ProblemsPageView::Partner(PartnerProblemsView { csps, selected: slug, profiles }));
     }
     let now = db::now();
-    let profiles = crate::problems::list(&state.db, csp_id, Audience::Csp, now).await.map_err(internal)?;
+    let profiles =
+        crate::problems::records::list(&state.db, csp_id, Audience::Csp, now).await.map_err(internal)?;
     let (suggestions, covered) =
         analysis::suggestions(&state.db, &state.wards, csp_id, now).await.map_err(internal)?;
     let (neighbourhoods, categories) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
@@ -181,7 +184,7 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
     }
     let lang = crate::shell::use_lang();
     let now = db::now();
-    let Some(profile) = crate::problems::load(&state.db, id, now).await.map_err(internal)? else {
+    let Some(profile) = crate::problems::records::load(&state.db, id, now).await.map_err(internal)? else {
         return Err(reject(AppError::NotFound));
     };
     let scope = db::problems::scope(&state.db, id).await.map_err(internal)?;

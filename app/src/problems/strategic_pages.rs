@@ -60,7 +60,7 @@ pub async fn draft(
         db::tasking::closed_between(db, csp_id, windows[0].0, windows[0].1).await?
     {
         let scope = db::problems::scope(db, id).await?;
-        let profile = crate::problems::load(db, id, db::now()).await?;
+        let profile = crate::problems::records::load(db, id, db::now()).await?;
         let started = profile.as_ref().and_then(|p| p.response_started);
         let window = profile.as_ref().map(|p| p.window_days).unwrap_or(91);
         let outcome =
@@ -68,7 +68,7 @@ pub async fn draft(
         closed.push(ClosedProfile { reference, title, outcome });
     }
     let gaps = db::tasking::open_gaps(db, csp_id).await?;
-    let open = crate::problems::list(db, csp_id, Audience::Csp, db::now())
+    let open = crate::problems::records::list(db, csp_id, Audience::Csp, db::now())
         .await?
         .iter()
         .filter(|p| p.stage != Stage::Closed)

@@ -15,8 +15,9 @@ use crate::{
     problems::{
         analysis,
         pages::{family_name, reason, suggestion_title, Outcome},
-        parse_day, priority_name, stage_name, strand_name, text, ProfileSummary, Stage, Strand, MAX_TEXT,
-        MAX_TITLE,
+        parse_day, priority_name,
+        records::ProfileSummary,
+        stage_name, strand_name, text, Stage, Strand, MAX_TEXT, MAX_TITLE,
     },
     reference::Names,
     shell::outcome::Outcome,
@@ -110,7 +111,7 @@ pub async fn tasking_view(
             AgendaSuggestion { title: suggestion_title(lang, s, &a, &f), reason: reason(lang, s, &a, &f) }
         })
         .collect();
-    let profiles = crate::problems::list(db, csp_id, Audience::Csp, now)
+    let profiles = crate::problems::records::list(db, csp_id, Audience::Csp, now)
         .await
         .map_err(internal)?
         .into_iter()
@@ -488,8 +489,9 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
     let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
-    let profiles =
-        crate::problems::list(&state.db, csp_id, Audience::Csp, db::now()).await.map_err(internal)?;
+    let profiles = crate::problems::records::list(&state.db, csp_id, Audience::Csp, db::now())
+        .await
+        .map_err(internal)?;
     let kept = kept::kept(&state.db, user.id, &strategy_page(&slug), kept.as_deref()).await;
     Ok(StrategyView {
         kept,

@@ -88,25 +88,6 @@ pub struct TriggerCandidate {
 }
 
 #[cfg(feature = "ssr")]
-impl From<&crate::db::trigger::CandidateRow> for TriggerCandidate {
-    fn from(r: &crate::db::trigger::CandidateRow) -> TriggerCandidate {
-        TriggerCandidate {
-            id: r.id,
-            family: r.family.clone(),
-            created_at: r.created_at,
-            happened_at: r.happened_at.clone(),
-            ongoing: r.ongoing == 1,
-            ward_code: r.ward_code.clone(),
-            point: r.lat.zip(r.lon),
-            location_text: r.location_text.clone(),
-            verified_reporter: r
-                .contact_verified_at
-                .and_then(|_| reporter_identity(r.email.as_deref(), r.phone.as_deref())),
-        }
-    }
-}
-
-#[cfg(feature = "ssr")]
 /// An ASB report made within a month of the incident, or about something still happening.
 pub fn qualifies(c: &TriggerCandidate) -> bool {
     if c.family != "asb" {
@@ -239,31 +220,6 @@ pub fn evaluate_all(
     met
 }
 
-#[cfg(feature = "ssr")]
-/// What new rules change for a CSP's `open` ASB and hate reports, given every report that can
-/// count with them (`reports`): those that now meet a rule are flagged and those that no longer
-/// do are cleared (closed reports keep the flag they had, and still count towards others'). A
-/// rule still met keeps its name; otherwise the first one met now.
-pub fn recheck(
-    open: &[crate::db::trigger::OpenReport],
-    reports: &[TriggerCandidate],
-    rules: &TriggerRules,
-) -> Vec<crate::db::trigger::FlagChange> {
-    let met = evaluate_all(reports, rules);
-    open.iter()
-        .filter_map(|r| {
-            let now = met.get(&r.id).map(|rules| {
-                rules.iter().copied().find(|rule| r.trigger_rule == Some(*rule)).unwrap_or(rules[0])
-            });
-            (now != r.trigger_rule).then_some(crate::db::trigger::FlagChange {
-                report_id: r.id,
-                was: r.trigger_rule,
-                now,
-            })
-        })
-        .collect()
-}
-
 /// The identity that matches one person's reports: their email, or their phone's digits.
 pub fn reporter_identity(email: Option<&str>, phone: Option<&str>) -> Option<String> {
     email.map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty()).or_else(|| {
@@ -313,32 +269,6 @@ pub struct CaseReview {
     pub acknowledge_overdue: bool,
     pub decide_overdue: bool,
     pub recommendations: Option<String>,
-}
-
-#[cfg(feature = "ssr")]
-impl CaseReview {
-    /// The stored application as staff see it at `now`: a deadline not met by then is overdue.
-    pub fn at(r: crate::db::trigger::CaseReviewRow, now: Timestamp) -> CaseReview {
-        CaseReview {
-            acknowledge_overdue: r.acknowledged_at.is_none() && now > r.acknowledge_due,
-            decide_overdue: r.decided_at.is_none() && now > r.decide_due,
-            reference: r.reference,
-            version: r.version,
-            applicant_name: r.applicant_name,
-            applicant_email: r.applicant_email,
-            applicant_phone: r.applicant_phone,
-            on_behalf_of: r.on_behalf_of,
-            language: r.language,
-            report_references: r.report_references.split(',').map(str::to_string).collect(),
-            impact: r.impact,
-            threshold_met: r.threshold_met == 1,
-            status: r.status,
-            received: r.received_at,
-            acknowledge_due: r.acknowledge_due,
-            decide_due: r.decide_due,
-            recommendations: r.recommendations,
-        }
-    }
 }
 
 /// A year's published figures for one CSP.
