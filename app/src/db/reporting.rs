@@ -147,7 +147,7 @@ pub async fn insert_report(
         let reference = new_reference(attempt >= 16);
         let mut savepoint = sqlx::Connection::begin(&mut *tx).await?;
         let inserted = insert_report_row(
-            &mut *savepoint,
+            &mut savepoint,
             report,
             location,
             tracking_hash,

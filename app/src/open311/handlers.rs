@@ -158,6 +158,8 @@ async fn jurisdiction(
 }
 
 /// The ward at `lat`/`long`, with errors in Open311 form (the format is fixed by the caller).
+/// The error is the response to send.
+#[allow(clippy::result_large_err)]
 fn locate(state: &AppState, lang: Lang, params: &Params) -> Result<Location, Response> {
     let bad = |message: String| error(Format::Json, StatusCode::BAD_REQUEST, message);
     let at = Coordinates::parse(param(params, "lat"), param(params, "long"))
@@ -584,12 +586,12 @@ async fn post_request(
     };
     // Where: a point, else a ward named in the address.
     let location = if param(&params, "lat").is_some() || param(&params, "long").is_some() {
-        match locate(&state, lang, &params) {
+        match locate(state, lang, &params) {
             Ok(location) => location,
             Err(response) => return in_format(format, response).await,
         }
     } else if let Some(address) = param(&params, "address_string") {
-        match ward_in_address(&state, address).await {
+        match ward_in_address(state, address).await {
             Ok(Some(location)) => location,
             Ok(None) => return error(format, StatusCode::BAD_REQUEST, t!(lang, "open311-error-address")),
             Err(e) => return unavailable(format, lang, e),
@@ -683,7 +685,7 @@ async fn post_request(
     {
         Ok(reference) => {
             tracing::info!(%reference, csp = %location.csp_slug, client = %key.name, "report received over Open311");
-            crate::reporting::submit::check_trigger(&state, &reference).await;
+            crate::reporting::submit::check_trigger(state, &reference).await;
             let notice = t!(lang, "open311-notice", csp = location.csp_name.get(lang).to_string());
             let value = json!([{ "service_request_id": reference, "token": token, "service_notice": notice, "account_id": Value::Null }]);
             respond(format, StatusCode::OK, "service_requests", value)

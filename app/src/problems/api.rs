@@ -575,7 +575,9 @@ pub async fn one(
     Json(body).into_response()
 }
 
-/// Strategic assessments and tasking records: the roles that read them in the hub.
+/// Strategic assessments and tasking records: the roles that read them in the hub. The error is
+/// the response to send.
+#[allow(clippy::result_large_err)]
 fn may_read_planning(key: &ApiPrincipal) -> Result<(), Response> {
     match role_allows(key.role, Permission::ViewProblems) {
         true => Ok(()),

@@ -93,10 +93,10 @@ pub struct AssessmentsView {
     pub can_edit: bool,
 }
 
-fn allowed(
-    user: &StaffUser,
-    csp: Option<String>,
-) -> Result<(i64, String, Vec<(String, Names)>), ServerFnError> {
+/// The CSPs a person may plan for, by slug and name.
+type PlanningCsps = Vec<(String, Names)>;
+
+fn allowed(user: &StaffUser, csp: Option<String>) -> Result<(i64, String, PlanningCsps), ServerFnError> {
     let allowed = user.csps_where(Permission::ViewProblems);
     let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));

@@ -73,7 +73,7 @@ pub async fn apply(
         errors.push("contact");
     }
     if !form.email.is_empty()
-        && !(accounts::looks_like_email(&form.email) && crate::reporting::valid_email(&form.email))
+        && (!accounts::looks_like_email(&form.email) || !crate::reporting::valid_email(&form.email))
     {
         errors.push("email");
     }
