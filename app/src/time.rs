@@ -19,6 +19,12 @@ pub fn date(_lang: Lang, at: Timestamp) -> String {
     chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
+/// A day in the machine format (ISO 8601, `2026-11-30`): the value of an `<input type="date">`,
+/// the days in a record's history, the REST API's dates. Not for reading by people.
+pub fn iso_date(at: Timestamp) -> String {
+    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,5 +35,6 @@ mod tests {
             assert_eq!(time(lang, 1_764_511_500), "2025-11-30 14:05 UTC");
             assert_eq!(date(lang, 1_764_511_500), "2025-11-30");
         }
+        assert_eq!(iso_date(1_764_511_500), "2025-11-30");
     }
 }

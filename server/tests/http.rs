@@ -170,7 +170,7 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
             .unwrap();
         (r.try_get(0).unwrap(), r.try_get(1).unwrap())
     };
-    let today = app::db::format_date(app::db::now());
+    let today = app::time::iso_date(app::db::now());
     let opened = format!("lang=cy&csp=cardiff&title=S%C5%B5n%20nos&priority=high&neighbourhood={neighbourhood}&category={category}&period_from=2026-01-01&period_to={today}");
     let (_, headers, _) =
         send(&app, form("/staff/problems").header(header::COOKIE, &cookie).body(Body::from(opened)).unwrap())

@@ -170,8 +170,8 @@ async fn sample_data(app: &Router, db: &Db) -> (String, String, String) {
     let neighbourhood =
         number(db, "SELECT neighbourhood_id FROM reports WHERE reference = $1", &report).await;
     let category = number(db, "SELECT category_id FROM reports WHERE reference = $1", &report).await;
-    let today = db::format_date(db::now());
-    let from = db::format_date(db::now() - 364 * 86_400);
+    let today = app::time::iso_date(db::now());
+    let from = app::time::iso_date(db::now() - 364 * 86_400);
     let location = post_form(
         app,
         "/staff/problems",

@@ -199,8 +199,8 @@ both_backends!(a_partner_receives_only_what_is_shared_with_it, |db: Db, url: Str
     let body = format!(
         "lang=en&csp=cardiff&title=Drug%20dealing%20around%20the%20corner%20house&priority=high&neighbourhood={neighbourhood}&category={category}\
          &period_from={}&period_to={}&requester=Tactical%20tasking&aim=Stop%20the%20dealing&references={everyone},{housing_only}",
-        db::format_date(db::now() - 364 * DAY),
-        db::format_date(db::now())
+        app::time::iso_date(db::now() - 364 * DAY),
+        app::time::iso_date(db::now())
     );
     let (_, location, _) = post(&app, "/staff/problems", &analyst, &body).await;
     assert!(location.contains("done=opened"), "{location}");
@@ -225,7 +225,7 @@ both_backends!(a_partner_receives_only_what_is_shared_with_it, |db: Db, url: Str
         "assessment",
         &format!(
             "response_started={}&window_days=28&process_review=Done%20as%20planned",
-            db::format_date(db::now() - 60 * DAY)
+            app::time::iso_date(db::now() - 60 * DAY)
         ),
     )
     .await;

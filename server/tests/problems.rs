@@ -76,8 +76,8 @@ async fn open_profile(app: &Router, db: &Db, cookie: &Option<String>, references
     let neighbourhood: i64 =
         one(db, "SELECT neighbourhood_id FROM reports WHERE reference = $1", references[0]).await;
     let category: i64 = one(db, "SELECT category_id FROM reports WHERE reference = $1", references[0]).await;
-    let today = db::format_date(db::now());
-    let from = db::format_date(db::now() - 364 * DAY);
+    let today = app::time::iso_date(db::now());
+    let from = app::time::iso_date(db::now() - 364 * DAY);
     let body = format!(
         "lang=en&csp=cardiff&title=Drug%20dealing%20around%20the%20corner%20house&priority=high&neighbourhood={neighbourhood}&category={category}\
          &period_from={from}&period_to={today}&requester=Tactical%20tasking&aim=Stop%20the%20dealing&references={}",
@@ -165,7 +165,7 @@ both_backends!(a_profile_from_intelligence_to_closed_with_residents_told, |db: D
         &analyst,
         &format!(
             "lang=en&version={v}&response_started={}&window_days=28&process_review=Done%20as%20planned",
-            db::format_date(started)
+            app::time::iso_date(started)
         ),
     )
     .await;
@@ -269,6 +269,8 @@ both_backends!(a_profile_from_intelligence_to_closed_with_residents_told, |db: D
     assert_eq!(v["assessment"]["area"]["after"], 0, "{body}");
     assert_eq!(v["response"]["actions"][0]["status"], "done");
     assert_eq!(v["scanning"]["intelligence_items"].as_array().unwrap().len(), 2);
+    // A grade is written one way everywhere, as triage writes it.
+    assert_eq!(v["scanning"]["intelligence_items"][0]["grade"], "2B P", "{body}");
     // And the Welsh page is in Welsh.
     let (_, body) = page(&app, &format!("/cy{path}"), &analyst).await;
     assert!(
@@ -519,7 +521,7 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     let profile = open_profile(&app, &db, &analyst, &[&reference]).await;
     let v = profile_version(&db, &profile).await;
     post(&app, &format!("/staff/problems/{profile}/add-action"), &analyst, &format!("lang=en&version={v}&title=Lighting%20survey&organisation=&owner=Council&due_on=2026-02-01&notes=")).await;
-    let today = db::format_date(db::now());
+    let today = app::time::iso_date(db::now());
 
     // The agenda assembles itself: the open profile, its overdue action, the item graded today.
     let path = format!("/staff/tasking?csp=cardiff&date={today}");
@@ -972,7 +974,7 @@ both_backends!(a_meeting_date_that_is_not_one_is_told_never_a_500, |db: Db, url:
 
 both_backends!(tasking_adds_no_action_to_a_closed_profile, |db: Db, url: String| async move {
     let (app, analyst, profile) = one_profile(&db, &url).await;
-    let today = db::format_date(db::now());
+    let today = app::time::iso_date(db::now());
     sqlx::query("UPDATE problem_profiles SET stage = 'closed', closed_at = $1 WHERE reference = $2")
         .bind(db::now())
         .bind(&profile)

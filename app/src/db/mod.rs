@@ -154,18 +154,6 @@ fn sqlite_file(url: &str) -> Option<String> {
 }
 
 /// Seconds since the Unix epoch, the time unit of every stored timestamp.
-/// A stored time as shown to people: `2026-11-30 14:05 UTC`.
-pub fn format_time(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default()
-}
-
-/// A stored time's date: `2026-11-30`.
-pub fn format_date(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
-}
-
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }

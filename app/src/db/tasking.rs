@@ -333,7 +333,15 @@ pub async fn items_graded(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Ve
         .map(|r| NewItem {
             reference: r.reference,
             summary: r.summary,
-            grade: format!("{}{}{}", r.source_grade, r.intelligence_grade, r.handling_code),
+            // One spelling of a grade everywhere: "2B P".
+            grade: crate::triage::Grade::from_stored(
+                Some(r.source_grade.as_str()),
+                Some(r.intelligence_grade.as_str()),
+                Some(r.handling_code.as_str()),
+                None,
+            )
+            .map(|g| g.label())
+            .unwrap_or_default(),
             category: Names::new(r.category_en, r.category_cy),
             neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
             in_profile: r.in_profile,

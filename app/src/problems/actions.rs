@@ -352,8 +352,8 @@ async fn change_terms(
         ("aim", &p.aim, &aim),
         (
             "period",
-            &format!("{} {}", db::format_date(p.period_from), db::format_date(p.period_to)),
-            &format!("{} {}", db::format_date(from), db::format_date(to - DAY)),
+            &format!("{} {}", crate::time::iso_date(p.period_from), crate::time::iso_date(p.period_to)),
+            &format!("{} {}", crate::time::iso_date(from), crate::time::iso_date(to - DAY)),
         ),
         (
             "scope",
@@ -565,7 +565,8 @@ async fn change_add_action(
     let owner = text(&form.owner, MAX_TITLE).map_err(refused)?;
     let notes = text(&form.notes, MAX_TEXT).map_err(refused)?;
     let due_on = due(&form.due_on)?;
-    let what = format!("{title}{}", due_on.map(|d| format!(" ({})", db::format_date(d))).unwrap_or_default());
+    let what =
+        format!("{title}{}", due_on.map(|d| format!(" ({})", crate::time::iso_date(d))).unwrap_or_default());
     let new = NewAction { title: &title, organisation_id, owner: &owner, due_on, notes: &notes };
     Ok(db::problems::add_action(db, p.id, version, staff.user.id, new, &what).await.map(|_| Outcome::Saved))
 }
@@ -660,8 +661,8 @@ async fn change_assessment(
     let what = detail(&[
         (
             "response_started",
-            &p.response_started.map(db::format_date).unwrap_or_default(),
-            &started.map(db::format_date).unwrap_or_default(),
+            &p.response_started.map(crate::time::iso_date).unwrap_or_default(),
+            &started.map(crate::time::iso_date).unwrap_or_default(),
         ),
         ("window_days", &p.window_days.to_string(), &window.to_string()),
         ("process_review", &p.process_review, &review),

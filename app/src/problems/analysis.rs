@@ -70,7 +70,7 @@ pub async fn analyse(
         .by_week
         .iter()
         .enumerate()
-        .map(|(i, n)| (db::format_date(first_monday + i as i64 * 7 * DAY), *n))
+        .map(|(i, n)| (crate::time::iso_date(first_monday + i as i64 * 7 * DAY), *n))
         .collect();
 
     let mut cells: std::collections::HashMap<(i64, i64), i64> = std::collections::HashMap::new();

@@ -553,8 +553,14 @@ pub async fn one(
     let assessment = match assessment {
         Ok(a) => ProfileAssessment::Computed(Box::new(ComputedAssessment {
             window_days: a.before.days(),
-            before: Dates { from: db::format_date(a.before.from), to: db::format_date(a.before.to - 86_400) },
-            after: Dates { from: db::format_date(a.after.from), to: db::format_date(a.after.to - 86_400) },
+            before: Dates {
+                from: crate::time::iso_date(a.before.from),
+                to: crate::time::iso_date(a.before.to - 86_400),
+            },
+            after: Dates {
+                from: crate::time::iso_date(a.after.from),
+                to: crate::time::iso_date(a.after.to - 86_400),
+            },
             area: change_json(&a.area),
             rest_of_csp: change_json(&a.background),
             neighbouring_areas: change_json(&a.neighbours),
@@ -886,7 +892,7 @@ fn api_time(at: crate::time::Timestamp) -> String {
 
 /// A day in the API's format: `2026-11-30`.
 fn api_day(at: crate::time::Timestamp) -> String {
-    chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    crate::time::iso_date(at)
 }
 
 #[cfg(test)]

@@ -126,8 +126,8 @@ pub async fn problems_view(
         neighbourhoods,
         categories,
         can_edit: user.can(Permission::EditProblems, csp_id),
-        today: db::format_date(now),
-        year_ago: db::format_date(now - 364 * DAY),
+        today: crate::time::iso_date(now),
+        year_ago: crate::time::iso_date(now - 364 * DAY),
     })))
 }
 
@@ -245,7 +245,7 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
         neighbourhoods,
         categories,
         draft,
-        today: db::format_date(now),
+        today: crate::time::iso_date(now),
     })))
 }
 
@@ -1371,7 +1371,7 @@ fn AssessmentTable(
         Err(WindowProblem::NotOver) => view! { <p>{t!(lang, "assessment-not-over", days = window_days)}</p> }.into_any(),
         Err(_) => view! { <p>{t!(lang, "assessment-not-started")}</p> }.into_any(),
         Ok(a) => view! {
-            <p>{t!(lang, "assessment-windows", before_from = db::format_date(a.before.from), before_to = db::format_date(a.before.to - DAY), after_from = db::format_date(a.after.from), after_to = db::format_date(a.after.to - DAY), days = a.before.days())}</p>
+            <p>{t!(lang, "assessment-windows", before_from = crate::time::iso_date(a.before.from), before_to = crate::time::iso_date(a.before.to - DAY), after_from = crate::time::iso_date(a.after.from), after_to = crate::time::iso_date(a.after.to - DAY), days = a.before.days())}</p>
             <div class="table-wrap">
                 <table class="stack">
                     <caption>{t!(lang, "assessment-caption")}</caption>

@@ -64,7 +64,14 @@ impl Profile {
                 .map(|i| LinkedItem {
                     reference: i.reference,
                     summary: i.summary,
-                    grade: format!("{}{}{}", i.source_grade, i.intelligence_grade, i.handling_code),
+                    grade: crate::triage::Grade::from_stored(
+                        Some(i.source_grade.as_str()),
+                        Some(i.intelligence_grade.as_str()),
+                        Some(i.handling_code.as_str()),
+                        None,
+                    )
+                    .map(|g| g.label())
+                    .unwrap_or_default(),
                     category: Names::new(i.category_en, i.category_cy),
                     neighbourhood: Names::new(i.neighbourhood_en, i.neighbourhood_cy),
                     received: i.received_at,

@@ -307,8 +307,8 @@ mod tests {
     #[test]
     fn quarters() {
         let (from, to) = quarter_bounds(2026, 3).unwrap();
-        assert_eq!(crate::db::format_date(from), "2026-07-01");
-        assert_eq!(crate::db::format_date(to), "2026-10-01");
+        assert_eq!(crate::time::iso_date(from), "2026-07-01");
+        assert_eq!(crate::time::iso_date(to), "2026-10-01");
         assert_eq!(previous(2026, 1), (2025, 4));
         assert_eq!(quarter_bounds(2026, 5), None);
         // 2026-11-30: the last complete quarter is Q3.

@@ -118,13 +118,13 @@ pub async fn tasking_view(
         .filter(|p| p.stage != Stage::Closed)
         .collect();
     let kept =
-        kept::kept(db, user.id, &tasking_page(&slug, &db::format_date(held_on)), kept.as_deref()).await;
+        kept::kept(db, user.id, &tasking_page(&slug, &crate::time::iso_date(held_on)), kept.as_deref()).await;
     Ok(TaskingView {
         kept,
         csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
         selected: slug,
-        date: db::format_date(held_on),
-        since: db::format_date(since),
+        date: crate::time::iso_date(held_on),
+        since: crate::time::iso_date(since),
         meeting: db::tasking::meeting(db, csp_id, held_on)
             .await
             .map_err(internal)?
@@ -136,7 +136,7 @@ pub async fn tasking_view(
             .map_err(internal)?,
         items: db::tasking::items_graded(db, csp_id, since, held_on + DAY).await.map_err(internal)?,
         priorities: db::tasking::priorities(db, csp_id).await.map_err(internal)?,
-        earlier: earlier.into_iter().map(db::format_date).collect(),
+        earlier: earlier.into_iter().map(crate::time::iso_date).collect(),
         can_edit: user.can(Permission::RunTasking, csp_id),
     })
 }
@@ -362,7 +362,7 @@ pub async fn save(
     let Some(held_on) = parse_day(&form.date) else {
         return back_to_tasking(lang, &slug, None, Outcome::MeetingDate);
     };
-    let date = db::format_date(held_on);
+    let date = crate::time::iso_date(held_on);
     let back = |outcome: &dyn std::fmt::Display| back_to_tasking(lang, &slug, Some(&date), outcome);
     // Refused (too long, or someone else saved first): back as typed, to compare and save again.
     let page = tasking_page(&slug, &date);
@@ -412,7 +412,7 @@ pub async fn add_action(
     let Some(held_on) = parse_day(&form.date) else {
         return back_to_tasking(lang, &slug, None, Outcome::MeetingDate);
     };
-    let date = db::format_date(held_on);
+    let date = crate::time::iso_date(held_on);
     let back = |outcome: &dyn std::fmt::Display| back_to_tasking(lang, &slug, Some(&date), outcome);
     // Refused for a mistake: back as it was typed.
     let page = tasking_page(&slug, &date);
@@ -439,7 +439,7 @@ pub async fn add_action(
             return back(&Outcome::ProblemsUnavailable);
         }
     };
-    let due_text = due_on.map(|d| format!(" ({})", db::format_date(d))).unwrap_or_default();
+    let due_text = due_on.map(|d| format!(" ({})", crate::time::iso_date(d))).unwrap_or_default();
     let what = format!("{title}{due_text}");
     let action =
         db::problems::NewAction { title: &title, organisation_id: None, owner: &owner, due_on, notes: "" };
