@@ -116,3 +116,16 @@ pub fn role_schema() -> Object {
 pub fn tension_schema() -> Object {
     one_of_or_null(triage::TENSION_TAGS)
 }
+
+/// A time in the API's format: `2026-11-30 14:05 UTC`, fixed (whatever the reader's language or
+/// how pages show times), since programs read it.
+pub fn api_time(at: crate::time::Timestamp) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
+/// A day in the API's format: `2026-11-30`.
+pub fn api_day(at: crate::time::Timestamp) -> String {
+    crate::time::iso_date(at)
+}

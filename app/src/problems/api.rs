@@ -9,7 +9,7 @@
 //! (not partners, as in the hub).
 
 use crate::{
-    api::{one_of, one_of_or_null, ApiError, ApiQuery, NamesJson},
+    api::{api_day, api_time, one_of, one_of_or_null, ApiError, ApiQuery, NamesJson},
     audit::{AuditAction, NewAuditEntry},
     db::{self, problems::Audience},
     problems::{
@@ -881,18 +881,6 @@ pub async fn meetings(
         .into_response(),
         Err(e) => internal(e),
     }
-}
-
-/// A time in the API's format: `2026-11-30 14:05 UTC` (UTC whatever the reader's language).
-fn api_time(at: crate::time::Timestamp) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_default()
-}
-
-/// A day in the API's format: `2026-11-30`.
-fn api_day(at: crate::time::Timestamp) -> String {
-    crate::time::iso_date(at)
 }
 
 #[cfg(test)]

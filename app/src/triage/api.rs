@@ -6,7 +6,6 @@ use crate::{
     api::{one_of, ApiError, ApiQuery, NamesJson},
     audit::{AuditAction, NewAuditEntry},
     db::{self, triage::Audience, triage::ChangeError, triage::ResidentMessage},
-    i18n::Lang,
     reference::api::{internal, json_error},
     reporting::ReportStatus,
     staff::{accounts::ApiPrincipal, api::ApiKey, roles::role_allows, Permission, Role},
@@ -140,8 +139,8 @@ fn partner_item_json(i: &IntelligenceItem) -> ItemJson {
         },
         conditions: i.grade.conditions.clone(),
         tension: i.tension.clone(),
-        reported_at: crate::time::time(Lang::En, i.reported_at),
-        updated_at: crate::time::time(Lang::En, i.updated_at),
+        reported_at: crate::api::api_time(i.reported_at),
+        updated_at: crate::api::api_time(i.updated_at),
         shared_with: None,
     }
 }
@@ -369,7 +368,7 @@ pub async fn report(
             updates: timeline
                 .iter()
                 .map(|u| UpdateJson {
-                    at: crate::time::time(Lang::En, u.at),
+                    at: crate::api::api_time(u.at),
                     kind: u.kind.as_str().to_string(),
                     status: u.status.as_str(),
                     message: u.message.clone(),
