@@ -4,10 +4,16 @@
 //! reading and binding it as a text column through sqlx's `Any` driver, so row structs
 //! (`sqlx::FromRow`) hold the enum itself, `Option` of it for a nullable column. Words for
 //! people come from Fluent (each capability's `*_name(lang, ..)` functions), never from here.
+//! A stored spelling this version does not know is an error when read, unless the declaration
+//! ends with `else Variant` (a set without a database constraint, such as a report's status):
+//! then it reads as that variant.
 
-/// Declares an enum of `Variant = "stored spelling"` pairs (see the module's documentation).
+/// Declares an enum of `Variant = "stored spelling"` pairs, optionally followed by
+/// `else Variant` (see the module's documentation).
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
+    (@unknown $name:ident) => { None };
+    (@unknown $name:ident $fallback:ident) => { Some($name::$fallback) };
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? } $(else $fallback:ident)?) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum $name { $(#[serde(rename = $code)] $variant),+ }
@@ -20,6 +26,14 @@ macro_rules! vocabulary {
             }
             pub fn parse(s: &str) -> Option<$name> {
                 match s { $($code => Some($name::$variant),)+ _ => None }
+            }
+            /// What a stored spelling this version does not know reads as (`None`: an error).
+            pub const UNKNOWN_READS_AS: Option<$name> = $crate::vocabulary::vocabulary!(@unknown $name $($fallback)?);
+            /// A stored spelling read back (see `UNKNOWN_READS_AS`).
+            pub fn from_stored(s: &str) -> Result<$name, String> {
+                $name::parse(s)
+                    .or($name::UNKNOWN_READS_AS)
+                    .ok_or_else(|| format!("not a {}: {s:?}", stringify!($name)))
             }
         }
 
@@ -44,7 +58,7 @@ macro_rules! vocabulary {
         impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
             fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<$name, sqlx::error::BoxDynError> {
                 let s = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-                Ok($name::try_from(s)?)
+                Ok($name::from_stored(&s)?)
             }
         }
 
@@ -78,5 +92,23 @@ mod tests {
         }
         assert_eq!(Colour::parse("Dark blue"), None);
         assert!(Colour::try_from("purple".to_string()).unwrap_err().contains("purple"));
+        assert!(Colour::from_stored("purple").unwrap_err().contains("purple"));
+        assert_eq!(Colour::from_stored("dark_blue"), Ok(Colour::DarkBlue));
+    }
+
+    vocabulary! {
+        /// A vocabulary whose unknown stored spellings read as `Other`.
+        Shape { Round = "round", Other = "other" } else Other
+    }
+
+    #[test]
+    fn an_unknown_stored_spelling_reads_as_the_fallback_when_there_is_one() {
+        for s in Shape::ALL {
+            assert_eq!(Shape::from_stored(s.as_str()), Ok(*s));
+        }
+        assert_eq!(Shape::from_stored("square"), Ok(Shape::Other));
+        // Forms and the API still refuse it.
+        assert_eq!(Shape::parse("square"), None);
+        assert!(Shape::try_from("square".to_string()).is_err());
     }
 }

@@ -26,11 +26,6 @@ use std::time::Duration;
 pub use sqlx::Error as DbError;
 pub type Row = AnyRow;
 
-/// A report's status as stored; a value this version does not know reads as `open`.
-pub(crate) fn stored_status(text: &str) -> crate::reporting::ReportStatus {
-    crate::reporting::ReportStatus::parse(text).unwrap_or(crate::reporting::ReportStatus::Open)
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

@@ -1,7 +1,7 @@
 //! What Open311 clients may read: reports and their public updates, never a sensitive one,
 //! never who reported it or what they wrote.
 
-use super::{now, stored_status, Db, DbError};
+use super::{now, Db, DbError};
 use crate::{
     reference::Names,
     reporting::{Family, ReportStatus},
@@ -56,7 +56,7 @@ const SELECT_PUBLIC: &str = "SELECT r.reference, r.status, c.code AS service_cod
 #[derive(sqlx::FromRow)]
 struct PublicRequestRow {
     reference: String,
-    status: String,
+    status: ReportStatus,
     service_code: String,
     service_en: String,
     service_cy: String,
@@ -78,7 +78,7 @@ impl From<PublicRequestRow> for PublicRequest {
     fn from(r: PublicRequestRow) -> Self {
         PublicRequest {
             reference: r.reference,
-            status: stored_status(&r.status),
+            status: r.status,
             service_code: r.service_code,
             service_name: Names::new(r.service_en, r.service_cy),
             csp: Names::new(r.csp_en, r.csp_cy),
@@ -164,7 +164,7 @@ pub struct PublicUpdate {
 struct PublicUpdateRow {
     id: i64,
     reference: String,
-    status: String,
+    status: ReportStatus,
     at: Timestamp,
     message: Option<String>,
 }
@@ -187,7 +187,7 @@ pub async fn public_updates(db: &Db, from: i64, to: i64, limit: i64) -> Result<V
         .map(|r| PublicUpdate {
             id: r.id,
             reference: r.reference,
-            status: stored_status(&r.status),
+            status: r.status,
             at: r.at,
             message: r.message,
         })
@@ -205,7 +205,7 @@ pub struct Service {
 #[derive(sqlx::FromRow)]
 struct ServiceRow {
     code: String,
-    family: String,
+    family: Family,
     name_en: String,
     name_cy: String,
 }
@@ -223,11 +223,7 @@ pub async fn services(db: &Db, csp_id: Option<i64>) -> Result<Vec<Service>, DbEr
     let mut services: Vec<Service> = Vec::new();
     for r in rows {
         if !services.iter().any(|s| s.code == r.code) {
-            services.push(Service {
-                code: r.code,
-                family: Family::from_stored(&r.family),
-                name: Names::new(r.name_en, r.name_cy),
-            });
+            services.push(Service { code: r.code, family: r.family, name: Names::new(r.name_en, r.name_cy) });
         }
     }
     Ok(services)

@@ -607,9 +607,8 @@ pub struct ActionRow {
 pub struct LinkedItemRow {
     pub reference: String,
     pub summary: String,
-    pub source_grade: String,
-    pub intelligence_grade: String,
-    pub handling_code: String,
+    #[sqlx(flatten)]
+    pub grade: crate::triage::Grade,
     pub category_en: String,
     pub category_cy: String,
     pub neighbourhood_en: String,

@@ -1,9 +1,9 @@
 //! Resident reports: categories, the report and its reporter, the public timeline, drafts.
 
-use super::{now, stored_status, Db, DbError};
+use super::{now, Db, DbError};
 use crate::{
     reference::{Location, Names},
-    reporting::{Category, Family, TimelineEntry, TrackedReport, UpdateKind, ValidReport},
+    reporting::{Category, Family, ReportStatus, TimelineEntry, TrackedReport, UpdateKind, ValidReport},
     time::Timestamp,
 };
 
@@ -43,7 +43,7 @@ pub async fn insert_categories(
 struct CategoryRow {
     id: i64,
     code: String,
-    family: String,
+    family: Family,
     name_en: String,
     name_cy: String,
     sensitive: i64,
@@ -54,7 +54,7 @@ impl From<CategoryRow> for Category {
         Category {
             id: r.id,
             code: r.code,
-            family: Family::from_stored(&r.family),
+            family: r.family,
             name: Names::new(r.name_en, r.name_cy),
             sensitive: r.sensitive == 1,
         }
@@ -276,7 +276,7 @@ struct TrackedReportRow {
     csp_cy: String,
     location_text: String,
     created_at: Timestamp,
-    status: String,
+    status: ReportStatus,
     photo_count: i64,
     sensitive: i64,
 }
@@ -285,19 +285,14 @@ struct TrackedReportRow {
 #[derive(sqlx::FromRow)]
 struct TimelineRow {
     at: Timestamp,
-    status: String,
+    status: ReportStatus,
     message: Option<String>,
-    kind: String,
+    kind: UpdateKind,
 }
 
 impl From<TimelineRow> for TimelineEntry {
     fn from(u: TimelineRow) -> Self {
-        TimelineEntry {
-            at: u.at,
-            status: stored_status(&u.status),
-            message: u.message,
-            kind: UpdateKind::from_stored(&u.kind),
-        }
+        TimelineEntry { at: u.at, status: u.status, message: u.message, kind: u.kind }
     }
 }
 
@@ -336,7 +331,7 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
         csp: Names::new(row.csp_en, row.csp_cy),
         location_text: row.location_text,
         submitted_at: row.created_at,
-        status: stored_status(&row.status),
+        status: row.status,
         photo_count: row.photo_count,
         timeline,
         sensitive: row.sensitive == 1,

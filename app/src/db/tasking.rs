@@ -302,9 +302,8 @@ pub struct NewItem {
 struct NewItemRow {
     reference: String,
     summary: String,
-    source_grade: String,
-    intelligence_grade: String,
-    handling_code: String,
+    #[sqlx(flatten)]
+    grade: crate::triage::Grade,
     category_en: String,
     category_cy: String,
     neighbourhood_en: String,
@@ -334,14 +333,7 @@ pub async fn items_graded(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Ve
             reference: r.reference,
             summary: r.summary,
             // One spelling of a grade everywhere: "2B P".
-            grade: crate::triage::Grade::from_stored(
-                Some(r.source_grade.as_str()),
-                Some(r.intelligence_grade.as_str()),
-                Some(r.handling_code.as_str()),
-                None,
-            )
-            .map(|g| g.label())
-            .unwrap_or_default(),
+            grade: r.grade.label(),
             category: Names::new(r.category_en, r.category_cy),
             neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
             in_profile: r.in_profile,

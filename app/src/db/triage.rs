@@ -2,15 +2,15 @@
 //! change checks the report's `version`, so a second officer working on a report someone else
 //! has just changed is told, and nothing is silently overwritten.
 
-use super::{now, stored_status, Db, DbError};
+use super::{now, Db, DbError};
 use crate::{
     audit::NewAuditEntry,
     reference::Names,
     reporting::{Family, ReportStatus, UpdateKind},
     time::Timestamp,
     triage::{
-        Grade, HandlingCode, IntelligenceItem, QueueCounts, QueueFilter, QueueRow, ReportLink, ReportUpdate,
-        ReporterDetails, DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE,
+        Grade, HandlingCode, IntelligenceGrade, IntelligenceItem, QueueCounts, QueueFilter, QueueRow,
+        ReportLink, ReportUpdate, ReporterDetails, SourceGrade, DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE,
     },
 };
 
@@ -42,13 +42,13 @@ struct QueueRecord {
     category_cy: String,
     neighbourhood_en: String,
     neighbourhood_cy: String,
-    status: String,
+    status: ReportStatus,
     created_at: Timestamp,
     acknowledged_at: Option<Timestamp>,
     sensitive: i64,
-    source_grade: Option<String>,
-    intelligence_grade: Option<String>,
-    handling_code: Option<String>,
+    source_grade: Option<SourceGrade>,
+    intelligence_grade: Option<IntelligenceGrade>,
+    handling_code: Option<HandlingCode>,
     assigned_person: Option<String>,
     assigned_organisation: Option<String>,
     trigger_rule: Option<String>,
@@ -64,17 +64,12 @@ impl QueueRecord {
             reference: self.reference,
             category: Names::new(self.category_en, self.category_cy),
             neighbourhood: Names::new(self.neighbourhood_en, self.neighbourhood_cy),
-            status: stored_status(&self.status),
+            status: self.status,
             created_at: self.created_at,
             acknowledged,
             overdue: !acknowledged && self.created_at <= overdue_before,
             sensitive: self.sensitive == 1,
-            graded: Grade::from_stored(
-                self.source_grade.as_deref(),
-                self.intelligence_grade.as_deref(),
-                self.handling_code.as_deref(),
-                None,
-            ),
+            graded: Grade::from_stored(self.source_grade, self.intelligence_grade, self.handling_code, None),
             assigned_to: self.assigned_person.or(self.assigned_organisation).or(self.assigned_team),
             trigger: self.trigger_rule,
             safe_contact: self.safe_contacts > 0,
@@ -256,11 +251,11 @@ struct TriageRecordRow {
     csp_id: i64,
     version: i64,
     reference: String,
-    status: String,
+    status: ReportStatus,
     category_code: String,
     category_en: String,
     category_cy: String,
-    family: String,
+    family: Family,
     asb_qualifier: Option<String>,
     hate_strands: Option<String>,
     ward_en: String,
@@ -292,10 +287,10 @@ impl From<TriageRecordRow> for TriageRecord {
             csp_id: r.csp_id,
             version: r.version,
             reference: r.reference,
-            status: stored_status(&r.status),
+            status: r.status,
             category_code: r.category_code,
             category: Names::new(r.category_en, r.category_cy),
-            family: Family::from_stored(&r.family),
+            family: r.family,
             asb_qualifier: r.asb_qualifier,
             hate_strands: r
                 .hate_strands
@@ -369,11 +364,11 @@ pub async fn reporter(db: &Db, report_id: i64) -> Result<ReporterDetails, DbErro
 #[derive(sqlx::FromRow)]
 struct ReportUpdateRow {
     at: Timestamp,
-    status: String,
+    status: ReportStatus,
     message: Option<String>,
     public: i64,
     author: Option<String>,
-    kind: String,
+    kind: UpdateKind,
     public_note: Option<String>,
 }
 
@@ -381,11 +376,11 @@ impl From<ReportUpdateRow> for ReportUpdate {
     fn from(r: ReportUpdateRow) -> Self {
         ReportUpdate {
             at: r.at,
-            status: stored_status(&r.status),
+            status: r.status,
             message: r.message,
             public: r.public == 1,
             author: r.author,
-            kind: UpdateKind::from_stored(&r.kind),
+            kind: r.kind,
             public_note: r.public_note,
         }
     }
@@ -637,14 +632,12 @@ struct IntelligenceRow {
     csp_slug: String,
     category_en: String,
     category_cy: String,
-    family: String,
+    family: Family,
     neighbourhood_en: String,
     neighbourhood_cy: String,
     summary: String,
-    source_grade: String,
-    intelligence_grade: String,
-    handling_code: String,
-    conditions: Option<String>,
+    #[sqlx(flatten)]
+    grade: Grade,
     tension: Option<String>,
     reported_at: Timestamp,
     updated_at: Timestamp,
@@ -703,16 +696,10 @@ pub async fn intelligence_filtered(
             reference: r.reference,
             csp_slug: r.csp_slug,
             category: Names::new(r.category_en, r.category_cy),
-            family: Family::from_stored(&r.family),
+            family: r.family,
             neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
             summary: r.summary,
-            grade: Grade::from_stored(
-                Some(&r.source_grade),
-                Some(&r.intelligence_grade),
-                Some(&r.handling_code),
-                r.conditions,
-            )
-            .ok_or_else(|| DbError::Decode(format!("grade of intelligence item {}", r.id).into()))?,
+            grade: r.grade,
             tension: r.tension,
             shared_with,
             reported_at: r.reported_at,
@@ -803,7 +790,7 @@ pub async fn link_candidates(
         .map(|r| crate::triage::LinkCandidate {
             reference: r.reference,
             created_at: r.created_at,
-            family: Family::from_stored(&r.family),
+            family: r.family,
             neighbourhood_id: r.neighbourhood_id,
             point: r.lat.zip(r.lon),
             description: r.description,
@@ -816,7 +803,7 @@ pub async fn link_candidates(
 struct LinkCandidateRow {
     reference: String,
     created_at: Timestamp,
-    family: String,
+    family: Family,
     neighbourhood_id: i64,
     lat: Option<f64>,
     lon: Option<f64>,

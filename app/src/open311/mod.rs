@@ -40,7 +40,7 @@ pub fn open_or_closed(status: ReportStatus) -> &'static str {
 pub fn statuses_for(open311: &str) -> Option<Vec<ReportStatus>> {
     match open311 {
         "open" | "closed" => {
-            Some(ReportStatus::ALL.into_iter().filter(|s| open_or_closed(*s) == open311).collect())
+            Some(ReportStatus::ALL.iter().copied().filter(|s| open_or_closed(*s) == open311).collect())
         }
         _ => None,
     }

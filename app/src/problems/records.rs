@@ -64,14 +64,7 @@ impl Profile {
                 .map(|i| LinkedItem {
                     reference: i.reference,
                     summary: i.summary,
-                    grade: crate::triage::Grade::from_stored(
-                        Some(i.source_grade.as_str()),
-                        Some(i.intelligence_grade.as_str()),
-                        Some(i.handling_code.as_str()),
-                        None,
-                    )
-                    .map(|g| g.label())
-                    .unwrap_or_default(),
+                    grade: i.grade.label(),
                     category: Names::new(i.category_en, i.category_cy),
                     neighbourhood: Names::new(i.neighbourhood_en, i.neighbourhood_cy),
                     received: i.received_at,

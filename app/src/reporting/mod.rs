@@ -15,7 +15,7 @@ pub mod places;
 #[cfg(feature = "ssr")]
 pub mod submit;
 
-use crate::reference::Names;
+use crate::{reference::Names, vocabulary::vocabulary};
 use serde::{Deserialize, Serialize};
 
 /// Longest description accepted, in characters.
@@ -35,55 +35,20 @@ pub struct Category {
     pub sensitive: bool,
 }
 
-/// The family a category belongs to: what hotspot detection counts by and what decides the
-/// extra questions (an ASB qualifier, hate strands). Stored as `as_str`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Family {
-    Asb,
-    Drugs,
-    Hate,
-    Abuse,
-    Environmental,
-    Vehicle,
-    Tension,
-    Other,
-}
-
-impl Family {
-    pub const ALL: [Family; 8] = [
-        Family::Asb,
-        Family::Drugs,
-        Family::Hate,
-        Family::Abuse,
-        Family::Environmental,
-        Family::Vehicle,
-        Family::Tension,
-        Family::Other,
-    ];
-
-    /// How it is stored (and sent to other apps): `asb`, `drugs`, `hate`, ...
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Family::Asb => "asb",
-            Family::Drugs => "drugs",
-            Family::Hate => "hate",
-            Family::Abuse => "abuse",
-            Family::Environmental => "environmental",
-            Family::Vehicle => "vehicle",
-            Family::Tension => "tension",
-            Family::Other => "other",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Family> {
-        Family::ALL.into_iter().find(|f| f.as_str() == text)
-    }
-
-    /// A stored family; one this version does not know reads as `Other`.
-    pub fn from_stored(text: &str) -> Family {
-        Family::parse(text).unwrap_or(Family::Other)
-    }
+vocabulary! {
+    /// The family a category belongs to: what hotspot detection counts by and what decides the
+    /// extra questions (an ASB qualifier, hate strands). Stored (and sent to other apps) as
+    /// `as_str`; a stored family this version does not know reads as `Other`.
+    Family {
+        Asb = "asb",
+        Drugs = "drugs",
+        Hate = "hate",
+        Abuse = "abuse",
+        Environmental = "environmental",
+        Vehicle = "vehicle",
+        Tension = "tension",
+        Other = "other",
+    } else Other
 }
 
 impl std::fmt::Display for Family {
@@ -92,54 +57,21 @@ impl std::fmt::Display for Family {
     }
 }
 
-/// The public status of a report (FixMyStreet's extended Open311 statuses).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReportStatus {
-    Open,
-    Investigating,
-    ActionScheduled,
-    InProgress,
-    Fixed,
-    Duplicate,
-    NotResponsible,
-    NoFurtherAction,
-    InternalReferral,
-    Closed,
-}
-
-impl ReportStatus {
-    pub const ALL: [ReportStatus; 10] = [
-        ReportStatus::Open,
-        ReportStatus::Investigating,
-        ReportStatus::ActionScheduled,
-        ReportStatus::InProgress,
-        ReportStatus::Fixed,
-        ReportStatus::Duplicate,
-        ReportStatus::NotResponsible,
-        ReportStatus::NoFurtherAction,
-        ReportStatus::InternalReferral,
-        ReportStatus::Closed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReportStatus::Open => "open",
-            ReportStatus::Investigating => "investigating",
-            ReportStatus::ActionScheduled => "action_scheduled",
-            ReportStatus::InProgress => "in_progress",
-            ReportStatus::Fixed => "fixed",
-            ReportStatus::Duplicate => "duplicate",
-            ReportStatus::NotResponsible => "not_responsible",
-            ReportStatus::NoFurtherAction => "no_further_action",
-            ReportStatus::InternalReferral => "internal_referral",
-            ReportStatus::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReportStatus> {
-        ReportStatus::ALL.into_iter().find(|x| x.as_str() == s)
-    }
+vocabulary! {
+    /// The public status of a report (FixMyStreet's extended Open311 statuses); a stored status
+    /// this version does not know reads as `open`.
+    ReportStatus {
+        Open = "open",
+        Investigating = "investigating",
+        ActionScheduled = "action_scheduled",
+        InProgress = "in_progress",
+        Fixed = "fixed",
+        Duplicate = "duplicate",
+        NotResponsible = "not_responsible",
+        NoFurtherAction = "no_further_action",
+        InternalReferral = "internal_referral",
+        Closed = "closed",
+    } else Open
 }
 
 /// ASB qualifier (orthogonal to the type of behaviour).
@@ -479,41 +411,12 @@ pub fn parse_reference(text: &str) -> Option<String> {
     Some(format!("CYM-{year}-{sequence:06}"))
 }
 
-/// What an entry of a report's timeline is. Stored as `as_str`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UpdateKind {
-    /// A change of status (with a message to the resident, perhaps).
-    Status,
-    /// A question from the partnership to the resident.
-    Question,
-    /// The resident's reply.
-    Reply,
-    /// Further information from another app (Open311), for staff only.
-    Comment,
-}
-
-impl UpdateKind {
-    pub const ALL: [UpdateKind; 4] =
-        [UpdateKind::Status, UpdateKind::Question, UpdateKind::Reply, UpdateKind::Comment];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UpdateKind::Status => "status",
-            UpdateKind::Question => "question",
-            UpdateKind::Reply => "reply",
-            UpdateKind::Comment => "comment",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<UpdateKind> {
-        UpdateKind::ALL.into_iter().find(|k| k.as_str() == text)
-    }
-
-    /// A stored kind; one this version does not know reads as a status entry.
-    pub fn from_stored(text: &str) -> UpdateKind {
-        UpdateKind::parse(text).unwrap_or(UpdateKind::Status)
-    }
+vocabulary! {
+    /// What an entry of a report's timeline is: a change of status (with a message to the
+    /// resident, perhaps), a question from the partnership to the resident, the resident's reply,
+    /// or further information from another app (Open311, for staff only). A stored kind this
+    /// version does not know reads as a status entry.
+    UpdateKind { Status = "status", Question = "question", Reply = "reply", Comment = "comment" } else Status
 }
 
 /// One entry of the public timeline on the tracking page.
@@ -824,8 +727,40 @@ mod tests {
     }
 
     #[test]
+    fn stored_spellings_of_families_statuses_and_update_kinds() {
+        let spellings = |all: Vec<&'static str>| all.join(" ");
+        assert_eq!(
+            spellings(Family::ALL.iter().map(|f| f.as_str()).collect()),
+            "asb drugs hate abuse environmental vehicle tension other"
+        );
+        assert_eq!(
+            spellings(ReportStatus::ALL.iter().map(|s| s.as_str()).collect()),
+            "open investigating action_scheduled in_progress fixed duplicate not_responsible \
+             no_further_action internal_referral closed"
+        );
+        assert_eq!(
+            spellings(UpdateKind::ALL.iter().map(|k| k.as_str()).collect()),
+            "status question reply comment"
+        );
+        for f in Family::ALL {
+            assert_eq!(Family::from_stored(f.as_str()), Ok(*f));
+            assert_eq!(f.to_string(), f.as_str());
+        }
+        for k in UpdateKind::ALL {
+            assert_eq!(UpdateKind::from_stored(k.as_str()), Ok(*k));
+        }
+        // Forms and the API refuse a spelling they do not know; a stored one reads as before.
+        assert_eq!(Family::parse("Asb"), None);
+        assert_eq!(ReportStatus::parse("reopened"), None);
+        assert_eq!(UpdateKind::parse("note"), None);
+        assert_eq!(Family::from_stored("graffiti"), Ok(Family::Other));
+        assert_eq!(ReportStatus::from_stored("reopened"), Ok(ReportStatus::Open));
+        assert_eq!(UpdateKind::from_stored("note"), Ok(UpdateKind::Status));
+    }
+
+    #[test]
     fn statuses_round_trip() {
-        for s in ReportStatus::ALL {
+        for &s in ReportStatus::ALL {
             assert_eq!(ReportStatus::parse(s.as_str()), Some(s));
         }
     }

@@ -12,6 +12,7 @@ use crate::{
     reference::Names,
     reporting::{Family, ReportStatus, UpdateKind},
     time::Timestamp,
+    vocabulary::vocabulary,
 };
 use serde::{Deserialize, Serialize};
 
@@ -24,108 +25,39 @@ pub const QUEUE_PAGE_SIZE: i64 = 25;
 /// Working days to acknowledge a report, while a CSP has not set its own.
 pub const DEFAULT_ACKNOWLEDGE_DAYS: i64 = 2;
 
-/// How far the source is trusted (the "3" of 3x5x2), stored as `1`, `2` or `3`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SourceGrade {
-    /// `1`: reliable.
-    #[serde(rename = "1")]
-    Reliable,
-    /// `2`: untested.
-    #[serde(rename = "2")]
-    Untested,
-    /// `3`: not reliable.
-    #[serde(rename = "3")]
-    NotReliable,
+vocabulary! {
+    /// How far the source is trusted (the "3" of 3x5x2): `1` reliable, `2` untested, `3` not
+    /// reliable.
+    SourceGrade { Reliable = "1", Untested = "2", NotReliable = "3" }
 }
 
-impl SourceGrade {
-    pub const ALL: [SourceGrade; 3] =
-        [SourceGrade::Reliable, SourceGrade::Untested, SourceGrade::NotReliable];
-
-    /// How it is stored and written: `1`, `2` or `3`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceGrade::Reliable => "1",
-            SourceGrade::Untested => "2",
-            SourceGrade::NotReliable => "3",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<SourceGrade> {
-        SourceGrade::ALL.into_iter().find(|g| g.as_str() == text)
-    }
+vocabulary! {
+    /// How far the information is believed (the "5" of 3x5x2): `A` known directly, `B` known
+    /// indirectly and corroborated, `C` known indirectly, `D` not known, `E` suspected false or
+    /// malicious.
+    IntelligenceGrade { A = "A", B = "B", C = "C", D = "D", E = "E" }
 }
 
-/// How far the information is believed (the "5" of 3x5x2), stored as `A` to `E`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum IntelligenceGrade {
-    /// `A`: known directly.
-    A,
-    /// `B`: known indirectly, corroborated.
-    B,
-    /// `C`: known indirectly.
-    C,
-    /// `D`: not known.
-    D,
-    /// `E`: suspected false or malicious.
-    E,
-}
-
-impl IntelligenceGrade {
-    pub const ALL: [IntelligenceGrade; 5] = [
-        IntelligenceGrade::A,
-        IntelligenceGrade::B,
-        IntelligenceGrade::C,
-        IntelligenceGrade::D,
-        IntelligenceGrade::E,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IntelligenceGrade::A => "A",
-            IntelligenceGrade::B => "B",
-            IntelligenceGrade::C => "C",
-            IntelligenceGrade::D => "D",
-            IntelligenceGrade::E => "E",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<IntelligenceGrade> {
-        IntelligenceGrade::ALL.into_iter().find(|g| g.as_str() == text)
-    }
-}
-
-/// Who may be told (the "2" of 3x5x2), stored as `P` or `C`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum HandlingCode {
-    /// `P`: lawful sharing permitted.
-    P,
-    /// `C`: sharing with the written conditions.
-    C,
-}
-
-impl HandlingCode {
-    pub const ALL: [HandlingCode; 2] = [HandlingCode::P, HandlingCode::C];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HandlingCode::P => "P",
-            HandlingCode::C => "C",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<HandlingCode> {
-        HandlingCode::ALL.into_iter().find(|g| g.as_str() == text)
-    }
+vocabulary! {
+    /// Who may be told (the "2" of 3x5x2): `P` lawful sharing permitted, `C` sharing with the
+    /// written conditions.
+    HandlingCode { P = "P", C = "C" }
 }
 
 /// A 3x5x2 grade: source evaluation, intelligence assessment, handling code (with the written
 /// conditions a `C` needs). Written one way everywhere: `2B P` (see `Display`).
+/// Read from the columns `source_grade`, `intelligence_grade`, `handling_code` and (if
+/// selected) `conditions` (`#[sqlx(flatten)]` in a row).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Grade {
+    #[cfg_attr(feature = "ssr", sqlx(rename = "source_grade"))]
     pub source: SourceGrade,
+    #[cfg_attr(feature = "ssr", sqlx(rename = "intelligence_grade"))]
     pub intelligence: IntelligenceGrade,
+    #[cfg_attr(feature = "ssr", sqlx(rename = "handling_code"))]
     pub handling: HandlingCode,
+    #[cfg_attr(feature = "ssr", sqlx(default))]
     pub conditions: Option<String>,
 }
 
@@ -135,19 +67,15 @@ impl Grade {
         self.to_string()
     }
 
-    /// A grade from its stored parts; `None` when a part is missing or not 3x5x2.
+    /// A grade from its stored parts (nullable columns, as when an item is joined to what it
+    /// grades); `None` when a part is missing.
     pub fn from_stored(
-        source: Option<&str>,
-        intelligence: Option<&str>,
-        handling: Option<&str>,
+        source: Option<SourceGrade>,
+        intelligence: Option<IntelligenceGrade>,
+        handling: Option<HandlingCode>,
         conditions: Option<String>,
     ) -> Option<Grade> {
-        Some(Grade {
-            source: SourceGrade::parse(source?)?,
-            intelligence: IntelligenceGrade::parse(intelligence?)?,
-            handling: HandlingCode::parse(handling?)?,
-            conditions,
-        })
+        Some(Grade { source: source?, intelligence: intelligence?, handling: handling?, conditions })
     }
 }
 
@@ -686,6 +614,37 @@ mod tests {
         assert!((690.0..700.0).contains(&m), "{m}");
         assert_eq!(similarity("the cat sat", "the cat sat"), 100);
         assert_eq!(similarity("", "anything"), 0);
+    }
+
+    #[test]
+    fn grade_parts_keep_their_stored_spellings() {
+        let all = |v: Vec<&'static str>| v.concat();
+        assert_eq!(all(SourceGrade::ALL.iter().map(|g| g.as_str()).collect()), "123");
+        assert_eq!(all(IntelligenceGrade::ALL.iter().map(|g| g.as_str()).collect()), "ABCDE");
+        assert_eq!(all(HandlingCode::ALL.iter().map(|g| g.as_str()).collect()), "PC");
+        for g in SourceGrade::ALL {
+            assert_eq!(SourceGrade::from_stored(g.as_str()), Ok(*g));
+        }
+        for g in IntelligenceGrade::ALL {
+            assert_eq!(IntelligenceGrade::from_stored(g.as_str()), Ok(*g));
+        }
+        for g in HandlingCode::ALL {
+            assert_eq!(HandlingCode::from_stored(g.as_str()), Ok(*g));
+        }
+        assert!(SourceGrade::from_stored("4").is_err());
+        assert!(IntelligenceGrade::from_stored("b").is_err());
+        assert!(HandlingCode::from_stored("X").is_err());
+        assert_eq!(
+            Grade::from_stored(
+                Some(SourceGrade::Untested),
+                Some(IntelligenceGrade::B),
+                Some(HandlingCode::P),
+                None
+            )
+            .map(|g| g.label()),
+            Some("2B P".to_string())
+        );
+        assert_eq!(Grade::from_stored(None, Some(IntelligenceGrade::B), Some(HandlingCode::P), None), None);
     }
 
     #[test]

@@ -826,7 +826,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                     <div class="field">
                         <label for="status">{t!(lang, "triage-new-status")}</label>
                         <select id="status" name="status">
-                            {ReportStatus::ALL.into_iter().map(|s| view! { <option value=s.as_str() selected=s.as_str() == update_status>{status_name(lang, s)}</option> }).collect_view()}
+                            {ReportStatus::ALL.iter().copied().map(|s| view! { <option value=s.as_str() selected=s.as_str() == update_status>{status_name(lang, s)}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
