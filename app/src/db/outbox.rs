@@ -11,6 +11,14 @@ pub struct OutboxMessage {
     pub attempts: i64,
 }
 
+/// An email to queue: to whom, its subject and its body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
 /// Queues a message inside the caller's transaction.
 pub async fn enqueue(
     tx: &mut super::reference::Tx<'_>,

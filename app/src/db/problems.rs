@@ -917,16 +917,21 @@ pub async fn items_for_references(db: &Db, csp_id: i64, references: &[String]) -
 #[derive(sqlx::FromRow)]
 struct CategoryRow {
     id: i64,
-    family: String,
+    family: crate::reporting::Family,
     name_en: String,
     name_cy: String,
 }
 
-/// The CSP's neighbourhoods (id, names) and report categories (id, family, names).
-pub async fn choices(
-    db: &Db,
-    csp_id: i64,
-) -> Result<(Vec<(i64, Names)>, Vec<(i64, String, Names)>), DbError> {
+/// A report category a profile's scope may include.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CategoryChoice {
+    pub id: i64,
+    pub family: crate::reporting::Family,
+    pub name: Names,
+}
+
+/// The CSP's neighbourhoods (id, names) and active report categories.
+pub async fn choices(db: &Db, csp_id: i64) -> Result<(Vec<(i64, Names)>, Vec<CategoryChoice>), DbError> {
     let neighbourhoods: Vec<Named> =
         sqlx::query_as("SELECT id, name_en, name_cy FROM neighbourhoods WHERE csp_id = $1 ORDER BY name_en")
             .bind(csp_id)
@@ -938,7 +943,10 @@ pub async fn choices(
         .await?;
     Ok((
         neighbourhoods.iter().map(|n| (n.id, n.names())).collect(),
-        categories.into_iter().map(|c| (c.id, c.family, Names::new(c.name_en, c.name_cy))).collect(),
+        categories
+            .into_iter()
+            .map(|c| CategoryChoice { id: c.id, family: c.family, name: Names::new(c.name_en, c.name_cy) })
+            .collect(),
     ))
 }
 

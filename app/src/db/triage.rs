@@ -465,7 +465,7 @@ async fn bump(
 pub struct ResidentMessage<'a> {
     pub status: ReportStatus,
     pub text: &'a str,
-    pub email: Option<(&'a str, String, String)>,
+    pub email: Option<&'a super::outbox::Email>,
     pub public_note: Option<&'a str>,
 }
 
@@ -492,8 +492,8 @@ async fn add_update(
         .bind(report_id)
         .execute(&mut **tx)
         .await?;
-    if let Some((to, subject, body)) = &message.email {
-        super::outbox::enqueue(tx, to, subject, body).await?;
+    if let Some(email) = message.email {
+        super::outbox::enqueue(tx, &email.to, &email.subject, &email.body).await?;
     }
     Ok(())
 }
@@ -717,7 +717,7 @@ pub async fn ask(
     version: i64,
     author: i64,
     question: &str,
-    email: Option<(&str, String, String)>,
+    email: Option<super::outbox::Email>,
     audit: &NewAuditEntry,
 ) -> Result<(), ChangeError> {
     let mut tx = db.writer().begin().await?;
@@ -732,8 +732,8 @@ pub async fn ask(
     .bind(author)
     .execute(&mut *tx)
     .await?;
-    if let Some((to, subject, body)) = &email {
-        super::outbox::enqueue(&mut tx, to, subject, body).await?;
+    if let Some(email) = &email {
+        super::outbox::enqueue(&mut tx, &email.to, &email.subject, &email.body).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -88,18 +88,14 @@ pub struct ScopeForm {
 
 /// The scope fields checked: neighbourhoods and categories of the CSP, and the period (stored
 /// with an exclusive end).
-async fn scope(
-    state: &AppState,
-    csp_id: i64,
-    form: &ScopeForm,
-) -> Result<(Vec<i64>, Vec<i64>, i64, i64), Outcome> {
+async fn scope(state: &AppState, csp_id: i64, form: &ScopeForm) -> Result<db::problems::Scope, Outcome> {
     let (neighbourhoods, categories) = (ids(&form.neighbourhood), ids(&form.category));
     let (known_n, known_c) =
         db::problems::choices(&state.db, csp_id).await.map_err(|_| Outcome::ProblemsUnavailable)?;
     if neighbourhoods.is_empty() || !neighbourhoods.iter().all(|n| known_n.iter().any(|(id, _)| id == n)) {
         return Err(Outcome::Neighbourhoods);
     }
-    if categories.is_empty() || !categories.iter().all(|c| known_c.iter().any(|(id, _, _)| id == c)) {
+    if categories.is_empty() || !categories.iter().all(|c| known_c.iter().any(|k| k.id == *c)) {
         return Err(Outcome::Categories);
     }
     let (Some(from), Some(to)) = (parse_day(&form.period_from), parse_day(&form.period_to)) else {
@@ -110,7 +106,7 @@ async fn scope(
     if from >= to || to - from > 5 * 366 * DAY {
         return Err(Outcome::Period);
     }
-    Ok((neighbourhoods, categories, from, to))
+    Ok(db::problems::Scope { csp_id, neighbourhoods, categories, from, to })
 }
 
 /// A new profile (from the form, or from a suggestion with its reports' intelligence items).
@@ -157,10 +153,11 @@ pub async fn open(
         period_from: form.period_from.clone(),
         period_to: form.period_to.clone(),
     };
-    let (neighbourhoods, categories, from, to) = match scope(&state, csp_id, &scoped).await {
-        Ok(s) => s,
-        Err(e) => return back(e).await,
-    };
+    let db::problems::Scope { neighbourhoods, categories, from, to, .. } =
+        match scope(&state, csp_id, &scoped).await {
+            Ok(s) => s,
+            Err(e) => return back(e).await,
+        };
     let (requester, aim, statement) = match (
         text(&form.requester, MAX_TITLE),
         text(&form.aim, MAX_TEXT),
@@ -344,7 +341,8 @@ async fn change_terms(
         period_from: form.period_from.clone(),
         period_to: form.period_to.clone(),
     };
-    let (neighbourhoods, categories, from, to) = scope(state, p.csp_id, &scoped).await?;
+    let db::problems::Scope { neighbourhoods, categories, from, to, .. } =
+        scope(state, p.csp_id, &scoped).await?;
     let what = detail(&[
         ("title", &p.title, &title),
         ("priority", p.priority.as_str(), priority.as_str()),

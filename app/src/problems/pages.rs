@@ -2,7 +2,10 @@
 //! profile worked through SARA. Plain forms posting to `actions`, rendered on the server only.
 
 use crate::{
-    db::{self, problems::Audience},
+    db::{
+        self,
+        problems::{Audience, CategoryChoice},
+    },
     error::{internal, reject, AppError},
     i18n::Lang,
     problems::{
@@ -53,7 +56,7 @@ pub struct ProblemsView {
     /// Suggestions an open profile already covers, with its reference.
     pub covered: Vec<(Suggestion, String)>,
     pub neighbourhoods: Vec<(i64, Names)>,
-    pub categories: Vec<(i64, String, Names)>,
+    pub categories: Vec<CategoryChoice>,
     pub can_edit: bool,
     pub today: String,
     pub year_ago: String,
@@ -140,7 +143,7 @@ pub struct ProfileView {
     pub can_edit: bool,
     pub organisations: Vec<(i64, String)>,
     pub neighbourhoods: Vec<(i64, Names)>,
-    pub categories: Vec<(i64, String, Names)>,
+    pub categories: Vec<CategoryChoice>,
     /// "You said, we did" drafts (English, Welsh) offered for the outcome texts.
     pub draft: (String, String),
     pub today: String,
@@ -400,7 +403,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
             let area = area_name(s.neighbourhood_id);
             let family = family_name(lang, &s.family);
             let title = suggestion_title(lang, s, &area, &family);
-            let family_categories: Vec<i64> = categories.iter().filter(|(_, f, _)| *f == s.family).map(|(id, _, _)| *id).collect();
+            let family_categories: Vec<i64> = categories.iter().filter(|c| c.family.as_str() == s.family).map(|c| c.id).collect();
             let id = format!("suggestion-{i}");
             let references: String = s.references.iter().take(100).cloned().collect::<Vec<_>>().join(",");
             view! {
@@ -566,7 +569,7 @@ fn PartnerProblems(lang: Lang, view: PartnerProblemsView) -> impl IntoView {
 fn ScopeFields(
     lang: Lang,
     neighbourhoods: Vec<(i64, Names)>,
-    categories: Vec<(i64, String, Names)>,
+    categories: Vec<CategoryChoice>,
     chosen_neighbourhoods: Vec<i64>,
     chosen_categories: Vec<i64>,
     prefix: &'static str,
@@ -589,7 +592,7 @@ fn ScopeFields(
         <fieldset class="field">
             <legend>{t!(lang, "profile-categories")}</legend>
             <div class="checkbox-columns">
-                {categories.into_iter().map(|(id, _, name)| {
+                {categories.into_iter().map(|CategoryChoice { id, name, .. }| {
                     let field_id = format!("{prefix}-c-{id}");
                     view! {
                         <div class="checkbox">

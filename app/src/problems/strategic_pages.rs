@@ -96,18 +96,25 @@ pub struct AssessmentsView {
 /// The CSPs a person may plan for, by slug and name.
 type PlanningCsps = Vec<(String, Names)>;
 
-fn allowed(user: &StaffUser, csp: Option<String>) -> Result<(i64, String, PlanningCsps), ServerFnError> {
+/// The CSP a page is for (its id and slug) and every CSP the person may plan for.
+struct Planning {
+    csp_id: i64,
+    slug: String,
+    csps: PlanningCsps,
+}
+
+fn allowed(user: &StaffUser, csp: Option<String>) -> Result<Planning, ServerFnError> {
     let allowed = user.csps_where(Permission::ViewProblems);
     let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
-    Ok((csp_id, slug, allowed.into_iter().map(|(_, s, n)| (s, n)).collect()))
+    Ok(Planning { csp_id, slug, csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect() })
 }
 
 pub async fn assessments_view(csp: Option<String>) -> Result<AssessmentsView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
-    let (csp_id, selected, csps) = allowed(&user, csp)?;
+    let Planning { csp_id, slug: selected, csps } = allowed(&user, csp)?;
     Ok(AssessmentsView {
         csps,
         selected,
@@ -142,7 +149,7 @@ pub async fn assessment_view(
 ) -> Result<AssessmentView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
-    let (csp_id, selected, csps) = allowed(&user, csp)?;
+    let Planning { csp_id, slug: selected, csps } = allowed(&user, csp)?;
     let Some(assessment) =
         db::tasking::assessment_version(&state.db, csp_id, year, quarter, version).await.map_err(internal)?
     else {

@@ -6,7 +6,7 @@
 
 use crate::{
     audit::{AuditAction, NewAuditEntry},
-    db::{self, triage::ChangeError, triage::ResidentMessage, triage::TriageRecord},
+    db::{self, outbox::Email, triage::ChangeError, triage::ResidentMessage, triage::TriageRecord},
     i18n::Lang,
     reporting::ReportStatus,
     reporting::{ASB_QUALIFIERS, HATE_STRANDS},
@@ -155,13 +155,20 @@ async fn changed(
     }
 }
 
+/// What the resident is told of a change: the message (the officer's, or the template) and, if
+/// they agreed, its email.
+pub(crate) struct ToResident {
+    pub text: String,
+    pub email: Option<Email>,
+}
+
 /// The resident's message (the officer's, or the template) and, if they agreed, its email.
 pub(crate) async fn resident_message(
     state: &AppState,
     record: &TriageRecord,
     status: ReportStatus,
     written: &str,
-) -> Result<(String, Option<(String, String, String)>), db::DbError> {
+) -> Result<ToResident, db::DbError> {
     let resident = Lang::parse(&record.language).unwrap_or_default();
     let text =
         if written.trim().is_empty() { template(resident, status) } else { written.trim().to_string() };
@@ -169,11 +176,11 @@ pub(crate) async fn resident_message(
     let email = match (&reporter.email, reporter.email_rule().allows_email()) {
         (Some(to), true) => {
             let (subject, body) = update_email(resident, &record.reference, &text);
-            Some((to.clone(), subject, body))
+            Some(Email { to: to.clone(), subject, body })
         }
         _ => None,
     };
-    Ok((text, email))
+    Ok(ToResident { text, email })
 }
 
 /// Why a public note was refused (a message id suffix).
@@ -377,7 +384,7 @@ async fn post_update(
             return refused(state, user, lang, reference, form_name, fields, problem).await;
         }
     };
-    let (text, email) = match resident_message(state, record, status, written).await {
+    let ToResident { text, email } = match resident_message(state, record, status, written).await {
         Ok(m) => m,
         Err(e) => {
             tracing::error!(error = %e, "could not read the reporter");
@@ -385,12 +392,8 @@ async fn post_update(
                 .await;
         }
     };
-    let message = ResidentMessage {
-        status,
-        text: &text,
-        email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
-        public_note: public_note.as_deref(),
-    };
+    let message =
+        ResidentMessage { status, text: &text, email: email.as_ref(), public_note: public_note.as_deref() };
     let (what, done) = match form_name {
         "acknowledge" => (AuditAction::ReportAcknowledged, Outcome::Acknowledged),
         _ => (AuditAction::ReportUpdated, Outcome::Updated),
@@ -629,11 +632,16 @@ pub async fn ask(
     };
     let resident = Lang::parse(&record.language).unwrap_or_default();
     let email = match (&reporter.email, reporter.email_rule().allows_email()) {
-        (Some(to), true) => Some((
-            to.as_str(),
-            t!(resident, "email-question-subject", reference = record.reference.clone()),
-            t!(resident, "email-question-body", reference = record.reference.clone(), question = question),
-        )),
+        (Some(to), true) => Some(Email {
+            to: to.clone(),
+            subject: t!(resident, "email-question-subject", reference = record.reference.clone()),
+            body: t!(
+                resident,
+                "email-question-body",
+                reference = record.reference.clone(),
+                question = question
+            ),
+        }),
         _ => None,
     };
     let audited = entry(&staff, AuditAction::ReportUpdated, &record, Some("question".into()));
@@ -747,10 +755,10 @@ pub async fn link(
     } else {
         None
     };
-    let message = duplicate.as_ref().map(|(text, email)| ResidentMessage {
+    let message = duplicate.as_ref().map(|told| ResidentMessage {
         status: ReportStatus::Duplicate,
-        text,
-        email: email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone())),
+        text: &told.text,
+        email: told.email.as_ref(),
         public_note: None,
     });
     let audited =

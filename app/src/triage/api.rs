@@ -540,14 +540,18 @@ pub async fn post_update(
         }
         Err(_) => return json_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the hub could not check the note; try again"),
     };
-    let (text, email) = match resident_message(&state, &record, status, &update.message).await {
+    let told = match resident_message(&state, &record, status, &update.message).await {
         Ok(m) => m,
         Err(e) => return internal(e),
     };
-    let email = email.as_ref().map(|(to, subject, body)| (to.as_str(), subject.clone(), body.clone()));
     // Keys have no user; the update is attributed in the audit log. The message is the
     // resident's (never published); only the checked public note reaches other apps.
-    let message = ResidentMessage { status, text: &text, email, public_note: public_note.as_deref() };
+    let message = ResidentMessage {
+        status,
+        text: &told.text,
+        email: told.email.as_ref(),
+        public_note: public_note.as_deref(),
+    };
     let audited = NewAuditEntry {
         actor_label: format!("api key: {}", key.name),
         action: Some(AuditAction::ReportUpdated),
@@ -569,8 +573,12 @@ pub async fn post_update(
         Err(ChangeError::Db(e)) => return internal(e),
     }
     state.mail_wake.notify_one();
-    let posted =
-        PostedUpdate { reference: record.reference, status: status.as_str(), message: text, public_note };
+    let posted = PostedUpdate {
+        reference: record.reference,
+        status: status.as_str(),
+        message: told.text,
+        public_note,
+    };
     (StatusCode::CREATED, Json(posted)).into_response()
 }
 
