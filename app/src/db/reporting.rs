@@ -3,7 +3,9 @@
 use super::{now, Db, DbError};
 use crate::{
     reference::{Location, Names},
-    reporting::{Category, Family, ReportStatus, TimelineEntry, TrackedReport, UpdateKind, ValidReport},
+    reporting::{
+        Category, Family, ReportSource, ReportStatus, TimelineEntry, TrackedReport, UpdateKind, ValidReport,
+    },
     time::Timestamp,
 };
 
@@ -120,6 +122,16 @@ pub enum Origin<'a> {
     Web,
     /// Another app, over Open311, with its API key; `token` lets it look the report up.
     Open311 { api_key_id: i64, token: &'a str, media_url: Option<&'a str> },
+}
+
+impl Origin<'_> {
+    /// How the report's source is stored.
+    pub fn source(self) -> ReportSource {
+        match self {
+            Origin::Web => ReportSource::Web,
+            Origin::Open311 { .. } => ReportSource::Open311,
+        }
+    }
 }
 
 /// Stores a report, its reporter, its first timeline entry, its photos and its confirmation
@@ -243,10 +255,7 @@ async fn insert_report_row(
     .bind(at)
     .bind(report.point.map(|p| degrees(p.0)))
     .bind(report.point.map(|p| degrees(p.1)))
-    .bind(match origin {
-        Origin::Web => "web",
-        Origin::Open311 { .. } => "open311",
-    })
+    .bind(origin.source())
     .bind(match origin {
         Origin::Open311 { api_key_id, .. } => Some(api_key_id),
         Origin::Web => None,
@@ -475,7 +484,12 @@ pub async fn insert_synthetic(
                     _ => format!("${}", i * COLS + c),
                 })
                 .collect();
-            sql.push_str(&format!("{}({}, 'generated')", if i == 0 { "" } else { ", " }, p.join(", ")));
+            sql.push_str(&format!(
+                "{}({}, '{}')",
+                if i == 0 { "" } else { ", " },
+                p.join(", "),
+                ReportSource::Generated.as_str()
+            ));
         }
         sql.push_str(" RETURNING id, status, created_at, acknowledged_at");
         let mut query = sqlx::query_as::<_, StoredSynthetic>(&sql);

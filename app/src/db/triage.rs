@@ -6,11 +6,12 @@ use super::{now, Db, DbError};
 use crate::{
     audit::NewAuditEntry,
     reference::Names,
-    reporting::{Family, ReportStatus, UpdateKind},
+    reporting::{Family, ReportSource, ReportStatus, UpdateKind},
     time::Timestamp,
     triage::{
-        Grade, HandlingCode, IntelligenceGrade, IntelligenceItem, QueueCounts, QueueFilter, QueueRow,
-        ReportLink, ReportUpdate, ReporterDetails, SourceGrade, DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE,
+        Grade, HandlingCode, IntelligenceGrade, IntelligenceItem, LinkKind, QueueCounts, QueueFilter,
+        QueueRow, ReportLink, ReportUpdate, ReporterDetails, SourceGrade, DEFAULT_ACKNOWLEDGE_DAYS,
+        QUEUE_PAGE_SIZE,
     },
 };
 
@@ -239,7 +240,7 @@ pub struct TriageRecord {
     pub assigned_user_id: Option<i64>,
     pub assigned_organisation_id: Option<i64>,
     pub assigned_team_id: Option<i64>,
-    pub source: String,
+    pub source: ReportSource,
     /// The Community Trigger rule the report meets, if any.
     pub trigger_rule: Option<String>,
 }
@@ -274,7 +275,7 @@ struct TriageRecordRow {
     acknowledged_at: Option<Timestamp>,
     assigned_user_id: Option<i64>,
     assigned_organisation_id: Option<i64>,
-    source: String,
+    source: ReportSource,
     neighbourhood_id: i64,
     trigger_rule: Option<String>,
     assigned_team_id: Option<i64>,
@@ -813,7 +814,7 @@ struct LinkCandidateRow {
 #[derive(sqlx::FromRow)]
 struct ReportLinkRow {
     other: String,
-    kind: String,
+    kind: LinkKind,
     later: i64,
 }
 
@@ -852,7 +853,7 @@ pub async fn link(
     report_id: i64,
     version: i64,
     other_id: i64,
-    kind: &str,
+    kind: LinkKind,
     author: i64,
     duplicate_message: Option<ResidentMessage<'_>>,
     audit: &NewAuditEntry,

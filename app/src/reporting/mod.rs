@@ -58,6 +58,13 @@ impl std::fmt::Display for Family {
 }
 
 vocabulary! {
+    /// Where a report came from: the report form, another app over Open311, or `cymuned
+    /// generate` (synthetic reports). A stored source this version does not know reads as the
+    /// form.
+    ReportSource { Web = "web", Open311 = "open311", Generated = "generated" } else Web
+}
+
+vocabulary! {
     /// The public status of a report (FixMyStreet's extended Open311 statuses); a stored status
     /// this version does not know reads as `open`.
     ReportStatus {

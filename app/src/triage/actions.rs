@@ -19,7 +19,8 @@ use crate::{
     state::AppState,
     t,
     triage::{
-        identifies_reporter, parse_grade, GradeProblem, MAX_MESSAGE, MAX_QUESTION, MAX_SUMMARY, TENSION_TAGS,
+        identifies_reporter, parse_grade, GradeProblem, LinkKind, MAX_MESSAGE, MAX_QUESTION, MAX_SUMMARY,
+        TENSION_TAGS,
     },
 };
 use axum::{
@@ -719,10 +720,9 @@ pub async fn link(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let kind = form.kind.as_str();
-    if kind != "duplicate" && kind != "repeat" {
+    let Some(kind) = LinkKind::parse(&form.kind) else {
         return back(lang, &reference, Outcome::LinkKind);
-    }
+    };
     let other_reference = form.other.trim().to_ascii_uppercase();
     if other_reference == record.reference {
         return back(lang, &reference, Outcome::LinkSelf);
@@ -744,7 +744,7 @@ pub async fn link(
             return back(lang, &reference, Outcome::ReportUnavailable);
         }
     }
-    let duplicate = if kind == "duplicate" {
+    let duplicate = if kind == LinkKind::Duplicate {
         match resident_message(&state, &record, ReportStatus::Duplicate, "").await {
             Ok(m) => Some(m),
             Err(e) => {
@@ -761,8 +761,12 @@ pub async fn link(
         email: told.email.as_ref(),
         public_note: None,
     });
-    let audited =
-        entry(&staff, AuditAction::ReportLinked, &record, Some(format!("{kind} of {}", other.reference)));
+    let audited = entry(
+        &staff,
+        AuditAction::ReportLinked,
+        &record,
+        Some(format!("{} of {}", kind.as_str(), other.reference)),
+    );
     let result =
         db::triage::link(&state.db, record.id, version, other.id, kind, staff.user.id, message, &audited)
             .await;

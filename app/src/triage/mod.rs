@@ -422,13 +422,18 @@ pub struct LinkCandidate {
     pub description: String,
 }
 
+vocabulary! {
+    /// How two reports of a CSP are linked: the later one is a duplicate of the earlier, or a
+    /// repeat of it (the same problem again).
+    LinkKind { Duplicate = "duplicate", Repeat = "repeat" }
+}
+
 /// A link between two reports, seen from one of them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportLink {
     /// The other report's reference.
     pub other: String,
-    /// `duplicate` or `repeat`.
-    pub kind: String,
+    pub kind: LinkKind,
     /// This report is the later one (it was linked to `other`).
     pub later: bool,
 }

@@ -7,7 +7,7 @@ use crate::{
     reference::Names,
     reporting::{
         pages::{qualifier_name, status_name, strand_name},
-        ReportStatus,
+        ReportSource, ReportStatus,
     },
     reporting::{ASB_QUALIFIERS, HATE_STRANDS},
     shell::{
@@ -16,8 +16,8 @@ use crate::{
     },
     t,
     triage::{
-        IntelligenceItem, LinkReason, LinkSuggestion, PartnerItem, QueueCounts, QueueFilter, QueueRow,
-        ReporterDetails, TENSION_TAGS,
+        IntelligenceItem, LinkKind, LinkReason, LinkSuggestion, PartnerItem, QueueCounts, QueueFilter,
+        QueueRow, ReporterDetails, TENSION_TAGS,
     },
 };
 use leptos::prelude::*;
@@ -108,7 +108,7 @@ pub struct ReportForTriage {
     pub sensitive: bool,
     pub received: crate::time::Timestamp,
     pub acknowledged: bool,
-    pub source: String,
+    pub source: ReportSource,
     pub assigned_user_id: Option<i64>,
     pub assigned_organisation_id: Option<i64>,
     pub assigned_team_id: Option<i64>,
@@ -736,7 +736,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             <dt>{t!(lang, "report-when")}</dt>
             <dd>{if view.ongoing { t!(lang, "report-ongoing") } else { view.when.clone().unwrap_or_default() }}</dd>
             <dt>{t!(lang, "track-submitted")}</dt>
-            <dd>{crate::time::time(lang, view.received)} " (" {source_name(lang, &view.source)} ")"</dd>
+            <dd>{crate::time::time(lang, view.received)} " (" {source_name(lang, view.source)} ")"</dd>
             <dt>{t!(lang, "triage-resident-language")}</dt>
             <dd lang=view.language.code()>{resident_language}</dd>
         </dl>
@@ -897,7 +897,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                         {view.links.iter().map(|link| view! {
                             <li>
                                 <a href=lang.path(&format!("/staff/reports/{}", link.other))>{link.other.clone()}</a>
-                                " " {link_kind_name(lang, &link.kind, link.later)}
+                                " " {link_kind_name(lang, link.kind, link.later)}
                             </li>
                         }).collect_view()}
                     </ul>
@@ -1008,11 +1008,11 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
     }
 }
 
-fn source_name(lang: Lang, source: &str) -> String {
+fn source_name(lang: Lang, source: ReportSource) -> String {
     match source {
-        "open311" => t!(lang, "triage-source-open311"),
-        "generated" => t!(lang, "triage-source-generated"),
-        _ => t!(lang, "triage-source-web"),
+        ReportSource::Open311 => t!(lang, "triage-source-open311"),
+        ReportSource::Generated => t!(lang, "triage-source-generated"),
+        ReportSource::Web => t!(lang, "triage-source-web"),
     }
 }
 
@@ -1024,12 +1024,12 @@ pub fn trigger_rule_text(lang: Lang, rule: &str) -> String {
     }
 }
 
-fn link_kind_name(lang: Lang, kind: &str, later: bool) -> String {
+fn link_kind_name(lang: Lang, kind: LinkKind, later: bool) -> String {
     match (kind, later) {
-        ("duplicate", true) => t!(lang, "triage-is-duplicate-of"),
-        ("duplicate", false) => t!(lang, "triage-has-duplicate"),
-        (_, true) => t!(lang, "triage-is-repeat-of"),
-        _ => t!(lang, "triage-has-repeat"),
+        (LinkKind::Duplicate, true) => t!(lang, "triage-is-duplicate-of"),
+        (LinkKind::Duplicate, false) => t!(lang, "triage-has-duplicate"),
+        (LinkKind::Repeat, true) => t!(lang, "triage-is-repeat-of"),
+        (LinkKind::Repeat, false) => t!(lang, "triage-has-repeat"),
     }
 }
 
