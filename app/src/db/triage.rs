@@ -6,7 +6,7 @@ use super::{now, Db, DbError};
 use crate::{
     audit::NewAuditEntry,
     reference::Names,
-    reporting::{Family, ReportSource, ReportStatus, UpdateKind},
+    reporting::{AsbQualifier, Family, ReportSource, ReportStatus, UpdateKind},
     time::Timestamp,
     triage::{
         Grade, HandlingCode, IntelligenceGrade, IntelligenceItem, LinkKind, QueueCounts, QueueFilter,
@@ -223,7 +223,7 @@ pub struct TriageRecord {
     pub category_code: String,
     pub category: Names,
     pub family: Family,
-    pub asb_qualifier: Option<String>,
+    pub asb_qualifier: Option<AsbQualifier>,
     pub hate_strands: Vec<String>,
     pub ward: Names,
     pub neighbourhood: Names,
@@ -257,7 +257,7 @@ struct TriageRecordRow {
     category_en: String,
     category_cy: String,
     family: Family,
-    asb_qualifier: Option<String>,
+    asb_qualifier: Option<AsbQualifier>,
     hate_strands: Option<String>,
     ward_en: String,
     ward_cy: String,
@@ -746,7 +746,7 @@ pub async fn classify(
     report_id: i64,
     version: i64,
     category: &crate::reporting::Category,
-    asb_qualifier: Option<&str>,
+    asb_qualifier: Option<AsbQualifier>,
     hate_strands: Option<&str>,
     audit: &NewAuditEntry,
 ) -> Result<(), ChangeError> {

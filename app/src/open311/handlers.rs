@@ -10,7 +10,7 @@ use crate::{
     db::{self, open311::PublicRequest, open311::RequestFilter},
     i18n::Lang,
     reference::{Coordinates, Location, Names},
-    reporting::{validate, Family, FieldError, ReportForm, ASB_QUALIFIERS, MAX_DESCRIPTION},
+    reporting::{validate, AsbQualifier, Family, FieldError, ReportForm, MAX_DESCRIPTION},
     staff::accounts,
     state::AppState,
     t,
@@ -212,15 +212,15 @@ fn attributes(family: Family, lang: Lang) -> Vec<Value> {
     if family != Family::Asb {
         return Vec::new();
     }
-    let values: Vec<Value> = ASB_QUALIFIERS
+    let values: Vec<Value> = AsbQualifier::ALL
         .iter()
-        .map(|q| {
-            let name = match *q {
-                "personal" => t!(lang, "asb-personal"),
-                "nuisance" => t!(lang, "asb-nuisance"),
-                _ => t!(lang, "asb-environmental"),
+        .map(|&q| {
+            let name = match q {
+                AsbQualifier::Personal => t!(lang, "asb-personal"),
+                AsbQualifier::Nuisance => t!(lang, "asb-nuisance"),
+                AsbQualifier::Environmental => t!(lang, "asb-environmental"),
             };
-            json!({ "key": q, "name": name })
+            json!({ "key": q.as_str(), "name": name })
         })
         .collect();
     vec![json!({

@@ -23,7 +23,7 @@ pub struct SyntheticReport {
     pub location_text: String,
     pub ongoing: bool,
     pub description: String,
-    pub asb_qualifier: Option<String>,
+    pub asb_qualifier: Option<super::AsbQualifier>,
     pub hate_strands: Option<String>,
     pub language: &'static str,
     pub sensitive: bool,
@@ -229,7 +229,7 @@ pub fn reports(
             ongoing: rng.gen_bool(0.4),
             description: description(&mut rng, category.family.as_str(), welsh),
             asb_qualifier: (category.family == super::Family::Asb)
-                .then(|| ["personal", "nuisance", "environmental"][rng.gen_range(0..3)].to_string()),
+                .then(|| super::AsbQualifier::ALL[rng.gen_range(0..super::AsbQualifier::ALL.len())]),
             hate_strands: (category.family == super::Family::Hate).then(|| {
                 ["race", "religion", "disability", "sexual_orientation", "transgender"][rng.gen_range(0..5)]
                     .to_string()

@@ -81,8 +81,11 @@ vocabulary! {
     } else Open
 }
 
-/// ASB qualifier (orthogonal to the type of behaviour).
-pub const ASB_QUALIFIERS: [&str; 3] = ["personal", "nuisance", "environmental"];
+vocabulary! {
+    /// ASB qualifier (orthogonal to the type of behaviour).
+    AsbQualifier { Personal = "personal", Nuisance = "nuisance", Environmental = "environmental" }
+}
+
 /// The five monitored hate strands, plus "other" for a perceived motive outside them.
 pub const HATE_STRANDS: [&str; 6] =
     ["disability", "race", "religion", "sexual_orientation", "transgender", "other"];
@@ -140,7 +143,7 @@ pub struct ValidReport {
     pub happened_at: Option<String>,
     pub ongoing: bool,
     pub description: String,
-    pub asb_qualifier: Option<String>,
+    pub asb_qualifier: Option<AsbQualifier>,
     pub hate_strands: Vec<String>,
     pub sensitive: bool,
     pub reporter: Reporter,
@@ -304,12 +307,13 @@ pub fn validate(
         errors.push(err("description", "too_long"));
     }
     let family = category.map(|c| c.family);
-    let asb_qualifier = trimmed(&form.asb_qualifier).filter(|_| family == Some(Family::Asb));
-    if let Some(q) = &asb_qualifier {
-        if !ASB_QUALIFIERS.contains(&q.as_str()) {
+    let asb_qualifier = trimmed(&form.asb_qualifier).filter(|_| family == Some(Family::Asb)).and_then(|q| {
+        let parsed = AsbQualifier::parse(&q);
+        if parsed.is_none() {
             errors.push(err("asb_qualifier", "invalid"));
         }
-    }
+        parsed
+    });
     let hate_strands: Vec<String> =
         if family == Some(Family::Hate) { form.hate_strands.clone() } else { Vec::new() };
     if hate_strands.iter().any(|s| !HATE_STRANDS.contains(&s.as_str())) {
@@ -645,7 +649,7 @@ mod tests {
     #[test]
     fn extra_questions_belong_to_their_category() {
         let asb = check(&ReportForm { asb_qualifier: "personal".into(), ..form() }).unwrap();
-        assert_eq!(asb.asb_qualifier.as_deref(), Some("personal"));
+        assert_eq!(asb.asb_qualifier.map(AsbQualifier::as_str), Some("personal"));
         assert_eq!(
             check(&ReportForm { asb_qualifier: "loud".into(), ..form() }).unwrap_err(),
             vec!["asb_qualifier:invalid"]
@@ -749,6 +753,23 @@ mod tests {
             spellings(UpdateKind::ALL.iter().map(|k| k.as_str()).collect()),
             "status question reply comment"
         );
+        assert_eq!(
+            spellings(ReportSource::ALL.iter().map(|s| s.as_str()).collect()),
+            "web open311 generated"
+        );
+        assert_eq!(
+            spellings(AsbQualifier::ALL.iter().map(|q| q.as_str()).collect()),
+            "personal nuisance environmental"
+        );
+        for s in ReportSource::ALL {
+            assert_eq!(ReportSource::from_stored(s.as_str()), Ok(*s));
+        }
+        for q in AsbQualifier::ALL {
+            assert_eq!(AsbQualifier::from_stored(q.as_str()), Ok(*q));
+        }
+        assert_eq!(ReportSource::from_stored("email"), Ok(ReportSource::Web));
+        assert_eq!(AsbQualifier::parse("loud"), None);
+        assert!(AsbQualifier::from_stored("loud").is_err());
         for f in Family::ALL {
             assert_eq!(Family::from_stored(f.as_str()), Ok(*f));
             assert_eq!(f.to_string(), f.as_str());

@@ -7,7 +7,7 @@ use crate::{
     reporting::{
         map::{MapWords, WherePicker},
         places::{PlaceSearch, MAX_MATCHES},
-        Category, FieldError, ReportForm, ReportStatus, TrackedReport, ASB_QUALIFIERS, HATE_STRANDS,
+        AsbQualifier, Category, FieldError, ReportForm, ReportStatus, TrackedReport, HATE_STRANDS,
         MAX_DESCRIPTION,
     },
     shell::{assets::IslandScripts, use_lang, ErrorMessage, NotFoundMessage},
@@ -159,11 +159,11 @@ pub fn status_name(lang: Lang, status: ReportStatus) -> String {
     }
 }
 
-pub fn qualifier_name(lang: Lang, q: &str) -> String {
+pub fn qualifier_name(lang: Lang, q: AsbQualifier) -> String {
     match q {
-        "personal" => t!(lang, "asb-personal"),
-        "nuisance" => t!(lang, "asb-nuisance"),
-        _ => t!(lang, "asb-environmental"),
+        AsbQualifier::Personal => t!(lang, "asb-personal"),
+        AsbQualifier::Nuisance => t!(lang, "asb-nuisance"),
+        AsbQualifier::Environmental => t!(lang, "asb-environmental"),
     }
 }
 
@@ -367,10 +367,10 @@ fn ReportFormView(
                     <legend>{t!(lang, "report-asb-legend")}</legend>
                     <p class="hint" id="asb-hint">{t!(lang, "report-asb-hint")}</p>
                     <FieldErrorText error=e("asb_qualifier") />
-                    {ASB_QUALIFIERS.iter().map(|q| view! {
+                    {AsbQualifier::ALL.iter().map(|&q| view! {
                         <div class="choice">
-                            <input type="radio" name="asb_qualifier" id=format!("asb-{q}") value=*q checked=form.asb_qualifier == *q />
-                            <label for=format!("asb-{q}")>{qualifier_name(lang, q)}</label>
+                            <input type="radio" name="asb_qualifier" id=format!("asb-{}", q.as_str()) value=q.as_str() checked=form.asb_qualifier == q.as_str() />
+                            <label for=format!("asb-{}", q.as_str())>{qualifier_name(lang, q)}</label>
                         </div>
                     }).collect_view()}
                 </fieldset>

@@ -9,7 +9,7 @@ use crate::{
     db::{self, outbox::Email, triage::ChangeError, triage::ResidentMessage, triage::TriageRecord},
     i18n::Lang,
     reporting::ReportStatus,
-    reporting::{ASB_QUALIFIERS, HATE_STRANDS},
+    reporting::{AsbQualifier, HATE_STRANDS},
     shell::{
         form::{last, Posted},
         outcome::{Outcome, Pages},
@@ -675,11 +675,14 @@ pub async fn classify(
     let Some(category) = categories.iter().find(|c| c.code == form.category) else {
         return back(lang, &reference, Outcome::Category);
     };
-    let qualifier = Some(form.asb_qualifier.as_str())
-        .filter(|q| !q.is_empty() && category.family == crate::reporting::Family::Asb);
-    if qualifier.is_some_and(|q| !ASB_QUALIFIERS.contains(&q)) {
-        return back(lang, &reference, Outcome::Category);
-    }
+    let qualifier = match Some(form.asb_qualifier.as_str())
+        .filter(|q| !q.is_empty() && category.family == crate::reporting::Family::Asb)
+        .map(AsbQualifier::parse)
+    {
+        None => None,
+        Some(Some(q)) => Some(q),
+        Some(None) => return back(lang, &reference, Outcome::Category),
+    };
     if form.hate_strands.iter().any(|s| !HATE_STRANDS.contains(&s.as_str())) {
         return back(lang, &reference, Outcome::Category);
     }

@@ -636,6 +636,11 @@ mod tests {
         for g in HandlingCode::ALL {
             assert_eq!(HandlingCode::from_stored(g.as_str()), Ok(*g));
         }
+        assert_eq!(LinkKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(), ["duplicate", "repeat"]);
+        for k in LinkKind::ALL {
+            assert_eq!(LinkKind::from_stored(k.as_str()), Ok(*k));
+        }
+        assert_eq!(LinkKind::parse("related"), None);
         assert!(SourceGrade::from_stored("4").is_err());
         assert!(IntelligenceGrade::from_stored("b").is_err());
         assert!(HandlingCode::from_stored("X").is_err());

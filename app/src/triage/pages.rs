@@ -9,7 +9,7 @@ use crate::{
         pages::{qualifier_name, status_name, strand_name},
         ReportSource, ReportStatus,
     },
-    reporting::{ASB_QUALIFIERS, HATE_STRANDS},
+    reporting::{AsbQualifier, HATE_STRANDS},
     shell::{
         outcome::{Outcome, Pages},
         use_lang, CspPicker, ErrorMessage,
@@ -94,7 +94,7 @@ pub struct ReportForTriage {
     pub status: ReportStatus,
     pub category: Names,
     pub family: crate::reporting::Family,
-    pub asb_qualifier: Option<String>,
+    pub asb_qualifier: Option<AsbQualifier>,
     pub hate_strands: Vec<String>,
     pub ward: Names,
     pub neighbourhood: Names,
@@ -719,7 +719,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             <dt>{t!(lang, "report-category")}</dt>
             <dd>
                 {view.category.get(lang).to_string()}
-                {view.asb_qualifier.as_deref().map(|q| format!(" ({})", qualifier_name(lang, q)))}
+                {view.asb_qualifier.map(|q| format!(" ({})", qualifier_name(lang, q)))}
                 {(!view.hate_strands.is_empty()).then(|| format!(" ({})", view.hate_strands.iter().map(|h| strand_name(lang, h)).collect::<Vec<_>>().join(", ")))}
                 {view.sensitive.then(|| view! { " " <strong class="tag">{t!(lang, "intake-sensitive-tag")}</strong> })}
             </dd>
@@ -874,7 +874,7 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                         <label for="classify-qualifier">{t!(lang, "report-asb-legend")}</label>
                         <select id="classify-qualifier" name="asb_qualifier">
                             <option value="">{t!(lang, "intake-any")}</option>
-                            {ASB_QUALIFIERS.iter().map(|q| view! { <option value=*q selected=view.asb_qualifier.as_deref() == Some(*q)>{qualifier_name(lang, q)}</option> }).collect_view()}
+                            {AsbQualifier::ALL.iter().map(|&q| view! { <option value=q.as_str() selected=view.asb_qualifier == Some(q)>{qualifier_name(lang, q)}</option> }).collect_view()}
                         </select>
                     </div>
                     <fieldset class="field">
