@@ -47,7 +47,7 @@ pub async fn report_page(
     place: Option<String>,
     ward: Option<String>,
 ) -> Result<ReportPageData, ServerFnError> {
-    use crate::{db, error::internal, staff::accounts::sha256_hex};
+    use crate::{db, error::internal};
     let state = crate::state::AppState::current()?;
     let csps = db::reference::list_csps(&state.db).await.map_err(internal)?;
     let mut areas: Vec<(String, Names)> = csps
@@ -75,10 +75,9 @@ pub async fn report_page(
         }
     }
     let draft = match draft.filter(|d| !d.is_empty()) {
-        Some(token) => db::reporting::draft(&state.db, &sha256_hex(&token))
+        Some(token) => crate::staff::kept::kept_resident::<(ReportForm, Vec<FieldError>)>(&state.db, &token)
             .await
             .map_err(internal)?
-            .and_then(|json| serde_json::from_str::<(ReportForm, Vec<FieldError>)>(&json).ok())
             .map(|(mut form, errors)| {
                 form.draft = token;
                 (form, errors)

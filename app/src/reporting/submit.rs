@@ -7,7 +7,7 @@ use crate::{
     db,
     i18n::Lang,
     reporting::{validate, FieldError, ReportForm},
-    staff::{accounts, session::ClientIp},
+    staff::{accounts, kept, session::ClientIp},
     state::AppState,
 };
 use axum::{
@@ -30,13 +30,14 @@ async fn back_with_draft(
     form: &ReportForm,
     errors: Vec<FieldError>,
 ) -> Response {
-    let token = accounts::random_token();
-    let json = serde_json::to_string(&(form, &errors)).unwrap_or_default();
-    if let Err(e) = db::reporting::save_draft(&state.db, &accounts::sha256_hex(&token), &json).await {
-        tracing::error!(error = %e, "could not keep a report draft");
-        return Redirect::to(&format!("{}?area={}&error=unavailable", lang.path("/report"), form.area))
-            .into_response();
-    }
+    let token = match kept::keep_resident(&state.db, "/report", "report", &(form, &errors)).await {
+        Ok(token) => token,
+        Err(e) => {
+            tracing::error!(error = %e, "could not keep a report draft");
+            return Redirect::to(&format!("{}?area={}&error=unavailable", lang.path("/report"), form.area))
+                .into_response();
+        }
+    };
     let area = crate::shell::encode_component(&form.area);
     Redirect::to(&format!("{}?area={area}&draft={token}", lang.path("/report"))).into_response()
 }
@@ -266,7 +267,7 @@ pub async fn submit(
             state.mail_wake.notify_one();
             tracing::info!(%reference, csp = %location.csp_slug, "report received");
             if !form.draft.is_empty() {
-                let _ = db::reporting::delete_draft(&state.db, &accounts::sha256_hex(&form.draft)).await;
+                let _ = kept::forget(&state.db, &form.draft).await;
             }
             check_trigger(&state, &reference).await;
             Redirect::to(&format!("{}?new=1", lang.path(&format!("/track/{token}")))).into_response()
