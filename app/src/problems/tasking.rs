@@ -662,6 +662,7 @@ pub struct PriorityProfileForm {
 }
 
 /// The CSP of a control strategy form, where the person may run tasking; else the refusal.
+#[allow(clippy::result_large_err)]
 fn strategy_csp(staff: &Staff, lang: Lang, csp: &str) -> Result<(i64, String), Response> {
     staff.require_in(lang, Permission::RunTasking, csp).map(|csp| (csp.csp_id, csp.slug))
 }

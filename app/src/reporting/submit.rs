@@ -7,6 +7,7 @@ use crate::{
     db,
     i18n::Lang,
     reporting::{validate, FieldError, ReportForm},
+    shell::outcome::Outcome,
     staff::{accounts, kept, session::ClientIp},
     state::AppState,
 };
@@ -34,7 +35,8 @@ async fn back_with_draft(
         Ok(token) => token,
         Err(e) => {
             tracing::error!(error = %e, "could not keep a report draft");
-            return Redirect::to(&format!("{}?area={}&error=unavailable", lang.path("/report"), form.area))
+            let unavailable = crate::shell::outcome::Outcome::ReportFormUnavailable.query();
+            return Redirect::to(&format!("{}?area={}&{unavailable}", lang.path("/report"), form.area))
                 .into_response();
         }
     };
@@ -328,13 +330,15 @@ pub async fn reply(
     let page = lang.path(&format!("/track/{token}"));
     let text = form.reply.trim();
     if text.is_empty() || text.chars().count() > crate::reporting::MAX_REPLY {
-        return Redirect::to(&format!("{page}?reply_error=1#reply")).into_response();
+        return Redirect::to(&format!("{page}?{}#reply", Outcome::ReplyRefused.query())).into_response();
     }
     if !state.report_limiter.allow(&ip) {
-        return Redirect::to(&format!("{page}?reply_error=1#reply")).into_response();
+        return Redirect::to(&format!("{page}?{}#reply", Outcome::ReplyRefused.query())).into_response();
     }
     match db::reporting::reply(&state.db, &accounts::sha256_hex(&token), text).await {
-        Ok(db::reporting::ReplyOutcome::Saved) => Redirect::to(&format!("{page}?replied=1")).into_response(),
+        Ok(db::reporting::ReplyOutcome::Saved) => {
+            Redirect::to(&format!("{page}?{}", Outcome::ReplySent.query())).into_response()
+        }
         Ok(db::reporting::ReplyOutcome::NothingAsked) => Redirect::to(&page).into_response(),
         Ok(db::reporting::ReplyOutcome::NoSuchReport) => {
             crate::shell::problem::page(lang, crate::shell::problem::Problem::NotFound)

@@ -418,6 +418,7 @@ pub mod handlers {
     }
 
     /// The CSP named by a team form, where the person may manage roles; else the refusal.
+    #[allow(clippy::result_large_err)]
     fn managed(staff: &Staff, lang: Lang, csp: &str) -> Result<(String, i64), Response> {
         let csp = field(csp);
         match staff.allowed_in(Permission::ManageRoles, &csp) {
