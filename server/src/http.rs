@@ -194,6 +194,9 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/language/{code}", get(sign_in::switch_language))
         .route("/staff/team/grant", post(app::staff::team::handlers::grant))
         .route("/staff/team/revoke", post(app::staff::team::handlers::revoke))
+        .route("/staff/teams/create", post(app::staff::team::handlers::create_team))
+        .route("/staff/teams/add", post(app::staff::team::handlers::add_member))
+        .route("/staff/teams/remove", post(app::staff::team::handlers::remove_member))
         .route("/staff/teams", post(app::staff::team::handlers::teams))
         .route(
             "/staff/reports/{reference}/contact",
@@ -227,6 +230,10 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/problems/{reference}/{action}", post(app::problems::actions::unknown))
         .route("/staff/tasking", post(app::problems::tasking::save))
         .route("/staff/tasking/action", post(app::problems::tasking::add_action))
+        .route("/staff/control-strategy/add", post(app::problems::tasking::add_priority))
+        .route("/staff/control-strategy/remove", post(app::problems::tasking::remove_priority))
+        .route("/staff/control-strategy/link", post(app::problems::tasking::link_profile))
+        .route("/staff/control-strategy/unlink", post(app::problems::tasking::unlink_profile))
         .route("/staff/control-strategy", post(app::problems::tasking::change_strategy))
         .route("/staff/strategic-assessments", post(app::problems::strategic_pages::start))
         .route("/staff/strategic-assessments/save", post(app::problems::strategic_pages::save))

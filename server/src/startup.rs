@@ -98,9 +98,6 @@ pub fn spawn_session_sweeper(state: &AppState) {
             if let Err(e) = db::staff::delete_expired_sessions(&db, idle_before, started_before).await {
                 tracing::warn!(error = %e, "session sweep failed");
             }
-            if let Err(e) = db::reporting::delete_old_drafts(&db).await {
-                tracing::warn!(error = %e, "draft sweep failed");
-            }
             if let Err(e) = app::staff::kept::sweep(&db).await {
                 tracing::warn!(error = %e, "kept form sweep failed");
             }

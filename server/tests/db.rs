@@ -382,6 +382,93 @@ both_backends!(refused_forms_are_kept_for_their_sender_for_a_day, |db: Db, _url|
     assert_eq!(left, 0);
 });
 
+both_backends!(residents_forms_are_kept_in_the_same_table_bound_to_no_one, |db: Db, _url| async move {
+    use app::staff::kept;
+    accounts::ensure_demo_accounts(&db).await.unwrap();
+    let officer = db::staff::user_id_by_email(&db, "officer@demo.cymuned.cymru").await.unwrap().unwrap();
+    let draft = ("Loud music every night".to_string(), vec!["location".to_string()]);
+    let token = kept::keep_resident(&db, "/report", "report", &draft).await.unwrap();
+    assert!(token.len() >= 32, "a random token");
+    // The token alone opens it, as the resident is signed in to nothing.
+    let back: Option<(String, Vec<String>)> = kept::kept_resident(&db, &token).await.unwrap();
+    assert_eq!(back, Some(draft.clone()));
+    assert_eq!(kept::kept_resident::<(String, Vec<String>)>(&db, "not-the-token").await.unwrap(), None);
+    // A staff form's token does not open as a resident's, nor a resident's as a staff form.
+    let staff_token =
+        kept::keep(&db, officer, "CYM-26-000001", "grade", &[("summary".into(), "x".into())]).await;
+    assert_eq!(kept::kept_resident::<Vec<(String, String)>>(&db, &staff_token).await.unwrap(), None);
+    assert_eq!(kept::kept(&db, officer, "/report", Some(&token)).await, Default::default());
+    // Sent: forgotten. A day old: swept with the staff forms.
+    kept::forget(&db, &token).await.unwrap();
+    assert_eq!(kept::kept_resident::<(String, Vec<String>)>(&db, &token).await.unwrap(), None);
+    let old = kept::keep_resident(&db, "/case-review", "application", &draft).await.unwrap();
+    sqlx::query("UPDATE kept_forms SET created_at = created_at - 86401").execute(db.writer()).await.unwrap();
+    assert_eq!(kept::kept_resident::<(String, Vec<String>)>(&db, &old).await.unwrap(), None);
+    assert_eq!(kept::sweep(&db).await.unwrap(), 2);
+});
+
+// Migration 0016 moved residents' drafts (report_drafts) into kept_forms: rows stored in the
+// two old tables open as before once it has run.
+both_backends!(kept_forms_of_the_two_old_tables_open_after_migration_0016, |db: Db, _url| async move {
+    use app::staff::kept;
+    accounts::ensure_demo_accounts(&db).await.unwrap();
+    let officer = db::staff::user_id_by_email(&db, "officer@demo.cymuned.cymru").await.unwrap().unwrap();
+    let (old_kept, migration) = match db.backend() {
+        db::Backend::Sqlite => (
+            include_str!("../../migrations/sqlite/0010_kept_forms.sql"),
+            include_str!("../../migrations/sqlite/0016_one_kept_form_table.sql"),
+        ),
+        db::Backend::Postgres => (
+            include_str!("../../migrations/postgres/0010_kept_forms.sql"),
+            include_str!("../../migrations/postgres/0016_one_kept_form_table.sql"),
+        ),
+    };
+    // The schema as it was before 0016 (report_drafts as made by 0002).
+    sqlx::raw_sql("DROP TABLE kept_forms").execute(db.writer()).await.unwrap();
+    sqlx::raw_sql(old_kept).execute(db.writer()).await.unwrap();
+    sqlx::raw_sql(
+        "CREATE TABLE report_drafts (token_hash TEXT PRIMARY KEY, fields TEXT NOT NULL, created_at BIGINT NOT NULL)",
+    )
+    .execute(db.writer())
+    .await
+    .unwrap();
+    let resident = ("Loud music every night".to_string(), vec!["location".to_string()]);
+    let resident_token = "a-resident-token-from-before-the-migration";
+    sqlx::query("INSERT INTO report_drafts (token_hash, fields, created_at) VALUES ($1, $2, $3)")
+        .bind(accounts::sha256_hex(resident_token))
+        .bind(serde_json::to_string(&resident).unwrap())
+        .bind(db::now())
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let staff_token = "a-staff-token-from-before-the-migration";
+    sqlx::query("INSERT INTO kept_forms (token_hash, user_id, page, form, fields, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(accounts::sha256_hex(staff_token))
+        .bind(officer)
+        .bind("CYM-26-000001")
+        .bind("grade")
+        .bind(r#"[["summary","Siân saw it"]]"#)
+        .bind(db::now())
+        .execute(db.writer())
+        .await
+        .unwrap();
+    sqlx::raw_sql(migration).execute(db.writer()).await.unwrap();
+    let back: Option<(String, Vec<String>)> = kept::kept_resident(&db, resident_token).await.unwrap();
+    assert_eq!(back, Some(resident), "a resident's draft opens with its token");
+    let k = kept::kept(&db, officer, "CYM-26-000001", Some(staff_token)).await;
+    assert_eq!(k.form, "grade");
+    assert_eq!(k.fields, vec![("summary".to_string(), "Siân saw it".to_string())]);
+    assert!(
+        sqlx::query("SELECT COUNT(*) FROM report_drafts").fetch_one(db.reader()).await.is_err(),
+        "report_drafts is gone"
+    );
+    // New forms of both kinds are kept in the rebuilt table.
+    let token = kept::keep_resident(&db, "/report", "report", &("x".to_string(), Vec::<String>::new()))
+        .await
+        .unwrap();
+    assert!(kept::kept_resident::<(String, Vec<String>)>(&db, &token).await.unwrap().is_some());
+});
+
 // "Acknowledged" means durable: every commit on SQLite is synced to disk before it returns
 // (`synchronous = FULL`, 2), so a report whose reference the resident was shown survives a
 // power cut or an operating-system crash, not only a killed process. PostgreSQL's default

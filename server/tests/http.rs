@@ -1655,3 +1655,21 @@ both_backends!(islands_and_precompressed_static_files, |db: Db, url: String| asy
     }
     let _ = std::fs::remove_dir_all(&site);
 });
+
+// The last string codes are outcomes: the same addresses, the words in the reader's language.
+both_backends!(sign_in_report_and_reply_codes_are_outcomes, |db: Db, url: String| async move {
+    let app = hub(db, &url).await;
+    let (_, _, page) = send(&app, get("/cy/sign-in?error=missing")).await;
+    assert!(page.contains(r#"id="sign-in-error""#), "the Welsh sign-in page says what is missing");
+    let (_, _, page) = send(&app, get("/sign-in?error=nonsense")).await;
+    assert!(!page.contains(r#"id="sign-in-error""#), "a code it does not know says nothing");
+    // A report form that could not even be kept says so, in the reader's language.
+    let (_, _, page) = send(&app, get("/cy/report?area=W06000015&error=unavailable")).await;
+    assert!(
+        page.contains("Aeth rhywbeth o&#39;i le ar ein hochr ni")
+            || page.contains("Aeth rhywbeth o'i le ar ein hochr ni"),
+        "the Welsh notice"
+    );
+    let (_, _, page) = send(&app, get("/report?area=W06000015")).await;
+    assert!(!page.contains("Something went wrong on our side"));
+});

@@ -581,7 +581,7 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
     }
 
     // The control strategy: a priority under prevention, served by the profile.
-    let (_, location) = post(&app, "/staff/control-strategy", &analyst, "lang=en&csp=cardiff&op=add&strand=reassurance&title=&description=Visible%20patrols%20where%20residents%20feel%20unsafe").await;
+    let (_, location) = post(&app, "/staff/control-strategy/add", &analyst, "lang=en&csp=cardiff&strand=reassurance&title=&description=Visible%20patrols%20where%20residents%20feel%20unsafe").await;
     assert!(location.contains("error=title&kept="), "{location}");
     let (_, body) = page(&app, &location, &analyst).await;
     assert!(
@@ -589,16 +589,22 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
             && body.contains(r#"value="reassurance" selected"#),
         "the new priority is kept"
     );
-    let (_, location) = post(&app, "/staff/control-strategy", &analyst, "lang=en&csp=cardiff&op=add&strand=prevention&title=Drug%20markets%20in%20the%20city%20centre&description=").await;
+    let (_, location) = post(
+        &app,
+        "/staff/control-strategy/add",
+        &analyst,
+        "lang=en&csp=cardiff&strand=prevention&title=Drug%20markets%20in%20the%20city%20centre&description=",
+    )
+    .await;
     assert!(location.contains("done=saved"), "{location}");
     let priority: i64 =
         one(&db, "SELECT id FROM control_priorities WHERE title = $1", "Drug markets in the city centre")
             .await;
     let (_, location) = post(
         &app,
-        "/staff/control-strategy",
+        "/staff/control-strategy/link",
         &analyst,
-        &format!("lang=en&csp=cardiff&op=link&priority={priority}&profile={profile}"),
+        &format!("lang=en&csp=cardiff&priority={priority}&profile={profile}"),
     )
     .await;
     assert!(location.contains("done=saved"), "{location}");
@@ -609,13 +615,9 @@ both_backends!(tasking_control_strategy_and_the_strategic_assessment, |db: Db, u
         prevention.contains("Drug markets in the city centre") && prevention.contains(&profile),
         "the priority and its profile, under prevention"
     );
-    let (status, _) = post(
-        &app,
-        "/staff/control-strategy",
-        &officer,
-        "lang=en&csp=cardiff&op=add&strand=enforcement&title=x",
-    )
-    .await;
+    let (status, _) =
+        post(&app, "/staff/control-strategy/add", &officer, "lang=en&csp=cardiff&strand=enforcement&title=x")
+            .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 
     // The strategic assessment of the last quarter that has ended: drafted from the data.
@@ -1000,4 +1002,107 @@ both_backends!(tasking_adds_no_action_to_a_closed_profile, |db: Db, url: String|
     let decisions: i64 =
         one(&db, "SELECT COUNT(*) FROM tasking_meetings WHERE decisions LIKE $1", "%After closing%").await;
     assert_eq!(decisions, 0, "nor recorded as decided");
+});
+
+// Each change to the control strategy has its own address and form; each refuses someone
+// without tasking rights and someone with them only in another CSP, and changes nothing then.
+both_backends!(control_strategy_changes_have_one_route_each, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    accounts::create_account(
+        &db,
+        NewAccount {
+            email: "analyst@swansea.example",
+            display_name: "Swansea analyst",
+            password: DEMO_PASSWORD,
+            role: "analyst",
+            csp_slug: "swansea",
+            organisation: None,
+            language: app::i18n::Lang::En,
+            is_demo: false,
+        },
+        "test",
+    )
+    .await
+    .unwrap();
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let elsewhere = cookie_for(&app, "analyst@swansea.example").await;
+    let reference = report(&app, &db, "en", "Gareth Jones", "gareth@example.com").await;
+    grade(&app, &db, &officer, &reference).await;
+    let profile = open_profile(&app, &db, &analyst, &[&reference]).await;
+    let count = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            let n: i64 = sqlx::query(sql).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+            n
+        }
+    };
+    let priorities = "SELECT COUNT(*) FROM control_priorities";
+    let links = "SELECT COUNT(*) FROM control_priority_profiles";
+    let (p0, l0) = (count(priorities).await, count(links).await);
+
+    // Add.
+    let add = "lang=en&csp=cardiff&strand=prevention&title=Drugs%20in%20the%20city%20centre&description=";
+    for cookie in [&officer, &elsewhere] {
+        let (status, _) = post(&app, "/staff/control-strategy/add", cookie, add).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    assert_eq!(count(priorities).await, p0);
+    let (_, location) = post(&app, "/staff/control-strategy/add", &analyst, add).await;
+    assert!(location.starts_with("/staff/control-strategy?csp=cardiff&done=saved"), "{location}");
+    let priority: i64 =
+        one(&db, "SELECT id FROM control_priorities WHERE title = $1", "Drugs in the city centre").await;
+    let (_, location) =
+        post(&app, "/staff/control-strategy/add", &analyst, "lang=cy&csp=cardiff&strand=nonsense&title=x")
+            .await;
+    assert!(location.starts_with("/cy/staff/control-strategy?csp=cardiff&error=stage&kept="), "{location}");
+
+    // Link and unlink a profile.
+    let body = format!("lang=en&csp=cardiff&priority={priority}&profile={profile}");
+    for cookie in [&officer, &elsewhere] {
+        let (status, _) = post(&app, "/staff/control-strategy/link", cookie, &body).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    assert_eq!(count(links).await, l0);
+    let (_, location) = post(&app, "/staff/control-strategy/link", &analyst, &body).await;
+    assert!(location.ends_with("done=saved"), "{location}");
+    assert_eq!(count(links).await, l0 + 1);
+    let (_, location) =
+        post(&app, "/staff/control-strategy/link", &analyst, "lang=en&csp=cardiff&priority=0&profile=PP-0")
+            .await;
+    assert!(location.ends_with("error=item"), "{location}");
+    for cookie in [&officer, &elsewhere] {
+        let (status, _) = post(&app, "/staff/control-strategy/unlink", cookie, &body).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    assert_eq!(count(links).await, l0 + 1);
+    let (_, location) = post(&app, "/staff/control-strategy/unlink", &analyst, &body).await;
+    assert!(location.ends_with("done=saved"), "{location}");
+    assert_eq!(count(links).await, l0);
+
+    // The old address of every form: checked, then "unknown"; nothing changes.
+    let old = format!("lang=en&csp=cardiff&op=remove&priority={priority}");
+    let (status, _) = post(&app, "/staff/control-strategy", &officer, &old).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, location) = post(&app, "/staff/control-strategy", &analyst, &old).await;
+    assert!(location.ends_with("error=unknown"), "{location}");
+    assert_eq!(count(priorities).await, p0 + 1);
+
+    // Remove.
+    let body = format!("lang=en&csp=cardiff&priority={priority}");
+    for cookie in [&officer, &elsewhere] {
+        let (status, _) = post(&app, "/staff/control-strategy/remove", cookie, &body).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    assert_eq!(count(priorities).await, p0 + 1);
+    let (_, location) = post(&app, "/staff/control-strategy/remove", &analyst, &body).await;
+    assert!(location.ends_with("done=saved"), "{location}");
+    assert_eq!(count(priorities).await, p0);
+    let (_, location) = post(&app, "/staff/control-strategy/remove", &analyst, &body).await;
+    assert!(location.ends_with("error=item"), "{location}");
+
+    // The page's forms post to their own addresses.
+    let (_, page_body) = page(&app, "/staff/control-strategy?csp=cardiff", &analyst).await;
+    assert!(page_body.contains(r#"action="/staff/control-strategy/add""#), "the add form");
+    assert!(!page_body.contains(r#"name="op""#));
 });

@@ -730,32 +730,29 @@ both_backends!(teams_take_reports, |db: Db, url: String| async move {
     let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
     // A manager makes a team and puts the officer in it; officers cannot.
     let (_, location) =
-        post(&app, "/staff/teams", &officer, "lang=en&csp=cardiff&action=create&name=Night-time%20economy")
-            .await;
+        post(&app, "/staff/teams/create", &officer, "lang=en&csp=cardiff&name=Night-time%20economy").await;
     assert!(location.ends_with("error=forbidden"), "{location}");
     let (_, location) =
-        post(&app, "/staff/teams", &manager, "lang=en&csp=cardiff&action=create&name=Night-time%20economy")
-            .await;
+        post(&app, "/staff/teams/create", &manager, "lang=en&csp=cardiff&name=Night-time%20economy").await;
     assert!(location.ends_with("done=team_created"), "{location}");
     let (_, location) =
-        post(&app, "/staff/teams", &manager, "lang=en&csp=cardiff&action=create&name=Night-time%20economy")
-            .await;
+        post(&app, "/staff/teams/create", &manager, "lang=en&csp=cardiff&name=Night-time%20economy").await;
     assert!(location.ends_with("error=team_exists"));
     let team: i64 =
         sqlx::query("SELECT id FROM teams").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
     let (_, location) = post(
         &app,
-        "/staff/teams",
+        "/staff/teams/add",
         &manager,
-        &format!("lang=en&csp=cardiff&action=add&team={team}&email=officer%40demo.cymuned.cymru"),
+        &format!("lang=en&csp=cardiff&team={team}&email=officer%40demo.cymuned.cymru"),
     )
     .await;
     assert!(location.ends_with("done=team_changed"), "{location}");
     let (_, location) = post(
         &app,
-        "/staff/teams",
+        "/staff/teams/add",
         &manager,
-        &format!("lang=en&csp=cardiff&action=add&team={team}&email=nobody%40example.org"),
+        &format!("lang=en&csp=cardiff&team={team}&email=nobody%40example.org"),
     )
     .await;
     assert!(location.ends_with("error=no_account"));
@@ -1095,4 +1092,88 @@ both_backends!(messages_to_the_resident_are_never_published, |db: Db, url: Strin
         before,
         "private exchanges leave no public trace"
     );
+});
+
+// Each change to a CSP's teams has its own address and form; each refuses someone who may not
+// manage roles there (an officer, another CSP's manager) and changes nothing then.
+both_backends!(team_changes_have_one_route_each, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let account = NewAccount {
+        email: "manager@swansea.example",
+        display_name: "Swansea manager",
+        password: DEMO_PASSWORD,
+        role: "csp_manager",
+        csp_slug: "swansea",
+        organisation: None,
+        language: app::i18n::Lang::En,
+        is_demo: false,
+    };
+    accounts::create_account(&db, account, "test").await.unwrap();
+    let manager = Some(cookie_for(&app, "csp-manager@demo.cymuned.cymru").await);
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    let elsewhere = Some(cookie_for(&app, "manager@swansea.example").await);
+    let count = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            let n: i64 = sqlx::query(sql).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+            n
+        }
+    };
+    let teams = "SELECT COUNT(*) FROM teams";
+    let members = "SELECT COUNT(*) FROM team_members";
+
+    // Create.
+    let create = "lang=en&csp=cardiff&name=Night-time%20economy";
+    for cookie in [&officer, &elsewhere] {
+        let (_, location) = post(&app, "/staff/teams/create", cookie, create).await;
+        assert!(location.ends_with("error=forbidden"), "{location}");
+    }
+    assert_eq!(count(teams).await, 0);
+    let (_, location) = post(&app, "/staff/teams/create", &manager, "lang=en&csp=cardiff&name=%20").await;
+    assert!(location.ends_with("error=team_name"), "{location}");
+    let (_, location) = post(&app, "/staff/teams/create", &manager, create).await;
+    assert_eq!(location, "/staff/team?csp=cardiff&done=team_created");
+    let team: i64 =
+        sqlx::query("SELECT id FROM teams").fetch_one(db.reader()).await.unwrap().try_get(0).unwrap();
+    let officer_id =
+        app::db::staff::user_id_by_email(&db, "officer@demo.cymuned.cymru").await.unwrap().unwrap();
+
+    // Add a member.
+    let add = format!("lang=cy&csp=cardiff&team={team}&email=officer%40demo.cymuned.cymru");
+    for cookie in [&officer, &elsewhere] {
+        let (_, location) = post(&app, "/staff/teams/add", cookie, &add).await;
+        assert!(location.ends_with("error=forbidden"), "{location}");
+    }
+    assert_eq!(count(members).await, 0);
+    let (_, location) = post(&app, "/staff/teams/add", &manager, &add).await;
+    assert_eq!(location, "/cy/staff/team?csp=cardiff&done=team_changed");
+    assert_eq!(count(members).await, 1);
+    let (_, location) = post(&app, "/staff/teams/add", &manager, "lang=en&csp=cardiff&team=0&email=x").await;
+    assert!(location.ends_with("error=invalid"), "{location}");
+
+    // The old address of every team form: checked, then refused; nothing changes.
+    let old = format!("lang=en&csp=cardiff&action=remove&team={team}&user={officer_id}");
+    let (_, location) = post(&app, "/staff/teams", &officer, &old).await;
+    assert!(location.ends_with("error=forbidden"), "{location}");
+    let (_, location) = post(&app, "/staff/teams", &manager, &old).await;
+    assert!(location.ends_with("error=invalid"), "{location}");
+    assert_eq!(count(members).await, 1);
+
+    // Remove a member.
+    let remove = format!("lang=en&csp=cardiff&team={team}&user={officer_id}");
+    for cookie in [&officer, &elsewhere] {
+        let (_, location) = post(&app, "/staff/teams/remove", cookie, &remove).await;
+        assert!(location.ends_with("error=forbidden"), "{location}");
+    }
+    assert_eq!(count(members).await, 1);
+    let (_, location) = post(&app, "/staff/teams/remove", &manager, &remove).await;
+    assert!(location.ends_with("done=team_changed"), "{location}");
+    assert_eq!(count(members).await, 0);
+
+    // The page's forms post to their own addresses.
+    let (_, body) = page(&app, "/staff/team?csp=cardiff", &manager).await;
+    assert!(
+        body.contains(r#"action="/staff/teams/create""#) && body.contains(r#"action="/staff/teams/add""#)
+    );
+    assert!(!body.contains(r#"name="action""#));
 });

@@ -1,4 +1,4 @@
-//! Resident reports: categories, the report and its reporter, the public timeline, drafts.
+//! Resident reports: categories, the report and its reporter, the public timeline.
 
 use super::{now, Db, DbError};
 use crate::{
@@ -396,42 +396,6 @@ pub async fn report_count(db: &Db, csp_id: i64) -> Result<i64, DbError> {
         .bind(csp_id)
         .fetch_one(db.reader())
         .await
-}
-
-// ----- drafts: a form that needs correcting, kept for a day under a random token.
-
-pub async fn save_draft(db: &Db, token_hash: &str, fields_json: &str) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO report_drafts (token_hash, fields, created_at) VALUES ($1, $2, $3)")
-        .bind(token_hash)
-        .bind(fields_json)
-        .bind(now())
-        .execute(db.writer())
-        .await?;
-    Ok(())
-}
-
-pub async fn draft(db: &Db, token_hash: &str) -> Result<Option<String>, DbError> {
-    sqlx::query_scalar("SELECT fields FROM report_drafts WHERE token_hash = $1 AND created_at > $2")
-        .bind(token_hash)
-        .bind(now() - 24 * 3600)
-        .fetch_optional(db.reader())
-        .await
-}
-
-pub async fn delete_draft(db: &Db, token_hash: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM report_drafts WHERE token_hash = $1")
-        .bind(token_hash)
-        .execute(db.writer())
-        .await?;
-    Ok(())
-}
-
-pub async fn delete_old_drafts(db: &Db) -> Result<u64, DbError> {
-    let done = sqlx::query("DELETE FROM report_drafts WHERE created_at <= $1")
-        .bind(now() - 24 * 3600)
-        .execute(db.writer())
-        .await?;
-    Ok(done.rows_affected())
 }
 
 // ----- synthetic reports (`cymuned generate`), stored in batches.

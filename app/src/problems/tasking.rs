@@ -535,7 +535,7 @@ pub fn ControlStrategyPage() -> impl IntoView {
 
 fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
     let StrategyView { csps, selected, priorities, profiles, can_edit, kept: k } = v;
-    let post = lang.path("/staff/control-strategy");
+    let post = move |change: &str| lang.path(&format!("/staff/control-strategy/{change}"));
     let hidden = {
         let selected = selected.clone();
         move || {
@@ -566,9 +566,8 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
                                     <li>
                                         <a href=lang.path(&format!("/staff/problems/{r}"))>{format!("{r} · {title}")}</a>
                                         {can_edit.then(|| view! {
-                                            <form method="post" action=post.clone() class="inline-form">
+                                            <form method="post" action=post("unlink") class="inline-form">
                                                 {hidden()}
-                                                <input type="hidden" name="op" value="unlink" />
                                                 <input type="hidden" name="priority" value=id.to_string() />
                                                 <input type="hidden" name="profile" value=r.clone() />
                                                 " " <button type="submit" class="link-button">{t!(lang, "strategy-unlink", reference = r.clone())}</button>
@@ -578,9 +577,8 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                             {(can_edit && !profiles.is_empty()).then(|| view! {
-                                <form method="post" action=post.clone() class="form inline-fields">
+                                <form method="post" action=post("link") class="form inline-fields">
                                     {hidden()}
-                                    <input type="hidden" name="op" value="link" />
                                     <input type="hidden" name="priority" value=id.to_string() />
                                     <div class="field">
                                         <label for=format!("link-{id}")>{t!(lang, "strategy-link-label", priority = p.title.clone())}</label>
@@ -592,9 +590,8 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
                                 </form>
                             })}
                             {can_edit.then(|| view! {
-                                <form method="post" action=post.clone() class="inline-form">
+                                <form method="post" action=post("remove") class="inline-form">
                                     {hidden()}
-                                    <input type="hidden" name="op" value="remove" />
                                     <input type="hidden" name="priority" value=id.to_string() />
                                     <button type="submit" class="link-button">{t!(lang, "strategy-remove", priority = p.title.clone())}</button>
                                 </form>
@@ -613,9 +610,8 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
         {can_edit.then(|| view! {
             <section aria-labelledby="add-priority" class="no-print">
                 <h2 id="add-priority">{t!(lang, "strategy-add")}</h2>
-                <form method="post" action=post.clone() class="form">
+                <form method="post" action=post("add") class="form">
                     {hidden()}
-                    <input type="hidden" name="op" value="add" />
                     <div class="field">
                         <label for="priority-strand">{t!(lang, "strategy-strand")}</label>
                         <select id="priority-strand" name="strand">
@@ -637,67 +633,139 @@ fn strategy(lang: Lang, v: StrategyView) -> impl IntoView {
     }
 }
 
-/// A change to the control strategy: `op` is `add` (a priority), `remove`, `link` or `unlink`
-/// (a profile to a priority).
+/// A new priority of the control strategy, under one of its headings.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct StrategyForm {
+pub struct NewPriorityForm {
     pub csp: String,
-    pub op: String,
-    pub priority: String,
     pub strand: String,
     pub title: String,
     pub description: String,
+}
+
+/// A priority of the control strategy taken off it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PriorityForm {
+    pub csp: String,
+    pub priority: String,
+}
+
+/// A profile linked to (or unlinked from) a priority of the control strategy.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PriorityProfileForm {
+    pub csp: String,
+    pub priority: String,
     /// A profile's reference.
     pub profile: String,
 }
 
-/// `POST /staff/control-strategy`: add or remove a priority, link or unlink a profile.
-pub async fn change_strategy(
+/// The CSP of a control strategy form, where the person may run tasking; else the refusal.
+#[allow(clippy::result_large_err)]
+fn strategy_csp(staff: &Staff, lang: Lang, csp: &str) -> Result<(i64, String), Response> {
+    staff.require_in(lang, Permission::RunTasking, csp).map(|csp| (csp.csp_id, csp.slug))
+}
+
+fn back_to_strategy(lang: Lang, slug: &str, outcome: &dyn std::fmt::Display) -> Response {
+    Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy"))).into_response()
+}
+
+/// What a change to the control strategy came to: saved, no such priority or profile, or not
+/// stored.
+fn strategy_changed(lang: Lang, slug: &str, result: Result<bool, db::DbError>) -> Response {
+    match result {
+        Ok(true) => back_to_strategy(lang, slug, &Outcome::Saved),
+        Ok(false) => back_to_strategy(lang, slug, &Outcome::Item),
+        Err(e) => {
+            tracing::error!(error = %e, "could not change the control strategy");
+            back_to_strategy(lang, slug, &Outcome::ProblemsUnavailable)
+        }
+    }
+}
+
+/// `POST /staff/control-strategy/add`: a new priority (refused for a mistake, it goes back as
+/// it was typed).
+pub async fn add_priority(
     State(state): State<AppState>,
     staff: Staff,
-    Posted { form, lang, fields }: Posted<StrategyForm>,
+    Posted { form, lang, fields }: Posted<NewPriorityForm>,
 ) -> Response {
-    let csp = match staff.require_in(lang, Permission::RunTasking, &form.csp) {
+    let (csp_id, slug) = match strategy_csp(&staff, lang, &form.csp) {
         Ok(csp) => csp,
         Err(response) => return response,
     };
-    let (csp_id, slug, user) = (csp.csp_id, csp.slug, &staff.user);
-    let back = |outcome: &dyn std::fmt::Display| {
-        Redirect::to(&format!("{}?csp={slug}&{outcome}", lang.path("/staff/control-strategy")))
-            .into_response()
-    };
-    // A new priority refused for a mistake goes back as it was typed.
     let page = strategy_page(&slug);
-    let refused = |error: Outcome| kept::refusal(&state.db, user.id, &page, "add", &fields, error);
-    let priority: i64 = form.priority.parse().unwrap_or(0);
-    let result = match form.op.as_str() {
-        "add" => {
-            let Some(strand) = Strand::parse(&form.strand) else {
-                return back(&refused(Outcome::Stage).await);
-            };
-            let title = match text(&form.title, MAX_TITLE) {
-                Ok(t) if !t.is_empty() => t,
-                Ok(_) => return back(&refused(Outcome::Title).await),
-                Err(_) => return back(&refused(Outcome::TooLong).await),
-            };
-            let Ok(description) = text(&form.description, MAX_TEXT) else {
-                return back(&refused(Outcome::TooLong).await);
-            };
-            db::tasking::add_priority(&state.db, csp_id, strand, &title, &description).await.map(|_| true)
-        }
-        "link" | "unlink" => {
-            db::tasking::link_priority(&state.db, csp_id, priority, &form.profile, form.op == "link").await
-        }
-        "remove" => db::tasking::remove_priority(&state.db, csp_id, priority).await,
-        _ => Ok(false),
+    let refused = |error: Outcome| kept::refusal(&state.db, staff.user.id, &page, "add", &fields, error);
+    let Some(strand) = Strand::parse(&form.strand) else {
+        return back_to_strategy(lang, &slug, &refused(Outcome::Stage).await);
     };
-    match result {
-        Ok(true) => back(&Outcome::Saved),
-        Ok(false) => back(&Outcome::Item),
-        Err(e) => {
-            tracing::error!(error = %e, "could not change the control strategy");
-            back(&Outcome::ProblemsUnavailable)
-        }
+    let title = match text(&form.title, MAX_TITLE) {
+        Ok(t) if !t.is_empty() => t,
+        Ok(_) => return back_to_strategy(lang, &slug, &refused(Outcome::Title).await),
+        Err(_) => return back_to_strategy(lang, &slug, &refused(Outcome::TooLong).await),
+    };
+    let Ok(description) = text(&form.description, MAX_TEXT) else {
+        return back_to_strategy(lang, &slug, &refused(Outcome::TooLong).await);
+    };
+    let result =
+        db::tasking::add_priority(&state.db, csp_id, strand, &title, &description).await.map(|_| true);
+    strategy_changed(lang, &slug, result)
+}
+
+/// `POST /staff/control-strategy/remove`: a priority taken off the strategy.
+pub async fn remove_priority(
+    State(state): State<AppState>,
+    staff: Staff,
+    Posted { form, lang, .. }: Posted<PriorityForm>,
+) -> Response {
+    let (csp_id, slug) = match strategy_csp(&staff, lang, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let priority: i64 = form.priority.parse().unwrap_or(0);
+    strategy_changed(lang, &slug, db::tasking::remove_priority(&state.db, csp_id, priority).await)
+}
+
+async fn link_or_unlink(
+    state: AppState,
+    staff: Staff,
+    posted: Posted<PriorityProfileForm>,
+    link: bool,
+) -> Response {
+    let Posted { form, lang, .. } = posted;
+    let (csp_id, slug) = match strategy_csp(&staff, lang, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let priority: i64 = form.priority.parse().unwrap_or(0);
+    let result = db::tasking::link_priority(&state.db, csp_id, priority, &form.profile, link).await;
+    strategy_changed(lang, &slug, result)
+}
+
+/// `POST /staff/control-strategy/link`: a profile serves a priority.
+pub async fn link_profile(
+    State(state): State<AppState>,
+    staff: Staff,
+    posted: Posted<PriorityProfileForm>,
+) -> Response {
+    link_or_unlink(state, staff, posted, true).await
+}
+
+/// `POST /staff/control-strategy/unlink`: a profile no longer serves a priority.
+pub async fn unlink_profile(
+    State(state): State<AppState>,
+    staff: Staff,
+    posted: Posted<PriorityProfileForm>,
+) -> Response {
+    link_or_unlink(state, staff, posted, false).await
+}
+
+/// `POST /staff/control-strategy`, the old address of every control strategy form: checked
+/// like them, then "unknown" (each change has its own address).
+pub async fn change_strategy(staff: Staff, Posted { form, lang, .. }: Posted<PriorityForm>) -> Response {
+    match strategy_csp(&staff, lang, &form.csp) {
+        Ok((_, slug)) => back_to_strategy(lang, &slug, &Outcome::UnknownAction),
+        Err(response) => response,
     }
 }

@@ -47,7 +47,7 @@ pub async fn report_page(
     place: Option<String>,
     ward: Option<String>,
 ) -> Result<ReportPageData, ServerFnError> {
-    use crate::{db, error::internal, staff::accounts::sha256_hex};
+    use crate::{db, error::internal};
     let state = crate::state::AppState::current()?;
     let csps = db::reference::list_csps(&state.db).await.map_err(internal)?;
     let mut areas: Vec<(String, Names)> = csps
@@ -75,10 +75,9 @@ pub async fn report_page(
         }
     }
     let draft = match draft.filter(|d| !d.is_empty()) {
-        Some(token) => db::reporting::draft(&state.db, &sha256_hex(&token))
+        Some(token) => crate::staff::kept::kept_resident::<(ReportForm, Vec<FieldError>)>(&state.db, &token)
             .await
             .map_err(internal)?
-            .and_then(|json| serde_json::from_str::<(ReportForm, Vec<FieldError>)>(&json).ok())
             .map(|(mut form, errors)| {
                 form.draft = token;
                 (form, errors)
@@ -289,32 +288,41 @@ fn FieldErrorText(error: Option<(String, String)>) -> impl IntoView {
     error.map(|(message, id)| view! { <p class="field-error" id=id>{message}</p> })
 }
 
-#[component]
-fn ReportFormView(
+/// The errors of a report form sent back, for its fields: the message under a field, what
+/// describes it and whether it is marked invalid.
+#[derive(Clone)]
+struct FormErrors {
     lang: Lang,
-    area: ChosenArea,
-    draft: Option<(ReportForm, Vec<FieldError>)>,
-    ward: Option<String>,
-) -> impl IntoView {
-    let (form, errors) = draft.unwrap_or_else(|| {
-        let start = ReportForm {
-            anonymous: "yes".into(),
-            contact_language: lang.code().into(),
-            ward: ward.unwrap_or_default(),
-            ..Default::default()
-        };
-        (start, Vec::new())
-    });
-    let e = |field: &str| error_for(&errors, lang, field);
-    let described = |field: &str, hint: Option<&str>| {
+    list: Vec<FieldError>,
+}
+
+impl FormErrors {
+    fn has(&self, field: &str) -> bool {
+        self.list.iter().any(|x| x.field == field)
+    }
+
+    fn text(&self, field: &str) -> Option<(String, String)> {
+        error_for(&self.list, self.lang, field)
+    }
+
+    fn described(&self, field: &str, hint: Option<&str>) -> Option<String> {
         let mut ids: Vec<String> = hint.map(|h| vec![h.to_string()]).unwrap_or_default();
-        if errors.iter().any(|x| x.field == field) {
+        if self.has(field) {
             ids.push(format!("{field}-error"));
         }
         (!ids.is_empty()).then(|| ids.join(" "))
-    };
-    let invalid = |field: &str| errors.iter().any(|x| x.field == field).then_some("true");
+    }
+
+    fn invalid(&self, field: &str) -> Option<&'static str> {
+        self.has(field).then_some("true")
+    }
+}
+
+/// The errors at the top of a form sent back, each a link to its field.
+#[component]
+fn ErrorSummary(lang: Lang, errors: FormErrors) -> impl IntoView {
     let summary: Vec<(String, String)> = errors
+        .list
         .iter()
         .map(|x| {
             // Where the link in the summary takes the resident: the field, or its first choice.
@@ -327,21 +335,225 @@ fn ReportFormView(
             (field_error_message(lang, x), target.to_string())
         })
         .collect();
+    (!summary.is_empty()).then(|| view! {
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="errors">
+            <h2 id="error-summary-heading">{t!(lang, "report-error-summary")}</h2>
+            <ul>
+                {summary.into_iter().map(|(message, field)| view! { <li><a href=format!("#{field}")>{message}</a></li> }).collect_view()}
+            </ul>
+        </div>
+    })
+}
+
+/// What happened: the kind of problem, whether it is aimed at someone, hate.
+#[component]
+fn WhatSection(lang: Lang, area: ChosenArea, form: ReportForm, errors: FormErrors) -> impl IntoView {
+    view! {
+    <fieldset>
+        <legend>{t!(lang, "report-what-legend")}</legend>
+        <div class="field">
+            <label for="category">{t!(lang, "report-category")}</label>
+            <FieldErrorText error=errors.text("category") />
+            <select id="category" name="category" aria-describedby=errors.described("category", None) aria-invalid=errors.invalid("category")>
+                <option value="">{t!(lang, "report-choose")}</option>
+                {area.categories.iter().map(|c| view! {
+                    <option value=c.code.clone() selected=c.code == form.category>{c.name.get(lang).to_string()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <fieldset class="field">
+            <legend>{t!(lang, "report-asb-legend")}</legend>
+            <p class="hint" id="asb-hint">{t!(lang, "report-asb-hint")}</p>
+            <FieldErrorText error=errors.text("asb_qualifier") />
+            {AsbQualifier::ALL.iter().map(|&q| view! {
+                <div class="choice">
+                    <input type="radio" name="asb_qualifier" id=format!("asb-{}", q.as_str()) value=q.as_str() checked=form.asb_qualifier == q.as_str() />
+                    <label for=format!("asb-{}", q.as_str())>{qualifier_name(lang, q)}</label>
+                </div>
+            }).collect_view()}
+        </fieldset>
+        <fieldset class="field">
+            <legend>{t!(lang, "report-hate-legend")}</legend>
+            <p class="hint">{t!(lang, "report-hate-hint")}</p>
+            <FieldErrorText error=errors.text("hate_strands") />
+            {HATE_STRANDS.iter().map(|s| view! {
+                <div class="choice">
+                    <input type="checkbox" name="hate_strands" id=format!("hate-{s}") value=*s checked=form.hate_strands.iter().any(|x| x == s) />
+                    <label for=format!("hate-{s}")>{strand_name(lang, s)}</label>
+                </div>
+            }).collect_view()}
+        </fieldset>
+    </fieldset>
+    }
+}
+
+/// Where: the map, the ward, the place in words.
+#[component]
+fn WhereSection(lang: Lang, area: ChosenArea, form: ReportForm, errors: FormErrors) -> impl IntoView {
+    view! {
+    <fieldset>
+        <legend>{t!(lang, "report-where-legend")}</legend>
+        // The map (an island) and the script that brings it to life; type-erased, as the
+        // form's view type is already deep.
+        {view! {
+            <WherePicker lang words=MapWords::new(lang) area=area.code.clone() lat=form.lat.clone() lon=form.lon.clone() />
+            <IslandScripts />
+        }.into_any()}
+        <div class="field">
+            <label for="ward">{t!(lang, "report-ward")}</label>
+            <p class="hint" id="ward-hint">{t!(lang, "report-ward-hint")}</p>
+            <FieldErrorText error=errors.text("ward") />
+            <select id="ward" name="ward" aria-describedby=errors.described("ward", Some("ward-hint")) aria-invalid=errors.invalid("ward")>
+                <option value="">{t!(lang, "report-choose")}</option>
+                {area.wards.iter().map(|(code, name)| view! {
+                    <option value=code.clone() selected=*code == form.ward>{name.get(lang).to_string()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for="location_text">{t!(lang, "report-location-text")}</label>
+            <p class="hint" id="location-hint">{t!(lang, "report-location-hint")}</p>
+            <FieldErrorText error=errors.text("location_text") />
+            <input id="location_text" name="location_text" type="text" maxlength="200" value=form.location_text.clone()
+                aria-describedby=errors.described("location_text", Some("location-hint")) aria-invalid=errors.invalid("location_text") />
+        </div>
+    </fieldset>
+    }
+}
+
+/// When, and whether it is still going on.
+#[component]
+fn WhenSection(lang: Lang, form: ReportForm, errors: FormErrors) -> impl IntoView {
+    view! {
+    <fieldset>
+        <legend>{t!(lang, "report-when-legend")}</legend>
+        <div class="field">
+            <label for="happened_at">{t!(lang, "report-when")}</label>
+            <p class="hint" id="when-hint">{t!(lang, "report-when-hint")}</p>
+            <FieldErrorText error=errors.text("happened_at") />
+            <input id="happened_at" name="happened_at" type="datetime-local" value=form.happened_at.clone()
+                aria-describedby=errors.described("happened_at", Some("when-hint")) aria-invalid=errors.invalid("happened_at") />
+        </div>
+        <div class="choice">
+            <input type="checkbox" id="ongoing" name="ongoing" value="on" checked=!form.ongoing.is_empty() />
+            <label for="ongoing">{t!(lang, "report-ongoing")}</label>
+        </div>
+    </fieldset>
+    }
+}
+
+/// What happened in the resident's words, and photos.
+#[component]
+fn DescriptionSection(lang: Lang, form: ReportForm, errors: FormErrors) -> impl IntoView {
+    view! {
+    <div class="field">
+        <label for="description">{t!(lang, "report-description")}</label>
+        <p class="hint" id="description-hint">{t!(lang, "report-description-hint", max = MAX_DESCRIPTION)}</p>
+        <FieldErrorText error=errors.text("description") />
+        <textarea id="description" name="description" rows="8" maxlength=MAX_DESCRIPTION.to_string()
+            aria-describedby=errors.described("description", Some("description-hint")) aria-invalid=errors.invalid("description")>
+            {form.description.clone()}
+        </textarea>
+    </div>
+
+    <div class="field">
+        <label for="photos">{t!(lang, "report-photos")}</label>
+        <p class="hint" id="photos-hint">{t!(lang, "report-photos-hint")}</p>
+        <FieldErrorText error=errors.text("photos") />
+        <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple
+            aria-describedby=errors.described("photos", Some("photos-hint")) aria-invalid=errors.invalid("photos") />
+    </div>
+    }
+}
+
+/// About the resident: anonymous or not, how to contact them, and safely.
+#[component]
+fn ContactSection(lang: Lang, form: ReportForm, errors: FormErrors) -> impl IntoView {
     let anonymous = form.anonymous != "no";
     let contact_lang = Lang::parse(&form.contact_language).unwrap_or(lang);
+    view! {
+    <fieldset>
+        <legend>{t!(lang, "report-about-legend")}</legend>
+        <div class="choice">
+            <input type="radio" id="anonymous-yes" name="anonymous" value="yes" checked=anonymous />
+            <label for="anonymous-yes">{t!(lang, "report-anonymous-yes")}</label>
+        </div>
+        <div class="choice">
+            <input type="radio" id="anonymous-no" name="anonymous" value="no" checked=!anonymous />
+            <label for="anonymous-no">{t!(lang, "report-anonymous-no")}</label>
+        </div>
+        <p class="hint">{t!(lang, "report-contact-hint")}</p>
+        <div class="field">
+            <label for="name">{t!(lang, "report-name")}</label>
+            <FieldErrorText error=errors.text("name") />
+            <input id="name" name="name" type="text" autocomplete="name" value=form.name.clone() aria-describedby=errors.described("name", None) aria-invalid=errors.invalid("name") />
+        </div>
+        <div class="field">
+            <label for="email">{t!(lang, "sign-in-email")}</label>
+            <FieldErrorText error=errors.text("email") />
+            <input id="email" name="email" type="email" autocomplete="email" spellcheck="false" value=form.email.clone() aria-describedby=errors.described("email", None) aria-invalid=errors.invalid("email") />
+        </div>
+        <div class="field">
+            <label for="phone">{t!(lang, "report-phone")}</label>
+            <FieldErrorText error=errors.text("phone") />
+            <input id="phone" name="phone" type="tel" autocomplete="tel" value=form.phone.clone() aria-describedby=errors.described("phone", None) aria-invalid=errors.invalid("phone") />
+        </div>
+        <fieldset class="field">
+            <legend>{t!(lang, "report-contact-language")}</legend>
+            {Lang::ALL.into_iter().map(|l| view! {
+                <div class="choice">
+                    <input type="radio" name="contact_language" id=format!("contact-{}", l.code()) value=l.code() checked=contact_lang == l />
+                    <label for=format!("contact-{}", l.code()) lang=l.code()>{l.endonym()}</label>
+                </div>
+            }).collect_view()}
+        </fieldset>
+        <div class="choice">
+            <input type="checkbox" id="consent" name="consent" value="on" checked=!form.consent.is_empty() />
+            <label for="consent">{t!(lang, "report-consent")}</label>
+        </div>
+        <div class="field">
+            <label for="safe_contact">{t!(lang, "report-safe-contact")}</label>
+            <p class="hint" id="safe-hint">{t!(lang, "report-safe-contact-hint")}</p>
+            <FieldErrorText error=errors.text("safe_contact") />
+            <textarea id="safe_contact" name="safe_contact" rows="3" aria-describedby=errors.described("safe_contact", Some("safe-hint"))>{form.safe_contact.clone()}</textarea>
+        </div>
+    </fieldset>
+    }
+}
+
+#[component]
+fn ReportFormView(
+    lang: Lang,
+    area: ChosenArea,
+    draft: Option<(ReportForm, Vec<FieldError>)>,
+    ward: Option<String>,
+) -> impl IntoView {
+    use crate::shell::outcome::{Kind, Outcome, Pages};
+    let (form, errors) = draft.unwrap_or_else(|| {
+        let start = ReportForm {
+            anonymous: "yes".into(),
+            contact_language: lang.code().into(),
+            ward: ward.unwrap_or_default(),
+            ..Default::default()
+        };
+        (start, Vec::new())
+    });
+    let errors = FormErrors { lang, list: errors };
+    // The form could not even be kept to be shown again (`?error=unavailable`).
+    let (_, key) = Pages::ReportForm.keys();
+    let refused = use_query_map()
+        .read_untracked()
+        .get(key)
+        .and_then(|code| Outcome::find(Pages::ReportForm, Kind::Error, &code));
     view! {
         <p class="breadcrumb">
             {t!(lang, "report-area-chosen", area = area.name.get(lang).to_string(), csp = area.csp.get(lang).to_string())} " "
             <a href=lang.path("/report")>{t!(lang, "report-area-change")}</a>
         </p>
-        {(!summary.is_empty()).then(|| view! {
-            <div class="error-summary" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="errors">
-                <h2 id="error-summary-heading">{t!(lang, "report-error-summary")}</h2>
-                <ul>
-                    {summary.into_iter().map(|(message, field)| view! { <li><a href=format!("#{field}")>{message}</a></li> }).collect_view()}
-                </ul>
-            </div>
+        {refused.map(|outcome| view! {
+            <div class="notice notice-error" role="alert"><p>{outcome.message(lang)}</p></div>
         })}
+        <ErrorSummary lang errors=errors.clone() />
         <form method="post" action="/report" class="form report-form" enctype="multipart/form-data" novalidate>
             <input type="hidden" name="lang" value=lang.code() />
             <input type="hidden" name="area" value=area.code.clone() />
@@ -350,151 +562,11 @@ fn ReportFormView(
                 <label for="website">{t!(lang, "report-honeypot")}</label>
                 <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
             </div>
-
-            <fieldset>
-                <legend>{t!(lang, "report-what-legend")}</legend>
-                <div class="field">
-                    <label for="category">{t!(lang, "report-category")}</label>
-                    <FieldErrorText error=e("category") />
-                    <select id="category" name="category" aria-describedby=described("category", None) aria-invalid=invalid("category")>
-                        <option value="">{t!(lang, "report-choose")}</option>
-                        {area.categories.iter().map(|c| view! {
-                            <option value=c.code.clone() selected=c.code == form.category>{c.name.get(lang).to_string()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <fieldset class="field">
-                    <legend>{t!(lang, "report-asb-legend")}</legend>
-                    <p class="hint" id="asb-hint">{t!(lang, "report-asb-hint")}</p>
-                    <FieldErrorText error=e("asb_qualifier") />
-                    {AsbQualifier::ALL.iter().map(|&q| view! {
-                        <div class="choice">
-                            <input type="radio" name="asb_qualifier" id=format!("asb-{}", q.as_str()) value=q.as_str() checked=form.asb_qualifier == q.as_str() />
-                            <label for=format!("asb-{}", q.as_str())>{qualifier_name(lang, q)}</label>
-                        </div>
-                    }).collect_view()}
-                </fieldset>
-                <fieldset class="field">
-                    <legend>{t!(lang, "report-hate-legend")}</legend>
-                    <p class="hint">{t!(lang, "report-hate-hint")}</p>
-                    <FieldErrorText error=e("hate_strands") />
-                    {HATE_STRANDS.iter().map(|s| view! {
-                        <div class="choice">
-                            <input type="checkbox" name="hate_strands" id=format!("hate-{s}") value=*s checked=form.hate_strands.iter().any(|x| x == s) />
-                            <label for=format!("hate-{s}")>{strand_name(lang, s)}</label>
-                        </div>
-                    }).collect_view()}
-                </fieldset>
-            </fieldset>
-
-            <fieldset>
-                <legend>{t!(lang, "report-where-legend")}</legend>
-                // The map (an island) and the script that brings it to life; type-erased, as the
-                // form's view type is already deep.
-                {view! {
-                    <WherePicker lang words=MapWords::new(lang) area=area.code.clone() lat=form.lat.clone() lon=form.lon.clone() />
-                    <IslandScripts />
-                }.into_any()}
-                <div class="field">
-                    <label for="ward">{t!(lang, "report-ward")}</label>
-                    <p class="hint" id="ward-hint">{t!(lang, "report-ward-hint")}</p>
-                    <FieldErrorText error=e("ward") />
-                    <select id="ward" name="ward" aria-describedby=described("ward", Some("ward-hint")) aria-invalid=invalid("ward")>
-                        <option value="">{t!(lang, "report-choose")}</option>
-                        {area.wards.iter().map(|(code, name)| view! {
-                            <option value=code.clone() selected=*code == form.ward>{name.get(lang).to_string()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="location_text">{t!(lang, "report-location-text")}</label>
-                    <p class="hint" id="location-hint">{t!(lang, "report-location-hint")}</p>
-                    <FieldErrorText error=e("location_text") />
-                    <input id="location_text" name="location_text" type="text" maxlength="200" value=form.location_text.clone()
-                        aria-describedby=described("location_text", Some("location-hint")) aria-invalid=invalid("location_text") />
-                </div>
-            </fieldset>
-
-            <fieldset>
-                <legend>{t!(lang, "report-when-legend")}</legend>
-                <div class="field">
-                    <label for="happened_at">{t!(lang, "report-when")}</label>
-                    <p class="hint" id="when-hint">{t!(lang, "report-when-hint")}</p>
-                    <FieldErrorText error=e("happened_at") />
-                    <input id="happened_at" name="happened_at" type="datetime-local" value=form.happened_at.clone()
-                        aria-describedby=described("happened_at", Some("when-hint")) aria-invalid=invalid("happened_at") />
-                </div>
-                <div class="choice">
-                    <input type="checkbox" id="ongoing" name="ongoing" value="on" checked=!form.ongoing.is_empty() />
-                    <label for="ongoing">{t!(lang, "report-ongoing")}</label>
-                </div>
-            </fieldset>
-
-            <div class="field">
-                <label for="description">{t!(lang, "report-description")}</label>
-                <p class="hint" id="description-hint">{t!(lang, "report-description-hint", max = MAX_DESCRIPTION)}</p>
-                <FieldErrorText error=e("description") />
-                <textarea id="description" name="description" rows="8" maxlength=MAX_DESCRIPTION.to_string()
-                    aria-describedby=described("description", Some("description-hint")) aria-invalid=invalid("description")>
-                    {form.description.clone()}
-                </textarea>
-            </div>
-
-            <div class="field">
-                <label for="photos">{t!(lang, "report-photos")}</label>
-                <p class="hint" id="photos-hint">{t!(lang, "report-photos-hint")}</p>
-                <FieldErrorText error=e("photos") />
-                <input id="photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple
-                    aria-describedby=described("photos", Some("photos-hint")) aria-invalid=invalid("photos") />
-            </div>
-
-            <fieldset>
-                <legend>{t!(lang, "report-about-legend")}</legend>
-                <div class="choice">
-                    <input type="radio" id="anonymous-yes" name="anonymous" value="yes" checked=anonymous />
-                    <label for="anonymous-yes">{t!(lang, "report-anonymous-yes")}</label>
-                </div>
-                <div class="choice">
-                    <input type="radio" id="anonymous-no" name="anonymous" value="no" checked=!anonymous />
-                    <label for="anonymous-no">{t!(lang, "report-anonymous-no")}</label>
-                </div>
-                <p class="hint">{t!(lang, "report-contact-hint")}</p>
-                <div class="field">
-                    <label for="name">{t!(lang, "report-name")}</label>
-                    <FieldErrorText error=e("name") />
-                    <input id="name" name="name" type="text" autocomplete="name" value=form.name.clone() aria-describedby=described("name", None) aria-invalid=invalid("name") />
-                </div>
-                <div class="field">
-                    <label for="email">{t!(lang, "sign-in-email")}</label>
-                    <FieldErrorText error=e("email") />
-                    <input id="email" name="email" type="email" autocomplete="email" spellcheck="false" value=form.email.clone() aria-describedby=described("email", None) aria-invalid=invalid("email") />
-                </div>
-                <div class="field">
-                    <label for="phone">{t!(lang, "report-phone")}</label>
-                    <FieldErrorText error=e("phone") />
-                    <input id="phone" name="phone" type="tel" autocomplete="tel" value=form.phone.clone() aria-describedby=described("phone", None) aria-invalid=invalid("phone") />
-                </div>
-                <fieldset class="field">
-                    <legend>{t!(lang, "report-contact-language")}</legend>
-                    {Lang::ALL.into_iter().map(|l| view! {
-                        <div class="choice">
-                            <input type="radio" name="contact_language" id=format!("contact-{}", l.code()) value=l.code() checked=contact_lang == l />
-                            <label for=format!("contact-{}", l.code()) lang=l.code()>{l.endonym()}</label>
-                        </div>
-                    }).collect_view()}
-                </fieldset>
-                <div class="choice">
-                    <input type="checkbox" id="consent" name="consent" value="on" checked=!form.consent.is_empty() />
-                    <label for="consent">{t!(lang, "report-consent")}</label>
-                </div>
-                <div class="field">
-                    <label for="safe_contact">{t!(lang, "report-safe-contact")}</label>
-                    <p class="hint" id="safe-hint">{t!(lang, "report-safe-contact-hint")}</p>
-                    <FieldErrorText error=e("safe_contact") />
-                    <textarea id="safe_contact" name="safe_contact" rows="3" aria-describedby=described("safe_contact", Some("safe-hint"))>{form.safe_contact.clone()}</textarea>
-                </div>
-            </fieldset>
-
+            <WhatSection lang area=area.clone() form=form.clone() errors=errors.clone() />
+            <WhereSection lang area=area.clone() form=form.clone() errors=errors.clone() />
+            <WhenSection lang form=form.clone() errors=errors.clone() />
+            <DescriptionSection lang form=form.clone() errors=errors.clone() />
+            <ContactSection lang form errors />
             <p>{t!(lang, "report-privacy")}</p>
             <button type="submit" class="button">{t!(lang, "report-submit")}</button>
         </form>
@@ -528,8 +600,10 @@ pub fn TrackPage() -> impl IntoView {
 /// The resident answers the partnership's question: a plain form, kept on their private page.
 #[component]
 fn ReplyForm(lang: Lang, token: String) -> impl IntoView {
+    use crate::shell::outcome::{Kind, Outcome, Pages};
     let query = use_query_map();
-    let error = query.read_untracked().get("reply_error");
+    let (_, key) = Pages::Tracking.keys();
+    let error = query.read_untracked().get(key).and_then(|c| Outcome::find(Pages::Tracking, Kind::Error, &c));
     view! {
         <section aria-labelledby="reply-heading">
             <h2 id="reply-heading">{t!(lang, "track-reply-heading")}</h2>

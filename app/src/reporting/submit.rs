@@ -7,7 +7,8 @@ use crate::{
     db,
     i18n::Lang,
     reporting::{validate, FieldError, ReportForm},
-    staff::{accounts, session::ClientIp},
+    shell::outcome::Outcome,
+    staff::{accounts, kept, session::ClientIp},
     state::AppState,
 };
 use axum::{
@@ -30,13 +31,15 @@ async fn back_with_draft(
     form: &ReportForm,
     errors: Vec<FieldError>,
 ) -> Response {
-    let token = accounts::random_token();
-    let json = serde_json::to_string(&(form, &errors)).unwrap_or_default();
-    if let Err(e) = db::reporting::save_draft(&state.db, &accounts::sha256_hex(&token), &json).await {
-        tracing::error!(error = %e, "could not keep a report draft");
-        return Redirect::to(&format!("{}?area={}&error=unavailable", lang.path("/report"), form.area))
-            .into_response();
-    }
+    let token = match kept::keep_resident(&state.db, "/report", "report", &(form, &errors)).await {
+        Ok(token) => token,
+        Err(e) => {
+            tracing::error!(error = %e, "could not keep a report draft");
+            let unavailable = crate::shell::outcome::Outcome::ReportFormUnavailable.query();
+            return Redirect::to(&format!("{}?area={}&{unavailable}", lang.path("/report"), form.area))
+                .into_response();
+        }
+    };
     let area = crate::shell::encode_component(&form.area);
     Redirect::to(&format!("{}?area={area}&draft={token}", lang.path("/report"))).into_response()
 }
@@ -266,7 +269,7 @@ pub async fn submit(
             state.mail_wake.notify_one();
             tracing::info!(%reference, csp = %location.csp_slug, "report received");
             if !form.draft.is_empty() {
-                let _ = db::reporting::delete_draft(&state.db, &accounts::sha256_hex(&form.draft)).await;
+                let _ = kept::forget(&state.db, &form.draft).await;
             }
             check_trigger(&state, &reference).await;
             Redirect::to(&format!("{}?new=1", lang.path(&format!("/track/{token}")))).into_response()
@@ -327,13 +330,15 @@ pub async fn reply(
     let page = lang.path(&format!("/track/{token}"));
     let text = form.reply.trim();
     if text.is_empty() || text.chars().count() > crate::reporting::MAX_REPLY {
-        return Redirect::to(&format!("{page}?reply_error=1#reply")).into_response();
+        return Redirect::to(&format!("{page}?{}#reply", Outcome::ReplyRefused.query())).into_response();
     }
     if !state.report_limiter.allow(&ip) {
-        return Redirect::to(&format!("{page}?reply_error=1#reply")).into_response();
+        return Redirect::to(&format!("{page}?{}#reply", Outcome::ReplyRefused.query())).into_response();
     }
     match db::reporting::reply(&state.db, &accounts::sha256_hex(&token), text).await {
-        Ok(db::reporting::ReplyOutcome::Saved) => Redirect::to(&format!("{page}?replied=1")).into_response(),
+        Ok(db::reporting::ReplyOutcome::Saved) => {
+            Redirect::to(&format!("{page}?{}", Outcome::ReplySent.query())).into_response()
+        }
         Ok(db::reporting::ReplyOutcome::NothingAsked) => Redirect::to(&page).into_response(),
         Ok(db::reporting::ReplyOutcome::NoSuchReport) => {
             crate::shell::problem::page(lang, crate::shell::problem::Problem::NotFound)

@@ -20,6 +20,23 @@ pub enum Pages {
     Team,
     /// Case reviews and the partnership's settings.
     CaseReviews,
+    /// The sign-in page.
+    SignIn,
+    /// The residents' report form.
+    ReportForm,
+    /// A resident's tracking page (their reply to the partnership's question).
+    Tracking,
+}
+
+impl Pages {
+    /// The names the page's address gives the outcome: `done`/`error`, except on the tracking
+    /// page (`replied`/`reply_error`, next to the reply form's other codes).
+    pub fn keys(self) -> (&'static str, &'static str) {
+        match self {
+            Pages::Tracking => ("replied", "reply_error"),
+            _ => ("done", "error"),
+        }
+    }
 }
 
 /// Whether the form was carried out or refused.
@@ -155,18 +172,34 @@ outcomes! {
     ReviewStale: CaseReviews Error "stale" => "triage-error-stale",
     ReviewInvalid: CaseReviews Error "invalid" => "reviews-error-invalid",
     ReviewUnavailable: CaseReviews Error "unavailable" => "reviews-error-invalid",
+
+    // Sign-in.
+    SignInInvalid: SignIn Error "invalid" => "sign-in-error-invalid",
+    SignInMissing: SignIn Error "missing" => "sign-in-error-missing",
+    SignInRateLimited: SignIn Error "rate_limited" => "sign-in-error-rate-limited",
+    SignInUnavailable: SignIn Error "unavailable" => "error-unavailable",
+
+    // The residents' report form (a form that could not even be kept as a draft).
+    ReportFormUnavailable: ReportForm Error "unavailable" => "error-unavailable",
+
+    // A resident's tracking page (the refusal's words give the longest reply: see `ReplyForm`).
+    ReplySent: Tracking Done "1" => "track-reply-sent",
+    ReplyRefused: Tracking Error "1" => "track-reply-error",
 }
 
 impl Outcome {
-    /// What the page's address carries: `done=<code>` or `error=<code>`.
+    /// What the page's address carries: `done=<code>` or `error=<code>` (see `Pages::keys`).
     pub fn query(self) -> String {
+        let (done, error) = self.pages().keys();
         match self.kind() {
-            Kind::Done => format!("done={}", self.as_str()),
-            Kind::Error => format!("error={}", self.as_str()),
+            Kind::Done => format!("{done}={}", self.as_str()),
+            Kind::Error => format!("{error}={}", self.as_str()),
         }
     }
 
-    fn find(pages: Pages, kind: Kind, code: &str) -> Option<Outcome> {
+    /// The outcome `code` means on `pages`, if any (for pages that show nothing for a code
+    /// they do not know: sign-in, the residents' pages).
+    pub fn find(pages: Pages, kind: Kind, code: &str) -> Option<Outcome> {
         Outcome::ALL.iter().copied().find(|o| o.pages() == pages && o.kind() == kind && o.as_str() == code)
     }
 
@@ -178,6 +211,7 @@ impl Outcome {
             Pages::Problems => Outcome::Saved,
             Pages::Team => Outcome::Granted,
             Pages::CaseReviews => Outcome::ReviewSaved,
+            Pages::SignIn | Pages::ReportForm | Pages::Tracking => Outcome::ReplySent,
         })
     }
 
@@ -189,6 +223,9 @@ impl Outcome {
             Pages::Problems => Outcome::ProblemsUnavailable,
             Pages::Team => Outcome::TeamInvalid,
             Pages::CaseReviews => Outcome::ReviewInvalid,
+            Pages::SignIn => Outcome::SignInUnavailable,
+            Pages::ReportForm => Outcome::ReportFormUnavailable,
+            Pages::Tracking => Outcome::ReplyRefused,
         })
     }
 
@@ -240,5 +277,10 @@ mod tests {
         assert_eq!(Outcome::done(Pages::Problems, "nonsense"), Outcome::Saved);
         assert_eq!(Outcome::Graded.query(), "done=graded");
         assert_eq!(Outcome::LinkLoop.query(), "error=link_loop");
+        assert_eq!(Outcome::SignInRateLimited.query(), "error=rate_limited");
+        assert_eq!(Outcome::ReportFormUnavailable.query(), "error=unavailable");
+        assert_eq!(Outcome::ReplyRefused.query(), "reply_error=1");
+        assert_eq!(Outcome::ReplySent.query(), "replied=1");
+        assert_eq!(Outcome::find(Pages::SignIn, Kind::Error, "nonsense"), None);
     }
 }

@@ -1,8 +1,14 @@
-//! Refused staff forms, kept so nothing typed is lost. When a form is refused for a mistake
-//! (a summary that names the reporter, an outcome without its Welsh text, a date in the wrong
-//! form), the handler keeps what was sent for its sender and sends them back to the page with
+//! Refused forms, kept so nothing typed is lost: one mechanism (one table, `db::kept`) for
+//! staff's and residents' forms. When a staff form is refused for a mistake (a summary that
+//! names the reporter, an outcome without its Welsh text, a date in the wrong form), the
+//! handler keeps what was sent for its sender and sends them back to the page with
 //! `?kept=<token>`; the page then shows that form as it was typed, with the message saying
 //! what to put right. Kept for a day, for that person and that page only.
+//!
+//! A resident's form (the report form, a case review application) is kept the same way, bound
+//! to no one (the resident is not signed in): `keep_resident` stores the form and its errors,
+//! the page's address carries `?draft=<token>`, and the token alone opens it
+//! (`kept_resident`) until the form is sent (`forget`) or a day has passed.
 
 use serde::{Deserialize, Serialize};
 
@@ -84,7 +90,7 @@ pub fn StaleNotice(lang: crate::i18n::Lang) -> impl leptos::IntoView {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{keep, kept, refusal, sweep};
+pub use server::{forget, keep, keep_resident, kept, kept_resident, refusal, sweep};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -94,6 +100,7 @@ mod server {
         shell::outcome::Outcome,
         staff::accounts::{random_token, sha256_hex},
     };
+    use serde::{de::DeserializeOwned, Serialize};
 
     /// Fields the page gives itself again (the record's version, the page's language).
     const NOT_KEPT: [&str; 2] = ["version", "lang"];
@@ -106,7 +113,7 @@ mod server {
             fields.iter().filter(|(k, _)| !NOT_KEPT.contains(&k.as_str())).collect();
         let Ok(json) = serde_json::to_string(&fields) else { return String::new() };
         let token = random_token();
-        match db::staff::keep_form(db, &sha256_hex(&token), user_id, page, form, &json).await {
+        match db::kept::keep_form(db, &sha256_hex(&token), Some(user_id), page, form, &json).await {
             Ok(()) => token,
             Err(e) => {
                 tracing::error!(error = %e, "could not keep a refused form");
@@ -133,9 +140,9 @@ mod server {
     /// is someone else's, another page's, or older than a day).
     pub async fn kept(db: &Db, user_id: i64, page: &str, token: Option<&str>) -> KeptForm {
         let Some(token) = token.filter(|t| !t.is_empty()) else { return KeptForm::default() };
-        match db::staff::kept_form(db, &sha256_hex(token), user_id, page, db::now() - KEPT_FOR).await {
-            Ok(Some((form, json))) => {
-                KeptForm { form, fields: serde_json::from_str(&json).unwrap_or_default() }
+        match db::kept::kept_form(db, &sha256_hex(token), user_id, page, db::now() - KEPT_FOR).await {
+            Ok(Some(row)) => {
+                KeptForm { form: row.form, fields: serde_json::from_str(&row.fields).unwrap_or_default() }
             }
             Ok(None) => KeptForm::default(),
             Err(e) => {
@@ -145,9 +152,35 @@ mod server {
         }
     }
 
-    /// Forgets forms kept for more than a day.
+    /// Keeps a resident's refused `form` on `page` (`/report`, `/case-review`): what they typed
+    /// and why it was refused, for no one in particular. The token to put in the address.
+    pub async fn keep_resident<T: Serialize>(
+        db: &Db,
+        page: &str,
+        form: &str,
+        kept: &T,
+    ) -> Result<String, db::DbError> {
+        let json = serde_json::to_string(kept).unwrap_or_default();
+        let token = random_token();
+        db::kept::keep_form(db, &sha256_hex(&token), None, page, form, &json).await?;
+        Ok(token)
+    }
+
+    /// A resident's form kept under `token` (see `keep_resident`), read back as `T`; nothing
+    /// when there is none, it is older than a day, or it is not a `T`.
+    pub async fn kept_resident<T: DeserializeOwned>(db: &Db, token: &str) -> Result<Option<T>, db::DbError> {
+        let row = db::kept::kept_resident_form(db, &sha256_hex(token), db::now() - KEPT_FOR).await?;
+        Ok(row.and_then(|row| serde_json::from_str(&row.fields).ok()))
+    }
+
+    /// Forgets the form kept under `token` (a resident's, once the form is sent).
+    pub async fn forget(db: &Db, token: &str) -> Result<(), db::DbError> {
+        db::kept::forget_kept_form(db, &sha256_hex(token)).await
+    }
+
+    /// Forgets forms kept for more than a day, staff's and residents'.
     pub async fn sweep(db: &Db) -> Result<u64, db::DbError> {
-        db::staff::delete_kept_forms_before(db, db::now() - KEPT_FOR).await
+        db::kept::delete_kept_forms_before(db, db::now() - KEPT_FOR).await
     }
 }
 

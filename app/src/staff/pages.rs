@@ -53,13 +53,8 @@ pub fn role_name(lang: Lang, role: Role) -> String {
 }
 
 fn sign_in_error(lang: Lang, code: &str) -> Option<String> {
-    Some(match code {
-        "invalid" => t!(lang, "sign-in-error-invalid"),
-        "missing" => t!(lang, "sign-in-error-missing"),
-        "rate_limited" => t!(lang, "sign-in-error-rate-limited"),
-        "unavailable" => AppError::Unavailable.message(lang),
-        _ => return None,
-    })
+    use crate::shell::outcome::{Kind, Outcome, Pages};
+    Outcome::find(Pages::SignIn, Kind::Error, code).map(|outcome| outcome.message(lang))
 }
 
 #[component]

@@ -7,6 +7,7 @@ use crate::{
     audit::{AuditAction, NewAuditEntry},
     db,
     i18n::Lang,
+    shell::outcome::Outcome,
     staff::{
         accounts,
         session::{self, ClientIp, CurrentUser, SessionHash},
@@ -109,8 +110,8 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn back_to_sign_in(lang: Lang, error: &str, next: &str) -> Response {
-    let mut url = format!("{}?error={error}", lang.path("/sign-in"));
+fn back_to_sign_in(lang: Lang, error: Outcome, next: &str) -> Response {
+    let mut url = format!("{}?{}", lang.path("/sign-in"), error.query());
     if let Some(next) = safe_next(next) {
         url.push_str("&next=");
         url.push_str(&crate::shell::encode_component(&next));
@@ -126,7 +127,7 @@ pub async fn sign_in(
 ) -> Response {
     let lang = Lang::parse(&form.lang).unwrap_or_default();
     if form.email.trim().is_empty() || form.password.is_empty() {
-        return back_to_sign_in(lang, "missing", &form.next);
+        return back_to_sign_in(lang, Outcome::SignInMissing, &form.next);
     }
     let audit = |action, user_id: Option<i64>, label: String| NewAuditEntry {
         actor_user_id: user_id,
@@ -145,24 +146,24 @@ pub async fn sign_in(
         Attempt::Allowed => {}
         Attempt::AddressLimited => {
             tracing::warn!(address = %limiter_key(&ip), "sign-in refused: too many attempts from one address");
-            return back_to_sign_in(lang, "rate_limited", &form.next);
+            return back_to_sign_in(lang, Outcome::SignInRateLimited, &form.next);
         }
         Attempt::AccountLimited => {
             let known = db::staff::user_id_by_email(&state.db, &email).await.ok().flatten();
             record(&state, audit(AuditAction::SignInRateLimited, known, email)).await;
-            return back_to_sign_in(lang, "rate_limited", &form.next);
+            return back_to_sign_in(lang, Outcome::SignInRateLimited, &form.next);
         }
     }
     if !plausible {
         // No account has such an address: refused without a lookup, audited (shortened).
         record(&state, audit(AuditAction::SignInFailed, None, email)).await;
-        return back_to_sign_in(lang, "invalid", &form.next);
+        return back_to_sign_in(lang, Outcome::SignInInvalid, &form.next);
     }
     let credentials = match db::staff::credentials_by_email(&state.db, &email).await {
         Ok(c) => c,
         Err(e) => {
             tracing::error!(error = %e, "sign-in lookup failed");
-            return back_to_sign_in(lang, "unavailable", &form.next);
+            return back_to_sign_in(lang, Outcome::SignInUnavailable, &form.next);
         }
     };
     let password = form.password.clone();
@@ -175,7 +176,7 @@ pub async fn sign_in(
         Some(c) if verified && c.active => c.user_id,
         other => {
             record(&state, audit(AuditAction::SignInFailed, other.map(|c| c.user_id), email)).await;
-            return back_to_sign_in(lang, "invalid", &form.next);
+            return back_to_sign_in(lang, Outcome::SignInInvalid, &form.next);
         }
     };
     // Rotate: whatever session the browser had ends; a fresh token is issued.
@@ -186,7 +187,7 @@ pub async fn sign_in(
         Ok(t) => t,
         Err(e) => {
             tracing::error!(error = %e, "could not start session");
-            return back_to_sign_in(lang, "unavailable", &form.next);
+            return back_to_sign_in(lang, Outcome::SignInUnavailable, &form.next);
         }
     };
     record(&state, audit(AuditAction::SignIn, Some(user_id), email)).await;

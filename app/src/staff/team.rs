@@ -206,10 +206,9 @@ fn WorkTeams(lang: Lang, csp: String, teams: Vec<crate::staff::WorkTeam>) -> imp
                     <strong>{team.name.clone()}</strong> ": "
                     {if team.members.is_empty() { t!(lang, "teams-nobody") } else { team.members.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(", ") }}
                     {team.members.iter().map(|(user, name)| view! {
-                        <form method="post" action="/staff/teams" class="inline-form">
+                        <form method="post" action="/staff/teams/remove" class="inline-form">
                             <input type="hidden" name="lang" value=lang.code() />
                             <input type="hidden" name="csp" value=csp.clone() />
-                            <input type="hidden" name="action" value="remove" />
                             <input type="hidden" name="team" value=team.id.to_string() />
                             <input type="hidden" name="user" value=user.to_string() />
                             " " <button type="submit" class="link-button">{t!(lang, "teams-remove", name = name.clone(), team = team.name.clone())}</button>
@@ -218,10 +217,9 @@ fn WorkTeams(lang: Lang, csp: String, teams: Vec<crate::staff::WorkTeam>) -> imp
                 </li>
             }).collect_view()}
         </ul>
-        <form method="post" action="/staff/teams" class="form inline-fields" aria-labelledby="teams-heading">
+        <form method="post" action="/staff/teams/create" class="form inline-fields" aria-labelledby="teams-heading">
             <input type="hidden" name="lang" value=lang.code() />
             <input type="hidden" name="csp" value=csp.clone() />
-            <input type="hidden" name="action" value="create" />
             <div class="field">
                 <label for="team-name">{t!(lang, "teams-new")}</label>
                 <input id="team-name" name="name" type="text" maxlength="100" />
@@ -229,10 +227,9 @@ fn WorkTeams(lang: Lang, csp: String, teams: Vec<crate::staff::WorkTeam>) -> imp
             <button type="submit" class="button secondary">{t!(lang, "teams-create")}</button>
         </form>
         {(!teams.is_empty()).then(|| view! {
-            <form method="post" action="/staff/teams" class="form inline-fields" aria-labelledby="teams-heading">
+            <form method="post" action="/staff/teams/add" class="form inline-fields" aria-labelledby="teams-heading">
                 <input type="hidden" name="lang" value=lang.code() />
                 <input type="hidden" name="csp" value=csp.clone() />
-                <input type="hidden" name="action" value="add" />
                 <div class="field">
                     <label for="team-member">{t!(lang, "teams-member-email")}</label>
                     <input id="team-member" name="email" type="email" />
@@ -383,113 +380,181 @@ pub mod handlers {
         back(lang, &form.csp, Outcome::Granted)
     }
 
-    /// A change to the CSP's teams: `action` is `create` (with `name`), `add` (a member by
-    /// `email`) or `remove` (a member by `user` id), both of `team`.
+    /// A new team of the CSP.
     #[derive(Deserialize, Default)]
     #[serde(default)]
-    pub struct TeamsForm {
+    pub struct NewTeamForm {
         pub csp: String,
-        pub action: String,
         pub name: String,
+    }
+
+    /// A member added to a team, by their email.
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    pub struct AddMemberForm {
+        pub csp: String,
         pub team: String,
         pub email: String,
+    }
+
+    /// A member taken off a team, by their account's id.
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    pub struct RemoveMemberForm {
+        pub csp: String,
+        pub team: String,
         pub user: String,
     }
 
-    /// `POST /staff/teams`: create a team, add a member (by email), remove a member.
-    pub async fn teams(
+    /// Only the CSP's form: the old address of every team form.
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    pub struct CspForm {
+        pub csp: String,
+    }
+
+    fn field(value: &str) -> String {
+        value.trim().to_string()
+    }
+
+    /// The CSP named by a team form, where the person may manage roles; else the refusal.
+    #[allow(clippy::result_large_err)]
+    fn managed(staff: &Staff, lang: Lang, csp: &str) -> Result<(String, i64), Response> {
+        let csp = field(csp);
+        match staff.allowed_in(Permission::ManageRoles, &csp) {
+            Some(allowed) => Ok((csp.clone(), allowed.csp_id)),
+            None => Err(back(lang, &csp, Outcome::RoleForbidden)),
+        }
+    }
+
+    /// `POST /staff/teams/create`: a new team.
+    pub async fn create_team(
         State(state): State<AppState>,
         staff: Staff,
-        Posted { form, lang, .. }: Posted<TeamsForm>,
+        Posted { form, lang, .. }: Posted<NewTeamForm>,
     ) -> Response {
-        let field = |value: &String| value.trim().to_string();
-        let user = &staff.user;
-        let csp = field(&form.csp);
-        let Some(allowed) = staff.allowed_in(Permission::ManageRoles, &csp) else {
-            return back(lang, &csp, Outcome::RoleForbidden);
+        let (csp, csp_id) = match managed(&staff, lang, &form.csp) {
+            Ok(found) => found,
+            Err(response) => return response,
         };
-        let csp_id = allowed.csp_id;
-        let outcome = match field(&form.action).as_str() {
-            "create" => {
-                let name = field(&form.name);
-                if name.is_empty() || name.chars().count() > 100 {
-                    return back(lang, &csp, Outcome::TeamName);
-                }
-                match db::staff::create_team(&state.db, csp_id, &name).await {
-                    Ok(true) => Outcome::TeamCreated,
-                    Ok(false) => Outcome::TeamExists,
-                    Err(e) => {
-                        tracing::error!(error = %e, "could not create a team");
-                        Outcome::TeamInvalid
-                    }
-                }
+        let name = field(&form.name);
+        if name.is_empty() || name.chars().count() > 100 {
+            return back(lang, &csp, Outcome::TeamName);
+        }
+        let outcome = match db::staff::create_team(&state.db, csp_id, &name).await {
+            Ok(true) => Outcome::TeamCreated,
+            Ok(false) => Outcome::TeamExists,
+            Err(e) => {
+                tracing::error!(error = %e, "could not create a team");
+                Outcome::TeamInvalid
             }
-            action @ ("add" | "remove") => {
-                let Ok(team) = field(&form.team).parse::<i64>() else {
-                    return back(lang, &csp, Outcome::TeamInvalid);
-                };
-                // Only this CSP's teams, and (to add) people who hold a role in it.
-                if !matches!(db::staff::team_csp(&state.db, team).await, Ok(Some(c)) if c == csp_id) {
-                    return back(lang, &csp, Outcome::TeamInvalid);
-                }
-                let member = if action == "add" {
-                    match db::staff::user_id_by_email(
-                        &state.db,
-                        &db::staff::normalise_email(&field(&form.email)),
-                    )
-                    .await
-                    {
-                        Ok(Some(id))
-                            if db::staff::team(&state.db, csp_id)
-                                .await
-                                .is_ok_and(|m| m.iter().any(|x| x.user_id == id)) =>
-                        {
-                            id
-                        }
-                        Ok(_) => return back(lang, &csp, Outcome::NoAccount),
-                        Err(e) => {
-                            tracing::error!(error = %e, "could not find an account");
-                            return back(lang, &csp, Outcome::TeamInvalid);
-                        }
-                    }
-                } else {
-                    match field(&form.user).parse::<i64>() {
-                        Ok(id) => id,
-                        Err(_) => return back(lang, &csp, Outcome::TeamInvalid),
-                    }
-                };
-                let result = if action == "add" {
-                    db::staff::add_team_member(&state.db, team, member).await.map(|_| true)
-                } else {
-                    db::staff::remove_team_member(&state.db, team, member).await
-                };
-                match result {
-                    Ok(_) => {
-                        let detail = format!("team {team}: {action} user {member}");
-                        let entry = NewAuditEntry {
-                            actor_user_id: Some(user.id),
-                            actor_label: user.email.clone(),
-                            action: Some(AuditAction::SettingsChanged),
-                            record_type: Some("team".into()),
-                            record_id: Some(team.to_string()),
-                            csp_id: Some(csp_id),
-                            ip: Some(staff.ip.clone()),
-                            detail: Some(detail),
-                        };
-                        if let Err(e) = db::audit::record(&state.db, entry).await {
-                            tracing::error!(error = %e, "could not write audit entry");
-                        }
-                        Outcome::TeamChanged
-                    }
-                    Err(e) => {
-                        tracing::error!(error = %e, "could not change a team");
-                        Outcome::TeamInvalid
-                    }
-                }
-            }
-            _ => Outcome::TeamInvalid,
         };
         back(lang, &csp, outcome)
+    }
+
+    /// The team `team` when it is the CSP's.
+    async fn csps_team(state: &AppState, csp_id: i64, team: &str) -> Option<i64> {
+        let team = field(team).parse::<i64>().ok()?;
+        matches!(db::staff::team_csp(&state.db, team).await, Ok(Some(c)) if c == csp_id).then_some(team)
+    }
+
+    /// A team's membership changed: recorded in the audit log.
+    async fn team_changed(state: &AppState, staff: &Staff, csp_id: i64, team: i64, detail: String) {
+        let user = &staff.user;
+        let entry = NewAuditEntry {
+            actor_user_id: Some(user.id),
+            actor_label: user.email.clone(),
+            action: Some(AuditAction::SettingsChanged),
+            record_type: Some("team".into()),
+            record_id: Some(team.to_string()),
+            csp_id: Some(csp_id),
+            ip: Some(staff.ip.clone()),
+            detail: Some(detail),
+        };
+        if let Err(e) = db::audit::record(&state.db, entry).await {
+            tracing::error!(error = %e, "could not write audit entry");
+        }
+    }
+
+    /// `POST /staff/teams/add`: a member added to one of the CSP's teams (someone who holds a
+    /// role in it).
+    pub async fn add_member(
+        State(state): State<AppState>,
+        staff: Staff,
+        Posted { form, lang, .. }: Posted<AddMemberForm>,
+    ) -> Response {
+        let (csp, csp_id) = match managed(&staff, lang, &form.csp) {
+            Ok(found) => found,
+            Err(response) => return response,
+        };
+        let Some(team) = csps_team(&state, csp_id, &form.team).await else {
+            return back(lang, &csp, Outcome::TeamInvalid);
+        };
+        let member =
+            match db::staff::user_id_by_email(&state.db, &db::staff::normalise_email(&field(&form.email)))
+                .await
+            {
+                Ok(Some(id))
+                    if db::staff::team(&state.db, csp_id)
+                        .await
+                        .is_ok_and(|m| m.iter().any(|x| x.user_id == id)) =>
+                {
+                    id
+                }
+                Ok(_) => return back(lang, &csp, Outcome::NoAccount),
+                Err(e) => {
+                    tracing::error!(error = %e, "could not find an account");
+                    return back(lang, &csp, Outcome::TeamInvalid);
+                }
+            };
+        match db::staff::add_team_member(&state.db, team, member).await {
+            Ok(_) => {
+                team_changed(&state, &staff, csp_id, team, format!("team {team}: add user {member}")).await;
+                back(lang, &csp, Outcome::TeamChanged)
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "could not change a team");
+                back(lang, &csp, Outcome::TeamInvalid)
+            }
+        }
+    }
+
+    /// `POST /staff/teams/remove`: a member taken off one of the CSP's teams.
+    pub async fn remove_member(
+        State(state): State<AppState>,
+        staff: Staff,
+        Posted { form, lang, .. }: Posted<RemoveMemberForm>,
+    ) -> Response {
+        let (csp, csp_id) = match managed(&staff, lang, &form.csp) {
+            Ok(found) => found,
+            Err(response) => return response,
+        };
+        let Some(team) = csps_team(&state, csp_id, &form.team).await else {
+            return back(lang, &csp, Outcome::TeamInvalid);
+        };
+        let Ok(member) = field(&form.user).parse::<i64>() else {
+            return back(lang, &csp, Outcome::TeamInvalid);
+        };
+        match db::staff::remove_team_member(&state.db, team, member).await {
+            Ok(_) => {
+                team_changed(&state, &staff, csp_id, team, format!("team {team}: remove user {member}"))
+                    .await;
+                back(lang, &csp, Outcome::TeamChanged)
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "could not change a team");
+                back(lang, &csp, Outcome::TeamInvalid)
+            }
+        }
+    }
+
+    /// `POST /staff/teams`, the old address of every team form: checked like them, then refused
+    /// (each change has its own address).
+    pub async fn teams(staff: Staff, Posted { form, lang, .. }: Posted<CspForm>) -> Response {
+        match managed(&staff, lang, &form.csp) {
+            Ok((csp, _)) => back(lang, &csp, Outcome::TeamInvalid),
+            Err(response) => response,
+        }
     }
 
     /// `POST /staff/team/revoke`

@@ -37,12 +37,16 @@ async fn back_with_draft(
     form: &ApplicationForm,
     errors: Vec<&str>,
 ) -> Response {
-    let token = accounts::random_token();
-    let json = serde_json::to_string(&(form, &errors)).unwrap_or_default();
-    if let Err(e) = db::reporting::save_draft(&state.db, &accounts::sha256_hex(&token), &json).await {
-        tracing::error!(error = %e, "could not keep an application draft");
-        return page(lang, Problem::Internal);
-    }
+    let token =
+        match crate::staff::kept::keep_resident(&state.db, "/case-review", "application", &(form, &errors))
+            .await
+        {
+            Ok(token) => token,
+            Err(e) => {
+                tracing::error!(error = %e, "could not keep an application draft");
+                return page(lang, Problem::Internal);
+            }
+        };
     Redirect::to(&format!("{}?draft={token}", lang.path("/case-review"))).into_response()
 }
 

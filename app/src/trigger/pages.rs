@@ -44,10 +44,9 @@ pub async fn application_page(
 ) -> Result<ApplicationView, ServerFnError> {
     let state = crate::state::AppState::current()?;
     let (form, errors) = match draft.filter(|d| !d.is_empty()) {
-        Some(token) => crate::db::reporting::draft(&state.db, &crate::staff::accounts::sha256_hex(&token))
+        Some(token) => crate::staff::kept::kept_resident::<(ApplicationForm, Vec<String>)>(&state.db, &token)
             .await
             .map_err(crate::error::internal)?
-            .and_then(|json| serde_json::from_str::<(ApplicationForm, Vec<String>)>(&json).ok())
             .unwrap_or_default(),
         None => Default::default(),
     };
