@@ -16,15 +16,15 @@ use crate::{
         hotspots::{Kind, Suggestion},
         priority_name,
         records::{summary_for_partner, ProfileSummary},
-        stage_name, ActionStatus, Decision, HistoryEntry, PartnerActionOwner, PartnerProfile,
-        PartnerProfileSummary, Priority, Profile, ProfileChange, Stage, Triangle, WINDOW_DAYS,
+        stage_name, ActionStatus, Decision, HistoryEntry, LinkedItem, PartnerActionOwner, PartnerProfile,
+        PartnerProfileSummary, Priority, ProblemAction, Profile, ProfileChange, Stage, Triangle, WINDOW_DAYS,
     },
     reference::Names,
     shell::outcome::{Outcome, Pages},
     shell::{use_lang, CspPicker, ErrorMessage},
     staff::{kept::KeptForm, pages::require_user, Permission, StaffUser},
     t,
-    time::{date, time},
+    time::{date, time, Timestamp},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -365,6 +365,8 @@ pub fn ProblemsPage() -> impl IntoView {
     }
 }
 
+/// The problems page of the CSP's own staff: its profiles, the problems the hub suggests, and
+/// a form to open a profile.
 #[component]
 fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
     let ProblemsView {
@@ -378,20 +380,81 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
         can_edit,
         today,
         year_ago,
-        kept: k,
+        kept,
     } = view;
-    // What was typed in the new-profile form before an error sent it back.
-    let kept = |name: &str| k.value("new", name, "");
-    let kept_ids = |name: &str| k.ids("new", name, Vec::new());
-    let kept_priority = Priority::parse(&kept("priority")).unwrap_or(Priority::Medium);
-    let (kept_from, kept_to) =
-        (k.value("new", "period_from", year_ago.clone()), k.value("new", "period_to", today.clone()));
-    let area_name = {
-        let n = neighbourhoods.clone();
-        move |id: i64| {
-            n.iter().find(|(i, _)| *i == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default()
-        }
-    };
+    view! {
+        <CspPicker lang csps selected=selected.clone() />
+        <p>{t!(lang, "problems-intro")}</p>
+        <ul class="inline-links">
+            <li><a href=lang.path(&format!("/staff/tasking?csp={selected}"))>{t!(lang, "tasking-title")}</a></li>
+            <li><a href=lang.path(&format!("/staff/control-strategy?csp={selected}"))>{t!(lang, "strategy-title")}</a></li>
+            <li><a href=lang.path(&format!("/staff/strategic-assessments?csp={selected}"))>{t!(lang, "sa-title")}</a></li>
+        </ul>
+        <ProfilesTable lang profiles />
+        <SuggestionsSection lang suggestions covered neighbourhoods=neighbourhoods.clone() categories=categories.clone() can_edit selected=selected.clone() year_ago=year_ago.clone() today=today.clone() />
+        {can_edit.then(|| view! { <NewProfileSection lang selected neighbourhoods categories year_ago today kept /> })}
+    }
+}
+
+/// The CSP's profiles: stage, priority, area, items and actions (overdue ones stand out).
+#[component]
+fn ProfilesTable(lang: Lang, profiles: Vec<ProfileSummary>) -> impl IntoView {
+    view! { <section aria-labelledby="profiles-heading">
+        <h2 id="profiles-heading">{t!(lang, "problems-profiles")}</h2>
+        {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}
+        {(!profiles.is_empty()).then(|| view! {
+            <div class="table-wrap">
+                <table class="stack">
+                    <caption class="visually-hidden">{t!(lang, "problems-profiles")}</caption>
+                    <thead><tr>
+                        <th scope="col">{t!(lang, "problems-col-profile")}</th>
+                        <th scope="col">{t!(lang, "problems-col-stage")}</th>
+                        <th scope="col">{t!(lang, "problems-col-priority")}</th>
+                        <th scope="col">{t!(lang, "problems-col-area")}</th>
+                        <th scope="col">{t!(lang, "problems-col-items")}</th>
+                        <th scope="col">{t!(lang, "problems-col-actions")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {profiles.iter().map(|p| view! {
+                            <tr>
+                                <td><a href=lang.path(&format!("/staff/problems/{}", p.reference))>{format!("{} · {}", p.reference, p.title)}</a></td>
+                                <td data-label=t!(lang, "problems-col-stage")>{stage_name(lang, p.stage)}</td>
+                                <td data-label=t!(lang, "problems-col-priority")>{priority_name(lang, p.priority)}</td>
+                                <td data-label=t!(lang, "problems-col-area")>{p.neighbourhoods.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</td>
+                                <td data-label=t!(lang, "problems-col-items")>{p.items}</td>
+                                <td data-label=t!(lang, "problems-col-actions")>
+                                    {p.actions_open}
+                                    {(p.actions_overdue > 0).then(|| view! { " " <span class="tag tag-warning">{t!(lang, "problems-overdue", count = p.actions_overdue)}</span> })}
+                                </td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
+    </section> }.into_any()
+}
+
+/// A neighbourhood's name in the reader's language, from the CSP's list.
+fn area_name(lang: Lang, neighbourhoods: &[(i64, Names)], id: i64) -> String {
+    neighbourhoods.iter().find(|(i, _)| *i == id).map(|(_, n)| n.get(lang).to_string()).unwrap_or_default()
+}
+
+/// The problems the hub suggests, strongest first, each with a button to open a profile from
+/// it; then those an open profile already covers.
+#[component]
+fn SuggestionsSection(
+    lang: Lang,
+    suggestions: Vec<Suggestion>,
+    covered: Vec<(Suggestion, String)>,
+    neighbourhoods: Vec<(i64, Names)>,
+    categories: Vec<(i64, String, Names)>,
+    can_edit: bool,
+    /// The CSP's slug, and the period a profile opened from a suggestion looks at.
+    selected: String,
+    year_ago: String,
+    today: String,
+) -> impl IntoView {
     let action = lang.path("/staff/problems");
     // The strongest first; the rest are counted, not listed (the page stays light).
     let hidden_suggestions = suggestions.len().saturating_sub(MAX_SUGGESTIONS);
@@ -400,7 +463,7 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
         .take(MAX_SUGGESTIONS)
         .enumerate()
         .map(|(i, s)| {
-            let area = area_name(s.neighbourhood_id);
+            let area = area_name(lang, &neighbourhoods, s.neighbourhood_id);
             let family = family_name(lang, &s.family);
             let title = suggestion_title(lang, s, &area, &family);
             let family_categories: Vec<i64> = categories.iter().filter(|c| c.family.as_str() == s.family).map(|c| c.id).collect();
@@ -434,93 +497,66 @@ fn Problems(lang: Lang, view: ProblemsView) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <CspPicker lang csps selected=selected.clone() />
-        <p>{t!(lang, "problems-intro")}</p>
-        <ul class="inline-links">
-            <li><a href=lang.path(&format!("/staff/tasking?csp={selected}"))>{t!(lang, "tasking-title")}</a></li>
-            <li><a href=lang.path(&format!("/staff/control-strategy?csp={selected}"))>{t!(lang, "strategy-title")}</a></li>
-            <li><a href=lang.path(&format!("/staff/strategic-assessments?csp={selected}"))>{t!(lang, "sa-title")}</a></li>
-        </ul>
-        {view! { <section aria-labelledby="profiles-heading">
-            <h2 id="profiles-heading">{t!(lang, "problems-profiles")}</h2>
-            {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}
-            {(!profiles.is_empty()).then(|| view! {
-                <div class="table-wrap">
-                    <table class="stack">
-                        <caption class="visually-hidden">{t!(lang, "problems-profiles")}</caption>
-                        <thead><tr>
-                            <th scope="col">{t!(lang, "problems-col-profile")}</th>
-                            <th scope="col">{t!(lang, "problems-col-stage")}</th>
-                            <th scope="col">{t!(lang, "problems-col-priority")}</th>
-                            <th scope="col">{t!(lang, "problems-col-area")}</th>
-                            <th scope="col">{t!(lang, "problems-col-items")}</th>
-                            <th scope="col">{t!(lang, "problems-col-actions")}</th>
-                        </tr></thead>
-                        <tbody>
-                            {profiles.iter().map(|p| view! {
-                                <tr>
-                                    <td><a href=lang.path(&format!("/staff/problems/{}", p.reference))>{format!("{} · {}", p.reference, p.title)}</a></td>
-                                    <td data-label=t!(lang, "problems-col-stage")>{stage_name(lang, p.stage)}</td>
-                                    <td data-label=t!(lang, "problems-col-priority")>{priority_name(lang, p.priority)}</td>
-                                    <td data-label=t!(lang, "problems-col-area")>{p.neighbourhoods.iter().map(|n| n.get(lang).to_string()).collect::<Vec<_>>().join(", ")}</td>
-                                    <td data-label=t!(lang, "problems-col-items")>{p.items}</td>
-                                    <td data-label=t!(lang, "problems-col-actions")>
-                                        {p.actions_open}
-                                        {(p.actions_overdue > 0).then(|| view! { " " <span class="tag tag-warning">{t!(lang, "problems-overdue", count = p.actions_overdue)}</span> })}
-                                    </td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            })}
-        </section> }.into_any()}
-        {view! {
-            {view! { <section aria-labelledby="suggestions-heading">
-                <h2 id="suggestions-heading">{t!(lang, "problems-suggestions")}</h2>
-                <p>{t!(lang, "problems-suggestions-intro")}</p>
-                {suggestions.is_empty().then(|| view! { <p>{t!(lang, "problems-suggestions-none")}</p> })}
-                <ul class="cards">{suggestion_rows}</ul>
-                {(hidden_suggestions > 0).then(|| view! { <p>{t!(lang, "problems-suggestions-more", count = (hidden_suggestions as i64))}</p> })}
-                {(!covered.is_empty()).then(|| view! {
-                    <h3>{t!(lang, "problems-covered")}</h3>
-                    <ul>
-                        {covered.iter().map(|(s, reference)| {
-                            let area = area_name(s.neighbourhood_id);
-                            let family = family_name(lang, &s.family);
-                            view! { <li>{reason(lang, s, &area, &family)} " " <a href=lang.path(&format!("/staff/problems/{reference}"))>{reference.clone()}</a></li> }
-                        }).collect_view()}
-                    </ul>
-                })}
-            </section> }.into_any()}
-        }}
-        {can_edit.then(|| view! {
-            {view! { <section aria-labelledby="new-heading">
-                <h2 id="new-heading">{t!(lang, "problems-new")}</h2>
-                <form method="post" action=action.clone() class="form">
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <input type="hidden" name="csp" value=selected.clone() />
-                    <div class="field">
-                        <label for="new-title">{t!(lang, "profile-title-label")}</label>
-                        <input id="new-title" name="title" type="text" required maxlength="200" value=kept("title") />
-                    </div>
-                    <ScopeFields lang neighbourhoods=neighbourhoods.clone() categories=categories.clone() chosen_neighbourhoods=kept_ids("neighbourhood") chosen_categories=kept_ids("category") prefix="new" />
-                    <PeriodFields lang from=kept_from.clone() to=kept_to.clone() prefix="new" />
-                    <PriorityField lang chosen=kept_priority prefix="new" />
-                    <div class="field">
-                        <label for="new-requester">{t!(lang, "profile-requester")}</label>
-                        <input id="new-requester" name="requester" type="text" maxlength="200" value=kept("requester") />
-                    </div>
-                    <div class="field">
-                        <label for="new-aim">{t!(lang, "profile-aim")}</label>
-                        <textarea id="new-aim" name="aim" rows="2">{kept("aim")}</textarea>
-                    </div>
-                    <button type="submit" class="button">{t!(lang, "problems-open")}</button>
-                </form>
-            </section> }.into_any()}
+    view! { <section aria-labelledby="suggestions-heading">
+        <h2 id="suggestions-heading">{t!(lang, "problems-suggestions")}</h2>
+        <p>{t!(lang, "problems-suggestions-intro")}</p>
+        {suggestions.is_empty().then(|| view! { <p>{t!(lang, "problems-suggestions-none")}</p> })}
+        <ul class="cards">{suggestion_rows}</ul>
+        {(hidden_suggestions > 0).then(|| view! { <p>{t!(lang, "problems-suggestions-more", count = (hidden_suggestions as i64))}</p> })}
+        {(!covered.is_empty()).then(|| view! {
+            <h3>{t!(lang, "problems-covered")}</h3>
+            <ul>
+                {covered.iter().map(|(s, reference)| {
+                    let area = area_name(lang, &neighbourhoods, s.neighbourhood_id);
+                    let family = family_name(lang, &s.family);
+                    view! { <li>{reason(lang, s, &area, &family)} " " <a href=lang.path(&format!("/staff/problems/{reference}"))>{reference.clone()}</a></li> }
+                }).collect_view()}
+            </ul>
         })}
-    }
+    </section> }.into_any()
+}
+
+/// The form to open a profile: title, scope, period, priority, who asks and what for (a
+/// refused one as typed).
+#[component]
+fn NewProfileSection(
+    lang: Lang,
+    selected: String,
+    neighbourhoods: Vec<(i64, Names)>,
+    categories: Vec<(i64, String, Names)>,
+    year_ago: String,
+    today: String,
+    kept: KeptForm,
+) -> impl IntoView {
+    // What was typed in the new-profile form before an error sent it back.
+    let k = kept;
+    let kept = |name: &str| k.value("new", name, "");
+    let kept_ids = |name: &str| k.ids("new", name, Vec::new());
+    let kept_priority = Priority::parse(&kept("priority")).unwrap_or(Priority::Medium);
+    let (kept_from, kept_to) = (k.value("new", "period_from", year_ago), k.value("new", "period_to", today));
+    view! { <section aria-labelledby="new-heading">
+        <h2 id="new-heading">{t!(lang, "problems-new")}</h2>
+        <form method="post" action=lang.path("/staff/problems") class="form">
+            <input type="hidden" name="lang" value=lang.code() />
+            <input type="hidden" name="csp" value=selected />
+            <div class="field">
+                <label for="new-title">{t!(lang, "profile-title-label")}</label>
+                <input id="new-title" name="title" type="text" required maxlength="200" value=kept("title") />
+            </div>
+            <ScopeFields lang neighbourhoods categories chosen_neighbourhoods=kept_ids("neighbourhood") chosen_categories=kept_ids("category") prefix="new" />
+            <PeriodFields lang from=kept_from to=kept_to prefix="new" />
+            <PriorityField lang chosen=kept_priority prefix="new" />
+            <div class="field">
+                <label for="new-requester">{t!(lang, "profile-requester")}</label>
+                <input id="new-requester" name="requester" type="text" maxlength="200" value=kept("requester") />
+            </div>
+            <div class="field">
+                <label for="new-aim">{t!(lang, "profile-aim")}</label>
+                <textarea id="new-aim" name="aim" rows="2">{kept("aim")}</textarea>
+            </div>
+            <button type="submit" class="button">{t!(lang, "problems-open")}</button>
+        </form>
+    </section> }.into_any()
 }
 
 /// The problems page of a partner: the profiles shared with its organisation.
@@ -693,10 +729,28 @@ fn paragraphs(text: &str) -> impl IntoView {
     text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()
 }
 
+/// What a profile's forms need, given only to those who may change it: where they post, the
+/// version they were made from, and a refused form as its sender typed it (`?kept=`).
+#[derive(Clone, Debug)]
+struct ProfileForms {
+    base: String,
+    version: i64,
+    kept: KeptForm,
+}
+
+impl ProfileForms {
+    /// Where the form of one profile action posts (`terms`, `link`, `decide`...).
+    fn to(&self, action: &str) -> String {
+        format!("{}/{action}", self.base)
+    }
+}
+
+/// A profile worked through SARA, for the CSP's own staff: its terms, the four stages, who it
+/// is shared with, and its history.
 #[component]
 fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
     let ProfileView {
-        profile,
+        profile: p,
         analysis,
         assessment,
         history,
@@ -706,56 +760,58 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
         categories,
         draft,
         today,
-        kept: k,
+        kept,
     } = view;
-    let p = profile;
-    let base = lang.path(&format!("/staff/problems/{}", p.reference));
-    let post = move |action: &str| format!("{base}/{action}");
-    let version = p.version;
-    let closed = p.stage == Stage::Closed;
-    let editable = can_edit && !closed;
-    let chosen_neighbourhoods =
-        k.ids("terms", "neighbourhood", p.neighbourhoods.iter().map(|(id, _)| *id).collect());
-    let chosen_categories = k.ids("terms", "category", p.categories.iter().map(|(id, _)| *id).collect());
-    let terms_priority = if k.is("terms") {
-        Priority::parse(&k.value("terms", "priority", "")).unwrap_or(p.priority)
-    } else {
-        p.priority
-    };
-    let kept_decision = k.value("decide", "decision", "");
-    let kept_window: i64 =
-        k.value("assessment", "window_days", p.window_days.to_string()).parse().unwrap_or(p.window_days);
-    let shared: Vec<i64> = k.ids("share", "organisation", p.shared_with.iter().map(|(o, _)| *o).collect());
-    let actions_done = p.actions.iter().filter(|a| a.status == ActionStatus::Done).count() as i64;
-    let actions_total = p.actions.iter().filter(|a| a.status != ActionStatus::Dropped).count() as i64;
-    let action_rows: Vec<ActionRow> = p
-        .actions
-        .iter()
-        .map(|a| ActionRow {
-            title: a.title.clone(),
-            owner: [a.organisation.clone().unwrap_or_default(), a.owner.clone()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · "),
-            due_on: a.due_on.map(|d| date(lang, d)),
-            overdue: a.overdue,
-            status: a.status,
-            notes: a.notes.clone(),
-        })
-        .collect();
-    let names = |list: &[(i64, Names)]| list.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>();
+    // Forms only while the profile is open and its reader may change it.
+    let forms = (can_edit && p.stage != Stage::Closed).then(|| ProfileForms {
+        base: lang.path(&format!("/staff/problems/{}", p.reference)),
+        version: p.version,
+        kept,
+    });
     view! {
         <ProfileHeading lang reference=p.reference.clone() title=p.title.clone() stage=p.stage priority=p.priority updated_at=time(lang, p.updated_at) />
+        <TermsSection lang profile=p.clone() neighbourhoods categories forms=forms.clone() />
+        <ScanningSection lang statement=p.statement.clone() affected=p.affected.clone() items=p.items.clone() forms=forms.clone() />
+        <AnalysisSection lang profile=p.clone() analysis forms=forms.clone() />
+        <ResponseSection lang response_started=p.response_started actions=p.actions.clone() organisations=organisations.clone() forms=forms.clone() />
+        <AssessmentSection lang profile=p.clone() assessment draft forms=forms.clone() />
+        {forms.map(|forms| view! { <ManageSection lang stage=p.stage shared_with=p.shared_with.clone() organisations today forms /> })}
+        {(!p.shared_with.is_empty()).then(|| view! {
+            <p>{t!(lang, "profile-shared-with", organisations = p.shared_with.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(", "))}</p>
+        })}
+        <ProfileHistory lang history />
+    }
+}
 
-        {view! { <section aria-labelledby="terms-heading" class="card">
-            <h2 id="terms-heading">{t!(lang, "profile-terms")}</h2>
-            <TermsFacts lang requester=p.requester.clone() aim=p.aim.clone() neighbourhoods=names(&p.neighbourhoods) categories=names(&p.categories) period_from=date(lang, p.period_from) period_to=date(lang, p.period_to) />
-            {editable.then(|| view! {
+/// The terms of reference: who asked, what for, where, what and when; editable.
+#[component]
+fn TermsSection(
+    lang: Lang,
+    profile: Profile,
+    neighbourhoods: Vec<(i64, Names)>,
+    categories: Vec<(i64, String, Names)>,
+    forms: Option<ProfileForms>,
+) -> impl IntoView {
+    let p = profile;
+    let names = |list: &[(i64, Names)]| list.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>();
+    view! { <section aria-labelledby="terms-heading" class="card">
+        <h2 id="terms-heading">{t!(lang, "profile-terms")}</h2>
+        <TermsFacts lang requester=p.requester.clone() aim=p.aim.clone() neighbourhoods=names(&p.neighbourhoods) categories=names(&p.categories) period_from=date(lang, p.period_from) period_to=date(lang, p.period_to) />
+        {forms.map(|f| {
+            let k = &f.kept;
+            let chosen_neighbourhoods =
+                k.ids("terms", "neighbourhood", p.neighbourhoods.iter().map(|(id, _)| *id).collect());
+            let chosen_categories = k.ids("terms", "category", p.categories.iter().map(|(id, _)| *id).collect());
+            let terms_priority = if k.is("terms") {
+                Priority::parse(&k.value("terms", "priority", "")).unwrap_or(p.priority)
+            } else {
+                p.priority
+            };
+            view! {
                 <details open=k.is("terms")>
                     <summary>{t!(lang, "profile-edit-terms")}</summary>
-                    <form method="post" action=post("terms") class="form">
-                        <Hidden lang version />
+                    <form method="post" action=f.to("terms") class="form">
+                        <Hidden lang version=f.version />
                         <div class="field">
                             <label for="terms-title">{t!(lang, "profile-title-label")}</label>
                             <input id="terms-title" name="title" type="text" required maxlength="200" value=k.value("terms", "title", p.title.clone()) />
@@ -766,70 +822,100 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                             <input id="terms-requester" name="requester" type="text" maxlength="200" value=k.value("terms", "requester", p.requester.clone()) />
                         </div>
                         <TextArea lang id="terms-aim" name="aim" label=t!(lang, "profile-aim") value=k.value("terms", "aim", p.aim.clone()) />
-                        <ScopeFields lang neighbourhoods=neighbourhoods.clone() categories=categories.clone() chosen_neighbourhoods=chosen_neighbourhoods.clone() chosen_categories=chosen_categories.clone() prefix="terms" />
+                        <ScopeFields lang neighbourhoods categories chosen_neighbourhoods chosen_categories prefix="terms" />
                         <PeriodFields lang from=k.value("terms", "period_from", date(lang, p.period_from)) to=k.value("terms", "period_to", date(lang, p.period_to)) prefix="terms" />
                         <button type="submit" class="button">{t!(lang, "profile-save")}</button>
                     </form>
                 </details>
-            })}
-        </section> }.into_any()}
+            }
+        })}
+    </section> }.into_any()
+}
 
-        {view! { <section aria-labelledby="scanning-heading" class="card">
-            <h2 id="scanning-heading">{t!(lang, "stage-scanning")}</h2>
-            <ScanningFacts lang statement=p.statement.clone() affected=p.affected.clone() />
-            {editable.then(|| view! {
-                <details open=k.is("scanning")>
-                    <summary>{t!(lang, "profile-edit-scanning")}</summary>
-                    <form method="post" action=post("scanning") class="form">
-                        <Hidden lang version />
-                        <TextArea lang id="statement" name="statement" label=t!(lang, "profile-statement") value=k.value("scanning", "statement", p.statement.clone()) />
-                        <TextArea lang id="affected" name="affected" label=t!(lang, "profile-affected") value=k.value("scanning", "affected", p.affected.clone()) />
-                        <button type="submit" class="button">{t!(lang, "profile-save")}</button>
-                    </form>
-                </details>
-            })}
-            {view! {
-                <h3>{t!(lang, "profile-items", count = (p.items.len() as i64))}</h3>
-                {p.items.is_empty().then(|| view! { <p>{t!(lang, "profile-items-none")}</p> })}
-                <ul class="cards">
-                    {p.items.iter().map(|item| view! {
-                        <li class="card">
-                            <p class="meta">
-                                <a href=lang.path(&format!("/staff/reports/{}", item.reference))>{item.reference.clone()}</a>
-                                {format!(" · {} · {} · {} · {}", item.grade, item.category.get(lang), item.neighbourhood.get(lang), date(lang, item.received))}
-                            </p>
-                            <p>{item.summary.clone()}</p>
-                            {editable.then(|| view! {
-                                <form method="post" action=post("unlink") class="inline-form">
-                                    <Hidden lang version />
-                                    <input type="hidden" name="reference" value=item.reference.clone() />
-                                    <button type="submit" class="link-button">{t!(lang, "profile-unlink", reference = item.reference.clone())}</button>
-                                </form>
-                            })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-                {editable.then(|| view! {
-                    <form method="post" action=post("link") class="form inline-fields">
-                        <Hidden lang version />
-                        <div class="field">
-                            <label for="link-reference">{t!(lang, "profile-link-label")}</label>
-                            <input id="link-reference" name="reference" type="text" required placeholder="CYM-26-000123" value=k.value("link", "reference", "") />
-                        </div>
-                        <button type="submit" class="button">{t!(lang, "profile-link")}</button>
-                    </form>
-                })}
-            }}
-        </section> }.into_any()}
+/// Scanning: the problem statement, who is affected, and the intelligence items linked.
+#[component]
+fn ScanningSection(
+    lang: Lang,
+    statement: String,
+    affected: String,
+    items: Vec<LinkedItem>,
+    forms: Option<ProfileForms>,
+) -> impl IntoView {
+    view! { <section aria-labelledby="scanning-heading" class="card">
+        <h2 id="scanning-heading">{t!(lang, "stage-scanning")}</h2>
+        <ScanningFacts lang statement=statement.clone() affected=affected.clone() />
+        {forms.clone().map(|f| view! {
+            <details open=f.kept.is("scanning")>
+                <summary>{t!(lang, "profile-edit-scanning")}</summary>
+                <form method="post" action=f.to("scanning") class="form">
+                    <Hidden lang version=f.version />
+                    <TextArea lang id="statement" name="statement" label=t!(lang, "profile-statement") value=f.kept.value("scanning", "statement", statement) />
+                    <TextArea lang id="affected" name="affected" label=t!(lang, "profile-affected") value=f.kept.value("scanning", "affected", affected) />
+                    <button type="submit" class="button">{t!(lang, "profile-save")}</button>
+                </form>
+            </details>
+        })}
+        <LinkedItems lang items forms />
+    </section> }.into_any()
+}
 
-        {view! { <section aria-labelledby="analysis-heading" class="card">
-            <h2 id="analysis-heading">{t!(lang, "stage-analysis")}</h2>
-            <AnalysisFacts lang triangle=p.triangle.clone() hypothesis=p.hypothesis.clone() gaps=p.gaps.clone() />
-            {editable.then(|| view! {
+/// The intelligence items linked to a profile, with the forms to unlink one and link another.
+#[component]
+fn LinkedItems(lang: Lang, items: Vec<LinkedItem>, forms: Option<ProfileForms>) -> impl IntoView {
+    view! {
+        <h3>{t!(lang, "profile-items", count = (items.len() as i64))}</h3>
+        {items.is_empty().then(|| view! { <p>{t!(lang, "profile-items-none")}</p> })}
+        <ul class="cards">
+            {items.iter().map(|item| view! {
+                <li class="card">
+                    <p class="meta">
+                        <a href=lang.path(&format!("/staff/reports/{}", item.reference))>{item.reference.clone()}</a>
+                        {format!(" · {} · {} · {} · {}", item.grade, item.category.get(lang), item.neighbourhood.get(lang), date(lang, item.received))}
+                    </p>
+                    <p>{item.summary.clone()}</p>
+                    {forms.as_ref().map(|f| view! {
+                        <form method="post" action=f.to("unlink") class="inline-form">
+                            <Hidden lang version=f.version />
+                            <input type="hidden" name="reference" value=item.reference.clone() />
+                            <button type="submit" class="link-button">{t!(lang, "profile-unlink", reference = item.reference.clone())}</button>
+                        </form>
+                    })}
+                </li>
+            }).collect_view()}
+        </ul>
+        {forms.as_ref().map(|f| view! {
+            <form method="post" action=f.to("link") class="form inline-fields">
+                <Hidden lang version=f.version />
+                <div class="field">
+                    <label for="link-reference">{t!(lang, "profile-link-label")}</label>
+                    <input id="link-reference" name="reference" type="text" required placeholder="CYM-26-000123" value=f.kept.value("link", "reference", "") />
+                </div>
+                <button type="submit" class="button">{t!(lang, "profile-link")}</button>
+            </form>
+        })}
+    }
+}
+
+/// Analysis: the problem analysis triangle, the hypothesis and gaps (editable), and the
+/// profile's data, computed.
+#[component]
+fn AnalysisSection(
+    lang: Lang,
+    profile: Profile,
+    analysis: ProfileAnalysis,
+    forms: Option<ProfileForms>,
+) -> impl IntoView {
+    let p = profile;
+    view! { <section aria-labelledby="analysis-heading" class="card">
+        <h2 id="analysis-heading">{t!(lang, "stage-analysis")}</h2>
+        <AnalysisFacts lang triangle=p.triangle.clone() hypothesis=p.hypothesis.clone() gaps=p.gaps.clone() />
+        {forms.map(|f| {
+            let k = &f.kept;
+            view! {
                 <details open=k.is("analysis")>
                     <summary>{t!(lang, "profile-edit-analysis")}</summary>
-                    <form method="post" action=post("analysis") class="form">
-                        <Hidden lang version />
+                    <form method="post" action=f.to("analysis") class="form">
+                        <Hidden lang version=f.version />
                         <fieldset>
                             <legend>{t!(lang, "profile-triangle")}</legend>
                             <TextArea lang id="pat-offender" name="offender" label=t!(lang, "pat-offender") value=k.value("analysis", "offender", p.triangle.offender.clone()) hint=t!(lang, "pat-offender-hint") />
@@ -844,181 +930,265 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
                         <button type="submit" class="button">{t!(lang, "profile-save")}</button>
                     </form>
                 </details>
-            })}
-            <DataFacts lang analysis=analysis.clone() period_from=date(lang, p.period_from) period_to=date(lang, p.period_to) />
-        </section> }.into_any()}
+            }
+        })}
+        <DataFacts lang analysis period_from=date(lang, p.period_from) period_to=date(lang, p.period_to) />
+    </section> }.into_any()
+}
 
-        {view! { <section aria-labelledby="response-heading" class="card">
-            <h2 id="response-heading">{t!(lang, "stage-response")}</h2>
-            <ActionsTable lang response_started=p.response_started.map(|d| date(lang, d)) rows=action_rows />
-            {editable.then(|| view! {
-                {p.actions.iter().map(|a| {
-                    let id = a.id;
-                    // The refused one, as typed; the others as stored.
-                    let this = k.is_for("action", "action_id", &id.to_string());
-                    let typed = |name: &str, stored: String| if this { k.value("action", name, "") } else { stored };
-                    let status = if this { ActionStatus::parse(&k.value("action", "status", "")).unwrap_or(a.status) } else { a.status };
+/// Response: the actions table, a form to update each action and one to add an action.
+#[component]
+fn ResponseSection(
+    lang: Lang,
+    response_started: Option<Timestamp>,
+    actions: Vec<ProblemAction>,
+    organisations: Vec<(i64, String)>,
+    forms: Option<ProfileForms>,
+) -> impl IntoView {
+    let rows: Vec<ActionRow> = actions
+        .iter()
+        .map(|a| ActionRow {
+            title: a.title.clone(),
+            owner: [a.organisation.clone().unwrap_or_default(), a.owner.clone()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            due_on: a.due_on.map(|d| date(lang, d)),
+            overdue: a.overdue,
+            status: a.status,
+            notes: a.notes.clone(),
+        })
+        .collect();
+    view! { <section aria-labelledby="response-heading" class="card">
+        <h2 id="response-heading">{t!(lang, "stage-response")}</h2>
+        <ActionsTable lang response_started=response_started.map(|d| date(lang, d)) rows />
+        {forms.map(|forms| view! {
+            {actions.into_iter().map(|action| view! { <ActionForm lang action forms=forms.clone() /> }).collect_view()}
+            <NewActionForm lang organisations forms />
+        })}
+    </section> }.into_any()
+}
+
+/// The form to update one action: its status, due day and notes (the refused one as typed).
+#[component]
+fn ActionForm(lang: Lang, action: ProblemAction, forms: ProfileForms) -> impl IntoView {
+    let (a, k) = (action, &forms.kept);
+    let id = a.id;
+    // The refused one, as typed; the others as stored.
+    let this = k.is_for("action", "action_id", &id.to_string());
+    let typed = |name: &str, stored: String| if this { k.value("action", name, "") } else { stored };
+    let status = if this {
+        ActionStatus::parse(&k.value("action", "status", "")).unwrap_or(a.status)
+    } else {
+        a.status
+    };
+    view! {
+        <details open=this>
+            <summary>{t!(lang, "action-update", title = a.title.clone())}</summary>
+            <form method="post" action=forms.to("action") class="form">
+                <Hidden lang version=forms.version />
+                <input type="hidden" name="action_id" value=id.to_string() />
+                <div class="field">
+                    <label for=format!("action-{id}-status")>{t!(lang, "action-status")}</label>
+                    <select id=format!("action-{id}-status") name="status">
+                        {ActionStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == status>{action_status_name(lang, *s)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("action-{id}-due")>{t!(lang, "action-due")}</label>
+                    <input id=format!("action-{id}-due") name="due_on" type="date" value=typed("due_on", a.due_on.map(|d| date(lang, d)).unwrap_or_default()) />
+                </div>
+                <div class="field">
+                    <label for=format!("action-{id}-notes")>{t!(lang, "action-notes")}</label>
+                    <textarea id=format!("action-{id}-notes") name="notes" rows="2" maxlength="4000">{typed("notes", a.notes.clone())}</textarea>
+                </div>
+                <button type="submit" class="button">{t!(lang, "profile-save")}</button>
+            </form>
+        </details>
+    }
+}
+
+/// The form to add an action: what, which organisation, who, by when.
+#[component]
+fn NewActionForm(lang: Lang, organisations: Vec<(i64, String)>, forms: ProfileForms) -> impl IntoView {
+    let k = &forms.kept;
+    view! {
+        <h3>{t!(lang, "action-add")}</h3>
+        <form method="post" action=forms.to("add-action") class="form">
+            <Hidden lang version=forms.version />
+            <div class="field">
+                <label for="new-action-title">{t!(lang, "action-title")}</label>
+                <input id="new-action-title" name="title" type="text" required maxlength="200" value=k.value("add-action", "title", "") />
+            </div>
+            <div class="field">
+                <label for="new-action-organisation">{t!(lang, "action-organisation")}</label>
+                <select id="new-action-organisation" name="organisation">
+                    <option value="">{t!(lang, "action-organisation-csp")}</option>
+                    {organisations.iter().map(|(id, name)| view! { <option value=id.to_string() selected=k.is_for("add-action", "organisation", &id.to_string())>{name.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="new-action-owner">{t!(lang, "action-owner-person")}</label>
+                <input id="new-action-owner" name="owner" type="text" maxlength="200" value=k.value("add-action", "owner", "") />
+            </div>
+            <div class="field">
+                <label for="new-action-due">{t!(lang, "action-due")}</label>
+                <input id="new-action-due" name="due_on" type="date" value=k.value("add-action", "due_on", "") />
+            </div>
+            <div class="field">
+                <label for="new-action-notes">{t!(lang, "action-notes")}</label>
+                <textarea id="new-action-notes" name="notes" rows="2" maxlength="4000">{k.value("add-action", "notes", "")}</textarea>
+            </div>
+            <button type="submit" class="button">{t!(lang, "action-add")}</button>
+        </form>
+    }
+}
+
+/// Assessment: what was done and what the numbers say, the decision and what residents were
+/// told; the forms to record the assessment and to decide.
+#[component]
+fn AssessmentSection(
+    lang: Lang,
+    profile: Profile,
+    assessment: Result<Assessment, WindowProblem>,
+    /// "You said, we did" drafts (English, Welsh) offered for the outcome texts.
+    draft: (String, String),
+    forms: Option<ProfileForms>,
+) -> impl IntoView {
+    let p = profile;
+    let actions_done = p.actions.iter().filter(|a| a.status == ActionStatus::Done).count() as i64;
+    let actions_total = p.actions.iter().filter(|a| a.status != ActionStatus::Dropped).count() as i64;
+    view! { <section aria-labelledby="assessment-heading" class="card">
+        <h2 id="assessment-heading">{t!(lang, "stage-assessment")}</h2>
+        <AssessmentFacts lang done=actions_done total=actions_total process_review=p.process_review.clone() assessment window_days=p.window_days />
+        {p.decision.map(|d| view! {
+            <p><strong>{t!(lang, "assessment-decision")}</strong> " " {decision_name(lang, d)}</p>
+            <p>{p.decision_notes.clone()}</p>
+        })}
+        {(p.stage == Stage::Closed).then(|| view! {
+            <h3>{t!(lang, "assessment-told")}</h3>
+            <p lang="en" class="history-detail">{p.outcome_en.clone()}</p>
+            <p lang="cy" class="history-detail">{p.outcome_cy.clone()}</p>
+        })}
+        {forms.map(|forms| view! { <AssessmentForms lang profile=p.clone() draft forms /> })}
+    </section> }.into_any()
+}
+
+/// The forms of the Assessment stage: when the response started, the window and the process
+/// review; then the decision, with what residents are told in English and Welsh.
+#[component]
+fn AssessmentForms(
+    lang: Lang,
+    profile: Profile,
+    draft: (String, String),
+    forms: ProfileForms,
+) -> impl IntoView {
+    let (p, k) = (profile, &forms.kept);
+    let kept_decision = k.value("decide", "decision", "");
+    let kept_window: i64 =
+        k.value("assessment", "window_days", p.window_days.to_string()).parse().unwrap_or(p.window_days);
+    view! {
+        <details open=k.is("assessment")>
+            <summary>{t!(lang, "assessment-edit")}</summary>
+            <form method="post" action=forms.to("assessment") class="form">
+                <Hidden lang version=forms.version />
+                <div class="field">
+                    <label for="response-started">{t!(lang, "assessment-started")}</label>
+                    <input id="response-started" name="response_started" type="date" value=k.value("assessment", "response_started", p.response_started.map(|d| date(lang, d)).unwrap_or_default()) />
+                </div>
+                <div class="field">
+                    <label for="window-days">{t!(lang, "assessment-window")}</label>
+                    <select id="window-days" name="window_days">
+                        {WINDOW_DAYS.iter().map(|&days| view! { <option value=days.to_string() selected=days == kept_window>{t!(lang, "assessment-window-days", days = days)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <TextArea lang id="process-review" name="process_review" label=t!(lang, "assessment-process-review") value=k.value("assessment", "process_review", p.process_review.clone()) />
+                <button type="submit" class="button">{t!(lang, "profile-save")}</button>
+            </form>
+        </details>
+        <h3>{t!(lang, "assessment-decide")}</h3>
+        <form method="post" action=forms.to("decide") class="form">
+            <Hidden lang version=forms.version />
+            <fieldset class="field">
+                <legend>{t!(lang, "assessment-decision")}</legend>
+                {Decision::ALL.iter().map(|d| {
+                    let id = format!("decision-{}", d.as_str());
                     view! {
-                        <details open=this>
-                            <summary>{t!(lang, "action-update", title = a.title.clone())}</summary>
-                            <form method="post" action=post("action") class="form">
-                                <Hidden lang version />
-                                <input type="hidden" name="action_id" value=id.to_string() />
-                                <div class="field">
-                                    <label for=format!("action-{id}-status")>{t!(lang, "action-status")}</label>
-                                    <select id=format!("action-{id}-status") name="status">
-                                        {ActionStatus::ALL.iter().map(|s| view! { <option value=s.as_str() selected=*s == status>{action_status_name(lang, *s)}</option> }).collect_view()}
-                                    </select>
-                                </div>
-                                <div class="field">
-                                    <label for=format!("action-{id}-due")>{t!(lang, "action-due")}</label>
-                                    <input id=format!("action-{id}-due") name="due_on" type="date" value=typed("due_on", a.due_on.map(|d| date(lang, d)).unwrap_or_default()) />
-                                </div>
-                                <div class="field">
-                                    <label for=format!("action-{id}-notes")>{t!(lang, "action-notes")}</label>
-                                    <textarea id=format!("action-{id}-notes") name="notes" rows="2" maxlength="4000">{typed("notes", a.notes.clone())}</textarea>
-                                </div>
-                                <button type="submit" class="button">{t!(lang, "profile-save")}</button>
-                            </form>
-                        </details>
+                        <div class="radio">
+                            <input type="radio" id=id.clone() name="decision" value=d.as_str() required checked=kept_decision == d.as_str() />
+                            <label for=id>{decision_name(lang, *d)}</label>
+                        </div>
                     }
                 }).collect_view()}
-                <h3>{t!(lang, "action-add")}</h3>
-                <form method="post" action=post("add-action") class="form">
-                    <Hidden lang version />
-                    <div class="field">
-                        <label for="new-action-title">{t!(lang, "action-title")}</label>
-                        <input id="new-action-title" name="title" type="text" required maxlength="200" value=k.value("add-action", "title", "") />
-                    </div>
-                    <div class="field">
-                        <label for="new-action-organisation">{t!(lang, "action-organisation")}</label>
-                        <select id="new-action-organisation" name="organisation">
-                            <option value="">{t!(lang, "action-organisation-csp")}</option>
-                            {organisations.iter().map(|(id, name)| view! { <option value=id.to_string() selected=k.is_for("add-action", "organisation", &id.to_string())>{name.clone()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="new-action-owner">{t!(lang, "action-owner-person")}</label>
-                        <input id="new-action-owner" name="owner" type="text" maxlength="200" value=k.value("add-action", "owner", "") />
-                    </div>
-                    <div class="field">
-                        <label for="new-action-due">{t!(lang, "action-due")}</label>
-                        <input id="new-action-due" name="due_on" type="date" value=k.value("add-action", "due_on", "") />
-                    </div>
-                    <div class="field">
-                        <label for="new-action-notes">{t!(lang, "action-notes")}</label>
-                        <textarea id="new-action-notes" name="notes" rows="2" maxlength="4000">{k.value("add-action", "notes", "")}</textarea>
-                    </div>
-                    <button type="submit" class="button">{t!(lang, "action-add")}</button>
-                </form>
-            })}
-        </section> }.into_any()}
-
-        {view! { <section aria-labelledby="assessment-heading" class="card">
-            <h2 id="assessment-heading">{t!(lang, "stage-assessment")}</h2>
-            <AssessmentFacts lang done=actions_done total=actions_total process_review=p.process_review.clone() assessment=assessment.clone() window_days=p.window_days />
-            {p.decision.map(|d| view! {
-                <p><strong>{t!(lang, "assessment-decision")}</strong> " " {decision_name(lang, d)}</p>
-                <p>{p.decision_notes.clone()}</p>
-            })}
-            {closed.then(|| view! {
-                <h3>{t!(lang, "assessment-told")}</h3>
-                <p lang="en" class="history-detail">{p.outcome_en.clone()}</p>
-                <p lang="cy" class="history-detail">{p.outcome_cy.clone()}</p>
-            })}
-            {editable.then(|| view! {
-                <details open=k.is("assessment")>
-                    <summary>{t!(lang, "assessment-edit")}</summary>
-                    <form method="post" action=post("assessment") class="form">
-                        <Hidden lang version />
-                        <div class="field">
-                            <label for="response-started">{t!(lang, "assessment-started")}</label>
-                            <input id="response-started" name="response_started" type="date" value=k.value("assessment", "response_started", p.response_started.map(|d| date(lang, d)).unwrap_or_default()) />
-                        </div>
-                        <div class="field">
-                            <label for="window-days">{t!(lang, "assessment-window")}</label>
-                            <select id="window-days" name="window_days">
-                                {WINDOW_DAYS.iter().map(|&days| view! { <option value=days.to_string() selected=days == kept_window>{t!(lang, "assessment-window-days", days = days)}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        <TextArea lang id="process-review" name="process_review" label=t!(lang, "assessment-process-review") value=k.value("assessment", "process_review", p.process_review.clone()) />
-                        <button type="submit" class="button">{t!(lang, "profile-save")}</button>
-                    </form>
-                </details>
-                <h3>{t!(lang, "assessment-decide")}</h3>
-                <form method="post" action=post("decide") class="form">
-                    <Hidden lang version />
-                    <fieldset class="field">
-                        <legend>{t!(lang, "assessment-decision")}</legend>
-                        {Decision::ALL.iter().map(|d| {
-                            let id = format!("decision-{}", d.as_str());
-                            view! {
-                                <div class="radio">
-                                    <input type="radio" id=id.clone() name="decision" value=d.as_str() required checked=kept_decision == d.as_str() />
-                                    <label for=id>{decision_name(lang, *d)}</label>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </fieldset>
-                    <TextArea lang id="decision-notes" name="decision_notes" label=t!(lang, "assessment-decision-notes") value=k.value("decide", "decision_notes", p.decision_notes.clone()) />
-                    <TextArea lang id="outcome-en" name="outcome_en" label=t!(lang, "assessment-outcome-en") value=k.value("decide", "outcome_en", if p.outcome_en.is_empty() { draft.0.clone() } else { p.outcome_en.clone() }) hint=t!(lang, "assessment-outcome-hint") text_lang="en" />
-                    <TextArea lang id="outcome-cy" name="outcome_cy" label=t!(lang, "assessment-outcome-cy") value=k.value("decide", "outcome_cy", if p.outcome_cy.is_empty() { draft.1.clone() } else { p.outcome_cy.clone() }) hint=t!(lang, "assessment-outcome-hint") text_lang="cy" />
-                    <button type="submit" class="button">{t!(lang, "assessment-record")}</button>
-                </form>
-            })}
-        </section> }.into_any()}
-
-        {editable.then(|| view! {
-            {view! { <section aria-labelledby="manage-heading" class="card">
-                <h2 id="manage-heading">{t!(lang, "profile-manage")}</h2>
-                <form method="post" action=post("stage") class="form inline-fields">
-                    <Hidden lang version />
-                    <div class="field">
-                        <label for="move-stage">{t!(lang, "profile-move-stage")}</label>
-                        <select id="move-stage" name="stage">
-                            {Stage::ALL.iter().filter(|s| **s != Stage::Closed).map(|s| view! { <option value=s.as_str() selected=s.as_str() == k.value("stage", "stage", p.stage.as_str())>{stage_name(lang, *s)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <input type="hidden" name="today" value=today.clone() />
-                    <button type="submit" class="button">{t!(lang, "profile-move")}</button>
-                </form>
-                <form method="post" action=post("share") class="form">
-                    <Hidden lang version />
-                    <fieldset class="field">
-                        <legend>{t!(lang, "profile-share")}</legend>
-                        <p class="hint">{t!(lang, "profile-share-hint")}</p>
-                        {organisations.iter().map(|(id, name)| {
-                            let field_id = format!("share-{id}");
-                            view! {
-                                <div class="checkbox">
-                                    <input type="checkbox" id=field_id.clone() name="organisation" value=id.to_string() checked=shared.contains(id) />
-                                    <label for=field_id>{name.clone()}</label>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </fieldset>
-                    <button type="submit" class="button">{t!(lang, "profile-share-save")}</button>
-                </form>
-            </section> }.into_any()}
-        })}
-        {(!p.shared_with.is_empty()).then(|| view! {
-            <p>{t!(lang, "profile-shared-with", organisations = p.shared_with.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().join(", "))}</p>
-        })}
-
-        {view! {
-            {view! { <section aria-labelledby="history-heading">
-                <h2 id="history-heading">{t!(lang, "profile-history")}</h2>
-                <ol class="timeline" reversed>
-                    {history.iter().map(|h| view! {
-                        <li>
-                            <p class="meta">{format!("{} · {} · ", time(lang, h.at), h.who)} {change_name(lang, h.change)}</p>
-                            {(!h.detail.is_empty()).then(|| view! { <p class="history-detail">{h.detail.clone()}</p> })}
-                        </li>
-                    }).collect_view()}
-                </ol>
-            </section> }.into_any()}
-        }}
+            </fieldset>
+            <TextArea lang id="decision-notes" name="decision_notes" label=t!(lang, "assessment-decision-notes") value=k.value("decide", "decision_notes", p.decision_notes.clone()) />
+            <TextArea lang id="outcome-en" name="outcome_en" label=t!(lang, "assessment-outcome-en") value=k.value("decide", "outcome_en", if p.outcome_en.is_empty() { draft.0.clone() } else { p.outcome_en.clone() }) hint=t!(lang, "assessment-outcome-hint") text_lang="en" />
+            <TextArea lang id="outcome-cy" name="outcome_cy" label=t!(lang, "assessment-outcome-cy") value=k.value("decide", "outcome_cy", if p.outcome_cy.is_empty() { draft.1.clone() } else { p.outcome_cy.clone() }) hint=t!(lang, "assessment-outcome-hint") text_lang="cy" />
+            <button type="submit" class="button">{t!(lang, "assessment-record")}</button>
+        </form>
     }
+}
+
+/// Managing a profile: moving it to another stage, and sharing it with partner organisations.
+#[component]
+fn ManageSection(
+    lang: Lang,
+    stage: Stage,
+    shared_with: Vec<(i64, String)>,
+    organisations: Vec<(i64, String)>,
+    today: String,
+    forms: ProfileForms,
+) -> impl IntoView {
+    let k = &forms.kept;
+    let shared: Vec<i64> = k.ids("share", "organisation", shared_with.iter().map(|(o, _)| *o).collect());
+    view! { <section aria-labelledby="manage-heading" class="card">
+        <h2 id="manage-heading">{t!(lang, "profile-manage")}</h2>
+        <form method="post" action=forms.to("stage") class="form inline-fields">
+            <Hidden lang version=forms.version />
+            <div class="field">
+                <label for="move-stage">{t!(lang, "profile-move-stage")}</label>
+                <select id="move-stage" name="stage">
+                    {Stage::ALL.iter().filter(|s| **s != Stage::Closed).map(|s| view! { <option value=s.as_str() selected=s.as_str() == k.value("stage", "stage", stage.as_str())>{stage_name(lang, *s)}</option> }).collect_view()}
+                </select>
+            </div>
+            <input type="hidden" name="today" value=today />
+            <button type="submit" class="button">{t!(lang, "profile-move")}</button>
+        </form>
+        <form method="post" action=forms.to("share") class="form">
+            <Hidden lang version=forms.version />
+            <fieldset class="field">
+                <legend>{t!(lang, "profile-share")}</legend>
+                <p class="hint">{t!(lang, "profile-share-hint")}</p>
+                {organisations.iter().map(|(id, name)| {
+                    let field_id = format!("share-{id}");
+                    view! {
+                        <div class="checkbox">
+                            <input type="checkbox" id=field_id.clone() name="organisation" value=id.to_string() checked=shared.contains(id) />
+                            <label for=field_id>{name.clone()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <button type="submit" class="button">{t!(lang, "profile-share-save")}</button>
+        </form>
+    </section> }.into_any()
+}
+
+/// A profile's history, newest first: when, who, what changed.
+#[component]
+fn ProfileHistory(lang: Lang, history: Vec<HistoryEntry>) -> impl IntoView {
+    view! { <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t!(lang, "profile-history")}</h2>
+        <ol class="timeline" reversed>
+            {history.iter().map(|h| view! {
+                <li>
+                    <p class="meta">{format!("{} · {} · ", time(lang, h.at), h.who)} {change_name(lang, h.change)}</p>
+                    {(!h.detail.is_empty()).then(|| view! { <p class="history-detail">{h.detail.clone()}</p> })}
+                </li>
+            }).collect_view()}
+        </ol>
+    </section> }.into_any()
 }
 
 /// A profile shared with a partner's organisation, read-only: the terms, the problem, the

@@ -300,8 +300,10 @@ fn percent(c: &crate::problems::assessment::RateChange) -> String {
     c.percent().map(|p| format!("{p:+.0}%")).unwrap_or_else(|| "–".into())
 }
 
+/// A quarter's strategic assessment, one version: its heading and status, the other versions,
+/// the figures, and its sections (a draft as a form for those who may publish it).
 fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
-    let AssessmentView { csp_name, selected, assessment: a, versions, can_edit, kept: k } = v;
+    let AssessmentView { csp_name, selected, assessment: a, versions, can_edit, kept } = v;
     let heading = t!(
         lang,
         "sa-heading",
@@ -319,36 +321,64 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
     } else {
         t!(lang, "sa-version-draft", version = a.version, date = time(lang, a.updated_at))
     };
-    let sections: [(&'static str, String, String); 6] = [
-        (
-            "summary",
-            t!(lang, "sa-summary-heading"),
-            k.value("sections", "summary", a.sections.summary.clone()),
-        ),
-        (
-            "top_problems",
-            t!(lang, "sa-top-heading"),
-            k.value("sections", "top_problems", a.sections.top_problems.clone()),
-        ),
-        (
-            "emerging",
-            t!(lang, "sa-emerging-heading"),
-            k.value("sections", "emerging", a.sections.emerging.clone()),
-        ),
-        (
-            "outcomes",
-            t!(lang, "sa-outcomes-heading"),
-            k.value("sections", "outcomes", a.sections.outcomes.clone()),
-        ),
-        ("gaps", t!(lang, "sa-gaps-heading"), k.value("sections", "gaps", a.sections.gaps.clone())),
-        (
-            "recommendations",
-            t!(lang, "sa-recommendations-heading"),
-            k.value("sections", "recommendations", a.sections.recommendations.clone()),
-        ),
-    ];
-    let editable = can_edit && !a.published();
-    let figures = view! {
+    let sections = section_texts(lang, &a.sections, &kept);
+    view! {
+        <Title text=heading.clone() />
+        <p class="meta no-print"><a href=lang.path(&format!("/staff/strategic-assessments?csp={selected}"))>{t!(lang, "sa-title")}</a></p>
+        <h1>{heading}</h1>
+        <p>{status}</p>
+        <VersionLinks lang selected=selected.clone() year=a.year quarter=a.quarter versions />
+        <FiguresTable lang figures=a.figures.clone() />
+        {if can_edit && !a.published() {
+            view! { <DraftForm lang selected assessment=a sections /> }.into_any()
+        } else {
+            let revise = (can_edit && a.published()).then_some((selected, a));
+            view! { <PublishedSections lang sections revise /> }.into_any()
+        }}
+    }
+}
+
+/// The six sections of an assessment: (field name, heading, text, or as typed when refused).
+fn section_texts(lang: Lang, s: &Sections, k: &KeptForm) -> Vec<(&'static str, String, String)> {
+    [
+        ("summary", t!(lang, "sa-summary-heading"), &s.summary),
+        ("top_problems", t!(lang, "sa-top-heading"), &s.top_problems),
+        ("emerging", t!(lang, "sa-emerging-heading"), &s.emerging),
+        ("outcomes", t!(lang, "sa-outcomes-heading"), &s.outcomes),
+        ("gaps", t!(lang, "sa-gaps-heading"), &s.gaps),
+        ("recommendations", t!(lang, "sa-recommendations-heading"), &s.recommendations),
+    ]
+    .into_iter()
+    .map(|(name, heading, text)| (name, heading, k.value("sections", name, text.clone())))
+    .collect()
+}
+
+/// Links to the other versions of the same quarter, when there are any.
+#[component]
+fn VersionLinks(
+    lang: Lang,
+    selected: String,
+    year: i64,
+    quarter: i64,
+    /// (version, published)
+    versions: Vec<(i64, bool)>,
+) -> impl IntoView {
+    (versions.len() > 1).then(|| view! {
+        <p class="no-print">{t!(lang, "sa-versions")} " "
+            {versions.iter().map(|&(version, published)| view! {
+                <a href=lang.path(&format!("/staff/strategic-assessments/{year}/{quarter}?csp={selected}&version={version}"))>
+                    {if published { t!(lang, "sa-version-link-published", version = version) } else { t!(lang, "sa-version-link-draft", version = version) }}
+                </a>
+                " "
+            }).collect_view()}
+        </p>
+    })
+}
+
+/// The figures by family: this quarter against the previous one and the same quarter last year.
+#[component]
+fn FiguresTable(lang: Lang, figures: Vec<FigureRow>) -> impl IntoView {
+    view! {
         <div class="table-wrap">
             <table class="stack">
                 <caption>{t!(lang, "sa-figures")}</caption>
@@ -361,7 +391,7 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
                     <th scope="col">{t!(lang, "sa-change")}</th>
                 </tr></thead>
                 <tbody>
-                    {a.figures.iter().map(|f| view! {
+                    {figures.iter().map(|f| view! {
                         <tr>
                             <th scope="row">{family_name(lang, &f.family)}</th>
                             <td data-label=t!(lang, "sa-this-quarter")>{f.this}</td>
@@ -375,69 +405,68 @@ fn assessment(lang: Lang, v: AssessmentView) -> impl IntoView {
             </table>
         </div>
     }
-    .into_any();
-    let body = if editable {
-        view! {
-            <form method="post" action=lang.path("/staff/strategic-assessments/save") class="form">
+    .into_any()
+}
+
+/// A draft's sections as a form: saved as a draft, or published.
+#[component]
+fn DraftForm(
+    lang: Lang,
+    selected: String,
+    assessment: Assessment,
+    sections: Vec<(&'static str, String, String)>,
+) -> impl IntoView {
+    let a = assessment;
+    view! {
+        <form method="post" action=lang.path("/staff/strategic-assessments/save") class="form">
+            <input type="hidden" name="lang" value=lang.code() />
+            <input type="hidden" name="csp" value=selected />
+            <input type="hidden" name="id" value=a.id.to_string() />
+            <input type="hidden" name="year" value=a.year.to_string() />
+            <input type="hidden" name="quarter" value=a.quarter.to_string() />
+            {sections.iter().map(|(name, label, value)| {
+                let id = format!("sa-{name}");
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{label.clone()}</label>
+                        <textarea id=id name=*name rows="6" maxlength="4000">{value.clone()}</textarea>
+                    </div>
+                }
+            }).collect_view()}
+            <div class="button-row">
+                <button type="submit" class="button" name="publish" value="0">{t!(lang, "sa-save")}</button>
+                " "
+                <button type="submit" class="button" name="publish" value="1">{t!(lang, "sa-publish")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The sections as text (a published version, or a draft for those who may only read it); for
+/// those who may publish, a published version's button to start a new draft from it.
+#[component]
+fn PublishedSections(
+    lang: Lang,
+    sections: Vec<(&'static str, String, String)>,
+    /// The CSP's slug and the published version, when its reader may revise it.
+    revise: Option<(String, Assessment)>,
+) -> impl IntoView {
+    view! {
+        {sections.iter().map(|(_, label, value)| view! {
+            <h2>{label.clone()}</h2>
+            {value.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+        }).collect_view()}
+        {revise.map(|(selected, a)| view! {
+            <form method="post" action=lang.path("/staff/strategic-assessments") class="form no-print">
                 <input type="hidden" name="lang" value=lang.code() />
-                <input type="hidden" name="csp" value=selected.clone() />
-                <input type="hidden" name="id" value=a.id.to_string() />
+                <input type="hidden" name="csp" value=selected />
+                <input type="hidden" name="op" value="revise" />
                 <input type="hidden" name="year" value=a.year.to_string() />
                 <input type="hidden" name="quarter" value=a.quarter.to_string() />
-                {sections.iter().map(|(name, label, value)| {
-                    let id = format!("sa-{name}");
-                    view! {
-                        <div class="field">
-                            <label for=id.clone()>{label.clone()}</label>
-                            <textarea id=id name=*name rows="6" maxlength="4000">{value.clone()}</textarea>
-                        </div>
-                    }
-                }).collect_view()}
-                <div class="button-row">
-                    <button type="submit" class="button" name="publish" value="0">{t!(lang, "sa-save")}</button>
-                    " "
-                    <button type="submit" class="button" name="publish" value="1">{t!(lang, "sa-publish")}</button>
-                </div>
+                <input type="hidden" name="version" value=a.version.to_string() />
+                <button type="submit" class="button">{t!(lang, "sa-revise")}</button>
             </form>
-        }
-        .into_any()
-    } else {
-        view! {
-            {sections.iter().map(|(_, label, value)| view! {
-                <h2>{label.clone()}</h2>
-                {value.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
-            }).collect_view()}
-            {(can_edit && a.published()).then(|| view! {
-                <form method="post" action=lang.path("/staff/strategic-assessments") class="form no-print">
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <input type="hidden" name="csp" value=selected.clone() />
-                    <input type="hidden" name="op" value="revise" />
-                    <input type="hidden" name="year" value=a.year.to_string() />
-                    <input type="hidden" name="quarter" value=a.quarter.to_string() />
-                    <input type="hidden" name="version" value=a.version.to_string() />
-                    <button type="submit" class="button">{t!(lang, "sa-revise")}</button>
-                </form>
-            })}
-        }
-        .into_any()
-    };
-    view! {
-        <Title text=heading.clone() />
-        <p class="meta no-print"><a href=lang.path(&format!("/staff/strategic-assessments?csp={selected}"))>{t!(lang, "sa-title")}</a></p>
-        <h1>{heading}</h1>
-        <p>{status}</p>
-        {(versions.len() > 1).then(|| view! {
-            <p class="no-print">{t!(lang, "sa-versions")} " "
-                {versions.iter().map(|&(version, published)| view! {
-                    <a href=lang.path(&format!("/staff/strategic-assessments/{}/{}?csp={selected}&version={version}", a.year, a.quarter))>
-                        {if published { t!(lang, "sa-version-link-published", version = version) } else { t!(lang, "sa-version-link-draft", version = version) }}
-                    </a>
-                    " "
-                }).collect_view()}
-            </p>
         })}
-        {figures}
-        {body}
     }
 }
 

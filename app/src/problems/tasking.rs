@@ -167,6 +167,7 @@ pub fn TaskingPage() -> impl IntoView {
     }
 }
 
+/// A tasking meeting's page: which meeting, its agenda assembled from the data, and its record.
 fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
     let TaskingView {
         csps,
@@ -181,16 +182,60 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
         priorities,
         earlier,
         can_edit,
-        kept: k,
+        kept,
     } = v;
-    let post = lang.path("/staff/tasking");
-    let agenda = view! {
-        <p class="meta">{t!(lang, "tasking-meeting-on", date = date.clone(), since = since.clone())}</p>
+    view! {
+        <CspPicker lang csps selected=selected.clone() />
+        <MeetingPicker lang selected=selected.clone() date=date.clone() earlier />
+        {view! {
+            <p class="meta">{t!(lang, "tasking-meeting-on", date = date.clone(), since = since)}</p>
+            <AgendaSuggestions lang suggestions />
+            <AgendaProfiles lang profiles=profiles.clone() />
+            <AgendaOverdue lang overdue />
+            <AgendaItems lang items />
+            <AgendaStrategy lang priorities />
+        }
+        .into_any()}
+        <MeetingRecord lang meeting can_edit selected date profiles kept />
+    }
+}
+
+/// Which meeting: a date to open, and the earlier meetings' dates.
+#[component]
+fn MeetingPicker(lang: Lang, selected: String, date: String, earlier: Vec<String>) -> impl IntoView {
+    view! {
+        <form method="get" class="form inline-fields no-print">
+            <input type="hidden" name="csp" value=selected.clone() />
+            <div class="field">
+                <label for="meeting-date">{t!(lang, "tasking-date")}</label>
+                <input id="meeting-date" name="date" type="date" value=date />
+            </div>
+            <button type="submit" class="button">{t!(lang, "tasking-open")}</button>
+        </form>
+        {(!earlier.is_empty()).then(|| view! {
+            <p class="no-print">{t!(lang, "tasking-earlier")} " "
+                {earlier.iter().map(|d| view! { <a href=lang.path(&format!("/staff/tasking?csp={selected}&date={d}"))>{d.clone()}</a> " " }).collect_view()}
+            </p>
+        })}
+    }
+}
+
+/// The agenda's first item: new problems the hub suggests.
+#[component]
+fn AgendaSuggestions(lang: Lang, suggestions: Vec<AgendaSuggestion>) -> impl IntoView {
+    view! {
         <section aria-labelledby="agenda-suggestions">
             <h2 id="agenda-suggestions">{t!(lang, "tasking-suggestions")}</h2>
             {suggestions.is_empty().then(|| view! { <p>{t!(lang, "problems-suggestions-none")}</p> })}
             <ol>{suggestions.into_iter().map(|s| view! { <li><strong>{s.title}</strong> " " {s.reason}</li> }).collect_view()}</ol>
         </section>
+    }
+}
+
+/// The open profiles by priority, with their open and overdue actions.
+#[component]
+fn AgendaProfiles(lang: Lang, profiles: Vec<ProfileSummary>) -> impl IntoView {
+    view! {
         <section aria-labelledby="agenda-profiles">
             <h2 id="agenda-profiles">{t!(lang, "tasking-profiles")}</h2>
             {profiles.is_empty().then(|| view! { <p>{t!(lang, "problems-none")}</p> })}
@@ -204,6 +249,13 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// The actions past their due day, across the profiles.
+#[component]
+fn AgendaOverdue(lang: Lang, overdue: Vec<OverdueAction>) -> impl IntoView {
+    view! {
         <section aria-labelledby="agenda-overdue">
             <h2 id="agenda-overdue">{t!(lang, "tasking-overdue")}</h2>
             {overdue.is_empty().then(|| view! { <p>{t!(lang, "tasking-overdue-none")}</p> })}
@@ -231,6 +283,13 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
                 </div>
             })}
         </section>
+    }
+}
+
+/// The intelligence items graded since the last meeting, and the profile each is in.
+#[component]
+fn AgendaItems(lang: Lang, items: Vec<NewItem>) -> impl IntoView {
+    view! {
         <section aria-labelledby="agenda-items">
             <h2 id="agenda-items">{t!(lang, "tasking-items", count = (items.len() as i64))}</h2>
             {items.is_empty().then(|| view! { <p>{t!(lang, "tasking-items-none")}</p> })}
@@ -244,6 +303,13 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The control strategy's priorities and the profiles serving each.
+#[component]
+fn AgendaStrategy(lang: Lang, priorities: Vec<ControlPriority>) -> impl IntoView {
+    view! {
         <section aria-labelledby="agenda-strategy">
             <h2 id="agenda-strategy">{t!(lang, "strategy-title")}</h2>
             {priorities.is_empty().then(|| view! { <p>{t!(lang, "strategy-none")}</p> })}
@@ -254,8 +320,25 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
             </ul>
         </section>
     }
-    .into_any();
-    let record = view! {
+}
+
+/// The meeting's record: attendees and decisions; for those who run the meeting, the form to
+/// save them and one to add an action to a profile.
+#[component]
+fn MeetingRecord(
+    lang: Lang,
+    meeting: Meeting,
+    can_edit: bool,
+    /// The CSP's slug and the meeting's date, which the forms post back.
+    selected: String,
+    date: String,
+    /// The open profiles an action can be added to.
+    profiles: Vec<ProfileSummary>,
+    kept: KeptForm,
+) -> impl IntoView {
+    let k = kept;
+    let post = lang.path("/staff/tasking");
+    view! {
         <section aria-labelledby="record-heading" class="card">
             <h2 id="record-heading">{t!(lang, "tasking-record")}</h2>
             <h3>{t!(lang, "tasking-attendees")}</h3>
@@ -278,52 +361,50 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
                     </div>
                     <button type="submit" class="button">{t!(lang, "tasking-save")}</button>
                 </form>
-                <h3>{t!(lang, "tasking-new-action")}</h3>
-                <form method="post" action=format!("{post}/action") class="form">
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <input type="hidden" name="csp" value=selected.clone() />
-                    <input type="hidden" name="date" value=date.clone() />
-                    <div class="field">
-                        <label for="action-profile">{t!(lang, "problems-col-profile")}</label>
-                        <select id="action-profile" name="profile" required>
-                            {profiles.iter().map(|p| view! { <option value=p.reference.clone() selected=k.is_for("action", "profile", &p.reference)>{format!("{} · {}", p.reference, p.title)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="tasking-action-title">{t!(lang, "action-title")}</label>
-                        <input id="tasking-action-title" name="title" type="text" required maxlength="200" value=k.value("action", "title", "") />
-                    </div>
-                    <div class="field">
-                        <label for="tasking-action-owner">{t!(lang, "action-owner-person")}</label>
-                        <input id="tasking-action-owner" name="owner" type="text" maxlength="200" value=k.value("action", "owner", "") />
-                    </div>
-                    <div class="field">
-                        <label for="tasking-action-due">{t!(lang, "action-due")}</label>
-                        <input id="tasking-action-due" name="due_on" type="date" value=k.value("action", "due_on", "") />
-                    </div>
-                    <button type="submit" class="button">{t!(lang, "action-add")}</button>
-                </form>
+                <NewTaskingAction lang action=format!("{post}/action") selected date profiles kept=k.clone() />
             })}
         </section>
     }
-    .into_any();
+    .into_any()
+}
+
+/// The form to add an action to a profile from the meeting (a refused one as typed).
+#[component]
+fn NewTaskingAction(
+    lang: Lang,
+    action: String,
+    selected: String,
+    date: String,
+    profiles: Vec<ProfileSummary>,
+    kept: KeptForm,
+) -> impl IntoView {
+    let k = kept;
     view! {
-        <CspPicker lang csps selected=selected.clone() />
-        <form method="get" class="form inline-fields no-print">
-            <input type="hidden" name="csp" value=selected.clone() />
+        <h3>{t!(lang, "tasking-new-action")}</h3>
+        <form method="post" action=action class="form">
+            <input type="hidden" name="lang" value=lang.code() />
+            <input type="hidden" name="csp" value=selected />
+            <input type="hidden" name="date" value=date />
             <div class="field">
-                <label for="meeting-date">{t!(lang, "tasking-date")}</label>
-                <input id="meeting-date" name="date" type="date" value=date.clone() />
+                <label for="action-profile">{t!(lang, "problems-col-profile")}</label>
+                <select id="action-profile" name="profile" required>
+                    {profiles.iter().map(|p| view! { <option value=p.reference.clone() selected=k.is_for("action", "profile", &p.reference)>{format!("{} · {}", p.reference, p.title)}</option> }).collect_view()}
+                </select>
             </div>
-            <button type="submit" class="button">{t!(lang, "tasking-open")}</button>
+            <div class="field">
+                <label for="tasking-action-title">{t!(lang, "action-title")}</label>
+                <input id="tasking-action-title" name="title" type="text" required maxlength="200" value=k.value("action", "title", "") />
+            </div>
+            <div class="field">
+                <label for="tasking-action-owner">{t!(lang, "action-owner-person")}</label>
+                <input id="tasking-action-owner" name="owner" type="text" maxlength="200" value=k.value("action", "owner", "") />
+            </div>
+            <div class="field">
+                <label for="tasking-action-due">{t!(lang, "action-due")}</label>
+                <input id="tasking-action-due" name="due_on" type="date" value=k.value("action", "due_on", "") />
+            </div>
+            <button type="submit" class="button">{t!(lang, "action-add")}</button>
         </form>
-        {(!earlier.is_empty()).then(|| view! {
-            <p class="no-print">{t!(lang, "tasking-earlier")} " "
-                {earlier.iter().map(|d| view! { <a href=lang.path(&format!("/staff/tasking?csp={selected}&date={d}"))>{d.clone()}</a> " " }).collect_view()}
-            </p>
-        })}
-        {agenda}
-        {record}
     }
 }
 
