@@ -7,10 +7,13 @@
 // need more than the default depth to lay those types out.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
 pub mod app;
 pub mod audit;
 pub mod error;
+#[cfg(feature = "ssr")]
 pub mod frame;
+#[cfg(feature = "ssr")]
 pub mod home;
 pub mod i18n;
 pub mod reference;
@@ -41,6 +44,8 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod working_days;
 
+/// Pages are rendered on the server only: the browser bundle holds the islands and nothing else.
+#[cfg(feature = "ssr")]
 pub use self::app::{shell as html_shell, App};
 
 /// The browser bundle hydrates only the islands (`#[island]` components: the report map and

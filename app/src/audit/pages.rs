@@ -4,11 +4,10 @@ use crate::{
     audit::{AuditAction, AuditPage},
     i18n::Lang,
     reference::Names,
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{page::Page, use_lang, CspPicker},
     t,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +23,7 @@ pub struct AuditView {
     pub times: Vec<String>,
 }
 
-#[server]
+/// The audit log page's data: one page of the chosen CSP's entries. Reading it is audited.
 pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditView, ServerFnError> {
     use crate::{audit::NewAuditEntry, error::AppError, staff::Permission};
     let user = crate::staff::pages::require_user()?;
@@ -114,25 +113,12 @@ pub fn action_label(lang: Lang, action: &str) -> String {
 pub fn AuditLogPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (q.get("csp"), q.get("page").and_then(|p| p.parse::<i64>().ok()))
-        },
-        |(csp, page)| audit_log(csp, page),
-    );
+    let q = query.read_untracked();
+    let load = audit_log(q.get("csp"), q.get("page").and_then(|p| p.parse::<i64>().ok()));
     view! {
-        <Title text=t!(lang, "audit-title") />
-        <h1>{t!(lang, "audit-title")}</h1>
-        <p>{t!(lang, "audit-intro")}</p>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <AuditTable lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "audit-title") load render=move |view| view! { <AuditTable lang view /> }>
+            <p>{t!(lang, "audit-intro")}</p>
+        </Page>
     }
 }
 

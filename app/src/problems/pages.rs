@@ -18,7 +18,7 @@ use crate::{
     },
     reference::Names,
     shell::outcome::{Outcome, Pages},
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{page::Page, use_lang, CspPicker},
     staff::{kept::KeptForm, pages::require_user, Permission, StaffUser},
     t,
     time::{date, time},
@@ -338,27 +338,15 @@ fn weekday_name(lang: Lang, day: usize) -> String {
 #[component]
 pub fn ProblemsPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (q.get("csp"), q.get("kept"))
-        },
-        |(csp, kept)| problems_view(csp, kept),
-    );
+    let q = use_query_map().read_untracked();
+    let load = problems_view(q.get("csp"), q.get("kept"));
     view! {
-        <Title text=t!(lang, "problems-title") />
-        <h1>{t!(lang, "problems-title")}</h1>
-        <Outcome lang />
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(ProblemsPageView::Staff(view)) => view! { <Problems lang view=*view /> }.into_any(),
-                    Ok(ProblemsPageView::Partner(view)) => view! { <PartnerProblems lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "problems-title") load render=move |page| match page {
+            ProblemsPageView::Staff(view) => view! { <Problems lang view=*view /> }.into_any(),
+            ProblemsPageView::Partner(view) => view! { <PartnerProblems lang view /> }.into_any(),
+        }>
+            <Outcome lang />
+        </Page>
     }
 }
 
@@ -632,25 +620,17 @@ fn PriorityField(lang: Lang, chosen: Priority, prefix: &'static str) -> impl Int
     }
 }
 
+/// One profile's page, named after the profile.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || (params.read().get("reference").unwrap_or_default(), query.read().get("kept")),
-        |(reference, kept)| profile_view(reference, kept),
-    );
+    let reference = use_params_map().read_untracked().get("reference").unwrap_or_default();
+    let load = profile_view(reference, use_query_map().read_untracked().get("kept"));
     view! {
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <Title text=t!(lang, "problems-title") /><h1>{t!(lang, "problems-title")}</h1><ErrorMessage lang error /> }.into_any(),
-                    Ok(ProfilePageView::Staff(view)) => view! { <ProfileSections lang view=*view /> }.into_any(),
-                    Ok(ProfilePageView::Partner(view)) => view! { <PartnerProfileSections lang view=*view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang error_title=t!(lang, "problems-title") load render=move |page| match page {
+            ProfilePageView::Staff(view) => view! { <ProfileSections lang view=*view /> }.into_any(),
+            ProfilePageView::Partner(view) => view! { <PartnerProfileSections lang view=*view /> }.into_any(),
+        } />
     }
 }
 

@@ -21,7 +21,7 @@ use crate::{
     },
     reference::Names,
     shell::outcome::Outcome,
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{page::Page, use_lang, CspPicker},
     staff::{
         kept::{self, KeptForm},
         pages::require_user,
@@ -35,7 +35,6 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -144,26 +143,12 @@ pub async fn tasking_view(
 #[component]
 pub fn TaskingPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (q.get("csp"), q.get("date"), q.get("kept"))
-        },
-        |(csp, date, kept)| tasking_view(csp, date, kept),
-    );
+    let q = use_query_map().read_untracked();
+    let load = tasking_view(q.get("csp"), q.get("date"), q.get("kept"));
     view! {
-        <Title text=t!(lang, "tasking-title") />
-        <h1>{t!(lang, "tasking-title")}</h1>
-        <Outcome lang />
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => tasking(lang, view).into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "tasking-title") load render=move |view| tasking(lang, view)>
+            <Outcome lang />
+        </Page>
     }
 }
 
@@ -510,26 +495,12 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
 #[component]
 pub fn ControlStrategyPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (q.get("csp"), q.get("kept"))
-        },
-        |(csp, kept)| strategy_view(csp, kept),
-    );
+    let q = use_query_map().read_untracked();
+    let load = strategy_view(q.get("csp"), q.get("kept"));
     view! {
-        <Title text=t!(lang, "strategy-title") />
-        <h1>{t!(lang, "strategy-title")}</h1>
-        <Outcome lang />
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => strategy(lang, view).into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "strategy-title") load render=move |view| strategy(lang, view)>
+            <Outcome lang />
+        </Page>
     }
 }
 

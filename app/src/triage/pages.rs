@@ -12,7 +12,8 @@ use crate::{
     reporting::{ASB_QUALIFIERS, HATE_STRANDS},
     shell::{
         outcome::{Outcome, Pages},
-        use_lang, CspPicker, ErrorMessage,
+        page::Page,
+        use_lang, CspPicker,
     },
     t,
     triage::{
@@ -39,7 +40,7 @@ pub struct QueueView {
     pub lookup: Option<(String, Option<String>)>,
 }
 
-#[server]
+/// The intake queue's data: one page of the chosen CSP's reports, filtered.
 pub async fn intake_queue(csp: Option<String>, filter: QueueFilter) -> Result<QueueView, ServerFnError> {
     use crate::{error::internal, staff::Permission};
     let user = crate::staff::pages::require_user()?;
@@ -142,7 +143,6 @@ pub struct ReportForTriage {
 /// the reports suggested as links); the contact details are added only while rendering the
 /// answer to the "Show contact details" POST (`actions::show_contact`), audited too. No audit
 /// entry, no data.
-#[server]
 pub async fn triage_view(reference: String, kept: Option<String>) -> Result<ReportForTriage, ServerFnError> {
     use crate::{
         audit::{AuditAction, NewAuditEntry},
@@ -322,7 +322,6 @@ pub enum IntelligencePageView {
     Partner(PartnerIntelligenceView),
 }
 
-#[server]
 pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligencePageView, ServerFnError> {
     use crate::{
         audit::{AuditAction, NewAuditEntry},
@@ -433,36 +432,22 @@ fn Outcome(lang: Lang) -> impl IntoView {
 pub fn IntakePage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            let filter = QueueFilter {
-                status: q.get("status").unwrap_or_default(),
-                category: q.get("category").unwrap_or_default(),
-                neighbourhood: q.get("neighbourhood").unwrap_or_default(),
-                sensitive: q.get("sensitive").unwrap_or_default(),
-                mine: q.get("mine").is_some_and(|m| m == "on"),
-                trigger: q.get("trigger").is_some_and(|m| m == "on"),
-                older_than: q.get("older_than").unwrap_or_default(),
-                sort: q.get("sort").unwrap_or_default(),
-                page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
-                reference: q.get("reference").unwrap_or_default(),
-            };
-            (q.get("csp"), filter)
-        },
-        |(csp, filter)| intake_queue(csp, filter),
-    );
+    let q = query.read_untracked();
+    let filter = QueueFilter {
+        status: q.get("status").unwrap_or_default(),
+        category: q.get("category").unwrap_or_default(),
+        neighbourhood: q.get("neighbourhood").unwrap_or_default(),
+        sensitive: q.get("sensitive").unwrap_or_default(),
+        mine: q.get("mine").is_some_and(|m| m == "on"),
+        trigger: q.get("trigger").is_some_and(|m| m == "on"),
+        older_than: q.get("older_than").unwrap_or_default(),
+        sort: q.get("sort").unwrap_or_default(),
+        page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        reference: q.get("reference").unwrap_or_default(),
+    };
+    let load = intake_queue(q.get("csp"), filter);
     view! {
-        <Title text=t!(lang, "intake-title") />
-        <h1>{t!(lang, "intake-title")}</h1>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <QueueTable lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "intake-title") load render=move |view| view! { <QueueTable lang view /> } />
     }
 }
 
@@ -646,27 +631,14 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
     }
 }
 
+/// A report's page, named after the report.
 #[component]
 pub fn TriagePage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (params.read().get("reference").unwrap_or_default(), q.get("kept"))
-        },
-        |(reference, kept)| triage_view(reference, kept),
-    );
+    let reference = use_params_map().read_untracked().get("reference").unwrap_or_default();
+    let load = triage_view(reference, use_query_map().read_untracked().get("kept"));
     view! {
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <Triage lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang load render=move |view| view! { <Triage lang view /> } />
     }
 }
 
@@ -1066,20 +1038,12 @@ fn GradeChoice(
 #[component]
 pub fn IntelligencePage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(move || query.read().get("csp"), intelligence_list);
+    let load = intelligence_list(use_query_map().read_untracked().get("csp"));
     view! {
-        <Title text=t!(lang, "intelligence-title") />
-        <h1>{t!(lang, "intelligence-title")}</h1>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(IntelligencePageView::Staff(view)) => view! { <IntelligenceItems lang view /> }.into_any(),
-                    Ok(IntelligencePageView::Partner(view)) => view! { <PartnerIntelligenceItems lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "intelligence-title") load render=move |page| match page {
+            IntelligencePageView::Staff(view) => view! { <IntelligenceItems lang view /> }.into_any(),
+            IntelligencePageView::Partner(view) => view! { <PartnerIntelligenceItems lang view /> }.into_any(),
+        } />
     }
 }
 
