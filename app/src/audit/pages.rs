@@ -1,5 +1,6 @@
 //! The audit log page: managers read their CSP's entries, newest first. Reading it is audited.
 
+use crate::staff::CspAccess;
 use crate::{
     audit::{AuditAction, AuditPage},
     i18n::Lang,
@@ -29,15 +30,8 @@ pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditVi
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ViewAuditLog);
-    let (csp_id, slug) = match csp.filter(|s| !s.is_empty()) {
-        Some(slug) => match allowed.iter().find(|(_, s, _)| *s == slug) {
-            Some((id, s, _)) => (*id, s.clone()),
-            None => return Err(crate::error::reject(AppError::Forbidden)),
-        },
-        None => match allowed.first() {
-            Some((id, s, _)) => (*id, s.clone()),
-            None => return Err(crate::error::reject(AppError::Forbidden)),
-        },
+    let Some(CspAccess { id: csp_id, slug, .. }) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
+        return Err(crate::error::reject(AppError::Forbidden));
     };
     let page = page.unwrap_or(1).clamp(1, 1_000_000);
     let result = crate::db::audit::page_for_csp(&state.db, csp_id, page, PAGE_SIZE)
@@ -68,7 +62,7 @@ pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditVi
         })
         .collect();
     Ok(AuditView {
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         page: result,
         times,

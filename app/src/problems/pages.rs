@@ -1,6 +1,7 @@
 //! The problem-solving pages: the CSP's profiles with the problems the hub suggests, and one
 //! profile worked through SARA. Plain forms posting to `actions`, rendered on the server only.
 
+use crate::staff::CspAccess;
 use crate::{
     db::{self, problems::Audience},
     error::{internal, reject, AppError},
@@ -86,14 +87,14 @@ pub async fn problems_view(
     let state = crate::state::AppState::current()?;
     let mut allowed = user.csps_where(Permission::ViewProblems);
     for c in user.csps_where(Permission::ViewSharedProblems) {
-        if !allowed.iter().any(|a| a.0 == c.0) {
+        if !allowed.iter().any(|a| a.id == c.id) {
             allowed.push(c);
         }
     }
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
-    let csps = allowed.into_iter().map(|(_, s, n)| (s, n)).collect();
+    let csps = allowed.into_iter().map(CspAccess::choice).collect();
     if audience(&user, csp_id) == Some(true) {
         let organisations = user.organisations_in(csp_id);
         let profiles =

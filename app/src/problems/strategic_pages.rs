@@ -2,6 +2,7 @@
 //! from the data, editing the draft, publishing it (published versions never change; a new
 //! draft can start from one), and a printable view.
 
+use crate::staff::CspAccess;
 use crate::{
     db::{self, problems::Audience, Db, DbError},
     error::{internal, reject, AppError},
@@ -98,10 +99,10 @@ type PlanningCsps = Vec<(String, Names)>;
 
 fn allowed(user: &StaffUser, csp: Option<String>) -> Result<(i64, String, PlanningCsps), ServerFnError> {
     let allowed = user.csps_where(Permission::ViewProblems);
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
-    Ok((csp_id, slug, allowed.into_iter().map(|(_, s, n)| (s, n)).collect()))
+    Ok((csp_id, slug, allowed.into_iter().map(CspAccess::choice).collect()))
 }
 
 pub async fn assessments_view(csp: Option<String>) -> Result<AssessmentsView, ServerFnError> {

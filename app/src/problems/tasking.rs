@@ -4,6 +4,7 @@
 //! The control strategy page holds the CSP's priorities under prevention, intelligence,
 //! enforcement and reassurance, each linked to the profiles serving it.
 
+use crate::staff::CspAccess;
 use crate::{
     db::{
         self,
@@ -79,7 +80,7 @@ pub async fn tasking_view(
     let state = crate::state::AppState::current()?;
     let lang = use_lang();
     let allowed = user.csps_where(Permission::ViewProblems);
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
     let now = db::now();
@@ -120,7 +121,7 @@ pub async fn tasking_view(
         kept::kept(db, user.id, &tasking_page(&slug, &crate::time::iso_date(held_on)), kept.as_deref()).await;
     Ok(TaskingView {
         kept,
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         date: crate::time::iso_date(held_on),
         since: crate::time::iso_date(since),
@@ -471,7 +472,7 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ViewProblems);
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
     let profiles = crate::problems::records::list(&state.db, csp_id, Audience::Csp, db::now())
@@ -480,7 +481,7 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
     let kept = kept::kept(&state.db, user.id, &strategy_page(&slug), kept.as_deref()).await;
     Ok(StrategyView {
         kept,
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         priorities: db::tasking::priorities(&state.db, csp_id).await.map_err(internal)?,
         profiles: profiles

@@ -17,4 +17,4 @@ pub mod sign_in;
 #[cfg(feature = "ssr")]
 pub mod team;
 
-pub use roles::{Permission, Role, RoleGrant, StaffUser, WorkTeam};
+pub use roles::{CspAccess, Permission, Role, RoleGrant, StaffUser, WorkTeam};

@@ -2,6 +2,7 @@
 //! existing accounts and takes them away. Every change is audited. The forms are plain posts,
 //! so they work without JavaScript.
 
+use crate::staff::CspAccess;
 use crate::{
     i18n::Lang,
     reference::Names,
@@ -35,7 +36,7 @@ pub async fn team(csp: Option<String>) -> Result<TeamView, ServerFnError> {
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ManageRoles);
-    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(AppError::Forbidden));
     };
     let members = crate::db::staff::team(&state.db, csp_id).await.map_err(crate::error::internal)?;
@@ -45,7 +46,7 @@ pub async fn team(csp: Option<String>) -> Result<TeamView, ServerFnError> {
         .collect();
     let teams = crate::db::staff::teams(&state.db, csp_id).await.map_err(crate::error::internal)?;
     Ok(TeamView {
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         members,
         me: user.id,

@@ -2,6 +2,7 @@
 //! deadlines and decisions (`/staff/case-reviews`), its trigger settings, and the published
 //! yearly figures (on each partnership's public page).
 
+use crate::staff::CspAccess;
 use crate::{
     i18n::Lang,
     reference::Names,
@@ -167,7 +168,7 @@ pub async fn case_reviews(csp: Option<String>) -> Result<CaseReviewsView, Server
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::TriageReports);
-    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(crate::error::AppError::Forbidden));
     };
     let now = crate::db::now();
@@ -199,7 +200,7 @@ pub async fn case_reviews(csp: Option<String>) -> Result<CaseReviewsView, Server
     let year = chrono::Datelike::year(&chrono::Utc::now());
     let figures = crate::db::trigger::figures(&state.db, csp_id, year).await.map_err(internal)?;
     Ok(CaseReviewsView {
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         reviews,
         rules,
