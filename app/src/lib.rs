@@ -1,10 +1,13 @@
 //! Cymuned: the community intelligence and engagement hub for Community Safety Partnerships in Wales.
 //!
-//! One folder per capability, each holding its domain types and rules, its pages and its
-//! server functions. SQL lives only in `db/`; server-only code is behind the `ssr` feature.
+//! One folder per capability, each holding its domain types and rules, its pages (each loading
+//! its data through `shell::page::Page`) and its handlers. SQL lives only in `db/`; server-only
+//! code, pages included, is behind the `ssr` feature: the browser build holds only the islands.
 
-// Release builds keep every view's full type (debug builds erase them); the larger staff pages
-// need more than the default depth to lay those types out.
+// Release builds keep every view's full type (debug builds erase them): the profile page's long
+// sections (problems/pages.rs) still need more than the default depth to lay those types out.
+// Without this line the release build fails there ("queries overflow the depth limit"); try
+// again once those sections are split.
 #![recursion_limit = "256"]
 
 #[cfg(feature = "ssr")]

@@ -50,7 +50,7 @@ where
     let data = OnceResource::new_blocking(load);
     let render = Arc::new(render);
     view! {
-        {title.map(|title| heading(title))}
+        {title.map(heading)}
         {children.map(|children| children())}
         <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
             {move || {
