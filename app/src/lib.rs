@@ -1,16 +1,22 @@
 //! Cymuned: the community intelligence and engagement hub for Community Safety Partnerships in Wales.
 //!
-//! One folder per capability, each holding its domain types and rules, its pages and its
-//! server functions. SQL lives only in `db/`; server-only code is behind the `ssr` feature.
+//! One folder per capability, each holding its domain types and rules, its pages (each loading
+//! its data through `shell::page::Page`) and its handlers. SQL lives only in `db/`; server-only
+//! code, pages included, is behind the `ssr` feature: the browser build holds only the islands.
 
-// Release builds keep every view's full type (debug builds erase them); the larger staff pages
-// need more than the default depth to lay those types out.
+// Release builds keep every view's full type (debug builds erase them): the profile page's long
+// sections (problems/pages.rs) still need more than the default depth to lay those types out.
+// Without this line the release build fails there ("queries overflow the depth limit"); try
+// again once those sections are split.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "ssr")]
 pub mod app;
 pub mod audit;
 pub mod error;
+#[cfg(feature = "ssr")]
 pub mod frame;
+#[cfg(feature = "ssr")]
 pub mod home;
 pub mod i18n;
 pub mod reference;
@@ -41,6 +47,8 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod working_days;
 
+/// Pages are rendered on the server only: the browser bundle holds the islands and nothing else.
+#[cfg(feature = "ssr")]
 pub use self::app::{shell as html_shell, App};
 
 /// The browser bundle hydrates only the islands (`#[island]` components: the report map and

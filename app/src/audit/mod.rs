@@ -1,6 +1,7 @@
 //! The append-only audit log: who did what, to which record, when and from where. The
 //! database refuses to update or delete its rows. Managers read it for their own CSP.
 
+#[cfg(feature = "ssr")]
 pub mod pages;
 
 use serde::{Deserialize, Serialize};

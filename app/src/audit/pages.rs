@@ -1,14 +1,14 @@
 //! The audit log page: managers read their CSP's entries, newest first. Reading it is audited.
 
+use crate::staff::CspAccess;
 use crate::{
     audit::{AuditAction, AuditPage},
     i18n::Lang,
     reference::Names,
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{page::Page, use_lang, CspPicker},
     t,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -24,21 +24,14 @@ pub struct AuditView {
     pub times: Vec<String>,
 }
 
-#[server]
+/// The audit log page's data: one page of the chosen CSP's entries. Reading it is audited.
 pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditView, ServerFnError> {
     use crate::{audit::NewAuditEntry, error::AppError, staff::Permission};
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ViewAuditLog);
-    let (csp_id, slug) = match csp.filter(|s| !s.is_empty()) {
-        Some(slug) => match allowed.iter().find(|(_, s, _)| *s == slug) {
-            Some((id, s, _)) => (*id, s.clone()),
-            None => return Err(crate::error::reject(AppError::Forbidden)),
-        },
-        None => match allowed.first() {
-            Some((id, s, _)) => (*id, s.clone()),
-            None => return Err(crate::error::reject(AppError::Forbidden)),
-        },
+    let Some(CspAccess { id: csp_id, slug, .. }) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
+        return Err(crate::error::reject(AppError::Forbidden));
     };
     let page = page.unwrap_or(1).clamp(1, 1_000_000);
     let result = crate::db::audit::page_for_csp(&state.db, csp_id, page, PAGE_SIZE)
@@ -69,7 +62,7 @@ pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditVi
         })
         .collect();
     Ok(AuditView {
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         page: result,
         times,
@@ -114,25 +107,12 @@ pub fn action_label(lang: Lang, action: &str) -> String {
 pub fn AuditLogPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (q.get("csp"), q.get("page").and_then(|p| p.parse::<i64>().ok()))
-        },
-        |(csp, page)| audit_log(csp, page),
-    );
+    let q = query.read_untracked();
+    let load = audit_log(q.get("csp"), q.get("page").and_then(|p| p.parse::<i64>().ok()));
     view! {
-        <Title text=t!(lang, "audit-title") />
-        <h1>{t!(lang, "audit-title")}</h1>
-        <p>{t!(lang, "audit-intro")}</p>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <AuditTable lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "audit-title") load render=move |view| view! { <AuditTable lang view /> }>
+            <p>{t!(lang, "audit-intro")}</p>
+        </Page>
     }
 }
 

@@ -8,34 +8,50 @@ use crate::{
         pages::{local_authority_list, partnership},
         Csp, Neighbourhood,
     },
-    shell::{use_lang, ErrorMessage, NotFoundMessage},
+    shell::{page::Page, use_lang, NotFoundMessage},
     t,
-    trigger::pages::FiguresSection,
+    trigger::pages::{published_figures, FiguresTable},
+    trigger::YearFigures,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use serde::{Deserialize, Serialize};
+
+/// A partnership's public page: the CSP, its neighbourhoods and the figures it publishes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PartnershipView {
+    pub csp: Csp,
+    pub neighbourhoods: Vec<Neighbourhood>,
+    /// Empty when they cannot be read: the page shows the rest.
+    pub figures: Vec<YearFigures>,
+}
+
+/// The page's data; `None` for an unknown partnership.
+pub async fn partnership_page(slug: String) -> Result<Option<PartnershipView>, ServerFnError> {
+    let Some((csp, neighbourhoods)) = partnership(slug).await? else {
+        return Ok(None);
+    };
+    let figures = published_figures(csp.id).await.unwrap_or_default();
+    Ok(Some(PartnershipView { csp, neighbourhoods, figures }))
+}
 
 #[component]
 pub fn PartnershipPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let data = Resource::new_blocking(move || params.read().get("slug").unwrap_or_default(), partnership);
+    let load = partnership_page(params.read_untracked().get("slug").unwrap_or_default());
     view! {
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(None) => view! { <NotFoundMessage lang /> }.into_any(),
-                    Ok(Some((csp, neighbourhoods))) => view! { <PartnershipDetail lang csp neighbourhoods /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang load render=move |found| match found {
+            None => view! { <NotFoundMessage lang /> }.into_any(),
+            Some(view) => view! { <PartnershipDetail lang view /> }.into_any(),
+        } />
     }
 }
 
 #[component]
-fn PartnershipDetail(lang: Lang, csp: Csp, neighbourhoods: Vec<Neighbourhood>) -> impl IntoView {
+fn PartnershipDetail(lang: Lang, view: PartnershipView) -> impl IntoView {
+    let PartnershipView { csp, neighbourhoods, figures } = view;
     let name = csp.name.get(lang).to_string();
     view! {
         <Title text=name.clone() />
@@ -63,6 +79,6 @@ fn PartnershipDetail(lang: Lang, csp: Csp, neighbourhoods: Vec<Neighbourhood>) -
                 }
             }).collect_view()}
         </ul>
-        <FiguresSection lang slug=csp.slug.clone() />
+        {(!figures.is_empty()).then(|| view! { <FiguresTable lang figures /> })}
     }
 }

@@ -1,6 +1,7 @@
 //! The problem-solving pages: the CSP's profiles with the problems the hub suggests, and one
 //! profile worked through SARA. Plain forms posting to `actions`, rendered on the server only.
 
+use crate::staff::CspAccess;
 use crate::{
     db::{
         self,
@@ -21,7 +22,7 @@ use crate::{
     },
     reference::Names,
     shell::outcome::{Outcome, Pages},
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{page::Page, use_lang, CspPicker},
     staff::{kept::KeptForm, pages::require_user, Permission, StaffUser},
     t,
     time::{date, time, Timestamp},
@@ -89,14 +90,14 @@ pub async fn problems_view(
     let state = crate::state::AppState::current()?;
     let mut allowed = user.csps_where(Permission::ViewProblems);
     for c in user.csps_where(Permission::ViewSharedProblems) {
-        if !allowed.iter().any(|a| a.0 == c.0) {
+        if !allowed.iter().any(|a| a.id == c.id) {
             allowed.push(c);
         }
     }
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
-    let csps = allowed.into_iter().map(|(_, s, n)| (s, n)).collect();
+    let csps = allowed.into_iter().map(CspAccess::choice).collect();
     if audience(&user, csp_id) == Some(true) {
         let organisations = user.organisations_in(csp_id);
         let profiles =
@@ -341,27 +342,15 @@ fn weekday_name(lang: Lang, day: usize) -> String {
 #[component]
 pub fn ProblemsPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (q.get("csp"), q.get("kept"))
-        },
-        |(csp, kept)| problems_view(csp, kept),
-    );
+    let q = use_query_map().read_untracked();
+    let load = problems_view(q.get("csp"), q.get("kept"));
     view! {
-        <Title text=t!(lang, "problems-title") />
-        <h1>{t!(lang, "problems-title")}</h1>
-        <Outcome lang />
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(ProblemsPageView::Staff(view)) => view! { <Problems lang view=*view /> }.into_any(),
-                    Ok(ProblemsPageView::Partner(view)) => view! { <PartnerProblems lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "problems-title") load render=move |page| match page {
+            ProblemsPageView::Staff(view) => view! { <Problems lang view=*view /> }.into_any(),
+            ProblemsPageView::Partner(view) => view! { <PartnerProblems lang view /> }.into_any(),
+        }>
+            <Outcome lang />
+        </Page>
     }
 }
 
@@ -448,7 +437,7 @@ fn SuggestionsSection(
     suggestions: Vec<Suggestion>,
     covered: Vec<(Suggestion, String)>,
     neighbourhoods: Vec<(i64, Names)>,
-    categories: Vec<(i64, String, Names)>,
+    categories: Vec<CategoryChoice>,
     can_edit: bool,
     /// The CSP's slug, and the period a profile opened from a suggestion looks at.
     selected: String,
@@ -523,7 +512,7 @@ fn NewProfileSection(
     lang: Lang,
     selected: String,
     neighbourhoods: Vec<(i64, Names)>,
-    categories: Vec<(i64, String, Names)>,
+    categories: Vec<CategoryChoice>,
     year_ago: String,
     today: String,
     kept: KeptForm,
@@ -671,25 +660,17 @@ fn PriorityField(lang: Lang, chosen: Priority, prefix: &'static str) -> impl Int
     }
 }
 
+/// One profile's page, named after the profile.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || (params.read().get("reference").unwrap_or_default(), query.read().get("kept")),
-        |(reference, kept)| profile_view(reference, kept),
-    );
+    let reference = use_params_map().read_untracked().get("reference").unwrap_or_default();
+    let load = profile_view(reference, use_query_map().read_untracked().get("kept"));
     view! {
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <Title text=t!(lang, "problems-title") /><h1>{t!(lang, "problems-title")}</h1><ErrorMessage lang error /> }.into_any(),
-                    Ok(ProfilePageView::Staff(view)) => view! { <ProfileSections lang view=*view /> }.into_any(),
-                    Ok(ProfilePageView::Partner(view)) => view! { <PartnerProfileSections lang view=*view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang error_title=t!(lang, "problems-title") load render=move |page| match page {
+            ProfilePageView::Staff(view) => view! { <ProfileSections lang view=*view /> }.into_any(),
+            ProfilePageView::Partner(view) => view! { <PartnerProfileSections lang view=*view /> }.into_any(),
+        } />
     }
 }
 
@@ -789,7 +770,7 @@ fn TermsSection(
     lang: Lang,
     profile: Profile,
     neighbourhoods: Vec<(i64, Names)>,
-    categories: Vec<(i64, String, Names)>,
+    categories: Vec<CategoryChoice>,
     forms: Option<ProfileForms>,
 ) -> impl IntoView {
     let p = profile;

@@ -2,6 +2,7 @@
 //! from the data, editing the draft, publishing it (published versions never change; a new
 //! draft can start from one), and a printable view.
 
+use crate::staff::CspAccess;
 use crate::{
     db::{self, problems::Audience, Db, DbError},
     error::{internal, reject, AppError},
@@ -15,7 +16,7 @@ use crate::{
     },
     reference::{locate::WardIndex, Names},
     shell::outcome::Outcome,
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{page::Page, use_lang, CspPicker},
     staff::{
         kept::{self, KeptForm},
         pages::require_user,
@@ -105,10 +106,10 @@ struct Planning {
 
 fn allowed(user: &StaffUser, csp: Option<String>) -> Result<Planning, ServerFnError> {
     let allowed = user.csps_where(Permission::ViewProblems);
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
-    Ok(Planning { csp_id, slug, csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect() })
+    Ok(Planning { csp_id, slug, csps: allowed.into_iter().map(CspAccess::choice).collect() })
 }
 
 pub async fn assessments_view(csp: Option<String>) -> Result<AssessmentsView, ServerFnError> {
@@ -180,21 +181,12 @@ pub async fn assessment_view(
 #[component]
 pub fn StrategicAssessmentsPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(move || query.read().get("csp"), assessments_view);
+    let load = assessments_view(use_query_map().read_untracked().get("csp"));
     view! {
-        <Title text=t!(lang, "sa-title") />
-        <h1>{t!(lang, "sa-title")}</h1>
-        <Outcome lang />
-        <p>{t!(lang, "sa-intro")}</p>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => assessments(lang, view).into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "sa-title") load render=move |view| assessments(lang, view)>
+            <Outcome lang />
+            <p>{t!(lang, "sa-intro")}</p>
+        </Page>
     }
 }
 
@@ -255,35 +247,22 @@ fn assessments(lang: Lang, v: AssessmentsView) -> impl IntoView {
     }
 }
 
+/// One quarter's assessment, named after its quarter.
 #[component]
 pub fn StrategicAssessmentPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let params = use_params_map();
-    let data = Resource::new_blocking(
-        move || {
-            let p = params.read();
-            let q = query.read();
-            (
-                q.get("csp"),
-                p.get("year").and_then(|y| y.parse::<i64>().ok()).unwrap_or(0),
-                p.get("quarter").and_then(|q| q.parse::<i64>().ok()).unwrap_or(0),
-                q.get("version").and_then(|v| v.parse::<i64>().ok()),
-                q.get("kept"),
-            )
-        },
-        |(csp, year, quarter, version, kept)| assessment_view(csp, year, quarter, version, kept),
+    let (p, q) = (use_params_map().read_untracked(), use_query_map().read_untracked());
+    let load = assessment_view(
+        q.get("csp"),
+        p.get("year").and_then(|y| y.parse::<i64>().ok()).unwrap_or(0),
+        p.get("quarter").and_then(|q| q.parse::<i64>().ok()).unwrap_or(0),
+        q.get("version").and_then(|v| v.parse::<i64>().ok()),
+        q.get("kept"),
     );
     view! {
-        <Outcome lang />
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <Title text=t!(lang, "sa-title") /><h1>{t!(lang, "sa-title")}</h1><ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => assessment(lang, view).into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang error_title=t!(lang, "sa-title") load render=move |view| assessment(lang, view)>
+            <Outcome lang />
+        </Page>
     }
 }
 

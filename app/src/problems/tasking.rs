@@ -4,6 +4,7 @@
 //! The control strategy page holds the CSP's priorities under prevention, intelligence,
 //! enforcement and reassurance, each linked to the profiles serving it.
 
+use crate::staff::CspAccess;
 use crate::{
     db::{
         self,
@@ -21,7 +22,7 @@ use crate::{
     },
     reference::Names,
     shell::outcome::Outcome,
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{page::Page, use_lang, CspPicker},
     staff::{
         kept::{self, KeptForm},
         pages::require_user,
@@ -35,7 +36,6 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -80,7 +80,7 @@ pub async fn tasking_view(
     let state = crate::state::AppState::current()?;
     let lang = use_lang();
     let allowed = user.csps_where(Permission::ViewProblems);
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
     let now = db::now();
@@ -121,7 +121,7 @@ pub async fn tasking_view(
         kept::kept(db, user.id, &tasking_page(&slug, &crate::time::iso_date(held_on)), kept.as_deref()).await;
     Ok(TaskingView {
         kept,
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         date: crate::time::iso_date(held_on),
         since: crate::time::iso_date(since),
@@ -144,26 +144,12 @@ pub async fn tasking_view(
 #[component]
 pub fn TaskingPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (q.get("csp"), q.get("date"), q.get("kept"))
-        },
-        |(csp, date, kept)| tasking_view(csp, date, kept),
-    );
+    let q = use_query_map().read_untracked();
+    let load = tasking_view(q.get("csp"), q.get("date"), q.get("kept"));
     view! {
-        <Title text=t!(lang, "tasking-title") />
-        <h1>{t!(lang, "tasking-title")}</h1>
-        <Outcome lang />
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => tasking(lang, view).into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "tasking-title") load render=move |view| tasking(lang, view)>
+            <Outcome lang />
+        </Page>
     }
 }
 
@@ -567,7 +553,7 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ViewProblems);
-    let Some((csp_id, slug, _)) = StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
     let profiles = crate::problems::records::list(&state.db, csp_id, Audience::Csp, db::now())
@@ -576,7 +562,7 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
     let kept = kept::kept(&state.db, user.id, &strategy_page(&slug), kept.as_deref()).await;
     Ok(StrategyView {
         kept,
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         priorities: db::tasking::priorities(&state.db, csp_id).await.map_err(internal)?,
         profiles: profiles
@@ -591,26 +577,12 @@ pub async fn strategy_view(csp: Option<String>, kept: Option<String>) -> Result<
 #[component]
 pub fn ControlStrategyPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (q.get("csp"), q.get("kept"))
-        },
-        |(csp, kept)| strategy_view(csp, kept),
-    );
+    let q = use_query_map().read_untracked();
+    let load = strategy_view(q.get("csp"), q.get("kept"));
     view! {
-        <Title text=t!(lang, "strategy-title") />
-        <h1>{t!(lang, "strategy-title")}</h1>
-        <Outcome lang />
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => strategy(lang, view).into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "strategy-title") load render=move |view| strategy(lang, view)>
+            <Outcome lang />
+        </Page>
     }
 }
 

@@ -7,6 +7,7 @@ pub mod api;
 pub mod boundaries;
 #[cfg(feature = "ssr")]
 pub mod locate;
+#[cfg(feature = "ssr")]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod seed;

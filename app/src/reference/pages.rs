@@ -3,19 +3,18 @@
 use crate::{
     i18n::Lang,
     reference::{Csp, Neighbourhood},
-    shell::{use_lang, ErrorMessage},
+    shell::{page::Page, use_lang},
     t,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-#[server]
+/// The partnerships page's data: every CSP.
 pub async fn list_partnerships() -> Result<Vec<Csp>, ServerFnError> {
     let state = crate::state::AppState::current()?;
     crate::db::reference::list_csps(&state.db).await.map_err(crate::error::internal)
 }
 
-#[server]
+/// A partnership's page's data: the CSP and its neighbourhoods, `None` for an unknown one.
 pub async fn partnership(slug: String) -> Result<Option<(Csp, Vec<Neighbourhood>)>, ServerFnError> {
     let state = crate::state::AppState::current()?;
     let Some(csp) =
@@ -35,43 +34,43 @@ pub fn local_authority_list(lang: Lang, csp: &Csp) -> String {
 #[component]
 pub fn PartnershipsPage() -> impl IntoView {
     let lang = use_lang();
-    let csps = Resource::new_blocking(|| (), |_| list_partnerships());
     view! {
-        <Title text=t!(lang, "partnerships-title") />
-        <h1>{t!(lang, "partnerships-title")}</h1>
-        <p class="lead">{t!(lang, "partnerships-lead")}</p>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match csps.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(list) => {
-                        let mut forces: Vec<(String, String)> = Vec::new();
-                        for c in &list {
-                            let key = (c.police_force.slug.clone(), c.police_force.name.get(lang).to_string());
-                            if !forces.contains(&key) { forces.push(key); }
-                        }
-                        forces.into_iter().map(|(slug, force_name)| {
-                            let in_force: Vec<Csp> = list.iter().filter(|c| c.police_force.slug == slug).cloned().collect();
-                            view! {
-                                <section class="force" aria-labelledby=format!("force-{slug}")>
-                                    <h2 id=format!("force-{slug}")>{t!(lang, "partnerships-force-heading", force = force_name)}</h2>
-                                    <ul class="csp-list">
-                                        {in_force.into_iter().map(|csp| view! {
-                                            <li>
-                                                <a href=lang.path(&format!("/partnerships/{}", csp.slug))>{csp.name.get(lang).to_string()}</a>
-                                                <span class="meta">
-                                                    {local_authority_list(lang, &csp)} " · "
-                                                    {t!(lang, "neighbourhood-count", count = csp.neighbourhood_count)}
-                                                </span>
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                </section>
-                            }
-                        }).collect_view().into_any()
-                    }
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "partnerships-title") load=list_partnerships() render=move |list| view! { <Partnerships lang list /> }>
+            <p class="lead">{t!(lang, "partnerships-lead")}</p>
+        </Page>
     }
+}
+
+/// The partnerships, by police force.
+#[component]
+fn Partnerships(lang: Lang, list: Vec<Csp>) -> impl IntoView {
+    let mut forces: Vec<(String, String)> = Vec::new();
+    for c in &list {
+        let key = (c.police_force.slug.clone(), c.police_force.name.get(lang).to_string());
+        if !forces.contains(&key) {
+            forces.push(key);
+        }
+    }
+    forces
+        .into_iter()
+        .map(|(slug, force_name)| {
+            let in_force: Vec<Csp> = list.iter().filter(|c| c.police_force.slug == slug).cloned().collect();
+            view! {
+                <section class="force" aria-labelledby=format!("force-{slug}")>
+                    <h2 id=format!("force-{slug}")>{t!(lang, "partnerships-force-heading", force = force_name)}</h2>
+                    <ul class="csp-list">
+                        {in_force.into_iter().map(|csp| view! {
+                            <li>
+                                <a href=lang.path(&format!("/partnerships/{}", csp.slug))>{csp.name.get(lang).to_string()}</a>
+                                <span class="meta">
+                                    {local_authority_list(lang, &csp)} " · "
+                                    {t!(lang, "neighbourhood-count", count = csp.neighbourhood_count)}
+                                </span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+        .collect_view()
 }

@@ -491,3 +491,19 @@ mod leaflet {
         js_sys::Reflect::has(&js_sys::global(), &"L".into()).unwrap_or(false)
     }
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use leptos::server_fn::ServerFn;
+
+    /// Pages load their data on the server while rendering (`shell::page::Page`); the only
+    /// server functions are the ones the map island calls from the browser.
+    #[test]
+    fn the_only_server_functions_are_the_islands() {
+        let mut paths: Vec<&str> = leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path).collect();
+        paths.sort_unstable();
+        let mut island = vec![<super::AreaMap as ServerFn>::PATH, <super::LocatePoint as ServerFn>::PATH];
+        island.sort_unstable();
+        assert_eq!(paths, island);
+    }
+}

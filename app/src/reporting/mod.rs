@@ -8,6 +8,7 @@ pub mod emails;
 #[cfg(feature = "ssr")]
 pub mod generate;
 pub mod map;
+#[cfg(feature = "ssr")]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod photos;

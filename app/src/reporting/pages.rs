@@ -10,7 +10,7 @@ use crate::{
         AsbQualifier, Category, FieldError, ReportForm, ReportStatus, TrackedReport, HATE_STRANDS,
         MAX_DESCRIPTION,
     },
-    shell::{assets::IslandScripts, use_lang, ErrorMessage, NotFoundMessage},
+    shell::{assets::IslandScripts, page::Page, use_lang, NotFoundMessage},
     t,
 };
 use leptos::prelude::*;
@@ -40,7 +40,8 @@ pub struct ReportPageData {
     pub ward: Option<String>,
 }
 
-#[server]
+/// The report page's data: the areas, the chosen one with its wards and categories, a refused
+/// form as the resident typed it (`?draft=`), a place search.
 pub async fn report_page(
     area: Option<String>,
     draft: Option<String>,
@@ -96,7 +97,7 @@ pub async fn report_page(
     Ok(ReportPageData { areas, area: chosen, draft, search, ward })
 }
 
-#[server]
+/// The tracking page's data: the report behind the private link (`None`: no such link).
 pub async fn track(token: String, e: Option<String>) -> Result<Option<TrackedReport>, ServerFnError> {
     let state = crate::state::AppState::current()?;
     let hash = crate::staff::accounts::sha256_hex(&token);
@@ -197,30 +198,17 @@ fn SafetyPanel(lang: Lang) -> impl IntoView {
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    #[cfg(feature = "ssr")]
     crate::shell::security::no_store();
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (q.get("area"), q.get("draft"), q.get("place"), q.get("ward"))
-        },
-        |(area, draft, place, ward)| report_page(area, draft, place, ward),
-    );
+    let q = use_query_map().read_untracked();
+    let load = report_page(q.get("area"), q.get("draft"), q.get("place"), q.get("ward"));
     view! {
-        <Title text=t!(lang, "report-title") />
-        <h1>{t!(lang, "report-title")}</h1>
-        <SafetyPanel lang />
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(ReportPageData { areas, area: None, search, .. }) => view! { <ChooseArea lang areas search /> }.into_any(),
-                    Ok(ReportPageData { area: Some(area), draft, ward, .. }) => view! { <ReportFormView lang area draft ward /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "report-title") load render=move |page| match page {
+            ReportPageData { areas, area: None, search, .. } => view! { <ChooseArea lang areas search /> }.into_any(),
+            ReportPageData { area: Some(area), draft, ward, .. } => view! { <ReportFormView lang area draft ward /> }.into_any(),
+        }>
+            <SafetyPanel lang />
+        </Page>
     }
 }
 
@@ -573,27 +561,20 @@ fn ReportFormView(
     }
 }
 
+/// A resident's private page for one report, named after the report.
 #[component]
 pub fn TrackPage() -> impl IntoView {
-    #[cfg(feature = "ssr")]
     crate::shell::security::no_store();
     let lang = use_lang();
-    let params = use_params_map();
-    let query = use_query_map();
-    let token = move || params.read().get("token").unwrap_or_default();
-    let data = Resource::new_blocking(move || (token(), query.read().get("e")), |(token, e)| track(token, e));
-    let is_new = move || query.read().get("new").is_some();
-    let replied = move || query.read().get("replied").is_some();
+    let token = use_params_map().read_untracked().get("token").unwrap_or_default();
+    let q = use_query_map().read_untracked();
+    let (is_new, replied) = (q.get("new").is_some(), q.get("replied").is_some());
+    let load = track(token.clone(), q.get("e"));
     view! {
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(None) => view! { <NotFoundMessage lang /> }.into_any(),
-                    Ok(Some(report)) => view! { <Tracked lang report is_new=is_new() replied=replied() token=token() /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang load render=move |found| match found {
+            None => view! { <NotFoundMessage lang /> }.into_any(),
+            Some(report) => view! { <Tracked lang report is_new replied token=token.clone() /> }.into_any(),
+        } />
     }
 }
 

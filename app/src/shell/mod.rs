@@ -1,11 +1,13 @@
 //! What every capability's pages share: the page language, links, the partnership picker, the
-//! 404 page and the page-level error display, problem pages for handlers, security headers.
+//! 404 page and the page-level error display, the one way a page loads its data with the
+//! scaffold around it (`page.rs`), problem pages for handlers, security headers.
 //! It depends on no capability; the frame around pages (which knows who is signed in) is
 //! `crate::frame`.
 
 pub mod assets;
 pub mod form;
 pub mod outcome;
+pub mod page;
 #[cfg(feature = "ssr")]
 pub mod problem;
 #[cfg(feature = "ssr")]

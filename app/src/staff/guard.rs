@@ -100,7 +100,7 @@ impl Staff {
     pub fn require_in(&self, lang: Lang, permission: Permission, slug: &str) -> Result<AllowedIn, Response> {
         let csps = self.user.csps_where(permission);
         match StaffUser::pick_csp(&csps, Some(slug.to_string())) {
-            Some((csp_id, slug, names)) => Ok(AllowedIn { csp_id, slug, names, permission }),
+            Some(csp) => Ok(AllowedIn { csp_id: csp.id, slug: csp.slug, names: csp.names, permission }),
             None => Err(page(lang, Problem::Forbidden)),
         }
     }
@@ -118,8 +118,7 @@ impl Staff {
     /// `permission` in exactly the CSP named `slug`, for forms that say "not allowed" on their
     /// own page (the team page): the answer is theirs to give.
     pub fn allowed_in(&self, permission: Permission, slug: &str) -> Option<AllowedIn> {
-        let (csp_id, slug, names) =
-            self.user.csps_where(permission).into_iter().find(|(_, s, _)| s == slug)?;
-        Some(AllowedIn { csp_id, slug, names, permission })
+        let csp = self.user.csps_where(permission).into_iter().find(|c| c.slug == slug)?;
+        Some(AllowedIn { csp_id: csp.id, slug: csp.slug, names: csp.names, permission })
     }
 }

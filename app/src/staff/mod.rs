@@ -7,12 +7,14 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod guard;
 pub mod kept;
+#[cfg(feature = "ssr")]
 pub mod pages;
 pub mod roles;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod sign_in;
+#[cfg(feature = "ssr")]
 pub mod team;
 
-pub use roles::{Permission, Role, RoleGrant, StaffUser, WorkTeam};
+pub use roles::{CspAccess, Permission, Role, RoleGrant, StaffUser, WorkTeam};

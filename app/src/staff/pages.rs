@@ -3,23 +3,20 @@
 use crate::{
     error::AppError,
     i18n::Lang,
-    shell::{use_lang, ErrorMessage},
+    shell::{page::Page, use_lang},
     staff::{Permission, Role, StaffUser},
     t,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 /// The signed-in member of staff, or `None`.
-#[server]
 pub async fn whoami() -> Result<Option<StaffUser>, ServerFnError> {
     Ok(crate::staff::session::current_user().map(|u| (*u).clone()))
 }
 
 /// The signed-in member of staff, or an error that says they must sign in.
-#[cfg(feature = "ssr")]
 pub fn require_user() -> Result<std::sync::Arc<StaffUser>, ServerFnError> {
     crate::staff::session::current_user().ok_or_else(|| crate::error::reject(AppError::NotSignedIn))
 }
@@ -31,7 +28,6 @@ pub struct DemoInfo {
 }
 
 /// The demo accounts, only when the hub runs in demo mode.
-#[server]
 pub async fn demo_accounts() -> Result<Option<DemoInfo>, ServerFnError> {
     let state = crate::state::AppState::current()?;
     if state.settings.environment != crate::config::Environment::Demo {
@@ -64,70 +60,66 @@ pub fn SignInPage() -> impl IntoView {
     let error = move || query.read().get("error").and_then(|c| sign_in_error(lang, &c));
     let signed_out = move || query.read().get("signed_out").is_some();
     let next = move || query.read().get("next").unwrap_or_default();
-    let demo = Resource::new_blocking(|| (), |_| demo_accounts());
+    // Without the demo accounts (not a demo, or the settings unreadable) the page is the form alone.
+    let load = async { Ok::<_, ServerFnError>(demo_accounts().await.ok().flatten()) };
     view! {
-        <Title text=t!(lang, "sign-in-title") />
-        <h1>{t!(lang, "sign-in-title")}</h1>
-        {move || signed_out().then(|| view! {
-            <div class="notice notice-success" role="status"><p>{t!(lang, "sign-in-signed-out")}</p></div>
-        })}
-        {move || error().map(|message| view! {
-            <div class="notice notice-error" role="alert" id="sign-in-error"><p>{message}</p></div>
-        })}
-        <p>{t!(lang, "sign-in-intro")}</p>
-        <form method="post" action="/sign-in" class="form">
-            <input type="hidden" name="lang" value=lang.code() />
-            <input type="hidden" name="next" value=next />
-            <div class="field">
-                <label for="email">{t!(lang, "sign-in-email")}</label>
-                <input id="email" name="email" type="email" autocomplete="username" required spellcheck="false"
-                    aria-describedby=move || error().map(|_| "sign-in-error") />
-            </div>
-            <div class="field">
-                <label for="password">{t!(lang, "sign-in-password")}</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required />
-            </div>
-            <button type="submit" class="button">{t!(lang, "sign-in-submit")}</button>
-        </form>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                demo.await.ok().flatten().map(|info| view! {
-                    <section class="demo-accounts" aria-labelledby="demo-heading">
-                        <h2 id="demo-heading">{t!(lang, "demo-heading")}</h2>
-                        <p>{t!(lang, "demo-intro")}</p>
-                        <p>{t!(lang, "demo-password")} " " <code>{info.password.clone()}</code></p>
-                        <table>
-                            <caption class="visually-hidden">{t!(lang, "demo-heading")}</caption>
-                            <thead><tr><th scope="col">{t!(lang, "demo-role")}</th><th scope="col">{t!(lang, "sign-in-email")}</th></tr></thead>
-                            <tbody>
-                                {info.emails.into_iter().map(|(email, role)| view! {
-                                    <tr><td>{role_name(lang, role)}</td><td><code>{email}</code></td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </section>
-                })
+        <Page lang title=t!(lang, "sign-in-title") load render=move |demo| demo.map(|info| view! { <DemoAccounts lang info /> })>
+            {move || signed_out().then(|| view! {
+                <div class="notice notice-success" role="status"><p>{t!(lang, "sign-in-signed-out")}</p></div>
             })}
-        </Suspense>
+            {move || error().map(|message| view! {
+                <div class="notice notice-error" role="alert" id="sign-in-error"><p>{message}</p></div>
+            })}
+            <p>{t!(lang, "sign-in-intro")}</p>
+            <form method="post" action="/sign-in" class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="next" value=next />
+                <div class="field">
+                    <label for="email">{t!(lang, "sign-in-email")}</label>
+                    <input id="email" name="email" type="email" autocomplete="username" required spellcheck="false"
+                        aria-describedby=move || error().map(|_| "sign-in-error") />
+                </div>
+                <div class="field">
+                    <label for="password">{t!(lang, "sign-in-password")}</label>
+                    <input id="password" name="password" type="password" autocomplete="current-password" required />
+                </div>
+                <button type="submit" class="button">{t!(lang, "sign-in-submit")}</button>
+            </form>
+        </Page>
     }
+}
+
+/// The demo accounts and their password, on the sign-in page of a demo hub.
+#[component]
+fn DemoAccounts(lang: Lang, info: DemoInfo) -> impl IntoView {
+    view! {
+        <section class="demo-accounts" aria-labelledby="demo-heading">
+            <h2 id="demo-heading">{t!(lang, "demo-heading")}</h2>
+            <p>{t!(lang, "demo-intro")}</p>
+            <p>{t!(lang, "demo-password")} " " <code>{info.password.clone()}</code></p>
+            <table>
+                <caption class="visually-hidden">{t!(lang, "demo-heading")}</caption>
+                <thead><tr><th scope="col">{t!(lang, "demo-role")}</th><th scope="col">{t!(lang, "sign-in-email")}</th></tr></thead>
+                <tbody>
+                    {info.emails.into_iter().map(|(email, role)| view! {
+                        <tr><td>{role_name(lang, role)}</td><td><code>{email}</code></td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The staff home page's data: the signed-in member of staff.
+pub async fn staff_home() -> Result<StaffUser, ServerFnError> {
+    Ok((*require_user()?).clone())
 }
 
 #[component]
 pub fn StaffHomePage() -> impl IntoView {
     let lang = use_lang();
-    let user = Resource::new_blocking(|| (), |_| whoami());
     view! {
-        <Title text=t!(lang, "staff-title") />
-        <h1>{t!(lang, "staff-title")}</h1>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match user.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(None) => view! { <ErrorMessage lang error=AppError::NotSignedIn.into() /> }.into_any(),
-                    Ok(Some(user)) => view! { <StaffHome lang user /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "staff-title") load=staff_home() render=move |user| view! { <StaffHome lang user /> } />
     }
 }
 

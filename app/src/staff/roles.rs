@@ -4,6 +4,22 @@
 use crate::reference::Names;
 use serde::{Deserialize, Serialize};
 
+/// A CSP in which someone may do something (`StaffUser::csps_where`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CspAccess {
+    pub id: i64,
+    /// How addresses and forms name it.
+    pub slug: String,
+    pub names: Names,
+}
+
+impl CspAccess {
+    /// The CSP as a choice in the partnership picker (`shell::CspPicker`): slug and names.
+    pub fn choice(self) -> (String, Names) {
+        (self.slug, self.names)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -153,12 +169,12 @@ impl StaffUser {
         self.grants.iter().any(|g| role_allows(g.role, permission))
     }
 
-    /// The CSPs (id, slug, names) in which this person may do `permission`, without repeats.
-    pub fn csps_where(&self, permission: Permission) -> Vec<(i64, String, Names)> {
-        let mut out: Vec<(i64, String, Names)> = Vec::new();
+    /// The CSPs in which this person may do `permission`, without repeats.
+    pub fn csps_where(&self, permission: Permission) -> Vec<CspAccess> {
+        let mut out: Vec<CspAccess> = Vec::new();
         for g in self.grants.iter().filter(|g| role_allows(g.role, permission)) {
-            if !out.iter().any(|(id, _, _)| *id == g.csp_id) {
-                out.push((g.csp_id, g.csp_slug.clone(), g.csp_name.clone()));
+            if !out.iter().any(|c| c.id == g.csp_id) {
+                out.push(CspAccess { id: g.csp_id, slug: g.csp_slug.clone(), names: g.csp_name.clone() });
             }
         }
         out
@@ -174,9 +190,9 @@ impl StaffUser {
     }
 
     /// The CSP a page is about: the one asked for if it is among `allowed`, else the first.
-    pub fn pick_csp(allowed: &[(i64, String, Names)], asked: Option<String>) -> Option<(i64, String, Names)> {
+    pub fn pick_csp(allowed: &[CspAccess], asked: Option<String>) -> Option<CspAccess> {
         match asked.filter(|s| !s.is_empty()) {
-            Some(slug) => allowed.iter().find(|(_, s, _)| *s == slug).cloned(),
+            Some(slug) => allowed.iter().find(|c| c.slug == slug).cloned(),
             None => allowed.first().cloned(),
         }
     }

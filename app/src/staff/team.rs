@@ -2,15 +2,15 @@
 //! existing accounts and takes them away. Every change is audited. The forms are plain posts,
 //! so they work without JavaScript.
 
+use crate::staff::CspAccess;
 use crate::{
     i18n::Lang,
     reference::Names,
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{page::Page, use_lang, CspPicker},
     staff::{pages::role_name, roles::TeamMember, Role},
     t,
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -30,13 +30,13 @@ pub struct TeamView {
     pub teams: Vec<crate::staff::WorkTeam>,
 }
 
-#[server]
+/// The team page's data: the chosen CSP's members, the roles this manager may give, its teams.
 pub async fn team(csp: Option<String>) -> Result<TeamView, ServerFnError> {
     use crate::{error::AppError, staff::Permission};
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ManageRoles);
-    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(AppError::Forbidden));
     };
     let members = crate::db::staff::team(&state.db, csp_id).await.map_err(crate::error::internal)?;
@@ -46,7 +46,7 @@ pub async fn team(csp: Option<String>) -> Result<TeamView, ServerFnError> {
         .collect();
     let teams = crate::db::staff::teams(&state.db, csp_id).await.map_err(crate::error::internal)?;
     Ok(TeamView {
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         members,
         me: user.id,
@@ -80,28 +80,19 @@ fn outcome_message(lang: Lang, done: Option<String>, error: Option<String>) -> O
 pub fn TeamPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(move || query.read().get("csp"), team);
     let outcome = move || {
         let q = query.read();
         outcome_message(lang, q.get("done"), q.get("error"))
     };
     view! {
-        <Title text=t!(lang, "team-title") />
-        <h1>{t!(lang, "team-title")}</h1>
-        <p>{t!(lang, "team-intro")}</p>
-        {move || outcome().map(|(ok, message)| if ok {
-            view! { <div class="notice notice-success" role="status"><p>{message}</p></div> }.into_any()
-        } else {
-            view! { <div class="notice notice-error" role="alert"><p>{message}</p></div> }.into_any()
-        })}
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <Team lang view /> }.into_any(),
-                }
+        <Page lang title=t!(lang, "team-title") load=team(query.read_untracked().get("csp")) render=move |view| view! { <Team lang view /> }>
+            <p>{t!(lang, "team-intro")}</p>
+            {move || outcome().map(|(ok, message)| if ok {
+                view! { <div class="notice notice-success" role="status"><p>{message}</p></div> }.into_any()
+            } else {
+                view! { <div class="notice notice-error" role="alert"><p>{message}</p></div> }.into_any()
             })}
-        </Suspense>
+        </Page>
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod actions;
 #[cfg(feature = "ssr")]
 pub mod api;
+#[cfg(feature = "ssr")]
 pub mod pages;
 
 use crate::{

@@ -2,6 +2,7 @@
 //! with its actions as plain forms, and the intelligence items one may see
 //! (`/staff/intelligence`). All work without JavaScript.
 
+use crate::staff::CspAccess;
 use crate::{
     i18n::Lang,
     reference::Names,
@@ -12,7 +13,8 @@ use crate::{
     reporting::{AsbQualifier, HATE_STRANDS},
     shell::{
         outcome::{Outcome, Pages},
-        use_lang, CspPicker, ErrorMessage,
+        page::Page,
+        use_lang, CspPicker,
     },
     t,
     triage::{
@@ -39,13 +41,13 @@ pub struct QueueView {
     pub lookup: Option<(String, Option<String>)>,
 }
 
-#[server]
+/// The intake queue's data: one page of the chosen CSP's reports, filtered.
 pub async fn intake_queue(csp: Option<String>, filter: QueueFilter) -> Result<QueueView, ServerFnError> {
     use crate::{error::internal, staff::Permission};
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::ViewReports);
-    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(crate::error::AppError::Forbidden));
     };
     let mut filter = filter;
@@ -74,7 +76,7 @@ pub async fn intake_queue(csp: Option<String>, filter: QueueFilter) -> Result<Qu
         .map(|n| (n.id, n.name))
         .collect();
     Ok(QueueView {
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         filter,
         rows,
@@ -142,7 +144,6 @@ pub struct ReportForTriage {
 /// the reports suggested as links); the contact details are added only while rendering the
 /// answer to the "Show contact details" POST (`actions::show_contact`), audited too. No audit
 /// entry, no data.
-#[server]
 pub async fn triage_view(reference: String, kept: Option<String>) -> Result<ReportForTriage, ServerFnError> {
     use crate::{
         audit::{AuditAction, NewAuditEntry},
@@ -322,7 +323,6 @@ pub enum IntelligencePageView {
     Partner(PartnerIntelligenceView),
 }
 
-#[server]
 pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligencePageView, ServerFnError> {
     use crate::{
         audit::{AuditAction, NewAuditEntry},
@@ -334,11 +334,11 @@ pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligencePageVi
     let state = crate::state::AppState::current()?;
     let mut allowed = user.csps_where(Permission::ViewIntelligence);
     for c in user.csps_where(Permission::ViewSharedIntelligence) {
-        if !allowed.iter().any(|a| a.0 == c.0) {
+        if !allowed.iter().any(|a| a.id == c.id) {
             allowed.push(c);
         }
     }
-    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
     let partner = !user.can(Permission::ViewIntelligence, csp_id);
@@ -362,13 +362,13 @@ pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligencePageVi
         crate::db::audit::record(&state.db, entry).await.map_err(internal)?;
         let items = items.iter().map(crate::triage::item_for_partner).collect();
         return Ok(IntelligencePageView::Partner(PartnerIntelligenceView {
-            csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+            csps: allowed.into_iter().map(CspAccess::choice).collect(),
             selected: slug,
             items,
         }));
     }
     Ok(IntelligencePageView::Staff(IntelligenceView {
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         items,
     }))
@@ -433,36 +433,22 @@ fn Outcome(lang: Lang) -> impl IntoView {
 pub fn IntakePage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            let filter = QueueFilter {
-                status: q.get("status").unwrap_or_default(),
-                category: q.get("category").unwrap_or_default(),
-                neighbourhood: q.get("neighbourhood").unwrap_or_default(),
-                sensitive: q.get("sensitive").unwrap_or_default(),
-                mine: q.get("mine").is_some_and(|m| m == "on"),
-                trigger: q.get("trigger").is_some_and(|m| m == "on"),
-                older_than: q.get("older_than").unwrap_or_default(),
-                sort: q.get("sort").unwrap_or_default(),
-                page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
-                reference: q.get("reference").unwrap_or_default(),
-            };
-            (q.get("csp"), filter)
-        },
-        |(csp, filter)| intake_queue(csp, filter),
-    );
+    let q = query.read_untracked();
+    let filter = QueueFilter {
+        status: q.get("status").unwrap_or_default(),
+        category: q.get("category").unwrap_or_default(),
+        neighbourhood: q.get("neighbourhood").unwrap_or_default(),
+        sensitive: q.get("sensitive").unwrap_or_default(),
+        mine: q.get("mine").is_some_and(|m| m == "on"),
+        trigger: q.get("trigger").is_some_and(|m| m == "on"),
+        older_than: q.get("older_than").unwrap_or_default(),
+        sort: q.get("sort").unwrap_or_default(),
+        page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        reference: q.get("reference").unwrap_or_default(),
+    };
+    let load = intake_queue(q.get("csp"), filter);
     view! {
-        <Title text=t!(lang, "intake-title") />
-        <h1>{t!(lang, "intake-title")}</h1>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <QueueTable lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "intake-title") load render=move |view| view! { <QueueTable lang view /> } />
     }
 }
 
@@ -511,16 +497,28 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                 + &format!("&older_than={}", enc(&f.older_than))
         }
     };
-    let status_options = [
-        ("open", t!(lang, "intake-status-open")),
-        ("new", t!(lang, "intake-status-new")),
-        ("overdue", t!(lang, "intake-status-overdue")),
-        ("closed", t!(lang, "intake-status-closed")),
-        ("all", t!(lang, "intake-status-all")),
-    ];
-    let invalid = lookup_error.is_some();
     view! {
         <p>{t!(lang, "intake-counts", new = counts.new, overdue = counts.overdue, open = counts.open)}</p>
+        <FindReport lang selected=selected.clone() typed lookup_error />
+        {lookup_outcome.map(|message| view! {
+            <div class="notice" role="status">
+                <p>{message}" "<a href=whole_queue.clone()>{t!(lang, "intake-find-whole-queue")}</a></p>
+            </div>
+        })}
+        <QueueFilters lang csps selected=selected.clone() filter=filter.clone() categories neighbourhoods />
+        <QueueRows lang rows caption=t!(lang, "intake-caption", total = total, page = page, pages = pages) />
+        <nav class="pagination" aria-label=t!(lang, "pagination-label")>
+            {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{t!(lang, "pagination-previous")}</a> })}
+            {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{t!(lang, "pagination-next")}</a> })}
+        </nav>
+    }
+}
+
+/// Looking a report up by its reference, as the resident or the officer typed it.
+#[component]
+fn FindReport(lang: Lang, selected: String, typed: String, lookup_error: Option<String>) -> impl IntoView {
+    let invalid = lookup_error.is_some();
+    view! {
         <form method="get" class="form inline-fields" role="search" aria-label=t!(lang, "intake-find-region")>
             <input type="hidden" name="csp" value=selected.clone() />
             <div class="field">
@@ -533,11 +531,27 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
             </div>
             <button type="submit" class="button secondary">{t!(lang, "intake-find")}</button>
         </form>
-        {lookup_outcome.map(|message| view! {
-            <div class="notice" role="status">
-                <p>{message}" "<a href=whole_queue.clone()>{t!(lang, "intake-find-whole-queue")}</a></p>
-            </div>
-        })}
+    }
+}
+
+/// The queue's filters (and, for people in several CSPs, which CSP's queue).
+#[component]
+fn QueueFilters(
+    lang: Lang,
+    csps: Vec<(String, Names)>,
+    selected: String,
+    filter: QueueFilter,
+    categories: Vec<(String, Names)>,
+    neighbourhoods: Vec<(i64, Names)>,
+) -> impl IntoView {
+    let status_options = [
+        ("open", t!(lang, "intake-status-open")),
+        ("new", t!(lang, "intake-status-new")),
+        ("overdue", t!(lang, "intake-status-overdue")),
+        ("closed", t!(lang, "intake-status-closed")),
+        ("all", t!(lang, "intake-status-all")),
+    ];
+    view! {
         <form method="get" class="form filters">
             {(csps.len() > 1).then(|| view! {
                 <div class="field">
@@ -602,9 +616,16 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
             </div>
             <button type="submit" class="button">{t!(lang, "intake-apply")}</button>
         </form>
+    }
+}
+
+/// One page of the queue as a table.
+#[component]
+fn QueueRows(lang: Lang, rows: Vec<QueueRow>, caption: String) -> impl IntoView {
+    view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="queue-caption">
             <table>
-                <caption id="queue-caption">{t!(lang, "intake-caption", total = total, page = page, pages = pages)}</caption>
+                <caption id="queue-caption">{caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t!(lang, "intake-reference")}</th>
@@ -639,80 +660,55 @@ fn QueueTable(lang: Lang, view: QueueView) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <nav class="pagination" aria-label=t!(lang, "pagination-label")>
-            {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">{t!(lang, "pagination-previous")}</a> })}
-            {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">{t!(lang, "pagination-next")}</a> })}
-        </nav>
     }
 }
 
+/// A report's page, named after the report.
 #[component]
 pub fn TriagePage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            let q = query.read();
-            (params.read().get("reference").unwrap_or_default(), q.get("kept"))
-        },
-        |(reference, kept)| triage_view(reference, kept),
-    );
+    let reference = use_params_map().read_untracked().get("reference").unwrap_or_default();
+    let load = triage_view(reference, use_query_map().read_untracked().get("kept"));
     view! {
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <Triage lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang load render=move |view| view! { <Triage lang view /> } />
     }
 }
 
 #[component]
 fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
     let title = t!(lang, "triage-title", reference = view.reference.clone());
-    let action = |name: &str| format!("/staff/reports/{}/{name}", view.reference);
-    let resident_language = view.language.endonym();
-    let grade = view.item.as_ref().map(|i| i.grade.clone());
-    // A refused form comes back as it was typed; the others show what is stored.
-    let k = &view.kept;
-    let summary = k.value(
-        "grade",
-        "summary",
-        view.item.as_ref().map(|i| i.summary.clone()).unwrap_or_else(|| view.suggested_summary.clone()),
-    );
-    let shared: Vec<String> = view.item.as_ref().map(|i| i.shared_with.clone()).unwrap_or_default();
-    let shared_ids = k.ids(
-        "grade",
-        "share",
-        view.organisations.iter().filter(|(_, n)| shared.contains(n)).map(|(id, _)| *id).collect(),
-    );
-    let tension =
-        k.value("grade", "tension", view.item.as_ref().and_then(|i| i.tension.clone()).unwrap_or_default());
-    let chosen = |name: &str, stored: Option<String>| {
-        if k.is("grade") {
-            Some(k.value("grade", name, ""))
-        } else {
-            stored
-        }
-    };
-    let (source, intelligence, handling) = (
-        chosen("source", grade.as_ref().map(|g| g.source.as_str().to_string())),
-        chosen("intelligence", grade.as_ref().map(|g| g.intelligence.as_str().to_string())),
-        chosen("handling", grade.as_ref().map(|g| g.handling.as_str().to_string())),
-    );
-    let conditions =
-        k.value("grade", "conditions", grade.as_ref().and_then(|g| g.conditions.clone()).unwrap_or_default());
-    let update_status = k.value("update", "status", view.status.as_str());
-    let (message, question) = (k.value("update", "message", ""), k.value("ask", "question", ""));
-    let public_note = k.value("update", "public_note", "");
-    let version = view.version.to_string();
     view! {
         <Title text=title.clone() />
         <h1>{title}</h1>
         <Outcome lang />
+        {facts(lang, &view)}
+        <h2>{t!(lang, "triage-description")}</h2>
+        <p class="hint">{t!(lang, "triage-description-hint")}</p>
+        <blockquote class="resident-words">{view.description.clone()}</blockquote>
+
+        {reporter(lang, &view)}
+
+        {timeline(lang, &view)}
+
+        {view.may_triage.then(|| view! {
+            {respond(lang, &view)}
+            {classify(lang, &view)}
+            {links(lang, &view)}
+            {grade_form(lang, &view)}
+            {assign(lang, &view)}
+        })}
+    }
+}
+
+/// Where a report's action posts to.
+fn action(reference: &str, name: &str) -> String {
+    format!("/staff/reports/{reference}/{name}")
+}
+
+/// What the resident said happened, where and when, and the warnings that go with it.
+fn facts(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+    let resident_language = view.language.endonym();
+    view! {
         <dl class="facts">
             <dt>{t!(lang, "track-status")}</dt>
             <dd><strong>{if view.acknowledged { status_name(lang, view.status) } else { t!(lang, "intake-status-new-one") }}</strong></dd>
@@ -751,10 +747,14 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                 <p><strong>{t!(lang, "intake-safe-contact-tag")}</strong> " " {t!(lang, "triage-email-safe-contact")}</p>
             </div>
         })}
-        <h2>{t!(lang, "triage-description")}</h2>
-        <p class="hint">{t!(lang, "triage-description-hint")}</p>
-        <blockquote class="resident-words">{view.description.clone()}</blockquote>
+    }
+}
 
+/// Who reported it, as far as the reader may know.
+fn reporter(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+    let action = |name: &str| action(&view.reference, name);
+    let version = view.version.to_string();
+    view! {
         <h2>{t!(lang, "triage-reporter")}</h2>
         {if view.anonymous {
             view! { <p>{t!(lang, "triage-anonymous")}</p> }.into_any()
@@ -791,7 +791,12 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
         } else {
             view! { <p>{t!(lang, "triage-contact-not-yours")}</p> }.into_any()
         }}
+    }
+}
 
+/// What has happened to the report so far.
+fn timeline(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+    view! {
         <h2>{t!(lang, "triage-timeline")}</h2>
         <ol class="timeline">
             {view.timeline.iter().map(|u| view! {
@@ -808,203 +813,271 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ol>
+    }
+}
 
-        {view.may_triage.then(|| view! {
-            <section aria-labelledby="respond-heading">
-                <h2 id="respond-heading">{t!(lang, "triage-respond")}</h2>
-                <p>{t!(lang, "triage-respond-hint", language = resident_language)}</p>
-                {(!view.acknowledged).then(|| view! {
-                    <form method="post" action=action("acknowledge") class="form">
-                        <input type="hidden" name="lang" value=lang.code() />
-                        <input type="hidden" name="version" value=version.clone() />
-                        <button type="submit" class="button">{t!(lang, "triage-acknowledge")}</button>
-                    </form>
-                })}
-                <form method="post" action=action("update") class="form">
+/// Answering the resident: acknowledging, an update, a question.
+fn respond(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+    let action = |name: &str| action(&view.reference, name);
+    let version = view.version.to_string();
+    let resident_language = view.language.endonym();
+    let k = &view.kept;
+    let update_status = k.value("update", "status", view.status.as_str());
+    let (message, question) = (k.value("update", "message", ""), k.value("ask", "question", ""));
+    let public_note = k.value("update", "public_note", "");
+    view! {
+        <section aria-labelledby="respond-heading">
+            <h2 id="respond-heading">{t!(lang, "triage-respond")}</h2>
+            <p>{t!(lang, "triage-respond-hint", language = resident_language)}</p>
+            {(!view.acknowledged).then(|| view! {
+                <form method="post" action=action("acknowledge") class="form">
                     <input type="hidden" name="lang" value=lang.code() />
                     <input type="hidden" name="version" value=version.clone() />
-                    <div class="field">
-                        <label for="status">{t!(lang, "triage-new-status")}</label>
-                        <select id="status" name="status">
-                            {ReportStatus::ALL.iter().copied().map(|s| view! { <option value=s.as_str() selected=s.as_str() == update_status>{status_name(lang, s)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="message">{t!(lang, "triage-message")}</label>
-                        <p class="hint" id="message-hint">{t!(lang, "triage-message-hint", language = resident_language)}</p>
-                        <textarea id="message" name="message" rows="4" aria-describedby="message-hint">{message}</textarea>
-                    </div>
-                    <p class="hint">{email_rule_text(lang, view.email_rule)}</p>
-                    <div class="field">
-                        <label for="public_note">{t!(lang, "triage-public-note")}</label>
-                        <p class="hint" id="public-note-hint">{t!(lang, "triage-public-note-hint")}</p>
-                        <textarea id="public_note" name="public_note" rows="2" maxlength=crate::triage::MAX_MESSAGE.to_string() aria-describedby="public-note-hint">{public_note}</textarea>
-                    </div>
-                    <button type="submit" class="button">{t!(lang, "triage-send-update")}</button>
+                    <button type="submit" class="button">{t!(lang, "triage-acknowledge")}</button>
                 </form>
-            </section>
+            })}
+            <form method="post" action=action("update") class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="version" value=version.clone() />
+                <div class="field">
+                    <label for="status">{t!(lang, "triage-new-status")}</label>
+                    <select id="status" name="status">
+                        {ReportStatus::ALL.iter().copied().map(|s| view! { <option value=s.as_str() selected=s.as_str() == update_status>{status_name(lang, s)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="message">{t!(lang, "triage-message")}</label>
+                    <p class="hint" id="message-hint">{t!(lang, "triage-message-hint", language = resident_language)}</p>
+                    <textarea id="message" name="message" rows="4" aria-describedby="message-hint">{message}</textarea>
+                </div>
+                <p class="hint">{email_rule_text(lang, view.email_rule)}</p>
+                <div class="field">
+                    <label for="public_note">{t!(lang, "triage-public-note")}</label>
+                    <p class="hint" id="public-note-hint">{t!(lang, "triage-public-note-hint")}</p>
+                    <textarea id="public_note" name="public_note" rows="2" maxlength=crate::triage::MAX_MESSAGE.to_string() aria-describedby="public-note-hint">{public_note}</textarea>
+                </div>
+                <button type="submit" class="button">{t!(lang, "triage-send-update")}</button>
+            </form>
+        </section>
 
-            <section aria-labelledby="ask-heading">
-                <h2 id="ask-heading">{t!(lang, "triage-ask-heading")}</h2>
-                <form method="post" action=action("ask") class="form">
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <input type="hidden" name="version" value=version.clone() />
-                    <div class="field">
-                        <label for="question">{t!(lang, "triage-question")}</label>
-                        <p class="hint" id="question-hint">{t!(lang, "triage-question-hint", language = resident_language)}</p>
-                        <textarea id="question" name="question" rows="3" maxlength=crate::triage::MAX_QUESTION.to_string() aria-describedby="question-hint">{question}</textarea>
-                    </div>
-                    <p class="hint">{email_rule_text(lang, view.email_rule)}</p>
-                    <button type="submit" class="button secondary">{t!(lang, "triage-ask")}</button>
-                </form>
-            </section>
+        <section aria-labelledby="ask-heading">
+            <h2 id="ask-heading">{t!(lang, "triage-ask-heading")}</h2>
+            <form method="post" action=action("ask") class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="version" value=version.clone() />
+                <div class="field">
+                    <label for="question">{t!(lang, "triage-question")}</label>
+                    <p class="hint" id="question-hint">{t!(lang, "triage-question-hint", language = resident_language)}</p>
+                    <textarea id="question" name="question" rows="3" maxlength=crate::triage::MAX_QUESTION.to_string() aria-describedby="question-hint">{question}</textarea>
+                </div>
+                <p class="hint">{email_rule_text(lang, view.email_rule)}</p>
+                <button type="submit" class="button secondary">{t!(lang, "triage-ask")}</button>
+            </form>
+        </section>
+    }
+}
 
-            <section aria-labelledby="classify-heading">
-                <h2 id="classify-heading">{t!(lang, "triage-classify-heading")}</h2>
-                <form method="post" action=action("classify") class="form">
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <input type="hidden" name="version" value=version.clone() />
-                    <div class="field">
-                        <label for="classify-category">{t!(lang, "report-category")}</label>
-                        <select id="classify-category" name="category">
-                            {view.categories.iter().map(|(code, name)| view! { <option value=code.clone() selected=*code == view.category_code>{name.get(lang).to_string()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="classify-qualifier">{t!(lang, "report-asb-legend")}</label>
-                        <select id="classify-qualifier" name="asb_qualifier">
-                            <option value="">{t!(lang, "intake-any")}</option>
-                            {AsbQualifier::ALL.iter().map(|&q| view! { <option value=q.as_str() selected=view.asb_qualifier == Some(q)>{qualifier_name(lang, q)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <fieldset class="field">
-                        <legend>{t!(lang, "report-hate-legend")}</legend>
-                        {HATE_STRANDS.iter().map(|h| view! {
-                            <div class="choice">
-                                <input type="checkbox" name="hate_strands" id=format!("strand-{h}") value=*h checked=view.hate_strands.iter().any(|x| x == h) />
-                                <label for=format!("strand-{h}")>{strand_name(lang, h)}</label>
-                            </div>
-                        }).collect_view()}
-                    </fieldset>
-                    <button type="submit" class="button secondary">{t!(lang, "triage-classify")}</button>
-                </form>
-            </section>
+/// Changing what kind of report it is.
+fn classify(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+    let action = |name: &str| action(&view.reference, name);
+    let version = view.version.to_string();
+    view! {
+        <section aria-labelledby="classify-heading">
+            <h2 id="classify-heading">{t!(lang, "triage-classify-heading")}</h2>
+            <form method="post" action=action("classify") class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="version" value=version.clone() />
+                <div class="field">
+                    <label for="classify-category">{t!(lang, "report-category")}</label>
+                    <select id="classify-category" name="category">
+                        {view.categories.iter().map(|(code, name)| view! { <option value=code.clone() selected=*code == view.category_code>{name.get(lang).to_string()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="classify-qualifier">{t!(lang, "report-asb-legend")}</label>
+                    <select id="classify-qualifier" name="asb_qualifier">
+                        <option value="">{t!(lang, "intake-any")}</option>
+                        {AsbQualifier::ALL.iter().map(|&q| view! { <option value=q.as_str() selected=view.asb_qualifier == Some(q)>{qualifier_name(lang, q)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="field">
+                    <legend>{t!(lang, "report-hate-legend")}</legend>
+                    {HATE_STRANDS.iter().map(|h| view! {
+                        <div class="choice">
+                            <input type="checkbox" name="hate_strands" id=format!("strand-{h}") value=*h checked=view.hate_strands.iter().any(|x| x == h) />
+                            <label for=format!("strand-{h}")>{strand_name(lang, h)}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+                <button type="submit" class="button secondary">{t!(lang, "triage-classify")}</button>
+            </form>
+        </section>
+    }
+}
 
-            <section aria-labelledby="links-heading">
-                <h2 id="links-heading">{t!(lang, "triage-links-heading")}</h2>
-                {(!view.links.is_empty()).then(|| view! {
-                    <ul>
-                        {view.links.iter().map(|link| view! {
-                            <li>
-                                <a href=lang.path(&format!("/staff/reports/{}", link.other))>{link.other.clone()}</a>
-                                " " {link_kind_name(lang, link.kind, link.later)}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                })}
-                <h3>{t!(lang, "triage-suggestions")}</h3>
-                {view.suggestions.is_empty().then(|| view! { <p>{t!(lang, "triage-no-suggestions")}</p> })}
-                <ul class="suggestions">
-                    {view.suggestions.iter().map(|s| view! {
+/// Reports this one repeats or duplicates, and those it may.
+fn links(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+    let action = |name: &str| action(&view.reference, name);
+    let version = view.version.to_string();
+    view! {
+        <section aria-labelledby="links-heading">
+            <h2 id="links-heading">{t!(lang, "triage-links-heading")}</h2>
+            {(!view.links.is_empty()).then(|| view! {
+                <ul>
+                    {view.links.iter().map(|link| view! {
                         <li>
-                            <a href=lang.path(&format!("/staff/reports/{}", s.reference))>{s.reference.clone()}</a>
-                            ": " {s.reasons.iter().map(|r| reason_text(lang, r)).collect::<Vec<_>>().join("; ")}
-                            <form method="post" action=action("link") class="inline-form">
-                                <input type="hidden" name="lang" value=lang.code() />
-                                <input type="hidden" name="version" value=version.clone() />
-                                <input type="hidden" name="other" value=s.reference.clone() />
-                                <button type="submit" name="kind" value="duplicate" class="link-button">{t!(lang, "triage-link-duplicate", reference = s.reference.clone())}</button>
-                                " · "
-                                <button type="submit" name="kind" value="repeat" class="link-button">{t!(lang, "triage-link-repeat", reference = s.reference.clone())}</button>
-                            </form>
+                            <a href=lang.path(&format!("/staff/reports/{}", link.other))>{link.other.clone()}</a>
+                            " " {link_kind_name(lang, link.kind, link.later)}
                         </li>
                     }).collect_view()}
                 </ul>
-                <form method="post" action=action("link") class="form inline-fields">
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <input type="hidden" name="version" value=version.clone() />
-                    <div class="field">
-                        <label for="link-other">{t!(lang, "triage-link-other")}</label>
-                        <input id="link-other" name="other" type="text" spellcheck="false" />
-                    </div>
-                    <div class="field">
-                        <label for="link-kind">{t!(lang, "triage-link-kind")}</label>
-                        <select id="link-kind" name="kind">
-                            <option value="repeat">{t!(lang, "triage-kind-repeat")}</option>
-                            <option value="duplicate">{t!(lang, "triage-kind-duplicate")}</option>
-                        </select>
-                    </div>
-                    <button type="submit" class="button secondary">{t!(lang, "triage-link")}</button>
-                </form>
-                <p class="hint">{t!(lang, "triage-duplicate-email-hint")} " " {email_rule_text(lang, view.email_rule)}</p>
-            </section>
+            })}
+            <h3>{t!(lang, "triage-suggestions")}</h3>
+            {view.suggestions.is_empty().then(|| view! { <p>{t!(lang, "triage-no-suggestions")}</p> })}
+            <ul class="suggestions">
+                {view.suggestions.iter().map(|s| view! {
+                    <li>
+                        <a href=lang.path(&format!("/staff/reports/{}", s.reference))>{s.reference.clone()}</a>
+                        ": " {s.reasons.iter().map(|r| reason_text(lang, r)).collect::<Vec<_>>().join("; ")}
+                        <form method="post" action=action("link") class="inline-form">
+                            <input type="hidden" name="lang" value=lang.code() />
+                            <input type="hidden" name="version" value=version.clone() />
+                            <input type="hidden" name="other" value=s.reference.clone() />
+                            <button type="submit" name="kind" value="duplicate" class="link-button">{t!(lang, "triage-link-duplicate", reference = s.reference.clone())}</button>
+                            " · "
+                            <button type="submit" name="kind" value="repeat" class="link-button">{t!(lang, "triage-link-repeat", reference = s.reference.clone())}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <form method="post" action=action("link") class="form inline-fields">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="version" value=version.clone() />
+                <div class="field">
+                    <label for="link-other">{t!(lang, "triage-link-other")}</label>
+                    <input id="link-other" name="other" type="text" spellcheck="false" />
+                </div>
+                <div class="field">
+                    <label for="link-kind">{t!(lang, "triage-link-kind")}</label>
+                    <select id="link-kind" name="kind">
+                        <option value="repeat">{t!(lang, "triage-kind-repeat")}</option>
+                        <option value="duplicate">{t!(lang, "triage-kind-duplicate")}</option>
+                    </select>
+                </div>
+                <button type="submit" class="button secondary">{t!(lang, "triage-link")}</button>
+            </form>
+            <p class="hint">{t!(lang, "triage-duplicate-email-hint")} " " {email_rule_text(lang, view.email_rule)}</p>
+        </section>
+    }
+}
 
-            <section aria-labelledby="grade-heading">
-                <h2 id="grade-heading">{t!(lang, "triage-grade-heading")}</h2>
-                <p>{t!(lang, "triage-grade-intro")}</p>
-                <form method="post" action=action("grade") class="form">
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <input type="hidden" name="version" value=version.clone() />
-                    <div class="field">
-                        <label for="summary">{t!(lang, "triage-summary")}</label>
-                        <p class="hint" id="summary-hint">{t!(lang, "triage-summary-hint")}</p>
-                        <textarea id="summary" name="summary" rows="6" aria-describedby="summary-hint">{summary.clone()}</textarea>
-                    </div>
-                    <GradeChoice lang name="source" legend=t!(lang, "triage-source") options=&["1", "2", "3"] chosen=source />
-                    <GradeChoice lang name="intelligence" legend=t!(lang, "triage-intelligence") options=&["A", "B", "C", "D", "E"] chosen=intelligence />
-                    <GradeChoice lang name="handling" legend=t!(lang, "triage-handling") options=&["P", "C"] chosen=handling />
-                    <div class="field">
-                        <label for="conditions">{t!(lang, "triage-conditions")}</label>
-                        <p class="hint" id="conditions-hint">{t!(lang, "triage-conditions-hint")}</p>
-                        <textarea id="conditions" name="conditions" rows="3" aria-describedby="conditions-hint">{conditions}</textarea>
-                    </div>
-                    <fieldset class="field">
-                        <legend>{t!(lang, "triage-share-with")}</legend>
-                        <p class="hint">{t!(lang, "triage-share-hint")}</p>
-                        {view.organisations.iter().map(|(id, name)| view! {
-                            <div class="choice">
-                                <input type="checkbox" name="share" id=format!("share-{id}") value=id.to_string() checked=shared_ids.contains(id) />
-                                <label for=format!("share-{id}")>{name.clone()}</label>
-                            </div>
-                        }).collect_view()}
-                    </fieldset>
-                    <div class="field">
-                        <label for="tension">{t!(lang, "triage-tension")}</label>
-                        <select id="tension" name="tension">
-                            <option value="">{t!(lang, "triage-tension-none")}</option>
-                            {TENSION_TAGS.iter().map(|tag| view! { <option value=*tag selected=tension == *tag>{tension_name(lang, tag)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <button type="submit" class="button">{t!(lang, "triage-save-grade")}</button>
-                </form>
-            </section>
+/// Grading the report as an intelligence item (3x5x2) and sharing it.
+fn grade_form(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+    let action = |name: &str| action(&view.reference, name);
+    let version = view.version.to_string();
+    // A refused form comes back as it was typed; the others show what is stored.
+    let k = &view.kept;
+    let grade = view.item.as_ref().map(|i| i.grade.clone());
+    let summary = k.value(
+        "grade",
+        "summary",
+        view.item.as_ref().map(|i| i.summary.clone()).unwrap_or_else(|| view.suggested_summary.clone()),
+    );
+    let shared: Vec<String> = view.item.as_ref().map(|i| i.shared_with.clone()).unwrap_or_default();
+    let shared_ids = k.ids(
+        "grade",
+        "share",
+        view.organisations.iter().filter(|(_, n)| shared.contains(n)).map(|(id, _)| *id).collect(),
+    );
+    let tension =
+        k.value("grade", "tension", view.item.as_ref().and_then(|i| i.tension.clone()).unwrap_or_default());
+    let chosen = |name: &str, stored: Option<String>| {
+        if k.is("grade") {
+            Some(k.value("grade", name, ""))
+        } else {
+            stored
+        }
+    };
+    let (source, intelligence, handling) = (
+        chosen("source", grade.as_ref().map(|g| g.source.as_str().to_string())),
+        chosen("intelligence", grade.as_ref().map(|g| g.intelligence.as_str().to_string())),
+        chosen("handling", grade.as_ref().map(|g| g.handling.as_str().to_string())),
+    );
+    let conditions =
+        k.value("grade", "conditions", grade.as_ref().and_then(|g| g.conditions.clone()).unwrap_or_default());
+    view! {
+        <section aria-labelledby="grade-heading">
+            <h2 id="grade-heading">{t!(lang, "triage-grade-heading")}</h2>
+            <p>{t!(lang, "triage-grade-intro")}</p>
+            <form method="post" action=action("grade") class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="version" value=version.clone() />
+                <div class="field">
+                    <label for="summary">{t!(lang, "triage-summary")}</label>
+                    <p class="hint" id="summary-hint">{t!(lang, "triage-summary-hint")}</p>
+                    <textarea id="summary" name="summary" rows="6" aria-describedby="summary-hint">{summary.clone()}</textarea>
+                </div>
+                <GradeChoice lang name="source" legend=t!(lang, "triage-source") options=&["1", "2", "3"] chosen=source />
+                <GradeChoice lang name="intelligence" legend=t!(lang, "triage-intelligence") options=&["A", "B", "C", "D", "E"] chosen=intelligence />
+                <GradeChoice lang name="handling" legend=t!(lang, "triage-handling") options=&["P", "C"] chosen=handling />
+                <div class="field">
+                    <label for="conditions">{t!(lang, "triage-conditions")}</label>
+                    <p class="hint" id="conditions-hint">{t!(lang, "triage-conditions-hint")}</p>
+                    <textarea id="conditions" name="conditions" rows="3" aria-describedby="conditions-hint">{conditions}</textarea>
+                </div>
+                <fieldset class="field">
+                    <legend>{t!(lang, "triage-share-with")}</legend>
+                    <p class="hint">{t!(lang, "triage-share-hint")}</p>
+                    {view.organisations.iter().map(|(id, name)| view! {
+                        <div class="choice">
+                            <input type="checkbox" name="share" id=format!("share-{id}") value=id.to_string() checked=shared_ids.contains(id) />
+                            <label for=format!("share-{id}")>{name.clone()}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label for="tension">{t!(lang, "triage-tension")}</label>
+                    <select id="tension" name="tension">
+                        <option value="">{t!(lang, "triage-tension-none")}</option>
+                        {TENSION_TAGS.iter().map(|tag| view! { <option value=*tag selected=tension == *tag>{tension_name(lang, tag)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">{t!(lang, "triage-save-grade")}</button>
+            </form>
+        </section>
+    }
+}
 
-            <section aria-labelledby="assign-heading">
-                <h2 id="assign-heading">{t!(lang, "triage-assign-heading")}</h2>
-                <form method="post" action=action("assign") class="form">
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <input type="hidden" name="version" value=version.clone() />
-                    <div class="field">
-                        <label for="assignee">{t!(lang, "triage-assignee")}</label>
-                        <select id="assignee" name="assignee">
-                            <option value="">{t!(lang, "triage-nobody")}</option>
-                            <optgroup label=t!(lang, "triage-people")>
-                                {view.people.iter().map(|(id, name)| view! { <option value=format!("user:{id}") selected=view.assigned_user_id == Some(*id)>{name.clone()}</option> }).collect_view()}
+/// Who deals with it.
+fn assign(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+    let action = |name: &str| action(&view.reference, name);
+    let version = view.version.to_string();
+    view! {
+        <section aria-labelledby="assign-heading">
+            <h2 id="assign-heading">{t!(lang, "triage-assign-heading")}</h2>
+            <form method="post" action=action("assign") class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="version" value=version.clone() />
+                <div class="field">
+                    <label for="assignee">{t!(lang, "triage-assignee")}</label>
+                    <select id="assignee" name="assignee">
+                        <option value="">{t!(lang, "triage-nobody")}</option>
+                        <optgroup label=t!(lang, "triage-people")>
+                            {view.people.iter().map(|(id, name)| view! { <option value=format!("user:{id}") selected=view.assigned_user_id == Some(*id)>{name.clone()}</option> }).collect_view()}
+                        </optgroup>
+                        {(!view.teams.is_empty()).then(|| view! {
+                            <optgroup label=t!(lang, "triage-teams")>
+                                {view.teams.iter().map(|(id, name)| view! { <option value=format!("team:{id}") selected=view.assigned_team_id == Some(*id)>{name.clone()}</option> }).collect_view()}
                             </optgroup>
-                            {(!view.teams.is_empty()).then(|| view! {
-                                <optgroup label=t!(lang, "triage-teams")>
-                                    {view.teams.iter().map(|(id, name)| view! { <option value=format!("team:{id}") selected=view.assigned_team_id == Some(*id)>{name.clone()}</option> }).collect_view()}
-                                </optgroup>
-                            })}
-                            <optgroup label=t!(lang, "triage-organisations")>
-                                {view.organisations.iter().map(|(id, name)| view! { <option value=format!("organisation:{id}") selected=view.assigned_organisation_id == Some(*id)>{name.clone()}</option> }).collect_view()}
-                            </optgroup>
-                        </select>
-                    </div>
-                    <button type="submit" class="button">{t!(lang, "triage-assign")}</button>
-                </form>
-            </section>
-        })}
+                        })}
+                        <optgroup label=t!(lang, "triage-organisations")>
+                            {view.organisations.iter().map(|(id, name)| view! { <option value=format!("organisation:{id}") selected=view.assigned_organisation_id == Some(*id)>{name.clone()}</option> }).collect_view()}
+                        </optgroup>
+                    </select>
+                </div>
+                <button type="submit" class="button">{t!(lang, "triage-assign")}</button>
+            </form>
+        </section>
     }
 }
 
@@ -1066,20 +1139,12 @@ fn GradeChoice(
 #[component]
 pub fn IntelligencePage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(move || query.read().get("csp"), intelligence_list);
+    let load = intelligence_list(use_query_map().read_untracked().get("csp"));
     view! {
-        <Title text=t!(lang, "intelligence-title") />
-        <h1>{t!(lang, "intelligence-title")}</h1>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(IntelligencePageView::Staff(view)) => view! { <IntelligenceItems lang view /> }.into_any(),
-                    Ok(IntelligencePageView::Partner(view)) => view! { <PartnerIntelligenceItems lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "intelligence-title") load render=move |page| match page {
+            IntelligencePageView::Staff(view) => view! { <IntelligenceItems lang view /> }.into_any(),
+            IntelligencePageView::Partner(view) => view! { <PartnerIntelligenceItems lang view /> }.into_any(),
+        } />
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod actions;
 #[cfg(feature = "ssr")]
 pub mod flags;
+#[cfg(feature = "ssr")]
 pub mod pages;
 
 use crate::{time::Timestamp, vocabulary::vocabulary};

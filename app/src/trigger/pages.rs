@@ -2,17 +2,17 @@
 //! deadlines and decisions (`/staff/case-reviews`), its trigger settings, and the published
 //! yearly figures (on each partnership's public page).
 
+use crate::staff::CspAccess;
 use crate::{
     i18n::Lang,
     reference::Names,
     shell::outcome::{Outcome, Pages},
-    shell::{use_lang, CspPicker, ErrorMessage},
+    shell::{page::Page, use_lang, CspPicker},
     t,
     time::date,
     trigger::{CaseReview, ReviewStatus, TriggerRules, YearFigures},
 };
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +37,8 @@ pub struct ApplicationView {
     pub received: Option<String>,
 }
 
-#[server]
+/// The application page's data: a refused form as the resident typed it (`?draft=`), or the
+/// reference of one just received (`?done=`).
 pub async fn application_page(
     draft: Option<String>,
     done: Option<String>,
@@ -75,31 +76,20 @@ pub fn application_error(lang: Lang, problem: &str) -> String {
 
 #[component]
 pub fn CaseReviewPage() -> impl IntoView {
-    #[cfg(feature = "ssr")]
     crate::shell::security::no_store();
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || (query.read().get("draft"), query.read().get("done")),
-        |(d, done)| application_page(d, done),
-    );
+    let load = application_page(query.read_untracked().get("draft"), query.read_untracked().get("done"));
     view! {
-        <Title text=t!(lang, "review-title") />
-        <h1>{t!(lang, "review-title")}</h1>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(ApplicationView { received: Some(reference), .. }) => view! {
-                        <div class="notice notice-success" role="status">
-                            <p>{t!(lang, "review-received", reference = reference)}</p>
-                        </div>
-                        <p>{t!(lang, "review-next")}</p>
-                    }.into_any(),
-                    Ok(page) => view! { <ApplicationFormView lang page /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "review-title") load render=move |page| match page {
+            ApplicationView { received: Some(reference), .. } => view! {
+                <div class="notice notice-success" role="status">
+                    <p>{t!(lang, "review-received", reference = reference)}</p>
+                </div>
+                <p>{t!(lang, "review-next")}</p>
+            }.into_any(),
+            page => view! { <ApplicationFormView lang page /> }.into_any(),
+        } />
     }
 }
 
@@ -170,13 +160,14 @@ pub struct CaseReviewsView {
     pub figures: YearFigures,
 }
 
-#[server]
+/// The case reviews page's data: the chosen CSP's reviews (each one shown is audited), its
+/// trigger settings and this year's figures.
 pub async fn case_reviews(csp: Option<String>) -> Result<CaseReviewsView, ServerFnError> {
     use crate::{error::internal, staff::Permission};
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
     let allowed = user.csps_where(Permission::TriageReports);
-    let Some((csp_id, slug, _)) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
+    let Some(CspAccess { id: csp_id, slug, .. }) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(crate::error::reject(crate::error::AppError::Forbidden));
     };
     let now = crate::db::now();
@@ -208,7 +199,7 @@ pub async fn case_reviews(csp: Option<String>) -> Result<CaseReviewsView, Server
     let year = chrono::Datelike::year(&chrono::Utc::now());
     let figures = crate::db::trigger::figures(&state.db, csp_id, year).await.map_err(internal)?;
     Ok(CaseReviewsView {
-        csps: allowed.into_iter().map(|(_, s, n)| (s, n)).collect(),
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         reviews,
         rules,
@@ -230,19 +221,9 @@ fn status_label(lang: Lang, status: ReviewStatus) -> String {
 #[component]
 pub fn CaseReviewsPage() -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let data = Resource::new_blocking(move || query.read().get("csp"), case_reviews);
+    let load = case_reviews(use_query_map().read_untracked().get("csp"));
     view! {
-        <Title text=t!(lang, "reviews-title") />
-        <h1>{t!(lang, "reviews-title")}</h1>
-        <Suspense fallback=move || view! { <p>{t!(lang, "loading")}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorMessage lang error /> }.into_any(),
-                    Ok(view) => view! { <CaseReviewList lang view /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Page lang title=t!(lang, "reviews-title") load render=move |view| view! { <CaseReviewList lang view /> } />
     }
 }
 
@@ -350,19 +331,13 @@ fn TriggerSettings(lang: Lang, csp: String, rules: TriggerRules, acknowledge_day
     }
 }
 
-/// The yearly figures a CSP publishes, for its public page.
-#[server]
-pub async fn published_figures(csp: String) -> Result<Vec<YearFigures>, ServerFnError> {
+/// The yearly figures a CSP publishes (this year's and last year's), for its public page.
+pub async fn published_figures(csp_id: i64) -> Result<Vec<YearFigures>, ServerFnError> {
     let state = crate::state::AppState::current()?;
-    let Some(found) =
-        crate::db::reference::csp_by_slug(&state.db, &csp).await.map_err(crate::error::internal)?
-    else {
-        return Ok(Vec::new());
-    };
     let year = chrono::Datelike::year(&chrono::Utc::now());
     let mut out = Vec::new();
     for y in [year, year - 1] {
-        out.push(crate::db::trigger::figures(&state.db, found.id, y).await.map_err(crate::error::internal)?);
+        out.push(crate::db::trigger::figures(&state.db, csp_id, y).await.map_err(crate::error::internal)?);
     }
     Ok(out)
 }
@@ -399,21 +374,5 @@ pub fn FiguresTable(lang: Lang, figures: Vec<YearFigures>) -> impl IntoView {
                 </table>
             </div>
         </section>
-    }
-}
-
-/// The figures section of a partnership's public page.
-#[component]
-pub fn FiguresSection(lang: Lang, slug: String) -> impl IntoView {
-    let data = Resource::new_blocking(move || slug.clone(), published_figures);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(figures) if !figures.is_empty() => view! { <FiguresTable lang figures /> }.into_any(),
-                    _ => ().into_any(),
-                }
-            })}
-        </Suspense>
     }
 }
