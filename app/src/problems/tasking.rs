@@ -185,7 +185,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
     } = v;
     let post = lang.path("/staff/tasking");
     let agenda = view! {
-        <p class="meta">{t!(lang, "tasking-meeting-on", date = date.clone(), since = since.clone())}</p>
+        <p class="meta">{t!(lang, "tasking-meeting-on", date = crate::time::date_from_iso(lang, &date), since = crate::time::date_from_iso(lang, &since))}</p>
         <section aria-labelledby="agenda-suggestions">
             <h2 id="agenda-suggestions">{t!(lang, "tasking-suggestions")}</h2>
             {suggestions.is_empty().then(|| view! { <p>{t!(lang, "problems-suggestions-none")}</p> })}
@@ -319,7 +319,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
         </form>
         {(!earlier.is_empty()).then(|| view! {
             <p class="no-print">{t!(lang, "tasking-earlier")} " "
-                {earlier.iter().map(|d| view! { <a href=lang.path(&format!("/staff/tasking?csp={selected}&date={d}"))>{d.clone()}</a> " " }).collect_view()}
+                {earlier.iter().map(|d| view! { <a href=lang.path(&format!("/staff/tasking?csp={selected}&date={d}"))>{crate::time::date_from_iso(lang, d)}</a> " " }).collect_view()}
             </p>
         })}
         {agenda}
@@ -455,8 +455,9 @@ pub async fn add_action(
             }
         };
     }
+    let due = due_on.map(|d| format!(" ({})", crate::time::date(lang, d))).unwrap_or_default();
     let line =
-        t!(lang, "tasking-action-line", reference = reference, title = title, owner = owner, due = due_text);
+        t!(lang, "tasking-action-line", reference = reference, title = title, owner = owner, due = due);
     match db::tasking::append_decision(&state.db, csp_id, held_on, &line, user.id).await {
         Ok(()) => back(&Outcome::ActionAdded),
         Err(e) => {
