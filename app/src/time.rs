@@ -39,6 +39,12 @@ pub fn typed_local_time(lang: Lang, typed: &str) -> String {
     }
 }
 
+/// A time as a `datetime-local` field holds it, in UK local time (`2026-07-15T00:30`): the form
+/// a resident's "when" is stored in. A machine format, not for reading.
+pub fn local_input_value(at: Timestamp) -> String {
+    uk_local(at).map(|t| t.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
+}
+
 /// A day in the machine format (`2026-12-07`, as in an address), for reading: `7 December 2026`.
 /// Anything else is shown as it is.
 pub fn date_from_iso(lang: Lang, iso: &str) -> String {
@@ -253,5 +259,8 @@ mod tests {
         assert_eq!(date_from_iso(Lang::En, "2026-12-07"), "7 December 2026");
         assert_eq!(date_from_iso(Lang::Cy, "2026-12-07"), "7 Rhagfyr 2026");
         assert_eq!(date_from_iso(Lang::Cy, "tomorrow"), "tomorrow");
+        // And back: a stored time as a `datetime-local` value, in UK local time.
+        assert_eq!(local_input_value(utc("2026-07-14 23:30:00")), "2026-07-15T00:30");
+        assert_eq!(local_input_value(utc("2026-12-03 11:21:00")), "2026-12-03T11:21");
     }
 }
