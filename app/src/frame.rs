@@ -24,8 +24,11 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
     };
     // For search engines: the same page in each language (rendered on the server).
     let alternate = |l: Lang| l.path(&pathname.get_untracked());
+    // Staff pages are desk work: their tables take a desktop screen's width (`.desk` in the style).
+    let english = pathname.with_untracked(|p| Lang::english_path(p).to_string());
+    let desk = english == "/staff" || english.starts_with("/staff/");
     view! {
-        <Html attr:lang=lang.code() attr:dir="ltr" />
+        <Html attr:lang=lang.code() attr:dir="ltr" attr:class=desk.then_some("desk") />
         <Link rel="alternate" hreflang="en" href=alternate(Lang::En) />
         <Link rel="alternate" hreflang="cy" href=alternate(Lang::Cy) />
         <a class="skip-link" href="#main">{t!(lang, "skip-to-main")}</a>

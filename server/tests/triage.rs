@@ -1177,3 +1177,38 @@ both_backends!(team_changes_have_one_route_each, |db: Db, url: String| async mov
     );
     assert!(!body.contains(r#"name="action""#));
 });
+
+both_backends!(staff_read_times_in_uk_local_time_in_their_language, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let reference = welsh_report(&app, &db).await;
+    // Received at 23:30 UTC on 14 July 2026: 00:30 on the 15th in the UK (summer time).
+    sqlx::query("UPDATE reports SET created_at = $1 WHERE reference = $2")
+        .bind(1_784_071_800_i64)
+        .bind(&reference)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    for (path, expected) in [
+        ("/staff/intake", "15 July 2026, 00:30"),
+        ("/cy/staff/intake", "15 Gorffennaf 2026, 00:30"),
+        (&format!("/staff/reports/{reference}") as &str, "15 July 2026, 00:30"),
+        (&format!("/cy/staff/reports/{reference}") as &str, "15 Gorffennaf 2026, 00:30"),
+    ] {
+        let (status, body) = page(&app, path, &officer).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(body.contains(expected), "{path} shows {expected}");
+        assert!(!body.contains(" UTC"), "{path} shows no UTC time");
+    }
+    // The audit log, to the second, in the manager's language.
+    let manager = Some(cookie_for(&app, "csp-manager@demo.cymuned.cymru").await);
+    let (_, body) = page(&app, "/cy/staff/audit", &manager).await;
+    let today = app::time::date(
+        app::i18n::Lang::Cy,
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64,
+    );
+    assert!(
+        !body.contains(" UTC") && body.contains(&format!("{today}, ")),
+        "audit times read as local times"
+    );
+});

@@ -20,8 +20,6 @@ pub struct AuditView {
     pub csps: Vec<(String, Names)>,
     pub selected: String,
     pub page: AuditPage,
-    /// Entry times, formatted on the server.
-    pub times: Vec<String>,
 }
 
 /// The audit log page's data: one page of the chosen CSP's entries. Reading it is audited.
@@ -52,20 +50,10 @@ pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditVi
     )
     .await
     .map_err(crate::error::internal)?;
-    let times = result
-        .entries
-        .iter()
-        .map(|e| {
-            chrono::DateTime::from_timestamp(e.at, 0)
-                .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
-                .unwrap_or_default()
-        })
-        .collect();
     Ok(AuditView {
         csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         page: result,
-        times,
     })
 }
 
@@ -118,7 +106,7 @@ pub fn AuditLogPage() -> impl IntoView {
 
 #[component]
 fn AuditTable(lang: Lang, view: AuditView) -> impl IntoView {
-    let AuditView { csps, selected, page, times } = view;
+    let AuditView { csps, selected, page } = view;
     let pages = ((page.total + page.page_size - 1) / page.page_size).max(1);
     let link = {
         let selected = selected.clone();
@@ -140,9 +128,9 @@ fn AuditTable(lang: Lang, view: AuditView) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {page.entries.into_iter().zip(times).map(|(e, time)| view! {
+                    {page.entries.into_iter().map(|e| view! {
                         <tr>
-                            <td>{time}</td>
+                            <td>{crate::time::time_to_the_second(lang, e.at)}</td>
                             <td class="breakable">{e.actor}</td>
                             <td>{action_label(lang, &e.action)}{e.detail.map(|d| format!(" ({d})"))}</td>
                             <td>{e.record.unwrap_or_default()}</td>

@@ -640,8 +640,8 @@ async fn post_request(
         lang: lang.code().into(),
         category: code.to_string(),
         location_text: param(&params, "address_string").unwrap_or("").to_string(),
-        // Other apps send no time: the report is about now.
-        happened_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M").to_string(),
+        // Other apps send no time: the report is about now (UK local time, as residents type it).
+        happened_at: crate::time::local_input_value(chrono::Utc::now().timestamp()),
         description: param(&params, "description").unwrap_or("").to_string(),
         asb_qualifier: param(&params, "attribute[asb_qualifier]").unwrap_or("").to_string(),
         anonymous: if named { "no" } else { "yes" }.into(),

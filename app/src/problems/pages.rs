@@ -25,7 +25,7 @@ use crate::{
     shell::{page::Page, use_lang, CspPicker},
     staff::{kept::KeptForm, pages::require_user, Permission, StaffUser},
     t,
-    time::{date, time, Timestamp},
+    time::{date, iso_date, time, Timestamp},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -804,7 +804,7 @@ fn TermsSection(
                         </div>
                         <TextArea lang id="terms-aim" name="aim" label=t!(lang, "profile-aim") value=k.value("terms", "aim", p.aim.clone()) />
                         <ScopeFields lang neighbourhoods categories chosen_neighbourhoods chosen_categories prefix="terms" />
-                        <PeriodFields lang from=k.value("terms", "period_from", date(lang, p.period_from)) to=k.value("terms", "period_to", date(lang, p.period_to)) prefix="terms" />
+                        <PeriodFields lang from=k.value("terms", "period_from", iso_date(p.period_from)) to=k.value("terms", "period_to", iso_date(p.period_to)) prefix="terms" />
                         <button type="submit" class="button">{t!(lang, "profile-save")}</button>
                     </form>
                 </details>
@@ -978,7 +978,7 @@ fn ActionForm(lang: Lang, action: ProblemAction, forms: ProfileForms) -> impl In
                 </div>
                 <div class="field">
                     <label for=format!("action-{id}-due")>{t!(lang, "action-due")}</label>
-                    <input id=format!("action-{id}-due") name="due_on" type="date" value=typed("due_on", a.due_on.map(|d| date(lang, d)).unwrap_or_default()) />
+                    <input id=format!("action-{id}-due") name="due_on" type="date" value=typed("due_on", a.due_on.map(iso_date).unwrap_or_default()) />
                 </div>
                 <div class="field">
                     <label for=format!("action-{id}-notes")>{t!(lang, "action-notes")}</label>
@@ -1076,7 +1076,7 @@ fn AssessmentForms(
                 <Hidden lang version=forms.version />
                 <div class="field">
                     <label for="response-started">{t!(lang, "assessment-started")}</label>
-                    <input id="response-started" name="response_started" type="date" value=k.value("assessment", "response_started", p.response_started.map(|d| date(lang, d)).unwrap_or_default()) />
+                    <input id="response-started" name="response_started" type="date" value=k.value("assessment", "response_started", p.response_started.map(iso_date).unwrap_or_default()) />
                 </div>
                 <div class="field">
                     <label for="window-days">{t!(lang, "assessment-window")}</label>
@@ -1525,7 +1525,7 @@ fn AssessmentTable(
         Err(WindowProblem::NotOver) => view! { <p>{t!(lang, "assessment-not-over", days = window_days)}</p> }.into_any(),
         Err(_) => view! { <p>{t!(lang, "assessment-not-started")}</p> }.into_any(),
         Ok(a) => view! {
-            <p>{t!(lang, "assessment-windows", before_from = crate::time::iso_date(a.before.from), before_to = crate::time::iso_date(a.before.to - DAY), after_from = crate::time::iso_date(a.after.from), after_to = crate::time::iso_date(a.after.to - DAY), days = a.before.days())}</p>
+            <p>{t!(lang, "assessment-windows", before_from = date(lang, a.before.from), before_to = date(lang, a.before.to - DAY), after_from = date(lang, a.after.from), after_to = date(lang, a.after.to - DAY), days = a.before.days())}</p>
             <div class="table-wrap">
                 <table class="stack">
                     <caption>{t!(lang, "assessment-caption")}</caption>

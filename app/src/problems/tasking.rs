@@ -174,7 +174,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
         <CspPicker lang csps selected=selected.clone() />
         <MeetingPicker lang selected=selected.clone() date=date.clone() earlier />
         {view! {
-            <p class="meta">{t!(lang, "tasking-meeting-on", date = date.clone(), since = since)}</p>
+            <p class="meta">{t!(lang, "tasking-meeting-on", date = crate::time::date_from_iso(lang, &date), since = crate::time::date_from_iso(lang, &since))}</p>
             <AgendaSuggestions lang suggestions />
             <AgendaProfiles lang profiles=profiles.clone() />
             <AgendaOverdue lang overdue />
@@ -200,7 +200,7 @@ fn MeetingPicker(lang: Lang, selected: String, date: String, earlier: Vec<String
         </form>
         {(!earlier.is_empty()).then(|| view! {
             <p class="no-print">{t!(lang, "tasking-earlier")} " "
-                {earlier.iter().map(|d| view! { <a href=lang.path(&format!("/staff/tasking?csp={selected}&date={d}"))>{d.clone()}</a> " " }).collect_view()}
+                {earlier.iter().map(|d| view! { <a href=lang.path(&format!("/staff/tasking?csp={selected}&date={d}"))>{crate::time::date_from_iso(lang, d)}</a> " " }).collect_view()}
             </p>
         })}
     }
@@ -522,8 +522,9 @@ pub async fn add_action(
             }
         };
     }
+    let due = due_on.map(|d| format!(" ({})", crate::time::date(lang, d))).unwrap_or_default();
     let line =
-        t!(lang, "tasking-action-line", reference = reference, title = title, owner = owner, due = due_text);
+        t!(lang, "tasking-action-line", reference = reference, title = title, owner = owner, due = due);
     match db::tasking::append_decision(&state.db, csp_id, held_on, &line, user.id).await {
         Ok(()) => back(&Outcome::ActionAdded),
         Err(e) => {

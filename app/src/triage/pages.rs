@@ -730,7 +730,7 @@ fn facts(lang: Lang, view: &ReportForTriage) -> impl IntoView {
                 {view.point.map(|(lat, lon)| format!(" ({lat:.5}, {lon:.5})"))}
             </dd>
             <dt>{t!(lang, "report-when")}</dt>
-            <dd>{if view.ongoing { t!(lang, "report-ongoing") } else { view.when.clone().unwrap_or_default() }}</dd>
+            <dd>{if view.ongoing { t!(lang, "report-ongoing") } else { view.when.as_deref().map(|w| crate::time::typed_local_time(lang, w)).unwrap_or_default() }}</dd>
             <dt>{t!(lang, "track-submitted")}</dt>
             <dd>{crate::time::time(lang, view.received)} " (" {source_name(lang, view.source)} ")"</dd>
             <dt>{t!(lang, "triage-resident-language")}</dt>
