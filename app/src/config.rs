@@ -64,6 +64,9 @@ pub struct Settings {
     pub map_tile_url: String,
     /// The attribution the tile provider requires, shown on the map.
     pub map_attribution: String,
+    /// Demo mode only: how many synthetic reports across Wales the first start on an empty
+    /// database generates behind the planted Cardiff story (`server::demo`).
+    pub demo_reports: usize,
 }
 
 impl Default for Settings {
@@ -87,6 +90,7 @@ impl Default for Settings {
             trust_proxy: false,
             map_tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             map_attribution: "© OpenStreetMap contributors".into(),
+            demo_reports: 60_000,
         }
     }
 }
@@ -165,6 +169,7 @@ impl Settings {
         )?;
         parse_env(&env, "CYMUNED_DB_MAX_CONNECTIONS", &mut self.db_max_connections)?;
         parse_env(&env, "CYMUNED_REPORTS_PER_HOUR", &mut self.reports_per_hour_per_address)?;
+        parse_env(&env, "CYMUNED_DEMO_REPORTS", &mut self.demo_reports)?;
         if let Some(v) = env("CYMUNED_SMTP_URL") {
             self.smtp_url = Some(v).filter(|v| !v.is_empty());
         }

@@ -24,6 +24,19 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
     };
     // For search engines: the same page in each language (rendered on the server).
     let alternate = |l: Lang| l.path(&pathname.get_untracked());
+    // Demo mode says so on every page, in words (not only colour), first in the main landmark.
+    #[cfg(feature = "ssr")]
+    let demo = crate::state::AppState::current()
+        .is_ok_and(|s| s.settings.environment == crate::config::Environment::Demo);
+    #[cfg(not(feature = "ssr"))]
+    let demo = false;
+    let demo_banner = demo.then(|| {
+        view! {
+            <p class="notice demo-banner" role="note">
+                <strong>{t!(lang, "demo-banner-label")}</strong>" "{t!(lang, "demo-banner")}
+            </p>
+        }
+    });
     view! {
         <Html attr:lang=lang.code() attr:dir="ltr" />
         <Link rel="alternate" hreflang="en" href=alternate(Lang::En) />
@@ -41,7 +54,7 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
             </div>
             <Nav lang />
         </header>
-        <main id="main" tabindex="-1" class="wrap">{children()}</main>
+        <main id="main" tabindex="-1" class="wrap">{demo_banner}{children()}</main>
         <footer class="site-footer">
             <div class="wrap">
                 <ul class="footer-links">
