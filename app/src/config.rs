@@ -332,6 +332,18 @@ mod tests {
     }
 
     #[test]
+    fn the_demo_report_count_is_a_setting() {
+        let s = Settings::load(None, env(&[("CYMUNED_ENV", "demo")])).unwrap();
+        assert_eq!(s.demo_reports, 60_000, "a few thousand per partnership");
+        let s =
+            Settings::load(None, env(&[("CYMUNED_ENV", "demo"), ("CYMUNED_DEMO_REPORTS", "500")])).unwrap();
+        assert_eq!(s.demo_reports, 500);
+        let e = Settings::load(None, env(&[("CYMUNED_ENV", "demo"), ("CYMUNED_DEMO_REPORTS", "many")]))
+            .unwrap_err();
+        assert_eq!(e.setting, "CYMUNED_DEMO_REPORTS");
+    }
+
+    #[test]
     fn defaults_are_valid_and_use_sqlite_under_data() {
         let s = Settings::load(None, env(&[("CYMUNED_SMTP_URL", "smtp://127.0.0.1:25")])).unwrap();
         assert!(s.is_sqlite());

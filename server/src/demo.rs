@@ -123,7 +123,7 @@ async fn plant_rise_and_place(
             description: text.into(),
             asb_qualifier: None,
             hate_strands: None,
-            language: if n % 4 == 0 { "cy" } else { "en" },
+            language: if n.is_multiple_of(4) { "cy" } else { "en" },
             sensitive: category.sensitive,
             status,
             created_at,

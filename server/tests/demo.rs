@@ -93,9 +93,9 @@ both_backends!(production_plants_nothing_and_shows_no_banner, |db: Db, url: Stri
     settings.environment = app::config::Environment::Production;
     settings.demo_reports = 100;
     let state = state(&db, settings).await;
-    let err = server::demo::fill_if_empty(&state).await.err().expect("refused in production");
+    let err = server::demo::fill_if_empty(&state).await.expect_err("refused in production");
     assert!(err.to_string().contains("CYMUNED_ENV=production"), "{err}");
-    server::startup::fill_demo(&state).await.err().expect("refused in production");
+    server::startup::fill_demo(&state).await.expect_err("refused in production");
     assert_eq!(cardiff_reports(&db).await, 0);
     let app = server::http::router(state);
     for path in ["/report", "/cy/report", "/sign-in"] {
