@@ -64,6 +64,9 @@ pub struct Settings {
     pub map_tile_url: String,
     /// The attribution the tile provider requires, shown on the map.
     pub map_attribution: String,
+    /// Demo mode only: how many synthetic reports across Wales the first start on an empty
+    /// database generates behind the planted Cardiff story (`server::demo`).
+    pub demo_reports: usize,
 }
 
 impl Default for Settings {
@@ -87,6 +90,7 @@ impl Default for Settings {
             trust_proxy: false,
             map_tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             map_attribution: "© OpenStreetMap contributors".into(),
+            demo_reports: 60_000,
         }
     }
 }
@@ -165,6 +169,7 @@ impl Settings {
         )?;
         parse_env(&env, "CYMUNED_DB_MAX_CONNECTIONS", &mut self.db_max_connections)?;
         parse_env(&env, "CYMUNED_REPORTS_PER_HOUR", &mut self.reports_per_hour_per_address)?;
+        parse_env(&env, "CYMUNED_DEMO_REPORTS", &mut self.demo_reports)?;
         if let Some(v) = env("CYMUNED_SMTP_URL") {
             self.smtp_url = Some(v).filter(|v| !v.is_empty());
         }
@@ -324,6 +329,18 @@ mod tests {
         let map: HashMap<String, String> =
             pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn the_demo_report_count_is_a_setting() {
+        let s = Settings::load(None, env(&[("CYMUNED_ENV", "demo")])).unwrap();
+        assert_eq!(s.demo_reports, 60_000, "a few thousand per partnership");
+        let s =
+            Settings::load(None, env(&[("CYMUNED_ENV", "demo"), ("CYMUNED_DEMO_REPORTS", "500")])).unwrap();
+        assert_eq!(s.demo_reports, 500);
+        let e = Settings::load(None, env(&[("CYMUNED_ENV", "demo"), ("CYMUNED_DEMO_REPORTS", "many")]))
+            .unwrap_err();
+        assert_eq!(e.setting, "CYMUNED_DEMO_REPORTS");
     }
 
     #[test]

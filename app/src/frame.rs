@@ -27,6 +27,19 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
     // Staff pages are desk work: their tables take a desktop screen's width (`.desk` in the style).
     let english = pathname.with_untracked(|p| Lang::english_path(p).to_string());
     let desk = english == "/staff" || english.starts_with("/staff/");
+    // Demo mode says so on every page, in words (not only colour), first in the main landmark.
+    #[cfg(feature = "ssr")]
+    let demo = crate::state::AppState::current()
+        .is_ok_and(|s| s.settings.environment == crate::config::Environment::Demo);
+    #[cfg(not(feature = "ssr"))]
+    let demo = false;
+    let demo_banner = demo.then(|| {
+        view! {
+            <p class="notice demo-banner" role="note">
+                <strong>{t!(lang, "demo-banner-label")}</strong>" "{t!(lang, "demo-banner")}
+            </p>
+        }
+    });
     view! {
         <Html attr:lang=lang.code() attr:dir="ltr" attr:class=desk.then_some("desk") />
         <Link rel="alternate" hreflang="en" href=alternate(Lang::En) />
@@ -44,7 +57,7 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
             </div>
             <Nav lang />
         </header>
-        <main id="main" tabindex="-1" class="wrap">{children()}</main>
+        <main id="main" tabindex="-1" class="wrap">{demo_banner}{children()}</main>
         <footer class="site-footer">
             <div class="wrap">
                 <ul class="footer-links">

@@ -81,7 +81,28 @@ pub async fn prepare(settings: &Settings, db: &Db) -> anyhow::Result<Arc<WardInd
 pub async fn build_state(settings: Settings, leptos_options: LeptosOptions) -> anyhow::Result<AppState> {
     let db = open_database(&settings).await?;
     let wards = prepare(&settings, &db).await?;
-    Ok(AppState::new(leptos_options, db, settings, wards))
+    let state = AppState::new(leptos_options, db, settings, wards);
+    if state.settings.environment == Environment::Demo {
+        fill_demo(&state).await?;
+    }
+    Ok(state)
+}
+
+/// Demo mode: the first start on an empty database fills the hub with the demo's story
+/// (`crate::demo`); later starts find it there and plant nothing.
+pub async fn fill_demo(state: &AppState) -> anyhow::Result<()> {
+    match crate::demo::fill_if_empty(state).await.context("planting the demo data")? {
+        Some(story) => tracing::info!(
+            reports = story.background_reports,
+            seconds = format!("{:.1}", story.seconds),
+            closed_profile = %story.closed_profile,
+            case_review = %story.case_review,
+            "demo data planted; a resident told of the closed profile follows it at {}",
+            story.told_resident_page
+        ),
+        None => tracing::info!("demo data: Cardiff already has reports, nothing planted"),
+    }
+    Ok(())
 }
 
 /// Ends expired sessions every ten minutes.

@@ -28,6 +28,12 @@ fn start(db_url: &str, port: u16) -> Child {
         .env("DATABASE_URL", db_url)
         .env("CYMUNED_ENV", "demo")
         .env("CYMUNED_LOG", "warn")
+        // The demo data of a first start: a small year, its emails written beside the database.
+        .env("CYMUNED_DEMO_REPORTS", "500")
+        .env(
+            "CYMUNED_MAIL_DIR",
+            std::env::temp_dir().join(format!("cymuned-tests-{}-durability/mail", std::process::id())),
+        )
         .env_remove("CYMUNED_CONFIG")
         .stdout(Stdio::null())
         .stderr(Stdio::null())

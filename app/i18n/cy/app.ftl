@@ -1,6 +1,8 @@
 ## Frame
 skip-to-main = Neidio i'r prif gynnwys
 site-tagline = Diogelwch cymunedol yng Nghymru
+demo-banner-label = Demo:
+demo-banner = mae pob adroddiad, person ac achos ar yr hwb hwn wedi'u dyfeisio, i ddangos beth mae'n ei wneud. Peidiwch â'i ddefnyddio i roi gwybod am bryder go iawn.
 nav-label = Prif ddewislen
 nav-home = Hafan
 nav-partnerships = Partneriaethau

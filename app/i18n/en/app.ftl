@@ -1,6 +1,8 @@
 ## Frame
 skip-to-main = Skip to main content
 site-tagline = Community safety in Wales
+demo-banner-label = Demo:
+demo-banner = every report, person and case on this hub is made up, to show what it does. Do not use it to report a real concern.
 nav-label = Main
 nav-home = Home
 nav-partnerships = Partnerships

@@ -50,11 +50,7 @@ pub async fn audit_log(csp: Option<String>, page: Option<i64>) -> Result<AuditVi
     )
     .await
     .map_err(crate::error::internal)?;
-    Ok(AuditView {
-        csps: allowed.into_iter().map(CspAccess::choice).collect(),
-        selected: slug,
-        page: result,
-    })
+    Ok(AuditView { csps: allowed.into_iter().map(CspAccess::choice).collect(), selected: slug, page: result })
 }
 
 pub fn action_label(lang: Lang, action: &str) -> String {

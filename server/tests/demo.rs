@@ -1,0 +1,106 @@
+//! The demo that tells the story: a fresh demo hub is filled once (generated reports and the
+//! planted Cardiff story), shows the analyst suggested problems with their reasons and the
+//! officer a queue, says on every page that it is demo data in English and Welsh, and nothing of
+//! it happens in production. Each test runs on SQLite and on PostgreSQL.
+
+mod common;
+
+use app::{
+    db::{self, Db},
+    state::AppState,
+};
+use common::http::{cookie_for, page};
+use http::StatusCode;
+
+const BANNER_EN: &str = "every report, person and case on this hub is made up";
+const BANNER_CY: &str = "mae pob adroddiad, person ac achos ar yr hwb hwn wedi";
+
+/// A hub as `cymuned serve` starts it, with `settings`.
+async fn state(db: &Db, settings: app::config::Settings) -> AppState {
+    let wards = server::startup::prepare(&settings, db).await.unwrap();
+    let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
+    AppState::new(options, db.clone(), settings, wards)
+}
+
+async fn cardiff_reports(db: &Db) -> i64 {
+    let cardiff = db::reference::csp_by_slug(db, "cardiff").await.unwrap().unwrap();
+    db::reporting::report_count(db, cardiff.id).await.unwrap()
+}
+
+both_backends!(a_fresh_demo_hub_tells_the_story, |db: Db, url: String| async move {
+    let mut settings = common::settings(&url);
+    settings.demo_reports = 3_000;
+    let state = state(&db, settings).await;
+    let story = server::demo::fill_if_empty(&state).await.unwrap().expect("an empty hub is filled");
+    let planted = cardiff_reports(&db).await;
+    assert!(planted > 40, "background and planted reports: {planted}");
+    let app = server::http::router(state.clone());
+
+    // The analyst sees suggested problems, each with its reason.
+    let analyst = Some(cookie_for(&app, "analyst@demo.cymuned.cymru").await);
+    let (status, body) = page(&app, "/staff/problems?csp=cardiff", &analyst).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("More drugs reports in "), "the planted rise is suggested");
+    assert!(body.contains("reports of drugs in ") && body.contains("in the last 28 days, against a usual"));
+    assert!(
+        body.contains("Repeated environmental reports at one place in "),
+        "the planted place is suggested"
+    );
+    assert!(body.contains("within about 165 metres of one place"));
+    assert!(body.contains(&story.closed_profile), "the profiles are listed");
+
+    // The officer's queue holds the residents' new reports.
+    let officer = Some(cookie_for(&app, "officer@demo.cymuned.cymru").await);
+    let (status, body) = page(&app, "/staff/intake?status=new", &officer).await;
+    assert_eq!(status, StatusCode::OK);
+    for reference in &story.new_reports {
+        assert!(body.contains(reference.as_str()), "{reference} waits in the queue");
+    }
+    // The partner sees the C item shared with the fire service.
+    let partner = Some(cookie_for(&app, "partner@demo.cymuned.cymru").await);
+    let (_, body) = page(&app, "/staff/intelligence", &partner).await;
+    assert!(body.contains("Tyres and petrol cans stored in empty garages"), "the shared C item");
+    // The resident told of the closed profile reads "you said, we did".
+    let (status, body) = page(&app, &story.told_resident_page, &None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Torrwyd y tyfiant o dan y bont"), "the outcome in Welsh");
+    assert!(story.case_review.starts_with("CR-"), "{}", story.case_review);
+
+    // Every page says it is demo data, in the page's language.
+    for (path, cookie, banner) in [
+        ("/report", &None, BANNER_EN),
+        ("/cy/report", &None, BANNER_CY),
+        ("/staff/intake", &officer, BANNER_EN),
+        ("/cy/staff/intake", &officer, BANNER_CY),
+    ] {
+        let (status, body) = page(&app, path, cookie).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        let banner_at = body.find(banner).unwrap_or_else(|| panic!("{path} says it is demo data"));
+        let before = &body[banner_at.saturating_sub(300)..banner_at];
+        assert!(
+            before.contains("role=\"note\"") && before.contains("<strong>Demo:"),
+            "{path}: said in words, not only colour: {before}"
+        );
+    }
+
+    // A second start plants nothing.
+    assert!(server::demo::fill_if_empty(&state).await.unwrap().is_none());
+    assert_eq!(cardiff_reports(&db).await, planted);
+});
+
+both_backends!(production_plants_nothing_and_shows_no_banner, |db: Db, url: String| async move {
+    let mut settings = common::settings(&url);
+    settings.environment = app::config::Environment::Production;
+    settings.demo_reports = 100;
+    let state = state(&db, settings).await;
+    let err = server::demo::fill_if_empty(&state).await.expect_err("refused in production");
+    assert!(err.to_string().contains("CYMUNED_ENV=production"), "{err}");
+    server::startup::fill_demo(&state).await.expect_err("refused in production");
+    assert_eq!(cardiff_reports(&db).await, 0);
+    let app = server::http::router(state);
+    for path in ["/report", "/cy/report", "/sign-in"] {
+        let (status, body) = page(&app, path, &None).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(!body.contains(BANNER_EN) && !body.contains(BANNER_CY), "{path}: no demo banner");
+    }
+});
