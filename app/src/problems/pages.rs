@@ -890,31 +890,38 @@ fn AnalysisSection(
     view! { <section aria-labelledby="analysis-heading" class="card">
         <h2 id="analysis-heading">{t!(lang, "stage-analysis")}</h2>
         <AnalysisFacts lang triangle=p.triangle.clone() hypothesis=p.hypothesis.clone() gaps=p.gaps.clone() />
-        {forms.map(|f| {
-            let k = &f.kept;
-            view! {
-                <details open=k.is("analysis")>
-                    <summary>{t!(lang, "profile-edit-analysis")}</summary>
-                    <form method="post" action=f.to("analysis") class="form">
-                        <Hidden lang version=f.version />
-                        <fieldset>
-                            <legend>{t!(lang, "profile-triangle")}</legend>
-                            <TextArea lang id="pat-offender" name="offender" label=t!(lang, "pat-offender") value=k.value("analysis", "offender", p.triangle.offender.clone()) hint=t!(lang, "pat-offender-hint") />
-                            <TextArea lang id="pat-victim" name="victim" label=t!(lang, "pat-victim") value=k.value("analysis", "victim", p.triangle.victim.clone()) hint=t!(lang, "pat-victim-hint") />
-                            <TextArea lang id="pat-place" name="place" label=t!(lang, "pat-place") value=k.value("analysis", "place", p.triangle.place.clone()) />
-                            <TextArea lang id="pat-handler" name="handler" label=t!(lang, "pat-handler") value=k.value("analysis", "handler", p.triangle.handler.clone()) hint=t!(lang, "pat-handler-hint") />
-                            <TextArea lang id="pat-guardian" name="guardian" label=t!(lang, "pat-guardian") value=k.value("analysis", "guardian", p.triangle.guardian.clone()) hint=t!(lang, "pat-guardian-hint") />
-                            <TextArea lang id="pat-manager" name="manager" label=t!(lang, "pat-manager") value=k.value("analysis", "manager", p.triangle.manager.clone()) hint=t!(lang, "pat-manager-hint") />
-                        </fieldset>
-                        <TextArea lang id="hypothesis" name="hypothesis" label=t!(lang, "profile-hypothesis") value=k.value("analysis", "hypothesis", p.hypothesis.clone()) />
-                        <TextArea lang id="gaps" name="gaps" label=t!(lang, "profile-gaps") value=k.value("analysis", "gaps", p.gaps.clone()) />
-                        <button type="submit" class="button">{t!(lang, "profile-save")}</button>
-                    </form>
-                </details>
-            }
-        })}
+        {forms.map(|forms| view! { <AnalysisForm lang profile=p.clone() forms /> })}
         <DataFacts lang analysis period_from=date(lang, p.period_from) period_to=date(lang, p.period_to) />
-    </section> }.into_any()
+    </section> }
+    .into_any()
+}
+
+/// The form of the Analysis stage: the problem analysis triangle, the hypothesis and the gaps.
+#[component]
+fn AnalysisForm(lang: Lang, profile: Profile, forms: ProfileForms) -> impl IntoView {
+    let (p, f) = (profile, forms);
+    let k = &f.kept;
+    view! {
+        <details open=k.is("analysis")>
+            <summary>{t!(lang, "profile-edit-analysis")}</summary>
+            <form method="post" action=f.to("analysis") class="form">
+                <Hidden lang version=f.version />
+                <fieldset>
+                    <legend>{t!(lang, "profile-triangle")}</legend>
+                    <TextArea lang id="pat-offender" name="offender" label=t!(lang, "pat-offender") value=k.value("analysis", "offender", p.triangle.offender.clone()) hint=t!(lang, "pat-offender-hint") />
+                    <TextArea lang id="pat-victim" name="victim" label=t!(lang, "pat-victim") value=k.value("analysis", "victim", p.triangle.victim.clone()) hint=t!(lang, "pat-victim-hint") />
+                    <TextArea lang id="pat-place" name="place" label=t!(lang, "pat-place") value=k.value("analysis", "place", p.triangle.place.clone()) />
+                    <TextArea lang id="pat-handler" name="handler" label=t!(lang, "pat-handler") value=k.value("analysis", "handler", p.triangle.handler.clone()) hint=t!(lang, "pat-handler-hint") />
+                    <TextArea lang id="pat-guardian" name="guardian" label=t!(lang, "pat-guardian") value=k.value("analysis", "guardian", p.triangle.guardian.clone()) hint=t!(lang, "pat-guardian-hint") />
+                    <TextArea lang id="pat-manager" name="manager" label=t!(lang, "pat-manager") value=k.value("analysis", "manager", p.triangle.manager.clone()) hint=t!(lang, "pat-manager-hint") />
+                </fieldset>
+                <TextArea lang id="hypothesis" name="hypothesis" label=t!(lang, "profile-hypothesis") value=k.value("analysis", "hypothesis", p.hypothesis.clone()) />
+                <TextArea lang id="gaps" name="gaps" label=t!(lang, "profile-gaps") value=k.value("analysis", "gaps", p.gaps.clone()) />
+                <button type="submit" class="button">{t!(lang, "profile-save")}</button>
+            </form>
+        </details>
+    }
+    .into_any()
 }
 
 /// Response: the actions table, a form to update each action and one to add an action.
@@ -1386,6 +1393,7 @@ fn DataFacts(lang: Lang, analysis: ProfileAnalysis, period_from: String, period_
             t!(lang, "profile-victims-some", people = (analysis.repeat_victims.len() as i64), counts = analysis.repeat_victims.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", "))
         }}</p>
     }
+    .into_any()
 }
 
 /// One action of the Response stage as its reader may see it (who does it, in words).

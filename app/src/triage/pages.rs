@@ -706,7 +706,7 @@ fn action(reference: &str, name: &str) -> String {
 }
 
 /// What the resident said happened, where and when, and the warnings that go with it.
-fn facts(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+fn facts(lang: Lang, view: &ReportForTriage) -> AnyView {
     let resident_language = view.language.endonym();
     view! {
         <dl class="facts">
@@ -748,10 +748,11 @@ fn facts(lang: Lang, view: &ReportForTriage) -> impl IntoView {
             </div>
         })}
     }
+    .into_any()
 }
 
 /// Who reported it, as far as the reader may know.
-fn reporter(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+fn reporter(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
     let version = view.version.to_string();
     view! {
@@ -792,10 +793,11 @@ fn reporter(lang: Lang, view: &ReportForTriage) -> impl IntoView {
             view! { <p>{t!(lang, "triage-contact-not-yours")}</p> }.into_any()
         }}
     }
+    .into_any()
 }
 
 /// What has happened to the report so far.
-fn timeline(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+fn timeline(lang: Lang, view: &ReportForTriage) -> AnyView {
     view! {
         <h2>{t!(lang, "triage-timeline")}</h2>
         <ol class="timeline">
@@ -814,10 +816,11 @@ fn timeline(lang: Lang, view: &ReportForTriage) -> impl IntoView {
             }).collect_view()}
         </ol>
     }
+    .into_any()
 }
 
 /// Answering the resident: acknowledging, an update, a question.
-fn respond(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+fn respond(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
     let version = view.version.to_string();
     let resident_language = view.language.endonym();
@@ -875,10 +878,11 @@ fn respond(lang: Lang, view: &ReportForTriage) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 /// Changing what kind of report it is.
-fn classify(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+fn classify(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
     let version = view.version.to_string();
     view! {
@@ -913,10 +917,11 @@ fn classify(lang: Lang, view: &ReportForTriage) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 /// Reports this one repeats or duplicates, and those it may.
-fn links(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+fn links(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
     let version = view.version.to_string();
     view! {
@@ -969,10 +974,11 @@ fn links(lang: Lang, view: &ReportForTriage) -> impl IntoView {
             <p class="hint">{t!(lang, "triage-duplicate-email-hint")} " " {email_rule_text(lang, view.email_rule)}</p>
         </section>
     }
+    .into_any()
 }
 
 /// Grading the report as an intelligence item (3x5x2) and sharing it.
-fn grade_form(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+fn grade_form(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
     let version = view.version.to_string();
     // A refused form comes back as it was typed; the others show what is stored.
@@ -1046,10 +1052,11 @@ fn grade_form(lang: Lang, view: &ReportForTriage) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 /// Who deals with it.
-fn assign(lang: Lang, view: &ReportForTriage) -> impl IntoView {
+fn assign(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
     let version = view.version.to_string();
     view! {
@@ -1079,6 +1086,7 @@ fn assign(lang: Lang, view: &ReportForTriage) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 fn source_name(lang: Lang, source: ReportSource) -> String {
