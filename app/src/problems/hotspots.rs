@@ -357,7 +357,7 @@ mod tests {
         }
     }
 
-    const FAMILIES: [&str; 5] = ["asb", "environment", "vehicles", "drugs", "damage"];
+    const FAMILIES: [&str; 5] = ["asb", "environmental", "vehicle", "drugs", "abuse"];
 
     /// 60 neighbourhoods × 5 families of ordinary noise (each with its own usual rate), with a
     /// rise planted in neighbourhood 17's "drugs".
