@@ -13,7 +13,6 @@ use crate::{
         QueueRow, ReportLink, ReportUpdate, ReporterDetails, SourceGrade, DEFAULT_ACKNOWLEDGE_DAYS,
         QUEUE_PAGE_SIZE,
     },
-    trigger::TriggerRule,
 };
 
 pub async fn acknowledge_days(db: &Db, csp_id: i64) -> Result<i64, DbError> {
@@ -53,7 +52,7 @@ struct QueueRecord {
     handling_code: Option<HandlingCode>,
     assigned_person: Option<String>,
     assigned_organisation: Option<String>,
-    trigger_rule: Option<TriggerRule>,
+    trigger_rule: Option<String>,
     assigned_team: Option<String>,
     safe_contacts: i64,
 }
@@ -243,7 +242,7 @@ pub struct TriageRecord {
     pub assigned_team_id: Option<i64>,
     pub source: ReportSource,
     /// The Community Trigger rule the report meets, if any.
-    pub trigger_rule: Option<TriggerRule>,
+    pub trigger_rule: Option<String>,
 }
 
 /// A report as officers see it, as read.
@@ -278,7 +277,7 @@ struct TriageRecordRow {
     assigned_organisation_id: Option<i64>,
     source: ReportSource,
     neighbourhood_id: i64,
-    trigger_rule: Option<TriggerRule>,
+    trigger_rule: Option<String>,
     assigned_team_id: Option<i64>,
 }
 

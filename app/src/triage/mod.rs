@@ -331,7 +331,7 @@ pub struct QueueRow {
     pub graded: Option<Grade>,
     pub assigned_to: Option<String>,
     /// The Community Trigger rule the report meets, if any.
-    pub trigger: Option<crate::trigger::TriggerRule>,
+    pub trigger: Option<String>,
     /// The resident left a safe-contact note: no automatic email; a person contacts them.
     pub safe_contact: bool,
 }

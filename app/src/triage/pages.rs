@@ -127,7 +127,7 @@ pub struct ReportForTriage {
     pub people: Vec<(i64, String)>,
     pub organisations: Vec<(i64, String)>,
     pub category_code: String,
-    pub trigger_rule: Option<crate::trigger::TriggerRule>,
+    pub trigger_rule: Option<String>,
     pub contact_verified: bool,
     /// The CSP's categories: (code, names).
     pub categories: Vec<(String, Names)>,
@@ -248,7 +248,7 @@ pub async fn triage_view(reference: String, kept: Option<String>) -> Result<Repo
     let kept = crate::staff::kept::kept(&state.db, user.id, &record.reference, kept.as_deref()).await;
     Ok(ReportForTriage {
         kept,
-        trigger_rule: record.trigger_rule,
+        trigger_rule: record.trigger_rule.clone(),
         contact_verified,
         category_code: record.category_code.clone(),
         categories,
@@ -740,9 +740,9 @@ fn Triage(lang: Lang, view: ReportForTriage) -> impl IntoView {
             <dt>{t!(lang, "triage-resident-language")}</dt>
             <dd lang=view.language.code()>{resident_language}</dd>
         </dl>
-        {view.trigger_rule.map(|rule| view! {
+        {view.trigger_rule.clone().map(|rule| view! {
             <div class="notice notice-warning" role="note">
-                <p><strong>{t!(lang, "trigger-flag")}</strong> " " {trigger_rule_text(lang, rule)}</p>
+                <p><strong>{t!(lang, "trigger-flag")}</strong> " " {trigger_rule_text(lang, &rule)}</p>
                 <p><a href=lang.path("/staff/case-reviews")>{t!(lang, "trigger-reviews-link")}</a></p>
             </div>
         })}
@@ -1016,12 +1016,11 @@ fn source_name(lang: Lang, source: ReportSource) -> String {
     }
 }
 
-pub fn trigger_rule_text(lang: Lang, rule: crate::trigger::TriggerRule) -> String {
-    use crate::trigger::TriggerRule;
+pub fn trigger_rule_text(lang: Lang, rule: &str) -> String {
     match rule {
-        TriggerRule::SamePerson => t!(lang, "trigger-rule-same-person"),
-        TriggerRule::OneLocation => t!(lang, "trigger-rule-one-location"),
-        TriggerRule::HateIncident => t!(lang, "trigger-rule-hate"),
+        "same_person" => t!(lang, "trigger-rule-same-person"),
+        "one_location" => t!(lang, "trigger-rule-one-location"),
+        _ => t!(lang, "trigger-rule-hate"),
     }
 }
 
