@@ -5,6 +5,7 @@ use super::{now, reference::Tx, Db, DbError};
 use crate::{
     problems::{ActionStatus, Decision, HistoryEntry, Priority, ProfileChange, Stage, Triangle},
     reference::Names,
+    reporting::Family,
     time::Timestamp,
 };
 
@@ -917,7 +918,7 @@ pub async fn items_for_references(db: &Db, csp_id: i64, references: &[String]) -
 #[derive(sqlx::FromRow)]
 struct CategoryRow {
     id: i64,
-    family: crate::reporting::Family,
+    family: Family,
     name_en: String,
     name_cy: String,
 }
@@ -926,7 +927,7 @@ struct CategoryRow {
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CategoryChoice {
     pub id: i64,
-    pub family: crate::reporting::Family,
+    pub family: Family,
     pub name: Names,
 }
 
@@ -979,7 +980,7 @@ pub struct RecentReport {
     pub id: i64,
     pub reference: String,
     pub neighbourhood_id: i64,
-    pub family: String,
+    pub family: Family,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     /// Verified contact details reduced to a matching key, if any.
@@ -1027,7 +1028,7 @@ pub async fn recent_reports(
 pub struct Coverage {
     pub reference: String,
     pub neighbourhood_id: i64,
-    pub family: String,
+    pub family: Family,
 }
 
 pub async fn open_coverage(db: &Db, csp_id: i64) -> Result<Vec<Coverage>, DbError> {
@@ -1046,7 +1047,7 @@ pub async fn open_coverage(db: &Db, csp_id: i64) -> Result<Vec<Coverage>, DbErro
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct AreaCounts {
     pub neighbourhood_id: i64,
-    pub family: String,
+    pub family: Family,
     pub recent: i64,
     /// Reports in the twelve periods before the recent one, in total.
     pub baseline_total: i64,

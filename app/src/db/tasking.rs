@@ -8,6 +8,7 @@ use crate::{
         ActionStatus, Stage, Strand,
     },
     reference::Names,
+    reporting::Family,
     time::Timestamp,
 };
 
@@ -378,7 +379,7 @@ pub async fn family_counts(
 
 #[derive(sqlx::FromRow)]
 struct FamilyCount {
-    family: String,
+    family: Family,
     neighbourhood_id: i64,
     reports: i64,
 }

@@ -5,6 +5,7 @@
 
 use super::{now, Db, DbError};
 use crate::{
+    reporting::Family,
     time::Timestamp,
     trigger::{ReviewStatus, TriggerRule, TriggerRules, YearFigures},
 };
@@ -139,7 +140,7 @@ pub struct CandidateRow {
     pub id: i64,
     pub csp_id: i64,
     pub reference: String,
-    pub family: String,
+    pub family: Family,
     pub created_at: Timestamp,
     /// `YYYY-MM-DDTHH:MM`, local time, when given.
     pub happened_at: Option<String>,

@@ -12,6 +12,7 @@
 //!   repeats) reporting 3 or more times in 91 days. Only the count and the report references
 //!   are shown, never who they are.
 
+use crate::reporting::Family;
 use serde::{Deserialize, Serialize};
 
 pub const RECENT_DAYS: i64 = 28;
@@ -32,7 +33,7 @@ pub use crate::db::problems::AreaCounts;
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellCount {
     pub neighbourhood_id: i64,
-    pub family: String,
+    pub family: Family,
     /// The cell's centre (lat, lon).
     pub centre: (f64, f64),
     pub references: Vec<String>,
@@ -42,7 +43,7 @@ pub struct CellCount {
 #[derive(Clone, Debug, PartialEq)]
 pub struct NeighbourhoodFamily {
     pub neighbourhood_id: i64,
-    pub family: String,
+    pub family: Family,
     /// Reports with a point over the last 91 days.
     pub located: i64,
     /// The neighbourhood's area divided by a cell's: how many cells the reports could fall in.
@@ -62,7 +63,7 @@ pub enum Kind {
 pub struct Suggestion {
     pub kind: Kind,
     pub neighbourhood_id: i64,
-    pub family: String,
+    pub family: Family,
     pub count: i64,
     /// What would be usual (baseline mean, or an even spread); not used for repeat victims.
     pub expected: f64,
@@ -119,7 +120,7 @@ pub fn rises(areas: &[AreaCounts]) -> Vec<Suggestion> {
             (a.recent >= MIN_RISE && a.recent as f64 >= 2.0 * expected && p < RISE_P).then(|| Suggestion {
                 kind: Kind::Rise,
                 neighbourhood_id: a.neighbourhood_id,
-                family: a.family.clone(),
+                family: a.family,
                 count: a.recent,
                 expected,
                 p,
@@ -132,7 +133,8 @@ pub fn rises(areas: &[AreaCounts]) -> Vec<Suggestion> {
 
 /// Groups recent reports with a point into grid cells per neighbourhood and family.
 pub fn cells(reports: &[crate::db::problems::RecentReport]) -> Vec<CellCount> {
-    let mut by_cell: std::collections::BTreeMap<(i64, String, i64, i64), Vec<String>> =
+    // Keyed by the family's stored spelling too, so cells come out in the same order as ever.
+    let mut by_cell: std::collections::BTreeMap<(i64, &str, Family, i64, i64), Vec<String>> =
         std::collections::BTreeMap::new();
     for r in reports.iter().rev() {
         let (Some(lat), Some(lon)) = (r.lat, r.lon) else { continue };
@@ -141,13 +143,13 @@ pub fn cells(reports: &[crate::db::problems::RecentReport]) -> Vec<CellCount> {
             (lon / crate::open311::SNAP_LON).floor() as i64,
         );
         by_cell
-            .entry((r.neighbourhood_id, r.family.clone(), key.0, key.1))
+            .entry((r.neighbourhood_id, r.family.as_str(), r.family, key.0, key.1))
             .or_default()
             .push(r.reference.clone());
     }
     by_cell
         .into_iter()
-        .map(|((neighbourhood_id, family, y, x), references)| CellCount {
+        .map(|((neighbourhood_id, _, family, y, x), references)| CellCount {
             neighbourhood_id,
             family,
             centre: crate::open311::snap(
@@ -174,7 +176,7 @@ pub fn repeat_places(cells: &[CellCount], spread: &[NeighbourhoodFamily]) -> Vec
             (count >= MIN_PLACE && p < PLACE_P).then(|| Suggestion {
                 kind: Kind::RepeatPlace,
                 neighbourhood_id: c.neighbourhood_id,
-                family: c.family.clone(),
+                family: c.family,
                 count,
                 expected,
                 p,
@@ -191,7 +193,7 @@ pub struct VictimReport {
     pub id: i64,
     pub reference: String,
     pub neighbourhood_id: i64,
-    pub family: String,
+    pub family: Family,
     /// Verified contact details (already reduced to a matching key), if any.
     pub identity: Option<String>,
 }
@@ -249,7 +251,7 @@ pub fn repeat_victims(reports: &[VictimReport], links: &[(i64, i64)]) -> Vec<Sug
                 }
                 counts.into_iter().max_by_key(|(_, n)| *n).map(|(k, _)| k).unwrap_or_default()
             };
-            let family = most(&|r| r.family.clone());
+            let family = Family::parse(&most(&|r| r.family.as_str().to_string())).unwrap_or(first.family);
             let neighbourhood_id =
                 most(&|r| r.neighbourhood_id.to_string()).parse().unwrap_or(first.neighbourhood_id);
             Suggestion {
@@ -355,7 +357,7 @@ mod tests {
         }
     }
 
-    const FAMILIES: [&str; 5] = ["asb", "environment", "vehicles", "drugs", "damage"];
+    const FAMILIES: [&str; 5] = ["asb", "environmental", "vehicle", "drugs", "abuse"];
 
     /// 60 neighbourhoods × 5 families of ordinary noise (each with its own usual rate), with a
     /// rise planted in neighbourhood 17's "drugs".
@@ -370,7 +372,12 @@ mod tests {
                 if n == 17 && f == "drugs" {
                     recent = rng.poisson(usual * 3.0 + 10.0);
                 }
-                out.push(AreaCounts { neighbourhood_id: n, family: f.into(), recent, baseline_total });
+                out.push(AreaCounts {
+                    neighbourhood_id: n,
+                    family: Family::parse(f).unwrap(),
+                    recent,
+                    baseline_total,
+                });
             }
         }
         out
@@ -389,10 +396,10 @@ mod tests {
     #[test]
     fn a_new_problem_in_a_quiet_place_is_found() {
         let found =
-            rises(&[AreaCounts { neighbourhood_id: 1, family: "asb".into(), recent: 6, baseline_total: 0 }]);
+            rises(&[AreaCounts { neighbourhood_id: 1, family: Family::Asb, recent: 6, baseline_total: 0 }]);
         assert_eq!(found.len(), 1, "6 where there were none: expected 0.5, p = 1.4e-5");
         assert!(
-            rises(&[AreaCounts { neighbourhood_id: 1, family: "asb".into(), recent: 4, baseline_total: 0 }])
+            rises(&[AreaCounts { neighbourhood_id: 1, family: Family::Asb, recent: 4, baseline_total: 0 }])
                 .is_empty(),
             "below the minimum"
         );
@@ -424,14 +431,14 @@ mod tests {
                     for (cell, references) in by_cell {
                         cells.push(CellCount {
                             neighbourhood_id: n,
-                            family: f.into(),
+                            family: Family::parse(f).unwrap(),
                             centre: (51.0 + cell as f64 * 0.001, -3.0),
                             references,
                         });
                     }
                     spread.push(NeighbourhoodFamily {
                         neighbourhood_id: n,
-                        family: f.into(),
+                        family: Family::parse(f).unwrap(),
                         located,
                         cells: 200.0,
                     });
@@ -450,7 +457,7 @@ mod tests {
             id,
             reference: format!("CYM-26-{id:06}"),
             neighbourhood_id: 3,
-            family: "asb".into(),
+            family: Family::Asb,
             identity: identity.map(String::from),
         };
         let reports = vec![

@@ -453,9 +453,9 @@ fn SuggestionsSection(
         .enumerate()
         .map(|(i, s)| {
             let area = area_name(lang, &neighbourhoods, s.neighbourhood_id);
-            let family = family_name(lang, &s.family);
+            let family = family_name(lang, s.family.as_str());
             let title = suggestion_title(lang, s, &area, &family);
-            let family_categories: Vec<i64> = categories.iter().filter(|c| c.family.as_str() == s.family).map(|c| c.id).collect();
+            let family_categories: Vec<i64> = categories.iter().filter(|c| c.family == s.family).map(|c| c.id).collect();
             let id = format!("suggestion-{i}");
             let references: String = s.references.iter().take(100).cloned().collect::<Vec<_>>().join(",");
             view! {
@@ -497,7 +497,7 @@ fn SuggestionsSection(
             <ul>
                 {covered.iter().map(|(s, reference)| {
                     let area = area_name(lang, &neighbourhoods, s.neighbourhood_id);
-                    let family = family_name(lang, &s.family);
+                    let family = family_name(lang, s.family.as_str());
                     view! { <li>{reason(lang, s, &area, &family)} " " <a href=lang.path(&format!("/staff/problems/{reference}"))>{reference.clone()}</a></li> }
                 }).collect_view()}
             </ul>

@@ -70,7 +70,7 @@ impl Assessment {
 /// the same quarter last year).
 #[derive(Clone, Debug, PartialEq)]
 pub struct FamilyCounts {
-    pub family: String,
+    pub family: crate::reporting::Family,
     pub neighbourhood_id: i64,
     pub counts: Vec<i64>,
 }
@@ -151,11 +151,11 @@ pub fn draft(
     // Per family, over the whole partnership.
     let mut families: Vec<FigureRow> = Vec::new();
     for c in counts {
-        let row = match families.iter_mut().find(|r| r.family == c.family) {
+        let row = match families.iter_mut().find(|r| r.family == c.family.as_str()) {
             Some(r) => r,
             None => {
                 families.push(FigureRow {
-                    family: c.family.clone(),
+                    family: c.family.as_str().to_string(),
                     this: 0,
                     previous: 0,
                     last_year: 0,
@@ -229,7 +229,7 @@ pub fn draft(
                 t!(
                     lang,
                     "sa-emerging-line",
-                    family = family_name(lang, &c.family),
+                    family = family_name(lang, c.family.as_str()),
                     area = neighbourhood(c.neighbourhood_id),
                     count = c.counts[0],
                     before = c.counts[1],
@@ -273,12 +273,12 @@ pub fn draft(
     };
     let mut recommendations: Vec<String> = emerging
         .iter()
-        .filter(|(c, _)| !covered(c.neighbourhood_id, &c.family))
+        .filter(|(c, _)| !covered(c.neighbourhood_id, c.family.as_str()))
         .map(|(c, _)| {
             t!(
                 lang,
                 "sa-recommend-profile",
-                family = family_name(lang, &c.family),
+                family = family_name(lang, c.family.as_str()),
                 area = neighbourhood(c.neighbourhood_id)
             )
         })
@@ -318,7 +318,11 @@ mod tests {
     }
 
     fn counts(family: &str, n: i64, c: [i64; 3]) -> FamilyCounts {
-        FamilyCounts { family: family.into(), neighbourhood_id: n, counts: c.to_vec() }
+        FamilyCounts {
+            family: crate::reporting::Family::parse(family).unwrap(),
+            neighbourhood_id: n,
+            counts: c.to_vec(),
+        }
     }
 
     #[test]

@@ -81,7 +81,8 @@ pub async fn draft(
             .map(|(_, n)| n.get(lang).to_string())
             .unwrap_or_default()
     };
-    let covered = |n: i64, f: &str| coverage.iter().any(|c| c.neighbourhood_id == n && c.family == f);
+    let covered =
+        |n: i64, f: &str| coverage.iter().any(|c| c.neighbourhood_id == n && c.family.as_str() == f);
     Ok(Some(strategic::draft(lang, year, quarter, &counts, &name, &covered, &closed, &gaps, open)))
 }
 

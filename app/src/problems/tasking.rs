@@ -107,7 +107,7 @@ pub async fn tasking_view(
         .iter()
         .take(crate::problems::pages::MAX_SUGGESTIONS)
         .map(|s| {
-            let (a, f) = (area(s.neighbourhood_id), family_name(lang, &s.family));
+            let (a, f) = (area(s.neighbourhood_id), family_name(lang, s.family.as_str()));
             AgendaSuggestion { title: suggestion_title(lang, s, &a, &f), reason: reason(lang, s, &a, &f) }
         })
         .collect();

@@ -5,6 +5,7 @@ use crate::{
     audit::{AuditAction, NewAuditEntry},
     db,
     i18n::Lang,
+    reporting::Family,
     shell::{
         form::Posted,
         outcome::Outcome,
@@ -111,7 +112,7 @@ pub async fn apply(
     // about anti-social behaviour or hate): it never tells which reports exist, what they
     // are, or whether two went to the same partnership.
     let csps: std::collections::BTreeSet<i64> = found.iter().map(|(csp, _, _)| *csp).collect();
-    let reviewable = found.iter().all(|(_, _, c)| c.family == "asb" || c.family == "hate");
+    let reviewable = found.iter().all(|(_, _, c)| matches!(c.family, Family::Asb | Family::Hate));
     if !references.is_empty() && (found.len() < references.len() || csps.len() > 1 || !reviewable) {
         errors.push("references_unknown");
     }

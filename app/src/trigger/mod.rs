@@ -10,7 +10,7 @@ pub mod flags;
 #[cfg(feature = "ssr")]
 pub mod pages;
 
-use crate::{time::Timestamp, vocabulary::vocabulary};
+use crate::{reporting::Family, time::Timestamp, vocabulary::vocabulary};
 use serde::{Deserialize, Serialize};
 
 vocabulary! {
@@ -76,7 +76,7 @@ pub const REPORTED_WITHIN_DAYS: i64 = 31;
 #[derive(Clone, Debug, PartialEq)]
 pub struct TriggerCandidate {
     pub id: i64,
-    pub family: String,
+    pub family: Family,
     pub created_at: i64,
     /// `YYYY-MM-DDTHH:MM`, local time, when given.
     pub happened_at: Option<String>,
@@ -91,7 +91,7 @@ pub struct TriggerCandidate {
 #[cfg(feature = "ssr")]
 /// An ASB report made within a month of the incident, or about something still happening.
 pub fn qualifies(c: &TriggerCandidate) -> bool {
-    if c.family != "asb" {
+    if c.family != Family::Asb {
         return false;
     }
     if c.ongoing {
@@ -148,7 +148,7 @@ pub fn evaluate(
 ) -> Vec<(i64, TriggerRule)> {
     let window = rules.window_days * 86_400;
     let mut flagged: Vec<(i64, TriggerRule)> = Vec::new();
-    if rules.hate_rule && report.family == "hate" {
+    if rules.hate_rule && report.family == Family::Hate {
         flagged.push((report.id, TriggerRule::HateIncident));
     }
     if !qualifies(report) {
@@ -296,7 +296,7 @@ mod tests {
     fn asb(id: i64, day: i64, who: Option<&str>) -> TriggerCandidate {
         TriggerCandidate {
             id,
-            family: "asb".into(),
+            family: Family::Asb,
             created_at: 1_790_000_000 + day * DAY,
             happened_at: None,
             ongoing: true,
@@ -326,7 +326,7 @@ mod tests {
                 r.ward_code = format!("W{}", next(10));
                 r.location_text = format!("Street {}", next(4));
                 if next(10) == 0 {
-                    r.family = "hate".into();
+                    r.family = Family::Hate;
                 }
                 r
             })
@@ -377,7 +377,7 @@ mod tests {
         let with_old = [asb(1, 0, sian), asb(2, 30, sian), old.clone()];
         assert!(evaluate(&with_old[2], &with_old, &rules).is_empty());
         let mut graffiti = asb(3, 60, sian);
-        graffiti.family = "environmental".into();
+        graffiti.family = Family::Environmental;
         let with_graffiti = [asb(1, 0, sian), asb(2, 30, sian), graffiti];
         assert!(evaluate(&with_graffiti[2], &with_graffiti, &rules).is_empty());
         // A day that does not exist (stored before dates were checked) does not count.
@@ -422,7 +422,7 @@ mod tests {
         // Off by default.
         assert!(evaluate(&five[4], &five, &TriggerRules::default()).is_empty());
         // One hate incident, when the CSP has that rule.
-        let hate = TriggerCandidate { family: "hate".into(), ..asb(9, 0, None) };
+        let hate = TriggerCandidate { family: Family::Hate, ..asb(9, 0, None) };
         assert_eq!(spelled(evaluate(&hate, &[], &rules)), vec![(9, "hate_incident")]);
         assert!(evaluate(&hate, &[], &TriggerRules::default()).is_empty());
     }
