@@ -4,13 +4,6 @@
 //! its data through `shell::page::Page`) and its handlers. SQL lives only in `db/`; server-only
 //! code, pages included, is behind the `ssr` feature: the browser build holds only the islands.
 
-// Release builds keep every view's full type (debug builds erase them). Laying out the future
-// that renders a loaded page (`Suspense` -> `Suspend` -> `into_any`) nests about 130 queries deep
-// whatever the page's size: with the default limit (128) even the small partnership page fails
-// ("queries overflow the depth limit", tried after every view was split to at most ~120 lines
-// and the profile and triage sections were made `AnyView`s), so the limit stays raised.
-#![recursion_limit = "256"]
-
 #[cfg(feature = "ssr")]
 pub mod app;
 pub mod audit;

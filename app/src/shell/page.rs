@@ -40,7 +40,7 @@ pub fn Page<T, L, R, V>(
     /// introduction.
     #[prop(optional)]
     children: Option<Children>,
-) -> impl IntoView
+) -> AnyView
 where
     T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
     L: Future<Output = Result<T, ServerFnError>> + Send + 'static,
@@ -64,6 +64,9 @@ where
             }}
         </Suspense>
     }
+    // Erased here, where the page's full type is known: laid out in the server crate instead,
+    // its future would need that crate's recursion limit raised too.
+    .into_any()
 }
 
 /// A page's title (in the browser's tab) and its one `h1`.
