@@ -257,7 +257,7 @@ pub async fn suggestions(
             Some(s) => s.located += 1,
             None => spread.push(NeighbourhoodFamily {
                 neighbourhood_id: r.neighbourhood_id,
-                family: r.family.clone(),
+                family: r.family,
                 located: 1,
                 cells: wards.neighbourhood_area(r.neighbourhood_id) / cell_area,
             }),

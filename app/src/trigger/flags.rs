@@ -45,7 +45,7 @@ impl From<&db::trigger::CandidateRow> for TriggerCandidate {
     fn from(r: &db::trigger::CandidateRow) -> TriggerCandidate {
         TriggerCandidate {
             id: r.id,
-            family: r.family.clone(),
+            family: r.family,
             created_at: r.created_at,
             happened_at: r.happened_at.clone(),
             ongoing: r.ongoing == 1,
