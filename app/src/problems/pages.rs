@@ -22,7 +22,7 @@ use crate::{
     },
     reference::Names,
     shell::outcome::{Outcome, Pages},
-    shell::{page::Page, use_lang, CspPicker},
+    shell::{page::Page, use_lang, CspPicker, Hidden},
     staff::{kept::KeptForm, pages::require_user, Permission, StaffUser},
     t,
     time::{date, iso_date, time, Timestamp},
@@ -671,15 +671,6 @@ pub fn ProfilePage() -> impl IntoView {
             ProfilePageView::Staff(view) => view! { <ProfileSections lang view=*view /> }.into_any(),
             ProfilePageView::Partner(view) => view! { <PartnerProfileSections lang view=*view /> }.into_any(),
         } />
-    }
-}
-
-/// The hidden fields every profile form carries: language and the version it was made from.
-#[component]
-fn Hidden(lang: Lang, version: i64) -> impl IntoView {
-    view! {
-        <input type="hidden" name="lang" value=lang.code() />
-        <input type="hidden" name="version" value=version.to_string() />
     }
 }
 

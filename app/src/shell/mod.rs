@@ -86,3 +86,13 @@ pub fn ErrorMessage(lang: Lang, error: ServerFnError) -> impl IntoView {
         </div>
     }
 }
+
+/// The hidden fields every staff form carries: the language the answer is written in and the
+/// version of the record the form was drawn from (a stale one is refused).
+#[component]
+pub fn Hidden(lang: Lang, version: i64) -> impl IntoView {
+    view! {
+        <input type="hidden" name="lang" value=lang.code() />
+        <input type="hidden" name="version" value=version.to_string() />
+    }
+}

@@ -14,7 +14,7 @@ use crate::{
     shell::{
         outcome::{Outcome, Pages},
         page::Page,
-        use_lang, CspPicker,
+        use_lang, CspPicker, Hidden,
     },
     t,
     triage::{
@@ -754,7 +754,6 @@ fn facts(lang: Lang, view: &ReportForTriage) -> AnyView {
 /// Who reported it, as far as the reader may know.
 fn reporter(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
-    let version = view.version.to_string();
     view! {
         <h2>{t!(lang, "triage-reporter")}</h2>
         {if view.anonymous {
@@ -773,8 +772,7 @@ fn reporter(lang: Lang, view: &ReportForTriage) -> AnyView {
                 } else {
                     view! {
                         <form method="post" action=action("verify_contact") class="form">
-                            <input type="hidden" name="lang" value=lang.code() />
-                            <input type="hidden" name="version" value=version.clone() />
+                            <Hidden lang version=view.version />
                             <p class="hint">{t!(lang, "triage-verify-hint")}</p>
                             <button type="submit" class="button secondary">{t!(lang, "triage-verify")}</button>
                         </form>
@@ -822,7 +820,6 @@ fn timeline(lang: Lang, view: &ReportForTriage) -> AnyView {
 /// Answering the resident: acknowledging, an update, a question.
 fn respond(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
-    let version = view.version.to_string();
     let resident_language = view.language.endonym();
     let k = &view.kept;
     let update_status = k.value("update", "status", view.status.as_str());
@@ -834,14 +831,12 @@ fn respond(lang: Lang, view: &ReportForTriage) -> AnyView {
             <p>{t!(lang, "triage-respond-hint", language = resident_language)}</p>
             {(!view.acknowledged).then(|| view! {
                 <form method="post" action=action("acknowledge") class="form">
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <input type="hidden" name="version" value=version.clone() />
+                    <Hidden lang version=view.version />
                     <button type="submit" class="button">{t!(lang, "triage-acknowledge")}</button>
                 </form>
             })}
             <form method="post" action=action("update") class="form">
-                <input type="hidden" name="lang" value=lang.code() />
-                <input type="hidden" name="version" value=version.clone() />
+                <Hidden lang version=view.version />
                 <div class="field">
                     <label for="status">{t!(lang, "triage-new-status")}</label>
                     <select id="status" name="status">
@@ -866,8 +861,7 @@ fn respond(lang: Lang, view: &ReportForTriage) -> AnyView {
         <section aria-labelledby="ask-heading">
             <h2 id="ask-heading">{t!(lang, "triage-ask-heading")}</h2>
             <form method="post" action=action("ask") class="form">
-                <input type="hidden" name="lang" value=lang.code() />
-                <input type="hidden" name="version" value=version.clone() />
+                <Hidden lang version=view.version />
                 <div class="field">
                     <label for="question">{t!(lang, "triage-question")}</label>
                     <p class="hint" id="question-hint">{t!(lang, "triage-question-hint", language = resident_language)}</p>
@@ -884,13 +878,11 @@ fn respond(lang: Lang, view: &ReportForTriage) -> AnyView {
 /// Changing what kind of report it is.
 fn classify(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
-    let version = view.version.to_string();
     view! {
         <section aria-labelledby="classify-heading">
             <h2 id="classify-heading">{t!(lang, "triage-classify-heading")}</h2>
             <form method="post" action=action("classify") class="form">
-                <input type="hidden" name="lang" value=lang.code() />
-                <input type="hidden" name="version" value=version.clone() />
+                <Hidden lang version=view.version />
                 <div class="field">
                     <label for="classify-category">{t!(lang, "report-category")}</label>
                     <select id="classify-category" name="category">
@@ -923,7 +915,6 @@ fn classify(lang: Lang, view: &ReportForTriage) -> AnyView {
 /// Reports this one repeats or duplicates, and those it may.
 fn links(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
-    let version = view.version.to_string();
     view! {
         <section aria-labelledby="links-heading">
             <h2 id="links-heading">{t!(lang, "triage-links-heading")}</h2>
@@ -945,8 +936,7 @@ fn links(lang: Lang, view: &ReportForTriage) -> AnyView {
                         <a href=lang.path(&format!("/staff/reports/{}", s.reference))>{s.reference.clone()}</a>
                         ": " {s.reasons.iter().map(|r| reason_text(lang, r)).collect::<Vec<_>>().join("; ")}
                         <form method="post" action=action("link") class="inline-form">
-                            <input type="hidden" name="lang" value=lang.code() />
-                            <input type="hidden" name="version" value=version.clone() />
+                            <Hidden lang version=view.version />
                             <input type="hidden" name="other" value=s.reference.clone() />
                             <button type="submit" name="kind" value="duplicate" class="link-button">{t!(lang, "triage-link-duplicate", reference = s.reference.clone())}</button>
                             " · "
@@ -956,8 +946,7 @@ fn links(lang: Lang, view: &ReportForTriage) -> AnyView {
                 }).collect_view()}
             </ul>
             <form method="post" action=action("link") class="form inline-fields">
-                <input type="hidden" name="lang" value=lang.code() />
-                <input type="hidden" name="version" value=version.clone() />
+                <Hidden lang version=view.version />
                 <div class="field">
                     <label for="link-other">{t!(lang, "triage-link-other")}</label>
                     <input id="link-other" name="other" type="text" spellcheck="false" />
@@ -980,7 +969,6 @@ fn links(lang: Lang, view: &ReportForTriage) -> AnyView {
 /// Grading the report as an intelligence item (3x5x2) and sharing it.
 fn grade_form(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
-    let version = view.version.to_string();
     // A refused form comes back as it was typed; the others show what is stored.
     let k = &view.kept;
     let grade = view.item.as_ref().map(|i| i.grade.clone());
@@ -1016,8 +1004,7 @@ fn grade_form(lang: Lang, view: &ReportForTriage) -> AnyView {
             <h2 id="grade-heading">{t!(lang, "triage-grade-heading")}</h2>
             <p>{t!(lang, "triage-grade-intro")}</p>
             <form method="post" action=action("grade") class="form">
-                <input type="hidden" name="lang" value=lang.code() />
-                <input type="hidden" name="version" value=version.clone() />
+                <Hidden lang version=view.version />
                 <div class="field">
                     <label for="summary">{t!(lang, "triage-summary")}</label>
                     <p class="hint" id="summary-hint">{t!(lang, "triage-summary-hint")}</p>
@@ -1058,13 +1045,11 @@ fn grade_form(lang: Lang, view: &ReportForTriage) -> AnyView {
 /// Who deals with it.
 fn assign(lang: Lang, view: &ReportForTriage) -> AnyView {
     let action = |name: &str| action(&view.reference, name);
-    let version = view.version.to_string();
     view! {
         <section aria-labelledby="assign-heading">
             <h2 id="assign-heading">{t!(lang, "triage-assign-heading")}</h2>
             <form method="post" action=action("assign") class="form">
-                <input type="hidden" name="lang" value=lang.code() />
-                <input type="hidden" name="version" value=version.clone() />
+                <Hidden lang version=view.version />
                 <div class="field">
                     <label for="assignee">{t!(lang, "triage-assignee")}</label>
                     <select id="assignee" name="assignee">
