@@ -7,6 +7,7 @@
 #[cfg(feature = "ssr")]
 pub mod app;
 pub mod audit;
+pub mod engagement;
 pub mod error;
 #[cfg(feature = "ssr")]
 pub mod frame;
@@ -17,6 +18,7 @@ pub mod reference;
 pub mod reporting;
 pub mod shell;
 pub mod staff;
+pub mod suppression;
 pub mod time;
 pub mod triage;
 pub mod trigger;

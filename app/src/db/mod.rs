@@ -7,6 +7,7 @@
 //! `SQLITE_BUSY`); PostgreSQL uses one pool for both.
 
 pub mod audit;
+pub mod engagement;
 pub mod kept;
 pub mod open311;
 pub mod outbox;

@@ -26,6 +26,10 @@ pub enum Pages {
     ReportForm,
     /// A resident's tracking page (their reply to the partnership's question).
     Tracking,
+    /// Engagement's staff pages: campaigns, surveys, results, priorities, the KIN register.
+    Engagement,
+    /// A residents' survey page (`/have-your-say/{campaign}`).
+    Survey,
 }
 
 impl Pages {

@@ -84,6 +84,21 @@ pub enum Permission {
     RunTasking,
     /// Draft, edit and publish the strategic assessment.
     PublishAssessments,
+    // Engagement (issue 13).
+    /// Create and run campaigns, surveys and neighbourhood priorities.
+    RunEngagement,
+    /// Read survey results, reach and neighbourhood priorities (not the KIN register).
+    ViewEngagementResults,
+    /// Read the results of campaigns whose results are published (partners).
+    ViewPublishedResults,
+    /// Key in face-to-face and paper responses (street briefings, shared tablets, paper).
+    EnterResponses,
+    /// Code free-text answers against a survey's codebook (themes and staff-only notes).
+    CodeResponses,
+    /// Keep the Key Individual Network register and send its questionnaire (every view audited).
+    ManageKin,
+    /// Record intelligence that did not come from a report (a briefing, a KIN answer, a meeting).
+    RecordIntelligence,
 }
 
 /// The permission table: one place to read who may do what.
@@ -106,6 +121,13 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
         EditProblems => matches!(role, Officer | Analyst | CspManager | Admin),
         RunTasking => matches!(role, Analyst | CspManager | Admin),
         PublishAssessments => matches!(role, Analyst | CspManager | Admin),
+        RunEngagement => matches!(role, EngagementLead | CspManager | Admin),
+        ViewEngagementResults => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
+        ViewPublishedResults => matches!(role, Partner),
+        EnterResponses => matches!(role, Officer | EngagementLead | CspManager | Admin),
+        CodeResponses => matches!(role, Analyst | EngagementLead | CspManager | Admin),
+        ManageKin => matches!(role, EngagementLead | CspManager | Admin),
+        RecordIntelligence => matches!(role, Officer | EngagementLead | CspManager | Admin),
     }
 }
 

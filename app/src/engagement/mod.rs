@@ -1,0 +1,57 @@
+//! Engagement: campaigns per neighbourhood with their surveys, residents' responses (online, face
+//! to face, on paper), equality monitoring and reach, results with small numbers suppressed,
+//! coding of free text, neighbourhood priorities, the Key Individual Network, and intelligence
+//! recorded from what engagement hears.
+//!
+//! This module holds the vocabularies; `survey` holds a survey's questions and the checks on
+//! them and on answers. The other files are the capability's pages and handlers.
+
+pub mod survey;
+
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// Where a campaign is.
+    CampaignStatus { Planned = "planned", Open = "open", Closed = "closed", Reported = "reported" }
+}
+vocabulary! {
+    /// How a campaign reaches people.
+    Channel {
+        OnlineSurvey = "online_survey",
+        StreetBriefing = "street_briefing",
+        HaveASayDay = "have_a_say_day",
+        DoorToDoor = "door_to_door",
+        PublicMeeting = "public_meeting",
+        KinQuestionnaire = "kin_questionnaire",
+    }
+}
+vocabulary! {
+    /// How one response came in: the resident online, or keyed in by staff from a conversation
+    /// or a paper form.
+    ResponseChannel {
+        Online = "online",
+        StreetBriefing = "street_briefing",
+        HaveASayDay = "have_a_say_day",
+        DoorToDoor = "door_to_door",
+        PublicMeeting = "public_meeting",
+        Kin = "kin",
+        Paper = "paper",
+    }
+}
+vocabulary! {
+    /// How a campaign keeps to one response per person without collecting more than it needs.
+    ResponsePolicy {
+        /// Anyone, as often as they like (a shared kiosk or tablet).
+        Open = "open",
+        /// One per browser (a signed cookie), with the per-address limits.
+        OnePerDevice = "one_per_device",
+        /// One per email address, answered through a link sent to it.
+        OnePerEmail = "one_per_email",
+        /// One per personal link (KIN members).
+        OnePerLink = "one_per_link",
+    }
+}
+vocabulary! {
+    /// A survey built question by question, or the ready-made neighbourhood priorities poll.
+    SurveyKind { Custom = "custom", PrioritiesPoll = "priorities_poll" }
+}

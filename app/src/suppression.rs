@@ -1,0 +1,246 @@
+//! Small numbers are never shown to the public, partners or regional users: a count under the
+//! CSP's threshold (10 unless the CSP sets another) is shown as "fewer than 10" (primary
+//! suppression), and where counts add up to a total that is shown, enough other counts are
+//! hidden too that no hidden one can be worked out by subtraction (secondary suppression).
+//!
+//! Pages, CSV exports and the API all show counts through these functions, so all three agree.
+
+use serde::{Deserialize, Serialize};
+
+/// The threshold a CSP starts with.
+pub const DEFAULT_THRESHOLD: i64 = 10;
+
+/// A count as it may be shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Shown {
+    Count(i64),
+    /// Hidden: fewer than this (the threshold), or hidden so that another cannot be worked out.
+    Hidden { threshold: i64 },
+}
+
+impl Shown {
+    pub fn count(self) -> Option<i64> {
+        match self {
+            Shown::Count(n) => Some(n),
+            Shown::Hidden { .. } => None,
+        }
+    }
+
+    pub fn is_hidden(self) -> bool {
+        matches!(self, Shown::Hidden { .. })
+    }
+
+    /// The words for a CSV cell or the API: the number, or `<10`.
+    pub fn to_plain(self) -> String {
+        match self {
+            Shown::Count(n) => n.to_string(),
+            Shown::Hidden { threshold } => format!("<{threshold}"),
+        }
+    }
+}
+
+/// One count on its own (no total shown beside it): hidden under the threshold.
+pub fn one(count: i64, threshold: i64) -> Shown {
+    if count < threshold {
+        Shown::Hidden { threshold }
+    } else {
+        Shown::Count(count)
+    }
+}
+
+/// Counts shown with their total (they add up to it: each respondent in exactly one cell).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WithTotal {
+    pub cells: Vec<Shown>,
+    pub total: Shown,
+}
+
+/// Counts that add up to a total shown beside them. Small cells are hidden; if exactly one cell
+/// is hidden, the smallest other cell is hidden too; if there is none, the total is hidden.
+pub fn with_total(counts: &[i64], threshold: i64) -> WithTotal {
+    let total: i64 = counts.iter().sum();
+    let mut hidden: Vec<bool> = counts.iter().map(|&c| c < threshold).collect();
+    let total_hidden = total < threshold || !secure_line(counts, &mut hidden);
+    WithTotal {
+        cells: shown(counts, &hidden, threshold),
+        total: if total_hidden { Shown::Hidden { threshold } } else { Shown::Count(total) },
+    }
+}
+
+/// Makes one line (cells adding to a shown total) safe by hiding more cells: never exactly one
+/// hidden. Returns false when it cannot (then the total must be hidden).
+fn secure_line(counts: &[i64], hidden: &mut [bool]) -> bool {
+    if hidden.iter().filter(|h| **h).count() != 1 {
+        return true;
+    }
+    let smallest = (0..counts.len()).filter(|&i| !hidden[i]).min_by_key(|&i| counts[i]);
+    match smallest {
+        Some(i) => {
+            hidden[i] = true;
+            true
+        }
+        None => false,
+    }
+}
+
+fn shown(counts: &[i64], hidden: &[bool], threshold: i64) -> Vec<Shown> {
+    counts
+        .iter()
+        .zip(hidden)
+        .map(|(&c, &h)| if h { Shown::Hidden { threshold } } else { Shown::Count(c) })
+        .collect()
+}
+
+/// A table of counts (rows by columns, each respondent in one cell) with row totals, column
+/// totals and the grand total shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    pub cells: Vec<Vec<Shown>>,
+    pub row_totals: Vec<Shown>,
+    pub column_totals: Vec<Shown>,
+    pub total: Shown,
+}
+
+/// Suppresses a table: small cells hidden, then every row and every column made safe against
+/// subtraction from its total (repeated until nothing changes). Small totals are hidden too,
+/// and treated as cells of the margin line they belong to.
+pub fn table(cells: &[Vec<i64>], threshold: i64) -> Table {
+    let rows = cells.len();
+    let columns = cells.iter().map(|r| r.len()).max().unwrap_or(0);
+    let at = |r: usize, c: usize| cells[r].get(c).copied().unwrap_or(0);
+    let row_totals: Vec<i64> = (0..rows).map(|r| (0..columns).map(|c| at(r, c)).sum()).collect();
+    let column_totals: Vec<i64> = (0..columns).map(|c| (0..rows).map(|r| at(r, c)).sum()).collect();
+    let total: i64 = row_totals.iter().sum();
+
+    let mut hidden: Vec<Vec<bool>> = (0..rows).map(|r| (0..columns).map(|c| at(r, c) < threshold).collect()).collect();
+    let mut row_hidden: Vec<bool> = row_totals.iter().map(|&t| t < threshold).collect();
+    let mut column_hidden: Vec<bool> = column_totals.iter().map(|&t| t < threshold).collect();
+    let mut total_hidden = total < threshold;
+
+    // Each line: its cells and its total. A hidden total protects nothing by subtraction, so a
+    // line is only checked while its total is shown.
+    loop {
+        let before = (hidden.clone(), row_hidden.clone(), column_hidden.clone(), total_hidden);
+        for r in 0..rows {
+            if !row_hidden[r] {
+                let counts: Vec<i64> = (0..columns).map(|c| at(r, c)).collect();
+                if !secure_line(&counts, &mut hidden[r]) {
+                    row_hidden[r] = true;
+                }
+            }
+        }
+        for c in 0..columns {
+            if !column_hidden[c] {
+                let counts: Vec<i64> = (0..rows).map(|r| at(r, c)).collect();
+                let mut line: Vec<bool> = (0..rows).map(|r| hidden[r][c]).collect();
+                if !secure_line(&counts, &mut line) {
+                    column_hidden[c] = true;
+                }
+                for r in 0..rows {
+                    hidden[r][c] = line[r];
+                }
+            }
+        }
+        // The margins add up to the grand total.
+        if !total_hidden {
+            if !secure_line(&row_totals, &mut row_hidden) {
+                total_hidden = true;
+            }
+            if !secure_line(&column_totals, &mut column_hidden) {
+                total_hidden = true;
+            }
+        }
+        if before == (hidden.clone(), row_hidden.clone(), column_hidden.clone(), total_hidden) {
+            break;
+        }
+    }
+    Table {
+        cells: (0..rows)
+            .map(|r| shown(&(0..columns).map(|c| at(r, c)).collect::<Vec<_>>(), &hidden[r], threshold))
+            .collect(),
+        row_totals: shown(&row_totals, &row_hidden, threshold),
+        column_totals: shown(&column_totals, &column_hidden, threshold),
+        total: if total_hidden { Shown::Hidden { threshold } } else { Shown::Count(total) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const H: Shown = Shown::Hidden { threshold: 10 };
+    fn n(c: i64) -> Shown {
+        Shown::Count(c)
+    }
+
+    #[test]
+    fn counts_under_the_threshold_are_hidden() {
+        assert_eq!(one(9, 10), H);
+        assert_eq!(one(0, 10), H);
+        assert_eq!(one(10, 10), n(10));
+        assert_eq!(one(4, 3), n(4));
+        assert_eq!(H.to_plain(), "<10");
+        assert_eq!(n(12).to_plain(), "12");
+    }
+
+    #[test]
+    fn one_hidden_cell_beside_a_total_takes_the_smallest_other_with_it() {
+        // 40 total, 4 hidden: 4 = 40 - 20 - 16 would show it, so 16 is hidden too.
+        assert_eq!(with_total(&[20, 4, 16], 10), WithTotal { cells: vec![n(20), H, H], total: n(40) });
+        // Two already hidden: nothing more to hide.
+        assert_eq!(with_total(&[20, 4, 3, 16], 10), WithTotal { cells: vec![n(20), H, H, n(16)], total: n(43) });
+        // Only one cell, hidden: the total would show it, so the total is hidden.
+        assert_eq!(with_total(&[12, 4], 10).cells, vec![H, H]);
+        assert_eq!(with_total(&[4], 10), WithTotal { cells: vec![H], total: H });
+        assert_eq!(with_total(&[30, 40], 10), WithTotal { cells: vec![n(30), n(40)], total: n(70) });
+    }
+
+    /// No hidden cell can be worked out from what is shown: in each line with a shown total,
+    /// the hidden cells number zero or at least two.
+    fn safe(t: &Table) -> bool {
+        let lines_safe = |cells: Vec<Shown>, total: Shown| {
+            total.is_hidden() || cells.iter().filter(|c| c.is_hidden()).count() != 1
+        };
+        let rows = t.cells.len();
+        let columns = t.column_totals.len();
+        (0..rows).all(|r| lines_safe(t.cells[r].clone(), t.row_totals[r]))
+            && (0..columns).all(|c| lines_safe((0..rows).map(|r| t.cells[r][c]).collect(), t.column_totals[c]))
+            && lines_safe(t.row_totals.clone(), t.total)
+            && lines_safe(t.column_totals.clone(), t.total)
+    }
+
+    #[test]
+    fn a_table_is_safe_in_every_row_and_column() {
+        let t = table(&[vec![50, 3, 40], vec![30, 25, 20], vec![12, 18, 60]], 10);
+        assert_eq!(t.cells[0][1], H);
+        assert!(safe(&t), "{t:?}");
+        // The 3's row and column each lost one more cell.
+        assert_eq!(t.cells[0].iter().filter(|c| c.is_hidden()).count(), 2);
+        assert_eq!((0..3).filter(|&r| t.cells[r][1].is_hidden()).count(), 2);
+        assert_eq!(t.total, n(258));
+
+        // Every small table of counts 0..14 comes out safe, and shows every count it can.
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let mut next = || {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                ((seed >> 33) % 40) as i64
+            };
+            let rows = 1 + (next() % 4) as usize;
+            let columns = 1 + (next() % 4) as usize;
+            let cells: Vec<Vec<i64>> = (0..rows).map(|_| (0..columns).map(|_| next()).collect()).collect();
+            let t = table(&cells, 10);
+            assert!(safe(&t), "{cells:?} -> {t:?}");
+            for r in 0..rows {
+                for c in 0..columns {
+                    if cells[r][c] < 10 {
+                        assert!(t.cells[r][c].is_hidden());
+                    }
+                    if let Shown::Count(v) = t.cells[r][c] {
+                        assert_eq!(v, cells[r][c]);
+                    }
+                }
+            }
+        }
+    }
+}
