@@ -1041,3 +1041,8 @@ intake-find-whole-queue = Dangos y ciw cyfan
 # A form refused because someone else saved first, kept as typed.
 form-stale-kept = Roedd rhywun arall wedi cadw newid yma tra oeddech chi'n gweithio, felly ni chafodd eich newid chi ei gadw. Mae'r hyn a deipiwyd gennych yn ôl yn y ffurflen isod: cymharwch ef â'r hyn sydd wedi'i gadw nawr, yna cadwch eto.
 form-stale-compare = Gweld beth sydd wedi'i gadw nawr (yn agor mewn tab newydd)
+
+# Engagement (issue 13): shared messages. Each part adds its messages in its own block below.
+engagement-done-saved = Wedi'i gadw.
+survey-done-saved = Mae eich atebion hyd yma wedi'u cadw.
+survey-error-unavailable = Mae'n ddrwg gennym, nid oedd modd cadw eich atebion ar hyn o bryd. Nid oes dim a deipiwyd gennych wedi'i golli: rhowch gynnig arall arni ymhen munud.

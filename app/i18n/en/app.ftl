@@ -1041,3 +1041,8 @@ intake-find-whole-queue = Show the whole queue
 # A form refused because someone else saved first, kept as typed.
 form-stale-kept = Someone else saved a change here while you were working, so yours was not saved. What you typed is back in the form below: check it against what is saved now, then save again.
 form-stale-compare = See what is saved now (opens in a new tab)
+
+# Engagement (issue 13): shared messages. Each part adds its messages in its own block below.
+engagement-done-saved = Saved.
+survey-done-saved = Your answers so far are saved.
+survey-error-unavailable = Sorry, your answers could not be saved just now. Nothing you typed is lost: please try again in a minute.

@@ -189,6 +189,12 @@ outcomes! {
     // A resident's tracking page (the refusal's words give the longest reply: see `ReplyForm`).
     ReplySent: Tracking Done "1" => "track-reply-sent",
     ReplyRefused: Tracking Error "1" => "track-reply-error",
+    // Engagement's staff pages (each part adds its outcomes in its own block below).
+    EngagementSaved: Engagement Done "saved" => "engagement-done-saved",
+    EngagementUnavailable: Engagement Error "unavailable" => "error-unavailable",
+    // A residents' survey page.
+    SurveySaved: Survey Done "saved" => "survey-done-saved",
+    SurveyUnavailable: Survey Error "unavailable" => "survey-error-unavailable",
 }
 
 impl Outcome {
@@ -216,6 +222,8 @@ impl Outcome {
             Pages::Team => Outcome::Granted,
             Pages::CaseReviews => Outcome::ReviewSaved,
             Pages::SignIn | Pages::ReportForm | Pages::Tracking => Outcome::ReplySent,
+            Pages::Engagement => Outcome::EngagementSaved,
+            Pages::Survey => Outcome::SurveySaved,
         })
     }
 
@@ -230,6 +238,8 @@ impl Outcome {
             Pages::SignIn => Outcome::SignInUnavailable,
             Pages::ReportForm => Outcome::ReportFormUnavailable,
             Pages::Tracking => Outcome::ReplyRefused,
+            Pages::Engagement => Outcome::EngagementUnavailable,
+            Pages::Survey => Outcome::SurveyUnavailable,
         })
     }
 
