@@ -92,6 +92,11 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
 fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     use crate::{
         audit::pages::AuditLogPage,
+        // Engagement: campaigns, the partnership calendar and the survey builder.
+        engagement::{
+            builder_pages::{SurveyBuilderPage, SurveyPreviewPage},
+            campaign_pages::{CampaignPage, EngagementPage},
+        },
         problems::{
             pages::{ProblemsPage, ProfilePage},
             strategic_pages::{StrategicAssessmentPage, StrategicAssessmentsPage},
@@ -116,6 +121,11 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("control-strategy") view=ControlStrategyPage />
             <Route path=path!("strategic-assessments") view=StrategicAssessmentsPage />
             <Route path=path!("strategic-assessments/:year/:quarter") view=StrategicAssessmentPage />
+            // Engagement: campaigns, the partnership calendar and the survey builder.
+            <Route path=path!("engagement") view=EngagementPage />
+            <Route path=path!("engagement/:id") view=CampaignPage />
+            <Route path=path!("engagement/:id/survey") view=SurveyBuilderPage />
+            <Route path=path!("engagement/:id/survey/preview") view=SurveyPreviewPage />
         </ParentRoute>
     }
     .into_inner()

@@ -237,6 +237,26 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/control-strategy", post(app::problems::tasking::change_strategy))
         .route("/staff/strategic-assessments", post(app::problems::strategic_pages::start))
         .route("/staff/strategic-assessments/save", post(app::problems::strategic_pages::save))
+        // Engagement: campaigns, the partnership calendar and the survey builder.
+        .route("/staff/engagement", post(app::engagement::campaign_pages::plan))
+        .route("/staff/engagement/{id}/edit", post(app::engagement::campaign_pages::edit))
+        .route("/staff/engagement/{id}/status", post(app::engagement::campaign_pages::status))
+        .route("/staff/engagement/{id}/survey/start", post(app::engagement::builder_pages::start))
+        .route(
+            "/staff/engagement/{id}/survey/priorities-poll",
+            post(app::engagement::builder_pages::priorities_poll),
+        )
+        .route("/staff/engagement/{id}/survey/add", post(app::engagement::builder_pages::add))
+        .route("/staff/engagement/{id}/survey/question", post(app::engagement::builder_pages::question))
+        .route("/staff/engagement/{id}/survey/option-add", post(app::engagement::builder_pages::option_add))
+        .route(
+            "/staff/engagement/{id}/survey/option-remove",
+            post(app::engagement::builder_pages::option_remove),
+        )
+        .route("/staff/engagement/{id}/survey/move", post(app::engagement::builder_pages::move_question))
+        .route("/staff/engagement/{id}/survey/remove", post(app::engagement::builder_pages::remove))
+        .route("/staff/engagement/{id}/survey/dates", post(app::engagement::builder_pages::dates))
+        .route("/staff/engagement/{id}/survey/publish", post(app::engagement::builder_pages::publish))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))

@@ -38,10 +38,16 @@ pub enum AuditAction {
     ProblemShared,
     ApiKeyRevoked,
     AccountDeactivated,
+    // Engagement: campaigns, the partnership calendar and the survey builder.
+    CampaignPlanned,
+    CampaignChanged,
+    CampaignStatusChanged,
+    SurveyChanged,
+    SurveyPublished,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 31] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -68,6 +74,12 @@ impl AuditAction {
         AuditAction::ProblemShared,
         AuditAction::ApiKeyRevoked,
         AuditAction::AccountDeactivated,
+        // Engagement: campaigns and the survey builder.
+        AuditAction::CampaignPlanned,
+        AuditAction::CampaignChanged,
+        AuditAction::CampaignStatusChanged,
+        AuditAction::SurveyChanged,
+        AuditAction::SurveyPublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +110,12 @@ impl AuditAction {
             AuditAction::ProblemShared => "problem_shared",
             AuditAction::ApiKeyRevoked => "api_key_revoked",
             AuditAction::AccountDeactivated => "account_deactivated",
+            // Engagement: campaigns and the survey builder.
+            AuditAction::CampaignPlanned => "campaign_planned",
+            AuditAction::CampaignChanged => "campaign_changed",
+            AuditAction::CampaignStatusChanged => "campaign_status_changed",
+            AuditAction::SurveyChanged => "survey_changed",
+            AuditAction::SurveyPublished => "survey_published",
         }
     }
 

@@ -83,6 +83,12 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ProblemShared) => t!(lang, "audit-action-problem-shared"),
         Some(AuditAction::ApiKeyRevoked) => t!(lang, "audit-action-api-key-revoked"),
         Some(AuditAction::AccountDeactivated) => t!(lang, "audit-action-account-deactivated"),
+        // Engagement: campaigns and the survey builder.
+        Some(AuditAction::CampaignPlanned) => t!(lang, "audit-action-campaign-planned"),
+        Some(AuditAction::CampaignChanged) => t!(lang, "audit-action-campaign-changed"),
+        Some(AuditAction::CampaignStatusChanged) => t!(lang, "audit-action-campaign-status-changed"),
+        Some(AuditAction::SurveyChanged) => t!(lang, "audit-action-survey-changed"),
+        Some(AuditAction::SurveyPublished) => t!(lang, "audit-action-survey-published"),
         None => action.to_string(),
     }
 }

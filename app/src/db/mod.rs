@@ -7,6 +7,8 @@
 //! `SQLITE_BUSY`); PostgreSQL uses one pool for both.
 
 pub mod audit;
+// Engagement: campaigns, the partnership calendar and the survey builder.
+pub mod campaigns;
 pub mod engagement;
 pub mod kept;
 pub mod open311;

@@ -8,6 +8,14 @@
 
 pub mod survey;
 
+// Campaigns, the partnership calendar and the survey builder.
+pub mod builder;
+#[cfg(feature = "ssr")]
+pub mod builder_pages;
+#[cfg(feature = "ssr")]
+pub mod campaign_pages;
+pub mod campaigns;
+
 use crate::vocabulary::vocabulary;
 
 vocabulary! {

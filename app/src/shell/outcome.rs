@@ -192,6 +192,41 @@ outcomes! {
     // Engagement's staff pages (each part adds its outcomes in its own block below).
     EngagementSaved: Engagement Done "saved" => "engagement-done-saved",
     EngagementUnavailable: Engagement Error "unavailable" => "error-unavailable",
+    // Engagement: campaigns, the partnership calendar and the survey builder.
+    CampaignPlanned: Engagement Done "campaign_planned" => "campaign-done-planned",
+    CampaignSaved: Engagement Done "campaign_saved" => "campaign-done-saved",
+    CampaignMoved: Engagement Done "campaign_status" => "campaign-done-status",
+    CampaignTitle: Engagement Error "campaign_title" => "campaign-error-title",
+    CampaignTooLong: Engagement Error "campaign_too_long" => "campaign-error-too-long",
+    CampaignNeighbourhoods: Engagement Error "campaign_neighbourhoods" => "campaign-error-neighbourhoods",
+    CampaignChannels: Engagement Error "campaign_channels" => "campaign-error-channels",
+    CampaignDates: Engagement Error "campaign_dates" => "campaign-error-dates",
+    CampaignOrder: Engagement Error "campaign_order" => "campaign-error-order",
+    CampaignPeriod: Engagement Error "campaign_period" => "campaign-error-period",
+    CampaignResultsDue: Engagement Error "campaign_results_due" => "campaign-error-results-due",
+    CampaignOwner: Engagement Error "campaign_owner" => "campaign-error-owner",
+    CampaignPolicy: Engagement Error "campaign_policy" => "campaign-error-policy",
+    CampaignStale: Engagement Error "campaign_stale" => "campaign-error-stale",
+    CampaignReported: Engagement Error "campaign_reported" => "campaign-error-reported",
+    CampaignStatus: Engagement Error "campaign_status" => "campaign-error-status",
+    CampaignNeedsSurvey: Engagement Error "campaign_needs_survey" => "campaign-error-needs-survey",
+    BuilderStarted: Engagement Done "builder_started" => "builder-done-started",
+    BuilderSaved: Engagement Done "builder_saved" => "builder-done-saved",
+    BuilderPublished: Engagement Done "builder_published" => "builder-done-published",
+    BuilderStale: Engagement Error "builder_stale" => "builder-error-stale",
+    BuilderExists: Engagement Error "builder_exists" => "builder-error-exists",
+    BuilderNone: Engagement Error "builder_none" => "builder-error-none",
+    BuilderQuestion: Engagement Error "builder_question" => "builder-error-question",
+    BuilderKind: Engagement Error "builder_kind" => "builder-error-kind",
+    BuilderTooManyQuestions: Engagement Error "builder_too_many_questions" => "builder-error-too-many-questions",
+    BuilderTooManyOptions: Engagement Error "builder_too_many_options" => "builder-error-too-many-options",
+    BuilderTooLong: Engagement Error "builder_too_long" => "builder-error-too-long",
+    BuilderMaxChoices: Engagement Error "builder_max_choices" => "builder-error-max-choices",
+    BuilderCondition: Engagement Error "builder_condition" => "builder-error-condition",
+    BuilderDates: Engagement Error "builder_dates" => "builder-error-dates",
+    BuilderProblems: Engagement Error "builder_problems" => "builder-error-problems",
+    BuilderMissingWelsh: Engagement Error "builder_missing_welsh" => "builder-error-missing-welsh",
+    BuilderReported: Engagement Error "builder_reported" => "builder-error-reported",
     // A residents' survey page.
     SurveySaved: Survey Done "saved" => "survey-done-saved",
     SurveyUnavailable: Survey Error "unavailable" => "survey-error-unavailable",
@@ -250,7 +285,15 @@ impl Outcome {
 
     /// Refused because someone else saved first.
     pub fn is_stale(self) -> bool {
-        matches!(self, Outcome::ReportStale | Outcome::ProfileStale | Outcome::ReviewStale)
+        matches!(
+            self,
+            Outcome::ReportStale
+                | Outcome::ProfileStale
+                | Outcome::ReviewStale
+                // Engagement: campaigns and the survey builder.
+                | Outcome::CampaignStale
+                | Outcome::BuilderStale
+        )
     }
 }
 

@@ -158,6 +158,10 @@ fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
             {user.can_somewhere(Permission::TriageReports).then(|| view! { <li><a href=lang.path("/staff/case-reviews")>{t!(lang, "nav-case-reviews")}</a></li> })}
             {can_manage.then(|| view! { <li><a href=lang.path("/staff/team")>{t!(lang, "nav-team")}</a></li> })}
             {can_audit.then(|| view! { <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li> })}
+            // Engagement: campaigns, the partnership calendar and the survey builder.
+            {(user.can_somewhere(Permission::RunEngagement) || user.can_somewhere(Permission::ViewEngagementResults)).then(|| view! {
+                <li><a href=lang.path("/staff/engagement")>{t!(lang, "nav-engagement")}</a></li>
+            })}
             <li><a href=lang.path("/partnerships")>{t!(lang, "nav-partnerships")}</a></li>
         </ul>
         <p>{t!(lang, "staff-language-note")}</p>
