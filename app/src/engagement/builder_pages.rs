@@ -640,12 +640,17 @@ fn preview_question(l: Lang, survey: &Survey, i: usize, q: &Question, wards: &[(
     let text = format!(
         "{}{}",
         q.text.get(l),
-        if q.required { t!(l, "builder-preview-required") } else { String::new() }
+        if q.required { format!(" {}", t!(l, "builder-preview-required")) } else { String::new() }
     );
     let condition = q.show_if.as_ref().and_then(|c| {
         let (n, parent) = survey.questions.iter().enumerate().find(|(_, p)| p.key == c.question)?;
         let answer = parent.options.iter().find(|o| o.key == c.answer)?;
-        Some(t!(l, "builder-preview-condition", number = ((n + 1) as i64), answer = answer.label.get(l).to_string()))
+        Some(t!(
+            l,
+            "builder-preview-condition",
+            number = ((n + 1) as i64),
+            answer = answer.label.get(l).to_string()
+        ))
     });
     let help = (!q.help.get(l).is_empty()).then(|| view! { <p class="hint">{q.help.get(l).to_string()}</p> });
     let body = match q.kind {

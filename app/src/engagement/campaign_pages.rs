@@ -536,7 +536,7 @@ fn PartnershipCalendar(lang: Lang, calendar: CalendarView, from: Month, selected
 fn calendar_cell(lang: Lang, cell: Vec<(i64, Names)>) -> AnyView {
     let overlap = cell.len() > 1;
     view! {
-        <td class=if overlap { "overlap" } else { "" }>
+        <td class=overlap.then_some("overlap")>
             {overlap.then(|| view! { <strong>{t!(lang, "calendar-overlap")}</strong> })}
             {(!cell.is_empty()).then(|| view! {
                 <ul class="plain">
@@ -874,16 +874,12 @@ fn CampaignLinks(lang: Lang, id: i64, slug: String, survey: Option<SurveyState>)
     let state = match &survey {
         None => t!(lang, "campaign-survey-none"),
         Some(SurveyState { published: Some(n), questions }) => {
-            {
-                let (version, questions) = (*n, *questions as i64);
-                t!(lang, "campaign-survey-published", version = version, questions = questions)
-            }
+            let (version, questions) = (*n, *questions as i64);
+            t!(lang, "campaign-survey-published", version = version, questions = questions)
         }
         Some(SurveyState { published: None, questions }) => {
-            {
-                let questions = *questions as i64;
-                t!(lang, "campaign-survey-draft", questions = questions)
-            }
+            let questions = *questions as i64;
+            t!(lang, "campaign-survey-draft", questions = questions)
         }
     };
     view! {
