@@ -238,13 +238,13 @@ mod tests {
             let cells: Vec<Vec<i64>> = (0..rows).map(|_| (0..columns).map(|_| next()).collect()).collect();
             let t = table(&cells, 10);
             assert!(safe(&t), "{cells:?} -> {t:?}");
-            for r in 0..rows {
-                for c in 0..columns {
-                    if cells[r][c] < 10 {
-                        assert!(t.cells[r][c].is_hidden());
+            for (row, shown_row) in cells.iter().zip(&t.cells) {
+                for (&count, shown) in row.iter().zip(shown_row) {
+                    if count < 10 {
+                        assert!(shown.is_hidden());
                     }
-                    if let Shown::Count(v) = t.cells[r][c] {
-                        assert_eq!(v, cells[r][c]);
+                    if let Shown::Count(v) = shown {
+                        assert_eq!(*v, count);
                     }
                 }
             }
