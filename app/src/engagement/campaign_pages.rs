@@ -804,7 +804,7 @@ fn campaign(lang: Lang, v: CampaignView) -> impl IntoView {
     let title = v.summary.title.get(lang).to_string();
     let id = v.summary.id;
     let status = v.summary.status;
-    let moves = v.can_run.then(|| (v.version, status));
+    let moves = v.can_run.then_some((v.version, status));
     view! {
         <Title text=title.clone() />
         <p class="meta"><a href=lang.path(&format!("/staff/engagement?csp={}", v.csp_slug))>{t!(lang, "engagement-title")}</a></p>
