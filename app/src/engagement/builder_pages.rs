@@ -142,7 +142,12 @@ fn builder(lang: Lang, v: BuilderView) -> impl IntoView {
     let id = v.campaign_id;
     let heading = t!(lang, "builder-heading", campaign = v.title.get(lang).to_string());
     // A refused question form: the summary links to it.
-    let field = v.kept.form.strip_prefix("question-").map(|k| format!("question-{k}"));
+    let field = match v.kept.form.as_str() {
+        "dates" => Some("survey-opens".to_string()),
+        "add" => Some("add-kind".to_string()),
+        form if form.starts_with("question-") => Some(form.to_string()),
+        _ => None,
+    };
     let editable = v.can_run && !v.reported;
     view! {
         <Title text=heading.clone() />
@@ -157,9 +162,9 @@ fn builder(lang: Lang, v: BuilderView) -> impl IntoView {
             None => view! { <StartSurvey lang id can_run=editable /> }.into_any(),
             Some(s) => view! {
                 <PublishSection lang id survey=s.clone() editable />
-                <SurveyDates lang id survey=s.clone() editable />
+                <SurveyDates lang id survey=s.clone() editable kept=v.kept.clone() />
                 <QuestionList lang id survey=s.clone() editable kept=v.kept.clone() />
-                {editable.then(|| view! { <AddQuestion lang id version=s.version /> })}
+                {editable.then(|| view! { <AddQuestion lang id version=s.version kept=v.kept.clone() /> })}
             }
             .into_any(),
         }}
@@ -246,7 +251,10 @@ fn PublishSection(lang: Lang, id: i64, survey: BuilderSurvey, editable: bool) ->
 
 /// The days residents may answer.
 #[component]
-fn SurveyDates(lang: Lang, id: i64, survey: BuilderSurvey, editable: bool) -> impl IntoView {
+fn SurveyDates(lang: Lang, id: i64, survey: BuilderSurvey, editable: bool, kept: KeptForm) -> impl IntoView {
+    // Refused dates come back as typed.
+    let opens = kept.value("dates", "opens_on", survey.opens_on.clone());
+    let closes = kept.value("dates", "closes_on", survey.closes_on.clone());
     view! {
         <section aria-labelledby="dates-heading">
             <h2 id="dates-heading">{t!(lang, "builder-dates-heading")}</h2>
@@ -254,11 +262,11 @@ fn SurveyDates(lang: Lang, id: i64, survey: BuilderSurvey, editable: bool) -> im
                 <Hidden lang version=survey.version />
                 <div class="field">
                     <label for="survey-opens">{t!(lang, "builder-opens")}</label>
-                    <input id="survey-opens" name="opens_on" type="date" value=survey.opens_on.clone() disabled=!editable />
+                    <input id="survey-opens" name="opens_on" type="date" value=opens disabled=!editable />
                 </div>
                 <div class="field">
                     <label for="survey-closes">{t!(lang, "builder-closes")}</label>
-                    <input id="survey-closes" name="closes_on" type="date" value=survey.closes_on.clone() disabled=!editable />
+                    <input id="survey-closes" name="closes_on" type="date" value=closes disabled=!editable />
                 </div>
                 {editable.then(|| view! { <button type="submit" class="button">{t!(lang, "builder-dates-save")}</button> })}
             </form>
@@ -520,7 +528,10 @@ fn question_buttons(lang: Lang, q: &Question, at: Place) -> AnyView {
 
 /// A new question: its kind and words.
 #[component]
-fn AddQuestion(lang: Lang, id: i64, version: i64) -> impl IntoView {
+fn AddQuestion(lang: Lang, id: i64, version: i64, kept: KeptForm) -> impl IntoView {
+    // A refused new question comes back as typed.
+    let kind = kept.value("add", "kind", "");
+    let typed = (kept.value("add", "text_en", ""), kept.value("add", "text_cy", ""));
     view! {
         <section aria-labelledby="add-heading">
             <h2 id="add-heading">{t!(lang, "builder-add-heading")}</h2>
@@ -529,10 +540,10 @@ fn AddQuestion(lang: Lang, id: i64, version: i64) -> impl IntoView {
                 <div class="field">
                     <label for="add-kind">{t!(lang, "builder-kind")}</label>
                     <select id="add-kind" name="kind">
-                        {QuestionKind::ALL.iter().map(|k| view! { <option value=k.as_str()>{kind_name(lang, *k)}</option> }).collect_view()}
+                        {QuestionKind::ALL.iter().map(|k| view! { <option value=k.as_str() selected=kind == k.as_str()>{kind_name(lang, *k)}</option> }).collect_view()}
                     </select>
                 </div>
-                {pair("add-text", t!(lang, "builder-words-en", what = t!(lang, "builder-part-text")), t!(lang, "builder-words-cy", what = t!(lang, "builder-part-text")), (String::new(), String::new()))}
+                {pair("add-text", t!(lang, "builder-words-en", what = t!(lang, "builder-part-text")), t!(lang, "builder-words-cy", what = t!(lang, "builder-part-text")), typed)}
                 <button type="submit" class="button">{t!(lang, "builder-add")}</button>
             </form>
         </section>
