@@ -445,7 +445,10 @@ both_backends!(a_bilingual_survey_is_built_published_and_versioned, |db: Db, url
     .await;
     assert!(location.contains("error=builder_dates&kept="), "closing before opening: {location}");
     let (_, body) = follow(&app, &location, &lead).await;
-    assert!(body.contains(&format!("value=\"{}\"", in_days(5))) && body.contains("href=\"#survey-opens\""), "kept as typed");
+    assert!(
+        body.contains(&format!("value=\"{}\"", in_days(5))) && body.contains("href=\"#survey-opens\""),
+        "kept as typed"
+    );
     let (_, location) = post(
         &app,
         &format!("{builder}/dates"),
