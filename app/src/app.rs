@@ -116,6 +116,9 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("control-strategy") view=ControlStrategyPage />
             <Route path=path!("strategic-assessments") view=StrategicAssessmentsPage />
             <Route path=path!("strategic-assessments/:year/:quarter") view=StrategicAssessmentPage />
+            // Engagement results and coding (part: results).
+            <Route path=path!("engagement/:id/results") view=crate::engagement::results_pages::ResultsPage />
+            <Route path=path!("engagement/:id/coding") view=crate::engagement::coding_pages::CodingPage />
         </ParentRoute>
     }
     .into_inner()

@@ -38,10 +38,16 @@ pub enum AuditAction {
     ProblemShared,
     ApiKeyRevoked,
     AccountDeactivated,
+    // Engagement results (part: results).
+    EngagementResultsPublished,
+    /// Free-text answers read on the coding page.
+    EngagementAnswersViewed,
+    /// A campaign's anonymised answers exported as CSV.
+    EngagementAnswersExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 29] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -68,6 +74,9 @@ impl AuditAction {
         AuditAction::ProblemShared,
         AuditAction::ApiKeyRevoked,
         AuditAction::AccountDeactivated,
+        AuditAction::EngagementResultsPublished,
+        AuditAction::EngagementAnswersViewed,
+        AuditAction::EngagementAnswersExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +107,9 @@ impl AuditAction {
             AuditAction::ProblemShared => "problem_shared",
             AuditAction::ApiKeyRevoked => "api_key_revoked",
             AuditAction::AccountDeactivated => "account_deactivated",
+            AuditAction::EngagementResultsPublished => "engagement_results_published",
+            AuditAction::EngagementAnswersViewed => "engagement_answers_viewed",
+            AuditAction::EngagementAnswersExported => "engagement_answers_exported",
         }
     }
 

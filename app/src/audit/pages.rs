@@ -83,6 +83,11 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ProblemShared) => t!(lang, "audit-action-problem-shared"),
         Some(AuditAction::ApiKeyRevoked) => t!(lang, "audit-action-api-key-revoked"),
         Some(AuditAction::AccountDeactivated) => t!(lang, "audit-action-account-deactivated"),
+        Some(AuditAction::EngagementResultsPublished) => {
+            t!(lang, "audit-action-engagement-results-published")
+        }
+        Some(AuditAction::EngagementAnswersViewed) => t!(lang, "audit-action-engagement-answers-viewed"),
+        Some(AuditAction::EngagementAnswersExported) => t!(lang, "audit-action-engagement-answers-exported"),
         None => action.to_string(),
     }
 }

@@ -8,6 +8,15 @@
 
 pub mod survey;
 
+// Results, coding free text and the anonymised export (part: results).
+pub mod coding;
+#[cfg(feature = "ssr")]
+pub mod coding_pages;
+pub mod export;
+pub mod results;
+#[cfg(feature = "ssr")]
+pub mod results_pages;
+
 use crate::vocabulary::vocabulary;
 
 vocabulary! {

@@ -192,6 +192,17 @@ outcomes! {
     // Engagement's staff pages (each part adds its outcomes in its own block below).
     EngagementSaved: Engagement Done "saved" => "engagement-done-saved",
     EngagementUnavailable: Engagement Error "unavailable" => "error-unavailable",
+    // Engagement results, coding free text (part: results).
+    ResultsPublished: Engagement Done "results_published" => "results-done-published",
+    ResultsAlreadyPublished: Engagement Error "results_published" => "results-error-published",
+    ThemeAdded: Engagement Done "coding_theme_added" => "coding-done-theme",
+    AnswerCoded: Engagement Done "coding_saved" => "coding-done-saved",
+    ThemeName: Engagement Error "coding_theme_name" => "coding-error-theme-name",
+    ThemeExists: Engagement Error "coding_theme_exists" => "coding-error-theme-exists",
+    CodingQuestion: Engagement Error "coding_question" => "coding-error-question",
+    CodingAnswer: Engagement Error "coding_answer" => "coding-error-answer",
+    CodingTheme: Engagement Error "coding_theme" => "coding-error-theme",
+    NoteTooLong: Engagement Error "coding_note_too_long" => "coding-error-note-too-long",
     // A residents' survey page.
     SurveySaved: Survey Done "saved" => "survey-done-saved",
     SurveyUnavailable: Survey Error "unavailable" => "survey-error-unavailable",
