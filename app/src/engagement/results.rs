@@ -577,6 +577,7 @@ mod tests {
             count(10, "q1", Some("old"), None, 12),
             count(11, "q1", Some("b"), None, 11),
             count(10, "q2", Some("a"), None, 25),
+            count(10, "q2", Some("b"), None, 10),
         ];
         let r = results(&versions, &counts, &[resp(10, "q1", 32), resp(11, "q1", 26)], &[], 10);
         let keys: Vec<(&str, Option<i64>)> = r.iter().map(|q| (q.key.as_str(), q.version)).collect();
