@@ -71,21 +71,20 @@ macro_rules! bind_all {
     }};
 }
 
-/// Every answer that is not free text, counted by version, question, option, rating or rank,
-/// and neighbourhood (a place), over the responses the filter keeps: one query for all the
-/// questions. With a single version and no filter, the answers alone are read (their index).
+/// Every answer counted by version, question, option, rating or rank, and neighbourhood (a
+/// place; free text counts as one group per question), over the responses the filter keeps:
+/// one query for all the questions. With a single version and no filter, the answers alone are
+/// read (from their covering index).
 pub async fn answer_counts(
     db: &Db,
     campaign_id: i64,
     filter: &Filter,
     only_version: Option<i64>,
 ) -> Result<Vec<AnswerCount>, DbError> {
-    let counted = "(a.choice IS NOT NULL OR a.number IS NOT NULL OR a.neighbourhood_id IS NOT NULL)";
     if let (Some(v), true) = (only_version, filter.is_empty()) {
         return sqlx::query_as(&format!(
             "SELECT CAST({v} AS BIGINT) AS version_id, a.question AS question, a.choice AS choice, a.number AS number, \
-             a.neighbourhood_id AS neighbourhood_id, COUNT(*) AS n FROM survey_answers a \
-             WHERE a.campaign_id = $1 AND {counted} \
+             a.neighbourhood_id AS neighbourhood_id, COUNT(*) AS n FROM survey_answers a WHERE a.campaign_id = $1 \
              GROUP BY a.question, a.choice, a.number, a.neighbourhood_id"
         ))
         .bind(campaign_id)
@@ -97,25 +96,46 @@ pub async fn answer_counts(
         "SELECT r.survey_version_id AS version_id, a.question AS question, a.choice AS choice, a.number AS number, \
          a.neighbourhood_id AS neighbourhood_id, COUNT(*) AS n \
          FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id{joins} \
-         WHERE a.campaign_id = $1 AND {counted}{conditions} \
+         WHERE a.campaign_id = $1{conditions} \
          GROUP BY r.survey_version_id, a.question, a.choice, a.number, a.neighbourhood_id"
     );
     bind_all!(sqlx::query_as(&sql).bind(campaign_id), binds).fetch_all(db.reader()).await
 }
 
-/// How many responses answered each question, by version, over the responses the filter keeps.
+/// How many responses answered each of `questions` (the multiple-choice ones: every other kind
+/// has one row per response, so `answer_counts` already says), by version, over the responses
+/// the filter keeps. With a single version and no filter, the answers alone are read.
 pub async fn respondent_counts(
     db: &Db,
     campaign_id: i64,
     filter: &Filter,
+    only_version: Option<i64>,
+    questions: &[String],
 ) -> Result<Vec<Respondents>, DbError> {
+    if questions.is_empty() {
+        return Ok(Vec::new());
+    }
     let (joins, conditions, binds) = scope(filter, 2);
-    let sql = format!(
-        "SELECT r.survey_version_id AS version_id, a.question AS question, COUNT(DISTINCT a.response_id) AS n \
-         FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id{joins} \
-         WHERE a.campaign_id = $1{conditions} GROUP BY r.survey_version_id, a.question"
-    );
-    bind_all!(sqlx::query_as(&sql).bind(campaign_id), binds).fetch_all(db.reader()).await
+    let first = 2 + binds.len();
+    let marks: Vec<String> = (0..questions.len()).map(|i| format!("${}", first + i)).collect();
+    let sql = match (only_version, filter.is_empty()) {
+        (Some(v), true) => format!(
+            "SELECT CAST({v} AS BIGINT) AS version_id, a.question AS question, COUNT(DISTINCT a.response_id) AS n \
+             FROM survey_answers a WHERE a.campaign_id = $1 AND a.question IN ({}) GROUP BY a.question",
+            marks.join(", ")
+        ),
+        _ => format!(
+            "SELECT r.survey_version_id AS version_id, a.question AS question, COUNT(DISTINCT a.response_id) AS n \
+             FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id{joins} \
+             WHERE a.campaign_id = $1{conditions} AND a.question IN ({}) GROUP BY r.survey_version_id, a.question",
+            marks.join(", ")
+        ),
+    };
+    let mut q = bind_all!(sqlx::query_as(&sql).bind(campaign_id), binds);
+    for question in questions {
+        q = q.bind(question.clone());
+    }
+    q.fetch_all(db.reader()).await
 }
 
 /// How many responses the filter keeps.
@@ -446,7 +466,7 @@ pub async fn export_responses(db: &Db, campaign_id: i64) -> Result<Vec<ExportRes
     .await
 }
 
-/// An answer row as exported (a ranking's options in rank order).
+/// An answer row as exported (in no order: the export groups them by response and sorts them).
 #[derive(sqlx::FromRow, Clone, Debug, PartialEq, Eq)]
 pub struct ExportAnswer {
     pub response_id: i64,
@@ -460,7 +480,7 @@ pub struct ExportAnswer {
 pub async fn export_answers(db: &Db, campaign_id: i64) -> Result<Vec<ExportAnswer>, DbError> {
     sqlx::query_as(
         "SELECT response_id, question, choice, number, text, neighbourhood_id FROM survey_answers \
-         WHERE campaign_id = $1 ORDER BY response_id, question, number, choice",
+         WHERE campaign_id = $1",
     )
     .bind(campaign_id)
     .fetch_all(db.reader())

@@ -204,6 +204,10 @@ pub async fn export(
             neighbourhood_id: a.neighbourhood_id,
         });
     }
+    for answers in by_response.values_mut() {
+        // A ranking's options in rank order; chosen options in a fixed order.
+        answers.sort_by(|a, b| (&a.question, a.number, &a.choice).cmp(&(&b.question, b.number, &b.choice)));
+    }
     let rows: Vec<Row> = responses
         .into_iter()
         .map(|r| Row {

@@ -100,7 +100,8 @@ pub struct AnswerCount {
     pub n: i64,
 }
 
-/// Responses that answered a question, by version (`db::results::respondent_counts`).
+/// Responses that answered a multiple-choice question, by version
+/// (`db::results::respondent_counts`; every other kind has one answer row per response).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Respondents {
@@ -340,7 +341,7 @@ fn question_result(
                 .collect();
             (safe.total, Body::Place(lines(labels, &safe.cells, safe.total)))
         }
-        QuestionKind::FreeText => (suppression::one(answered, threshold), Body::FreeText),
+        QuestionKind::FreeText => (suppression::one(sum(&|_| true), threshold), Body::FreeText),
     };
     QuestionResult {
         key: q.key.clone(),
@@ -350,6 +351,19 @@ fn question_result(
         respondents,
         body,
     }
+}
+
+/// The keys of the multiple-choice questions (whose respondents are counted apart).
+pub fn multiple_choice_keys(versions: &[Version]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in versions {
+        for q in &v.survey.questions {
+            if q.kind == QuestionKind::MultipleChoice && !out.contains(&q.key) {
+                out.push(q.key.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The free-text questions of the versions (merged by key), for the coding page.

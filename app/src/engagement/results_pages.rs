@@ -122,7 +122,15 @@ pub async fn results_view(
     let threshold = db::engagement::suppression_threshold(&state.db, csp).await.map_err(internal)?;
     let only_version = (versions.len() == 1).then(|| versions[0].id);
     let counts = db::results::answer_counts(&state.db, id, &filter, only_version).await.map_err(internal)?;
-    let respondents = db::results::respondent_counts(&state.db, id, &filter).await.map_err(internal)?;
+    let respondents = db::results::respondent_counts(
+        &state.db,
+        id,
+        &filter,
+        only_version,
+        &results::multiple_choice_keys(&versions),
+    )
+    .await
+    .map_err(internal)?;
     let responses = db::results::response_count(&state.db, id, &filter).await.map_err(internal)?;
     let groups = if partner {
         Vec::new()
