@@ -103,7 +103,8 @@ pub async fn results_view(
     let csp = campaign.csp_id;
     let staff = user.can(Permission::ViewEngagementResults, csp);
     let partner = !staff && user.can(Permission::ViewPublishedResults, csp);
-    if !staff && !(partner && campaign.results_published_at.is_some()) {
+    let allowed = staff || (partner && campaign.results_published_at.is_some());
+    if !allowed {
         return Err(reject(AppError::NotFound));
     }
     let survey = db::engagement::survey_of_campaign(&state.db, id).await.map_err(internal)?;
