@@ -101,6 +101,8 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
         triage::pages::{IntakePage, IntelligencePage, TriagePage},
         trigger::pages::CaseReviewsPage,
     };
+    // The Key Individual Network (issue 13, kin).
+    use crate::engagement::kin_pages::{KinMemberPage, KinRegisterPage};
     view! {
         <ParentRoute path=path!("staff") view=Outlet>
             <Route path=path!("") view=StaffHomePage />
@@ -116,6 +118,9 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("control-strategy") view=ControlStrategyPage />
             <Route path=path!("strategic-assessments") view=StrategicAssessmentsPage />
             <Route path=path!("strategic-assessments/:year/:quarter") view=StrategicAssessmentPage />
+            // The Key Individual Network (issue 13, kin).
+            <Route path=path!("engagement/kin") view=KinRegisterPage />
+            <Route path=path!("engagement/kin/:id") view=KinMemberPage />
         </ParentRoute>
     }
     .into_inner()

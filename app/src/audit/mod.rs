@@ -38,10 +38,17 @@ pub enum AuditAction {
     ProblemShared,
     ApiKeyRevoked,
     AccountDeactivated,
+    // The Key Individual Network (issue 13, kin).
+    /// The KIN register or a member's page read (names, contact details, answers).
+    KinViewed,
+    /// A KIN member added, edited, their consent withdrawn, or removed (the detail says which).
+    KinChanged,
+    /// The quarterly KIN questionnaire (or its reminder) sent.
+    KinQuestionnaireSent,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 29] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -68,6 +75,10 @@ impl AuditAction {
         AuditAction::ProblemShared,
         AuditAction::ApiKeyRevoked,
         AuditAction::AccountDeactivated,
+        // kin
+        AuditAction::KinViewed,
+        AuditAction::KinChanged,
+        AuditAction::KinQuestionnaireSent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +109,10 @@ impl AuditAction {
             AuditAction::ProblemShared => "problem_shared",
             AuditAction::ApiKeyRevoked => "api_key_revoked",
             AuditAction::AccountDeactivated => "account_deactivated",
+            // kin
+            AuditAction::KinViewed => "kin_viewed",
+            AuditAction::KinChanged => "kin_changed",
+            AuditAction::KinQuestionnaireSent => "kin_questionnaire_sent",
         }
     }
 

@@ -83,6 +83,10 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ProblemShared) => t!(lang, "audit-action-problem-shared"),
         Some(AuditAction::ApiKeyRevoked) => t!(lang, "audit-action-api-key-revoked"),
         Some(AuditAction::AccountDeactivated) => t!(lang, "audit-action-account-deactivated"),
+        // kin
+        Some(AuditAction::KinViewed) => t!(lang, "audit-action-kin-viewed"),
+        Some(AuditAction::KinChanged) => t!(lang, "audit-action-kin-changed"),
+        Some(AuditAction::KinQuestionnaireSent) => t!(lang, "audit-action-kin-questionnaire-sent"),
         None => action.to_string(),
     }
 }

@@ -7,6 +7,12 @@
 //! them and on answers. The other files are the capability's pages and handlers.
 
 pub mod survey;
+// The Key Individual Network (issue 13, kin): its rules, and its pages and forms.
+pub mod kin;
+#[cfg(feature = "ssr")]
+pub mod kin_actions;
+#[cfg(feature = "ssr")]
+pub mod kin_pages;
 
 use crate::vocabulary::vocabulary;
 

@@ -192,6 +192,28 @@ outcomes! {
     // Engagement's staff pages (each part adds its outcomes in its own block below).
     EngagementSaved: Engagement Done "saved" => "engagement-done-saved",
     EngagementUnavailable: Engagement Error "unavailable" => "error-unavailable",
+    // The Key Individual Network (kin): the register and its quarterly questionnaire.
+    KinAdded: Engagement Done "kin_added" => "kin-done-added",
+    KinEdited: Engagement Done "kin_edited" => "kin-done-edited",
+    KinWithdrawn: Engagement Done "kin_withdrawn" => "kin-done-withdrawn",
+    KinRemoved: Engagement Done "kin_removed" => "kin-done-removed",
+    KinSent: Engagement Done "kin_sent" => "kin-done-sent",
+    KinReminded: Engagement Done "kin_reminded" => "kin-done-reminded",
+    KinNeighbourhood: Engagement Error "kin_neighbourhood" => "kin-error-neighbourhood",
+    KinName: Engagement Error "kin_name" => "kin-error-name",
+    KinContact: Engagement Error "kin_contact" => "kin-error-contact",
+    KinEmail: Engagement Error "kin_email" => "kin-error-email",
+    KinPhone: Engagement Error "kin_phone" => "kin-error-phone",
+    KinLanguage: Engagement Error "kin_language" => "kin-error-language",
+    KinTooLong: Engagement Error "kin_too_long" => "kin-error-too-long",
+    KinConsentDate: Engagement Error "kin_consent_date" => "kin-error-consent-date",
+    KinReviewDate: Engagement Error "kin_review_date" => "kin-error-review-date",
+    KinStatus: Engagement Error "kin_status" => "kin-error-status",
+    KinStale: Engagement Error "kin_stale" => "kin-error-stale",
+    KinUnknown: Engagement Error "kin_unknown" => "kin-error-unknown",
+    KinNoConsent: Engagement Error "kin_no_consent" => "kin-error-no-consent",
+    KinCampaign: Engagement Error "kin_campaign" => "kin-error-campaign",
+    KinNotPublished: Engagement Error "kin_not_published" => "kin-error-not-published",
     // A residents' survey page.
     SurveySaved: Survey Done "saved" => "survey-done-saved",
     SurveyUnavailable: Survey Error "unavailable" => "survey-error-unavailable",
@@ -250,7 +272,10 @@ impl Outcome {
 
     /// Refused because someone else saved first.
     pub fn is_stale(self) -> bool {
-        matches!(self, Outcome::ReportStale | Outcome::ProfileStale | Outcome::ReviewStale)
+        matches!(
+            self,
+            Outcome::ReportStale | Outcome::ProfileStale | Outcome::ReviewStale | Outcome::KinStale
+        )
     }
 }
 
