@@ -680,20 +680,20 @@ fn QuestionnaireSection(lang: Lang, csp: String, campaigns: Vec<(i64, Names)>) -
 fn sparkline(lang: Lang, neighbourhood: &str, rates: &[Rate]) -> AnyView {
     let (width, height) = (120.0_f64, 32.0_f64);
     let step = if rates.len() > 1 { width / (rates.len() - 1) as f64 } else { 0.0 };
-    let points: Vec<String> = rates
+    let points: Vec<(f64, f64)> = rates
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
-            r.percent().map(|p| {
-                format!("{:.1},{:.1}", i as f64 * step, height - 2.0 - (p as f64) * (height - 4.0) / 100.0)
-            })
+            r.percent().map(|p| (i as f64 * step, height - 2.0 - (p as f64) * (height - 4.0) / 100.0))
         })
         .collect();
+    let line: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
     let label = t!(lang, "kin-chart-label", neighbourhood = neighbourhood.to_string());
     view! {
         <svg class="sparkline" width="120" height="32" viewBox="0 0 120 32" role="img" aria-label=label>
             <line x1="0" y1="30" x2="120" y2="30" stroke="currentColor" stroke-opacity="0.3" />
-            <polyline points=points.join(" ") fill="none" stroke="currentColor" stroke-width="2" />
+            <polyline points=line.join(" ") fill="none" stroke="currentColor" stroke-width="2" />
+            {points.into_iter().map(|(x, y)| view! { <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="2" fill="currentColor" /> }).collect_view()}
         </svg>
     }
     .into_any()
