@@ -240,13 +240,14 @@ pub async fn member(id: Option<i64>, kept: Option<String>) -> Result<MemberView,
         user.grants.iter().find(|g| g.csp_id == csp_id).map(|g| g.csp_slug.clone()).unwrap_or_default();
     let mut answers = Vec::new();
     let mut surveys: std::collections::HashMap<i64, crate::engagement::survey::Survey> = Default::default();
-    for a in db::kin::member_answers(&state.db, id).await.map_err(internal)? {
-        if !surveys.contains_key(&a.survey_version_id) {
-            let questions =
-                db::kin::version_questions(&state.db, a.survey_version_id).await.map_err(internal)?;
-            let survey = questions.and_then(|q| serde_json::from_str(&q).ok()).unwrap_or_default();
-            surveys.insert(a.survey_version_id, survey);
+    let given = db::kin::member_answers(&state.db, id).await.map_err(internal)?;
+    for version in given.iter().map(|a| a.survey_version_id) {
+        if let std::collections::hash_map::Entry::Vacant(entry) = surveys.entry(version) {
+            let questions = db::kin::version_questions(&state.db, version).await.map_err(internal)?;
+            entry.insert(questions.and_then(|q| serde_json::from_str(&q).ok()).unwrap_or_default());
         }
+    }
+    for a in given {
         let question = surveys
             .get(&a.survey_version_id)
             .and_then(|s| s.questions.iter().find(|q| q.key == a.question))
