@@ -267,6 +267,51 @@ both_backends!(the_register_and_its_quarterly_questionnaire, |db: Db, url: Strin
     );
     assert_eq!(audited(&db, "kin_questionnaire_sent").await, 1);
 
+    // A closed campaign, or one that is not a KIN questionnaire, is refused.
+    sqlx::query("UPDATE campaigns SET status = 'closed' WHERE id = $1")
+        .bind(campaign)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let (_, location) = post(&app, "/staff/engagement/kin/send", &lead, &send_form).await;
+    assert!(location.ends_with("error=kin_campaign"), "{location}");
+    sqlx::query("UPDATE campaigns SET status = 'open' WHERE id = $1")
+        .bind(campaign)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let (_, location) =
+        post(&app, "/staff/engagement/kin/send", &lead, "lang=en&csp=cardiff&campaign=x").await;
+    assert!(location.ends_with("error=kin_campaign"), "{location}");
+
+    // Nor is one whose survey is not published (the links would open nothing).
+    let owner =
+        db::staff::user_id_by_email(&db, "engagement-lead@demo.cymuned.cymru").await.unwrap().unwrap();
+    let draft = db::engagement::create_campaign(
+        &db,
+        NewCampaign {
+            csp_id: csp,
+            slug: "kin-draft",
+            title: &Names::new("Draft", "Drafft"),
+            purpose: &Names::new("", ""),
+            whole_csp: true,
+            neighbourhoods: &[],
+            channels: &[Channel::KinQuestionnaire],
+            starts_on: db::now(),
+            ends_on: db::now() + DAY,
+            owner_user_id: owner,
+            response_policy: ResponsePolicy::OnePerLink,
+            results_due_on: None,
+        },
+    )
+    .await
+    .unwrap();
+    let (_, location) =
+        post(&app, "/staff/engagement/kin/send", &lead, &format!("lang=en&csp=cardiff&campaign={draft}"))
+            .await;
+    assert!(location.ends_with("error=kin_not_published"), "{location}");
+    assert_eq!(waiting(&db).await.len(), 2);
+
     // Sending again sends nothing more, and says how many had theirs already.
     let (_, location) = post(&app, "/staff/engagement/kin/send", &lead, &send_form).await;
     assert!(location.ends_with("done=kin_sent&sent=0&already=2"), "{location}");
@@ -335,6 +380,7 @@ both_backends!(the_register_and_its_quarterly_questionnaire, |db: Db, url: Strin
 
     // The response rate: 1 of 2 this quarter in the neighbourhood.
     let (_, body) = page(&app, "/staff/engagement/kin", &lead).await;
+    assert!(body.contains("No members yet in:"), "neighbourhoods without members are named once");
     assert!(body.contains("1 of 2 (50%)"), "the response rate is shown");
     assert!(body.contains(r#"class="sparkline""#) && body.contains("<circle"), "with its trend line");
     let (_, body) = page(&app, "/cy/staff/engagement/kin", &lead).await;

@@ -209,8 +209,8 @@ pub async fn hash_key(db: &Db, csp_id: i64, new_key: &str) -> Result<String, DbE
         .await
 }
 
-/// A campaign the quarterly questionnaire can be sent for: KIN questionnaire channel, one
-/// response per personal link.
+/// A campaign the quarterly questionnaire can be sent for: planned or open, with the KIN
+/// questionnaire channel and one response per personal link.
 #[derive(sqlx::FromRow, Clone, Debug, PartialEq, Eq)]
 pub struct KinCampaign {
     pub id: i64,
@@ -224,7 +224,7 @@ pub struct KinCampaign {
 const KIN_CAMPAIGN: &str = "SELECT c.id AS id, c.csp_id AS csp_id, c.slug AS slug, c.title_en AS title_en, \
      c.title_cy AS title_cy, c.whole_csp AS whole_csp FROM campaigns c \
      JOIN campaign_channels ch ON ch.campaign_id = c.id AND ch.channel = 'kin_questionnaire' \
-     WHERE c.response_policy = 'one_per_link'";
+     WHERE c.response_policy = 'one_per_link' AND c.status IN ('planned', 'open')";
 
 /// The CSP's KIN questionnaire campaigns, newest first.
 pub async fn kin_campaigns(db: &Db, csp_id: i64) -> Result<Vec<KinCampaign>, DbError> {

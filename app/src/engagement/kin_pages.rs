@@ -413,13 +413,17 @@ fn MembersSection(
     members: Vec<MemberLine>,
     removed: i64,
 ) -> AnyView {
+    let (with_members, without): (Vec<(i64, Names)>, Vec<(i64, Names)>) =
+        neighbourhoods.into_iter().partition(|(id, _)| members.iter().any(|m| m.neighbourhood_id == *id));
+    let without: Vec<String> = without.iter().map(|(_, name)| name.get(lang).to_string()).collect();
     view! {
         <section aria-labelledby="kin-members">
             <h2 id="kin-members">{t!(lang, "kin-members-heading")}</h2>
-            {neighbourhoods.into_iter().map(|(id, name)| {
+            {with_members.into_iter().map(|(id, name)| {
                 let these: Vec<MemberLine> = members.iter().filter(|m| m.neighbourhood_id == id).cloned().collect();
                 view! { <NeighbourhoodMembers lang now id name=name.get(lang).to_string() members=these /> }
             }).collect_view()}
+            {(!without.is_empty()).then(|| view! { <p>{t!(lang, "kin-none-in", neighbourhoods = without.join(", "))}</p> })}
             {(removed > 0).then(|| view! { <p>{t!(lang, "kin-removed-count", count = removed)}</p> })}
         </section>
     }
@@ -435,9 +439,6 @@ fn NeighbourhoodMembers(
     members: Vec<MemberLine>,
 ) -> AnyView {
     let (caption, labelled_by) = (format!("kin-caption-{id}"), format!("kin-caption-{id}"));
-    if members.is_empty() {
-        return view! { <h3>{name}</h3> <p>{t!(lang, "kin-none-in-neighbourhood")}</p> }.into_any();
-    }
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby=labelled_by>
             <table>
