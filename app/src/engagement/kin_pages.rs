@@ -413,7 +413,7 @@ fn MembersSection(
     members: Vec<MemberLine>,
     removed: i64,
 ) -> AnyView {
-    let (with_members, without): (Vec<(i64, Names)>, Vec<(i64, Names)>) =
+    let (with_members, without): (Vec<_>, Vec<_>) =
         neighbourhoods.into_iter().partition(|(id, _)| members.iter().any(|m| m.neighbourhood_id == *id));
     let without: Vec<String> = without.iter().map(|(_, name)| name.get(lang).to_string()).collect();
     view! {
