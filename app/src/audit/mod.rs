@@ -38,10 +38,13 @@ pub enum AuditAction {
     ProblemShared,
     ApiKeyRevoked,
     AccountDeactivated,
+    // Issue 13 (intel): intelligence recorded from engagement, and the survey answer read for it.
+    IntelligenceRecorded,
+    SurveyAnswerRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -68,6 +71,8 @@ impl AuditAction {
         AuditAction::ProblemShared,
         AuditAction::ApiKeyRevoked,
         AuditAction::AccountDeactivated,
+        AuditAction::IntelligenceRecorded,
+        AuditAction::SurveyAnswerRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +103,8 @@ impl AuditAction {
             AuditAction::ProblemShared => "problem_shared",
             AuditAction::ApiKeyRevoked => "api_key_revoked",
             AuditAction::AccountDeactivated => "account_deactivated",
+            AuditAction::IntelligenceRecorded => "intelligence_recorded",
+            AuditAction::SurveyAnswerRead => "survey_answer_read",
         }
     }
 

@@ -83,6 +83,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ProblemShared) => t!(lang, "audit-action-problem-shared"),
         Some(AuditAction::ApiKeyRevoked) => t!(lang, "audit-action-api-key-revoked"),
         Some(AuditAction::AccountDeactivated) => t!(lang, "audit-action-account-deactivated"),
+        Some(AuditAction::IntelligenceRecorded) => t!(lang, "audit-action-intelligence-recorded"),
+        Some(AuditAction::SurveyAnswerRead) => t!(lang, "audit-action-survey-answer-read"),
         None => action.to_string(),
     }
 }

@@ -6,6 +6,8 @@
 //! This module holds the vocabularies; `survey` holds a survey's questions and the checks on
 //! them and on answers. The other files are the capability's pages and handlers.
 
+// Issue 13 (intel): neighbourhood priorities.
+pub mod priorities;
 pub mod survey;
 
 use crate::vocabulary::vocabulary;
