@@ -208,7 +208,7 @@ fn record_form(lang: Lang, v: RecordView) -> impl IntoView {
     view! {
         <CspPicker lang csps selected=selected.clone() />
         {from.clone().map(|f| from_answer(lang, f))}
-        <form method="post" action=lang.path(ADDRESS) class="form">
+        <form method="post" action=ADDRESS class="form">
             <input type="hidden" name="lang" value=lang.code() />
             <input type="hidden" name="csp" value=selected />
             <input type="hidden" name="response" value=value("response", &response) />

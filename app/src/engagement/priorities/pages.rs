@@ -281,7 +281,7 @@ fn priority_forms(
     let verdict = value("verdict", "");
     view! {
         {(!c.profiles.is_empty() || !c.actions.is_empty()).then(|| view! {
-            <form method="post" action=lang.path(&format!("{ADDRESS}/link")) class="form inline-fields">
+            <form method="post" action=format!("{ADDRESS}/link") class="form inline-fields">
                 {hidden(lang, place)}
                 <input type="hidden" name="priority" value=id.to_string() />
                 <div class="field">
@@ -298,7 +298,7 @@ fn priority_forms(
                 <button type="submit" class="button">{t!(lang, "priority-link")}</button>
             </form>
         })}
-        <form method="post" action=lang.path(&format!("{ADDRESS}/review")) class="form">
+        <form method="post" action=format!("{ADDRESS}/review") class="form">
             {hidden(lang, place)}
             <input type="hidden" name="priority" value=id.to_string() />
             <fieldset class="field">
@@ -335,7 +335,7 @@ fn SetPriority(lang: Lang, place: Place, choices: LinkChoices, kept: kept::KeptF
     view! {
         <section aria-labelledby="set-priority" class="card">
             <h2 id="set-priority">{t!(lang, "priority-set", max = MAX_PRIORITIES)}</h2>
-            <form method="post" action=lang.path(&format!("{ADDRESS}/set")) class="form">
+            <form method="post" action=format!("{ADDRESS}/set") class="form">
                 {hidden(lang, &place)}
                 <div class="field">
                     <label for="title_en">{t!(lang, "priority-title-en")}</label>
