@@ -238,13 +238,13 @@ mod tests {
             let cells: Vec<Vec<i64>> = (0..rows).map(|_| (0..columns).map(|_| next()).collect()).collect();
             let t = table(&cells, 10);
             assert!(safe(&t), "{cells:?} -> {t:?}");
-            for r in 0..rows {
-                for c in 0..columns {
-                    if cells[r][c] < 10 {
-                        assert!(t.cells[r][c].is_hidden());
+            for (given, shown) in cells.iter().zip(&t.cells) {
+                for (&count, cell) in given.iter().zip(shown) {
+                    if count < 10 {
+                        assert!(cell.is_hidden());
                     }
-                    if let Shown::Count(v) = t.cells[r][c] {
-                        assert_eq!(v, cells[r][c]);
+                    if let Shown::Count(v) = *cell {
+                        assert_eq!(v, count);
                     }
                 }
             }
