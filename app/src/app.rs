@@ -80,6 +80,10 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("track/:token") view=TrackPage />
             <Route path=path!("sign-in") view=SignInPage />
             <Route path=path!("case-review") view=CaseReviewPage />
+            // Responding (issue 13): residents answering a campaign's survey.
+            <Route path=path!("have-your-say/:slug") view=crate::engagement::respond_pages::SurveyPage />
+            <Route path=path!("have-your-say/:slug/thanks") view=crate::engagement::respond_pages::SurveyThanksPage />
+            <Route path=path!("have-your-say/:slug/link/:token") view=crate::engagement::respond_pages::SurveyLinkPage />
             <StaffPages />
         </ParentRoute>
     }
@@ -116,6 +120,10 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("control-strategy") view=ControlStrategyPage />
             <Route path=path!("strategic-assessments") view=StrategicAssessmentsPage />
             <Route path=path!("strategic-assessments/:year/:quarter") view=StrategicAssessmentPage />
+            // Responding (issue 13): face-to-face entry, the paper version, paper imports.
+            <Route path=path!("engagement/:id/enter") view=crate::engagement::entry_pages::EntryPage />
+            <Route path=path!("engagement/:id/paper") view=crate::engagement::entry_pages::PaperPage />
+            <Route path=path!("engagement/:id/import") view=crate::engagement::entry_pages::ImportPage />
         </ParentRoute>
     }
     .into_inner()

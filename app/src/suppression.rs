@@ -15,7 +15,9 @@ pub const DEFAULT_THRESHOLD: i64 = 10;
 pub enum Shown {
     Count(i64),
     /// Hidden: fewer than this (the threshold), or hidden so that another cannot be worked out.
-    Hidden { threshold: i64 },
+    Hidden {
+        threshold: i64,
+    },
 }
 
 impl Shown {
@@ -112,7 +114,8 @@ pub fn table(cells: &[Vec<i64>], threshold: i64) -> Table {
     let column_totals: Vec<i64> = (0..columns).map(|c| (0..rows).map(|r| at(r, c)).sum()).collect();
     let total: i64 = row_totals.iter().sum();
 
-    let mut hidden: Vec<Vec<bool>> = (0..rows).map(|r| (0..columns).map(|c| at(r, c) < threshold).collect()).collect();
+    let mut hidden: Vec<Vec<bool>> =
+        (0..rows).map(|r| (0..columns).map(|c| at(r, c) < threshold).collect()).collect();
     let mut row_hidden: Vec<bool> = row_totals.iter().map(|&t| t < threshold).collect();
     let mut column_hidden: Vec<bool> = column_totals.iter().map(|&t| t < threshold).collect();
     let mut total_hidden = total < threshold;
@@ -188,7 +191,10 @@ mod tests {
         // 40 total, 4 hidden: 4 = 40 - 20 - 16 would show it, so 16 is hidden too.
         assert_eq!(with_total(&[20, 4, 16], 10), WithTotal { cells: vec![n(20), H, H], total: n(40) });
         // Two already hidden: nothing more to hide.
-        assert_eq!(with_total(&[20, 4, 3, 16], 10), WithTotal { cells: vec![n(20), H, H, n(16)], total: n(43) });
+        assert_eq!(
+            with_total(&[20, 4, 3, 16], 10),
+            WithTotal { cells: vec![n(20), H, H, n(16)], total: n(43) }
+        );
         // Only one cell, hidden: the total would show it, so the total is hidden.
         assert_eq!(with_total(&[12, 4], 10).cells, vec![H, H]);
         assert_eq!(with_total(&[4], 10), WithTotal { cells: vec![H], total: H });
@@ -204,7 +210,8 @@ mod tests {
         let rows = t.cells.len();
         let columns = t.column_totals.len();
         (0..rows).all(|r| lines_safe(t.cells[r].clone(), t.row_totals[r]))
-            && (0..columns).all(|c| lines_safe((0..rows).map(|r| t.cells[r][c]).collect(), t.column_totals[c]))
+            && (0..columns)
+                .all(|c| lines_safe((0..rows).map(|r| t.cells[r][c]).collect(), t.column_totals[c]))
             && lines_safe(t.row_totals.clone(), t.total)
             && lines_safe(t.column_totals.clone(), t.total)
     }

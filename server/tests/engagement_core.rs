@@ -39,7 +39,10 @@ async fn lead(db: &Db) -> i64 {
 }
 
 async fn cardiff(db: &Db) -> (i64, i64) {
-    let csp: i64 = sqlx::query_scalar("SELECT id FROM csps WHERE slug = 'cardiff'").fetch_one(db.reader()).await.unwrap();
+    let csp: i64 = sqlx::query_scalar("SELECT id FROM csps WHERE slug = 'cardiff'")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
     let n: i64 = sqlx::query_scalar("SELECT id FROM neighbourhoods WHERE csp_id = $1 ORDER BY id LIMIT 1")
         .bind(csp)
         .fetch_one(db.reader())
@@ -91,7 +94,10 @@ both_backends!(a_campaign_survey_and_response_round_trip, |db: Db, _url| async m
     .unwrap();
     let c = db::engagement::campaign_by_slug(&db, "feeling-safe").await.unwrap().unwrap();
     assert_eq!((c.id, c.title_cy.as_str(), c.whole_csp), (id, "Teimlo'n ddiogel", 0));
-    assert_eq!(db::engagement::campaign_channels(&db, id).await.unwrap(), vec![Channel::OnlineSurvey, Channel::StreetBriefing]);
+    assert_eq!(
+        db::engagement::campaign_channels(&db, id).await.unwrap(),
+        vec![Channel::OnlineSurvey, Channel::StreetBriefing]
+    );
     let wards = db::engagement::campaign_wards(&db, id).await.unwrap();
     assert!(!wards.is_empty() && wards.iter().all(|w| w.neighbourhood_id == neighbourhood));
 
@@ -99,8 +105,12 @@ both_backends!(a_campaign_survey_and_response_round_trip, |db: Db, _url| async m
     let survey_id = db::engagement::create_survey(&db, id, SurveyKind::Custom, &draft).await.unwrap();
     let s = db::engagement::survey_of_campaign(&db, id).await.unwrap().unwrap();
     // A stale save is refused; a current one is kept.
-    assert!(!db::engagement::save_survey_draft(&db, survey_id, s.version + 1, &draft, None, None).await.unwrap());
-    assert!(db::engagement::save_survey_draft(&db, survey_id, s.version, &draft, Some(1), Some(2)).await.unwrap());
+    assert!(!db::engagement::save_survey_draft(&db, survey_id, s.version + 1, &draft, None, None)
+        .await
+        .unwrap());
+    assert!(db::engagement::save_survey_draft(&db, survey_id, s.version, &draft, Some(1), Some(2))
+        .await
+        .unwrap());
     let v1 = db::engagement::publish_survey(&db, survey_id, &draft, user).await.unwrap();
     let v2 = db::engagement::publish_survey(&db, survey_id, &draft, user).await.unwrap();
     assert_eq!((v1.number, v2.number), (1, 2));
@@ -144,8 +154,10 @@ both_backends!(a_campaign_survey_and_response_round_trip, |db: Db, _url| async m
     bad[0].neighbourhood_id = Some(987_654_321);
     let broken = NewResponse { answers: &bad, ..response };
     assert!(db::engagement::store_response(&db, &broken).await.is_err());
-    let responses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM survey_responses").fetch_one(db.reader()).await.unwrap();
-    let equalities: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM survey_equality").fetch_one(db.reader()).await.unwrap();
+    let responses: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM survey_responses").fetch_one(db.reader()).await.unwrap();
+    let equalities: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM survey_equality").fetch_one(db.reader()).await.unwrap();
     assert_eq!((responses, equalities), (1, 1));
     assert_eq!(db::engagement::suppression_threshold(&db, csp).await.unwrap(), 10);
 });

@@ -38,10 +38,13 @@ pub enum AuditAction {
     ProblemShared,
     ApiKeyRevoked,
     AccountDeactivated,
+    // Responding (issue 13): a response keyed in by staff, a CSV of paper responses imported.
+    ResponseEntered,
+    ResponsesImported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -68,6 +71,8 @@ impl AuditAction {
         AuditAction::ProblemShared,
         AuditAction::ApiKeyRevoked,
         AuditAction::AccountDeactivated,
+        AuditAction::ResponseEntered,
+        AuditAction::ResponsesImported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +103,8 @@ impl AuditAction {
             AuditAction::ProblemShared => "problem_shared",
             AuditAction::ApiKeyRevoked => "api_key_revoked",
             AuditAction::AccountDeactivated => "account_deactivated",
+            AuditAction::ResponseEntered => "response_entered",
+            AuditAction::ResponsesImported => "responses_imported",
         }
     }
 

@@ -83,6 +83,9 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ProblemShared) => t!(lang, "audit-action-problem-shared"),
         Some(AuditAction::ApiKeyRevoked) => t!(lang, "audit-action-api-key-revoked"),
         Some(AuditAction::AccountDeactivated) => t!(lang, "audit-action-account-deactivated"),
+        // Responding (issue 13).
+        Some(AuditAction::ResponseEntered) => t!(lang, "audit-action-response-entered"),
+        Some(AuditAction::ResponsesImported) => t!(lang, "audit-action-responses-imported"),
         None => action.to_string(),
     }
 }

@@ -5,9 +5,7 @@
 
 use super::{now, Db, DbError};
 use crate::{
-    engagement::{
-        survey::AnswerRow, CampaignStatus, Channel, ResponseChannel, ResponsePolicy, SurveyKind,
-    },
+    engagement::{survey::AnswerRow, CampaignStatus, Channel, ResponseChannel, ResponsePolicy, SurveyKind},
     reference::Names,
     time::Timestamp,
 };
@@ -94,7 +92,8 @@ pub struct CampaignRow {
     pub version: i64,
 }
 
-const CAMPAIGN_COLUMNS: &str = "id, csp_id, slug, title_en, title_cy, purpose_en, purpose_cy, whole_csp, starts_on, \
+const CAMPAIGN_COLUMNS: &str =
+    "id, csp_id, slug, title_en, title_cy, purpose_en, purpose_cy, whole_csp, starts_on, \
      ends_on, owner_user_id, status, response_policy, results_due_on, results_published_at, version";
 
 pub async fn campaign(db: &Db, id: i64) -> Result<Option<CampaignRow>, DbError> {
@@ -152,7 +151,12 @@ pub async fn campaign_wards(db: &Db, campaign_id: i64) -> Result<Vec<CampaignWar
 }
 
 /// Gives a campaign its survey, with `draft_json` (`engagement::survey::Survey`) as the draft.
-pub async fn create_survey(db: &Db, campaign_id: i64, kind: SurveyKind, draft_json: &str) -> Result<i64, DbError> {
+pub async fn create_survey(
+    db: &Db,
+    campaign_id: i64,
+    kind: SurveyKind,
+    draft_json: &str,
+) -> Result<i64, DbError> {
     let at = now();
     sqlx::query_scalar(
         "INSERT INTO surveys (campaign_id, kind, draft, created_at, updated_at, version) VALUES ($1, $2, $3, $4, $4, 1) RETURNING id",
@@ -229,11 +233,12 @@ pub async fn publish_survey(
 ) -> Result<SurveyVersionRow, DbError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
-    let number: i64 =
-        sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) + 1 AS next FROM survey_versions WHERE survey_id = $1")
-            .bind(survey_id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let number: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(number), 0) + 1 AS next FROM survey_versions WHERE survey_id = $1",
+    )
+    .bind(survey_id)
+    .fetch_one(&mut *tx)
+    .await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO survey_versions (survey_id, number, questions, published_by, published_at) \
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -371,9 +376,10 @@ pub async fn store_response(db: &Db, r: &NewResponse<'_>) -> Result<i64, DbError
 
 /// A CSP's small-number threshold (10 while the CSP has set none).
 pub async fn suppression_threshold(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    let set: Option<i64> = sqlx::query_scalar("SELECT suppression_threshold FROM csp_settings WHERE csp_id = $1")
-        .bind(csp_id)
-        .fetch_optional(db.reader())
-        .await?;
+    let set: Option<i64> =
+        sqlx::query_scalar("SELECT suppression_threshold FROM csp_settings WHERE csp_id = $1")
+            .bind(csp_id)
+            .fetch_optional(db.reader())
+            .await?;
     Ok(set.unwrap_or(crate::suppression::DEFAULT_THRESHOLD))
 }

@@ -14,6 +14,8 @@ pub mod outbox;
 pub mod problems;
 pub mod reference;
 pub mod reporting;
+// Responding (issue 13).
+pub mod responses;
 pub mod staff;
 pub mod tasking;
 pub mod triage;

@@ -7,6 +7,17 @@
 //! them and on answers. The other files are the capability's pages and handlers.
 
 pub mod survey;
+// Responding (issue 13): the rules, the residents' pages and posts, staff entry and paper.
+#[cfg(feature = "ssr")]
+pub mod entry_actions;
+#[cfg(feature = "ssr")]
+pub mod entry_pages;
+#[cfg(feature = "ssr")]
+pub mod respond;
+#[cfg(feature = "ssr")]
+pub mod respond_actions;
+#[cfg(feature = "ssr")]
+pub mod respond_pages;
 
 use crate::vocabulary::vocabulary;
 

@@ -148,7 +148,9 @@ impl Survey {
                 if words.cy.trim().is_empty() && (required || !words.en.trim().is_empty()) {
                     out.push(SurveyProblem::MissingWelsh(q.key.clone(), part.clone()));
                 }
-                if words.en.chars().count() > MAX_QUESTION_TEXT || words.cy.chars().count() > MAX_QUESTION_TEXT {
+                if words.en.chars().count() > MAX_QUESTION_TEXT
+                    || words.cy.chars().count() > MAX_QUESTION_TEXT
+                {
                     out.push(SurveyProblem::TooLong(q.key.clone(), part));
                 }
             }
@@ -221,7 +223,9 @@ impl Survey {
                 Ok(Some(answer)) => {
                     answers.0.insert(q.key.clone(), answer);
                 }
-                Ok(None) if q.required => errors.push(AnswerError { question: q.key.clone(), problem: AnswerProblem::Required }),
+                Ok(None) if q.required => {
+                    errors.push(AnswerError { question: q.key.clone(), problem: AnswerProblem::Required })
+                }
                 Ok(None) => {}
                 Err(problem) => errors.push(AnswerError { question: q.key.clone(), problem }),
             }
@@ -339,7 +343,10 @@ pub enum Answer {
     Ranking(Vec<String>),
     Rating(u8),
     Text(String),
-    Place { ward: String, neighbourhood_id: i64 },
+    Place {
+        ward: String,
+        neighbourhood_id: i64,
+    },
 }
 
 impl Answer {
@@ -386,11 +393,11 @@ impl Answers {
                 Answer::Choices(cs) => {
                     out.extend(cs.iter().map(|c| AnswerRow { choice: Some(c.clone()), ..row(key) }))
                 }
-                Answer::Ranking(cs) => out.extend(
-                    cs.iter()
-                        .enumerate()
-                        .map(|(i, c)| AnswerRow { choice: Some(c.clone()), number: Some(i as i64 + 1), ..row(key) }),
-                ),
+                Answer::Ranking(cs) => out.extend(cs.iter().enumerate().map(|(i, c)| AnswerRow {
+                    choice: Some(c.clone()),
+                    number: Some(i as i64 + 1),
+                    ..row(key)
+                })),
                 Answer::Rating(n) => out.push(AnswerRow { number: Some(i64::from(*n)), ..row(key) }),
                 Answer::Text(t) => out.push(AnswerRow { text: Some(t.clone()), ..row(key) }),
                 Answer::Place { ward, neighbourhood_id } => out.push(AnswerRow {
@@ -539,7 +546,8 @@ mod tests {
 
     #[test]
     fn publishing_needs_every_word_in_welsh() {
-        let mut s = Survey { questions: vec![q("q1", QuestionKind::SingleChoice), q("q2", QuestionKind::FreeText)] };
+        let mut s =
+            Survey { questions: vec![q("q1", QuestionKind::SingleChoice), q("q2", QuestionKind::FreeText)] };
         assert!(s.problems().is_empty(), "{:?}", s.problems());
         s.questions[0].options[1].label.cy.clear();
         s.questions[1].help = names("Say more", "");
@@ -566,7 +574,9 @@ mod tests {
         later.show_if = Some(Condition { question: "q4".into(), answer: "a".into() });
         let mut unknown_answer = q("q4", QuestionKind::FreeText);
         unknown_answer.show_if = Some(Condition { question: "q2".into(), answer: "a".into() });
-        let s = Survey { questions: vec![one_option, bad_max, later, unknown_answer, q("q1", QuestionKind::Rating)] };
+        let s = Survey {
+            questions: vec![one_option, bad_max, later, unknown_answer, q("q1", QuestionKind::Rating)],
+        };
         let problems = s.problems();
         assert!(problems.contains(&SurveyProblem::Options("q1".into())));
         assert!(problems.contains(&SurveyProblem::MaxChoices("q2".into())));
@@ -662,9 +672,15 @@ mod tests {
             place: names("Your ward", "Eich ward"),
             detail: names("Anything to add?", "Unrhyw beth i'w ychwanegu?"),
         };
-        let poll = priorities_poll(vec![choice("asb"), choice("drugs"), choice("speeding"), choice("litter")], words);
+        let poll = priorities_poll(
+            vec![choice("asb"), choice("drugs"), choice("speeding"), choice("litter")],
+            words,
+        );
         assert!(poll.problems().is_empty(), "{:?}", poll.problems());
-        assert_eq!(poll.questions.iter().map(|q| q.key.as_str()).collect::<Vec<_>>(), ["priorities", "place", "detail"]);
+        assert_eq!(
+            poll.questions.iter().map(|q| q.key.as_str()).collect::<Vec<_>>(),
+            ["priorities", "place", "detail"]
+        );
         assert_eq!(poll.questions[0].max_choices, Some(3));
         let json = serde_json::to_string(&poll).unwrap();
         assert_eq!(serde_json::from_str::<Survey>(&json).unwrap(), poll);
