@@ -1244,3 +1244,6 @@ equality-postcode-district-hint = Er enghraifft, CF24. Os teipiwch eich cod post
 equality-problem-choice = { $question }: dewiswch un o'r atebion a roddir, neu gadewch yn wag.
 equality-problem-postcode = Ardal cod post: teipiwch hanner cyntaf cod post, fel CF24, neu gadewch yn wag.
 equality-problem-postcode-both = Ardal cod post: naill ai teipiwch hanner cyntaf eich cod post neu ticiwch “mae'n well gennyf beidio â dweud”, nid y ddau.
+survey-equality-heading = Amdanoch chi (dewisol)
+survey-equality-intro = Mae'r cwestiynau hyn yn helpu'r bartneriaeth i wirio ei bod yn clywed gan bawb yn y gymuned. Mae pob cwestiwn yn ddewisol ac mae gan bob un “mae'n well gennyf beidio â dweud”. Caiff eich atebion eu cadw ar wahân i'ch atebion eraill a dim ond mewn grwpiau y cânt eu cyfrif, byth eu dangos ar gyfer un person.
+entry-equality-intro = Gofynnwch y rhain dim ond os yw'r person yn fodlon ateb; gadewch unrhyw un heb ei ateb. Peidiwch byth â'u dyfalu.

@@ -1243,3 +1243,6 @@ equality-postcode-district-hint = For example, CF24. If you type your whole post
 equality-problem-choice = { $question }: choose one of the answers given, or leave it blank.
 equality-problem-postcode = Postcode district: type the first half of a postcode, such as CF24, or leave it blank.
 equality-problem-postcode-both = Postcode district: either type the first half of your postcode or tick “prefer not to say”, not both.
+survey-equality-heading = About you (optional)
+survey-equality-intro = These questions help the partnership check it hears from everyone in the community. Every question is optional and has “prefer not to say”. Your answers are kept apart from your other answers and only ever counted in groups, never shown for one person.
+entry-equality-intro = Ask these only if the person is happy to answer; leave any unanswered. Never guess them.

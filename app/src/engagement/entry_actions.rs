@@ -117,9 +117,12 @@ pub async fn enter(
         }
     };
     let (_, places) = ward_choices(&wards, lang);
-    let answers = match survey.check(&respond::answer_fields(&fields), &places) {
-        Ok(a) => a,
-        Err(_) => return refuse(Outcome::ResponseAnswers).await,
+    let (answers, equality) = match (
+        survey.check(&respond::answer_fields(&fields), &places),
+        crate::engagement::equality::read(&respond::equality_fields(&fields)),
+    ) {
+        (Ok(a), Ok(e)) => (a, e),
+        _ => return refuse(Outcome::ResponseAnswers).await,
     };
     let ward = form.ward.trim();
     let neighbourhood_id = match (answers.neighbourhood(), ward.is_empty()) {
@@ -131,7 +134,6 @@ pub async fn enter(
         },
     };
     let rows = answers.rows();
-    let equality = EqualityRow::default();
     let response = NewResponse {
         campaign_id: id,
         survey_version_id: version_id,

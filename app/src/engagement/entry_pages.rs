@@ -91,6 +91,7 @@ pub struct EntryView {
     pub tablet: bool,
     pub fields: Fields,
     pub errors: Vec<AnswerError>,
+    pub equality_problems: Vec<crate::engagement::equality::EqualityProblem>,
     /// Not in tablet mode: the latest responses, with duplicates flagged.
     pub recent: Vec<EnteredResponse>,
     pub flagged: i64,
@@ -112,12 +113,16 @@ pub async fn entry_view(
     let kept: KeptForm = crate::staff::kept::kept(&state.db, user.id, &page, kept.as_deref()).await;
     let (choices, places) = ward_choices(&wards, lang);
     let mut fields: Fields = Fields::new();
-    for (k, v) in kept.fields.iter().filter(|(k, _)| k.starts_with("q_")) {
+    for (k, v) in kept.fields.iter().filter(|(k, _)| k.starts_with("q_") || k.starts_with("eq_")) {
         fields.entry(k.clone()).or_default().push(v.clone());
     }
     let errors = match (&survey, kept.is("enter")) {
         (Some(s), true) => s.check(&fields, &places).err().unwrap_or_default(),
         _ => Vec::new(),
+    };
+    let equality_problems = match kept.is("enter") {
+        true => crate::engagement::equality::read(&fields).err().unwrap_or_default(),
+        false => Vec::new(),
     };
     let typed = |name: &str| kept.value("enter", name, "");
     let channel = ResponseChannel::parse(&typed("channel"))
@@ -138,6 +143,7 @@ pub async fn entry_view(
         tablet,
         fields,
         errors,
+        equality_problems,
         recent,
         flagged: db::responses::flagged_count(&state.db, id).await.map_err(internal)?,
     })
@@ -189,7 +195,8 @@ fn EntryOutline(lang: Lang, view: EntryView, done: Option<Outcome>, error: Optio
 
 #[component]
 fn EntryForm(lang: Lang, view: EntryView, questions: Vec<Question>) -> impl IntoView {
-    let EntryView { id, wards, channel, language, ward, tablet, fields, errors, .. } = view;
+    let EntryView { id, wards, channel, language, ward, tablet, fields, errors, equality_problems, .. } =
+        view;
     let has_place = questions.iter().any(|q| q.kind == QuestionKind::Place);
     view! {
         <form method="post" action=format!("/staff/engagement/{id}/enter") class="form" autocomplete="off">
@@ -226,6 +233,9 @@ fn EntryForm(lang: Lang, view: EntryView, questions: Vec<Question>) -> impl Into
                 let error = errors.iter().find(|e| e.question == q.key).map(|e| e.problem);
                 view! { <QuestionField lang question=q fields=fields.clone() error wards=wards.clone() /> }
             }).collect_view()}
+            <h2>{t!(lang, "survey-equality-heading")}</h2>
+            <p>{t!(lang, "entry-equality-intro")}</p>
+            <crate::engagement::equality::EqualitySection lang fields=fields.clone() problems=equality_problems />
             <button type="submit" class="button">{t!(lang, "entry-save")}</button>
         </form>
     }

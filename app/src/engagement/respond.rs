@@ -138,6 +138,23 @@ pub fn merge_step(saved: &Fields, posted: &Fields, keys: &[String]) -> Fields {
     out
 }
 
+/// `fields` with the equality monitoring answers (`eq_...`) replaced by those posted.
+pub fn merge_equality(saved: &Fields, posted: &Fields) -> Fields {
+    let mut out: Fields =
+        saved.iter().filter(|(k, _)| !k.starts_with("eq_")).map(|(k, v)| (k.clone(), v.clone())).collect();
+    out.extend(posted.iter().filter(|(k, _)| k.starts_with("eq_")).map(|(k, v)| (k.clone(), v.clone())));
+    out
+}
+
+/// The equality monitoring fields of a posted form (`eq_...`), capped.
+pub fn equality_fields(posted: &[(String, String)]) -> Fields {
+    let mut out: Fields = HashMap::new();
+    for (k, v) in posted.iter().filter(|(k, _)| k.starts_with("eq_")).take(MAX_FIELDS) {
+        out.entry(k.clone()).or_default().push(v.clone());
+    }
+    out
+}
+
 /// The answer fields of a posted form (`q_...`), capped.
 pub fn answer_fields(posted: &[(String, String)]) -> Fields {
     let mut out: Fields = HashMap::new();

@@ -5,10 +5,11 @@
 use crate::{
     db::{
         self,
-        engagement::{EqualityRow, NewResponse},
+        engagement::NewResponse,
         responses::{EmailLink, SaveProgress, Stored},
     },
     engagement::{
+        equality,
         respond::{self, Availability, Fields},
         respond_pages::{hub_secret, ward_choices, DEVICE_COOKIE},
         survey::Survey,
@@ -171,12 +172,14 @@ pub async fn answer(
     let saved: Fields =
         progress.as_ref().and_then(|p| serde_json::from_str(&p.fields).ok()).unwrap_or_default();
     let reached = progress.as_ref().map(|p| p.step.max(0) as usize).unwrap_or(0);
-    let step = form.step.trim().parse::<usize>().unwrap_or(0).min(reached).min(steps.len().saturating_sub(1));
-    let fields = respond::merge_step(
-        &saved,
-        &respond::answer_fields(&posted),
-        steps.get(step).map(Vec::as_slice).unwrap_or(&[]),
-    );
+    // The survey's steps, then equality monitoring: the last step, every question optional.
+    let equality_step = steps.len();
+    let step = form.step.trim().parse::<usize>().unwrap_or(0).min(reached).min(equality_step);
+    let fields = if step == equality_step {
+        respond::merge_equality(&saved, &respond::equality_fields(&posted))
+    } else {
+        respond::merge_step(&saved, &respond::answer_fields(&posted), &steps[step])
+    };
     let token = token.map(str::to_string).unwrap_or_else(random_token);
     let token_hash = sha256_hex(&token);
     let save = |step: usize| {
@@ -207,22 +210,31 @@ pub async fn answer(
         }
         return with_cookie(to(lang, &slug, "", &at_step(back, "")));
     }
-    if !respond::errors_up_to(&survey, &steps, step, &fields, &places).is_empty() {
+    let refused = if step == equality_step {
+        equality::read(&fields).is_err()
+    } else {
+        !respond::errors_up_to(&survey, &steps, step, &fields, &places).is_empty()
+    };
+    if refused {
         if let Err(e) = save(reached.max(step)).await {
             return unavailable(e);
         }
         return with_cookie(to(lang, &slug, "", &at_step(step, "&error=answers")));
     }
-    if let Some(next) = respond::next_step(&survey, &steps, step, &fields) {
+    if step < equality_step {
+        let next = respond::next_step(&survey, &steps, step, &fields).unwrap_or(equality_step);
         if let Err(e) = save(reached.max(next)).await {
             return unavailable(e);
         }
         return with_cookie(to(lang, &slug, "", &at_step(next, "")));
     }
     // The last step: the whole sheet is checked again and stored in one transaction.
-    let answers = match survey.check(&fields, &places) {
-        Ok(a) => a,
-        Err(_) => return with_cookie(to(lang, &slug, "", &at_step(step, "&error=answers"))),
+    let (answers, equality) = match (survey.check(&fields, &places), equality::read(&fields)) {
+        (Ok(a), Ok(e)) => (a, e),
+        _ => {
+            let first = respond::first_step(&survey, &steps, &fields);
+            return with_cookie(to(lang, &slug, "", &at_step(first, "&error=answers")));
+        }
     };
     if let Err(e) = save(reached.max(step)).await {
         return unavailable(e);
@@ -249,8 +261,6 @@ pub async fn answer(
     }
     let rows = answers.rows();
     let neighbourhood_id = answers.neighbourhood();
-    // Equality monitoring: the optional last step, once `engagement::equality` is in the hub.
-    let equality = EqualityRow::default();
     let response = NewResponse {
         campaign_id: campaign.id,
         survey_version_id: version.id,

@@ -7,6 +7,7 @@
 use crate::{
     db,
     engagement::{
+        equality::{problem_message, EqualityProblem, EqualitySection},
         respond::{self, Availability, Fields},
         survey::{AnswerError, AnswerProblem, Question, QuestionKind, Survey},
         ResponsePolicy,
@@ -73,6 +74,9 @@ pub struct StepView {
     pub last: bool,
     pub closes: Timestamp,
     pub notice: Option<String>,
+    /// The equality monitoring step (the last, every question optional).
+    pub equality: bool,
+    pub equality_problems: Vec<EqualityProblem>,
 }
 
 /// What the survey page shows.
@@ -237,8 +241,10 @@ pub async fn survey_view(
     let step = query
         .step
         .and_then(|s| s.parse::<usize>().ok())
-        .filter(|s| *s <= reached && *s < steps.len())
-        .unwrap_or(if progress.is_some() { reached.min(steps.len().saturating_sub(1)) } else { first });
+        .filter(|s| *s <= reached && *s <= steps.len())
+        .unwrap_or(if progress.is_some() { reached.min(steps.len()) } else { first });
+    // After the survey's own steps: equality monitoring, optional.
+    let equality = step == steps.len();
     let questions: Vec<Question> =
         respond::shown_on(&survey, &steps, step, &fields).into_iter().cloned().collect();
     let asked: Vec<&str> = questions.iter().map(|q| q.key.as_str()).collect();
@@ -247,6 +253,10 @@ pub async fn survey_view(
             .into_iter()
             .filter(|e| asked.contains(&e.question.as_str()))
             .collect(),
+        _ => Vec::new(),
+    };
+    let equality_problems = match query.error.as_deref() {
+        Some("answers") if equality => super::equality::read(&fields).err().unwrap_or_default(),
         _ => Vec::new(),
     };
     let notice = query
@@ -266,8 +276,10 @@ pub async fn survey_view(
         token: progress_token.filter(|_| progress.is_some()).unwrap_or_default(),
         link: link_token,
         step,
-        step_count: steps.len(),
-        last: respond::next_step(&survey, &steps, step, &fields).is_none(),
+        step_count: steps.len() + 1,
+        last: equality,
+        equality,
+        equality_problems,
         has_previous: respond::previous_step(&survey, &steps, step, &fields).is_some(),
         questions,
         fields,
@@ -428,10 +440,18 @@ fn StepForm(lang: Lang, slug: String, step: StepView) -> impl IntoView {
         last,
         closes,
         notice,
+        equality,
+        equality_problems,
     } = step;
     view! {
         {notice.map(|n| view! { <div class="error-summary" role="alert"><p>{n}</p></div> })}
         <ErrorSummary lang errors=errors.clone() questions=questions.clone() />
+        {(!equality_problems.is_empty()).then(|| view! {
+            <div class="error-summary" role="alert" aria-labelledby="equality-errors" tabindex="-1">
+                <h2 id="equality-errors">{t!(lang, "report-error-summary")}</h2>
+                <ul>{equality_problems.iter().map(|p| view! { <li><a href=format!("#{}", p.target())>{problem_message(lang, *p)}</a></li> }).collect_view()}</ul>
+            </div>
+        })}
         <p>{t!(lang, "survey-step", number = ((step + 1) as i64), count = (step_count as i64))} " " {t!(lang, "survey-closes", date = date(lang, closes))}</p>
         {resume.map(|link| view! {
             <div class="notice" role="status">
@@ -448,6 +468,11 @@ fn StepForm(lang: Lang, slug: String, step: StepView) -> impl IntoView {
                 let error = errors.iter().find(|e| e.question == q.key).map(|e| e.problem);
                 view! { <QuestionField lang question=q fields=fields.clone() error wards=wards.clone() /> }
             }).collect_view()}
+            {equality.then(|| view! {
+                <h2>{t!(lang, "survey-equality-heading")}</h2>
+                <p>{t!(lang, "survey-equality-intro")}</p>
+                <EqualitySection lang fields=fields.clone() problems=equality_problems.clone() />
+            })}
             <div class="actions">
                 {has_previous.then(|| view! { <button type="submit" name="go" value="back" class="button button-secondary">{t!(lang, "survey-back")}</button> })}
                 <button type="submit" name="go" value="next" class="button">{if last { t!(lang, "survey-send") } else { t!(lang, "survey-next") }}</button>
