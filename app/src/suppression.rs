@@ -62,7 +62,7 @@ pub struct WithTotal {
 pub fn with_total(counts: &[i64], threshold: i64) -> WithTotal {
     let total: i64 = counts.iter().sum();
     let mut hidden: Vec<bool> = counts.iter().map(|&c| c < threshold).collect();
-    let total_hidden = total < threshold || !secure_line(counts, &mut hidden);
+    let total_hidden = total < threshold || !secure_line(counts, &mut hidden, |_| false);
     WithTotal {
         cells: shown(counts, &hidden, threshold),
         total: if total_hidden { Shown::Hidden { threshold } } else { Shown::Count(total) },
@@ -70,12 +70,14 @@ pub fn with_total(counts: &[i64], threshold: i64) -> WithTotal {
 }
 
 /// Makes one line (cells adding to a shown total) safe by hiding more cells: never exactly one
-/// hidden. Returns false when it cannot (then the total must be hidden).
-fn secure_line(counts: &[i64], hidden: &mut [bool]) -> bool {
+/// hidden. The cell hidden is the smallest of those `preferred` (in a table: whose crossing line
+/// already hides a cell, so hiding it protects that line too instead of exposing it), else the
+/// smallest. Returns false when it cannot (then the total must be hidden).
+fn secure_line(counts: &[i64], hidden: &mut [bool], preferred: impl Fn(usize) -> bool) -> bool {
     if hidden.iter().filter(|h| **h).count() != 1 {
         return true;
     }
-    let smallest = (0..counts.len()).filter(|&i| !hidden[i]).min_by_key(|&i| counts[i]);
+    let smallest = (0..counts.len()).filter(|&i| !hidden[i]).min_by_key(|&i| (!preferred(i), counts[i]));
     match smallest {
         Some(i) => {
             hidden[i] = true;
@@ -127,7 +129,9 @@ pub fn table(cells: &[Vec<i64>], threshold: i64) -> Table {
         for r in 0..rows {
             if !row_hidden[r] {
                 let counts: Vec<i64> = (0..columns).map(|c| at(r, c)).collect();
-                if !secure_line(&counts, &mut hidden[r]) {
+                let guarded: Vec<bool> =
+                    (0..columns).map(|c| column_hidden[c] || (0..rows).any(|o| hidden[o][c])).collect();
+                if !secure_line(&counts, &mut hidden[r], |c| guarded[c]) {
                     row_hidden[r] = true;
                 }
             }
@@ -136,7 +140,9 @@ pub fn table(cells: &[Vec<i64>], threshold: i64) -> Table {
             if !column_hidden[c] {
                 let counts: Vec<i64> = (0..rows).map(|r| at(r, c)).collect();
                 let mut line: Vec<bool> = (0..rows).map(|r| hidden[r][c]).collect();
-                if !secure_line(&counts, &mut line) {
+                let guarded: Vec<bool> =
+                    (0..rows).map(|r| row_hidden[r] || hidden[r].iter().any(|h| *h)).collect();
+                if !secure_line(&counts, &mut line, |r| guarded[r]) {
                     column_hidden[c] = true;
                 }
                 for r in 0..rows {
@@ -146,10 +152,10 @@ pub fn table(cells: &[Vec<i64>], threshold: i64) -> Table {
         }
         // The margins add up to the grand total.
         if !total_hidden {
-            if !secure_line(&row_totals, &mut row_hidden) {
+            if !secure_line(&row_totals, &mut row_hidden, |_| false) {
                 total_hidden = true;
             }
-            if !secure_line(&column_totals, &mut column_hidden) {
+            if !secure_line(&column_totals, &mut column_hidden, |_| false) {
                 total_hidden = true;
             }
         }
@@ -217,13 +223,16 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::needless_range_loop)] // rows and columns index the same table
     fn a_table_is_safe_in_every_row_and_column() {
         let t = table(&[vec![50, 3, 40], vec![30, 25, 20], vec![12, 18, 60]], 10);
         assert_eq!(t.cells[0][1], H);
         assert!(safe(&t), "{t:?}");
-        // The 3's row and column each lost one more cell.
+        // The 3's row and column each lost one more cell, chosen so that the lines they cross
+        // protect each other: four cells hidden in all, not a cascade.
         assert_eq!(t.cells[0].iter().filter(|c| c.is_hidden()).count(), 2);
         assert_eq!((0..3).filter(|&r| t.cells[r][1].is_hidden()).count(), 2);
+        assert_eq!(t.cells.iter().flatten().filter(|c| c.is_hidden()).count(), 4, "{t:?}");
         assert_eq!(t.total, n(258));
 
         // Every small table of counts 0..14 comes out safe, and shows every count it can.
@@ -238,13 +247,13 @@ mod tests {
             let cells: Vec<Vec<i64>> = (0..rows).map(|_| (0..columns).map(|_| next()).collect()).collect();
             let t = table(&cells, 10);
             assert!(safe(&t), "{cells:?} -> {t:?}");
-            for r in 0..rows {
-                for c in 0..columns {
-                    if cells[r][c] < 10 {
-                        assert!(t.cells[r][c].is_hidden());
+            for (row, shown_row) in cells.iter().zip(&t.cells) {
+                for (&count, shown) in row.iter().zip(shown_row) {
+                    if count < 10 {
+                        assert!(shown.is_hidden());
                     }
-                    if let Shown::Count(v) = t.cells[r][c] {
-                        assert_eq!(v, cells[r][c]);
+                    if let Shown::Count(v) = shown {
+                        assert_eq!(*v, count);
                     }
                 }
             }
