@@ -13,10 +13,10 @@
 macro_rules! vocabulary {
     (@unknown $name:ident) => { None };
     (@unknown $name:ident $fallback:ident) => { Some($name::$fallback) };
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? } $(else $fallback:ident)?) => {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal),+ $(,)? } $(else $fallback:ident)?) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        pub enum $name { $(#[serde(rename = $code)] $variant),+ }
+        pub enum $name { $($(#[$vdoc])* #[serde(rename = $code)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
