@@ -6,6 +6,8 @@
 //! This module holds the vocabularies; `survey` holds a survey's questions and the checks on
 //! them and on answers. The other files are the capability's pages and handlers.
 
+// Equality monitoring (issue 13, reach).
+pub mod equality;
 pub mod survey;
 
 use crate::vocabulary::vocabulary;
