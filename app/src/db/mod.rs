@@ -12,6 +12,8 @@ pub mod kept;
 pub mod open311;
 pub mod outbox;
 pub mod problems;
+// Reach (issue 13).
+pub mod reach;
 pub mod reference;
 pub mod reporting;
 pub mod staff;

@@ -6,8 +6,11 @@
 //! This module holds the vocabularies; `survey` holds a survey's questions and the checks on
 //! them and on answers. The other files are the capability's pages and handlers.
 
-// Equality monitoring (issue 13, reach).
+// Equality monitoring, census population and reach (issue 13, reach).
+#[cfg(feature = "ssr")]
+pub mod census;
 pub mod equality;
+pub mod reach;
 pub mod survey;
 
 use crate::vocabulary::vocabulary;
