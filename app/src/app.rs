@@ -92,6 +92,8 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
 fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     use crate::{
         audit::pages::AuditLogPage,
+        // Engagement: the reach view (issue 13, reach).
+        engagement::reach_page::ReachPage,
         problems::{
             pages::{ProblemsPage, ProfilePage},
             strategic_pages::{StrategicAssessmentPage, StrategicAssessmentsPage},
@@ -116,6 +118,7 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("control-strategy") view=ControlStrategyPage />
             <Route path=path!("strategic-assessments") view=StrategicAssessmentsPage />
             <Route path=path!("strategic-assessments/:year/:quarter") view=StrategicAssessmentPage />
+            <Route path=path!("engagement/:id/reach") view=ReachPage />
         </ParentRoute>
     }
     .into_inner()

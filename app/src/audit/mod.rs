@@ -38,10 +38,14 @@ pub enum AuditAction {
     ProblemShared,
     ApiKeyRevoked,
     AccountDeactivated,
+    // Engagement (issue 13, reach).
+    /// A campaign's reach view read (equality monitoring counted in groups: special-category
+    /// aggregates).
+    EngagementReachViewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 27] = [
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -68,6 +72,7 @@ impl AuditAction {
         AuditAction::ProblemShared,
         AuditAction::ApiKeyRevoked,
         AuditAction::AccountDeactivated,
+        AuditAction::EngagementReachViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +103,7 @@ impl AuditAction {
             AuditAction::ProblemShared => "problem_shared",
             AuditAction::ApiKeyRevoked => "api_key_revoked",
             AuditAction::AccountDeactivated => "account_deactivated",
+            AuditAction::EngagementReachViewed => "engagement_reach_viewed",
         }
     }
 

@@ -83,6 +83,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ProblemShared) => t!(lang, "audit-action-problem-shared"),
         Some(AuditAction::ApiKeyRevoked) => t!(lang, "audit-action-api-key-revoked"),
         Some(AuditAction::AccountDeactivated) => t!(lang, "audit-action-account-deactivated"),
+        // Engagement (issue 13, reach).
+        Some(AuditAction::EngagementReachViewed) => t!(lang, "audit-action-engagement-reach-viewed"),
         None => action.to_string(),
     }
 }

@@ -2,7 +2,11 @@
 //! equality group for the reach view. Counts only: no query here reads one person's answers.
 
 use super::{now, Db, DbError};
-use crate::{engagement::reach::PopulationRow, reference::Names, time::Timestamp};
+use crate::{
+    engagement::reach::{PopulationRow, ReachCount, WardArea},
+    reference::Names,
+    time::Timestamp,
+};
 
 /// The ward and local-authority codes the hub knows (figures for other areas are not kept).
 pub async fn known_areas(db: &Db) -> Result<Vec<String>, DbError> {
@@ -55,15 +59,8 @@ pub async fn csp_population(db: &Db, csp_id: i64) -> Result<Vec<PopulationRow>, 
     .await
 }
 
-/// A ward of a CSP with its neighbourhood and local authority.
-#[derive(sqlx::FromRow, Clone, Debug, PartialEq, Eq)]
-pub struct ReachWard {
-    pub code: String,
-    pub neighbourhood_id: i64,
-    pub lad_code: String,
-}
-
-pub async fn csp_wards(db: &Db, csp_id: i64) -> Result<Vec<ReachWard>, DbError> {
+/// A CSP's wards with their neighbourhood and local authority.
+pub async fn csp_wards(db: &Db, csp_id: i64) -> Result<Vec<WardArea>, DbError> {
     sqlx::query_as(
         "SELECT w.code AS code, w.neighbourhood_id AS neighbourhood_id, w.lad_code AS lad_code FROM wards w \
          JOIN neighbourhoods n ON n.id = w.neighbourhood_id WHERE n.csp_id = $1 ORDER BY w.code",
@@ -124,17 +121,6 @@ pub async fn csp_campaign_areas(db: &Db, csp_id: i64) -> Result<Vec<CampaignArea
     .bind(csp_id)
     .fetch_all(db.reader())
     .await
-}
-
-/// Respondents of one campaign in one neighbourhood (none: not given) who gave one answer
-/// (none: not answered) to one topic.
-#[derive(sqlx::FromRow, Clone, Debug, PartialEq, Eq)]
-pub struct ReachCount {
-    pub campaign_id: i64,
-    pub topic: String,
-    pub neighbourhood_id: Option<i64>,
-    pub answer: Option<String>,
-    pub respondents: i64,
 }
 
 /// The columns of `survey_equality` compared with the census (one grouped part each).

@@ -11,6 +11,8 @@
 pub mod census;
 pub mod equality;
 pub mod reach;
+#[cfg(feature = "ssr")]
+pub mod reach_page;
 pub mod survey;
 
 use crate::vocabulary::vocabulary;

@@ -121,18 +121,38 @@ impl TopicCounts {
     pub fn add(&mut self, topic: ReachTopic, answer: Option<&str>, n: i64) {
         match topic.count_of(answer) {
             Counted::Group(i) => self.groups[i] += n,
-            Counted::NotCompared => self.not_compared += n,
+            // Only age has an answer that is not compared (under 15); for the other topics an
+            // answer this version does not know counts as not answered, so that no line of the
+            // table is always empty (an empty hidden line would protect nothing).
+            Counted::NotCompared if topic == ReachTopic::AgeBand => self.not_compared += n,
+            Counted::NotCompared => self.not_answered += n,
             Counted::PreferNotToSay => self.prefer_not_to_say += n,
             Counted::NotAnswered => self.not_answered += n,
         }
     }
 
-    /// Every count, in the order of a topic's table: the groups, then not compared, prefer not
-    /// to say, not answered.
-    pub fn cells(&self) -> Vec<i64> {
+    /// Every count, in the order of a topic's table: the groups, then not compared (age only),
+    /// prefer not to say, not answered.
+    pub fn cells(&self, topic: ReachTopic) -> Vec<i64> {
         let mut out = self.groups.clone();
-        out.extend([self.not_compared, self.prefer_not_to_say, self.not_answered]);
+        if topic == ReachTopic::AgeBand {
+            out.push(self.not_compared);
+        }
+        out.extend([self.prefer_not_to_say, self.not_answered]);
         out
+    }
+
+    pub fn total(&self) -> i64 {
+        self.groups.iter().sum::<i64>() + self.not_compared + self.prefer_not_to_say + self.not_answered
+    }
+
+    fn absorb(&mut self, other: &TopicCounts) {
+        for (a, b) in self.groups.iter_mut().zip(&other.groups) {
+            *a += b;
+        }
+        self.not_compared += other.not_compared;
+        self.prefer_not_to_say += other.prefer_not_to_say;
+        self.not_answered += other.not_answered;
     }
 }
 
@@ -242,7 +262,8 @@ pub struct TopicReach {
     pub source: Source,
     /// The compared groups (population 0 when none is imported).
     pub groups: Vec<GroupLine>,
-    pub not_compared: Shown,
+    /// Age only: under 15.
+    pub not_compared: Option<Shown>,
     pub prefer_not_to_say: Shown,
     pub not_answered: Shown,
     pub total: Shown,
@@ -258,7 +279,7 @@ pub fn topic_reach(
     source: Source,
     threshold: i64,
 ) -> TopicReach {
-    let cells = counts.cells();
+    let cells = counts.cells(topic);
     let shown = suppression::with_total(&cells, threshold);
     let groups = topic.groups();
     let population: Vec<i64> = (0..groups.len()).map(|i| population.get(i).copied().unwrap_or(0)).collect();
@@ -287,14 +308,14 @@ pub fn topic_reach(
             }
         })
         .collect();
-    let n = groups.len();
+    let n = groups.len() + usize::from(topic == ReachTopic::AgeBand);
     TopicReach {
         topic,
         source,
         groups: lines,
-        not_compared: shown.cells[n],
-        prefer_not_to_say: shown.cells[n + 1],
-        not_answered: shown.cells[n + 2],
+        not_compared: (topic == ReachTopic::AgeBand).then(|| shown.cells[n - 1]),
+        prefer_not_to_say: shown.cells[n],
+        not_answered: shown.cells[n + 1],
         total: shown.total,
         score: if source == Source::None {
             None
@@ -384,6 +405,143 @@ impl Figures {
     }
 }
 
+/// A ward of the CSP: its neighbourhood and local authority.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct WardArea {
+    pub code: String,
+    pub neighbourhood_id: i64,
+    pub lad_code: String,
+}
+
+/// Respondents of one campaign in one neighbourhood (none: not given) who gave one answer
+/// (none: not answered) to one topic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ReachCount {
+    pub campaign_id: i64,
+    pub topic: String,
+    pub neighbourhood_id: Option<i64>,
+    pub answer: Option<String>,
+    pub respondents: i64,
+}
+
+/// One neighbourhood's line of the reach view (`None`: respondents who gave no neighbourhood of
+/// the campaign).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NeighbourhoodReach {
+    pub neighbourhood_id: Option<i64>,
+    pub respondents: Shown,
+    /// All usual residents (ward figures only).
+    pub residents: Option<i64>,
+    /// Respondents per 1,000 residents (not shown for a hidden count).
+    pub rate: Option<f64>,
+    /// The neighbourhood's lowest topic score, against its own wards' figures.
+    pub score: Option<Score>,
+}
+
+/// A campaign's reach: every topic, every neighbourhood, and the overall score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CampaignReach {
+    pub respondents: Shown,
+    pub topics: Vec<TopicReach>,
+    pub overall: Option<Score>,
+    pub neighbourhoods: Vec<NeighbourhoodReach>,
+}
+
+/// Works out a campaign's reach from its respondents' counts (`counts`, this campaign's only),
+/// the neighbourhoods it covers, the CSP's wards and the census figures.
+pub fn campaign_reach(
+    neighbourhoods: &[i64],
+    wards: &[WardArea],
+    figures: &Figures,
+    counts: &[ReachCount],
+    threshold: i64,
+) -> CampaignReach {
+    let mut by_area: HashMap<(ReachTopic, Option<i64>), TopicCounts> = HashMap::new();
+    for c in counts {
+        let Some(topic) = ReachTopic::parse(&c.topic) else { continue };
+        // Respondents of a neighbourhood the campaign does not cover count as "not given".
+        let area = c.neighbourhood_id.filter(|n| neighbourhoods.contains(n));
+        by_area.entry((topic, area)).or_insert_with(|| TopicCounts::new(topic)).add(
+            topic,
+            c.answer.as_deref(),
+            c.respondents,
+        );
+    }
+    let counts_of = |topic: ReachTopic, area: Option<i64>| {
+        by_area.get(&(topic, area)).cloned().unwrap_or_else(|| TopicCounts::new(topic))
+    };
+    let wards_of = |n: i64| -> Vec<&str> {
+        wards.iter().filter(|w| w.neighbourhood_id == n).map(|w| w.code.as_str()).collect()
+    };
+    let area_wards: Vec<&str> = neighbourhoods.iter().flat_map(|&n| wards_of(n)).collect();
+    let mut authorities: Vec<&str> = wards
+        .iter()
+        .filter(|w| neighbourhoods.contains(&w.neighbourhood_id))
+        .map(|w| w.lad_code.as_str())
+        .collect();
+    authorities.sort();
+    authorities.dedup();
+
+    let topics: Vec<TopicReach> = ReachTopic::ALL
+        .iter()
+        .map(|&topic| {
+            let mut all = TopicCounts::new(topic);
+            for ((t, _), c) in &by_area {
+                if *t == topic {
+                    all.absorb(c);
+                }
+            }
+            let (population, source) = match figures.groups(topic, &area_wards) {
+                Some(p) => (p, Source::Wards),
+                None => match figures.groups(topic, &authorities) {
+                    Some(p) => (p, Source::LocalAuthority),
+                    None => (Vec::new(), Source::None),
+                },
+            };
+            topic_reach(topic, &all, &population, source, threshold)
+        })
+        .collect();
+    let overall = lowest(topics.iter().filter_map(|t| t.score));
+
+    // Respondents per neighbourhood: every response is counted once under each topic (answered
+    // or not), so any topic's total is the neighbourhood's.
+    let respondents_in =
+        |n: Option<i64>| ReachTopic::ALL.iter().map(|&t| counts_of(t, n).total()).max().unwrap_or(0);
+    let mut lines: Vec<Option<i64>> = neighbourhoods.iter().map(|&n| Some(n)).collect();
+    if respondents_in(None) > 0 {
+        lines.push(None);
+    }
+    let respondents: Vec<i64> = lines.iter().map(|&n| respondents_in(n)).collect();
+    let shown = suppression::with_total(&respondents, threshold);
+    let neighbourhood_lines = lines
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let wards = n.map(wards_of).unwrap_or_default();
+            let residents = figures.residents(&wards);
+            let visible = !shown.cells[i].is_hidden();
+            let score = n.and_then(|n| {
+                lowest(ReachTopic::ALL.iter().filter_map(|&t| {
+                    let population = figures.groups(t, &wards)?;
+                    area_score(t, &counts_of(t, Some(n)), &population, threshold)
+                }))
+            });
+            NeighbourhoodReach {
+                neighbourhood_id: n,
+                respondents: shown.cells[i],
+                residents,
+                rate: residents
+                    .filter(|r| *r > 0 && visible)
+                    .map(|r| respondents[i] as f64 * 1000.0 / r as f64),
+                score,
+            }
+        })
+        .collect();
+    CampaignReach { respondents: shown.total, topics, overall, neighbourhoods: neighbourhood_lines }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,9 +611,10 @@ mod tests {
         counts.add(ReachTopic::Sex, Some("prefer_not_to_say"), 4);
         counts.add(ReachTopic::Sex, None, 20);
         let t = topic_reach(ReachTopic::Sex, &counts, &[5000, 5000], Source::Wards, 10);
-        // 4 hidden; with a total shown, the next smallest (0 not compared... also small) is hidden.
+        // 4 hidden; with a total shown, the next smallest (20 not answered) is hidden too.
         assert_eq!(t.prefer_not_to_say, H);
-        assert_eq!(t.not_compared, H);
+        assert_eq!(t.not_answered, H);
+        assert_eq!(t.not_compared, None);
         assert_eq!(t.total, Shown::Count(114));
         assert_eq!(t.groups[0].respondents, Shown::Count(60));
         assert_eq!(t.groups[0].rate, Some(12.0));
@@ -502,5 +661,72 @@ mod tests {
         assert_eq!(f.residents(&["W1", "W2"]), Some(300));
         assert_eq!(f.residents(&["W3"]), None);
         assert_eq!(f.groups(ReachTopic::Sex, &[]), None);
+    }
+
+    #[test]
+    fn a_campaign_is_compared_ward_by_ward_or_with_its_local_authority() {
+        let ward =
+            |code: &str, n: i64| WardArea { code: code.into(), neighbourhood_id: n, lad_code: "LA".into() };
+        let wards = [ward("W1", 1), ward("W2", 2), ward("W3", 3)];
+        let row = |area: &str, category: &str, count| PopulationRow {
+            area_code: area.into(),
+            topic: "sex".into(),
+            category: category.into(),
+            count,
+        };
+        let count = |n: Option<i64>, answer: Option<&str>, respondents| ReachCount {
+            campaign_id: 7,
+            topic: "sex".into(),
+            neighbourhood_id: n,
+            answer: answer.map(str::to_string),
+            respondents,
+        };
+        let counts = [
+            count(Some(1), Some("female"), 40),
+            count(Some(1), Some("male"), 20),
+            count(Some(2), Some("female"), 30),
+            count(Some(2), Some("male"), 10),
+            count(None, None, 3),
+            // Another neighbourhood than the campaign's: "not given".
+            count(Some(3), Some("male"), 4),
+        ];
+        let figures = Figures::new(&[
+            row("W1", "female", 5000),
+            row("W1", "male", 5000),
+            row("W2", "female", 4000),
+            row("W2", "male", 4000),
+            row("LA", "female", 180000),
+            row("LA", "male", 170000),
+        ]);
+        let r = campaign_reach(&[1, 2], &wards, &figures, &counts, 10);
+        assert_eq!(r.respondents, Shown::Count(107));
+        let sex = &r.topics[1];
+        assert_eq!((sex.topic, sex.source), (ReachTopic::Sex, Source::Wards));
+        assert_eq!(sex.groups[0].population, 9000);
+        assert_eq!(sex.groups[1].respondents, Shown::Count(34));
+        // Women 70 / 9000, men 34 / 9000.
+        let near = |s: Option<Score>, v: f64| matches!(s, Some(Score::Exact(x)) if (x - v).abs() < 1e-9);
+        assert!(near(sex.score, 34.0 / 70.0), "{:?}", sex.score);
+        assert!(sex.groups[1].under_represented && !sex.groups[0].under_represented);
+        // No age figures anywhere: no score for age, so the overall score is sex's.
+        assert_eq!(r.topics[0].source, Source::None);
+        assert!(near(r.overall, 34.0 / 70.0));
+        // Neighbourhoods: 60, 40 and 7 not given (hidden, and the smallest other with it).
+        let lines: Vec<_> = r.neighbourhoods.iter().map(|l| (l.neighbourhood_id, l.respondents)).collect();
+        assert_eq!(lines, vec![(Some(1), Shown::Count(60)), (Some(2), H), (None, H)]);
+        assert_eq!(r.neighbourhoods[0].residents, Some(10000));
+        assert_eq!(r.neighbourhoods[0].rate, Some(6.0));
+        assert_eq!(r.neighbourhoods[1].rate, None);
+        assert_eq!(r.neighbourhoods[0].score, Some(Score::Exact(0.5)));
+
+        // A ward without figures: the campaign is compared with the local authority instead.
+        let r = campaign_reach(&[1, 3], &wards, &figures, &counts, 10);
+        assert_eq!(r.topics[1].source, Source::LocalAuthority);
+        assert_eq!(r.topics[1].groups[0].population, 180000);
+        assert_eq!(r.neighbourhoods[1].residents, None);
+        // No figures at all: counts, no scores.
+        let r = campaign_reach(&[1, 2], &wards, &Figures::default(), &counts, 10);
+        assert!(r.topics.iter().all(|t| t.source == Source::None && t.score.is_none()));
+        assert_eq!(r.overall, None);
     }
 }
