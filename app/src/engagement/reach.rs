@@ -16,7 +16,7 @@
 //!
 //! Small numbers: counts are shown through `suppression`; a rate or a representation ratio
 //! would give a hidden count back (rate x population), so neither is shown for a hidden count.
-//! A score whose lowest group is hidden for being small is shown as a bound ("below 0.12"),
+//! A score whose lowest group is hidden for being small is shown as a bound ("at most 0.12"),
 //! which says no more than "fewer than 10"; one whose highest group is hidden is not shown.
 
 use crate::{
@@ -181,7 +181,8 @@ impl Hidden {
 pub enum Score {
     /// The lowest group's rate over the highest's.
     Exact(f64),
-    /// Lower than this (the lowest group's count is hidden for being small).
+    /// At most this (the lowest group's count is hidden for being small, or, for the lowest of
+    /// several, one of them is such a bound).
     Below(f64),
     /// Not shown: the highest group's count is hidden, so the score would give it back.
     NotShown,
@@ -222,13 +223,18 @@ pub fn score(counts: &[i64], population: &[i64], hidden: &[Hidden], threshold: i
 }
 
 /// The lowest of several scores (a campaign's overall score: its least even topic). Not shown
-/// when any is not shown; a bound when the lowest is a bound.
+/// when any is not shown. A bound ("at most") when any is a bound: a topic shown only as "at
+/// most 0.9" may truly be lower than another's exact 0.4, so the lowest is then at most 0.4.
 pub fn lowest(scores: impl IntoIterator<Item = Score>) -> Option<Score> {
     let scores: Vec<Score> = scores.into_iter().collect();
     if scores.contains(&Score::NotShown) {
         return Some(Score::NotShown);
     }
-    scores.into_iter().min_by(|a, b| a.value().unwrap_or(0.0).total_cmp(&b.value().unwrap_or(0.0)))
+    let least = scores.iter().filter_map(|s| s.value()).min_by(f64::total_cmp)?;
+    Some(match scores.iter().any(|s| matches!(s, Score::Below(_))) {
+        true => Score::Below(least),
+        false => Score::Exact(least),
+    })
 }
 
 /// Where a topic's population figures come from.

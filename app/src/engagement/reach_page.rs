@@ -385,7 +385,7 @@ pub fn shown_words(lang: Lang, shown: Shown) -> String {
     }
 }
 
-/// A score in words: "0.42", "below 0.12", "not shown", or "no population figures".
+/// A score in words: "0.42", "at most 0.12", "not shown", or "no population figures".
 pub fn score_words(lang: Lang, score: Option<Score>) -> String {
     match score {
         Some(Score::Exact(v)) => format!("{v:.2}"),
@@ -443,8 +443,8 @@ mod tests {
         assert_eq!(shown_words(Lang::En, Shown::Hidden { threshold: 10 }), "fewer than 10");
         assert_eq!(shown_words(Lang::Cy, Shown::Hidden { threshold: 10 }), "llai na 10");
         assert_eq!(score_words(Lang::En, Some(Score::Exact(0.4251))), "0.43");
-        assert_eq!(score_words(Lang::En, Some(Score::Below(0.125))), "below 0.13");
-        assert_eq!(score_words(Lang::En, Some(Score::Below(0.121))), "below 0.13");
+        assert_eq!(score_words(Lang::En, Some(Score::Below(0.125))), "at most 0.13");
+        assert_eq!(score_words(Lang::En, Some(Score::Below(0.121))), "at most 0.13");
         assert_eq!(score_words(Lang::Cy, Some(Score::NotShown)), "heb ei ddangos (rhy ychydig o ymatebwyr)");
         assert_eq!(group_name(Lang::Cy, ReachTopic::EthnicGroup, "white"), "Gwyn");
         assert_eq!(group_name(Lang::En, ReachTopic::AgeBand, "75_plus"), "75 or over");
