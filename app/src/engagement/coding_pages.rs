@@ -426,7 +426,7 @@ fn AnswerFilters(lang: Lang, view: CodingView) -> impl IntoView {
                             <optgroup label=topic_name(lang, topic)>
                                 {view.groups.iter().filter(|(t, _)| *t == topic).map(|(t, c)| {
                                     let value = format!("{}:{c}", t.as_str());
-                                    view! { <option selected=value == group_value value=value.clone()>{category_words(lang, c)}</option> }
+                                    view! { <option selected=value == group_value value=value.clone()>{category_words(lang, *t, c)}</option> }
                                 }).collect_view()}
                             </optgroup>
                         }).collect_view()}

@@ -213,12 +213,20 @@ pub fn topic_name(lang: Lang, t: GroupTopic) -> String {
     }
 }
 
-/// A stored equality category as shown ("prefer_not_to_say" in words).
-pub fn category_words(lang: Lang, category: &str) -> String {
-    match category {
-        "prefer_not_to_say" => t!(lang, "results-prefer-not-to-say"),
-        other => other.replace('_', " "),
-    }
+/// A stored equality category in words, as the equality questions name it.
+pub fn category_words(lang: Lang, topic: GroupTopic, category: &str) -> String {
+    use crate::engagement::equality::{choice_name, EqualityQuestion as Q};
+    let question = match topic {
+        GroupTopic::AgeBand => Q::AgeBand,
+        GroupTopic::Sex => Q::Sex,
+        GroupTopic::GenderIdentity => Q::GenderIdentity,
+        GroupTopic::EthnicGroup => Q::EthnicGroup,
+        GroupTopic::Religion => Q::Religion,
+        GroupTopic::Disability => Q::Disability,
+        GroupTopic::SexualOrientation => Q::SexualOrientation,
+        GroupTopic::WelshLanguage => Q::WelshLanguage,
+    };
+    choice_name(lang, question, category)
 }
 
 fn results_sections(lang: Lang, view: ResultsView, done: Option<String>, error: Option<String>) -> AnyView {
@@ -314,7 +322,7 @@ fn FilterForm(lang: Lang, view: ResultsView) -> impl IntoView {
                             <optgroup label=topic_name(lang, topic)>
                                 {view.groups.iter().filter(|(t, _)| *t == topic).map(|(t, c)| {
                                     let value = format!("{}:{c}", t.as_str());
-                                    view! { <option selected=value == group_value value=value.clone()>{category_words(lang, c)}</option> }
+                                    view! { <option selected=value == group_value value=value.clone()>{category_words(lang, *t, c)}</option> }
                                 }).collect_view()}
                             </optgroup>
                         }).collect_view()}
