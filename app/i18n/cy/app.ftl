@@ -1501,7 +1501,6 @@ results-topic-religion = Crefydd
 results-topic-disability = Anabledd
 results-topic-sexual-orientation = Cyfeiriadedd rhywiol
 results-topic-welsh-language = Y Gymraeg
-results-prefer-not-to-say = Gwell gennyf beidio â dweud
 coding-title = Codio atebion testun rhydd
 coding-heading = Codio atebion: { $campaign }
 coding-intro = Tagiwch bob ateb gyda'r themâu y mae'n eu codi. Dim ond staff y bartneriaeth sy'n gweld nodiadau, ac ni chyhoeddir testun rhydd byth.

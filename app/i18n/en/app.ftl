@@ -1500,7 +1500,6 @@ results-topic-religion = Religion
 results-topic-disability = Disability
 results-topic-sexual-orientation = Sexual orientation
 results-topic-welsh-language = Welsh language
-results-prefer-not-to-say = Prefer not to say
 coding-title = Coding free-text answers
 coding-heading = Coding answers: { $campaign }
 coding-intro = Tag each answer with the themes it raises. Notes are seen only by the partnership's staff, and free text is never published.
