@@ -161,6 +161,7 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             // Engagement: campaigns, the partnership calendar and the survey builder.
             <Route path=path!("engagement") view=EngagementPage />
             // The Key Individual Network (issue 13, kin): before `engagement/:id`.
+            <Route path=path!("engagement/published") view=crate::engagement::published_pages::PublishedResultsPage />
             <Route path=path!("engagement/kin") view=KinRegisterPage />
             <Route path=path!("engagement/kin/:id") view=KinMemberPage />
             <Route path=path!("engagement/:id") view=CampaignPage />

@@ -238,6 +238,11 @@ both_backends!(results_are_suppressed_filtered_and_published, |db: Db, url: Stri
         };
         assert_eq!(status, expected, "{who} publishes");
     }
+    // Partners' list of published results has nothing yet.
+    let (status, body) = page(&app, "/staff/engagement/published", &people[4].1).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("No campaign of this partnership has published its results yet."));
+    assert!(!body.contains("Feeling safe"));
     let published: Option<i64> =
         sqlx::query_scalar("SELECT results_published_at FROM campaigns WHERE id = $1")
             .bind(id)
@@ -264,8 +269,18 @@ both_backends!(results_are_suppressed_filtered_and_published, |db: Db, url: Stri
     .unwrap();
     assert_eq!(audited, 1);
 
-    // The partner now sees the whole campaign's counts, suppressed, and nothing else.
+    // The partner now finds it in their list, in both languages, and sees the whole campaign's
+    // counts, suppressed, and nothing else.
     let partner = &people[4].1;
+    let (_, body) = page(&app, "/staff/engagement/published", partner).await;
+    assert!(body.contains("Feeling safe") && body.contains(&format!("href=\"{path}\"")), "{body}");
+    let (_, body) = page(&app, "/cy/staff/engagement/published", partner).await;
+    assert!(body.contains("Teimlo&#x27;n ddiogel") || body.contains("Teimlo'n ddiogel"));
+    // Signed out: the sign-in page; another CSP's officer: their own CSP's list, without it.
+    let (status, _) = page(&app, "/staff/engagement/published", &None).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, body) = page(&app, "/staff/engagement/published", &people[7].1).await;
+    assert!(!body.contains("Feeling safe"));
     let (status, body) =
         page(&app, &format!("{path}?neighbourhood={second}&group=age_band:25-34"), partner).await;
     assert_eq!(status, StatusCode::OK);

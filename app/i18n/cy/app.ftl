@@ -1822,3 +1822,10 @@ reach-score-not-shown = heb ei ddangos (rhy ychydig o ymatebwyr)
 reach-score-none = dim sgôr
 reach-welsh-speaks = Yn siarad Cymraeg
 reach-welsh-does-not-speak = Ddim yn siarad Cymraeg
+
+# Engagement: published results for partners.
+nav-published-results = Canlyniadau ymgysylltu a gyhoeddwyd
+published-title = Canlyniadau ymgysylltu a gyhoeddwyd
+published-intro = Ymgyrchoedd y mae'r bartneriaeth wedi cyhoeddi eu canlyniadau. Ni ddangosir niferoedd bach byth: mae cyfrif o dan drothwy'r bartneriaeth yn dweud "llai na" hwnnw.
+published-none = Nid oes un o ymgyrchoedd y bartneriaeth hon wedi cyhoeddi ei chanlyniadau eto.
+published-on = (cyhoeddwyd { $day })

@@ -1821,3 +1821,10 @@ reach-score-not-shown = not shown (too few respondents)
 reach-score-none = no score
 reach-welsh-speaks = Speaks Welsh
 reach-welsh-does-not-speak = Does not speak Welsh
+
+# Engagement: published results for partners.
+nav-published-results = Published engagement results
+published-title = Published engagement results
+published-intro = Campaigns whose results the partnership has published. Small numbers are never shown: a count under the partnership's threshold reads "fewer than" it.
+published-none = No campaign of this partnership has published its results yet.
+published-on = (published { $day })

@@ -30,6 +30,8 @@ pub mod builder_pages;
 #[cfg(feature = "ssr")]
 pub mod campaign_pages;
 pub mod campaigns;
+#[cfg(feature = "ssr")]
+pub mod published_pages;
 // Results, coding free text and the anonymised export (part: results).
 pub mod coding;
 #[cfg(feature = "ssr")]

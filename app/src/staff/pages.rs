@@ -160,6 +160,7 @@ fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
             {user.can_somewhere(Permission::ViewEngagementResults).then(|| view! { <li><a href=lang.path("/staff/engagement/priorities")>{t!(lang, "priority-title")}</a></li> })}
             {user.can_somewhere(Permission::TriageReports).then(|| view! { <li><a href=lang.path("/staff/case-reviews")>{t!(lang, "nav-case-reviews")}</a></li> })}
             // The Key Individual Network (issue 13, kin).
+            {(user.can_somewhere(Permission::ViewPublishedResults) && !user.can_somewhere(Permission::ViewEngagementResults)).then(|| view! { <li><a href=lang.path("/staff/engagement/published")>{t!(lang, "nav-published-results")}</a></li> })}
             {user.can_somewhere(Permission::ManageKin).then(|| view! { <li><a href=lang.path("/staff/engagement/kin")>{t!(lang, "nav-kin")}</a></li> })}
             {can_manage.then(|| view! { <li><a href=lang.path("/staff/team")>{t!(lang, "nav-team")}</a></li> })}
             {can_audit.then(|| view! { <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li> })}
