@@ -7,6 +7,7 @@
 //! them and on answers. The other files are the capability's pages and handlers.
 
 // Issue 13 (intel): neighbourhood priorities.
+#[cfg(feature = "ssr")]
 pub mod priorities;
 // Equality monitoring, census population and reach (issue 13, reach).
 #[cfg(feature = "ssr")]
@@ -17,6 +18,7 @@ pub mod reach;
 pub mod reach_page;
 pub mod survey;
 // The Key Individual Network (issue 13, kin): its rules, and its pages and forms.
+#[cfg(feature = "ssr")]
 pub mod kin;
 #[cfg(feature = "ssr")]
 pub mod kin_actions;
