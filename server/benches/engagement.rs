@@ -6,7 +6,8 @@
 //! question with its chart and table; unfiltered, by neighbourhood, by equality group) and the
 //! reach view, signed in as the engagement lead; and residents answering at
 //! `/have-your-say/{slug}` (two steps of questions, then equality monitoring, which stores the
-//! response) at a fixed 50 responses per second for 20 seconds (`CYMUNED_BENCH_SECONDS`).
+//! response) one at a time, then at a fixed 50 responses per second (`CYMUNED_BENCH_RATE`) for
+//! 20 seconds (`CYMUNED_BENCH_SECONDS`).
 //! `cargo bench -p server --bench engagement`; set CYMUNED_BENCH_POSTGRES_URL (an empty
 //! database) to measure PostgreSQL as well.
 
@@ -427,7 +428,7 @@ async fn respond(app: &Router, i: usize, wards: &[(String, i64)]) -> (Duration, 
     (last, started.elapsed())
 }
 
-async fn responding(label: &str, b: &Bench, seconds: u64) {
+async fn responding(label: &str, b: &Bench, rate: usize, seconds: u64) {
     let probe = b
         .app
         .clone()
@@ -447,7 +448,17 @@ async fn responding(label: &str, b: &Bench, seconds: u64) {
     for i in 0..20 {
         respond(&b.app, i, &b.wards).await;
     }
-    let rate = 50;
+    // One resident at a time: the time of the work itself, without waiting for others.
+    let (mut last, mut whole) = (Vec::new(), Vec::new());
+    for i in 0..200 {
+        let (l, w) = respond(&b.app, 20 + i, &b.wards).await;
+        last.push(l);
+        whole.push(w);
+    }
+    last.sort();
+    whole.sort();
+    println!("{label:<8} one at a time, 200, the step storing the response: {}", figures(&last));
+    println!("{label:<8} one at a time, 200, the whole sequence (3 posts): {}", figures(&whole));
     let count = rate * seconds as usize;
     let mut interval = tokio::time::interval(Duration::from_secs_f64(1.0 / rate as f64));
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
@@ -455,7 +466,7 @@ async fn responding(label: &str, b: &Bench, seconds: u64) {
     for i in 0..count {
         interval.tick().await;
         let (app, wards) = (b.app.clone(), b.wards.clone());
-        handles.push(tokio::spawn(async move { respond(&app, 100 + i, &wards).await }));
+        handles.push(tokio::spawn(async move { respond(&app, 1_000 + i, &wards).await }));
     }
     let (mut last, mut whole) = (Vec::new(), Vec::new());
     for h in handles {
@@ -470,7 +481,7 @@ async fn responding(label: &str, b: &Bench, seconds: u64) {
         .fetch_one(b.db.reader())
         .await
         .unwrap();
-    assert_eq!(after - before, count as i64 + 20, "every response stored");
+    assert_eq!(after - before, count as i64 + 220, "every response stored");
     println!(
         "{label:<8} at {rate} responses/s for {count}, the step storing the response: {}",
         figures(&last)
@@ -481,11 +492,11 @@ async fn responding(label: &str, b: &Bench, seconds: u64) {
     );
 }
 
-async fn measure(url: &str, responses: usize, runs: usize, seconds: u64) {
+async fn measure(url: &str, responses: usize, runs: usize, rate: usize, seconds: u64) {
     let b = setup(url, responses).await;
     let label = label(url);
     pages(label, &b, runs).await;
-    responding(label, &b, seconds).await;
+    responding(label, &b, rate, seconds).await;
     b.db.close().await;
 }
 
@@ -501,13 +512,14 @@ async fn main() {
     };
     let responses = number("CYMUNED_BENCH_RESPONSES", 50_000);
     let runs = number("CYMUNED_BENCH_RUNS", 30);
+    let rate = number("CYMUNED_BENCH_RATE", 50);
     let seconds = number("CYMUNED_BENCH_SECONDS", 20) as u64;
     let dir = std::env::temp_dir().join(format!("cymuned-bench-engagement-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let sqlite = format!("sqlite://{}/engagement.db", dir.display());
-    measure(&sqlite, responses, runs, seconds).await;
+    measure(&sqlite, responses, runs, rate, seconds).await;
     if let Ok(pg) = std::env::var("CYMUNED_BENCH_POSTGRES_URL") {
-        measure(&pg, responses, runs, seconds).await;
+        measure(&pg, responses, runs, rate, seconds).await;
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
