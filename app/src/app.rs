@@ -126,6 +126,9 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("engagement/:id") view=CampaignPage />
             <Route path=path!("engagement/:id/survey") view=SurveyBuilderPage />
             <Route path=path!("engagement/:id/survey/preview") view=SurveyPreviewPage />
+            // Engagement results and coding (part: results).
+            <Route path=path!("engagement/:id/results") view=crate::engagement::results_pages::ResultsPage />
+            <Route path=path!("engagement/:id/coding") view=crate::engagement::coding_pages::CodingPage />
         </ParentRoute>
     }
     .into_inner()

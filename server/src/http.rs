@@ -257,6 +257,12 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/engagement/{id}/survey/remove", post(app::engagement::builder_pages::remove))
         .route("/staff/engagement/{id}/survey/dates", post(app::engagement::builder_pages::dates))
         .route("/staff/engagement/{id}/survey/publish", post(app::engagement::builder_pages::publish))
+        // Engagement results, coding and the export (part: results).
+        .route("/staff/engagement/{id}/results/publish", post(app::engagement::results_pages::publish))
+        .route("/staff/engagement/{id}/coding/theme", post(app::engagement::coding_pages::add_theme))
+        .route("/staff/engagement/{id}/coding/answer", post(app::engagement::coding_pages::code_answer))
+        .route("/staff/engagement/{id}/export.csv", get(app::engagement::export::export))
+        .route("/cy/staff/engagement/{id}/export.csv", get(app::engagement::export::export))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))

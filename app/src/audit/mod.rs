@@ -44,10 +44,16 @@ pub enum AuditAction {
     CampaignStatusChanged,
     SurveyChanged,
     SurveyPublished,
+    // Engagement results (part: results).
+    EngagementResultsPublished,
+    /// Free-text answers read on the coding page.
+    EngagementAnswersViewed,
+    /// A campaign's anonymised answers exported as CSV.
+    EngagementAnswersExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 31] = [
+    pub const ALL: &'static [AuditAction] = &[
         AuditAction::SignIn,
         AuditAction::SignOut,
         AuditAction::SignInFailed,
@@ -80,6 +86,9 @@ impl AuditAction {
         AuditAction::CampaignStatusChanged,
         AuditAction::SurveyChanged,
         AuditAction::SurveyPublished,
+        AuditAction::EngagementResultsPublished,
+        AuditAction::EngagementAnswersViewed,
+        AuditAction::EngagementAnswersExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -116,11 +125,14 @@ impl AuditAction {
             AuditAction::CampaignStatusChanged => "campaign_status_changed",
             AuditAction::SurveyChanged => "survey_changed",
             AuditAction::SurveyPublished => "survey_published",
+            AuditAction::EngagementResultsPublished => "engagement_results_published",
+            AuditAction::EngagementAnswersViewed => "engagement_answers_viewed",
+            AuditAction::EngagementAnswersExported => "engagement_answers_exported",
         }
     }
 
     pub fn parse(s: &str) -> Option<AuditAction> {
-        AuditAction::ALL.into_iter().find(|a| a.as_str() == s)
+        AuditAction::ALL.iter().copied().find(|a| a.as_str() == s)
     }
 }
 

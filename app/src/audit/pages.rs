@@ -89,6 +89,11 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::CampaignStatusChanged) => t!(lang, "audit-action-campaign-status-changed"),
         Some(AuditAction::SurveyChanged) => t!(lang, "audit-action-survey-changed"),
         Some(AuditAction::SurveyPublished) => t!(lang, "audit-action-survey-published"),
+        Some(AuditAction::EngagementResultsPublished) => {
+            t!(lang, "audit-action-engagement-results-published")
+        }
+        Some(AuditAction::EngagementAnswersViewed) => t!(lang, "audit-action-engagement-answers-viewed"),
+        Some(AuditAction::EngagementAnswersExported) => t!(lang, "audit-action-engagement-answers-exported"),
         None => action.to_string(),
     }
 }

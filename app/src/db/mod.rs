@@ -16,6 +16,8 @@ pub mod outbox;
 pub mod problems;
 pub mod reference;
 pub mod reporting;
+// Engagement results, coding and the export (part: results).
+pub mod results;
 pub mod staff;
 pub mod tasking;
 pub mod triage;

@@ -17,6 +17,14 @@ pub mod builder_pages;
 #[cfg(feature = "ssr")]
 pub mod campaign_pages;
 pub mod campaigns;
+// Results, coding free text and the anonymised export (part: results).
+pub mod coding;
+#[cfg(feature = "ssr")]
+pub mod coding_pages;
+pub mod export;
+pub mod results;
+#[cfg(feature = "ssr")]
+pub mod results_pages;
 
 use crate::vocabulary::vocabulary;
 

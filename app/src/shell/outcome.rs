@@ -227,6 +227,17 @@ outcomes! {
     BuilderProblems: Engagement Error "builder_problems" => "builder-error-problems",
     BuilderMissingWelsh: Engagement Error "builder_missing_welsh" => "builder-error-missing-welsh",
     BuilderReported: Engagement Error "builder_reported" => "builder-error-reported",
+    // Engagement results, coding free text (part: results).
+    ResultsPublished: Engagement Done "results_published" => "results-done-published",
+    ResultsAlreadyPublished: Engagement Error "results_published" => "results-error-published",
+    ThemeAdded: Engagement Done "coding_theme_added" => "coding-done-theme",
+    AnswerCoded: Engagement Done "coding_saved" => "coding-done-saved",
+    ThemeName: Engagement Error "coding_theme_name" => "coding-error-theme-name",
+    ThemeExists: Engagement Error "coding_theme_exists" => "coding-error-theme-exists",
+    CodingQuestion: Engagement Error "coding_question" => "coding-error-question",
+    CodingAnswer: Engagement Error "coding_answer" => "coding-error-answer",
+    CodingTheme: Engagement Error "coding_theme" => "coding-error-theme",
+    NoteTooLong: Engagement Error "coding_note_too_long" => "coding-error-note-too-long",
     // A residents' survey page.
     SurveySaved: Survey Done "saved" => "survey-done-saved",
     SurveyUnavailable: Survey Error "unavailable" => "survey-error-unavailable",
