@@ -106,6 +106,8 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
         triage::pages::{IntakePage, IntelligencePage, TriagePage},
         trigger::pages::CaseReviewsPage,
     };
+    // The Key Individual Network (issue 13, kin).
+    use crate::engagement::kin_pages::{KinMemberPage, KinRegisterPage};
     view! {
         <ParentRoute path=path!("staff") view=Outlet>
             <Route path=path!("") view=StaffHomePage />
@@ -123,6 +125,9 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("strategic-assessments/:year/:quarter") view=StrategicAssessmentPage />
             // Engagement: campaigns, the partnership calendar and the survey builder.
             <Route path=path!("engagement") view=EngagementPage />
+            // The Key Individual Network (issue 13, kin): before `engagement/:id`.
+            <Route path=path!("engagement/kin") view=KinRegisterPage />
+            <Route path=path!("engagement/kin/:id") view=KinMemberPage />
             <Route path=path!("engagement/:id") view=CampaignPage />
             <Route path=path!("engagement/:id/survey") view=SurveyBuilderPage />
             <Route path=path!("engagement/:id/survey/preview") view=SurveyPreviewPage />

@@ -223,6 +223,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::needless_range_loop)] // rows and columns index the same table
     fn a_table_is_safe_in_every_row_and_column() {
         let t = table(&[vec![50, 3, 40], vec![30, 25, 20], vec![12, 18, 60]], 10);
         assert_eq!(t.cells[0][1], H);

@@ -263,6 +263,16 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/engagement/{id}/coding/answer", post(app::engagement::coding_pages::code_answer))
         .route("/staff/engagement/{id}/export.csv", get(app::engagement::export::export))
         .route("/cy/staff/engagement/{id}/export.csv", get(app::engagement::export::export))
+        // The Key Individual Network (issue 13, kin).
+        .route("/staff/engagement/kin/add", post(app::engagement::kin_actions::add))
+        .route("/staff/engagement/kin/send", post(app::engagement::kin_actions::send))
+        .route("/staff/engagement/kin/remind", post(app::engagement::kin_actions::remind))
+        .route("/staff/engagement/kin/{id}/edit", post(app::engagement::kin_actions::edit))
+        .route(
+            "/staff/engagement/kin/{id}/withdraw-consent",
+            post(app::engagement::kin_actions::withdraw_consent),
+        )
+        .route("/staff/engagement/kin/{id}/remove", post(app::engagement::kin_actions::remove))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))

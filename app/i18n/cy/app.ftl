@@ -1424,3 +1424,154 @@ export-response = Ymateb
 export-channel = Sianel
 export-neighbourhood = Cymdogaeth
 export-submitted = Anfonwyd
+# The Key Individual Network (issue 13, kin): the register and its quarterly questionnaire.
+nav-kin = Rhwydwaith Unigolion Allweddol
+audit-action-kin-viewed = Gweld y Rhwydwaith Unigolion Allweddol
+audit-action-kin-changed = Newid y Rhwydwaith Unigolion Allweddol
+audit-action-kin-questionnaire-sent = Anfon holiadur y Rhwydwaith
+kin-quarter = Chwarter { $number } { $year }
+kin-title = Rhwydwaith Unigolion Allweddol
+kin-intro = Pobl sy'n byw neu'n gweithio ym mhob cymdogaeth ac yn ateb holiadur byr bob chwarter. Dim ond arweinwyr ymgysylltu a rheolwyr sy'n gweld y gofrestr hon, a chofnodir pob tro y caiff ei gweld yn y log archwilio.
+kin-done-added = Ychwanegwyd yr aelod at y rhwydwaith.
+kin-done-edited = Cadwyd manylion yr aelod.
+kin-done-withdrawn = Tynnwyd y caniatâd yn ôl: ni fydd yr aelod yn cael e-bost eto.
+kin-done-removed = Tynnwyd yr aelod oddi ar y rhwydwaith: mae ei enw a'i fanylion cyswllt wedi'u dileu. Mae'r holiaduron a anfonwyd eisoes yn dal i gyfrif yn y cyfraddau ymateb blaenorol, ac mae'r atebion a roddwyd eisoes yn aros yn y canlyniadau heb enw.
+kin-done-sent = Anfonwyd holiadur y chwarter hwn.
+kin-done-reminded = Anfonwyd nodiadau atgoffa.
+kin-sent-counts = { $sent ->
+        [one] Anfonwyd ei ddolen bersonol at 1 aelod nawr
+       *[other] Anfonwyd eu dolen bersonol at { $sent } aelod nawr
+    }; { $already ->
+        [one] roedd 1 eisoes wedi cael ei ddolen y chwarter hwn.
+       *[other] roedd { $already } eisoes wedi cael eu dolen y chwarter hwn.
+    }
+kin-reminded-counts = { $sent ->
+        [one] Anfonwyd 1 nodyn atgoffa
+       *[other] Anfonwyd { $sent } nodyn atgoffa
+    }; { $already ->
+        [one] roedd 1 aelod eisoes wedi cael nodyn atgoffa, ac nid yw'n cael un arall.
+       *[other] roedd { $already } aelod eisoes wedi cael nodyn atgoffa, ac nid ydynt yn cael un arall.
+    }
+kin-error-neighbourhood = Dewiswch y gymdogaeth y mae'r aelod yn perthyn iddi.
+kin-error-name = Rhowch enw'r aelod.
+kin-error-contact = Rhowch gyfeiriad e-bost neu rif ffôn (neu'r ddau).
+kin-error-email = Rhowch y cyfeiriad e-bost yn y ffurf gywir, fel enw@enghraifft.cymru.
+kin-error-phone = Rhowch rif ffôn o 10 i 15 digid.
+kin-error-language = Dewiswch Gymraeg neu Saesneg.
+kin-error-too-long = Byrhewch y testun: enwau a rolau hyd at 200 nod, grwpiau hyd at 500.
+kin-error-consent-date = Rhowch y diwrnod y cytunodd yr aelod i gael ei gysylltu, heb fod yn hwyrach na heddiw.
+kin-error-review-date = Rhowch y diwrnod yr adolygir yr aelodaeth nesaf.
+kin-error-status = Dewiswch a yw'r aelod yn weithredol neu wedi gadael.
+kin-error-stale = Newidiodd rhywun arall yr aelod hwn tra oeddech chi'n gweithio. Gwiriwch y manylion a chadw eto.
+kin-error-unknown = Nid yw'r aelod hwnnw ar y gofrestr.
+kin-error-no-consent = Nid yw'r aelod wedi rhoi caniatâd, felly nid oes dim i'w dynnu'n ôl.
+kin-error-campaign = Dewiswch ymgyrch sydd wedi'i chynllunio neu ar agor, gyda sianel holiadur y Rhwydwaith Unigolion Allweddol ac un ymateb i bob dolen bersonol.
+kin-error-not-published = Cyhoeddwch arolwg yr ymgyrch cyn ei anfon: mae dolenni'r aelodau'n agor y cwestiynau a gyhoeddwyd.
+kin-members-heading = Aelodau
+kin-members-caption = Aelodau yn { $neighbourhood }
+kin-none-in = Dim aelodau eto yn: { $neighbourhoods }.
+kin-name = Enw
+kin-contact = Cyswllt
+kin-language = Iaith
+kin-community-role = Rôl yn y gymuned
+kin-speaks-for = Grwpiau y gallant siarad drostynt
+kin-consent = Caniatâd
+kin-review = Adolygu
+kin-status = Statws
+kin-this-quarter = Y chwarter hwn
+kin-actions = Camau
+kin-consent-given = Rhoddwyd ar { $date }
+kin-consent-none = Dim caniatâd: dim cysylltu
+kin-consent-withdrawn = Tynnwyd yn ôl ar { $date }: dim cysylltu
+kin-review-on = { $date }
+kin-review-overdue = Adolygiad yn hwyr ers { $date }
+kin-status-active = Gweithredol
+kin-status-left = Wedi gadael
+kin-status-removed = Wedi'i dynnu
+kin-q-not-sent = Heb ei anfon
+kin-q-sent = Anfonwyd ar { $date }
+kin-q-reminded = Atgoffwyd ar { $date }
+kin-q-answered = Wedi ateb
+kin-open = Agor { $name }
+kin-removed-count = { $count ->
+        [one] Tynnwyd 1 aelod: mae ei enw a'i fanylion cyswllt wedi'u dileu.
+       *[other] Tynnwyd { $count } aelod: mae eu henwau a'u manylion cyswllt wedi'u dileu.
+    }
+kin-add-heading = Ychwanegu aelod
+kin-field-neighbourhood = Cymdogaeth
+kin-field-name = Enw
+kin-field-email = Cyfeiriad e-bost
+kin-field-phone = Rhif ffôn
+kin-field-contact-hint = Cyfeiriad e-bost, rhif ffôn, neu'r ddau. Mae'r holiadur yn mynd drwy e-bost.
+kin-field-language = Iaith negeseuon
+kin-field-community-role = Rôl yn y gymuned
+kin-field-community-role-hint = Er enghraifft: cadeirydd y gymdeithas tenantiaid, siopwr, gweithiwr ieuenctid.
+kin-field-speaks-for = Grwpiau y gallant siarad drostynt
+kin-field-speaks-for-hint = Er enghraifft: preswylwyr hŷn, teuluoedd Pwylaidd, pobl anabl. Cynhwyswch grwpiau â nodweddion gwarchodedig lle maent yn siarad drostynt.
+kin-field-consent = Caniatâd i gysylltu
+kin-field-consent-yes = Cytunon nhw i'r bartneriaeth gysylltu â nhw
+kin-field-consent-on = Y diwrnod y rhoddwyd caniatâd
+kin-field-review-on = Adolygu'r aelodaeth ar
+kin-field-status = Ar y rhwydwaith
+kin-add-submit = Ychwanegu aelod
+kin-save-submit = Cadw'r manylion
+kin-questionnaire-heading = Holiadur chwarterol
+kin-questionnaire-intro = Mae pob aelod gweithredol a gytunodd i gael ei gysylltu ac sydd â chyfeiriad e-bost yn cael dolen bersonol yn ei iaith, unwaith y chwarter. Gellir atgoffa aelodau nad ydynt wedi ateb unwaith, wythnos ar ôl anfon.
+kin-questionnaire-campaign = Ymgyrch
+kin-questionnaire-send = Anfon holiadur y chwarter hwn
+kin-questionnaire-remind = Anfon nodiadau atgoffa
+kin-questionnaire-none = Nid oes holiadur Rhwydwaith Unigolion Allweddol eto. Cynlluniwch ymgyrch gyda sianel holiadur y Rhwydwaith ac un ymateb i bob dolen bersonol, a chyhoeddwch ei harolwg.
+kin-trends-heading = Cyfraddau ymateb
+kin-trends-caption = Holiaduron a atebwyd o'r rhai a anfonwyd, fesul cymdogaeth a chwarter
+kin-trends-neighbourhood = Cymdogaeth
+kin-trends-change = Newid ers y chwarter blaenorol
+kin-trends-cell = { $answered } o { $sent } ({ $percent }%)
+kin-trends-nothing = dim wedi'u hanfon
+kin-trends-points = { $points ->
+        [0] dim newid
+       *[other] { $points } pwynt
+    }
+kin-trends-empty = Nid oes holiadur wedi'i anfon eto.
+kin-chart-label = Cyfradd ymateb yn { $neighbourhood }, fesul chwarter
+kin-member-back = Yn ôl i'r gofrestr
+kin-member-details = Manylion
+kin-member-edit-heading = Newid manylion
+kin-member-consent-heading = Tynnu caniatâd yn ôl
+kin-member-consent-intro = Pan fydd aelod yn gofyn i beidio â chael ei gysylltu mwyach, cofnodwch hynny yma: ni fydd yn cael rhagor o e-byst.
+kin-withdraw = Cofnodi bod caniatâd wedi'i dynnu'n ôl
+kin-member-remove-heading = Tynnu oddi ar y rhwydwaith
+kin-member-remove-intro = Mae tynnu aelod yn dileu ei enw, ei fanylion cyswllt, ei rôl a'i grwpiau ar unwaith. Beth a gedwir: cymdogaeth a dyddiadau'r holiaduron a anfonwyd eisoes, fel bod cyfraddau ymateb blaenorol yn aros yn gywir, a'r atebion a roddwyd eisoes, sy'n aros yn y canlyniadau heb enw. Mae'r log archwilio'n cadw pwy a dynnodd yr aelod a phryd.
+kin-remove = Tynnu'r aelod hwn
+kin-member-answers-heading = Atebion yn eu geiriau eu hunain
+kin-member-answers-caption = Atebion testun rhydd a roddodd yr aelod drwy ei ddolenni personol
+kin-member-answers-none = Dim atebion ysgrifenedig eto.
+kin-answer-when = Chwarter
+kin-answer-question = Cwestiwn
+kin-answer-text = Ateb
+kin-answer-record = Cofnodi fel gwybodaeth
+kin-email-subject = Eich holiadur chwarterol gan { $csp }
+kin-email-body =
+    Annwyl { $name },
+
+    Diolch am fod yn rhan o Rwydwaith Unigolion Allweddol { $csp }. Mae holiadur y chwarter hwn, "{ $title }", yn barod i chi.
+
+    Atebwch ef drwy eich dolen bersonol (peidiwch â'i rhannu; mae'n gweithio unwaith):
+    { $link }
+
+    Mae'n cymryd ychydig funudau. Mae'r hyn rydych yn ei ddweud wrthym yn helpu'r bartneriaeth i ddeall pa mor ddiogel yw eich cymdogaeth.
+
+    Os nad ydych am gael eich cysylltu mwyach, dywedwch wrth dîm ymgysylltu'r bartneriaeth a byddwn yn rhoi'r gorau iddi.
+
+    Anfonwyd y neges hon yn awtomatig gan Cymuned.
+kin-reminder-subject = Nodyn atgoffa: eich holiadur chwarterol gan { $csp }
+kin-reminder-body =
+    Annwyl { $name },
+
+    Nodyn i'ch atgoffa bod holiadur y chwarter hwn, "{ $title }", yn aros am eich atebion. Dyma'r unig nodyn atgoffa a anfonwn.
+
+    Eich dolen bersonol (mae'n cymryd lle'r un yn ein neges gynharach):
+    { $link }
+
+    Os nad ydych am gael eich cysylltu mwyach, dywedwch wrth dîm ymgysylltu'r bartneriaeth a byddwn yn rhoi'r gorau iddi.
+
+    Anfonwyd y neges hon yn awtomatig gan Cymuned.

@@ -1424,3 +1424,154 @@ export-response = Response
 export-channel = Channel
 export-neighbourhood = Neighbourhood
 export-submitted = Submitted
+# The Key Individual Network (issue 13, kin): the register and its quarterly questionnaire.
+nav-kin = Key Individual Network
+audit-action-kin-viewed = Key Individual Network viewed
+audit-action-kin-changed = Key Individual Network changed
+audit-action-kin-questionnaire-sent = KIN questionnaire sent
+kin-quarter = Q{ $number } { $year }
+kin-title = Key Individual Network
+kin-intro = People who live or work in each neighbourhood and answer a short questionnaire every quarter. Only engagement leads and managers see this register, and every view of it is recorded in the audit log.
+kin-done-added = The member was added to the network.
+kin-done-edited = The member's details were saved.
+kin-done-withdrawn = Consent withdrawn: the member will not be emailed again.
+kin-done-removed = The member was removed: their name and contact details are deleted. Questionnaires already sent still count in past response rates, and answers already given stay in the results without their name.
+kin-done-sent = This quarter's questionnaire was sent.
+kin-done-reminded = Reminders were sent.
+kin-sent-counts = { $sent ->
+        [one] 1 member was sent their personal link now
+       *[other] { $sent } members were sent their personal link now
+    }; { $already ->
+        [one] 1 had already been sent theirs this quarter.
+       *[other] { $already } had already been sent theirs this quarter.
+    }
+kin-reminded-counts = { $sent ->
+        [one] 1 reminder was sent
+       *[other] { $sent } reminders were sent
+    }; { $already ->
+        [one] 1 member had already been reminded and is not reminded again.
+       *[other] { $already } members had already been reminded and are not reminded again.
+    }
+kin-error-neighbourhood = Choose the neighbourhood the member belongs to.
+kin-error-name = Enter the member's name.
+kin-error-contact = Enter an email address or a phone number (or both).
+kin-error-email = Enter the email address in the right form, like name@example.com.
+kin-error-phone = Enter a phone number of 10 to 15 digits.
+kin-error-language = Choose English or Welsh.
+kin-error-too-long = Shorten the text: names and roles up to 200 characters, groups up to 500.
+kin-error-consent-date = Enter the day the member agreed to be contacted, no later than today.
+kin-error-review-date = Enter the day the membership is next reviewed.
+kin-error-status = Choose whether the member is active or has left.
+kin-error-stale = Someone else changed this member while you were working. Check the details and save again.
+kin-error-unknown = That member is not on the register.
+kin-error-no-consent = The member has not given consent, so there is none to withdraw.
+kin-error-campaign = Choose a campaign that is planned or open, with the Key Individual Network questionnaire channel and one response per personal link.
+kin-error-not-published = Publish the campaign's survey before sending it: members' links open the published questions.
+kin-members-heading = Members
+kin-members-caption = Members in { $neighbourhood }
+kin-none-in = No members yet in: { $neighbourhoods }.
+kin-name = Name
+kin-contact = Contact
+kin-language = Language
+kin-community-role = Role in the community
+kin-speaks-for = Groups they can speak for
+kin-consent = Consent
+kin-review = Review
+kin-status = Status
+kin-this-quarter = This quarter
+kin-actions = Actions
+kin-consent-given = Given on { $date }
+kin-consent-none = No consent: not contacted
+kin-consent-withdrawn = Withdrawn on { $date }: not contacted
+kin-review-on = { $date }
+kin-review-overdue = Review overdue since { $date }
+kin-status-active = Active
+kin-status-left = Left
+kin-status-removed = Removed
+kin-q-not-sent = Not sent
+kin-q-sent = Sent on { $date }
+kin-q-reminded = Reminded on { $date }
+kin-q-answered = Answered
+kin-open = Open { $name }
+kin-removed-count = { $count ->
+        [one] 1 member was removed: their name and contact details are deleted.
+       *[other] { $count } members were removed: their names and contact details are deleted.
+    }
+kin-add-heading = Add a member
+kin-field-neighbourhood = Neighbourhood
+kin-field-name = Name
+kin-field-email = Email address
+kin-field-phone = Phone number
+kin-field-contact-hint = An email address, a phone number, or both. The questionnaire goes by email.
+kin-field-language = Language for messages
+kin-field-community-role = Role in the community
+kin-field-community-role-hint = For example: chair of the tenants' association, shopkeeper, youth worker.
+kin-field-speaks-for = Groups they can speak for
+kin-field-speaks-for-hint = For example: older residents, Polish families, disabled people. Include protected-characteristic groups where they speak for them.
+kin-field-consent = Consent to be contacted
+kin-field-consent-yes = They agreed to be contacted by the partnership
+kin-field-consent-on = Day consent was given
+kin-field-review-on = Review the membership on
+kin-field-status = On the network
+kin-add-submit = Add member
+kin-save-submit = Save details
+kin-questionnaire-heading = Quarterly questionnaire
+kin-questionnaire-intro = Each active member who agreed to be contacted and has an email address gets a personal link in their language, once a quarter. Members who have not answered can be reminded once, a week after sending.
+kin-questionnaire-campaign = Campaign
+kin-questionnaire-send = Send this quarter's questionnaire
+kin-questionnaire-remind = Send reminders
+kin-questionnaire-none = There is no Key Individual Network questionnaire yet. Plan a campaign with the KIN questionnaire channel and one response per personal link, and publish its survey.
+kin-trends-heading = Response rates
+kin-trends-caption = Questionnaires answered of those sent, per neighbourhood and quarter
+kin-trends-neighbourhood = Neighbourhood
+kin-trends-change = Change on the quarter before
+kin-trends-cell = { $answered } of { $sent } ({ $percent }%)
+kin-trends-nothing = none sent
+kin-trends-points = { $points ->
+        [0] no change
+       *[other] { $points } points
+    }
+kin-trends-empty = No questionnaire has been sent yet.
+kin-chart-label = Response rate in { $neighbourhood }, quarter by quarter
+kin-member-back = Back to the register
+kin-member-details = Details
+kin-member-edit-heading = Change details
+kin-member-consent-heading = Consent withdrawn
+kin-member-consent-intro = When a member asks not to be contacted any more, record it here: they get no more emails.
+kin-withdraw = Record consent withdrawn
+kin-member-remove-heading = Remove from the network
+kin-member-remove-intro = Removing deletes the member's name, contact details, role and groups at once. What is kept: the neighbourhood and dates of questionnaires already sent, so past response rates stay true, and answers already given, which stay in the results without a name. The audit log keeps who removed the member and when.
+kin-remove = Remove this member
+kin-member-answers-heading = Answers in their words
+kin-member-answers-caption = Free-text answers the member gave through their personal links
+kin-member-answers-none = No written answers yet.
+kin-answer-when = Quarter
+kin-answer-question = Question
+kin-answer-text = Answer
+kin-answer-record = Record as intelligence
+kin-email-subject = Your quarterly questionnaire from { $csp }
+kin-email-body =
+    Dear { $name },
+
+    Thank you for being part of { $csp }'s Key Individual Network. This quarter's questionnaire, "{ $title }", is ready for you.
+
+    Answer it at your personal link (please do not share it; it works once):
+    { $link }
+
+    It takes a few minutes. What you tell us helps the partnership understand how safe your neighbourhood feels.
+
+    If you no longer want to be contacted, tell the partnership's engagement team and we will stop.
+
+    This message was sent automatically by Cymuned.
+kin-reminder-subject = Reminder: your quarterly questionnaire from { $csp }
+kin-reminder-body =
+    Dear { $name },
+
+    A reminder that this quarter's questionnaire, "{ $title }", is waiting for your answers. This is the only reminder we send.
+
+    Your personal link (it replaces the one in our earlier email):
+    { $link }
+
+    If you no longer want to be contacted, tell the partnership's engagement team and we will stop.
+
+    This message was sent automatically by Cymuned.

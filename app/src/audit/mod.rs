@@ -50,6 +50,13 @@ pub enum AuditAction {
     EngagementAnswersViewed,
     /// A campaign's anonymised answers exported as CSV.
     EngagementAnswersExported,
+    // The Key Individual Network (issue 13, kin).
+    /// The KIN register or a member's page read (names, contact details, answers).
+    KinViewed,
+    /// A KIN member added, edited, their consent withdrawn, or removed (the detail says which).
+    KinChanged,
+    /// The quarterly KIN questionnaire (or its reminder) sent.
+    KinQuestionnaireSent,
 }
 
 impl AuditAction {
@@ -89,6 +96,10 @@ impl AuditAction {
         AuditAction::EngagementResultsPublished,
         AuditAction::EngagementAnswersViewed,
         AuditAction::EngagementAnswersExported,
+        // kin
+        AuditAction::KinViewed,
+        AuditAction::KinChanged,
+        AuditAction::KinQuestionnaireSent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -128,6 +139,10 @@ impl AuditAction {
             AuditAction::EngagementResultsPublished => "engagement_results_published",
             AuditAction::EngagementAnswersViewed => "engagement_answers_viewed",
             AuditAction::EngagementAnswersExported => "engagement_answers_exported",
+            // kin
+            AuditAction::KinViewed => "kin_viewed",
+            AuditAction::KinChanged => "kin_changed",
+            AuditAction::KinQuestionnaireSent => "kin_questionnaire_sent",
         }
     }
 
@@ -180,7 +195,7 @@ mod tests {
     #[test]
     fn action_names_round_trip() {
         for a in AuditAction::ALL {
-            assert_eq!(AuditAction::parse(a.as_str()), Some(a));
+            assert_eq!(AuditAction::parse(a.as_str()), Some(*a));
         }
     }
 }

@@ -94,6 +94,10 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         }
         Some(AuditAction::EngagementAnswersViewed) => t!(lang, "audit-action-engagement-answers-viewed"),
         Some(AuditAction::EngagementAnswersExported) => t!(lang, "audit-action-engagement-answers-exported"),
+        // kin
+        Some(AuditAction::KinViewed) => t!(lang, "audit-action-kin-viewed"),
+        Some(AuditAction::KinChanged) => t!(lang, "audit-action-kin-changed"),
+        Some(AuditAction::KinQuestionnaireSent) => t!(lang, "audit-action-kin-questionnaire-sent"),
         None => action.to_string(),
     }
 }

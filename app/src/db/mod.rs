@@ -11,6 +11,8 @@ pub mod audit;
 pub mod campaigns;
 pub mod engagement;
 pub mod kept;
+// The Key Individual Network (issue 13, kin).
+pub mod kin;
 pub mod open311;
 pub mod outbox;
 pub mod problems;

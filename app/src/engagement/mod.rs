@@ -9,6 +9,12 @@
 // Equality monitoring (issue 13, reach).
 pub mod equality;
 pub mod survey;
+// The Key Individual Network (issue 13, kin): its rules, and its pages and forms.
+pub mod kin;
+#[cfg(feature = "ssr")]
+pub mod kin_actions;
+#[cfg(feature = "ssr")]
+pub mod kin_pages;
 
 // Campaigns, the partnership calendar and the survey builder.
 pub mod builder;

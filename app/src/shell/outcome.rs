@@ -238,6 +238,28 @@ outcomes! {
     CodingAnswer: Engagement Error "coding_answer" => "coding-error-answer",
     CodingTheme: Engagement Error "coding_theme" => "coding-error-theme",
     NoteTooLong: Engagement Error "coding_note_too_long" => "coding-error-note-too-long",
+    // The Key Individual Network (kin): the register and its quarterly questionnaire.
+    KinAdded: Engagement Done "kin_added" => "kin-done-added",
+    KinEdited: Engagement Done "kin_edited" => "kin-done-edited",
+    KinWithdrawn: Engagement Done "kin_withdrawn" => "kin-done-withdrawn",
+    KinRemoved: Engagement Done "kin_removed" => "kin-done-removed",
+    KinSent: Engagement Done "kin_sent" => "kin-done-sent",
+    KinReminded: Engagement Done "kin_reminded" => "kin-done-reminded",
+    KinNeighbourhood: Engagement Error "kin_neighbourhood" => "kin-error-neighbourhood",
+    KinName: Engagement Error "kin_name" => "kin-error-name",
+    KinContact: Engagement Error "kin_contact" => "kin-error-contact",
+    KinEmail: Engagement Error "kin_email" => "kin-error-email",
+    KinPhone: Engagement Error "kin_phone" => "kin-error-phone",
+    KinLanguage: Engagement Error "kin_language" => "kin-error-language",
+    KinTooLong: Engagement Error "kin_too_long" => "kin-error-too-long",
+    KinConsentDate: Engagement Error "kin_consent_date" => "kin-error-consent-date",
+    KinReviewDate: Engagement Error "kin_review_date" => "kin-error-review-date",
+    KinStatus: Engagement Error "kin_status" => "kin-error-status",
+    KinStale: Engagement Error "kin_stale" => "kin-error-stale",
+    KinUnknown: Engagement Error "kin_unknown" => "kin-error-unknown",
+    KinNoConsent: Engagement Error "kin_no_consent" => "kin-error-no-consent",
+    KinCampaign: Engagement Error "kin_campaign" => "kin-error-campaign",
+    KinNotPublished: Engagement Error "kin_not_published" => "kin-error-not-published",
     // A residents' survey page.
     SurveySaved: Survey Done "saved" => "survey-done-saved",
     SurveyUnavailable: Survey Error "unavailable" => "survey-error-unavailable",
@@ -304,6 +326,7 @@ impl Outcome {
                 // Engagement: campaigns and the survey builder.
                 | Outcome::CampaignStale
                 | Outcome::BuilderStale
+            Outcome::ReportStale | Outcome::ProfileStale | Outcome::ReviewStale | Outcome::KinStale
         )
     }
 }

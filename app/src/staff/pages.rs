@@ -156,6 +156,8 @@ fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
                 <li><a href=lang.path("/staff/intelligence")>{t!(lang, "nav-intelligence")}</a></li>
             })}
             {user.can_somewhere(Permission::TriageReports).then(|| view! { <li><a href=lang.path("/staff/case-reviews")>{t!(lang, "nav-case-reviews")}</a></li> })}
+            // The Key Individual Network (issue 13, kin).
+            {user.can_somewhere(Permission::ManageKin).then(|| view! { <li><a href=lang.path("/staff/engagement/kin")>{t!(lang, "nav-kin")}</a></li> })}
             {can_manage.then(|| view! { <li><a href=lang.path("/staff/team")>{t!(lang, "nav-team")}</a></li> })}
             {can_audit.then(|| view! { <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li> })}
             // Engagement: campaigns, the partnership calendar and the survey builder.
