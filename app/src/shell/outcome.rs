@@ -326,7 +326,8 @@ impl Outcome {
                 // Engagement: campaigns and the survey builder.
                 | Outcome::CampaignStale
                 | Outcome::BuilderStale
-            Outcome::ReportStale | Outcome::ProfileStale | Outcome::ReviewStale | Outcome::KinStale
+                // The Key Individual Network.
+                | Outcome::KinStale
         )
     }
 }
