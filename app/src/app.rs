@@ -108,6 +108,8 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     };
     // The Key Individual Network (issue 13, kin).
     use crate::engagement::kin_pages::{KinMemberPage, KinRegisterPage};
+    // Issue 13 (intel): intelligence recorded from engagement, neighbourhood priorities.
+    use crate::{engagement::priorities::pages::PrioritiesPage, triage::record::RecordIntelligencePage};
     view! {
         <ParentRoute path=path!("staff") view=Outlet>
             <Route path=path!("") view=StaffHomePage />
@@ -116,6 +118,9 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("intake") view=IntakePage />
             <Route path=path!("reports/:reference") view=TriagePage />
             <Route path=path!("intelligence") view=IntelligencePage />
+            // Issue 13 (intel).
+            <Route path=path!("intelligence/record") view=RecordIntelligencePage />
+            <Route path=path!("engagement/priorities") view=PrioritiesPage />
             <Route path=path!("case-reviews") view=CaseReviewsPage />
             <Route path=path!("problems") view=ProblemsPage />
             <Route path=path!("problems/:reference") view=ProfilePage />

@@ -273,6 +273,11 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
             post(app::engagement::kin_actions::withdraw_consent),
         )
         .route("/staff/engagement/kin/{id}/remove", post(app::engagement::kin_actions::remove))
+        // Issue 13 (intel): intelligence recorded from engagement, neighbourhood priorities.
+        .route("/staff/intelligence/record", post(app::triage::record::record))
+        .route("/staff/engagement/priorities/set", post(app::engagement::priorities::pages::set))
+        .route("/staff/engagement/priorities/link", post(app::engagement::priorities::pages::link))
+        .route("/staff/engagement/priorities/review", post(app::engagement::priorities::pages::review))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))

@@ -196,6 +196,9 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
         "/cy/staff/team".into(),
         "/cy/staff/intake".into(),
         "/cy/staff/intelligence".into(),
+        // Issue 13 (intel): intelligence recorded from engagement, neighbourhood priorities.
+        "/cy/staff/intelligence/record".into(),
+        "/cy/staff/engagement/priorities".into(),
         "/cy/staff/case-reviews".into(),
         format!("/cy/staff/reports/{reference}"),
         "/cy/case-review".into(),

@@ -57,6 +57,9 @@ pub enum AuditAction {
     KinChanged,
     /// The quarterly KIN questionnaire (or its reminder) sent.
     KinQuestionnaireSent,
+    // Issue 13 (intel): intelligence recorded from engagement, and the survey answer read for it.
+    IntelligenceRecorded,
+    SurveyAnswerRead,
 }
 
 impl AuditAction {
@@ -100,6 +103,8 @@ impl AuditAction {
         AuditAction::KinViewed,
         AuditAction::KinChanged,
         AuditAction::KinQuestionnaireSent,
+        AuditAction::IntelligenceRecorded,
+        AuditAction::SurveyAnswerRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -143,6 +148,8 @@ impl AuditAction {
             AuditAction::KinViewed => "kin_viewed",
             AuditAction::KinChanged => "kin_changed",
             AuditAction::KinQuestionnaireSent => "kin_questionnaire_sent",
+            AuditAction::IntelligenceRecorded => "intelligence_recorded",
+            AuditAction::SurveyAnswerRead => "survey_answer_read",
         }
     }
 

@@ -98,6 +98,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::KinViewed) => t!(lang, "audit-action-kin-viewed"),
         Some(AuditAction::KinChanged) => t!(lang, "audit-action-kin-changed"),
         Some(AuditAction::KinQuestionnaireSent) => t!(lang, "audit-action-kin-questionnaire-sent"),
+        Some(AuditAction::IntelligenceRecorded) => t!(lang, "audit-action-intelligence-recorded"),
+        Some(AuditAction::SurveyAnswerRead) => t!(lang, "audit-action-survey-answer-read"),
         None => action.to_string(),
     }
 }

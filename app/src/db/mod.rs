@@ -24,6 +24,9 @@ pub mod staff;
 pub mod tasking;
 pub mod triage;
 pub mod trigger;
+// Issue 13 (intel): intelligence recorded from engagement, and neighbourhood priorities.
+pub mod intelligence;
+pub mod priorities;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

@@ -606,12 +606,15 @@ pub struct ActionRow {
 /// A linked intelligence item with its report's category and neighbourhood.
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct LinkedItemRow {
-    pub reference: String,
+    pub id: i64,
+    /// The report's reference (none for an item recorded from engagement).
+    pub reference: Option<String>,
+    pub source: crate::triage::IntelligenceSource,
     pub summary: String,
     #[sqlx(flatten)]
     pub grade: crate::triage::Grade,
-    pub category_en: String,
-    pub category_cy: String,
+    pub category_en: Option<String>,
+    pub category_cy: Option<String>,
     pub neighbourhood_en: String,
     pub neighbourhood_cy: String,
     pub received_at: Timestamp,
@@ -671,12 +674,14 @@ pub async fn load(db: &Db, id: i64) -> Result<Option<ProfileRecord>, DbError> {
     .fetch_all(db.reader())
     .await?;
     let items = sqlx::query_as(
-        "SELECT rp.reference AS reference, i.summary AS summary, i.source_grade AS source_grade, \
+        "SELECT i.id AS id, rp.reference AS reference, i.source AS source, i.summary AS summary, i.source_grade AS source_grade, \
          i.intelligence_grade AS intelligence_grade, i.handling_code AS handling_code, c.name_en AS category_en, \
-         c.name_cy AS category_cy, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, rp.created_at AS received_at \
-         FROM problem_profile_items pi JOIN intelligence_items i ON i.id = pi.item_id JOIN reports rp ON rp.id = i.report_id \
-         JOIN report_categories c ON c.id = rp.category_id JOIN neighbourhoods n ON n.id = rp.neighbourhood_id \
-         WHERE pi.profile_id = $1 ORDER BY rp.created_at DESC",
+         c.name_cy AS category_cy, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, \
+         COALESCE(rp.created_at, i.observed_on) AS received_at \
+         FROM problem_profile_items pi JOIN intelligence_items i ON i.id = pi.item_id LEFT JOIN reports rp ON rp.id = i.report_id \
+         LEFT JOIN report_categories c ON c.id = rp.category_id \
+         JOIN neighbourhoods n ON n.id = COALESCE(i.neighbourhood_id, rp.neighbourhood_id) \
+         WHERE pi.profile_id = $1 ORDER BY COALESCE(rp.created_at, i.observed_on) DESC, i.id DESC",
     )
     .bind(id)
     .fetch_all(db.reader())
@@ -890,8 +895,18 @@ pub async fn history(db: &Db, id: i64) -> Result<Vec<HistoryEntry>, DbError> {
         .collect())
 }
 
-/// The intelligence item of a report of the CSP, by the report's reference.
+/// The intelligence item of a report of the CSP, by the report's reference; or an item recorded
+/// from engagement, by its own (`INT-000012`).
 pub async fn item_by_reference(db: &Db, csp_id: i64, reference: &str) -> Result<Option<i64>, DbError> {
+    if let Some(id) = crate::triage::parse_item_reference(reference) {
+        return sqlx::query_scalar(
+            "SELECT id FROM intelligence_items WHERE id = $1 AND csp_id = $2 AND report_id IS NULL",
+        )
+        .bind(id)
+        .bind(csp_id)
+        .fetch_optional(db.reader())
+        .await;
+    }
     sqlx::query_scalar("SELECT i.id FROM intelligence_items i JOIN reports r ON r.id = i.report_id WHERE r.reference = $1 AND i.csp_id = $2")
         .bind(reference)
         .bind(csp_id)

@@ -291,22 +291,27 @@ pub async fn overdue_actions(db: &Db, csp_id: i64, due_by: Timestamp) -> Result<
 /// Intelligence items graded in `[from, to)`, newest first: what the meeting has not seen yet.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NewItem {
+    /// The report's reference, or the item's own for one recorded from engagement.
     pub reference: String,
+    pub source: crate::triage::IntelligenceSource,
     pub summary: String,
     pub grade: String,
-    pub category: Names,
+    /// The report's category (none for an item recorded from engagement).
+    pub category: Option<Names>,
     pub neighbourhood: Names,
     pub in_profile: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
 struct NewItemRow {
-    reference: String,
+    id: i64,
+    reference: Option<String>,
+    source: crate::triage::IntelligenceSource,
     summary: String,
     #[sqlx(flatten)]
     grade: crate::triage::Grade,
-    category_en: String,
-    category_cy: String,
+    category_en: Option<String>,
+    category_cy: Option<String>,
     neighbourhood_en: String,
     neighbourhood_cy: String,
     in_profile: Option<String>,
@@ -314,13 +319,13 @@ struct NewItemRow {
 
 pub async fn items_graded(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Vec<NewItem>, DbError> {
     let rows: Vec<NewItemRow> = sqlx::query_as(
-        "SELECT r.reference AS reference, i.summary AS summary, i.source_grade AS source_grade, \
+        "SELECT i.id AS id, r.reference AS reference, i.source AS source, i.summary AS summary, i.source_grade AS source_grade, \
          i.intelligence_grade AS intelligence_grade, i.handling_code AS handling_code, c.name_en AS category_en, \
          c.name_cy AS category_cy, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, \
          (SELECT MIN(p.reference) FROM problem_profile_items pi JOIN problem_profiles p ON p.id = pi.profile_id WHERE pi.item_id = i.id) \
          AS in_profile \
-         FROM intelligence_items i JOIN reports r ON r.id = i.report_id JOIN report_categories c ON c.id = r.category_id \
-         JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE i.csp_id = $1 AND i.created_at >= $2 AND i.created_at < $3 \
+         FROM intelligence_items i LEFT JOIN reports r ON r.id = i.report_id LEFT JOIN report_categories c ON c.id = r.category_id \
+         JOIN neighbourhoods n ON n.id = COALESCE(i.neighbourhood_id, r.neighbourhood_id) WHERE i.csp_id = $1 AND i.created_at >= $2 AND i.created_at < $3 \
          ORDER BY i.created_at DESC LIMIT 200",
     )
     .bind(csp_id)
@@ -331,11 +336,12 @@ pub async fn items_graded(db: &Db, csp_id: i64, from: i64, to: i64) -> Result<Ve
     Ok(rows
         .into_iter()
         .map(|r| NewItem {
-            reference: r.reference,
+            reference: r.reference.unwrap_or_else(|| crate::triage::item_reference(r.id)),
+            source: r.source,
             summary: r.summary,
             // One spelling of a grade everywhere: "2B P".
             grade: r.grade.label(),
-            category: Names::new(r.category_en, r.category_cy),
+            category: r.category_en.zip(r.category_cy).map(|(en, cy)| Names::new(en, cy)),
             neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
             in_profile: r.in_profile,
         })

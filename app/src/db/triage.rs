@@ -9,9 +9,9 @@ use crate::{
     reporting::{AsbQualifier, Family, ReportSource, ReportStatus, UpdateKind},
     time::Timestamp,
     triage::{
-        Grade, HandlingCode, IntelligenceGrade, IntelligenceItem, LinkKind, QueueCounts, QueueFilter,
-        QueueRow, ReportLink, ReportUpdate, ReporterDetails, SourceGrade, DEFAULT_ACKNOWLEDGE_DAYS,
-        QUEUE_PAGE_SIZE,
+        item_reference, Grade, HandlingCode, IntelligenceGrade, IntelligenceItem, IntelligenceSource,
+        LinkKind, QueueCounts, QueueFilter, QueueRow, ReportLink, ReportUpdate, ReporterDetails, SourceGrade,
+        DEFAULT_ACKNOWLEDGE_DAYS, QUEUE_PAGE_SIZE,
     },
 };
 
@@ -629,11 +629,12 @@ pub async fn intelligence(
 #[derive(sqlx::FromRow)]
 struct IntelligenceRow {
     id: i64,
-    reference: String,
+    reference: Option<String>,
+    source: IntelligenceSource,
     csp_slug: String,
-    category_en: String,
-    category_cy: String,
-    family: Family,
+    category_en: Option<String>,
+    category_cy: Option<String>,
+    family: Option<Family>,
     neighbourhood_en: String,
     neighbourhood_cy: String,
     summary: String,
@@ -671,11 +672,12 @@ pub async fn intelligence_filtered(
         }
     };
     let rows: Vec<IntelligenceRow> = sqlx::query_as(&format!(
-        "SELECT i.id, r.reference, p.slug AS csp_slug, c.name_en AS category_en, c.name_cy AS category_cy, c.family, \
+        "SELECT i.id, r.reference, i.source, p.slug AS csp_slug, c.name_en AS category_en, c.name_cy AS category_cy, c.family, \
                 n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, i.summary, i.source_grade, \
-                i.intelligence_grade, i.handling_code, i.conditions, i.tension, r.created_at AS reported_at, i.updated_at \
-         FROM intelligence_items i JOIN reports r ON r.id = i.report_id JOIN report_categories c ON c.id = r.category_id \
-         JOIN neighbourhoods n ON n.id = r.neighbourhood_id JOIN csps p ON p.id = i.csp_id \
+                i.intelligence_grade, i.handling_code, i.conditions, i.tension, \
+                COALESCE(r.created_at, i.observed_on) AS reported_at, i.updated_at \
+         FROM intelligence_items i LEFT JOIN reports r ON r.id = i.report_id LEFT JOIN report_categories c ON c.id = r.category_id \
+         JOIN neighbourhoods n ON n.id = COALESCE(i.neighbourhood_id, r.neighbourhood_id) JOIN csps p ON p.id = i.csp_id \
          WHERE i.csp_id = $1 AND ($2 IS NULL OR r.reference = $2) AND ($3 IS NULL OR i.handling_code = $3) \
          AND ($4 IS NULL OR c.family = $4){visible} ORDER BY i.updated_at DESC, i.id DESC LIMIT $5"
     ))
@@ -694,9 +696,10 @@ pub async fn intelligence_filtered(
             .await?;
         items.push(IntelligenceItem {
             id: r.id,
-            reference: r.reference,
+            reference: r.reference.unwrap_or_else(|| item_reference(r.id)),
+            source: r.source,
             csp_slug: r.csp_slug,
-            category: Names::new(r.category_en, r.category_cy),
+            category: r.category_en.zip(r.category_cy).map(|(en, cy)| Names::new(en, cy)),
             family: r.family,
             neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
             summary: r.summary,

@@ -8,6 +8,8 @@
 
 // Equality monitoring (issue 13, reach).
 pub mod equality;
+// Issue 13 (intel): neighbourhood priorities.
+pub mod priorities;
 pub mod survey;
 // The Key Individual Network (issue 13, kin): its rules, and its pages and forms.
 pub mod kin;

@@ -175,10 +175,13 @@ pub struct HistoryEntry {
 /// A linked intelligence item, as the profile lists it (sanitised).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LinkedItem {
+    /// The report's reference, or the item's own for one recorded from engagement.
     pub reference: String,
+    pub source: crate::triage::IntelligenceSource,
     pub summary: String,
     pub grade: String,
-    pub category: Names,
+    /// The report's category (none for an item recorded from engagement).
+    pub category: Option<Names>,
     pub neighbourhood: Names,
     pub received: Timestamp,
 }
@@ -497,9 +500,10 @@ mod tests {
             ],
             items: vec![LinkedItem {
                 reference: "CYM-26-000001".into(),
+                source: crate::triage::IntelligenceSource::Report,
                 summary: "Dealing seen".into(),
                 grade: "2B P".into(),
-                category: names("Drugs"),
+                category: Some(names("Drugs")),
                 neighbourhood: names("Adamsdown"),
                 received: parse_day("2026-02-01").unwrap(),
             }],

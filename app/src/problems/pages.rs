@@ -150,6 +150,8 @@ pub struct ProfileView {
     pub today: String,
     /// A refused form of this profile, as its sender typed it (`?kept=`).
     pub kept: KeptForm,
+    /// Issue 13 (intel): this quarter's neighbourhood priorities linked to the profile.
+    pub community_priorities: Vec<db::priorities::ProfilePriority>,
 }
 
 /// What a partner's browser is sent for a profile shared with its organisation.
@@ -233,7 +235,12 @@ pub async fn profile_view(reference: String, kept: Option<String>) -> Result<Pro
         true => crate::staff::kept::kept(&state.db, user.id, &profile.reference, kept.as_deref()).await,
         false => KeptForm::default(),
     };
+    let community_priorities =
+        db::priorities::for_profile(&state.db, id, crate::engagement::priorities::Period::of(now))
+            .await
+            .map_err(internal)?;
     Ok(ProfilePageView::Staff(Box::new(ProfileView {
+        community_priorities,
         can_edit,
         kept,
         organisations: db::triage::organisations(&state.db, csp_id)
@@ -733,6 +740,7 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
         draft,
         today,
         kept,
+        community_priorities,
     } = view;
     // Forms only while the profile is open and its reader may change it.
     let forms = (can_edit && p.stage != Stage::Closed).then(|| ProfileForms {
@@ -742,6 +750,11 @@ fn ProfileSections(lang: Lang, view: ProfileView) -> impl IntoView {
     });
     view! {
         <ProfileHeading lang reference=p.reference.clone() title=p.title.clone() stage=p.stage priority=p.priority updated_at=time(lang, p.updated_at) />
+        {community_priorities.iter().map(|c| {
+            let neighbourhood = Names::new(c.neighbourhood_en.clone(), c.neighbourhood_cy.clone()).get(lang).to_string();
+            let priority = Names::new(c.title_en.clone(), c.title_cy.clone()).get(lang).to_string();
+            view! { <p class="tag">{t!(lang, "priority-community-note", neighbourhood = neighbourhood, priority = priority)}</p> }
+        }).collect_view()}
         <TermsSection lang profile=p.clone() neighbourhoods categories forms=forms.clone() />
         <ScanningSection lang statement=p.statement.clone() affected=p.affected.clone() items=p.items.clone() forms=forms.clone() />
         <AnalysisSection lang profile=p.clone() analysis forms=forms.clone() />
@@ -841,8 +854,8 @@ fn LinkedItems(lang: Lang, items: Vec<LinkedItem>, forms: Option<ProfileForms>) 
             {items.iter().map(|item| view! {
                 <li class="card">
                     <p class="meta">
-                        <a href=lang.path(&format!("/staff/reports/{}", item.reference))>{item.reference.clone()}</a>
-                        {format!(" · {} · {} · {} · {}", item.grade, item.category.get(lang), item.neighbourhood.get(lang), date(lang, item.received))}
+                        {crate::triage::pages::item_reference_link(lang, &item.reference, item.source)}
+                        {format!(" · {} · {} · {} · {}", item.grade, crate::triage::pages::item_origin(lang, item.category.as_ref(), item.source), item.neighbourhood.get(lang), date(lang, item.received))}
                     </p>
                     <p>{item.summary.clone()}</p>
                     {forms.as_ref().map(|f| view! {

@@ -62,10 +62,11 @@ impl Profile {
             items: items
                 .into_iter()
                 .map(|i| LinkedItem {
-                    reference: i.reference,
+                    reference: i.reference.unwrap_or_else(|| crate::triage::item_reference(i.id)),
+                    source: i.source,
                     summary: i.summary,
                     grade: i.grade.label(),
-                    category: Names::new(i.category_en, i.category_cy),
+                    category: i.category_en.zip(i.category_cy).map(|(en, cy)| Names::new(en, cy)),
                     neighbourhood: Names::new(i.neighbourhood_en, i.neighbourhood_cy),
                     received: i.received_at,
                 })

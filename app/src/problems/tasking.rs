@@ -282,8 +282,8 @@ fn AgendaItems(lang: Lang, items: Vec<NewItem>) -> impl IntoView {
             <ul>
                 {items.iter().map(|i| view! {
                     <li>
-                        <a href=lang.path(&format!("/staff/reports/{}", i.reference))>{i.reference.clone()}</a>
-                        {format!(" · {} · {} · {} · {}", i.grade, i.category.get(lang), i.neighbourhood.get(lang), i.summary)}
+                        {crate::triage::pages::item_reference_link(lang, &i.reference, i.source)}
+                        {format!(" · {} · {} · {} · {}", i.grade, crate::triage::pages::item_origin(lang, i.category.as_ref(), i.source), i.neighbourhood.get(lang), i.summary)}
                         {i.in_profile.clone().map(|p| view! { " " <span class="tag">{t!(lang, "tasking-in-profile", reference = p)}</span> })}
                     </li>
                 }).collect_view()}

@@ -155,6 +155,9 @@ fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
             {(user.can_somewhere(Permission::ViewIntelligence) || user.can_somewhere(Permission::ViewSharedIntelligence)).then(|| view! {
                 <li><a href=lang.path("/staff/intelligence")>{t!(lang, "nav-intelligence")}</a></li>
             })}
+            // Issue 13 (intel): intelligence recorded from engagement, neighbourhood priorities.
+            {user.can_somewhere(Permission::RecordIntelligence).then(|| view! { <li><a href=lang.path("/staff/intelligence/record")>{t!(lang, "intelligence-record-link")}</a></li> })}
+            {user.can_somewhere(Permission::ViewEngagementResults).then(|| view! { <li><a href=lang.path("/staff/engagement/priorities")>{t!(lang, "priority-title")}</a></li> })}
             {user.can_somewhere(Permission::TriageReports).then(|| view! { <li><a href=lang.path("/staff/case-reviews")>{t!(lang, "nav-case-reviews")}</a></li> })}
             // The Key Individual Network (issue 13, kin).
             {user.can_somewhere(Permission::ManageKin).then(|| view! { <li><a href=lang.path("/staff/engagement/kin")>{t!(lang, "nav-kin")}</a></li> })}

@@ -95,12 +95,19 @@ pub struct GradeJson {
 #[derive(Serialize, ToSchema)]
 #[schema(as = IntelligenceItem)]
 pub struct ItemJson {
-    #[schema(examples("CYM-26-000123"))]
+    /// The report's reference, or for an item recorded from engagement its own.
+    #[schema(examples("CYM-26-000123", "INT-000012"))]
     pub reference: String,
+    /// Where it came from: a resident's report, or engagement.
+    #[schema(examples("report", "street_briefing", "kin_answer", "survey_answer", "partner", "meeting"))]
+    pub source: String,
     pub csp: String,
-    pub category: NamesJson,
-    #[schema(examples("asb", "drugs", "environmental"))]
-    pub family: String,
+    /// The report's category; null for an item recorded from engagement.
+    #[schema(required)]
+    pub category: Option<NamesJson>,
+    /// The report's category family; null for an item recorded from engagement.
+    #[schema(required, examples("asb", "drugs", "environmental"))]
+    pub family: Option<String>,
     pub neighbourhood: NamesJson,
     pub summary: String,
     pub grade: GradeJson,
@@ -127,8 +134,9 @@ fn partner_item_json(i: &IntelligenceItem) -> ItemJson {
     ItemJson {
         reference: i.reference.clone(),
         csp: i.csp_slug.clone(),
-        category: (&i.category).into(),
-        family: i.family.as_str().to_string(),
+        source: i.source.as_str().to_string(),
+        category: i.category.as_ref().map(Into::into),
+        family: i.family.map(|f| f.as_str().to_string()),
         neighbourhood: (&i.neighbourhood).into(),
         summary: i.summary.clone(),
         grade: GradeJson {

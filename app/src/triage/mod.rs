@@ -8,6 +8,10 @@ pub mod actions;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod pages;
+// Intelligence from engagement (issue 13, intel): the rules, and the form that records it.
+#[cfg(feature = "ssr")]
+pub mod record;
+pub mod recorded;
 
 use crate::{
     reference::Names,
@@ -43,6 +47,35 @@ vocabulary! {
     /// Who may be told (the "2" of 3x5x2): `P` lawful sharing permitted, `C` sharing with the
     /// written conditions.
     HandlingCode { P = "P", C = "C" }
+}
+
+vocabulary! {
+    /// Where an intelligence item came from: a resident's report (triage), or engagement (a
+    /// street briefing, a KIN member's answer, a survey's free-text answer, a partner, a meeting).
+    IntelligenceSource {
+        Report = "report",
+        StreetBriefing = "street_briefing",
+        KinAnswer = "kin_answer",
+        SurveyAnswer = "survey_answer",
+        Partner = "partner",
+        Meeting = "meeting",
+    }
+}
+
+/// The reference of an item recorded from engagement (it has no report's): `INT-000012`.
+pub fn item_reference(id: i64) -> String {
+    format!("INT-{id:06}")
+}
+
+/// The item id in a reference `item_reference` wrote (any case, zeros or not); `None` for
+/// anything else (a report's reference, say).
+pub fn parse_item_reference(reference: &str) -> Option<i64> {
+    let r = reference.trim().to_ascii_uppercase();
+    let digits = r.strip_prefix("INT-")?;
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|id| *id > 0)
 }
 
 /// A 3x5x2 grade: source evaluation, intelligence assessment, handling code (with the written
@@ -162,7 +195,7 @@ impl ReporterDetails {
 
 /// Replaces runs of digits (with spaces, dashes, brackets or a leading +) holding six or more
 /// digits: phone numbers, however they are written.
-fn redact_numbers(text: &str) -> String {
+pub(crate) fn redact_numbers(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let joiner = |c: char| matches!(c, ' ' | '-' | '(' | ')' | '+');
     let mut out = String::new();
@@ -364,16 +397,20 @@ pub struct QueueCounts {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntelligenceItem {
     pub id: i64,
+    /// The report's reference, or for an item recorded from engagement its own (`INT-000012`).
     pub reference: String,
+    pub source: IntelligenceSource,
     pub csp_slug: String,
-    pub category: Names,
-    pub family: Family,
+    /// The report's category (none for an item recorded from engagement).
+    pub category: Option<Names>,
+    pub family: Option<Family>,
     pub neighbourhood: Names,
     pub summary: String,
     pub grade: Grade,
     pub tension: Option<String>,
     /// Organisations a `C` item is shared with.
     pub shared_with: Vec<String>,
+    /// When the report came in, or the day the engagement heard it.
     pub reported_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -383,7 +420,8 @@ pub struct IntelligenceItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerItem {
     pub reference: String,
-    pub category: Names,
+    pub source: IntelligenceSource,
+    pub category: Option<Names>,
     pub neighbourhood: Names,
     pub summary: String,
     /// With the handling conditions a partner must follow.
@@ -395,6 +433,7 @@ pub struct PartnerItem {
 pub fn item_for_partner(item: &IntelligenceItem) -> PartnerItem {
     PartnerItem {
         reference: item.reference.clone(),
+        source: item.source,
         category: item.category.clone(),
         neighbourhood: item.neighbourhood.clone(),
         summary: item.summary.clone(),

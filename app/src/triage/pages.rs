@@ -18,8 +18,8 @@ use crate::{
     },
     t,
     triage::{
-        IntelligenceItem, LinkKind, LinkReason, LinkSuggestion, PartnerItem, QueueCounts, QueueFilter,
-        QueueRow, ReporterDetails, TENSION_TAGS,
+        IntelligenceItem, IntelligenceSource, LinkKind, LinkReason, LinkSuggestion, PartnerItem, QueueCounts,
+        QueueFilter, QueueRow, ReporterDetails, TENSION_TAGS,
     },
 };
 use leptos::prelude::*;
@@ -402,7 +402,7 @@ pub fn grade_meaning(lang: Lang, field: &str, part: &str) -> String {
     }
 }
 
-fn tension_name(lang: Lang, tag: &str) -> String {
+pub fn tension_name(lang: Lang, tag: &str) -> String {
     match tag {
         "evidenced" => t!(lang, "tension-evidenced"),
         "experienced" => t!(lang, "tension-experienced"),
@@ -1109,7 +1109,7 @@ fn reason_text(lang: Lang, reason: &LinkReason) -> String {
 }
 
 #[component]
-fn GradeChoice(
+pub fn GradeChoice(
     lang: Lang,
     name: &'static str,
     legend: String,
@@ -1168,8 +1168,8 @@ fn PartnerIntelligenceItems(lang: Lang, view: PartnerIntelligenceView) -> impl I
 /// own staff, whom it is shared with (`shared_with` is empty on a partner's page).
 fn item_card(lang: Lang, item: &PartnerItem, shared_with: &[String]) -> impl IntoView {
     view! {
-        <article class="card">
-            <h2>{format!("{} · {}", item.category.get(lang), item.neighbourhood.get(lang))}</h2>
+        <article class="card" id=item.reference.clone()>
+            <h2>{format!("{} · {}", item_origin(lang, item.category.as_ref(), item.source), item.neighbourhood.get(lang))}</h2>
             <p class="meta">
                 {t!(lang, "intelligence-meta", reference = item.reference.clone(), grade = item.grade.label(), date = crate::time::time(lang, item.updated_at))}
             </p>
@@ -1183,4 +1183,37 @@ fn item_card(lang: Lang, item: &PartnerItem, shared_with: &[String]) -> impl Int
             {item.tension.clone().map(|t| view! { <p>{t!(lang, "intelligence-tension", tag = tension_name(lang, &t))}</p> })}
         </article>
     }
+}
+
+// Intelligence from engagement (issue 13, intel): how lists name an item that may have no report.
+
+/// Where an item came from, in words.
+pub fn intelligence_source_name(lang: Lang, source: IntelligenceSource) -> String {
+    match source {
+        IntelligenceSource::Report => t!(lang, "intelligence-source-report"),
+        IntelligenceSource::StreetBriefing => t!(lang, "intelligence-source-street-briefing"),
+        IntelligenceSource::KinAnswer => t!(lang, "intelligence-source-kin-answer"),
+        IntelligenceSource::SurveyAnswer => t!(lang, "intelligence-source-survey-answer"),
+        IntelligenceSource::Partner => t!(lang, "intelligence-source-partner"),
+        IntelligenceSource::Meeting => t!(lang, "intelligence-source-meeting"),
+    }
+}
+
+/// What an item is about, as cards and lists name it: its report's category, or (recorded from
+/// engagement) where it was heard.
+pub fn item_origin(lang: Lang, category: Option<&Names>, source: IntelligenceSource) -> String {
+    match category {
+        Some(c) => c.get(lang).to_string(),
+        None => intelligence_source_name(lang, source),
+    }
+}
+
+/// An item's reference: a link to its report, or for an item recorded from engagement a link to
+/// it in the intelligence list.
+pub fn item_reference_link(lang: Lang, reference: &str, source: IntelligenceSource) -> AnyView {
+    let href = match source {
+        IntelligenceSource::Report => lang.path(&format!("/staff/reports/{reference}")),
+        _ => format!("{}#{reference}", lang.path("/staff/intelligence")),
+    };
+    view! { <a href=href>{reference.to_string()}</a> }.into_any()
 }

@@ -1,0 +1,638 @@
+//! `/staff/engagement/priorities`: a neighbourhood's priorities for a quarter (read with
+//! `ViewEngagementResults`), the forms that set one, link it to the partnership's problem
+//! profiles and actions, and record the community's verdict at a review (`RunEngagement`), and
+//! the neighbourhood's earlier priorities with their verdicts.
+
+use super::{check_priority, check_review, Period, PriorityProblem, Verdict, MAX_PRIORITIES};
+use crate::{
+    db::{
+        self,
+        priorities::{LinkChoices, NewPriority, PriorityRecord, Target},
+    },
+    error::{internal, reject, AppError},
+    i18n::Lang,
+    reference::Names,
+    shell::{form::Posted, outcome::Outcome, page::Page, use_lang, CspPicker},
+    staff::{guard::Staff, kept, pages::require_user, CspAccess, Permission, StaffUser},
+    state::AppState,
+    t,
+    triage::record::Notice,
+};
+use axum::{
+    extract::State,
+    response::{IntoResponse, Redirect, Response},
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+const ADDRESS: &str = "/staff/engagement/priorities";
+const DAY: i64 = 86_400;
+
+fn priorities_page(slug: &str) -> String {
+    format!("priorities/{slug}")
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PrioritiesView {
+    pub csps: Vec<(String, Names)>,
+    pub selected: String,
+    pub neighbourhoods: Vec<(i64, Names)>,
+    pub neighbourhood: Option<i64>,
+    pub period: Period,
+    pub priorities: Vec<PriorityRecord>,
+    pub earlier: Vec<PriorityRecord>,
+    /// What a priority can be linked to; `None` for those who only read.
+    pub choices: Option<LinkChoices>,
+    pub today: String,
+    pub kept: kept::KeptForm,
+}
+
+pub async fn priorities_view(
+    csp: Option<String>,
+    neighbourhood: Option<String>,
+    period: Option<String>,
+    kept_token: Option<String>,
+) -> Result<PrioritiesView, ServerFnError> {
+    let user = require_user()?;
+    let state = AppState::current()?;
+    let allowed = user.csps_where(Permission::ViewEngagementResults);
+    let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
+        return Err(reject(AppError::Forbidden));
+    };
+    let now = db::now();
+    let period = match period.filter(|p| !p.trim().is_empty()) {
+        Some(p) => Period::parse(&p).ok_or_else(|| reject(AppError::Invalid))?,
+        None => Period::of(now),
+    };
+    let (neighbourhoods, _) = db::problems::choices(&state.db, csp_id).await.map_err(internal)?;
+    let neighbourhood = match neighbourhood.filter(|n| !n.is_empty()) {
+        Some(n) => Some(
+            n.parse::<i64>()
+                .ok()
+                .filter(|n| neighbourhoods.iter().any(|(id, _)| id == n))
+                .ok_or_else(|| reject(AppError::NotFound))?,
+        ),
+        None => neighbourhoods.first().map(|(id, _)| *id),
+    };
+    let (priorities, earlier) = match neighbourhood {
+        Some(n) => (
+            db::priorities::priorities(&state.db, csp_id, n, period).await.map_err(internal)?,
+            db::priorities::earlier(&state.db, csp_id, n, period, 12).await.map_err(internal)?,
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let choices = match user.can(Permission::RunEngagement, csp_id) {
+        true => Some(db::priorities::link_choices(&state.db, csp_id).await.map_err(internal)?),
+        false => None,
+    };
+    let kept = kept::kept(&state.db, user.id, &priorities_page(&slug), kept_token.as_deref()).await;
+    Ok(PrioritiesView {
+        csps: allowed.into_iter().map(CspAccess::choice).collect(),
+        selected: slug,
+        neighbourhoods,
+        neighbourhood,
+        period,
+        priorities,
+        earlier,
+        choices,
+        today: crate::time::iso_date(now),
+        kept,
+    })
+}
+
+#[component]
+pub fn PrioritiesPage() -> impl IntoView {
+    let lang = use_lang();
+    let q = use_query_map().read_untracked();
+    let load = priorities_view(q.get("csp"), q.get("neighbourhood"), q.get("period"), q.get("kept"));
+    view! {
+        <Page lang title=t!(lang, "priority-title") load render=move |view| priorities(lang, view)>
+            <Notice lang />
+            <p>{t!(lang, "priority-intro")}</p>
+        </Page>
+    }
+}
+
+/// The page's outline.
+fn priorities(lang: Lang, v: PrioritiesView) -> impl IntoView {
+    let PrioritiesView {
+        csps,
+        selected,
+        neighbourhoods,
+        neighbourhood,
+        period,
+        priorities,
+        earlier,
+        choices,
+        today,
+        kept,
+    } = v;
+    let place = neighbourhood.map(|n| Place { csp: selected.clone(), neighbourhood: n, period });
+    view! {
+        <CspPicker lang csps selected=selected.clone() />
+        <Picker lang selected=selected.clone() neighbourhoods neighbourhood period />
+        {place.map(|place| view! {
+            <CurrentPriorities lang priorities place=place.clone() choices=choices.clone() today kept=kept.clone() />
+            {choices.map(|c| view! { <SetPriority lang place choices=c kept /> })}
+            <EarlierPriorities lang earlier />
+        })}
+    }
+}
+
+/// Which neighbourhood and period a form is about (posted back as hidden fields).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Place {
+    csp: String,
+    neighbourhood: i64,
+    period: Period,
+}
+
+fn hidden(lang: Lang, place: &Place) -> impl IntoView {
+    view! {
+        <input type="hidden" name="lang" value=lang.code() />
+        <input type="hidden" name="csp" value=place.csp.clone() />
+        <input type="hidden" name="neighbourhood" value=place.neighbourhood.to_string() />
+        <input type="hidden" name="period" value=place.period.to_string() />
+    }
+}
+
+/// Choose the neighbourhood and the quarter (a plain GET form).
+#[component]
+fn Picker(
+    lang: Lang,
+    selected: String,
+    neighbourhoods: Vec<(i64, Names)>,
+    neighbourhood: Option<i64>,
+    period: Period,
+) -> impl IntoView {
+    let periods = [period.previous().previous(), period.previous(), period, period.next()];
+    view! {
+        <form method="get" class="form inline-fields">
+            <input type="hidden" name="csp" value=selected />
+            <div class="field">
+                <label for="neighbourhood">{t!(lang, "intel-neighbourhood")}</label>
+                <select id="neighbourhood" name="neighbourhood">
+                    {neighbourhoods.iter().map(|(id, name)| view! {
+                        <option value=id.to_string() selected=neighbourhood == Some(*id)>{name.get(lang).to_string()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="period">{t!(lang, "priority-period")}</label>
+                <select id="period" name="period">
+                    {periods.iter().map(|p| view! {
+                        <option value=p.to_string() selected=*p == period>{period_name(lang, *p)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">{t!(lang, "audit-show")}</button>
+        </form>
+    }
+}
+
+pub fn period_name(lang: Lang, p: Period) -> String {
+    t!(lang, "priority-quarter", quarter = p.quarter, year = p.year)
+}
+
+pub fn verdict_name(lang: Lang, v: Verdict) -> String {
+    match v {
+        Verdict::Resolved => t!(lang, "priority-verdict-resolved"),
+        Verdict::Improving => t!(lang, "priority-verdict-improving"),
+        Verdict::NotResolved => t!(lang, "priority-verdict-not-resolved"),
+    }
+}
+
+/// The period's priorities, each with its links, reviews and (for the lead) its forms.
+#[component]
+fn CurrentPriorities(
+    lang: Lang,
+    priorities: Vec<PriorityRecord>,
+    place: Place,
+    choices: Option<LinkChoices>,
+    today: String,
+    kept: kept::KeptForm,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="current-priorities">
+            <h2 id="current-priorities">{t!(lang, "priority-current", period = period_name(lang, place.period), count = (priorities.len() as i64))}</h2>
+            {priorities.is_empty().then(|| view! { <p>{t!(lang, "priority-none")}</p> })}
+            {priorities.into_iter().map(|p| {
+                let forms = choices.clone().map(|c| priority_forms(lang, &place, &p, c, &today, &kept));
+                view! {
+                    <article class="card">
+                        {priority_summary(lang, &p)}
+                        {forms}
+                    </article>
+                }
+            }).collect_view()}
+        </section>
+    }
+    .into_any()
+}
+
+/// A priority: its title, why, links and reviews.
+fn priority_summary(lang: Lang, p: &PriorityRecord) -> AnyView {
+    view! {
+        <h3>{format!("{}. {}", p.slot, p.title.get(lang))}</h3>
+        {(!p.why.is_empty()).then(|| view! { <p><strong>{t!(lang, "priority-why")}</strong> " " {p.why.clone()}</p> })}
+        <p class="meta">{t!(lang, "priority-set-by", who = p.created_by.clone(), date = crate::time::date(lang, p.created_at))}</p>
+        <p>{if p.profiles.is_empty() && p.actions.is_empty() { t!(lang, "priority-no-links") } else { t!(lang, "priority-links") }}</p>
+        <ul>
+            {p.profiles.iter().map(|(r, title)| view! {
+                <li><a href=lang.path(&format!("/staff/problems/{r}"))>{format!("{r} · {title}")}</a></li>
+            }).collect_view()}
+            {p.actions.iter().map(|(r, title)| view! {
+                <li>{t!(lang, "priority-action", action = title.clone())} " " <a href=lang.path(&format!("/staff/problems/{r}"))>{r.clone()}</a></li>
+            }).collect_view()}
+        </ul>
+        {match p.reviews.first() {
+            None => view! { <p>{t!(lang, "priority-not-reviewed")}</p> }.into_any(),
+            Some(_) => view! {
+                <h4>{t!(lang, "priority-reviews")}</h4>
+                <ul>
+                    {p.reviews.iter().map(|r| view! {
+                        <li>
+                            <strong>{verdict_name(lang, r.verdict)}</strong>
+                            {format!(" · {} · {} · ", crate::time::date(lang, r.reviewed_on), r.recorded_by)}
+                            {r.evidence.clone()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+/// The lead's forms on a priority: link a profile or action, record a review.
+fn priority_forms(
+    lang: Lang,
+    place: &Place,
+    p: &PriorityRecord,
+    c: LinkChoices,
+    today: &str,
+    k: &kept::KeptForm,
+) -> AnyView {
+    let id = p.id;
+    let ours = k.is_for("review", "priority", &id.to_string());
+    let value =
+        |name: &str, default: &str| if ours { k.value("review", name, default) } else { default.to_string() };
+    let verdict = value("verdict", "");
+    view! {
+        {(!c.profiles.is_empty() || !c.actions.is_empty()).then(|| view! {
+            <form method="post" action=format!("{ADDRESS}/link") class="form inline-fields">
+                {hidden(lang, place)}
+                <input type="hidden" name="priority" value=id.to_string() />
+                <div class="field">
+                    <label for=format!("link-{id}")>{t!(lang, "priority-link-label")}</label>
+                    <select id=format!("link-{id}") name="target">
+                        <optgroup label=t!(lang, "priority-profiles")>
+                            {c.profiles.iter().map(|(pid, r, title)| view! { <option value=format!("profile:{pid}")>{format!("{r} · {title}")}</option> }).collect_view()}
+                        </optgroup>
+                        <optgroup label=t!(lang, "priority-actions")>
+                            {c.actions.iter().map(|(aid, r, title)| view! { <option value=format!("action:{aid}")>{format!("{r} · {title}")}</option> }).collect_view()}
+                        </optgroup>
+                    </select>
+                </div>
+                <button type="submit" class="button">{t!(lang, "priority-link")}</button>
+            </form>
+        })}
+        <form method="post" action=format!("{ADDRESS}/review") class="form">
+            {hidden(lang, place)}
+            <input type="hidden" name="priority" value=id.to_string() />
+            <fieldset class="field">
+                <legend>{t!(lang, "priority-verdict", priority = p.title.get(lang).to_string())}</legend>
+                {Verdict::ALL.iter().map(|v| view! {
+                    <div class="choice">
+                        <input type="radio" name="verdict" id=format!("verdict-{id}-{}", v.as_str()) value=v.as_str() checked=verdict == v.as_str() />
+                        <label for=format!("verdict-{id}-{}", v.as_str())>{verdict_name(lang, *v)}</label>
+                    </div>
+                }).collect_view()}
+            </fieldset>
+            <div class="field">
+                <label for=format!("evidence-{id}")>{t!(lang, "priority-evidence")}</label>
+                <textarea id=format!("evidence-{id}") name="evidence" rows="3">{value("evidence", "")}</textarea>
+            </div>
+            <div class="field">
+                <label for=format!("reviewed-{id}")>{t!(lang, "priority-reviewed-on")}</label>
+                <input id=format!("reviewed-{id}") name="reviewed_on" type="date" max=today.to_string() value=value("reviewed_on", today) />
+            </div>
+            <button type="submit" class="button">{t!(lang, "priority-record-review")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Set a new priority (up to three per neighbourhood and period), linked to profiles and actions.
+#[component]
+fn SetPriority(lang: Lang, place: Place, choices: LinkChoices, kept: kept::KeptForm) -> impl IntoView {
+    let k = kept;
+    let chosen =
+        |name: &str| k.fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect::<Vec<_>>();
+    let (profiles, actions) =
+        if k.is("set") { (chosen("profiles"), chosen("actions")) } else { (Vec::new(), Vec::new()) };
+    view! {
+        <section aria-labelledby="set-priority" class="card">
+            <h2 id="set-priority">{t!(lang, "priority-set", max = MAX_PRIORITIES)}</h2>
+            <form method="post" action=format!("{ADDRESS}/set") class="form">
+                {hidden(lang, &place)}
+                <div class="field">
+                    <label for="title_en">{t!(lang, "priority-title-en")}</label>
+                    <input id="title_en" name="title_en" type="text" lang="en" required maxlength="200" value=k.value("set", "title_en", "") />
+                </div>
+                <div class="field">
+                    <label for="title_cy">{t!(lang, "priority-title-cy")}</label>
+                    <input id="title_cy" name="title_cy" type="text" lang="cy" required maxlength="200" value=k.value("set", "title_cy", "") />
+                </div>
+                <div class="field">
+                    <label for="why">{t!(lang, "priority-why")}</label>
+                    <p class="hint" id="why-hint">{t!(lang, "priority-why-hint")}</p>
+                    <textarea id="why" name="why" rows="3" aria-describedby="why-hint">{k.value("set", "why", "")}</textarea>
+                </div>
+                <fieldset class="field">
+                    <legend>{t!(lang, "priority-profiles")}</legend>
+                    {choices.profiles.is_empty().then(|| view! { <p>{t!(lang, "priority-no-choices")}</p> })}
+                    {choices.profiles.iter().map(|(id, r, title)| view! {
+                        <div class="choice">
+                            <input type="checkbox" name="profiles" id=format!("set-profile-{id}") value=id.to_string() checked=profiles.contains(&id.to_string()) />
+                            <label for=format!("set-profile-{id}")>{format!("{r} · {title}")}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+                <fieldset class="field">
+                    <legend>{t!(lang, "priority-actions")}</legend>
+                    {choices.actions.is_empty().then(|| view! { <p>{t!(lang, "priority-no-choices")}</p> })}
+                    {choices.actions.iter().map(|(id, r, title)| view! {
+                        <div class="choice">
+                            <input type="checkbox" name="actions" id=format!("set-action-{id}") value=id.to_string() checked=actions.contains(&id.to_string()) />
+                            <label for=format!("set-action-{id}")>{format!("{r} · {title}")}</label>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
+                <button type="submit" class="button">{t!(lang, "priority-save")}</button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+/// The neighbourhood's priorities of earlier periods, with their verdicts: the history.
+#[component]
+fn EarlierPriorities(lang: Lang, earlier: Vec<PriorityRecord>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="earlier-priorities">
+            <h2 id="earlier-priorities">{t!(lang, "priority-earlier")}</h2>
+            {earlier.is_empty().then(|| view! { <p>{t!(lang, "priority-earlier-none")}</p> })}
+            {(!earlier.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table class="stack">
+                        <caption class="visually-hidden">{t!(lang, "priority-earlier")}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(lang, "priority-period")}</th>
+                            <th scope="col">{t!(lang, "priority-col-priority")}</th>
+                            <th scope="col">{t!(lang, "priority-col-verdict")}</th>
+                            <th scope="col">{t!(lang, "priority-evidence")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {earlier.iter().map(|p| {
+                                let last = p.reviews.first();
+                                view! {
+                                    <tr>
+                                        <td data-label=t!(lang, "priority-period")>{period_name(lang, p.period)}</td>
+                                        <td class="stack-title">{p.title.get(lang).to_string()}</td>
+                                        <td data-label=t!(lang, "priority-col-verdict")>{last.map(|r| verdict_name(lang, r.verdict)).unwrap_or_else(|| t!(lang, "priority-not-reviewed"))}</td>
+                                        <td data-label=t!(lang, "priority-evidence")>{last.map(|r| r.evidence.clone()).unwrap_or_default()}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+/// A new priority as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SetForm {
+    pub csp: String,
+    pub neighbourhood: String,
+    pub period: String,
+    pub title_en: String,
+    pub title_cy: String,
+    pub why: String,
+    pub profiles: Vec<String>,
+    pub actions: Vec<String>,
+}
+
+/// A link from a priority to a profile (`profile:{id}`) or an action (`action:{id}`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LinkForm {
+    pub csp: String,
+    pub neighbourhood: String,
+    pub period: String,
+    pub priority: String,
+    pub target: String,
+}
+
+/// The community's verdict at a review.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReviewForm {
+    pub csp: String,
+    pub neighbourhood: String,
+    pub period: String,
+    pub priority: String,
+    pub verdict: String,
+    pub evidence: String,
+    pub reviewed_on: String,
+}
+
+fn back(lang: Lang, slug: &str, neighbourhood: &str, period: &str, query: &str) -> Response {
+    let (n, p) = (crate::shell::encode_component(neighbourhood), crate::shell::encode_component(period));
+    Redirect::to(&format!("{}?csp={slug}&neighbourhood={n}&period={p}&{query}", lang.path(ADDRESS)))
+        .into_response()
+}
+
+fn problem_outcome(problem: PriorityProblem) -> Outcome {
+    match problem {
+        PriorityProblem::Title => Outcome::PriorityTitle,
+        PriorityProblem::TooLong => Outcome::PriorityTooLong,
+        PriorityProblem::Verdict => Outcome::PriorityVerdict,
+        PriorityProblem::Evidence => Outcome::PriorityEvidence,
+        PriorityProblem::Date => Outcome::PriorityDate,
+    }
+}
+
+fn unavailable(e: db::DbError) -> Outcome {
+    tracing::error!(error = %e, "could not change neighbourhood priorities");
+    Outcome::EngagementUnavailable
+}
+
+/// Ids posted for the CSP's profiles or actions; `None` when one is not the CSP's.
+async fn ids_in(
+    state: &AppState,
+    csp_id: i64,
+    values: &[String],
+    actions: bool,
+) -> Result<Option<Vec<i64>>, db::DbError> {
+    let mut ids = Vec::new();
+    for v in values {
+        let Ok(id) = v.trim().parse::<i64>() else { return Ok(None) };
+        let known = match actions {
+            true => db::priorities::action_in(&state.db, csp_id, id).await?,
+            false => db::priorities::profile_in(&state.db, csp_id, id).await?,
+        };
+        if !known {
+            return Ok(None);
+        }
+        ids.push(id);
+    }
+    Ok(Some(ids))
+}
+
+/// `POST /staff/engagement/priorities/set`: a new priority, refused over three for the
+/// neighbourhood and period (the form comes back as typed with the reason).
+pub async fn set(
+    State(state): State<AppState>,
+    staff: Staff,
+    Posted { form, lang, fields }: Posted<SetForm>,
+) -> Response {
+    let csp = match staff.require_in(lang, Permission::RunEngagement, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let page = priorities_page(&csp.slug);
+    let (db, user, page, fields) = (&state.db, staff.user.id, page.as_str(), fields.as_slice());
+    let (slug, neighbourhood, period) =
+        (csp.slug.as_str(), form.neighbourhood.as_str(), form.period.as_str());
+    let refuse = move |outcome: Outcome| async move {
+        let query = kept::refusal(db, user, page, "set", fields, outcome).await;
+        back(lang, slug, neighbourhood, period, &query)
+    };
+    let Some(period) = Period::parse(&form.period) else { return refuse(Outcome::PriorityPeriod).await };
+    let neighbourhoods = match db::problems::choices(&state.db, csp.csp_id).await {
+        Ok((n, _)) => n,
+        Err(e) => return refuse(unavailable(e)).await,
+    };
+    let Some(neighbourhood) = form
+        .neighbourhood
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| neighbourhoods.iter().any(|(id, _)| id == n))
+    else {
+        return refuse(Outcome::PriorityNeighbourhood).await;
+    };
+    let text = match check_priority(&form.title_en, &form.title_cy, &form.why) {
+        Ok(t) => t,
+        Err(p) => return refuse(problem_outcome(p)).await,
+    };
+    let (profiles, actions) = match (
+        ids_in(&state, csp.csp_id, &form.profiles, false).await,
+        ids_in(&state, csp.csp_id, &form.actions, true).await,
+    ) {
+        (Ok(Some(p)), Ok(Some(a))) => (p, a),
+        (Err(e), _) | (_, Err(e)) => return refuse(unavailable(e)).await,
+        _ => return refuse(Outcome::PriorityUnknown).await,
+    };
+    let new = NewPriority {
+        csp_id: csp.csp_id,
+        neighbourhood_id: neighbourhood,
+        period,
+        text: &text,
+        profiles: &profiles,
+        actions: &actions,
+        created_by: staff.user.id,
+    };
+    match db::priorities::set_priority(&state.db, &new).await {
+        Ok(Some(_)) => {
+            back(lang, &csp.slug, &form.neighbourhood, &form.period, &Outcome::PrioritySet.query())
+        }
+        Ok(None) => refuse(Outcome::PriorityTooMany).await,
+        Err(e) => refuse(unavailable(e)).await,
+    }
+}
+
+/// The priority a form names, if it is the CSP's.
+async fn priority_of(state: &AppState, csp_id: i64, priority: &str) -> Result<Option<i64>, db::DbError> {
+    let Ok(id) = priority.trim().parse::<i64>() else { return Ok(None) };
+    Ok(db::priorities::find(&state.db, csp_id, id).await?.map(|_| id))
+}
+
+/// `POST /staff/engagement/priorities/link`: a priority linked to one more profile or action.
+pub async fn link(
+    State(state): State<AppState>,
+    staff: Staff,
+    Posted { form, lang, .. }: Posted<LinkForm>,
+) -> Response {
+    let csp = match staff.require_in(lang, Permission::RunEngagement, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let done = |outcome: Outcome| back(lang, &csp.slug, &form.neighbourhood, &form.period, &outcome.query());
+    let priority = match priority_of(&state, csp.csp_id, &form.priority).await {
+        Ok(Some(id)) => id,
+        Ok(None) => return done(Outcome::PriorityUnknown),
+        Err(e) => return done(unavailable(e)),
+    };
+    let target = match form.target.split_once(':').map(|(k, v)| (k, v.parse::<i64>())) {
+        Some(("profile", Ok(id))) => Target::Profile(id),
+        Some(("action", Ok(id))) => Target::Action(id),
+        _ => return done(Outcome::PriorityUnknown),
+    };
+    let known = match target {
+        Target::Profile(id) => db::priorities::profile_in(&state.db, csp.csp_id, id).await,
+        Target::Action(id) => db::priorities::action_in(&state.db, csp.csp_id, id).await,
+    };
+    match known {
+        Ok(true) => match db::priorities::link(&state.db, priority, target).await {
+            Ok(()) => done(Outcome::PriorityLinked),
+            Err(e) => done(unavailable(e)),
+        },
+        Ok(false) => done(Outcome::PriorityUnknown),
+        Err(e) => done(unavailable(e)),
+    }
+}
+
+/// `POST /staff/engagement/priorities/review`: the community's verdict, with its evidence and
+/// day; earlier reviews are kept.
+pub async fn review(
+    State(state): State<AppState>,
+    staff: Staff,
+    Posted { form, lang, fields }: Posted<ReviewForm>,
+) -> Response {
+    let csp = match staff.require_in(lang, Permission::RunEngagement, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let page = priorities_page(&csp.slug);
+    let (db, user, page, fields) = (&state.db, staff.user.id, page.as_str(), fields.as_slice());
+    let (slug, neighbourhood, period) =
+        (csp.slug.as_str(), form.neighbourhood.as_str(), form.period.as_str());
+    let refuse = move |outcome: Outcome| async move {
+        let query = kept::refusal(db, user, page, "review", fields, outcome).await;
+        back(lang, slug, neighbourhood, period, &query)
+    };
+    let priority = match priority_of(&state, csp.csp_id, &form.priority).await {
+        Ok(Some(id)) => id,
+        Ok(None) => return refuse(Outcome::PriorityUnknown).await,
+        Err(e) => return refuse(unavailable(e)).await,
+    };
+    let today = db::now().div_euclid(DAY) * DAY;
+    let checked = match check_review(&form.verdict, &form.evidence, &form.reviewed_on, today) {
+        Ok(r) => r,
+        Err(p) => return refuse(problem_outcome(p)).await,
+    };
+    match db::priorities::review(&state.db, priority, &checked, staff.user.id).await {
+        Ok(()) => {
+            back(lang, &csp.slug, &form.neighbourhood, &form.period, &Outcome::PriorityReviewed.query())
+        }
+        Err(e) => refuse(unavailable(e)).await,
+    }
+}
