@@ -9,9 +9,11 @@
 // Equality monitoring (issue 13, reach).
 pub mod equality;
 // Issue 13 (intel): neighbourhood priorities.
+#[cfg(feature = "ssr")]
 pub mod priorities;
 pub mod survey;
 // The Key Individual Network (issue 13, kin): its rules, and its pages and forms.
+#[cfg(feature = "ssr")]
 pub mod kin;
 #[cfg(feature = "ssr")]
 pub mod kin_actions;

@@ -11,6 +11,7 @@ pub mod pages;
 // Intelligence from engagement (issue 13, intel): the rules, and the form that records it.
 #[cfg(feature = "ssr")]
 pub mod record;
+#[cfg(feature = "ssr")]
 pub mod recorded;
 
 use crate::{
