@@ -131,3 +131,95 @@ test('a bilingual survey is built, previewed in Welsh and published, and the cam
   await signOut(page, 'cy');
   expect(errors).toEqual([]);
 });
+
+/** As the signed-in lead: adds a consenting member in Adamsdown to the Key Individual Network
+ *  and sends the campaign's questionnaire; the personal link (a path) from the email. */
+async function kinQuestionnaire(page: Page, campaign: Campaign, name: string, check: boolean): Promise<string> {
+  await page.goto('/staff/engagement/kin');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Key Individual Network');
+  if (check) await expectAccessible(page);
+  const add = page.locator('form', { has: page.getByRole('button', { name: 'Add member' }) });
+  await add.getByLabel('Neighbourhood').selectOption({ label: 'Adamsdown' });
+  await add.getByLabel('Name', { exact: true }).fill(name);
+  await add.getByLabel('Email address').fill(`kin.${Date.now()}@example.cymru`);
+  await add.getByRole('group', { name: 'Language for messages' }).getByLabel('English').check();
+  await add.getByLabel('Role in the community').fill('Chair of the tenants\' association');
+  await add.getByLabel('Groups they can speak for').fill('Older residents of the flats');
+  await add.getByLabel('They agreed to be contacted by the partnership').check();
+  await add.getByLabel('Day consent was given').fill(inDays(0));
+  await add.getByLabel('Review the membership on').fill(inDays(365));
+  await add.getByRole('button', { name: 'Add member' }).click();
+  await said(page, 'The member was added to the network.');
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('Not sent');
+  if (check) await expectAccessible(page);
+
+  // The questionnaire goes out through the real SMTP server.
+  const send = page.locator('form', { has: page.getByRole('button', { name: 'Send this quarter\'s questionnaire' }) });
+  await send.getByLabel('Campaign').selectOption({ label: campaign.title });
+  await send.getByRole('button', { name: 'Send this quarter\'s questionnaire' }).click();
+  await said(page, 'This quarter\'s questionnaire was sent.');
+  await expect(row).toContainText('Sent on');
+  if (check) await expectAccessible(page);
+  const mine = () => receivedEmails().filter(m => m.body.includes(`Dear ${name},`));
+  await expect.poll(() => mine().length, { timeout: 20_000 }).toBe(1);
+  const email = mine()[0];
+  expect(email.subject).toMatch(/^Your quarterly questionnaire from /);
+  expect(email.body).toContain(campaign.title);
+  return /https?:\/\/\S+?(\/have-your-say\/[a-z0-9-]+\/link\/\S+)/.exec(email.body)![1];
+}
+
+test('a KIN member is recorded and sent the quarterly questionnaire through the SMTP server, once a quarter', async ({ page, javaScriptEnabled }, info) => {
+  const errors = collectErrors(page);
+  await signIn(page, LEAD);
+  const campaign = await publishedCampaign(page, unique('KIN quarterly questionnaire', info), false, true);
+  const name = unique('Gwen Morgan', info);
+  const link = await kinQuestionnaire(page, campaign, name, javaScriptEnabled);
+  expect(link).toContain(`/have-your-say/${campaign.slug}/link/`);
+  // Sending again this quarter sends nothing more to the member.
+  const send = page.locator('form', { has: page.getByRole('button', { name: 'Send this quarter\'s questionnaire' }) });
+  await send.getByLabel('Campaign').selectOption({ label: campaign.title });
+  await send.getByRole('button', { name: 'Send this quarter\'s questionnaire' }).click();
+  await said(page, 'had already been sent theirs this quarter');
+  await page.waitForTimeout(1000);
+  expect(receivedEmails().filter(m => m.body.includes(`Dear ${name},`))).toHaveLength(1);
+  // The member's own page.
+  await page.getByRole('link', { name: `Open ${name}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  if (javaScriptEnabled) await expectAccessible(page);
+  await signOut(page);
+  expect(errors).toEqual([]);
+});
+
+test('a neighbourhood priority is set from what residents said, linked to a problem profile', async ({ page, javaScriptEnabled }, info) => {
+  const errors = collectErrors(page);
+  await signIn(page, LEAD);
+  await page.goto('/staff/engagement/priorities');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neighbourhood priorities');
+  if (javaScriptEnabled) await expectAccessible(page);
+  // Each project its own neighbourhood (at most three priorities per neighbourhood and quarter).
+  const neighbourhood = page.getByLabel('Neighbourhood', { exact: true });
+  await neighbourhood.selectOption({ index: info.project.name === 'with-javascript' ? 1 : 2 });
+  const area = (await neighbourhood.locator('option:checked').textContent())!.trim();
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Priorities for Quarter \d, \d{4} \(\d of 3\)$/ })).toBeVisible();
+  const title = unique('Drug dealing near the shops', info);
+  await page.getByLabel('Priority in English').fill(title);
+  await page.getByLabel('Priority in Welsh').fill(`Delio cyffuriau ger y siopau ${title.replace(/^\D+/, '')}`);
+  await page.getByLabel('Why:').fill('Most residents answering the street survey named it; three intelligence items agree.');
+  const profile = page.getByRole('group', { name: 'Problem profiles' }).getByRole('checkbox').first();
+  const profileLabel = (await page.locator(`label[for="${await profile.getAttribute('id')}"]`).textContent())!.trim();
+  await profile.check();
+  await page.getByRole('button', { name: 'Set the priority' }).click();
+  await said(page, 'The priority is set.');
+  const card = page.locator('article', { has: page.getByRole('heading', { name: title }) });
+  await expect(card).toContainText('Worked on by:');
+  await expect(card.getByRole('link', { name: profileLabel })).toBeVisible();
+  if (javaScriptEnabled) await expectAccessible(page);
+  // The profile names the community's priority.
+  await card.getByRole('link', { name: profileLabel }).click();
+  await expect(page.getByText(`Community priority in ${area}: ${title}`)).toBeVisible();
+  if (javaScriptEnabled) await expectAccessible(page);
+  await signOut(page);
+  expect(errors).toEqual([]);
+});
