@@ -223,3 +223,51 @@ test('a neighbourhood priority is set from what residents said, linked to a prob
   await signOut(page);
   expect(errors).toEqual([]);
 });
+
+/** Grades an item on the record form: 2 B P. */
+async function grade(page: Page) {
+  await page.getByLabel('2 untested').check();
+  await page.getByLabel('B known indirectly, corroborated').check();
+  await page.getByLabel('P lawful sharing permitted').check();
+}
+
+/** As the signed-in analyst: the item is on the tasking agenda's intelligence, with its grade. */
+async function onTheAgenda(page: Page, item: string, words: string, origin: string, check: boolean) {
+  await page.goto('/staff/tasking');
+  const agenda = page.locator('section', { has: page.getByRole('heading', { name: /^4\. Intelligence graded since the last meeting/ }) });
+  const line = agenda.getByRole('listitem').filter({ hasText: item });
+  await expect(line).toContainText(words);
+  await expect(line).toContainText(origin);
+  await expect(line).toContainText('Adamsdown');
+  await expect(line.getByRole('link', { name: item })).toHaveAttribute('href', new RegExp(`/staff/intelligence#${item}$`));
+  if (check) await expectAccessible(page);
+}
+
+test('what a street briefing heard is recorded as a graded intelligence item and is on the tasking agenda', async ({ page, javaScriptEnabled }) => {
+  const errors = collectErrors(page);
+  await signIn(page, 'officer@demo.cymuned.cymru');
+  await page.goto('/staff/intelligence/record');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Record intelligence from engagement');
+  if (javaScriptEnabled) await expectAccessible(page);
+  const words = `Youths gathering behind the community centre late at night, case ${Date.now().toString(36)}`;
+  await page.getByLabel('Where it was heard').selectOption({ label: 'Street briefing' });
+  await page.getByLabel('Neighbourhood', { exact: true }).selectOption({ label: 'Adamsdown' });
+  // A summary naming someone's phone is refused, kept as typed.
+  await page.getByLabel('Sanitised summary').fill(`${words}; ring 07700 900123`);
+  await grade(page);
+  await page.getByRole('button', { name: 'Record the item' }).click();
+  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'The text still contains a name, an email address or a phone number.' }).first()).toBeVisible();
+  await expect(page.getByLabel('Sanitised summary')).toHaveValue(`${words}; ring 07700 900123`);
+  if (javaScriptEnabled) await expectAccessible(page);
+  await page.getByLabel('Sanitised summary').fill(words);
+  await grade(page);
+  await page.getByRole('button', { name: 'Record the item' }).click();
+  await said(page, 'The intelligence item is recorded.');
+  const item = /item=(INT-\d+)/.exec(page.url())![1];
+  await signOut(page);
+
+  await signIn(page, 'analyst@demo.cymuned.cymru');
+  await onTheAgenda(page, item, words, 'Street briefing', javaScriptEnabled);
+  await signOut(page);
+  expect(errors).toEqual([]);
+});
