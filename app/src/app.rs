@@ -80,7 +80,35 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("track/:token") view=TrackPage />
             <Route path=path!("sign-in") view=SignInPage />
             <Route path=path!("case-review") view=CaseReviewPage />
+            <SurveyPages />
             <StaffPages />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Residents answering a campaign's survey (engagement), on the server.
+#[cfg(feature = "ssr")]
+#[component(transparent)]
+fn SurveyPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use crate::engagement::respond_pages::{SurveyLinkPage, SurveyPage, SurveyThanksPage};
+    view! {
+        <ParentRoute path=path!("have-your-say") view=Outlet>
+            <Route path=path!(":slug") view=SurveyPage />
+            <Route path=path!(":slug/thanks") view=SurveyThanksPage />
+            <Route path=path!(":slug/link/:token") view=SurveyLinkPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// The browser build holds no survey page (they load no island).
+#[cfg(not(feature = "ssr"))]
+#[component(transparent)]
+fn SurveyPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("have-your-say") view=Outlet>
+            <Route path=path!("*rest") view=|| () />
         </ParentRoute>
     }
     .into_inner()
@@ -139,6 +167,10 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             // Engagement results and coding (part: results).
             <Route path=path!("engagement/:id/results") view=crate::engagement::results_pages::ResultsPage />
             <Route path=path!("engagement/:id/coding") view=crate::engagement::coding_pages::CodingPage />
+            // Responding (issue 13): face-to-face entry, the paper version, paper imports.
+            <Route path=path!("engagement/:id/enter") view=crate::engagement::entry_pages::EntryPage />
+            <Route path=path!("engagement/:id/paper") view=crate::engagement::entry_pages::PaperPage />
+            <Route path=path!("engagement/:id/import") view=crate::engagement::entry_pages::ImportPage />
         </ParentRoute>
     }
     .into_inner()

@@ -8,6 +8,9 @@ use std::{num::NonZeroU32, time::Duration};
 
 /// Community Trigger applications allowed per address each hour.
 pub const CASE_REVIEW_TRIES_PER_HOUR: u32 = 10;
+/// Responding (issue 13): survey responses finished, links and copies asked for by email, per
+/// address each hour (surveys kept one per device; a shared kiosk uses the open policy).
+pub const SURVEY_POSTS_PER_HOUR: u32 = 20;
 
 /// The key a client address is counted under, by every per-address limit: an IPv4 address as
 /// it is, an IPv6 address by its /64 network (one household or phone gets a whole /64, so

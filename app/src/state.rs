@@ -3,7 +3,7 @@
 use crate::{
     config::Settings,
     db::Db,
-    limits::{AddressLimiter, SignInLimiter, CASE_REVIEW_TRIES_PER_HOUR},
+    limits::{AddressLimiter, SignInLimiter, CASE_REVIEW_TRIES_PER_HOUR, SURVEY_POSTS_PER_HOUR},
     reference::locate::WardIndex,
 };
 use axum::extract::FromRef;
@@ -24,6 +24,10 @@ pub struct AppState {
     /// cannot be used to test references in bulk.
     #[from_ref(skip)]
     pub case_review_limiter: Arc<AddressLimiter>,
+    /// Responding (issue 13): finished survey responses (one per device), and emails asked
+    /// for (personal links, copies of answers), per address.
+    #[from_ref(skip)]
+    pub survey_limiter: Arc<AddressLimiter>,
     /// Wakes the email worker when something was queued.
     pub mail_wake: Arc<tokio::sync::Notify>,
 }
@@ -37,6 +41,7 @@ impl AppState {
             sign_in_limiter: Arc::new(SignInLimiter::new(settings.sign_in_attempts_per_15_minutes)),
             report_limiter: Arc::new(AddressLimiter::per_hour(settings.reports_per_hour_per_address)),
             case_review_limiter: Arc::new(AddressLimiter::per_hour(CASE_REVIEW_TRIES_PER_HOUR)),
+            survey_limiter: Arc::new(AddressLimiter::per_hour(SURVEY_POSTS_PER_HOUR)),
             mail_wake: Arc::new(tokio::sync::Notify::new()),
             settings: Arc::new(settings),
             wards,
@@ -49,6 +54,7 @@ impl AppState {
         self.sign_in_limiter.prune();
         self.report_limiter.prune();
         self.case_review_limiter.prune();
+        self.survey_limiter.prune();
     }
 
     /// The state inside a server function or while rendering a page.

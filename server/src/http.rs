@@ -187,6 +187,12 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         app::api::document::router().routes(routes!(healthz)).routes(routes!(readyz)).split_for_parts();
     let api_routes = api_routes.layer(Extension(app::api::document::ApiDocument::new(&api_doc)));
 
+    // Responding (issue 13): a CSV of keyed-in paper responses is larger than other forms.
+    let paper_imports = Router::new()
+        .route("/staff/engagement/{id}/import", post(app::engagement::entry_actions::import))
+        .layer(DefaultBodyLimit::max(app::engagement::entry_actions::MAX_CSV_BYTES + 64 * 1024))
+        .layer(RequestBodyLimitLayer::new(app::engagement::entry_actions::MAX_CSV_BYTES + 64 * 1024));
+
     let router = Router::new()
         .merge(api_routes)
         .route("/sign-in", post(sign_in::sign_in))
@@ -278,6 +284,11 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/engagement/priorities/set", post(app::engagement::priorities::pages::set))
         .route("/staff/engagement/priorities/link", post(app::engagement::priorities::pages::link))
         .route("/staff/engagement/priorities/review", post(app::engagement::priorities::pages::review))
+        // Responding (issue 13): residents' survey steps, links by email, copies; staff entry.
+        .route("/have-your-say/{slug}", post(app::engagement::respond_actions::answer))
+        .route("/have-your-say/{slug}/email", post(app::engagement::respond_actions::ask_link))
+        .route("/have-your-say/{slug}/copy", post(app::engagement::respond_actions::copy))
+        .route("/staff/engagement/{id}/enter", post(app::engagement::entry_actions::enter))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))
@@ -295,6 +306,7 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
             std::time::Duration::from_secs(30),
         ))
         .merge(uploads)
+        .merge(paper_imports)
         .fallback(static_file)
         .layer(middleware::from_fn(require_staff))
         .layer(middleware::from_fn_with_state(state.clone(), session::load))

@@ -122,6 +122,10 @@ pub fn spawn_session_sweeper(state: &AppState) {
             if let Err(e) = app::staff::kept::sweep(&db).await {
                 tracing::warn!(error = %e, "kept form sweep failed");
             }
+            // Responding (issue 13): answers saved as residents go, once their survey closed.
+            if let Err(e) = db::responses::sweep_progress(&db).await {
+                tracing::warn!(error = %e, "survey progress sweep failed");
+            }
         }
     });
 }

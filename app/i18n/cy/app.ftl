@@ -1244,6 +1244,126 @@ poll-priorities = Pa faterion y dylai'r bartneriaeth ymdrin â nhw gyntaf lle ry
 poll-priorities-help = Dewiswch hyd at dri, y pwysicaf yn gyntaf.
 poll-place = Ym mha ward ydych chi'n byw?
 poll-detail = Dywedwch fwy wrthym: ble, pryd, a sut mae'n effeithio arnoch chi (dewisol). Peidiwch ag enwi neb, os gwelwch yn dda.
+# Ymateb (issue 13): trigolion yn ateb arolwg, staff yn cofnodi, y fersiwn bapur, mewnforio.
+survey-title = Dweud eich dweud
+survey-not-yet-open = Mae'r arolwg hwn yn agor ar { $date }. Dewch yn ôl bryd hynny.
+survey-closed = Caeodd yr arolwg hwn ar { $date }. Diolch i bawb a atebodd.
+survey-not-ready = Nid yw'r arolwg hwn yn barod eto. Dewch yn ôl yn nes ymlaen.
+survey-needs-link = Caiff yr arolwg hwn ei ateb drwy ddolen bersonol a anfonwyd gan y bartneriaeth. Os oeddech yn disgwyl un a heb ddod o hyd iddi, cysylltwch â'r bartneriaeth.
+survey-link-invalid = Nid yw'r ddolen hon yn gweithio. Gwiriwch eich bod wedi copïo'r cyfan, neu gofynnwch i'r bartneriaeth am un newydd.
+survey-answered = Rydych eisoes wedi ateb yr arolwg hwn. Diolch: dim ond un ateb i bob person sy'n cael ei gyfrif.
+survey-results-due = Bydd y canlyniadau'n cael eu cyhoeddi erbyn { $date }.
+survey-results-later = Bydd y canlyniadau'n cael eu cyhoeddi ar ôl i'r arolwg gau.
+survey-step = Rhan { $number } o hyd at { $count }.
+survey-closes = Mae'r arolwg yn cau ar { $date }.
+survey-resume = Mae eich atebion hyd yma wedi'u cadw. Cadwch y ddolen breifat hon i orffen yn nes ymlaen (gall unrhyw un sydd â hi weld eich atebion nes i chi eu hanfon):
+survey-back = Yn ôl
+survey-next = Cadw a pharhau
+survey-send = Anfon fy atebion
+survey-optional = (dewisol)
+survey-choose-up-to = Dewiswch hyd at { $max }.
+survey-no-choice = Dim dewis
+survey-choose-ward = Dewiswch ward
+survey-rank-1 = Dewis cyntaf
+survey-rank-2 = Ail ddewis
+survey-rank-3 = Trydydd dewis
+survey-rank-n = Dewis rhif { $n }
+survey-error-required = Atebwch y cwestiwn hwn.
+survey-error-unknown-choice = Dewiswch un o'r atebion a restrir.
+survey-error-too-many = Peidiwch â dewis mwy na { $max }.
+survey-error-repeated-rank = Dewiswch bob ateb unwaith yn unig.
+survey-error-out-of-range = Dewiswch rif o 1 i 5.
+survey-error-too-long = Mae eich ateb yn rhy hir: defnyddiwch ddim mwy na { $max } nod.
+survey-error-unknown-place = Dewiswch ward o'r rhestr.
+survey-error-answers = Mae angen cywiro rhai atebion: gweler y negeseuon wrth bob cwestiwn.
+survey-error-answered = Dim ond un ateb i bob person sy'n cael ei gyfrif, ac mae eich un chi eisoes wedi dod i law.
+survey-error-rate-limited = Mae gormod o atebion wedi'u hanfon o'r cysylltiad hwn yn yr awr ddiwethaf. Rhowch gynnig arall arni yn nes ymlaen.
+survey-error-email = Rhowch gyfeiriad e-bost fel enw@enghraifft.cymru.
+survey-done-sent = Os gall y cyfeiriad hwnnw ateb yr arolwg hwn, rydym wedi anfon dolen bersonol ato. Edrychwch ar eich e-bost (a'ch ffolder sbam), yna agorwch y ddolen i ateb.
+survey-done-copied = Mae copi o'ch atebion ar ei ffordd i'ch e-bost.
+survey-email-intro = Er mwyn cadw at un ateb i bob person, caiff yr arolwg hwn ei ateb drwy ddolen bersonol. Rhowch eich cyfeiriad e-bost a byddwn yn anfon un atoch. Dim ond ffurf wedi'i chodio o'ch cyfeiriad a gadwn, na ellir ei throi'n ôl yn gyfeiriad, byth y cyfeiriad ei hun.
+survey-email-hint = Dim ond i anfon y ddolen y byddwn yn ei ddefnyddio.
+survey-email-send = Anfonwch ddolen ataf
+survey-link-email-subject = Eich dolen i ateb: { $title }
+survey-link-email-body = Diolch am gymryd rhan yn “{ $title }”.
+
+    Agorwch y ddolen bersonol hon i ateb yr arolwg. Mae'n gweithio unwaith, i chi yn unig: peidiwch â'i rhannu.
+    { $link }
+
+    Os na wnaethoch ofyn am hyn, gallwch anwybyddu'r e-bost hwn.
+survey-thanks-title = Diolch
+survey-thanks = Mae eich atebion i “{ $title }” wedi dod i law.
+survey-next-heading = Beth sy'n digwydd nesaf
+survey-next-body = Mae'r bartneriaeth yn darllen pob ateb ynghyd â'r rhai o sesiynau stryd, cyfarfodydd a ffurflenni papur. Mae'r hyn a ddywedoch wrthym yn helpu i benderfynu ar y blaenoriaethau i'ch cymdogaeth. Nid yw eich atebion wedi'u cysylltu â'ch enw.
+survey-copy-heading = Cael copi o'ch atebion
+survey-copy-hint = Dim ond os ydych eisiau un. Dim ond i anfon y copi y byddwn yn defnyddio eich cyfeiriad, ac nid ydym yn ei gadw.
+survey-copy-send = Anfonwch gopi ataf
+survey-copy-subject = Eich atebion: { $title }
+survey-copy-body = Diolch am ateb “{ $title }”. Dyma'r atebion a anfonoch.
+
+    { $answers }
+
+    { $results }
+survey-home = Yn ôl i'r hafan
+responding-channel-online = Ar-lein
+responding-channel-street-briefing = Sesiwn stryd
+responding-channel-have-a-say-day = Diwrnod dweud eich dweud
+responding-channel-door-to-door = O ddrws i ddrws
+responding-channel-public-meeting = Cyfarfod cyhoeddus
+responding-channel-kin = Rhwydwaith Unigolion Allweddol
+responding-channel-paper = Ffurflen bapur
+entry-title = Cofnodi ymateb
+entry-heading = Cofnodi ymateb: { $title }
+entry-no-survey = Nid oes gan yr ymgyrch hon arolwg wedi'i gyhoeddi eto.
+entry-paper-link = Fersiwn bapur i'w hargraffu
+entry-import-link = Mewnforio ymatebion papur (CSV)
+entry-how = Sut y rhoddwyd yr ymateb
+entry-channel = Sianel
+entry-language = Iaith yr ymateb
+entry-ward = Cymdogaeth (ward)
+entry-tablet = Modd llechen a rennir: clirio'r ffurflen ar ôl pob ymatebydd a dangos dim o'r un olaf
+entry-save = Cadw'r ymateb hwn
+entry-recent = Yr ymatebion diweddaraf
+entry-recent-caption = Yr ymatebion diweddaraf i'r ymgyrch hon, y mwyaf newydd yn gyntaf
+entry-recent-none = Dim ymatebion eto.
+entry-flagged = { $count ->
+        [zero] Nid oes yr un ymateb wedi'i nodi fel dyblygiad posibl o un cynharach o sianel arall.
+        [one] Mae 1 ymateb wedi'i nodi fel dyblygiad posibl o un cynharach o sianel arall.
+       *[other] Mae { $count } o ymatebion wedi'u nodi fel dyblygiadau posibl o rai cynharach o sianel arall.
+    }
+entry-response = Ymateb
+entry-when = Wedi dod i law
+entry-by = Cofnodwyd gan
+entry-by-resident = Y preswylydd
+entry-duplicate = Nodyn
+entry-possible-duplicate = Dyblygiad posibl o #{ $id }
+entry-done-entered = Cadwyd yr ymateb. Mae'r ffurflen yn glir i'r person nesaf.
+entry-error-answers = Ni chadwyd yr ymateb: mae angen cywiro rhai atebion (gweler pob cwestiwn).
+entry-error-channel = Dewiswch sut y rhoddwyd yr ymateb.
+paper-title = Fersiwn bapur
+paper-print-hint = Argraffwch y dudalen hon (mae'n argraffu heb ddewislenni'r wefan). Mae pob cwestiwn yn Saesneg ac yn Gymraeg.
+paper-ranking = Rhifwch eich { $count } uchaf mewn trefn (1 i'r pwysicaf).
+paper-only-if = Atebwch dim ond os yw eich ateb i { $question } yn berthnasol.
+import-title = Mewnforio ymatebion papur
+import-heading = Mewnforio ymatebion papur: { $title }
+import-intro = Llwythwch ffeil CSV o ffurflenni papur fel y'u teipiwyd: rhes bennawd yn enwi allweddi'r cwestiynau isod, yna un rhes i bob ffurflen. Ar gyfer sawl ateb neu drefn blaenoriaeth, gwahanwch allweddi'r atebion â hanner colon (;), y drefn mewn trefn. Ar gyfer lle, rhowch god y ward. Mae'r golofn iaith (en neu cy) yn ddewisol. Caiff pob rhes ei gwirio'n gyntaf: os oes camgymeriad mewn unrhyw res, ni chaiff dim ei fewnforio.
+import-file = Ffeil CSV
+import-file-hint = UTF-8, gyda rhes bennawd.
+import-submit = Gwirio a mewnforio
+import-back = Yn ôl i gofnodi ymatebion
+import-done = Mewnforiwyd yr ymatebion papur.
+import-counts = { $count } wedi'u mewnforio; { $flagged } wedi'u nodi fel dyblygiadau posibl.
+import-error = Ni fewnforiwyd dim. Cywirwch y rhesi hyn a llwythwch y ffeil eto:
+import-line = Llinell { $line }:
+import-error-unreadable = nid yw hon yn ffeil CSV mewn UTF-8.
+import-error-empty = nid oes ymatebion yn y ffeil.
+import-error-too-many = mae mwy na { $max } o ymatebion yn y ffeil: rhannwch hi.
+import-error-column = nid yw'r golofn “{ $column }” yn gwestiwn yn yr arolwg hwn.
+import-error-repeated-column = mae'r golofn “{ $column }” yn ymddangos ddwywaith.
+import-error-cells = nid oes gan y rhes hon un gell i bob colofn.
+import-error-language = rhaid i'r iaith fod yn en neu cy.
+audit-action-response-entered = Ymateb i arolwg wedi'i gofnodi gan staff
+audit-action-responses-imported = Ymatebion papur i arolwg wedi'u mewnforio
 
 # Engagement (issue 13), reach: equality monitoring questions. The census categories are the
 # ONS's Census 2021 Welsh wording; the questions and other options are this project's translation.
@@ -1650,3 +1770,6 @@ priority-error-unknown = Dewiswch flaenoriaeth, proffil problem a cham gweithred
 priority-error-verdict = Dewiswch farn y gymuned: wedi'i datrys, yn gwella neu heb ei datrys.
 priority-error-evidence = Rhowch y dystiolaeth dros y farn.
 priority-error-date = Rhowch ddiwrnod yr adolygiad fel dyddiad, heb fod yn hwyrach na heddiw.
+survey-equality-heading = Amdanoch chi (dewisol)
+survey-equality-intro = Mae'r cwestiynau hyn yn helpu'r bartneriaeth i wirio ei bod yn clywed gan bawb yn y gymuned. Mae pob cwestiwn yn ddewisol ac mae gan bob un “mae'n well gennyf beidio â dweud”. Caiff eich atebion eu cadw ar wahân i'ch atebion eraill a dim ond mewn grwpiau y cânt eu cyfrif, byth eu dangos ar gyfer un person.
+entry-equality-intro = Gofynnwch y rhain dim ond os yw'r person yn fodlon ateb; gadewch unrhyw un heb ei ateb. Peidiwch byth â'u dyfalu.

@@ -1244,6 +1244,125 @@ poll-priorities = Which issues should the partnership deal with first where you 
 poll-priorities-help = Choose up to three, most important first.
 poll-place = Which ward do you live in?
 poll-detail = Tell us more: where, when, and how it affects you (optional). Please do not name anyone.
+# Responding (issue 13): residents answering a survey, staff entry, the paper version, imports.
+survey-title = Have your say
+survey-not-yet-open = This survey opens on { $date }. Please come back then.
+survey-closed = This survey closed on { $date }. Thank you to everyone who answered.
+survey-not-ready = This survey is not ready yet. Please come back later.
+survey-needs-link = This survey is answered through a personal link sent by the partnership. If you expected one and cannot find it, contact the partnership.
+survey-link-invalid = This link does not work. Check that you copied all of it, or ask the partnership for a new one.
+survey-answered = You have already answered this survey. Thank you: only one answer per person is counted.
+survey-results-due = The results will be published by { $date }.
+survey-results-later = The results will be published once the survey has closed.
+survey-step = Part { $number } of up to { $count }.
+survey-closes = The survey closes on { $date }.
+survey-resume = Your answers so far are saved. Keep this private link to finish later (anyone with it can see your answers until you send them):
+survey-back = Back
+survey-next = Save and continue
+survey-send = Send my answers
+survey-optional = (optional)
+survey-choose-up-to = Choose up to { $max }.
+survey-no-choice = No choice
+survey-choose-ward = Choose a ward
+survey-rank-1 = First choice
+survey-rank-2 = Second choice
+survey-rank-3 = Third choice
+survey-rank-n = Choice number { $n }
+survey-error-required = Answer this question.
+survey-error-unknown-choice = Choose one of the answers listed.
+survey-error-too-many = Choose no more than { $max }.
+survey-error-repeated-rank = Choose each answer once only.
+survey-error-out-of-range = Choose a number from 1 to 5.
+survey-error-too-long = Your answer is too long: use no more than { $max } characters.
+survey-error-unknown-place = Choose a ward from the list.
+survey-error-answers = Some answers need correcting: see the messages by each question.
+survey-error-answered = Only one answer per person is counted, and yours has already been received.
+survey-error-rate-limited = Too many answers have been sent from this connection in the last hour. Please try again later.
+survey-error-email = Enter an email address like name@example.com.
+survey-done-sent = If that address can answer this survey, we have sent it a personal link. Check your email (and your spam folder), then open the link to answer.
+survey-done-copied = A copy of your answers is on its way to your email.
+survey-email-intro = To keep to one answer per person, this survey is answered through a personal link. Give your email address and we will send you one. We keep only a coded form of your address that cannot be turned back into it, never the address itself.
+survey-email-hint = We use it only to send the link.
+survey-email-send = Send me a link
+survey-link-email-subject = Your link to answer: { $title }
+survey-link-email-body = Thank you for taking part in “{ $title }”.
+
+    Open this personal link to answer the survey. It works once, for you only: please do not share it.
+    { $link }
+
+    If you did not ask for this, you can ignore this email.
+survey-thanks-title = Thank you
+survey-thanks = Your answers to “{ $title }” have been received.
+survey-next-heading = What happens next
+survey-next-body = The partnership reads every answer together with those from street briefings, meetings and paper forms. What you told us helps decide the priorities for your neighbourhood. Your answers are not linked to your name.
+survey-copy-heading = Get a copy of your answers
+survey-copy-hint = Only if you want one. We use your address only to send the copy, and do not keep it.
+survey-copy-send = Email me a copy
+survey-copy-subject = Your answers: { $title }
+survey-copy-body = Thank you for answering “{ $title }”. These are the answers you sent.
+
+    { $answers }
+
+    { $results }
+survey-home = Back to the home page
+responding-channel-online = Online
+responding-channel-street-briefing = Street briefing
+responding-channel-have-a-say-day = Have-a-say day
+responding-channel-door-to-door = Door to door
+responding-channel-public-meeting = Public meeting
+responding-channel-kin = Key Individual Network
+responding-channel-paper = Paper form
+entry-title = Enter a response
+entry-heading = Enter a response: { $title }
+entry-no-survey = This campaign has no published survey yet.
+entry-paper-link = Printable paper version
+entry-import-link = Import paper responses (CSV)
+entry-how = How the response was given
+entry-channel = Channel
+entry-language = Language of the response
+entry-ward = Neighbourhood (ward)
+entry-tablet = Shared-tablet mode: clear the form after each respondent and show nothing of the last one
+entry-save = Save this response
+entry-recent = Latest responses
+entry-recent-caption = The latest responses to this campaign, newest first
+entry-recent-none = No responses yet.
+entry-flagged = { $count ->
+        [one] 1 response is flagged as a possible duplicate of an earlier one from another channel.
+       *[other] { $count } responses are flagged as possible duplicates of earlier ones from another channel.
+    }
+entry-response = Response
+entry-when = Received
+entry-by = Entered by
+entry-by-resident = The resident
+entry-duplicate = Flag
+entry-possible-duplicate = Possible duplicate of #{ $id }
+entry-done-entered = Response saved. The form is clear for the next person.
+entry-error-answers = The response was not saved: some answers need correcting (see each question).
+entry-error-channel = Choose how the response was given.
+paper-title = Paper version
+paper-print-hint = Print this page (it prints without the site's menus). Each question is in English and in Welsh.
+paper-ranking = Number your top { $count } in order (1 for the most important).
+paper-only-if = Answer only if your answer to { $question } applies.
+import-title = Import paper responses
+import-heading = Import paper responses: { $title }
+import-intro = Upload a CSV file of paper forms as keyed in: a header row naming the question keys below, then one row per form. For several answers or a ranking, separate the answer keys with a semicolon (;), a ranking in order. For a place, give the ward code. The language column (en or cy) is optional. Every row is checked first: if any row has a mistake, nothing is imported.
+import-file = CSV file
+import-file-hint = UTF-8, with a header row.
+import-submit = Check and import
+import-back = Back to entering responses
+import-done = Paper responses imported.
+import-counts = { $count } imported; { $flagged } flagged as possible duplicates.
+import-error = Nothing was imported. Correct these rows and upload the file again:
+import-line = Line { $line }:
+import-error-unreadable = this is not a CSV file in UTF-8.
+import-error-empty = the file has no responses.
+import-error-too-many = the file has more than { $max } responses: split it.
+import-error-column = the column “{ $column }” is not a question of this survey.
+import-error-repeated-column = the column “{ $column }” appears twice.
+import-error-cells = this row does not have one cell per column.
+import-error-language = the language must be en or cy.
+audit-action-response-entered = Survey response entered by staff
+audit-action-responses-imported = Paper survey responses imported
 
 # Engagement (issue 13), reach: equality monitoring questions. The census categories are the
 # ONS's Census 2021 wording.
@@ -1650,3 +1769,6 @@ priority-error-unknown = Choose a priority, problem profile and action of this p
 priority-error-verdict = Choose the community's verdict: resolved, improving or not resolved.
 priority-error-evidence = Give the evidence for the verdict.
 priority-error-date = Give the day of the review as a date, no later than today.
+survey-equality-heading = About you (optional)
+survey-equality-intro = These questions help the partnership check it hears from everyone in the community. Every question is optional and has “prefer not to say”. Your answers are kept apart from your other answers and only ever counted in groups, never shown for one person.
+entry-equality-intro = Ask these only if the person is happy to answer; leave any unanswered. Never guess them.

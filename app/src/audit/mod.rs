@@ -60,6 +60,9 @@ pub enum AuditAction {
     // Issue 13 (intel): intelligence recorded from engagement, and the survey answer read for it.
     IntelligenceRecorded,
     SurveyAnswerRead,
+    // Responding (issue 13): a response keyed in by staff, a CSV of paper responses imported.
+    ResponseEntered,
+    ResponsesImported,
 }
 
 impl AuditAction {
@@ -105,6 +108,8 @@ impl AuditAction {
         AuditAction::KinQuestionnaireSent,
         AuditAction::IntelligenceRecorded,
         AuditAction::SurveyAnswerRead,
+        AuditAction::ResponseEntered,
+        AuditAction::ResponsesImported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -150,6 +155,8 @@ impl AuditAction {
             AuditAction::KinQuestionnaireSent => "kin_questionnaire_sent",
             AuditAction::IntelligenceRecorded => "intelligence_recorded",
             AuditAction::SurveyAnswerRead => "survey_answer_read",
+            AuditAction::ResponseEntered => "response_entered",
+            AuditAction::ResponsesImported => "responses_imported",
         }
     }
 

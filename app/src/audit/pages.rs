@@ -100,6 +100,9 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::KinQuestionnaireSent) => t!(lang, "audit-action-kin-questionnaire-sent"),
         Some(AuditAction::IntelligenceRecorded) => t!(lang, "audit-action-intelligence-recorded"),
         Some(AuditAction::SurveyAnswerRead) => t!(lang, "audit-action-survey-answer-read"),
+        // Responding (issue 13).
+        Some(AuditAction::ResponseEntered) => t!(lang, "audit-action-response-entered"),
+        Some(AuditAction::ResponsesImported) => t!(lang, "audit-action-responses-imported"),
         None => action.to_string(),
     }
 }

@@ -20,6 +20,8 @@ pub mod reference;
 pub mod reporting;
 // Engagement results, coding and the export (part: results).
 pub mod results;
+// Responding (issue 13).
+pub mod responses;
 pub mod staff;
 pub mod tasking;
 pub mod triage;

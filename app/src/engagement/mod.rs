@@ -35,6 +35,17 @@ pub mod export;
 pub mod results;
 #[cfg(feature = "ssr")]
 pub mod results_pages;
+// Responding (issue 13): the rules, the residents' pages and posts, staff entry and paper.
+#[cfg(feature = "ssr")]
+pub mod entry_actions;
+#[cfg(feature = "ssr")]
+pub mod entry_pages;
+#[cfg(feature = "ssr")]
+pub mod respond;
+#[cfg(feature = "ssr")]
+pub mod respond_actions;
+#[cfg(feature = "ssr")]
+pub mod respond_pages;
 
 use crate::vocabulary::vocabulary;
 

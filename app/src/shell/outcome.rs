@@ -291,6 +291,18 @@ outcomes! {
     // A residents' survey page.
     SurveySaved: Survey Done "saved" => "survey-done-saved",
     SurveyUnavailable: Survey Error "unavailable" => "survey-error-unavailable",
+    // Responding (issue 13): residents' survey pages, staff entry and paper import.
+    SurveyAnswers: Survey Error "answers" => "survey-error-answers",
+    SurveyAnswered: Survey Error "answered" => "survey-error-answered",
+    SurveyRateLimited: Survey Error "rate_limited" => "survey-error-rate-limited",
+    SurveyEmail: Survey Error "email" => "survey-error-email",
+    SurveyLinkSent: Survey Done "sent" => "survey-done-sent",
+    SurveyCopySent: Survey Done "copied" => "survey-done-copied",
+    ResponseEntered: Engagement Done "response_entered" => "entry-done-entered",
+    ResponsesImported: Engagement Done "responses_imported" => "import-done",
+    ResponseAnswers: Engagement Error "response_answers" => "entry-error-answers",
+    ResponseChannelInvalid: Engagement Error "response_channel" => "entry-error-channel",
+    ResponsesImportRefused: Engagement Error "responses_import" => "import-error",
 }
 
 impl Outcome {
