@@ -169,7 +169,7 @@ async function kinQuestionnaire(page: Page, campaign: Campaign, name: string, ch
   return /https?:\/\/\S+?(\/have-your-say\/[a-z0-9-]+\/link\/\S+)/.exec(email.body)![1];
 }
 
-test('a KIN member is recorded and sent the quarterly questionnaire through the SMTP server, once a quarter', async ({ page, javaScriptEnabled }, info) => {
+test('a KIN member is recorded, sent the quarterly questionnaire through the SMTP server once a quarter, and answers through the personal link', async ({ page, browser, javaScriptEnabled }, info) => {
   const errors = collectErrors(page);
   await signIn(page, LEAD);
   const campaign = await publishedCampaign(page, unique('KIN quarterly questionnaire', info), false, true);
@@ -183,10 +183,33 @@ test('a KIN member is recorded and sent the quarterly questionnaire through the 
   await said(page, 'had already been sent theirs this quarter');
   await page.waitForTimeout(1000);
   expect(receivedEmails().filter(m => m.body.includes(`Dear ${name},`))).toHaveLength(1);
-  // The member's own page.
+  await signOut(page);
+
+  // The member answers through the personal link, which works once.
+  const member = await resident(browser, info, { javaScriptEnabled });
+  await member.page.goto(link);
+  await expect(member.page.getByRole('heading', { level: 1 })).toContainText(campaign.title);
+  const words = `The new street lights by the flats have helped, case ${Date.now().toString(36)}`;
+  await answerSurvey(member.page, 'en', true, words, javaScriptEnabled);
+  await member.page.goto(link);
+  await expect(member.page.getByRole('heading', { level: 1 })).not.toHaveText(WORDS.en.thanks);
+  await expect(member.page.getByRole('button', { name: WORDS.en.send })).toHaveCount(0);
+  await expect(member.page.getByRole('button', { name: WORDS.en.next })).toHaveCount(0);
+  await member.context.close();
+
+  // The register shows it answered; the member's page has the answer, ready to become intelligence.
+  await signIn(page, LEAD);
+  await page.goto('/staff/engagement/kin');
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Answered');
   await page.getByRole('link', { name: `Open ${name}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+  const answer = page.getByRole('row', { name: new RegExp(words) });
+  await expect(answer).toBeVisible();
   if (javaScriptEnabled) await expectAccessible(page);
+  await answer.getByRole('link', { name: 'Record as intelligence' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Record intelligence from engagement');
+  await expect(page.getByText(`Campaign “${campaign.title}”, question q2`)).toBeVisible();
+  await expect(page.getByLabel('Sanitised summary')).toHaveValue(new RegExp(words));
   await signOut(page);
   expect(errors).toEqual([]);
 });
@@ -268,6 +291,189 @@ test('what a street briefing heard is recorded as a graded intelligence item and
 
   await signIn(page, 'analyst@demo.cymuned.cymru');
   await onTheAgenda(page, item, words, 'Street briefing', javaScriptEnabled);
+  await signOut(page);
+  expect(errors).toEqual([]);
+});
+
+/** The words of a resident's survey page in each language. */
+const WORDS = {
+  en: { next: 'Save and continue', send: 'Send my answers', thanks: 'Thank you', email: 'Email address', copy: 'Email me a copy' },
+  cy: { next: 'Cadw a pharhau', send: 'Anfon fy atebion', thanks: 'Diolch', email: 'Cyfeiriad e-bost', copy: 'Anfonwch gopi ataf' },
+};
+
+/** Answers the survey on `page` (at its first step) in `lang`: the choice, the free text, then
+ *  on through the optional steps (equality monitoring) to "send my answers". */
+async function answerSurvey(page: Page, lang: 'en' | 'cy', safe: boolean, text: string, check: boolean) {
+  const w = WORDS[lang];
+  await page.getByRole('group', { name: SURVEY.q1[lang] }).getByLabel((safe ? SURVEY.yes : SURVEY.no)[lang], { exact: true }).check();
+  await page.getByLabel(SURVEY.q2[lang]).fill(text);
+  if (check) await expectAccessible(page);
+  for (let step = 0; step < 6; step++) {
+    const send = page.getByRole('button', { name: w.send });
+    if (await send.count()) {
+      if (check) await expectAccessible(page);
+      await send.click();
+      break;
+    }
+    await page.getByRole('button', { name: w.next }).click();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.thanks);
+}
+
+/** A resident's own browser: `javaScriptEnabled` as given, optionally a phone. */
+async function resident(browser: Browser, info: TestInfo, options: { javaScriptEnabled: boolean; phone?: boolean }) {
+  const { defaultBrowserType: _, ...phone } = devices['Pixel 7'];
+  const context = await browser.newContext({
+    ...(options.phone ? phone : {}),
+    baseURL: info.project.use.baseURL,
+    javaScriptEnabled: options.javaScriptEnabled,
+  });
+  return { context, page: await context.newPage() };
+}
+
+test('residents answer in Welsh without JavaScript and in English on a phone, and get a copy by email', async ({ page, browser, javaScriptEnabled }, info) => {
+  await signIn(page, LEAD);
+  const campaign = await publishedCampaign(page, unique('Have your say on your street', info), false);
+  await signOut(page);
+
+  // In Welsh, with JavaScript off.
+  const welsh = await resident(browser, info, { javaScriptEnabled: false });
+  await welsh.page.goto(`/cy/have-your-say/${campaign.slug}`);
+  await expect(welsh.page.getByRole('heading', { level: 1 })).toContainText(campaign.titleCy);
+  await expect(welsh.page.locator('html')).toHaveAttribute('lang', 'cy');
+  const words = `Mwy o oleuadau stryd ${Date.now()}`;
+  await answerSurvey(welsh.page, 'cy', false, words, false);
+  await expect(welsh.page.getByRole('status').filter({ hasText: campaign.titleCy })).toContainText('wedi dod i law');
+  const address = `preswylydd.${Date.now()}@example.cymru`;
+  await welsh.page.getByLabel(WORDS.cy.email).fill(address);
+  await welsh.page.getByRole('button', { name: WORDS.cy.copy }).click();
+  await expect(welsh.page.getByText('Mae copi o\'ch atebion ar ei ffordd i\'ch e-bost.')).toBeVisible();
+  await welsh.context.close();
+  const subject = `Eich atebion: ${campaign.titleCy}`;
+  await expect.poll(() => receivedEmails().filter(m => m.subject === subject).length, { timeout: 20_000 }).toBe(1);
+  const copy = receivedEmails().find(m => m.subject === subject)!;
+  expect(copy.body).toContain(words);
+  expect(copy.body).toContain(SURVEY.no.cy);
+
+  // The Welsh pages are accessible too (axe needs JavaScript: checked in that project).
+  if (javaScriptEnabled) {
+    await page.goto(`/cy/have-your-say/${campaign.slug}`);
+    await expect(page.getByText(SURVEY.q1.cy)).toBeVisible();
+    await expectAccessible(page);
+  }
+
+  // In English on a phone.
+  const phone = await resident(browser, info, { javaScriptEnabled, phone: true });
+  const errors = collectErrors(phone.page);
+  await phone.page.goto(`/have-your-say/${campaign.slug}`);
+  await expect(phone.page.getByRole('heading', { level: 1 })).toContainText(campaign.title);
+  await expect(phone.page.getByText(SURVEY.q1.cy)).toHaveCount(0);
+  if (javaScriptEnabled) {
+    // Nothing wider than the phone's screen.
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  }
+  await answerSurvey(phone.page, 'en', true, 'Better lighting by the park gates.', javaScriptEnabled);
+  await expect(phone.page.getByRole('status').filter({ hasText: campaign.title })).toContainText('have been received');
+  if (javaScriptEnabled) await expectAccessible(phone.page);
+  expect(errors).toEqual([]);
+  await phone.context.close();
+});
+
+/** As the signed-in officer: enters one street-briefing response in Welsh; its number. */
+async function streetBriefing(page: Page, campaign: Campaign, text: string, check: boolean): Promise<string> {
+  await page.goto(`/staff/engagement/${campaign.id}/enter`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Enter a response: ${campaign.title}`);
+  if (check) await expectAccessible(page);
+  await page.getByLabel('Channel').selectOption({ label: 'Street briefing' });
+  await page.getByLabel('Language of the response').selectOption('cy');
+  await page.getByLabel('Neighbourhood (ward)').selectOption({ label: 'Adamsdown' });
+  await page.getByRole('group', { name: SURVEY.q1.en }).getByLabel(SURVEY.no.en, { exact: true }).check();
+  await page.getByLabel(SURVEY.q2.en).fill(text);
+  await page.getByRole('button', { name: 'Save this response' }).click();
+  await said(page, 'Response saved. The form is clear for the next person.');
+  // The form is clear; the response is the newest in the list, entered by the officer.
+  await expect(page.getByLabel(SURVEY.q2.en)).toHaveValue('');
+  const newest = page.getByRole('table', { name: 'The latest responses to this campaign, newest first' }).getByRole('row').nth(1);
+  await expect(newest).toContainText('Street briefing');
+  if (check) await expectAccessible(page);
+  return (await newest.getByRole('rowheader').textContent())!.trim().replace('#', '');
+}
+
+test('an officer enters a street-briefing response; the results show every small count as "fewer than 10"', async ({ page, browser, javaScriptEnabled }, info) => {
+  const errors = collectErrors(page);
+  await signIn(page, LEAD);
+  const campaign = await publishedCampaign(page, unique('Street briefing in Adamsdown', info), false);
+  await signOut(page);
+  // Two residents answer online.
+  for (const safe of [true, false]) {
+    const someone = await resident(browser, info, { javaScriptEnabled });
+    await someone.page.goto(`/have-your-say/${campaign.slug}`);
+    await answerSurvey(someone.page, 'en', safe, 'More patrols in the evening.', false);
+    await someone.context.close();
+  }
+
+  await signIn(page, 'officer@demo.cymuned.cymru');
+  await streetBriefing(page, campaign, 'Mae angen mwy o batrolau gyda\'r nos.', javaScriptEnabled);
+  await signOut(page);
+
+  // The analyst reads the results: three responses, each count hidden.
+  await signIn(page, 'analyst@demo.cymuned.cymru');
+  await page.goto(`/staff/engagement/${campaign.id}/results`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Results: ${campaign.title}`);
+  await expect(page.getByText('Responses counted: fewer than 10')).toBeVisible();
+  const table = page.getByRole('table', { name: `Numbers for “${SURVEY.q1.en}”` });
+  for (const answer of [SURVEY.yes.en, SURVEY.no.en]) {
+    await expect(table.getByRole('row', { name: new RegExp(`^${answer}\\b`) }).getByRole('cell').first()).toHaveText('fewer than 10');
+  }
+  await expect(page.locator('main')).not.toContainText(/Responses counted: \d/);
+  if (javaScriptEnabled) await expectAccessible(page);
+  // Filtered to street briefings: still hidden.
+  await page.getByLabel('How the response came in').selectOption({ label: 'Street briefing' });
+  await page.getByRole('button', { name: 'Show results' }).click();
+  await expect(page.getByText('Only some responses are counted.')).toBeVisible();
+  await expect(page.getByText('Responses counted: fewer than 10')).toBeVisible();
+  if (javaScriptEnabled) await expectAccessible(page);
+  // In Welsh.
+  await page.goto(`/cy/staff/engagement/${campaign.id}/results`);
+  await expect(page.getByText('Ymatebion a gyfrifwyd: llai na 10')).toBeVisible();
+  await expect(page.getByRole('table').first().getByRole('cell').first()).toHaveText('llai na 10');
+  if (javaScriptEnabled) await expectAccessible(page);
+  await signOut(page, 'cy');
+  expect(errors).toEqual([]);
+});
+
+test('a survey answer becomes a graded intelligence item on the tasking agenda', async ({ page, javaScriptEnabled }, info) => {
+  const errors = collectErrors(page);
+  await signIn(page, LEAD);
+  const campaign = await publishedCampaign(page, unique('Intelligence from the street', info), false);
+  await signOut(page);
+  await signIn(page, 'officer@demo.cymuned.cymru');
+  const words = `Dealing from a blue van outside the shop every evening, case ${Date.now().toString(36)}`;
+  const response = await streetBriefing(page, campaign, `${words}. Call me on 07700 900123.`, false);
+
+  await page.goto(`/staff/intelligence/record?response=${response}&question=q2`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Record intelligence from engagement');
+  await expect(page.getByRole('heading', { name: 'From a survey answer' })).toBeVisible();
+  await expect(page.getByText(`Campaign “${campaign.title}”, question q2`)).toBeVisible();
+  await expect(page.getByLabel('Where it was heard').locator('option:checked')).toHaveText('Survey answer');
+  await expect(page.getByLabel('Neighbourhood', { exact: true }).locator('option:checked')).toHaveText('Adamsdown');
+  // The answer comes with the phone number taken out.
+  const summary = page.getByLabel('Sanitised summary');
+  await expect(summary).toHaveValue(new RegExp(words));
+  await expect(summary).not.toHaveValue(/07700/);
+  if (javaScriptEnabled) await expectAccessible(page);
+  await summary.fill(words);
+  await grade(page);
+  await page.getByRole('button', { name: 'Record the item' }).click();
+  await said(page, 'The intelligence item is recorded.');
+  const item = /item=(INT-\d+)/.exec(page.url())![1];
+  // Opened again from the same answer, the page names the item already made from it.
+  await page.goto(`/staff/intelligence/record?response=${response}&question=q2`);
+  await expect(page.getByText(`Items already recorded from this response: ${item}`)).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, 'analyst@demo.cymuned.cymru');
+  await onTheAgenda(page, item, words, 'Survey answer', javaScriptEnabled);
   await signOut(page);
   expect(errors).toEqual([]);
 });
