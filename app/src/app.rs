@@ -120,6 +120,8 @@ fn SurveyPages() -> impl leptos_router::MatchNestedRoutes + Clone {
 fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     use crate::{
         audit::pages::AuditLogPage,
+        // Engagement: the reach view (issue 13, reach).
+        engagement::reach_page::ReachPage,
         // Engagement: campaigns, the partnership calendar and the survey builder.
         engagement::{
             builder_pages::{SurveyBuilderPage, SurveyPreviewPage},
@@ -171,6 +173,7 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("engagement/:id/enter") view=crate::engagement::entry_pages::EntryPage />
             <Route path=path!("engagement/:id/paper") view=crate::engagement::entry_pages::PaperPage />
             <Route path=path!("engagement/:id/import") view=crate::engagement::entry_pages::ImportPage />
+            <Route path=path!("engagement/:id/reach") view=ReachPage />
         </ParentRoute>
     }
     .into_inner()

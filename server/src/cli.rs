@@ -95,6 +95,15 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    // Reach (issue 13).
+    /// Load Census 2021 population figures from ONS tables as published (CSV: an ONS custom
+    /// dataset or a Nomis bulk file, for wards or local authorities): age (TS007A or TS007),
+    /// sex (TS008), ethnic group (TS021) and Welsh language skills (speaking, TS033). Every file
+    /// is read before anything is stored; one file the hub cannot read stores nothing.
+    ImportPopulation {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Fill the database with synthetic reports across the real wards, for demos and
     /// benchmarks (refused in production).
     Generate {
@@ -274,6 +283,27 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        // Reach (issue 13).
+        Command::ImportPopulation { files } => {
+            let db = startup::open_database(&settings).await?;
+            seed::seed_if_empty(&db).await?;
+            let done = import_population(&db, &files).await?;
+            println!(
+                "imported {} census figures for {} areas ({}){}",
+                done.figures,
+                done.areas,
+                done.topics.join(", "),
+                if done.ignored_areas > 0 {
+                    format!(
+                        "; {} areas the hub has no ward or local authority for were left out",
+                        done.ignored_areas
+                    )
+                } else {
+                    String::new()
+                }
+            );
+            Ok(())
+        }
         Command::RemoveDemoAccounts => {
             let db = startup::open_database(&settings).await?;
             let removed = db::staff::delete_demo_users(&db).await?;
@@ -281,6 +311,55 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// What `import-population` stored.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PopulationImport {
+    /// Rows stored (one per area, topic and group).
+    pub figures: usize,
+    /// Areas (wards and local authorities) with figures.
+    pub areas: usize,
+    /// The topics read, as stored (`age_band`, `sex`, `ethnic_group`, `welsh_language`).
+    pub topics: Vec<String>,
+    /// Areas in the files that the hub does not know (left out).
+    pub ignored_areas: usize,
+}
+
+/// Reads every file as an ONS Census 2021 table (`app::engagement::census`), then stores the
+/// figures for the hub's wards and local authorities in one transaction: all or nothing. A
+/// file that cannot be read, or that names none of the hub's areas, stores nothing.
+pub async fn import_population(db: &db::Db, files: &[PathBuf]) -> anyhow::Result<PopulationImport> {
+    use std::collections::BTreeSet;
+    let known: BTreeSet<String> = db::reach::known_areas(db).await?.into_iter().collect();
+    let mut rows = Vec::new();
+    let mut topics = Vec::new();
+    let mut ignored = BTreeSet::new();
+    for file in files {
+        let text =
+            std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let table = app::engagement::census::read(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+        let (ours, others): (Vec<_>, Vec<_>) =
+            table.rows.into_iter().partition(|r| known.contains(&r.area_code));
+        if ours.is_empty() {
+            anyhow::bail!(
+                "{}: none of its areas is a ward or local authority the hub knows (are they of another year's \
+                 boundaries? see import-boundaries); nothing was imported",
+                file.display()
+            );
+        }
+        ignored.extend(others.into_iter().map(|r| r.area_code));
+        topics.push(table.topic.as_str().to_string());
+        rows.extend(ours);
+    }
+    let source: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default())
+        .collect();
+    db::reach::replace_population(db, &rows, &source.join(", ")).await?;
+    let areas: BTreeSet<&str> = rows.iter().map(|r| r.area_code.as_str()).collect();
+    Ok(PopulationImport { figures: rows.len(), areas: areas.len(), topics, ignored_areas: ignored.len() })
 }
 
 fn read_password() -> anyhow::Result<String> {

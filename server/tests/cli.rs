@@ -21,6 +21,7 @@ fn help_lists_the_commands() {
         "api-key",
         "remove-demo-accounts",
         "deactivate-user",
+        "import-population",
     ] {
         assert!(text.contains(command), "{command} missing from --help:\n{text}");
     }

@@ -63,6 +63,10 @@ pub enum AuditAction {
     // Responding (issue 13): a response keyed in by staff, a CSV of paper responses imported.
     ResponseEntered,
     ResponsesImported,
+    // Engagement (issue 13, reach).
+    /// A campaign's reach view read (equality monitoring counted in groups: special-category
+    /// aggregates).
+    EngagementReachViewed,
 }
 
 impl AuditAction {
@@ -110,6 +114,7 @@ impl AuditAction {
         AuditAction::SurveyAnswerRead,
         AuditAction::ResponseEntered,
         AuditAction::ResponsesImported,
+        AuditAction::EngagementReachViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -157,6 +162,7 @@ impl AuditAction {
             AuditAction::SurveyAnswerRead => "survey_answer_read",
             AuditAction::ResponseEntered => "response_entered",
             AuditAction::ResponsesImported => "responses_imported",
+            AuditAction::EngagementReachViewed => "engagement_reach_viewed",
         }
     }
 

@@ -103,6 +103,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         // Responding (issue 13).
         Some(AuditAction::ResponseEntered) => t!(lang, "audit-action-response-entered"),
         Some(AuditAction::ResponsesImported) => t!(lang, "audit-action-responses-imported"),
+        // Engagement (issue 13, reach).
+        Some(AuditAction::EngagementReachViewed) => t!(lang, "audit-action-engagement-reach-viewed"),
         None => action.to_string(),
     }
 }

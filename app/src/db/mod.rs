@@ -16,6 +16,8 @@ pub mod kin;
 pub mod open311;
 pub mod outbox;
 pub mod problems;
+// Reach (issue 13).
+pub mod reach;
 pub mod reference;
 pub mod reporting;
 // Engagement results, coding and the export (part: results).

@@ -894,6 +894,8 @@ fn CampaignLinks(lang: Lang, id: i64, slug: String, survey: Option<SurveyState>)
                 <li><a href=to("/import")>{t!(lang, "campaign-link-import")}</a></li>
                 <li><a href=to("/results")>{t!(lang, "campaign-link-results")}</a></li>
                 <li><a href=to("/reach")>{t!(lang, "campaign-link-reach")}</a></li>
+                <li><a href=to("/coding")>{t!(lang, "campaign-link-coding")}</a></li>
+                <li><a href=to("/export.csv")>{t!(lang, "campaign-link-export")}</a></li>
             </ul>
         </section>
     }

@@ -11,6 +11,13 @@ pub mod equality;
 // Issue 13 (intel): neighbourhood priorities.
 #[cfg(feature = "ssr")]
 pub mod priorities;
+// Equality monitoring, census population and reach (issue 13, reach).
+#[cfg(feature = "ssr")]
+pub mod census;
+pub mod equality;
+pub mod reach;
+#[cfg(feature = "ssr")]
+pub mod reach_page;
 pub mod survey;
 // The Key Individual Network (issue 13, kin): its rules, and its pages and forms.
 #[cfg(feature = "ssr")]
