@@ -6,8 +6,6 @@
 //! This module holds the vocabularies; `survey` holds a survey's questions and the checks on
 //! them and on answers. The other files are the capability's pages and handlers.
 
-// Equality monitoring (issue 13, reach).
-pub mod equality;
 // Issue 13 (intel): neighbourhood priorities.
 #[cfg(feature = "ssr")]
 pub mod priorities;
