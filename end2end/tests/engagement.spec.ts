@@ -124,6 +124,7 @@ test('a bilingual survey is built, previewed in Welsh and published, and the cam
   await expect(page.getByRole('row', { name: new RegExp(campaign.title) }).first()).toContainText('Open for responses');
   const calendar = page.getByRole('table', { name: /^Campaigns by neighbourhood/ });
   await expect(calendar.getByRole('row', { name: /Adamsdown/ }).getByRole('link', { name: campaign.title }).first()).toBeVisible();
+  if (javaScriptEnabled) await expectAccessible(page);
   // The Welsh campaign page names it in Welsh.
   await page.goto(`/cy/staff/engagement/${campaign.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(campaign.titleCy);
@@ -201,6 +202,7 @@ test('a KIN member is recorded, sent the quarterly questionnaire through the SMT
   await signIn(page, LEAD);
   await page.goto('/staff/engagement/kin');
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Answered');
+  if (javaScriptEnabled) await expectAccessible(page);
   await page.getByRole('link', { name: `Open ${name}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
   const answer = page.getByRole('row', { name: new RegExp(words) });
@@ -210,6 +212,7 @@ test('a KIN member is recorded, sent the quarterly questionnaire through the SMT
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Record intelligence from engagement');
   await expect(page.getByText(`Campaign “${campaign.title}”, question q2`)).toBeVisible();
   await expect(page.getByLabel('Sanitised summary')).toHaveValue(new RegExp(words));
+  if (javaScriptEnabled) await expectAccessible(page);
   await signOut(page);
   expect(errors).toEqual([]);
 });
@@ -318,6 +321,7 @@ async function answerSurvey(page: Page, lang: 'en' | 'cy', safe: boolean, text: 
     await page.getByRole('button', { name: w.next }).click();
   }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(w.thanks);
+  if (check) await expectAccessible(page);
 }
 
 /** A resident's own browser: `javaScriptEnabled` as given, optionally a phone. */
@@ -374,7 +378,6 @@ test('residents answer in Welsh without JavaScript and in English on a phone, an
   }
   await answerSurvey(phone.page, 'en', true, 'Better lighting by the park gates.', javaScriptEnabled);
   await expect(phone.page.getByRole('status').filter({ hasText: campaign.title })).toContainText('have been received');
-  if (javaScriptEnabled) await expectAccessible(phone.page);
   expect(errors).toEqual([]);
   await phone.context.close();
 });
