@@ -477,3 +477,12 @@ pub async fn version_questions(db: &Db, version_id: i64) -> Result<Option<String
         .fetch_optional(db.reader())
         .await
 }
+
+/// The neighbourhood a KIN questionnaire's personal link was sent for (its member's, when sent);
+/// `None` for a link that is not a KIN questionnaire's (a verified email's).
+pub async fn link_neighbourhood(db: &Db, link_id: i64) -> Result<Option<i64>, DbError> {
+    sqlx::query_scalar("SELECT neighbourhood_id FROM kin_questionnaires WHERE link_id = $1")
+        .bind(link_id)
+        .fetch_optional(db.reader())
+        .await
+}

@@ -259,14 +259,23 @@ pub async fn answer(
             &at_step(step, &format!("&{}", Outcome::SurveyRateLimited.query())),
         ));
     }
+    // A KIN member's personal link: the answer is the Key Individual Network's, for the
+    // neighbourhood the member speaks for (unless they named a place).
+    let kin_neighbourhood = match link_id {
+        Some(id) => match db::kin::link_neighbourhood(db, id).await {
+            Ok(n) => n,
+            Err(e) => return unavailable(e),
+        },
+        None => None,
+    };
     let rows = answers.rows();
-    let neighbourhood_id = answers.neighbourhood();
+    let neighbourhood_id = answers.neighbourhood().or(kin_neighbourhood);
     let response = NewResponse {
         campaign_id: campaign.id,
         survey_version_id: version.id,
         csp_id: campaign.csp_id,
         neighbourhood_id,
-        channel: ResponseChannel::Online,
+        channel: if kin_neighbourhood.is_some() { ResponseChannel::Kin } else { ResponseChannel::Online },
         language: lang,
         entered_by: None,
         respondent_key: respondent_key.as_deref(),
