@@ -211,6 +211,8 @@ test('a KIN member is recorded, sent the quarterly questionnaire through the SMT
   await answer.getByRole('link', { name: 'Record as intelligence' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Record intelligence from engagement');
   await expect(page.getByText(`Campaign “${campaign.title}”, question q2`)).toBeVisible();
+  // Answered through a KIN member's personal link: a Key Individual Network answer.
+  await expect(page.getByRole('heading', { name: 'From a Key Individual Network answer' })).toBeVisible();
   await expect(page.getByLabel('Sanitised summary')).toHaveValue(new RegExp(words));
   if (javaScriptEnabled) await expectAccessible(page);
   await signOut(page);
