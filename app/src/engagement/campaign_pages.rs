@@ -156,6 +156,7 @@ pub fn EngagementOutcome(lang: Lang, #[prop(optional)] field: Option<String>) ->
             }
         })}
     }
+    .into_any()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -301,6 +301,7 @@ fn QuestionPicker(lang: Lang, view: CodingView) -> impl IntoView {
             <button type="submit">{t!(lang, "coding-choose")}</button>
         </form>
     }
+    .into_any()
 }
 
 /// The question's themes with their counts (filtered, small numbers hidden), and a new theme.
@@ -341,6 +342,7 @@ fn Codebook(lang: Lang, view: CodingView) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 /// Keywords many answers share that no theme covers: one button each to make it a theme.
@@ -368,6 +370,7 @@ fn Suggestions(lang: Lang, view: CodingView) -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }
 
 /// The answer list's filters and one page of answers, each with its coding form.
@@ -391,6 +394,7 @@ fn AnswerList(lang: Lang, view: CodingView) -> impl IntoView {
             </nav>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -440,6 +444,7 @@ fn AnswerFilters(lang: Lang, view: CodingView) -> impl IntoView {
             </fieldset>
         </form>
     }
+    .into_any()
 }
 
 #[component]
@@ -497,6 +502,7 @@ fn AnswerCard(
             </form>
         </article>
     }
+    .into_any()
 }
 
 /// A new theme for a question's codebook (typed, or a suggestion accepted).

@@ -331,6 +331,7 @@ fn KinNotice(lang: Lang) -> impl IntoView {
             </div>
         })}
     }
+    .into_any()
 }
 
 #[component]

@@ -374,6 +374,7 @@ fn ResultsDue(lang: Lang, results_due: Option<Timestamp>) -> impl IntoView {
             None => t!(lang, "survey-results-later"),
         }}</p>
     }
+    .into_any()
 }
 
 /// An error summary linking to each field with a mistake.
@@ -614,6 +615,7 @@ pub fn QuestionField(
             .into_any()
         }
     }
+    .into_any()
 }
 
 /// "First choice", "Second choice"...

@@ -252,6 +252,7 @@ fn OutcomeNotice(lang: Lang, done: Option<String>, error: Option<String>) -> imp
         {done.map(|d| view! { <div class="notice notice-success" role="status"><p>{Outcome::done(Pages::Engagement, &d).message(lang)}</p></div> })}
         {error.map(|e| view! { <div class="error-summary" role="alert"><p>{Outcome::error(Pages::Engagement, &e).message(lang)}</p></div> })}
     }
+    .into_any()
 }
 
 /// Provisional or final, published or not, how many responses, and the staff's actions.
@@ -283,6 +284,7 @@ fn ResultsStatus(lang: Lang, view: ResultsView) -> impl IntoView {
             </form>
         })}
     }
+    .into_any()
 }
 
 /// The filters: a plain GET form, so the address says what is shown.
@@ -333,6 +335,7 @@ fn FilterForm(lang: Lang, view: ResultsView) -> impl IntoView {
         </form>
         {(!f.is_empty()).then(|| view! { <p>{t!(lang, "results-filtered")}" "<a href=lang.path(&format!("/staff/engagement/{}/results", view.campaign_id))>{t!(lang, "results-filter-clear")}</a></p> })}
     }
+    .into_any()
 }
 
 /// The bars and table rows of a question's lines.
@@ -425,6 +428,7 @@ fn QuestionSection(
             {body}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -451,6 +455,7 @@ fn LinesTable(lang: Lang, caption: String, lines: Vec<Line>) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -478,6 +483,7 @@ fn RankingTable(lang: Lang, caption: String, lines: Vec<RankLine>) -> impl IntoV
             </table>
         </div>
     }
+    .into_any()
 }
 
 /// The publish form (its language only).

@@ -191,6 +191,7 @@ pub fn Notice(lang: Lang) -> impl IntoView {
         </p></div> })}
         {error.map(|e| view! { <div class="error-summary" role="alert" tabindex="-1"><p>{e.message(lang)}</p></div> })}
     }
+    .into_any()
 }
 
 fn record_form(lang: Lang, v: RecordView) -> impl IntoView {

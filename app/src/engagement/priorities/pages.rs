@@ -189,6 +189,7 @@ fn Picker(
             <button type="submit" class="button">{t!(lang, "audit-show")}</button>
         </form>
     }
+    .into_any()
 }
 
 pub fn period_name(lang: Lang, p: Period) -> String {
