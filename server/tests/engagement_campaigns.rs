@@ -7,60 +7,24 @@
 
 mod common;
 
-use app::{
-    db::Db,
-    staff::accounts::{self, NewAccount, DEMO_PASSWORD},
+use app::db::Db;
+use axum::Router;
+use common::{
+    engagement::{
+        add_account, cardiff_neighbourhoods_by_name, cookie_for, encode, english_only_phrases, post,
+        scalar_for, user_id, DAY,
+    },
+    http::hub,
 };
-use axum::{body::Body, Router};
-use common::http::{form, hub, send, with_cookie};
-use http::{header, StatusCode};
-
-const DAY: i64 = 86_400;
-
-async fn cookie_for(app: &Router, email: &str) -> Option<String> {
-    Some(common::http::cookie_for(app, email).await)
-}
-
-/// Posts a form: (status, where it sends the person).
-async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {
-    let (status, headers, _) =
-        send(app, with_cookie(form(path), cookie).body(Body::from(body.to_string())).unwrap()).await;
-    (status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default())
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-async fn scalar(db: &Db, sql: &str, id: i64) -> i64 {
-    sqlx::query_scalar(sql).bind(id).fetch_one(db.reader()).await.unwrap()
-}
+use http::StatusCode;
 
 async fn text(db: &Db, sql: &str, id: i64) -> String {
     sqlx::query_scalar(sql).bind(id).fetch_one(db.reader()).await.unwrap()
 }
 
-async fn user_id(db: &Db, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_one(db.reader())
-        .await
-        .unwrap()
-}
-
 /// Cardiff's first two neighbourhoods (by name).
 async fn neighbourhoods(db: &Db) -> (i64, i64) {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT n.id FROM neighbourhoods n JOIN csps c ON c.id = n.csp_id WHERE c.slug = 'cardiff' ORDER BY n.name_en LIMIT 2",
-    )
-    .fetch_all(db.reader())
-    .await
-    .unwrap();
+    let ids = cardiff_neighbourhoods_by_name(db).await;
     (ids[0], ids[1])
 }
 
@@ -96,7 +60,7 @@ async fn plan(app: &Router, cookie: &Option<String>, body: &str) -> i64 {
 }
 
 async fn survey_version(db: &Db, campaign: i64) -> i64 {
-    scalar(db, "SELECT version FROM surveys WHERE campaign_id = $1", campaign).await
+    scalar_for(db, "SELECT version FROM surveys WHERE campaign_id = $1", campaign).await
 }
 
 /// A page as that person gets it: (status, body with apostrophes and ampersands unescaped).
@@ -238,7 +202,7 @@ both_backends!(
         assert_eq!(count, 3, "nothing half-written");
 
         // Changing a campaign: saved with its version; a stale form is refused and kept.
-        let v = scalar(&db, "SELECT version FROM campaigns WHERE id = $1", first).await;
+        let v = scalar_for(&db, "SELECT version FROM campaigns WHERE id = $1", first).await;
         let edit = plan_body(
             "en",
             "Feeling safe in Splott",
@@ -255,7 +219,8 @@ both_backends!(
             "Feeling safe in Splott"
         );
         assert_eq!(
-            scalar(&db, "SELECT COUNT(*) FROM campaign_neighbourhoods WHERE campaign_id = $1", first).await,
+            scalar_for(&db, "SELECT COUNT(*) FROM campaign_neighbourhoods WHERE campaign_id = $1", first)
+                .await,
             2
         );
         assert_eq!(
@@ -281,7 +246,7 @@ both_backends!(
         assert_eq!(changed, 1);
 
         // Status: opening needs a published survey; skipping a step is refused.
-        let v = scalar(&db, "SELECT version FROM campaigns WHERE id = $1", first).await;
+        let v = scalar_for(&db, "SELECT version FROM campaigns WHERE id = $1", first).await;
         let (_, location) = post(
             &app,
             &format!("/staff/engagement/{first}/status"),
@@ -500,7 +465,7 @@ both_backends!(a_bilingual_survey_is_built_published_and_versioned, |db: Db, url
     assert!(changes >= 12, "every change is audited: {changes}");
     // Now the campaign can open, then close, then be reported; a reported campaign no longer changes.
     for (to, done) in [("open", true), ("closed", true), ("reported", true)] {
-        let v = scalar(&db, "SELECT version FROM campaigns WHERE id = $1", id).await;
+        let v = scalar_for(&db, "SELECT version FROM campaigns WHERE id = $1", id).await;
         let (_, location) = post(
             &app,
             &format!("/staff/engagement/{id}/status"),
@@ -578,22 +543,7 @@ both_backends!(
 
 both_backends!(who_may_plan_and_build, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
-    accounts::create_account(
-        &db,
-        NewAccount {
-            email: "lead@swansea.example",
-            display_name: "Swansea lead",
-            password: DEMO_PASSWORD,
-            role: "engagement_lead",
-            csp_slug: "swansea",
-            organisation: None,
-            language: app::i18n::Lang::En,
-            is_demo: false,
-        },
-        "test",
-    )
-    .await
-    .unwrap();
+    add_account(&db, "lead@swansea.example", "Swansea lead", "engagement_lead", "swansea", None).await;
     let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
     let owner = user_id(&db, "engagement-lead@demo.cymuned.cymru").await;
     let (n1, _) = neighbourhoods(&db).await;
@@ -748,22 +698,6 @@ both_backends!(no_english_on_the_welsh_campaign_pages, |db: Db, url: String| asy
     }
 });
 
-/// English messages that differ from their Welsh versions (so must not appear on Welsh pages).
-fn english_only_phrases() -> Vec<String> {
-    let read = |lang: &str| -> std::collections::HashMap<String, String> {
-        let text =
-            std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        text.lines()
-            .filter_map(|l| l.split_once(" = "))
-            .filter(|(k, v)| !k.starts_with(' ') && !v.contains('{') && v.len() > 3)
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect()
-    };
-    let (en, cy) = (read("en"), read("cy"));
-    en.into_iter().filter(|(k, v)| cy.get(k) != Some(v)).map(|(_, v)| v).collect()
-}
-
 /// The text a reader sees: no scripts or styles, nor anything marked as English on purpose
 /// (`lang="en"`: the English words a Welsh-speaking lead writes for English readers), no tags.
 fn visible_text(html: &str) -> String {
@@ -783,27 +717,5 @@ fn visible_text(html: &str) -> String {
             }
         }
     }
-    for tag in ["script", "style"] {
-        while let Some(open) = rest.find(&format!("<{tag}")) {
-            let close = rest[open..]
-                .find(&format!("</{tag}>"))
-                .map(|i| open + i + tag.len() + 3)
-                .unwrap_or(rest.len());
-            rest.replace_range(open..close, " ");
-        }
-    }
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in rest.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&#x27;", "'").replace("&amp;", "&")
+    common::engagement::visible_text(&rest)
 }

@@ -10,13 +10,14 @@ use app::{
         Db,
     },
     engagement::{
-        survey::{Answer, Answers, Choice, Question, QuestionKind, Survey},
+        survey::{Answer, Answers, Question, QuestionKind, Survey},
         Channel, ResponseChannel, ResponsePolicy, SurveyKind,
     },
     i18n::Lang,
     reference::Names,
     staff::accounts,
 };
+use common::engagement::{cardiff_neighbourhoods, question, YES_NO};
 use std::collections::{BTreeMap, HashMap};
 
 async fn lead(db: &Db) -> i64 {
@@ -39,33 +40,20 @@ async fn lead(db: &Db) -> i64 {
 }
 
 async fn cardiff(db: &Db) -> (i64, i64) {
-    let csp: i64 = sqlx::query_scalar("SELECT id FROM csps WHERE slug = 'cardiff'")
-        .fetch_one(db.reader())
-        .await
-        .unwrap();
-    let n: i64 = sqlx::query_scalar("SELECT id FROM neighbourhoods WHERE csp_id = $1 ORDER BY id LIMIT 1")
-        .bind(csp)
-        .fetch_one(db.reader())
-        .await
-        .unwrap();
-    (csp, n)
+    (common::engagement::cardiff(db).await, cardiff_neighbourhoods(db).await[0])
 }
 
 fn survey() -> Survey {
     Survey {
         questions: vec![Question {
-            key: "q1".into(),
-            kind: QuestionKind::SingleChoice,
-            text: Names::new("Do you feel safe?", "Ydych chi'n teimlo'n ddiogel?"),
-            help: Names::new("", ""),
-            options: vec![
-                Choice { key: "yes".into(), label: Names::new("Yes", "Ydw") },
-                Choice { key: "no".into(), label: Names::new("No", "Nac ydw") },
-            ],
             required: true,
-            max_choices: None,
-            rating_labels: None,
-            show_if: None,
+            ..question(
+                "q1",
+                QuestionKind::SingleChoice,
+                "Do you feel safe?",
+                "Ydych chi'n teimlo'n ddiogel?",
+                &YES_NO,
+            )
         }],
     }
 }

@@ -16,36 +16,15 @@ use app::{
     staff::accounts::{self, NewAccount, DEMO_PASSWORD},
 };
 use axum::{body::Body, Router};
-use common::http::{form, hub, page, send, with_cookie};
+use common::{
+    engagement::{
+        add_account, cardiff, cardiff_neighbourhoods_by_name, cookie_for, encode, id_of, post, scalar,
+        sign_in_each, CARDIFF_STAFF,
+    },
+    http::{hub, page, send, with_cookie},
+};
 use http::{header, StatusCode};
 use sqlx::Row as _;
-
-async fn cookie_for(app: &Router, email: &str) -> Option<String> {
-    Some(common::http::cookie_for(app, email).await)
-}
-
-async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {
-    let (status, headers, _) =
-        send(app, with_cookie(form(path), cookie).body(Body::from(body.to_string())).unwrap()).await;
-    (status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default())
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-async fn count(db: &Db, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(db.reader()).await.unwrap()
-}
-
-async fn id_of(db: &Db, sql: &str, bind: &str) -> i64 {
-    sqlx::query(sql).bind(bind.to_string()).fetch_one(db.reader()).await.unwrap().try_get(0).unwrap()
-}
 
 async fn extra_accounts(db: &Db) {
     for (email, role, csp, organisation) in [
@@ -53,27 +32,12 @@ async fn extra_accounts(db: &Db) {
         ("lead@swansea.example", "engagement_lead", "swansea", None),
         ("housing@cardiff.example", "partner", "cardiff", Some(("housing", "Cardiff Community Housing"))),
     ] {
-        let account = NewAccount {
-            email,
-            display_name: email,
-            password: DEMO_PASSWORD,
-            role,
-            csp_slug: csp,
-            organisation,
-            language: Lang::En,
-            is_demo: false,
-        };
-        accounts::create_account(db, account, "test").await.unwrap();
+        add_account(db, email, email, role, csp, organisation).await;
     }
 }
 
 async fn cardiff_neighbourhood(db: &Db) -> i64 {
-    sqlx::query_scalar(
-        "SELECT n.id FROM neighbourhoods n JOIN csps c ON c.id = n.csp_id WHERE c.slug = 'cardiff' ORDER BY n.name_en LIMIT 1",
-    )
-    .fetch_one(db.reader())
-    .await
-    .unwrap()
+    cardiff_neighbourhoods_by_name(db).await[0]
 }
 
 async fn fire(db: &Db) -> i64 {
@@ -161,7 +125,7 @@ both_backends!(
         )
         .await;
         assert!(location.contains("error=intel_summary_identifies"), "{location}");
-        assert_eq!(count(&db, "SELECT COUNT(*) FROM intelligence_items WHERE report_id IS NULL").await, 0);
+        assert_eq!(scalar(&db, "SELECT COUNT(*) FROM intelligence_items WHERE report_id IS NULL").await, 0);
 
         // Recorded: graded 2B C, shared with the fire service only, audited.
         let (_, location) = post(
@@ -176,7 +140,7 @@ both_backends!(
         assert!(item.starts_with("INT-"), "{item}");
         let (_, body) = page(&app, &location, &lead).await;
         assert!(body.contains("The intelligence item is recorded.") && body.contains(&item));
-        let audited = count(&db, &format!("SELECT COUNT(*) FROM audit_log WHERE action = 'intelligence_recorded' AND record_id = '{item}' AND detail LIKE '%2B C%South Wales Fire%'")).await;
+        let audited = scalar(&db, &format!("SELECT COUNT(*) FROM audit_log WHERE action = 'intelligence_recorded' AND record_id = '{item}' AND detail LIKE '%2B C%South Wales Fire%'")).await;
         assert_eq!(audited, 1, "the recording is audited with its grade and sharing");
         let stored = sqlx::query("SELECT source, neighbourhood_id, tension, report_id FROM intelligence_items WHERE report_id IS NULL")
         .fetch_one(db.reader())
@@ -206,10 +170,7 @@ both_backends!(
         assert!(!body.contains(summary), "a C item is not shown to another organisation");
         assert!(body.contains("Drug dealing from a house"), "the P item from the report is");
         // Read by the data layer (as the API does): its source, no category, whom it is shared with.
-        let csp_id: i64 = sqlx::query_scalar("SELECT id FROM csps WHERE slug = 'cardiff'")
-            .fetch_one(db.reader())
-            .await
-            .unwrap();
+        let csp_id = cardiff(&db).await;
         let list = db::triage::intelligence(&db, csp_id, db::triage::Audience::Csp, None, 100).await.unwrap();
         let ours = list.iter().find(|i| i.reference == item).expect("listed");
         assert_eq!(
@@ -261,7 +222,7 @@ both_backends!(
         )
         .await;
         assert!(location.contains("error=item"), "{location}");
-        let linked = count(&db, "SELECT COUNT(*) FROM problem_profile_items").await;
+        let linked = scalar(&db, "SELECT COUNT(*) FROM problem_profile_items").await;
         assert_eq!(linked, 2);
     }
 );
@@ -272,10 +233,7 @@ both_backends!(an_item_made_from_a_survey_answer_keeps_the_link, |db: Db, url: S
     let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
     let swansea = cookie_for(&app, "lead@swansea.example").await;
     let neighbourhood = cardiff_neighbourhood(&db).await;
-    let csp: i64 = sqlx::query_scalar("SELECT id FROM csps WHERE slug = 'cardiff'")
-        .fetch_one(db.reader())
-        .await
-        .unwrap();
+    let csp = cardiff(&db).await;
     let owner =
         id_of(&db, "SELECT id FROM users WHERE email = $1", "engagement-lead@demo.cymuned.cymru").await;
     let campaign = db::engagement::create_campaign(
@@ -344,7 +302,7 @@ both_backends!(an_item_made_from_a_survey_answer_keeps_the_link, |db: Db, url: S
     assert!(body.contains(r#"<option value="kin_answer" selected"#), "{}", "the source is the KIN answer");
     assert!(body.contains(&format!(r#"<option value="{neighbourhood}" selected"#)));
     assert!(body.contains(&format!(r#"name="response" value="{response}""#)));
-    let read = count(
+    let read = scalar(
         &db,
         &format!(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'survey_answer_read' AND record_id = '{response}'"
@@ -368,7 +326,7 @@ both_backends!(an_item_made_from_a_survey_answer_keeps_the_link, |db: Db, url: S
     let (status, _) =
         post(&app, "/staff/intelligence/record", &swansea, &body.replace("csp=cardiff", "csp=swansea")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM intelligence_items").await, 0);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM intelligence_items").await, 0);
     let (_, location) = post(&app, "/staff/intelligence/record", &lead, &body).await;
     assert!(location.contains("done=intel_recorded"), "{location}");
     let linked = sqlx::query("SELECT response_id, question, source FROM intelligence_items")
@@ -451,10 +409,7 @@ async fn items_before_0018_read_the_same(backend: common::Backend) {
     )
     .await
     .unwrap();
-    let csp: i64 = sqlx::query_scalar("SELECT id FROM csps WHERE slug = 'cardiff'")
-        .fetch_one(db.reader())
-        .await
-        .unwrap();
+    let csp = cardiff(&db).await;
     let (category, neighbourhood, ward): (i64, i64, String) = {
         let c: i64 =
             sqlx::query_scalar("SELECT id FROM report_categories WHERE csp_id = $1 AND code = 'drugs'")
@@ -663,7 +618,7 @@ both_backends!(priorities_are_set_linked_and_reviewed, |db: Db, url: String| asy
     );
     assert!(body.contains(r#"value="Parcio""#), "the form is kept as typed");
     assert!(!body.contains("already has three priorities"), "no English on the Welsh page");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 3);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 3);
     // The next quarter has room again.
     let next = app::engagement::priorities::Period::parse(&period).unwrap().next().to_string();
     let (_, location) = post(
@@ -714,8 +669,8 @@ both_backends!(priorities_are_set_linked_and_reviewed, |db: Db, url: String| asy
     let (_, location) =
         post(&app, "/staff/engagement/priorities/link", &lead, &link("profile:999999".into())).await;
     assert!(location.contains("error=priority_unknown"), "{location}");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priority_profiles").await, 2);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priority_actions").await, 2);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priority_profiles").await, 2);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priority_actions").await, 2);
 
     // The verdict at the review, with its evidence and day; a second review is kept too.
     let today = app::time::iso_date(db::now());
@@ -743,7 +698,7 @@ both_backends!(priorities_are_set_linked_and_reviewed, |db: Db, url: String| asy
     )
     .await;
     assert!(location.contains("done=priority_reviewed"), "{location}");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priority_reviews").await, 2, "history kept");
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priority_reviews").await, 2, "history kept");
     let (_, body) = page(&app, &path, &officer).await;
     assert!(
         body.contains("Resolved")
@@ -765,17 +720,15 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
     extra_accounts(&db).await;
     let neighbourhood = cardiff_neighbourhood(&db).await;
     let period = app::engagement::priorities::Period::of(db::now()).to_string();
-    let people = [
-        ("signed out", None),
-        ("officer", cookie_for(&app, "officer@demo.cymuned.cymru").await),
-        ("analyst", cookie_for(&app, "analyst@demo.cymuned.cymru").await),
-        ("engagement lead", cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await),
-        ("partner", cookie_for(&app, "partner@demo.cymuned.cymru").await),
-        ("manager", cookie_for(&app, "csp-manager@demo.cymuned.cymru").await),
-        ("admin", cookie_for(&app, "admin@demo.cymuned.cymru").await),
-        ("Swansea officer", cookie_for(&app, "officer@swansea.example").await),
-        ("Swansea lead", cookie_for(&app, "lead@swansea.example").await),
-    ];
+    let mut people = vec![("signed out", None)];
+    people.extend(sign_in_each(&app, &CARDIFF_STAFF).await);
+    people.extend(
+        sign_in_each(
+            &app,
+            &[("Swansea officer", "officer@swansea.example"), ("Swansea lead", "lead@swansea.example")],
+        )
+        .await,
+    );
     // (record page, record form, priorities page, set/link/review forms): 200/303 allowed,
     // 403 refused, 0 sent to sign in.
     let expected = |who: &str| match who {
@@ -804,7 +757,7 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
         .await;
         let location = h.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default();
         assert_eq!(status_of(s, &location), record_page, "{who}: record page");
-        let before = count(&db, "SELECT COUNT(*) FROM intelligence_items").await;
+        let before = scalar(&db, "SELECT COUNT(*) FROM intelligence_items").await;
         let (s, location) = post(
             &app,
             "/staff/intelligence/record",
@@ -813,7 +766,7 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
         )
         .await;
         assert_eq!(status_of(s, &location), record_form, "{who}: record form");
-        let after = count(&db, "SELECT COUNT(*) FROM intelligence_items").await;
+        let after = scalar(&db, "SELECT COUNT(*) FROM intelligence_items").await;
         assert_eq!(after - before, i64::from(record_form == 303), "{who}: stored only when allowed");
         if record_form == 303 {
             assert!(location.contains("done=intel_recorded"), "{who}: {location}");
@@ -833,7 +786,7 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
 
         // Set (a quarter of its own per person, so none runs out of room), link, review.
         let quarter = app::engagement::priorities::Period { year: 2030 + i as i64, quarter: 1 }.to_string();
-        let before = count(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await;
+        let before = scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await;
         let (s, location) = post(
             &app,
             "/staff/engagement/priorities/set",
@@ -845,7 +798,7 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
         if priority_forms == 303 {
             assert!(location.contains("done=priority_set"), "{who}: {location}");
         }
-        let after = count(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await;
+        let after = scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await;
         assert_eq!(after - before, i64::from(priority_forms == 303), "{who}: set only when allowed");
         let priority: i64 = sqlx::query_scalar("SELECT MIN(id) FROM neighbourhood_priorities")
             .fetch_one(db.reader())
@@ -853,7 +806,7 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
             .unwrap_or(0);
         let common =
             format!("lang=en&csp=cardiff&neighbourhood={neighbourhood}&period={quarter}&priority={priority}");
-        let reviews = count(&db, "SELECT COUNT(*) FROM neighbourhood_priority_reviews").await;
+        let reviews = scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priority_reviews").await;
         for (action, body) in [
             ("link", format!("{common}&target=profile:1")),
             (
@@ -870,7 +823,7 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
             let got = status_of(s, &location);
             assert_eq!(got, priority_forms, "{who}: {action} ({location})");
         }
-        let changed = count(&db, "SELECT COUNT(*) FROM neighbourhood_priority_reviews").await - reviews;
+        let changed = scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priority_reviews").await - reviews;
         assert_eq!(
             changed,
             i64::from(priority_forms == 303 && priority > 0),

@@ -15,59 +15,33 @@ use app::{
         Db,
     },
     engagement::{
-        survey::{AnswerRow, Question, QuestionKind, Survey},
-        Channel, ResponseChannel, ResponsePolicy, SurveyKind,
+        survey::{AnswerRow, QuestionKind, Survey},
+        Channel, ResponseChannel, ResponsePolicy,
     },
     i18n::Lang,
     reference::Names,
-    staff::accounts::{self, sha256_hex, NewAccount},
+    staff::accounts::sha256_hex,
 };
-use axum::{body::Body, Router};
-use common::http::{form, hub, page, send, with_cookie};
+use common::{
+    engagement::{
+        add_account, cardiff_neighbourhoods, cookie_for, encode, english_only_messages, post, publish,
+        question, scalar, user_id, visible_text, DAY,
+    },
+    http::{hub, page, send},
+};
 use http::{header, StatusCode};
-
-const DAY: i64 = 86_400;
-
-async fn cookie(app: &Router, email: &str) -> Option<String> {
-    Some(common::http::cookie_for(app, email).await)
-}
-
-/// Posts a form; (status, where it sends the person).
-async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {
-    let (status, headers, _) =
-        send(app, with_cookie(form(path), cookie).body(Body::from(body.to_string())).unwrap()).await;
-    (status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default())
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-async fn scalar(db: &Db, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(db.reader()).await.unwrap()
-}
 
 /// Cardiff's id and two of its neighbourhoods.
 async fn cardiff(db: &Db) -> (i64, i64, i64) {
-    let csp = scalar(db, "SELECT id FROM csps WHERE slug = 'cardiff'").await;
-    let n: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM neighbourhoods WHERE csp_id = $1 ORDER BY id LIMIT 2")
-            .bind(csp)
-            .fetch_all(db.reader())
-            .await
-            .unwrap();
+    let csp = common::engagement::cardiff(db).await;
+    let n = cardiff_neighbourhoods(db).await;
     (csp, n[0], n[1])
 }
 
 /// A KIN questionnaire campaign over one neighbourhood, its survey published (one free-text
 /// question, `concern`); (campaign id, survey version id).
 async fn kin_campaign(db: &Db, csp: i64, neighbourhood: i64) -> (i64, i64) {
-    let owner = db::staff::user_id_by_email(db, "engagement-lead@demo.cymuned.cymru").await.unwrap().unwrap();
+    let owner = user_id(db, "engagement-lead@demo.cymuned.cymru").await;
     let now = db::now();
     let id = db::engagement::create_campaign(
         db,
@@ -89,22 +63,15 @@ async fn kin_campaign(db: &Db, csp: i64, neighbourhood: i64) -> (i64, i64) {
     .await
     .unwrap();
     let survey = Survey {
-        questions: vec![Question {
-            key: "concern".into(),
-            kind: QuestionKind::FreeText,
-            text: Names::new("What worries people most?", "Beth sy'n poeni pobl fwyaf?"),
-            help: Names::new("", ""),
-            options: vec![],
-            required: false,
-            max_choices: None,
-            rating_labels: None,
-            show_if: None,
-        }],
+        questions: vec![question(
+            "concern",
+            QuestionKind::FreeText,
+            "What worries people most?",
+            "Beth sy'n poeni pobl fwyaf?",
+            &[],
+        )],
     };
-    let json = serde_json::to_string(&survey).unwrap();
-    let survey_id = db::engagement::create_survey(db, id, SurveyKind::Custom, &json).await.unwrap();
-    let version = db::engagement::publish_survey(db, survey_id, &json, owner).await.unwrap();
-    (id, version.id)
+    (id, publish(db, id, &survey, owner).await)
 }
 
 /// The add form for a member of `neighbourhood`, as the English or Welsh page sends it.
@@ -159,7 +126,7 @@ fn token_in(body: &str) -> String {
 both_backends!(the_register_and_its_quarterly_questionnaire, |db: Db, url: String| async move {
     let smtp = SmtpServer::start();
     let app = hub(db.clone(), &url).await;
-    let lead = cookie(&app, "engagement-lead@demo.cymuned.cymru").await;
+    let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
     let (csp, here, elsewhere) = cardiff(&db).await;
     let (campaign, version) = kin_campaign(&db, csp, here).await;
 
@@ -474,23 +441,8 @@ both_backends!(who_may_keep_the_register, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let (csp, here, _) = cardiff(&db).await;
     let (campaign, _) = kin_campaign(&db, csp, here).await;
-    accounts::create_account(
-        &db,
-        NewAccount {
-            email: "manager@swansea.example",
-            display_name: "Swansea manager",
-            password: "a long enough password",
-            role: "csp_manager",
-            csp_slug: "swansea",
-            organisation: None,
-            language: Lang::En,
-            is_demo: false,
-        },
-        "test",
-    )
-    .await
-    .unwrap();
-    let lead = cookie(&app, "engagement-lead@demo.cymuned.cymru").await;
+    add_account(&db, "manager@swansea.example", "Swansea manager", "csp_manager", "swansea", None).await;
+    let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
     let (_, location) = post(
         &app,
         "/staff/engagement/kin/add",
@@ -500,9 +452,7 @@ both_backends!(who_may_keep_the_register, |db: Db, url: String| async move {
     .await;
     assert!(location.contains("done=kin_added"), "{location}");
     let gareth = member_id(&db, "Gareth Jones").await;
-    let (_, headers) = common::http::sign_in(&app, "manager@swansea.example", "a long enough password").await;
-    let swansea = common::http::session_cookie(&headers);
-    assert!(swansea.is_some());
+    let swansea = cookie_for(&app, "manager@swansea.example").await;
 
     let add = member("en", here, "Someone Else", "else@example.com", "en", true);
     let edit = format!(
@@ -526,7 +476,7 @@ both_backends!(who_may_keep_the_register, |db: Db, url: String| async move {
     for email in
         ["engagement-lead@demo.cymuned.cymru", "csp-manager@demo.cymuned.cymru", "admin@demo.cymuned.cymru"]
     {
-        let who = cookie(&app, email).await;
+        let who = cookie_for(&app, email).await;
         let (status, body) = page(&app, "/staff/engagement/kin", &who).await;
         assert_eq!(status, StatusCode::OK, "{email}");
         assert!(body.contains("Gareth Jones"), "{email}");
@@ -540,9 +490,9 @@ both_backends!(who_may_keep_the_register, |db: Db, url: String| async move {
     let views = audited(&db, "kin_viewed").await;
     let signed_out = None;
     for (who, cookie) in [
-        ("officer", cookie(&app, "officer@demo.cymuned.cymru").await),
-        ("analyst", cookie(&app, "analyst@demo.cymuned.cymru").await),
-        ("partner", cookie(&app, "partner@demo.cymuned.cymru").await),
+        ("officer", cookie_for(&app, "officer@demo.cymuned.cymru").await),
+        ("analyst", cookie_for(&app, "analyst@demo.cymuned.cymru").await),
+        ("partner", cookie_for(&app, "partner@demo.cymuned.cymru").await),
         ("another CSP's manager", swansea.clone()),
     ] {
         let (status, body) = page(&app, "/staff/engagement/kin?csp=cardiff", &cookie).await;
@@ -605,19 +555,8 @@ fn has(body: &str, text: &str) -> bool {
 
 /// No English message (one that differs from its Welsh) in the visible text of a Welsh page.
 fn no_english(html: &str, what: &str) {
-    let read = |lang: &str| -> std::collections::HashMap<String, String> {
-        let text =
-            std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        text.lines()
-            .filter_map(|l| l.split_once(" = "))
-            .filter(|(k, v)| !k.starts_with(' ') && !v.contains('{') && v.len() > 3)
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect()
-    };
-    let (en, cy) = (read("en"), read("cy"));
     let text = visible_text(html);
-    let english: Vec<(&String, &String)> = en.iter().filter(|(k, v)| cy.get(*k) != Some(*v)).collect();
+    let english = english_only_messages();
     assert!(
         english.len() > 40 && english.iter().any(|(k, _)| *k == "kin-add-heading"),
         "the English messages are read"
@@ -625,33 +564,6 @@ fn no_english(html: &str, what: &str) {
     for (key, phrase) in english {
         assert!(!text.contains(phrase.as_str()), "{what} shows English ({key}): {phrase:?}");
     }
-}
-
-fn visible_text(html: &str) -> String {
-    let mut rest = html.to_string();
-    for tag in ["script", "style"] {
-        while let Some(open) = rest.find(&format!("<{tag}")) {
-            let close = rest[open..]
-                .find(&format!("</{tag}>"))
-                .map(|i| open + i + tag.len() + 3)
-                .unwrap_or(rest.len());
-            rest.replace_range(open..close, " ");
-        }
-    }
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in rest.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&#x27;", "'").replace("&amp;", "&")
 }
 
 /// A real SMTP server (aiosmtpd) delivering into a Maildir; stopped when dropped.

@@ -11,15 +11,19 @@ use app::{
         Db,
     },
     engagement::{
-        survey::{Choice, Question, QuestionKind, Survey},
-        Channel, ResponseChannel, ResponsePolicy, SurveyKind,
+        survey::{Question, QuestionKind, Survey},
+        Channel, ResponseChannel, ResponsePolicy,
     },
     i18n::Lang,
     reference::Names,
-    staff::accounts::{self, NewAccount, DEMO_PASSWORD},
 };
 use axum::Router;
-use common::http::hub;
+use common::{
+    engagement::{
+        add_account, cookie_for, english_only_phrases, id_of, publish, question, visible_text, YES_NO,
+    },
+    http::hub,
+};
 use http::StatusCode;
 use std::path::PathBuf;
 
@@ -120,10 +124,6 @@ both_backends!(population_is_imported_whole_or_not_at_all, |db: Db, _url| async 
     assert_eq!(figures(&db).await, 75);
 });
 
-async fn id_of(db: &Db, sql: &str, bind: &str) -> i64 {
-    sqlx::query_scalar(sql).bind(bind).fetch_one(db.reader()).await.unwrap()
-}
-
 async fn neighbourhood_of(db: &Db, ward: &str) -> i64 {
     id_of(db, "SELECT neighbourhood_id FROM wards WHERE code = $1", ward).await
 }
@@ -158,24 +158,18 @@ async fn campaign(db: &Db, slug: &str) -> (i64, i64, i64) {
     .unwrap();
     let survey = Survey {
         questions: vec![Question {
-            key: "safe".into(),
-            kind: QuestionKind::SingleChoice,
-            text: Names::new("Do you feel safe?", "Ydych chi'n teimlo'n ddiogel?"),
-            help: Names::new("", ""),
-            options: vec![
-                Choice { key: "yes".into(), label: Names::new("Yes", "Ydw") },
-                Choice { key: "no".into(), label: Names::new("No", "Nac ydw") },
-            ],
             required: true,
-            max_choices: None,
-            rating_labels: None,
-            show_if: None,
+            ..question(
+                "safe",
+                QuestionKind::SingleChoice,
+                "Do you feel safe?",
+                "Ydych chi'n teimlo'n ddiogel?",
+                &YES_NO,
+            )
         }],
     };
-    let json = serde_json::to_string(&survey).unwrap();
-    let survey_id = db::engagement::create_survey(db, id, SurveyKind::Custom, &json).await.unwrap();
-    let version = db::engagement::publish_survey(db, survey_id, &json, lead).await.unwrap();
-    (id, version.id, csp)
+    let version = publish(db, id, &survey, lead).await;
+    (id, version, csp)
 }
 
 fn equality(age: Option<&str>, sex: Option<&str>, ethnic: Option<&str>, welsh: Option<&str>) -> EqualityRow {
@@ -234,10 +228,6 @@ async fn page(app: &Router, path: &str, cookie: &Option<String>) -> (StatusCode,
     (status, body.replace("<!>", ""))
 }
 
-async fn cookie(app: &Router, email: &str) -> Option<String> {
-    Some(common::http::cookie_for(app, email).await)
-}
-
 both_backends!(the_reach_view_compares_respondents_with_the_census, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let c = campaign(&db, "city-centre").await;
@@ -294,7 +284,7 @@ both_backends!(the_reach_view_compares_respondents_with_the_census, |db: Db, url
             .unwrap();
     assert_eq!(stored, 15);
 
-    let lead = cookie(&app, "engagement-lead@demo.cymuned.cymru").await;
+    let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
     let path = format!("/staff/engagement/{}/reach", c.0);
 
     // Nothing imported: counted, never compared, and said so.
@@ -384,32 +374,17 @@ both_backends!(who_may_read_reach, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let c = campaign(&db, "who-reads").await;
     respond(&db, c, None, 12, &equality(Some("25_34"), None, None, None), None).await;
-    accounts::create_account(
-        &db,
-        NewAccount {
-            email: "officer@swansea.example",
-            display_name: "Swansea officer",
-            password: DEMO_PASSWORD,
-            role: "officer",
-            csp_slug: "swansea",
-            organisation: None,
-            language: Lang::En,
-            is_demo: false,
-        },
-        "test",
-    )
-    .await
-    .unwrap();
+    add_account(&db, "officer@swansea.example", "Swansea officer", "officer", "swansea", None).await;
     let path = format!("/staff/engagement/{}/reach", c.0);
     let people = [
         ("signed out", None, StatusCode::SEE_OTHER),
-        ("officer", cookie(&app, "officer@demo.cymuned.cymru").await, StatusCode::OK),
-        ("analyst", cookie(&app, "analyst@demo.cymuned.cymru").await, StatusCode::OK),
-        ("engagement lead", cookie(&app, "engagement-lead@demo.cymuned.cymru").await, StatusCode::OK),
-        ("manager", cookie(&app, "csp-manager@demo.cymuned.cymru").await, StatusCode::OK),
-        ("admin", cookie(&app, "admin@demo.cymuned.cymru").await, StatusCode::OK),
-        ("partner", cookie(&app, "partner@demo.cymuned.cymru").await, StatusCode::FORBIDDEN),
-        ("another CSP's officer", cookie(&app, "officer@swansea.example").await, StatusCode::NOT_FOUND),
+        ("officer", cookie_for(&app, "officer@demo.cymuned.cymru").await, StatusCode::OK),
+        ("analyst", cookie_for(&app, "analyst@demo.cymuned.cymru").await, StatusCode::OK),
+        ("engagement lead", cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await, StatusCode::OK),
+        ("manager", cookie_for(&app, "csp-manager@demo.cymuned.cymru").await, StatusCode::OK),
+        ("admin", cookie_for(&app, "admin@demo.cymuned.cymru").await, StatusCode::OK),
+        ("partner", cookie_for(&app, "partner@demo.cymuned.cymru").await, StatusCode::FORBIDDEN),
+        ("another CSP's officer", cookie_for(&app, "officer@swansea.example").await, StatusCode::NOT_FOUND),
     ];
     for (who, cookie, expected) in &people {
         let (status, body) = page(&app, &path, cookie).await;
@@ -417,7 +392,7 @@ both_backends!(who_may_read_reach, |db: Db, url: String| async move {
         assert_eq!(body.contains("Respondents: 12."), status == StatusCode::OK, "{who}");
     }
     // No such campaign, or not a number: not found.
-    let lead = cookie(&app, "engagement-lead@demo.cymuned.cymru").await;
+    let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
     assert_eq!(page(&app, "/staff/engagement/999999/reach", &lead).await.0, StatusCode::NOT_FOUND);
     assert_eq!(page(&app, "/staff/engagement/x/reach", &lead).await.0, StatusCode::NOT_FOUND);
     // Only the readers' views were audited.
@@ -428,47 +403,3 @@ both_backends!(who_may_read_reach, |db: Db, url: String| async move {
             .unwrap();
     assert_eq!(audited, 5);
 });
-
-/// English messages that differ from their Welsh versions (so must not appear on Welsh pages).
-fn english_only_phrases() -> Vec<String> {
-    let read = |lang: &str| -> std::collections::HashMap<String, String> {
-        let text =
-            std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        text.lines()
-            .filter_map(|l| l.split_once(" = "))
-            .filter(|(k, v)| !k.starts_with(' ') && !v.contains('{') && v.len() > 3)
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect()
-    };
-    let (en, cy) = (read("en"), read("cy"));
-    en.into_iter().filter(|(k, v)| cy.get(k) != Some(v)).map(|(_, v)| v).collect()
-}
-
-/// The text a reader sees: no tags, scripts or styles.
-fn visible_text(html: &str) -> String {
-    let mut rest = html.to_string();
-    for tag in ["script", "style"] {
-        while let Some(open) = rest.find(&format!("<{tag}")) {
-            let close = rest[open..]
-                .find(&format!("</{tag}>"))
-                .map(|i| open + i + tag.len() + 3)
-                .unwrap_or(rest.len());
-            rest.replace_range(open..close, " ");
-        }
-    }
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in rest.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&#x27;", "'").replace("&amp;", "&")
-}

@@ -13,56 +13,44 @@ use app::{
         Db,
     },
     engagement::{
-        survey::{Choice, Condition, Question, QuestionKind, RatingLabels, Survey},
-        Channel, ResponseChannel, ResponsePolicy, SurveyKind,
+        survey::{Condition, Question, QuestionKind, RatingLabels, Survey},
+        Channel, ResponseChannel, ResponsePolicy,
     },
     i18n::Lang,
     reference::Names,
     staff::accounts::{self, sha256_hex},
 };
 use axum::{body::Body, Router};
-use common::http::{form, hub, send};
+use common::{
+    engagement::{
+        add_account, cardiff, cardiff_neighbourhoods, cookie_for, english_only_phrases, location,
+        post_for_headers as post, publish, question, scalar_for, text_of, user_id, DAY, YES_NO,
+    },
+    http::{hub, page, send},
+};
 use http::{header, HeaderMap, Request, StatusCode};
-
-const DAY: i64 = 86_400;
-
-fn q(key: &str, kind: QuestionKind, en: &str, cy: &str) -> Question {
-    Question {
-        key: key.into(),
-        kind,
-        text: Names::new(en, cy),
-        help: Names::new("", ""),
-        options: Vec::new(),
-        required: false,
-        max_choices: None,
-        rating_labels: None,
-        show_if: None,
-    }
-}
 
 /// Four questions in two steps: "do you feel safe" (required), then, only for "no", what makes
 /// you feel unsafe; a rating; and the ward (required).
 fn survey() -> Survey {
     let safe = Question {
-        options: vec![
-            Choice { key: "yes".into(), label: Names::new("Yes", "Ydw") },
-            Choice { key: "no".into(), label: Names::new("No", "Nac ydw") },
-        ],
         required: true,
-        ..q(
+        ..question(
             "q1",
             QuestionKind::SingleChoice,
             "Do you feel safe at night?",
             "Ydych chi'n teimlo'n ddiogel gyda'r nos?",
+            &YES_NO,
         )
     };
     let why = Question {
         show_if: Some(Condition { question: "q1".into(), answer: "no".into() }),
-        ..q(
+        ..question(
             "q2",
             QuestionKind::FreeText,
             "What makes you feel unsafe?",
             "Beth sy'n gwneud i chi deimlo'n anniogel?",
+            &[],
         )
     };
     let rating = Question {
@@ -70,9 +58,10 @@ fn survey() -> Survey {
             low: Names::new("Very poor", "Gwael iawn"),
             high: Names::new("Very good", "Da iawn"),
         }),
-        ..q("q3", QuestionKind::Rating, "How is street lighting?", "Sut mae goleuadau stryd?")
+        ..question("q3", QuestionKind::Rating, "How is street lighting?", "Sut mae goleuadau stryd?", &[])
     };
-    let place = Question { required: true, ..q("q4", QuestionKind::Place, "Which ward?", "Pa ward?") };
+    let place =
+        Question { required: true, ..question("q4", QuestionKind::Place, "Which ward?", "Pa ward?", &[]) };
     Survey { questions: vec![safe, why, rating, place] }
 }
 
@@ -85,17 +74,9 @@ struct Campaign {
 
 /// A Cardiff campaign open now, with its survey published.
 async fn campaign(db: &Db, slug: &str, policy: ResponsePolicy) -> Campaign {
-    let csp: i64 = sqlx::query_scalar("SELECT id FROM csps WHERE slug = 'cardiff'")
-        .fetch_one(db.reader())
-        .await
-        .unwrap();
-    let neighbourhood: i64 =
-        sqlx::query_scalar("SELECT id FROM neighbourhoods WHERE csp_id = $1 ORDER BY id LIMIT 1")
-            .bind(csp)
-            .fetch_one(db.reader())
-            .await
-            .unwrap();
-    let lead = db::staff::user_id_by_email(db, "engagement-lead@demo.cymuned.cymru").await.unwrap().unwrap();
+    let csp = cardiff(db).await;
+    let neighbourhood = cardiff_neighbourhoods(db).await[0];
+    let lead = user_id(db, "engagement-lead@demo.cymuned.cymru").await;
     let now = db::now();
     let id = db::engagement::create_campaign(
         db,
@@ -119,15 +100,9 @@ async fn campaign(db: &Db, slug: &str, policy: ResponsePolicy) -> Campaign {
     )
     .await
     .unwrap();
-    let json = serde_json::to_string(&survey()).unwrap();
-    let survey_id = db::engagement::create_survey(db, id, SurveyKind::Custom, &json).await.unwrap();
-    db::engagement::publish_survey(db, survey_id, &json, lead).await.unwrap();
+    publish(db, id, &survey(), lead).await;
     let ward = db::engagement::campaign_wards(db, id).await.unwrap().remove(0).code;
     Campaign { id, slug: slug.to_string(), ward, neighbourhood }
-}
-
-fn location(headers: &HeaderMap) -> String {
-    headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default()
 }
 
 /// The cookies a response sets, as a `Cookie` header (name=value pairs).
@@ -141,26 +116,9 @@ fn set_cookies(headers: &HeaderMap) -> Option<String> {
     (!pairs.is_empty()).then(|| pairs.join("; "))
 }
 
-async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, HeaderMap) {
-    let mut req = form(path);
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    let (status, headers, _) = send(app, req.body(Body::from(body.to_string())).unwrap()).await;
-    (status, headers)
-}
-
-async fn page(app: &Router, path: &str, cookie: &Option<String>) -> (StatusCode, String) {
-    common::http::page(app, path, cookie).await
-}
-
 /// The private token in a step's address.
 fn token_of(location: &str) -> String {
     location.split("p=").nth(1).unwrap().split('&').next().unwrap().to_string()
-}
-
-async fn count(db: &Db, sql: &str, id: i64) -> i64 {
-    sqlx::query_scalar(sql).bind(id).fetch_one(db.reader()).await.unwrap()
 }
 
 /// Answers the whole survey as a visitor would (English, "yes", a rating, the ward; equality
@@ -268,7 +226,7 @@ both_backends!(a_resident_answers_in_welsh_step_by_step_and_resumes, |db: Db, ur
         .await
         .unwrap();
     assert_eq!(language, "cy");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM survey_answers WHERE campaign_id = $1", c.id).await, 4);
+    assert_eq!(scalar_for(&db, "SELECT COUNT(*) FROM survey_answers WHERE campaign_id = $1", c.id).await, 4);
     let sex: String =
         sqlx::query_scalar("SELECT sex FROM survey_equality").fetch_one(db.reader()).await.unwrap();
     assert_eq!(sex, "female");
@@ -304,7 +262,7 @@ both_backends!(a_resident_answers_in_welsh_step_by_step_and_resumes, |db: Db, ur
         "{body}"
     );
     assert_eq!(
-        count(&db, "SELECT COUNT(*) FROM survey_progress WHERE campaign_id = $1", c.id).await,
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_progress WHERE campaign_id = $1", c.id).await,
         0,
         "forgotten once sent"
     );
@@ -314,11 +272,17 @@ both_backends!(a_resident_answers_in_welsh_step_by_step_and_resumes, |db: Db, ur
     assert!(body.contains("already answered"), "{body}");
     let (_, headers) = answer_all(&app, &c, &Some(device.clone()), "").await;
     assert!(location(&headers).contains("error=answered"), "{}", location(&headers));
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await, 1);
+    assert_eq!(
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await,
+        1
+    );
     // Another browser may answer.
     let (_, headers) = answer_all(&app, &c, &None, "").await;
     assert!(location(&headers).contains("/thanks?p="), "{}", location(&headers));
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await, 2);
+    assert_eq!(
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await,
+        2
+    );
 });
 
 both_backends!(each_policy_keeps_one_response_per_person, |db: Db, url: String| async move {
@@ -330,7 +294,10 @@ both_backends!(each_policy_keeps_one_response_per_person, |db: Db, url: String| 
         assert!(location(&headers).contains("/thanks?p="));
         assert!(set_cookies(&headers).is_none(), "an open survey sets no cookie");
     }
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", open.id).await, 2);
+    assert_eq!(
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", open.id).await,
+        2
+    );
 
     // One per email: the address gets a personal link; only its keyed hash is kept.
     let email = campaign(&db, "by-email", ResponsePolicy::OnePerEmail).await;
@@ -382,12 +349,15 @@ both_backends!(each_policy_keeps_one_response_per_person, |db: Db, url: String| 
     assert!(body.contains("already answered"), "{body}");
     let (_, headers) = answer_all(&app, &email, &None, &token).await;
     assert!(!location(&headers).contains("/thanks"), "{}", location(&headers));
-    let before = count(&db, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await;
+    let before = scalar_for(&db, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await;
     let (_, headers) =
         post(&app, "/have-your-say/by-email/email", &None, "lang=en&email=resident%40example.com").await;
     assert!(location(&headers).contains("done=sent"), "the same answer whoever asks");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await, before);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", email.id).await, 1);
+    assert_eq!(scalar_for(&db, "SELECT COUNT(*) FROM outbox WHERE id > $1", 0).await, before);
+    assert_eq!(
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", email.id).await,
+        1
+    );
 
     // One per personal link (made by the KIN part): without it, the page says so.
     let kin = campaign(&db, "kin-quarter", ResponsePolicy::OnePerLink).await;
@@ -408,7 +378,10 @@ both_backends!(each_policy_keeps_one_response_per_person, |db: Db, url: String| 
     assert!(!location(&headers).contains("/thanks"));
     let (_, headers) = answer_all(&app, &kin, &None, "").await;
     assert!(!location(&headers).contains("/thanks"), "no link, no answer");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", kin.id).await, 1);
+    assert_eq!(
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", kin.id).await,
+        1
+    );
 });
 
 both_backends!(a_survey_closed_or_not_yet_open_says_so, |db: Db, url: String| async move {
@@ -430,7 +403,7 @@ both_backends!(a_survey_closed_or_not_yet_open_says_so, |db: Db, url: String| as
     let (_, headers) =
         post(&app, "/have-your-say/later", &None, "lang=en&p=&link=&step=0&go=next&q_q1=yes").await;
     assert_eq!(location(&headers), "/have-your-say/later");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM survey_progress WHERE campaign_id = $1", c.id).await, 0);
+    assert_eq!(scalar_for(&db, "SELECT COUNT(*) FROM survey_progress WHERE campaign_id = $1", c.id).await, 0);
 
     sqlx::query("UPDATE campaigns SET starts_on = $1, status = 'closed' WHERE id = $2")
         .bind(db::now() - 5 * DAY)
@@ -487,61 +460,24 @@ both_backends!(a_response_is_stored_whole_or_not_at_all, |db: Db, url: String| a
     let failed = db::responses::store_in(&mut tx, &response, "hash", Some(link), None).await;
     assert!(failed.is_err());
     drop(tx);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await, 0);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM survey_equality WHERE response_id > $1", 0).await, 0);
     assert_eq!(
-        count(&db, "SELECT COUNT(*) FROM survey_links WHERE used_at IS NOT NULL AND campaign_id = $1", c.id)
-            .await,
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await,
+        0
+    );
+    assert_eq!(scalar_for(&db, "SELECT COUNT(*) FROM survey_equality WHERE response_id > $1", 0).await, 0);
+    assert_eq!(
+        scalar_for(
+            &db,
+            "SELECT COUNT(*) FROM survey_links WHERE used_at IS NOT NULL AND campaign_id = $1",
+            c.id
+        )
+        .await,
         0
     );
 });
 
-/// The English messages whose Welsh differs: none may show on a Welsh page.
-fn english_only_phrases() -> Vec<String> {
-    let read = |lang: &str| -> std::collections::HashMap<String, String> {
-        let text =
-            std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        text.lines()
-            .filter_map(|l| l.split_once(" = "))
-            .filter(|(k, v)| !k.starts_with(' ') && !v.contains('{') && v.len() > 3)
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect()
-    };
-    let (en, cy) = (read("en"), read("cy"));
-    en.into_iter().filter(|(k, v)| cy.get(k) != Some(v)).map(|(_, v)| v).collect()
-}
-
-/// The page's text as shown (no scripts, styles or tags).
-fn visible_text(html: &str) -> String {
-    let mut rest = html.to_string();
-    for tag in ["script", "style"] {
-        while let Some(open) = rest.find(&format!("<{tag}")) {
-            let close = rest[open..]
-                .find(&format!("</{tag}>"))
-                .map(|i| open + i + tag.len() + 3)
-                .unwrap_or(rest.len());
-            rest.replace_range(open..close, " ");
-        }
-    }
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in rest.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 fn assert_no_english(html: &str, what: &str) {
-    let text = visible_text(html);
+    let text = text_of(html);
     // Whole words only ("Arab" is in the Welsh "Arabaidd").
     let shown = |phrase: &str| {
         text.match_indices(phrase).any(|(i, _)| {
@@ -602,7 +538,7 @@ both_backends!(
     |db: Db, url: String| async move {
         let app = hub(db.clone(), &url).await;
         let c = campaign(&db, "street", ResponsePolicy::Open).await;
-        let officer = Some(common::http::cookie_for(&app, "officer@demo.cymuned.cymru").await);
+        let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
         let officer_id =
             db::staff::user_id_by_email(&db, "officer@demo.cymuned.cymru").await.unwrap().unwrap();
         let enter = format!("/staff/engagement/{}/enter", c.id);
@@ -664,7 +600,7 @@ both_backends!(
             ("street_briefing", officer_id, "cy", Some(online))
         );
         assert_eq!(
-            count(
+            scalar_for(
                 &db,
                 "SELECT COUNT(*) FROM audit_log WHERE action = 'response_entered' AND actor_user_id = $1",
                 officer_id
@@ -696,7 +632,7 @@ both_backends!(
             "{body}"
         );
         assert_eq!(
-            count(
+            scalar_for(
                 &db,
                 "SELECT COUNT(*) FROM survey_responses WHERE channel = 'paper' AND campaign_id = $1",
                 c.id
@@ -713,7 +649,7 @@ both_backends!(
         let (_, body) = page(&app, &to, &officer).await;
         assert!(body.contains("2 imported; 1 flagged"), "{body}");
         assert_eq!(
-            count(
+            scalar_for(
                 &db,
                 "SELECT COUNT(*) FROM survey_responses WHERE channel = 'paper' AND entered_by = $1",
                 officer_id
@@ -722,7 +658,7 @@ both_backends!(
             2
         );
         assert_eq!(
-            count(
+            scalar_for(
                 &db,
                 "SELECT COUNT(*) FROM audit_log WHERE action = 'responses_imported' AND actor_user_id = $1",
                 officer_id
@@ -736,24 +672,8 @@ both_backends!(
 both_backends!(only_staff_who_may_enter_responses_use_the_staff_pages, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let c = campaign(&db, "who-may", ResponsePolicy::Open).await;
-    accounts::create_account(
-        &db,
-        accounts::NewAccount {
-            email: "officer@swansea.example",
-            display_name: "Swansea officer",
-            password: "a long enough password",
-            role: "officer",
-            csp_slug: "swansea",
-            organisation: None,
-            language: Lang::En,
-            is_demo: false,
-        },
-        "test",
-    )
-    .await
-    .unwrap();
-    let swansea = common::http::sign_in(&app, "officer@swansea.example", "a long enough password").await;
-    let swansea = common::http::session_cookie(&swansea.1);
+    add_account(&db, "officer@swansea.example", "Swansea officer", "officer", "swansea", None).await;
+    let swansea = cookie_for(&app, "officer@swansea.example").await;
     let mut people: Vec<(&str, Option<String>, u16)> = Vec::new();
     for (email, expected) in [
         ("officer@demo.cymuned.cymru", 200),
@@ -763,7 +683,7 @@ both_backends!(only_staff_who_may_enter_responses_use_the_staff_pages, |db: Db, 
         ("csp-manager@demo.cymuned.cymru", 200),
         ("admin@demo.cymuned.cymru", 200),
     ] {
-        people.push((email, Some(common::http::cookie_for(&app, email).await), expected));
+        people.push((email, cookie_for(&app, email).await, expected));
     }
     people.push(("another CSP's officer", swansea, 404));
     let entry = format!("lang=en&channel=door_to_door&q_q1=yes&q_q4={}", c.ward);
@@ -772,10 +692,12 @@ both_backends!(only_staff_who_may_enter_responses_use_the_staff_pages, |db: Db, 
             let (status, _) = page(&app, &format!("/staff/engagement/{}/{tail}", c.id), cookie).await;
             assert_eq!(status.as_u16(), *expected, "{who} GET {tail}");
         }
-        let before = count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await;
+        let before =
+            scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await;
         let (status, headers) =
             post(&app, &format!("/staff/engagement/{}/enter", c.id), cookie, &entry).await;
-        let after = count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await;
+        let after =
+            scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await;
         if *expected == 200 {
             assert_eq!(status, StatusCode::SEE_OTHER, "{who}");
             assert!(location(&headers).contains("done=response_entered"), "{who}");
@@ -789,7 +711,7 @@ both_backends!(only_staff_who_may_enter_responses_use_the_staff_pages, |db: Db, 
         assert_eq!(status.as_u16(), if *expected == 200 { 303 } else { *expected }, "{who} POST import");
     }
     // Signed out: to sign in, nothing stored.
-    let before = count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await;
+    let before = scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await;
     for tail in ["enter", "paper", "import"] {
         let (status, _, _) =
             send(&app, common::http::get(&format!("/staff/engagement/{}/{tail}", c.id))).await;
@@ -802,7 +724,7 @@ both_backends!(only_staff_who_may_enter_responses_use_the_staff_pages, |db: Db, 
         upload(&app, &format!("/staff/engagement/{}/import", c.id), &None, "en", "q1\nyes\n").await;
     assert!(status == StatusCode::SEE_OTHER && to.starts_with("/sign-in"), "{to}");
     assert_eq!(
-        count(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await,
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await,
         before
     );
 });

@@ -13,44 +13,22 @@ use app::{
         Db,
     },
     engagement::{
-        survey::{Choice, Question, QuestionKind, Survey},
-        Channel, ResponseChannel, ResponsePolicy, SurveyKind,
+        survey::{QuestionKind, Survey},
+        Channel, ResponseChannel, ResponsePolicy,
     },
     i18n::Lang,
     reference::Names,
-    staff::accounts::{self, NewAccount, DEMO_PASSWORD},
 };
-use axum::{body::Body, Router};
-use common::http::{form, hub, page, send, with_cookie};
+use axum::body::Body;
+use common::{
+    engagement::{
+        add_account, cardiff, cardiff_neighbourhoods, cookie_for, no_english, post, publish, question,
+        user_id,
+    },
+    http::{hub, page, send, with_cookie},
+};
 use http::{header, Request, StatusCode};
 use std::collections::HashMap;
-
-async fn cookie_for(app: &Router, email: &str) -> Option<String> {
-    Some(common::http::cookie_for(app, email).await)
-}
-
-async fn post(app: &Router, path: &str, cookie: &Option<String>, body: &str) -> (StatusCode, String) {
-    let (status, headers, _) =
-        send(app, with_cookie(form(path), cookie).body(Body::from(body.to_string())).unwrap()).await;
-    (status, headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string()).unwrap_or_default())
-}
-
-fn question(key: &str, kind: QuestionKind, en: &str, cy: &str, options: &[(&str, &str, &str)]) -> Question {
-    Question {
-        key: key.into(),
-        kind,
-        text: Names::new(en, cy),
-        help: Names::new("", ""),
-        options: options
-            .iter()
-            .map(|(k, en, cy)| Choice { key: (*k).into(), label: Names::new(*en, *cy) })
-            .collect(),
-        required: false,
-        max_choices: None,
-        rating_labels: None,
-        show_if: None,
-    }
-}
 
 fn survey() -> Survey {
     Survey {
@@ -71,17 +49,9 @@ fn survey() -> Survey {
 /// yes, 11 no, 3 unsure and one more yes on paper (30); in the second 10 yes online. Free text
 /// from a few of them. Returns (campaign id, the two neighbourhoods).
 async fn campaign_with_responses(db: &Db) -> (i64, i64, i64) {
-    let csp: i64 = sqlx::query_scalar("SELECT id FROM csps WHERE slug = 'cardiff'")
-        .fetch_one(db.reader())
-        .await
-        .unwrap();
-    let n: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM neighbourhoods WHERE csp_id = $1 ORDER BY id LIMIT 2")
-            .bind(csp)
-            .fetch_all(db.reader())
-            .await
-            .unwrap();
-    let lead = db::staff::user_id_by_email(db, "engagement-lead@demo.cymuned.cymru").await.unwrap().unwrap();
+    let csp = cardiff(db).await;
+    let n = cardiff_neighbourhoods(db).await;
+    let lead = user_id(db, "engagement-lead@demo.cymuned.cymru").await;
     let id = db::engagement::create_campaign(
         db,
         NewCampaign {
@@ -101,9 +71,7 @@ async fn campaign_with_responses(db: &Db) -> (i64, i64, i64) {
     )
     .await
     .unwrap();
-    let json = serde_json::to_string(&survey()).unwrap();
-    let survey_id = db::engagement::create_survey(db, id, SurveyKind::Custom, &json).await.unwrap();
-    let version = db::engagement::publish_survey(db, survey_id, &json, lead).await.unwrap();
+    let version = publish(db, id, &survey(), lead).await;
     let texts = [
         "Ceir yn gyrru'n rhy gyflym drwy'r dref",
         "Speeding cars through the town",
@@ -128,7 +96,7 @@ async fn campaign_with_responses(db: &Db) -> (i64, i64, i64) {
             db,
             &NewResponse {
                 campaign_id: id,
-                survey_version_id: version.id,
+                survey_version_id: version,
                 csp_id: csp,
                 neighbourhood_id: Some(neighbourhood),
                 channel,
@@ -146,20 +114,6 @@ async fn campaign_with_responses(db: &Db) -> (i64, i64, i64) {
     (id, n[0], n[1])
 }
 
-async fn other_csp_officer(db: &Db) {
-    let account = NewAccount {
-        email: "officer@swansea.example",
-        display_name: "Swansea officer",
-        password: DEMO_PASSWORD,
-        role: "officer",
-        csp_slug: "swansea",
-        organisation: None,
-        language: Lang::En,
-        is_demo: false,
-    };
-    accounts::create_account(db, account, "test").await.unwrap();
-}
-
 /// The counts in a page's tables: each `<td>` cell's text (without the renderer's `<!>` marks).
 fn cells(body: &str) -> Vec<String> {
     body.split("<td>").skip(1).map(|c| c.split("</td>").next().unwrap_or("").replace("<!>", "")).collect()
@@ -168,7 +122,7 @@ fn cells(body: &str) -> Vec<String> {
 both_backends!(results_are_suppressed_filtered_and_published, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let (id, first, second) = campaign_with_responses(&db).await;
-    other_csp_officer(&db).await;
+    add_account(&db, "officer@swansea.example", "Swansea officer", "officer", "swansea", None).await;
     let path = format!("/staff/engagement/{id}/results");
     let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
     let (status, body) = page(&app, &path, &officer).await;
@@ -309,7 +263,7 @@ both_backends!(results_are_suppressed_filtered_and_published, |db: Db, url: Stri
 both_backends!(free_text_is_coded_and_exported_without_equality_data, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let (id, _, _) = campaign_with_responses(&db).await;
-    other_csp_officer(&db).await;
+    add_account(&db, "officer@swansea.example", "Swansea officer", "officer", "swansea", None).await;
     let coding = format!("/staff/engagement/{id}/coding");
     let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
     let (status, body) = page(&app, &coding, &analyst).await;
@@ -507,56 +461,3 @@ both_backends!(free_text_is_coded_and_exported_without_equality_data, |db: Db, u
     assert!(body.contains("Llyfr codau"));
     no_english(&format!("/cy{coding}"), &body);
 });
-
-fn no_english(path: &str, body: &str) {
-    let english = english_only_phrases();
-    assert!(english.len() > 40);
-    let text = visible_text(body);
-    for phrase in &english {
-        assert!(!text.contains(phrase.as_str()), "{path} shows English: {phrase:?}");
-    }
-}
-
-/// English messages that differ from their Welsh versions (so must not appear on Welsh pages).
-fn english_only_phrases() -> Vec<String> {
-    let read = |lang: &str| -> HashMap<String, String> {
-        let text =
-            std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        text.lines()
-            .filter_map(|l| l.split_once(" = "))
-            .filter(|(k, v)| !k.starts_with(' ') && !v.contains('{') && v.len() > 3)
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect()
-    };
-    let (en, cy) = (read("en"), read("cy"));
-    en.into_iter().filter(|(k, v)| cy.get(k) != Some(v)).map(|(_, v)| v).collect()
-}
-
-/// The page's text without its tags, scripts and styles.
-fn visible_text(html: &str) -> String {
-    let mut rest = html.to_string();
-    for tag in ["script", "style"] {
-        while let Some(open) = rest.find(&format!("<{tag}")) {
-            let close = rest[open..]
-                .find(&format!("</{tag}>"))
-                .map(|i| open + i + tag.len() + 3)
-                .unwrap_or(rest.len());
-            rest.replace_range(open..close, " ");
-        }
-    }
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in rest.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&#x27;", "'").replace("&amp;", "&")
-}

@@ -350,26 +350,56 @@ fn kept_all(kept: &KeptForm, form: &str, name: &str) -> Option<Vec<String>> {
     kept.is(form).then(|| kept.fields.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect())
 }
 
-/// A pair of fields for the same words in English and Welsh.
-fn pair(field: &str, label_en: String, label_cy: String, values: (String, String)) -> AnyView {
-    let (en_id, cy_id) = (format!("{field}_en"), format!("{field}_cy"));
-    let (en_name, cy_name) = (
-        en_id.rsplit('-').next().unwrap_or("").to_string(),
-        cy_id.rsplit('-').next().unwrap_or("").to_string(),
-    );
+/// One text field of words in one language: its id, name, label and value.
+struct Words {
+    id: String,
+    name: String,
+    label: String,
+    value: String,
+}
+
+/// The same words in English and Welsh, side by side.
+#[component]
+fn BilingualFields(en: Words, cy: Words) -> impl IntoView {
+    let field = |words: Words, language: &'static str| {
+        view! {
+            <div class="field">
+                <label for=words.id.clone()>{words.label}</label>
+                <input id=words.id name=words.name type="text" maxlength="1000" value=words.value lang=language />
+            </div>
+        }
+    };
+    view! { <div class="inline-fields">{field(en, "en")}{field(cy, "cy")}</div> }
+}
+
+/// The fields `{field}_en` and `{field}_cy` (named by what follows the last `-`) for the same
+/// words, `what` they are, in English and Welsh.
+fn pair(lang: Lang, field: &str, what: String, values: (String, String)) -> AnyView {
+    let words = |id: String, label: String, value: String| Words {
+        name: id.rsplit('-').next().unwrap_or("").to_string(),
+        id,
+        label,
+        value,
+    };
     view! {
-        <div class="inline-fields">
-            <div class="field">
-                <label for=en_id.clone()>{label_en}</label>
-                <input id=en_id name=en_name type="text" maxlength="1000" value=values.0 lang="en" />
-            </div>
-            <div class="field">
-                <label for=cy_id.clone()>{label_cy}</label>
-                <input id=cy_id name=cy_name type="text" maxlength="1000" value=values.1 lang="cy" />
-            </div>
-        </div>
+        <BilingualFields
+            en=words(format!("{field}_en"), t!(lang, "builder-words-en", what = what.clone()), values.0)
+            cy=words(format!("{field}_cy"), t!(lang, "builder-words-cy", what = what), values.1)
+        />
     }
     .into_any()
+}
+
+/// One option of a choice question, numbered `number`: its key and its words in both languages.
+#[component]
+fn OptionRow(lang: Lang, field: String, key: String, number: usize, en: String, cy: String) -> impl IntoView {
+    view! {
+        <input type="hidden" name="option_key" value=key />
+        <BilingualFields
+            en=Words { id: format!("{field}-en"), name: "option_en".into(), label: t!(lang, "builder-option-en", number = number), value: en }
+            cy=Words { id: format!("{field}-cy"), name: "option_cy".into(), label: t!(lang, "builder-option-cy", number = number), value: cy }
+        />
+    }
 }
 
 /// The edit form of one question: its words, whether required, at most, options, rating ends
@@ -379,20 +409,12 @@ fn question_form(lang: Lang, survey: &Survey, q: &Question, at: Place, kept: &Ke
     let id = |f: &str| format!("{form}-{f}");
     let value = |name: &str, stored: &str| kept.value(&form, name, stored);
     let required = if kept.is(&form) { kept.value(&form, "required", "") == "1" } else { q.required };
-    let both = |label: &str| {
-        (
-            t!(lang, "builder-words-en", what = label.to_string()),
-            t!(lang, "builder-words-cy", what = label.to_string()),
-        )
-    };
-    let (text_en, text_cy) = both(&t!(lang, "builder-part-text"));
-    let (help_en, help_cy) = both(&t!(lang, "builder-part-help"));
     view! {
         <form method="post" action=lang.path(&format!("/staff/engagement/{}/survey/question", at.id)) class="form" id=form.clone()>
             <Hidden lang version=at.version />
             <input type="hidden" name="key" value=q.key.clone() />
-            {pair(&id("text"), text_en, text_cy, (value("text_en", &q.text.en), value("text_cy", &q.text.cy)))}
-            {pair(&id("help"), help_en, help_cy, (value("help_en", &q.help.en), value("help_cy", &q.help.cy)))}
+            {pair(lang, &id("text"), t!(lang, "builder-part-text"), (value("text_en", &q.text.en), value("text_cy", &q.text.cy)))}
+            {pair(lang, &id("help"), t!(lang, "builder-part-help"), (value("help_en", &q.help.en), value("help_cy", &q.help.cy)))}
             <div class="checkbox">
                 <input id=id("required") type="checkbox" name="required" value="1" checked=required />
                 <label for=id("required")>{t!(lang, "builder-required")}</label>
@@ -417,22 +439,15 @@ fn choice_fields(lang: Lang, q: &Question, form: &str, kept: &KeptForm) -> AnyVi
     view! {
         <fieldset class="field">
             <legend>{t!(lang, "builder-options")}</legend>
-            {q.options.iter().enumerate().map(|(i, o)| {
-                let n = i + 1;
-                let field = format!("{form}-option-{}", o.key);
-                view! {
-                    <input type="hidden" name="option_key" value=o.key.clone() />
-                    <div class="inline-fields">
-                        <div class="field">
-                            <label for=format!("{field}-en")>{t!(lang, "builder-option-en", number = n)}</label>
-                            <input id=format!("{field}-en") name="option_en" type="text" maxlength="1000" value=en.get(i).cloned().unwrap_or_default() lang="en" />
-                        </div>
-                        <div class="field">
-                            <label for=format!("{field}-cy")>{t!(lang, "builder-option-cy", number = n)}</label>
-                            <input id=format!("{field}-cy") name="option_cy" type="text" maxlength="1000" value=cy.get(i).cloned().unwrap_or_default() lang="cy" />
-                        </div>
-                    </div>
-                }
+            {q.options.iter().enumerate().map(|(i, o)| view! {
+                <OptionRow
+                    lang
+                    field=format!("{form}-option-{}", o.key)
+                    key=o.key.clone()
+                    number=i + 1
+                    en=en.get(i).cloned().unwrap_or_default()
+                    cy=cy.get(i).cloned().unwrap_or_default()
+                />
             }).collect_view()}
         </fieldset>
         {multiple.then(|| view! {
@@ -451,11 +466,9 @@ fn rating_fields(lang: Lang, q: &Question, form: &str, kept: &KeptForm) -> AnyVi
     let stored =
         q.rating_labels.clone().unwrap_or(RatingLabels { low: Names::new("", ""), high: Names::new("", "") });
     let v = |name: &str, s: &str| kept.value(form, name, s);
-    let low = t!(lang, "builder-part-low");
-    let high = t!(lang, "builder-part-high");
     view! {
-        {pair(&format!("{form}-low"), t!(lang, "builder-words-en", what = low.clone()), t!(lang, "builder-words-cy", what = low), (v("low_en", &stored.low.en), v("low_cy", &stored.low.cy)))}
-        {pair(&format!("{form}-high"), t!(lang, "builder-words-en", what = high.clone()), t!(lang, "builder-words-cy", what = high), (v("high_en", &stored.high.en), v("high_cy", &stored.high.cy)))}
+        {pair(lang, &format!("{form}-low"), t!(lang, "builder-part-low"), (v("low_en", &stored.low.en), v("low_cy", &stored.low.cy)))}
+        {pair(lang, &format!("{form}-high"), t!(lang, "builder-part-high"), (v("high_en", &stored.high.en), v("high_cy", &stored.high.cy)))}
     }
     .into_any()
 }
@@ -543,7 +556,7 @@ fn AddQuestion(lang: Lang, id: i64, version: i64, kept: KeptForm) -> impl IntoVi
                         {QuestionKind::ALL.iter().map(|k| view! { <option value=k.as_str() selected=kind == k.as_str()>{kind_name(lang, *k)}</option> }).collect_view()}
                     </select>
                 </div>
-                {pair("add-text", t!(lang, "builder-words-en", what = t!(lang, "builder-part-text")), t!(lang, "builder-words-cy", what = t!(lang, "builder-part-text")), typed)}
+                {pair(lang, "add-text", t!(lang, "builder-part-text"), typed)}
                 <button type="submit" class="button">{t!(lang, "builder-add")}</button>
             </form>
         </section>

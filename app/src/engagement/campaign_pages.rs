@@ -378,12 +378,7 @@ pub async fn engagement_view(
 ) -> Result<EngagementView, ServerFnError> {
     let user = require_user()?;
     let state = AppState::current()?;
-    let mut allowed = user.csps_where(Permission::ViewEngagementResults);
-    for c in user.csps_where(Permission::RunEngagement) {
-        if !allowed.iter().any(|a| a.id == c.id) {
-            allowed.push(c);
-        }
-    }
+    let allowed = user.csps_where_any(&[Permission::ViewEngagementResults, Permission::RunEngagement]);
     let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };
@@ -754,9 +749,8 @@ pub async fn campaign_view(id: i64, kept: Option<String>) -> Result<CampaignView
         None
     };
     let csp_slug = user
-        .csps_where(Permission::ViewEngagementResults)
+        .csps_where_any(&[Permission::ViewEngagementResults, Permission::RunEngagement])
         .into_iter()
-        .chain(user.csps_where(Permission::RunEngagement))
         .find(|a| a.id == c.csp_id)
         .map(|a| a.slug)
         .unwrap_or_default();

@@ -104,20 +104,12 @@ pub async fn add(
             return to_register(lang, &csp.slug, &Outcome::EngagementUnavailable.query());
         }
     };
+    let page_key = register_page(&csp.slug);
+    let refused =
+        |outcome: Outcome| kept::refusal(&state.db, staff.user.id, &page_key, "add", &fields, outcome);
     let details = match check_member(&form, &neighbourhoods, today()) {
         Ok(details) => details,
-        Err(problem) => {
-            let refused = kept::refusal(
-                &state.db,
-                staff.user.id,
-                &register_page(&csp.slug),
-                "add",
-                &fields,
-                problem_outcome(problem),
-            )
-            .await;
-            return to_register(lang, &csp.slug, &refused);
-        }
+        Err(problem) => return to_register(lang, &csp.slug, &refused(problem_outcome(problem)).await),
     };
     let audit =
         entry(&staff, AuditAction::KinChanged, csp.csp_id, "kin_member", String::new(), "added".into());
@@ -125,16 +117,7 @@ pub async fn add(
         Ok(_) => to_register(lang, &csp.slug, &Outcome::KinAdded.query()),
         Err(e) => {
             tracing::error!(error = %e, "could not add a KIN member");
-            let refused = kept::refusal(
-                &state.db,
-                staff.user.id,
-                &register_page(&csp.slug),
-                "add",
-                &fields,
-                Outcome::EngagementUnavailable,
-            )
-            .await;
-            to_register(lang, &csp.slug, &refused)
+            to_register(lang, &csp.slug, &refused(Outcome::EngagementUnavailable).await)
         }
     }
 }
@@ -163,6 +146,28 @@ async fn managed_member(
     Ok(member)
 }
 
+/// The member `id` when the person may manage the KIN of its CSP, with the audit entry of
+/// `change` made to them; else the refusal (see `managed_member`).
+#[allow(clippy::result_large_err)]
+async fn member_change(
+    state: &AppState,
+    staff: &Staff,
+    lang: Lang,
+    id: &str,
+    change: &str,
+) -> Result<(MemberRow, NewAuditEntry), Response> {
+    let member = managed_member(state, staff, lang, id).await?;
+    let audit = entry(
+        staff,
+        AuditAction::KinChanged,
+        member.csp_id,
+        "kin_member",
+        member.id.to_string(),
+        change.into(),
+    );
+    Ok((member, audit))
+}
+
 /// `POST /staff/engagement/kin/{id}/edit`: a member's details saved (refused for a mistake, or
 /// because someone else saved first, the form goes back as typed).
 pub async fn edit(
@@ -171,7 +176,7 @@ pub async fn edit(
     Path(id): Path<String>,
     Posted { form, lang, fields }: Posted<MemberForm>,
 ) -> Response {
-    let member = match managed_member(&state, &staff, lang, &id).await {
+    let (member, audit) = match member_change(&state, &staff, lang, &id, "edited").await {
         Ok(m) => m,
         Err(response) => return response,
     };
@@ -192,14 +197,6 @@ pub async fn edit(
     let Ok(version) = form.version.trim().parse::<i64>() else {
         return to_member(lang, member.id, &refused(Outcome::KinStale).await);
     };
-    let audit = entry(
-        &staff,
-        AuditAction::KinChanged,
-        member.csp_id,
-        "kin_member",
-        member.id.to_string(),
-        "edited".into(),
-    );
     match db::kin::update_member(&state.db, member.id, version, &details, &audit).await {
         Ok(true) => to_member(lang, member.id, &Outcome::KinEdited.query()),
         Ok(false) => to_member(lang, member.id, &refused(Outcome::KinStale).await),
@@ -225,18 +222,10 @@ pub async fn withdraw_consent(
     Path(id): Path<String>,
     Posted { lang, .. }: Posted<MemberActionForm>,
 ) -> Response {
-    let member = match managed_member(&state, &staff, lang, &id).await {
+    let (member, audit) = match member_change(&state, &staff, lang, &id, "consent withdrawn").await {
         Ok(m) => m,
         Err(response) => return response,
     };
-    let audit = entry(
-        &staff,
-        AuditAction::KinChanged,
-        member.csp_id,
-        "kin_member",
-        member.id.to_string(),
-        "consent withdrawn".into(),
-    );
     let outcome = match db::kin::withdraw_consent(&state.db, member.id, &audit).await {
         Ok(true) => Outcome::KinWithdrawn,
         Ok(false) => Outcome::KinNoConsent,
@@ -256,7 +245,7 @@ pub async fn remove(
     Path(id): Path<String>,
     Posted { lang, .. }: Posted<MemberActionForm>,
 ) -> Response {
-    let member = match managed_member(&state, &staff, lang, &id).await {
+    let (member, audit) = match member_change(&state, &staff, lang, &id, "removed").await {
         Ok(m) => m,
         Err(response) => return response,
     };
@@ -267,14 +256,6 @@ pub async fn remove(
         .find(|g| g.csp_id == member.csp_id)
         .map(|g| g.csp_slug.clone())
         .unwrap_or_default();
-    let audit = entry(
-        &staff,
-        AuditAction::KinChanged,
-        member.csp_id,
-        "kin_member",
-        member.id.to_string(),
-        "removed".into(),
-    );
     match db::kin::remove_member(&state.db, member.id, &audit).await {
         Ok(_) => to_register(lang, &slug, &Outcome::KinRemoved.query()),
         Err(e) => {
@@ -326,25 +307,46 @@ pub async fn send(
     staff: Staff,
     Posted { form, lang, .. }: Posted<SendForm>,
 ) -> Response {
+    mail(&state, &staff, lang, &form, Mailing::Questionnaires).await
+}
+
+/// What a sending form sends: this quarter's questionnaires, or the one reminder.
+#[derive(Clone, Copy)]
+enum Mailing {
+    Questionnaires,
+    Reminders,
+}
+
+/// A sending form: `ManageKin` in its CSP, its campaign checked, the emails queued (and the
+/// mailer woken), and back to the register with how many were sent.
+async fn mail(state: &AppState, staff: &Staff, lang: Lang, form: &SendForm, mailing: Mailing) -> Response {
     let csp = match staff.require_named(lang, Permission::ManageKin, form.csp.trim()) {
         Ok(csp) => csp,
         Err(response) => return response,
     };
-    let campaign = match kin_campaign(&state, csp.csp_id, &form.campaign).await {
+    let campaign = match kin_campaign(state, csp.csp_id, &form.campaign).await {
         Ok(c) => c,
         Err(outcome) => return to_register(lang, &csp.slug, &outcome.query()),
     };
-    match send_questionnaires(&state, &staff, &csp, &campaign).await {
+    let (sending, done, failed) = match mailing {
+        Mailing::Questionnaires => (
+            send_questionnaires(state, staff, &csp, &campaign).await,
+            Outcome::KinSent,
+            "could not send the KIN questionnaire",
+        ),
+        Mailing::Reminders => (
+            send_reminders(state, staff, &csp, &campaign).await,
+            Outcome::KinReminded,
+            "could not send KIN reminders",
+        ),
+    };
+    match sending {
         Ok((sent, already)) => {
             state.mail_wake.notify_one();
-            to_register(
-                lang,
-                &csp.slug,
-                &format!("{}&sent={sent}&already={already}", Outcome::KinSent.query()),
-            )
+            to_register(lang, &csp.slug, &format!("{}&sent={sent}&already={already}", done.query()))
         }
         Err(e) => {
-            tracing::error!(error = %e, "could not send the KIN questionnaire");
+            tracing::error!(error = %e, "{failed}");
             to_register(lang, &csp.slug, &Outcome::EngagementUnavailable.query())
         }
     }
@@ -429,28 +431,7 @@ pub async fn remind(
     staff: Staff,
     Posted { form, lang, .. }: Posted<SendForm>,
 ) -> Response {
-    let csp = match staff.require_named(lang, Permission::ManageKin, form.csp.trim()) {
-        Ok(csp) => csp,
-        Err(response) => return response,
-    };
-    let campaign = match kin_campaign(&state, csp.csp_id, &form.campaign).await {
-        Ok(c) => c,
-        Err(outcome) => return to_register(lang, &csp.slug, &outcome.query()),
-    };
-    match send_reminders(&state, &staff, &csp, &campaign).await {
-        Ok((sent, already)) => {
-            state.mail_wake.notify_one();
-            to_register(
-                lang,
-                &csp.slug,
-                &format!("{}&sent={sent}&already={already}", Outcome::KinReminded.query()),
-            )
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "could not send KIN reminders");
-            to_register(lang, &csp.slug, &Outcome::EngagementUnavailable.query())
-        }
-    }
+    mail(&state, &staff, lang, &form, Mailing::Reminders).await
 }
 
 /// Sends the reminders that are due; (sent now, reminded before).

@@ -36,12 +36,7 @@ pub struct PublishedView {
 pub async fn published_view(csp: Option<String>) -> Result<PublishedView, ServerFnError> {
     let user = require_user()?;
     let state = AppState::current()?;
-    let mut allowed = user.csps_where(Permission::ViewPublishedResults);
-    for c in user.csps_where(Permission::ViewEngagementResults) {
-        if !allowed.iter().any(|a| a.id == c.id) {
-            allowed.push(c);
-        }
-    }
+    let allowed = user.csps_where_any(&[Permission::ViewPublishedResults, Permission::ViewEngagementResults]);
     let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };

@@ -7,7 +7,10 @@
 //! pages are `respond_pages`, the posts `respond_actions`.
 
 use crate::{
-    engagement::survey::{Answer, AnswerError, AnswerRow, Answers, Question, QuestionKind, Survey},
+    engagement::{
+        keyed_hash,
+        survey::{Answer, AnswerError, AnswerRow, Answers, Question, QuestionKind, Survey},
+    },
     i18n::Lang,
     time::Timestamp,
 };
@@ -196,30 +199,16 @@ pub fn availability(
     }
 }
 
-/// HMAC-SHA256 (RFC 2104) of `message` under `key`, as hex.
-pub fn keyed_hash(key: &str, message: &str) -> String {
-    const BLOCK: usize = 64;
-    let mut k = [0u8; BLOCK];
-    if key.len() > BLOCK {
-        k[..32].copy_from_slice(&Sha256::digest(key.as_bytes()));
-    } else {
-        k[..key.len()].copy_from_slice(key.as_bytes());
-    }
-    let pad = |byte: u8| k.iter().map(|b| b ^ byte).collect::<Vec<u8>>();
-    let inner = Sha256::new().chain_update(pad(0x36)).chain_update(message.as_bytes()).finalize();
-    hex::encode(Sha256::new().chain_update(pad(0x5c)).chain_update(inner).finalize())
-}
-
 /// The device cookie's value for a browser's random id: the id and its signature.
 pub fn device_cookie(secret: &str, id: &str) -> String {
-    format!("{id}.{}", keyed_hash(secret, &format!("device:{id}")))
+    format!("{id}.{}", keyed_hash(secret, format!("device:{id}")))
 }
 
 /// The browser's id, if the cookie is one this hub signed.
 pub fn device_id(secret: &str, cookie: &str) -> Option<String> {
     let (id, signature) = cookie.split_once('.')?;
     let ok = id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit());
-    (ok && constant_time_eq(&keyed_hash(secret, &format!("device:{id}")), signature)).then(|| id.to_string())
+    (ok && constant_time_eq(&keyed_hash(secret, format!("device:{id}")), signature)).then(|| id.to_string())
 }
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
@@ -228,12 +217,12 @@ fn constant_time_eq(a: &str, b: &str) -> bool {
 
 /// The respondent key of one browser for one campaign (keys of two campaigns cannot be linked).
 pub fn device_key(secret: &str, campaign_id: i64, device: &str) -> String {
-    keyed_hash(secret, &format!("device:{campaign_id}:{device}"))
+    keyed_hash(secret, format!("device:{campaign_id}:{device}"))
 }
 
 /// The respondent hash of an email address for one campaign: never the address itself.
 pub fn email_key(secret: &str, campaign_id: i64, email: &str) -> String {
-    keyed_hash(secret, &format!("email:{campaign_id}:{}", crate::db::staff::normalise_email(email)))
+    keyed_hash(secret, format!("email:{campaign_id}:{}", crate::db::staff::normalise_email(email)))
 }
 
 /// What makes two responses "the same answers": the neighbourhood and every answer row, in a

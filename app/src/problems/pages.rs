@@ -88,12 +88,7 @@ pub async fn problems_view(
 ) -> Result<ProblemsPageView, ServerFnError> {
     let user = require_user()?;
     let state = crate::state::AppState::current()?;
-    let mut allowed = user.csps_where(Permission::ViewProblems);
-    for c in user.csps_where(Permission::ViewSharedProblems) {
-        if !allowed.iter().any(|a| a.id == c.id) {
-            allowed.push(c);
-        }
-    }
+    let allowed = user.csps_where_any(&[Permission::ViewProblems, Permission::ViewSharedProblems]);
     let Some(CspAccess { id: csp_id, slug, .. }) = StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };

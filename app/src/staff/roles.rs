@@ -202,6 +202,21 @@ impl StaffUser {
         out
     }
 
+    /// The CSPs in which this person may do any of `permissions` (the ones a page's CSP picker
+    /// offers when its own staff and partners read it), without repeats: those of the first
+    /// permission first.
+    pub fn csps_where_any(&self, permissions: &[Permission]) -> Vec<CspAccess> {
+        let mut out: Vec<CspAccess> = Vec::new();
+        for &permission in permissions {
+            for c in self.csps_where(permission) {
+                if !out.iter().any(|a| a.id == c.id) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
     /// The partner organisations this person belongs to in CSP `csp_id`.
     pub fn organisations_in(&self, csp_id: i64) -> Vec<i64> {
         self.grants
@@ -269,6 +284,17 @@ mod tests {
         assert_eq!(manager_in_1.csps_where(Permission::UseStaffArea).len(), 2);
         let nobody = user(&[]);
         assert!(!nobody.can_somewhere(Permission::UseStaffArea));
+    }
+
+    #[test]
+    fn csps_where_any_permission_are_each_named_once() {
+        let someone = user(&[(Role::Partner, 3), (Role::Officer, 1), (Role::Partner, 1), (Role::Analyst, 2)]);
+        let ids = |permissions: &[Permission]| -> Vec<i64> {
+            someone.csps_where_any(permissions).into_iter().map(|c| c.id).collect()
+        };
+        assert_eq!(ids(&[Permission::ViewIntelligence, Permission::ViewSharedIntelligence]), vec![1, 2, 3]);
+        assert_eq!(ids(&[Permission::ViewSharedIntelligence, Permission::ViewIntelligence]), vec![3, 1, 2]);
+        assert_eq!(ids(&[Permission::ManageRoles]), Vec::<i64>::new());
     }
 
     #[test]

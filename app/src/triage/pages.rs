@@ -332,12 +332,7 @@ pub async fn intelligence_list(csp: Option<String>) -> Result<IntelligencePageVi
     };
     let user = crate::staff::pages::require_user()?;
     let state = crate::state::AppState::current()?;
-    let mut allowed = user.csps_where(Permission::ViewIntelligence);
-    for c in user.csps_where(Permission::ViewSharedIntelligence) {
-        if !allowed.iter().any(|a| a.id == c.id) {
-            allowed.push(c);
-        }
-    }
+    let allowed = user.csps_where_any(&[Permission::ViewIntelligence, Permission::ViewSharedIntelligence]);
     let Some(CspAccess { id: csp_id, slug, .. }) = crate::staff::StaffUser::pick_csp(&allowed, csp) else {
         return Err(reject(AppError::Forbidden));
     };

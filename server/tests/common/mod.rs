@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod engagement;
 pub mod http;
 
 use app::{config::Settings, db::Db};
