@@ -515,18 +515,22 @@ test('a place question: a pin on the map chooses the ward (the list does without
   if (javaScriptEnabled) {
     // The campaign's one ward is drawn (no tiles here: the outline is enough).
     expect(await loadsBundle(p)).toBe(true);
-    await expect(map.locator('svg path')).toHaveCount(1);
+    await expect(map.locator('.leaflet-overlay-pane path')).toHaveCount(1);
     await expectAccessible(p);
     // A pin in the ward chooses it in the list.
     await map.scrollIntoViewIfNeeded();
-    const ward = (await map.locator('svg path').boundingBox())!;
+    const ward = (await map.locator('.leaflet-overlay-pane path').boundingBox())!;
     await p.mouse.click(ward.x + ward.width / 2, ward.y + ward.height / 2);
     await expect(status).toHaveText('Ward chosen: Adamsdown.');
     await expect(p.locator('.leaflet-marker-icon')).toBeVisible();
     await expect(list.locator('option:checked')).toHaveText('Adamsdown');
     // A pin outside the campaign's wards (the corner of the map, zoomed out) chooses nothing
     // and says so; the list keeps the resident's choice.
-    for (let i = 0; i < 3; i++) await map.getByRole('button', { name: 'Zoom out' }).click();
+    for (let i = 0; i < 3; i++) {
+      await map.getByRole('button', { name: 'Zoom out' }).click();
+      await expect(map.locator('.leaflet-zoom-anim')).toHaveCount(0);
+    }
+    await p.waitForTimeout(300);
     const frame = (await map.boundingBox())!;
     await p.mouse.click(frame.x + 6, frame.y + frame.height - 6);
     await expect(status).toHaveText('That place is not in a ward this survey asks about. Choose a ward from the list.');
