@@ -27,8 +27,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let quick_exit = crate::shell::security::quick_exit_script();
     #[cfg(not(feature = "ssr"))]
     let quick_exit = ();
-    // Pages are server-rendered HTML. Only a page holding an island (the report form's map)
-    // loads the browser bundle, through `shell::IslandScripts`, which needs the options.
+    // Pages are server-rendered HTML. Only a page holding an island (the report form's map, a
+    // survey step with a place question) loads the browser bundle, through `shell::IslandScripts`, which needs the options.
     provide_context(options.clone());
     view! {
         <!DOCTYPE html>
@@ -102,7 +102,8 @@ fn SurveyPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     .into_inner()
 }
 
-/// The browser build holds no survey page (they load no island).
+/// The browser build holds no survey page: pages render on the server, and a place question's
+/// map (`reporting::map::WherePicker`) is an island, brought to life without its page.
 #[cfg(not(feature = "ssr"))]
 #[component(transparent)]
 fn SurveyPages() -> impl leptos_router::MatchNestedRoutes + Clone {

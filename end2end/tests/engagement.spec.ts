@@ -26,14 +26,17 @@ export const SURVEY = {
   yes: { en: 'Yes', cy: 'Ydw' },
   no: { en: 'No', cy: 'Nac ydw' },
   q2: { en: 'What would make your street safer?', cy: 'Beth fyddai\'n gwneud eich stryd yn fwy diogel?' },
+  /** Asked only by a survey built with `place` (a place question, q3). */
+  q3: { en: 'Where do you feel least safe?', cy: 'Ble rydych chi\'n teimlo leiaf diogel?' },
 };
 
 export interface Campaign { id: string; slug: string; title: string; titleCy: string }
 
 /** As the signed-in engagement lead: plans a campaign in Adamsdown (online survey and street
  *  briefing), builds the bilingual survey, publishes it and opens the campaign. Checks every
- *  page with axe when `check` (and JavaScript runs: axe needs it). */
-async function publishedCampaign(page: Page, title: string, check: boolean, kin = false): Promise<Campaign> {
+ *  page with axe when `check` (and JavaScript runs: axe needs it). `place`: the survey also
+ *  asks a place question (q3, after the free text). */
+async function publishedCampaign(page: Page, title: string, check: boolean, kin = false, place = false): Promise<Campaign> {
   const axe = async () => { if (check) await expectAccessible(page); };
   const titleCy = `Diogelwch y stryd ${title.replace(/^\D+/, '')}`;
   await page.goto('/staff/engagement');
@@ -88,6 +91,13 @@ async function publishedCampaign(page: Page, title: string, check: boolean, kin 
   await add.getByLabel('The question in Welsh').fill(SURVEY.q2.cy);
   await add.getByRole('button', { name: 'Add the question' }).click();
   await said(page, 'The survey\'s draft is saved.');
+  if (place) {
+    await add.getByLabel('Type of question').selectOption({ label: 'Place (ward)' });
+    await add.getByLabel('The question in English').fill(SURVEY.q3.en);
+    await add.getByLabel('The question in Welsh').fill(SURVEY.q3.cy);
+    await add.getByRole('button', { name: 'Add the question' }).click();
+    await said(page, 'The survey\'s draft is saved.');
+  }
   await expect(page.getByText('Nothing stops the draft being published.')).toBeVisible();
   await axe();
 
@@ -481,4 +491,79 @@ test('a survey answer becomes a graded intelligence item on the tasking agenda',
   await onTheAgenda(page, item, words, 'Survey answer', javaScriptEnabled);
   await signOut(page);
   expect(errors).toEqual([]);
+});
+
+/** Whether the page loads the browser bundle (the islands' hydration script). */
+async function loadsBundle(page: Page): Promise<boolean> {
+  return page.evaluate(() => [...document.querySelectorAll('script')].some(s => s.src.includes('/pkg/') || (s.textContent ?? '').includes('hydrateIslands')));
+}
+
+test('a place question: a pin on the map chooses the ward (the list does without JavaScript), and only the ward is kept', async ({ page, browser, javaScriptEnabled }, info) => {
+  await signIn(page, LEAD);
+  const campaign = await publishedCampaign(page, unique('Where you feel safe', info), false, false, true);
+  await signOut(page);
+
+  const someone = await resident(browser, info, { javaScriptEnabled });
+  const errors = collectErrors(someone.page);
+  const p = someone.page;
+  await p.goto(`/have-your-say/${campaign.slug}`);
+  await expect(p.getByRole('heading', { level: 1 })).toContainText(campaign.title);
+  const list = p.getByLabel(SURVEY.q3.en);
+  await expect(list.locator('option:checked')).toHaveText('Choose a ward');
+  const map = p.getByRole('region', { name: 'Map of the wards this survey asks about' });
+  const status = p.locator('.location-status');
+  if (javaScriptEnabled) {
+    // The campaign's one ward is drawn (no tiles here: the outline is enough).
+    expect(await loadsBundle(p)).toBe(true);
+    await expect(map.locator('.leaflet-overlay-pane path')).toHaveCount(1);
+    await expectAccessible(p);
+    // A pin in the ward chooses it in the list.
+    await map.scrollIntoViewIfNeeded();
+    const ward = (await map.locator('.leaflet-overlay-pane path').boundingBox())!;
+    await p.mouse.click(ward.x + ward.width / 2, ward.y + ward.height / 2);
+    await expect(status).toHaveText('Ward chosen: Adamsdown.');
+    await expect(p.locator('.leaflet-marker-icon')).toBeVisible();
+    await expect(list.locator('option:checked')).toHaveText('Adamsdown');
+    // A pin outside the campaign's wards (the corner of the map, zoomed out) chooses nothing
+    // and says so; the list keeps the resident's choice.
+    for (let i = 0; i < 3; i++) {
+      await map.getByRole('button', { name: 'Zoom out' }).click();
+      await expect(map.locator('.leaflet-zoom-anim')).toHaveCount(0);
+    }
+    await p.waitForTimeout(300);
+    const frame = (await map.boundingBox())!;
+    await p.mouse.click(frame.x + 6, frame.y + frame.height - 6);
+    await expect(status).toHaveText('That place is not in a ward this survey asks about. Choose a ward from the list.');
+    await expect(list.locator('option:checked')).toHaveText('Adamsdown');
+    await expectAccessible(p);
+    // No point goes with the answers: the form has no field for one.
+    await expect(p.locator('input[name="lat"], input[name="lon"]')).toHaveCount(0);
+  } else {
+    // Without JavaScript the ward list is the question, as ever.
+    await expect(map).toBeHidden();
+    await list.selectOption({ label: 'Adamsdown' });
+  }
+  await p.getByRole('group', { name: SURVEY.q1.en }).getByLabel(SURVEY.yes.en, { exact: true }).check();
+  await p.getByLabel(SURVEY.q2.en).fill('More light on the lane.');
+  for (let step = 0; step < 6; step++) {
+    const send = p.getByRole('button', { name: WORDS.en.send });
+    if (await send.count()) {
+      await send.click();
+      break;
+    }
+    await p.getByRole('button', { name: WORDS.en.next }).click();
+    // A step with no place question loads no script.
+    if (javaScriptEnabled) expect(await loadsBundle(p)).toBe(false);
+  }
+  await expect(p.getByRole('heading', { level: 1 })).toHaveText(WORDS.en.thanks);
+  // The response is stored with its ward: the emailed copy of the answers names it.
+  const address = `place.${Date.now()}@example.cymru`;
+  await p.getByLabel(WORDS.en.email).fill(address);
+  await p.getByRole('button', { name: WORDS.en.copy }).click();
+  const subject = `Your answers: ${campaign.title}`;
+  await expect.poll(() => receivedEmails().filter(m => m.subject === subject).length, { timeout: 20_000 }).toBe(1);
+  const copy = receivedEmails().find(m => m.subject === subject)!;
+  expect(copy.body).toMatch(/Where do you feel least safe\?\r?\nAdamsdown/);
+  expect(errors).toEqual([]);
+  await someone.context.close();
 });

@@ -176,6 +176,12 @@ both_backends!(a_resident_answers_in_welsh_step_by_step_and_resumes, |db: Db, ur
     assert!(body.contains("Beth sy&#x27;n gwneud") || body.contains("Beth sy'n gwneud"), "{body}");
     assert!(body.contains(&format!("?p={token}")), "the private link to finish later is shown");
     assert!(body.contains("Gwael iawn") && body.contains("Da iawn"), "the rating's end labels");
+    // The place question: the ward list, and a map of the campaign's wards once JavaScript runs
+    // (an island, in Welsh): this step loads the browser bundle for it. No field for a point.
+    assert!(body.contains(r#"id="q-q4""#) && body.contains(r#"name="q_q4""#), "{body}");
+    assert!(body.contains("<leptos-island") && body.contains("hydrateIslands"), "{body}");
+    assert!(body.contains("wardiau mae") && body.contains(r#"id="q-q4-map""#), "{body}");
+    assert!(!body.contains(r#"name="lat""#) && !body.contains(r#"name="lon""#), "a survey keeps no point");
 
     // The ward left out: refused, kept as typed, said in Welsh.
     let path = format!("/have-your-say/{}", c.slug);
@@ -208,6 +214,7 @@ both_backends!(a_resident_answers_in_welsh_step_by_step_and_resumes, |db: Db, ur
     assert!(to.ends_with("&step=2"), "{to}");
     let (_, body) = page(&app, &to, &Some(device.clone())).await;
     assert!(body.contains("Amdanoch chi") && body.contains("Benyw"), "the equality step, in Welsh");
+    assert!(!body.contains("hydrateIslands"), "no place question here: no browser bundle");
     assert_no_english(&body, "the equality step");
     // Back keeps the equality answers typed so far and goes to the survey's last step.
     let (_, headers) =

@@ -1829,3 +1829,11 @@ published-title = Canlyniadau ymgysylltu a gyhoeddwyd
 published-intro = Ymgyrchoedd y mae'r bartneriaeth wedi cyhoeddi eu canlyniadau. Ni ddangosir niferoedd bach byth: mae cyfrif o dan drothwy'r bartneriaeth yn dweud "llai na" hwnnw.
 published-none = Nid oes un o ymgyrchoedd y bartneriaeth hon wedi cyhoeddi ei chanlyniadau eto.
 published-on = (cyhoeddwyd { $day })
+
+# A survey's place question: the map of the campaign's wards, once JavaScript runs (issue 13).
+survey-map-hint = Neu cliciwch neu tapiwch y map yn y lle rydych chi'n ei olygu: bydd y ward yn cael ei dewis yn y rhestr uchod. Dim ond y ward sy'n cael ei chadw, byth y lle ar y map.
+survey-map-label = Map o'r wardiau mae'r arolwg hwn yn holi amdanynt
+survey-map-located = Ward wedi'i dewis: { $ward }.
+survey-map-outside = Dydy'r lle hwnnw ddim mewn ward mae'r arolwg hwn yn holi amdani. Dewiswch ward o'r rhestr.
+survey-map-location-failed = Doedd dim modd dod o hyd i'ch lleoliad. Dewiswch y ward o'r rhestr.
+survey-map-failed = Doedd dim modd llwytho'r map. Dewiswch y ward o'r rhestr.

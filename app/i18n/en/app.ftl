@@ -1828,3 +1828,11 @@ published-title = Published engagement results
 published-intro = Campaigns whose results the partnership has published. Small numbers are never shown: a count under the partnership's threshold reads "fewer than" it.
 published-none = No campaign of this partnership has published its results yet.
 published-on = (published { $day })
+
+# A survey's place question: the map of the campaign's wards, once JavaScript runs (issue 13).
+survey-map-hint = Or click or tap the map where you mean: the ward is chosen in the list above. Only the ward is kept, never the place on the map.
+survey-map-label = Map of the wards this survey asks about
+survey-map-located = Ward chosen: { $ward }.
+survey-map-outside = That place is not in a ward this survey asks about. Choose a ward from the list.
+survey-map-location-failed = Your location could not be found. Choose the ward from the list.
+survey-map-failed = The map could not load. Choose the ward from the list.

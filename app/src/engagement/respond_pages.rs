@@ -15,6 +15,7 @@ use crate::{
     error::{internal, reject, AppError},
     i18n::Lang,
     reference::Names,
+    reporting::map::{MapTarget, MapWords, WherePicker},
     shell::{
         outcome::{Kind, Outcome, Pages},
         page::Page,
@@ -444,6 +445,8 @@ fn StepForm(lang: Lang, slug: String, step: StepView) -> impl IntoView {
         equality,
         equality_problems,
     } = step;
+    // A place question's map is an island: the browser bundle is loaded only for it.
+    let has_place = !wards.is_empty() && questions.iter().any(|q| q.kind == QuestionKind::Place);
     view! {
         {notice.map(|n| view! { <div class="error-summary" role="alert"><p>{n}</p></div> })}
         <ErrorSummary lang errors=errors.clone() questions=questions.clone() />
@@ -467,7 +470,7 @@ fn StepForm(lang: Lang, slug: String, step: StepView) -> impl IntoView {
             <input type="hidden" name="step" value=step.to_string() />
             {questions.into_iter().map(|q| {
                 let error = errors.iter().find(|e| e.question == q.key).map(|e| e.problem);
-                view! { <QuestionField lang question=q fields=fields.clone() error wards=wards.clone() /> }
+                view! { <QuestionField lang question=q fields=fields.clone() error wards=wards.clone() map=true /> }
             }).collect_view()}
             {equality.then(|| view! {
                 <h2>{t!(lang, "survey-equality-heading")}</h2>
@@ -479,12 +482,15 @@ fn StepForm(lang: Lang, slug: String, step: StepView) -> impl IntoView {
                 <button type="submit" name="go" value="next" class="button">{if last { t!(lang, "survey-send") } else { t!(lang, "survey-next") }}</button>
             </div>
         </form>
+        {has_place.then(|| view! { <crate::shell::assets::IslandScripts /> })}
     }
     .into_any()
 }
 
 /// One question, accessibly: a fieldset with its legend for choices, ratings and rankings; a
-/// label otherwise; help and the error tied to the inputs with `aria-describedby`.
+/// label otherwise; help and the error tied to the inputs with `aria-describedby`. `map`: a
+/// place question also offers a map of the wards once JavaScript runs (the page then loads
+/// `IslandScripts`); the ward list stays, and stays the answer.
 #[component]
 pub fn QuestionField(
     lang: Lang,
@@ -492,6 +498,7 @@ pub fn QuestionField(
     fields: Fields,
     error: Option<AnswerProblem>,
     wards: Vec<WardChoice>,
+    #[prop(optional)] map: bool,
 ) -> impl IntoView {
     let key = question.key.clone();
     let help = question.help.get(lang).to_string();
@@ -602,6 +609,10 @@ pub fn QuestionField(
         QuestionKind::Place => {
             let id = format!("q-{key}");
             let picked = chosen.first().cloned().unwrap_or_default();
+            let picker = (map && !wards.is_empty()).then(|| {
+                let target = MapTarget::survey_place(&key, wards.iter().map(|w| w.code.clone()).collect());
+                view! { <WherePicker lang words=MapWords::survey(lang) target /> }.into_any()
+            });
             view! {
                 <div class=class>
                     <label for=id.clone()>{text} {optional}</label>
@@ -610,6 +621,7 @@ pub fn QuestionField(
                         <option value="" selected=picked.is_empty()>{t!(lang, "survey-choose-ward")}</option>
                         {wards.into_iter().map(|w| view! { <option value=w.code.clone() selected=picked == w.code>{w.name}</option> }).collect_view()}
                     </select>
+                    {picker}
                 </div>
             }
             .into_any()

@@ -55,11 +55,21 @@ impl WardIndex {
     /// `name`), simplified to about 10 m and rounded to 5 decimal places (about 1 m): what
     /// the report form's map draws, so a resident can see the wards even when tiles fail.
     pub fn area_outlines(&self, lad_code: &str, lang: crate::i18n::Lang) -> String {
+        self.outlines(|w| w.location.local_authority_code == lad_code, lang)
+    }
+
+    /// These wards (by code; unknown codes are skipped) as `area_outlines` draws them: what a
+    /// survey's place question maps, its campaign's wards.
+    pub fn ward_outlines(&self, codes: &[&str], lang: crate::i18n::Lang) -> String {
+        self.outlines(|w| codes.contains(&w.location.ward.code.as_str()), lang)
+    }
+
+    fn outlines(&self, keep: impl Fn(&IndexedWard) -> bool, lang: crate::i18n::Lang) -> String {
         let round = |v: f64| (v * 1e5).round() / 1e5;
         let features: Vec<geojson::Feature> = self
             .wards
             .iter()
-            .filter(|w| w.location.local_authority_code == lad_code)
+            .filter(|w| keep(w))
             .map(|w| {
                 let simple = w.shape.simplify(&0.0001);
                 let polygons: Vec<geojson::PolygonType> = simple
@@ -174,5 +184,60 @@ impl WardIndex {
             .filter(|ward| ward.shape.intersects(&point))
             .min_by(|a, b| a.location.ward.code.cmp(&b.location.ward.code))
             .map(|ward| &ward.location)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        i18n::Lang,
+        reference::{Names, Ward},
+    };
+
+    /// A square ward one hundredth of a degree across, its south-west corner at (lat, lon).
+    fn ward(code: &str, lad: &str, lat: f64, lon: f64) -> WardShapeRow {
+        let (n, e) = (lat + 0.01, lon + 0.01);
+        WardShapeRow {
+            location: Location {
+                ward: Ward {
+                    code: code.into(),
+                    name: Names::new(format!("{code} en"), format!("{code} cy")),
+                },
+                local_authority_code: lad.into(),
+                neighbourhood_id: 1,
+                neighbourhood_slug: "n".into(),
+                neighbourhood_name: Names::new("n", "n"),
+                csp_id: 1,
+                csp_slug: "c".into(),
+                csp_name: Names::new("c", "c"),
+            },
+            geometry: format!(
+                r#"{{"type":"Polygon","coordinates":[[[{lon},{lat}],[{e},{lat}],[{e},{n}],[{lon},{n}],[{lon},{lat}]]]}}"#
+            ),
+        }
+    }
+
+    fn codes(outlines: &str) -> Vec<String> {
+        let collection: geojson::FeatureCollection = outlines.parse().unwrap();
+        collection
+            .features
+            .iter()
+            .map(|f| f.property("code").and_then(|c| c.as_str()).unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_surveys_map_draws_only_the_wards_it_names() {
+        let index = WardIndex::build(vec![
+            ward("W1", "LA", 51.0, -3.0),
+            ward("W2", "LA", 51.0, -2.99),
+            ward("W3", "LB", 52.0, -3.0),
+        ])
+        .unwrap();
+        assert_eq!(codes(&index.ward_outlines(&["W3", "W1", "W9"], Lang::En)), ["W1", "W3"]);
+        assert!(codes(&index.ward_outlines(&[], Lang::En)).is_empty());
+        assert_eq!(codes(&index.area_outlines("LA", Lang::En)), ["W1", "W2"]);
+        assert!(index.ward_outlines(&["W3"], Lang::Cy).contains("W3 cy"));
     }
 }

@@ -3,6 +3,10 @@
 //! location". Both fill the hidden `lat`/`lon` fields and say which ward and partnership that
 //! is. Without JavaScript, or when the map cannot load, the ward list below does the same job;
 //! map tiles are decoration: the ward outlines are drawn even when no tile loads.
+//!
+//! A survey's place question uses the same map (see `MapTarget`): it draws the campaign's
+//! wards, and a pin only chooses the ward in the question's list. No point is kept there: the
+//! answer is the ward, as without JavaScript.
 
 use crate::{i18n::Lang, reference::Names, t};
 use leptos::prelude::*;
@@ -21,15 +25,111 @@ pub struct MapData {
     pub outlines: String,
 }
 
+/// The map of `area` (a local authority's code), or, when `wards` names some (codes separated
+/// by spaces, as `MapTarget::ward_codes` writes them), of only those wards.
 #[server]
-pub async fn area_map(area: String, lang: String) -> Result<MapData, ServerFnError> {
+pub async fn area_map(area: String, wards: String, lang: String) -> Result<MapData, ServerFnError> {
     let state = crate::state::AppState::current()?;
     let lang = Lang::parse(&lang).unwrap_or_default();
+    let codes = listed_wards(&wards);
     Ok(MapData {
         tile_url: state.settings.map_tile_url.clone(),
         attribution: state.settings.map_attribution.clone(),
-        outlines: state.wards.area_outlines(&area, lang),
+        outlines: if codes.is_empty() {
+            state.wards.area_outlines(&area, lang)
+        } else {
+            state.wards.ward_outlines(&codes, lang)
+        },
     })
+}
+
+/// At most this many wards are drawn by code (Wales has about 850; a CSP far fewer).
+pub const MAX_LISTED_WARDS: usize = 1000;
+
+/// The ward codes `area_map` is asked for: separated by spaces, each at most 16 characters
+/// (ONS codes have 9), repeats dropped, at most `MAX_LISTED_WARDS`.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+fn listed_wards(text: &str) -> Vec<&str> {
+    let mut codes: Vec<&str> = Vec::new();
+    for code in text.split_whitespace().filter(|c| c.len() <= 16) {
+        if codes.len() == MAX_LISTED_WARDS {
+            break;
+        }
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// What a pin on the map fills in, and which wards the map draws.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapTarget {
+    /// The `id` of the ward list (a `select`) a pin chooses the ward in.
+    pub ward_list: String,
+    /// The `id` of the map's element; its hint's is this and `-hint`.
+    pub map_id: String,
+    /// The local authority whose wards are drawn, when `wards` is empty.
+    pub area: String,
+    /// Only these wards are drawn (a campaign's).
+    pub wards: Vec<String>,
+    /// The point itself, kept in hidden `lat`/`lon` fields with these values as sent (the
+    /// report form: the point routes the report). `None`: the ward list is the answer and the
+    /// point goes nowhere but to find its ward (a survey's place question: a ward is enough).
+    pub point: Option<(String, String)>,
+}
+
+impl MapTarget {
+    /// The report form: the area's wards, the point in `lat`/`lon`, the ward list `#ward`.
+    pub fn report(area: &str, lat: &str, lon: &str) -> MapTarget {
+        MapTarget {
+            ward_list: "ward".into(),
+            map_id: "report-map".into(),
+            area: area.into(),
+            wards: Vec::new(),
+            point: Some((lat.into(), lon.into())),
+        }
+    }
+
+    /// A survey's place question `key` (its list is `#q-{key}`), over its campaign's wards.
+    pub fn survey_place(key: &str, wards: Vec<String>) -> MapTarget {
+        MapTarget {
+            ward_list: format!("q-{key}"),
+            map_id: format!("q-{key}-map"),
+            area: String::new(),
+            wards,
+            point: None,
+        }
+    }
+
+    /// The drawn wards' codes as `area_map` takes them.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn ward_codes(&self) -> String {
+        self.wards.join(" ")
+    }
+
+    /// What a pin that fell in `ward` does: whether the ward list may show it (`options`: the
+    /// list's codes), and whether the resident is told it is outside what the map is for.
+    pub fn pinned(&self, ward: &str, options: &[String]) -> Pinned {
+        match (!ward.is_empty() && options.iter().any(|o| o == ward), self.point.is_some()) {
+            (true, _) => Pinned::Chosen,
+            // The report: the point routes it; the list cannot show another area's ward.
+            (false, true) => Pinned::PointOnly,
+            // A survey: only its wards are answers.
+            (false, false) => Pinned::NotListed,
+        }
+    }
+}
+
+/// What a pin does with the ward it fell in (`MapTarget::pinned`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pinned {
+    /// The ward is chosen in the list.
+    Chosen,
+    /// The point is kept; the list is left as it was.
+    PointOnly,
+    /// Not one of the list's wards: nothing is chosen, and the resident is told.
+    NotListed,
 }
 
 /// The ward and partnership at a point.
@@ -74,6 +174,7 @@ pub struct MapWords {
 }
 
 impl MapWords {
+    /// The report form's.
     pub fn new(lang: Lang) -> MapWords {
         MapWords {
             hint: t!(lang, "report-map-hint"),
@@ -90,6 +191,19 @@ impl MapWords {
         }
     }
 
+    /// A survey's place question's: the map chooses a ward in the list above it.
+    pub fn survey(lang: Lang) -> MapWords {
+        MapWords {
+            hint: t!(lang, "survey-map-hint"),
+            label: t!(lang, "survey-map-label"),
+            located: t!(lang, "survey-map-located", ward = "{ward}"),
+            outside: t!(lang, "survey-map-outside"),
+            location_failed: t!(lang, "survey-map-location-failed"),
+            map_failed: t!(lang, "survey-map-failed"),
+            ..MapWords::new(lang)
+        }
+    }
+
     /// Where the chosen point is, in words.
     #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     fn located(&self, ward: &str, csp: &str) -> String {
@@ -101,17 +215,22 @@ impl MapWords {
 /// the report form that runs in the browser. Rendered on the server hidden (and without the
 /// map's scripts): nothing here is needed to report.
 #[island]
-pub fn WherePicker(lang: Lang, words: MapWords, area: String, lat: String, lon: String) -> impl IntoView {
+pub fn WherePicker(lang: Lang, words: MapWords, target: MapTarget) -> impl IntoView {
     let (ready, set_ready) = signal(false);
-    let (lat, set_lat) = signal(lat);
-    let (lon, set_lon) = signal(lon);
+    let (lat, lon) = target.point.clone().unzip();
+    let keeps_point = lat.is_some();
+    let (lat, set_lat) = signal(lat.unwrap_or_default());
+    let (lon, set_lon) = signal(lon.unwrap_or_default());
+    let map_id = target.map_id.clone();
+    let hint_id = format!("{map_id}-hint");
     let (message, set_message) = signal(String::new());
     // False once the map has failed to load: the frame goes, the buttons and the list stay.
     let (map_shown, set_map_shown) = signal(true);
     let (hint, label, pin_centre_text, use_location) =
         (words.hint.clone(), words.label.clone(), words.pin_centre.clone(), words.use_location.clone());
     let words = StoredValue::new(words);
-    let chosen = Chosen { lang, words, set_lat, set_lon, set_message };
+    let target = StoredValue::new(target);
+    let chosen = Chosen { lang, words, target, set_lat, set_lon, set_message };
     let map_element = NodeRef::<leptos::html::Div>::new();
     // Effects run only in the browser, once the island is hydrated. The map is loaded once.
     let started = StoredValue::new(false);
@@ -121,11 +240,11 @@ pub fn WherePicker(lang: Lang, words: MapWords, area: String, lat: String, lon: 
         if let Some(element) = map_element.get() {
             if !started.get_value() {
                 started.set_value(true);
-                browser::show_map(area.clone(), element.into(), chosen, set_map_shown);
+                browser::show_map(element.into(), chosen, set_map_shown);
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&area, chosen, set_map_shown, started);
+        let _ = (chosen, set_map_shown, started);
     });
     let locate = move |_| {
         set_message.set(words.with_value(|w| w.locating.clone()));
@@ -137,12 +256,14 @@ pub fn WherePicker(lang: Lang, words: MapWords, area: String, lat: String, lon: 
         browser::pin_map_centre(chosen);
     };
     view! {
-        <input type="hidden" name="lat" prop:value=lat />
-        <input type="hidden" name="lon" prop:value=lon />
+        {keeps_point.then(|| view! {
+            <input type="hidden" name="lat" prop:value=lat />
+            <input type="hidden" name="lon" prop:value=lon />
+        })}
         <div class="where-picker" hidden=move || !ready.get()>
-            <p class="hint" id="map-hint" hidden=move || !map_shown.get()>{hint}</p>
-            <div class="map-frame" role="region" aria-label=label aria-describedby="map-hint" hidden=move || !map_shown.get()>
-                <div id="report-map" class="report-map" node_ref=map_element></div>
+            <p class="hint" id=hint_id.clone() hidden=move || !map_shown.get()>{hint}</p>
+            <div class="map-frame" role="region" aria-label=label aria-describedby=hint_id hidden=move || !map_shown.get()>
+                <div id=map_id class="report-map" node_ref=map_element></div>
             </div>
             <div class="button-row">
                 <button type="button" class="button secondary" on:click=pin_centre>{pin_centre_text}</button>
@@ -159,6 +280,7 @@ pub fn WherePicker(lang: Lang, words: MapWords, area: String, lat: String, lon: 
 struct Chosen {
     lang: Lang,
     words: StoredValue<MapWords>,
+    target: StoredValue<MapTarget>,
     set_lat: WriteSignal<String>,
     set_lon: WriteSignal<String>,
     set_message: WriteSignal<String>,
@@ -176,27 +298,39 @@ impl Chosen {
 mod browser {
     //! The Leaflet map and the browser's geolocation.
 
-    use super::{area_map, leaflet, locate_point, Chosen, LEAFLET_DIR};
+    use super::{area_map, leaflet, locate_point, Chosen, Pinned, LEAFLET_DIR};
     use leptos::prelude::*;
-    use std::{cell::RefCell, rc::Rc};
+    use std::{cell::RefCell, collections::HashMap, rc::Rc};
     use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 
     thread_local! {
-        /// The page's one map and its pin.
-        static MAP: RefCell<Option<(leaflet::Map, Option<leaflet::Marker>)>> = const { RefCell::new(None) };
+        /// The page's maps (a survey step may have more than one place question) and their
+        /// pins, by the map element's id.
+        static MAPS: RefCell<HashMap<String, (leaflet::Map, Option<leaflet::Marker>)>> =
+            RefCell::new(HashMap::new());
     }
 
     impl Chosen {
         /// Checks the point with the server, then fills the fields and says where it is.
         fn point(self, lat: f64, lon: f64) {
-            let Chosen { lang, set_lat, set_lon, .. } = self;
-            place_pin(lat, lon);
+            let Chosen { lang, target, set_lat, set_lon, .. } = self;
+            place_pin(&self.map_id(), lat, lon);
             leptos::task::spawn_local(async move {
                 match locate_point(lat, lon).await {
                     Ok(Some(at)) => {
                         set_lat.set(format!("{lat:.6}"));
                         set_lon.set(format!("{lon:.6}"));
-                        select_ward(&at.ward_code);
+                        let list = target.with_value(|t| ward_list(&t.ward_list));
+                        let options = list.as_ref().map(list_codes).unwrap_or_default();
+                        match target.with_value(|t| t.pinned(&at.ward_code, &options)) {
+                            Pinned::Chosen => {
+                                if let Some(list) = list {
+                                    list.set_value(&at.ward_code);
+                                }
+                            }
+                            Pinned::PointOnly => {}
+                            Pinned::NotListed => return self.say(|w| w.outside.clone()),
+                        }
                         self.say(|w| w.located(at.ward.get(lang), at.csp.get(lang)));
                     }
                     Ok(None) => {
@@ -210,25 +344,25 @@ mod browser {
         }
     }
 
-    /// Shows the chosen ward in the list too, when it is one of this area's.
-    fn select_ward(code: &str) {
-        let Some(select) = document()
-            .get_element_by_id("ward")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        else {
-            return;
-        };
-        let known = (0..select.length())
-            .filter_map(|i| select.item(i))
-            .any(|o| o.get_attribute("value").as_deref() == Some(code));
-        if known {
-            select.set_value(code);
+    impl Chosen {
+        fn map_id(self) -> String {
+            self.target.with_value(|t| t.map_id.clone())
         }
     }
 
-    fn place_pin(lat: f64, lon: f64) {
-        MAP.with_borrow_mut(|slot| {
-            let Some((map, pin)) = slot.as_mut() else { return };
+    /// The ward list a pin chooses in.
+    fn ward_list(id: &str) -> Option<web_sys::HtmlSelectElement> {
+        document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    }
+
+    /// The codes the list offers.
+    fn list_codes(select: &web_sys::HtmlSelectElement) -> Vec<String> {
+        (0..select.length()).filter_map(|i| select.item(i)).filter_map(|o| o.get_attribute("value")).collect()
+    }
+
+    fn place_pin(map_id: &str, lat: f64, lon: f64) {
+        MAPS.with_borrow_mut(|maps| {
+            let Some((map, pin)) = maps.get_mut(map_id) else { return };
             let at = leaflet::lat_lng(lat, lon);
             match pin {
                 Some(marker) => marker.set_lat_lng(&at),
@@ -249,7 +383,8 @@ mod browser {
 
     /// For keyboard users: the pin goes where the map is centred (arrow keys move the map).
     pub(super) fn pin_map_centre(chosen: Chosen) {
-        let centre = MAP.with_borrow(|slot| slot.as_ref().map(|(map, _)| map.get_center()));
+        let id = chosen.map_id();
+        let centre = MAPS.with_borrow(|maps| maps.get(&id).map(|(map, _)| map.get_center()));
         if let Some(c) = centre {
             chosen.point(c.lat(), c.lng());
         }
@@ -289,7 +424,6 @@ mod browser {
 
     /// One loading of the map into one element: it ends once, drawn or given up.
     struct Loading {
-        area: String,
         element: web_sys::HtmlElement,
         chosen: Chosen,
         set_shown: WriteSignal<bool>,
@@ -307,7 +441,8 @@ mod browser {
 
         fn fetch_and_draw(self: Rc<Self>, attempt: u32) {
             leptos::task::spawn_local(async move {
-                let answer = area_map(self.area.clone(), self.chosen.lang.code().to_string()).await;
+                let (area, wards) = self.chosen.target.with_value(|t| (t.area.clone(), t.ward_codes()));
+                let answer = area_map(area, wards, self.chosen.lang.code().to_string()).await;
                 if self.ended.get() {
                     return; // too late: the resident has been told to use the list
                 }
@@ -331,15 +466,10 @@ mod browser {
         }
     }
 
-    /// Loads Leaflet (only on this page, only with JavaScript), then draws the area's wards in
-    /// `element`. When the script or the wards cannot be fetched, or take too long, the map is
-    /// hidden and the resident is told to use the list.
-    pub(super) fn show_map(
-        area: String,
-        element: web_sys::HtmlElement,
-        chosen: Chosen,
-        set_shown: WriteSignal<bool>,
-    ) {
+    /// Loads Leaflet (only on this page, only with JavaScript), then draws the target's wards
+    /// in `element`. When the script or the wards cannot be fetched, or take too long, the map
+    /// is hidden and the resident is told to use the list.
+    pub(super) fn show_map(element: web_sys::HtmlElement, chosen: Chosen, set_shown: WriteSignal<bool>) {
         let doc = document();
         if doc.get_element_by_id("leaflet-css").is_none() {
             if let Ok(link) = doc.create_element("link") {
@@ -351,8 +481,7 @@ mod browser {
                 }
             }
         }
-        let loading =
-            Rc::new(Loading { area, element, chosen, set_shown, ended: std::cell::Cell::new(false) });
+        let loading = Rc::new(Loading { element, chosen, set_shown, ended: std::cell::Cell::new(false) });
         let late = Rc::clone(&loading);
         set_timeout(move || late.give_up(), PATIENCE);
         if leaflet::loaded() {
@@ -381,7 +510,10 @@ mod browser {
 
     /// Draws the map; false when Leaflet refuses the element.
     fn draw(element: &web_sys::HtmlElement, data: super::MapData, chosen: Chosen) -> bool {
-        if MAP.with_borrow(|slot| slot.is_some()) && element.class_list().contains("leaflet-container") {
+        let id = chosen.map_id();
+        if MAPS.with_borrow(|maps| maps.contains_key(&id))
+            && element.class_list().contains("leaflet-container")
+        {
             return true; // already drawn here
         }
         let Ok(map) = leaflet::map(element, &JsValue::UNDEFINED) else { return false };
@@ -427,7 +559,7 @@ mod browser {
                 let _ = button.set_attribute("title", &label);
             }
         }
-        MAP.with_borrow_mut(|slot| *slot = Some((map, None)));
+        MAPS.with_borrow_mut(|maps| maps.insert(id, (map, None)));
         true
     }
 }
@@ -505,5 +637,36 @@ mod tests {
         let mut island = vec![<super::AreaMap as ServerFn>::PATH, <super::LocatePoint as ServerFn>::PATH];
         island.sort_unstable();
         assert_eq!(paths, island);
+    }
+
+    #[test]
+    fn the_wards_asked_for_are_codes_once_each_and_bounded() {
+        assert_eq!(super::listed_wards(" W05001 W05002  W05001\nW05003 "), ["W05001", "W05002", "W05003"]);
+        assert!(super::listed_wards("").is_empty());
+        assert!(super::listed_wards(&"x".repeat(17)).is_empty(), "no ward code is that long");
+        let many: Vec<String> = (0..super::MAX_LISTED_WARDS + 5).map(|i| format!("W{i}")).collect();
+        assert_eq!(super::listed_wards(&many.join(" ")).len(), super::MAX_LISTED_WARDS);
+    }
+
+    #[test]
+    fn a_pin_chooses_only_a_listed_ward_and_a_survey_keeps_no_point() {
+        use super::{MapTarget, Pinned};
+        let listed = ["".to_string(), "W1".to_string(), "W2".to_string()];
+        let survey = MapTarget::survey_place("where", vec!["W1".into(), "W2".into()]);
+        assert_eq!(survey.point, None, "a survey's answer is a ward, never a point");
+        assert_eq!((survey.ward_list.as_str(), survey.map_id.as_str()), ("q-where", "q-where-map"));
+        assert_eq!(survey.ward_codes(), "W1 W2");
+        assert_eq!(survey.pinned("W2", &listed), Pinned::Chosen);
+        assert_eq!(survey.pinned("W9", &listed), Pinned::NotListed);
+        assert_eq!(survey.pinned("", &listed), Pinned::NotListed, "the empty choice is no ward");
+        let report = MapTarget::report("W06000015", "51.48", "-3.18");
+        assert_eq!(report.point, Some(("51.48".into(), "-3.18".into())));
+        assert_eq!(report.ward_codes(), "");
+        assert_eq!(report.pinned("W1", &listed), Pinned::Chosen);
+        assert_eq!(
+            report.pinned("W9", &listed),
+            Pinned::PointOnly,
+            "another area's ward: its point routes it"
+        );
     }
 }

@@ -5,7 +5,7 @@ use crate::{
     i18n::Lang,
     reference::Names,
     reporting::{
-        map::{MapWords, WherePicker},
+        map::{MapTarget, MapWords, WherePicker},
         places::{PlaceSearch, MAX_MATCHES},
         AsbQualifier, Category, FieldError, ReportForm, ReportStatus, TrackedReport, HATE_STRANDS,
         MAX_DESCRIPTION,
@@ -384,7 +384,7 @@ fn WhereSection(lang: Lang, area: ChosenArea, form: ReportForm, errors: FormErro
         // The map (an island) and the script that brings it to life; type-erased, as the
         // form's view type is already deep.
         {view! {
-            <WherePicker lang words=MapWords::new(lang) area=area.code.clone() lat=form.lat.clone() lon=form.lon.clone() />
+            <WherePicker lang words=MapWords::new(lang) target=MapTarget::report(&area.code, &form.lat, &form.lon) />
             <IslandScripts />
         }.into_any()}
         <div class="field">

@@ -60,7 +60,8 @@ pub fn use_built_names(options: &mut LeptosOptions) {
     let _ = STYLESHEET.set(format!("/{}/{css}", options.site_pkg_dir));
 }
 
-/// The browser bundle, for a page that holds an island (the report form's map): a small module
+/// The browser bundle, for a page that holds an island (the report form's map, a survey step's
+/// place question): a small module
 /// script that, once the page is idle, loads the wasm and brings the page's islands to life.
 /// Pages without islands (most of them, and every staff page) load no script but the quick exit.
 /// The script carries the response's nonce (Content-Security-Policy).
