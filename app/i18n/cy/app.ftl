@@ -1458,6 +1458,7 @@ results-suppression = Dangosir cyfrifon o dan { $threshold } fel “llai na { $t
 results-fewer-than = llai na { $threshold }
 results-published-on = Cyhoeddwyd y canlyniadau i bartneriaid ar { $date }.
 results-not-published = Nid yw'r canlyniadau wedi'u cyhoeddi i bartneriaid eto.
+results-sensitive-withheld = Ni ddangosir digwyddiadau casineb, cam-drin domestig na thrais rhywiol y tu allan i staff y bartneriaeth, felly cuddir eu cyfrifon yma fel rhai bach.
 results-publish = Cyhoeddi'r canlyniadau i bartneriaid
 results-publish-hint = Dim ond y cyfrifon ar gyfer yr ymgyrch gyfan a wêl partneriaid, byth testun rhydd na'r hidlwyr.
 results-coding-link = Codio'r atebion testun rhydd

@@ -1457,6 +1457,7 @@ results-suppression = Counts under { $threshold } are shown as “fewer than { $
 results-fewer-than = fewer than { $threshold }
 results-published-on = Results published to partners on { $date }.
 results-not-published = Results not yet published to partners.
+results-sensitive-withheld = Hate incidents, domestic abuse and sexual violence are never shown outside the partnership's staff, so their counts are hidden here like small ones.
 results-publish = Publish results to partners
 results-publish-hint = Partners see only the counts for the whole campaign, never free text or the filters.
 results-coding-link = Code the free-text answers
