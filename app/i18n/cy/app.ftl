@@ -1775,6 +1775,17 @@ priority-error-date = Rhowch ddiwrnod yr adolygiad fel dyddiad, heb fod yn hwyra
 survey-equality-heading = Amdanoch chi (dewisol)
 survey-equality-intro = Mae'r cwestiynau hyn yn helpu'r bartneriaeth i wirio ei bod yn clywed gan bawb yn y gymuned. Mae pob cwestiwn yn ddewisol ac mae gan bob un “mae'n well gennyf beidio â dweud”. Caiff eich atebion eu cadw ar wahân i'ch atebion eraill a dim ond mewn grwpiau y cânt eu cyfrif, byth eu dangos ar gyfer un person.
 entry-equality-intro = Gofynnwch y rhain dim ond os yw'r person yn fodlon ateb; gadewch unrhyw un heb ei ateb. Peidiwch byth â'u dyfalu.
+audit-action-priority-changed = Newid blaenoriaeth cymdogaeth
+priority-edit = Newid “{ $priority }”
+priority-save-changes = Cadw'r newidiadau
+priority-remove = Dileu “{ $priority }”
+priority-remove-hint = Ar gyfer blaenoriaeth a osodwyd mewn camgymeriad: mae'n mynd gyda'i chysylltiadau, ac mae ei lle yn rhydd eto. Mae blaenoriaeth sydd â dyfarniad wedi'i gofnodi yn rhan o hanes y gymdogaeth ac yn aros.
+priority-remove-confirm = Ydw, dilëwch y flaenoriaeth hon
+priority-remove-button = Dileu'r flaenoriaeth
+priority-done-edited = Mae'r flaenoriaeth wedi'i newid.
+priority-done-removed = Mae'r flaenoriaeth wedi'i dileu.
+priority-error-confirm = Ticiwch y blwch i gadarnhau y dylid dileu'r flaenoriaeth.
+priority-error-has-verdict = Mae dyfarniad wedi'i gofnodi ar gyfer y flaenoriaeth hon, felly mae'n aros fel rhan o hanes y gymdogaeth.
 
 # Engagement (issue 13), reach: the reach view.
 audit-action-engagement-reach-viewed = Darllen cyrhaeddiad ymgyrch (grwpiau cydraddoldeb)

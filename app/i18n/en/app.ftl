@@ -1774,6 +1774,17 @@ priority-error-date = Give the day of the review as a date, no later than today.
 survey-equality-heading = About you (optional)
 survey-equality-intro = These questions help the partnership check it hears from everyone in the community. Every question is optional and has “prefer not to say”. Your answers are kept apart from your other answers and only ever counted in groups, never shown for one person.
 entry-equality-intro = Ask these only if the person is happy to answer; leave any unanswered. Never guess them.
+audit-action-priority-changed = Neighbourhood priority changed
+priority-edit = Change “{ $priority }”
+priority-save-changes = Save the changes
+priority-remove = Remove “{ $priority }”
+priority-remove-hint = For a priority set in error: it goes with its links, and its place is free again. A priority with a verdict recorded is the neighbourhood's history and stays.
+priority-remove-confirm = Yes, remove this priority
+priority-remove-button = Remove the priority
+priority-done-edited = The priority is changed.
+priority-done-removed = The priority is removed.
+priority-error-confirm = Tick the box to confirm that the priority should be removed.
+priority-error-has-verdict = This priority has a verdict recorded, so it stays as the neighbourhood's history.
 
 # Engagement (issue 13), reach: the reach view.
 audit-action-engagement-reach-viewed = Read a campaign's reach (equality groups)
