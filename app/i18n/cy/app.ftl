@@ -1364,6 +1364,9 @@ import-error-column = nid yw'r golofn “{ $column }” yn gwestiwn yn yr arolwg
 import-error-repeated-column = mae'r golofn “{ $column }” yn ymddangos ddwywaith.
 import-error-cells = nid oes gan y rhes hon un gell i bob colofn.
 import-error-language = rhaid i'r iaith fod yn en neu cy.
+import-equality-heading = Colofnau monitro cydraddoldeb dewisol
+import-equality-intro = Ychwanegwch unrhyw un o'r colofnau hyn, wedi'u henwi fel y dangosir, ar gyfer y cwestiynau monitro cydraddoldeb a ofynnodd y ffurflen. Mae pob cell yn un o'r codau a restrir (prefer_not_to_say hefyd) neu'n wag pan hepgorwyd y cwestiwn. Cedwir yr atebion ar wahân i atebion yr arolwg, fel atebion ar-lein.
+import-equality-postcode = hanner cyntaf cod post (CF24), neu god post cyfan (dim ond ei hanner cyntaf a gedwir), neu prefer_not_to_say
 audit-action-response-entered = Ymateb i arolwg wedi'i gofnodi gan staff
 audit-action-responses-imported = Ymatebion papur i arolwg wedi'u mewnforio
 

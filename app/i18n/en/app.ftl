@@ -1363,6 +1363,9 @@ import-error-column = the column “{ $column }” is not a question of this sur
 import-error-repeated-column = the column “{ $column }” appears twice.
 import-error-cells = this row does not have one cell per column.
 import-error-language = the language must be en or cy.
+import-equality-heading = Optional equality monitoring columns
+import-equality-intro = Add any of these columns, named as shown, for the equality monitoring questions the form asked. Each cell is one of the codes listed (prefer_not_to_say too) or empty when the question was skipped. The answers are stored apart from the survey's answers, as online answers are.
+import-equality-postcode = the first half of a postcode (CF24), or a whole postcode (only its first half is kept), or prefer_not_to_say
 audit-action-response-entered = Survey response entered by staff
 audit-action-responses-imported = Paper survey responses imported
 
