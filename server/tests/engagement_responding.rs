@@ -747,7 +747,7 @@ both_backends!(
         );
         let (_, body) = page(&app, &import, &officer).await;
         assert!(
-            body.contains("<code>ethnic_group</code>") && body.contains("white_gypsy_irish_traveller"),
+            body.contains("postcode_district") && body.contains("white_gypsy_irish_traveller"),
             "the columns are listed"
         );
         let good = format!(

@@ -604,8 +604,7 @@ mod tests {
         assert_eq!(lines[3].first, H);
         assert_eq!((lines[0].first, lines[2].first), (Shown::Count(50), Shown::Count(30)));
         assert_eq!(partner[0].respondents, Shown::Count(140));
-        let mut multi = q("m", QuestionKind::MultipleChoice, &["hate", "drugs"]);
-        multi.max_choices = None;
+        let multi = q("m", QuestionKind::MultipleChoice, &["hate", "drugs"]);
         let v = vec![Version { id: 4, number: 1, survey: Survey { questions: vec![multi] } }];
         let counts = vec![count(4, "m", Some("hate"), None, 40), count(4, "m", Some("drugs"), None, 40)];
         let r = results(&v, &counts, &[resp(4, "m", 60)], &[], 10, &withheld);

@@ -62,7 +62,7 @@ pub struct EngagementStory {
 struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> f64 {
+    fn unit(&mut self) -> f64 {
         self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 11) as f64 / (1_u64 << 53) as f64
     }
@@ -70,7 +70,7 @@ impl Rng {
     /// One of `choices`, by their weights.
     fn weighted<T: Copy>(&mut self, choices: &[(T, u32)]) -> T {
         let total: u32 = choices.iter().map(|(_, w)| w).sum();
-        let mut at = self.next() * f64::from(total);
+        let mut at = self.unit() * f64::from(total);
         for (c, w) in choices {
             if at < f64::from(*w) {
                 return *c;
@@ -81,7 +81,7 @@ impl Rng {
     }
 
     fn chance(&mut self, percent: u32) -> bool {
-        self.next() * 100.0 < f64::from(percent)
+        self.unit() * 100.0 < f64::from(percent)
     }
 }
 
@@ -284,7 +284,7 @@ impl Play {
             let language = if rng.chance(22) { Lang::Cy } else { Lang::En };
             let mut fields: HashMap<String, Vec<String>> = HashMap::new();
             let mut chosen: Vec<&str> = Vec::new();
-            let picks = 1 + (rng.next() * 3.0) as usize;
+            let picks = 1 + (rng.unit() * 3.0) as usize;
             while chosen.len() < picks.min(3) {
                 let c = rng.weighted(CONCERNS);
                 if !chosen.contains(&c) {
@@ -296,7 +296,7 @@ impl Play {
             }
             fields.insert("q_place".into(), vec![ward.to_string()]);
             if rng.chance(35) {
-                let (_, en, cy) = WORDS[(rng.next() * WORDS.len() as f64) as usize];
+                let (_, en, cy) = WORDS[(rng.unit() * WORDS.len() as f64) as usize];
                 fields
                     .insert("q_detail".into(), vec![if language == Lang::Cy { cy } else { en }.to_string()]);
             }
