@@ -222,11 +222,11 @@ impl Play {
             ("channel", "online_survey"),
             ("channel", "street_briefing"),
             ("channel", "door_to_door"),
-            ("starts_on", &starts),
-            ("ends_on", &ends),
-            ("owner", &owner),
+            ("starts_on", starts.as_str()),
+            ("ends_on", ends.as_str()),
+            ("owner", owner.as_str()),
             ("response_policy", "one_per_device"),
-            ("results_due_on", &due),
+            ("results_due_on", due.as_str()),
         ];
         fields.extend(places.iter().map(|p| ("neighbourhood", p.as_str())));
         let location = self.post("/staff/engagement", Some(lead), &fields).await?;
@@ -362,8 +362,8 @@ impl Play {
             let fields = [
                 ("lang", "en"),
                 ("question", "detail"),
-                ("response", &response),
-                ("theme", &theme),
+                ("response", response.as_str()),
+                ("theme", theme.as_str()),
                 ("note", ""),
             ];
             done(&path, &self.post(&path, Some(&self.analyst), &fields).await?)?;
@@ -413,8 +413,8 @@ impl Play {
                 ("community_role", *role),
                 ("speaks_for", *speaks_for),
                 ("consent", "yes"),
-                ("consent_on", &consent_on),
-                ("review_on", &review_on),
+                ("consent_on", consent_on.as_str()),
+                ("review_on", review_on.as_str()),
                 ("status", ""),
             ];
             done(
