@@ -681,6 +681,7 @@ mod tests {
             &[resp(1, "p", 52)],
             &[(5, names("Splott")), (6, names("Adamsdown"))],
             10,
+            &[],
         );
         let Body::Place(lines) = &r[0].body else { panic!() };
         assert_eq!(lines[1].label.en, "Adamsdown");
