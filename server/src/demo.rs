@@ -81,9 +81,18 @@ pub async fn fill_if_empty(state: &AppState) -> anyhow::Result<Option<Story>> {
     let cardiff = db::reference::csp_by_slug(db, "cardiff").await?.context("the Cardiff CSP is missing")?;
     if db::reporting::report_count(db, cardiff.id).await? > 0 {
         // A demo hub filled before the engagement demo existed gets it once.
+        // (Not fatal: the hub still starts if that hub lacks what the demo builds on.)
         if db::campaigns::campaigns_of_csp(db, cardiff.id).await?.is_empty() {
-            if let Some(e) = Play::new(state, cardiff.id).await?.engagement().await? {
-                tracing::info!(campaign = e.campaign_id, responses = e.responses, "demo engagement planted");
+            match Play::new(state, cardiff.id).await?.engagement().await {
+                Ok(Some(e)) => {
+                    tracing::info!(
+                        campaign = e.campaign_id,
+                        responses = e.responses,
+                        "demo engagement planted"
+                    )
+                }
+                Ok(None) => {}
+                Err(e) => tracing::warn!(error = %e, "demo data: the engagement demo could not be planted"),
             }
         }
         return Ok(None);

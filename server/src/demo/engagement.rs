@@ -434,10 +434,9 @@ impl Play {
             .iter()
             .find(|(_, _, title)| title == PRIORITY_EN)
             .or(choices.profiles.first())
-            .map(|(id, _, _)| id.to_string())
-            .context("demo data: no open problem profile to link the priority to")?;
+            .map(|(id, _, _)| id.to_string());
         let (neighbourhood, period) = (neighbourhood.to_string(), Period::of(db::now()).to_string());
-        let fields = [
+        let mut fields = vec![
             ("lang", "en"),
             ("csp", "cardiff"),
             ("neighbourhood", neighbourhood.as_str()),
@@ -445,8 +444,10 @@ impl Play {
             ("title_en", PRIORITY_EN),
             ("title_cy", "Ceir yn rasio ar y brif ffordd yn y nos"),
             ("why", "Named first by more residents than any other concern in the priorities poll."),
-            ("profiles", profile.as_str()),
         ];
+        if let Some(profile) = &profile {
+            fields.push(("profiles", profile.as_str()));
+        }
         let path = "/staff/engagement/priorities/set";
         done(path, &self.post(path, Some(lead), &fields).await?)?;
         let observed_on = app::time::iso_date(db::now() - 3 * DAY);
