@@ -757,7 +757,8 @@ both_backends!(
         );
         let (_, to) = upload(&app, &import, &officer, "en", &good).await;
         assert!(to.contains("done=responses_imported") && to.contains("count=3"), "{to}");
-        let rows: Vec<(Option<String>, Option<String>, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+        type Stored = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+        let rows: Vec<Stored> = sqlx::query_as(
             "SELECT e.age_band, e.ethnic_group, e.welsh_language, e.postcode_district, e.sex FROM survey_equality e \
              JOIN survey_responses r ON r.id = e.response_id WHERE r.campaign_id = $1 AND r.channel = 'paper' ORDER BY r.id",
         )
