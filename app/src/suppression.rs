@@ -69,6 +69,23 @@ pub fn with_total(counts: &[i64], threshold: i64) -> WithTotal {
     }
 }
 
+/// As [`with_total`], with some cells withheld whatever their size (counts of sensitive
+/// categories shown to people who may not see them): they are hidden like small ones, so
+/// secondary suppression keeps them from being worked out from the total.
+pub fn with_total_withheld(counts: &[i64], withheld: &[bool], threshold: i64) -> WithTotal {
+    let total: i64 = counts.iter().sum();
+    let mut hidden: Vec<bool> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| c < threshold || withheld.get(i).copied().unwrap_or(false))
+        .collect();
+    let total_hidden = total < threshold || !secure_line(counts, &mut hidden, |_| false);
+    WithTotal {
+        cells: shown(counts, &hidden, threshold),
+        total: if total_hidden { Shown::Hidden { threshold } } else { Shown::Count(total) },
+    }
+}
+
 /// Makes one line (cells adding to a shown total) safe by hiding more cells: never exactly one
 /// hidden. The cell hidden is the smallest of those `preferred` (in a table: whose crossing line
 /// already hides a cell, so hiding it protects that line too instead of exposing it), else the

@@ -10,7 +10,10 @@
 //! - a resident whose three ASB reports meet the Community Trigger, and their application;
 //! - problem profiles at each SARA stage, one closed with its residents told ("you said, we
 //!   did" on their tracking pages);
-//! - a tasking meeting recorded today and the published strategic assessment of the last quarter.
+//! - a tasking meeting recorded today and the published strategic assessment of the last quarter;
+//! - engagement (`engagement`): a closed neighbourhood priorities campaign with a few hundred
+//!   responses, its reach against the census fixture, coded themes and published results, KIN
+//!   members, a priority linked to a profile and intelligence from a street briefing.
 //!
 //! The background reports are generated as `cymuned generate` makes them; the rise and the
 //! place are generated reports too, placed by hand. Everything else is played through the hub's
@@ -32,6 +35,9 @@ use app::{
 use axum::{body::Body, extract::ConnectInfo, Router};
 use http::{header, Request, StatusCode};
 use std::{net::SocketAddr, sync::Arc};
+
+mod engagement;
+pub use engagement::{EngagementStory, KIN_MEMBER, PRIORITY_EN, RESPONSES, SLUG, TITLE_CY, TITLE_EN};
 
 const DAY: i64 = 86_400;
 /// The seed of the background reports (the same as `cymuned generate`'s default).
@@ -56,6 +62,8 @@ pub struct Story {
     pub case_review: String,
     /// Residents' reports waiting for an officer's acknowledgement.
     pub new_reports: Vec<String>,
+    /// The engagement demo's campaign.
+    pub engagement: Option<EngagementStory>,
     pub seconds: f64,
 }
 
@@ -72,6 +80,21 @@ pub async fn fill_if_empty(state: &AppState) -> anyhow::Result<Option<Story>> {
     let db = &state.db;
     let cardiff = db::reference::csp_by_slug(db, "cardiff").await?.context("the Cardiff CSP is missing")?;
     if db::reporting::report_count(db, cardiff.id).await? > 0 {
+        // A demo hub filled before the engagement demo existed gets it once.
+        // (Not fatal: the hub still starts if that hub lacks what the demo builds on.)
+        if db::campaigns::campaigns_of_csp(db, cardiff.id).await?.is_empty() {
+            match Play::new(state, cardiff.id).await?.engagement().await {
+                Ok(Some(e)) => {
+                    tracing::info!(
+                        campaign = e.campaign_id,
+                        responses = e.responses,
+                        "demo engagement planted"
+                    )
+                }
+                Ok(None) => {}
+                Err(e) => tracing::warn!(error = %e, "demo data: the engagement demo could not be planted"),
+            }
+        }
         return Ok(None);
     }
     let started = std::time::Instant::now();
@@ -406,7 +429,9 @@ impl Play {
         let case_review = self.community_trigger().await?;
         let (closed_profile, told_resident_page) = self.profiles().await?;
         self.tasking_and_assessment(&closed_profile).await?;
+        let engagement = self.engagement().await?;
         Ok(Story {
+            engagement,
             background_reports: 0,
             told_resident_page,
             closed_profile,

@@ -284,6 +284,8 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/engagement/priorities/set", post(app::engagement::priorities::pages::set))
         .route("/staff/engagement/priorities/link", post(app::engagement::priorities::pages::link))
         .route("/staff/engagement/priorities/review", post(app::engagement::priorities::pages::review))
+        .route("/staff/engagement/priorities/edit", post(app::engagement::priorities::pages::edit))
+        .route("/staff/engagement/priorities/remove", post(app::engagement::priorities::pages::remove))
         // Responding (issue 13): residents' survey steps, links by email, copies; staff entry.
         .route("/have-your-say/{slug}", post(app::engagement::respond_actions::answer))
         .route("/have-your-say/{slug}/email", post(app::engagement::respond_actions::ask_link))

@@ -1,6 +1,7 @@
 //! The demo that tells the story: a fresh demo hub is filled once (generated reports and the
 //! planted Cardiff story), shows the analyst suggested problems with their reasons and the
-//! officer a queue, says on every page that it is demo data in English and Welsh, and nothing of
+//! officer a queue, shows the engagement lead a campaign's results, reach, coding, KIN and
+//! priority (and partners its published results), says on every page that it is demo data in English and Welsh, and nothing of
 //! it happens in production. Each test runs on SQLite and on PostgreSQL.
 
 mod common;
@@ -66,6 +67,49 @@ both_backends!(a_fresh_demo_hub_tells_the_story, |db: Db, url: String| async mov
     assert!(body.contains("Torrwyd y tyfiant o dan y bont"), "the outcome in Welsh");
     assert!(story.case_review.starts_with("CR-"), "{}", story.case_review);
 
+    // Engagement: the closed priorities campaign with its responses, published results, reach
+    // against the census fixture, coded themes, KIN members and the priority it led to.
+    let e = story.engagement.clone().expect("the engagement demo is planted");
+    assert_eq!(e.responses, server::demo::RESPONSES);
+    let campaign = format!("/staff/engagement/{}", e.campaign_id);
+    let lead = Some(cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await);
+    let (status, body) = page(&app, &campaign, &lead).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains(server::demo::TITLE_EN)
+            && body.contains(&format!("/have-your-say/{}", server::demo::SLUG))
+    );
+    let (status, body) = page(&app, &format!("{campaign}/results"), &lead).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains(&format!("Responses counted: {}", server::demo::RESPONSES)), "results");
+    assert!(body.contains("Hate incident") && !body.contains("never shown outside the partnership"));
+    let (_, body) = page(&app, &format!("/cy{campaign}/results"), &lead).await;
+    assert!(body.contains(server::demo::TITLE_CY), "the results in Welsh");
+    let (status, body) = page(&app, &format!("{campaign}/reach"), &lead).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("Representativeness score") && !body.contains("No population figures imported"));
+    assert!(body.contains("Compared with the Census 2021 figures of the campaign"), "ward figures");
+    let (status, body) = page(&app, "/staff/engagement/kin?csp=cardiff", &lead).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(server::demo::KIN_MEMBER), "KIN members, for the engagement lead");
+    let (status, body) = page(&app, &format!("{campaign}/coding"), &analyst).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Speeding and racing") && body.contains("Drug dealing and drug litter"), "themes");
+    let (status, body) = page(&app, "/staff/engagement/priorities?csp=cardiff", &lead).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(server::demo::PRIORITY_EN) && body.contains("/staff/problems/PP-"), "linked");
+    let (_, body) = page(&app, "/staff/intelligence", &lead).await;
+    assert!(
+        body.contains("Residents at the street briefing say the cars meet"),
+        "intelligence from engagement"
+    );
+    // The partner reads the published results, the sensitive concerns' counts hidden.
+    let (_, body) = page(&app, "/staff/engagement/published", &partner).await;
+    assert!(body.contains(server::demo::TITLE_EN));
+    let (status, body) = page(&app, &format!("{campaign}/results"), &partner).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("never shown outside the partnership"), "the sensitive rule, said");
+
     // Every page says it is demo data, in the page's language.
     for (path, cookie, banner) in [
         ("/report", &None, BANNER_EN),
@@ -84,8 +128,15 @@ both_backends!(a_fresh_demo_hub_tells_the_story, |db: Db, url: String| async mov
     }
 
     // A second start plants nothing.
+    let id = e.campaign_id;
+    let responses =
+        |db: Db| async move { db::results::response_count(&db, id, &Default::default()).await.unwrap() };
+    assert_eq!(responses(db.clone()).await, server::demo::RESPONSES as i64);
     assert!(server::demo::fill_if_empty(&state).await.unwrap().is_none());
     assert_eq!(cardiff_reports(&db).await, planted);
+    assert_eq!(responses(db.clone()).await, server::demo::RESPONSES as i64, "no second campaign");
+    let cardiff = db::reference::csp_by_slug(&db, "cardiff").await.unwrap().unwrap();
+    assert_eq!(db::campaigns::campaigns_of_csp(&db, cardiff.id).await.unwrap().len(), 1);
 });
 
 both_backends!(production_plants_nothing_and_shows_no_banner, |db: Db, url: String| async move {

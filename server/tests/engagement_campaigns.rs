@@ -603,6 +603,24 @@ both_backends!(who_may_plan_and_build, |db: Db, url: String| async move {
                 );
             }
         }
+        // The campaign page links only to the pages the person may open (by the permission
+        // each needs): officers do not code, analysts do not enter responses.
+        let (status, body) = page(&app, &format!("/staff/engagement/{id}"), cookie).await;
+        if status == StatusCode::OK {
+            let links = |tail: &str| main(&body).contains(&format!("href=\"/staff/engagement/{id}{tail}\""));
+            let (enters, codes) = match *who {
+                "officer" => (true, false),
+                "analyst" => (false, true),
+                _ => (true, true),
+            };
+            assert_eq!(links("/coding"), codes, "{who}: the coding link");
+            for tail in ["/enter", "/paper", "/import"] {
+                assert_eq!(links(tail), enters, "{who}: the {tail} link");
+            }
+            for tail in ["/survey", "/results", "/reach", "/export.csv"] {
+                assert!(links(tail), "{who}: the {tail} link");
+            }
+        }
         let (status, body) = page(&app, "/staff/engagement?csp=cardiff", cookie).await;
         assert_eq!(status, expected.1, "{who}: the list");
         let lists_it = body.contains(&format!("/staff/engagement/{id}\""));

@@ -847,3 +847,239 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
     .await;
     assert!(location.contains("error=priority_unknown"), "{location}");
 });
+
+/// Sets a priority for Cardiff's first neighbourhood in `period` as the demo lead; its id.
+async fn set_priority(app: &Router, db: &Db, lead: &Option<String>, period: &str, en: &str, cy: &str) -> i64 {
+    let neighbourhood = cardiff_neighbourhood(db).await;
+    let (_, location) = post(
+        app,
+        "/staff/engagement/priorities/set",
+        lead,
+        &priority_body("en", neighbourhood, period, en, cy, ""),
+    )
+    .await;
+    assert!(location.contains("done=priority_set"), "{location}");
+    id_of(db, "SELECT MAX(id) FROM neighbourhood_priorities WHERE title_en = $1", en).await
+}
+
+fn change_body(lang: &str, csp: &str, neighbourhood: i64, period: &str, priority: i64, rest: &str) -> String {
+    format!("lang={lang}&csp={csp}&neighbourhood={neighbourhood}&period={period}&priority={priority}&{rest}")
+}
+
+both_backends!(priorities_are_edited_and_removed, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
+    let (_, profile) = report_and_profile(&app, &db, &officer, &analyst).await;
+    let profile_id = id_of(&db, "SELECT id FROM problem_profiles WHERE reference = $1", &profile).await;
+    let neighbourhood = cardiff_neighbourhood(&db).await;
+    let period = app::engagement::priorities::Period::of(db::now()).to_string();
+    let path =
+        format!("/staff/engagement/priorities?csp=cardiff&neighbourhood={neighbourhood}&period={period}");
+    let priority = set_priority(&app, &db, &lead, &period, "Speeding", "Goryrru").await;
+    let (_, location) = post(
+        &app,
+        "/staff/engagement/priorities/link",
+        &lead,
+        &change_body(
+            "en",
+            "cardiff",
+            neighbourhood,
+            &period,
+            priority,
+            &format!("target=profile:{profile_id}"),
+        ),
+    )
+    .await;
+    assert!(location.contains("done=priority_linked"), "{location}");
+    let (_, body) = page(&app, &path, &lead).await;
+    assert!(body.contains("Change “Speeding”") && body.contains("Remove “Speeding”"), "the lead's forms");
+    let (_, body) = page(&app, &path, &officer).await;
+    assert!(!body.contains("/staff/engagement/priorities/edit") && !body.contains("priorities/remove"));
+
+    // Edited: refused without the Welsh, the form back open as typed; then saved and audited.
+    let edit = |lang: &str, en: &str, cy: &str| {
+        change_body(
+            lang,
+            "cardiff",
+            neighbourhood,
+            &period,
+            priority,
+            &format!("title_en={}&title_cy={}&why=Named%20by%2041%25", encode(en), encode(cy)),
+        )
+    };
+    let (_, location) =
+        post(&app, "/staff/engagement/priorities/edit", &lead, &edit("en", "Speeding on Heol y Felin", " "))
+            .await;
+    assert!(location.contains("error=priority_title") && location.contains("kept="), "{location}");
+    let (_, body) = page(&app, &location, &lead).await;
+    assert!(body.contains("Give the priority in both English and Welsh."));
+    assert!(body.contains("value=\"Speeding on Heol y Felin\""), "as typed");
+    assert!(body.contains("<details open"), "the refused form comes back open");
+    let (_, location) =
+        post(&app, "/staff/engagement/priorities/edit", &lead, &edit("cy", "Speeding", &"x".repeat(201)))
+            .await;
+    assert!(location.starts_with("/cy/") && location.contains("error=priority_too_long"), "{location}");
+    let (_, body) = page(&app, &location, &lead).await;
+    assert!(body.contains("Mae blaenoriaeth yn 200 nod") && !body.contains("A priority is at most 200"));
+    let (_, location) = post(
+        &app,
+        "/staff/engagement/priorities/edit",
+        &lead,
+        &edit("en", "Speeding on Heol y Felin", "Goryrru ar Heol y Felin"),
+    )
+    .await;
+    assert!(location.contains("done=priority_edited"), "{location}");
+    let (en, cy, why): (String, String, String) =
+        sqlx::query_as("SELECT title_en, title_cy, why FROM neighbourhood_priorities WHERE id = $1")
+            .bind(priority)
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+    assert_eq!(
+        (en.as_str(), cy.as_str(), why.as_str()),
+        ("Speeding on Heol y Felin", "Goryrru ar Heol y Felin", "Named by 41%")
+    );
+    let audited = count(
+        &db,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'priority_changed' AND detail LIKE 'edited:%'",
+    )
+    .await;
+    assert_eq!(audited, 1);
+    let (_, body) = page(&app, &path, &officer).await;
+    assert!(body.contains("Speeding on Heol y Felin"));
+
+    // Removed: refused until the box is ticked; then gone with its links, its place free.
+    let remove = |lang: &str, confirm: &str| {
+        change_body(lang, "cardiff", neighbourhood, &period, priority, &format!("confirm={confirm}"))
+    };
+    let (_, location) = post(&app, "/staff/engagement/priorities/remove", &lead, &remove("cy", "")).await;
+    assert!(location.starts_with("/cy/") && location.contains("error=priority_confirm"), "{location}");
+    let (_, body) = page(&app, &location, &lead).await;
+    assert!(body.contains("Ticiwch y blwch i gadarnhau") && !body.contains("Tick the box to confirm"));
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 1);
+    let (_, location) = post(&app, "/staff/engagement/priorities/remove", &lead, &remove("en", "yes")).await;
+    assert!(location.contains("done=priority_removed"), "{location}");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 0);
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priority_profiles").await, 0);
+    let audited = count(
+        &db,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'priority_changed' AND detail LIKE 'removed:%'",
+    )
+    .await;
+    assert_eq!(audited, 1);
+    let (_, location) = post(&app, "/staff/engagement/priorities/remove", &lead, &remove("en", "yes")).await;
+    assert!(location.contains("error=priority_unknown"), "already gone: {location}");
+
+    // A priority with a verdict is the neighbourhood's history: kept, and no remove form.
+    let kept = set_priority(&app, &db, &lead, &period, "Litter", "Sbwriel").await;
+    let review = change_body(
+        "en",
+        "cardiff",
+        neighbourhood,
+        &period,
+        kept,
+        &format!("verdict=improving&evidence=PACT&reviewed_on={}", app::time::iso_date(db::now())),
+    );
+    let (_, location) = post(&app, "/staff/engagement/priorities/review", &lead, &review).await;
+    assert!(location.contains("done=priority_reviewed"), "{location}");
+    let (_, location) = post(
+        &app,
+        "/staff/engagement/priorities/remove",
+        &lead,
+        &change_body("en", "cardiff", neighbourhood, &period, kept, "confirm=yes"),
+    )
+    .await;
+    assert!(location.contains("error=priority_has_verdict"), "{location}");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 1);
+    let (_, body) = page(&app, &path, &lead).await;
+    assert!(body.contains("Change “Litter”") && !body.contains("Remove “Litter”"));
+});
+
+both_backends!(who_may_edit_and_remove_priorities, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    extra_accounts(&db).await;
+    let neighbourhood = cardiff_neighbourhood(&db).await;
+    let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
+    let people = [
+        ("signed out", None),
+        ("officer", cookie_for(&app, "officer@demo.cymuned.cymru").await),
+        ("analyst", cookie_for(&app, "analyst@demo.cymuned.cymru").await),
+        ("engagement lead", lead.clone()),
+        ("partner", cookie_for(&app, "partner@demo.cymuned.cymru").await),
+        ("manager", cookie_for(&app, "csp-manager@demo.cymuned.cymru").await),
+        ("admin", cookie_for(&app, "admin@demo.cymuned.cymru").await),
+        ("Swansea officer", cookie_for(&app, "officer@swansea.example").await),
+        ("Swansea lead", cookie_for(&app, "lead@swansea.example").await),
+    ];
+    for (i, (who, cookie)) in people.iter().enumerate() {
+        let allowed = matches!(*who, "engagement lead" | "manager" | "admin");
+        let quarter = app::engagement::priorities::Period { year: 2040 + i as i64, quarter: 2 }.to_string();
+        let priority = set_priority(&app, &db, &lead, &quarter, &format!("Parking {i}"), "Parcio").await;
+        let title = || -> String { format!("Parking {i}") };
+        let stored = |db: Db, priority: i64| async move {
+            sqlx::query_scalar::<_, String>("SELECT title_en FROM neighbourhood_priorities WHERE id = $1")
+                .bind(priority)
+                .fetch_optional(db.reader())
+                .await
+                .unwrap()
+        };
+        let edit = change_body(
+            "en",
+            "cardiff",
+            neighbourhood,
+            &quarter,
+            priority,
+            "title_en=Changed&title_cy=Newidiwyd&why=",
+        );
+        let (status, location) = post(&app, "/staff/engagement/priorities/edit", cookie, &edit).await;
+        let (remove_status, remove_location) = post(
+            &app,
+            "/staff/engagement/priorities/remove",
+            cookie,
+            &change_body("en", "cardiff", neighbourhood, &quarter, priority, "confirm=yes"),
+        )
+        .await;
+        match *who {
+            "signed out" => {
+                assert_eq!(status, StatusCode::SEE_OTHER);
+                assert!(
+                    location.starts_with("/sign-in") && remove_location.starts_with("/sign-in"),
+                    "{location}"
+                );
+                assert_eq!(stored(db.clone(), priority).await, Some(title()), "{who}: unchanged");
+            }
+            _ if allowed => {
+                assert!(location.contains("done=priority_edited"), "{who}: {location}");
+                assert!(remove_location.contains("done=priority_removed"), "{who}: {remove_location}");
+                assert_eq!(stored(db.clone(), priority).await, None, "{who}: removed");
+            }
+            _ => {
+                assert_eq!((status, remove_status), (StatusCode::FORBIDDEN, StatusCode::FORBIDDEN), "{who}");
+                assert_eq!(stored(db.clone(), priority).await, Some(title()), "{who}: unchanged");
+            }
+        }
+    }
+    // Another CSP's lead naming Cardiff's priority in their own CSP's form: no such priority.
+    let period = app::engagement::priorities::Period::of(db::now()).to_string();
+    let priority = set_priority(&app, &db, &lead, &period, "Noise", "Sŵn").await;
+    let swansea_lead = &people[8].1;
+    for (action, rest) in [("edit", "title_en=Mine&title_cy=Fy%20un%20i&why="), ("remove", "confirm=yes")] {
+        let (_, location) = post(
+            &app,
+            &format!("/staff/engagement/priorities/{action}"),
+            swansea_lead,
+            &change_body("en", "swansea", 1, &period, priority, rest),
+        )
+        .await;
+        assert!(location.contains("error=priority_unknown"), "{action}: {location}");
+    }
+    let title: String = sqlx::query_scalar("SELECT title_en FROM neighbourhood_priorities WHERE id = $1")
+        .bind(priority)
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    assert_eq!(title, "Noise");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'priority_changed'").await, 6);
+});

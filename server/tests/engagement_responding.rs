@@ -673,6 +673,51 @@ both_backends!(
             .await,
             1
         );
+
+        // The equality monitoring columns, each optional, checked like the rest (a wrong code
+        // refuses the whole file by line) and stored apart as an online answer's are.
+        let bad = format!(
+            "q1,q3,q4,age_band,ethnic_group,welsh_language,postcode_district\n\
+             yes,5,{w},sixty,,,\nno,1,{w},,,,CF11 9AB\n",
+            w = c.ward
+        );
+        let (_, to) = upload(&app, &import, &officer, "en", &bad).await;
+        assert!(to.contains("error=responses_import"), "{to}");
+        let (_, body) = page(&app, &to, &officer).await;
+        assert!(
+            body.contains("Line 2:") && body.contains("age_band: ") && !body.contains("Line 3:"),
+            "{body}"
+        );
+        let (_, body) = page(&app, &import, &officer).await;
+        assert!(
+            body.contains("postcode_district") && body.contains("white_gypsy_irish_traveller"),
+            "the columns are listed"
+        );
+        let good = format!(
+            "q1,q3,q4,age_band,ethnic_group,welsh_language,postcode_district\n\
+             yes,5,{w},65_74,black_caribbean,speaks,CF11 9AB\nno,1,{w},,,,prefer_not_to_say\nyes,3,{w},,,,\n",
+            w = c.ward
+        );
+        let (_, to) = upload(&app, &import, &officer, "en", &good).await;
+        assert!(to.contains("done=responses_imported") && to.contains("count=3"), "{to}");
+        type Stored = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>);
+        let rows: Vec<Stored> = sqlx::query_as(
+            "SELECT e.age_band, e.ethnic_group, e.welsh_language, e.postcode_district, e.sex FROM survey_equality e \
+             JOIN survey_responses r ON r.id = e.response_id WHERE r.campaign_id = $1 AND r.channel = 'paper' ORDER BY r.id",
+        )
+        .bind(c.id)
+        .fetch_all(db.reader())
+        .await
+        .unwrap();
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(
+            rows,
+            [
+                (s("65_74"), s("black_caribbean"), s("speaks"), s("CF11"), None),
+                (None, None, None, s("prefer_not_to_say"), None)
+            ],
+            "only the district of a postcode; no row for a form without equality answers"
+        );
     }
 );
 

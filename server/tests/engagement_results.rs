@@ -230,6 +230,10 @@ both_backends!(results_are_suppressed_filtered_and_published, |db: Db, url: Stri
     assert!(body.contains("Feeling safe") && body.contains(&format!("href=\"{path}\"")), "{body}");
     let (_, body) = page(&app, "/cy/staff/engagement/published", partner).await;
     assert!(body.contains("Teimlo&#x27;n ddiogel") || body.contains("Teimlo'n ddiogel"));
+    no_english("/cy/staff/engagement/published", &body);
+    let (_, body) = page(&app, "/cy/staff/engagement/published", lead).await;
+    assert!(body.contains("Teimlo&#x27;n ddiogel") || body.contains("Teimlo'n ddiogel"), "{body}");
+    no_english("/cy/staff/engagement/published (staff)", &body);
     // Signed out: the sign-in page; another CSP's officer: their own CSP's list, without it.
     let (status, _) = page(&app, "/staff/engagement/published", &None).await;
     assert_eq!(status, StatusCode::SEE_OTHER);

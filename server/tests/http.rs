@@ -199,6 +199,7 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
         // Issue 13 (intel): intelligence recorded from engagement, neighbourhood priorities.
         "/cy/staff/intelligence/record".into(),
         "/cy/staff/engagement/priorities".into(),
+        "/cy/staff/engagement/published".into(),
         "/cy/staff/case-reviews".into(),
         format!("/cy/staff/reports/{reference}"),
         "/cy/case-review".into(),

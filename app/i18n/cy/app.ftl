@@ -1364,6 +1364,9 @@ import-error-column = nid yw'r golofn “{ $column }” yn gwestiwn yn yr arolwg
 import-error-repeated-column = mae'r golofn “{ $column }” yn ymddangos ddwywaith.
 import-error-cells = nid oes gan y rhes hon un gell i bob colofn.
 import-error-language = rhaid i'r iaith fod yn en neu cy.
+import-equality-heading = Colofnau monitro cydraddoldeb dewisol
+import-equality-intro = Ychwanegwch unrhyw un o'r colofnau hyn, wedi'u henwi fel y dangosir, ar gyfer y cwestiynau monitro cydraddoldeb a ofynnodd y ffurflen. Mae pob cell yn un o'r codau a restrir (prefer_not_to_say hefyd) neu'n wag pan hepgorwyd y cwestiwn. Cedwir yr atebion ar wahân i atebion yr arolwg, fel atebion ar-lein.
+import-equality-postcode = hanner cyntaf cod post (CF24), neu god post cyfan (dim ond ei hanner cyntaf a gedwir), neu prefer_not_to_say
 audit-action-response-entered = Ymateb i arolwg wedi'i gofnodi gan staff
 audit-action-responses-imported = Ymatebion papur i arolwg wedi'u mewnforio
 
@@ -1458,6 +1461,7 @@ results-suppression = Dangosir cyfrifon o dan { $threshold } fel “llai na { $t
 results-fewer-than = llai na { $threshold }
 results-published-on = Cyhoeddwyd y canlyniadau i bartneriaid ar { $date }.
 results-not-published = Nid yw'r canlyniadau wedi'u cyhoeddi i bartneriaid eto.
+results-sensitive-withheld = Ni ddangosir digwyddiadau casineb, cam-drin domestig na thrais rhywiol y tu allan i staff y bartneriaeth, felly cuddir eu cyfrifon yma fel rhai bach.
 results-publish = Cyhoeddi'r canlyniadau i bartneriaid
 results-publish-hint = Dim ond y cyfrifon ar gyfer yr ymgyrch gyfan a wêl partneriaid, byth testun rhydd na'r hidlwyr.
 results-coding-link = Codio'r atebion testun rhydd
@@ -1774,6 +1778,17 @@ priority-error-date = Rhowch ddiwrnod yr adolygiad fel dyddiad, heb fod yn hwyra
 survey-equality-heading = Amdanoch chi (dewisol)
 survey-equality-intro = Mae'r cwestiynau hyn yn helpu'r bartneriaeth i wirio ei bod yn clywed gan bawb yn y gymuned. Mae pob cwestiwn yn ddewisol ac mae gan bob un “mae'n well gennyf beidio â dweud”. Caiff eich atebion eu cadw ar wahân i'ch atebion eraill a dim ond mewn grwpiau y cânt eu cyfrif, byth eu dangos ar gyfer un person.
 entry-equality-intro = Gofynnwch y rhain dim ond os yw'r person yn fodlon ateb; gadewch unrhyw un heb ei ateb. Peidiwch byth â'u dyfalu.
+audit-action-priority-changed = Newid blaenoriaeth cymdogaeth
+priority-edit = Newid “{ $priority }”
+priority-save-changes = Cadw'r newidiadau
+priority-remove = Dileu “{ $priority }”
+priority-remove-hint = Ar gyfer blaenoriaeth a osodwyd mewn camgymeriad: mae'n mynd gyda'i chysylltiadau, ac mae ei lle yn rhydd eto. Mae blaenoriaeth sydd â dyfarniad wedi'i gofnodi yn rhan o hanes y gymdogaeth ac yn aros.
+priority-remove-confirm = Ydw, dilëwch y flaenoriaeth hon
+priority-remove-button = Dileu'r flaenoriaeth
+priority-done-edited = Mae'r flaenoriaeth wedi'i newid.
+priority-done-removed = Mae'r flaenoriaeth wedi'i dileu.
+priority-error-confirm = Ticiwch y blwch i gadarnhau y dylid dileu'r flaenoriaeth.
+priority-error-has-verdict = Mae dyfarniad wedi'i gofnodi ar gyfer y flaenoriaeth hon, felly mae'n aros fel rhan o hanes y gymdogaeth.
 
 # Engagement (issue 13), reach: the reach view.
 audit-action-engagement-reach-viewed = Darllen cyrhaeddiad ymgyrch (grwpiau cydraddoldeb)

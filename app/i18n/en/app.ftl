@@ -1363,6 +1363,9 @@ import-error-column = the column “{ $column }” is not a question of this sur
 import-error-repeated-column = the column “{ $column }” appears twice.
 import-error-cells = this row does not have one cell per column.
 import-error-language = the language must be en or cy.
+import-equality-heading = Optional equality monitoring columns
+import-equality-intro = Add any of these columns, named as shown, for the equality monitoring questions the form asked. Each cell is one of the codes listed (prefer_not_to_say too) or empty when the question was skipped. The answers are stored apart from the survey's answers, as online answers are.
+import-equality-postcode = the first half of a postcode (CF24), or a whole postcode (only its first half is kept), or prefer_not_to_say
 audit-action-response-entered = Survey response entered by staff
 audit-action-responses-imported = Paper survey responses imported
 
@@ -1457,6 +1460,7 @@ results-suppression = Counts under { $threshold } are shown as “fewer than { $
 results-fewer-than = fewer than { $threshold }
 results-published-on = Results published to partners on { $date }.
 results-not-published = Results not yet published to partners.
+results-sensitive-withheld = Hate incidents, domestic abuse and sexual violence are never shown outside the partnership's staff, so their counts are hidden here like small ones.
 results-publish = Publish results to partners
 results-publish-hint = Partners see only the counts for the whole campaign, never free text or the filters.
 results-coding-link = Code the free-text answers
@@ -1773,6 +1777,17 @@ priority-error-date = Give the day of the review as a date, no later than today.
 survey-equality-heading = About you (optional)
 survey-equality-intro = These questions help the partnership check it hears from everyone in the community. Every question is optional and has “prefer not to say”. Your answers are kept apart from your other answers and only ever counted in groups, never shown for one person.
 entry-equality-intro = Ask these only if the person is happy to answer; leave any unanswered. Never guess them.
+audit-action-priority-changed = Neighbourhood priority changed
+priority-edit = Change “{ $priority }”
+priority-save-changes = Save the changes
+priority-remove = Remove “{ $priority }”
+priority-remove-hint = For a priority set in error: it goes with its links, and its place is free again. A priority with a verdict recorded is the neighbourhood's history and stays.
+priority-remove-confirm = Yes, remove this priority
+priority-remove-button = Remove the priority
+priority-done-edited = The priority is changed.
+priority-done-removed = The priority is removed.
+priority-error-confirm = Tick the box to confirm that the priority should be removed.
+priority-error-has-verdict = This priority has a verdict recorded, so it stays as the neighbourhood's history.
 
 # Engagement (issue 13), reach: the reach view.
 audit-action-engagement-reach-viewed = Read a campaign's reach (equality groups)

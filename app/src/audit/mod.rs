@@ -67,6 +67,8 @@ pub enum AuditAction {
     /// A campaign's reach view read (equality monitoring counted in groups: special-category
     /// aggregates).
     EngagementReachViewed,
+    // Issue 13 (gaps): a neighbourhood priority edited or removed (the detail says which).
+    PriorityChanged,
 }
 
 impl AuditAction {
@@ -115,6 +117,7 @@ impl AuditAction {
         AuditAction::ResponseEntered,
         AuditAction::ResponsesImported,
         AuditAction::EngagementReachViewed,
+        AuditAction::PriorityChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -163,6 +166,7 @@ impl AuditAction {
             AuditAction::ResponseEntered => "response_entered",
             AuditAction::ResponsesImported => "responses_imported",
             AuditAction::EngagementReachViewed => "engagement_reach_viewed",
+            AuditAction::PriorityChanged => "priority_changed",
         }
     }
 

@@ -105,6 +105,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::ResponsesImported) => t!(lang, "audit-action-responses-imported"),
         // Engagement (issue 13, reach).
         Some(AuditAction::EngagementReachViewed) => t!(lang, "audit-action-engagement-reach-viewed"),
+        Some(AuditAction::PriorityChanged) => t!(lang, "audit-action-priority-changed"),
         None => action.to_string(),
     }
 }

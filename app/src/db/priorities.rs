@@ -352,3 +352,72 @@ pub async fn review(db: &Db, priority_id: i64, review: &Review, user_id: i64) ->
     .await?;
     Ok(())
 }
+
+/// Changes a priority's titles and why (already checked to be the CSP's), with its audit entry,
+/// all or nothing (false: it is gone).
+pub async fn edit(
+    db: &Db,
+    priority_id: i64,
+    text: &PriorityText,
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<bool, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let done = sqlx::query(
+        "UPDATE neighbourhood_priorities SET title_en = $1, title_cy = $2, why = $3 WHERE id = $4",
+    )
+    .bind(&text.title_en)
+    .bind(&text.title_cy)
+    .bind(&text.why)
+    .bind(priority_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    super::audit::record_in(&mut tx, audit).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// What removing a priority did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Removed {
+    Removed,
+    /// It has a verdict recorded: the neighbourhood's history, kept.
+    Reviewed,
+    Gone,
+}
+
+/// Removes a priority set in error (already checked to be the CSP's) with its links, freeing its
+/// slot, and writes its audit entry, all or nothing; one with a recorded verdict is kept.
+pub async fn remove(
+    db: &Db,
+    priority_id: i64,
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<Removed, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let reviews: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM neighbourhood_priority_reviews WHERE priority_id = $1")
+            .bind(priority_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if reviews > 0 {
+        return Ok(Removed::Reviewed);
+    }
+    for sql in [
+        "DELETE FROM neighbourhood_priority_profiles WHERE priority_id = $1",
+        "DELETE FROM neighbourhood_priority_actions WHERE priority_id = $1",
+    ] {
+        sqlx::query(sql).bind(priority_id).execute(&mut *tx).await?;
+    }
+    let done = sqlx::query("DELETE FROM neighbourhood_priorities WHERE id = $1")
+        .bind(priority_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Ok(Removed::Gone);
+    }
+    super::audit::record_in(&mut tx, audit).await?;
+    tx.commit().await?;
+    Ok(Removed::Removed)
+}

@@ -704,6 +704,19 @@ pub struct CampaignView {
     /// The edit form, for those who may run engagement here (and while it is not reported).
     pub edit: Option<(CampaignChoices, CampaignValues)>,
     pub can_run: bool,
+    /// Which of the campaign's other pages the person may open (only those are linked).
+    pub links: LinkRights,
+}
+
+/// The permissions the campaign's linked pages need, as held by the person in its CSP.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRights {
+    /// Entry, the paper version and the CSV import (`EnterResponses`).
+    pub enter: bool,
+    /// Results, reach and the export (`ViewEngagementResults`).
+    pub results: bool,
+    /// Coding free-text answers (`CodeResponses`).
+    pub code: bool,
 }
 
 /// A campaign the person may see, with its CSP; "not found" for anyone else.
@@ -780,6 +793,11 @@ pub async fn campaign_view(id: i64, kept: Option<String>) -> Result<CampaignView
         survey,
         edit,
         can_run,
+        links: LinkRights {
+            enter: user.can(Permission::EnterResponses, c.csp_id),
+            results: user.can(Permission::ViewEngagementResults, c.csp_id),
+            code: user.can(Permission::CodeResponses, c.csp_id),
+        },
     })
 }
 
@@ -807,7 +825,7 @@ fn campaign(lang: Lang, v: CampaignView) -> impl IntoView {
         <EngagementOutcome lang />
         <OverlapWarning lang overlaps=v.overlaps.clone() />
         <CampaignDetails lang view=v.clone() />
-        <CampaignLinks lang id slug=v.summary.slug.clone() survey=v.survey.clone() />
+        <CampaignLinks lang id slug=v.summary.slug.clone() survey=v.survey.clone() rights=v.links />
         {moves.map(|(version, status)| view! { <StatusSection lang id version status /> })}
         {v.edit.map(|(choices, values)| view! { <EditCampaign lang id version=v.version choices values /> })}
     }
@@ -864,7 +882,13 @@ fn CampaignDetails(lang: Lang, view: CampaignView) -> impl IntoView {
 
 /// The campaign's survey and the other engagement pages about it.
 #[component]
-fn CampaignLinks(lang: Lang, id: i64, slug: String, survey: Option<SurveyState>) -> impl IntoView {
+fn CampaignLinks(
+    lang: Lang,
+    id: i64,
+    slug: String,
+    survey: Option<SurveyState>,
+    rights: LinkRights,
+) -> impl IntoView {
     let to = |tail: &str| lang.path(&format!("/staff/engagement/{id}{tail}"));
     let state = match &survey {
         None => t!(lang, "campaign-survey-none"),
@@ -884,13 +908,17 @@ fn CampaignLinks(lang: Lang, id: i64, slug: String, survey: Option<SurveyState>)
             <ul>
                 <li><a href=to("/survey")>{t!(lang, "campaign-link-builder")}</a></li>
                 <li><a href=lang.path(&format!("/have-your-say/{slug}"))>{t!(lang, "campaign-link-residents")}</a></li>
-                <li><a href=to("/enter")>{t!(lang, "campaign-link-enter")}</a></li>
-                <li><a href=to("/paper")>{t!(lang, "campaign-link-paper")}</a></li>
-                <li><a href=to("/import")>{t!(lang, "campaign-link-import")}</a></li>
-                <li><a href=to("/results")>{t!(lang, "campaign-link-results")}</a></li>
-                <li><a href=to("/reach")>{t!(lang, "campaign-link-reach")}</a></li>
-                <li><a href=to("/coding")>{t!(lang, "campaign-link-coding")}</a></li>
-                <li><a href=to("/export.csv")>{t!(lang, "campaign-link-export")}</a></li>
+                {rights.enter.then(|| view! {
+                    <li><a href=to("/enter")>{t!(lang, "campaign-link-enter")}</a></li>
+                    <li><a href=to("/paper")>{t!(lang, "campaign-link-paper")}</a></li>
+                    <li><a href=to("/import")>{t!(lang, "campaign-link-import")}</a></li>
+                })}
+                {rights.results.then(|| view! {
+                    <li><a href=to("/results")>{t!(lang, "campaign-link-results")}</a></li>
+                    <li><a href=to("/reach")>{t!(lang, "campaign-link-reach")}</a></li>
+                })}
+                {rights.code.then(|| view! { <li><a href=to("/coding")>{t!(lang, "campaign-link-coding")}</a></li> })}
+                {rights.results.then(|| view! { <li><a href=to("/export.csv")>{t!(lang, "campaign-link-export")}</a></li> })}
             </ul>
         </section>
     }

@@ -7,7 +7,7 @@ use crate::{
     audit::{AuditAction, NewAuditEntry},
     db::{
         self,
-        engagement::{CampaignRow, EqualityRow, NewResponse},
+        engagement::{CampaignRow, NewResponse},
         responses::Stored,
     },
     engagement::{
@@ -257,7 +257,7 @@ pub async fn import(
                 respondent_key: None,
                 duplicate_of: None,
                 answers: &rows,
-                equality: &EqualityRow::default(),
+                equality: &r.equality,
             };
             let hash = respond::answers_hash(neighbourhood_id, &rows);
             if let Stored::Response { duplicate_of: Some(_), .. } =

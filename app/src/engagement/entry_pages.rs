@@ -429,7 +429,34 @@ pub fn csv_problem(lang: Lang, problem: &CsvProblem) -> String {
         CsvProblem::Cells => t!(lang, "import-error-cells"),
         CsvProblem::Language => t!(lang, "import-error-language"),
         CsvProblem::Answer(e) => format!("{}: {}", e.question, answer_error(lang, e.problem)),
+        CsvProblem::Equality(e) => {
+            format!("{}: {}", e.question().as_str(), crate::engagement::equality::problem_message(lang, *e))
+        }
     }
+}
+
+/// The optional equality monitoring columns of the import, each with its codes.
+fn equality_columns(lang: Lang) -> AnyView {
+    use crate::engagement::equality::{question_name, EqualityQuestion};
+    view! {
+        <details>
+            <summary>{t!(lang, "import-equality-heading")}</summary>
+            <p>{t!(lang, "import-equality-intro")}</p>
+            <dl class="details">
+                {EqualityQuestion::ALL.iter().map(|q| {
+                    let codes = match *q {
+                        EqualityQuestion::PostcodeDistrict => t!(lang, "import-equality-postcode"),
+                        q => q.choices().join(", "),
+                    };
+                    view! {
+                        <dt><code>{q.as_str()}</code>" "{question_name(lang, *q)}</dt>
+                        <dd><code>{codes}</code></dd>
+                    }
+                }).collect_view()}
+            </dl>
+        </details>
+    }
+    .into_any()
 }
 
 #[component]
@@ -455,6 +482,7 @@ fn ImportOutline(lang: Lang, view: ImportView, done: Option<(String, String)>) -
         {(!columns.is_empty()).then(|| view! {
             <p>{t!(lang, "import-intro")}</p>
             <p><code>{format!("{},language", columns.join(","))}</code></p>
+            {equality_columns(lang)}
             <form method="post" action=format!("/staff/engagement/{id}/import") class="form" enctype="multipart/form-data">
                 <input type="hidden" name="lang" value=lang.code() />
                 <div class="field">

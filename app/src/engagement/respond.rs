@@ -8,6 +8,7 @@
 
 use crate::{
     engagement::{
+        equality::{EqualityProblem, EqualityQuestion, POSTCODE_PREFER_NOT_FIELD, PREFER_NOT_TO_SAY},
         keyed_hash,
         survey::{Answer, AnswerError, AnswerRow, Answers, Question, QuestionKind, Survey},
     },
@@ -247,6 +248,8 @@ pub struct CsvResponse {
     pub line: u64,
     pub answers: Answers,
     pub language: Lang,
+    /// The equality monitoring columns, stored apart as an online answer's are.
+    pub equality: crate::db::engagement::EqualityRow,
 }
 
 /// What is wrong with a CSV file, by line (the header is line 1).
@@ -272,12 +275,23 @@ pub enum CsvProblem {
     Language,
     /// An answer refused by the survey's checks.
     Answer(AnswerError),
+    /// An equality monitoring cell that is not one of its question's codes (or, for the
+    /// postcode district, not the first half of a postcode).
+    Equality(EqualityProblem),
+}
+
+/// The equality monitoring question a CSV column names (its stored spelling: `age_band`,
+/// `ethnic_group`, ...), unless a question of the survey has that key.
+fn equality_column(survey: &Survey, column: &str) -> Option<EqualityQuestion> {
+    EqualityQuestion::parse(column).filter(|_| survey.question(column).is_none())
 }
 
 /// Reads a CSV of keyed-in paper responses: a header row of question keys (and optionally
-/// `language`), then one row per response. Multiple choice and ranking cells list option keys
-/// separated by `;` (a ranking in order); a place is a ward code. Every row is checked; the
-/// file is read whole or refused with every problem found.
+/// `language` and the equality monitoring columns, each named by its question's spelling), then
+/// one row per response. Multiple choice and ranking cells list option keys separated by `;` (a
+/// ranking in order); a place is a ward code; an equality cell is one of its question's codes
+/// (`prefer_not_to_say` too), the postcode district a district or whole postcode (cut to its
+/// district). Every row is checked; the file is read whole or refused with every problem found.
 pub fn parse_csv(
     text: &str,
     survey: &Survey,
@@ -294,7 +308,7 @@ pub fn parse_csv(
     let columns: Vec<String> = header.iter().map(|c| c.trim().to_string()).collect();
     let mut errors = Vec::new();
     for (i, c) in columns.iter().enumerate() {
-        if c != "language" && survey.question(c).is_none() {
+        if c != "language" && survey.question(c).is_none() && equality_column(survey, c).is_none() {
             errors.push(CsvError { line: 1, problem: CsvProblem::UnknownColumn(c.clone()) });
         }
         if columns[..i].contains(c) {
@@ -336,6 +350,7 @@ pub fn parse_csv(
             continue;
         }
         let mut fields: Fields = HashMap::new();
+        let mut equality: Fields = HashMap::new();
         let mut language = Lang::En;
         for (column, cell) in columns.iter().zip(record.iter()) {
             let cell = cell.trim();
@@ -344,6 +359,18 @@ pub fn parse_csv(
                     (true, _) => {}
                     (false, Some(l)) => language = l,
                     (false, None) => errors.push(CsvError { line, problem: CsvProblem::Language }),
+                }
+                continue;
+            }
+            if let Some(q) = equality_column(survey, column) {
+                match (q, cell) {
+                    (_, "") => {}
+                    (EqualityQuestion::PostcodeDistrict, PREFER_NOT_TO_SAY) => {
+                        equality.insert(POSTCODE_PREFER_NOT_FIELD.to_string(), vec!["yes".into()]);
+                    }
+                    _ => {
+                        equality.insert(q.field(), vec![cell.to_string()]);
+                    }
                 }
                 continue;
             }
@@ -364,9 +391,19 @@ pub fn parse_csv(
                 }
             }
         }
-        match survey.check(&fields, places) {
-            Ok(answers) => out.push(CsvResponse { line, answers, language }),
+        let equality = match super::equality::read(&equality) {
+            Ok(row) => Some(row),
             Err(problems) => {
+                errors.extend(
+                    problems.into_iter().map(|e| CsvError { line, problem: CsvProblem::Equality(e) }),
+                );
+                None
+            }
+        };
+        match (survey.check(&fields, places), equality) {
+            (Ok(answers), Some(equality)) => out.push(CsvResponse { line, answers, language, equality }),
+            (Ok(_), None) => {}
+            (Err(problems), _) => {
                 errors.extend(problems.into_iter().map(|e| CsvError { line, problem: CsvProblem::Answer(e) }))
             }
         }
@@ -564,6 +601,49 @@ mod tests {
         assert_eq!(answers_hash(Some(1), &a), answers_hash(Some(1), &b));
         assert_ne!(answers_hash(Some(1), &a), answers_hash(Some(2), &a));
         assert_ne!(answers_hash(Some(1), &a), answers_hash(Some(1), &a[..1]));
+    }
+
+    #[test]
+    fn a_csv_may_carry_the_equality_columns_checked_like_the_rest() {
+        let s = Survey { questions: vec![q("q1", QuestionKind::MultipleChoice)] };
+        let places = HashMap::new();
+        let good = "q1,age_band,sex,gender_identity,ethnic_group,religion,disability,sexual_orientation,welsh_language,postcode_district
+                    a,25_34,female,same,white_british,none,not_limited,prefer_not_to_say,speaks,cf24 3aa
+                    b,,,,,,,,,prefer_not_to_say
+                    a,,,,,,,,,
+";
+        let read = parse_csv(good, &s, &places).unwrap();
+        let e = &read[0].equality;
+        assert_eq!(
+            (e.age_band.as_deref(), e.sex.as_deref(), e.ethnic_group.as_deref()),
+            (Some("25_34"), Some("female"), Some("white_british"))
+        );
+        assert_eq!(e.sexual_orientation.as_deref(), Some(PREFER_NOT_TO_SAY));
+        assert_eq!(e.postcode_district.as_deref(), Some("CF24"), "only the district is kept");
+        assert_eq!(read[1].equality.postcode_district.as_deref(), Some(PREFER_NOT_TO_SAY));
+        assert!(read[2].equality.is_empty(), "every column optional");
+        // Without the columns at all, nothing is stored for equality.
+        assert!(parse_csv(
+            "q1
+a
+", &s, &places
+        )
+        .unwrap()[0]
+            .equality
+            .is_empty());
+        // A wrong code or postcode: refused by line, with the rest of the file.
+        let bad = "q1,sex,ethnic_group,postcode_district
+a,female,white,CF24
+z,,,not a postcode
+";
+        let errors = parse_csv(bad, &s, &places).unwrap_err();
+        assert_eq!(errors.iter().map(|e| e.line).collect::<Vec<_>>(), [2, 3, 3]);
+        assert_eq!(
+            errors[0].problem,
+            CsvProblem::Equality(EqualityProblem::UnknownChoice(EqualityQuestion::EthnicGroup))
+        );
+        assert_eq!(errors[1].problem, CsvProblem::Equality(EqualityProblem::Postcode));
+        assert!(matches!(&errors[2].problem, CsvProblem::Answer(_)));
     }
 
     #[test]

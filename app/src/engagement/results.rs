@@ -219,13 +219,16 @@ fn lines(labels: Vec<Names>, shown: &[Shown], total: Shown) -> Vec<Line> {
 }
 
 /// Every question's results from the counts, with counts under `threshold` hidden.
-/// `neighbourhoods` names the neighbourhoods a place answer may give.
+/// `neighbourhoods` names the neighbourhoods a place answer may give. The counts of options
+/// keyed in `withheld` are hidden whatever their size (see [`withheld_concerns`]), with the
+/// secondary suppression a small count gets.
 pub fn results(
     versions: &[Version],
     counts: &[AnswerCount],
     respondents: &[Respondents],
     neighbourhoods: &[(i64, Names)],
     threshold: i64,
+    withheld: &[String],
 ) -> Vec<QuestionResult> {
     blocks(versions)
         .into_iter()
@@ -237,9 +240,20 @@ pub fn results(
                 .filter(|r| r.question == b.question.key && b.versions.contains(&r.version_id))
                 .map(|r| r.n)
                 .sum();
-            question_result(b, &counts, answered, neighbourhoods, threshold)
+            question_result(b, &counts, answered, neighbourhoods, threshold, withheld)
         })
         .collect()
+}
+
+/// The poll's concerns whose counts are withheld from a reader: for partners (published
+/// results), the sensitive report categories (hate, domestic abuse, sexual violence), which are
+/// never shown outside the partnership's staff, as in Open311; nothing for staff. Residents may
+/// still choose them, and staff see their counts, suppressed as any other.
+pub fn withheld_concerns(poll: bool, partner: bool, categories: &[(String, bool)]) -> Vec<String> {
+    match poll && partner {
+        true => categories.iter().filter(|(_, sensitive)| *sensitive).map(|(code, _)| code.clone()).collect(),
+        false => Vec::new(),
+    }
 }
 
 fn question_result(
@@ -248,8 +262,10 @@ fn question_result(
     answered: i64,
     neighbourhoods: &[(i64, Names)],
     threshold: i64,
+    withheld: &[String],
 ) -> QuestionResult {
     let q = &b.question;
+    let held: Vec<bool> = q.options.iter().map(|o| withheld.contains(&o.key)).collect();
     let sum = |f: &dyn Fn(&AnswerCount) -> bool| counts.iter().filter(|c| f(c)).map(|c| c.n).sum::<i64>();
     let option_labels = || q.options.iter().map(|o| o.label.clone()).collect::<Vec<_>>();
     let (respondents, body) = match q.kind {
@@ -259,7 +275,7 @@ fn question_result(
                 .iter()
                 .map(|o| sum(&|c| c.choice.as_deref() == Some(&o.key) && c.number.is_none()))
                 .collect();
-            let safe = suppression::with_total(&cells, threshold);
+            let safe = suppression::with_total_withheld(&cells, &held, threshold);
             (safe.total, Body::Choices(lines(option_labels(), &safe.cells, safe.total)))
         }
         QuestionKind::MultipleChoice => {
@@ -267,7 +283,11 @@ fn question_result(
             let shown: Vec<Shown> = q
                 .options
                 .iter()
-                .map(|o| suppression::one(sum(&|c| c.choice.as_deref() == Some(&o.key)), threshold))
+                .zip(&held)
+                .map(|(o, &held)| match held {
+                    true => Shown::Hidden { threshold },
+                    false => suppression::one(sum(&|c| c.choice.as_deref() == Some(&o.key)), threshold),
+                })
                 .collect();
             (total, Body::Choices(lines(option_labels(), &shown, total)))
         }
@@ -296,12 +316,13 @@ fn question_result(
                 .iter()
                 .map(|o| sum(&|c| c.choice.as_deref() == Some(&o.key) && c.number == Some(1)))
                 .collect();
-            let safe = suppression::with_total(&firsts, threshold);
+            let safe = suppression::with_total_withheld(&firsts, &held, threshold);
             let lines = q
                 .options
                 .iter()
                 .zip(&safe.cells)
-                .map(|(o, &first)| {
+                .zip(&held)
+                .map(|((o, &first), &held)| {
                     let mine: Vec<&&AnswerCount> = counts
                         .iter()
                         .filter(|c| c.choice.as_deref() == Some(&o.key) && c.number.is_some())
@@ -313,7 +334,7 @@ fn question_result(
                         label: o.label.clone(),
                         first,
                         percent: percent(first, safe.total),
-                        points: (ranked >= threshold).then_some(points),
+                        points: (ranked >= threshold && !held).then_some(points),
                     }
                 })
                 .collect();
@@ -501,7 +522,7 @@ mod tests {
             count(1, "q1", Some("b"), None, 3),
             count(1, "q1", Some("c"), None, 17),
         ];
-        let r = results(&v, &counts, &[resp(1, "q1", 50)], &[], 10);
+        let r = results(&v, &counts, &[resp(1, "q1", 50)], &[], 10, &[]);
         assert_eq!(r[0].respondents, Shown::Count(50));
         let Body::Choices(lines) = &r[0].body else { panic!() };
         // 3 is hidden, and 17 with it: the total does not give the 3 away.
@@ -533,7 +554,7 @@ mod tests {
             count(7, "k", Some("z"), Some(3), 5),
             count(7, "k", Some("y"), Some(2), 5),
         ]);
-        let r = results(&v, &counts, &[resp(7, "m", 42), resp(7, "r", 150), resp(7, "k", 30)], &[], 10);
+        let r = results(&v, &counts, &[resp(7, "m", 42), resp(7, "r", 150), resp(7, "k", 30)], &[], 10, &[]);
         let Body::Choices(m) = &r[0].body else { panic!() };
         assert_eq!((m[0].count, m[1].count), (Shown::Count(40), H));
         assert!((m[0].percent.unwrap() - 95.238).abs() < 0.01);
@@ -555,6 +576,43 @@ mod tests {
     }
 
     #[test]
+    fn sensitive_concerns_are_withheld_from_partners_with_one_more() {
+        // The poll's ranking: "hate" was first for 40 people, big enough to show to staff.
+        let mut rank = q("priorities", QuestionKind::Ranking, &["drugs", "hate", "litter", "noise"]);
+        rank.max_choices = Some(3);
+        let v = vec![Version { id: 3, number: 1, survey: Survey { questions: vec![rank] } }];
+        let counts = vec![
+            count(3, "priorities", Some("drugs"), Some(1), 50),
+            count(3, "priorities", Some("hate"), Some(1), 40),
+            count(3, "priorities", Some("litter"), Some(1), 30),
+            count(3, "priorities", Some("noise"), Some(1), 20),
+        ];
+        let categories =
+            [("drugs".to_string(), false), ("hate".to_string(), true), ("litter".to_string(), false)];
+        assert!(withheld_concerns(true, false, &categories).is_empty(), "staff see every count");
+        assert!(withheld_concerns(false, true, &categories).is_empty(), "only the poll's concerns");
+        let withheld = withheld_concerns(true, true, &categories);
+        assert_eq!(withheld, ["hate"]);
+        let staff = results(&v, &counts, &[resp(3, "priorities", 140)], &[], 10, &[]);
+        let Body::Ranking { lines, .. } = &staff[0].body else { panic!() };
+        assert_eq!(lines[1].first, Shown::Count(40));
+        let partner = results(&v, &counts, &[resp(3, "priorities", 140)], &[], 10, &withheld);
+        let Body::Ranking { lines, .. } = &partner[0].body else { panic!() };
+        // Hidden, its points too, and the smallest other (noise) so it cannot be worked out
+        // from the total shown.
+        assert_eq!((lines[1].first, lines[1].points, lines[1].percent), (H, None, None));
+        assert_eq!(lines[3].first, H);
+        assert_eq!((lines[0].first, lines[2].first), (Shown::Count(50), Shown::Count(30)));
+        assert_eq!(partner[0].respondents, Shown::Count(140));
+        let multi = q("m", QuestionKind::MultipleChoice, &["hate", "drugs"]);
+        let v = vec![Version { id: 4, number: 1, survey: Survey { questions: vec![multi] } }];
+        let counts = vec![count(4, "m", Some("hate"), None, 40), count(4, "m", Some("drugs"), None, 40)];
+        let r = results(&v, &counts, &[resp(4, "m", 60)], &[], 10, &withheld);
+        let Body::Choices(m) = &r[0].body else { panic!() };
+        assert_eq!((m[0].count, m[1].count), (H, Shown::Count(40)));
+    }
+
+    #[test]
     fn a_mean_is_not_shown_beside_hidden_ratings() {
         let v = vec![Version {
             id: 1,
@@ -565,7 +623,7 @@ mod tests {
             .into_iter()
             .map(|(r, n)| count(1, "r", None, Some(r), n))
             .collect();
-        let r = results(&v, &counts, &[resp(1, "r", 95)], &[], 10);
+        let r = results(&v, &counts, &[resp(1, "r", 95)], &[], 10, &[]);
         let Body::Rating { mean, lines, .. } = &r[0].body else { panic!() };
         assert_eq!(*mean, None);
         assert_eq!(lines[0].count, H);
@@ -593,7 +651,7 @@ mod tests {
             count(10, "q2", Some("a"), None, 25),
             count(10, "q2", Some("b"), None, 10),
         ];
-        let r = results(&versions, &counts, &[resp(10, "q1", 32), resp(11, "q1", 26)], &[], 10);
+        let r = results(&versions, &counts, &[resp(10, "q1", 32), resp(11, "q1", 26)], &[], 10, &[]);
         let keys: Vec<(&str, Option<i64>)> = r.iter().map(|q| (q.key.as_str(), q.version)).collect();
         assert_eq!(keys, vec![("q1", None), ("q2", None), ("q2", Some(1)), ("gone", None)]);
         assert_eq!(r[0].text.en, "newer words");
@@ -623,6 +681,7 @@ mod tests {
             &[resp(1, "p", 52)],
             &[(5, names("Splott")), (6, names("Adamsdown"))],
             10,
+            &[],
         );
         let Body::Place(lines) = &r[0].body else { panic!() };
         assert_eq!(lines[1].label.en, "Adamsdown");

@@ -11,7 +11,7 @@ use crate::{
     engagement::{
         results::{self, Bar, Body, Filter, GroupTopic, Line, QuestionResult, RankLine, Version},
         survey::Survey,
-        CampaignStatus, ResponseChannel,
+        CampaignStatus, ResponseChannel, SurveyKind,
     },
     error::{internal, reject, AppError},
     i18n::Lang,
@@ -56,6 +56,8 @@ pub struct ResultsView {
     pub groups: Vec<(GroupTopic, String)>,
     pub can_publish: bool,
     pub can_code: bool,
+    /// Whether sensitive concerns' counts are withheld (partners reading the poll's results).
+    pub withheld: bool,
 }
 
 /// The versions of a survey as results read them (a version whose stored questions cannot be
@@ -143,6 +145,18 @@ pub async fn results_view(
             .filter_map(|g| Some((GroupTopic::parse(&g.topic)?, g.category)))
             .collect()
     };
+    // Sensitive concerns of the priorities poll: counted for staff, withheld from partners.
+    let poll = survey.as_ref().is_some_and(|s| s.kind == SurveyKind::PrioritiesPoll);
+    let withheld = match poll && partner {
+        true => db::reporting::categories(&state.db, csp)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|c| (c.code, c.sensitive))
+            .collect(),
+        false => Vec::new(),
+    };
+    let withheld = results::withheld_concerns(poll, partner, &withheld);
     Ok(ResultsView {
         campaign_id: id,
         title: Names::new(campaign.title_en, campaign.title_cy),
@@ -152,12 +166,13 @@ pub async fn results_view(
         has_versions: !versions.is_empty(),
         threshold,
         responses: suppression::one(responses, threshold),
-        questions: results::results(&versions, &counts, &respondents, &neighbourhoods, threshold),
+        questions: results::results(&versions, &counts, &respondents, &neighbourhoods, threshold, &withheld),
         filter,
         neighbourhoods,
         groups,
         can_publish: user.can(Permission::RunEngagement, csp),
         can_code: user.can(Permission::CodeResponses, csp),
+        withheld: !withheld.is_empty(),
     })
 }
 
@@ -266,6 +281,7 @@ fn ResultsStatus(lang: Lang, view: ResultsView) -> impl IntoView {
         })}
         <p>{t!(lang, "results-responses", count = shown_words(lang, view.responses))}</p>
         <p class="hint">{t!(lang, "results-suppression", threshold = view.threshold)}</p>
+        {view.withheld.then(|| view! { <p class="hint">{t!(lang, "results-sensitive-withheld")}</p> })}
         <p>{match view.published_at {
             Some(at) => t!(lang, "results-published-on", date = crate::time::date(lang, at)),
             None => t!(lang, "results-not-published"),

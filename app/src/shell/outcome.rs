@@ -288,6 +288,10 @@ outcomes! {
     PriorityVerdict: Engagement Error "priority_verdict" => "priority-error-verdict",
     PriorityEvidence: Engagement Error "priority_evidence" => "priority-error-evidence",
     PriorityDate: Engagement Error "priority_date" => "priority-error-date",
+    PriorityEdited: Engagement Done "priority_edited" => "priority-done-edited",
+    PriorityRemoved: Engagement Done "priority_removed" => "priority-done-removed",
+    PriorityConfirm: Engagement Error "priority_confirm" => "priority-error-confirm",
+    PriorityHasVerdict: Engagement Error "priority_has_verdict" => "priority-error-has-verdict",
     // A residents' survey page.
     SurveySaved: Survey Done "saved" => "survey-done-saved",
     SurveyUnavailable: Survey Error "unavailable" => "survey-error-unavailable",

@@ -5,6 +5,7 @@
 
 use super::{check_priority, check_review, Period, PriorityProblem, Verdict, MAX_PRIORITIES};
 use crate::{
+    audit::{AuditAction, NewAuditEntry},
     db::{
         self,
         priorities::{LinkChoices, NewPriority, PriorityRecord, Target},
@@ -321,6 +322,59 @@ fn priority_forms(
             </div>
             <button type="submit" class="button">{t!(lang, "priority-record-review")}</button>
         </form>
+        {change_forms(lang, place, p, k)}
+    }
+    .into_any()
+}
+
+/// The lead's forms that change a priority's words or remove it (confirmed with a box ticked,
+/// so it works without JavaScript); each opens by itself, and a refused one comes back open and
+/// as typed.
+fn change_forms(lang: Lang, place: &Place, p: &PriorityRecord, k: &kept::KeptForm) -> AnyView {
+    let id = p.id;
+    let editing = k.is_for("edit", "priority", &id.to_string());
+    let removing = k.is_for("remove", "priority", &id.to_string());
+    let value = |name: &str, stored: &str| match editing {
+        true => k.value("edit", name, stored),
+        false => stored.to_string(),
+    };
+    let title = p.title.get(lang).to_string();
+    view! {
+        <details open=editing>
+            <summary>{t!(lang, "priority-edit", priority = title.clone())}</summary>
+            <form method="post" action=format!("{ADDRESS}/edit") class="form">
+                {hidden(lang, place)}
+                <input type="hidden" name="priority" value=id.to_string() />
+                <div class="field">
+                    <label for=format!("edit-title-en-{id}")>{t!(lang, "priority-title-en")}</label>
+                    <input id=format!("edit-title-en-{id}") name="title_en" type="text" lang="en" required maxlength="200" value=value("title_en", &p.title.en) />
+                </div>
+                <div class="field">
+                    <label for=format!("edit-title-cy-{id}")>{t!(lang, "priority-title-cy")}</label>
+                    <input id=format!("edit-title-cy-{id}") name="title_cy" type="text" lang="cy" required maxlength="200" value=value("title_cy", &p.title.cy) />
+                </div>
+                <div class="field">
+                    <label for=format!("edit-why-{id}")>{t!(lang, "priority-why")}</label>
+                    <textarea id=format!("edit-why-{id}") name="why" rows="3">{value("why", &p.why)}</textarea>
+                </div>
+                <button type="submit" class="button">{t!(lang, "priority-save-changes")}</button>
+            </form>
+        </details>
+        {p.reviews.is_empty().then(|| view! {
+            <details open=removing>
+                <summary>{t!(lang, "priority-remove", priority = title.clone())}</summary>
+                <form method="post" action=format!("{ADDRESS}/remove") class="form">
+                    {hidden(lang, place)}
+                    <input type="hidden" name="priority" value=id.to_string() />
+                    <p class="hint">{t!(lang, "priority-remove-hint")}</p>
+                    <div class="choice">
+                        <input type="checkbox" name="confirm" value="yes" id=format!("remove-confirm-{id}") />
+                        <label for=format!("remove-confirm-{id}")>{t!(lang, "priority-remove-confirm")}</label>
+                    </div>
+                    <button type="submit" class="button">{t!(lang, "priority-remove-button")}</button>
+                </form>
+            </details>
+        })}
     }
     .into_any()
 }
@@ -452,6 +506,30 @@ pub struct ReviewForm {
     pub verdict: String,
     pub evidence: String,
     pub reviewed_on: String,
+}
+
+/// A priority's words changed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EditForm {
+    pub csp: String,
+    pub neighbourhood: String,
+    pub period: String,
+    pub priority: String,
+    pub title_en: String,
+    pub title_cy: String,
+    pub why: String,
+}
+
+/// A priority removed: `confirm` is `yes` when the box is ticked.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RemoveForm {
+    pub csp: String,
+    pub neighbourhood: String,
+    pub period: String,
+    pub priority: String,
+    pub confirm: String,
 }
 
 fn back(lang: Lang, slug: &str, neighbourhood: &str, period: &str, query: &str) -> Response {
@@ -634,6 +712,104 @@ pub async fn review(
         Ok(()) => {
             back(lang, &csp.slug, &form.neighbourhood, &form.period, &Outcome::PriorityReviewed.query())
         }
+        Err(e) => refuse(unavailable(e)).await,
+    }
+}
+
+fn audit_entry(staff: &Staff, csp_id: i64, priority: i64, detail: String) -> NewAuditEntry {
+    NewAuditEntry {
+        actor_user_id: Some(staff.user.id),
+        actor_label: staff.user.email.clone(),
+        action: Some(AuditAction::PriorityChanged),
+        record_type: Some("neighbourhood_priority".into()),
+        record_id: Some(priority.to_string()),
+        csp_id: Some(csp_id),
+        ip: Some(staff.ip.clone()),
+        detail: Some(detail),
+    }
+}
+
+/// `POST /staff/engagement/priorities/edit`: a priority's titles and why changed (refused
+/// input comes back as typed with the reason); audited with the change.
+pub async fn edit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Posted { form, lang, fields }: Posted<EditForm>,
+) -> Response {
+    let csp = match staff.require_in(lang, Permission::RunEngagement, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let page = priorities_page(&csp.slug);
+    let (db, user, page, fields) = (&state.db, staff.user.id, page.as_str(), fields.as_slice());
+    let (slug, neighbourhood, period) =
+        (csp.slug.as_str(), form.neighbourhood.as_str(), form.period.as_str());
+    let refuse = move |outcome: Outcome| async move {
+        let query = kept::refusal(db, user, page, "edit", fields, outcome).await;
+        back(lang, slug, neighbourhood, period, &query)
+    };
+    let priority = match priority_of(&state, csp.csp_id, &form.priority).await {
+        Ok(Some(id)) => id,
+        Ok(None) => return refuse(Outcome::PriorityUnknown).await,
+        Err(e) => return refuse(unavailable(e)).await,
+    };
+    let text = match check_priority(&form.title_en, &form.title_cy, &form.why) {
+        Ok(t) => t,
+        Err(p) => return refuse(problem_outcome(p)).await,
+    };
+    let detail = format!("edited: {} / {}", text.title_en, text.title_cy);
+    let entry = audit_entry(&staff, csp.csp_id, priority, detail);
+    match db::priorities::edit(&state.db, priority, &text, &entry).await {
+        Ok(true) => back(lang, slug, neighbourhood, period, &Outcome::PriorityEdited.query()),
+        Ok(false) => refuse(Outcome::PriorityUnknown).await,
+        Err(e) => refuse(unavailable(e)).await,
+    }
+}
+
+/// `POST /staff/engagement/priorities/remove`: a priority set in error removed once the box
+/// confirming it is ticked, with its links (its place is free again); one with a recorded
+/// verdict is kept as the neighbourhood's history. Audited.
+pub async fn remove(
+    State(state): State<AppState>,
+    staff: Staff,
+    Posted { form, lang, fields }: Posted<RemoveForm>,
+) -> Response {
+    let csp = match staff.require_in(lang, Permission::RunEngagement, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let page = priorities_page(&csp.slug);
+    let (db, user, page, fields) = (&state.db, staff.user.id, page.as_str(), fields.as_slice());
+    let (slug, neighbourhood, period) =
+        (csp.slug.as_str(), form.neighbourhood.as_str(), form.period.as_str());
+    let refuse = move |outcome: Outcome| async move {
+        let query = kept::refusal(db, user, page, "remove", fields, outcome).await;
+        back(lang, slug, neighbourhood, period, &query)
+    };
+    let place = match form.priority.trim().parse::<i64>() {
+        Ok(id) => db::priorities::find(&state.db, csp.csp_id, id).await.map(|p| p.map(|p| (id, p))),
+        Err(_) => Ok(None),
+    };
+    let (priority, found) = match place {
+        Ok(Some(found)) => found,
+        Ok(None) => return refuse(Outcome::PriorityUnknown).await,
+        Err(e) => return refuse(unavailable(e)).await,
+    };
+    if form.confirm.trim() != "yes" {
+        return refuse(Outcome::PriorityConfirm).await;
+    }
+    let detail = format!(
+        "removed: neighbourhood {} {}",
+        found.neighbourhood_id,
+        Period { year: found.year, quarter: found.quarter }
+    );
+    let entry = audit_entry(&staff, csp.csp_id, priority, detail);
+    match db::priorities::remove(&state.db, priority, &entry).await {
+        Ok(db::priorities::Removed::Removed) => {
+            back(lang, slug, neighbourhood, period, &Outcome::PriorityRemoved.query())
+        }
+        Ok(db::priorities::Removed::Reviewed) => refuse(Outcome::PriorityHasVerdict).await,
+        Ok(db::priorities::Removed::Gone) => refuse(Outcome::PriorityUnknown).await,
         Err(e) => refuse(unavailable(e)).await,
     }
 }
