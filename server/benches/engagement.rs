@@ -502,9 +502,10 @@ async fn measure(url: &str, responses: usize, runs: usize, rate: usize, seconds:
 
 #[tokio::main]
 async fn main() {
-    // Failures the hub logs (a 503 names its cause here).
+    // Failures the hub logs (a 503 names its cause here); `CYMUNED_BENCH_LOG` for more (e.g.
+    // `error,sqlx::query=debug`: every statement with its time, to count a step's statements).
     server::startup::init_logging(&app::config::Settings {
-        log_filter: "error".into(),
+        log_filter: std::env::var("CYMUNED_BENCH_LOG").unwrap_or_else(|_| "error".into()),
         ..Default::default()
     });
     let number = |name: &str, default: usize| -> usize {

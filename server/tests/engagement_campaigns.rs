@@ -161,6 +161,18 @@ both_backends!(
                 .await
                 .unwrap();
         assert_eq!(planned, 3);
+        // Each entry names its campaign (written in the transaction that plans it).
+        let named: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'campaign_planned' AND record_type = 'campaign' \
+             AND record_id IN ($1, $2, $3)",
+        )
+        .bind(first.to_string())
+        .bind(second.to_string())
+        .bind(third.to_string())
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+        assert_eq!(named, 3);
 
         // Refused: no Welsh title. The form comes back as typed, the message in the page's language.
         let refused = plan_body("cy", "Only English here", "", &format!("neighbourhood={n1}"), owner, 10);

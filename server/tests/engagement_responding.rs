@@ -10,6 +10,7 @@ use app::{
     db::{
         self,
         engagement::{EqualityRow, NewCampaign, NewResponse},
+        responses::SaveProgress,
         Db,
     },
     engagement::{
@@ -463,14 +464,41 @@ both_backends!(a_response_is_stored_whole_or_not_at_all, |db: Db, url: String| a
         answers: &rows,
         equality: &equality,
     };
+    // The resident's answers saved so far (the first step), finished with the response.
+    db::responses::save_progress(
+        &db,
+        &SaveProgress {
+            token_hash: "token",
+            campaign_id: c.id,
+            survey_version_id: version,
+            language: "en",
+            fields_json: "{}",
+            step: 1,
+            link_id: Some(link),
+            keep_until: i64::MAX / 2,
+        },
+    )
+    .await
+    .unwrap();
+    let finished = SaveProgress {
+        token_hash: "token",
+        campaign_id: c.id,
+        survey_version_id: version,
+        language: "en",
+        fields_json: "{\"eq_sex\":[\"male\"]}",
+        step: 2,
+        link_id: Some(link),
+        keep_until: db::now() + 3600,
+    };
     let mut tx = db.writer().begin().await.unwrap();
-    let failed = db::responses::store_in(&mut tx, &response, "hash", Some(link), None).await;
+    let failed = db::responses::store_in(&mut tx, &response, "hash", Some(link), Some(&finished)).await;
     assert!(failed.is_err());
     drop(tx);
     assert_eq!(
         scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await,
         0
     );
+    assert_eq!(scalar_for(&db, "SELECT COUNT(*) FROM survey_answers WHERE campaign_id = $1", c.id).await, 0);
     assert_eq!(scalar_for(&db, "SELECT COUNT(*) FROM survey_equality WHERE response_id > $1", 0).await, 0);
     assert_eq!(
         scalar_for(
@@ -480,6 +508,59 @@ both_backends!(a_response_is_stored_whole_or_not_at_all, |db: Db, url: String| a
         )
         .await,
         0
+    );
+    let (step, response_id): (i64, Option<i64>) =
+        sqlx::query_as("SELECT step, response_id FROM survey_progress WHERE token_hash = 'token'")
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+    assert_eq!((step, response_id), (1, None), "the saved answers are not finished");
+
+    // Good answers: the response, its answers and equality row, the used link and the finished
+    // answers, in one commit.
+    let rows = vec![app::engagement::survey::AnswerRow {
+        question: "q4".into(),
+        choice: None,
+        number: None,
+        text: Some(c.ward.clone()),
+        neighbourhood_id: Some(c.neighbourhood),
+    }];
+    let response = NewResponse { answers: &rows, ..response };
+    let mut tx = db.writer().begin().await.unwrap();
+    let stored =
+        db::responses::store_in(&mut tx, &response, "hash", Some(link), Some(&finished)).await.unwrap();
+    let db::responses::Stored::Response { id, duplicate_of: None } = stored else { panic!("{stored:?}") };
+    tx.commit().await.unwrap();
+    assert_eq!(scalar_for(&db, "SELECT COUNT(*) FROM survey_answers WHERE response_id = $1", id).await, 1);
+    assert_eq!(scalar_for(&db, "SELECT COUNT(*) FROM survey_equality WHERE response_id = $1", id).await, 1);
+    assert_eq!(
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE answers_hash = 'hash' AND id = $1", id)
+            .await,
+        1
+    );
+    let (step, response_id, fields): (i64, Option<i64>, String) =
+        sqlx::query_as("SELECT step, response_id, fields FROM survey_progress WHERE token_hash = 'token'")
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+    assert_eq!((step, response_id), (2, Some(id)), "finished with the response");
+    assert!(fields.contains("eq_sex"), "the last step's answers are kept for the copy: {fields}");
+
+    // The same last step again (posted twice): refused, nothing more stored.
+    sqlx::query("UPDATE survey_links SET used_at = NULL WHERE id = $1")
+        .bind(link)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let response = NewResponse { respondent_key: None, ..response };
+    let mut tx = db.writer().begin().await.unwrap();
+    let again =
+        db::responses::store_in(&mut tx, &response, "hash", Some(link), Some(&finished)).await.unwrap();
+    assert_eq!(again, db::responses::Stored::AlreadyAnswered);
+    drop(tx);
+    assert_eq!(
+        scalar_for(&db, "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1", c.id).await,
+        1
     );
 });
 

@@ -106,6 +106,21 @@ pub struct CampaignChange<'a> {
     pub results_due_on: Option<Timestamp>,
 }
 
+/// Plans a campaign with its audit entry (whose record is the new campaign), in one
+/// transaction; returns its id.
+pub async fn plan_campaign(
+    db: &Db,
+    c: super::engagement::NewCampaign<'_>,
+    audit: &NewAuditEntry,
+) -> Result<i64, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let id = super::engagement::insert_campaign(&mut tx, c).await?;
+    let audit = NewAuditEntry { record_id: Some(id.to_string()), ..audit.clone() };
+    record_in(&mut tx, &audit).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
 /// Changes a campaign if it is still at `expected_version` (false: someone else saved first,
 /// nothing written), with its audit entry, in one transaction.
 pub async fn update_campaign(

@@ -29,8 +29,16 @@ pub struct NewCampaign<'a> {
 
 /// Plans a campaign; returns its id.
 pub async fn create_campaign(db: &Db, c: NewCampaign<'_>) -> Result<i64, DbError> {
-    let at = now();
     let mut tx = db.writer().begin().await?;
+    let id = insert_campaign(&mut tx, c).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Plans a campaign within `tx` (so a caller can add its audit entry in the same transaction);
+/// returns its id.
+pub async fn insert_campaign(tx: &mut super::reference::Tx<'_>, c: NewCampaign<'_>) -> Result<i64, DbError> {
+    let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO campaigns (csp_id, slug, title_en, title_cy, purpose_en, purpose_cy, whole_csp, starts_on, ends_on, \
          owner_user_id, status, response_policy, results_due_on, created_at, updated_at, version) \
@@ -50,23 +58,22 @@ pub async fn create_campaign(db: &Db, c: NewCampaign<'_>) -> Result<i64, DbError
     .bind(c.response_policy)
     .bind(c.results_due_on)
     .bind(at)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     for n in c.neighbourhoods {
         sqlx::query("INSERT INTO campaign_neighbourhoods (campaign_id, neighbourhood_id) VALUES ($1, $2)")
             .bind(id)
             .bind(n)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
     for channel in c.channels {
         sqlx::query("INSERT INTO campaign_channels (campaign_id, channel) VALUES ($1, $2)")
             .bind(id)
             .bind(channel)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -313,9 +320,24 @@ pub struct NewResponse<'a> {
 /// Stores a response in one transaction, within `tx` (so a caller can add its audit entry or
 /// mark a personal link used in the same transaction); returns its id.
 pub async fn insert_response(tx: &mut super::reference::Tx<'_>, r: &NewResponse<'_>) -> Result<i64, DbError> {
+    insert_response_hashed(tx, r, None).await
+}
+
+/// Answer rows per INSERT statement (seven values each: within both databases' limits).
+const ANSWERS_PER_STATEMENT: usize = 200;
+
+/// `insert_response` with the answers' fingerprint (`respond::answers_hash`), which flags
+/// duplicates across channels: the response in one statement, its answers in one more (a
+/// multi-row INSERT), its equality monitoring in a third.
+pub async fn insert_response_hashed(
+    tx: &mut super::reference::Tx<'_>,
+    r: &NewResponse<'_>,
+    answers_hash: Option<&str>,
+) -> Result<i64, DbError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO survey_responses (campaign_id, survey_version_id, csp_id, neighbourhood_id, channel, language, \
-         entered_by, respondent_key, duplicate_of, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+         entered_by, respondent_key, duplicate_of, submitted_at, answers_hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(r.campaign_id)
     .bind(r.survey_version_id)
@@ -327,22 +349,42 @@ pub async fn insert_response(tx: &mut super::reference::Tx<'_>, r: &NewResponse<
     .bind(r.respondent_key)
     .bind(r.duplicate_of)
     .bind(now())
+    .bind(answers_hash)
     .fetch_one(&mut **tx)
     .await?;
-    for a in r.answers {
-        sqlx::query(
+    for chunk in r.answers.chunks(ANSWERS_PER_STATEMENT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let n = i * 7;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                    n + 1,
+                    n + 2,
+                    n + 3,
+                    n + 4,
+                    n + 5,
+                    n + 6,
+                    n + 7
+                )
+            })
+            .collect();
+        let sql = format!(
             "INSERT INTO survey_answers (response_id, campaign_id, question, choice, number, text, neighbourhood_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(id)
-        .bind(r.campaign_id)
-        .bind(&a.question)
-        .bind(&a.choice)
-        .bind(a.number)
-        .bind(&a.text)
-        .bind(a.neighbourhood_id)
-        .execute(&mut **tx)
-        .await?;
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut insert = sqlx::query(&sql);
+        for a in chunk {
+            insert = insert
+                .bind(id)
+                .bind(r.campaign_id)
+                .bind(&a.question)
+                .bind(&a.choice)
+                .bind(a.number)
+                .bind(&a.text)
+                .bind(a.neighbourhood_id);
+        }
+        insert.execute(&mut **tx).await?;
     }
     if !r.equality.is_empty() {
         let e = r.equality;

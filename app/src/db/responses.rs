@@ -57,37 +57,30 @@ pub struct SaveProgress<'a> {
     pub keep_until: i64,
 }
 
-/// Saves a step's answers (the first step makes the row).
+/// Saves a step's answers (the first step makes the row) in one statement. Answers already
+/// finished (stored as a response) or begun on another campaign are not written over: that is
+/// an error, as a clash of tokens would be.
 pub async fn save_progress(db: &Db, p: &SaveProgress<'_>) -> Result<(), DbError> {
-    let at = now();
     let done = sqlx::query(
-        "UPDATE survey_progress SET fields = $1, step = $2, language = $3, updated_at = $4 \
-         WHERE token_hash = $5 AND campaign_id = $6 AND response_id IS NULL",
+        "INSERT INTO survey_progress (token_hash, campaign_id, survey_version_id, language, fields, step, link_id, \
+         keep_until, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
+         ON CONFLICT (token_hash) DO UPDATE SET fields = excluded.fields, step = excluded.step, \
+         language = excluded.language, updated_at = excluded.updated_at \
+         WHERE survey_progress.response_id IS NULL AND survey_progress.campaign_id = excluded.campaign_id",
     )
-    .bind(p.fields_json)
-    .bind(p.step)
-    .bind(p.language)
-    .bind(at)
     .bind(p.token_hash)
     .bind(p.campaign_id)
+    .bind(p.survey_version_id)
+    .bind(p.language)
+    .bind(p.fields_json)
+    .bind(p.step)
+    .bind(p.link_id)
+    .bind(p.keep_until)
+    .bind(now())
     .execute(db.writer())
     .await?;
-    if done.rows_affected() == 0 {
-        sqlx::query(
-            "INSERT INTO survey_progress (token_hash, campaign_id, survey_version_id, language, fields, step, link_id, \
-             keep_until, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
-        )
-        .bind(p.token_hash)
-        .bind(p.campaign_id)
-        .bind(p.survey_version_id)
-        .bind(p.language)
-        .bind(p.fields_json)
-        .bind(p.step)
-        .bind(p.link_id)
-        .bind(p.keep_until)
-        .bind(at)
-        .execute(db.writer())
-        .await?;
+    if done.rows_affected() != 1 {
+        return Err(DbError::RowNotFound);
     }
     Ok(())
 }
@@ -230,24 +223,28 @@ async fn duplicate(
 
 /// Stores one response within `tx`: refused when its respondent key has answered already or its
 /// personal link is used; flagged (`duplicate_of`) when an earlier response of another channel
-/// has the same answers. Marks the link used, and the saved answers (`progress`) finished, to be
-/// kept until `copy_until` for the emailed copy.
+/// has the same answers. Marks the link used and, for a resident's own answers (`progress`: the
+/// last step's answers, with `keep_until` the time they are kept for the emailed copy), saves
+/// them finished under their token in the same transaction, so the response, its answers, its
+/// equality row, the used link and the finished answers are stored whole or not at all (the
+/// caller commits only a `Stored::Response`). Refused too when those answers were finished
+/// meanwhile (the same last step posted twice).
 pub async fn store_in(
     tx: &mut Tx<'_>,
     response: &NewResponse<'_>,
     answers_hash: &str,
     link_id: Option<i64>,
-    progress: Option<(&str, i64)>,
+    progress: Option<&SaveProgress<'_>>,
 ) -> Result<Stored, DbError> {
     if let Some(key) = response.respondent_key {
-        let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM survey_responses WHERE campaign_id = $1 AND respondent_key = $2",
+        let answered: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM survey_responses WHERE campaign_id = $1 AND respondent_key = $2 LIMIT 1",
         )
         .bind(response.campaign_id)
         .bind(key)
-        .fetch_one(&mut **tx)
+        .fetch_optional(&mut **tx)
         .await?;
-        if n > 0 {
+        if answered.is_some() {
             return Ok(Stored::AlreadyAnswered);
         }
     }
@@ -263,20 +260,34 @@ pub async fn store_in(
     }
     let duplicate_of = duplicate(tx, response.campaign_id, answers_hash, response.channel).await?;
     let r = NewResponse { duplicate_of, ..*response };
-    let id = super::engagement::insert_response(tx, &r).await?;
-    sqlx::query("UPDATE survey_responses SET answers_hash = $1 WHERE id = $2")
-        .bind(answers_hash)
+    let id = super::engagement::insert_response_hashed(tx, &r, Some(answers_hash)).await?;
+    if let Some(p) = progress {
+        // The row made by the first step, or (a survey answered in one post) a new one; never
+        // answers already finished.
+        let at = now();
+        let done = sqlx::query(
+            "INSERT INTO survey_progress (token_hash, campaign_id, survey_version_id, language, fields, step, link_id, \
+             response_id, keep_until, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+             ON CONFLICT (token_hash) DO UPDATE SET fields = excluded.fields, step = excluded.step, \
+             language = excluded.language, response_id = excluded.response_id, keep_until = excluded.keep_until, \
+             updated_at = excluded.updated_at \
+             WHERE survey_progress.response_id IS NULL AND survey_progress.campaign_id = excluded.campaign_id",
+        )
+        .bind(p.token_hash)
+        .bind(p.campaign_id)
+        .bind(p.survey_version_id)
+        .bind(p.language)
+        .bind(p.fields_json)
+        .bind(p.step)
+        .bind(p.link_id)
         .bind(id)
+        .bind(p.keep_until)
+        .bind(at)
         .execute(&mut **tx)
         .await?;
-    if let Some((token_hash, copy_until)) = progress {
-        sqlx::query("UPDATE survey_progress SET response_id = $1, keep_until = $2, updated_at = $3 WHERE token_hash = $4")
-            .bind(id)
-            .bind(copy_until)
-            .bind(now())
-            .bind(token_hash)
-            .execute(&mut **tx)
-            .await?;
+        if done.rows_affected() != 1 {
+            return Ok(Stored::AlreadyAnswered);
+        }
     }
     Ok(Stored::Response { id, duplicate_of })
 }

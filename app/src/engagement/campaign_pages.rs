@@ -1149,14 +1149,10 @@ pub async fn plan(
         response_policy: checked.policy,
         results_due_on: checked.results_due_on,
     };
-    match db::engagement::create_campaign(&state.db, new).await {
-        Ok(id) => {
-            let entry = audit(&staff, AuditAction::CampaignPlanned, csp.csp_id, id, format!("slug: {slug}"));
-            if let Err(e) = db::audit::record(&state.db, entry).await {
-                tracing::error!(error = %e, "could not write audit entry");
-            }
-            to_campaign(lang, id, Outcome::CampaignPlanned)
-        }
+    // The new campaign's id is the entry's record, set as it is stored.
+    let entry = audit(&staff, AuditAction::CampaignPlanned, csp.csp_id, 0, format!("slug: {slug}"));
+    match db::campaigns::plan_campaign(&state.db, new, &entry).await {
+        Ok(id) => to_campaign(lang, id, Outcome::CampaignPlanned),
         Err(e) => unavailable(lang, e),
     }
 }

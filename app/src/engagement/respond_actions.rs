@@ -236,9 +236,6 @@ pub async fn answer(
             return with_cookie(to(lang, &slug, "", &at_step(first, "&error=answers")));
         }
     };
-    if let Err(e) = save(reached.max(step)).await {
-        return unavailable(e);
-    }
     let respondent_key = match campaign.response_policy {
         ResponsePolicy::Open => None,
         ResponsePolicy::OnePerDevice => Some(respond::device_key(&secret, campaign.id, &device)),
@@ -252,6 +249,10 @@ pub async fn answer(
     };
     // Per address, as the report form: a browser clearing its cookie cannot answer for ever.
     if campaign.response_policy == ResponsePolicy::OnePerDevice && !state.survey_limiter.allow(&ip) {
+        // The answers are kept for when the resident tries again.
+        if let Err(e) = save(reached.max(step)).await {
+            return unavailable(e);
+        }
         return with_cookie(to(
             lang,
             &slug,
@@ -284,16 +285,22 @@ pub async fn answer(
         equality: &equality,
     };
     let hash = respond::answers_hash(neighbourhood_id, &rows);
+    // The last step's answers are saved finished with the response, in its transaction (one
+    // commit: on SQLite, one sync of the log), kept only for the emailed copy.
+    let fields_json = serde_json::to_string(&fields).unwrap_or_default();
+    let finished = SaveProgress {
+        token_hash: &token_hash,
+        campaign_id: campaign.id,
+        survey_version_id: version.id,
+        language: lang.code(),
+        fields_json: &fields_json,
+        step: reached.max(step) as i64,
+        link_id,
+        keep_until: db::now() + respond::COPY_FOR,
+    };
     let stored = async {
         let mut tx = db.writer().begin().await?;
-        let stored = db::responses::store_in(
-            &mut tx,
-            &response,
-            &hash,
-            link_id,
-            Some((&token_hash, db::now() + respond::COPY_FOR)),
-        )
-        .await?;
+        let stored = db::responses::store_in(&mut tx, &response, &hash, link_id, Some(&finished)).await?;
         if matches!(stored, Stored::Response { .. }) {
             tx.commit().await?;
         }
@@ -306,6 +313,10 @@ pub async fn answer(
         }
         Err(e) => {
             tracing::error!(error = %e, "could not store a survey response");
+            // Nothing was stored: the last step's answers are kept if they can be, for trying again.
+            if let Err(e) = save(reached.max(step)).await {
+                tracing::error!(error = %e, "could not save survey answers");
+            }
             with_cookie(to(
                 lang,
                 &slug,
