@@ -9,7 +9,7 @@ use crate::{
     audit::{AuditAction, NewAuditEntry},
     db::{self},
     engagement::{
-        results::{self, Bar, Body, Filter, GroupTopic, Line, QuestionResult, RankLine, Version},
+        results::{self, Bar, Body, Counted, Filter, GroupTopic, Line, QuestionResult, RankLine, Version},
         survey::Survey,
         CampaignStatus, ResponseChannel,
     },
@@ -88,6 +88,67 @@ pub async fn neighbourhood_names(state: &AppState, csp_id: i64) -> Result<Vec<(i
         .collect())
 }
 
+/// A campaign's results for a filter as the page and the API show them: every question's counts
+/// and the responses counted, suppressed; a filtered view also against the unfiltered one, so
+/// that subtracting one from the other gives no small number away.
+pub struct Computed {
+    pub provisional: bool,
+    pub has_versions: bool,
+    pub threshold: i64,
+    pub responses: Shown,
+    pub questions: Vec<QuestionResult>,
+}
+
+/// The counts of one view of a campaign's responses: a handful of queries.
+async fn counted(
+    db: &db::Db,
+    campaign_id: i64,
+    filter: &Filter,
+    only_version: Option<i64>,
+    multiple_choice: &[String],
+) -> Result<Counted, db::DbError> {
+    Ok(Counted {
+        answers: db::results::answer_counts(db, campaign_id, filter, only_version).await?,
+        respondents: db::results::respondent_counts(db, campaign_id, filter, only_version, multiple_choice)
+            .await?,
+        responses: db::results::response_count(db, campaign_id, filter).await?,
+    })
+}
+
+/// Computes a campaign's results for `filter` (already checked against `neighbourhoods`, the
+/// CSP's), with the CSP's threshold.
+pub async fn compute(
+    db: &db::Db,
+    campaign: &db::engagement::CampaignRow,
+    filter: &Filter,
+    neighbourhoods: &[(i64, Names)],
+) -> Result<Computed, db::DbError> {
+    let id = campaign.id;
+    let survey = db::engagement::survey_of_campaign(db, id).await?;
+    let version_rows = match &survey {
+        Some(s) => db::engagement::survey_versions(db, s.id).await?,
+        None => Vec::new(),
+    };
+    let versions = read_versions(&version_rows);
+    let threshold = db::engagement::suppression_threshold(db, campaign.csp_id).await?;
+    let only_version = (versions.len() == 1).then(|| versions[0].id);
+    let multiple_choice = results::multiple_choice_keys(&versions);
+    let view = counted(db, id, filter, only_version, &multiple_choice).await?;
+    let wider = if filter.is_empty() {
+        Vec::new()
+    } else {
+        vec![counted(db, id, &Filter::default(), only_version, &multiple_choice).await?]
+    };
+    let wider_responses: Vec<i64> = wider.iter().map(|w| w.responses).collect();
+    Ok(Computed {
+        provisional: is_provisional(campaign.status, survey.as_ref().and_then(|s| s.closes_at), db::now()),
+        has_versions: !versions.is_empty(),
+        threshold,
+        responses: suppression::one_within(view.responses, &wider_responses, threshold),
+        questions: results::results_within(&versions, &view, &wider, neighbourhoods, threshold),
+    })
+}
+
 pub async fn results_view(
     id: i64,
     neighbourhood: Option<String>,
@@ -107,12 +168,6 @@ pub async fn results_view(
     if !allowed {
         return Err(reject(AppError::NotFound));
     }
-    let survey = db::engagement::survey_of_campaign(&state.db, id).await.map_err(internal)?;
-    let version_rows = match &survey {
-        Some(s) => db::engagement::survey_versions(&state.db, s.id).await.map_err(internal)?,
-        None => Vec::new(),
-    };
-    let versions = read_versions(&version_rows);
     let neighbourhoods = neighbourhood_names(&state, csp).await?;
     let ids: Vec<i64> = neighbourhoods.iter().map(|(id, _)| *id).collect();
     let filter = if partner {
@@ -120,19 +175,7 @@ pub async fn results_view(
     } else {
         Filter::read(neighbourhood.as_deref(), channel.as_deref(), group.as_deref(), &ids)
     };
-    let threshold = db::engagement::suppression_threshold(&state.db, csp).await.map_err(internal)?;
-    let only_version = (versions.len() == 1).then(|| versions[0].id);
-    let counts = db::results::answer_counts(&state.db, id, &filter, only_version).await.map_err(internal)?;
-    let respondents = db::results::respondent_counts(
-        &state.db,
-        id,
-        &filter,
-        only_version,
-        &results::multiple_choice_keys(&versions),
-    )
-    .await
-    .map_err(internal)?;
-    let responses = db::results::response_count(&state.db, id, &filter).await.map_err(internal)?;
+    let computed = compute(&state.db, &campaign, &filter, &neighbourhoods).await.map_err(internal)?;
     let groups = if partner {
         Vec::new()
     } else {
@@ -147,12 +190,12 @@ pub async fn results_view(
         campaign_id: id,
         title: Names::new(campaign.title_en, campaign.title_cy),
         partner,
-        provisional: is_provisional(campaign.status, survey.as_ref().and_then(|s| s.closes_at), db::now()),
+        provisional: computed.provisional,
         published_at: campaign.results_published_at,
-        has_versions: !versions.is_empty(),
-        threshold,
-        responses: suppression::one(responses, threshold),
-        questions: results::results(&versions, &counts, &respondents, &neighbourhoods, threshold),
+        has_versions: computed.has_versions,
+        threshold: computed.threshold,
+        responses: computed.responses,
+        questions: computed.questions,
         filter,
         neighbourhoods,
         groups,
@@ -358,7 +401,7 @@ fn rank_bars(lang: Lang, lines: &[RankLine]) -> Vec<Bar> {
         lang,
         &lines
             .iter()
-            .map(|l| Line { label: l.label.clone(), count: l.first, percent: l.percent })
+            .map(|l| Line { key: l.key.clone(), label: l.label.clone(), count: l.first, percent: l.percent })
             .collect::<Vec<_>>(),
     )
 }
