@@ -616,7 +616,7 @@ mod tests {
         let alone = results(&v, &view(27, 20, 15, 36).answers, &view(27, 20, 15, 36).respondents, &[], 10);
         let Body::Choices(lines) = &alone[0].body else { panic!() };
         assert_eq!(lines[0].count, Shown::Count(27));
-        let r = results_within(&v, &view(27, 20, 15, 36), &[whole.clone()], &[], 10);
+        let r = results_within(&v, &view(27, 20, 15, 36), std::slice::from_ref(&whole), &[], 10);
         let Body::Choices(lines) = &r[0].body else { panic!() };
         assert_eq!(lines[0].key, "a");
         assert_eq!(
