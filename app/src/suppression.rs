@@ -4,6 +4,14 @@
 //! hidden too that no hidden one can be worked out by subtraction (secondary suppression).
 //!
 //! Pages, CSV exports and the API all show counts through these functions, so all three agree.
+//!
+//! **Differencing.** A filtered view (one neighbourhood, one channel, one equality group) sits
+//! beside the unfiltered one, so a count could be worked out by subtraction: 30 "yes" overall
+//! and 27 in one neighbourhood says 3 people elsewhere said yes. So in a filtered view a count
+//! is also hidden when the same count in the wider view minus it is between 1 and threshold - 1
+//! ([`reveals_by_difference`]), and when the wider view hides it (else a count hidden there, by
+//! secondary suppression, would be shown here); secondary suppression then applies as usual
+//! (`*_within`).
 
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +51,20 @@ impl Shown {
 
 /// One count on its own (no total shown beside it): hidden under the threshold.
 pub fn one(count: i64, threshold: i64) -> Shown {
-    if count < threshold {
+    one_within(count, &[], threshold)
+}
+
+/// Whether a count of a filtered view gives a small number away by difference with the same
+/// count in a wider view shown too (the unfiltered one): `wider - count` is between 1 and
+/// `threshold - 1`. (0 gives nothing away: everyone counted there is in the filtered view.)
+pub fn reveals_by_difference(count: i64, wider: i64, threshold: i64) -> bool {
+    (1..threshold).contains(&(wider - count))
+}
+
+/// One count of a filtered view on its own; `wider` holds the same count in each wider view
+/// shown beside it. Hidden under the threshold, or when a wider view minus it is small.
+pub fn one_within(count: i64, wider: &[i64], threshold: i64) -> Shown {
+    if count < threshold || wider.iter().any(|&w| reveals_by_difference(count, w, threshold)) {
         Shown::Hidden { threshold }
     } else {
         Shown::Count(count)
@@ -60,26 +81,52 @@ pub struct WithTotal {
 /// Counts that add up to a total shown beside them. Small cells are hidden; if exactly one cell
 /// is hidden, the smallest other cell is hidden too; if there is none, the total is hidden.
 pub fn with_total(counts: &[i64], threshold: i64) -> WithTotal {
-    let total: i64 = counts.iter().sum();
-    let mut hidden: Vec<bool> = counts.iter().map(|&c| c < threshold).collect();
-    let total_hidden = total < threshold || !secure_line(counts, &mut hidden, |_| false);
-    WithTotal {
-        cells: shown(counts, &hidden, threshold),
-        total: if total_hidden { Shown::Hidden { threshold } } else { Shown::Count(total) },
-    }
+    with_total_within(counts, &[], threshold)
+}
+
+/// Counts of a filtered view that add up to a total shown beside them; `wider` holds each wider
+/// view's counts of the same cells (the unfiltered view's, in the same order). A cell, or the
+/// total, is hidden when it is small, when a wider view minus it is small, or when the wider
+/// view (suppressed as [`with_total`] shows it) hides it; then, as in [`with_total`], never
+/// exactly one cell hidden beside a shown total.
+pub fn with_total_within(counts: &[i64], wider: &[Vec<i64>], threshold: i64) -> WithTotal {
+    with_total_within_withheld(counts, wider, &[], threshold)
 }
 
 /// As [`with_total`], with some cells withheld whatever their size (counts of sensitive
 /// categories shown to people who may not see them): they are hidden like small ones, so
 /// secondary suppression keeps them from being worked out from the total.
 pub fn with_total_withheld(counts: &[i64], withheld: &[bool], threshold: i64) -> WithTotal {
+    with_total_within_withheld(counts, &[], withheld, threshold)
+}
+
+/// Both rules at once: a filtered view against its `wider` views ([`with_total_within`]), with
+/// the cells marked in `withheld` hidden whatever their size ([`with_total_withheld`]).
+pub fn with_total_within_withheld(
+    counts: &[i64],
+    wider: &[Vec<i64>],
+    withheld: &[bool],
+    threshold: i64,
+) -> WithTotal {
     let total: i64 = counts.iter().sum();
+    let wider_shown: Vec<WithTotal> =
+        wider.iter().map(|w| with_total_within_withheld(w, &[], withheld, threshold)).collect();
+    let differs = |i: usize, c: i64| {
+        wider.iter().zip(&wider_shown).any(|(w, shown)| {
+            reveals_by_difference(c, w.get(i).copied().unwrap_or(c), threshold)
+                || shown.cells.get(i).is_some_and(|s| s.is_hidden())
+        })
+    };
     let mut hidden: Vec<bool> = counts
         .iter()
         .enumerate()
-        .map(|(i, &c)| c < threshold || withheld.get(i).copied().unwrap_or(false))
+        .map(|(i, &c)| c < threshold || withheld.get(i).copied().unwrap_or(false) || differs(i, c))
         .collect();
-    let total_hidden = total < threshold || !secure_line(counts, &mut hidden, |_| false);
+    let total_differs = wider
+        .iter()
+        .zip(&wider_shown)
+        .any(|(w, shown)| reveals_by_difference(total, w.iter().sum(), threshold) || shown.total.is_hidden());
+    let total_hidden = total < threshold || total_differs || !secure_line(counts, &mut hidden, |_| false);
     WithTotal {
         cells: shown(counts, &hidden, threshold),
         total: if total_hidden { Shown::Hidden { threshold } } else { Shown::Count(total) },
@@ -222,6 +269,80 @@ mod tests {
         assert_eq!(with_total(&[12, 4], 10).cells, vec![H, H]);
         assert_eq!(with_total(&[4], 10), WithTotal { cells: vec![H], total: H });
         assert_eq!(with_total(&[30, 40], 10), WithTotal { cells: vec![n(30), n(40)], total: n(70) });
+    }
+
+    #[test]
+    fn a_filtered_count_that_differs_from_the_whole_by_a_small_number_is_hidden() {
+        assert!(reveals_by_difference(27, 30, 10));
+        assert!(reveals_by_difference(21, 30, 10));
+        assert!(!reveals_by_difference(20, 30, 10), "10 elsewhere is not small");
+        assert!(!reveals_by_difference(30, 30, 10), "nobody elsewhere gives nothing away");
+        assert_eq!(one_within(27, &[30], 10), H);
+        assert_eq!(one_within(27, &[40], 10), n(27));
+        assert_eq!(one_within(27, &[], 10), n(27));
+        assert_eq!(one_within(4, &[4], 10), H, "still hidden when small");
+    }
+
+    #[test]
+    fn the_difference_attack_no_longer_reveals_a_small_number() {
+        // The whole campaign: yes 30, no 20, unsure 15 (all shown, total 65).
+        let whole = with_total(&[30, 20, 15], 10);
+        assert_eq!(whole, WithTotal { cells: vec![n(30), n(20), n(15)], total: n(65) });
+        // One neighbourhood: yes 27, no 20, unsure 15. Shown plainly, 30 - 27 would say that
+        // 3 people elsewhere said yes.
+        let plain = with_total(&[27, 20, 15], 10);
+        assert_eq!(plain.cells[0], n(27), "without the rule the difference gives 3 away");
+        let filtered = with_total_within(&[27, 20, 15], &[vec![30, 20, 15]], 10);
+        // 27 is hidden (30 - 27 = 3), and so is the total (65 - 62 = 3).
+        assert_eq!(filtered.cells[0], H);
+        assert_eq!(filtered.total, H);
+        // No shown count of the filtered view, taken from the whole's, leaves 1 to 9.
+        let shown_cells = filtered.cells.iter().zip([30, 20, 15]).filter_map(|(c, w)| Some((c.count()?, w)));
+        for (f, w) in shown_cells {
+            assert!(!(1..10).contains(&(w - f)), "{w} - {f}");
+        }
+
+        // The total shown, one cell hidden by difference: secondary suppression hides one more,
+        // so the hidden one cannot be worked out from the filtered total either.
+        let filtered = with_total_within(&[25, 20, 15], &[vec![30, 40, 15]], 10);
+        assert_eq!(filtered, WithTotal { cells: vec![H, n(20), H], total: n(60) });
+        // A count the whole view hides (11, beside the 3) stays hidden in a filtered view, even
+        // when nobody outside the filter chose it: shown there, 40 - 26 - 11 would give the 3.
+        let whole = with_total(&[26, 11, 3], 10);
+        assert_eq!(whole.cells, vec![n(26), H, H]);
+        let online = with_total_within(&[25, 11, 3], &[vec![26, 11, 3]], 10);
+        assert_eq!(online, WithTotal { cells: vec![H, H, H], total: H });
+        let total_only = with_total_within(&[30, 20, 15], &[vec![30, 20, 18]], 10);
+        assert_eq!(total_only.cells[2], H);
+        assert_eq!(total_only.total, H, "65 of 68: the total would give the 3 away");
+        // Every filtered line is safe against its own total and against the whole's.
+        let mut seed = 11u64;
+        for _ in 0..2000 {
+            let mut next = || {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                ((seed >> 33) % 30) as i64
+            };
+            let size = 1 + (next() % 5) as usize;
+            let part: Vec<i64> = (0..size).map(|_| next()).collect();
+            let whole: Vec<i64> = part.iter().map(|p| p + next() % 12).collect();
+            let t = with_total_within(&part, std::slice::from_ref(&whole), 10);
+            let whole_shown = with_total(&whole, 10);
+            for (w, f) in whole_shown.cells.iter().zip(&t.cells) {
+                assert!(!w.is_hidden() || f.is_hidden(), "hidden in the whole, hidden here");
+            }
+            let shown_total = !t.total.is_hidden();
+            assert!(!shown_total || t.cells.iter().filter(|c| c.is_hidden()).count() != 1, "{part:?}");
+            for ((shown, p), w) in t.cells.iter().zip(&part).zip(&whole) {
+                if let Shown::Count(v) = shown {
+                    assert_eq!(v, p);
+                    assert!(*p >= 10 && !(1..10).contains(&(w - p)), "{part:?} of {whole:?}: {t:?}");
+                }
+            }
+            if let Shown::Count(total) = t.total {
+                let whole_total: i64 = whole.iter().sum();
+                assert!(!(1..10).contains(&(whole_total - total)), "{part:?} of {whole:?}");
+            }
+        }
     }
 
     /// No hidden cell can be worked out from what is shown: in each line with a shown total,

@@ -465,3 +465,193 @@ both_backends!(free_text_is_coded_and_exported_without_equality_data, |db: Db, u
     assert!(body.contains("Llyfr codau"));
     no_english(&format!("/cy{coding}"), &body);
 });
+
+/// A GET with an API key (or none), and its status and body as JSON.
+async fn api(app: &Router, path: &str, key: Option<&str>) -> (StatusCode, serde_json::Value) {
+    let mut request = Request::builder().uri(path);
+    if let Some(key) = key {
+        request = request.header(header::AUTHORIZATION, format!("Bearer {key}"));
+    }
+    let (status, headers, body) = send(app, request.body(Body::empty()).unwrap()).await;
+    assert_eq!(headers.get(header::CONTENT_TYPE).unwrap(), "application/json", "{path}: {body}");
+    (status, serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: not JSON ({e}): {body}")))
+}
+
+/// Every number sent as a count (`{"count": n, ...}`) anywhere in an answer.
+fn counts(v: &serde_json::Value) -> Vec<i64> {
+    let mut out = Vec::new();
+    match v {
+        serde_json::Value::Object(o) => {
+            if let (Some(c), Some(_)) = (o.get("count"), o.get("suppressed")) {
+                out.extend(c.as_i64());
+            }
+            for value in o.values() {
+                out.extend(counts(value));
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| out.extend(counts(x))),
+        _ => {}
+    }
+    out
+}
+
+/// A question's line by key: (count or None, suppressed).
+fn line(results: &serde_json::Value, question: &str, key: &str) -> (Option<i64>, bool) {
+    let q = results["questions"].as_array().unwrap().iter().find(|q| q["key"] == question).unwrap();
+    let l = q["lines"].as_array().unwrap().iter().find(|l| l["key"] == key).unwrap();
+    (l["count"]["count"].as_i64(), l["count"]["suppressed"].as_bool().unwrap())
+}
+
+fn hidden() -> serde_json::Value {
+    serde_json::json!({ "count": null, "suppressed": true })
+}
+
+both_backends!(the_results_api_suppresses_filters_and_scopes, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let (id, first, second) = campaign_with_responses(&db).await;
+    let mut keys = Vec::new();
+    for (role, csp) in [
+        ("officer", "cardiff"),
+        ("analyst", "cardiff"),
+        ("engagement_lead", "cardiff"),
+        ("csp_manager", "cardiff"),
+        ("admin", "cardiff"),
+        ("partner", "cardiff"),
+        ("officer", "swansea"),
+    ] {
+        let organisation = (role == "partner").then_some(("fire", "South Wales Fire and Rescue Service"));
+        let key =
+            accounts::create_api_key(&db, csp, role, &format!("{csp} {role}"), organisation).await.unwrap();
+        keys.push((format!("{csp} {role}"), key));
+    }
+    let officer = keys[0].1.clone();
+    let partner = keys[5].1.clone();
+    let swansea = keys[6].1.clone();
+    let path = format!("/api/v1/campaigns/{id}/results");
+
+    // Every staff role reads it; a partner not before it is published; another CSP's key and
+    // an unknown campaign are 404; no key is 401.
+    for (who, key) in &keys {
+        let (status, body) = api(&app, &path, Some(key)).await;
+        let expected = if who.contains("partner") || who.contains("swansea") {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::OK
+        };
+        assert_eq!(status, expected, "{who}: {body}");
+        if status == StatusCode::NOT_FOUND {
+            assert_eq!(body["code"], "not_found");
+        }
+    }
+    let (status, body) = api(&app, &path, None).await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("unauthorised")));
+    let (status, body) = api(&app, "/api/v1/campaigns/999999/results", Some(&officer)).await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+    let (status, body) = api(&app, "/api/v1/campaigns/feeling-safe/results", Some(&officer)).await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::BAD_REQUEST, Some("invalid_parameter")));
+    assert!(body["message"].as_str().unwrap().contains("'id'"));
+
+    // The whole campaign: yes 26 of 40; the 3 "unsure" is hidden, and the 11 "no" with it, so
+    // 40 - 26 does not give the 3 away. Free text: how many answered, never the words.
+    let (_, all) = api(&app, &path, Some(&officer)).await;
+    assert_eq!(all["threshold"], 10);
+    assert_eq!(all["provisional"], true);
+    assert_eq!(all["published_at"], serde_json::Value::Null);
+    assert_eq!(all["responses"], serde_json::json!({ "count": 40, "suppressed": false }));
+    assert_eq!(line(&all, "q1", "yes"), (Some(26), false));
+    assert_eq!(line(&all, "q1", "unsure"), (None, true));
+    assert_eq!(line(&all, "q1", "no"), (None, true), "the total would give the 3 away");
+    let q1 = &all["questions"][0];
+    assert_eq!((q1["kind"].as_str(), q1["respondents"]["count"].as_i64()), (Some("single_choice"), Some(40)));
+    assert_eq!(q1["lines"][0]["percent"], 65.0);
+    assert_eq!(q1["lines"][0]["label"]["cy"], "Ydw");
+    let c = counts(&all);
+    assert!(!c.contains(&3) && !c.contains(&11), "{all}");
+    let q2 = &all["questions"][1];
+    assert_eq!((q2["kind"].as_str(), &q2["respondents"]), (Some("free_text"), &hidden()));
+    assert_eq!(q2["lines"], serde_json::json!([]));
+    assert!(!all.to_string().contains("Speeding") && !all.to_string().contains("HYPERLINK"));
+
+    // Filters, as on the page: the second neighbourhood (10 yes); paper (1: hidden); a group.
+    let (status, view) = api(&app, &format!("{path}?neighbourhood={second}"), Some(&officer)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["filter"]["neighbourhood"], second);
+    assert_eq!(view["responses"]["count"], 10);
+    assert_eq!(line(&view, "q1", "yes"), (Some(10), false));
+    let (_, view) = api(&app, &format!("{path}?channel=paper"), Some(&officer)).await;
+    assert_eq!((view["filter"]["channel"].as_str(), &view["responses"]), (Some("paper"), &hidden()));
+    assert!(!counts(&view).contains(&1), "{view}");
+    let (_, view) =
+        api(&app, &format!("{path}?group=age_band:25-34&neighbourhood={first}"), Some(&officer)).await;
+    assert_eq!(view["filter"]["group"], "age_band:25-34");
+    assert_eq!(view["responses"]["count"], 15);
+    // Bad filters are refused, naming the parameter.
+    let other_csp: i64 = sqlx::query_scalar(
+        "SELECT n.id FROM neighbourhoods n JOIN csps c ON c.id = n.csp_id WHERE c.slug = 'swansea' LIMIT 1",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    for (query, parameter) in [
+        ("neighbourhood=splott", "neighbourhood"),
+        (&format!("neighbourhood={other_csp}") as &str, "neighbourhood"),
+        ("channel=fax", "channel"),
+        ("group=postcode_district:CF10", "group"),
+        ("group=age_band", "group"),
+    ] {
+        let (status, body) = api(&app, &format!("{path}?{query}"), Some(&officer)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(body["code"], "invalid_parameter");
+        assert!(body["message"].as_str().unwrap().contains(&format!("'{parameter}'")), "{query}: {body}");
+    }
+
+    // Differencing: 39 responses came online and 25 of them said yes. Shown, they would say,
+    // against the whole campaign's 40 and 26, that 1 person answered on paper and said yes.
+    // Hidden: the unfiltered count minus the filtered one is between 1 and 9. And the 11 "no"
+    // (all online), hidden in the whole view, stays hidden here.
+    let (_, online) = api(&app, &format!("{path}?channel=online"), Some(&officer)).await;
+    assert_eq!(online["responses"], hidden());
+    assert_eq!(line(&online, "q1", "yes"), (None, true));
+    assert_eq!(line(&online, "q1", "no"), (None, true));
+    assert_eq!(online["questions"][0]["respondents"], hidden());
+    for (question, key) in [("q1", "yes"), ("q1", "no"), ("q1", "unsure")] {
+        if let ((Some(whole), _), (Some(part), _)) = (line(&all, question, key), line(&online, question, key))
+        {
+            assert!(!(1..10).contains(&(whole - part)), "{key}: {whole} - {part}");
+        }
+    }
+    // The page says the same.
+    let staff = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let (_, body) = page(&app, &format!("/staff/engagement/{id}/results?channel=online"), &staff).await;
+    assert!(body.contains("Responses counted: fewer than 10"), "online on the page");
+    let c = cells(&body);
+    assert!(
+        !c.contains(&"25".to_string()) && !c.contains(&"39".to_string()) && !c.contains(&"11".to_string()),
+        "{c:?}"
+    );
+
+    // A partner's key: forbidden to filter, and nothing until the results are published; then
+    // the whole campaign's counts, suppressed, as the staff's unfiltered view.
+    let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
+    let (status, _) = post(&app, &format!("/staff/engagement/{id}/results/publish"), &lead, "lang=en").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, view) = api(&app, &path, Some(&partner)).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert!(view["published_at"].as_str().unwrap().ends_with(" UTC"));
+    assert_eq!(view["questions"], all["questions"]);
+    assert_eq!(view["responses"]["count"], 40);
+    let (status, body) = api(&app, &format!("{path}?neighbourhood={second}"), Some(&partner)).await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("forbidden")));
+    let (status, _) = api(&app, &path, Some(&swansea)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "published is still per CSP");
+    // Unpublished again (in the database): 404 to the partner again, still 200 to staff.
+    sqlx::query("UPDATE campaigns SET results_published_at = NULL WHERE id = $1")
+        .bind(id)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let (status, _) = api(&app, &path, Some(&partner)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = api(&app, &path, Some(&officer)).await;
+    assert_eq!(status, StatusCode::OK);
+});

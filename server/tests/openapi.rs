@@ -221,6 +221,110 @@ async fn sample_data(app: &Router, db: &Db) -> (String, String, String) {
     (report, profile, format!("{year}-Q{quarter}"))
 }
 
+/// A Cardiff campaign whose survey has a question of each kind that counts, 14 responses and
+/// published results: the results operation has counts to show and to hide.
+async fn sample_campaign(db: &Db) -> (i64, i64) {
+    use app::{
+        db::engagement::{EqualityRow, NewCampaign, NewResponse},
+        engagement::{
+            survey::{Choice, Question, QuestionKind, Survey},
+            Channel, ResponseChannel, ResponsePolicy, SurveyKind,
+        },
+        i18n::Lang,
+        reference::Names,
+    };
+    let cardiff = db::reference::csp_by_slug(db, "cardiff").await.unwrap().unwrap().id;
+    let neighbourhood: i64 =
+        sqlx::query_scalar("SELECT id FROM neighbourhoods WHERE csp_id = $1 ORDER BY id LIMIT 1")
+            .bind(cardiff)
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+    let lead = db::staff::user_id_by_email(db, "engagement-lead@demo.cymuned.cymru").await.unwrap().unwrap();
+    let id = db::engagement::create_campaign(
+        db,
+        NewCampaign {
+            csp_id: cardiff,
+            slug: "openapi-results",
+            title: &Names::new("Feeling safe", "Teimlo'n ddiogel"),
+            purpose: &Names::new("", ""),
+            whole_csp: true,
+            neighbourhoods: &[],
+            channels: &[Channel::OnlineSurvey],
+            starts_on: 1_800_000_000,
+            ends_on: 1_802_000_000,
+            owner_user_id: lead,
+            response_policy: ResponsePolicy::Open,
+            results_due_on: None,
+        },
+    )
+    .await
+    .unwrap();
+    let question = |key: &str, kind, options: &[&str]| Question {
+        key: key.into(),
+        kind,
+        text: Names::new(key, key),
+        help: Names::new("", ""),
+        options: options.iter().map(|o| Choice { key: (*o).into(), label: Names::new(*o, *o) }).collect(),
+        required: false,
+        max_choices: None,
+        rating_labels: None,
+        show_if: None,
+    };
+    let survey = Survey {
+        questions: vec![
+            question("q1", QuestionKind::SingleChoice, &["yes", "no"]),
+            question("q2", QuestionKind::MultipleChoice, &["lights", "patrols"]),
+            question("q3", QuestionKind::Rating, &[]),
+            question("q4", QuestionKind::Ranking, &["x", "y"]),
+            question("q5", QuestionKind::FreeText, &[]),
+        ],
+    };
+    let json = serde_json::to_string(&survey).unwrap();
+    let survey_id = db::engagement::create_survey(db, id, SurveyKind::Custom, &json).await.unwrap();
+    let version = db::engagement::publish_survey(db, survey_id, &json, lead).await.unwrap();
+    for i in 0..14 {
+        let field = |v: &str| vec![v.to_string()];
+        let fields: std::collections::HashMap<String, Vec<String>> = [
+            ("q_q1", field(if i < 12 { "yes" } else { "no" })),
+            ("q_q2", vec!["lights".into(), "patrols".into()]),
+            ("q_q3", field("4")),
+            ("q_q4_1", field("x")),
+            ("q_q4_2", field("y")),
+            ("q_q5", field("More lights")),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let answers = survey.check(&fields, &HashMap::new()).unwrap();
+        db::engagement::store_response(
+            db,
+            &NewResponse {
+                campaign_id: id,
+                survey_version_id: version.id,
+                csp_id: cardiff,
+                neighbourhood_id: Some(neighbourhood),
+                channel: ResponseChannel::Online,
+                language: Lang::En,
+                entered_by: None,
+                respondent_key: None,
+                duplicate_of: None,
+                answers: &answers.rows(),
+                equality: &EqualityRow { age_band: Some("25-34".into()), ..Default::default() },
+            },
+        )
+        .await
+        .unwrap();
+    }
+    sqlx::query("UPDATE campaigns SET results_published_at = $1 WHERE id = $2")
+        .bind(db::now())
+        .bind(id)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    (id, neighbourhood)
+}
+
 both_backends!(the_api_document_is_openapi_3_1_and_true, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let (status, headers, body) = send(&app, get("/api/v1/openapi.json")).await;
@@ -261,6 +365,7 @@ both_backends!(the_api_document_is_openapi_3_1_and_true, |db: Db, url: String| a
     assert!(doc["paths"].as_object().unwrap().keys().all(|p| !p.starts_with("/open311")));
 
     let (report, profile, quarter) = sample_data(&app, &db).await;
+    let (campaign, neighbourhood) = sample_campaign(&db).await;
     let mut keys = Vec::new();
     for (role, csp) in [
         ("officer", "cardiff"),
@@ -389,6 +494,23 @@ both_backends!(the_api_document_is_openapi_3_1_and_true, |db: Db, url: String| a
             None,
         ),
         ("/api/v1/tasking-meetings", "GET", "/api/v1/tasking-meetings?from=last%20week".into(), None),
+        ("/api/v1/campaigns/{id}/results", "GET", format!("/api/v1/campaigns/{campaign}/results"), None),
+        (
+            "/api/v1/campaigns/{id}/results",
+            "GET",
+            format!(
+                "/api/v1/campaigns/{campaign}/results?neighbourhood={neighbourhood}&channel=online&group=age_band:25-34"
+            ),
+            None,
+        ),
+        (
+            "/api/v1/campaigns/{id}/results",
+            "GET",
+            format!("/api/v1/campaigns/{campaign}/results?channel=fax"),
+            None,
+        ),
+        ("/api/v1/campaigns/{id}/results", "GET", "/api/v1/campaigns/999999/results".into(), None),
+        ("/api/v1/campaigns/{id}/results", "GET", "/api/v1/campaigns/one/results".into(), None),
         (
             "/api/v1/tasking-meetings",
             "GET",

@@ -36,6 +36,7 @@ objects with `code` and `message`.";
         (name = "keys", description = "API keys."),
         (name = "reports", description = "Reports and intelligence items (API key)."),
         (name = "problems", description = "Problem profiles, strategic assessments and tasking (API key)."),
+        (name = "engagement", description = "Engagement campaigns' survey results, small numbers suppressed (API key)."),
         (name = "health", description = "Whether the hub is up."),
         (name = "document", description = "This document."),
     ),
@@ -82,6 +83,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(problems::api::assessments))
         .routes(routes!(problems::api::assessment))
         .routes(routes!(problems::api::meetings))
+        .routes(routes!(crate::engagement::api::results))
         .routes(routes!(document))
 }
 

@@ -1,7 +1,8 @@
 //! The REST API under `/api/v1` as one piece: its error body, how it reads query parameters and
 //! the types every capability's API shares. The handlers live with their capability
-//! (`reference::api`, `staff::api`, `triage::api`, `problems::api`); [`document`] lists them
-//! once and makes the OpenAPI 3.1 document from their `#[utoipa::path]` attributes and types.
+//! (`reference::api`, `staff::api`, `triage::api`, `problems::api`, `engagement::api`);
+//! [`document`] lists them once and makes the OpenAPI 3.1 document from their
+//! `#[utoipa::path]` attributes and types.
 
 pub mod document;
 

@@ -35,6 +35,8 @@ pub mod campaigns;
 #[cfg(feature = "ssr")]
 pub mod published_pages;
 // Results, coding free text and the anonymised export (part: results).
+#[cfg(feature = "ssr")]
+pub mod api;
 pub mod coding;
 #[cfg(feature = "ssr")]
 pub mod coding_pages;

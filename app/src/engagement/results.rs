@@ -122,6 +122,8 @@ pub struct Version {
 /// as it may be shown, and its share of the question's respondents when both are shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Line {
+    /// The option's key, the rating (`1` to `5`) or the neighbourhood's id.
+    pub key: String,
     pub label: Names,
     pub count: Shown,
     pub percent: Option<f64>,
@@ -131,6 +133,7 @@ pub struct Line {
 /// scores `k`, the next `k - 1`... the last 1), shown when enough people ranked it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RankLine {
+    pub key: String,
     pub label: Names,
     pub first: Shown,
     pub percent: Option<f64>,
@@ -210,12 +213,21 @@ fn percent(count: Shown, total: Shown) -> Option<f64> {
     }
 }
 
-fn lines(labels: Vec<Names>, shown: &[Shown], total: Shown) -> Vec<Line> {
-    labels
-        .into_iter()
+fn lines(keys: Vec<String>, labels: Vec<Names>, shown: &[Shown], total: Shown) -> Vec<Line> {
+    keys.into_iter()
+        .zip(labels)
         .zip(shown)
-        .map(|(label, &count)| Line { label, count, percent: percent(count, total) })
+        .map(|((key, label), &count)| Line { key, label, count, percent: percent(count, total) })
         .collect()
+}
+
+/// The counts of one view of the responses (all of them, or those a filter keeps).
+#[derive(Clone, Debug, Default)]
+pub struct Counted {
+    pub answers: Vec<AnswerCount>,
+    pub respondents: Vec<Respondents>,
+    /// How many responses the view counts.
+    pub responses: i64,
 }
 
 /// Every question's results from the counts, with counts under `threshold` hidden.
@@ -230,17 +242,27 @@ pub fn results(
     threshold: i64,
     withheld: &[String],
 ) -> Vec<QuestionResult> {
+    let view = Counted { answers: counts.to_vec(), respondents: respondents.to_vec(), responses: 0 };
+    results_within(versions, &view, &[], neighbourhoods, threshold, withheld)
+}
+
+/// A filtered view's results: as [`results`], and a count is hidden too when the same count
+/// in a `wider` view (the unfiltered one) minus it is small or is hidden there, so that setting
+/// one view against the other gives no small number away (`suppression::with_total_within`).
+pub fn results_within(
+    versions: &[Version],
+    view: &Counted,
+    wider: &[Counted],
+    neighbourhoods: &[(i64, Names)],
+    threshold: i64,
+    withheld: &[String],
+) -> Vec<QuestionResult> {
     blocks(versions)
         .into_iter()
         .map(|b| {
-            let mine = |c: &&AnswerCount| c.question == b.question.key && b.versions.contains(&c.version_id);
-            let counts: Vec<&AnswerCount> = counts.iter().filter(mine).collect();
-            let answered: i64 = respondents
-                .iter()
-                .filter(|r| r.question == b.question.key && b.versions.contains(&r.version_id))
-                .map(|r| r.n)
-                .sum();
-            question_result(b, &counts, answered, neighbourhoods, threshold, withheld)
+            let (counts, answered) = of_block(&b, view);
+            let wider: Vec<(Vec<&AnswerCount>, i64)> = wider.iter().map(|w| of_block(&b, w)).collect();
+            question_result(b, &counts, answered, &wider, neighbourhoods, threshold, withheld)
         })
         .collect()
 }
@@ -256,46 +278,83 @@ pub fn withheld_concerns(poll: bool, partner: bool, categories: &[(String, bool)
     }
 }
 
+/// A view's counts of a block's question, and how many answered it.
+fn of_block<'a>(b: &Block, c: &'a Counted) -> (Vec<&'a AnswerCount>, i64) {
+    let counts: Vec<&AnswerCount> = c
+        .answers
+        .iter()
+        .filter(|a| a.question == b.question.key && b.versions.contains(&a.version_id))
+        .collect();
+    let answered: i64 = c
+        .respondents
+        .iter()
+        .filter(|r| r.question == b.question.key && b.versions.contains(&r.version_id))
+        .map(|r| r.n)
+        .sum();
+    (counts, answered)
+}
+
+/// The sum of the counts `f` keeps.
+fn sum_of(counts: &[&AnswerCount], f: &dyn Fn(&AnswerCount) -> bool) -> i64 {
+    counts.iter().filter(|c| f(c)).map(|c| c.n).sum()
+}
+
 fn question_result(
     b: Block,
     counts: &[&AnswerCount],
     answered: i64,
+    wider: &[(Vec<&AnswerCount>, i64)],
     neighbourhoods: &[(i64, Names)],
     threshold: i64,
     withheld: &[String],
 ) -> QuestionResult {
     let q = &b.question;
     let held: Vec<bool> = q.options.iter().map(|o| withheld.contains(&o.key)).collect();
-    let sum = |f: &dyn Fn(&AnswerCount) -> bool| counts.iter().filter(|c| f(c)).map(|c| c.n).sum::<i64>();
+    let sum = |f: &dyn Fn(&AnswerCount) -> bool| sum_of(counts, f);
+    // The same cells counted in this view and in each wider one.
+    let cells_in = |cells: &dyn Fn(&[&AnswerCount]) -> Vec<i64>| {
+        (cells(counts), wider.iter().map(|(w, _)| cells(w)).collect::<Vec<_>>())
+    };
     let option_labels = || q.options.iter().map(|o| o.label.clone()).collect::<Vec<_>>();
+    let option_keys = || q.options.iter().map(|o| o.key.clone()).collect::<Vec<_>>();
     let (respondents, body) = match q.kind {
         QuestionKind::SingleChoice => {
-            let cells: Vec<i64> = q
-                .options
-                .iter()
-                .map(|o| sum(&|c| c.choice.as_deref() == Some(&o.key) && c.number.is_none()))
-                .collect();
-            let safe = suppression::with_total_withheld(&cells, &held, threshold);
-            (safe.total, Body::Choices(lines(option_labels(), &safe.cells, safe.total)))
+            let (cells, wider_cells) = cells_in(&|cs| {
+                q.options
+                    .iter()
+                    .map(|o| sum_of(cs, &|c| c.choice.as_deref() == Some(&o.key) && c.number.is_none()))
+                    .collect()
+            });
+            let safe = suppression::with_total_within_withheld(&cells, &wider_cells, &held, threshold);
+            (safe.total, Body::Choices(lines(option_keys(), option_labels(), &safe.cells, safe.total)))
         }
         QuestionKind::MultipleChoice => {
-            let total = suppression::one(answered, threshold);
-            let shown: Vec<Shown> = q
-                .options
+            let wider_answered: Vec<i64> = wider.iter().map(|(_, a)| *a).collect();
+            let total = suppression::one_within(answered, &wider_answered, threshold);
+            let (cells, wider_cells) = cells_in(&|cs| {
+                q.options.iter().map(|o| sum_of(cs, &|c| c.choice.as_deref() == Some(&o.key))).collect()
+            });
+            let shown: Vec<Shown> = cells
                 .iter()
                 .zip(&held)
-                .map(|(o, &held)| match held {
-                    true => Shown::Hidden { threshold },
-                    false => suppression::one(sum(&|c| c.choice.as_deref() == Some(&o.key)), threshold),
+                .enumerate()
+                .map(|(i, (&n, &held))| {
+                    let wider: Vec<i64> = wider_cells.iter().map(|w| w[i]).collect();
+                    match held {
+                        true => Shown::Hidden { threshold },
+                        false => suppression::one_within(n, &wider, threshold),
+                    }
                 })
                 .collect();
-            (total, Body::Choices(lines(option_labels(), &shown, total)))
+            (total, Body::Choices(lines(option_keys(), option_labels(), &shown, total)))
         }
         QuestionKind::Rating => {
-            let cells: Vec<i64> = (1..=i64::from(RATING_MAX))
-                .map(|r| sum(&|c| c.number == Some(r) && c.choice.is_none()))
-                .collect();
-            let safe = suppression::with_total(&cells, threshold);
+            let (cells, wider_cells) = cells_in(&|cs| {
+                (1..=i64::from(RATING_MAX))
+                    .map(|r| sum_of(cs, &|c| c.number == Some(r) && c.choice.is_none()))
+                    .collect()
+            });
+            let safe = suppression::with_total_within(&cells, &wider_cells, threshold);
             let all_shown = !safe.total.is_hidden() && safe.cells.iter().all(|c| !c.is_hidden());
             let total: i64 = cells.iter().sum();
             let mean = (all_shown && total > 0).then(|| {
@@ -303,20 +362,28 @@ fn question_result(
                     / total as f64
             });
             let labels = (1..=RATING_MAX).map(|r| Names::new(r.to_string(), r.to_string())).collect();
+            let keys = (1..=RATING_MAX).map(|r| r.to_string()).collect();
             let (low, high) = match &q.rating_labels {
                 Some(l) => (Some(l.low.clone()), Some(l.high.clone())),
                 None => (None, None),
             };
-            (safe.total, Body::Rating { lines: lines(labels, &safe.cells, safe.total), mean, low, high })
+            (
+                safe.total,
+                Body::Rating { lines: lines(keys, labels, &safe.cells, safe.total), mean, low, high },
+            )
         }
         QuestionKind::Ranking => {
             let places = q.max_choices.map(i64::from).unwrap_or(q.options.len() as i64).max(1);
-            let firsts: Vec<i64> = q
-                .options
-                .iter()
-                .map(|o| sum(&|c| c.choice.as_deref() == Some(&o.key) && c.number == Some(1)))
-                .collect();
-            let safe = suppression::with_total_withheld(&firsts, &held, threshold);
+            let (firsts, wider_firsts) = cells_in(&|cs| {
+                q.options
+                    .iter()
+                    .map(|o| sum_of(cs, &|c| c.choice.as_deref() == Some(&o.key) && c.number == Some(1)))
+                    .collect()
+            });
+            let safe = suppression::with_total_within_withheld(&firsts, &wider_firsts, &held, threshold);
+            let ranked_by = |cs: &[&AnswerCount], key: &str| {
+                sum_of(cs, &|c| c.choice.as_deref() == Some(key) && c.number.is_some())
+            };
             let lines = q
                 .options
                 .iter()
@@ -327,14 +394,19 @@ fn question_result(
                         .iter()
                         .filter(|c| c.choice.as_deref() == Some(&o.key) && c.number.is_some())
                         .collect();
-                    let ranked: i64 = mine.iter().map(|c| c.n).sum();
+                    let ranked = ranked_by(counts, &o.key);
+                    let wider_ranked: Vec<i64> = wider.iter().map(|(w, _)| ranked_by(w, &o.key)).collect();
                     let points: i64 =
                         mine.iter().map(|c| c.n * (places - c.number.unwrap_or(places) + 1).max(0)).sum();
+                    // Points show when enough people ranked the option, here and (by difference)
+                    // outside this view.
+                    let enough = !suppression::one_within(ranked, &wider_ranked, threshold).is_hidden();
                     RankLine {
+                        key: o.key.clone(),
                         label: o.label.clone(),
                         first,
                         percent: percent(first, safe.total),
-                        points: (ranked >= threshold && !held).then_some(points),
+                        points: (enough && !held).then_some(points),
                     }
                 })
                 .collect();
@@ -343,13 +415,16 @@ fn question_result(
         QuestionKind::Place => {
             let mut ids: Vec<i64> = neighbourhoods.iter().map(|(id, _)| *id).collect();
             // A neighbourhood no longer listed is still counted.
-            for c in counts {
+            // (The wider view's first, so that its lines come in the order its own page has.)
+            for c in wider.iter().flat_map(|(w, _)| w.iter()).chain(counts.iter()) {
                 if let Some(n) = c.neighbourhood_id.filter(|n| !ids.contains(n)) {
                     ids.push(n);
                 }
             }
-            let cells: Vec<i64> = ids.iter().map(|id| sum(&|c| c.neighbourhood_id == Some(*id))).collect();
-            let safe = suppression::with_total(&cells, threshold);
+            let (cells, wider_cells) = cells_in(&|cs| {
+                ids.iter().map(|id| sum_of(cs, &|c| c.neighbourhood_id == Some(*id))).collect()
+            });
+            let safe = suppression::with_total_within(&cells, &wider_cells, threshold);
             let labels = ids
                 .iter()
                 .map(|id| {
@@ -360,9 +435,13 @@ fn question_result(
                         .unwrap_or_else(|| Names::new(format!("#{id}"), format!("#{id}")))
                 })
                 .collect();
-            (safe.total, Body::Place(lines(labels, &safe.cells, safe.total)))
+            let keys = ids.iter().map(|id| id.to_string()).collect();
+            (safe.total, Body::Place(lines(keys, labels, &safe.cells, safe.total)))
         }
-        QuestionKind::FreeText => (suppression::one(sum(&|_| true), threshold), Body::FreeText),
+        QuestionKind::FreeText => {
+            let wider_answers: Vec<i64> = wider.iter().map(|(w, _)| sum_of(w, &|_| true)).collect();
+            (suppression::one_within(sum(&|_| true), &wider_answers, threshold), Body::FreeText)
+        }
     };
     QuestionResult {
         key: q.key.clone(),
@@ -529,6 +608,51 @@ mod tests {
         assert_eq!(lines.iter().map(|l| l.count).collect::<Vec<_>>(), vec![Shown::Count(30), H, H]);
         assert_eq!(lines[0].percent, Some(60.0));
         assert_eq!(lines[1].percent, None);
+    }
+
+    #[test]
+    fn a_filtered_view_gives_no_small_number_away_by_difference() {
+        let v = vec![Version {
+            id: 1,
+            number: 1,
+            survey: Survey {
+                questions: vec![
+                    q("q1", QuestionKind::SingleChoice, &["a", "b", "c"]),
+                    q("m", QuestionKind::MultipleChoice, &["x"]),
+                ],
+            },
+        }];
+        let view = |a: i64, b: i64, c: i64, x: i64| Counted {
+            answers: vec![
+                count(1, "q1", Some("a"), None, a),
+                count(1, "q1", Some("b"), None, b),
+                count(1, "q1", Some("c"), None, c),
+                count(1, "m", Some("x"), None, x),
+            ],
+            respondents: vec![resp(1, "m", x)],
+            responses: a + b + c,
+        };
+        let whole = view(30, 20, 15, 40);
+        // Alone, the neighbourhood's 27 and 36 would be shown; beside the whole's 30 and 40
+        // they would say 3 and 4 elsewhere.
+        let alone = results(&v, &view(27, 20, 15, 36).answers, &view(27, 20, 15, 36).respondents, &[], 10);
+        let Body::Choices(lines) = &alone[0].body else { panic!() };
+        assert_eq!(lines[0].count, Shown::Count(27));
+        let r = results_within(&v, &view(27, 20, 15, 36), std::slice::from_ref(&whole), &[], 10);
+        let Body::Choices(lines) = &r[0].body else { panic!() };
+        assert_eq!(lines[0].key, "a");
+        assert_eq!(
+            lines.iter().map(|l| l.count).collect::<Vec<_>>(),
+            vec![H, Shown::Count(20), Shown::Count(15)]
+        );
+        assert_eq!(r[0].respondents, H, "62 of 65");
+        let Body::Choices(lines) = &r[1].body else { panic!() };
+        assert_eq!((lines[0].count, r[1].respondents), (H, H));
+        // Far enough apart, both show.
+        let r = results_within(&v, &view(20, 20, 15, 25), &[whole], &[], 10);
+        let Body::Choices(lines) = &r[0].body else { panic!() };
+        assert_eq!(lines[0].count, Shown::Count(20));
+        assert_eq!(r[1].respondents, Shown::Count(25));
     }
 
     #[test]

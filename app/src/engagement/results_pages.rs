@@ -9,7 +9,7 @@ use crate::{
     audit::{AuditAction, NewAuditEntry},
     db::{self},
     engagement::{
-        results::{self, Bar, Body, Filter, GroupTopic, Line, QuestionResult, RankLine, Version},
+        results::{self, Bar, Body, Counted, Filter, GroupTopic, Line, QuestionResult, RankLine, Version},
         survey::Survey,
         CampaignStatus, ResponseChannel, SurveyKind,
     },
@@ -90,6 +90,83 @@ pub async fn neighbourhood_names(state: &AppState, csp_id: i64) -> Result<Vec<(i
         .collect())
 }
 
+/// A campaign's results for a filter as the page and the API show them: every question's counts
+/// and the responses counted, suppressed; a filtered view also against the unfiltered one, so
+/// that subtracting one from the other gives no small number away.
+pub struct Computed {
+    pub provisional: bool,
+    pub has_versions: bool,
+    pub threshold: i64,
+    pub responses: Shown,
+    pub questions: Vec<QuestionResult>,
+    /// Whether some counts are withheld from this reader (sensitive concerns, for partners).
+    pub withheld: bool,
+}
+
+/// The counts of one view of a campaign's responses: a handful of queries.
+async fn counted(
+    db: &db::Db,
+    campaign_id: i64,
+    filter: &Filter,
+    only_version: Option<i64>,
+    multiple_choice: &[String],
+) -> Result<Counted, db::DbError> {
+    Ok(Counted {
+        answers: db::results::answer_counts(db, campaign_id, filter, only_version).await?,
+        respondents: db::results::respondent_counts(db, campaign_id, filter, only_version, multiple_choice)
+            .await?,
+        responses: db::results::response_count(db, campaign_id, filter).await?,
+    })
+}
+
+/// Computes a campaign's results for `filter` (already checked against `neighbourhoods`, the
+/// CSP's), with the CSP's threshold. For a `partner`, the priorities poll's sensitive concerns
+/// are withheld ([`results::withheld_concerns`]).
+pub async fn compute(
+    db: &db::Db,
+    campaign: &db::engagement::CampaignRow,
+    filter: &Filter,
+    neighbourhoods: &[(i64, Names)],
+    partner: bool,
+) -> Result<Computed, db::DbError> {
+    let id = campaign.id;
+    let survey = db::engagement::survey_of_campaign(db, id).await?;
+    let version_rows = match &survey {
+        Some(s) => db::engagement::survey_versions(db, s.id).await?,
+        None => Vec::new(),
+    };
+    let versions = read_versions(&version_rows);
+    let threshold = db::engagement::suppression_threshold(db, campaign.csp_id).await?;
+    let only_version = (versions.len() == 1).then(|| versions[0].id);
+    let multiple_choice = results::multiple_choice_keys(&versions);
+    let view = counted(db, id, filter, only_version, &multiple_choice).await?;
+    let wider = if filter.is_empty() {
+        Vec::new()
+    } else {
+        vec![counted(db, id, &Filter::default(), only_version, &multiple_choice).await?]
+    };
+    let wider_responses: Vec<i64> = wider.iter().map(|w| w.responses).collect();
+    // Sensitive concerns of the priorities poll: counted for staff, withheld from partners.
+    let poll = survey.as_ref().is_some_and(|s| s.kind == SurveyKind::PrioritiesPoll);
+    let categories: Vec<(String, bool)> = match poll && partner {
+        true => db::reporting::categories(db, campaign.csp_id)
+            .await?
+            .into_iter()
+            .map(|c| (c.code, c.sensitive))
+            .collect(),
+        false => Vec::new(),
+    };
+    let withheld = results::withheld_concerns(poll, partner, &categories);
+    Ok(Computed {
+        provisional: is_provisional(campaign.status, survey.as_ref().and_then(|s| s.closes_at), db::now()),
+        has_versions: !versions.is_empty(),
+        threshold,
+        responses: suppression::one_within(view.responses, &wider_responses, threshold),
+        questions: results::results_within(&versions, &view, &wider, neighbourhoods, threshold, &withheld),
+        withheld: !withheld.is_empty(),
+    })
+}
+
 pub async fn results_view(
     id: i64,
     neighbourhood: Option<String>,
@@ -109,12 +186,6 @@ pub async fn results_view(
     if !allowed {
         return Err(reject(AppError::NotFound));
     }
-    let survey = db::engagement::survey_of_campaign(&state.db, id).await.map_err(internal)?;
-    let version_rows = match &survey {
-        Some(s) => db::engagement::survey_versions(&state.db, s.id).await.map_err(internal)?,
-        None => Vec::new(),
-    };
-    let versions = read_versions(&version_rows);
     let neighbourhoods = neighbourhood_names(&state, csp).await?;
     let ids: Vec<i64> = neighbourhoods.iter().map(|(id, _)| *id).collect();
     let filter = if partner {
@@ -122,19 +193,8 @@ pub async fn results_view(
     } else {
         Filter::read(neighbourhood.as_deref(), channel.as_deref(), group.as_deref(), &ids)
     };
-    let threshold = db::engagement::suppression_threshold(&state.db, csp).await.map_err(internal)?;
-    let only_version = (versions.len() == 1).then(|| versions[0].id);
-    let counts = db::results::answer_counts(&state.db, id, &filter, only_version).await.map_err(internal)?;
-    let respondents = db::results::respondent_counts(
-        &state.db,
-        id,
-        &filter,
-        only_version,
-        &results::multiple_choice_keys(&versions),
-    )
-    .await
-    .map_err(internal)?;
-    let responses = db::results::response_count(&state.db, id, &filter).await.map_err(internal)?;
+    let computed =
+        compute(&state.db, &campaign, &filter, &neighbourhoods, partner).await.map_err(internal)?;
     let groups = if partner {
         Vec::new()
     } else {
@@ -145,34 +205,22 @@ pub async fn results_view(
             .filter_map(|g| Some((GroupTopic::parse(&g.topic)?, g.category)))
             .collect()
     };
-    // Sensitive concerns of the priorities poll: counted for staff, withheld from partners.
-    let poll = survey.as_ref().is_some_and(|s| s.kind == SurveyKind::PrioritiesPoll);
-    let withheld = match poll && partner {
-        true => db::reporting::categories(&state.db, csp)
-            .await
-            .map_err(internal)?
-            .into_iter()
-            .map(|c| (c.code, c.sensitive))
-            .collect(),
-        false => Vec::new(),
-    };
-    let withheld = results::withheld_concerns(poll, partner, &withheld);
     Ok(ResultsView {
         campaign_id: id,
         title: Names::new(campaign.title_en, campaign.title_cy),
         partner,
-        provisional: is_provisional(campaign.status, survey.as_ref().and_then(|s| s.closes_at), db::now()),
+        provisional: computed.provisional,
         published_at: campaign.results_published_at,
-        has_versions: !versions.is_empty(),
-        threshold,
-        responses: suppression::one(responses, threshold),
-        questions: results::results(&versions, &counts, &respondents, &neighbourhoods, threshold, &withheld),
+        has_versions: computed.has_versions,
+        threshold: computed.threshold,
+        responses: computed.responses,
+        questions: computed.questions,
         filter,
         neighbourhoods,
         groups,
         can_publish: user.can(Permission::RunEngagement, csp),
         can_code: user.can(Permission::CodeResponses, csp),
-        withheld: !withheld.is_empty(),
+        withheld: computed.withheld,
     })
 }
 
@@ -374,7 +422,7 @@ fn rank_bars(lang: Lang, lines: &[RankLine]) -> Vec<Bar> {
         lang,
         &lines
             .iter()
-            .map(|l| Line { label: l.label.clone(), count: l.first, percent: l.percent })
+            .map(|l| Line { key: l.key.clone(), label: l.label.clone(), count: l.first, percent: l.percent })
             .collect::<Vec<_>>(),
     )
 }
