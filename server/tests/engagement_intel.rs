@@ -941,7 +941,7 @@ both_backends!(priorities_are_edited_and_removed, |db: Db, url: String| async mo
         (en.as_str(), cy.as_str(), why.as_str()),
         ("Speeding on Heol y Felin", "Goryrru ar Heol y Felin", "Named by 41%")
     );
-    let audited = count(
+    let audited = scalar(
         &db,
         "SELECT COUNT(*) FROM audit_log WHERE action = 'priority_changed' AND detail LIKE 'edited:%'",
     )
@@ -958,12 +958,12 @@ both_backends!(priorities_are_edited_and_removed, |db: Db, url: String| async mo
     assert!(location.starts_with("/cy/") && location.contains("error=priority_confirm"), "{location}");
     let (_, body) = page(&app, &location, &lead).await;
     assert!(body.contains("Ticiwch y blwch i gadarnhau") && !body.contains("Tick the box to confirm"));
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 1);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 1);
     let (_, location) = post(&app, "/staff/engagement/priorities/remove", &lead, &remove("en", "yes")).await;
     assert!(location.contains("done=priority_removed"), "{location}");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 0);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priority_profiles").await, 0);
-    let audited = count(
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 0);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priority_profiles").await, 0);
+    let audited = scalar(
         &db,
         "SELECT COUNT(*) FROM audit_log WHERE action = 'priority_changed' AND detail LIKE 'removed:%'",
     )
@@ -992,7 +992,7 @@ both_backends!(priorities_are_edited_and_removed, |db: Db, url: String| async mo
     )
     .await;
     assert!(location.contains("error=priority_has_verdict"), "{location}");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 1);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM neighbourhood_priorities").await, 1);
     let (_, body) = page(&app, &path, &lead).await;
     assert!(body.contains("Change “Litter”") && !body.contains("Remove “Litter”"));
 });
@@ -1081,5 +1081,5 @@ both_backends!(who_may_edit_and_remove_priorities, |db: Db, url: String| async m
         .await
         .unwrap();
     assert_eq!(title, "Noise");
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'priority_changed'").await, 6);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'priority_changed'").await, 6);
 });

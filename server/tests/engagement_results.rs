@@ -18,8 +18,9 @@ use app::{
     },
     i18n::Lang,
     reference::Names,
+    staff::accounts,
 };
-use axum::body::Body;
+use axum::{body::Body, Router};
 use common::{
     engagement::{
         add_account, cardiff, cardiff_neighbourhoods, cookie_for, no_english, post, publish, question,

@@ -635,10 +635,11 @@ mod tests {
         let whole = view(30, 20, 15, 40);
         // Alone, the neighbourhood's 27 and 36 would be shown; beside the whole's 30 and 40
         // they would say 3 and 4 elsewhere.
-        let alone = results(&v, &view(27, 20, 15, 36).answers, &view(27, 20, 15, 36).respondents, &[], 10);
+        let alone =
+            results(&v, &view(27, 20, 15, 36).answers, &view(27, 20, 15, 36).respondents, &[], 10, &[]);
         let Body::Choices(lines) = &alone[0].body else { panic!() };
         assert_eq!(lines[0].count, Shown::Count(27));
-        let r = results_within(&v, &view(27, 20, 15, 36), std::slice::from_ref(&whole), &[], 10);
+        let r = results_within(&v, &view(27, 20, 15, 36), std::slice::from_ref(&whole), &[], 10, &[]);
         let Body::Choices(lines) = &r[0].body else { panic!() };
         assert_eq!(lines[0].key, "a");
         assert_eq!(
@@ -649,7 +650,7 @@ mod tests {
         let Body::Choices(lines) = &r[1].body else { panic!() };
         assert_eq!((lines[0].count, r[1].respondents), (H, H));
         // Far enough apart, both show.
-        let r = results_within(&v, &view(20, 20, 15, 25), &[whole], &[], 10);
+        let r = results_within(&v, &view(20, 20, 15, 25), &[whole], &[], 10, &[]);
         let Body::Choices(lines) = &r[0].body else { panic!() };
         assert_eq!(lines[0].count, Shown::Count(20));
         assert_eq!(r[1].respondents, Shown::Count(25));
