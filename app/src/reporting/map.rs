@@ -28,10 +28,11 @@ pub struct MapData {
 /// The map of `area` (a local authority's code), or, when `wards` names some (codes separated
 /// by spaces, as `MapTarget::ward_codes` writes them), of only those wards.
 #[server]
-pub async fn area_map(area: String, wards: String, lang: String) -> Result<MapData, ServerFnError> {
+/// `wards` (codes separated by spaces) draws only those wards; without it, the whole area.
+pub async fn area_map(area: String, wards: Option<String>, lang: String) -> Result<MapData, ServerFnError> {
     let state = crate::state::AppState::current()?;
     let lang = Lang::parse(&lang).unwrap_or_default();
-    let codes = listed_wards(&wards);
+    let codes = listed_wards(wards.as_deref().unwrap_or(""));
     Ok(MapData {
         tile_url: state.settings.map_tile_url.clone(),
         attribution: state.settings.map_attribution.clone(),
@@ -442,6 +443,7 @@ mod browser {
         fn fetch_and_draw(self: Rc<Self>, attempt: u32) {
             leptos::task::spawn_local(async move {
                 let (area, wards) = self.chosen.target.with_value(|t| (t.area.clone(), t.ward_codes()));
+                let wards = Some(wards).filter(|w| !w.is_empty());
                 let answer = area_map(area, wards, self.chosen.lang.code().to_string()).await;
                 if self.ended.get() {
                     return; // too late: the resident has been told to use the list
