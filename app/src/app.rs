@@ -75,6 +75,8 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("") view=HomePage />
             <Route path=path!("partnerships") view=PartnershipsPage />
             <Route path=path!("partnerships/:slug") view=PartnershipPage />
+            // Issue 14: a neighbourhood's public page.
+            <Route path=path!("neighbourhoods/:slug") view=crate::neighbourhoods::pages::NeighbourhoodPage />
             <Route path=path!("accessibility") view=AccessibilityPage />
             <Route path=path!("report") view=ReportPage />
             <Route path=path!("track/:token") view=TrackPage />

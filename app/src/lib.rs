@@ -14,6 +14,9 @@ pub mod frame;
 #[cfg(feature = "ssr")]
 pub mod home;
 pub mod i18n;
+// Issue 14: public neighbourhood pages.
+#[cfg(feature = "ssr")]
+pub mod neighbourhoods;
 pub mod reference;
 pub mod reporting;
 pub mod shell;

@@ -60,6 +60,11 @@ pub fn iso_date(at: Timestamp) -> String {
     chrono::DateTime::from_timestamp(at, 0).map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default()
 }
 
+/// A month as people read it: `December 2026`, `Rhagfyr 2026` (a month's column in a table).
+pub fn month_year(lang: Lang, year: i32, month_number: u32) -> String {
+    format!("{} {year}", month(lang, month_number))
+}
+
 /// `3 December 2025`: the day of the month without a leading zero, the month's name, the year.
 fn day(lang: Lang, t: NaiveDateTime) -> String {
     format!("{} {} {}", t.day(), month(lang, t.month()), t.year())

@@ -221,6 +221,8 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/case-review", post(app::trigger::actions::apply))
         .route("/staff/case-reviews/{reference}", post(app::trigger::actions::decide))
         .route("/staff/settings", post(app::trigger::actions::settings))
+        // Issue 14: the partnership's public contact on its neighbourhood pages.
+        .route("/staff/settings/public-contact", post(app::neighbourhoods::actions::public_contact))
         .route("/staff/problems", post(app::problems::actions::open))
         .route("/staff/problems/{reference}/terms", post(app::problems::actions::terms))
         .route("/staff/problems/{reference}/scanning", post(app::problems::actions::scanning))

@@ -31,6 +31,8 @@ pub mod trigger;
 // Issue 13 (intel): intelligence recorded from engagement, and neighbourhood priorities.
 pub mod intelligence;
 pub mod priorities;
+// Issue 14: public neighbourhood pages.
+pub mod neighbourhoods;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

@@ -104,6 +104,7 @@ pub async fn csp_by_slug(db: &Db, slug: &str) -> Result<Option<Csp>, DbError> {
 struct NeighbourhoodWardRow {
     id: i64,
     slug: String,
+    public_slug: String,
     name_en: String,
     name_cy: String,
     ward_code: String,
@@ -114,7 +115,7 @@ struct NeighbourhoodWardRow {
 /// The CSP's neighbourhoods with their wards, by English name.
 pub async fn neighbourhoods(db: &Db, csp_id: i64) -> Result<Vec<Neighbourhood>, DbError> {
     let rows: Vec<NeighbourhoodWardRow> = sqlx::query_as(
-        "SELECT n.id, n.slug, n.name_en, n.name_cy, w.code AS ward_code, w.name_en AS ward_en, w.name_cy AS ward_cy \
+        "SELECT n.id, n.slug, n.public_slug, n.name_en, n.name_cy, w.code AS ward_code, w.name_en AS ward_en, w.name_cy AS ward_cy \
          FROM neighbourhoods n JOIN wards w ON w.neighbourhood_id = n.id \
          WHERE n.csp_id = $1 ORDER BY n.name_en, n.id, w.name_en",
     )
@@ -127,6 +128,7 @@ pub async fn neighbourhoods(db: &Db, csp_id: i64) -> Result<Vec<Neighbourhood>, 
             out.push(Neighbourhood {
                 id: row.id,
                 slug: row.slug,
+                public_slug: row.public_slug,
                 name: Names::new(row.name_en, row.name_cy),
                 wards: Vec::new(),
             });
@@ -177,6 +179,7 @@ struct WardShapeRecord {
     lad_code: String,
     neighbourhood_id: i64,
     neighbourhood_slug: String,
+    neighbourhood_public_slug: String,
     neighbourhood_en: String,
     neighbourhood_cy: String,
     csp_id: i64,
@@ -194,6 +197,7 @@ impl From<WardShapeRecord> for WardShapeRow {
                 local_authority_code: r.lad_code,
                 neighbourhood_id: r.neighbourhood_id,
                 neighbourhood_slug: r.neighbourhood_slug,
+                neighbourhood_public_slug: r.neighbourhood_public_slug,
                 neighbourhood_name: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
                 csp_id: r.csp_id,
                 csp_slug: r.csp_slug,
@@ -206,7 +210,7 @@ impl From<WardShapeRecord> for WardShapeRow {
 
 pub async fn ward_shapes(db: &Db) -> Result<Vec<WardShapeRow>, DbError> {
     let rows: Vec<WardShapeRecord> = sqlx::query_as(
-        "SELECT w.code, w.name_en, w.name_cy, w.lad_code, n.id AS neighbourhood_id, n.slug AS neighbourhood_slug, \
+        "SELECT w.code, w.name_en, w.name_cy, w.lad_code, n.id AS neighbourhood_id, n.slug AS neighbourhood_slug, n.public_slug AS neighbourhood_public_slug, \
                 n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, c.id AS csp_id, c.slug AS csp_slug, \
                 c.name_en AS csp_en, c.name_cy AS csp_cy, w.geometry \
          FROM wards w JOIN neighbourhoods n ON n.id = w.neighbourhood_id JOIN csps c ON c.id = n.csp_id \
@@ -305,6 +309,10 @@ pub async fn csp_id_of_local_authority(tx: &mut Tx<'_>, code: &str) -> Result<Op
         .await
 }
 
+/// A new neighbourhood's public address (`/neighbourhoods/{public_slug}`), unique across Wales:
+/// its CSP's slug and its own ($1 the CSP's id, $2 the neighbourhood's slug). See migration 0028.
+const PUBLIC_SLUG: &str = "(SELECT c.slug FROM csps c WHERE c.id = $1) || '-' || CAST($2 AS TEXT)";
+
 /// Inserts or updates a ward. A new ward becomes a neighbourhood of its own (the default);
 /// an existing ward keeps the neighbourhood its CSP put it in.
 pub async fn upsert_ward(
@@ -338,9 +346,9 @@ pub async fn upsert_ward(
         .await?
         .is_some();
     let slug = if taken || base.is_empty() { format!("{base}-{}", code.to_ascii_lowercase()) } else { base };
-    let neighbourhood_id: i64 = sqlx::query_scalar(
-        "INSERT INTO neighbourhoods (csp_id, slug, name_en, name_cy) VALUES ($1, $2, $3, $4) RETURNING id",
-    )
+    let neighbourhood_id: i64 = sqlx::query_scalar(&format!(
+        "INSERT INTO neighbourhoods (csp_id, slug, name_en, name_cy, public_slug) VALUES ($1, $2, $3, $4, {PUBLIC_SLUG}) RETURNING id"
+    ))
     .bind(csp_id)
     .bind(&slug)
     .bind(&name.en)
@@ -371,10 +379,10 @@ pub async fn group_wards(
     ward_codes: &[String],
 ) -> Result<i64, DbError> {
     let mut tx = db.writer().begin().await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO neighbourhoods (csp_id, slug, name_en, name_cy) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (csp_id, slug) DO UPDATE SET name_en = excluded.name_en, name_cy = excluded.name_cy RETURNING id",
-    )
+    let id: i64 = sqlx::query_scalar(&format!(
+        "INSERT INTO neighbourhoods (csp_id, slug, name_en, name_cy, public_slug) VALUES ($1, $2, $3, $4, {PUBLIC_SLUG}) \
+         ON CONFLICT (csp_id, slug) DO UPDATE SET name_en = excluded.name_en, name_cy = excluded.name_cy RETURNING id"
+    ))
     .bind(csp_id)
     .bind(slug)
     .bind(&name.en)

@@ -288,6 +288,9 @@ struct TrackedReportRow {
     status: ReportStatus,
     photo_count: i64,
     sensitive: i64,
+    neighbourhood_en: String,
+    neighbourhood_cy: String,
+    neighbourhood_slug: String,
 }
 
 /// One public update of a report, as read.
@@ -310,9 +313,10 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
     let row: Option<TrackedReportRow> = sqlx::query_as(
         "SELECT r.id, r.reference, c.name_en AS category_en, c.name_cy AS category_cy, w.name_en AS ward_en, \
                 w.name_cy AS ward_cy, p.name_en AS csp_en, p.name_cy AS csp_cy, r.location_text, r.created_at, r.status, \
-                (SELECT COUNT(*) FROM report_photos f WHERE f.report_id = r.id) AS photo_count, r.sensitive \
+                (SELECT COUNT(*) FROM report_photos f WHERE f.report_id = r.id) AS photo_count, r.sensitive, \
+                n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, n.public_slug AS neighbourhood_slug \
          FROM reports r JOIN report_categories c ON c.id = r.category_id JOIN wards w ON w.code = r.ward_code \
-         JOIN csps p ON p.id = r.csp_id WHERE r.tracking_hash = $1",
+         JOIN csps p ON p.id = r.csp_id JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE r.tracking_hash = $1",
     )
     .bind(tracking_hash)
     .fetch_optional(db.reader())
@@ -344,6 +348,8 @@ pub async fn tracked_report(db: &Db, tracking_hash: &str) -> Result<Option<Track
         photo_count: row.photo_count,
         timeline,
         sensitive: row.sensitive == 1,
+        neighbourhood: Names::new(row.neighbourhood_en, row.neighbourhood_cy),
+        neighbourhood_slug: row.neighbourhood_slug,
     }))
 }
 

@@ -67,13 +67,14 @@ fn PartnershipDetail(lang: Lang, view: PartnershipView) -> impl IntoView {
         </dl>
         <h2>{t!(lang, "partnership-neighbourhoods")}</h2>
         <p>{t!(lang, "partnership-neighbourhoods-intro")}</p>
+        <p>{t!(lang, "partnership-neighbourhood-pages")}</p>
         <ul class="neighbourhood-list">
             {neighbourhoods.into_iter().map(|n| {
                 let wards = n.wards.iter().map(|w| w.name.get(lang).to_string()).collect::<Vec<_>>();
                 let single = wards.len() == 1 && wards[0] == n.name.get(lang);
                 view! {
                     <li>
-                        {n.name.get(lang).to_string()}
+                        <a href=lang.path(&format!("/neighbourhoods/{}", n.public_slug))>{n.name.get(lang).to_string()}</a>
                         {(!single).then(|| view! { <span class="meta">{wards.join(", ")}</span> })}
                     </li>
                 }

@@ -70,7 +70,10 @@ pub struct Ward {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Neighbourhood {
     pub id: i64,
+    /// Unique within its CSP.
     pub slug: String,
+    /// Unique across Wales: its public page is `/neighbourhoods/{public_slug}`.
+    pub public_slug: String,
     pub name: Names,
     pub wards: Vec<Ward>,
 }
@@ -82,6 +85,8 @@ pub struct Location {
     pub local_authority_code: String,
     pub neighbourhood_id: i64,
     pub neighbourhood_slug: String,
+    /// Its public page: `/neighbourhoods/{neighbourhood_public_slug}`.
+    pub neighbourhood_public_slug: String,
     pub neighbourhood_name: Names,
     pub csp_id: i64,
     pub csp_slug: String,

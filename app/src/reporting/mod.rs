@@ -457,6 +457,9 @@ pub struct TrackedReport {
     pub sensitive: bool,
     /// The partnership asked a question the resident has not answered yet.
     pub awaiting_reply: bool,
+    /// The report's neighbourhood: its name and public page (`/neighbourhoods/{slug}`).
+    pub neighbourhood: Names,
+    pub neighbourhood_slug: String,
 }
 
 /// Longest reply a resident may send to a question.

@@ -91,7 +91,15 @@ pub async fn report_page(
             .wards
             .locations()
             .map(|l| (l.ward.code.as_str(), &l.ward.name, l.local_authority_code.as_str()));
-        crate::reporting::places::search(&p, wards, &areas)
+        let mut found = crate::reporting::places::search(&p, wards, &areas);
+        // Each ward found leads to its neighbourhood's public page too.
+        for m in &mut found.wards {
+            m.neighbourhood = state
+                .wards
+                .ward(&m.ward_code)
+                .map(|l| (l.neighbourhood_public_slug.clone(), l.neighbourhood_name.clone()));
+        }
+        found
     });
     let ward = ward.filter(|w| chosen.as_ref().is_some_and(|a| a.wards.iter().any(|(code, _)| code == w)));
     Ok(ReportPageData { areas, area: chosen, draft, search, ward })
@@ -258,6 +266,12 @@ fn PlaceResults(lang: Lang, found: PlaceSearch) -> impl IntoView {
                         <a href=format!("{report}?area={}&ward={}", m.area_code, m.ward_code)>
                             {t!(lang, "report-place-ward", ward = m.ward.get(lang).to_string(), area = m.area.get(lang).to_string())}
                         </a>
+                        {m.neighbourhood.as_ref().map(|(slug, name)| view! {
+                            " · "
+                            <a href=lang.path(&format!("/neighbourhoods/{slug}"))>
+                                {t!(lang, "nbhd-place-link", name = name.get(lang).to_string())}
+                            </a>
+                        })}
                     </li>
                 }).collect_view()}
             </ul>
@@ -652,5 +666,10 @@ fn Tracked(lang: Lang, report: TrackedReport, is_new: bool, replied: bool, token
         {report.awaiting_reply.then(|| view! { <ReplyForm lang token=token.clone() /> })}
         <h2>{t!(lang, "track-next-heading")}</h2>
         <p>{t!(lang, "track-next")}</p>
+        <p>
+            <a href=lang.path(&format!("/neighbourhoods/{}", report.neighbourhood_slug))>
+                {t!(lang, "nbhd-track-link", name = report.neighbourhood.get(lang).to_string())}
+            </a>
+        </p>
     }
 }

@@ -15,6 +15,8 @@ pub struct PlaceMatch {
     pub ward: Names,
     pub area_code: String,
     pub area: Names,
+    /// The ward's neighbourhood: its public page's slug and its name (filled in by the page).
+    pub neighbourhood: Option<(String, Names)>,
 }
 
 /// What a place search found: councils named by the query, then wards.
@@ -92,6 +94,7 @@ pub fn search<'a>(
                     ward: name.clone(),
                     area_code: area_code.to_string(),
                     area,
+                    neighbourhood: None,
                 },
             ))
         })

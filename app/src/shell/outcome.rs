@@ -176,6 +176,9 @@ outcomes! {
     ReviewStale: CaseReviews Error "stale" => "triage-error-stale",
     ReviewInvalid: CaseReviews Error "invalid" => "reviews-error-invalid",
     ReviewUnavailable: CaseReviews Error "unavailable" => "reviews-error-invalid",
+    // Issue 14: the partnership's public contact on its neighbourhood pages.
+    ContactSaved: CaseReviews Done "contact" => "settings-contact-saved",
+    ContactTooLong: CaseReviews Error "contact_too_long" => "settings-contact-too-long",
 
     // Sign-in.
     SignInInvalid: SignIn Error "invalid" => "sign-in-error-invalid",

@@ -158,6 +158,9 @@ pub struct CaseReviewsView {
     pub acknowledge_days: i64,
     pub may_configure: bool,
     pub figures: YearFigures,
+    /// The public contact on the partnership's neighbourhood pages (issue 14), as set.
+    pub contact_en: String,
+    pub contact_cy: String,
 }
 
 /// The case reviews page's data: the chosen CSP's reviews (each one shown is audited), its
@@ -198,7 +201,10 @@ pub async fn case_reviews(csp: Option<String>) -> Result<CaseReviewsView, Server
     let acknowledge_days = crate::db::triage::acknowledge_days(&state.db, csp_id).await.map_err(internal)?;
     let year = chrono::Datelike::year(&chrono::Utc::now());
     let figures = crate::db::trigger::figures(&state.db, csp_id, year).await.map_err(internal)?;
+    let contact = crate::db::neighbourhoods::public_contact(&state.db, csp_id).await.map_err(internal)?;
     Ok(CaseReviewsView {
+        contact_en: contact.public_contact_en.unwrap_or_default(),
+        contact_cy: contact.public_contact_cy.unwrap_or_default(),
         csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         reviews,
@@ -231,7 +237,17 @@ pub fn CaseReviewsPage() -> impl IntoView {
 fn CaseReviewList(lang: Lang, view: CaseReviewsView) -> impl IntoView {
     let query = use_query_map();
     let (done, error) = (query.read_untracked().get("done"), query.read_untracked().get("error"));
-    let CaseReviewsView { csps, selected, reviews, rules, acknowledge_days, may_configure, figures } = view;
+    let CaseReviewsView {
+        csps,
+        selected,
+        reviews,
+        rules,
+        acknowledge_days,
+        may_configure,
+        figures,
+        contact_en,
+        contact_cy,
+    } = view;
     let slug = selected.clone();
     view! {
         <CspPicker lang csps selected=selected.clone() />
@@ -292,6 +308,7 @@ fn CaseReviewList(lang: Lang, view: CaseReviewsView) -> impl IntoView {
             }
         }).collect_view()}
         {may_configure.then(|| view! { <TriggerSettings lang csp=selected.clone() rules=rules.clone() acknowledge_days /> })}
+        {may_configure.then(|| view! { <PublicContactSettings lang csp=selected.clone() contact_en=contact_en.clone() contact_cy=contact_cy.clone() /> })}
     }
 }
 
@@ -326,6 +343,32 @@ fn TriggerSettings(lang: Lang, csp: String, rules: TriggerRules, acknowledge_day
                     <label for="trigger_hate_rule">{t!(lang, "settings-hate-rule")}</label>
                 </div>
                 <button type="submit" class="button">{t!(lang, "settings-save")}</button>
+            </form>
+        </section>
+    }
+}
+
+/// The partnership's public contact on its neighbourhood pages (issue 14), in both languages.
+#[component]
+fn PublicContactSettings(lang: Lang, csp: String, contact_en: String, contact_cy: String) -> impl IntoView {
+    let max = crate::neighbourhoods::MAX_CONTACT;
+    view! {
+        <section aria-labelledby="contact-settings">
+            <h2 id="contact-settings">{t!(lang, "settings-contact-heading")}</h2>
+            <p>{t!(lang, "settings-contact-intro")}</p>
+            <form method="post" action="/staff/settings/public-contact" class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="csp" value=csp />
+                <p class="hint" id="contact-hint">{t!(lang, "settings-contact-hint", max = max)}</p>
+                <div class="field">
+                    <label for="contact_en">{t!(lang, "settings-contact-en")}</label>
+                    <textarea id="contact_en" name="contact_en" rows="3" lang="en" maxlength=max.to_string() aria-describedby="contact-hint">{contact_en}</textarea>
+                </div>
+                <div class="field">
+                    <label for="contact_cy">{t!(lang, "settings-contact-cy")}</label>
+                    <textarea id="contact_cy" name="contact_cy" rows="3" lang="cy" maxlength=max.to_string() aria-describedby="contact-hint">{contact_cy}</textarea>
+                </div>
+                <button type="submit" class="button">{t!(lang, "settings-contact-save")}</button>
             </form>
         </section>
     }
