@@ -31,6 +31,8 @@ pub mod trigger;
 // Issue 13 (intel): intelligence recorded from engagement, and neighbourhood priorities.
 pub mod intelligence;
 pub mod priorities;
+// Subscriptions (issue 14).
+pub mod subscriptions;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},
