@@ -556,6 +556,7 @@ mod tests {
                 "/open311/v2/requests.json?api_key=[redacted]".into(),
             ),
             ("/unsubscribe/abc".into(), None, "/unsubscribe/[redacted]".into()),
+            ("/cy/subscriptions/abc/confirm".into(), None, "/cy/subscriptions/[redacted]/confirm".into()),
             (
                 "/language/en".into(),
                 Some(format!("next=/track/{TOKEN}%3Fe%3D{CHECK}")),
