@@ -288,11 +288,11 @@ pub fn ManagePage() -> impl IntoView {
 #[component]
 fn ManageOne(lang: Lang, token: String, s: Shown) -> impl IntoView {
     let id = s.id.to_string();
-    let heading_id = format!("subscription-{}", s.id);
+    let (heading_id, labelled_by) = (format!("subscription-{}", s.id), format!("subscription-{}", s.id));
     let active = s.status != SubscriptionStatus::Unsubscribed && !s.removed;
     let chosen_lang = Lang::parse(&s.language).unwrap_or(lang);
     view! {
-        <section class="card" aria-labelledby=heading_id.clone()>
+        <section class="card" aria-labelledby=labelled_by>
             <h2 id=heading_id>{s.area.clone()}</h2>
             <p>{status_name(lang, s.status)}</p>
             {s.removed.then(|| view! { <p class="notice">{t!(lang, "subscribe-removed")}</p> })}
