@@ -62,7 +62,6 @@ fn without_nonces(page: &str) -> String {
 
 #[derive(Debug, sqlx::FromRow)]
 struct Mail {
-    id: i64,
     to_address: String,
     subject: String,
     body: String,
@@ -71,13 +70,11 @@ struct Mail {
 
 /// Outbox rows after `after` (an id), in order.
 async fn mails(db: &Db, after: i64) -> Vec<Mail> {
-    sqlx::query_as(
-        "SELECT id, to_address, subject, body, list_unsubscribe FROM outbox WHERE id > $1 ORDER BY id",
-    )
-    .bind(after)
-    .fetch_all(db.reader())
-    .await
-    .unwrap()
+    sqlx::query_as("SELECT to_address, subject, body, list_unsubscribe FROM outbox WHERE id > $1 ORDER BY id")
+        .bind(after)
+        .fetch_all(db.reader())
+        .await
+        .unwrap()
 }
 
 async fn last_mail_id(db: &Db) -> i64 {
