@@ -398,14 +398,6 @@ pub async fn neighbourhood_by_slug(
         .await
 }
 
-/// Confirmed subscriptions of a partnership, for monitoring and tests (no addresses).
-pub async fn confirmed_count(db: &Db, csp_id: i64) -> Result<i64, DbError> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM subscriptions WHERE csp_id = $1 AND status = 'confirmed'")
-        .bind(csp_id)
-        .fetch_one(db.reader())
-        .await
-}
-
 /// What news of a priority says: its neighbourhood and bilingual title (read in the
 /// transaction that records the event).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
