@@ -83,6 +83,7 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("sign-in") view=SignInPage />
             <Route path=path!("case-review") view=CaseReviewPage />
             <SurveyPages />
+            <SubscriptionPages />
             <StaffPages />
         </ParentRoute>
     }
@@ -111,6 +112,34 @@ fn SurveyPages() -> impl leptos_router::MatchNestedRoutes + Clone {
 fn SurveyPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("have-your-say") view=Outlet>
+            <Route path=path!("*rest") view=|| () />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Subscriptions (issue 14): subscribing, confirming, managing and unsubscribing, on the server.
+#[cfg(feature = "ssr")]
+#[component(transparent)]
+fn SubscriptionPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use crate::subscriptions::pages::{ConfirmPage, ManagePage, SubscribePage, UnsubscribePage};
+    view! {
+        <ParentRoute path=path!("") view=Outlet>
+            <Route path=path!("partnerships/:slug/subscribe") view=SubscribePage />
+            <Route path=path!("subscriptions/:token") view=ManagePage />
+            <Route path=path!("subscriptions/:token/confirm") view=ConfirmPage />
+            <Route path=path!("unsubscribe/:token") view=UnsubscribePage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// The browser build holds no subscription page (they load no island).
+#[cfg(not(feature = "ssr"))]
+#[component(transparent)]
+fn SubscriptionPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("subscriptions") view=Outlet>
             <Route path=path!("*rest") view=|| () />
         </ParentRoute>
     }

@@ -43,6 +43,9 @@ pub mod open311;
 pub mod problems;
 #[cfg(feature = "ssr")]
 pub mod state;
+// Subscriptions (issue 14): following a neighbourhood or partnership by email, Atom feeds.
+#[cfg(feature = "ssr")]
+pub mod subscriptions;
 #[cfg(feature = "ssr")]
 pub mod working_days;
 

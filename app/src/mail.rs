@@ -7,7 +7,10 @@ use crate::{
     db::{self, Db},
 };
 use lettre::{
-    message::{header::ContentType, Mailbox},
+    message::{
+        header::{ContentType, HeaderName, HeaderValue},
+        Mailbox,
+    },
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 use std::time::Duration;
@@ -40,22 +43,42 @@ impl Mailer {
     }
 }
 
-fn build(from: &Mailbox, to: &str, subject: &str, body: &str) -> Result<Message, String> {
+/// The message for an outbox row. A list email (subscriptions, issue 14) also gets RFC 8058
+/// one-click unsubscribe: `List-Unsubscribe: <https://…/unsubscribe/{token}>` and
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click`.
+pub fn build(
+    from: &Mailbox,
+    to: &str,
+    subject: &str,
+    body: &str,
+    list_unsubscribe: Option<&str>,
+) -> Result<Message, String> {
     let to: Mailbox = to.parse().map_err(|e| format!("recipient: {e}"))?;
-    Message::builder()
-        .from(from.clone())
-        .to(to)
-        .subject(subject)
-        .header(ContentType::TEXT_PLAIN)
-        .body(body.to_string())
-        .map_err(|e| e.to_string())
+    let mut builder =
+        Message::builder().from(from.clone()).to(to).subject(subject).header(ContentType::TEXT_PLAIN);
+    if let Some(url) = list_unsubscribe {
+        // Only an address of this hub's own shape: nothing that could fold or inject a header.
+        if url.is_empty() || !url.bytes().all(|b| b.is_ascii_graphic() && b != b'<' && b != b'>') {
+            return Err("list unsubscribe address is not a plain URL".into());
+        }
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_string(),
+            ));
+    }
+    builder.body(body.to_string()).map_err(|e| e.to_string())
 }
 
 /// Sends what is due; returns how many were sent.
 pub async fn deliver_due(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usize, db::DbError> {
     let mut sent = 0;
     for m in db::outbox::claim_due(db, 20).await? {
-        let result = match build(from, &m.to_address, &m.subject, &m.body) {
+        let result = match build(from, &m.to_address, &m.subject, &m.body, m.list_unsubscribe.as_deref()) {
             Ok(message) => mailer.send(message).await,
             Err(e) => Err(e),
         };

@@ -28,6 +28,9 @@ pub struct AppState {
     /// for (personal links, copies of answers), per address.
     #[from_ref(skip)]
     pub survey_limiter: Arc<AddressLimiter>,
+    /// Subscriptions (issue 14): subscribe forms per address, every post counted.
+    #[from_ref(skip)]
+    pub subscribe_limiter: Arc<AddressLimiter>,
     /// Wakes the email worker when something was queued.
     pub mail_wake: Arc<tokio::sync::Notify>,
 }
@@ -42,6 +45,9 @@ impl AppState {
             report_limiter: Arc::new(AddressLimiter::per_hour(settings.reports_per_hour_per_address)),
             case_review_limiter: Arc::new(AddressLimiter::per_hour(CASE_REVIEW_TRIES_PER_HOUR)),
             survey_limiter: Arc::new(AddressLimiter::per_hour(SURVEY_POSTS_PER_HOUR)),
+            subscribe_limiter: Arc::new(AddressLimiter::per_hour(
+                crate::subscriptions::SUBSCRIBE_POSTS_PER_HOUR,
+            )),
             mail_wake: Arc::new(tokio::sync::Notify::new()),
             settings: Arc::new(settings),
             wards,
@@ -55,6 +61,7 @@ impl AppState {
         self.report_limiter.prune();
         self.case_review_limiter.prune();
         self.survey_limiter.prune();
+        self.subscribe_limiter.prune();
     }
 
     /// The state inside a server function or while rendering a page.

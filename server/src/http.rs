@@ -49,8 +49,8 @@ pub const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1
 const REDACTED: &str = "[redacted]";
 /// The path segment after one of these is a secret: tracking tokens (`/track/{token}`,
 /// `/cy/track/{token}/reply`), Open311 tokens (`/open311/v2/tokens/{token}.json`), unsubscribe
-/// links.
-const SECRET_AFTER: [&str; 3] = ["track", "tokens", "unsubscribe"];
+/// links, subscription links (`/subscriptions/{token}`).
+const SECRET_AFTER: [&str; 4] = ["track", "tokens", "unsubscribe", "subscriptions"];
 /// Query parameters whose values are logged: none carries a secret or anything a person typed.
 /// Every other value (`draft`, `kept`, `e`, `api_key`, `next`, searches, parameters added
 /// later) is logged as `[redacted]`.
@@ -293,6 +293,18 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/have-your-say/{slug}/email", post(app::engagement::respond_actions::ask_link))
         .route("/have-your-say/{slug}/copy", post(app::engagement::respond_actions::copy))
         .route("/staff/engagement/{id}/enter", post(app::engagement::entry_actions::enter))
+        // Subscriptions (issue 14): subscribing, confirming, managing, one-click unsubscribe
+        // (RFC 8058, also under /cy: the address in every email), and the Atom feeds.
+        .route("/partnerships/{slug}/subscribe", post(app::subscriptions::actions::subscribe))
+        .route("/subscriptions/{token}/confirm", post(app::subscriptions::actions::confirm))
+        .route("/subscriptions/{token}/change", post(app::subscriptions::actions::change))
+        .route("/subscriptions/{token}/stop", post(app::subscriptions::actions::stop))
+        .route("/unsubscribe/{token}", post(app::subscriptions::actions::unsubscribe))
+        .route("/cy/unsubscribe/{token}", post(app::subscriptions::actions::unsubscribe))
+        .route("/feeds/partnerships/{file}", get(app::subscriptions::feed::partnership))
+        .route("/cy/feeds/partnerships/{file}", get(app::subscriptions::feed::partnership))
+        .route("/feeds/neighbourhoods/{csp}/{file}", get(app::subscriptions::feed::neighbourhood))
+        .route("/cy/feeds/neighbourhoods/{csp}/{file}", get(app::subscriptions::feed::neighbourhood))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))
@@ -548,6 +560,7 @@ mod tests {
                 "/open311/v2/requests.json?api_key=[redacted]".into(),
             ),
             ("/unsubscribe/abc".into(), None, "/unsubscribe/[redacted]".into()),
+            ("/cy/subscriptions/abc/confirm".into(), None, "/cy/subscriptions/[redacted]/confirm".into()),
             (
                 "/language/en".into(),
                 Some(format!("next=/track/{TOKEN}%3Fe%3D{CHECK}")),

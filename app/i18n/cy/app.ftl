@@ -1898,3 +1898,86 @@ settings-contact-hint = Hyd at { $max } nod: enw tîm, rhif ffôn, cyfeiriad e-b
 settings-contact-save = Cadw'r cyswllt
 settings-contact-saved = Mae'r cyswllt cyhoeddus wedi'i gadw.
 settings-contact-too-long = Mae'r cyswllt yn rhy hir: caiff pob iaith gynnwys hyd at 1000 nod.
+## Subscriptions (issue 14): following a neighbourhood or a partnership by email, and its feeds.
+subscribe-title = Cael newyddion { $area } drwy e-bost
+subscribe-link = Cael newyddion y bartneriaeth hon drwy e-bost
+subscribe-intro = Byddwn yn anfon e-bost atoch pan fydd ymgynghoriad yn agor yn yr ardal a ddewiswch a phan fydd blaenoriaethau'r gymdogaeth yn cael eu gosod neu eu hadolygu. Nid oes angen cyfrif arnoch. Nid ydym yn anfon dim nes i chi gadarnhau drwy'r ddolen a anfonwn atoch, ac mae dolen ym mhob e-bost i roi'r gorau iddi ar unwaith.
+subscribe-email = Eich cyfeiriad e-bost
+subscribe-area = Beth i'w ddilyn
+subscribe-area-whole = Y bartneriaeth gyfan
+subscribe-area-neighbourhood = { $neighbourhood }, { $csp }
+subscribe-area-csp = { $csp } (y bartneriaeth gyfan)
+subscribe-language = Iaith yr e-byst
+subscribe-frequency = Pa mor aml
+subscribe-frequency-immediate = Pob neges wrth iddi ddigwydd
+subscribe-frequency-weekly = Crynodeb wythnosol
+subscribe-submit = Tanysgrifio
+subscribe-sent = Edrychwch ar eich e-bost. Os oes modd defnyddio'r cyfeiriad, rydym wedi anfon neges ato: agorwch y ddolen ynddi i gadarnhau. Ni anfonir dim arall nes i chi wneud hynny.
+subscribe-area-removed = Nid yw'r gymdogaeth yn y ddolen hon yn bodoli mwyach: mae'r bartneriaeth wedi ail-lunio ei chymdogaethau. Dewiswch un arall isod, neu dilynwch y bartneriaeth gyfan.
+subscribe-error-summary = Mae problem
+subscribe-error-email = Rhowch gyfeiriad e-bost fel enw@enghraifft.com.
+subscribe-error-area = Dewiswch gymdogaeth o'r rhestr, neu'r bartneriaeth gyfan.
+subscribe-error-language = Dewiswch Gymraeg neu Saesneg ar gyfer yr e-byst.
+subscribe-error-frequency = Dewiswch bob neges wrth iddi ddigwydd neu grynodeb wythnosol.
+subscribe-error-rate-limited = Mae gormod o geisiadau i danysgrifio wedi dod o'ch cysylltiad. Rhowch gynnig arall arni ymhen awr.
+subscribe-feeds = Neu dilynwch mewn darllenydd ffrydiau: ffrwd Atom { $area }.
+subscribe-confirm-title = Cadarnhewch eich tanysgrifiad
+subscribe-confirm-intro = Cadarnhewch eich bod eisiau newyddion { $area } drwy e-bost ({ $frequency }).
+subscribe-confirm-button = Cadarnhau fy nhanysgrifiad
+subscribe-confirmed = Rydych wedi tanysgrifio i newyddion { $area }.
+subscribe-confirm-ended = Daeth y tanysgrifiad hwn i ben. I ddilyn { $area } eto, tanysgrifiwch eto.
+subscribe-removed = Nid yw'r gymdogaeth yr oedd y tanysgrifiad hwn yn ei dilyn yn bodoli mwyach: mae'r bartneriaeth wedi ail-lunio ei chymdogaethau, felly ni chewch ragor o newyddion amdani. Gallwch ddilyn cymdogaeth arall neu'r bartneriaeth gyfan o dudalen y bartneriaeth.
+subscribe-manage-title = Eich tanysgrifiadau
+subscribe-manage-intro = Dyma danysgrifiadau { $email }. Mae cyfeiriad y dudalen hon yn breifat: gall unrhyw un sydd ag ef eu newid.
+subscribe-manage-status-pending = Heb ei gadarnhau eto
+subscribe-manage-status-confirmed = Wedi tanysgrifio
+subscribe-manage-status-unsubscribed = Wedi dod i ben
+subscribe-manage-save = Cadw'r newidiadau
+subscribe-manage-stop = Dad-danysgrifio
+subscribe-manage-changed = Mae eich newidiadau wedi'u cadw.
+subscribe-manage-stopped = Rydych wedi dad-danysgrifio. Ni fyddwn yn anfon rhagor o newyddion amdani atoch.
+subscribe-manage-follow-more = Dilyn ardal arall
+subscribe-unsubscribe-title = Dad-danysgrifio
+subscribe-unsubscribe-intro = Rhoi'r gorau i gael newyddion { $area } drwy e-bost?
+subscribe-unsubscribe-button = Dad-danysgrifio
+subscribe-unsubscribed = Rydych wedi dad-danysgrifio o newyddion { $area }. Ni fyddwn yn anfon rhagor atoch.
+subscribe-unsubscribe-manage = Rheoli eich tanysgrifiadau eraill
+subscribe-confirm-email-subject = Cadarnhewch eich tanysgrifiad: { $area }
+subscribe-confirm-email-body = Mae rhywun, chi mae'n debyg, wedi gofyn am gael newyddion { $area } drwy e-bost.
+    
+    I gadarnhau, agorwch y ddolen hon a phwyso'r botwm:
+    { $confirm }
+    
+    Os na wnaethoch ofyn am hyn, anwybyddwch yr e-bost hwn: ni fyddwn yn anfon dim mwy.
+    
+    Dad-danysgrifio: { $unsubscribe }
+subscribe-already-email-subject = Rydych eisoes yn cael newyddion { $area }
+subscribe-already-email-body = Mae rhywun, chi mae'n debyg, wedi gofyn am gael newyddion { $area } drwy e-bost. Mae'r cyfeiriad hwn eisoes wedi tanysgrifio, felly nid oes dim wedi newid.
+    
+    I newid pa mor aml neu ym mha iaith yr ydym yn anfon e-bost atoch, neu i roi'r gorau iddi:
+    { $manage }
+    
+    Dad-danysgrifio nawr: { $unsubscribe }
+subscribe-news-email-subject = { $line }
+subscribe-news-email-body = { $line }
+    { $page }
+    
+    Rydych yn cael hwn am eich bod yn dilyn { $area }.
+    Newid pa mor aml neu ym mha iaith yr ydym yn anfon e-bost atoch: { $manage }
+    Dad-danysgrifio: { $unsubscribe }
+subscribe-digest-email-subject = Yr wythnos hon yn { $area }: { $count ->
+        [one] 1 diweddariad
+       *[other] { $count } diweddariad
+    }
+subscribe-digest-email-body = Yr wythnos hon yn { $area }:
+    
+    { $items }
+    
+    Rydych yn cael y crynodeb wythnosol hwn am eich bod yn dilyn { $area }.
+    Newid pa mor aml neu ym mha iaith yr ydym yn anfon e-bost atoch: { $manage }
+    Dad-danysgrifio: { $unsubscribe }
+news-campaign-opened = Dweud eich dweud: { $title }
+news-priority-set = Blaenoriaeth newydd i'r gymdogaeth: { $title }
+news-priority-reviewed = Adolygwyd blaenoriaeth: { $title } ({ $verdict })
+feed-title = Newyddion { $area }
+feed-subtitle = Ymgynghoriadau'n agor a blaenoriaethau cymdogaeth yn cael eu gosod a'u hadolygu.

@@ -1897,3 +1897,86 @@ settings-contact-hint = Up to { $max } characters: a team's name, a telephone nu
 settings-contact-save = Save the contact
 settings-contact-saved = The public contact is saved.
 settings-contact-too-long = The contact is too long: each language may have up to 1000 characters.
+## Subscriptions (issue 14): following a neighbourhood or a partnership by email, and its feeds.
+subscribe-title = Get news of { $area } by email
+subscribe-link = Get news of this partnership by email
+subscribe-intro = We will email you when a consultation opens in the area you choose and when the neighbourhood's priorities are set or reviewed. You need no account. We send nothing until you confirm through the link we email you, and every email has a link to stop at once.
+subscribe-email = Your email address
+subscribe-area = What to follow
+subscribe-area-whole = The whole partnership
+subscribe-area-neighbourhood = { $neighbourhood }, { $csp }
+subscribe-area-csp = { $csp } (the whole partnership)
+subscribe-language = Language of the emails
+subscribe-frequency = How often
+subscribe-frequency-immediate = Each message as it happens
+subscribe-frequency-weekly = A weekly digest
+subscribe-submit = Subscribe
+subscribe-sent = Check your email. If the address can be used, we have sent a message to it: open the link in it to confirm. Nothing else is sent until you do.
+subscribe-area-removed = The neighbourhood in this link no longer exists: the partnership has redrawn its neighbourhoods. Choose another one below, or follow the whole partnership.
+subscribe-error-summary = There is a problem
+subscribe-error-email = Enter an email address such as name@example.com.
+subscribe-error-area = Choose a neighbourhood from the list, or the whole partnership.
+subscribe-error-language = Choose English or Welsh for the emails.
+subscribe-error-frequency = Choose each message as it happens or a weekly digest.
+subscribe-error-rate-limited = Too many subscription requests have come from your connection. Please try again in an hour.
+subscribe-feeds = Or follow in a feed reader: the Atom feed of { $area }.
+subscribe-confirm-title = Confirm your subscription
+subscribe-confirm-intro = Confirm that you want news of { $area } by email ({ $frequency }).
+subscribe-confirm-button = Confirm my subscription
+subscribe-confirmed = You are subscribed to news of { $area }.
+subscribe-confirm-ended = This subscription was stopped. To follow { $area } again, subscribe again.
+subscribe-removed = The neighbourhood this subscription followed no longer exists: the partnership has redrawn its neighbourhoods, so you will get no more news of it. You can follow another neighbourhood or the whole partnership from the partnership's page.
+subscribe-manage-title = Your subscriptions
+subscribe-manage-intro = These are the subscriptions of { $email }. This page's address is private: anyone with it can change them.
+subscribe-manage-status-pending = Not confirmed yet
+subscribe-manage-status-confirmed = Subscribed
+subscribe-manage-status-unsubscribed = Stopped
+subscribe-manage-save = Save changes
+subscribe-manage-stop = Unsubscribe
+subscribe-manage-changed = Your changes are saved.
+subscribe-manage-stopped = You are unsubscribed. We will send you no more news of it.
+subscribe-manage-follow-more = Follow another area
+subscribe-unsubscribe-title = Unsubscribe
+subscribe-unsubscribe-intro = Stop getting news of { $area } by email?
+subscribe-unsubscribe-button = Unsubscribe
+subscribe-unsubscribed = You are unsubscribed from news of { $area }. We will send you no more.
+subscribe-unsubscribe-manage = Manage your other subscriptions
+subscribe-confirm-email-subject = Confirm your subscription: { $area }
+subscribe-confirm-email-body = Someone, probably you, asked to get news of { $area } by email.
+    
+    To confirm, open this link and press the button:
+    { $confirm }
+    
+    If you did not ask for this, ignore this email: we will send nothing more.
+    
+    Unsubscribe: { $unsubscribe }
+subscribe-already-email-subject = You already get news of { $area }
+subscribe-already-email-body = Someone, probably you, asked to get news of { $area } by email. This address is already subscribed, so nothing has changed.
+    
+    To change how often or in which language we email you, or to stop:
+    { $manage }
+    
+    Unsubscribe now: { $unsubscribe }
+subscribe-news-email-subject = { $line }
+subscribe-news-email-body = { $line }
+    { $page }
+    
+    You get this because you follow { $area }.
+    Change how often or in which language we email you: { $manage }
+    Unsubscribe: { $unsubscribe }
+subscribe-digest-email-subject = This week in { $area }: { $count ->
+        [one] 1 update
+       *[other] { $count } updates
+    }
+subscribe-digest-email-body = This week in { $area }:
+    
+    { $items }
+    
+    You get this weekly digest because you follow { $area }.
+    Change how often or in which language we email you: { $manage }
+    Unsubscribe: { $unsubscribe }
+news-campaign-opened = Have your say: { $title }
+news-priority-set = New neighbourhood priority: { $title }
+news-priority-reviewed = Priority reviewed: { $title } ({ $verdict })
+feed-title = News of { $area }
+feed-subtitle = Consultations opening and neighbourhood priorities set and reviewed.

@@ -189,6 +189,23 @@ pub async fn set_status(
     audit: &NewAuditEntry,
 ) -> Result<bool, DbError> {
     let mut tx = db.writer().begin().await?;
+    if !set_status_in(&mut tx, id, expected_version, from, status, audit).await? {
+        return Ok(false);
+    }
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// [`set_status`] inside the caller's transaction (subscriptions, issue 14: a campaign opening
+/// is announced to subscribers in the same transaction). False: changed meanwhile.
+pub async fn set_status_in(
+    tx: &mut super::reference::Tx<'_>,
+    id: i64,
+    expected_version: i64,
+    from: CampaignStatus,
+    status: CampaignStatus,
+    audit: &NewAuditEntry,
+) -> Result<bool, DbError> {
     let done = sqlx::query(
         "UPDATE campaigns SET status = $1, updated_at = $2, version = version + 1 \
          WHERE id = $3 AND version = $4 AND status = $5",
@@ -198,13 +215,12 @@ pub async fn set_status(
     .bind(id)
     .bind(expected_version)
     .bind(from)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     if done.rows_affected() != 1 {
         return Ok(false);
     }
-    record_in(&mut tx, audit).await?;
-    tx.commit().await?;
+    record_in(tx, audit).await?;
     Ok(true)
 }
 

@@ -33,6 +33,8 @@ pub mod intelligence;
 pub mod priorities;
 // Issue 14: public neighbourhood pages.
 pub mod neighbourhoods;
+// Subscriptions (issue 14).
+pub mod subscriptions;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

@@ -9,6 +9,9 @@ pub struct OutboxMessage {
     pub subject: String,
     pub body: String,
     pub attempts: i64,
+    /// Subscriptions (issue 14): the one-click unsubscribe address of a list email, sent as
+    /// `List-Unsubscribe` with `List-Unsubscribe-Post` (RFC 8058); dropped once sent.
+    pub list_unsubscribe: Option<String>,
 }
 
 /// An email to queue: to whom, its subject and its body.
@@ -39,6 +42,52 @@ pub async fn enqueue(
     Ok(())
 }
 
+/// Subscriptions (issue 14): a list email to queue, with its one-click unsubscribe address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListEmail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub list_unsubscribe: String,
+}
+
+/// Rows per multi-row insert (6 parameters each: well under both databases' limits).
+const BATCH: usize = 500;
+
+/// `($1, $2, …), ($7, …)`: the VALUES of a multi-row insert of `rows` rows of `columns`.
+pub(crate) fn placeholders(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|r| {
+            let row: Vec<String> = (1..=columns).map(|c| format!("${}", r * columns + c)).collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Queues list emails inside the caller's transaction, in multi-row inserts of [`BATCH`].
+pub async fn enqueue_list_in(tx: &mut super::reference::Tx<'_>, emails: &[ListEmail]) -> Result<(), DbError> {
+    let at = now();
+    for batch in emails.chunks(BATCH) {
+        let sql = format!(
+            "INSERT INTO outbox (created_at, to_address, subject, body, next_attempt_at, list_unsubscribe) VALUES {}",
+            placeholders(batch.len(), 6)
+        );
+        let mut query = sqlx::query(&sql);
+        for e in batch {
+            query = query
+                .bind(at)
+                .bind(e.to.as_str())
+                .bind(e.subject.as_str())
+                .bind(e.body.as_str())
+                .bind(at)
+                .bind(e.list_unsubscribe.as_str());
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
 /// Takes up to `limit` due messages. Each is claimed for five minutes first, so two servers
 /// sharing a database never send the same message twice.
 pub async fn claim_due(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, DbError> {
@@ -63,11 +112,12 @@ pub async fn claim_due(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, DbErro
         .execute(db.writer())
         .await?;
         if done.rows_affected() == 1 {
-            let message: OutboxMessage =
-                sqlx::query_as("SELECT id, to_address, subject, body, attempts FROM outbox WHERE id = $1")
-                    .bind(id)
-                    .fetch_one(db.reader())
-                    .await?;
+            let message: OutboxMessage = sqlx::query_as(
+                "SELECT id, to_address, subject, body, attempts, list_unsubscribe FROM outbox WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_one(db.reader())
+            .await?;
             claimed.push(message);
         }
     }
@@ -86,12 +136,14 @@ pub const GIVEN_UP_BODY: &str = "[not sent: gave up]";
 
 /// Marks a message sent and, in the same statement, drops its body.
 pub async fn mark_sent(db: &Db, id: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL, body = $2 WHERE id = $3")
-        .bind(now())
-        .bind(SENT_BODY)
-        .bind(id)
-        .execute(db.writer())
-        .await?;
+    sqlx::query(
+        "UPDATE outbox SET sent_at = $1, last_error = NULL, body = $2, list_unsubscribe = NULL WHERE id = $3",
+    )
+    .bind(now())
+    .bind(SENT_BODY)
+    .bind(id)
+    .execute(db.writer())
+    .await?;
     Ok(())
 }
 
@@ -99,7 +151,8 @@ pub async fn mark_sent(db: &Db, id: i64) -> Result<(), DbError> {
 /// the last attempt the body is dropped in the same statement (it will never be sent).
 pub async fn mark_failed(db: &Db, id: i64, attempts: i64, error: &str) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE outbox SET next_attempt_at = $1, last_error = $2, body = CASE WHEN attempts >= $3 THEN $4 ELSE body END WHERE id = $5",
+        "UPDATE outbox SET next_attempt_at = $1, last_error = $2, body = CASE WHEN attempts >= $3 THEN $4 ELSE body END, \
+         list_unsubscribe = CASE WHEN attempts >= $3 THEN NULL ELSE list_unsubscribe END WHERE id = $5",
     )
     .bind(now() + 60 * attempts * attempts)
     .bind(error)

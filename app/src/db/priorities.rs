@@ -196,13 +196,26 @@ pub struct NewPriority<'a> {
 /// last slot at the same moment).
 pub async fn set_priority(db: &Db, p: &NewPriority<'_>) -> Result<Option<i64>, DbError> {
     let mut tx = db.writer().begin().await?;
+    let id = set_priority_in(&mut tx, p).await?;
+    if id.is_some() {
+        tx.commit().await?;
+    }
+    Ok(id)
+}
+
+/// [`set_priority`] inside the caller's transaction (subscriptions, issue 14: the new priority
+/// is announced in the same transaction). On `None` the caller rolls back.
+pub async fn set_priority_in(
+    tx: &mut super::reference::Tx<'_>,
+    p: &NewPriority<'_>,
+) -> Result<Option<i64>, DbError> {
     let taken: Vec<i64> = sqlx::query_scalar(
         "SELECT slot FROM neighbourhood_priorities WHERE neighbourhood_id = $1 AND year = $2 AND quarter = $3",
     )
     .bind(p.neighbourhood_id)
     .bind(p.period.year)
     .bind(p.period.quarter)
-    .fetch_all(&mut *tx)
+    .fetch_all(&mut **tx)
     .await?;
     let Some(slot) = next_slot(&taken) else { return Ok(None) };
     let inserted = sqlx::query_scalar(
@@ -219,7 +232,7 @@ pub async fn set_priority(db: &Db, p: &NewPriority<'_>) -> Result<Option<i64>, D
     .bind(&p.text.why)
     .bind(p.created_by)
     .bind(now())
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await;
     let id: i64 = match inserted {
         Ok(id) => id,
@@ -230,17 +243,16 @@ pub async fn set_priority(db: &Db, p: &NewPriority<'_>) -> Result<Option<i64>, D
         sqlx::query("INSERT INTO neighbourhood_priority_profiles (priority_id, profile_id) VALUES ($1, $2)")
             .bind(id)
             .bind(profile)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
     for action in p.actions {
         sqlx::query("INSERT INTO neighbourhood_priority_actions (priority_id, action_id) VALUES ($1, $2)")
             .bind(id)
             .bind(action)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
-    tx.commit().await?;
     Ok(Some(id))
 }
 
@@ -338,6 +350,19 @@ pub async fn link(db: &Db, priority_id: i64, target: Target) -> Result<(), DbErr
 
 /// Records a review of a priority (already checked to be the CSP's); earlier reviews stay.
 pub async fn review(db: &Db, priority_id: i64, review: &Review, user_id: i64) -> Result<(), DbError> {
+    let mut tx = db.writer().begin().await?;
+    review_in(&mut tx, priority_id, review, user_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`review`] inside the caller's transaction (subscriptions, issue 14).
+pub async fn review_in(
+    tx: &mut super::reference::Tx<'_>,
+    priority_id: i64,
+    review: &Review,
+    user_id: i64,
+) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO neighbourhood_priority_reviews (priority_id, verdict, evidence, reviewed_on, recorded_by, recorded_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -348,7 +373,7 @@ pub async fn review(db: &Db, priority_id: i64, review: &Review, user_id: i64) ->
     .bind(review.reviewed_on)
     .bind(user_id)
     .bind(now())
-    .execute(db.writer())
+    .execute(&mut **tx)
     .await?;
     Ok(())
 }

@@ -1268,8 +1268,42 @@ pub async fn status(
         id,
         format!("{} -> {}", c.status.as_str(), to.as_str()),
     );
-    match db::campaigns::set_status(&state.db, id, version, c.status, to, &entry).await {
-        Ok(true) => to_campaign(lang, id, Outcome::CampaignMoved),
+    // Subscriptions (issue 14): a campaign opening is news for the subscribers of its area,
+    // stored and queued in the same transaction as the change (read before it: an edit since
+    // would have moved the version, and the change is then refused).
+    let announcement = match to {
+        CampaignStatus::Open => match db::engagement::campaign_neighbourhoods(&state.db, id).await {
+            Ok(neighbourhoods) => Some(crate::subscriptions::Announcement {
+                csp_id: c.csp_id,
+                whole_csp: c.whole_csp == 1,
+                neighbourhoods,
+                kind: crate::subscriptions::NewsKind::CampaignOpened,
+                title: Names::new(&c.title_en, &c.title_cy),
+                verdict: None,
+                link: format!("/have-your-say/{}", c.slug),
+            }),
+            Err(e) => return unavailable(lang, e),
+        },
+        _ => None,
+    };
+    let changed = async {
+        let mut tx = state.db.writer().begin().await?;
+        if !db::campaigns::set_status_in(&mut tx, id, version, c.status, to, &entry).await? {
+            return Ok(false);
+        }
+        if let Some(a) = &announcement {
+            crate::subscriptions::announce_in(&mut tx, &state.settings.public_url, a).await?;
+        }
+        tx.commit().await?;
+        Ok::<_, db::DbError>(true)
+    };
+    match changed.await {
+        Ok(true) => {
+            if announcement.is_some() {
+                state.mail_wake.notify_one();
+            }
+            to_campaign(lang, id, Outcome::CampaignMoved)
+        }
         Ok(false) => to_campaign(lang, id, Outcome::CampaignStale),
         Err(e) => unavailable(lang, e),
     }

@@ -629,13 +629,80 @@ pub async fn set(
         actions: &actions,
         created_by: staff.user.id,
     };
-    match db::priorities::set_priority(&state.db, &new).await {
+    match set_and_announce(&state, &new, &csp.slug).await {
         Ok(Some(_)) => {
+            state.mail_wake.notify_one();
             back(lang, &csp.slug, &form.neighbourhood, &form.period, &Outcome::PrioritySet.query())
         }
         Ok(None) => refuse(Outcome::PriorityTooMany).await,
         Err(e) => refuse(unavailable(e)).await,
     }
+}
+
+/// Subscriptions (issue 14): news of a priority for its neighbourhood's subscribers, stored
+/// and queued in the transaction recording it. The page it points to is the partnership's.
+async fn announce_priority(
+    state: &AppState,
+    tx: &mut db::reference::Tx<'_>,
+    csp: (i64, &str),
+    priority: i64,
+    kind: crate::subscriptions::NewsKind,
+    verdict: Option<Verdict>,
+) -> Result<(), db::DbError> {
+    let Some(facts) = db::subscriptions::priority_facts_in(tx, priority).await? else { return Ok(()) };
+    let announcement = crate::subscriptions::Announcement {
+        csp_id: csp.0,
+        whole_csp: false,
+        neighbourhoods: vec![facts.neighbourhood_id],
+        kind,
+        title: Names::new(facts.title_en, facts.title_cy),
+        verdict: verdict.map(|v| v.as_str().to_string()),
+        link: format!("/partnerships/{}", csp.1),
+    };
+    crate::subscriptions::announce_in(tx, &state.settings.public_url, &announcement).await?;
+    Ok(())
+}
+
+async fn set_and_announce(
+    state: &AppState,
+    new: &NewPriority<'_>,
+    csp_slug: &str,
+) -> Result<Option<i64>, db::DbError> {
+    let mut tx = state.db.writer().begin().await?;
+    let Some(id) = db::priorities::set_priority_in(&mut tx, new).await? else { return Ok(None) };
+    announce_priority(
+        state,
+        &mut tx,
+        (new.csp_id, csp_slug),
+        id,
+        crate::subscriptions::NewsKind::PrioritySet,
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(id))
+}
+
+async fn review_and_announce(
+    state: &AppState,
+    priority: i64,
+    review: &super::Review,
+    user_id: i64,
+    csp: (i64, &str),
+) -> Result<(), db::DbError> {
+    let mut tx = state.db.writer().begin().await?;
+    db::priorities::review_in(&mut tx, priority, review, user_id).await?;
+    announce_priority(
+        state,
+        &mut tx,
+        csp,
+        priority,
+        crate::subscriptions::NewsKind::PriorityReviewed,
+        Some(review.verdict),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The priority a form names, if it is the CSP's.
@@ -708,8 +775,9 @@ pub async fn review(
         Ok(r) => r,
         Err(p) => return refuse(problem_outcome(p)).await,
     };
-    match db::priorities::review(&state.db, priority, &checked, staff.user.id).await {
+    match review_and_announce(&state, priority, &checked, staff.user.id, (csp.csp_id, &csp.slug)).await {
         Ok(()) => {
+            state.mail_wake.notify_one();
             back(lang, &csp.slug, &form.neighbourhood, &form.period, &Outcome::PriorityReviewed.query())
         }
         Err(e) => refuse(unavailable(e)).await,
