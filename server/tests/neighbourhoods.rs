@@ -436,6 +436,33 @@ both_backends!(
         );
         let (_, body) = page(&app, "/cy/track/my-private-tracking-token", &None).await;
         assert!(body.contains(&cy_link) && body.contains("Gweld beth sy"));
+
+        // The page leads on to following the neighbourhood: by email (the subscribe form with
+        // it chosen) and by its Atom feed, in the page's language.
+        let local: String = sqlx::query_scalar("SELECT slug FROM neighbourhoods WHERE id = $1")
+            .bind(p.id)
+            .fetch_one(db.reader())
+            .await
+            .unwrap();
+        for (prefix, words) in [("", "Follow this neighbourhood"), ("/cy", "Dilyn y gymdogaeth hon")] {
+            let (_, body) = page(&app, &format!("{prefix}/neighbourhoods/{}", p.slug), &None).await;
+            let subscribe = format!("{prefix}/partnerships/cardiff/subscribe?area={local}");
+            let feed = format!("{prefix}/feeds/neighbourhoods/cardiff/{local}.atom");
+            assert!(body.contains(words), "{prefix}: the follow section");
+            assert!(
+                body.contains(&format!("href=\"{}\"", subscribe.replace('&', "&amp;"))),
+                "{prefix}: {subscribe}"
+            );
+            assert!(body.contains(&format!("href=\"{feed}\"")), "{prefix}: {feed}");
+            let (status, form) = page(&app, &subscribe, &None).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(
+                form.contains(&format!("value=\"{local}\" selected")),
+                "{prefix}: the neighbourhood is chosen"
+            );
+            let (status, _) = page(&app, &feed, &None).await;
+            assert_eq!(status, StatusCode::OK, "{prefix}: {feed}");
+        }
     }
 );
 

@@ -15,6 +15,8 @@ use crate::{
 pub struct PublicNeighbourhood {
     pub id: i64,
     pub public_slug: String,
+    /// Its slug within its CSP (what subscriptions and feeds name it by).
+    pub slug: String,
     pub name_en: String,
     pub name_cy: String,
     pub csp_id: i64,
@@ -26,7 +28,7 @@ pub struct PublicNeighbourhood {
 /// The neighbourhood at `/neighbourhoods/{public_slug}`, if any.
 pub async fn by_public_slug(db: &Db, public_slug: &str) -> Result<Option<PublicNeighbourhood>, DbError> {
     sqlx::query_as(
-        "SELECT n.id, n.public_slug, n.name_en, n.name_cy, c.id AS csp_id, c.slug AS csp_slug, \
+        "SELECT n.id, n.public_slug, n.slug, n.name_en, n.name_cy, c.id AS csp_id, c.slug AS csp_slug, \
                 c.name_en AS csp_en, c.name_cy AS csp_cy \
          FROM neighbourhoods n JOIN csps c ON c.id = n.csp_id WHERE n.public_slug = $1",
     )

@@ -403,13 +403,18 @@ pub async fn neighbourhood_by_slug(
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct PriorityFacts {
     pub neighbourhood_id: i64,
+    /// The neighbourhood's public address (`/neighbourhoods/{public_slug}`).
+    pub public_slug: String,
     pub title_en: String,
     pub title_cy: String,
 }
 
 pub async fn priority_facts_in(tx: &mut Tx<'_>, priority_id: i64) -> Result<Option<PriorityFacts>, DbError> {
-    sqlx::query_as("SELECT neighbourhood_id, title_en, title_cy FROM neighbourhood_priorities WHERE id = $1")
-        .bind(priority_id)
-        .fetch_optional(&mut **tx)
-        .await
+    sqlx::query_as(
+        "SELECT p.neighbourhood_id, n.public_slug, p.title_en, p.title_cy \
+         FROM neighbourhood_priorities p JOIN neighbourhoods n ON n.id = p.neighbourhood_id WHERE p.id = $1",
+    )
+    .bind(priority_id)
+    .fetch_optional(&mut **tx)
+    .await
 }

@@ -44,6 +44,8 @@ pub struct OpenCampaign {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NeighbourhoodView {
     pub name: Names,
+    /// Its slug within its partnership (subscriptions and feeds name it by this).
+    pub slug: String,
     pub csp_slug: String,
     pub csp_name: Names,
     pub wards: Vec<Names>,
@@ -121,6 +123,7 @@ pub async fn neighbourhood_page(
     let counts = report_counts(&categories, &counts, MONTHS, threshold);
     Ok(Some(NeighbourhoodView {
         name,
+        slug: n.slug,
         csp_slug: n.csp_slug,
         csp_name: Names::new(n.csp_en, n.csp_cy),
         wards,
@@ -151,6 +154,7 @@ pub fn NeighbourhoodPage() -> impl IntoView {
 fn NeighbourhoodDetail(lang: Lang, view: NeighbourhoodView) -> impl IntoView {
     let NeighbourhoodView {
         name,
+        slug,
         csp_slug,
         csp_name,
         wards,
@@ -194,6 +198,19 @@ fn NeighbourhoodDetail(lang: Lang, view: NeighbourhoodView) -> impl IntoView {
             }}
             <p><a href=partnership>{t!(lang, "nbhd-contact-partnership", csp = csp.clone())}</a></p>
             <p>{t!(lang, "nbhd-emergency")}</p>
+        </section>
+        <section aria-labelledby="follow-heading">
+            <h2 id="follow-heading">{t!(lang, "nbhd-follow-heading")}</h2>
+            <p>
+                <a href=lang.path(&format!("/partnerships/{csp_slug}/subscribe?area={slug}"))>
+                    {t!(lang, "nbhd-follow-email", name = title.clone())}
+                </a>
+            </p>
+            <p>
+                <a href=lang.path(&format!("/feeds/neighbourhoods/{csp_slug}/{slug}.atom")) type="application/atom+xml">
+                    {t!(lang, "nbhd-follow-feed", name = title.clone())}
+                </a>
+            </p>
         </section>
         <Priorities lang period priorities />
         <Campaigns lang campaigns />

@@ -640,7 +640,7 @@ pub async fn set(
 }
 
 /// Subscriptions (issue 14): news of a priority for its neighbourhood's subscribers, stored
-/// and queued in the transaction recording it. The page it points to is the partnership's.
+/// and queued in the transaction recording it. It points to the neighbourhood's public page.
 async fn announce_priority(
     state: &AppState,
     tx: &mut db::reference::Tx<'_>,
@@ -657,7 +657,7 @@ async fn announce_priority(
         kind,
         title: Names::new(facts.title_en, facts.title_cy),
         verdict: verdict.map(|v| v.as_str().to_string()),
-        link: format!("/partnerships/{}", csp.1),
+        link: format!("/neighbourhoods/{}", facts.public_slug),
     };
     crate::subscriptions::announce_in(tx, &state.settings.public_url, &announcement).await?;
     Ok(())
