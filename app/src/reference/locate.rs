@@ -207,6 +207,7 @@ mod tests {
                 local_authority_code: lad.into(),
                 neighbourhood_id: 1,
                 neighbourhood_slug: "n".into(),
+                neighbourhood_public_slug: "c-n".into(),
                 neighbourhood_name: Names::new("n", "n"),
                 csp_id: 1,
                 csp_slug: "c".into(),
