@@ -3,11 +3,17 @@
 -- A neighbourhood's slug is unique only within its CSP (16 ward names recur across Wales:
 -- "castle", "newton", "graig"...), so the public address /neighbourhoods/{public_slug} uses
 -- `{csp slug}-{neighbourhood slug}` ("cardiff-adamsdown"), always: unique across Wales, and as
--- stable as the two slugs it is made of (neither is ever changed by the hub). New
--- neighbourhoods are given theirs when they are made (db::reference).
+-- stable as the two slugs it is made of (neither is ever changed by the hub). A new
+-- neighbourhood is given its own by the trigger below, so no insert has to know of it.
 ALTER TABLE neighbourhoods ADD COLUMN public_slug TEXT;
 UPDATE neighbourhoods SET public_slug = (SELECT c.slug FROM csps c WHERE c.id = neighbourhoods.csp_id) || '-' || slug;
 CREATE UNIQUE INDEX neighbourhoods_public_slug ON neighbourhoods(public_slug);
+CREATE TRIGGER neighbourhoods_public_slug_given AFTER INSERT ON neighbourhoods
+WHEN NEW.public_slug IS NULL
+BEGIN
+    UPDATE neighbourhoods SET public_slug = (SELECT c.slug FROM csps c WHERE c.id = NEW.csp_id) || '-' || NEW.slug
+    WHERE id = NEW.id;
+END;
 
 -- The partnership's public contact, shown on its neighbourhood pages, in English and Welsh
 -- (NULL: the hub's default words, which point to the partnership's page).

@@ -390,7 +390,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         state.settings.mail_from.parse().map_err(|_| anyhow::anyhow!("mail_from: not an email address"))?;
     app::mail::spawn_worker(state.db.clone(), mailer, from, state.mail_wake.clone());
     // Subscriptions (issue 14): weekly digests, queued for the worker above.
-    app::subscriptions::spawn_digest_worker(
+    app::subscriptions::delivery::spawn_digest_worker(
         state.db.clone(),
         state.settings.public_url.clone(),
         state.mail_wake.clone(),

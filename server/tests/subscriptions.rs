@@ -490,12 +490,12 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
     let public = common::settings(&url).public_url;
     // The weekly digest: nothing before the week is out; then one email with the three items,
     // once, even when two workers claim it at the same moment.
-    assert_eq!(app::subscriptions::send_due_digests(&db, &public, db::now()).await.unwrap(), 0);
+    assert_eq!(app::subscriptions::delivery::send_due_digests(&db, &public, db::now()).await.unwrap(), 0);
     let before = last_mail_id(&db).await;
     let later = db::now() + 8 * DAY;
     let (a, b) = tokio::join!(
-        app::subscriptions::send_due_digests(&db, &public, later),
-        app::subscriptions::send_due_digests(&db, &public, later)
+        app::subscriptions::delivery::send_due_digests(&db, &public, later),
+        app::subscriptions::delivery::send_due_digests(&db, &public, later)
     );
     assert_eq!(a.unwrap() + b.unwrap(), 1, "one digest");
     let sent = mails(&db, before).await;
@@ -514,7 +514,11 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
         assert!(sent[0].body.contains(item), "{item} in {}", sent[0].body);
     }
     assert!(sent[0].list_unsubscribe.as_deref().is_some_and(|l| l.contains("/unsubscribe/")));
-    assert_eq!(app::subscriptions::send_due_digests(&db, &public, later).await.unwrap(), 0, "sent once");
+    assert_eq!(
+        app::subscriptions::delivery::send_due_digests(&db, &public, later).await.unwrap(),
+        0,
+        "sent once"
+    );
     let waiting: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM digest_entries").fetch_one(db.reader()).await.unwrap();
     assert_eq!(waiting, 0);

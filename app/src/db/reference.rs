@@ -309,10 +309,6 @@ pub async fn csp_id_of_local_authority(tx: &mut Tx<'_>, code: &str) -> Result<Op
         .await
 }
 
-/// A new neighbourhood's public address (`/neighbourhoods/{public_slug}`), unique across Wales:
-/// its CSP's slug and its own ($1 the CSP's id, $2 the neighbourhood's slug). See migration 0028.
-const PUBLIC_SLUG: &str = "(SELECT c.slug FROM csps c WHERE c.id = $1) || '-' || CAST($2 AS TEXT)";
-
 /// Inserts or updates a ward. A new ward becomes a neighbourhood of its own (the default);
 /// an existing ward keeps the neighbourhood its CSP put it in.
 pub async fn upsert_ward(
@@ -346,9 +342,10 @@ pub async fn upsert_ward(
         .await?
         .is_some();
     let slug = if taken || base.is_empty() { format!("{base}-{}", code.to_ascii_lowercase()) } else { base };
-    let neighbourhood_id: i64 = sqlx::query_scalar(&format!(
-        "INSERT INTO neighbourhoods (csp_id, slug, name_en, name_cy, public_slug) VALUES ($1, $2, $3, $4, {PUBLIC_SLUG}) RETURNING id"
-    ))
+    // Its public address (`public_slug`) is filled in by the database (migration 0028).
+    let neighbourhood_id: i64 = sqlx::query_scalar(
+        "INSERT INTO neighbourhoods (csp_id, slug, name_en, name_cy) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
     .bind(csp_id)
     .bind(&slug)
     .bind(&name.en)
@@ -379,10 +376,10 @@ pub async fn group_wards(
     ward_codes: &[String],
 ) -> Result<i64, DbError> {
     let mut tx = db.writer().begin().await?;
-    let id: i64 = sqlx::query_scalar(&format!(
-        "INSERT INTO neighbourhoods (csp_id, slug, name_en, name_cy, public_slug) VALUES ($1, $2, $3, $4, {PUBLIC_SLUG}) \
-         ON CONFLICT (csp_id, slug) DO UPDATE SET name_en = excluded.name_en, name_cy = excluded.name_cy RETURNING id"
-    ))
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO neighbourhoods (csp_id, slug, name_en, name_cy) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (csp_id, slug) DO UPDATE SET name_en = excluded.name_en, name_cy = excluded.name_cy RETURNING id",
+    )
     .bind(csp_id)
     .bind(slug)
     .bind(&name.en)

@@ -1273,7 +1273,7 @@ pub async fn status(
     // would have moved the version, and the change is then refused).
     let announcement = match to {
         CampaignStatus::Open => match db::engagement::campaign_neighbourhoods(&state.db, id).await {
-            Ok(neighbourhoods) => Some(crate::subscriptions::Announcement {
+            Ok(neighbourhoods) => Some(crate::subscriptions::delivery::Announcement {
                 csp_id: c.csp_id,
                 whole_csp: c.whole_csp == 1,
                 neighbourhoods,
@@ -1292,7 +1292,7 @@ pub async fn status(
             return Ok(false);
         }
         if let Some(a) = &announcement {
-            crate::subscriptions::announce_in(&mut tx, &state.settings.public_url, a).await?;
+            crate::subscriptions::delivery::announce_in(&mut tx, &state.settings.public_url, a).await?;
         }
         tx.commit().await?;
         Ok::<_, db::DbError>(true)

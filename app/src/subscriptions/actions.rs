@@ -278,7 +278,7 @@ pub async fn unsubscribe(
     }
     let one_click = String::from_utf8_lossy(&body).contains(ONE_CLICK);
     if one_click {
-        let area = super::subscription_area(lang, &s);
+        let area = super::delivery::subscription_area(lang, &s);
         return (StatusCode::OK, crate::t!(lang, "subscribe-unsubscribed", area = area)).into_response();
     }
     Redirect::to(&lang.path(&format!("/unsubscribe/{token}"))).into_response()

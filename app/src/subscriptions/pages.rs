@@ -176,7 +176,7 @@ pub struct Shown {
 fn shown(lang: Lang, s: &SubscriptionRow) -> Shown {
     Shown {
         id: s.id,
-        area: super::subscription_area(lang, s),
+        area: super::delivery::subscription_area(lang, s),
         csp_slug: s.csp_slug.clone(),
         language: s.language.clone(),
         frequency: s.frequency,

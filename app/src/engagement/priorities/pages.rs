@@ -650,7 +650,7 @@ async fn announce_priority(
     verdict: Option<Verdict>,
 ) -> Result<(), db::DbError> {
     let Some(facts) = db::subscriptions::priority_facts_in(tx, priority).await? else { return Ok(()) };
-    let announcement = crate::subscriptions::Announcement {
+    let announcement = crate::subscriptions::delivery::Announcement {
         csp_id: csp.0,
         whole_csp: false,
         neighbourhoods: vec![facts.neighbourhood_id],
@@ -659,7 +659,7 @@ async fn announce_priority(
         verdict: verdict.map(|v| v.as_str().to_string()),
         link: format!("/neighbourhoods/{}", facts.public_slug),
     };
-    crate::subscriptions::announce_in(tx, &state.settings.public_url, &announcement).await?;
+    crate::subscriptions::delivery::announce_in(tx, &state.settings.public_url, &announcement).await?;
     Ok(())
 }
 
