@@ -39,7 +39,7 @@ export function collectErrors(page: Page, ignoreFrom: RegExp | null = MAP_TILES)
 }
 
 /** The emails a real SMTP server (aiosmtpd, started by .ci/test) has received, decoded. */
-export function receivedEmails(): { subject: string; body: string }[] {
+export function receivedEmails(): { to: string; subject: string; body: string; headers: Record<string, string> }[] {
   const maildir = process.env.CYMUNED_E2E_MAILDIR;
   if (!maildir) throw new Error('CYMUNED_E2E_MAILDIR is not set: run the end-to-end tests through .ci/test');
   const script = [
@@ -48,7 +48,8 @@ export function receivedEmails(): { subject: string; body: string }[] {
     'out = []',
     'for m in box:',
     "    subject = str(email.header.make_header(email.header.decode_header(m['subject'])))",
-    "    out.append({'subject': subject, 'body': m.get_payload(decode=True).decode('utf-8')})",
+    "    headers = {k.lower(): str(email.header.make_header(email.header.decode_header(v))) for k, v in m.items()}",
+    "    out.append({'to': m['to'], 'subject': subject, 'body': m.get_payload(decode=True).decode('utf-8'), 'headers': headers})",
     'print(json.dumps(out))',
   ].join('\n');
   return JSON.parse(execFileSync('python3', ['-c', script, maildir]).toString());
