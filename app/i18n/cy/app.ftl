@@ -1984,3 +1984,39 @@ news-priority-set = Blaenoriaeth newydd i'r gymdogaeth: { $title }
 news-priority-reviewed = Adolygwyd blaenoriaeth: { $title } ({ $verdict })
 feed-title = Newyddion { $area }
 feed-subtitle = Ymgynghoriadau'n agor a blaenoriaethau cymdogaeth yn cael eu gosod a'u hadolygu.
+# Progress in public (issue 14, part 2)
+progress-stage-planned = Wedi'i gynllunio
+progress-stage-under-way = Ar y gweill
+progress-stage-done = Wedi'i wneud
+progress-event-set = Blaenoriaeth wedi'i gosod
+progress-event-action-started = Dechreuodd gwaith ar gam gweithredu
+progress-event-action-done = Cwblhawyd cam gweithredu
+progress-event-reviewed = Adolygwyd gyda'r gymuned: { $verdict }
+progress-event-closed = Caewyd y broblem
+progress-email-subject = { $title }: { $stage } erbyn hyn
+progress-email-body = Gofynnoch am glywed pan fydd rhywbeth yn newid ynglŷn â blaenoriaeth cymdogaeth yn { $neighbourhood }: { $title }.
+    
+    Erbyn hyn: { $stage }.
+    
+    Gweld beth sy'n digwydd a beth a wnaed: { $page }
+    
+    Rydych yn cael hwn oherwydd i chi ofyn am glywed yn ôl pan atebwch arolwg, neu gytuno i ni gysylltu â chi am eich adroddiad. Dim ond pan fydd y flaenoriaeth yn symud y byddwn yn ysgrifennu.
+nbhd-priority-stage = Sefyllfa:
+nbhd-priority-timeline = Beth sydd wedi digwydd
+nbhd-timeline-stage = sefyllfa: { $stage }
+optin-heading = Clywed yn ôl (dewisol)
+optin-intro = Mae'r ddau ddewis yn ddewisol ac nid ydynt yn newid dim ar sut y caiff eich atebion eu cyfrif.
+optin-tell = E-bostiwch fi pan fydd rhywbeth yn newid ynglŷn â'r hyn a ddywedais
+optin-tell-hint = Byddwn yn ysgrifennu dim ond pan fydd blaenoriaeth a ddaeth o atebion fel eich rhai chi yn symud (wedi'i gynllunio, ar y gweill, wedi'i wneud), yn iaith y dudalen hon. Caiff eich cyfeiriad ei gadw ar wahân i'ch atebion ac ni chaiff byth ei ddangos gyda nhw.
+optin-email = Eich cyfeiriad e-bost
+optin-quote = Cewch ddyfynnu fy ngeiriau yn gyhoeddus heb fy enw
+optin-quote-hint = Caiff unrhyw beth a allai eich adnabod ei dynnu allan yn gyntaf.
+optin-error-email = Rhowch gyfeiriad e-bost y gallwn ysgrifennu ato, neu dad-diciwch “E-bostiwch fi pan fydd rhywbeth yn newid”.
+optin-error-not-ticked = Ticiwch “E-bostiwch fi pan fydd rhywbeth yn newid” i gael e-bost, neu gadewch y cyfeiriad yn wag.
+priority-choice = Daeth o ateb arolwg (dewisol)
+priority-choice-none = Nid o ateb arolwg
+priority-choice-hint = Anfonir e-bost at drigolion a ddewisodd yr ateb hwn ac a ofynnodd am glywed yn ôl pan fydd y flaenoriaeth yn symud, ac at drigolion y mae eu hadroddiadau wedi'u cysylltu â'i phroffiliau problem ac a gytunodd i ni gysylltu â nhw.
+priority-error-choice = Nid yw'r ateb arolwg hwnnw'n perthyn i arolygon y bartneriaeth hon.
+priority-from-choice = O ateb yr arolwg: { $choice }
+priority-stage = Sefyllfa gyhoeddus: { $stage }
+audit-action-progress-told = Trigolion wedi'u hysbysu bod blaenoriaeth wedi symud

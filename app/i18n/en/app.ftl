@@ -1983,3 +1983,39 @@ news-priority-set = New neighbourhood priority: { $title }
 news-priority-reviewed = Priority reviewed: { $title } ({ $verdict })
 feed-title = News of { $area }
 feed-subtitle = Consultations opening and neighbourhood priorities set and reviewed.
+# Progress in public (issue 14, part 2)
+progress-stage-planned = Planned
+progress-stage-under-way = Under way
+progress-stage-done = Done
+progress-event-set = Priority set
+progress-event-action-started = Work began on an action
+progress-event-action-done = An action was completed
+progress-event-reviewed = Reviewed with the community: { $verdict }
+progress-event-closed = The problem was closed
+progress-email-subject = { $title }: now { $stage }
+progress-email-body = You asked to hear when something changes about a neighbourhood priority in { $neighbourhood }: { $title }.
+    
+    It is now: { $stage }.
+    
+    See what is happening and what was done: { $page }
+    
+    You get this because you asked to hear back when you answered a survey, or agreed to be contacted about your report. We write only when the priority moves.
+nbhd-priority-stage = Stage:
+nbhd-priority-timeline = What has happened
+nbhd-timeline-stage = stage: { $stage }
+optin-heading = Hearing back (optional)
+optin-intro = Both choices are optional and change nothing about how your answers are counted.
+optin-tell = Email me when something changes about what I said
+optin-tell-hint = We write only when a priority that came from answers like yours moves (planned, under way, done), in this page's language. Your address is kept apart from your answers and never shown with them.
+optin-email = Your email address
+optin-quote = You may quote my words publicly without my name
+optin-quote-hint = Anything that could identify you is taken out first.
+optin-error-email = Give an email address we can write to, or untick “Email me when something changes”.
+optin-error-not-ticked = Tick “Email me when something changes” to be emailed, or leave the address empty.
+priority-choice = Came from a survey answer (optional)
+priority-choice-none = Not from a survey answer
+priority-choice-hint = Residents who chose this answer and asked to hear back are emailed when the priority moves, as are residents whose reports are linked to its problem profiles and who agreed to be contacted.
+priority-error-choice = That survey answer is not one of this partnership's surveys.
+priority-from-choice = From the survey answer: { $choice }
+priority-stage = Public stage: { $stage }
+audit-action-progress-told = Residents told a priority moved

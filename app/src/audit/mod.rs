@@ -69,6 +69,8 @@ pub enum AuditAction {
     EngagementReachViewed,
     // Issue 13 (gaps): a neighbourhood priority edited or removed (the detail says which).
     PriorityChanged,
+    // Issue 14 (progress): residents who raised a priority told it moved (their addresses read).
+    ProgressTold,
 }
 
 impl AuditAction {
@@ -118,6 +120,7 @@ impl AuditAction {
         AuditAction::ResponsesImported,
         AuditAction::EngagementReachViewed,
         AuditAction::PriorityChanged,
+        AuditAction::ProgressTold,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -167,6 +170,7 @@ impl AuditAction {
             AuditAction::ResponsesImported => "responses_imported",
             AuditAction::EngagementReachViewed => "engagement_reach_viewed",
             AuditAction::PriorityChanged => "priority_changed",
+            AuditAction::ProgressTold => "progress_told",
         }
     }
 

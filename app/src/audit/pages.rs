@@ -106,6 +106,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         // Engagement (issue 13, reach).
         Some(AuditAction::EngagementReachViewed) => t!(lang, "audit-action-engagement-reach-viewed"),
         Some(AuditAction::PriorityChanged) => t!(lang, "audit-action-priority-changed"),
+        Some(AuditAction::ProgressTold) => t!(lang, "audit-action-progress-told"),
         None => action.to_string(),
     }
 }

@@ -35,6 +35,8 @@ pub mod priorities;
 pub mod neighbourhoods;
 // Subscriptions (issue 14).
 pub mod subscriptions;
+// Progress in public (issue 14, part 2).
+pub mod progress;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

@@ -4,7 +4,11 @@
 
 use super::{now, Db, DbError};
 use crate::{
-    engagement::priorities::{next_slot, Period, PriorityText, Review, Verdict},
+    engagement::{
+        priorities::{next_slot, Period, PriorityText, Review, Verdict},
+        progress::{ActionProgress, SurveyChoice},
+    },
+    problems::ActionStatus,
     reference::Names,
     time::Timestamp,
 };
@@ -25,7 +29,11 @@ pub struct PriorityRecord {
     pub profiles: Vec<(String, String)>,
     /// Linked actions: (profile reference, action title).
     pub actions: Vec<(String, String)>,
+    /// The linked actions' progress, in the order of `actions` (issue 14, progress).
+    pub action_progress: Vec<ActionProgress>,
     pub reviews: Vec<ReviewRecord>,
+    /// The survey answer it came from, if one was recorded (issue 14, progress).
+    pub choice: Option<SurveyChoice>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +56,18 @@ struct PriorityRow {
     why: String,
     created_by: String,
     created_at: Timestamp,
+    campaign_id: Option<i64>,
+    question_key: Option<String>,
+    option_key: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ActionRow {
+    reference: String,
+    title: String,
+    status: ActionStatus,
+    started_at: Option<Timestamp>,
+    done_at: Option<Timestamp>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -74,8 +94,8 @@ async fn complete(db: &Db, rows: Vec<PriorityRow>) -> Result<Vec<PriorityRecord>
         .bind(r.id)
         .fetch_all(db.reader())
         .await?;
-        let actions: Vec<LinkRow> = sqlx::query_as(
-            "SELECT p.reference, a.title FROM neighbourhood_priority_actions l JOIN problem_actions a ON a.id = l.action_id \
+        let actions: Vec<ActionRow> = sqlx::query_as(
+            "SELECT p.reference, a.title, a.status, a.started_at, a.done_at FROM neighbourhood_priority_actions l JOIN problem_actions a ON a.id = l.action_id \
              JOIN problem_profiles p ON p.id = a.profile_id WHERE l.priority_id = $1 ORDER BY p.reference, a.id",
         )
         .bind(r.id)
@@ -98,6 +118,10 @@ async fn complete(db: &Db, rows: Vec<PriorityRow>) -> Result<Vec<PriorityRecord>
             created_by: r.created_by,
             created_at: r.created_at,
             profiles: profiles.into_iter().map(|l| (l.reference, l.title)).collect(),
+            action_progress: actions
+                .iter()
+                .map(|a| ActionProgress { status: a.status, started_at: a.started_at, done_at: a.done_at })
+                .collect(),
             actions: actions.into_iter().map(|l| (l.reference, l.title)).collect(),
             reviews: reviews
                 .into_iter()
@@ -108,13 +132,21 @@ async fn complete(db: &Db, rows: Vec<PriorityRow>) -> Result<Vec<PriorityRecord>
                     recorded_by: v.recorded_by,
                 })
                 .collect(),
+            choice: match (r.campaign_id, r.question_key, r.option_key) {
+                (Some(campaign_id), Some(question), Some(option)) => {
+                    Some(SurveyChoice { campaign_id, question, option })
+                }
+                _ => None,
+            },
         });
     }
     Ok(out)
 }
 
-const SELECT: &str = "SELECT p.id, p.neighbourhood_id, p.year, p.quarter, p.slot, p.title_en, p.title_cy, p.why, \
-     u.display_name AS created_by, p.created_at FROM neighbourhood_priorities p JOIN users u ON u.id = p.created_by";
+const SELECT: &str =
+    "SELECT p.id, p.neighbourhood_id, p.year, p.quarter, p.slot, p.title_en, p.title_cy, p.why, \
+     u.display_name AS created_by, p.created_at, p.campaign_id, p.question_key, p.option_key \
+     FROM neighbourhood_priorities p JOIN users u ON u.id = p.created_by";
 
 /// A neighbourhood's priorities for a period, in their order.
 pub async fn priorities(
@@ -339,12 +371,25 @@ pub enum Target {
 
 /// Links a priority (already checked to be the CSP's) to a profile or action of the CSP.
 pub async fn link(db: &Db, priority_id: i64, target: Target) -> Result<(), DbError> {
+    let mut tx = db.writer().begin().await?;
+    link_in(&mut tx, priority_id, target).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`link`] inside the caller's transaction (issue 14, progress: a linked action may move the
+/// priority's public stage, and its residents are told in the same transaction).
+pub async fn link_in(
+    tx: &mut super::reference::Tx<'_>,
+    priority_id: i64,
+    target: Target,
+) -> Result<(), DbError> {
     let sql = match target {
         Target::Profile(_) => "INSERT INTO neighbourhood_priority_profiles (priority_id, profile_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
         Target::Action(_) => "INSERT INTO neighbourhood_priority_actions (priority_id, action_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
     };
     let (Target::Profile(id) | Target::Action(id)) = target;
-    sqlx::query(sql).bind(priority_id).bind(id).execute(db.writer()).await?;
+    sqlx::query(sql).bind(priority_id).bind(id).execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -399,6 +444,34 @@ pub async fn edit(
     if done.rows_affected() != 1 {
         return Ok(false);
     }
+    super::audit::record_in(&mut tx, audit).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// [`edit`] with the survey answer the priority came from (issue 14, progress), recorded or
+/// cleared, all or nothing with the audit entry (false: it is gone).
+pub async fn edit_with_choice(
+    db: &Db,
+    priority_id: i64,
+    text: &PriorityText,
+    choice: Option<&SurveyChoice>,
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<bool, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let done = sqlx::query(
+        "UPDATE neighbourhood_priorities SET title_en = $1, title_cy = $2, why = $3 WHERE id = $4",
+    )
+    .bind(&text.title_en)
+    .bind(&text.title_cy)
+    .bind(&text.why)
+    .bind(priority_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    super::progress::set_choice_in(&mut tx, priority_id, choice).await?;
     super::audit::record_in(&mut tx, audit).await?;
     tx.commit().await?;
     Ok(true)

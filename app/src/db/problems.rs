@@ -366,27 +366,53 @@ pub async fn update_action(
     notes: &str,
     detail: &str,
 ) -> Result<bool, ChangeError> {
-    let at = now();
     let mut tx = db.writer().begin().await?;
-    bump(&mut tx, profile_id, version, user_id, ProfileChange::ActionUpdated, detail).await?;
-    let done = sqlx::query(
-        "UPDATE problem_actions SET status = $1, due_on = $2, notes = $3, updated_at = $4, \
-         done_at = CASE WHEN $5 = 1 THEN COALESCE(done_at, $4) ELSE NULL END WHERE id = $6 AND profile_id = $7",
-    )
-    .bind(status)
-    .bind(due_on)
-    .bind(notes)
-    .bind(at)
-    .bind((status == ActionStatus::Done) as i64)
-    .bind(action_id)
-    .bind(profile_id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
+    let change = ActionChange { profile_id, version, user_id, action_id, status, due_on, notes, detail };
+    if !update_action_in(&mut tx, &change).await? {
         return Ok(false);
     }
     tx.commit().await?;
     Ok(true)
+}
+
+/// An action's new status, due date and notes, with the profile's version it was made from.
+pub struct ActionChange<'a> {
+    pub profile_id: i64,
+    pub version: i64,
+    pub user_id: i64,
+    pub action_id: i64,
+    pub status: ActionStatus,
+    pub due_on: Option<i64>,
+    pub notes: &'a str,
+    pub detail: &'a str,
+}
+
+/// [`update_action`] inside the caller's transaction (issue 14, progress: residents who raised
+/// a priority the action is linked to are told in it). An action keeps when it first started
+/// (in progress) and when it was done; back to planned or dropped, it keeps neither.
+pub async fn update_action_in(
+    tx: &mut super::reference::Tx<'_>,
+    c: &ActionChange<'_>,
+) -> Result<bool, ChangeError> {
+    let at = now();
+    bump(tx, c.profile_id, c.version, c.user_id, ProfileChange::ActionUpdated, c.detail).await?;
+    let done = sqlx::query(
+        "UPDATE problem_actions SET status = $1, due_on = $2, notes = $3, updated_at = $4, \
+         done_at = CASE WHEN $5 = 1 THEN COALESCE(done_at, $4) ELSE NULL END, \
+         started_at = CASE WHEN $8 = 1 THEN COALESCE(started_at, $4) WHEN $5 = 1 THEN started_at ELSE NULL END \
+         WHERE id = $6 AND profile_id = $7",
+    )
+    .bind(c.status)
+    .bind(c.due_on)
+    .bind(c.notes)
+    .bind(at)
+    .bind((c.status == ActionStatus::Done) as i64)
+    .bind(c.action_id)
+    .bind(c.profile_id)
+    .bind((c.status == ActionStatus::InProgress) as i64)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// A resident to tell that a profile closed: the report, its language and status, and the

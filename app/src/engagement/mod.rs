@@ -55,6 +55,11 @@ pub mod respond;
 pub mod respond_actions;
 #[cfg(feature = "ssr")]
 pub mod respond_pages;
+// Progress in public (issue 14, part 2): public stages and timelines, telling who raised it.
+#[cfg(feature = "ssr")]
+pub mod progress;
+#[cfg(feature = "ssr")]
+pub mod telling;
 
 use crate::vocabulary::vocabulary;
 

@@ -9,7 +9,7 @@ use crate::{
         responses::{EmailLink, SaveProgress, Stored},
     },
     engagement::{
-        equality,
+        equality, progress,
         respond::{self, Availability, Fields},
         respond_pages::{hub_secret, ward_choices, DEVICE_COOKIE},
         survey::Survey,
@@ -176,7 +176,9 @@ pub async fn answer(
     let equality_step = steps.len();
     let step = form.step.trim().parse::<usize>().unwrap_or(0).min(reached).min(equality_step);
     let fields = if step == equality_step {
-        respond::merge_equality(&saved, &respond::equality_fields(&posted))
+        // The last step also holds the two optional choices (issue 14, progress).
+        let with_equality = respond::merge_equality(&saved, &respond::equality_fields(&posted));
+        progress::merge_opt_in(&with_equality, &progress::opt_in_fields(&posted))
     } else {
         respond::merge_step(&saved, &respond::answer_fields(&posted), &steps[step])
     };
@@ -211,7 +213,7 @@ pub async fn answer(
         return with_cookie(to(lang, &slug, "", &at_step(back, "")));
     }
     let refused = if step == equality_step {
-        equality::read(&fields).is_err()
+        equality::read(&fields).is_err() || progress::read_opt_in(&fields).is_err()
     } else {
         !respond::errors_up_to(&survey, &steps, step, &fields, &places).is_empty()
     };
@@ -229,13 +231,14 @@ pub async fn answer(
         return with_cookie(to(lang, &slug, "", &at_step(next, "")));
     }
     // The last step: the whole sheet is checked again and stored in one transaction.
-    let (answers, equality) = match (survey.check(&fields, &places), equality::read(&fields)) {
-        (Ok(a), Ok(e)) => (a, e),
-        _ => {
-            let first = respond::first_step(&survey, &steps, &fields);
-            return with_cookie(to(lang, &slug, "", &at_step(first, "&error=answers")));
-        }
-    };
+    let (answers, equality, opt_in) =
+        match (survey.check(&fields, &places), equality::read(&fields), progress::read_opt_in(&fields)) {
+            (Ok(a), Ok(e), Ok(o)) => (a, e, o),
+            _ => {
+                let first = respond::first_step(&survey, &steps, &fields);
+                return with_cookie(to(lang, &slug, "", &at_step(first, "&error=answers")));
+            }
+        };
     let respondent_key = match campaign.response_policy {
         ResponsePolicy::Open => None,
         ResponsePolicy::OnePerDevice => Some(respond::device_key(&secret, campaign.id, &device)),
@@ -286,8 +289,9 @@ pub async fn answer(
     };
     let hash = respond::answers_hash(neighbourhood_id, &rows);
     // The last step's answers are saved finished with the response, in its transaction (one
-    // commit: on SQLite, one sync of the log), kept only for the emailed copy.
-    let fields_json = serde_json::to_string(&fields).unwrap_or_default();
+    // commit: on SQLite, one sync of the log), kept only for the emailed copy; never with the
+    // address given to be told at (kept only in `survey_contacts`).
+    let fields_json = serde_json::to_string(&progress::without_contact(&fields)).unwrap_or_default();
     let finished = SaveProgress {
         token_hash: &token_hash,
         campaign_id: campaign.id,
@@ -301,7 +305,17 @@ pub async fn answer(
     let stored = async {
         let mut tx = db.writer().begin().await?;
         let stored = db::responses::store_in(&mut tx, &response, &hash, link_id, Some(&finished)).await?;
-        if matches!(stored, Stored::Response { .. }) {
+        if let Stored::Response { id, .. } = stored {
+            // Issue 14 (progress): the two optional choices, with the response or not at all.
+            db::progress::record_opt_in_in(
+                &mut tx,
+                id,
+                campaign.id,
+                opt_in.email.as_deref(),
+                lang,
+                opt_in.may_quote,
+            )
+            .await?;
             tx.commit().await?;
         }
         Ok::<_, db::DbError>(stored)

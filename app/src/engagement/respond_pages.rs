@@ -8,6 +8,7 @@ use crate::{
     db,
     engagement::{
         equality::{problem_message, EqualityProblem, EqualitySection},
+        progress::{opt_in_message, OptInProblem, EMAIL_FIELD, QUOTE_FIELD, TELL_FIELD},
         respond::{self, Availability, Fields},
         survey::{AnswerError, AnswerProblem, Question, QuestionKind, Survey},
         ResponsePolicy,
@@ -78,6 +79,8 @@ pub struct StepView {
     /// The equality monitoring step (the last, every question optional).
     pub equality: bool,
     pub equality_problems: Vec<EqualityProblem>,
+    /// Why the last step's optional choices were refused (issue 14, progress).
+    pub opt_in_problem: Option<OptInProblem>,
 }
 
 /// What the survey page shows.
@@ -260,6 +263,10 @@ pub async fn survey_view(
         Some("answers") if equality => super::equality::read(&fields).err().unwrap_or_default(),
         _ => Vec::new(),
     };
+    let opt_in_problem = match query.error.as_deref() {
+        Some("answers") if equality => super::progress::read_opt_in(&fields).err(),
+        _ => None,
+    };
     let notice = query
         .error
         .as_deref()
@@ -281,6 +288,7 @@ pub async fn survey_view(
         last: equality,
         equality,
         equality_problems,
+        opt_in_problem,
         has_previous: respond::previous_step(&survey, &steps, step, &fields).is_some(),
         questions,
         fields,
@@ -444,16 +452,20 @@ fn StepForm(lang: Lang, slug: String, step: StepView) -> impl IntoView {
         notice,
         equality,
         equality_problems,
+        opt_in_problem,
     } = step;
     // A place question's map is an island: the browser bundle is loaded only for it.
     let has_place = !wards.is_empty() && questions.iter().any(|q| q.kind == QuestionKind::Place);
     view! {
         {notice.map(|n| view! { <div class="error-summary" role="alert"><p>{n}</p></div> })}
         <ErrorSummary lang errors=errors.clone() questions=questions.clone() />
-        {(!equality_problems.is_empty()).then(|| view! {
+        {(!equality_problems.is_empty() || opt_in_problem.is_some()).then(|| view! {
             <div class="error-summary" role="alert" aria-labelledby="equality-errors" tabindex="-1">
                 <h2 id="equality-errors">{t!(lang, "report-error-summary")}</h2>
-                <ul>{equality_problems.iter().map(|p| view! { <li><a href=format!("#{}", p.target())>{problem_message(lang, *p)}</a></li> }).collect_view()}</ul>
+                <ul>
+                    {equality_problems.iter().map(|p| view! { <li><a href=format!("#{}", p.target())>{problem_message(lang, *p)}</a></li> }).collect_view()}
+                    {opt_in_problem.map(|p| view! { <li><a href=format!("#{}", p.target())>{opt_in_message(lang, p)}</a></li> })}
+                </ul>
             </div>
         })}
         <p>{t!(lang, "survey-step", number = ((step + 1) as i64), count = (step_count as i64))} " " {t!(lang, "survey-closes", date = date(lang, closes))}</p>
@@ -476,6 +488,7 @@ fn StepForm(lang: Lang, slug: String, step: StepView) -> impl IntoView {
                 <h2>{t!(lang, "survey-equality-heading")}</h2>
                 <p>{t!(lang, "survey-equality-intro")}</p>
                 <EqualitySection lang fields=fields.clone() problems=equality_problems.clone() />
+                {opt_in_section(lang, &fields, opt_in_problem)}
             })}
             <div class="actions">
                 {has_previous.then(|| view! { <button type="submit" name="go" value="back" class="button button-secondary">{t!(lang, "survey-back")}</button> })}
@@ -483,6 +496,52 @@ fn StepForm(lang: Lang, slug: String, step: StepView) -> impl IntoView {
             </div>
         </form>
         {has_place.then(|| view! { <crate::shell::assets::IslandScripts /> })}
+    }
+    .into_any()
+}
+
+/// The last step's two optional choices (issue 14, progress): to be emailed when something
+/// changes about what the resident said (with the address; the page's language is theirs), and
+/// to let their words be quoted without their name. A refused choice comes back as typed.
+fn opt_in_section(lang: Lang, fields: &Fields, problem: Option<OptInProblem>) -> AnyView {
+    let value = |name: &str| fields.get(name).and_then(|v| v.first()).cloned().unwrap_or_default();
+    let ticked = |name: &str| value(name) == "yes";
+    let email_error =
+        (problem == Some(OptInProblem::Email)).then(|| opt_in_message(lang, OptInProblem::Email));
+    let tell_error =
+        (problem == Some(OptInProblem::NotTicked)).then(|| opt_in_message(lang, OptInProblem::NotTicked));
+    let email_described = ["optin-tell-hint", if email_error.is_some() { "optin-email-error" } else { "" }]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let email_class = if email_error.is_some() { "field field-error" } else { "field" };
+    view! {
+        <fieldset class="field opt-in">
+            <legend>{t!(lang, "optin-heading")}</legend>
+            <p class="hint">{t!(lang, "optin-intro")}</p>
+            {tell_error.map(|m| view! { <p class="field-error" id="optin-tell-error">{m}</p> })}
+            <div class="choice">
+                <input type="checkbox" id="optin-tell" name=TELL_FIELD value="yes" checked=ticked(TELL_FIELD)
+                    aria-describedby="optin-tell-hint" />
+                <label for="optin-tell">{t!(lang, "optin-tell")}</label>
+            </div>
+            <p class="hint" id="optin-tell-hint">{t!(lang, "optin-tell-hint")}</p>
+            <div class=email_class>
+                <label for="optin-email">{t!(lang, "optin-email")}</label>
+                {email_error.map(|m| view! { <p class="field-error" id="optin-email-error">{m}</p> })}
+                <input type="email" id="optin-email" name=EMAIL_FIELD value=value(EMAIL_FIELD) autocomplete="email"
+                    spellcheck="false" maxlength="254" aria-describedby=email_described
+                    aria-invalid=(problem == Some(OptInProblem::Email)).then_some("true") />
+            </div>
+            <div class="choice">
+                <input type="checkbox" id="optin-quote" name=QUOTE_FIELD value="yes" checked=ticked(QUOTE_FIELD)
+                    aria-describedby="optin-quote-hint" />
+                <label for="optin-quote">{t!(lang, "optin-quote")}</label>
+            </div>
+            <p class="hint" id="optin-quote-hint">{t!(lang, "optin-quote-hint")}</p>
+        </fieldset>
     }
     .into_any()
 }

@@ -6,6 +6,10 @@ use crate::{
     db,
     engagement::{
         priorities::{Period, Verdict},
+        progress::{
+            event_words, priority_stage, priority_timeline, stage_name, PublicStage, ReviewProgress,
+            TimelineEntry,
+        },
         reach_page::shown_words,
         respond::{availability, Availability},
         CampaignStatus,
@@ -24,12 +28,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
-/// A priority as the public sees it: its title and the community's latest verdict.
+/// A priority as the public sees it: its title, the community's latest verdict, its stage and
+/// its short timeline (titles, dates and stages only: issue 14, progress).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicPriority {
     pub title: Names,
     pub verdict: Option<Verdict>,
     pub reviewed_on: Option<Timestamp>,
+    pub stage: PublicStage,
+    pub timeline: Vec<TimelineEntry>,
 }
 
 /// A campaign taking answers now, with its survey's address.
@@ -93,10 +100,18 @@ pub async fn neighbourhood_page(
         .into_iter()
         .map(|p| {
             let latest = p.reviews.first();
+            let statuses: Vec<_> = p.action_progress.iter().map(|a| a.status).collect();
+            let reviews: Vec<ReviewProgress> = p
+                .reviews
+                .iter()
+                .map(|r| ReviewProgress { verdict: r.verdict, reviewed_on: r.reviewed_on })
+                .collect();
             PublicPriority {
-                title: p.title,
                 verdict: latest.map(|r| r.verdict),
                 reviewed_on: latest.map(|r| r.reviewed_on),
+                stage: priority_stage(&statuses, latest.map(|r| r.verdict)),
+                timeline: priority_timeline(p.created_at, &p.action_progress, &reviews),
+                title: p.title,
             }
         })
         .collect();
@@ -244,6 +259,8 @@ fn Priorities(lang: Lang, period: Period, priorities: Vec<PublicPriority>) -> im
                                         " " {t!(lang, "nbhd-priority-status")} " " {status}
                                         {p.reviewed_on.map(|at| format!(" ({})", t!(lang, "nbhd-priority-reviewed", date = crate::time::date(lang, at))))}
                                     </span>
+                                    <p class="stage">{t!(lang, "nbhd-priority-stage")} " " <strong>{stage_name(lang, p.stage)}</strong></p>
+                                    <Timeline lang timeline=p.timeline />
                                 </li>
                             }
                         }).collect_view()}
@@ -252,6 +269,27 @@ fn Priorities(lang: Lang, period: Period, priorities: Vec<PublicPriority>) -> im
             }}
         </section>
     }
+}
+
+/// A priority's dated events as a list (the stage in words on each, never by colour alone).
+#[component]
+fn Timeline(lang: Lang, timeline: Vec<TimelineEntry>) -> impl IntoView {
+    (!timeline.is_empty()).then(|| {
+        view! {
+            <details class="timeline">
+                <summary>{t!(lang, "nbhd-priority-timeline")}</summary>
+                <ol>
+                    {timeline.into_iter().map(|e| view! {
+                        <li>
+                            <time datetime=crate::time::iso_date(e.on)>{crate::time::date(lang, e.on)}</time>
+                            ": " {event_words(lang, e.event)}
+                            " (" {t!(lang, "nbhd-timeline-stage", stage = stage_name(lang, e.stage))} ")"
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </details>
+        }
+    })
 }
 
 #[component]

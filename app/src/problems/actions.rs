@@ -603,23 +603,53 @@ async fn change_action(
         status.as_str(),
         if notes != existing.notes { format!("\n{notes}") } else { String::new() }
     );
-    match db::problems::update_action(
-        &state.db,
-        p.id,
+    let change = db::problems::ActionChange {
+        profile_id: p.id,
         version,
-        staff.user.id,
+        user_id: staff.user.id,
         action_id,
         status,
         due_on,
-        &notes,
-        &what,
-    )
-    .await
-    {
-        Ok(true) => Ok(Ok(Outcome::Saved)),
-        Ok(false) => Err(Outcome::ActionStatus),
+        notes: &notes,
+        detail: &what,
+    };
+    match update_action_and_tell(state, staff, &change).await {
+        Ok(Some(told)) => {
+            if told > 0 {
+                state.mail_wake.notify_one();
+            }
+            Ok(Ok(Outcome::Saved))
+        }
+        Ok(None) => Err(Outcome::ActionStatus),
         Err(e) => Ok(Err(e)),
     }
+}
+
+/// Issue 14 (progress): the action's change and, in its transaction, residents who raised a
+/// priority it is linked to told if the priority's public stage moved. `None`: no such action.
+async fn update_action_and_tell(
+    state: &AppState,
+    staff: &Staff,
+    change: &db::problems::ActionChange<'_>,
+) -> Result<Option<usize>, ChangeError> {
+    let mut tx = state.db.writer().begin().await?;
+    if !db::problems::update_action_in(&mut tx, change).await? {
+        return Ok(None);
+    }
+    let actor =
+        crate::engagement::telling::Actor { user_id: staff.user.id, label: &staff.user.email, ip: &staff.ip };
+    let mut told = 0;
+    for priority in db::progress::priorities_of_action_in(&mut tx, change.action_id).await? {
+        told += crate::engagement::telling::tell_if_moved_in(
+            &mut tx,
+            &state.settings.public_url,
+            priority,
+            actor,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Some(told))
 }
 
 /// The assessment: when the response started, the window compared, the process review.

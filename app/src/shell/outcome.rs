@@ -295,6 +295,7 @@ outcomes! {
     PriorityRemoved: Engagement Done "priority_removed" => "priority-done-removed",
     PriorityConfirm: Engagement Error "priority_confirm" => "priority-error-confirm",
     PriorityHasVerdict: Engagement Error "priority_has_verdict" => "priority-error-has-verdict",
+    PriorityChoice: Engagement Error "priority_choice" => "priority-error-choice",
     // A residents' survey page.
     SurveySaved: Survey Done "saved" => "survey-done-saved",
     SurveyUnavailable: Survey Error "unavailable" => "survey-error-unavailable",

@@ -4,6 +4,7 @@
 //! the neighbourhood's earlier priorities with their verdicts.
 
 use super::{check_priority, check_review, Period, PriorityProblem, Verdict, MAX_PRIORITIES};
+use crate::engagement::progress::{choice_options, priority_stage, stage_name, ChoiceOption, SurveyChoice};
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db::{
@@ -45,6 +46,8 @@ pub struct PrioritiesView {
     pub earlier: Vec<PriorityRecord>,
     /// What a priority can be linked to; `None` for those who only read.
     pub choices: Option<LinkChoices>,
+    /// Survey answers a priority can come from (issue 14, progress): the CSP's campaigns' options.
+    pub survey_choices: Vec<ChoiceOption>,
     pub today: String,
     pub kept: kept::KeptForm,
 }
@@ -87,6 +90,14 @@ pub async fn priorities_view(
         true => Some(db::priorities::link_choices(&state.db, csp_id).await.map_err(internal)?),
         false => None,
     };
+    let mut survey_choices = Vec::new();
+    if choices.is_some() {
+        for c in db::progress::campaign_surveys(&state.db, csp_id, 20).await.map_err(internal)? {
+            let survey: crate::engagement::survey::Survey =
+                serde_json::from_str(&c.questions).unwrap_or_default();
+            survey_choices.extend(choice_options(c.id, &Names::new(&c.title_en, &c.title_cy), &survey));
+        }
+    }
     let kept = kept::kept(&state.db, user.id, &priorities_page(&slug), kept_token.as_deref()).await;
     Ok(PrioritiesView {
         csps: allowed.into_iter().map(CspAccess::choice).collect(),
@@ -97,6 +108,7 @@ pub async fn priorities_view(
         priorities,
         earlier,
         choices,
+        survey_choices,
         today: crate::time::iso_date(now),
         kept,
     })
@@ -126,6 +138,7 @@ fn priorities(lang: Lang, v: PrioritiesView) -> impl IntoView {
         priorities,
         earlier,
         choices,
+        survey_choices,
         today,
         kept,
     } = v;
@@ -134,8 +147,8 @@ fn priorities(lang: Lang, v: PrioritiesView) -> impl IntoView {
         <CspPicker lang csps selected=selected.clone() />
         <Picker lang selected=selected.clone() neighbourhoods neighbourhood period />
         {place.map(|place| view! {
-            <CurrentPriorities lang priorities place=place.clone() choices=choices.clone() today kept=kept.clone() />
-            {choices.map(|c| view! { <SetPriority lang place choices=c kept /> })}
+            <CurrentPriorities lang priorities place=place.clone() choices=choices.clone() survey_choices=survey_choices.clone() today kept=kept.clone() />
+            {choices.map(|c| view! { <SetPriority lang place choices=c survey_choices kept /> })}
             <EarlierPriorities lang earlier />
         })}
     }
@@ -212,6 +225,7 @@ fn CurrentPriorities(
     priorities: Vec<PriorityRecord>,
     place: Place,
     choices: Option<LinkChoices>,
+    survey_choices: Vec<ChoiceOption>,
     today: String,
     kept: kept::KeptForm,
 ) -> impl IntoView {
@@ -220,10 +234,10 @@ fn CurrentPriorities(
             <h2 id="current-priorities">{t!(lang, "priority-current", period = period_name(lang, place.period), count = (priorities.len() as i64))}</h2>
             {priorities.is_empty().then(|| view! { <p>{t!(lang, "priority-none")}</p> })}
             {priorities.into_iter().map(|p| {
-                let forms = choices.clone().map(|c| priority_forms(lang, &place, &p, c, &today, &kept));
+                let forms = choices.clone().map(|c| priority_forms(lang, &place, &p, c, &survey_choices, &today, &kept));
                 view! {
                     <article class="card">
-                        {priority_summary(lang, &p)}
+                        {priority_summary(lang, &p, &survey_choices)}
                         {forms}
                     </article>
                 }
@@ -234,9 +248,20 @@ fn CurrentPriorities(
 }
 
 /// A priority: its title, why, links and reviews.
-fn priority_summary(lang: Lang, p: &PriorityRecord) -> AnyView {
+fn priority_summary(lang: Lang, p: &PriorityRecord, survey_choices: &[ChoiceOption]) -> AnyView {
+    let statuses: Vec<_> = p.action_progress.iter().map(|a| a.status).collect();
+    let stage = priority_stage(&statuses, p.reviews.first().map(|r| r.verdict));
+    let from = p.choice.as_ref().map(|c| {
+        survey_choices
+            .iter()
+            .find(|o| &o.choice == c)
+            .map(|o| o.label.get(lang).to_string())
+            .unwrap_or_else(|| c.value())
+    });
     view! {
         <h3>{format!("{}. {}", p.slot, p.title.get(lang))}</h3>
+        <p><strong>{t!(lang, "priority-stage", stage = stage_name(lang, stage))}</strong></p>
+        {from.map(|f| view! { <p>{t!(lang, "priority-from-choice", choice = f)}</p> })}
         {(!p.why.is_empty()).then(|| view! { <p><strong>{t!(lang, "priority-why")}</strong> " " {p.why.clone()}</p> })}
         <p class="meta">{t!(lang, "priority-set-by", who = p.created_by.clone(), date = crate::time::date(lang, p.created_at))}</p>
         <p>{if p.profiles.is_empty() && p.actions.is_empty() { t!(lang, "priority-no-links") } else { t!(lang, "priority-links") }}</p>
@@ -273,6 +298,7 @@ fn priority_forms(
     place: &Place,
     p: &PriorityRecord,
     c: LinkChoices,
+    survey_choices: &[ChoiceOption],
     today: &str,
     k: &kept::KeptForm,
 ) -> AnyView {
@@ -322,7 +348,7 @@ fn priority_forms(
             </div>
             <button type="submit" class="button">{t!(lang, "priority-record-review")}</button>
         </form>
-        {change_forms(lang, place, p, k)}
+        {change_forms(lang, place, p, survey_choices, k)}
     }
     .into_any()
 }
@@ -330,7 +356,13 @@ fn priority_forms(
 /// The lead's forms that change a priority's words or remove it (confirmed with a box ticked,
 /// so it works without JavaScript); each opens by itself, and a refused one comes back open and
 /// as typed.
-fn change_forms(lang: Lang, place: &Place, p: &PriorityRecord, k: &kept::KeptForm) -> AnyView {
+fn change_forms(
+    lang: Lang,
+    place: &Place,
+    p: &PriorityRecord,
+    survey_choices: &[ChoiceOption],
+    k: &kept::KeptForm,
+) -> AnyView {
     let id = p.id;
     let editing = k.is_for("edit", "priority", &id.to_string());
     let removing = k.is_for("remove", "priority", &id.to_string());
@@ -357,6 +389,7 @@ fn change_forms(lang: Lang, place: &Place, p: &PriorityRecord, k: &kept::KeptFor
                     <label for=format!("edit-why-{id}")>{t!(lang, "priority-why")}</label>
                     <textarea id=format!("edit-why-{id}") name="why" rows="3">{value("why", &p.why)}</textarea>
                 </div>
+                {choice_field(lang, &format!("edit-choice-{id}"), survey_choices, &value("choice", &p.choice.as_ref().map(|c| c.value()).unwrap_or_default()))}
                 <button type="submit" class="button">{t!(lang, "priority-save-changes")}</button>
             </form>
         </details>
@@ -379,9 +412,34 @@ fn change_forms(lang: Lang, place: &Place, p: &PriorityRecord, k: &kept::KeptFor
     .into_any()
 }
 
+/// The survey answer a priority came from (optional): a list of the CSP's campaigns' options.
+fn choice_field(lang: Lang, id: &str, options: &[ChoiceOption], chosen: &str) -> AnyView {
+    let hint = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id.to_string()>{t!(lang, "priority-choice")}</label>
+            <p class="hint" id=hint.clone()>{t!(lang, "priority-choice-hint")}</p>
+            <select id=id.to_string() name="choice" aria-describedby=hint>
+                <option value="" selected=chosen.is_empty()>{t!(lang, "priority-choice-none")}</option>
+                {options.iter().map(|o| {
+                    let value = o.choice.value();
+                    view! { <option selected=value == chosen value=value.clone()>{o.label.get(lang).to_string()}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
 /// Set a new priority (up to three per neighbourhood and period), linked to profiles and actions.
 #[component]
-fn SetPriority(lang: Lang, place: Place, choices: LinkChoices, kept: kept::KeptForm) -> impl IntoView {
+fn SetPriority(
+    lang: Lang,
+    place: Place,
+    choices: LinkChoices,
+    survey_choices: Vec<ChoiceOption>,
+    kept: kept::KeptForm,
+) -> impl IntoView {
     let k = kept;
     let chosen =
         |name: &str| k.fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect::<Vec<_>>();
@@ -405,6 +463,7 @@ fn SetPriority(lang: Lang, place: Place, choices: LinkChoices, kept: kept::KeptF
                     <p class="hint" id="why-hint">{t!(lang, "priority-why-hint")}</p>
                     <textarea id="why" name="why" rows="3" aria-describedby="why-hint">{k.value("set", "why", "")}</textarea>
                 </div>
+                {choice_field(lang, "set-choice", &survey_choices, &k.value("set", "choice", ""))}
                 <fieldset class="field">
                     <legend>{t!(lang, "priority-profiles")}</legend>
                     {choices.profiles.is_empty().then(|| view! { <p>{t!(lang, "priority-no-choices")}</p> })}
@@ -482,6 +541,8 @@ pub struct SetForm {
     pub why: String,
     pub profiles: Vec<String>,
     pub actions: Vec<String>,
+    /// The survey answer it came from (`campaign/question/option`), or "".
+    pub choice: String,
 }
 
 /// A link from a priority to a profile (`profile:{id}`) or an action (`action:{id}`).
@@ -519,6 +580,8 @@ pub struct EditForm {
     pub title_en: String,
     pub title_cy: String,
     pub why: String,
+    /// The survey answer it came from (`campaign/question/option`), or "".
+    pub choice: String,
 }
 
 /// A priority removed: `confirm` is `yes` when the box is ticked.
@@ -620,6 +683,10 @@ pub async fn set(
         (Err(e), _) | (_, Err(e)) => return refuse(unavailable(e)).await,
         _ => return refuse(Outcome::PriorityUnknown).await,
     };
+    let choice = match checked_choice(&state, csp.csp_id, &form.choice).await {
+        Ok(c) => c,
+        Err(outcome) => return refuse(outcome).await,
+    };
     let new = NewPriority {
         csp_id: csp.csp_id,
         neighbourhood_id: neighbourhood,
@@ -629,7 +696,7 @@ pub async fn set(
         actions: &actions,
         created_by: staff.user.id,
     };
-    match set_and_announce(&state, &new, &csp.slug).await {
+    match set_and_announce(&state, &new, choice.as_ref(), &csp.slug).await {
         Ok(Some(_)) => {
             state.mail_wake.notify_one();
             back(lang, &csp.slug, &form.neighbourhood, &form.period, &Outcome::PrioritySet.query())
@@ -666,10 +733,14 @@ async fn announce_priority(
 async fn set_and_announce(
     state: &AppState,
     new: &NewPriority<'_>,
+    choice: Option<&SurveyChoice>,
     csp_slug: &str,
 ) -> Result<Option<i64>, db::DbError> {
     let mut tx = state.db.writer().begin().await?;
     let Some(id) = db::priorities::set_priority_in(&mut tx, new).await? else { return Ok(None) };
+    // Issue 14 (progress): the survey answer it came from, and the stage it starts at.
+    db::progress::set_choice_in(&mut tx, id, choice).await?;
+    crate::engagement::telling::record_stage_in(&mut tx, id).await?;
     announce_priority(
         state,
         &mut tx,
@@ -687,11 +758,14 @@ async fn review_and_announce(
     state: &AppState,
     priority: i64,
     review: &super::Review,
-    user_id: i64,
+    staff: &Staff,
     csp: (i64, &str),
 ) -> Result<(), db::DbError> {
     let mut tx = state.db.writer().begin().await?;
-    db::priorities::review_in(&mut tx, priority, review, user_id).await?;
+    db::priorities::review_in(&mut tx, priority, review, staff.user.id).await?;
+    // Issue 14 (progress): those who raised it told if its public stage moved.
+    crate::engagement::telling::tell_if_moved_in(&mut tx, &state.settings.public_url, priority, actor(staff))
+        .await?;
     announce_priority(
         state,
         &mut tx,
@@ -703,6 +777,50 @@ async fn review_and_announce(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+fn actor(staff: &Staff) -> crate::engagement::telling::Actor<'_> {
+    crate::engagement::telling::Actor { user_id: staff.user.id, label: &staff.user.email, ip: &staff.ip }
+}
+
+/// Issue 14 (progress): a posted survey answer checked to be an option of one of the CSP's
+/// campaigns' published surveys ("" is none).
+async fn checked_choice(state: &AppState, csp_id: i64, value: &str) -> Result<Option<SurveyChoice>, Outcome> {
+    let Some(choice) = SurveyChoice::parse(value).map_err(|_| Outcome::PriorityChoice)? else {
+        return Ok(None);
+    };
+    let campaign = db::progress::campaign_survey(&state.db, csp_id, choice.campaign_id)
+        .await
+        .map_err(unavailable)?
+        .ok_or(Outcome::PriorityChoice)?;
+    let survey: crate::engagement::survey::Survey =
+        serde_json::from_str(&campaign.questions).unwrap_or_default();
+    let options = choice_options(campaign.id, &Names::new(&campaign.title_en, &campaign.title_cy), &survey);
+    match options.iter().any(|o| o.choice == choice) {
+        true => Ok(Some(choice)),
+        false => Err(Outcome::PriorityChoice),
+    }
+}
+
+/// Links a priority to a profile or action and, in the same transaction, tells those who raised
+/// it if that moved its public stage (a started action linked).
+async fn link_and_tell(
+    state: &AppState,
+    staff: &Staff,
+    priority: i64,
+    target: Target,
+) -> Result<usize, db::DbError> {
+    let mut tx = state.db.writer().begin().await?;
+    db::priorities::link_in(&mut tx, priority, target).await?;
+    let told = crate::engagement::telling::tell_if_moved_in(
+        &mut tx,
+        &state.settings.public_url,
+        priority,
+        actor(staff),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(told)
 }
 
 /// The priority a form names, if it is the CSP's.
@@ -737,8 +855,13 @@ pub async fn link(
         Target::Action(id) => db::priorities::action_in(&state.db, csp.csp_id, id).await,
     };
     match known {
-        Ok(true) => match db::priorities::link(&state.db, priority, target).await {
-            Ok(()) => done(Outcome::PriorityLinked),
+        Ok(true) => match link_and_tell(&state, &staff, priority, target).await {
+            Ok(told) => {
+                if told > 0 {
+                    state.mail_wake.notify_one();
+                }
+                done(Outcome::PriorityLinked)
+            }
             Err(e) => done(unavailable(e)),
         },
         Ok(false) => done(Outcome::PriorityUnknown),
@@ -775,7 +898,7 @@ pub async fn review(
         Ok(r) => r,
         Err(p) => return refuse(problem_outcome(p)).await,
     };
-    match review_and_announce(&state, priority, &checked, staff.user.id, (csp.csp_id, &csp.slug)).await {
+    match review_and_announce(&state, priority, &checked, &staff, (csp.csp_id, &csp.slug)).await {
         Ok(()) => {
             state.mail_wake.notify_one();
             back(lang, &csp.slug, &form.neighbourhood, &form.period, &Outcome::PriorityReviewed.query())
@@ -825,9 +948,14 @@ pub async fn edit(
         Ok(t) => t,
         Err(p) => return refuse(problem_outcome(p)).await,
     };
-    let detail = format!("edited: {} / {}", text.title_en, text.title_cy);
+    let choice = match checked_choice(&state, csp.csp_id, &form.choice).await {
+        Ok(c) => c,
+        Err(outcome) => return refuse(outcome).await,
+    };
+    let from = choice.as_ref().map(|c| format!("; from survey answer {}", c.value())).unwrap_or_default();
+    let detail = format!("edited: {} / {}{from}", text.title_en, text.title_cy);
     let entry = audit_entry(&staff, csp.csp_id, priority, detail);
-    match db::priorities::edit(&state.db, priority, &text, &entry).await {
+    match db::priorities::edit_with_choice(&state.db, priority, &text, choice.as_ref(), &entry).await {
         Ok(true) => back(lang, slug, neighbourhood, period, &Outcome::PriorityEdited.query()),
         Ok(false) => refuse(Outcome::PriorityUnknown).await,
         Err(e) => refuse(unavailable(e)).await,
