@@ -87,7 +87,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usi
     let mut sent = 0;
     let claimed = db::outbox::claim_due(db, 20).await?;
     let hashes: Vec<String> = claimed.iter().map(|m| address_hash(&m.to_address)).collect();
-    let suppressed_now = db::outbox::suppressed_among(db, &hashes).await?;
+    let mut suppressed_now = db::outbox::suppressed_among(db, &hashes).await?;
     let mut delivered = Vec::new();
     for (m, hash) in claimed.iter().zip(hashes) {
         if stopped(suppressed_now.contains(&hash), m.asked == 1) {
@@ -110,6 +110,8 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usi
                 if kind == Failure::Hard && suppressed(db::outbox::count_hard_failure(db, &hash).await?) {
                     let stopped = db::outbox::suppress(db, &hash, &m.to_address).await?;
                     tracing::warn!(id = m.id, stopped, "address refused for good: its mail is stopped");
+                    // The rest of this batch to it, already claimed, is not tried either.
+                    suppressed_now.push(hash);
                 }
             }
         }
