@@ -35,10 +35,16 @@ impl Mailer {
         }
     }
 
-    async fn send(&self, message: Message) -> Result<(), String> {
+    /// Sends one message; a failure says why and how it counts ([`failure`]).
+    async fn send(&self, message: Message) -> Result<(), (String, Failure)> {
         match self {
-            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
-            Mailer::Files(t) => t.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| {
+                let kind = failure(e.is_permanent(), e.status().map(u16::from));
+                (e.to_string(), kind)
+            }),
+            Mailer::Files(t) => {
+                t.send(message).await.map(|_| ()).map_err(|e| (e.to_string(), Failure::Temporary))
+            }
         }
     }
 }
@@ -74,25 +80,43 @@ pub fn build(
     builder.body(body.to_string()).map_err(|e| e.to_string())
 }
 
-/// Sends what is due; returns how many were sent.
+/// Sends what is due; returns how many were sent. A message to a suppressed address is stopped
+/// instead (unless its owner asked for it); a hard failure counts against the address, and the
+/// one that reaches [`HARD_FAILURES_TO_SUPPRESS`] suppresses it, stopping all its mail.
 pub async fn deliver_due(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usize, db::DbError> {
     let mut sent = 0;
-    for m in db::outbox::claim_due(db, 20).await? {
+    let claimed = db::outbox::claim_due(db, 20).await?;
+    let hashes: Vec<String> = claimed.iter().map(|m| address_hash(&m.to_address)).collect();
+    let mut suppressed_now = db::outbox::suppressed_among(db, &hashes).await?;
+    let mut delivered = Vec::new();
+    for (m, hash) in claimed.iter().zip(hashes) {
+        if stopped(suppressed_now.contains(&hash), m.asked == 1) {
+            db::outbox::mark_stopped(db, m.id).await?;
+            continue;
+        }
         let result = match build(from, &m.to_address, &m.subject, &m.body, m.list_unsubscribe.as_deref()) {
             Ok(message) => mailer.send(message).await,
-            Err(e) => Err(e),
+            Err(e) => Err((e, Failure::Temporary)),
         };
         match result {
             Ok(()) => {
                 db::outbox::mark_sent(db, m.id).await?;
+                delivered.push(hash);
                 sent += 1;
             }
-            Err(e) => {
-                tracing::warn!(id = m.id, attempts = m.attempts, error = %e, "email not sent; will retry");
+            Err((e, kind)) => {
+                tracing::warn!(id = m.id, attempts = m.attempts, error = %e, ?kind, "email not sent; will retry");
                 db::outbox::mark_failed(db, m.id, m.attempts, &e).await?;
+                if kind == Failure::Hard && suppressed(db::outbox::count_hard_failure(db, &hash).await?) {
+                    let stopped = db::outbox::suppress(db, &hash, &m.to_address).await?;
+                    tracing::warn!(id = m.id, stopped, "address refused for good: its mail is stopped");
+                    // The rest of this batch to it, already claimed, is not tried either.
+                    suppressed_now.push(hash);
+                }
             }
         }
     }
+    db::outbox::delivered_to(db, &delivered).await?;
     Ok(sent)
 }
 
@@ -109,4 +133,92 @@ pub fn spawn_worker(db: Db, mailer: Mailer, from: Mailbox, wake: std::sync::Arc<
             }
         }
     });
+}
+
+/// How a failed send counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The address's mail server refused it for good (such as `550 5.1.1 no such mailbox`):
+    /// counted against the address, and the message is tried again with back-off.
+    Hard,
+    /// Anything else (a 4xx reply, no connection, a timeout, our own server's refusal of the
+    /// hub such as a failed sign-in): the message is tried again with back-off.
+    Temporary,
+}
+
+/// Permanent refusals after this many in a row (no delivery or confirmation between) suppress
+/// an address.
+pub const HARD_FAILURES_TO_SUPPRESS: i64 = 3;
+
+/// What a failed send says of the address: a permanent SMTP reply (5xx) about the mailbox or
+/// the message to it (550 to 554, 556) is a hard failure. Other 5xx replies (500 to 549: the
+/// command, the sign-in to our own mail server; 555: a parameter) are not the address's fault,
+/// so they are temporary like 4xx replies and lost connections (`code` is `None`).
+pub fn failure(permanent: bool, code: Option<u16>) -> Failure {
+    match (permanent, code) {
+        (true, Some(550..=554 | 556)) => Failure::Hard,
+        _ => Failure::Temporary,
+    }
+}
+
+/// Whether an address with this many hard failures in a row is suppressed.
+pub fn suppressed(hard_failures: i64) -> bool {
+    hard_failures >= HARD_FAILURES_TO_SUPPRESS
+}
+
+/// Whether a claimed message is stopped rather than sent: its address is suppressed, unless
+/// the address's owner just asked for it (a subscription's confirmation).
+pub fn stopped(address_suppressed: bool, asked: bool) -> bool {
+    address_suppressed && !asked
+}
+
+/// How an address is known in the record of refusals: the SHA-256 of its lower case, never
+/// the address itself.
+pub fn address_hash(address: &str) -> String {
+    crate::staff::accounts::sha256_hex(&address.trim().to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_refusal_of_the_mailbox_is_a_hard_failure() {
+        for code in [550, 551, 552, 553, 554, 556] {
+            assert_eq!(failure(true, Some(code)), Failure::Hard, "{code}");
+        }
+        // Not the address's fault: a command our server refused, its sign-in, a parameter.
+        for code in [500, 501, 502, 503, 504, 530, 535, 555] {
+            assert_eq!(failure(true, Some(code)), Failure::Temporary, "{code}");
+        }
+        // Replies that ask to try later, and no reply at all (no connection, a timeout).
+        for code in [421, 450, 451, 452] {
+            assert_eq!(failure(false, Some(code)), Failure::Temporary, "{code}");
+        }
+        assert_eq!(failure(false, None), Failure::Temporary);
+        assert_eq!(failure(true, None), Failure::Temporary);
+    }
+
+    #[test]
+    fn three_hard_failures_suppress_an_address() {
+        assert!(!suppressed(0) && !suppressed(1) && !suppressed(2));
+        assert!(suppressed(3) && suppressed(4));
+        assert_eq!(HARD_FAILURES_TO_SUPPRESS, 3);
+    }
+
+    #[test]
+    fn mail_to_a_suppressed_address_is_stopped_unless_its_owner_asked_for_it() {
+        assert!(stopped(true, false));
+        assert!(!stopped(true, true), "a subscription's confirmation still goes");
+        assert!(!stopped(false, false) && !stopped(false, true));
+    }
+
+    #[test]
+    fn an_address_is_known_by_the_hash_of_its_lower_case() {
+        let hash = address_hash("Nia@Example.Cymru ");
+        assert_eq!(hash, address_hash("nia@example.cymru"));
+        assert_eq!(hash.len(), 64);
+        assert!(!hash.contains("nia") && hash.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(hash, address_hash("nia@example.com"));
+    }
 }

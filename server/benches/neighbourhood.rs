@@ -6,7 +6,8 @@
 //! `cargo bench -p server --features app/ssr --bench neighbourhood`; set
 //! CYMUNED_BENCH_POSTGRES_URL (an empty database) to measure PostgreSQL as well.
 
-use app::{config::Settings, state::AppState};
+mod common;
+
 use axum::{body::Body, Router};
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -15,17 +16,7 @@ use tower::ServiceExt;
 
 /// The app, and the public slugs of the busiest and the quietest neighbourhood.
 async fn setup(url: &str, reports: usize) -> (Router, String, String) {
-    let settings = Settings {
-        database_url: url.into(),
-        environment: app::config::Environment::Demo,
-        ..Settings::default()
-    };
-    let db = server::startup::open_database(&settings).await.expect("database");
-    let wards = server::startup::prepare(&settings, &db).await.expect("prepare");
-    let started = Instant::now();
-    server::startup::generate_reports(&db, &wards, reports, 2026, |_| {}).await.expect("generate");
-    let seconds = started.elapsed().as_secs_f64();
-    println!("{url:.12}… generated {reports} reports in {seconds:.1} s ({:.0}/s)", reports as f64 / seconds);
+    let (settings, db, wards) = common::generated(url, reports).await;
     let by_count = |order: &'static str| {
         let db = db.clone();
         async move {
@@ -43,8 +34,7 @@ async fn setup(url: &str, reports: usize) -> (Router, String, String) {
     let (busiest, most) = by_count("DESC").await;
     let (quietest, fewest) = by_count("ASC").await;
     println!("{url:.12}… busiest neighbourhood {busiest} ({most} reports), quietest {quietest} ({fewest})");
-    let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
-    (server::http::router(AppState::new(options, db, settings, wards)), busiest, quietest)
+    (common::router(settings, db, wards), busiest, quietest)
 }
 
 async fn time(app: &Router, path: &str, runs: usize) -> (Duration, Duration, usize) {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use app::{config::Settings, db, state::AppState};
+use app::db;
 use axum::{body::Body, Router};
 use http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
@@ -18,17 +18,7 @@ use tower::ServiceExt;
 const DAY: i64 = 86_400;
 
 async fn setup(url: &str, reports: usize) -> (Router, String, String) {
-    let settings = Settings {
-        database_url: url.into(),
-        environment: app::config::Environment::Demo,
-        ..Settings::default()
-    };
-    let db = server::startup::open_database(&settings).await.expect("database");
-    let wards = server::startup::prepare(&settings, &db).await.expect("prepare");
-    let started = Instant::now();
-    server::startup::generate_reports(&db, &wards, reports, 2026, |_| {}).await.expect("generate");
-    let seconds = started.elapsed().as_secs_f64();
-    println!("{url:.12}… generated {reports} reports in {seconds:.1} s ({:.0}/s)", reports as f64 / seconds);
+    let (settings, db, wards) = common::generated(url, reports).await;
     // The partnership with the most reports (the analyst is given a role there), and a profile
     // over its busiest neighbourhood and its ASB categories, over the last year, whose response
     // started 120 days ago (so 91-day windows are over and computed).
@@ -103,8 +93,7 @@ async fn setup(url: &str, reports: usize) -> (Router, String, String) {
         .try_get(0)
         .unwrap();
     println!("{url:.12}… {slug} has {cardiff_year} reports; the profile's neighbourhood {in_scope} in the last year");
-    let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
-    (server::http::router(AppState::new(options, db, settings, wards)), profile, slug)
+    (common::router(settings, db, wards), profile, slug)
 }
 
 async fn time(

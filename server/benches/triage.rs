@@ -8,7 +8,7 @@
 
 mod common;
 
-use app::{config::Settings, db, state::AppState};
+use app::db;
 use axum::{body::Body, Router};
 use http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
@@ -17,19 +17,8 @@ use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
 async fn setup(url: &str, reports: usize) -> (Router, db::Db) {
-    let settings = Settings {
-        database_url: url.into(),
-        environment: app::config::Environment::Demo,
-        ..Settings::default()
-    };
-    let db = server::startup::open_database(&settings).await.expect("database");
-    let wards = server::startup::prepare(&settings, &db).await.expect("prepare");
-    let started = Instant::now();
-    server::startup::generate_reports(&db, &wards, reports, 2026, |_| {}).await.expect("generate");
-    let seconds = started.elapsed().as_secs_f64();
-    println!("{url:.12}… generated {reports} reports in {seconds:.1} s ({:.0}/s)", reports as f64 / seconds);
-    let options = leptos::prelude::LeptosOptions::builder().output_name("cymuned").build();
-    (server::http::router(AppState::new(options, db.clone(), settings, wards)), db)
+    let (settings, db, wards) = common::generated(url, reports).await;
+    (common::router(settings, db.clone(), wards), db)
 }
 
 async fn time_page(app: &Router, cookie: &str, path: &str) -> (Duration, Duration, usize) {

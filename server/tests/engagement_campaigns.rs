@@ -731,21 +731,5 @@ both_backends!(no_english_on_the_welsh_campaign_pages, |db: Db, url: String| asy
 /// The text a reader sees: no scripts or styles, nor anything marked as English on purpose
 /// (`lang="en"`: the English words a Welsh-speaking lead writes for English readers), no tags.
 fn visible_text(html: &str) -> String {
-    let mut rest = html.to_string();
-    for tag in ["textarea", "p", "dd", "div"] {
-        let mut from = 0;
-        while let Some(open) = rest[from..].find(&format!("<{tag} ")).map(|i| from + i) {
-            let end_of_open = rest[open..].find('>').map(|i| open + i).unwrap_or(rest.len());
-            if rest[open..end_of_open].contains(r#"lang="en""#) {
-                let close = rest[open..]
-                    .find(&format!("</{tag}>"))
-                    .map(|i| open + i + tag.len() + 3)
-                    .unwrap_or(rest.len());
-                rest.replace_range(open..close, " ");
-            } else {
-                from = end_of_open;
-            }
-        }
-    }
-    common::engagement::visible_text(&rest)
+    common::visible_text(&common::without_marked_english(html, &["textarea", "p", "dd", "div"]))
 }

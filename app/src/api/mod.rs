@@ -130,3 +130,22 @@ pub fn api_time(at: crate::time::Timestamp) -> String {
 pub fn api_day(at: crate::time::Timestamp) -> String {
     crate::time::iso_date(at)
 }
+
+/// The guard of the API's reads: what a key's role lets it read of one kind of record, given
+/// the permission that shows all of its CSP's (`all`) and the one that shows partners their
+/// share (`shared`). `Some(false)`: all of them; `Some(true)`: only what is shared with or
+/// published to partners; `None`: none.
+pub fn partner_only(
+    key: &crate::staff::accounts::ApiPrincipal,
+    all: crate::staff::Permission,
+    shared: crate::staff::Permission,
+) -> Option<bool> {
+    use crate::staff::roles::role_allows;
+    if role_allows(key.role, all) {
+        Some(false)
+    } else if role_allows(key.role, shared) {
+        Some(true)
+    } else {
+        None
+    }
+}

@@ -12,6 +12,8 @@ pub struct OutboxMessage {
     /// Subscriptions (issue 14): the one-click unsubscribe address of a list email, sent as
     /// `List-Unsubscribe` with `List-Unsubscribe-Post` (RFC 8058); dropped once sent.
     pub list_unsubscribe: Option<String>,
+    /// 1: the reply to a form the address's owner just sent, sent even to a suppressed address.
+    pub asked: i64,
 }
 
 /// An email to queue: to whom, its subject and its body.
@@ -88,39 +90,31 @@ pub async fn enqueue_list_in(tx: &mut super::reference::Tx<'_>, emails: &[ListEm
     Ok(())
 }
 
-/// Takes up to `limit` due messages. Each is claimed for five minutes first, so two servers
-/// sharing a database never send the same message twice.
+/// Takes up to `limit` due messages, neither sent nor stopped, in one statement: each is
+/// claimed for five minutes (its next attempt moved on, its attempts counted), so two servers
+/// sharing a database never send the same message twice. On PostgreSQL the rows are locked as
+/// they are chosen and rows another server is claiming are skipped (`FOR UPDATE SKIP LOCKED`);
+/// SQLite has one writer, so a claim is whole before the next begins.
 pub async fn claim_due(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, DbError> {
     let at = now();
-    let due: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= $1 AND attempts < $2 ORDER BY next_attempt_at, id LIMIT $3",
-    )
+    let lock = match db.backend() {
+        super::Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+        super::Backend::Sqlite => "",
+    };
+    let mut claimed: Vec<OutboxMessage> = sqlx::query_as(&format!(
+        "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
+         WHERE sent_at IS NULL AND stopped_at IS NULL AND next_attempt_at <= $2 AND id IN \
+         (SELECT id FROM outbox WHERE sent_at IS NULL AND stopped_at IS NULL AND next_attempt_at <= $2 \
+          AND attempts < $3 ORDER BY next_attempt_at, id LIMIT $4 {lock}) \
+         RETURNING id, to_address, subject, body, attempts, list_unsubscribe, asked"
+    ))
+    .bind(at + 300)
     .bind(at)
     .bind(MAX_ATTEMPTS)
     .bind(limit)
-    .fetch_all(db.reader())
+    .fetch_all(db.writer())
     .await?;
-    let mut claimed = Vec::new();
-    for id in due {
-        let done = sqlx::query(
-            "UPDATE outbox SET next_attempt_at = $1, attempts = attempts + 1 \
-             WHERE id = $2 AND sent_at IS NULL AND next_attempt_at <= $3",
-        )
-        .bind(at + 300)
-        .bind(id)
-        .bind(at)
-        .execute(db.writer())
-        .await?;
-        if done.rows_affected() == 1 {
-            let message: OutboxMessage = sqlx::query_as(
-                "SELECT id, to_address, subject, body, attempts, list_unsubscribe FROM outbox WHERE id = $1",
-            )
-            .bind(id)
-            .fetch_one(db.reader())
-            .await?;
-            claimed.push(message);
-        }
-    }
+    claimed.sort_by_key(|m| m.id);
     Ok(claimed)
 }
 
@@ -137,7 +131,8 @@ pub const GIVEN_UP_BODY: &str = "[not sent: gave up]";
 /// Marks a message sent and, in the same statement, drops its body.
 pub async fn mark_sent(db: &Db, id: i64) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE outbox SET sent_at = $1, last_error = NULL, body = $2, list_unsubscribe = NULL WHERE id = $3",
+        "UPDATE outbox SET sent_at = $1, last_error = NULL, body = $2, list_unsubscribe = NULL, stopped_at = NULL \
+         WHERE id = $3",
     )
     .bind(now())
     .bind(SENT_BODY)
@@ -164,18 +159,144 @@ pub async fn mark_failed(db: &Db, id: i64, attempts: i64, error: &str) -> Result
     Ok(())
 }
 
+/// What the body of a message stopped because its address is suppressed becomes (see
+/// [`SENT_BODY`]: it will never be sent, so it holds no live link).
+pub const STOPPED_BODY: &str = "[not sent: address refused]";
+
+/// Queues the reply to a form the address's owner has just sent (a subscription's
+/// confirmation) inside the caller's transaction: unlike other mail it is sent even to a
+/// suppressed address, since confirming a new subscription is what ends a suppression.
+pub async fn enqueue_asked_in(tx: &mut super::reference::Tx<'_>, email: &ListEmail) -> Result<(), DbError> {
+    let at = now();
+    sqlx::query(
+        "INSERT INTO outbox (created_at, to_address, subject, body, next_attempt_at, list_unsubscribe, asked) \
+         VALUES ($1, $2, $3, $4, $1, $5, 1)",
+    )
+    .bind(at)
+    .bind(email.to.as_str())
+    .bind(email.subject.as_str())
+    .bind(email.body.as_str())
+    .bind(email.list_unsubscribe.as_str())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Stops a message (it will never be sent) and, in the same statement, drops its body.
+pub async fn mark_stopped(db: &Db, id: i64) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE outbox SET stopped_at = $1, body = $2, list_unsubscribe = NULL WHERE id = $3 AND sent_at IS NULL",
+    )
+    .bind(now())
+    .bind(STOPPED_BODY)
+    .bind(id)
+    .execute(db.writer())
+    .await?;
+    Ok(())
+}
+
+/// Counts a permanent refusal against an address (by its hash); returns its refusals since
+/// its last delivery or confirmation.
+pub async fn count_hard_failure(db: &Db, address_hash: &str) -> Result<i64, DbError> {
+    sqlx::query_scalar(
+        "INSERT INTO mail_address_failures (address_hash, hard_failures, last_failed_at) VALUES ($1, 1, $2) \
+         ON CONFLICT (address_hash) DO UPDATE SET hard_failures = mail_address_failures.hard_failures + 1, \
+         last_failed_at = $2 RETURNING hard_failures",
+    )
+    .bind(address_hash)
+    .bind(now())
+    .fetch_one(db.writer())
+    .await
+}
+
+/// Suppresses an address (by its hash) and stops every message to it not yet sent, bodies
+/// dropped, in one transaction; returns how many were stopped. `address` is matched in lower
+/// case, as it is hashed.
+pub async fn suppress(db: &Db, address_hash: &str, address: &str) -> Result<u64, DbError> {
+    let at = now();
+    let mut tx = db.writer().begin().await?;
+    sqlx::query(
+        "UPDATE mail_address_failures SET suppressed_at = $1 WHERE address_hash = $2 AND suppressed_at IS NULL",
+    )
+    .bind(at)
+    .bind(address_hash)
+    .execute(&mut *tx)
+    .await?;
+    let stopped = sqlx::query(
+        "UPDATE outbox SET stopped_at = $1, body = $2, list_unsubscribe = NULL \
+         WHERE sent_at IS NULL AND stopped_at IS NULL AND lower(to_address) = $3",
+    )
+    .bind(at)
+    .bind(STOPPED_BODY)
+    .bind(address.trim().to_lowercase())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(stopped.rows_affected())
+}
+
+/// Which of these addresses (by hash) are suppressed.
+pub async fn suppressed_among(db: &Db, address_hashes: &[String]) -> Result<Vec<String>, DbError> {
+    if address_hashes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT address_hash FROM mail_address_failures WHERE suppressed_at IS NOT NULL AND address_hash IN {}",
+        placeholders(1, address_hashes.len())
+    );
+    let mut query = sqlx::query_scalar(&sql);
+    for hash in address_hashes {
+        query = query.bind(hash.as_str());
+    }
+    query.fetch_all(db.reader()).await
+}
+
+/// Mail reached these addresses (by hash): the refusals counted against them, if not yet a
+/// suppression, are forgotten.
+pub async fn delivered_to(db: &Db, address_hashes: &[String]) -> Result<(), DbError> {
+    if address_hashes.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "DELETE FROM mail_address_failures WHERE suppressed_at IS NULL AND address_hash IN {}",
+        placeholders(1, address_hashes.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for hash in address_hashes {
+        query = query.bind(hash.as_str());
+    }
+    query.execute(db.writer()).await?;
+    Ok(())
+}
+
+/// The address's owner confirmed a new subscription (by the link emailed to it): its refusals
+/// and any suppression are forgotten.
+pub async fn clear_address(db: &Db, address_hash: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM mail_address_failures WHERE address_hash = $1")
+        .bind(address_hash)
+        .execute(db.writer())
+        .await?;
+    Ok(())
+}
+
+/// Whether an address (by hash) is suppressed, for tests and monitoring.
+pub async fn is_suppressed(db: &Db, address_hash: &str) -> Result<bool, DbError> {
+    Ok(!suppressed_among(db, &[address_hash.to_string()]).await?.is_empty())
+}
+
 #[derive(sqlx::FromRow)]
 struct OutboxCounts {
     waiting: i64,
     sent: i64,
 }
 
-/// (waiting, sent) counts, for tests and monitoring.
+/// (waiting, sent) counts, for tests and monitoring (a stopped message is neither).
 pub async fn counts(db: &Db) -> Result<(i64, i64), DbError> {
-    let counts: OutboxCounts =
-        sqlx::query_as("SELECT COUNT(*) - COUNT(sent_at) AS waiting, COUNT(sent_at) AS sent FROM outbox")
-            .fetch_one(db.reader())
-            .await?;
+    let counts: OutboxCounts = sqlx::query_as(
+        "SELECT COUNT(*) - COUNT(sent_at) - COUNT(stopped_at) AS waiting, COUNT(sent_at) AS sent FROM outbox",
+    )
+    .fetch_one(db.reader())
+    .await?;
     Ok((counts.waiting, counts.sent))
 }
 

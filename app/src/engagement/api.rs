@@ -10,7 +10,7 @@
 //! sent: a free-text question carries how many answered it only.
 
 use crate::{
-    api::{api_time, one_of, one_of_or_null, ApiError, ApiQuery, NamesJson},
+    api::{api_time, one_of, one_of_or_null, partner_only, ApiError, ApiQuery, NamesJson},
     db,
     engagement::{
         results::{Body, Filter, Group, Line, QuestionResult},
@@ -22,7 +22,7 @@ use crate::{
         api::{internal, json_error},
         Names,
     },
-    staff::{api::ApiKey, roles::role_allows, Permission},
+    staff::{api::ApiKey, Permission},
     state::AppState,
     suppression::Shown,
 };
@@ -239,11 +239,13 @@ pub async fn results(
         Ok(_) => return not_found(),
         Err(e) => return internal(e),
     };
-    let staff = role_allows(key.role, Permission::ViewEngagementResults);
-    let partner = !staff && role_allows(key.role, Permission::ViewPublishedResults);
-    if !(staff || partner && campaign.results_published_at.is_some()) {
-        return not_found();
-    }
+    // Partners see a campaign only once its results are published.
+    let partner =
+        match partner_only(&key, Permission::ViewEngagementResults, Permission::ViewPublishedResults) {
+            Some(true) if campaign.results_published_at.is_none() => return not_found(),
+            Some(partner) => partner,
+            None => return not_found(),
+        };
     let given =
         |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     let (neighbourhood, channel, group) =

@@ -9,7 +9,7 @@
 //! (not partners, as in the hub).
 
 use crate::{
-    api::{api_day, api_time, one_of, one_of_or_null, ApiError, ApiQuery, NamesJson},
+    api::{api_day, api_time, one_of, one_of_or_null, partner_only, ApiError, ApiQuery, NamesJson},
     audit::{AuditAction, NewAuditEntry},
     db::{self, problems::Audience},
     problems::{
@@ -34,13 +34,7 @@ use utoipa::{IntoParams, ToSchema};
 
 /// Whether the key sees the CSP's profiles (`Some(false)`), only shared ones (`Some(true)`), or none.
 fn partner(key: &ApiPrincipal) -> Option<bool> {
-    if role_allows(key.role, Permission::ViewProblems) {
-        Some(false)
-    } else if role_allows(key.role, Permission::ViewSharedProblems) {
-        Some(true)
-    } else {
-        None
-    }
+    partner_only(key, Permission::ViewProblems, Permission::ViewSharedProblems)
 }
 
 fn forbidden() -> Response {

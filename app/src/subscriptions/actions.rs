@@ -113,7 +113,9 @@ pub async fn subscribe(
         };
         let email =
             ListEmail { to: asked.email.clone(), subject, body, list_unsubscribe: links.unsubscribe.clone() };
-        db::outbox::enqueue_list_in(&mut tx, &[email]).await?;
+        // The reply to this form: sent even to an address suppressed after repeated refusals,
+        // since confirming a new subscription is how its owner ends that (issue 14).
+        db::outbox::enqueue_asked_in(&mut tx, &email).await?;
         tx.commit().await?;
         Ok::<_, db::DbError>(())
     };
@@ -166,7 +168,18 @@ pub async fn confirm(
         return Redirect::to(&lang.path(&format!("/subscriptions/{token}/confirm"))).into_response();
     }
     match db::subscriptions::confirm(&state.db, s.id).await {
-        Ok(_) => to_manage(lang, &token, "confirmed"),
+        Ok(confirmed) => {
+            // The address's owner confirmed a new subscription through the link emailed to it:
+            // the address works, so its refusals and any suppression are forgotten.
+            if confirmed {
+                let cleared =
+                    db::outbox::clear_address(&state.db, &crate::mail::address_hash(&s.email)).await;
+                if let Err(e) = cleared {
+                    tracing::warn!(error = %e, "could not clear an address's refusals");
+                }
+            }
+            to_manage(lang, &token, "confirmed")
+        }
         Err(e) => {
             tracing::error!(error = %e, "could not confirm a subscription");
             page(lang, Problem::Internal)

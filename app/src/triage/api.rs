@@ -3,7 +3,7 @@
 //! key acts in one CSP with one role; another CSP's report is 404, never a leak.
 
 use crate::{
-    api::{one_of, ApiError, ApiQuery, NamesJson},
+    api::{one_of, partner_only, ApiError, ApiQuery, NamesJson},
     audit::{AuditAction, NewAuditEntry},
     db::{self, triage::Audience, triage::ChangeError, triage::ResidentMessage},
     reference::api::{internal, json_error},
@@ -155,13 +155,12 @@ fn partner_item_json(i: &IntelligenceItem) -> ItemJson {
 
 /// The audience a key belongs to for intelligence, if any.
 fn audience(key: &ApiPrincipal) -> Option<Vec<i64>> {
-    if allows(key, Permission::ViewIntelligence) {
-        Some(Vec::new())
-    } else if allows(key, Permission::ViewSharedIntelligence) {
-        Some(key.organisation_id.into_iter().collect())
-    } else {
-        None
-    }
+    partner_only(key, Permission::ViewIntelligence, Permission::ViewSharedIntelligence).map(|partner| {
+        match partner {
+            true => key.organisation_id.into_iter().collect(),
+            false => Vec::new(),
+        }
+    })
 }
 
 #[derive(Deserialize, IntoParams)]

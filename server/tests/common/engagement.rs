@@ -14,7 +14,6 @@ use app::{
 };
 use axum::{body::Body, Router};
 use http::{header, HeaderMap, StatusCode};
-use std::collections::HashMap;
 
 use super::http::{form, send, with_cookie};
 
@@ -178,66 +177,6 @@ pub async fn publish(db: &Db, campaign: i64, survey: &Survey, owner: i64) -> i64
     db::engagement::publish_survey(db, survey_id, &json, owner).await.unwrap().id
 }
 
-/// The English messages, by key, whose Welsh differs (so they must not appear on Welsh pages).
-pub fn english_only_messages() -> HashMap<String, String> {
-    let read = |lang: &str| -> HashMap<String, String> {
-        let text =
-            std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        text.lines()
-            .filter_map(|l| l.split_once(" = "))
-            .filter(|(k, v)| !k.starts_with(' ') && !v.contains('{') && v.len() > 3)
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect()
-    };
-    let (en, cy) = (read("en"), read("cy"));
-    en.into_iter().filter(|(k, v)| cy.get(k) != Some(v)).collect()
-}
-
-/// The English messages whose Welsh differs.
-pub fn english_only_phrases() -> Vec<String> {
-    english_only_messages().into_values().collect()
-}
-
-/// The page's text without its tags, scripts and styles, entities as written.
-pub fn text_of(html: &str) -> String {
-    let mut rest = html.to_string();
-    for tag in ["script", "style"] {
-        while let Some(open) = rest.find(&format!("<{tag}")) {
-            let close = rest[open..]
-                .find(&format!("</{tag}>"))
-                .map(|i| open + i + tag.len() + 3)
-                .unwrap_or(rest.len());
-            rest.replace_range(open..close, " ");
-        }
-    }
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in rest.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The text a reader sees: no tags, scripts or styles; apostrophes and ampersands unescaped.
-pub fn visible_text(html: &str) -> String {
-    text_of(html).replace("&#x27;", "'").replace("&amp;", "&")
-}
-
-/// No English message (one that differs from its Welsh) in the visible text of a Welsh page.
-pub fn no_english(path: &str, body: &str) {
-    let english = english_only_phrases();
-    assert!(english.len() > 40);
-    let text = visible_text(body);
-    for phrase in &english {
-        assert!(!text.contains(phrase.as_str()), "{path} shows English: {phrase:?}");
-    }
-}
+/// The "no English on a Welsh page" helpers, shared with the other tests (each test uses some).
+#[allow(unused_imports)]
+pub use super::{english_only_messages, english_only_phrases, no_english, text_of, visible_text};

@@ -162,3 +162,91 @@ macro_rules! both_backends {
         }
     };
 }
+
+/// The English messages, by key, whose Welsh differs (so they must not appear on Welsh pages).
+pub fn english_only_messages() -> std::collections::HashMap<String, String> {
+    let read = |lang: &str| -> std::collections::HashMap<String, String> {
+        let text =
+            std::fs::read_to_string(format!("{}/../app/i18n/{lang}/app.ftl", env!("CARGO_MANIFEST_DIR")))
+                .unwrap();
+        text.lines()
+            .filter_map(|l| l.split_once(" = "))
+            .filter(|(k, v)| !k.starts_with(' ') && !v.contains('{') && v.len() > 3)
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect()
+    };
+    let (en, cy) = (read("en"), read("cy"));
+    en.into_iter().filter(|(k, v)| cy.get(k) != Some(v)).collect()
+}
+
+/// The English messages whose Welsh differs.
+pub fn english_only_phrases() -> Vec<String> {
+    english_only_messages().into_values().collect()
+}
+
+/// The page's text without its tags, scripts and styles, entities as written.
+pub fn text_of(html: &str) -> String {
+    let mut rest = html.to_string();
+    for tag in ["script", "style"] {
+        while let Some(open) = rest.find(&format!("<{tag}")) {
+            let close = rest[open..]
+                .find(&format!("</{tag}>"))
+                .map(|i| open + i + tag.len() + 3)
+                .unwrap_or(rest.len());
+            rest.replace_range(open..close, " ");
+        }
+    }
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in rest.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text a reader sees: no tags, scripts or styles; apostrophes, ampersands and quotes
+/// unescaped.
+pub fn visible_text(html: &str) -> String {
+    text_of(html).replace("&#x27;", "'").replace("&amp;", "&").replace("&quot;", "\"")
+}
+
+/// The page without the `tags` elements marked as English on purpose (`lang="en"`: the English
+/// text a Welsh speaker writes for English readers).
+pub fn without_marked_english(html: &str, tags: &[&str]) -> String {
+    let mut rest = html.to_string();
+    for tag in tags {
+        let mut from = 0;
+        while let Some(open) = rest[from..].find(&format!("<{tag} ")).map(|i| from + i) {
+            let end_of_open = rest[open..].find('>').map(|i| open + i).unwrap_or(rest.len());
+            if rest[open..end_of_open].contains(r#"lang="en""#) {
+                let close = rest[open..]
+                    .find(&format!("</{tag}>"))
+                    .map(|i| open + i + tag.len() + 3)
+                    .unwrap_or(rest.len());
+                rest.replace_range(open..close, " ");
+            } else {
+                from = end_of_open;
+            }
+        }
+    }
+    rest
+}
+
+/// No English message (one that differs from its Welsh) in the visible text of a Welsh page;
+/// `what` names the page in a failure.
+pub fn no_english(what: &str, html: &str) {
+    let english = english_only_messages();
+    assert!(english.len() > 40, "the English messages are read");
+    let text = visible_text(html);
+    for (key, phrase) in &english {
+        assert!(!text.contains(phrase.as_str()), "{what} shows English ({key}): {phrase:?}");
+    }
+}

@@ -15,7 +15,12 @@ use crate::{
     i18n::Lang,
     reference::Names,
     shell::{form::Posted, outcome::Outcome, page::Page, use_lang, CspPicker},
-    staff::{guard::Staff, kept, pages::require_user, CspAccess, Permission, StaffUser},
+    staff::{
+        guard::{AllowedIn, Staff},
+        kept,
+        pages::require_user,
+        CspAccess, Permission, StaffUser,
+    },
     state::AppState,
     t,
     triage::record::Notice,
@@ -616,6 +621,49 @@ fn unavailable(e: db::DbError) -> Outcome {
     Outcome::EngagementUnavailable
 }
 
+/// A priority form as its handler reads it: the partnership it names, where the lead must run
+/// engagement, and how to refuse it (back to the page with the form kept as typed and the
+/// reason).
+struct Reading<'a> {
+    csp: AllowedIn,
+    state: &'a AppState,
+    user: i64,
+    lang: Lang,
+    form: &'static str,
+    fields: &'a [(String, String)],
+    neighbourhood: &'a str,
+    period: &'a str,
+}
+
+impl Reading<'_> {
+    async fn refuse(&self, outcome: Outcome) -> Response {
+        let page = priorities_page(&self.csp.slug);
+        let query = kept::refusal(&self.state.db, self.user, &page, self.form, self.fields, outcome).await;
+        back(self.lang, &self.csp.slug, self.neighbourhood, self.period, &query)
+    }
+}
+
+/// What every priority form (`form`: set, review, edit, remove) reads first: the partnership,
+/// neighbourhood and period it names. The error is the answer when the lead may not run
+/// engagement there.
+#[allow(clippy::result_large_err)]
+fn read<'a>(
+    state: &'a AppState,
+    staff: &Staff,
+    lang: Lang,
+    form: &'static str,
+    fields: &'a [(String, String)],
+    (csp, neighbourhood, period): (&str, &'a str, &'a str),
+) -> Result<Reading<'a>, Response> {
+    let csp = staff.require_in(lang, Permission::RunEngagement, csp)?;
+    Ok(Reading { csp, state, user: staff.user.id, lang, form, fields, neighbourhood, period })
+}
+
+/// A priority's words as posted (set and edit), checked: the reason refused is the outcome.
+fn words(title_en: &str, title_cy: &str, why: &str) -> Result<super::PriorityText, Outcome> {
+    check_priority(title_en, title_cy, why).map_err(problem_outcome)
+}
+
 /// Ids posted for the CSP's profiles or actions; `None` when one is not the CSP's.
 async fn ids_in(
     state: &AppState,
@@ -645,18 +693,12 @@ pub async fn set(
     staff: Staff,
     Posted { form, lang, fields }: Posted<SetForm>,
 ) -> Response {
-    let csp = match staff.require_in(lang, Permission::RunEngagement, &form.csp) {
-        Ok(csp) => csp,
-        Err(response) => return response,
-    };
-    let page = priorities_page(&csp.slug);
-    let (db, user, page, fields) = (&state.db, staff.user.id, page.as_str(), fields.as_slice());
-    let (slug, neighbourhood, period) =
-        (csp.slug.as_str(), form.neighbourhood.as_str(), form.period.as_str());
-    let refuse = move |outcome: Outcome| async move {
-        let query = kept::refusal(db, user, page, "set", fields, outcome).await;
-        back(lang, slug, neighbourhood, period, &query)
-    };
+    let reading =
+        match read(&state, &staff, lang, "set", &fields, (&form.csp, &form.neighbourhood, &form.period)) {
+            Ok(r) => r,
+            Err(response) => return response,
+        };
+    let (csp, refuse) = (&reading.csp, |outcome: Outcome| reading.refuse(outcome));
     let Some(period) = Period::parse(&form.period) else { return refuse(Outcome::PriorityPeriod).await };
     let neighbourhoods = match db::problems::choices(&state.db, csp.csp_id).await {
         Ok((n, _)) => n,
@@ -671,9 +713,9 @@ pub async fn set(
     else {
         return refuse(Outcome::PriorityNeighbourhood).await;
     };
-    let text = match check_priority(&form.title_en, &form.title_cy, &form.why) {
+    let text = match words(&form.title_en, &form.title_cy, &form.why) {
         Ok(t) => t,
-        Err(p) => return refuse(problem_outcome(p)).await,
+        Err(outcome) => return refuse(outcome).await,
     };
     let (profiles, actions) = match (
         ids_in(&state, csp.csp_id, &form.profiles, false).await,
@@ -876,18 +918,12 @@ pub async fn review(
     staff: Staff,
     Posted { form, lang, fields }: Posted<ReviewForm>,
 ) -> Response {
-    let csp = match staff.require_in(lang, Permission::RunEngagement, &form.csp) {
-        Ok(csp) => csp,
-        Err(response) => return response,
-    };
-    let page = priorities_page(&csp.slug);
-    let (db, user, page, fields) = (&state.db, staff.user.id, page.as_str(), fields.as_slice());
-    let (slug, neighbourhood, period) =
-        (csp.slug.as_str(), form.neighbourhood.as_str(), form.period.as_str());
-    let refuse = move |outcome: Outcome| async move {
-        let query = kept::refusal(db, user, page, "review", fields, outcome).await;
-        back(lang, slug, neighbourhood, period, &query)
-    };
+    let reading =
+        match read(&state, &staff, lang, "review", &fields, (&form.csp, &form.neighbourhood, &form.period)) {
+            Ok(r) => r,
+            Err(response) => return response,
+        };
+    let (csp, refuse) = (&reading.csp, |outcome: Outcome| reading.refuse(outcome));
     let priority = match priority_of(&state, csp.csp_id, &form.priority).await {
         Ok(Some(id)) => id,
         Ok(None) => return refuse(Outcome::PriorityUnknown).await,
@@ -927,26 +963,20 @@ pub async fn edit(
     staff: Staff,
     Posted { form, lang, fields }: Posted<EditForm>,
 ) -> Response {
-    let csp = match staff.require_in(lang, Permission::RunEngagement, &form.csp) {
-        Ok(csp) => csp,
-        Err(response) => return response,
-    };
-    let page = priorities_page(&csp.slug);
-    let (db, user, page, fields) = (&state.db, staff.user.id, page.as_str(), fields.as_slice());
-    let (slug, neighbourhood, period) =
-        (csp.slug.as_str(), form.neighbourhood.as_str(), form.period.as_str());
-    let refuse = move |outcome: Outcome| async move {
-        let query = kept::refusal(db, user, page, "edit", fields, outcome).await;
-        back(lang, slug, neighbourhood, period, &query)
-    };
+    let reading =
+        match read(&state, &staff, lang, "edit", &fields, (&form.csp, &form.neighbourhood, &form.period)) {
+            Ok(r) => r,
+            Err(response) => return response,
+        };
+    let (csp, refuse) = (&reading.csp, |outcome: Outcome| reading.refuse(outcome));
     let priority = match priority_of(&state, csp.csp_id, &form.priority).await {
         Ok(Some(id)) => id,
         Ok(None) => return refuse(Outcome::PriorityUnknown).await,
         Err(e) => return refuse(unavailable(e)).await,
     };
-    let text = match check_priority(&form.title_en, &form.title_cy, &form.why) {
+    let text = match words(&form.title_en, &form.title_cy, &form.why) {
         Ok(t) => t,
-        Err(p) => return refuse(problem_outcome(p)).await,
+        Err(outcome) => return refuse(outcome).await,
     };
     let choice = match checked_choice(&state, csp.csp_id, &form.choice).await {
         Ok(c) => c,
@@ -956,7 +986,9 @@ pub async fn edit(
     let detail = format!("edited: {} / {}{from}", text.title_en, text.title_cy);
     let entry = audit_entry(&staff, csp.csp_id, priority, detail);
     match db::priorities::edit_with_choice(&state.db, priority, &text, choice.as_ref(), &entry).await {
-        Ok(true) => back(lang, slug, neighbourhood, period, &Outcome::PriorityEdited.query()),
+        Ok(true) => {
+            back(lang, &csp.slug, &form.neighbourhood, &form.period, &Outcome::PriorityEdited.query())
+        }
         Ok(false) => refuse(Outcome::PriorityUnknown).await,
         Err(e) => refuse(unavailable(e)).await,
     }
@@ -970,18 +1002,12 @@ pub async fn remove(
     staff: Staff,
     Posted { form, lang, fields }: Posted<RemoveForm>,
 ) -> Response {
-    let csp = match staff.require_in(lang, Permission::RunEngagement, &form.csp) {
-        Ok(csp) => csp,
-        Err(response) => return response,
-    };
-    let page = priorities_page(&csp.slug);
-    let (db, user, page, fields) = (&state.db, staff.user.id, page.as_str(), fields.as_slice());
-    let (slug, neighbourhood, period) =
-        (csp.slug.as_str(), form.neighbourhood.as_str(), form.period.as_str());
-    let refuse = move |outcome: Outcome| async move {
-        let query = kept::refusal(db, user, page, "remove", fields, outcome).await;
-        back(lang, slug, neighbourhood, period, &query)
-    };
+    let reading =
+        match read(&state, &staff, lang, "remove", &fields, (&form.csp, &form.neighbourhood, &form.period)) {
+            Ok(r) => r,
+            Err(response) => return response,
+        };
+    let (csp, refuse) = (&reading.csp, |outcome: Outcome| reading.refuse(outcome));
     let place = match form.priority.trim().parse::<i64>() {
         Ok(id) => db::priorities::find(&state.db, csp.csp_id, id).await.map(|p| p.map(|p| (id, p))),
         Err(_) => Ok(None),
@@ -1002,7 +1028,7 @@ pub async fn remove(
     let entry = audit_entry(&staff, csp.csp_id, priority, detail);
     match db::priorities::remove(&state.db, priority, &entry).await {
         Ok(db::priorities::Removed::Removed) => {
-            back(lang, slug, neighbourhood, period, &Outcome::PriorityRemoved.query())
+            back(lang, &csp.slug, &form.neighbourhood, &form.period, &Outcome::PriorityRemoved.query())
         }
         Ok(db::priorities::Removed::Reviewed) => refuse(Outcome::PriorityHasVerdict).await,
         Ok(db::priorities::Removed::Gone) => refuse(Outcome::PriorityUnknown).await,
