@@ -69,6 +69,10 @@ pub enum AuditAction {
     EngagementReachViewed,
     // Issue 13 (gaps): a neighbourhood priority edited or removed (the detail says which).
     PriorityChanged,
+    // "You said, we did" publications (issue 14).
+    PublicationDrafted,
+    PublicationEdited,
+    PublicationPublished,
 }
 
 impl AuditAction {
@@ -118,6 +122,9 @@ impl AuditAction {
         AuditAction::ResponsesImported,
         AuditAction::EngagementReachViewed,
         AuditAction::PriorityChanged,
+        AuditAction::PublicationDrafted,
+        AuditAction::PublicationEdited,
+        AuditAction::PublicationPublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -167,6 +174,9 @@ impl AuditAction {
             AuditAction::ResponsesImported => "responses_imported",
             AuditAction::EngagementReachViewed => "engagement_reach_viewed",
             AuditAction::PriorityChanged => "priority_changed",
+            AuditAction::PublicationDrafted => "publication_drafted",
+            AuditAction::PublicationEdited => "publication_edited",
+            AuditAction::PublicationPublished => "publication_published",
         }
     }
 

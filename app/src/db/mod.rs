@@ -35,6 +35,8 @@ pub mod priorities;
 pub mod neighbourhoods;
 // Subscriptions (issue 14).
 pub mod subscriptions;
+// "You said, we did" publications (issue 14, part 2).
+pub mod publications;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},
