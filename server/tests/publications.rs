@@ -485,10 +485,7 @@ both_backends!(drafting_publishing_telling_and_correcting, |db: Db, url: String|
     assert!(!body.contains("Corrected on"));
     let (status, body) = page(&app, &format!("/cy/you-said-we-did/{id}"), &None).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(
-        body.contains("Hydref yn y gymdogaeth") && body.contains("Caewyd y t"),
-        "in Welsh"
-    );
+    assert!(body.contains("Hydref yn y gymdogaeth") && body.contains("Caewyd y t"), "in Welsh");
     no_english(&format!("/cy/you-said-we-did/{id}"), &body);
     assert_eq!(
         scalar_for(
