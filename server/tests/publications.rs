@@ -10,13 +10,29 @@
 
 mod common;
 
-use app::db::{self, Db};
+use app::{
+    db::{
+        self,
+        engagement::{EqualityRow, NewCampaign, NewResponse},
+        Db,
+    },
+    engagement::{
+        survey::{QuestionKind, Survey},
+        Channel, ResponseChannel, ResponsePolicy,
+    },
+    i18n::Lang,
+    reference::Names,
+};
 use axum::Router;
 use common::{
-    engagement::{add_account, cookie_for, encode, no_english, post, scalar, scalar_for},
+    engagement::{
+        add_account, cardiff, cookie_for, encode, no_english, post, publish, question, scalar, scalar_for,
+        user_id,
+    },
     http::{hub, page, send},
 };
 use http::{header, StatusCode};
+use std::collections::HashMap;
 use std::str::FromStr;
 
 const DAY: i64 = 86_400;
@@ -613,6 +629,12 @@ both_backends!(drafting_publishing_telling_and_correcting, |db: Db, url: String|
         "the published version is kept as it was"
     );
 
+    assert_eq!(
+        scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'publication_published'").await,
+        2,
+        "each publication audited"
+    );
+
     // Unknown, unpublished and malformed: a 404 in both languages.
     let (_, location) = post(
         &app,
@@ -649,3 +671,148 @@ async fn slug_of(db: &Db, neighbourhood: i64) -> String {
 async fn last_mail_after_publish_count(db: &Db) -> i64 {
     scalar(db, "SELECT COUNT(*) FROM outbox WHERE subject LIKE 'You said, we did%' OR subject LIKE 'Dywedoch chi, gwnaethom ni%'").await
 }
+
+/// A closed survey of the whole partnership: 20 said "yes", 12 "no" and 3 "unsure" in
+/// `neighbourhood`. Returns the campaign's id.
+async fn closed_survey(db: &Db, neighbourhood: i64) -> i64 {
+    let csp = cardiff(db).await;
+    let lead = user_id(db, "engagement-lead@demo.cymuned.cymru").await;
+    let survey = Survey {
+        questions: vec![question(
+            "q1",
+            QuestionKind::SingleChoice,
+            "Do you feel safe after dark?",
+            "Ydych chi'n teimlo'n ddiogel ar ôl iddi dywyllu?",
+            &[("yes", "Yes", "Ydw"), ("no", "No", "Nac ydw"), ("unsure", "Unsure", "Ansicr")],
+        )],
+    };
+    let now = db::now();
+    let id = db::engagement::create_campaign(
+        db,
+        NewCampaign {
+            csp_id: csp,
+            slug: "feeling-safe",
+            title: &Names::new("Feeling safe", "Teimlo'n ddiogel"),
+            purpose: &Names::new("", ""),
+            whole_csp: true,
+            neighbourhoods: &[],
+            channels: &[Channel::OnlineSurvey],
+            starts_on: now - 20 * DAY,
+            ends_on: now - 2 * DAY,
+            owner_user_id: lead,
+            response_policy: ResponsePolicy::Open,
+            results_due_on: None,
+        },
+    )
+    .await
+    .unwrap();
+    let version = publish(db, id, &survey, lead).await;
+    let mut plan = Vec::new();
+    plan.extend(std::iter::repeat_n("yes", 20));
+    plan.extend(std::iter::repeat_n("no", 12));
+    plan.extend(std::iter::repeat_n("unsure", 3));
+    for answer in plan {
+        let fields = HashMap::from([("q_q1".to_string(), vec![answer.to_string()])]);
+        let answers = survey.check(&fields, &HashMap::new()).unwrap();
+        db::engagement::store_response(
+            db,
+            &NewResponse {
+                campaign_id: id,
+                survey_version_id: version,
+                csp_id: csp,
+                neighbourhood_id: Some(neighbourhood),
+                channel: ResponseChannel::Online,
+                language: Lang::En,
+                entered_by: None,
+                respondent_key: None,
+                duplicate_of: None,
+                answers: &answers.rows(),
+                equality: &EqualityRow::default(),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    sqlx::query("UPDATE campaigns SET status = 'closed' WHERE id = $1")
+        .bind(id)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    id
+}
+
+both_backends!(
+    a_draft_draws_on_closed_surveys_and_priorities_with_small_counts_hidden,
+    |db: Db, url: String| async move {
+        let app = hub(db.clone(), &url).await;
+        let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
+        let neighbourhood = common::engagement::cardiff_neighbourhoods(&db).await[0];
+        let campaign = closed_survey(&db, neighbourhood).await;
+        // A priority set and reviewed this quarter.
+        let period = app::engagement::priorities::Period::of(db::now()).to_string();
+        let (_, location) = post(
+            &app,
+            "/staff/engagement/priorities/set",
+            &lead,
+            &format!(
+        "lang=en&csp=cardiff&neighbourhood={neighbourhood}&period={period}&title_en={}&title_cy={}&why=",
+        encode("Speeding on Heol y Felin"),
+        encode("Goryrru ar Heol y Felin")
+    ),
+        )
+        .await;
+        assert!(location.contains("done=priority_set"), "{location}");
+        let priority = scalar(&db, "SELECT MAX(id) FROM neighbourhood_priorities").await;
+        let (_, location) = post(&app, "/staff/engagement/priorities/review", &lead, &format!(
+        "lang=en&csp=cardiff&neighbourhood={neighbourhood}&period={period}&priority={priority}&verdict=resolved&evidence=Fewer%20cars&reviewed_on={}",
+        app::time::iso_date(db::now())
+    ))
+    .await;
+        assert!(location.contains("done=priority_reviewed"), "{location}");
+
+        let from = app::time::iso_date(db::now() - 30 * DAY);
+        let today = app::time::iso_date(db::now());
+        let (_, location) = post(
+            &app,
+            "/staff/engagement/publications/new",
+            &lead,
+            &format!("lang=en&csp=cardiff&area=&from={from}&to={today}"),
+        )
+        .await;
+        assert!(location.contains("done=publication_drafted"), "{location}");
+        let id: i64 =
+            location.split("/publications/").nth(1).unwrap().split('?').next().unwrap().parse().unwrap();
+        let version = latest_version(&db, id).await;
+        let items: Vec<(String, String, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT kind, text_en, text_cy, source, source_id FROM publication_items WHERE version_id = $1 ORDER BY position",
+    )
+    .bind(version)
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+        let survey = items.iter().find(|i| i.3 == "campaign").expect("the closed survey is drafted");
+        assert_eq!((survey.0.as_str(), survey.4), ("said", Some(campaign)));
+        assert!(survey.1.contains("Feeling safe") && survey.1.contains("35 people answered"), "{}", survey.1);
+        assert!(survey.1.contains("most chose “Yes” (20 (57%))"), "{}", survey.1);
+        assert!(survey.2.contains("Teimlo'n ddiogel") && survey.2.contains("Ydw"), "{}", survey.2);
+        assert!(!survey.1.contains("Unsure") && !survey.1.contains(" 3 "), "a small count is never drafted");
+        let set = items.iter().find(|i| i.3 == "priority" && i.0 == "said").expect("the priority set");
+        assert!(set.1.contains("Speeding on Heol y Felin") && set.2.contains("Goryrru ar Heol y Felin"));
+        let reviewed =
+            items.iter().find(|i| i.3 == "priority" && i.0 == "did").expect("the priority reviewed");
+        assert!(reviewed.1.contains("Resolved"), "{}", reviewed.1);
+        assert_eq!(reviewed.4, Some(priority));
+        // The draft page shows it for editing, with nothing stopping it being published.
+        let (status, body) = page(&app, &format!("/staff/engagement/publications/{id}"), &lead).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            body.contains("Nothing stops it being published")
+                && body.contains(&format!("value=\"campaign:{campaign}\""))
+        );
+        assert_eq!(
+            scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'publication_drafted'").await,
+            1,
+            "audited"
+        );
+    }
+);
