@@ -534,6 +534,13 @@ both_backends!(drafting_publishing_telling_and_correcting, |db: Db, url: String|
         body.contains(&format!("href=\"/cy/you-said-we-did/{id}\""))
             && body.contains("Hydref yn y gymdogaeth")
     );
+    no_english(&format!("/cy/neighbourhoods/{slug}"), &body);
+    let (_, body) = page(&app, "/cy/partnerships/cardiff", &None).await;
+    assert!(
+        body.contains(&format!("href=\"/cy/you-said-we-did/{id}\""))
+            && body.contains("Hydref yn y gymdogaeth")
+    );
+    no_english("/cy/partnerships/cardiff", &body);
     let (_, body) = page(&app, "/partnerships/cardiff", &None).await;
     assert!(body.contains(&format!("href=\"/you-said-we-did/{id}\"")));
     let (_, body) = page(&app, &format!("/neighbourhoods/{}", slug_of(&db, elsewhere).await), &None).await;
