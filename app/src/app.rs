@@ -77,6 +77,8 @@ fn Pages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("partnerships/:slug") view=PartnershipPage />
             // Issue 14: a neighbourhood's public page.
             <Route path=path!("neighbourhoods/:slug") view=crate::neighbourhoods::pages::NeighbourhoodPage />
+            // Issue 14: a "you said, we did" publication.
+            <YouSaidWeDidPages />
             <Route path=path!("accessibility") view=AccessibilityPage />
             <Route path=path!("report") view=ReportPage />
             <Route path=path!("track/:token") view=TrackPage />
@@ -129,6 +131,30 @@ fn SubscriptionPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("subscriptions/:token") view=ManagePage />
             <Route path=path!("subscriptions/:token/confirm") view=ConfirmPage />
             <Route path=path!("unsubscribe/:token") view=UnsubscribePage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// "You said, we did" publications (issue 14), on the server.
+#[cfg(feature = "ssr")]
+#[component(transparent)]
+fn YouSaidWeDidPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("you-said-we-did") view=Outlet>
+            <Route path=path!(":id") view=crate::publications::pages::PublicPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// The browser build holds no publication page (they load no island).
+#[cfg(not(feature = "ssr"))]
+#[component(transparent)]
+fn YouSaidWeDidPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("you-said-we-did") view=Outlet>
+            <Route path=path!("*rest") view=|| () />
         </ParentRoute>
     }
     .into_inner()
@@ -194,6 +220,10 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("engagement") view=EngagementPage />
             // The Key Individual Network (issue 13, kin): before `engagement/:id`.
             <Route path=path!("engagement/published") view=crate::engagement::published_pages::PublishedResultsPage />
+            // "You said, we did" publications (issue 14): before `engagement/:id`.
+            <Route path=path!("engagement/publications") view=crate::publications::pages::PublicationsPage />
+            <Route path=path!("engagement/publications/:id") view=crate::publications::pages::PublicationPage />
+            <Route path=path!("engagement/publications/:id/preview") view=crate::publications::pages::PreviewPage />
             <Route path=path!("engagement/kin") view=KinRegisterPage />
             <Route path=path!("engagement/kin/:id") view=KinMemberPage />
             <Route path=path!("engagement/:id") view=CampaignPage />

@@ -48,6 +48,9 @@ pub mod state;
 pub mod subscriptions;
 #[cfg(feature = "ssr")]
 pub mod working_days;
+// "You said, we did" publications (issue 14, part 2).
+#[cfg(feature = "ssr")]
+pub mod publications;
 
 /// Pages are rendered on the server only: the browser bundle holds the islands and nothing else.
 #[cfg(feature = "ssr")]

@@ -305,6 +305,11 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/cy/feeds/partnerships/{file}", get(app::subscriptions::feed::partnership))
         .route("/feeds/neighbourhoods/{csp}/{file}", get(app::subscriptions::feed::neighbourhood))
         .route("/cy/feeds/neighbourhoods/{csp}/{file}", get(app::subscriptions::feed::neighbourhood))
+        // "You said, we did" publications (issue 14): drafting, editing, publishing, correcting.
+        .route("/staff/engagement/publications/new", post(app::publications::actions::new))
+        .route("/staff/engagement/publications/{id}/edit", post(app::publications::actions::edit))
+        .route("/staff/engagement/publications/{id}/publish", post(app::publications::actions::publish))
+        .route("/staff/engagement/publications/{id}/correct", post(app::publications::actions::correct))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))

@@ -71,6 +71,10 @@ pub enum AuditAction {
     PriorityChanged,
     // Issue 14 (progress): residents who raised a priority told it moved (their addresses read).
     ProgressTold,
+    // "You said, we did" publications (issue 14).
+    PublicationDrafted,
+    PublicationEdited,
+    PublicationPublished,
 }
 
 impl AuditAction {
@@ -121,6 +125,9 @@ impl AuditAction {
         AuditAction::EngagementReachViewed,
         AuditAction::PriorityChanged,
         AuditAction::ProgressTold,
+        AuditAction::PublicationDrafted,
+        AuditAction::PublicationEdited,
+        AuditAction::PublicationPublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -171,6 +178,9 @@ impl AuditAction {
             AuditAction::EngagementReachViewed => "engagement_reach_viewed",
             AuditAction::PriorityChanged => "priority_changed",
             AuditAction::ProgressTold => "progress_told",
+            AuditAction::PublicationDrafted => "publication_drafted",
+            AuditAction::PublicationEdited => "publication_edited",
+            AuditAction::PublicationPublished => "publication_published",
         }
     }
 

@@ -107,6 +107,9 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::EngagementReachViewed) => t!(lang, "audit-action-engagement-reach-viewed"),
         Some(AuditAction::PriorityChanged) => t!(lang, "audit-action-priority-changed"),
         Some(AuditAction::ProgressTold) => t!(lang, "audit-action-progress-told"),
+        Some(AuditAction::PublicationDrafted) => t!(lang, "audit-action-publication-drafted"),
+        Some(AuditAction::PublicationEdited) => t!(lang, "audit-action-publication-edited"),
+        Some(AuditAction::PublicationPublished) => t!(lang, "audit-action-publication-published"),
         None => action.to_string(),
     }
 }

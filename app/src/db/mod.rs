@@ -37,6 +37,8 @@ pub mod neighbourhoods;
 pub mod subscriptions;
 // Progress in public (issue 14, part 2).
 pub mod progress;
+// "You said, we did" publications (issue 14, part 2).
+pub mod publications;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

@@ -305,3 +305,27 @@ pub async fn last_error(db: &Db) -> Result<Option<String>, DbError> {
         .fetch_optional(db.reader())
         .await
 }
+
+/// "You said, we did" (issue 14): plain emails queued inside the caller's transaction, in
+/// multi-row inserts of [`BATCH`].
+pub async fn enqueue_all_in(tx: &mut super::reference::Tx<'_>, emails: &[Email]) -> Result<(), DbError> {
+    let at = now();
+    for batch in emails.chunks(BATCH) {
+        let sql = format!(
+            "INSERT INTO outbox (created_at, to_address, subject, body, attempts, next_attempt_at) VALUES {}",
+            placeholders(batch.len(), 6)
+        );
+        let mut query = sqlx::query(&sql);
+        for e in batch {
+            query = query
+                .bind(at)
+                .bind(e.to.as_str())
+                .bind(e.subject.as_str())
+                .bind(e.body.as_str())
+                .bind(0i64)
+                .bind(at);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}

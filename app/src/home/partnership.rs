@@ -25,6 +25,8 @@ pub struct PartnershipView {
     pub neighbourhoods: Vec<Neighbourhood>,
     /// Empty when they cannot be read: the page shows the rest.
     pub figures: Vec<YearFigures>,
+    /// "You said, we did" publications (issue 14), most recent first.
+    pub publications: Vec<crate::publications::pages::PublishedEntry>,
 }
 
 /// The page's data; `None` for an unknown partnership.
@@ -33,7 +35,11 @@ pub async fn partnership_page(slug: String) -> Result<Option<PartnershipView>, S
         return Ok(None);
     };
     let figures = published_figures(csp.id).await.unwrap_or_default();
-    Ok(Some(PartnershipView { csp, neighbourhoods, figures }))
+    let state = crate::state::AppState::current()?;
+    let publications = crate::publications::pages::published_entries(&state.db, csp.id, None)
+        .await
+        .map_err(crate::error::internal)?;
+    Ok(Some(PartnershipView { csp, neighbourhoods, figures, publications }))
 }
 
 #[component]
@@ -51,7 +57,7 @@ pub fn PartnershipPage() -> impl IntoView {
 
 #[component]
 fn PartnershipDetail(lang: Lang, view: PartnershipView) -> impl IntoView {
-    let PartnershipView { csp, neighbourhoods, figures } = view;
+    let PartnershipView { csp, neighbourhoods, figures, publications } = view;
     let name = csp.name.get(lang).to_string();
     view! {
         <Title text=name.clone() />
@@ -80,6 +86,7 @@ fn PartnershipDetail(lang: Lang, view: PartnershipView) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
+        <crate::publications::pages::PublishedList lang entries=publications />
         {(!figures.is_empty()).then(|| view! { <FiguresTable lang figures /> })}
     }
 }

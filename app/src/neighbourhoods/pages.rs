@@ -65,6 +65,8 @@ pub struct NeighbourhoodView {
     pub campaigns: Vec<OpenCampaign>,
     pub months: Vec<Month>,
     pub counts: ReportCounts,
+    /// "You said, we did" publications (issue 14): its own and the partnership-wide ones.
+    pub publications: Vec<crate::publications::pages::PublishedEntry>,
 }
 
 /// The page's data; `None` for an unknown address.
@@ -136,6 +138,8 @@ pub async fn neighbourhood_page(
     let counts = db::neighbourhoods::monthly_counts(db, n.id, &starts, end).await.map_err(internal)?;
     let threshold = db::engagement::suppression_threshold(db, n.csp_id).await.map_err(internal)?;
     let counts = report_counts(&categories, &counts, MONTHS, threshold);
+    let publications =
+        crate::publications::pages::published_entries(db, n.csp_id, Some(n.id)).await.map_err(internal)?;
     Ok(Some(NeighbourhoodView {
         name,
         slug: n.slug,
@@ -149,6 +153,7 @@ pub async fn neighbourhood_page(
         campaigns,
         months,
         counts,
+        publications,
     }))
 }
 
@@ -180,6 +185,7 @@ fn NeighbourhoodDetail(lang: Lang, view: NeighbourhoodView) -> impl IntoView {
         campaigns,
         months,
         counts,
+        publications,
     } = view;
     let title = name.get(lang).to_string();
     let csp = csp_name.get(lang).to_string();
@@ -228,6 +234,7 @@ fn NeighbourhoodDetail(lang: Lang, view: NeighbourhoodView) -> impl IntoView {
             </p>
         </section>
         <Priorities lang period priorities />
+        <crate::publications::pages::PublishedList lang entries=publications />
         <Campaigns lang campaigns />
         <Counts lang months counts />
     }

@@ -311,6 +311,22 @@ outcomes! {
     ResponseAnswers: Engagement Error "response_answers" => "entry-error-answers",
     ResponseChannelInvalid: Engagement Error "response_channel" => "entry-error-channel",
     ResponsesImportRefused: Engagement Error "responses_import" => "import-error",
+    // "You said, we did" publications (issue 14).
+    PublicationDrafted: Engagement Done "publication_drafted" => "publication-done-drafted",
+    PublicationSaved: Engagement Done "publication_saved" => "publication-done-saved",
+    PublicationPublished: Engagement Done "publication_published" => "publication-done-published",
+    PublicationCorrecting: Engagement Done "publication_correcting" => "publication-done-correcting",
+    PublicationArea: Engagement Error "publication_area" => "publication-error-area",
+    PublicationPeriod: Engagement Error "publication_period" => "publication-error-period",
+    PublicationTitle: Engagement Error "publication_title" => "publication-error-title",
+    PublicationTooLong: Engagement Error "publication_too_long" => "publication-error-too-long",
+    PublicationItem: Engagement Error "publication_item" => "publication-error-item",
+    PublicationTooMany: Engagement Error "publication_too_many" => "publication-error-too-many",
+    PublicationCorrection: Engagement Error "publication_correction" => "publication-error-correction",
+    PublicationStale: Engagement Error "publication_stale" => "publication-error-stale",
+    PublicationIncomplete: Engagement Error "publication_incomplete" => "publication-error-incomplete",
+    PublicationNoItems: Engagement Error "publication_no_items" => "publication-error-no-items",
+    PublicationIdentifies: Engagement Error "publication_identifies" => "publication-error-identifies",
 }
 
 impl Outcome {

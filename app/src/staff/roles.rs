@@ -99,6 +99,9 @@ pub enum Permission {
     ManageKin,
     /// Record intelligence that did not come from a report (a briefing, a KIN answer, a meeting).
     RecordIntelligence,
+    // "You said, we did" (issue 14).
+    /// Draft, edit, publish and correct "you said, we did" publications, and read their reach.
+    PublishYouSaidWeDid,
 }
 
 /// The permission table: one place to read who may do what.
@@ -128,6 +131,7 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
         CodeResponses => matches!(role, Analyst | EngagementLead | CspManager | Admin),
         ManageKin => matches!(role, EngagementLead | CspManager | Admin),
         RecordIntelligence => matches!(role, Officer | EngagementLead | CspManager | Admin),
+        PublishYouSaidWeDid => matches!(role, EngagementLead | CspManager | Admin),
     }
 }
 
@@ -270,6 +274,12 @@ mod tests {
             let manager = matches!(role, Role::CspManager | Role::Admin);
             assert_eq!(role_allows(role, Permission::ViewAuditLog), manager, "{role:?}");
             assert_eq!(role_allows(role, Permission::ManageRoles), manager, "{role:?}");
+            // "You said, we did": the engagement lead and the partnership's managers only.
+            assert_eq!(
+                role_allows(role, Permission::PublishYouSaidWeDid),
+                manager || role == Role::EngagementLead,
+                "{role:?}"
+            );
         }
     }
 

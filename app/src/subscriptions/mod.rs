@@ -34,7 +34,13 @@ vocabulary! {
 }
 vocabulary! {
     /// What subscribers are told of (and the feeds list).
-    NewsKind { CampaignOpened = "campaign_opened", PrioritySet = "priority_set", PriorityReviewed = "priority_reviewed" }
+    NewsKind {
+        CampaignOpened = "campaign_opened",
+        PrioritySet = "priority_set",
+        PriorityReviewed = "priority_reviewed",
+        // "You said, we did" (issue 14): a publication published.
+        Published = "published",
+    }
 }
 
 /// A weekly digest goes at most this often (seconds).
@@ -168,6 +174,7 @@ pub fn news_line(lang: Lang, kind: NewsKind, title: &Names, verdict: Option<&str
                 .unwrap_or_default();
             t!(lang, "news-priority-reviewed", title = title, verdict = verdict)
         }
+        NewsKind::Published => t!(lang, "news-published", title = title),
     }
 }
 

@@ -1,0 +1,598 @@
+//! "You said, we did" publications (issue 14): publications, their versions (a published one
+//! never changes: migration 0030's triggers refuse it) and items, the residents told of each
+//! (by their address's hash, once), page views per day, and what a draft is made from.
+
+use super::{now, reference::Tx, Db, DbError};
+use crate::{
+    engagement::priorities::Verdict,
+    publications::{Item, ItemKind, SourceKind, Words},
+    reference::Names,
+    reporting::ReportStatus,
+    time::Timestamp,
+};
+
+/// A publication with its area's names (no neighbourhood: the whole partnership).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct PublicationRow {
+    pub id: i64,
+    pub csp_id: i64,
+    pub csp_slug: String,
+    pub csp_en: String,
+    pub csp_cy: String,
+    pub neighbourhood_id: Option<i64>,
+    pub neighbourhood_en: Option<String>,
+    pub neighbourhood_cy: Option<String>,
+    pub public_slug: Option<String>,
+    pub period_from: Timestamp,
+    pub period_to: Timestamp,
+    pub told_subscribers: i64,
+    pub told_reporters: i64,
+    pub created_at: Timestamp,
+}
+
+impl PublicationRow {
+    /// The area's name: the neighbourhood's, or the partnership's.
+    pub fn area(&self) -> Names {
+        match (&self.neighbourhood_en, &self.neighbourhood_cy) {
+            (Some(en), Some(cy)) => Names::new(en, cy),
+            _ => Names::new(&self.csp_en, &self.csp_cy),
+        }
+    }
+}
+
+const PUBLICATION: &str = "SELECT p.id, p.csp_id, c.slug AS csp_slug, c.name_en AS csp_en, c.name_cy AS csp_cy, \
+     p.neighbourhood_id, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, n.public_slug, \
+     p.period_from, p.period_to, p.told_subscribers, p.told_reporters, p.created_at \
+     FROM publications p JOIN csps c ON c.id = p.csp_id LEFT JOIN neighbourhoods n ON n.id = p.neighbourhood_id";
+
+/// A version: its words, who made it and when it was published (`None`: a draft).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct VersionRow {
+    pub id: i64,
+    pub publication_id: i64,
+    pub number: i64,
+    pub title_en: String,
+    pub title_cy: String,
+    pub intro_en: String,
+    pub intro_cy: String,
+    pub correction_en: String,
+    pub correction_cy: String,
+    pub created_by: String,
+    pub created_at: Timestamp,
+    pub published_at: Option<Timestamp>,
+}
+
+impl VersionRow {
+    pub fn words(&self) -> Words {
+        Words {
+            title_en: self.title_en.clone(),
+            title_cy: self.title_cy.clone(),
+            intro_en: self.intro_en.clone(),
+            intro_cy: self.intro_cy.clone(),
+            correction_en: self.correction_en.clone(),
+            correction_cy: self.correction_cy.clone(),
+        }
+    }
+}
+
+const VERSION: &str =
+    "SELECT v.id, v.publication_id, v.number, v.title_en, v.title_cy, v.intro_en, v.intro_cy, \
+     v.correction_en, v.correction_cy, u.display_name AS created_by, v.created_at, v.published_at \
+     FROM publication_versions v JOIN users u ON u.id = v.created_by";
+
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    kind: ItemKind,
+    text_en: String,
+    text_cy: String,
+    source: SourceKind,
+    source_id: Option<i64>,
+}
+
+/// A new publication: its partnership, area (none: the whole partnership) and period.
+pub struct NewPublication<'a> {
+    pub csp_id: i64,
+    pub neighbourhood_id: Option<i64>,
+    pub period_from: Timestamp,
+    pub period_to: Timestamp,
+    pub created_by: i64,
+    pub words: &'a Words,
+    pub items: &'a [Item],
+}
+
+async fn insert_items_in(tx: &mut Tx<'_>, version_id: i64, items: &[Item]) -> Result<(), DbError> {
+    for batch in items.chunks(100).enumerate() {
+        let (b, batch) = batch;
+        let sql = format!(
+            "INSERT INTO publication_items (version_id, position, kind, text_en, text_cy, source, source_id) VALUES {}",
+            super::outbox::placeholders(batch.len(), 7)
+        );
+        let mut query = sqlx::query(&sql);
+        for (i, item) in batch.iter().enumerate() {
+            query = query
+                .bind(version_id)
+                .bind((b * 100 + i) as i64)
+                .bind(item.kind)
+                .bind(item.text.en.as_str())
+                .bind(item.text.cy.as_str())
+                .bind(item.source)
+                .bind(item.source_id);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Stores a new publication with its first version (a draft) and audits it; returns its id.
+pub async fn create(
+    db: &Db,
+    p: &NewPublication<'_>,
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<i64, DbError> {
+    let at = now();
+    let mut tx = db.writer().begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO publications (csp_id, neighbourhood_id, period_from, period_to, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(p.csp_id)
+    .bind(p.neighbourhood_id)
+    .bind(p.period_from)
+    .bind(p.period_to)
+    .bind(p.created_by)
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await?;
+    let version = insert_version_in(&mut tx, id, 1, p.words, p.created_by, at).await?;
+    insert_items_in(&mut tx, version, p.items).await?;
+    let mut audit = audit.clone();
+    audit.record_id = Some(id.to_string());
+    super::audit::record_in(&mut tx, &audit).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+async fn insert_version_in(
+    tx: &mut Tx<'_>,
+    publication_id: i64,
+    number: i64,
+    w: &Words,
+    created_by: i64,
+    at: Timestamp,
+) -> Result<i64, DbError> {
+    sqlx::query_scalar(
+        "INSERT INTO publication_versions (publication_id, number, title_en, title_cy, intro_en, intro_cy, \
+         correction_en, correction_cy, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(publication_id)
+    .bind(number)
+    .bind(w.title_en.as_str())
+    .bind(w.title_cy.as_str())
+    .bind(w.intro_en.as_str())
+    .bind(w.intro_cy.as_str())
+    .bind(w.correction_en.as_str())
+    .bind(w.correction_cy.as_str())
+    .bind(created_by)
+    .bind(at)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// The publication, if any.
+pub async fn get(db: &Db, id: i64) -> Result<Option<PublicationRow>, DbError> {
+    sqlx::query_as(&format!("{PUBLICATION} WHERE p.id = $1")).bind(id).fetch_optional(db.reader()).await
+}
+
+/// A publication's versions, newest first.
+pub async fn versions(db: &Db, publication_id: i64) -> Result<Vec<VersionRow>, DbError> {
+    sqlx::query_as(&format!("{VERSION} WHERE v.publication_id = $1 ORDER BY v.number DESC"))
+        .bind(publication_id)
+        .fetch_all(db.reader())
+        .await
+}
+
+/// A version's items, in order.
+pub async fn items(db: &Db, version_id: i64) -> Result<Vec<Item>, DbError> {
+    let rows: Vec<ItemRow> = sqlx::query_as(
+        "SELECT kind, text_en, text_cy, source, source_id FROM publication_items WHERE version_id = $1 ORDER BY position, id",
+    )
+    .bind(version_id)
+    .fetch_all(db.reader())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Item {
+            kind: r.kind,
+            text: Names::new(r.text_en, r.text_cy),
+            source: r.source,
+            source_id: r.source_id,
+        })
+        .collect())
+}
+
+/// Saves a draft's words and items (all replaced) and audits it; false when the version is no
+/// longer a draft (published meanwhile) or not this publication's.
+pub async fn save_draft(
+    db: &Db,
+    publication_id: i64,
+    version_id: i64,
+    words: &Words,
+    items: &[Item],
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<bool, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let done = sqlx::query(
+        "UPDATE publication_versions SET title_en = $1, title_cy = $2, intro_en = $3, intro_cy = $4, \
+         correction_en = $5, correction_cy = $6 WHERE id = $7 AND publication_id = $8 AND published_at IS NULL",
+    )
+    .bind(words.title_en.as_str())
+    .bind(words.title_cy.as_str())
+    .bind(words.intro_en.as_str())
+    .bind(words.intro_cy.as_str())
+    .bind(words.correction_en.as_str())
+    .bind(words.correction_cy.as_str())
+    .bind(version_id)
+    .bind(publication_id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    sqlx::query("DELETE FROM publication_items WHERE version_id = $1")
+        .bind(version_id)
+        .execute(&mut *tx)
+        .await?;
+    insert_items_in(&mut tx, version_id, items).await?;
+    super::audit::record_in(&mut tx, audit).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Marks a draft published, inside the caller's transaction; false when it was not a draft of
+/// this publication (published meanwhile by someone else).
+pub async fn publish_in(
+    tx: &mut Tx<'_>,
+    publication_id: i64,
+    version_id: i64,
+    at: Timestamp,
+) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE publication_versions SET published_at = $1 WHERE id = $2 AND publication_id = $3 AND published_at IS NULL",
+    )
+    .bind(at)
+    .bind(version_id)
+    .bind(publication_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records that the resident at this address (its hash) was told of the publication; false when
+/// they already were (each is told once).
+pub async fn mark_told_in(tx: &mut Tx<'_>, publication_id: i64, email_hash: &str) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "INSERT INTO publication_told (publication_id, email_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+    )
+    .bind(publication_id)
+    .bind(email_hash)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Adds to the counts of subscribers and linked residents told.
+pub async fn add_told_in(
+    tx: &mut Tx<'_>,
+    publication_id: i64,
+    subscribers: i64,
+    reporters: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE publications SET told_subscribers = told_subscribers + $1, told_reporters = told_reporters + $2 WHERE id = $3",
+    )
+    .bind(subscribers)
+    .bind(reporters)
+    .bind(publication_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Starts a correction: a new draft version copying the published `from` version (words and
+/// items) with the correction's note; none when a draft is already open or `from` is not the
+/// latest published version.
+pub async fn correct(
+    db: &Db,
+    publication_id: i64,
+    from: &VersionRow,
+    note: (&str, &str),
+    created_by: i64,
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<Option<i64>, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let latest: Option<(i64, Option<Timestamp>)> = sqlx::query_as(
+        "SELECT id, published_at FROM publication_versions WHERE publication_id = $1 ORDER BY number DESC LIMIT 1",
+    )
+    .bind(publication_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if latest != Some((from.id, from.published_at)) || from.published_at.is_none() {
+        tx.rollback().await?;
+        return Ok(None);
+    }
+    let words =
+        Words { correction_en: note.0.to_string(), correction_cy: note.1.to_string(), ..from.words() };
+    let at = now();
+    let version = insert_version_in(&mut tx, publication_id, from.number + 1, &words, created_by, at).await?;
+    sqlx::query(
+        "INSERT INTO publication_items (version_id, position, kind, text_en, text_cy, source, source_id) \
+         SELECT $1, position, kind, text_en, text_cy, source, source_id FROM publication_items WHERE version_id = $2",
+    )
+    .bind(version)
+    .bind(from.id)
+    .execute(&mut *tx)
+    .await?;
+    super::audit::record_in(&mut tx, audit).await?;
+    tx.commit().await?;
+    Ok(Some(version))
+}
+
+/// Counts one view of the public page today (no cookie, no address: a number per day).
+pub async fn count_view(db: &Db, publication_id: i64, day: Timestamp) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO publication_views (publication_id, day, views) VALUES ($1, $2, 1) \
+         ON CONFLICT (publication_id, day) DO UPDATE SET views = publication_views.views + 1",
+    )
+    .bind(publication_id)
+    .bind(day)
+    .execute(db.writer())
+    .await?;
+    Ok(())
+}
+
+/// Page views: (all of them, those on or after `since`, a day's start).
+pub async fn views(db: &Db, publication_id: i64, since: Timestamp) -> Result<(i64, i64), DbError> {
+    sqlx::query_as(
+        "SELECT CAST(COALESCE(SUM(views), 0) AS BIGINT), \
+         CAST(COALESCE(SUM(CASE WHEN day >= $2 THEN views ELSE 0 END), 0) AS BIGINT) \
+         FROM publication_views WHERE publication_id = $1",
+    )
+    .bind(publication_id)
+    .bind(since)
+    .fetch_one(db.reader())
+    .await
+}
+
+/// A publication as lists show it: its latest version's title, and when it was first and
+/// last published (none: never published yet).
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Listed {
+    pub id: i64,
+    pub neighbourhood_en: Option<String>,
+    pub neighbourhood_cy: Option<String>,
+    pub period_from: Timestamp,
+    pub period_to: Timestamp,
+    pub title_en: String,
+    pub title_cy: String,
+    pub first_published: Option<Timestamp>,
+    pub last_published: Option<Timestamp>,
+    pub draft_open: i64,
+}
+
+const LISTED: &str = "SELECT p.id, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, p.period_from, p.period_to, \
+     v.title_en, v.title_cy, \
+     (SELECT MIN(f.published_at) FROM publication_versions f WHERE f.publication_id = p.id) AS first_published, \
+     (SELECT MAX(l.published_at) FROM publication_versions l WHERE l.publication_id = p.id) AS last_published, \
+     (SELECT COUNT(*) FROM publication_versions d WHERE d.publication_id = p.id AND d.published_at IS NULL) AS draft_open \
+     FROM publications p LEFT JOIN neighbourhoods n ON n.id = p.neighbourhood_id \
+     JOIN publication_versions v ON v.publication_id = p.id";
+
+/// Every publication of a partnership (drafts too), newest first, titled by its latest version.
+pub async fn of_csp(db: &Db, csp_id: i64) -> Result<Vec<Listed>, DbError> {
+    sqlx::query_as(&format!(
+        "{LISTED} WHERE p.csp_id = $1 AND v.number = (SELECT MAX(x.number) FROM publication_versions x \
+         WHERE x.publication_id = p.id) ORDER BY p.created_at DESC, p.id DESC"
+    ))
+    .bind(csp_id)
+    .fetch_all(db.reader())
+    .await
+}
+
+/// Published publications of a partnership (with `neighbourhood`: that neighbourhood's and the
+/// partnership-wide ones), titled by their latest published version, most recently published
+/// first.
+pub async fn published(
+    db: &Db,
+    csp_id: i64,
+    neighbourhood: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Listed>, DbError> {
+    let area = match neighbourhood {
+        Some(_) => "AND (p.neighbourhood_id IS NULL OR p.neighbourhood_id = $3)",
+        None => "AND $3 = $3",
+    };
+    sqlx::query_as(&format!(
+        "{LISTED} WHERE p.csp_id = $1 {area} AND v.number = (SELECT MAX(x.number) FROM publication_versions x \
+         WHERE x.publication_id = p.id AND x.published_at IS NOT NULL) \
+         ORDER BY last_published DESC, p.id DESC LIMIT $2"
+    ))
+    .bind(csp_id)
+    .bind(limit)
+    .bind(neighbourhood.unwrap_or(0))
+    .fetch_all(db.reader())
+    .await
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a draft is made from.
+
+/// Which neighbourhood a draft is about (`None`: every one of the partnership).
+fn area_clause(column: &str, param: usize) -> String {
+    format!("(${param} = 0 OR {column} = ${param})")
+}
+
+/// Closed problem profiles closed in `[from, to)` touching the area.
+pub async fn closed_profiles(
+    db: &Db,
+    csp_id: i64,
+    neighbourhood: Option<i64>,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<i64>, DbError> {
+    sqlx::query_scalar(
+        "SELECT p.id FROM problem_profiles p WHERE p.csp_id = $1 AND p.stage = 'closed' AND p.closed_at >= $2 \
+         AND p.closed_at < $3 AND ($4 = 0 OR EXISTS (SELECT 1 FROM problem_profile_neighbourhoods pn \
+         WHERE pn.profile_id = p.id AND pn.neighbourhood_id = $4)) ORDER BY p.closed_at, p.id",
+    )
+    .bind(csp_id)
+    .bind(from)
+    .bind(to)
+    .bind(neighbourhood.unwrap_or(0))
+    .fetch_all(db.reader())
+    .await
+}
+
+/// Closed survey campaigns that ended in `[from, to)` in the area (its own or the whole
+/// partnership's).
+pub async fn closed_campaigns(
+    db: &Db,
+    csp_id: i64,
+    neighbourhood: Option<i64>,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<i64>, DbError> {
+    sqlx::query_scalar(
+        "SELECT c.id FROM campaigns c WHERE c.csp_id = $1 AND c.status IN ('closed', 'reported') \
+         AND c.ends_on >= $2 AND c.ends_on < $3 AND EXISTS (SELECT 1 FROM surveys s WHERE s.campaign_id = c.id) \
+         AND ($4 = 0 OR c.whole_csp = 1 OR EXISTS (SELECT 1 FROM campaign_neighbourhoods cn \
+         WHERE cn.campaign_id = c.id AND cn.neighbourhood_id = $4)) ORDER BY c.ends_on, c.id",
+    )
+    .bind(csp_id)
+    .bind(from)
+    .bind(to)
+    .bind(neighbourhood.unwrap_or(0))
+    .fetch_all(db.reader())
+    .await
+}
+
+/// A priority with its neighbourhood's names.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct PriorityFact {
+    pub id: i64,
+    pub title_en: String,
+    pub title_cy: String,
+    pub neighbourhood_en: String,
+    pub neighbourhood_cy: String,
+}
+
+/// Neighbourhood priorities set in `[from, to)` in the area.
+pub async fn priorities_set(
+    db: &Db,
+    csp_id: i64,
+    neighbourhood: Option<i64>,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<PriorityFact>, DbError> {
+    sqlx::query_as(&format!(
+        "SELECT p.id, p.title_en, p.title_cy, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy \
+         FROM neighbourhood_priorities p JOIN neighbourhoods n ON n.id = p.neighbourhood_id \
+         WHERE p.csp_id = $1 AND p.created_at >= $2 AND p.created_at < $3 AND {} ORDER BY n.name_en, p.slot",
+        area_clause("p.neighbourhood_id", 4)
+    ))
+    .bind(csp_id)
+    .bind(from)
+    .bind(to)
+    .bind(neighbourhood.unwrap_or(0))
+    .fetch_all(db.reader())
+    .await
+}
+
+/// A review of a priority.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReviewFact {
+    pub id: i64,
+    pub title_en: String,
+    pub title_cy: String,
+    pub neighbourhood_en: String,
+    pub neighbourhood_cy: String,
+    pub verdict: Verdict,
+    pub reviewed_on: Timestamp,
+}
+
+/// Reviews of the area's priorities on days in `[from, to)`.
+pub async fn priorities_reviewed(
+    db: &Db,
+    csp_id: i64,
+    neighbourhood: Option<i64>,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<ReviewFact>, DbError> {
+    sqlx::query_as(&format!(
+        "SELECT p.id, p.title_en, p.title_cy, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, \
+         r.verdict, r.reviewed_on FROM neighbourhood_priority_reviews r \
+         JOIN neighbourhood_priorities p ON p.id = r.priority_id JOIN neighbourhoods n ON n.id = p.neighbourhood_id \
+         WHERE p.csp_id = $1 AND r.reviewed_on >= $2 AND r.reviewed_on < $3 AND {} ORDER BY r.reviewed_on, r.id",
+        area_clause("p.neighbourhood_id", 4)
+    ))
+    .bind(csp_id)
+    .bind(from)
+    .bind(to)
+    .bind(neighbourhood.unwrap_or(0))
+    .fetch_all(db.reader())
+    .await
+}
+
+/// The area's reports made in `[from, to)` by category (closed duplicates left out), as one
+/// "month" for `neighbourhoods::report_counts`.
+pub async fn report_counts(
+    db: &Db,
+    csp_id: i64,
+    neighbourhood: Option<i64>,
+    from: Timestamp,
+    to: Timestamp,
+) -> Result<Vec<super::neighbourhoods::MonthCount>, DbError> {
+    sqlx::query_as(&format!(
+        "SELECT category_id, sensitive, CAST(0 AS BIGINT) AS month, COUNT(*) AS reports FROM reports \
+         WHERE csp_id = $1 AND created_at >= $2 AND created_at < $3 AND status <> '{}' AND {} GROUP BY 1, 2",
+        ReportStatus::Duplicate.as_str(),
+        area_clause("neighbourhood_id", 4)
+    ))
+    .bind(csp_id)
+    .bind(from)
+    .bind(to)
+    .bind(neighbourhood.unwrap_or(0))
+    .fetch_all(db.reader())
+    .await
+}
+
+/// The problem profiles of the partnership a priority is linked to.
+pub async fn priority_profiles(db: &Db, priority_id: i64) -> Result<Vec<i64>, DbError> {
+    sqlx::query_scalar(
+        "SELECT profile_id FROM neighbourhood_priority_profiles WHERE priority_id = $1 ORDER BY profile_id",
+    )
+    .bind(priority_id)
+    .fetch_all(db.reader())
+    .await
+}
+
+/// Whether a profile is the partnership's (an item's source may only be one of its own).
+pub async fn profile_of_csp(db: &Db, csp_id: i64, profile_id: i64) -> Result<bool, DbError> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM problem_profiles WHERE id = $1 AND csp_id = $2")
+        .bind(profile_id)
+        .bind(csp_id)
+        .fetch_one(db.reader())
+        .await?;
+    Ok(n > 0)
+}
+
+/// Whether a priority is the partnership's.
+pub async fn priority_of_csp(db: &Db, csp_id: i64, priority_id: i64) -> Result<bool, DbError> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM neighbourhood_priorities WHERE id = $1 AND csp_id = $2")
+            .bind(priority_id)
+            .bind(csp_id)
+            .fetch_one(db.reader())
+            .await?;
+    Ok(n > 0)
+}

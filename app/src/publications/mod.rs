@@ -1,0 +1,780 @@
+//! "You said, we did" publications (issue 14, part 2): for one neighbourhood, or the whole
+//! partnership, over a period, what residents said (survey results, priorities they set, their
+//! reports counted by kind) beside what was done (closed problem profiles with the hub's
+//! computed outcome, priorities reviewed with the community's verdict), in English and Welsh.
+//!
+//! The hub drafts one from the data ([`draft`]); the engagement lead edits it, previews it and
+//! publishes it. Publishing is refused until every Welsh (and English) field is filled and while
+//! any text names a resident linked to the profiles it draws on ([`publish_problems`]). A
+//! published version never changes: a correction is a new version with a note, and the public
+//! page says it was corrected.
+//!
+//! The rules here are plain functions over plain types; `pages` holds the staff and public
+//! pages, `actions` the staff forms' handlers.
+
+pub mod actions;
+pub mod pages;
+
+use crate::{
+    i18n::Lang, reference::Names, reporting::Family, suppression::Shown, t, time::Timestamp,
+    triage::ReporterDetails, vocabulary::vocabulary,
+};
+use serde::{Deserialize, Serialize};
+
+vocabulary! {
+    /// Which side of the page an item is on.
+    ItemKind { Said = "said", Did = "did" }
+}
+vocabulary! {
+    /// What an item was drafted from (kept so the identity check knows whose reports it draws on).
+    SourceKind { Profile = "profile", Campaign = "campaign", Priority = "priority", Nothing = "none" }
+}
+
+/// Longest title, per language.
+pub const MAX_TITLE: usize = 200;
+/// Longest introduction, correction note or item, per language.
+pub const MAX_TEXT: usize = 4000;
+/// Items a version may hold.
+pub const MAX_ITEMS: usize = 60;
+/// Longest period a publication may cover (days).
+pub const MAX_PERIOD_DAYS: i64 = 731;
+/// Page views counted as recent on the reach panel (days).
+pub const RECENT_DAYS: i64 = 30;
+/// Survey questions drafted per campaign, at most.
+pub const QUESTIONS_PER_CAMPAIGN: usize = 3;
+
+const DAY: i64 = 86_400;
+
+/// One item of a version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub text: Names,
+    pub source: SourceKind,
+    pub source_id: Option<i64>,
+}
+
+impl Item {
+    fn new(kind: ItemKind, en: String, cy: String, source: SourceKind, source_id: Option<i64>) -> Item {
+        Item { kind, text: Names::new(en, cy), source, source_id }
+    }
+
+    /// The source as a form carries it: `profile:12`, or `none`.
+    pub fn source_value(&self) -> String {
+        match self.source_id {
+            Some(id) if self.source != SourceKind::Nothing => format!("{}:{id}", self.source.as_str()),
+            _ => SourceKind::Nothing.as_str().to_string(),
+        }
+    }
+}
+
+/// Reads a form's source value back (`profile:12`, `none`); `None` when it is neither.
+pub fn parse_source(value: &str) -> Option<(SourceKind, Option<i64>)> {
+    let value = value.trim();
+    if value.is_empty() || value == SourceKind::Nothing.as_str() {
+        return Some((SourceKind::Nothing, None));
+    }
+    let (kind, id) = value.split_once(':')?;
+    let kind = SourceKind::parse(kind).filter(|k| *k != SourceKind::Nothing)?;
+    Some((kind, Some(id.parse::<i64>().ok().filter(|i| *i > 0)?)))
+}
+
+/// A version's words: title, introduction and, for a correction, its note.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Words {
+    pub title_en: String,
+    pub title_cy: String,
+    pub intro_en: String,
+    pub intro_cy: String,
+    pub correction_en: String,
+    pub correction_cy: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafting.
+
+/// A closed survey campaign's results, as the public may see them (counts already suppressed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyFacts {
+    pub campaign_id: i64,
+    pub title: Names,
+    pub responses: Shown,
+    /// Questions and their most chosen answer: (question, answer, count, percent).
+    pub top: Vec<(Names, Names, Shown, Option<f64>)>,
+}
+
+/// A neighbourhood priority set in the period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrioritySet {
+    pub priority_id: i64,
+    pub title: Names,
+    pub neighbourhood: Names,
+}
+
+/// A priority reviewed in the period, with the community's latest verdict in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PriorityReviewed {
+    pub priority_id: i64,
+    pub title: Names,
+    pub neighbourhood: Names,
+    pub verdict: crate::engagement::priorities::Verdict,
+    pub reviewed_on: Timestamp,
+}
+
+/// A closed problem profile touching the area: its "you said, we did" text (drafted by
+/// `problems::you_said_we_did` with the hub's computed outcome) in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClosedProfile {
+    pub profile_id: i64,
+    pub text: Names,
+}
+
+/// Reports of the period by row (a family, or every other concern with every sensitive one),
+/// suppressed, and their total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportFacts {
+    pub rows: Vec<(crate::neighbourhoods::CountRow, Shown)>,
+    pub total: Shown,
+}
+
+/// Everything a draft is made from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftInput {
+    pub area: Names,
+    pub from: Timestamp,
+    pub to: Timestamp,
+    pub surveys: Vec<SurveyFacts>,
+    pub priorities_set: Vec<PrioritySet>,
+    pub reports: ReportFacts,
+    pub profiles: Vec<ClosedProfile>,
+    pub reviewed: Vec<PriorityReviewed>,
+}
+
+fn both(f: impl Fn(Lang) -> String) -> (String, String) {
+    (f(Lang::En), f(Lang::Cy))
+}
+
+/// A count as the public reads it: the number, or "fewer than 10".
+pub fn count_words(lang: Lang, shown: Shown) -> String {
+    crate::engagement::reach_page::shown_words(lang, shown)
+}
+
+fn percent_words(percent: Option<f64>) -> String {
+    percent.map(|p| format!(" ({p:.0}%)")).unwrap_or_default()
+}
+
+/// A row of the reports' counts by name.
+pub fn row_name(lang: Lang, row: crate::neighbourhoods::CountRow) -> String {
+    use crate::neighbourhoods::CountRow;
+    match row {
+        CountRow::OtherAndSensitive => t!(lang, "publication-row-other"),
+        CountRow::Family(family) => match family {
+            Family::Asb => t!(lang, "nbhd-row-asb"),
+            Family::Drugs => t!(lang, "nbhd-row-drugs"),
+            Family::Hate => t!(lang, "nbhd-row-hate"),
+            Family::Abuse => t!(lang, "nbhd-row-abuse"),
+            Family::Environmental => t!(lang, "nbhd-row-environmental"),
+            Family::Vehicle => t!(lang, "nbhd-row-vehicle"),
+            Family::Tension => t!(lang, "nbhd-row-tension"),
+            Family::Other => t!(lang, "publication-row-other"),
+        },
+    }
+}
+
+fn verdict_words(lang: Lang, v: crate::engagement::priorities::Verdict) -> String {
+    use crate::engagement::priorities::Verdict;
+    match v {
+        Verdict::Resolved => t!(lang, "priority-verdict-resolved"),
+        Verdict::Improving => t!(lang, "priority-verdict-improving"),
+        Verdict::NotResolved => t!(lang, "priority-verdict-not-resolved"),
+    }
+}
+
+/// The draft's title and introduction.
+pub fn draft_words(input: &DraftInput) -> Words {
+    let (from, to) = (input.from, input.to);
+    let (title_en, title_cy) =
+        both(|lang| t!(lang, "publication-draft-title", area = input.area.get(lang).to_string()));
+    let (intro_en, intro_cy) = both(|lang| {
+        t!(
+            lang,
+            "publication-draft-intro",
+            area = input.area.get(lang).to_string(),
+            from = crate::time::date(lang, from),
+            to = crate::time::date(lang, to)
+        )
+    });
+    Words { title_en, title_cy, intro_en, intro_cy, ..Words::default() }
+}
+
+/// The items the hub drafts: "you said" (each survey's top answers, the priorities set, the
+/// reports by kind with sensitive ones only in the total, and kinds whose count is hidden left
+/// to the total) then "we did" (each closed profile's
+/// text, each reviewed priority's latest verdict). Every count is one already suppressed.
+pub fn draft(input: &DraftInput) -> Vec<Item> {
+    let mut items = Vec::new();
+    for s in &input.surveys {
+        let (en, cy) = both(|lang| {
+            let mut text = t!(
+                lang,
+                "publication-said-survey",
+                title = s.title.get(lang).to_string(),
+                responses = count_words(lang, s.responses)
+            );
+            for (question, answer, count, percent) in s.top.iter().take(QUESTIONS_PER_CAMPAIGN) {
+                text.push('\n');
+                text.push_str(&t!(
+                    lang,
+                    "publication-said-answer",
+                    question = question.get(lang).to_string(),
+                    answer = answer.get(lang).to_string(),
+                    count = format!("{}{}", count_words(lang, *count), percent_words(*percent))
+                ));
+            }
+            text
+        });
+        items.push(Item::new(ItemKind::Said, en, cy, SourceKind::Campaign, Some(s.campaign_id)));
+    }
+    for p in &input.priorities_set {
+        let (en, cy) = both(|lang| {
+            t!(
+                lang,
+                "publication-said-priority",
+                title = p.title.get(lang).to_string(),
+                neighbourhood = p.neighbourhood.get(lang).to_string()
+            )
+        });
+        items.push(Item::new(ItemKind::Said, en, cy, SourceKind::Priority, Some(p.priority_id)));
+    }
+    if input.reports.total.count() != Some(0) {
+        let (en, cy) = both(|lang| {
+            let rows: Vec<String> = input
+                .reports
+                .rows
+                .iter()
+                .filter(|(row, _)| *row != crate::neighbourhoods::CountRow::OtherAndSensitive)
+                .filter(|(_, shown)| shown.count().is_some_and(|n| n > 0))
+                .map(|(row, shown)| format!("{}: {}", row_name(lang, *row), count_words(lang, *shown)))
+                .collect();
+            let mut text =
+                t!(lang, "publication-said-reports", total = count_words(lang, input.reports.total));
+            for r in rows {
+                text.push_str("\n- ");
+                text.push_str(&r);
+            }
+            text.push('\n');
+            text.push_str(&t!(lang, "publication-said-reports-sensitive"));
+            text
+        });
+        items.push(Item::new(ItemKind::Said, en, cy, SourceKind::Nothing, None));
+    }
+    for p in &input.profiles {
+        items.push(Item::new(
+            ItemKind::Did,
+            p.text.en.clone(),
+            p.text.cy.clone(),
+            SourceKind::Profile,
+            Some(p.profile_id),
+        ));
+    }
+    // The latest review of each priority in the period.
+    let mut reviewed: Vec<&PriorityReviewed> = Vec::new();
+    for r in &input.reviewed {
+        match reviewed.iter_mut().find(|x| x.priority_id == r.priority_id) {
+            Some(x) if x.reviewed_on < r.reviewed_on => *x = r,
+            Some(_) => {}
+            None => reviewed.push(r),
+        }
+    }
+    for r in reviewed {
+        let (en, cy) = both(|lang| {
+            t!(
+                lang,
+                "publication-did-priority",
+                title = r.title.get(lang).to_string(),
+                neighbourhood = r.neighbourhood.get(lang).to_string(),
+                verdict = verdict_words(lang, r.verdict),
+                date = crate::time::date(lang, r.reviewed_on)
+            )
+        });
+        items.push(Item::new(ItemKind::Did, en, cy, SourceKind::Priority, Some(r.priority_id)));
+    }
+    items
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choosing an area and period, editing.
+
+/// Why a form was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormProblem {
+    Area,
+    Period,
+    Title,
+    TooLong,
+    Kind,
+    TooMany,
+    Correction,
+}
+
+/// The new-publication form, checked: the neighbourhood (`None` for the whole partnership)
+/// among `neighbourhoods`, and a period of days (`YYYY-MM-DD`, from not after to, at most
+/// [`MAX_PERIOD_DAYS`], not ending after `today`).
+pub fn check_new(
+    area: &str,
+    from: &str,
+    to: &str,
+    neighbourhoods: &[i64],
+    today: Timestamp,
+) -> Result<(Option<i64>, Timestamp, Timestamp), FormProblem> {
+    let area = area.trim();
+    let neighbourhood = match area {
+        "" | "all" => None,
+        n => Some(n.parse::<i64>().ok().filter(|n| neighbourhoods.contains(n)).ok_or(FormProblem::Area)?),
+    };
+    let from = crate::problems::parse_day(from).ok_or(FormProblem::Period)?;
+    let to = crate::problems::parse_day(to).ok_or(FormProblem::Period)?;
+    if from > to || to > today || (to - from) / DAY > MAX_PERIOD_DAYS {
+        return Err(FormProblem::Period);
+    }
+    Ok((neighbourhood, from, to))
+}
+
+/// An edited version as posted: the words and the items in order (parallel lists, one entry
+/// per item; `action` is `keep` or `remove`). A last item with no text in either language is
+/// the empty "add an item" row, and is left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EditForm {
+    pub csp: String,
+    pub version: String,
+    pub title_en: String,
+    pub title_cy: String,
+    pub intro_en: String,
+    pub intro_cy: String,
+    pub correction_en: String,
+    pub correction_cy: String,
+    pub item_kind: Vec<String>,
+    pub item_en: Vec<String>,
+    pub item_cy: Vec<String>,
+    pub item_source: Vec<String>,
+    pub item_action: Vec<String>,
+}
+
+fn too_long(s: &str, max: usize) -> bool {
+    s.chars().count() > max
+}
+
+/// Checks an edit: a title in at least one language, lengths, each kept item's kind and source.
+/// Empty Welsh (or English) is allowed in a draft: publishing asks for it.
+pub fn check_edit(form: &EditForm) -> Result<(Words, Vec<Item>), FormProblem> {
+    let words = Words {
+        title_en: form.title_en.trim().to_string(),
+        title_cy: form.title_cy.trim().to_string(),
+        intro_en: form.intro_en.trim().to_string(),
+        intro_cy: form.intro_cy.trim().to_string(),
+        correction_en: form.correction_en.trim().to_string(),
+        correction_cy: form.correction_cy.trim().to_string(),
+    };
+    if words.title_en.is_empty() && words.title_cy.is_empty() {
+        return Err(FormProblem::Title);
+    }
+    if too_long(&words.title_en, MAX_TITLE)
+        || too_long(&words.title_cy, MAX_TITLE)
+        || [&words.intro_en, &words.intro_cy, &words.correction_en, &words.correction_cy]
+            .iter()
+            .any(|s| too_long(s, MAX_TEXT))
+    {
+        return Err(FormProblem::TooLong);
+    }
+    let n = form.item_en.len();
+    if form.item_cy.len() != n || form.item_kind.len() != n || form.item_source.len() != n {
+        return Err(FormProblem::Kind);
+    }
+    let mut items = Vec::new();
+    for i in 0..n {
+        let (en, cy) = (form.item_en[i].trim(), form.item_cy[i].trim());
+        let remove = form.item_action.get(i).is_some_and(|a| a.trim() == "remove");
+        if remove || (en.is_empty() && cy.is_empty()) {
+            continue;
+        }
+        if too_long(en, MAX_TEXT) || too_long(cy, MAX_TEXT) {
+            return Err(FormProblem::TooLong);
+        }
+        let kind = ItemKind::parse(form.item_kind[i].trim()).ok_or(FormProblem::Kind)?;
+        let (source, source_id) = parse_source(&form.item_source[i]).ok_or(FormProblem::Kind)?;
+        items.push(Item::new(kind, en.to_string(), cy.to_string(), source, source_id));
+    }
+    if items.len() > MAX_ITEMS {
+        return Err(FormProblem::TooMany);
+    }
+    Ok((words, items))
+}
+
+/// A correction's note, both languages needed.
+pub fn check_correction(en: &str, cy: &str) -> Result<(String, String), FormProblem> {
+    let (en, cy) = (en.trim(), cy.trim());
+    if en.is_empty() || cy.is_empty() {
+        return Err(FormProblem::Correction);
+    }
+    if too_long(en, MAX_TEXT) || too_long(cy, MAX_TEXT) {
+        return Err(FormProblem::TooLong);
+    }
+    Ok((en.to_string(), cy.to_string()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publishing.
+
+/// A part of a version a check points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    Title,
+    Intro,
+    Correction,
+    /// The item at this place (0 the first).
+    Item(usize),
+}
+
+/// Why a version cannot be published yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PublishProblem {
+    /// No item at all.
+    NoItems,
+    /// The field is empty in Welsh.
+    NoWelsh(Field),
+    /// The field is empty in English.
+    NoEnglish(Field),
+    /// The field names (or gives the email or phone of) a resident linked to the profiles or
+    /// reports the publication draws on, or holds something shaped like an email or phone.
+    Identifies(Field),
+}
+
+/// Everything that stops `words` and `items` being published: empty fields in either language,
+/// and any text that identifies one of `residents` (the reporters linked to the profiles it
+/// draws on), checked as closing a profile and recording intelligence check (`identifies_someone`).
+/// A correction (`correcting`) needs its note in both languages too.
+pub fn publish_problems(
+    words: &Words,
+    items: &[Item],
+    residents: &[ReporterDetails],
+    correcting: bool,
+) -> Vec<PublishProblem> {
+    let mut fields: Vec<(Field, &str, &str)> = vec![
+        (Field::Title, words.title_en.as_str(), words.title_cy.as_str()),
+        (Field::Intro, words.intro_en.as_str(), words.intro_cy.as_str()),
+    ];
+    if correcting {
+        fields.push((Field::Correction, words.correction_en.as_str(), words.correction_cy.as_str()));
+    }
+    for (i, item) in items.iter().enumerate() {
+        fields.push((Field::Item(i), item.text.en.as_str(), item.text.cy.as_str()));
+    }
+    let mut problems = Vec::new();
+    if items.is_empty() {
+        problems.push(PublishProblem::NoItems);
+    }
+    for (field, en, cy) in &fields {
+        if cy.trim().is_empty() {
+            problems.push(PublishProblem::NoWelsh(*field));
+        }
+        if en.trim().is_empty() {
+            problems.push(PublishProblem::NoEnglish(*field));
+        }
+    }
+    let nobody = ReporterDetails::default();
+    for (field, en, cy) in &fields {
+        let names_someone = |text: &str| {
+            crate::triage::recorded::identifies_someone(text, &nobody)
+                || residents.iter().any(|r| crate::triage::recorded::identifies_someone(text, r))
+        };
+        if names_someone(en) || names_someone(cy) {
+            problems.push(PublishProblem::Identifies(*field));
+        }
+    }
+    problems
+}
+
+/// A field's name as a check names it ("item 3").
+pub fn field_name(lang: Lang, field: Field) -> String {
+    match field {
+        Field::Title => t!(lang, "publication-field-title"),
+        Field::Intro => t!(lang, "publication-field-intro"),
+        Field::Correction => t!(lang, "publication-field-correction"),
+        Field::Item(i) => t!(lang, "publication-field-item", number = ((i + 1) as i64)),
+    }
+}
+
+/// What a check says, in `lang`.
+pub fn problem_words(lang: Lang, p: PublishProblem) -> String {
+    match p {
+        PublishProblem::NoItems => t!(lang, "publication-problem-no-items"),
+        PublishProblem::NoWelsh(f) => t!(lang, "publication-problem-no-welsh", field = field_name(lang, f)),
+        PublishProblem::NoEnglish(f) => {
+            t!(lang, "publication-problem-no-english", field = field_name(lang, f))
+        }
+        PublishProblem::Identifies(f) => {
+            t!(lang, "publication-problem-identifies", field = field_name(lang, f))
+        }
+    }
+}
+
+/// To a resident whose report a published profile drew on: subject and body in their language.
+pub fn told_email(lang: Lang, title: &Names, area: &Names, page: &str) -> (String, String) {
+    (
+        t!(lang, "publication-told-subject", title = title.get(lang).to_string()),
+        t!(
+            lang,
+            "publication-told-body",
+            title = title.get(lang).to_string(),
+            area = area.get(lang).to_string(),
+            page = page
+        ),
+    )
+}
+
+/// The day (its start, UTC) a time falls in: page views are counted per day.
+pub fn day_of(at: Timestamp) -> Timestamp {
+    at.div_euclid(DAY) * DAY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{engagement::priorities::Verdict, neighbourhoods::CountRow};
+
+    fn names(en: &str, cy: &str) -> Names {
+        Names::new(en, cy)
+    }
+
+    fn input() -> DraftInput {
+        DraftInput {
+            area: names("Cathays", "Cathays"),
+            from: 1_790_000_000,
+            to: 1_796_000_000,
+            surveys: vec![SurveyFacts {
+                campaign_id: 4,
+                title: names("Safer streets", "Strydoedd mwy diogel"),
+                responses: Shown::Count(120),
+                top: vec![(
+                    names("What worries you most?", "Beth sy'n eich poeni fwyaf?"),
+                    names("Speeding", "Goryrru"),
+                    Shown::Count(48),
+                    Some(40.0),
+                )],
+            }],
+            priorities_set: vec![PrioritySet {
+                priority_id: 9,
+                title: names("Speeding on Heol y Felin", "Goryrru ar Heol y Felin"),
+                neighbourhood: names("Cathays", "Cathays"),
+            }],
+            reports: ReportFacts {
+                rows: vec![
+                    (CountRow::Family(Family::Asb), Shown::Count(45)),
+                    (CountRow::Family(Family::Drugs), Shown::Hidden { threshold: 10 }),
+                    (CountRow::OtherAndSensitive, Shown::Count(30)),
+                ],
+                total: Shown::Count(81),
+            },
+            profiles: vec![ClosedProfile {
+                profile_id: 3,
+                text: names("You said: 12 reports. We did: lighting.", "Dywedoch chi: 12 adroddiad."),
+            }],
+            reviewed: vec![
+                PriorityReviewed {
+                    priority_id: 9,
+                    title: names("Speeding on Heol y Felin", "Goryrru ar Heol y Felin"),
+                    neighbourhood: names("Cathays", "Cathays"),
+                    verdict: Verdict::Improving,
+                    reviewed_on: 1_793_000_000,
+                },
+                PriorityReviewed {
+                    priority_id: 9,
+                    title: names("Speeding on Heol y Felin", "Goryrru ar Heol y Felin"),
+                    neighbourhood: names("Cathays", "Cathays"),
+                    verdict: Verdict::Resolved,
+                    reviewed_on: 1_795_000_000,
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn a_draft_pairs_what_residents_said_with_what_was_done_in_both_languages() {
+        let items = draft(&input());
+        let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+        assert_eq!(
+            kinds,
+            [ItemKind::Said, ItemKind::Said, ItemKind::Said, ItemKind::Did, ItemKind::Did],
+            "survey, priority set, reports; profile, one review per priority"
+        );
+        let survey = &items[0];
+        assert_eq!((survey.source, survey.source_id), (SourceKind::Campaign, Some(4)));
+        assert!(survey.text.en.contains("Safer streets") && survey.text.en.contains("Speeding"));
+        assert!(survey.text.en.contains("48 (40%)"), "{}", survey.text.en);
+        assert!(survey.text.cy.contains("Strydoedd mwy diogel") && survey.text.cy.contains("Goryrru"));
+        let reports = &items[2];
+        assert!(reports.text.en.contains("81") && reports.text.en.contains("45"), "{}", reports.text.en);
+        assert!(!reports.text.en.contains("Drugs"), "a hidden count is left out: {}", reports.text.en);
+        assert!(!reports.text.en.contains("Hate"), "sensitive kinds never named on their own");
+        assert!(!reports.text.en.contains("30"), "other and sensitive only inside the total");
+        assert_eq!(items[3].text.en, "You said: 12 reports. We did: lighting.");
+        assert_eq!((items[3].source, items[3].source_id), (SourceKind::Profile, Some(3)));
+        let review = &items[4];
+        assert!(review.text.en.contains("Resolved"), "the latest verdict: {}", review.text.en);
+        for item in &items {
+            assert!(!item.text.en.is_empty() && !item.text.cy.is_empty());
+            assert_ne!(item.text.en, item.text.cy, "{item:?}");
+        }
+        let words = draft_words(&input());
+        assert!(words.title_en.contains("Cathays") && !words.title_cy.is_empty());
+        assert_ne!(words.intro_en, words.intro_cy);
+    }
+
+    #[test]
+    fn a_quiet_area_drafts_no_report_item() {
+        let mut quiet = input();
+        quiet.reports = ReportFacts {
+            rows: vec![(CountRow::OtherAndSensitive, Shown::Count(0))],
+            total: Shown::Count(0),
+        };
+        quiet.surveys.clear();
+        assert!(draft(&quiet).iter().all(|i| i.source != SourceKind::Nothing));
+    }
+
+    #[test]
+    fn new_publications_need_an_area_of_the_partnership_and_a_sensible_period() {
+        let today = crate::problems::parse_day("2026-12-07").unwrap();
+        let ok = check_new("7", "2026-10-01", "2026-12-01", &[7, 8], today).unwrap();
+        assert_eq!(ok.0, Some(7));
+        assert_eq!(
+            check_new("", "2026-10-01", "2026-12-01", &[7], today).unwrap().0,
+            None,
+            "whole partnership"
+        );
+        assert_eq!(check_new("99", "2026-10-01", "2026-12-01", &[7], today), Err(FormProblem::Area));
+        assert_eq!(check_new("7", "2026-12-01", "2026-10-01", &[7], today), Err(FormProblem::Period));
+        assert_eq!(check_new("7", "2026-10-01", "2026-12-31", &[7], today), Err(FormProblem::Period));
+        assert_eq!(check_new("7", "yesterday", "2026-12-01", &[7], today), Err(FormProblem::Period));
+        assert_eq!(check_new("7", "2020-01-01", "2026-12-01", &[7], today), Err(FormProblem::Period));
+    }
+
+    fn form() -> EditForm {
+        EditForm {
+            title_en: " Title ".into(),
+            title_cy: "Teitl".into(),
+            intro_en: "Intro".into(),
+            intro_cy: "Cyflwyniad".into(),
+            item_kind: vec!["said".into(), "did".into(), "said".into()],
+            item_en: vec!["One".into(), "Two".into(), "".into()],
+            item_cy: vec!["Un".into(), "Dau".into(), "".into()],
+            item_source: vec!["campaign:4".into(), "profile:3".into(), "none".into()],
+            item_action: vec!["keep".into(), "keep".into(), "keep".into()],
+            ..EditForm::default()
+        }
+    }
+
+    #[test]
+    fn edits_keep_items_in_order_drop_removed_and_empty_ones_and_refuse_bad_input() {
+        let (words, items) = check_edit(&form()).unwrap();
+        assert_eq!(words.title_en, "Title");
+        assert_eq!(items.len(), 2, "the empty add row is left out");
+        assert_eq!(
+            (items[1].kind, items[1].source, items[1].source_id),
+            (ItemKind::Did, SourceKind::Profile, Some(3))
+        );
+        let mut removed = form();
+        removed.item_action[0] = "remove".into();
+        assert_eq!(check_edit(&removed).unwrap().1[0].text.en, "Two");
+        let mut added = form();
+        added.item_en[2] = "Three".into();
+        assert_eq!(check_edit(&added).unwrap().1[2].source, SourceKind::Nothing);
+        let mut bad = form();
+        bad.item_kind[0] = "shouted".into();
+        assert_eq!(check_edit(&bad), Err(FormProblem::Kind));
+        let mut bad = form();
+        bad.item_source[0] = "profile:x".into();
+        assert_eq!(check_edit(&bad), Err(FormProblem::Kind));
+        let mut bad = form();
+        bad.item_cy.pop();
+        assert_eq!(check_edit(&bad), Err(FormProblem::Kind), "lists that do not line up");
+        let mut bad = form();
+        bad.title_en = " ".into();
+        bad.title_cy = "".into();
+        assert_eq!(check_edit(&bad), Err(FormProblem::Title));
+        let mut bad = form();
+        bad.intro_cy = "x".repeat(MAX_TEXT + 1);
+        assert_eq!(check_edit(&bad), Err(FormProblem::TooLong));
+        assert_eq!(check_correction("Fixed a count", " "), Err(FormProblem::Correction));
+        assert!(check_correction("Fixed a count", "Cywiro cyfrif").is_ok());
+        assert_eq!(parse_source("none"), Some((SourceKind::Nothing, None)));
+        assert_eq!(parse_source("priority:0"), None);
+        assert_eq!(parse_source("none:3"), None);
+    }
+
+    #[test]
+    fn publishing_needs_every_welsh_field_and_names_no_linked_resident() {
+        let (words, items) = check_edit(&form()).unwrap();
+        assert!(publish_problems(&words, &items, &[], false).is_empty());
+        let mut no_welsh = items.clone();
+        no_welsh[1].text.cy.clear();
+        assert_eq!(
+            publish_problems(&words, &no_welsh, &[], false),
+            vec![PublishProblem::NoWelsh(Field::Item(1))],
+            "says which item"
+        );
+        let mut words_no_cy = words.clone();
+        words_no_cy.intro_cy.clear();
+        assert_eq!(
+            publish_problems(&words_no_cy, &items, &[], false),
+            vec![PublishProblem::NoWelsh(Field::Intro)]
+        );
+        assert_eq!(
+            publish_problems(&words, &items, &[], true),
+            vec![PublishProblem::NoWelsh(Field::Correction), PublishProblem::NoEnglish(Field::Correction)]
+        );
+        assert_eq!(publish_problems(&words, &[], &[], false), vec![PublishProblem::NoItems]);
+        let gwen = ReporterDetails {
+            name: Some("Gwenllian Morgan".into()),
+            email: Some("gwen@example.cymru".into()),
+            phone: Some("029 2087 1234".into()),
+            ..ReporterDetails::default()
+        };
+        let mut naming = items.clone();
+        naming[1].text.cy = "Diolch i Gwenllian am ddweud wrthym".into();
+        assert_eq!(
+            publish_problems(&words, &naming, std::slice::from_ref(&gwen), false),
+            vec![PublishProblem::Identifies(Field::Item(1))]
+        );
+        let mut phone = items.clone();
+        phone[0].text.en = "Call 02920 871234".into();
+        assert_eq!(
+            publish_problems(&words, &phone, &[], false),
+            vec![PublishProblem::Identifies(Field::Item(0))]
+        );
+        let mut titled = words.clone();
+        titled.title_en = "What Morgan told us".into();
+        assert_eq!(
+            publish_problems(&titled, &items, &[gwen], false),
+            vec![PublishProblem::Identifies(Field::Title)]
+        );
+        for p in [PublishProblem::NoWelsh(Field::Item(2)), PublishProblem::Identifies(Field::Item(2))] {
+            let (en, cy) = (problem_words(Lang::En, p), problem_words(Lang::Cy, p));
+            assert!(en.contains('3') && cy.contains('3') && en != cy, "{en} / {cy}");
+        }
+    }
+
+    #[test]
+    fn residents_are_told_in_their_language_and_views_count_by_day() {
+        let (subject, body) = told_email(
+            Lang::Cy,
+            &names("Autumn", "Hydref"),
+            &names("Cathays", "Cathays"),
+            "https://h/cy/you-said-we-did/1",
+        );
+        assert!(subject.contains("Hydref") && body.contains("https://h/cy/you-said-we-did/1"));
+        assert_eq!(day_of(86_400 * 3 + 5), 86_400 * 3);
+        let item = Item::new(ItemKind::Did, "a".into(), "b".into(), SourceKind::Profile, Some(3));
+        assert_eq!(parse_source(&item.source_value()), Some((SourceKind::Profile, Some(3))));
+    }
+}
