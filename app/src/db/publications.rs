@@ -586,6 +586,16 @@ pub async fn profile_of_csp(db: &Db, csp_id: i64, profile_id: i64) -> Result<boo
     Ok(n > 0)
 }
 
+/// Whether a profile is closed (its residents have been told what was done).
+pub async fn profile_closed(db: &Db, profile_id: i64) -> Result<bool, DbError> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM problem_profiles WHERE id = $1 AND stage = 'closed'")
+            .bind(profile_id)
+            .fetch_one(db.reader())
+            .await?;
+    Ok(n > 0)
+}
+
 /// Whether a priority is the partnership's.
 pub async fn priority_of_csp(db: &Db, csp_id: i64, priority_id: i64) -> Result<bool, DbError> {
     let n: i64 =

@@ -202,7 +202,8 @@ pub async fn residents_drawn_on(
     Ok(residents)
 }
 
-/// The partnership's profiles a version draws on: (id, directly as a "we did" item).
+/// The partnership's profiles a version draws on: (id, directly as an item of its own rather
+/// than through a priority linked to it).
 async fn profiles_drawn_on(
     state: &AppState,
     csp_id: i64,
@@ -483,7 +484,12 @@ async fn publish_and_tell(
     let link = format!("/you-said-we-did/{}", p.id);
     // Who to tell, read first (the reads use the reader pool).
     let mut letters: Vec<(String, Lang)> = Vec::new();
-    for (profile, _) in profiles_drawn_on(state, p.csp_id, items).await? {
+    // Only the closed profiles it draws on as "we did" items (a priority's linked profile may
+    // still be open: its residents are told when it closes).
+    for (profile, direct) in profiles_drawn_on(state, p.csp_id, items).await? {
+        if !direct || !db::publications::profile_closed(&state.db, profile).await? {
+            continue;
+        }
         for r in db::problems::linked_reports(&state.db, profile).await? {
             if let (Some(email), true) = (&r.details.email, r.details.email_rule().allows_email()) {
                 let email = email.trim().to_lowercase();
