@@ -1,5 +1,6 @@
 //! A neighbourhood's public page at scale (issue 14): a database filled by `cymuned generate`
-//! with N synthetic reports (default 1,000,000; `CYMUNED_BENCH_REPORTS`), then, through the
+//! and copies of its reports (`common::copies`) to N synthetic reports (default 1,000,000;
+//! `CYMUNED_BENCH_REPORTS`), then, through the
 //! whole HTTP stack and signed out, the page of the neighbourhood with the most reports (its
 //! counts by category and month over 12 months, suppressed) in English and in Welsh, and of a
 //! neighbourhood with few. The target: p50 under 50 ms on SQLite and PostgreSQL.
@@ -16,7 +17,10 @@ use tower::ServiceExt;
 
 /// The app, and the public slugs of the busiest and the quietest neighbourhood.
 async fn setup(url: &str, reports: usize) -> (Router, String, String) {
-    let (settings, db, wards) = common::generated(url, reports).await;
+    let (settings, db, wards) = common::generated(url, reports.min(common::copies::BASE)).await;
+    let started = Instant::now();
+    let copied = common::copies::copy_reports(&db, reports).await;
+    println!("{url:.12}… copied {copied} more reports in {:.1} s", started.elapsed().as_secs_f64());
     let by_count = |order: &'static str| {
         let db = db.clone();
         async move {

@@ -3,6 +3,8 @@
 // Each bench uses its own part of this module.
 #![allow(dead_code)]
 
+pub mod copies;
+
 use app::{config::Settings, db::Db, reference::locate::WardIndex, state::AppState};
 use axum::{body::Body, Router};
 use http::{header, Request};
