@@ -39,8 +39,9 @@ impl Mailer {
     async fn send(&self, message: Message) -> Result<(), (String, Failure)> {
         match self {
             Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| {
-                let kind = failure(e.is_permanent(), e.status().map(u16::from));
-                (e.to_string(), kind)
+                let reply = without_addresses(&e.to_string());
+                let kind = failure(e.is_permanent(), e.status().map(u16::from), enhanced_status(&reply));
+                (reply, kind)
             }),
             Mailer::Files(t) => {
                 t.send(message).await.map(|_| ()).map_err(|e| (e.to_string(), Failure::Temporary))
@@ -89,6 +90,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usi
     let hashes: Vec<String> = claimed.iter().map(|m| address_hash(&m.to_address)).collect();
     let mut suppressed_now = db::outbox::suppressed_among(db, &hashes).await?;
     let mut delivered = Vec::new();
+    let mut refused: Vec<String> = Vec::new();
     for (m, hash) in claimed.iter().zip(hashes) {
         if stopped(suppressed_now.contains(&hash), m.asked == 1) {
             db::outbox::mark_stopped(db, m.id).await?;
@@ -96,7 +98,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usi
         }
         let result = match build(from, &m.to_address, &m.subject, &m.body, m.list_unsubscribe.as_deref()) {
             Ok(message) => mailer.send(message).await,
-            Err(e) => Err((e, Failure::Temporary)),
+            Err(e) => Err((without_addresses(&e), Failure::Temporary)),
         };
         match result {
             Ok(()) => {
@@ -107,7 +109,14 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usi
             Err((e, kind)) => {
                 tracing::warn!(id = m.id, attempts = m.attempts, error = %e, ?kind, "email not sent; will retry");
                 db::outbox::mark_failed(db, m.id, m.attempts, &e).await?;
-                if kind == Failure::Hard && suppressed(db::outbox::count_hard_failure(db, &hash).await?) {
+                // One refusal per address per batch: several messages to it refused at once
+                // are one bad day, not three.
+                let first_in_batch = !refused.contains(&hash);
+                refused.push(hash.clone());
+                if kind == Failure::Hard
+                    && first_in_batch
+                    && suppressed(db::outbox::count_hard_failure(db, &hash).await?)
+                {
                     let stopped = db::outbox::suppress(db, &hash, &m.to_address).await?;
                     tracing::warn!(id = m.id, stopped, "address refused for good: its mail is stopped");
                     // The rest of this batch to it, already claimed, is not tried either.
@@ -154,15 +163,40 @@ pub enum Failure {
 /// an address.
 pub const HARD_FAILURES_TO_SUPPRESS: i64 = 3;
 
-/// What a failed send says of the address: a permanent SMTP reply (5xx) about the mailbox or
-/// the message to it (550 to 554, 556) is a hard failure. Other 5xx replies (500 to 549: the
-/// command, the sign-in to our own mail server; 555: a parameter) are not the address's fault,
-/// so they are temporary like 4xx replies and lost connections (`code` is `None`).
-pub fn failure(permanent: bool, code: Option<u16>) -> Failure {
+/// What a failed send says of the address. Only a permanent refusal of the mailbox itself is
+/// a hard failure: a 5xx reply (550 to 554, 556) whose enhanced status code (RFC 3463, in the
+/// reply's text) is about the address (5.1.x: no such mailbox or domain; 5.2.1: disabled),
+/// or, when the server gives none, a 550, 551 or 553. The same replies about the hub itself (a
+/// policy or reputation refusal, 5.7.x: every address at a provider would be lost over one
+/// setting), a full mailbox (5.2.2) or a message too large are not the address's fault; nor are
+/// 500 to 549 (a command, the sign-in to our own mail server) or 555. Those are temporary like
+/// 4xx replies and lost connections (`code` is `None`).
+pub fn failure(permanent: bool, code: Option<u16>, enhanced: Option<(u16, u16)>) -> Failure {
+    let about_the_address = match enhanced {
+        Some((subject, detail)) => subject == 1 || (subject, detail) == (2, 1),
+        None => matches!(code, Some(550 | 551 | 553)),
+    };
     match (permanent, code) {
-        (true, Some(550..=554 | 556)) => Failure::Hard,
+        (true, Some(550..=554 | 556)) if about_the_address => Failure::Hard,
         _ => Failure::Temporary,
     }
+}
+
+/// The enhanced status code of a permanent reply's text ("550 5.1.1 No such mailbox"): its
+/// subject and detail, `(1, 1)`.
+pub fn enhanced_status(reply: &str) -> Option<(u16, u16)> {
+    reply.split(|c: char| c.is_whitespace() || c == ':').find_map(|word| {
+        let mut parts = word.split('.');
+        let (class, subject, detail) = (parts.next()?, parts.next()?, parts.next()?);
+        let number = |p: &str| (!p.is_empty() && p.len() <= 3).then(|| p.parse::<u16>().ok()).flatten();
+        (parts.next().is_none() && class == "5").then_some((number(subject)?, number(detail)?))
+    })
+}
+
+/// A mail server's reply with any address taken out, for the log and the outbox's last error:
+/// refusals often quote the recipient ("550 5.1.1 <bob@example.com>: no such user").
+pub fn without_addresses(reply: &str) -> String {
+    reply.split(' ').map(|w| if w.contains('@') { "<address>" } else { w }).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether an address with this many hard failures in a row is suppressed.
@@ -188,19 +222,45 @@ mod tests {
 
     #[test]
     fn only_a_refusal_of_the_mailbox_is_a_hard_failure() {
-        for code in [550, 551, 552, 553, 554, 556] {
-            assert_eq!(failure(true, Some(code)), Failure::Hard, "{code}");
+        // The mailbox or domain does not exist, or is disabled.
+        for (code, enhanced) in
+            [(550, (1, 1)), (550, (1, 2)), (551, (1, 6)), (553, (1, 3)), (554, (1, 1)), (550, (2, 1))]
+        {
+            assert_eq!(failure(true, Some(code), Some(enhanced)), Failure::Hard, "{code} {enhanced:?}");
+        }
+        // No enhanced code: only the replies that mean the mailbox.
+        for code in [550, 551, 553] {
+            assert_eq!(failure(true, Some(code), None), Failure::Hard, "{code}");
+        }
+        for code in [552, 554, 556] {
+            assert_eq!(failure(true, Some(code), None), Failure::Temporary, "{code}");
+        }
+        // About the hub, not the address: a policy or reputation refusal, a full mailbox.
+        for (code, enhanced) in [(550, (7, 1)), (554, (7, 1)), (550, (7, 26)), (552, (2, 2)), (552, (3, 4))] {
+            assert_eq!(failure(true, Some(code), Some(enhanced)), Failure::Temporary, "{code} {enhanced:?}");
         }
         // Not the address's fault: a command our server refused, its sign-in, a parameter.
         for code in [500, 501, 502, 503, 504, 530, 535, 555] {
-            assert_eq!(failure(true, Some(code)), Failure::Temporary, "{code}");
+            assert_eq!(failure(true, Some(code), None), Failure::Temporary, "{code}");
         }
         // Replies that ask to try later, and no reply at all (no connection, a timeout).
         for code in [421, 450, 451, 452] {
-            assert_eq!(failure(false, Some(code)), Failure::Temporary, "{code}");
+            assert_eq!(failure(false, Some(code), None), Failure::Temporary, "{code}");
         }
-        assert_eq!(failure(false, None), Failure::Temporary);
-        assert_eq!(failure(true, None), Failure::Temporary);
+        assert_eq!(failure(false, None, None), Failure::Temporary);
+        assert_eq!(failure(true, None, None), Failure::Temporary);
+    }
+
+    #[test]
+    fn replies_are_read_for_their_enhanced_code_and_kept_without_addresses() {
+        assert_eq!(enhanced_status("permanent error (550): 5.1.1 No such mailbox here"), Some((1, 1)));
+        assert_eq!(enhanced_status("550 5.7.26 Unauthenticated email is not accepted"), Some((7, 26)));
+        assert_eq!(enhanced_status("550 No such user"), None);
+        assert_eq!(enhanced_status("version 5.1 of 2.3.4"), None, "only a 5.x.y code, whole");
+        let reply = "permanent error (550): 5.1.1 <Bob.Jones@example.com>: Recipient address rejected";
+        let kept = without_addresses(reply);
+        assert!(!kept.contains('@') && !kept.contains("Bob"), "{kept}");
+        assert!(kept.contains("5.1.1") && kept.contains("Recipient address rejected"), "{kept}");
     }
 
     #[test]

@@ -821,5 +821,48 @@ both_backends!(
             1,
             "audited"
         );
+
+        // A respondent of the survey who asked to be told (0031) is told once when it is
+        // published, in their language, and counted apart from reporters and subscribers.
+        let response =
+            scalar_for(&db, "SELECT MIN(id) FROM survey_responses WHERE campaign_id = $1", campaign).await;
+        sqlx::query(
+            "INSERT INTO survey_contacts (response_id, campaign_id, email, language, consented_at) VALUES ($1, $2, $3, 'cy', $4)",
+        )
+        .bind(response)
+        .bind(campaign)
+        .bind("Ymatebydd@example.cymru")
+        .bind(db::now())
+        .execute(db.writer())
+        .await
+        .unwrap();
+        let (_, location) = post(
+            &app,
+            &format!("/staff/engagement/publications/{id}/publish"),
+            &lead,
+            &format!("lang=en&csp=cardiff&version={version}"),
+        )
+        .await;
+        assert!(location.contains("done=publication_published"), "{location}");
+        let told: Vec<(String, String)> =
+            sqlx::query_as("SELECT subject, body FROM outbox WHERE to_address = 'Ymatebydd@example.cymru'")
+                .fetch_all(db.reader())
+                .await
+                .unwrap();
+        assert_eq!(told.len(), 1, "told once");
+        assert!(told[0].1.contains(&format!("/cy/you-said-we-did/{id}")), "in Welsh: {}", told[0].1);
+        assert_eq!(scalar_for(&db, "SELECT told_respondents FROM publications WHERE id = $1", id).await, 1);
+        assert_eq!(scalar_for(&db, "SELECT told_reporters FROM publications WHERE id = $1", id).await, 0);
+        let (_, body) = page(&app, &format!("/staff/engagement/publications/{id}"), &lead).await;
+        assert!(body.contains("data-reach=\"respondents\">1<"), "reach shows the respondent told");
+        assert_eq!(
+            scalar(
+                &db,
+                "SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%respondents who asked to be told%'"
+            )
+            .await,
+            1,
+            "the read of their contacts audited"
+        );
     }
 );

@@ -224,7 +224,7 @@ pub async fn suppress(db: &Db, address_hash: &str, address: &str) -> Result<u64,
     .await?;
     let stopped = sqlx::query(
         "UPDATE outbox SET stopped_at = $1, body = $2, list_unsubscribe = NULL \
-         WHERE sent_at IS NULL AND stopped_at IS NULL AND lower(to_address) = $3",
+         WHERE sent_at IS NULL AND stopped_at IS NULL AND asked = 0 AND lower(to_address) = $3",
     )
     .bind(at)
     .bind(STOPPED_BODY)

@@ -27,6 +27,7 @@ pub struct PublicationRow {
     pub period_to: Timestamp,
     pub told_subscribers: i64,
     pub told_reporters: i64,
+    pub told_respondents: i64,
     pub created_at: Timestamp,
 }
 
@@ -42,7 +43,7 @@ impl PublicationRow {
 
 const PUBLICATION: &str = "SELECT p.id, p.csp_id, c.slug AS csp_slug, c.name_en AS csp_en, c.name_cy AS csp_cy, \
      p.neighbourhood_id, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, n.public_slug, \
-     p.period_from, p.period_to, p.told_subscribers, p.told_reporters, p.created_at \
+     p.period_from, p.period_to, p.told_subscribers, p.told_reporters, p.told_respondents, p.created_at \
      FROM publications p JOIN csps c ON c.id = p.csp_id LEFT JOIN neighbourhoods n ON n.id = p.neighbourhood_id";
 
 /// A version: its words, who made it and when it was published (`None`: a draft).
@@ -193,21 +194,41 @@ pub async fn versions(db: &Db, publication_id: i64) -> Result<Vec<VersionRow>, D
 
 /// A version's items, in order.
 pub async fn items(db: &Db, version_id: i64) -> Result<Vec<Item>, DbError> {
-    let rows: Vec<ItemRow> = sqlx::query_as(
-        "SELECT kind, text_en, text_cy, source, source_id FROM publication_items WHERE version_id = $1 ORDER BY position, id",
-    )
-    .bind(version_id)
-    .fetch_all(db.reader())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Item {
-            kind: r.kind,
-            text: Names::new(r.text_en, r.text_cy),
-            source: r.source,
-            source_id: r.source_id,
-        })
-        .collect())
+    let rows: Vec<ItemRow> = sqlx::query_as(ITEMS).bind(version_id).fetch_all(db.reader()).await?;
+    Ok(rows.into_iter().map(ItemRow::item).collect())
+}
+
+const ITEMS: &str =
+    "SELECT kind, text_en, text_cy, source, source_id FROM publication_items WHERE version_id = $1 ORDER BY position, id";
+
+impl ItemRow {
+    fn item(self) -> Item {
+        Item {
+            kind: self.kind,
+            text: Names::new(self.text_en, self.text_cy),
+            source: self.source,
+            source_id: self.source_id,
+        }
+    }
+}
+
+/// Whether a version still holds the words and items that were checked, read inside the
+/// publishing transaction after [`publish_in`] has claimed the row (on PostgreSQL the claim
+/// holds its lock, so a draft saved meanwhile is either seen here or refused): what is
+/// published is exactly what was checked.
+pub async fn unchanged_in(
+    tx: &mut Tx<'_>,
+    version_id: i64,
+    words: &Words,
+    items: &[Item],
+) -> Result<bool, DbError> {
+    let now: Option<VersionRow> = sqlx::query_as(&format!("{VERSION} WHERE v.id = $1"))
+        .bind(version_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let rows: Vec<ItemRow> = sqlx::query_as(ITEMS).bind(version_id).fetch_all(&mut **tx).await?;
+    let now_items: Vec<Item> = rows.into_iter().map(ItemRow::item).collect();
+    Ok(now.is_some_and(|v| v.words() == *words) && now_items == items)
 }
 
 /// Saves a draft's words and items (all replaced) and audits it; false when the version is no
@@ -281,18 +302,25 @@ pub async fn mark_told_in(tx: &mut Tx<'_>, publication_id: i64, email_hash: &str
     Ok(done.rows_affected() == 1)
 }
 
-/// Adds to the counts of subscribers and linked residents told.
-pub async fn add_told_in(
-    tx: &mut Tx<'_>,
-    publication_id: i64,
-    subscribers: i64,
-    reporters: i64,
-) -> Result<(), DbError> {
+/// Who a publication was told to, counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Told {
+    pub subscribers: i64,
+    /// Residents whose reports a closed profile it draws on is linked to.
+    pub reporters: i64,
+    /// Respondents of a survey it draws on who asked to be told.
+    pub respondents: i64,
+}
+
+/// Adds to the counts of subscribers, linked residents and survey respondents told.
+pub async fn add_told_in(tx: &mut Tx<'_>, publication_id: i64, told: &Told) -> Result<(), DbError> {
     sqlx::query(
-        "UPDATE publications SET told_subscribers = told_subscribers + $1, told_reporters = told_reporters + $2 WHERE id = $3",
+        "UPDATE publications SET told_subscribers = told_subscribers + $1, told_reporters = told_reporters + $2, \
+         told_respondents = told_respondents + $3 WHERE id = $4",
     )
-    .bind(subscribers)
-    .bind(reporters)
+    .bind(told.subscribers)
+    .bind(told.reporters)
+    .bind(told.respondents)
     .bind(publication_id)
     .execute(&mut **tx)
     .await?;

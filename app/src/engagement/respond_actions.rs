@@ -184,8 +184,12 @@ pub async fn answer(
     };
     let token = token.map(str::to_string).unwrap_or_else(random_token);
     let token_hash = sha256_hex(&token);
+    // The address given to be told at is kept with unfinished answers only while it is refused
+    // (so the form comes back as typed); otherwise only `survey_contacts` holds it.
+    let keep_contact = step == equality_step && progress::read_opt_in(&fields).is_err();
     let save = |step: usize| {
-        let fields_json = serde_json::to_string(&fields).unwrap_or_default();
+        let kept = if keep_contact { fields.clone() } else { progress::without_contact(&fields) };
+        let fields_json = serde_json::to_string(&kept).unwrap_or_default();
         let (db, token_hash) = (db.clone(), token_hash.clone());
         async move {
             db::responses::save_progress(

@@ -9,22 +9,19 @@
 //! language; the counts told are stored with it.
 
 use super::pages::{list_page, publication_page, ADDRESS};
+use super::sources::{campaigns_drawn_on, draft_input, profiles_drawn_on, residents_drawn_on};
 use super::{
-    check_correction, check_edit, check_new, draft, draft_words, publish_problems, told_email, ClosedProfile,
-    DraftInput, EditForm, FormProblem, Item, PriorityReviewed, PrioritySet, ReportFacts, SourceKind,
-    SurveyFacts,
+    check_correction, check_edit, check_new, draft, draft_words, publish_problems, told_email, EditForm,
+    FormProblem, Item, SourceKind,
 };
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db,
-    engagement::results::{Body, Filter},
     i18n::Lang,
     reference::Names,
     shell::{form::Posted, outcome::Outcome},
     staff::{accounts::sha256_hex, guard::Staff, kept, Permission},
     state::AppState,
-    suppression::Shown,
-    triage::ReporterDetails,
 };
 use axum::{
     extract::{Path, State},
@@ -68,172 +65,6 @@ fn audit(
         ip: Some(staff.ip.clone()),
         detail: Some(detail),
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Drafting from the data.
-
-/// The most chosen answer of each question that has one shown (choices and rankings).
-fn top_answers(
-    questions: &[crate::engagement::results::QuestionResult],
-) -> Vec<(Names, Names, Shown, Option<f64>)> {
-    let mut out = Vec::new();
-    for q in questions {
-        let best = match &q.body {
-            Body::Choices(lines) => lines
-                .iter()
-                .filter_map(|l| Some((l.count.count()?, l.label.clone(), l.count, l.percent)))
-                .max_by_key(|(n, ..)| *n),
-            Body::Ranking { lines, .. } => lines
-                .iter()
-                .filter_map(|l| Some((l.first.count()?, l.label.clone(), l.first, l.percent)))
-                .max_by_key(|(n, ..)| *n),
-            _ => None,
-        };
-        if let Some((n, label, shown, percent)) = best {
-            if n > 0 {
-                out.push((q.text.clone(), label, shown, percent));
-            }
-        }
-    }
-    out
-}
-
-/// Everything the hub drafts a publication from, for the area and the days `[from, to]`.
-pub async fn draft_input(
-    state: &AppState,
-    csp_id: i64,
-    area: Names,
-    neighbourhood: Option<i64>,
-    from: i64,
-    to: i64,
-) -> Result<DraftInput, db::DbError> {
-    let db = &state.db;
-    let end = to + DAY;
-    let neighbourhoods: Vec<(i64, Names)> =
-        db::reference::neighbourhoods(db, csp_id).await?.into_iter().map(|n| (n.id, n.name)).collect();
-    let mut surveys = Vec::new();
-    for id in db::publications::closed_campaigns(db, csp_id, neighbourhood, from, end).await? {
-        let Some(campaign) = db::engagement::campaign(db, id).await? else { continue };
-        let filter = Filter { neighbourhood, ..Filter::default() };
-        // Read as the public would: the poll's sensitive concerns withheld, as from partners.
-        let computed =
-            crate::engagement::results_pages::compute(db, &campaign, &filter, &neighbourhoods, true).await?;
-        surveys.push(SurveyFacts {
-            campaign_id: id,
-            title: Names::new(campaign.title_en, campaign.title_cy),
-            responses: computed.responses,
-            top: top_answers(&computed.questions),
-        });
-    }
-    let priorities_set = db::publications::priorities_set(db, csp_id, neighbourhood, from, end)
-        .await?
-        .into_iter()
-        .map(|p| PrioritySet {
-            priority_id: p.id,
-            title: Names::new(p.title_en, p.title_cy),
-            neighbourhood: Names::new(p.neighbourhood_en, p.neighbourhood_cy),
-        })
-        .collect();
-    let reviewed = db::publications::priorities_reviewed(db, csp_id, neighbourhood, from, end)
-        .await?
-        .into_iter()
-        .map(|r| PriorityReviewed {
-            priority_id: r.id,
-            title: Names::new(r.title_en, r.title_cy),
-            neighbourhood: Names::new(r.neighbourhood_en, r.neighbourhood_cy),
-            verdict: r.verdict,
-            reviewed_on: r.reviewed_on,
-        })
-        .collect();
-    let categories = db::neighbourhoods::category_families(db, csp_id).await?;
-    let counts = db::publications::report_counts(db, csp_id, neighbourhood, from, end).await?;
-    let threshold = db::engagement::suppression_threshold(db, csp_id).await?;
-    let counted = crate::neighbourhoods::report_counts(&categories, &counts, 1, threshold);
-    let reports = ReportFacts {
-        rows: counted.rows.iter().copied().zip(counted.table.cells.iter().map(|c| c[0])).collect(),
-        total: counted.table.total,
-    };
-    let now = db::now();
-    let mut profiles = Vec::new();
-    for id in db::publications::closed_profiles(db, csp_id, neighbourhood, from, end).await? {
-        let Some(profile) = crate::problems::records::load(db, id, now).await? else { continue };
-        let scope = db::problems::scope(db, id).await?;
-        let analysis =
-            crate::problems::analysis::analyse(db, &state.wards, &profile, &scope, Lang::En).await?;
-        let assessment = crate::problems::analysis::assess(
-            db,
-            &state.wards,
-            &scope,
-            profile.response_started,
-            profile.window_days,
-            now,
-        )
-        .await?;
-        let done: Vec<(String, Option<String>)> = profile
-            .actions
-            .iter()
-            .filter(|a| a.status == crate::problems::ActionStatus::Done)
-            .map(|a| (a.title.clone(), a.organisation.clone()))
-            .collect();
-        let change = assessment.as_ref().ok().map(|a| a.area);
-        let text = Names::new(
-            crate::problems::you_said_we_did(Lang::En, &profile, analysis.reports, &done, change.as_ref()),
-            crate::problems::you_said_we_did(Lang::Cy, &profile, analysis.reports, &done, change.as_ref()),
-        );
-        profiles.push(ClosedProfile { profile_id: id, text });
-    }
-    Ok(DraftInput { area, from, to, surveys, priorities_set, reports, profiles, reviewed })
-}
-
-/// The residents linked to the profiles a version draws on (directly, or through a priority
-/// linked to them), with their details as closing a profile checks them.
-pub async fn residents_drawn_on(
-    state: &AppState,
-    csp_id: i64,
-    items: &[Item],
-) -> Result<Vec<ReporterDetails>, db::DbError> {
-    let mut residents = Vec::new();
-    for (profile, _) in profiles_drawn_on(state, csp_id, items).await? {
-        for r in db::problems::linked_reports(&state.db, profile).await? {
-            residents.push(r.details);
-        }
-    }
-    Ok(residents)
-}
-
-/// The partnership's profiles a version draws on: (id, directly as an item of its own rather
-/// than through a priority linked to it).
-async fn profiles_drawn_on(
-    state: &AppState,
-    csp_id: i64,
-    items: &[Item],
-) -> Result<Vec<(i64, bool)>, db::DbError> {
-    let mut out: Vec<(i64, bool)> = Vec::new();
-    for item in items {
-        let Some(id) = item.source_id else { continue };
-        match item.source {
-            SourceKind::Profile => {
-                if db::publications::profile_of_csp(&state.db, csp_id, id).await? {
-                    match out.iter_mut().find(|(p, _)| *p == id) {
-                        Some(found) => found.1 = true,
-                        None => out.push((id, true)),
-                    }
-                }
-            }
-            SourceKind::Priority => {
-                if db::publications::priority_of_csp(&state.db, csp_id, id).await? {
-                    for p in db::publications::priority_profiles(&state.db, id).await? {
-                        if !out.iter().any(|(q, _)| *q == p) {
-                            out.push((p, false));
-                        }
-                    }
-                }
-            }
-            SourceKind::Campaign | SourceKind::Nothing => {}
-        }
-    }
-    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -492,15 +323,19 @@ async fn publish_and_tell(
         }
         for r in db::problems::linked_reports(&state.db, profile).await? {
             if let (Some(email), true) = (&r.details.email, r.details.email_rule().allows_email()) {
-                let email = email.trim().to_lowercase();
-                if !letters.iter().any(|(e, _)| *e == email) {
+                // Sent as given (a mailbox's name may be case-sensitive), known by its lower case.
+                let email = email.trim().to_string();
+                if !letters.iter().any(|(e, _)| e.eq_ignore_ascii_case(&email)) {
                     letters.push((email, Lang::parse(&r.language).unwrap_or_default()));
                 }
             }
         }
     }
+    let told_as_reporters = letters.len();
     let mut tx = state.db.writer().begin().await?;
-    if !db::publications::publish_in(&mut tx, p.id, version.id, db::now()).await? {
+    if !db::publications::publish_in(&mut tx, p.id, version.id, db::now()).await?
+        || !db::publications::unchanged_in(&mut tx, version.id, &version.words(), items).await?
+    {
         tx.rollback().await?;
         return Ok(None);
     }
@@ -518,20 +353,46 @@ async fn publish_and_tell(
     } else {
         0
     };
+    // Survey respondents of the consultations it draws on who asked to be told (read, and
+    // the read audited, in this transaction); once each, and not again as a reporter.
+    let mut respondents: Vec<(String, Lang)> = Vec::new();
+    for campaign in campaigns_drawn_on(items) {
+        let read = audit(
+            staff,
+            p.csp_id,
+            Some(p.id),
+            AuditAction::PublicationPublished,
+            format!(
+                "read the contacts of campaign {campaign}'s respondents who asked to be told, to tell them"
+            ),
+        );
+        for c in db::progress::opted_in_in(&mut tx, campaign, &read).await? {
+            let email = c.email.trim().to_string();
+            if !letters.iter().chain(&respondents).any(|(e, _)| e.eq_ignore_ascii_case(&email)) {
+                respondents.push((email, Lang::parse(&c.language).unwrap_or_default()));
+            }
+        }
+    }
     let mut emails = Vec::new();
-    for (email, lang) in letters {
-        if db::publications::mark_told_in(&mut tx, p.id, &sha256_hex(&email)).await? {
+    let mut told = db::publications::Told { subscribers: subscribers as i64, ..Default::default() };
+    for (n, (email, lang)) in letters.into_iter().chain(respondents).enumerate() {
+        let reporter = n < told_as_reporters;
+        if db::publications::mark_told_in(&mut tx, p.id, &sha256_hex(&email.to_lowercase())).await? {
             let page = crate::subscriptions::page_url(public, lang, &link);
             let (subject, body) = told_email(lang, &title, &area, &page);
             emails.push(db::outbox::Email { to: email, subject, body });
+            if reporter {
+                told.reporters += 1;
+            } else {
+                told.respondents += 1;
+            }
         }
     }
     db::outbox::enqueue_all_in(&mut tx, &emails).await?;
-    db::publications::add_told_in(&mut tx, p.id, subscribers as i64, emails.len() as i64).await?;
+    db::publications::add_told_in(&mut tx, p.id, &told).await?;
     let detail = format!(
-        "version {} published: subscribers told {subscribers}, residents told {}",
-        version.number,
-        emails.len()
+        "version {} published: subscribers told {subscribers}, residents told {}, respondents told {}",
+        version.number, told.reporters, told.respondents
     );
     db::audit::record_in(
         &mut tx,

@@ -10,10 +10,11 @@
 //! page says it was corrected.
 //!
 //! The rules here are plain functions over plain types; `pages` holds the staff and public
-//! pages, `actions` the staff forms' handlers.
+//! pages, `actions` the staff forms' handlers, `sources` what a publication draws on.
 
 pub mod actions;
 pub mod pages;
+pub mod sources;
 
 use crate::{
     i18n::Lang, reference::Names, reporting::Family, suppression::Shown, t, time::Timestamp,

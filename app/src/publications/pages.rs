@@ -247,6 +247,7 @@ pub struct PublicationView {
     pub to: Timestamp,
     pub told_subscribers: i64,
     pub told_reporters: i64,
+    pub told_respondents: i64,
     pub views_total: i64,
     pub views_recent: i64,
     /// The latest version (a draft, or the latest published).
@@ -282,7 +283,7 @@ pub async fn publication_view(id: i64, kept_token: Option<String>) -> Result<Pub
     let problems = match draft {
         true => {
             let residents =
-                super::actions::residents_drawn_on(&state, p.csp_id, &items).await.map_err(internal)?;
+                super::sources::residents_drawn_on(&state, p.csp_id, &items).await.map_err(internal)?;
             publish_problems(&latest.words(), &items, &residents, latest.number > 1)
         }
         false => Vec::new(),
@@ -300,6 +301,7 @@ pub async fn publication_view(id: i64, kept_token: Option<String>) -> Result<Pub
         to: p.period_to,
         told_subscribers: p.told_subscribers,
         told_reporters: p.told_reporters,
+        told_respondents: p.told_respondents,
         views_total,
         views_recent,
         version_id: latest.id,
@@ -354,7 +356,7 @@ fn publication(lang: Lang, v: PublicationView) -> impl IntoView {
             {if v.draft { t!(lang, "publication-status-draft") } else { t!(lang, "publication-status-live") }}
         </p>
         {v.ever_published.then(|| view! { <p><a href=public_path(lang, id)>{t!(lang, "publication-public-page")}</a></p> })}
-        <Reach lang told_subscribers=v.told_subscribers told_reporters=v.told_reporters views_total=v.views_total views_recent=v.views_recent />
+        <Reach lang told_subscribers=v.told_subscribers told_reporters=v.told_reporters told_respondents=v.told_respondents views_total=v.views_total views_recent=v.views_recent />
         {if v.draft {
             view! {
                 <Checks lang problems=v.problems.clone() />
@@ -380,6 +382,7 @@ fn Reach(
     lang: Lang,
     told_subscribers: i64,
     told_reporters: i64,
+    told_respondents: i64,
     views_total: i64,
     views_recent: i64,
 ) -> impl IntoView {
@@ -391,6 +394,8 @@ fn Reach(
                 <dd data-reach="subscribers">{told_subscribers}</dd>
                 <dt>{t!(lang, "publication-reach-reporters")}</dt>
                 <dd data-reach="reporters">{told_reporters}</dd>
+                <dt>{t!(lang, "publication-reach-respondents")}</dt>
+                <dd data-reach="respondents">{told_respondents}</dd>
                 <dt>{t!(lang, "publication-reach-views")}</dt>
                 <dd data-reach="views">{views_total}</dd>
                 <dt>{t!(lang, "publication-reach-recent", days = RECENT_DAYS)}</dt>
