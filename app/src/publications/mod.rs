@@ -17,8 +17,16 @@ pub mod pages;
 pub mod sources;
 
 use crate::{
-    i18n::Lang, reference::Names, reporting::Family, suppression::Shown, t, time::Timestamp,
-    triage::ReporterDetails, vocabulary::vocabulary,
+    engagement::progress::{self, ActionProgress, PublicStage, ReviewProgress, TimelineEntry},
+    i18n::Lang,
+    problems::Stage,
+    reference::Names,
+    reporting::Family,
+    suppression::Shown,
+    t,
+    time::Timestamp,
+    triage::ReporterDetails,
+    vocabulary::vocabulary,
 };
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +97,33 @@ pub struct Words {
     pub intro_cy: String,
     pub correction_en: String,
     pub correction_cy: String,
+}
+
+/// A "we did" item's live progress, computed when the page is read (the published words never
+/// change): the stage of the profile or priority it draws on and its short timeline, made only
+/// of stages, dates and kinds of event (no action's words, owner or note).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemProgress {
+    pub stage: PublicStage,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// A problem profile's progress: done once closed, under way once an action started.
+pub fn profile_progress(stage: Stage, actions: &[ActionProgress], closed_at: Option<Timestamp>) -> ItemProgress {
+    let statuses: Vec<_> = actions.iter().map(|a| a.status).collect();
+    ItemProgress {
+        stage: progress::profile_stage(stage, &statuses),
+        timeline: progress::profile_timeline(actions, closed_at.filter(|_| stage == Stage::Closed)),
+    }
+}
+
+/// A priority's progress, as the neighbourhood page shows it: `reviews` newest first.
+pub fn priority_progress(set_on: Timestamp, actions: &[ActionProgress], reviews: &[ReviewProgress]) -> ItemProgress {
+    let statuses: Vec<_> = actions.iter().map(|a| a.status).collect();
+    ItemProgress {
+        stage: progress::priority_stage(&statuses, reviews.first().map(|r| r.verdict)),
+        timeline: progress::priority_timeline(set_on, actions, reviews),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,9 +7,13 @@
 //! - `/you-said-we-did/{id}` (and `/cy/...`): the latest published version, saying when it was
 //!   corrected; each view is counted (a number per day, no cookie).
 
-use super::{day_of, publish_problems, Item, ItemKind, PublishProblem, Words, RECENT_DAYS};
+use super::{
+    day_of, priority_progress, profile_progress, publish_problems, Item, ItemKind, ItemProgress,
+    PublishProblem, SourceKind, Words, RECENT_DAYS,
+};
 use crate::{
     db::{self, publications::Listed},
+    engagement::{progress::ReviewProgress, progress_view::Progress},
     error::{internal, reject, AppError},
     i18n::Lang,
     reference::Names,
@@ -620,6 +624,9 @@ pub struct PublicView {
     pub to: Timestamp,
     pub words: Words,
     pub items: Vec<Item>,
+    /// Each item's live progress, in the order of `items`: for a "we did" item drawn from one of
+    /// the partnership's profiles or priorities, read now; none for the others.
+    pub progress: Vec<Option<ItemProgress>>,
     /// When the version shown was published (none: a draft, in the preview).
     pub published_at: Option<Timestamp>,
     /// When the publication was first published.
@@ -639,6 +646,7 @@ async fn public_view_of(
     };
     let Some(shown) = shown.cloned() else { return Ok(None) };
     let items = db::publications::items(db, shown.id).await?;
+    let progress = items_progress(db, p.csp_id, &items).await?;
     let first_published = versions.iter().filter_map(|v| v.published_at).min();
     Ok(Some(PublicView {
         id: p.id,
@@ -651,9 +659,40 @@ async fn public_view_of(
         corrected: shown.number > 1 && !(shown.correction_en.is_empty() && shown.correction_cy.is_empty()),
         words: shown.words(),
         items,
+        progress,
         published_at: shown.published_at,
         first_published,
     }))
+}
+
+/// The live progress of each "we did" item drawn from a profile or priority of the partnership
+/// (computed as the page is read; the published words stay as they were).
+async fn items_progress(
+    db: &db::Db,
+    csp_id: i64,
+    items: &[Item],
+) -> Result<Vec<Option<ItemProgress>>, db::DbError> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let progress = match (item.kind, item.source, item.source_id) {
+            (ItemKind::Did, SourceKind::Profile, Some(id)) => db::progress::profile_progress(db, csp_id, id)
+                .await?
+                .map(|p| profile_progress(p.stage, &p.actions, p.closed_at)),
+            (ItemKind::Did, SourceKind::Priority, Some(id)) => {
+                db::priorities::of_csp(db, csp_id, id).await?.map(|p| {
+                    let reviews: Vec<ReviewProgress> = p
+                        .reviews
+                        .iter()
+                        .map(|r| ReviewProgress { verdict: r.verdict, reviewed_on: r.reviewed_on })
+                        .collect();
+                    priority_progress(p.created_at, &p.action_progress, &reviews)
+                })
+            }
+            _ => None,
+        };
+        out.push(progress);
+    }
+    Ok(out)
 }
 
 /// The public page's data; `None` for an unknown or never published publication. Counts the view.
@@ -724,6 +763,7 @@ pub fn PublicBody(lang: Lang, view: PublicView) -> impl IntoView {
         to,
         words,
         items,
+        progress,
         published_at,
         first_published,
         corrected,
@@ -737,14 +777,19 @@ pub fn PublicBody(lang: Lang, view: PublicView) -> impl IntoView {
         Some(slug) => lang.path(&format!("/neighbourhoods/{slug}")),
         None => lang.path(&format!("/partnerships/{csp_slug}")),
     };
-    let said: Vec<String> =
-        items.iter().filter(|i| i.kind == ItemKind::Said).map(|i| i.text.get(lang).to_string()).collect();
-    let did: Vec<String> =
-        items.iter().filter(|i| i.kind == ItemKind::Did).map(|i| i.text.get(lang).to_string()).collect();
+    let entries = |kind: ItemKind| -> Vec<(String, Option<ItemProgress>)> {
+        items
+            .iter()
+            .zip(progress.iter().cloned().chain(std::iter::repeat(None)))
+            .filter(|(i, _)| i.kind == kind)
+            .map(|(i, p)| (i.text.get(lang).to_string(), p))
+            .collect()
+    };
+    let (said, did) = (entries(ItemKind::Said), entries(ItemKind::Did));
     let paragraphs = |text: String| {
         text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()
     };
-    let list = move |heading_id: &'static str, heading: String, entries: Vec<String>| {
+    let list = move |heading_id: &'static str, heading: String, entries: Vec<(String, Option<ItemProgress>)>| {
         view! {
             <section aria-labelledby=heading_id class="ysw">
                 <h2 id=heading_id>{heading}</h2>
@@ -753,7 +798,12 @@ pub fn PublicBody(lang: Lang, view: PublicView) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="ysw-items">
-                            {entries.into_iter().map(|e| view! { <li>{paragraphs(e)}</li> }).collect_view()}
+                            {entries.into_iter().map(|(e, p)| view! {
+                                <li>
+                                    {paragraphs(e)}
+                                    {p.map(|p| view! { <Progress lang stage=p.stage timeline=p.timeline /> })}
+                                </li>
+                            }).collect_view()}
                         </ul>
                     }.into_any()
                 }}
