@@ -35,8 +35,15 @@ vocabulary! {
     ItemKind { Said = "said", Did = "did" }
 }
 vocabulary! {
-    /// What an item was drafted from (kept so the identity check knows whose reports it draws on).
-    SourceKind { Profile = "profile", Campaign = "campaign", Priority = "priority", Nothing = "none" }
+    /// What an item was drafted from (kept so the identity check knows whose reports it draws on);
+    /// a quote's source is the survey response whose words it quotes (with their consent).
+    SourceKind {
+        Profile = "profile",
+        Campaign = "campaign",
+        Priority = "priority",
+        Quote = "quote",
+        Nothing = "none",
+    }
 }
 
 /// Longest title, per language.
@@ -77,6 +84,15 @@ impl Item {
     }
 }
 
+/// A quote's item, in both languages: a respondent's words as they wrote them (in the language
+/// they answered in), said to be a respondent's and never whose. It is checked for identity
+/// with every other text before publishing (`publish_problems`).
+pub fn quote_item(words: &str, response_id: i64) -> Item {
+    let words = words.trim().to_string();
+    let (en, cy) = both(|lang| t!(lang, "publication-quote", words = words.clone()));
+    Item::new(ItemKind::Said, en, cy, SourceKind::Quote, Some(response_id))
+}
+
 /// Reads a form's source value back (`profile:12`, `none`); `None` when it is neither.
 pub fn parse_source(value: &str) -> Option<(SourceKind, Option<i64>)> {
     let value = value.trim();
@@ -109,7 +125,11 @@ pub struct ItemProgress {
 }
 
 /// A problem profile's progress: done once closed, under way once an action started.
-pub fn profile_progress(stage: Stage, actions: &[ActionProgress], closed_at: Option<Timestamp>) -> ItemProgress {
+pub fn profile_progress(
+    stage: Stage,
+    actions: &[ActionProgress],
+    closed_at: Option<Timestamp>,
+) -> ItemProgress {
     let statuses: Vec<_> = actions.iter().map(|a| a.status).collect();
     ItemProgress {
         stage: progress::profile_stage(stage, &statuses),
@@ -118,7 +138,11 @@ pub fn profile_progress(stage: Stage, actions: &[ActionProgress], closed_at: Opt
 }
 
 /// A priority's progress, as the neighbourhood page shows it: `reviews` newest first.
-pub fn priority_progress(set_on: Timestamp, actions: &[ActionProgress], reviews: &[ReviewProgress]) -> ItemProgress {
+pub fn priority_progress(
+    set_on: Timestamp,
+    actions: &[ActionProgress],
+    reviews: &[ReviewProgress],
+) -> ItemProgress {
     let statuses: Vec<_> = actions.iter().map(|a| a.status).collect();
     ItemProgress {
         stage: progress::priority_stage(&statuses, reviews.first().map(|r| r.verdict)),
@@ -798,6 +822,33 @@ mod tests {
             let (en, cy) = (problem_words(Lang::En, p), problem_words(Lang::Cy, p));
             assert!(en.contains('3') && cy.contains('3') && en != cy, "{en} / {cy}");
         }
+    }
+
+    #[test]
+    fn a_quote_is_a_said_item_naming_no_one_and_checked_like_any_text() {
+        let quote = quote_item("  The lights made all the difference. ", 41);
+        assert_eq!(
+            (quote.kind, quote.source, quote.source_id),
+            (ItemKind::Said, SourceKind::Quote, Some(41))
+        );
+        assert!(quote.text.en.contains("“The lights made all the difference.”"), "{}", quote.text.en);
+        assert!(
+            quote.text.cy.contains("“The lights made all the difference.”") && quote.text.en != quote.text.cy
+        );
+        assert_eq!(parse_source(&quote.source_value()), Some((SourceKind::Quote, Some(41))));
+        let (words, _) = check_edit(&form()).unwrap();
+        assert!(publish_problems(&words, std::slice::from_ref(&quote), &[], false).is_empty());
+        let gwen = ReporterDetails { name: Some("Gwenllian Morgan".into()), ..ReporterDetails::default() };
+        let naming = quote_item("Gwenllian Morgan deals from number 4", 41);
+        assert_eq!(
+            publish_problems(&words, &[naming], &[gwen], false),
+            vec![PublishProblem::Identifies(Field::Item(0))]
+        );
+        let emailing = quote_item("Write to me at sam@example.org", 41);
+        assert_eq!(
+            publish_problems(&words, &[emailing], &[], false),
+            vec![PublishProblem::Identifies(Field::Item(0))]
+        );
     }
 
     #[test]

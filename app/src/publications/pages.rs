@@ -262,6 +262,9 @@ pub struct PublicationView {
     pub items: Vec<Item>,
     pub ever_published: bool,
     pub problems: Vec<PublishProblem>,
+    /// While a draft: the free-text answers of the area and period's campaigns whose
+    /// respondents agreed to be quoted, each of which may be added as a quote.
+    pub quotable: Vec<db::publications::QuotableAnswer>,
     pub versions: Vec<VersionSummary>,
     pub kept: kept::KeptForm,
 }
@@ -292,6 +295,23 @@ pub async fn publication_view(id: i64, kept_token: Option<String>) -> Result<Pub
         }
         false => Vec::new(),
     };
+    let quotable = match draft {
+        true => {
+            let campaigns = db::publications::closed_campaigns(
+                db,
+                p.csp_id,
+                p.neighbourhood_id,
+                p.period_from,
+                p.period_to + 86_400,
+            )
+            .await
+            .map_err(internal)?;
+            db::publications::quotable_answers(db, p.csp_id, &campaigns, p.neighbourhood_id)
+                .await
+                .map_err(internal)?
+        }
+        false => Vec::new(),
+    };
     let now = db::now();
     let (views_total, views_recent) =
         db::publications::views(db, id, day_of(now) - (RECENT_DAYS - 1) * 86_400).await.map_err(internal)?;
@@ -315,6 +335,7 @@ pub async fn publication_view(id: i64, kept_token: Option<String>) -> Result<Pub
         items,
         ever_published: versions.iter().any(|v| v.published_at.is_some()),
         problems,
+        quotable,
         versions: versions
             .iter()
             .map(|v| VersionSummary {
@@ -366,6 +387,7 @@ fn publication(lang: Lang, v: PublicationView) -> impl IntoView {
                 <Checks lang problems=v.problems.clone() />
                 <p><a href=lang.path(&format!("{ADDRESS}/{id}/preview"))>{t!(lang, "publication-preview")}</a></p>
                 {edit_form(lang, &v)}
+                <Quotable lang id csp=v.csp_slug.clone() version=v.version_id answers=v.quotable.clone() />
                 <form method="post" action=format!("{ADDRESS}/{id}/publish") class="form card">
                     <input type="hidden" name="lang" value=lang.code() />
                     <input type="hidden" name="csp" value=v.csp_slug.clone() />
@@ -406,6 +428,49 @@ fn Reach(
                 <dd data-reach="recent">{views_recent}</dd>
             </dl>
             <p class="hint">{t!(lang, "publication-reach-hint")}</p>
+        </section>
+    }
+}
+
+/// Residents' words that may be quoted (their respondents agreed when answering), each with a
+/// form adding it to the draft as a quote.
+#[component]
+fn Quotable(
+    lang: Lang,
+    id: i64,
+    csp: String,
+    version: i64,
+    answers: Vec<db::publications::QuotableAnswer>,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="quotable" class="card">
+            <h2 id="quotable">{t!(lang, "publication-quotable")}</h2>
+            <p class="hint">{t!(lang, "publication-quotable-hint")}</p>
+            {if answers.is_empty() {
+                view! { <p>{t!(lang, "publication-quotable-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="quotable">
+                        {answers.into_iter().map(|a| {
+                            let campaign = Names::new(&a.campaign_en, &a.campaign_cy);
+                            view! {
+                                <li>
+                                    <blockquote lang=a.language.clone()>{a.text.clone()}</blockquote>
+                                    <p class="meta">{campaign.get(lang).to_string()}</p>
+                                    <form method="post" action=format!("{ADDRESS}/{id}/quote") class="inline">
+                                        <input type="hidden" name="lang" value=lang.code() />
+                                        <input type="hidden" name="csp" value=csp.clone() />
+                                        <input type="hidden" name="version" value=version.to_string() />
+                                        <input type="hidden" name="response" value=a.response_id.to_string() />
+                                        <input type="hidden" name="question" value=a.question.clone() />
+                                        <button type="submit" class="button secondary">{t!(lang, "publication-quote-add")}</button>
+                                    </form>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
         </section>
     }
 }
@@ -789,7 +854,9 @@ pub fn PublicBody(lang: Lang, view: PublicView) -> impl IntoView {
     let paragraphs = |text: String| {
         text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()
     };
-    let list = move |heading_id: &'static str, heading: String, entries: Vec<(String, Option<ItemProgress>)>| {
+    let list = move |heading_id: &'static str,
+                     heading: String,
+                     entries: Vec<(String, Option<ItemProgress>)>| {
         view! {
             <section aria-labelledby=heading_id class="ysw">
                 <h2 id=heading_id>{heading}</h2>

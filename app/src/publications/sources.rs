@@ -175,7 +175,7 @@ pub async fn profiles_drawn_on(
                     }
                 }
             }
-            SourceKind::Campaign | SourceKind::Nothing => {}
+            SourceKind::Campaign | SourceKind::Quote | SourceKind::Nothing => {}
         }
     }
     Ok(out)
