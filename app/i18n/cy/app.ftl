@@ -919,6 +919,7 @@ profile-error-not-started = Gwneir penderfyniadau yn y cam Asesu: symudwch y pro
 ysw-you-said = Dywedoch chi: { $count } adroddiad am { $categories } yn { $areas }.
 ysw-we-did = Gwnaethom ni:
 ysw-no-actions = Aethom ati i edrych ar hyn gyda'n partneriaid.
+ysw-we-did-counted = Gwnaethom ni: { $count } cam gweithredu gyda'n partneriaid.
 ysw-fell = Ers hynny, mae adroddiadau wedi gostwng { $percent }% ({ $before } cyn, { $after } ar ôl, dros yr un cyfnod o amser).
 ysw-rose = Ers hynny, mae adroddiadau wedi cynyddu { $percent }% ({ $before } cyn, { $after } ar ôl): rydym yn dal ati.
 ysw-no-clear-change = Adroddiadau ers hynny: { $after }, o'i gymharu â { $before } cyn, dros yr un cyfnod o amser.

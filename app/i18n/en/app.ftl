@@ -904,6 +904,10 @@ ysw-you-said = You said: { $count ->
     } about { $categories } in { $areas }.
 ysw-we-did = We did:
 ysw-no-actions = We looked into it with our partners.
+ysw-we-did-counted = We did: { $count ->
+        [one] 1 action
+       *[other] { $count } actions
+    } with our partners.
 ysw-fell = Since then, reports have fallen by { $percent }% ({ $before } before, { $after } after, over the same length of time).
 ysw-rose = Since then, reports have risen by { $percent }% ({ $before } before, { $after } after): we are keeping at it.
 ysw-no-clear-change = Reports since then: { $after }, against { $before } before, over the same length of time.

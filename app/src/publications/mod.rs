@@ -181,12 +181,36 @@ pub struct PriorityReviewed {
     pub reviewed_on: Timestamp,
 }
 
-/// A closed problem profile touching the area: its "you said, we did" text (drafted by
-/// `problems::you_said_we_did` with the hub's computed outcome) in both languages.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A closed problem profile touching the area: the facts its "you said, we did" item is
+/// drafted from (`problems::you_said_we_did_of`, with the hub's computed outcome).
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClosedProfile {
     pub profile_id: i64,
-    pub text: Names,
+    pub categories: Vec<Names>,
+    pub areas: Vec<Names>,
+    pub reports: i64,
+    /// The actions done: (title, organisation), as staff typed them, in one language.
+    pub done: Vec<(String, Option<String>)>,
+    pub change: Option<crate::problems::assessment::RateChange>,
+}
+
+/// A closed profile's "we did" item: in English with the actions done by their titles; in
+/// Welsh wholly Welsh, the actions counted (their titles and organisations are typed by staff
+/// in one language, so none of them is put in the Welsh).
+pub fn profile_text(p: &ClosedProfile) -> Names {
+    use crate::problems::{you_said_we_did_of, WeDid};
+    let change = p.change.as_ref();
+    Names::new(
+        you_said_we_did_of(Lang::En, &p.categories, &p.areas, p.reports, WeDid::Titled(&p.done), change),
+        you_said_we_did_of(
+            Lang::Cy,
+            &p.categories,
+            &p.areas,
+            p.reports,
+            WeDid::Counted(p.done.len()),
+            change,
+        ),
+    )
 }
 
 /// Reports of the period by row (a family, or every other concern with every sensitive one),
@@ -329,13 +353,8 @@ pub fn draft(input: &DraftInput) -> Vec<Item> {
         items.push(Item::new(ItemKind::Said, en, cy, SourceKind::Nothing, None));
     }
     for p in &input.profiles {
-        items.push(Item::new(
-            ItemKind::Did,
-            p.text.en.clone(),
-            p.text.cy.clone(),
-            SourceKind::Profile,
-            Some(p.profile_id),
-        ));
+        let text = profile_text(p);
+        items.push(Item::new(ItemKind::Did, text.en, text.cy, SourceKind::Profile, Some(p.profile_id)));
     }
     // The latest review of each priority in the period.
     let mut reviewed: Vec<&PriorityReviewed> = Vec::new();
@@ -638,7 +657,14 @@ mod tests {
             },
             profiles: vec![ClosedProfile {
                 profile_id: 3,
-                text: names("You said: 12 reports. We did: lighting.", "Dywedoch chi: 12 adroddiad."),
+                categories: vec![names("Drug dealing", "Delio cyffuriau")],
+                areas: vec![names("Cathays", "Cathays")],
+                reports: 12,
+                done: vec![
+                    ("Fitted brighter street lights".into(), Some("Cardiff Council".into())),
+                    ("Closure order on the house".into(), None),
+                ],
+                change: None,
             }],
             reviewed: vec![
                 PriorityReviewed {
@@ -678,7 +704,13 @@ mod tests {
         assert!(!reports.text.en.contains("Drugs"), "a hidden count is left out: {}", reports.text.en);
         assert!(!reports.text.en.contains("Hate"), "sensitive kinds never named on their own");
         assert!(!reports.text.en.contains("30"), "other and sensitive only inside the total");
-        assert_eq!(items[3].text.en, "You said: 12 reports. We did: lighting.");
+        assert!(
+            items[3].text.en.contains("12 reports about Drug dealing in Cathays")
+                && items[3].text.en.contains("- Fitted brighter street lights (Cardiff Council)")
+                && items[3].text.en.contains("- Closure order on the house"),
+            "{}",
+            items[3].text.en
+        );
         assert_eq!((items[3].source, items[3].source_id), (SourceKind::Profile, Some(3)));
         let review = &items[4];
         assert!(review.text.en.contains("Resolved"), "the latest verdict: {}", review.text.en);
@@ -689,6 +721,60 @@ mod tests {
         let words = draft_words(&input());
         assert!(words.title_en.contains("Cathays") && !words.title_cy.is_empty());
         assert_ne!(words.intro_en, words.intro_cy);
+    }
+
+    #[test]
+    fn a_welsh_draft_is_wholly_welsh_with_no_english_action_title() {
+        let mut input = input();
+        input.profiles.push(ClosedProfile {
+            profile_id: 4,
+            categories: vec![names("Anti-social behaviour", "Ymddygiad gwrthgymdeithasol")],
+            areas: vec![names("Roath", "Y Rhath")],
+            reports: 1,
+            done: vec![("Youth outreach sessions".into(), Some("Youth Service".into()))],
+            change: Some(crate::problems::assessment::RateChange {
+                before: 20,
+                after: 10,
+                ratio: Some(0.5),
+                low: 0.3,
+                high: 0.9,
+                verdict: crate::problems::assessment::Verdict::Fell,
+            }),
+        });
+        let items = draft(&input);
+        let titles = [
+            "Fitted brighter street lights",
+            "Cardiff Council",
+            "Closure order on the house",
+            "Youth outreach sessions",
+            "Youth Service",
+        ];
+        let profiles: Vec<&Item> = items.iter().filter(|i| i.source == SourceKind::Profile).collect();
+        assert_eq!(profiles.len(), 2);
+        for item in &items {
+            for title in titles {
+                assert!(!item.text.cy.contains(title), "{title} in the Welsh: {}", item.text.cy);
+            }
+        }
+        assert!(profiles[0].text.en.contains("Fitted brighter street lights"), "the English keeps them");
+        assert!(
+            profiles[0].text.cy.contains("Gwnaethom ni: 2 cam gweithredu")
+                && profiles[0].text.cy.contains("Delio cyffuriau yn Cathays"),
+            "{}",
+            profiles[0].text.cy
+        );
+        assert!(
+            profiles[1].text.cy.contains("1 cam gweithredu")
+                && profiles[1].text.cy.contains("Y Rhath")
+                && profiles[1].text.cy.contains("wedi gostwng 50%"),
+            "{}",
+            profiles[1].text.cy
+        );
+        assert!(profiles[1].text.en.contains("Youth outreach sessions (Youth Service)"));
+        // No action done: the Welsh says it was looked into, with no count.
+        let mut none = input.profiles[0].clone();
+        none.done.clear();
+        assert_eq!(profile_text(&none).cy.lines().nth(1), Some(t!(Lang::Cy, "ysw-no-actions").as_str()));
     }
 
     #[test]
