@@ -460,6 +460,14 @@ fn area_clause(column: &str, param: usize) -> String {
     format!("(${param} = 0 OR {column} = ${param})")
 }
 
+/// The area's id when the row `key` names is linked to it in `table` (a link table with a
+/// `neighbourhood_id`, one row per pair), else NULL: a column for [`area_clause`].
+fn linked(table: &str, key_column: &str, key: &str, param: usize) -> String {
+    format!(
+        "(SELECT l.neighbourhood_id FROM {table} l WHERE l.{key_column} = {key} AND l.neighbourhood_id = ${param})"
+    )
+}
+
 /// Closed problem profiles closed in `[from, to)` touching the area.
 pub async fn closed_profiles(
     db: &Db,
@@ -468,11 +476,11 @@ pub async fn closed_profiles(
     from: Timestamp,
     to: Timestamp,
 ) -> Result<Vec<i64>, DbError> {
-    sqlx::query_scalar(
+    sqlx::query_scalar(&format!(
         "SELECT p.id FROM problem_profiles p WHERE p.csp_id = $1 AND p.stage = 'closed' AND p.closed_at >= $2 \
-         AND p.closed_at < $3 AND ($4 = 0 OR EXISTS (SELECT 1 FROM problem_profile_neighbourhoods pn \
-         WHERE pn.profile_id = p.id AND pn.neighbourhood_id = $4)) ORDER BY p.closed_at, p.id",
-    )
+         AND p.closed_at < $3 AND {} ORDER BY p.closed_at, p.id",
+        area_clause(&linked("problem_profile_neighbourhoods", "profile_id", "p.id", 4), 4)
+    ))
     .bind(csp_id)
     .bind(from)
     .bind(to)
@@ -490,12 +498,18 @@ pub async fn closed_campaigns(
     from: Timestamp,
     to: Timestamp,
 ) -> Result<Vec<i64>, DbError> {
-    sqlx::query_scalar(
+    sqlx::query_scalar(&format!(
         "SELECT c.id FROM campaigns c WHERE c.csp_id = $1 AND c.status IN ('closed', 'reported') \
          AND c.ends_on >= $2 AND c.ends_on < $3 AND EXISTS (SELECT 1 FROM surveys s WHERE s.campaign_id = c.id) \
-         AND ($4 = 0 OR c.whole_csp = 1 OR EXISTS (SELECT 1 FROM campaign_neighbourhoods cn \
-         WHERE cn.campaign_id = c.id AND cn.neighbourhood_id = $4)) ORDER BY c.ends_on, c.id",
-    )
+         AND {} ORDER BY c.ends_on, c.id",
+        area_clause(
+            &format!(
+                "CASE WHEN c.whole_csp = 1 THEN $4 ELSE {} END",
+                linked("campaign_neighbourhoods", "campaign_id", "c.id", 4)
+            ),
+            4
+        )
+    ))
     .bind(csp_id)
     .bind(from)
     .bind(to)
