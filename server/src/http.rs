@@ -310,6 +310,7 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/engagement/publications/{id}/edit", post(app::publications::actions::edit))
         .route("/staff/engagement/publications/{id}/publish", post(app::publications::actions::publish))
         .route("/staff/engagement/publications/{id}/correct", post(app::publications::actions::correct))
+        .route("/staff/engagement/publications/{id}/quote", post(app::publications::actions::quote))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))

@@ -21,8 +21,8 @@ use app::{
 use axum::{body::Body, Router};
 use common::{
     engagement::{
-        add_account, cardiff, cookie_for, id_of, location, no_english, post, post_for_headers, publish,
-        question, scalar, user_id, visible_text, DAY,
+        add_account, cardiff, cookie_for, encode, id_of, location, no_english, post, post_for_headers,
+        publish, question, scalar, user_id, visible_text, DAY,
     },
     http::{hub, page, send},
 };
@@ -605,4 +605,144 @@ both_backends!(the_address_never_shows_in_results_export_or_api, |db: Db, url: S
     let (status, _, body) = send(&app, request).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!(!body.contains("hidden.resident") && !body.contains("example.cymru"), "not in the API");
+});
+
+/// The publish form's body: a "we did" item drawn from `source` beside a "you said" one.
+fn publication_body(version: i64, source: &str) -> String {
+    let mut body = format!(
+        "lang=en&csp=cardiff&version={version}&title_en={}&title_cy={}&intro_en={}&intro_cy={}",
+        encode("Night trouble in the area"),
+        encode("Trafferth gyda'r nos yn yr ardal"),
+        encode("What you told us and what is being done."),
+        encode("Yr hyn a ddywedoch chi a'r hyn sy'n cael ei wneud.")
+    );
+    for (kind, en, cy, source) in [
+        ("said", "You told us about dealing at night.", "Dywedoch chi wrthym am werthu gyda'r nos.", "none"),
+        ("did", "We are working on it with partners.", "Rydym yn gweithio arno gyda phartneriaid.", source),
+    ] {
+        body.push_str(&format!(
+            "&item_kind={kind}&item_en={}&item_cy={}&item_source={}&item_action=keep",
+            encode(en),
+            encode(cy),
+            encode(source)
+        ));
+    }
+    body
+}
+
+both_backends!(a_we_did_item_shows_the_live_stage_of_its_profile, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
+    let report = graded_report(
+        &app,
+        &db,
+        &officer,
+        "&category=drugs&description=Dealing%20every%20night&email=dai%40example.org",
+    )
+    .await;
+    let (profile_id, profile, action) =
+        profile_with_action(&app, &db, &analyst, std::slice::from_ref(&report)).await;
+    // Its owner's name and a note: staff's words, never public.
+    sqlx::query("UPDATE problem_actions SET owner = 'Sergeant Bronwen Tudur', notes = 'Meet at Ffordd Gudd' WHERE id = $1")
+        .bind(action)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let (neighbourhood, _) = neighbourhood_of(&db, &report).await;
+
+    // A publication whose "we did" item draws on the profile, still open, published.
+    let (_, location) = post(
+        &app,
+        "/staff/engagement/publications/new",
+        &lead,
+        &format!(
+            "lang=en&csp=cardiff&area={neighbourhood}&from={}&to={}",
+            app::time::iso_date(db::now() - 30 * DAY),
+            app::time::iso_date(db::now())
+        ),
+    )
+    .await;
+    assert!(location.contains("done=publication_drafted"), "{location}");
+    let id: i64 =
+        location.split("/publications/").nth(1).unwrap().split('?').next().unwrap().parse().unwrap();
+    let version = common::engagement::scalar_for(
+        &db,
+        "SELECT MAX(id) FROM publication_versions WHERE publication_id = $1",
+        id,
+    )
+    .await;
+    let staff_path = format!("/staff/engagement/publications/{id}");
+    let (_, location) = post(
+        &app,
+        &format!("{staff_path}/edit"),
+        &lead,
+        &publication_body(version, &format!("profile:{profile_id}")),
+    )
+    .await;
+    assert!(location.contains("done=publication_saved"), "{location}");
+    // The preview shows it as the public will see it.
+    let (_, preview) = page(&app, &format!("{staff_path}/preview"), &lead).await;
+    let preview = visible_text(&preview).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(preview.contains("Stage: Planned"), "{preview}");
+    let (_, location) = post(
+        &app,
+        &format!("{staff_path}/publish"),
+        &lead,
+        &format!("lang=en&csp=cardiff&version={version}"),
+    )
+    .await;
+    assert!(location.contains("done=publication_published"), "{location}");
+    let path = format!("/you-said-we-did/{id}");
+    let en = public(&app, &path).await;
+    assert!(en.contains("We are working on it with partners. Stage: Planned"), "{en}");
+    assert!(!en.contains("Work began on an action"), "{en}");
+
+    // The action starts: under way, with the day work began, in English and Welsh.
+    action_status(&app, &db, &analyst, &profile, action, "in_progress").await;
+    let en = public(&app, &path).await;
+    let today = app::time::date(app::i18n::Lang::En, db::now());
+    assert!(en.contains("Stage: Under way"), "{en}");
+    assert!(en.contains(&format!("{today} : Work began on an action ( stage: Under way )")), "{en}");
+    let cy = public(&app, &format!("/cy{path}")).await;
+    assert!(
+        cy.contains("Sefyllfa: Ar y gweill") && cy.contains("Dechreuodd gwaith ar gam gweithredu"),
+        "{cy}"
+    );
+    let (_, preview) = page(&app, &format!("{staff_path}/preview"), &lead).await;
+    assert!(visible_text(&preview).contains("Under way"), "the preview too");
+
+    // Closed: done, the closing on the timeline.
+    sqlx::query(
+        "UPDATE problem_profiles SET stage = 'closed', decision = 'close', closed_at = $1, \
+         outcome_en = 'Boarded up', outcome_cy = 'Wedi cau' WHERE id = $2",
+    )
+    .bind(db::now())
+    .bind(profile_id)
+    .execute(db.writer())
+    .await
+    .unwrap();
+    let en = public(&app, &path).await;
+    assert!(en.contains("Stage: Done") && en.contains("The problem was closed ( stage: Done )"), "{en}");
+    let cy = public(&app, &format!("/cy{path}")).await;
+    assert!(cy.contains("Sefyllfa: Wedi'i wneud") && cy.contains("Caewyd y broblem"), "{cy}");
+
+    // Nothing else about the actions is in the page's source, in either language; the
+    // published words are as they were.
+    for p in [path.clone(), format!("/cy{path}")] {
+        let (_, raw) = page(&app, &p, &None).await;
+        for private in ["Speed checks", "Heol y Felin", "Bronwen", "Tudur", "Ffordd Gudd", "Boarded up"] {
+            assert!(!raw.contains(private), "{private} in {p}");
+        }
+    }
+    assert_eq!(
+        common::engagement::scalar_for(
+            &db,
+            "SELECT COUNT(*) FROM publication_items WHERE version_id = $1 AND text_en = 'We are working on it with partners.'",
+            version
+        )
+        .await,
+        1
+    );
 });

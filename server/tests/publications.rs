@@ -866,3 +866,247 @@ both_backends!(
         );
     }
 );
+
+/// A closed survey with one free-text question, in `csp`'s `neighbourhood` (none: Swansea's,
+/// without one): a response per answer, each with its respondent's consent to be quoted or not.
+/// Returns the responses' ids, in order.
+async fn free_text_survey(
+    db: &Db,
+    csp: i64,
+    slug: &str,
+    neighbourhood: Option<i64>,
+    answers: &[(&str, bool)],
+) -> Vec<i64> {
+    let lead = user_id(db, "engagement-lead@demo.cymuned.cymru").await;
+    let survey = Survey {
+        questions: vec![question(
+            "say",
+            QuestionKind::FreeText,
+            "Anything else to tell us?",
+            "Unrhyw beth arall i'w ddweud wrthym?",
+            &[],
+        )],
+    };
+    let now = db::now();
+    let id = db::engagement::create_campaign(
+        db,
+        NewCampaign {
+            csp_id: csp,
+            slug,
+            title: &Names::new("Your park", "Eich parc"),
+            purpose: &Names::new("", ""),
+            whole_csp: true,
+            neighbourhoods: &[],
+            channels: &[Channel::OnlineSurvey],
+            starts_on: now - 20 * DAY,
+            ends_on: now - 2 * DAY,
+            owner_user_id: lead,
+            response_policy: ResponsePolicy::Open,
+            results_due_on: None,
+        },
+    )
+    .await
+    .unwrap();
+    let version = publish(db, id, &survey, lead).await;
+    let mut responses = Vec::new();
+    for (words, may_quote) in answers {
+        let fields = HashMap::from([("q_say".to_string(), vec![words.to_string()])]);
+        let answers = survey.check(&fields, &HashMap::new()).unwrap();
+        let response = db::engagement::store_response(
+            db,
+            &NewResponse {
+                campaign_id: id,
+                survey_version_id: version,
+                csp_id: csp,
+                neighbourhood_id: neighbourhood,
+                channel: ResponseChannel::Online,
+                language: Lang::En,
+                entered_by: None,
+                respondent_key: None,
+                duplicate_of: None,
+                answers: &answers.rows(),
+                equality: &EqualityRow::default(),
+            },
+        )
+        .await
+        .unwrap();
+        if *may_quote {
+            sqlx::query("UPDATE survey_responses SET may_quote = 1 WHERE id = $1")
+                .bind(response)
+                .execute(db.writer())
+                .await
+                .unwrap();
+        }
+        responses.push(response);
+    }
+    sqlx::query("UPDATE campaigns SET status = 'closed' WHERE id = $1")
+        .bind(id)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    responses
+}
+
+/// A version's items as the edit form posts them (kind, en, cy, source).
+async fn items_of(db: &Db, version: i64) -> Vec<(String, String, String, String)> {
+    let rows: Vec<(String, String, String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT kind, text_en, text_cy, source, source_id FROM publication_items WHERE version_id = $1 ORDER BY position",
+    )
+    .bind(version)
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    rows.into_iter()
+        .map(|(kind, en, cy, source, id)| {
+            let source = id.map(|id| format!("{source}:{id}")).unwrap_or(source);
+            (kind, en, cy, source)
+        })
+        .collect()
+}
+
+both_backends!(quoting_a_resident_needs_their_consent_and_names_no_one, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    add_account(&db, "lead@swansea.example", "Swansea lead", "engagement_lead", "swansea", None).await;
+    let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
+    let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
+    let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
+    let partner = cookie_for(&app, "partner@demo.cymuned.cymru").await;
+    let other_lead = cookie_for(&app, "lead@swansea.example").await;
+
+    // A profile closed over Gareth's report; the area's survey answered three times (two
+    // respondents agreed to be quoted, one did not); a Swansea respondent who agreed.
+    let gareth = report(&app, &db, "en", "Gareth Jones", "gareth@example.com", true).await;
+    grade(&app, &db, &officer, &gareth).await;
+    let (_, neighbourhood) = closed_profile(&app, &db, &analyst, &[&gareth]).await;
+    let cardiff_csp = cardiff(&db).await;
+    let responses = free_text_survey(
+        &db,
+        cardiff_csp,
+        "your-park",
+        Some(neighbourhood),
+        &[
+            ("The new lights made the park feel safe.", true),
+            ("Nobody listens to us round here.", false),
+            ("Gareth sells from the corner house.", true),
+        ],
+    )
+    .await;
+    let (consented, refused, naming) = (responses[0], responses[1], responses[2]);
+    let swansea = scalar(&db, "SELECT id FROM csps WHERE slug = 'swansea'").await;
+    let elsewhere =
+        free_text_survey(&db, swansea, "swansea-park", None, &[("Swansea's park is lovely.", true)]).await[0];
+
+    let (_, location) = post(
+        &app,
+        "/staff/engagement/publications/new",
+        &lead,
+        &format!(
+            "lang=en&csp=cardiff&area={neighbourhood}&from={}&to={}",
+            app::time::iso_date(db::now() - 30 * DAY),
+            app::time::iso_date(db::now())
+        ),
+    )
+    .await;
+    assert!(location.contains("done=publication_drafted"), "{location}");
+    let id: i64 =
+        location.split("/publications/").nth(1).unwrap().split('?').next().unwrap().parse().unwrap();
+    let path = format!("/staff/engagement/publications/{id}");
+    let version = latest_version(&db, id).await;
+
+    // The edit page lists the answers that may be quoted, and only those.
+    let (status, body) = page(&app, &path, &lead).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("Residents&#x27; words you may quote")
+            || body.contains("Residents' words you may quote"),
+        "{body}"
+    );
+    assert!(body.contains("The new lights made the park feel safe.") && body.contains("Add as a quote"));
+    assert!(body.contains("Gareth sells from the corner house."));
+    assert!(!body.contains("Nobody listens to us"), "no consent: not offered");
+    assert!(
+        !body.contains("Swansea&#x27;s park") && !body.contains("Swansea's park"),
+        "not another partnership's"
+    );
+    let (_, body) = page(&app, &format!("/cy{path}"), &lead).await;
+    assert!(body.contains("Ychwanegu fel dyfyniad"));
+
+    let quote =
+        |response: i64| format!("lang=en&csp=cardiff&version={version}&response={response}&question=say");
+    // Refused to another partnership's lead, an officer, a partner and a signed-out visitor.
+    for (who, cookie) in
+        [("Swansea's lead", &other_lead), ("officer", &officer), ("partner", &partner), ("signed out", &None)]
+    {
+        let (status, location) = post(&app, &format!("{path}/quote"), cookie, &quote(consented)).await;
+        assert!(!location.contains("done="), "{who}: {status} {location}");
+    }
+    // Without consent, or another partnership's response: refused, saying why, in both languages.
+    for response in [refused, elsewhere, 999_999] {
+        let (_, location) = post(&app, &format!("{path}/quote"), &lead, &quote(response)).await;
+        assert!(location.contains("error=publication_quote"), "{response}: {location}");
+    }
+    let (_, body) = page(&app, &format!("{path}?error=publication_quote"), &lead).await;
+    assert!(body.contains("agreed, when they answered, to be quoted"), "the reason");
+    let (_, body) = page(&app, &format!("/cy{path}?error=publication_quote"), &lead).await;
+    assert!(body.contains("gytunodd, pan wnaethant ateb, i gael eu dyfynnu"), "in Welsh");
+    assert_eq!(
+        scalar_for(
+            &db,
+            "SELECT COUNT(*) FROM publication_items WHERE version_id = $1 AND source = 'quote'",
+            version
+        )
+        .await,
+        0
+    );
+    // Nor through the edit form: the form comes back as typed.
+    let drafted = items_of(&db, version).await;
+    for response in [refused, elsewhere] {
+        let mut items: Vec<(&str, &str, &str, &str)> =
+            drafted.iter().map(|(k, e, c, s)| (k.as_str(), e.as_str(), c.as_str(), s.as_str())).collect();
+        let source = format!("quote:{response}");
+        items.push(("said", "Typed as a quote", "Wedi'i deipio fel dyfyniad", &source));
+        let body = edit_body(version, ("Park", "Parc"), &items);
+        let (_, location) = post(&app, &format!("{path}/edit"), &lead, &body).await;
+        assert!(location.contains("error=publication_quote&kept="), "{location}");
+        let (_, page_body) = page(&app, &location, &lead).await;
+        assert!(page_body.contains("Typed as a quote"), "kept as typed");
+    }
+
+    // With consent: added as a "you said" quote, and it publishes.
+    let (_, location) = post(&app, &format!("{path}/quote"), &lead, &quote(consented)).await;
+    assert!(location.contains("done=publication_quoted"), "{location}");
+    // The one naming a linked resident is added, but publishing is refused, saying which item.
+    let (_, location) = post(&app, &format!("{path}/quote"), &lead, &quote(naming)).await;
+    assert!(location.contains("done=publication_quoted"), "{location}");
+    let items = items_of(&db, version).await;
+    let naming_source = format!("quote:{naming}");
+    let at = items.iter().position(|i| i.3 == naming_source).expect("the quote added");
+    assert_eq!(items[at].0, "said");
+    let version_form = format!("lang=en&csp=cardiff&version={version}");
+    let (_, location) = post(&app, &format!("{path}/publish"), &lead, &version_form).await;
+    assert!(location.contains("error=publication_identifies"), "{location}");
+    let (_, body) = page(&app, &location, &lead).await;
+    assert!(
+        body.contains(&format!("item {} names or gives the contact details of a resident", at + 1)),
+        "which item"
+    );
+
+    // Without it, published: the quote is on the public page in both languages.
+    let kept: Vec<(&str, &str, &str, &str)> = items
+        .iter()
+        .filter(|i| i.3 != naming_source)
+        .map(|(k, e, c, s)| (k.as_str(), e.as_str(), c.as_str(), s.as_str()))
+        .collect();
+    let (_, location) =
+        post(&app, &format!("{path}/edit"), &lead, &edit_body(version, ("Our park", "Ein parc"), &kept))
+            .await;
+    assert!(location.contains("done=publication_saved"), "{location}");
+    let (_, location) = post(&app, &format!("{path}/publish"), &lead, &version_form).await;
+    assert!(location.contains("done=publication_published"), "{location}");
+    let (status, body) = page(&app, &format!("/you-said-we-did/{id}"), &None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("One respondent said: “The new lights made the park feel safe.”"), "{body}");
+    assert!(!body.contains("Gareth"));
+    let (_, body) = page(&app, &format!("/cy/you-said-we-did/{id}"), &None).await;
+    assert!(body.contains("Dywedodd un ymatebydd: “The new lights made the park feel safe.”"));
+});

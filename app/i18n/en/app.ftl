@@ -904,6 +904,10 @@ ysw-you-said = You said: { $count ->
     } about { $categories } in { $areas }.
 ysw-we-did = We did:
 ysw-no-actions = We looked into it with our partners.
+ysw-we-did-counted = We did: { $count ->
+        [one] 1 action
+       *[other] { $count } actions
+    } with our partners.
 ysw-fell = Since then, reports have fallen by { $percent }% ({ $before } before, { $after } after, over the same length of time).
 ysw-rose = Since then, reports have risen by { $percent }% ({ $before } before, { $after } after): we are keeping at it.
 ysw-no-clear-change = Reports since then: { $after }, against { $before } before, over the same length of time.
@@ -2133,3 +2137,10 @@ publication-error-stale = Someone changed this publication meanwhile: here it is
 publication-error-incomplete = Not published: every field needs its Welsh and its English. The list below says which.
 publication-error-no-items = Not published: add at least one item.
 publication-error-identifies = Not published: a text names a resident whose report it draws on, or gives contact details. The list below says which.
+publication-error-quote = Not added: only the words of your partnership's survey respondents who agreed, when they answered, to be quoted can be published as a quote.
+publication-done-quoted = The quote is added to the draft. Check it names no one before publishing.
+publication-quote = One respondent said: “{ $words }”
+publication-quotable = Residents' words you may quote
+publication-quotable-hint = Free-text answers to the surveys of this area and period whose respondents agreed, when they answered, to be quoted without their name. A quote is checked like every other text before it is published.
+publication-quotable-none = No respondent of this area and period's surveys agreed to be quoted.
+publication-quote-add = Add as a quote

@@ -188,6 +188,17 @@ pub async fn earlier(
     complete(db, rows).await
 }
 
+/// One of a partnership's priorities (any period), with its links and reviews; none when it is
+/// not the partnership's.
+pub async fn of_csp(db: &Db, csp_id: i64, priority_id: i64) -> Result<Option<PriorityRecord>, DbError> {
+    let rows: Vec<PriorityRow> = sqlx::query_as(&format!("{SELECT} WHERE p.id = $1 AND p.csp_id = $2"))
+        .bind(priority_id)
+        .bind(csp_id)
+        .fetch_all(db.reader())
+        .await?;
+    Ok(complete(db, rows).await?.into_iter().next())
+}
+
 /// The priorities of a period linked to a problem profile (its "community priority" note).
 pub async fn for_profile(db: &Db, profile_id: i64, period: Period) -> Result<Vec<ProfilePriority>, DbError> {
     sqlx::query_as(

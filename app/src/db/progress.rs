@@ -12,10 +12,11 @@ use crate::{
     audit::NewAuditEntry,
     engagement::{
         priorities::Verdict,
-        progress::{PublicStage, SurveyChoice},
+        progress::{ActionProgress, PublicStage, SurveyChoice},
     },
     i18n::Lang,
-    problems::ActionStatus,
+    problems::{ActionStatus, Stage},
+    time::Timestamp,
 };
 
 /// Stores a respondent's two last choices with their response, in its transaction: the address
@@ -102,6 +103,51 @@ pub async fn may_quote(db: &Db, response_id: i64) -> Result<bool, DbError> {
         .fetch_optional(db.reader())
         .await?;
     Ok(q == Some(1))
+}
+
+/// A problem profile as its public progress reads it: its stage, when it was closed, and its
+/// actions' statuses and dates (nothing else of them: no title, owner or note).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileProgress {
+    pub stage: Stage,
+    pub closed_at: Option<Timestamp>,
+    pub actions: Vec<ActionProgress>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ActionDates {
+    status: ActionStatus,
+    started_at: Option<Timestamp>,
+    done_at: Option<Timestamp>,
+}
+
+/// A partnership's problem profile's progress; none when it is not the partnership's.
+pub async fn profile_progress(
+    db: &Db,
+    csp_id: i64,
+    profile_id: i64,
+) -> Result<Option<ProfileProgress>, DbError> {
+    let row: Option<(Stage, Option<Timestamp>)> =
+        sqlx::query_as("SELECT stage, closed_at FROM problem_profiles WHERE id = $1 AND csp_id = $2")
+            .bind(profile_id)
+            .bind(csp_id)
+            .fetch_optional(db.reader())
+            .await?;
+    let Some((stage, closed_at)) = row else { return Ok(None) };
+    let actions: Vec<ActionDates> = sqlx::query_as(
+        "SELECT status, started_at, done_at FROM problem_actions WHERE profile_id = $1 ORDER BY id",
+    )
+    .bind(profile_id)
+    .fetch_all(db.reader())
+    .await?;
+    Ok(Some(ProfileProgress {
+        stage,
+        closed_at,
+        actions: actions
+            .into_iter()
+            .map(|a| ActionProgress { status: a.status, started_at: a.started_at, done_at: a.done_at })
+            .collect(),
+    }))
 }
 
 /// A priority as telling reads it, in the transaction changing it.

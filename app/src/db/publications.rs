@@ -460,6 +460,14 @@ fn area_clause(column: &str, param: usize) -> String {
     format!("(${param} = 0 OR {column} = ${param})")
 }
 
+/// The area's id when the row `key` names is linked to it in `table` (a link table with a
+/// `neighbourhood_id`, one row per pair), else NULL: a column for [`area_clause`].
+fn linked(table: &str, key_column: &str, key: &str, param: usize) -> String {
+    format!(
+        "(SELECT l.neighbourhood_id FROM {table} l WHERE l.{key_column} = {key} AND l.neighbourhood_id = ${param})"
+    )
+}
+
 /// Closed problem profiles closed in `[from, to)` touching the area.
 pub async fn closed_profiles(
     db: &Db,
@@ -468,11 +476,11 @@ pub async fn closed_profiles(
     from: Timestamp,
     to: Timestamp,
 ) -> Result<Vec<i64>, DbError> {
-    sqlx::query_scalar(
+    sqlx::query_scalar(&format!(
         "SELECT p.id FROM problem_profiles p WHERE p.csp_id = $1 AND p.stage = 'closed' AND p.closed_at >= $2 \
-         AND p.closed_at < $3 AND ($4 = 0 OR EXISTS (SELECT 1 FROM problem_profile_neighbourhoods pn \
-         WHERE pn.profile_id = p.id AND pn.neighbourhood_id = $4)) ORDER BY p.closed_at, p.id",
-    )
+         AND p.closed_at < $3 AND {} ORDER BY p.closed_at, p.id",
+        area_clause(&linked("problem_profile_neighbourhoods", "profile_id", "p.id", 4), 4)
+    ))
     .bind(csp_id)
     .bind(from)
     .bind(to)
@@ -490,12 +498,18 @@ pub async fn closed_campaigns(
     from: Timestamp,
     to: Timestamp,
 ) -> Result<Vec<i64>, DbError> {
-    sqlx::query_scalar(
+    sqlx::query_scalar(&format!(
         "SELECT c.id FROM campaigns c WHERE c.csp_id = $1 AND c.status IN ('closed', 'reported') \
          AND c.ends_on >= $2 AND c.ends_on < $3 AND EXISTS (SELECT 1 FROM surveys s WHERE s.campaign_id = c.id) \
-         AND ($4 = 0 OR c.whole_csp = 1 OR EXISTS (SELECT 1 FROM campaign_neighbourhoods cn \
-         WHERE cn.campaign_id = c.id AND cn.neighbourhood_id = $4)) ORDER BY c.ends_on, c.id",
-    )
+         AND {} ORDER BY c.ends_on, c.id",
+        area_clause(
+            &format!(
+                "CASE WHEN c.whole_csp = 1 THEN $4 ELSE {} END",
+                linked("campaign_neighbourhoods", "campaign_id", "c.id", 4)
+            ),
+            4
+        )
+    ))
     .bind(csp_id)
     .bind(from)
     .bind(to)
@@ -632,5 +646,82 @@ pub async fn priority_of_csp(db: &Db, csp_id: i64, priority_id: i64) -> Result<b
             .bind(csp_id)
             .fetch_one(db.reader())
             .await?;
+    Ok(n > 0)
+}
+
+/// A free-text answer whose respondent agreed, when answering, to be quoted (without their
+/// name), with its campaign's title.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow, serde::Serialize, serde::Deserialize)]
+pub struct QuotableAnswer {
+    pub response_id: i64,
+    pub question: String,
+    pub text: String,
+    /// The language the respondent answered in.
+    pub language: String,
+    pub campaign_en: String,
+    pub campaign_cy: String,
+}
+
+/// Answers listed per campaign, at most.
+const QUOTABLE_PER_CAMPAIGN: i64 = 100;
+
+/// The free-text answers of these campaigns of the partnership, from the area (`None`: all of
+/// it), whose respondents agreed to be quoted; possible duplicates left out.
+pub async fn quotable_answers(
+    db: &Db,
+    csp_id: i64,
+    campaigns: &[i64],
+    neighbourhood: Option<i64>,
+) -> Result<Vec<QuotableAnswer>, DbError> {
+    let mut out = Vec::new();
+    for campaign in campaigns {
+        let rows: Vec<QuotableAnswer> = sqlx::query_as(&format!(
+            "SELECT r.id AS response_id, a.question, a.text, r.language, c.title_en AS campaign_en, c.title_cy AS campaign_cy \
+             FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id JOIN campaigns c ON c.id = r.campaign_id \
+             WHERE r.campaign_id = $1 AND r.csp_id = $2 AND r.may_quote = 1 AND r.duplicate_of IS NULL \
+             AND a.text IS NOT NULL AND a.text <> '' AND {} ORDER BY r.id, a.question LIMIT $4",
+            area_clause("r.neighbourhood_id", 3)
+        ))
+        .bind(campaign)
+        .bind(csp_id)
+        .bind(neighbourhood.unwrap_or(0))
+        .bind(QUOTABLE_PER_CAMPAIGN)
+        .fetch_all(db.reader())
+        .await?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
+/// The words of a response's free-text answer to `question`, if the response is the
+/// partnership's and its respondent agreed to be quoted.
+pub async fn quotable_answer(
+    db: &Db,
+    csp_id: i64,
+    response_id: i64,
+    question: &str,
+) -> Result<Option<String>, DbError> {
+    sqlx::query_scalar(
+        "SELECT a.text FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id \
+         WHERE r.id = $1 AND r.csp_id = $2 AND r.may_quote = 1 AND a.question = $3 AND a.text IS NOT NULL \
+         AND a.text <> '' LIMIT 1",
+    )
+    .bind(response_id)
+    .bind(csp_id)
+    .bind(question)
+    .fetch_optional(db.reader())
+    .await
+}
+
+/// Whether a response may be quoted in the partnership's publications: it is the
+/// partnership's, and its respondent agreed when answering.
+pub async fn response_quotable(db: &Db, csp_id: i64, response_id: i64) -> Result<bool, DbError> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM survey_responses WHERE id = $1 AND csp_id = $2 AND may_quote = 1",
+    )
+    .bind(response_id)
+    .bind(csp_id)
+    .fetch_one(db.reader())
+    .await?;
     Ok(n > 0)
 }

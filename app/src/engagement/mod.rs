@@ -59,6 +59,8 @@ pub mod respond_pages;
 #[cfg(feature = "ssr")]
 pub mod progress;
 #[cfg(feature = "ssr")]
+pub mod progress_view;
+#[cfg(feature = "ssr")]
 pub mod telling;
 
 use crate::vocabulary::vocabulary;

@@ -6,10 +6,8 @@ use crate::{
     db,
     engagement::{
         priorities::{Period, Verdict},
-        progress::{
-            event_words, priority_stage, priority_timeline, stage_name, PublicStage, ReviewProgress,
-            TimelineEntry,
-        },
+        progress::{priority_stage, priority_timeline, PublicStage, ReviewProgress, TimelineEntry},
+        progress_view::Progress,
         reach_page::shown_words,
         respond::{availability, Availability},
         CampaignStatus,
@@ -266,8 +264,7 @@ fn Priorities(lang: Lang, period: Period, priorities: Vec<PublicPriority>) -> im
                                         " " {t!(lang, "nbhd-priority-status")} " " {status}
                                         {p.reviewed_on.map(|at| format!(" ({})", t!(lang, "nbhd-priority-reviewed", date = crate::time::date(lang, at))))}
                                     </span>
-                                    <p class="stage">{t!(lang, "nbhd-priority-stage")} " " <strong>{stage_name(lang, p.stage)}</strong></p>
-                                    <Timeline lang timeline=p.timeline />
+                                    <Progress lang stage=p.stage timeline=p.timeline />
                                 </li>
                             }
                         }).collect_view()}
@@ -276,27 +273,6 @@ fn Priorities(lang: Lang, period: Period, priorities: Vec<PublicPriority>) -> im
             }}
         </section>
     }
-}
-
-/// A priority's dated events as a list (the stage in words on each, never by colour alone).
-#[component]
-fn Timeline(lang: Lang, timeline: Vec<TimelineEntry>) -> impl IntoView {
-    (!timeline.is_empty()).then(|| {
-        view! {
-            <details class="timeline">
-                <summary>{t!(lang, "nbhd-priority-timeline")}</summary>
-                <ol>
-                    {timeline.into_iter().map(|e| view! {
-                        <li>
-                            <time datetime=crate::time::iso_date(e.on)>{crate::time::date(lang, e.on)}</time>
-                            ": " {event_words(lang, e.event)}
-                            " (" {t!(lang, "nbhd-timeline-stage", stage = stage_name(lang, e.stage))} ")"
-                        </li>
-                    }).collect_view()}
-                </ol>
-            </details>
-        }
-    })
 }
 
 #[component]

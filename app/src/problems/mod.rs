@@ -381,8 +381,33 @@ pub fn you_said_we_did(
     done: &[(String, Option<String>)],
     change: Option<&assessment::RateChange>,
 ) -> String {
-    let categories: Vec<&str> = profile.categories.iter().map(|(_, n)| n.get(lang)).collect();
-    let areas: Vec<&str> = profile.neighbourhoods.iter().map(|(_, n)| n.get(lang)).collect();
+    let categories: Vec<Names> = profile.categories.iter().map(|(_, n)| n.clone()).collect();
+    let areas: Vec<Names> = profile.neighbourhoods.iter().map(|(_, n)| n.clone()).collect();
+    you_said_we_did_of(lang, &categories, &areas, reports, WeDid::Titled(done), change)
+}
+
+/// What a "you said, we did" text says was done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeDid<'a> {
+    /// Each action done by its title (and organisation), as staff typed them (in one language).
+    Titled(&'a [(String, Option<String>)]),
+    /// Only how many actions were done: for a text wholly in one language (a publication's
+    /// Welsh), which an action's title typed in English would break.
+    Counted(usize),
+}
+
+/// The "you said, we did" text from its facts: the categories and areas reported (bilingual
+/// names), how many reports, what was done and what the numbers say.
+pub fn you_said_we_did_of(
+    lang: Lang,
+    categories: &[Names],
+    areas: &[Names],
+    reports: i64,
+    done: WeDid<'_>,
+    change: Option<&assessment::RateChange>,
+) -> String {
+    let categories: Vec<&str> = categories.iter().map(|n| n.get(lang)).collect();
+    let areas: Vec<&str> = areas.iter().map(|n| n.get(lang)).collect();
     let mut out = t!(
         lang,
         "ysw-you-said",
@@ -391,17 +416,19 @@ pub fn you_said_we_did(
         areas = areas.join(", ")
     );
     out.push('\n');
-    if done.is_empty() {
-        out.push_str(&t!(lang, "ysw-no-actions"));
-    } else {
-        out.push_str(&t!(lang, "ysw-we-did"));
-        for (title, organisation) in done {
-            out.push_str("\n- ");
-            out.push_str(title);
-            if let Some(o) = organisation {
-                out.push_str(&format!(" ({o})"));
+    match done {
+        WeDid::Titled([]) | WeDid::Counted(0) => out.push_str(&t!(lang, "ysw-no-actions")),
+        WeDid::Titled(done) => {
+            out.push_str(&t!(lang, "ysw-we-did"));
+            for (title, organisation) in done {
+                out.push_str("\n- ");
+                out.push_str(title);
+                if let Some(o) = organisation {
+                    out.push_str(&format!(" ({o})"));
+                }
             }
         }
+        WeDid::Counted(n) => out.push_str(&t!(lang, "ysw-we-did-counted", count = (n as i64))),
     }
     if let Some(c) = change {
         out.push('\n');

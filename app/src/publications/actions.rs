@@ -11,8 +11,8 @@
 use super::pages::{list_page, publication_page, ADDRESS};
 use super::sources::{campaigns_drawn_on, draft_input, profiles_drawn_on, residents_drawn_on};
 use super::{
-    check_correction, check_edit, check_new, draft, draft_words, publish_problems, told_email, EditForm,
-    FormProblem, Item, SourceKind,
+    check_correction, check_edit, check_new, draft, draft_words, publish_problems, quote_item, told_email,
+    EditForm, FormProblem, Item, SourceKind,
 };
 use crate::{
     audit::{AuditAction, NewAuditEntry},
@@ -181,23 +181,33 @@ async fn latest_version(
     Ok(latest.filter(|v| version.trim().parse::<i64>().ok() == Some(v.id)))
 }
 
-/// Item sources that are not the partnership's are refused (a form could name any id).
-async fn sources_known(state: &AppState, csp_id: i64, items: &[Item]) -> Result<bool, db::DbError> {
+/// Why an item's source is refused, if one is: not the partnership's (a form could name any
+/// id), or a quote of a response whose respondent did not agree to be quoted.
+async fn source_problem(
+    state: &AppState,
+    csp_id: i64,
+    items: &[Item],
+) -> Result<Option<Outcome>, db::DbError> {
     for item in items {
         let Some(id) = item.source_id else { continue };
-        let known = match item.source {
-            SourceKind::Profile => db::publications::profile_of_csp(&state.db, csp_id, id).await?,
-            SourceKind::Priority => db::publications::priority_of_csp(&state.db, csp_id, id).await?,
-            SourceKind::Campaign => {
-                db::engagement::campaign(&state.db, id).await?.is_some_and(|c| c.csp_id == csp_id)
-            }
-            SourceKind::Nothing => true,
+        let refused = match item.source {
+            SourceKind::Profile => (!db::publications::profile_of_csp(&state.db, csp_id, id).await?)
+                .then_some(Outcome::PublicationItem),
+            SourceKind::Priority => (!db::publications::priority_of_csp(&state.db, csp_id, id).await?)
+                .then_some(Outcome::PublicationItem),
+            SourceKind::Campaign => db::engagement::campaign(&state.db, id)
+                .await?
+                .is_none_or(|c| c.csp_id != csp_id)
+                .then_some(Outcome::PublicationItem),
+            SourceKind::Quote => (!db::publications::response_quotable(&state.db, csp_id, id).await?)
+                .then_some(Outcome::PublicationQuote),
+            SourceKind::Nothing => None,
         };
-        if !known {
-            return Ok(false);
+        if refused.is_some() {
+            return Ok(refused);
         }
     }
-    Ok(true)
+    Ok(None)
 }
 
 /// `POST /staff/engagement/publications/{id}/edit`: saves the draft (every field, items added,
@@ -227,9 +237,9 @@ pub async fn edit(
         Ok(checked) => checked,
         Err(p) => return refuse(form_outcome(p)).await,
     };
-    match sources_known(&state, csp.csp_id, &items).await {
-        Ok(true) => {}
-        Ok(false) => return refuse(Outcome::PublicationItem).await,
+    match source_problem(&state, csp.csp_id, &items).await {
+        Ok(None) => {}
+        Ok(Some(outcome)) => return refuse(outcome).await,
         Err(e) => return refuse(unavailable(e)).await,
     }
     let detail = format!("version {} saved: {} ({} items)", version.number, words.title_en, items.len());
@@ -238,6 +248,67 @@ pub async fn edit(
         Ok(true) => back(lang, id, &Outcome::PublicationSaved.query()),
         Ok(false) => refuse(Outcome::PublicationStale).await,
         Err(e) => refuse(unavailable(e)).await,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct QuoteForm {
+    pub csp: String,
+    pub version: String,
+    pub response: String,
+    pub question: String,
+}
+
+/// `POST /staff/engagement/publications/{id}/quote`: adds a respondent's free-text answer to the
+/// draft as a "you said" quote: refused unless the response is the partnership's and its
+/// respondent agreed, when answering, to be quoted. The words are checked for identity with
+/// every other text before publishing. Audited.
+pub async fn quote(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    Posted { form, lang, .. }: Posted<QuoteForm>,
+) -> Response {
+    let (p, csp) = match open(&state, &staff, lang, &form.csp, &id).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let id = p.id;
+    let version = match latest_version(&state, id, &form.version).await {
+        Ok(Some(v)) if v.published_at.is_none() => v,
+        Ok(_) => return back(lang, id, &Outcome::PublicationStale.query()),
+        Err(e) => return back(lang, id, &unavailable(e).query()),
+    };
+    let Some(response) = form.response.trim().parse::<i64>().ok().filter(|r| *r > 0) else {
+        return back(lang, id, &Outcome::PublicationQuote.query());
+    };
+    let words = match db::publications::quotable_answer(&state.db, csp.csp_id, response, form.question.trim())
+        .await
+    {
+        Ok(Some(words)) => words,
+        Ok(None) => return back(lang, id, &Outcome::PublicationQuote.query()),
+        Err(e) => return back(lang, id, &unavailable(e).query()),
+    };
+    let mut items = match db::publications::items(&state.db, version.id).await {
+        Ok(items) => items,
+        Err(e) => return back(lang, id, &unavailable(e).query()),
+    };
+    if items.len() >= super::MAX_ITEMS {
+        return back(lang, id, &Outcome::PublicationTooMany.query());
+    }
+    let quoted = quote_item(&words, response);
+    if quoted.text.en.chars().count() > super::MAX_TEXT || quoted.text.cy.chars().count() > super::MAX_TEXT {
+        return back(lang, id, &Outcome::PublicationTooLong.query());
+    }
+    items.push(quoted);
+    let detail =
+        format!("version {} saved: the words of response {response} added as a quote", version.number);
+    let entry = audit(&staff, csp.csp_id, Some(id), AuditAction::PublicationEdited, detail);
+    match db::publications::save_draft(&state.db, id, version.id, &version.words(), &items, &entry).await {
+        Ok(true) => back(lang, id, &Outcome::PublicationQuoted.query()),
+        Ok(false) => back(lang, id, &Outcome::PublicationStale.query()),
+        Err(e) => back(lang, id, &unavailable(e).query()),
     }
 }
 
@@ -271,6 +342,12 @@ pub async fn publish(
         Ok(items) => items,
         Err(e) => return back(lang, id, &unavailable(e).query()),
     };
+    // A quote's consent is checked again (as when it was added): only quotable words are published.
+    match source_problem(&state, csp.csp_id, &items).await {
+        Ok(None) => {}
+        Ok(Some(outcome)) => return back(lang, id, &outcome.query()),
+        Err(e) => return back(lang, id, &unavailable(e).query()),
+    }
     let residents = match residents_drawn_on(&state, csp.csp_id, &items).await {
         Ok(r) => r,
         Err(e) => return back(lang, id, &unavailable(e).query()),

@@ -17,8 +17,16 @@ pub mod pages;
 pub mod sources;
 
 use crate::{
-    i18n::Lang, reference::Names, reporting::Family, suppression::Shown, t, time::Timestamp,
-    triage::ReporterDetails, vocabulary::vocabulary,
+    engagement::progress::{self, ActionProgress, PublicStage, ReviewProgress, TimelineEntry},
+    i18n::Lang,
+    problems::Stage,
+    reference::Names,
+    reporting::Family,
+    suppression::Shown,
+    t,
+    time::Timestamp,
+    triage::ReporterDetails,
+    vocabulary::vocabulary,
 };
 use serde::{Deserialize, Serialize};
 
@@ -27,8 +35,15 @@ vocabulary! {
     ItemKind { Said = "said", Did = "did" }
 }
 vocabulary! {
-    /// What an item was drafted from (kept so the identity check knows whose reports it draws on).
-    SourceKind { Profile = "profile", Campaign = "campaign", Priority = "priority", Nothing = "none" }
+    /// What an item was drafted from (kept so the identity check knows whose reports it draws on);
+    /// a quote's source is the survey response whose words it quotes (with their consent).
+    SourceKind {
+        Profile = "profile",
+        Campaign = "campaign",
+        Priority = "priority",
+        Quote = "quote",
+        Nothing = "none",
+    }
 }
 
 /// Longest title, per language.
@@ -69,6 +84,15 @@ impl Item {
     }
 }
 
+/// A quote's item, in both languages: a respondent's words as they wrote them (in the language
+/// they answered in), said to be a respondent's and never whose. It is checked for identity
+/// with every other text before publishing (`publish_problems`).
+pub fn quote_item(words: &str, response_id: i64) -> Item {
+    let words = words.trim().to_string();
+    let (en, cy) = both(|lang| t!(lang, "publication-quote", words = words.clone()));
+    Item::new(ItemKind::Said, en, cy, SourceKind::Quote, Some(response_id))
+}
+
 /// Reads a form's source value back (`profile:12`, `none`); `None` when it is neither.
 pub fn parse_source(value: &str) -> Option<(SourceKind, Option<i64>)> {
     let value = value.trim();
@@ -89,6 +113,41 @@ pub struct Words {
     pub intro_cy: String,
     pub correction_en: String,
     pub correction_cy: String,
+}
+
+/// A "we did" item's live progress, computed when the page is read (the published words never
+/// change): the stage of the profile or priority it draws on and its short timeline, made only
+/// of stages, dates and kinds of event (no action's words, owner or note).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemProgress {
+    pub stage: PublicStage,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// A problem profile's progress: done once closed, under way once an action started.
+pub fn profile_progress(
+    stage: Stage,
+    actions: &[ActionProgress],
+    closed_at: Option<Timestamp>,
+) -> ItemProgress {
+    let statuses: Vec<_> = actions.iter().map(|a| a.status).collect();
+    ItemProgress {
+        stage: progress::profile_stage(stage, &statuses),
+        timeline: progress::profile_timeline(actions, closed_at.filter(|_| stage == Stage::Closed)),
+    }
+}
+
+/// A priority's progress, as the neighbourhood page shows it: `reviews` newest first.
+pub fn priority_progress(
+    set_on: Timestamp,
+    actions: &[ActionProgress],
+    reviews: &[ReviewProgress],
+) -> ItemProgress {
+    let statuses: Vec<_> = actions.iter().map(|a| a.status).collect();
+    ItemProgress {
+        stage: progress::priority_stage(&statuses, reviews.first().map(|r| r.verdict)),
+        timeline: progress::priority_timeline(set_on, actions, reviews),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,12 +181,36 @@ pub struct PriorityReviewed {
     pub reviewed_on: Timestamp,
 }
 
-/// A closed problem profile touching the area: its "you said, we did" text (drafted by
-/// `problems::you_said_we_did` with the hub's computed outcome) in both languages.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A closed problem profile touching the area: the facts its "you said, we did" item is
+/// drafted from (`problems::you_said_we_did_of`, with the hub's computed outcome).
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClosedProfile {
     pub profile_id: i64,
-    pub text: Names,
+    pub categories: Vec<Names>,
+    pub areas: Vec<Names>,
+    pub reports: i64,
+    /// The actions done: (title, organisation), as staff typed them, in one language.
+    pub done: Vec<(String, Option<String>)>,
+    pub change: Option<crate::problems::assessment::RateChange>,
+}
+
+/// A closed profile's "we did" item: in English with the actions done by their titles; in
+/// Welsh wholly Welsh, the actions counted (their titles and organisations are typed by staff
+/// in one language, so none of them is put in the Welsh).
+pub fn profile_text(p: &ClosedProfile) -> Names {
+    use crate::problems::{you_said_we_did_of, WeDid};
+    let change = p.change.as_ref();
+    Names::new(
+        you_said_we_did_of(Lang::En, &p.categories, &p.areas, p.reports, WeDid::Titled(&p.done), change),
+        you_said_we_did_of(
+            Lang::Cy,
+            &p.categories,
+            &p.areas,
+            p.reports,
+            WeDid::Counted(p.done.len()),
+            change,
+        ),
+    )
 }
 
 /// Reports of the period by row (a family, or every other concern with every sensitive one),
@@ -270,13 +353,8 @@ pub fn draft(input: &DraftInput) -> Vec<Item> {
         items.push(Item::new(ItemKind::Said, en, cy, SourceKind::Nothing, None));
     }
     for p in &input.profiles {
-        items.push(Item::new(
-            ItemKind::Did,
-            p.text.en.clone(),
-            p.text.cy.clone(),
-            SourceKind::Profile,
-            Some(p.profile_id),
-        ));
+        let text = profile_text(p);
+        items.push(Item::new(ItemKind::Did, text.en, text.cy, SourceKind::Profile, Some(p.profile_id)));
     }
     // The latest review of each priority in the period.
     let mut reviewed: Vec<&PriorityReviewed> = Vec::new();
@@ -579,7 +657,14 @@ mod tests {
             },
             profiles: vec![ClosedProfile {
                 profile_id: 3,
-                text: names("You said: 12 reports. We did: lighting.", "Dywedoch chi: 12 adroddiad."),
+                categories: vec![names("Drug dealing", "Delio cyffuriau")],
+                areas: vec![names("Cathays", "Cathays")],
+                reports: 12,
+                done: vec![
+                    ("Fitted brighter street lights".into(), Some("Cardiff Council".into())),
+                    ("Closure order on the house".into(), None),
+                ],
+                change: None,
             }],
             reviewed: vec![
                 PriorityReviewed {
@@ -619,7 +704,13 @@ mod tests {
         assert!(!reports.text.en.contains("Drugs"), "a hidden count is left out: {}", reports.text.en);
         assert!(!reports.text.en.contains("Hate"), "sensitive kinds never named on their own");
         assert!(!reports.text.en.contains("30"), "other and sensitive only inside the total");
-        assert_eq!(items[3].text.en, "You said: 12 reports. We did: lighting.");
+        assert!(
+            items[3].text.en.contains("12 reports about Drug dealing in Cathays")
+                && items[3].text.en.contains("- Fitted brighter street lights (Cardiff Council)")
+                && items[3].text.en.contains("- Closure order on the house"),
+            "{}",
+            items[3].text.en
+        );
         assert_eq!((items[3].source, items[3].source_id), (SourceKind::Profile, Some(3)));
         let review = &items[4];
         assert!(review.text.en.contains("Resolved"), "the latest verdict: {}", review.text.en);
@@ -630,6 +721,60 @@ mod tests {
         let words = draft_words(&input());
         assert!(words.title_en.contains("Cathays") && !words.title_cy.is_empty());
         assert_ne!(words.intro_en, words.intro_cy);
+    }
+
+    #[test]
+    fn a_welsh_draft_is_wholly_welsh_with_no_english_action_title() {
+        let mut input = input();
+        input.profiles.push(ClosedProfile {
+            profile_id: 4,
+            categories: vec![names("Anti-social behaviour", "Ymddygiad gwrthgymdeithasol")],
+            areas: vec![names("Roath", "Y Rhath")],
+            reports: 1,
+            done: vec![("Youth outreach sessions".into(), Some("Youth Service".into()))],
+            change: Some(crate::problems::assessment::RateChange {
+                before: 20,
+                after: 10,
+                ratio: Some(0.5),
+                low: 0.3,
+                high: 0.9,
+                verdict: crate::problems::assessment::Verdict::Fell,
+            }),
+        });
+        let items = draft(&input);
+        let titles = [
+            "Fitted brighter street lights",
+            "Cardiff Council",
+            "Closure order on the house",
+            "Youth outreach sessions",
+            "Youth Service",
+        ];
+        let profiles: Vec<&Item> = items.iter().filter(|i| i.source == SourceKind::Profile).collect();
+        assert_eq!(profiles.len(), 2);
+        for item in &items {
+            for title in titles {
+                assert!(!item.text.cy.contains(title), "{title} in the Welsh: {}", item.text.cy);
+            }
+        }
+        assert!(profiles[0].text.en.contains("Fitted brighter street lights"), "the English keeps them");
+        assert!(
+            profiles[0].text.cy.contains("Gwnaethom ni: 2 cam gweithredu")
+                && profiles[0].text.cy.contains("Delio cyffuriau yn Cathays"),
+            "{}",
+            profiles[0].text.cy
+        );
+        assert!(
+            profiles[1].text.cy.contains("1 cam gweithredu")
+                && profiles[1].text.cy.contains("Y Rhath")
+                && profiles[1].text.cy.contains("wedi gostwng 50%"),
+            "{}",
+            profiles[1].text.cy
+        );
+        assert!(profiles[1].text.en.contains("Youth outreach sessions (Youth Service)"));
+        // No action done: the Welsh says it was looked into, with no count.
+        let mut none = input.profiles[0].clone();
+        none.done.clear();
+        assert_eq!(profile_text(&none).cy.lines().nth(1), Some(t!(Lang::Cy, "ysw-no-actions").as_str()));
     }
 
     #[test]
@@ -763,6 +908,33 @@ mod tests {
             let (en, cy) = (problem_words(Lang::En, p), problem_words(Lang::Cy, p));
             assert!(en.contains('3') && cy.contains('3') && en != cy, "{en} / {cy}");
         }
+    }
+
+    #[test]
+    fn a_quote_is_a_said_item_naming_no_one_and_checked_like_any_text() {
+        let quote = quote_item("  The lights made all the difference. ", 41);
+        assert_eq!(
+            (quote.kind, quote.source, quote.source_id),
+            (ItemKind::Said, SourceKind::Quote, Some(41))
+        );
+        assert!(quote.text.en.contains("“The lights made all the difference.”"), "{}", quote.text.en);
+        assert!(
+            quote.text.cy.contains("“The lights made all the difference.”") && quote.text.en != quote.text.cy
+        );
+        assert_eq!(parse_source(&quote.source_value()), Some((SourceKind::Quote, Some(41))));
+        let (words, _) = check_edit(&form()).unwrap();
+        assert!(publish_problems(&words, std::slice::from_ref(&quote), &[], false).is_empty());
+        let gwen = ReporterDetails { name: Some("Gwenllian Morgan".into()), ..ReporterDetails::default() };
+        let naming = quote_item("Gwenllian Morgan deals from number 4", 41);
+        assert_eq!(
+            publish_problems(&words, &[naming], &[gwen], false),
+            vec![PublishProblem::Identifies(Field::Item(0))]
+        );
+        let emailing = quote_item("Write to me at sam@example.org", 41);
+        assert_eq!(
+            publish_problems(&words, &[emailing], &[], false),
+            vec![PublishProblem::Identifies(Field::Item(0))]
+        );
     }
 
     #[test]

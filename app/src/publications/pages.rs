@@ -7,9 +7,13 @@
 //! - `/you-said-we-did/{id}` (and `/cy/...`): the latest published version, saying when it was
 //!   corrected; each view is counted (a number per day, no cookie).
 
-use super::{day_of, publish_problems, Item, ItemKind, PublishProblem, Words, RECENT_DAYS};
+use super::{
+    day_of, priority_progress, profile_progress, publish_problems, Item, ItemKind, ItemProgress,
+    PublishProblem, SourceKind, Words, RECENT_DAYS,
+};
 use crate::{
     db::{self, publications::Listed},
+    engagement::{progress::ReviewProgress, progress_view::Progress},
     error::{internal, reject, AppError},
     i18n::Lang,
     reference::Names,
@@ -258,6 +262,9 @@ pub struct PublicationView {
     pub items: Vec<Item>,
     pub ever_published: bool,
     pub problems: Vec<PublishProblem>,
+    /// While a draft: the free-text answers of the area and period's campaigns whose
+    /// respondents agreed to be quoted, each of which may be added as a quote.
+    pub quotable: Vec<db::publications::QuotableAnswer>,
     pub versions: Vec<VersionSummary>,
     pub kept: kept::KeptForm,
 }
@@ -288,6 +295,23 @@ pub async fn publication_view(id: i64, kept_token: Option<String>) -> Result<Pub
         }
         false => Vec::new(),
     };
+    let quotable = match draft {
+        true => {
+            let campaigns = db::publications::closed_campaigns(
+                db,
+                p.csp_id,
+                p.neighbourhood_id,
+                p.period_from,
+                p.period_to + 86_400,
+            )
+            .await
+            .map_err(internal)?;
+            db::publications::quotable_answers(db, p.csp_id, &campaigns, p.neighbourhood_id)
+                .await
+                .map_err(internal)?
+        }
+        false => Vec::new(),
+    };
     let now = db::now();
     let (views_total, views_recent) =
         db::publications::views(db, id, day_of(now) - (RECENT_DAYS - 1) * 86_400).await.map_err(internal)?;
@@ -311,6 +335,7 @@ pub async fn publication_view(id: i64, kept_token: Option<String>) -> Result<Pub
         items,
         ever_published: versions.iter().any(|v| v.published_at.is_some()),
         problems,
+        quotable,
         versions: versions
             .iter()
             .map(|v| VersionSummary {
@@ -362,6 +387,7 @@ fn publication(lang: Lang, v: PublicationView) -> impl IntoView {
                 <Checks lang problems=v.problems.clone() />
                 <p><a href=lang.path(&format!("{ADDRESS}/{id}/preview"))>{t!(lang, "publication-preview")}</a></p>
                 {edit_form(lang, &v)}
+                <Quotable lang id csp=v.csp_slug.clone() version=v.version_id answers=v.quotable.clone() />
                 <form method="post" action=format!("{ADDRESS}/{id}/publish") class="form card">
                     <input type="hidden" name="lang" value=lang.code() />
                     <input type="hidden" name="csp" value=v.csp_slug.clone() />
@@ -402,6 +428,49 @@ fn Reach(
                 <dd data-reach="recent">{views_recent}</dd>
             </dl>
             <p class="hint">{t!(lang, "publication-reach-hint")}</p>
+        </section>
+    }
+}
+
+/// Residents' words that may be quoted (their respondents agreed when answering), each with a
+/// form adding it to the draft as a quote.
+#[component]
+fn Quotable(
+    lang: Lang,
+    id: i64,
+    csp: String,
+    version: i64,
+    answers: Vec<db::publications::QuotableAnswer>,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby="quotable" class="card">
+            <h2 id="quotable">{t!(lang, "publication-quotable")}</h2>
+            <p class="hint">{t!(lang, "publication-quotable-hint")}</p>
+            {if answers.is_empty() {
+                view! { <p>{t!(lang, "publication-quotable-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="quotable">
+                        {answers.into_iter().map(|a| {
+                            let campaign = Names::new(&a.campaign_en, &a.campaign_cy);
+                            view! {
+                                <li>
+                                    <blockquote lang=a.language.clone()>{a.text.clone()}</blockquote>
+                                    <p class="meta">{campaign.get(lang).to_string()}</p>
+                                    <form method="post" action=format!("{ADDRESS}/{id}/quote") class="inline">
+                                        <input type="hidden" name="lang" value=lang.code() />
+                                        <input type="hidden" name="csp" value=csp.clone() />
+                                        <input type="hidden" name="version" value=version.to_string() />
+                                        <input type="hidden" name="response" value=a.response_id.to_string() />
+                                        <input type="hidden" name="question" value=a.question.clone() />
+                                        <button type="submit" class="button secondary">{t!(lang, "publication-quote-add")}</button>
+                                    </form>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
         </section>
     }
 }
@@ -620,6 +689,9 @@ pub struct PublicView {
     pub to: Timestamp,
     pub words: Words,
     pub items: Vec<Item>,
+    /// Each item's live progress, in the order of `items`: for a "we did" item drawn from one of
+    /// the partnership's profiles or priorities, read now; none for the others.
+    pub progress: Vec<Option<ItemProgress>>,
     /// When the version shown was published (none: a draft, in the preview).
     pub published_at: Option<Timestamp>,
     /// When the publication was first published.
@@ -639,6 +711,7 @@ async fn public_view_of(
     };
     let Some(shown) = shown.cloned() else { return Ok(None) };
     let items = db::publications::items(db, shown.id).await?;
+    let progress = items_progress(db, p.csp_id, &items).await?;
     let first_published = versions.iter().filter_map(|v| v.published_at).min();
     Ok(Some(PublicView {
         id: p.id,
@@ -651,9 +724,40 @@ async fn public_view_of(
         corrected: shown.number > 1 && !(shown.correction_en.is_empty() && shown.correction_cy.is_empty()),
         words: shown.words(),
         items,
+        progress,
         published_at: shown.published_at,
         first_published,
     }))
+}
+
+/// The live progress of each "we did" item drawn from a profile or priority of the partnership
+/// (computed as the page is read; the published words stay as they were).
+async fn items_progress(
+    db: &db::Db,
+    csp_id: i64,
+    items: &[Item],
+) -> Result<Vec<Option<ItemProgress>>, db::DbError> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let progress = match (item.kind, item.source, item.source_id) {
+            (ItemKind::Did, SourceKind::Profile, Some(id)) => db::progress::profile_progress(db, csp_id, id)
+                .await?
+                .map(|p| profile_progress(p.stage, &p.actions, p.closed_at)),
+            (ItemKind::Did, SourceKind::Priority, Some(id)) => {
+                db::priorities::of_csp(db, csp_id, id).await?.map(|p| {
+                    let reviews: Vec<ReviewProgress> = p
+                        .reviews
+                        .iter()
+                        .map(|r| ReviewProgress { verdict: r.verdict, reviewed_on: r.reviewed_on })
+                        .collect();
+                    priority_progress(p.created_at, &p.action_progress, &reviews)
+                })
+            }
+            _ => None,
+        };
+        out.push(progress);
+    }
+    Ok(out)
 }
 
 /// The public page's data; `None` for an unknown or never published publication. Counts the view.
@@ -724,6 +828,7 @@ pub fn PublicBody(lang: Lang, view: PublicView) -> impl IntoView {
         to,
         words,
         items,
+        progress,
         published_at,
         first_published,
         corrected,
@@ -737,14 +842,21 @@ pub fn PublicBody(lang: Lang, view: PublicView) -> impl IntoView {
         Some(slug) => lang.path(&format!("/neighbourhoods/{slug}")),
         None => lang.path(&format!("/partnerships/{csp_slug}")),
     };
-    let said: Vec<String> =
-        items.iter().filter(|i| i.kind == ItemKind::Said).map(|i| i.text.get(lang).to_string()).collect();
-    let did: Vec<String> =
-        items.iter().filter(|i| i.kind == ItemKind::Did).map(|i| i.text.get(lang).to_string()).collect();
+    let entries = |kind: ItemKind| -> Vec<(String, Option<ItemProgress>)> {
+        items
+            .iter()
+            .zip(progress.iter().cloned().chain(std::iter::repeat(None)))
+            .filter(|(i, _)| i.kind == kind)
+            .map(|(i, p)| (i.text.get(lang).to_string(), p))
+            .collect()
+    };
+    let (said, did) = (entries(ItemKind::Said), entries(ItemKind::Did));
     let paragraphs = |text: String| {
         text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p>{l.to_string()}</p> }).collect_view()
     };
-    let list = move |heading_id: &'static str, heading: String, entries: Vec<String>| {
+    let list = move |heading_id: &'static str,
+                     heading: String,
+                     entries: Vec<(String, Option<ItemProgress>)>| {
         view! {
             <section aria-labelledby=heading_id class="ysw">
                 <h2 id=heading_id>{heading}</h2>
@@ -753,7 +865,12 @@ pub fn PublicBody(lang: Lang, view: PublicView) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="ysw-items">
-                            {entries.into_iter().map(|e| view! { <li>{paragraphs(e)}</li> }).collect_view()}
+                            {entries.into_iter().map(|(e, p)| view! {
+                                <li>
+                                    {paragraphs(e)}
+                                    {p.map(|p| view! { <Progress lang stage=p.stage timeline=p.timeline /> })}
+                                </li>
+                            }).collect_view()}
                         </ul>
                     }.into_any()
                 }}

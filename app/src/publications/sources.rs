@@ -121,12 +121,14 @@ pub async fn draft_input(
             .filter(|a| a.status == crate::problems::ActionStatus::Done)
             .map(|a| (a.title.clone(), a.organisation.clone()))
             .collect();
-        let change = assessment.as_ref().ok().map(|a| a.area);
-        let text = Names::new(
-            crate::problems::you_said_we_did(Lang::En, &profile, analysis.reports, &done, change.as_ref()),
-            crate::problems::you_said_we_did(Lang::Cy, &profile, analysis.reports, &done, change.as_ref()),
-        );
-        profiles.push(ClosedProfile { profile_id: id, text });
+        profiles.push(ClosedProfile {
+            profile_id: id,
+            categories: profile.categories.iter().map(|(_, n)| n.clone()).collect(),
+            areas: profile.neighbourhoods.iter().map(|(_, n)| n.clone()).collect(),
+            reports: analysis.reports,
+            done,
+            change: assessment.as_ref().ok().map(|a| a.area),
+        });
     }
     Ok(DraftInput { area, from, to, surveys, priorities_set, reports, profiles, reviewed })
 }
@@ -175,7 +177,7 @@ pub async fn profiles_drawn_on(
                     }
                 }
             }
-            SourceKind::Campaign | SourceKind::Nothing => {}
+            SourceKind::Campaign | SourceKind::Quote | SourceKind::Nothing => {}
         }
     }
     Ok(out)

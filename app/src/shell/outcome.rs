@@ -327,6 +327,8 @@ outcomes! {
     PublicationIncomplete: Engagement Error "publication_incomplete" => "publication-error-incomplete",
     PublicationNoItems: Engagement Error "publication_no_items" => "publication-error-no-items",
     PublicationIdentifies: Engagement Error "publication_identifies" => "publication-error-identifies",
+    PublicationQuoted: Engagement Done "publication_quoted" => "publication-done-quoted",
+    PublicationQuote: Engagement Error "publication_quote" => "publication-error-quote",
 }
 
 impl Outcome {
