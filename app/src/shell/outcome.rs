@@ -327,6 +327,10 @@ outcomes! {
     PublicationIncomplete: Engagement Error "publication_incomplete" => "publication-error-incomplete",
     PublicationNoItems: Engagement Error "publication_no_items" => "publication-error-no-items",
     PublicationIdentifies: Engagement Error "publication_identifies" => "publication-error-identifies",
+    // Withdrawing a publication (issue 14).
+    PublicationWithdrawn: Engagement Done "publication_withdrawn" => "publication-done-withdrawn",
+    PublicationWithdrawReason: Engagement Error "publication_withdraw_reason" => "publication-error-withdraw-reason",
+    PublicationAlreadyWithdrawn: Engagement Error "publication_already_withdrawn" => "publication-error-withdrawn",
 }
 
 impl Outcome {
