@@ -49,8 +49,8 @@ pub const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1
 const REDACTED: &str = "[redacted]";
 /// The path segment after one of these is a secret: tracking tokens (`/track/{token}`,
 /// `/cy/track/{token}/reply`), Open311 tokens (`/open311/v2/tokens/{token}.json`), unsubscribe
-/// links, subscription links (`/subscriptions/{token}`).
-const SECRET_AFTER: [&str; 4] = ["track", "tokens", "unsubscribe", "subscriptions"];
+/// links, subscription links (`/subscriptions/{token}`), stop links (`/stop-news/{token}`).
+const SECRET_AFTER: [&str; 5] = ["track", "tokens", "unsubscribe", "subscriptions", "stop-news"];
 /// Query parameters whose values are logged: none carries a secret or anything a person typed.
 /// Every other value (`draft`, `kept`, `e`, `api_key`, `next`, searches, parameters added
 /// later) is logged as `[redacted]`.
@@ -568,6 +568,7 @@ mod tests {
                 "/open311/v2/requests.json?api_key=[redacted]".into(),
             ),
             ("/unsubscribe/abc".into(), None, "/unsubscribe/[redacted]".into()),
+            ("/cy/stop-news/abc".into(), None, "/cy/stop-news/[redacted]".into()),
             ("/cy/subscriptions/abc/confirm".into(), None, "/cy/subscriptions/[redacted]/confirm".into()),
             (
                 "/language/en".into(),
