@@ -131,6 +131,7 @@ fn SubscriptionPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("subscriptions/:token") view=ManagePage />
             <Route path=path!("subscriptions/:token/confirm") view=ConfirmPage />
             <Route path=path!("unsubscribe/:token") view=UnsubscribePage />
+            <Route path=path!("stop-news/:token") view=crate::stop_news::pages::StopNewsPage />
         </ParentRoute>
     }
     .into_inner()

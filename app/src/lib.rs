@@ -51,6 +51,9 @@ pub mod working_days;
 // "You said, we did" publications (issue 14, part 2).
 #[cfg(feature = "ssr")]
 pub mod publications;
+// Stopping progress and publication news in one click (issue 14).
+#[cfg(feature = "ssr")]
+pub mod stop_news;
 
 /// Pages are rendered on the server only: the browser bundle holds the islands and nothing else.
 #[cfg(feature = "ssr")]

@@ -395,6 +395,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         state.settings.public_url.clone(),
         state.mail_wake.clone(),
     );
+    // Issue 14: survey contacts deleted twelve months after their campaign closed, daily.
+    app::engagement::contacts_kept::spawn_worker(state.db.clone());
     let app = crate::http::router(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -49,8 +49,8 @@ pub const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1
 const REDACTED: &str = "[redacted]";
 /// The path segment after one of these is a secret: tracking tokens (`/track/{token}`,
 /// `/cy/track/{token}/reply`), Open311 tokens (`/open311/v2/tokens/{token}.json`), unsubscribe
-/// links, subscription links (`/subscriptions/{token}`).
-const SECRET_AFTER: [&str; 4] = ["track", "tokens", "unsubscribe", "subscriptions"];
+/// links, subscription links (`/subscriptions/{token}`), stop links (`/stop-news/{token}`).
+const SECRET_AFTER: [&str; 5] = ["track", "tokens", "unsubscribe", "subscriptions", "stop-news"];
 /// Query parameters whose values are logged: none carries a secret or anything a person typed.
 /// Every other value (`draft`, `kept`, `e`, `api_key`, `next`, searches, parameters added
 /// later) is logged as `[redacted]`.
@@ -301,6 +301,8 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/subscriptions/{token}/stop", post(app::subscriptions::actions::stop))
         .route("/unsubscribe/{token}", post(app::subscriptions::actions::unsubscribe))
         .route("/cy/unsubscribe/{token}", post(app::subscriptions::actions::unsubscribe))
+        .route("/stop-news/{token}", post(app::stop_news::actions::stop))
+        .route("/cy/stop-news/{token}", post(app::stop_news::actions::stop))
         .route("/feeds/partnerships/{file}", get(app::subscriptions::feed::partnership))
         .route("/cy/feeds/partnerships/{file}", get(app::subscriptions::feed::partnership))
         .route("/feeds/neighbourhoods/{csp}/{file}", get(app::subscriptions::feed::neighbourhood))
@@ -311,6 +313,7 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/engagement/publications/{id}/publish", post(app::publications::actions::publish))
         .route("/staff/engagement/publications/{id}/correct", post(app::publications::actions::correct))
         .route("/staff/engagement/publications/{id}/quote", post(app::publications::actions::quote))
+        .route("/staff/engagement/publications/{id}/withdraw", post(app::publications::actions::withdraw))
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))
@@ -566,6 +569,7 @@ mod tests {
                 "/open311/v2/requests.json?api_key=[redacted]".into(),
             ),
             ("/unsubscribe/abc".into(), None, "/unsubscribe/[redacted]".into()),
+            ("/cy/stop-news/abc".into(), None, "/cy/stop-news/[redacted]".into()),
             ("/cy/subscriptions/abc/confirm".into(), None, "/cy/subscriptions/[redacted]/confirm".into()),
             (
                 "/language/en".into(),

@@ -75,6 +75,12 @@ pub enum AuditAction {
     PublicationDrafted,
     PublicationEdited,
     PublicationPublished,
+    // Issue 14: an address stopped being told of progress and publications (no address kept).
+    NewsStopped,
+    // Issue 14: survey contacts deleted twelve months after their campaign closed (counts only).
+    SurveyContactsExpired,
+    // Issue 14: a published publication withdrawn, its texts removed (not in the entry).
+    PublicationWithdrawn,
 }
 
 impl AuditAction {
@@ -128,6 +134,9 @@ impl AuditAction {
         AuditAction::PublicationDrafted,
         AuditAction::PublicationEdited,
         AuditAction::PublicationPublished,
+        AuditAction::NewsStopped,
+        AuditAction::SurveyContactsExpired,
+        AuditAction::PublicationWithdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -181,6 +190,9 @@ impl AuditAction {
             AuditAction::PublicationDrafted => "publication_drafted",
             AuditAction::PublicationEdited => "publication_edited",
             AuditAction::PublicationPublished => "publication_published",
+            AuditAction::NewsStopped => "news_stopped",
+            AuditAction::SurveyContactsExpired => "survey_contacts_expired",
+            AuditAction::PublicationWithdrawn => "publication_withdrawn",
         }
     }
 

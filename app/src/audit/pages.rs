@@ -110,6 +110,9 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::PublicationDrafted) => t!(lang, "audit-action-publication-drafted"),
         Some(AuditAction::PublicationEdited) => t!(lang, "audit-action-publication-edited"),
         Some(AuditAction::PublicationPublished) => t!(lang, "audit-action-publication-published"),
+        Some(AuditAction::NewsStopped) => t!(lang, "audit-action-news-stopped"),
+        Some(AuditAction::SurveyContactsExpired) => t!(lang, "audit-action-survey-contacts-expired"),
+        Some(AuditAction::PublicationWithdrawn) => t!(lang, "audit-action-publication-withdrawn"),
         None => action.to_string(),
     }
 }

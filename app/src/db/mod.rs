@@ -39,6 +39,8 @@ pub mod subscriptions;
 pub mod progress;
 // "You said, we did" publications (issue 14, part 2).
 pub mod publications;
+// The stop list of progress and publication news (issue 14, 0037).
+pub mod stop_news;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

@@ -315,3 +315,53 @@ pub async fn campaign_survey(
         .fetch_optional(db.reader())
         .await
 }
+
+/// A campaign whose respondents' contacts are past keeping (`engagement::contacts_kept`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ExpiredContacts {
+    pub campaign_id: i64,
+    pub csp_id: i64,
+}
+
+/// The campaigns that ended on or before `ended_by` (the start of their last day) and still hold
+/// survey contacts.
+pub async fn campaigns_with_expired_contacts(
+    db: &Db,
+    ended_by: i64,
+) -> Result<Vec<ExpiredContacts>, DbError> {
+    sqlx::query_as(
+        "SELECT k.id AS campaign_id, k.csp_id FROM campaigns k WHERE k.ends_on <= $1 \
+         AND EXISTS (SELECT 1 FROM survey_contacts c WHERE c.campaign_id = k.id) ORDER BY k.id",
+    )
+    .bind(ended_by)
+    .fetch_all(db.reader())
+    .await
+}
+
+/// Deletes up to `limit` survey contacts of a campaign, with the audit entry `audit` (whose detail
+/// gets the count appended) in the same transaction; returns how many went. The addresses are
+/// not read.
+pub async fn delete_contacts_batch(
+    db: &Db,
+    campaign_id: i64,
+    limit: i64,
+    audit: &NewAuditEntry,
+) -> Result<u64, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let deleted = sqlx::query(
+        "DELETE FROM survey_contacts WHERE response_id IN \
+         (SELECT response_id FROM survey_contacts WHERE campaign_id = $1 ORDER BY response_id LIMIT $2)",
+    )
+    .bind(campaign_id)
+    .bind(limit)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if deleted > 0 {
+        let mut entry = audit.clone();
+        entry.detail = Some(format!("{}: {deleted}", audit.detail.clone().unwrap_or_default()));
+        super::audit::record_in(&mut tx, &entry).await?;
+    }
+    tx.commit().await?;
+    Ok(deleted)
+}

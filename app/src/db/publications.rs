@@ -29,6 +29,8 @@ pub struct PublicationRow {
     pub told_reporters: i64,
     pub told_respondents: i64,
     pub created_at: Timestamp,
+    /// When it was withdrawn (0037); none: it is not.
+    pub withdrawn_at: Option<Timestamp>,
 }
 
 impl PublicationRow {
@@ -43,8 +45,8 @@ impl PublicationRow {
 
 const PUBLICATION: &str = "SELECT p.id, p.csp_id, c.slug AS csp_slug, c.name_en AS csp_en, c.name_cy AS csp_cy, \
      p.neighbourhood_id, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, n.public_slug, \
-     p.period_from, p.period_to, p.told_subscribers, p.told_reporters, p.told_respondents, p.created_at \
-     FROM publications p JOIN csps c ON c.id = p.csp_id LEFT JOIN neighbourhoods n ON n.id = p.neighbourhood_id";
+     p.period_from, p.period_to, p.told_subscribers, p.told_reporters, p.told_respondents, p.created_at, \
+     p.withdrawn_at FROM publications p JOIN csps c ON c.id = p.csp_id LEFT JOIN neighbourhoods n ON n.id = p.neighbourhood_id";
 
 /// A version: its words, who made it and when it was published (`None`: a draft).
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
@@ -427,7 +429,7 @@ pub async fn of_csp(db: &Db, csp_id: i64) -> Result<Vec<Listed>, DbError> {
     .await
 }
 
-/// Published publications of a partnership (with `neighbourhood`: that neighbourhood's and the
+/// Published publications of a partnership, withdrawn ones left out (with `neighbourhood`: that neighbourhood's and the
 /// partnership-wide ones), titled by their latest published version, most recently published
 /// first.
 pub async fn published(
@@ -441,7 +443,8 @@ pub async fn published(
         None => "AND $3 = $3",
     };
     sqlx::query_as(&format!(
-        "{LISTED} WHERE p.csp_id = $1 {area} AND v.number = (SELECT MAX(x.number) FROM publication_versions x \
+        "{LISTED} WHERE p.csp_id = $1 {area} AND p.withdrawn_at IS NULL \
+         AND v.number = (SELECT MAX(x.number) FROM publication_versions x \
          WHERE x.publication_id = p.id AND x.published_at IS NOT NULL) \
          ORDER BY last_published DESC, p.id DESC LIMIT $2"
     ))
@@ -713,6 +716,28 @@ pub async fn quotable_answer(
     .await
 }
 
+// ---------------------------------------------------------------------------------------------
+// Withdrawal (0037).
+
+/// A withdrawn publication's date and reason, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct Withdrawal {
+    pub withdrawn_at: Timestamp,
+    pub reason_en: String,
+    pub reason_cy: String,
+}
+
+/// When and why a publication was withdrawn (none: it is not).
+pub async fn withdrawal(db: &Db, id: i64) -> Result<Option<Withdrawal>, DbError> {
+    sqlx::query_as(
+        "SELECT withdrawn_at, COALESCE(withdrawn_reason_en, '') AS reason_en, COALESCE(withdrawn_reason_cy, '') AS reason_cy \
+         FROM publications WHERE id = $1 AND withdrawn_at IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_optional(db.reader())
+    .await
+}
+
 /// Whether a response may be quoted in the partnership's publications: it is the
 /// partnership's, and its respondent agreed when answering.
 pub async fn response_quotable(db: &Db, csp_id: i64, response_id: i64) -> Result<bool, DbError> {
@@ -725,3 +750,95 @@ pub async fn response_quotable(db: &Db, csp_id: i64, response_id: i64) -> Result
     .await?;
     Ok(n > 0)
 }
+/// What a withdrawal removed, for the audit entry (counts only).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Withdrawn {
+    pub versions: u64,
+    pub items: u64,
+    pub news: u64,
+    pub emails_stopped: u64,
+}
+
+/// Withdraws a published publication, in one transaction: marked withdrawn (once: false when it
+/// already is, or was never published), every version's texts and every item's texts blanked
+/// (0037's triggers allow exactly this), its news taken out of the feeds and digests, emails
+/// about it not yet sent stopped (their text dropped), and the audit entry written, its detail
+/// given the counts. `None` when nothing was done.
+pub async fn withdraw(
+    db: &Db,
+    id: i64,
+    by: i64,
+    reason: (&str, &str),
+    audit: &crate::audit::NewAuditEntry,
+) -> Result<Option<Withdrawn>, DbError> {
+    let at = now();
+    let mut tx = db.writer().begin().await?;
+    let marked = sqlx::query(
+        "UPDATE publications SET withdrawn_at = $1, withdrawn_by = $2, withdrawn_reason_en = $3, withdrawn_reason_cy = $4 \
+         WHERE id = $5 AND withdrawn_at IS NULL AND EXISTS \
+         (SELECT 1 FROM publication_versions v WHERE v.publication_id = $5 AND v.published_at IS NOT NULL)",
+    )
+    .bind(at)
+    .bind(by)
+    .bind(reason.0)
+    .bind(reason.1)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    if marked.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(None);
+    }
+    let items = sqlx::query(
+        "UPDATE publication_items SET text_en = '', text_cy = '' \
+         WHERE version_id IN (SELECT id FROM publication_versions WHERE publication_id = $1)",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let versions = sqlx::query(
+        "UPDATE publication_versions SET title_en = '', title_cy = '', intro_en = '', intro_cy = '', \
+         correction_en = '', correction_cy = '' WHERE publication_id = $1",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let link = format!("/you-said-we-did/{id}");
+    for sql in [
+        "DELETE FROM digest_entries WHERE news_id IN (SELECT id FROM area_news WHERE link = $1)",
+        "DELETE FROM area_news_neighbourhoods WHERE news_id IN (SELECT id FROM area_news WHERE link = $1)",
+    ] {
+        sqlx::query(sql).bind(&link).execute(&mut *tx).await?;
+    }
+    let news = sqlx::query("DELETE FROM area_news WHERE link = $1")
+        .bind(&link)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    // Emails queued about it (its page's address ends a line, or the body) and not sent yet.
+    let emails_stopped = sqlx::query(
+        "UPDATE outbox SET stopped_at = $1, subject = $2, body = $2, list_unsubscribe = NULL \
+         WHERE sent_at IS NULL AND stopped_at IS NULL AND (body LIKE $3 OR body LIKE $4)",
+    )
+    .bind(at)
+    .bind(WITHDRAWN_EMAIL)
+    .bind(format!("%{link}\n%"))
+    .bind(format!("%{link}"))
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let done = Withdrawn { versions, items, news, emails_stopped };
+    let mut entry = audit.clone();
+    entry.detail = Some(format!(
+        "{}: texts of {versions} versions and {items} items removed, {news} news entries removed, {emails_stopped} unsent emails stopped",
+        audit.detail.clone().unwrap_or_default()
+    ));
+    super::audit::record_in(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(Some(done))
+}
+
+/// What an unsent email about a withdrawn publication becomes (it will never be sent).
+pub const WITHDRAWN_EMAIL: &str = "[not sent: publication withdrawn]";

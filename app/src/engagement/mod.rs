@@ -6,6 +6,9 @@
 //! This module holds the vocabularies; `survey` holds a survey's questions and the checks on
 //! them and on answers. The other files are the capability's pages and handlers.
 
+// Issue 14: survey contacts kept only twelve months after their campaign closed.
+#[cfg(feature = "ssr")]
+pub mod contacts_kept;
 // Issue 13 (intel): neighbourhood priorities.
 #[cfg(feature = "ssr")]
 pub mod priorities;

@@ -199,7 +199,7 @@ pub fn one_per_address(raisers: Vec<Raiser>) -> Vec<Raiser> {
 }
 
 /// The email telling a resident a priority they raised moved: its new stage and the
-/// neighbourhood's public page. It carries no private link (nothing to keep secret once sent).
+/// neighbourhood's public page. Its private stop link is added by the caller (`stop_news`).
 pub fn moved_email(
     lang: Lang,
     title: &Names,

@@ -4,15 +4,17 @@
 //! (`reporting::EmailRule`: an address, consent, no safe-contact note). Everything happens in
 //! the transaction making the change (a review, an action's status, a link), so the emails are
 //! queued with it or not at all, and the stage told of moves by compare-and-set, so a change is
-//! told once however many servers make it at the same moment.
+//! told once however many servers make it at the same moment. Each email carries a stop link of
+//! its own (`stop_news`), and addresses on the stop list are not told.
 
 use crate::{
     audit::{AuditAction, NewAuditEntry},
-    db::{self, reference::Tx, DbError},
+    db::{self, outbox::ListEmail, reference::Tx, DbError},
     engagement::progress::{moved_email, one_per_address, priority_stage, Raiser},
     i18n::Lang,
     reference::Names,
     reporting::EmailRule,
+    staff::accounts::{random_token, sha256_hex},
 };
 
 /// Who made the change: the audit entry for reading residents' addresses names them.
@@ -83,14 +85,28 @@ pub async fn tell_if_moved_in(
             raisers.push(Raiser { email, language: Lang::parse(&r.language).unwrap_or_default() });
         }
     }
+    // Addresses on the stop list (they used a stop link) are not told.
     let raisers = one_per_address(raisers);
+    let hashes: Vec<String> = raisers.iter().map(|r| crate::mail::address_hash(&r.email)).collect();
+    let stopped = db::stop_news::stopped_in(tx, &hashes).await?;
     let title = Names::new(&facts.title_en, &facts.title_cy);
     let place = Names::new(&facts.neighbourhood_en, &facts.neighbourhood_cy);
     let link = format!("/neighbourhoods/{}", facts.public_slug);
-    for r in &raisers {
+    let (mut emails, mut links) = (Vec::new(), Vec::new());
+    for (r, hash) in raisers.iter().zip(hashes) {
+        if stopped.contains(&hash) {
+            continue;
+        }
         let page = crate::subscriptions::page_url(public_url, r.language, &link);
         let (subject, body) = moved_email(r.language, &title, &place, stage, &page);
-        db::outbox::enqueue(tx, &r.email, &subject, &body).await?;
+        // Each email its own stop link (only the token's hash kept), in its body and headers.
+        let token = random_token();
+        let stop = crate::stop_news::link(public_url, r.language, &token);
+        let body = crate::stop_news::with_stop_link(r.language, &body, &stop);
+        links.push((sha256_hex(&token), hash));
+        emails.push(ListEmail { to: r.email.clone(), subject, body, list_unsubscribe: stop });
     }
-    Ok(raisers.len())
+    db::stop_news::add_links_in(tx, &links).await?;
+    db::outbox::enqueue_list_in(tx, &emails).await?;
+    Ok(emails.len())
 }

@@ -6,13 +6,14 @@
 //! one email queued per subscriber it reaches (`subscriptions::delivery::announce_in`, in
 //! multi-row inserts), and each resident whose report a profile it draws on is linked to, who
 //! agreed to be contacted, gave an email and left no safe-contact note, is emailed once in their
-//! language; the counts told are stored with it.
+//! language; the counts told are stored with it. Addresses on the stop list (`stop_news`) are not
+//! told, and each resident's email carries a stop link of its own.
 
 use super::pages::{list_page, publication_page, ADDRESS};
 use super::sources::{campaigns_drawn_on, draft_input, profiles_drawn_on, residents_drawn_on};
 use super::{
-    check_correction, check_edit, check_new, draft, draft_words, publish_problems, quote_item, told_email,
-    EditForm, FormProblem, Item, SourceKind,
+    check_correction, check_edit, check_new, check_withdrawal, draft, draft_words, publish_problems,
+    quote_item, told_email, EditForm, FormProblem, Item, SourceKind,
 };
 use crate::{
     audit::{AuditAction, NewAuditEntry},
@@ -20,7 +21,11 @@ use crate::{
     i18n::Lang,
     reference::Names,
     shell::{form::Posted, outcome::Outcome},
-    staff::{accounts::sha256_hex, guard::Staff, kept, Permission},
+    staff::{
+        accounts::{random_token, sha256_hex},
+        guard::Staff,
+        kept, Permission,
+    },
     state::AppState,
 };
 use axum::{
@@ -158,6 +163,10 @@ async fn open(
     let allowed = staff.require_in(lang, Permission::PublishYouSaidWeDid, csp)?;
     let Ok(id) = id.trim().parse::<i64>() else { return Err(page(lang, Problem::NotFound)) };
     match db::publications::get(&state.db, id).await {
+        // A withdrawn publication is never edited, published or corrected again.
+        Ok(Some(p)) if p.csp_id == allowed.csp_id && p.withdrawn_at.is_some() => {
+            Err(back(lang, p.id, &Outcome::PublicationAlreadyWithdrawn.query()))
+        }
         Ok(Some(p)) if p.csp_id == allowed.csp_id => Ok((p, allowed)),
         Ok(_) => Err(page(lang, Problem::NotFound)),
         Err(e) => {
@@ -450,14 +459,27 @@ async fn publish_and_tell(
             }
         }
     }
+    // Addresses on the stop list (they used a stop link) are not told; each email told carries a
+    // stop link of its own (only the token's hash kept), in its body and its headers.
+    let everyone: Vec<(String, Lang)> = letters.into_iter().chain(respondents).collect();
+    let hashes: Vec<String> = everyone.iter().map(|(e, _)| crate::mail::address_hash(e)).collect();
+    let stopped = db::stop_news::stopped_in(&mut tx, &hashes).await?;
     let mut emails = Vec::new();
+    let mut stop_links = Vec::new();
     let mut told = db::publications::Told { subscribers: subscribers as i64, ..Default::default() };
-    for (n, (email, lang)) in letters.into_iter().chain(respondents).enumerate() {
+    for (n, ((email, lang), hash)) in everyone.into_iter().zip(hashes).enumerate() {
         let reporter = n < told_as_reporters;
+        if stopped.contains(&hash) {
+            continue;
+        }
         if db::publications::mark_told_in(&mut tx, p.id, &sha256_hex(&email.to_lowercase())).await? {
             let page = crate::subscriptions::page_url(public, lang, &link);
             let (subject, body) = told_email(lang, &title, &area, &page);
-            emails.push(db::outbox::Email { to: email, subject, body });
+            let token = random_token();
+            let stop = crate::stop_news::link(public, lang, &token);
+            let body = crate::stop_news::with_stop_link(lang, &body, &stop);
+            stop_links.push((sha256_hex(&token), hash));
+            emails.push(db::outbox::ListEmail { to: email, subject, body, list_unsubscribe: stop });
             if reporter {
                 told.reporters += 1;
             } else {
@@ -465,7 +487,8 @@ async fn publish_and_tell(
             }
         }
     }
-    db::outbox::enqueue_all_in(&mut tx, &emails).await?;
+    db::stop_news::add_links_in(&mut tx, &stop_links).await?;
+    db::outbox::enqueue_list_in(&mut tx, &emails).await?;
     db::publications::add_told_in(&mut tx, p.id, &told).await?;
     let detail = format!(
         "version {} published: subscribers told {subscribers}, residents told {}, respondents told {}",
@@ -521,6 +544,86 @@ pub async fn correct(
     match db::publications::correct(&state.db, id, &version, (&en, &cy), staff.user.id, &entry).await {
         Ok(Some(_)) => back(lang, id, &Outcome::PublicationCorrecting.query()),
         Ok(None) => refuse(Outcome::PublicationStale).await,
+        Err(e) => refuse(unavailable(e)).await,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Withdraw.
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct WithdrawForm {
+    pub csp: String,
+    pub reason_en: String,
+    pub reason_cy: String,
+}
+
+/// `POST /staff/engagement/publications/{id}/withdraw` (`WithdrawPublication`: the partnership's
+/// managers and administrators, not its engagement lead): for when something identifying
+/// slipped through. The reason, shown publicly, is needed in both languages and is checked like
+/// the publication's own text. In one transaction the publication is marked withdrawn, every
+/// text of every version blanked in storage, its news taken out of the feeds and unsent emails
+/// about it stopped. Audited (who, when, which; not the removed text).
+pub async fn withdraw(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    Posted { form, lang, fields }: Posted<WithdrawForm>,
+) -> Response {
+    use crate::shell::problem::{page, Problem};
+    let csp = match staff.require_in(lang, Permission::WithdrawPublication, &form.csp) {
+        Ok(csp) => csp,
+        Err(response) => return response,
+    };
+    let Ok(id) = id.trim().parse::<i64>() else { return page(lang, Problem::NotFound) };
+    let p = match db::publications::get(&state.db, id).await {
+        Ok(Some(p)) if p.csp_id == csp.csp_id => p,
+        Ok(_) => return page(lang, Problem::NotFound),
+        Err(e) => {
+            tracing::error!(error = %e, "could not read a publication");
+            return page(lang, Problem::Internal);
+        }
+    };
+    if p.withdrawn_at.is_some() {
+        return back(lang, id, &Outcome::PublicationAlreadyWithdrawn.query());
+    }
+    let page_of = publication_page(p.id);
+    let (db, user, page_of, fields) = (&state.db, staff.user.id, page_of.as_str(), fields.as_slice());
+    let refuse = move |outcome: Outcome| async move {
+        let query = kept::refusal(db, user, page_of, "withdraw", fields, outcome).await;
+        back(lang, id, &query)
+    };
+    // The reason is public text: checked against the residents the published text drew on.
+    let versions = match db::publications::versions(&state.db, id).await {
+        Ok(v) => v,
+        Err(e) => return refuse(unavailable(e)).await,
+    };
+    let Some(published) = versions.iter().find(|v| v.published_at.is_some()) else {
+        return refuse(Outcome::PublicationStale).await;
+    };
+    let residents = match db::publications::items(&state.db, published.id).await {
+        Ok(items) => match residents_drawn_on(&state, csp.csp_id, &items).await {
+            Ok(r) => r,
+            Err(e) => return refuse(unavailable(e)).await,
+        },
+        Err(e) => return refuse(unavailable(e)).await,
+    };
+    let Some((en, cy)) = check_withdrawal(&form.reason_en, &form.reason_cy, &residents) else {
+        return refuse(Outcome::PublicationWithdrawReason).await;
+    };
+    let entry = audit(&staff, csp.csp_id, Some(id), AuditAction::PublicationWithdrawn, "withdrawn".into());
+    match db::publications::withdraw(&state.db, id, staff.user.id, (&en, &cy), &entry).await {
+        Ok(Some(done)) => {
+            tracing::info!(
+                publication = id,
+                versions = done.versions,
+                items = done.items,
+                "publication withdrawn"
+            );
+            back(lang, id, &Outcome::PublicationWithdrawn.query())
+        }
+        Ok(None) => back(lang, id, &Outcome::PublicationAlreadyWithdrawn.query()),
         Err(e) => refuse(unavailable(e)).await,
     }
 }

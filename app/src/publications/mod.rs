@@ -617,6 +617,25 @@ pub fn day_of(at: Timestamp) -> Timestamp {
     at.div_euclid(DAY) * DAY
 }
 
+/// A withdrawal's reason, shown publicly: needed in both languages, at most [`MAX_TEXT`], and
+/// refused if it names (or gives the email or phone of) a resident the publication drew on, or
+/// holds something shaped like an email or phone.
+pub fn check_withdrawal(en: &str, cy: &str, residents: &[ReporterDetails]) -> Option<(String, String)> {
+    let (en, cy) = (en.trim(), cy.trim());
+    let nobody = ReporterDetails::default();
+    let names_someone = |text: &str| {
+        crate::triage::recorded::identifies_someone(text, &nobody)
+            || residents.iter().any(|r| crate::triage::recorded::identifies_someone(text, r))
+    };
+    if en.is_empty() || cy.is_empty() || too_long(en, MAX_TEXT) || too_long(cy, MAX_TEXT) {
+        return None;
+    }
+    if names_someone(en) || names_someone(cy) {
+        return None;
+    }
+    Some((en.to_string(), cy.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

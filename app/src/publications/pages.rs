@@ -267,6 +267,10 @@ pub struct PublicationView {
     pub quotable: Vec<db::publications::QuotableAnswer>,
     pub versions: Vec<VersionSummary>,
     pub kept: kept::KeptForm,
+    /// Withdrawn (0037): when, and the reason in both languages.
+    pub withdrawn: Option<(Timestamp, Names)>,
+    /// The reader may withdraw it (`WithdrawPublication`: managers, not the engagement lead).
+    pub may_withdraw: bool,
 }
 
 /// The staff view of a publication, for someone who may publish in its partnership; another
@@ -316,6 +320,11 @@ pub async fn publication_view(id: i64, kept_token: Option<String>) -> Result<Pub
     let (views_total, views_recent) =
         db::publications::views(db, id, day_of(now) - (RECENT_DAYS - 1) * 86_400).await.map_err(internal)?;
     let kept = kept::kept(db, user.id, &publication_page(id), kept_token.as_deref()).await;
+    let withdrawn = db::publications::withdrawal(db, id)
+        .await
+        .map_err(internal)?
+        .map(|w| (w.withdrawn_at, Names::new(w.reason_en, w.reason_cy)));
+    let may_withdraw = user.can(Permission::WithdrawPublication, p.csp_id);
     Ok(PublicationView {
         id,
         csp_slug: p.csp_slug.clone(),
@@ -347,6 +356,8 @@ pub async fn publication_view(id: i64, kept_token: Option<String>) -> Result<Pub
             })
             .collect(),
         kept,
+        withdrawn,
+        may_withdraw,
     })
 }
 
@@ -382,7 +393,13 @@ fn publication(lang: Lang, v: PublicationView) -> impl IntoView {
         </p>
         {v.ever_published.then(|| view! { <p><a href=public_path(lang, id)>{t!(lang, "publication-public-page")}</a></p> })}
         <Reach lang told_subscribers=v.told_subscribers told_reporters=v.told_reporters told_respondents=v.told_respondents views_total=v.views_total views_recent=v.views_recent />
-        {if v.draft {
+        {if let Some((at, reason)) = v.withdrawn.clone() {
+            view! {
+                <div class="notice" role="note"><p>
+                    {t!(lang, "publication-withdrawn-on", date = crate::time::date(lang, at), reason = reason.get(lang).to_string())}
+                </p></div>
+            }.into_any()
+        } else if v.draft {
             view! {
                 <Checks lang problems=v.problems.clone() />
                 <p><a href=lang.path(&format!("{ADDRESS}/{id}/preview"))>{t!(lang, "publication-preview")}</a></p>
@@ -399,6 +416,7 @@ fn publication(lang: Lang, v: PublicationView) -> impl IntoView {
         } else {
             correct_form(lang, &v)
         }}
+        {(v.withdrawn.is_none() && v.ever_published && v.may_withdraw).then(|| withdraw_form(lang, &v))}
         <Versions lang versions=v.versions.clone() />
     }
 }
@@ -652,6 +670,32 @@ fn correct_form(lang: Lang, v: &PublicationView) -> AnyView {
     .into_any()
 }
 
+/// Withdrawing a published publication (managers only), for when something identifying slipped
+/// through: the reason in both languages, shown publicly.
+fn withdraw_form(lang: Lang, v: &PublicationView) -> AnyView {
+    let k = &v.kept;
+    view! {
+        <section aria-labelledby="withdraw" class="card">
+            <h2 id="withdraw">{t!(lang, "publication-withdraw")}</h2>
+            <p>{t!(lang, "publication-withdraw-hint")}</p>
+            <form method="post" action=format!("{ADDRESS}/{}/withdraw", v.id) class="form">
+                <input type="hidden" name="lang" value=lang.code() />
+                <input type="hidden" name="csp" value=v.csp_slug.clone() />
+                <div class="field">
+                    <label for="reason_en">{t!(lang, "publication-withdraw-reason-en")}</label>
+                    <textarea id="reason_en" name="reason_en" lang="en" rows="2">{k.value("withdraw", "reason_en", "")}</textarea>
+                </div>
+                <div class="field">
+                    <label for="reason_cy">{t!(lang, "publication-withdraw-reason-cy")}</label>
+                    <textarea id="reason_cy" name="reason_cy" lang="cy" rows="2">{k.value("withdraw", "reason_cy", "")}</textarea>
+                </div>
+                <button type="submit" class="button button-secondary">{t!(lang, "publication-withdraw-button")}</button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
 #[component]
 fn Versions(lang: Lang, versions: Vec<VersionSummary>) -> impl IntoView {
     view! {
@@ -697,6 +741,8 @@ pub struct PublicView {
     /// When the publication was first published.
     pub first_published: Option<Timestamp>,
     pub corrected: bool,
+    /// Withdrawn (0037): when, and why; nothing of its text is shown (none is kept).
+    pub withdrawn: Option<(Timestamp, Names)>,
 }
 
 async fn public_view_of(
@@ -713,6 +759,9 @@ async fn public_view_of(
     let items = db::publications::items(db, shown.id).await?;
     let progress = items_progress(db, p.csp_id, &items).await?;
     let first_published = versions.iter().filter_map(|v| v.published_at).min();
+    let withdrawn = db::publications::withdrawal(db, p.id)
+        .await?
+        .map(|w| (w.withdrawn_at, Names::new(w.reason_en, w.reason_cy)));
     Ok(Some(PublicView {
         id: p.id,
         csp_slug: p.csp_slug.clone(),
@@ -727,6 +776,7 @@ async fn public_view_of(
         progress,
         published_at: shown.published_at,
         first_published,
+        withdrawn,
     }))
 }
 
@@ -819,6 +869,9 @@ pub fn PreviewPage() -> impl IntoView {
 /// A publication as the public reads it.
 #[component]
 pub fn PublicBody(lang: Lang, view: PublicView) -> impl IntoView {
+    if let Some((at, reason)) = view.withdrawn.clone() {
+        return withdrawn_body(lang, view, at, reason);
+    }
     let PublicView {
         csp_slug,
         csp_name,
@@ -898,6 +951,25 @@ pub fn PublicBody(lang: Lang, view: PublicView) -> impl IntoView {
         {list("we-did", t!(lang, "publication-we-did"), did)}
         <p><a href=area_link>{t!(lang, "publication-more", area = area.get(lang).to_string())}</a></p>
     }
+    .into_any()
+}
+
+/// A withdrawn publication as the public reads it: that it was withdrawn, when and why, in the
+/// reader's language, and none of its old text.
+fn withdrawn_body(lang: Lang, view: PublicView, at: Timestamp, reason: Names) -> AnyView {
+    let area_link = match &view.public_slug {
+        Some(slug) => lang.path(&format!("/neighbourhoods/{slug}")),
+        None => lang.path(&format!("/partnerships/{}", view.csp_slug)),
+    };
+    view! {
+        <Title text=t!(lang, "publication-withdrawn-title") />
+        <h1>{t!(lang, "publication-withdrawn-title")}</h1>
+        <div class="notice" role="note"><p>
+            {t!(lang, "publication-withdrawn-on", date = crate::time::date(lang, at), reason = reason.get(lang).to_string())}
+        </p></div>
+        <p><a href=area_link>{t!(lang, "publication-more", area = view.area.get(lang).to_string())}</a></p>
+    }
+    .into_any()
 }
 
 // ---------------------------------------------------------------------------------------------

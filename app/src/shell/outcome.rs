@@ -329,6 +329,10 @@ outcomes! {
     PublicationIdentifies: Engagement Error "publication_identifies" => "publication-error-identifies",
     PublicationQuoted: Engagement Done "publication_quoted" => "publication-done-quoted",
     PublicationQuote: Engagement Error "publication_quote" => "publication-error-quote",
+    // Withdrawing a publication (issue 14).
+    PublicationWithdrawn: Engagement Done "publication_withdrawn" => "publication-done-withdrawn",
+    PublicationWithdrawReason: Engagement Error "publication_withdraw_reason" => "publication-error-withdraw-reason",
+    PublicationAlreadyWithdrawn: Engagement Error "publication_already_withdrawn" => "publication-error-withdrawn",
 }
 
 impl Outcome {

@@ -102,6 +102,9 @@ pub enum Permission {
     // "You said, we did" (issue 14).
     /// Draft, edit, publish and correct "you said, we did" publications, and read their reach.
     PublishYouSaidWeDid,
+    /// Withdraw a published publication when something identifying slipped through (its texts
+    /// removed for good): the partnership's managers, not its engagement lead.
+    WithdrawPublication,
 }
 
 /// The permission table: one place to read who may do what.
@@ -132,6 +135,7 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
         ManageKin => matches!(role, EngagementLead | CspManager | Admin),
         RecordIntelligence => matches!(role, Officer | EngagementLead | CspManager | Admin),
         PublishYouSaidWeDid => matches!(role, EngagementLead | CspManager | Admin),
+        WithdrawPublication => matches!(role, CspManager | Admin),
     }
 }
 
@@ -280,6 +284,8 @@ mod tests {
                 manager || role == Role::EngagementLead,
                 "{role:?}"
             );
+            // Withdrawing one: the partnership's managers only (not the engagement lead).
+            assert_eq!(role_allows(role, Permission::WithdrawPublication), manager, "{role:?}");
         }
     }
 
