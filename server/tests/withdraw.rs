@@ -165,6 +165,12 @@ both_backends!(a_manager_withdraws_a_publication_and_its_text_is_gone, |db: Db, 
     assert!(!feed.contains("Brighter streets") && !feed.contains(&public), "{feed}");
     let (_, partnership) = page(&app, "/partnerships/cardiff", &None).await;
     assert!(!partnership.contains(&format!("href=\"{public}\"")), "not listed");
+    // The staff list names it as withdrawn (its title is gone).
+    let (_, list) = page(&app, "/staff/engagement/publications?csp=cardiff", &manager).await;
+    assert!(
+        list.contains(&format!("/staff/engagement/publications/{id}\">Withdrawn publication<")),
+        "{list}"
+    );
     // Audited: who and which, not the removed text.
     let (actor, record, detail): (String, String, String) = sqlx::query_as(
         "SELECT actor_label, record_id, detail FROM audit_log WHERE action = 'publication_withdrawn'",

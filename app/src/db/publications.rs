@@ -408,13 +408,16 @@ pub struct Listed {
     pub first_published: Option<Timestamp>,
     pub last_published: Option<Timestamp>,
     pub draft_open: i64,
+    /// Withdrawn (0037): its texts were removed.
+    pub withdrawn_at: Option<Timestamp>,
 }
 
 const LISTED: &str = "SELECT p.id, n.name_en AS neighbourhood_en, n.name_cy AS neighbourhood_cy, p.period_from, p.period_to, \
      v.title_en, v.title_cy, \
      (SELECT MIN(f.published_at) FROM publication_versions f WHERE f.publication_id = p.id) AS first_published, \
      (SELECT MAX(l.published_at) FROM publication_versions l WHERE l.publication_id = p.id) AS last_published, \
-     (SELECT COUNT(*) FROM publication_versions d WHERE d.publication_id = p.id AND d.published_at IS NULL) AS draft_open \
+     (SELECT COUNT(*) FROM publication_versions d WHERE d.publication_id = p.id AND d.published_at IS NULL) AS draft_open, \
+     p.withdrawn_at \
      FROM publications p LEFT JOIN neighbourhoods n ON n.id = p.neighbourhood_id \
      JOIN publication_versions v ON v.publication_id = p.id";
 

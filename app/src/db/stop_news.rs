@@ -25,6 +25,13 @@ pub async fn add_links_in(tx: &mut Tx<'_>, links: &[(String, String)]) -> Result
     Ok(())
 }
 
+/// Takes an address (by hash) off the stop list, in the caller's transaction: it asked again,
+/// when answering a survey, to be told what happens.
+pub async fn lift_in(tx: &mut Tx<'_>, email_hash: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM news_stops WHERE email_hash = $1").bind(email_hash).execute(&mut **tx).await?;
+    Ok(())
+}
+
 /// Which of these address hashes are on the stop list.
 pub async fn stopped_in(tx: &mut Tx<'_>, hashes: &[String]) -> Result<HashSet<String>, DbError> {
     let mut stopped = HashSet::new();

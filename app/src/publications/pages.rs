@@ -71,6 +71,8 @@ pub struct ListedPublication {
     pub last_published: Option<Timestamp>,
     /// A draft (a correction, once published) is open.
     pub draft: bool,
+    /// Withdrawn: its texts were removed, so it is listed as withdrawn.
+    pub withdrawn: bool,
 }
 
 fn listed(l: Listed) -> ListedPublication {
@@ -87,6 +89,7 @@ fn listed(l: Listed) -> ListedPublication {
         first_published: l.first_published,
         last_published: l.last_published,
         draft: l.draft_open > 0,
+        withdrawn: l.withdrawn_at.is_some(),
     }
 }
 
@@ -195,9 +198,9 @@ fn list(lang: Lang, v: ListView) -> impl IntoView {
                             <th scope="col">{t!(lang, "publication-col-status")}</th>
                         </tr></thead>
                         <tbody>
-                            {publications.into_iter().map(|ListedPublication { id, title, area, from, to, first_published: first, last_published: last, draft }| view! {
+                            {publications.into_iter().map(|ListedPublication { id, title, area, from, to, first_published: first, last_published: last, draft, withdrawn }| view! {
                                 <tr>
-                                    <td class="stack-title"><a href=lang.path(&format!("{ADDRESS}/{id}"))>{non_empty(title.get(lang), &title)}</a></td>
+                                    <td class="stack-title"><a href=lang.path(&format!("{ADDRESS}/{id}"))>{if withdrawn { t!(lang, "publication-withdrawn-title") } else { non_empty(title.get(lang), &title) }}</a></td>
                                     <td data-label=t!(lang, "publication-area")>{area.map(|a| a.get(lang).to_string()).unwrap_or_else(|| t!(lang, "publication-area-all"))}</td>
                                     <td data-label=t!(lang, "publication-col-period")>{period_words(lang, from, to)}</td>
                                     <td data-label=t!(lang, "publication-col-status")>{status_words(lang, first, last, draft)}</td>
