@@ -349,7 +349,7 @@ async fn publish_and_tell(
             verdict: None,
             link: link.clone(),
         };
-        crate::subscriptions::delivery::announce_in(&mut tx, public, &announcement).await?
+        crate::subscriptions::delivery::announce_in(&mut tx, &announcement).await?
     } else {
         0
     };
