@@ -153,7 +153,7 @@ pub async fn work_once(db: &Db, mailer: &Mailer, from: &Mailbox, public_url: &st
 
 /// Sends queued email every few seconds, and at once when `wake` is notified; while there is
 /// work it goes straight on to the next round ([`work_once`]: subscribers' news turned into
-/// emails, then a batch sent; a publication to 20,000 subscribers is 40 rounds of news and a
+/// emails, then a batch sent; a publication to 20,000 subscribers is 200 rounds of news and a
 /// thousand batches), and waits only when a round did nothing. Its first round, at start-up,
 /// picks up whatever a stopped server left.
 pub fn spawn_worker(

@@ -44,8 +44,9 @@ pub async fn announce_in(tx: &mut db::reference::Tx<'_>, a: &Announcement) -> Re
     Ok(told as usize)
 }
 
-/// News deliveries turned into emails per transaction.
-pub const DELIVERY_BATCH: i64 = 500;
+/// News deliveries turned into emails per transaction: small enough that the write it holds
+/// (on SQLite, the one writer, which a public page also takes to count its view) is short.
+pub const DELIVERY_BATCH: i64 = 100;
 
 /// What one [`deliver_news`] did: deliveries claimed, and emails queued for them (fewer when
 /// a subscriber unsubscribed, or their neighbourhood was removed, meanwhile).
@@ -71,7 +72,11 @@ pub async fn deliver_news(db: &Db, public_url: &str, limit: i64) -> Result<NewsD
     }
     let mut hashes = Vec::with_capacity(claimed.len());
     let mut emails = Vec::with_capacity(claimed.len());
-    for d in &claimed {
+    for (i, d) in claimed.iter().enumerate() {
+        if i % 50 == 49 {
+            // Rendering is the CPU-bound part: let page requests on this thread go meanwhile.
+            tokio::task::yield_now().await;
+        }
         let Some(s) = subscriptions.iter().find(|s| s.id == d.subscription_id) else { continue };
         let Some(n) = news.iter().find(|n| n.id == d.news_id) else { continue };
         if s.status != SubscriptionStatus::Confirmed || s.neighbourhood_removed() {
