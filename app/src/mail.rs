@@ -129,16 +129,44 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer, from: &Mailbox) -> Result<usi
     Ok(sent)
 }
 
-/// Sends queued email every few seconds, and at once when `wake` is notified; while batches
-/// are being sent it goes straight on to the next (a publication to 20,000 subscribers is a
-/// thousand batches), and waits only when a batch sent nothing.
-pub fn spawn_worker(db: Db, mailer: Mailer, from: Mailbox, wake: std::sync::Arc<tokio::sync::Notify>) {
+/// One round of the mail worker: a batch of subscribers' news turned into emails
+/// ([`deliver_news`](crate::subscriptions::delivery::deliver_news)), then a batch of the outbox
+/// sent. Returns how much it did (news deliveries claimed and emails sent): none means there
+/// is nothing to do for now.
+pub async fn work_once(db: &Db, mailer: &Mailer, from: &Mailbox, public_url: &str) -> usize {
+    let news = crate::subscriptions::delivery::deliver_news(
+        db,
+        public_url,
+        crate::subscriptions::delivery::DELIVERY_BATCH,
+    )
+    .await
+    .unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "news delivery failed");
+        Default::default()
+    });
+    let sent = deliver_due(db, mailer, from).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "outbox check failed");
+        0
+    });
+    news.claimed + sent
+}
+
+/// Sends queued email every few seconds, and at once when `wake` is notified; while there is
+/// work it goes straight on to the next round ([`work_once`]: subscribers' news turned into
+/// emails, then a batch sent; a publication to 20,000 subscribers is 200 rounds of news and a
+/// thousand batches), and waits only when a round did nothing. Its first round, at start-up,
+/// picks up whatever a stopped server left.
+pub fn spawn_worker(
+    db: Db,
+    mailer: Mailer,
+    from: Mailbox,
+    public_url: String,
+    wake: std::sync::Arc<tokio::sync::Notify>,
+) {
     tokio::spawn(async move {
         loop {
-            match deliver_due(&db, &mailer, &from).await {
-                Ok(sent) if sent > 0 => continue,
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "outbox check failed"),
+            if work_once(&db, &mailer, &from, &public_url).await > 0 {
+                continue;
             }
             tokio::select! {
                 _ = wake.notified() => {}

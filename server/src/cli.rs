@@ -388,7 +388,13 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let mailer = app::mail::Mailer::from_settings(&state.settings).map_err(anyhow::Error::msg)?;
     let from =
         state.settings.mail_from.parse().map_err(|_| anyhow::anyhow!("mail_from: not an email address"))?;
-    app::mail::spawn_worker(state.db.clone(), mailer, from, state.mail_wake.clone());
+    app::mail::spawn_worker(
+        state.db.clone(),
+        mailer,
+        from,
+        state.settings.public_url.clone(),
+        state.mail_wake.clone(),
+    );
     // Subscriptions (issue 14): weekly digests, queued for the worker above.
     app::subscriptions::delivery::spawn_digest_worker(
         state.db.clone(),

@@ -412,6 +412,15 @@ both_backends!(drafting_publishing_telling_and_correcting, |db: Db, url: String|
     let before = last_mail(&db).await;
     let (_, location) = post(&app, &format!("{path}/publish"), &lead, &version_form).await;
     assert!(location.contains("done=publication_published"), "{location}");
+    // The subscribers' emails are queued after the request, by the mail worker's news delivery.
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM news_deliveries").await, 2);
+    let subscribed = ["cymraeg@example.cymru", "all@example.com"];
+    assert!(
+        mails(&db, before).await.iter().all(|m| !subscribed.contains(&m.to_address.as_str())),
+        "no subscriber's email queued by the request"
+    );
+    assert_eq!(common::deliver_news(&db).await, 2);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM news_deliveries").await, 0);
 
     // Subscribers told in their language with one-click unsubscribe; linked residents who may
     // be emailed told once in theirs; the safe-contact and no-consent reporters not at all.

@@ -408,6 +408,10 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{headers:?}");
+    // The request records a delivery per subscriber told as it happens; the emails are queued
+    // by the mail worker's news delivery.
+    assert!(mails(&db, before).await.is_empty(), "nothing queued by the request itself");
+    assert_eq!(common::deliver_news(&db).await, 2);
     let sent = mails(&db, before).await;
     let mut to: Vec<&str> = sent.iter().map(|m| m.to_address.as_str()).collect();
     to.sort();
@@ -470,6 +474,7 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
     )
     .await;
     assert!(headers.get(header::LOCATION).unwrap().to_str().unwrap().contains("done=priority_reviewed"));
+    assert_eq!(common::deliver_news(&db).await, 4);
     let sent = mails(&db, before).await;
     let subjects: Vec<(&str, &str)> =
         sent.iter().map(|m| (m.to_address.as_str(), m.subject.as_str())).collect();
@@ -561,4 +566,154 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
     let (status, _, _) =
         send(&app, common::http::get(&format!("/feeds/neighbourhoods/cardiff/{area}"))).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+});
+
+/// `n` confirmed subscribers told as it happens, `fan{i}@example.cymru`: even ones in Welsh,
+/// odd ones in English; half following `neighbourhood`, half the whole partnership.
+async fn many_subscribers(db: &Db, neighbourhood: i64, n: usize) -> i64 {
+    let csp: i64 = sqlx::query_scalar("SELECT id FROM csps WHERE slug = 'cardiff'")
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    let now = db::now();
+    let rows: Vec<String> = (0..n)
+        .map(|i| {
+            let area = if i % 4 < 2 { neighbourhood } else { 0 };
+            let lang = if i.is_multiple_of(2) { "cy" } else { "en" };
+            format!(
+                "('fan{i}@example.cymru', {csp}, {area}, '{lang}', 'immediate', 'confirmed', {now}, {now})"
+            )
+        })
+        .collect();
+    sqlx::query(&format!(
+        "INSERT INTO subscriptions (email, csp_id, neighbourhood_id, language, frequency, status, created_at, confirmed_at) VALUES {}",
+        rows.join(", ")
+    ))
+    .execute(db.writer())
+    .await
+    .unwrap();
+    csp
+}
+
+/// Every waiting news delivery turned into emails by one task, `batch` at a time: (claimed,
+/// queued).
+async fn deliver_all(db: Db, batch: i64) -> (usize, usize) {
+    let public = common::settings("").public_url;
+    let (mut claimed, mut queued) = (0, 0);
+    loop {
+        let done = app::subscriptions::delivery::deliver_news(&db, &public, batch).await.unwrap();
+        if done.claimed == 0 {
+            return (claimed, queued);
+        }
+        claimed += done.claimed;
+        queued += done.queued;
+    }
+}
+
+both_backends!(news_fans_out_after_the_request_once_to_each_subscriber, |db: Db, url: String| async move {
+    use app::subscriptions::delivery::{announce_in, Announcement};
+    let app = hub(db.clone(), &url).await;
+    let ((here, _), _) = neighbourhoods(&db).await;
+    const N: usize = 300;
+    let csp = many_subscribers(&db, here, N).await;
+
+    // Announcing (in the transaction of the event) records a delivery per subscriber and
+    // queues no email.
+    let before = last_mail_id(&db).await;
+    let announcement = Announcement {
+        csp_id: csp,
+        whole_csp: false,
+        neighbourhoods: vec![here],
+        kind: app::subscriptions::NewsKind::CampaignOpened,
+        title: Names::new("Feeling safe", "Teimlo'n ddiogel"),
+        verdict: None,
+        link: "/have-your-say/feeling-safe".into(),
+    };
+    let mut tx = db.writer().begin().await.unwrap();
+    assert_eq!(announce_in(&mut tx, &announcement).await.unwrap(), N);
+    tx.commit().await.unwrap();
+    assert_eq!(db::subscriptions::deliveries_waiting(&db).await.unwrap(), N as i64);
+    assert!(mails(&db, before).await.is_empty(), "no email before the delivery step");
+
+    // Between the announcement and its delivery one subscriber unsubscribes and another's
+    // neighbourhood is removed: neither gets it.
+    let id_of = |email: &'static str| {
+        let db = db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT id FROM subscriptions WHERE email = $1")
+                .bind(email)
+                .fetch_one(db.reader())
+                .await
+                .unwrap()
+        }
+    };
+    assert!(db::subscriptions::unsubscribe(&db, id_of("fan7@example.cymru").await).await.unwrap());
+    sqlx::query("UPDATE subscriptions SET neighbourhood_id = 999999 WHERE email = 'fan8@example.cymru'")
+        .execute(db.writer())
+        .await
+        .unwrap();
+
+    // Two delivery steps racing on one pool, in small batches: each email exactly once.
+    let (a, b) =
+        tokio::join!(tokio::spawn(deliver_all(db.clone(), 7)), tokio::spawn(deliver_all(db.clone(), 7)));
+    let ((claimed_a, queued_a), (claimed_b, queued_b)) = (a.unwrap(), b.unwrap());
+    assert_eq!(claimed_a + claimed_b, N, "every delivery claimed once");
+    assert_eq!(queued_a + queued_b, N - 2);
+    assert_eq!(db::subscriptions::deliveries_waiting(&db).await.unwrap(), 0);
+    assert_eq!(deliver_all(db.clone(), 7).await, (0, 0), "nothing left to send again");
+    let sent = mails(&db, before).await;
+    assert_eq!(sent.len(), N - 2);
+    let addresses: std::collections::BTreeSet<&str> = sent.iter().map(|m| m.to_address.as_str()).collect();
+    assert_eq!(addresses.len(), N - 2, "one email per subscriber");
+    assert!(!addresses.contains("fan7@example.cymru") && !addresses.contains("fan8@example.cymru"));
+
+    // Each in the subscriber's language, with its own one-click unsubscribe link and headers.
+    for m in &sent {
+        let i: usize =
+            m.to_address.trim_start_matches("fan").trim_end_matches("@example.cymru").parse().unwrap();
+        let list = m.list_unsubscribe.as_deref().expect("one-click header");
+        if i.is_multiple_of(2) {
+            assert_eq!(m.subject, "Dweud eich dweud: Teimlo'n ddiogel");
+            assert!(m.body.contains("/cy/have-your-say/feeling-safe") && list.contains("/cy/unsubscribe/"));
+        } else {
+            assert_eq!(m.subject, "Have your say: Feeling safe");
+            assert!(m.body.contains("/have-your-say/feeling-safe") && !list.contains("/cy/"), "{list}");
+        }
+        assert!(m.body.contains(list), "the same address as a link in the body");
+    }
+    let tokens: std::collections::BTreeSet<String> =
+        sent.iter().map(|m| token_after(m.list_unsubscribe.as_deref().unwrap(), "/unsubscribe/")).collect();
+    assert_eq!(tokens.len(), N - 2, "each email its own link");
+    let stored: std::collections::BTreeSet<String> =
+        sqlx::query_scalar::<_, String>("SELECT token_hash FROM subscription_links")
+            .fetch_all(db.reader())
+            .await
+            .unwrap()
+            .into_iter()
+            .collect();
+    assert!(tokens
+        .iter()
+        .all(|t| stored.contains(&app::staff::accounts::sha256_hex(t)) && !stored.contains(t)));
+    let welsh = sent.iter().find(|m| m.to_address == "fan0@example.cymru").unwrap();
+    let list = welsh.list_unsubscribe.as_deref().unwrap();
+    let message = app::mail::build(
+        &"Hub <hub@example.com>".parse().unwrap(),
+        &welsh.to_address,
+        &welsh.subject,
+        &welsh.body,
+        Some(list),
+    )
+    .unwrap();
+    let raw = String::from_utf8(message.formatted()).unwrap().replace("\r\n ", " ");
+    assert!(raw.contains(&format!("List-Unsubscribe: <{list}>")), "{raw}");
+    assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    // The link works: the mail provider's one-click POST unsubscribes that subscriber only.
+    let one_click = token_after(list, "/cy/unsubscribe/");
+    let request = Request::post(format!("/cy/unsubscribe/{one_click}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("List-Unsubscribe=One-Click"))
+        .unwrap();
+    assert_eq!(send(&app, request).await.0, StatusCode::OK);
+    assert_eq!(status_of(&db, "fan0@example.cymru").await, "unsubscribed");
+    assert_eq!(status_of(&db, "fan1@example.cymru").await, "confirmed");
 });

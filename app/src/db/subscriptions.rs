@@ -216,18 +216,6 @@ pub struct NewNews<'a> {
     pub link: &'a str,
 }
 
-/// A confirmed subscriber told of news as it happens.
-#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
-pub struct Recipient {
-    pub id: i64,
-    pub email: String,
-    pub language: String,
-    pub csp_en: String,
-    pub csp_cy: String,
-    pub neighbourhood_en: Option<String>,
-    pub neighbourhood_cy: Option<String>,
-}
-
 /// Which subscriptions news reaches: the partnership's whole-partnership subscriptions, and
 /// those of its neighbourhoods (all of them for news about the whole partnership).
 const REACHED: &str = "s.csp_id = $1 AND s.status = 'confirmed' AND s.frequency = $2 AND \
@@ -235,8 +223,10 @@ const REACHED: &str = "s.csp_id = $1 AND s.status = 'confirmed' AND s.frequency 
       OR s.neighbourhood_id IN (SELECT neighbourhood_id FROM area_news_neighbourhoods WHERE news_id = $3))";
 
 /// Stores news inside the caller's transaction, queues it for every weekly subscriber it
-/// reaches (one statement), and returns its id and the subscribers to email now.
-pub async fn add_news_in(tx: &mut Tx<'_>, news: &NewNews<'_>) -> Result<(i64, Vec<Recipient>), DbError> {
+/// reaches (one statement) and for delivery to every subscriber told as it happens (one
+/// statement: a `news_deliveries` row each, turned into emails later by [`claim_deliveries_in`]),
+/// and returns its id and how many are to be emailed.
+pub async fn add_news_in(tx: &mut Tx<'_>, news: &NewNews<'_>) -> Result<(i64, u64), DbError> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO area_news (csp_id, whole_csp, kind, title_en, title_cy, verdict, link, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -272,20 +262,85 @@ pub async fn add_news_in(tx: &mut Tx<'_>, news: &NewNews<'_>) -> Result<(i64, Ve
     .bind(id)
     .execute(&mut **tx)
     .await?;
-    let now_recipients: Vec<Recipient> = sqlx::query_as(&format!(
-        "SELECT s.id, s.email, s.language, c.name_en AS csp_en, c.name_cy AS csp_cy, n.name_en AS neighbourhood_en, \
-         n.name_cy AS neighbourhood_cy FROM subscriptions s JOIN csps c ON c.id = s.csp_id \
-         LEFT JOIN neighbourhoods n ON n.id = s.neighbourhood_id AND n.csp_id = s.csp_id WHERE {REACHED} ORDER BY s.id"
+    let told = sqlx::query(&format!(
+        "INSERT INTO news_deliveries (news_id, subscription_id, created_at) \
+         SELECT $3, s.id, $4 FROM subscriptions s WHERE {REACHED} ORDER BY s.id"
     ))
     .bind(news.csp_id)
     .bind(Frequency::Immediate)
     .bind(id)
-    .fetch_all(&mut **tx)
+    .bind(now())
+    .execute(&mut **tx)
     .await?;
-    Ok((id, now_recipients))
+    Ok((id, told.rows_affected()))
 }
 
-/// News as the feeds and digests show it.
+/// News waiting to be emailed to a subscriber, claimed.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct ClaimedDelivery {
+    pub id: i64,
+    pub news_id: i64,
+    pub subscription_id: i64,
+}
+
+/// Claims up to `limit` news deliveries, oldest first, inside the caller's transaction, by
+/// deleting them: the caller queues their emails in the same transaction, so each is emailed
+/// once (a rollback puts them back). On PostgreSQL rows another server is claiming are skipped
+/// (`FOR UPDATE SKIP LOCKED`); SQLite has one writer, so a claim is whole before the next
+/// begins. With the subscriptions as they are now (one that ended meanwhile is still there,
+/// for the caller to leave out) and the news, by id.
+pub async fn claim_deliveries_in(
+    tx: &mut Tx<'_>,
+    backend: super::Backend,
+    limit: i64,
+) -> Result<(Vec<ClaimedDelivery>, Vec<SubscriptionRow>, Vec<NewsRow>), DbError> {
+    let lock = match backend {
+        super::Backend::Postgres => "FOR UPDATE SKIP LOCKED",
+        super::Backend::Sqlite => "",
+    };
+    let mut claimed: Vec<ClaimedDelivery> = sqlx::query_as(&format!(
+        "DELETE FROM news_deliveries WHERE id IN (SELECT id FROM news_deliveries ORDER BY id LIMIT $1 {lock}) \
+         RETURNING id, news_id, subscription_id"
+    ))
+    .bind(limit)
+    .fetch_all(&mut **tx)
+    .await?;
+    if claimed.is_empty() {
+        return Ok((claimed, Vec::new(), Vec::new()));
+    }
+    claimed.sort_by_key(|d| d.id);
+    let mut subscription_ids: Vec<i64> = claimed.iter().map(|d| d.subscription_id).collect();
+    subscription_ids.sort_unstable();
+    subscription_ids.dedup();
+    let mut news_ids: Vec<i64> = claimed.iter().map(|d| d.news_id).collect();
+    news_ids.sort_unstable();
+    news_ids.dedup();
+    let sql = format!("{SUBSCRIPTION} WHERE s.id IN ({}) ORDER BY s.id", in_list(subscription_ids.len()));
+    let mut query = sqlx::query_as(&sql);
+    for id in &subscription_ids {
+        query = query.bind(*id);
+    }
+    let subscriptions: Vec<SubscriptionRow> = query.fetch_all(&mut **tx).await?;
+    let sql = format!("{NEWS} WHERE a.id IN ({}) ORDER BY a.id", in_list(news_ids.len()));
+    let mut query = sqlx::query_as(&sql);
+    for id in &news_ids {
+        query = query.bind(*id);
+    }
+    let news: Vec<NewsRow> = query.fetch_all(&mut **tx).await?;
+    Ok((claimed, subscriptions, news))
+}
+
+/// `$1, $2, …, $n`.
+fn in_list(n: usize) -> String {
+    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// How many news deliveries are waiting to be emailed.
+pub async fn deliveries_waiting(db: &Db) -> Result<i64, DbError> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM news_deliveries").fetch_one(db.reader()).await
+}
+
+/// News as the feeds and digests show it./// News as the feeds and digests show it.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct NewsRow {
     pub id: i64,

@@ -1292,7 +1292,7 @@ pub async fn status(
             return Ok(false);
         }
         if let Some(a) = &announcement {
-            crate::subscriptions::delivery::announce_in(&mut tx, &state.settings.public_url, a).await?;
+            crate::subscriptions::delivery::announce_in(&mut tx, a).await?;
         }
         tx.commit().await?;
         Ok::<_, db::DbError>(true)

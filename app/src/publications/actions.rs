@@ -2,9 +2,9 @@
 //! publication's partnership only): draft a new one, save a draft, publish, start a correction.
 //! A refused form comes back as typed with the reason; every change is audited.
 //!
-//! Publishing happens in one transaction: the version is marked published, the news stored and
-//! one email queued per subscriber it reaches (`subscriptions::delivery::announce_in`, in
-//! multi-row inserts), and each resident whose report a profile it draws on is linked to, who
+//! Publishing happens in one transaction: the version is marked published, the news stored with
+//! a delivery per subscriber it reaches (`subscriptions::delivery::announce_in`, one statement;
+//! the mail worker turns them into emails after the request), and each resident whose report a profile it draws on is linked to, who
 //! agreed to be contacted, gave an email and left no safe-contact note, is emailed once in their
 //! language; the counts told are stored with it. Addresses on the stop list (`stop_news`) are not
 //! told, and each resident's email carries a stop link of its own.
@@ -385,7 +385,7 @@ pub async fn publish(
 }
 
 /// The publish itself, in one transaction: the version published; on the first publication,
-/// the news announced to subscribers (their emails queued in batches); the linked residents who
+/// the news announced to subscribers (a delivery each, emailed by the mail worker); the linked residents who
 /// may be emailed told once each, in their language; the counts stored; audited. `None` when
 /// the version was published meanwhile.
 async fn publish_and_tell(
@@ -435,7 +435,7 @@ async fn publish_and_tell(
             verdict: None,
             link: link.clone(),
         };
-        crate::subscriptions::delivery::announce_in(&mut tx, public, &announcement).await?
+        crate::subscriptions::delivery::announce_in(&mut tx, &announcement).await?
     } else {
         0
     };

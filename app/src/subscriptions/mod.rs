@@ -5,8 +5,9 @@
 //! Atom feed per neighbourhood and partnership.
 //!
 //! What subscribers hear of now: a campaign opening in their area, and a neighbourhood priority
-//! set or reviewed. The news is stored, and emailed to every subscriber it reaches, in the same
-//! transaction as the event ([`announce_in`]); weekly subscribers get it in their next digest
+//! set or reviewed. The news is stored, with a delivery for every subscriber it reaches, in the
+//! same transaction as the event ([`announce_in`]), and emailed in batches by the mail worker
+//! ([`deliver_news`]); weekly subscribers get it in their next digest
 //! ([`send_due_digests`], run by the server's background worker).
 //!
 //! This module holds the rules and the emails' words; `pages` the residents' pages, `actions`

@@ -122,6 +122,27 @@ pub async fn database(backend: Backend) -> (Db, String) {
     (db, url)
 }
 
+/// Subscribers' news turned into outbox emails, as the mail worker does after a request
+/// (announcing news only records a delivery per subscriber): every waiting delivery, in
+/// batches; how many emails were queued.
+pub async fn deliver_news(db: &Db) -> usize {
+    let public = Settings::default().public_url;
+    let mut queued = 0;
+    loop {
+        let done = app::subscriptions::delivery::deliver_news(
+            db,
+            &public,
+            app::subscriptions::delivery::DELIVERY_BATCH,
+        )
+        .await
+        .expect("news delivered");
+        if done.claimed == 0 {
+            return queued;
+        }
+        queued += done.queued;
+    }
+}
+
 pub fn settings(url: &str) -> Settings {
     Settings {
         database_url: url.to_string(),

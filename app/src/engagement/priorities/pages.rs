@@ -749,9 +749,8 @@ pub async fn set(
 }
 
 /// Subscriptions (issue 14): news of a priority for its neighbourhood's subscribers, stored
-/// and queued in the transaction recording it. It points to the neighbourhood's public page.
+/// (with a delivery per subscriber, emailed by the mail worker) in the transaction recording it. It points to the neighbourhood's public page.
 async fn announce_priority(
-    state: &AppState,
     tx: &mut db::reference::Tx<'_>,
     csp: (i64, &str),
     priority: i64,
@@ -768,7 +767,7 @@ async fn announce_priority(
         verdict: verdict.map(|v| v.as_str().to_string()),
         link: format!("/neighbourhoods/{}", facts.public_slug),
     };
-    crate::subscriptions::delivery::announce_in(tx, &state.settings.public_url, &announcement).await?;
+    crate::subscriptions::delivery::announce_in(tx, &announcement).await?;
     Ok(())
 }
 
@@ -783,15 +782,8 @@ async fn set_and_announce(
     // Issue 14 (progress): the survey answer it came from, and the stage it starts at.
     db::progress::set_choice_in(&mut tx, id, choice).await?;
     crate::engagement::telling::record_stage_in(&mut tx, id).await?;
-    announce_priority(
-        state,
-        &mut tx,
-        (new.csp_id, csp_slug),
-        id,
-        crate::subscriptions::NewsKind::PrioritySet,
-        None,
-    )
-    .await?;
+    announce_priority(&mut tx, (new.csp_id, csp_slug), id, crate::subscriptions::NewsKind::PrioritySet, None)
+        .await?;
     tx.commit().await?;
     Ok(Some(id))
 }
@@ -809,7 +801,6 @@ async fn review_and_announce(
     crate::engagement::telling::tell_if_moved_in(&mut tx, &state.settings.public_url, priority, actor(staff))
         .await?;
     announce_priority(
-        state,
         &mut tx,
         csp,
         priority,
