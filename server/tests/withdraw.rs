@@ -72,18 +72,26 @@ both_backends!(a_manager_withdraws_a_publication_and_its_text_is_gone, |db: Db, 
     let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
     let manager = cookie_for(&app, "csp-manager@demo.cymuned.cymru").await;
     let other = cookie_for(&app, "manager@swansea.example").await;
-    // A subscriber of the whole partnership: told when it is published (the email not sent yet).
-    sqlx::query(
-        "INSERT INTO subscriptions (email, csp_id, neighbourhood_id, language, frequency, status, created_at, next_digest_at) \
-         VALUES ('all@example.com', (SELECT id FROM csps WHERE slug = 'cardiff'), 0, 'en', 'immediate', 'confirmed', $1, $2)",
-    )
-    .bind(db::now())
-    .bind(db::now() + 7 * DAY)
-    .execute(db.writer())
-    .await
-    .unwrap();
+    // Two subscribers of the whole partnership, told when it is published: the first one's
+    // email queued (not sent yet), the second one's delivery not yet turned into an email.
+    for email in ["all@example.com", "later@example.com"] {
+        sqlx::query(
+            "INSERT INTO subscriptions (email, csp_id, neighbourhood_id, language, frequency, status, created_at, next_digest_at) \
+             VALUES ($3, (SELECT id FROM csps WHERE slug = 'cardiff'), 0, 'en', 'immediate', 'confirmed', $1, $2)",
+        )
+        .bind(db::now())
+        .bind(db::now() + 7 * DAY)
+        .bind(email)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    }
     let id = published(&app, &db, &lead).await;
+    let public_url = app::config::Settings::default().public_url;
+    let first = app::subscriptions::delivery::deliver_news(&db, &public_url, 1).await.unwrap();
+    assert_eq!((first.claimed, first.queued), (1, 1));
     assert_eq!(scalar(&db, "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%Brighter%'").await, 1, "queued");
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM news_deliveries").await, 1, "one still to render");
     let public = format!("/you-said-we-did/{id}");
     let (_, body) = page(&app, &public, &None).await;
     assert!(body.contains(SECRET_EN), "published");
@@ -134,6 +142,8 @@ both_backends!(a_manager_withdraws_a_publication_and_its_text_is_gone, |db: Db, 
     );
     assert_eq!(scalar(&db, &items).await, 0);
     assert_eq!(scalar(&db, "SELECT COUNT(*) FROM area_news WHERE title_en LIKE '%Brighter%'").await, 0);
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM news_deliveries").await, 0, "the waiting delivery dropped");
+    assert_eq!(common::deliver_news(&db).await, 0, "so nobody is told of it later");
     assert_eq!(
         scalar(&db, "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%Brighter%' OR body LIKE '%Brighter%'")
             .await,

@@ -764,8 +764,8 @@ pub struct Withdrawn {
 
 /// Withdraws a published publication, in one transaction: marked withdrawn (once: false when it
 /// already is, or was never published), every version's texts and every item's texts blanked
-/// (0037's triggers allow exactly this), its news taken out of the feeds and digests, emails
-/// about it not yet sent stopped (their text dropped), and the audit entry written, its detail
+/// (0037's triggers allow exactly this), its news taken out of the feeds and digests (and subscribers'
+/// deliveries not yet turned into emails), emails about it not yet sent stopped (their text dropped), and the audit entry written, its detail
 /// given the counts. `None` when nothing was done.
 pub async fn withdraw(
     db: &Db,
@@ -811,6 +811,8 @@ pub async fn withdraw(
     let link = format!("/you-said-we-did/{id}");
     for sql in [
         "DELETE FROM digest_entries WHERE news_id IN (SELECT id FROM area_news WHERE link = $1)",
+        // Subscribers' emails about it not yet rendered (0035): never sent.
+        "DELETE FROM news_deliveries WHERE news_id IN (SELECT id FROM area_news WHERE link = $1)",
         "DELETE FROM area_news_neighbourhoods WHERE news_id IN (SELECT id FROM area_news WHERE link = $1)",
     ] {
         sqlx::query(sql).bind(&link).execute(&mut *tx).await?;
