@@ -72,9 +72,10 @@ both_backends!(a_manager_withdraws_a_publication_and_its_text_is_gone, |db: Db, 
     let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
     let manager = cookie_for(&app, "csp-manager@demo.cymuned.cymru").await;
     let other = cookie_for(&app, "manager@swansea.example").await;
-    // Two subscribers of the whole partnership, told when it is published: the first one's
-    // email queued (not sent yet), the second one's delivery not yet turned into an email.
-    for email in ["all@example.com", "later@example.com"] {
+    // Three subscribers of the whole partnership, told when it is published: the first one's
+    // email sent, the second one's queued (not sent yet), the third one's delivery not yet
+    // turned into an email.
+    for email in ["sent@example.com", "all@example.com", "later@example.com"] {
         sqlx::query(
             "INSERT INTO subscriptions (email, csp_id, neighbourhood_id, language, frequency, status, created_at, next_digest_at) \
              VALUES ($3, (SELECT id FROM csps WHERE slug = 'cardiff'), 0, 'en', 'immediate', 'confirmed', $1, $2)",
@@ -88,9 +89,11 @@ both_backends!(a_manager_withdraws_a_publication_and_its_text_is_gone, |db: Db, 
     }
     let id = published(&app, &db, &lead).await;
     let public_url = app::config::Settings::default().public_url;
-    let first = app::subscriptions::delivery::deliver_news(&db, &public_url, 1).await.unwrap();
-    assert_eq!((first.claimed, first.queued), (1, 1));
-    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%Brighter%'").await, 1, "queued");
+    let first = app::subscriptions::delivery::deliver_news(&db, &public_url, 2).await.unwrap();
+    assert_eq!((first.claimed, first.queued), (2, 2));
+    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM outbox WHERE subject LIKE '%Brighter%'").await, 2, "queued");
+    let sent = scalar(&db, "SELECT MIN(id) FROM outbox WHERE to_address = 'sent@example.com'").await;
+    db::outbox::mark_sent(&db, sent).await.unwrap();
     assert_eq!(scalar(&db, "SELECT COUNT(*) FROM news_deliveries").await, 1, "one still to render");
     let public = format!("/you-said-we-did/{id}");
     let (_, body) = page(&app, &public, &None).await;
@@ -161,6 +164,12 @@ both_backends!(a_manager_withdraws_a_publication_and_its_text_is_gone, |db: Db, 
         1,
         "the unsent email about it stopped, its text dropped"
     );
+    let subject: String = sqlx::query_scalar("SELECT subject FROM outbox WHERE id = $1")
+        .bind(sent)
+        .fetch_one(db.reader())
+        .await
+        .unwrap();
+    assert_eq!(subject, db::publications::WITHDRAWN_EMAIL, "the sent email's subject, naming it, dropped");
     // The public page says when and why in each language, and nothing of the old text.
     let (status, body) = page(&app, &public, &None).await;
     assert_eq!(status, StatusCode::OK);

@@ -233,8 +233,22 @@ pub async fn unchanged_in(
     Ok(now.is_some_and(|v| v.words() == *words) && now_items == items)
 }
 
+/// Holds the publication's row for the caller's transaction, if it is not withdrawn: false when
+/// it is. A change of its texts (a draft saved, a correction started, a version published) starts
+/// with this, so it and a withdrawal happen one after the other, never interleaved: on
+/// PostgreSQL the row lock makes the later one wait and see the earlier one's result; SQLite has
+/// one writer.
+async fn hold_unwithdrawn_in(tx: &mut Tx<'_>, publication_id: i64) -> Result<bool, DbError> {
+    let held =
+        sqlx::query("UPDATE publications SET withdrawn_at = NULL WHERE id = $1 AND withdrawn_at IS NULL")
+            .bind(publication_id)
+            .execute(&mut **tx)
+            .await?;
+    Ok(held.rows_affected() == 1)
+}
+
 /// Saves a draft's words and items (all replaced) and audits it; false when the version is no
-/// longer a draft (published meanwhile) or not this publication's.
+/// longer a draft (published meanwhile), not this publication's, or the publication was withdrawn.
 pub async fn save_draft(
     db: &Db,
     publication_id: i64,
@@ -244,6 +258,10 @@ pub async fn save_draft(
     audit: &crate::audit::NewAuditEntry,
 ) -> Result<bool, DbError> {
     let mut tx = db.writer().begin().await?;
+    if !hold_unwithdrawn_in(&mut tx, publication_id).await? {
+        tx.rollback().await?;
+        return Ok(false);
+    }
     let done = sqlx::query(
         "UPDATE publication_versions SET title_en = $1, title_cy = $2, intro_en = $3, intro_cy = $4, \
          correction_en = $5, correction_cy = $6 WHERE id = $7 AND publication_id = $8 AND published_at IS NULL",
@@ -273,13 +291,16 @@ pub async fn save_draft(
 }
 
 /// Marks a draft published, inside the caller's transaction; false when it was not a draft of
-/// this publication (published meanwhile by someone else).
+/// this publication (published meanwhile by someone else) or the publication was withdrawn.
 pub async fn publish_in(
     tx: &mut Tx<'_>,
     publication_id: i64,
     version_id: i64,
     at: Timestamp,
 ) -> Result<bool, DbError> {
+    if !hold_unwithdrawn_in(tx, publication_id).await? {
+        return Ok(false);
+    }
     let done = sqlx::query(
         "UPDATE publication_versions SET published_at = $1 WHERE id = $2 AND publication_id = $3 AND published_at IS NULL",
     )
@@ -330,8 +351,8 @@ pub async fn add_told_in(tx: &mut Tx<'_>, publication_id: i64, told: &Told) -> R
 }
 
 /// Starts a correction: a new draft version copying the published `from` version (words and
-/// items) with the correction's note; none when a draft is already open or `from` is not the
-/// latest published version.
+/// items) with the correction's note; none when a draft is already open, `from` is not the
+/// latest published version, or the publication was withdrawn.
 pub async fn correct(
     db: &Db,
     publication_id: i64,
@@ -341,6 +362,10 @@ pub async fn correct(
     audit: &crate::audit::NewAuditEntry,
 ) -> Result<Option<i64>, DbError> {
     let mut tx = db.writer().begin().await?;
+    if !hold_unwithdrawn_in(&mut tx, publication_id).await? {
+        tx.rollback().await?;
+        return Ok(None);
+    }
     let latest: Option<(i64, Option<Timestamp>)> = sqlx::query_as(
         "SELECT id, published_at FROM publication_versions WHERE publication_id = $1 ORDER BY number DESC LIMIT 1",
     )
@@ -792,17 +817,25 @@ pub async fn withdraw(
         tx.rollback().await?;
         return Ok(None);
     }
-    let items = sqlx::query(
-        "UPDATE publication_items SET text_en = '', text_cy = '' \
-         WHERE version_id IN (SELECT id FROM publication_versions WHERE publication_id = $1)",
+    // Its titles, before they are blanked: emails naming one in their subject lose the subject.
+    let titles: Vec<(String, String)> =
+        sqlx::query_as("SELECT title_en, title_cy FROM publication_versions WHERE publication_id = $1")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+    // The versions first: on PostgreSQL a draft being saved holds its version's row, so this
+    // waits for it, and the items' blanking that follows sees the items it saved.
+    let versions = sqlx::query(
+        "UPDATE publication_versions SET title_en = '', title_cy = '', intro_en = '', intro_cy = '', \
+         correction_en = '', correction_cy = '' WHERE publication_id = $1",
     )
     .bind(id)
     .execute(&mut *tx)
     .await?
     .rows_affected();
-    let versions = sqlx::query(
-        "UPDATE publication_versions SET title_en = '', title_cy = '', intro_en = '', intro_cy = '', \
-         correction_en = '', correction_cy = '' WHERE publication_id = $1",
+    let items = sqlx::query(
+        "UPDATE publication_items SET text_en = '', text_cy = '' \
+         WHERE version_id IN (SELECT id FROM publication_versions WHERE publication_id = $1)",
     )
     .bind(id)
     .execute(&mut *tx)
@@ -834,6 +867,19 @@ pub async fn withdraw(
     .execute(&mut *tx)
     .await?
     .rows_affected();
+    // Emails already sent keep only their subject (their body was dropped when sent): a
+    // subject naming one of its titles is dropped too.
+    let mut titles: Vec<String> = titles.into_iter().flat_map(|(en, cy)| [en, cy]).collect();
+    titles.retain(|t| !t.trim().is_empty());
+    titles.sort();
+    titles.dedup();
+    for title in &titles {
+        sqlx::query("UPDATE outbox SET subject = $1 WHERE subject <> $1 AND subject LIKE $2 ESCAPE '\\'")
+            .bind(WITHDRAWN_EMAIL)
+            .bind(format!("%{}%", like_escaped(title)))
+            .execute(&mut *tx)
+            .await?;
+    }
     let done = Withdrawn { versions, items, news, emails_stopped };
     let mut entry = audit.clone();
     entry.detail = Some(format!(
@@ -843,6 +889,11 @@ pub async fn withdraw(
     super::audit::record_in(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(Some(done))
+}
+
+/// `text` for a LIKE pattern with `\` as its escape: its `%`, `_` and `\` match only themselves.
+fn like_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// What an unsent email about a withdrawn publication becomes (it will never be sent).

@@ -7,6 +7,9 @@ use super::{now, outbox::placeholders, reference::Tx, Db, DbError};
 use crate::audit::NewAuditEntry;
 use std::collections::HashSet;
 
+/// What the body of such news queued and not yet sent becomes when its address is stopped.
+pub const STOPPED_BODY: &str = "[not sent: asked to stop]";
+
 /// Keeps stop links (token hash, address hash) for the emails queued in the same transaction,
 /// in multi-row inserts.
 pub async fn add_links_in(tx: &mut Tx<'_>, links: &[(String, String)]) -> Result<(), DbError> {
@@ -22,13 +25,6 @@ pub async fn add_links_in(tx: &mut Tx<'_>, links: &[(String, String)]) -> Result
         }
         query.execute(&mut **tx).await?;
     }
-    Ok(())
-}
-
-/// Takes an address (by hash) off the stop list, in the caller's transaction: it asked again,
-/// when answering a survey, to be told what happens.
-pub async fn lift_in(tx: &mut Tx<'_>, email_hash: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM news_stops WHERE email_hash = $1").bind(email_hash).execute(&mut **tx).await?;
     Ok(())
 }
 
@@ -73,8 +69,8 @@ pub async fn link_state(db: &Db, token_hash: &str) -> Result<LinkState, DbError>
 /// Uses a stop link, in one transaction: the link marked used (once: of two posts at the same
 /// moment only one goes on), its address put on the stop list, that address's survey contacts
 /// deleted (matched by the hash of each stored address's lower case: the stop list holds no
-/// address), and the audit entry written with the number of contacts deleted appended to its
-/// detail. Returns the link's state before: `Open` when this stopped it.
+/// address), such news queued to it and not yet sent stopped, and the audit entry written with
+/// the numbers of contacts deleted and emails stopped appended to its detail. Returns the link's state before: `Open` when this stopped it.
 pub async fn stop(db: &Db, token_hash: &str, audit: &NewAuditEntry) -> Result<LinkState, DbError> {
     let at = now();
     let mut tx = db.writer().begin().await?;
@@ -106,9 +102,31 @@ pub async fn stop(db: &Db, token_hash: &str, audit: &NewAuditEntry) -> Result<Li
     for id in &theirs {
         sqlx::query("DELETE FROM survey_contacts WHERE response_id = $1").bind(id).execute(&mut *tx).await?;
     }
+    // Such news already queued to the address and not yet sent (each carries a stop link) is
+    // stopped too, its body dropped.
+    let queued: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, to_address FROM outbox WHERE sent_at IS NULL AND stopped_at IS NULL AND asked = 0 \
+         AND list_unsubscribe LIKE '%/stop-news/%'",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut emails_stopped = 0;
+    for (id, to) in queued {
+        if crate::staff::accounts::sha256_hex(&to.trim().to_lowercase()) == email_hash {
+            sqlx::query(
+                "UPDATE outbox SET stopped_at = $1, body = $2, list_unsubscribe = NULL WHERE id = $3",
+            )
+            .bind(at)
+            .bind(STOPPED_BODY)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            emails_stopped += 1;
+        }
+    }
     let mut entry = audit.clone();
     entry.detail = Some(format!(
-        "{}; survey contacts deleted: {}",
+        "{}; survey contacts deleted: {}; unsent emails stopped: {emails_stopped}",
         audit.detail.clone().unwrap_or_default(),
         theirs.len()
     ));

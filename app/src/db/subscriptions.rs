@@ -340,7 +340,7 @@ pub async fn deliveries_waiting(db: &Db) -> Result<i64, DbError> {
     sqlx::query_scalar("SELECT COUNT(*) FROM news_deliveries").fetch_one(db.reader()).await
 }
 
-/// News as the feeds and digests show it./// News as the feeds and digests show it.
+/// News as the feeds and digests show it.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct NewsRow {
     pub id: i64,

@@ -320,10 +320,6 @@ pub async fn answer(
                 opt_in.may_quote,
             )
             .await?;
-            // Asking again to be told is a new consent: it lifts an earlier stop of the address.
-            if let Some(email) = opt_in.email.as_deref() {
-                db::stop_news::lift_in(&mut tx, &crate::mail::address_hash(email)).await?;
-            }
             tx.commit().await?;
         }
         Ok::<_, db::DbError>(stored)

@@ -46,7 +46,8 @@ pub async fn stop(
 ) -> Response {
     let lang = Lang::from_path(uri.path());
     let one_click = String::from_utf8_lossy(&body).contains(ONE_CLICK);
-    let known = !token.is_empty() && token.len() <= 128;
+    // A token is hex (`random_token`): anything else is unknown, and never put back in a URL.
+    let known = !token.is_empty() && token.len() <= 128 && token.chars().all(|c| c.is_ascii_alphanumeric());
     let before = if known {
         match db::stop_news::stop(&state.db, &sha256_hex(&token), &entry()).await {
             Ok(before) => before,
@@ -64,7 +65,7 @@ pub async fn stop(
             _ => (StatusCode::OK, t!(lang, "stop-news-stopped")).into_response(),
         };
     }
-    let path = lang.path(&super::path(&token));
+    let path = lang.path(&super::path(if known { &token } else { "unknown" }));
     match before {
         LinkState::Open => Redirect::to(&format!("{path}?done=stopped")).into_response(),
         _ => Redirect::to(&path).into_response(),

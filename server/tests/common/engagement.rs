@@ -180,3 +180,41 @@ pub async fn publish(db: &Db, campaign: i64, survey: &Survey, owner: i64) -> i64
 /// The "no English on a Welsh page" helpers, shared with the other tests (each test uses some).
 #[allow(unused_imports)]
 pub use super::{english_only_messages, english_only_phrases, no_english, text_of, visible_text};
+
+/// A Cardiff-wide campaign ("what-matters") open now, whose survey asks one question: what
+/// should be the priority (speeding or litter); its id and slug.
+pub async fn priority_campaign(db: &Db) -> (i64, String) {
+    let lead = user_id(db, "engagement-lead@demo.cymuned.cymru").await;
+    let now = db::now();
+    let id = db::engagement::create_campaign(
+        db,
+        db::engagement::NewCampaign {
+            csp_id: cardiff(db).await,
+            slug: "what-matters",
+            title: &Names::new("What matters here", "Beth sy'n bwysig yma"),
+            purpose: &Names::new("Choose a priority.", "Dewiswch flaenoriaeth."),
+            whole_csp: true,
+            neighbourhoods: &[],
+            channels: &[app::engagement::Channel::OnlineSurvey],
+            starts_on: now - DAY,
+            ends_on: now + 30 * DAY,
+            owner_user_id: lead,
+            response_policy: app::engagement::ResponsePolicy::Open,
+            results_due_on: None,
+        },
+    )
+    .await
+    .unwrap();
+    let q = Question {
+        required: true,
+        ..question(
+            "q1",
+            QuestionKind::SingleChoice,
+            "What should be the priority?",
+            "Beth ddylai fod y flaenoriaeth?",
+            &[("speeding", "Speeding", "Goryrru"), ("litter", "Litter", "Sbwriel")],
+        )
+    };
+    publish(db, id, &Survey { questions: vec![q] }, lead).await;
+    (id, "what-matters".into())
+}

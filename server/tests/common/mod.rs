@@ -6,6 +6,7 @@
 
 pub mod engagement;
 pub mod http;
+pub mod outbox;
 
 use app::{config::Settings, db::Db};
 use sqlx::Connection;
