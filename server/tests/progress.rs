@@ -10,19 +10,14 @@
 mod common;
 
 use app::{
-    db::{self, engagement::NewCampaign, Db},
-    engagement::{
-        survey::{Question, QuestionKind, Survey},
-        Channel, ResponsePolicy,
-    },
-    reference::Names,
+    db::{self, Db},
     staff::accounts,
 };
 use axum::{body::Body, Router};
 use common::{
     engagement::{
-        add_account, cardiff, cookie_for, encode, id_of, location, no_english, post, post_for_headers,
-        publish, question, scalar, user_id, visible_text, DAY,
+        add_account, cookie_for, encode, id_of, location, no_english, post, post_for_headers,
+        priority_campaign, scalar, visible_text, DAY,
     },
     http::{hub, page, send},
 };
@@ -239,43 +234,6 @@ both_backends!(the_stage_and_timeline_are_public_in_both_languages, |db: Db, url
     assert!(cy.contains("Sefyllfa: Wedi'i wneud") && cy.contains("Adolygwyd gyda'r gymuned: Wedi'i datrys"));
 });
 
-/// A campaign open now whose survey asks one question: what should be the priority.
-async fn campaign(db: &Db) -> (i64, String) {
-    let lead = user_id(db, "engagement-lead@demo.cymuned.cymru").await;
-    let now = db::now();
-    let id = db::engagement::create_campaign(
-        db,
-        NewCampaign {
-            csp_id: cardiff(db).await,
-            slug: "what-matters",
-            title: &Names::new("What matters here", "Beth sy'n bwysig yma"),
-            purpose: &Names::new("Choose a priority.", "Dewiswch flaenoriaeth."),
-            whole_csp: true,
-            neighbourhoods: &[],
-            channels: &[Channel::OnlineSurvey],
-            starts_on: now - DAY,
-            ends_on: now + 30 * DAY,
-            owner_user_id: lead,
-            response_policy: ResponsePolicy::Open,
-            results_due_on: None,
-        },
-    )
-    .await
-    .unwrap();
-    let q = Question {
-        required: true,
-        ..question(
-            "q1",
-            QuestionKind::SingleChoice,
-            "What should be the priority?",
-            "Beth ddylai fod y flaenoriaeth?",
-            &[("speeding", "Speeding", "Goryrru"), ("litter", "Litter", "Sbwriel")],
-        )
-    };
-    publish(db, id, &Survey { questions: vec![q] }, lead).await;
-    (id, "what-matters".into())
-}
-
 /// Answers the survey as a visitor in `lang`, choosing `choice`, with the last step's `last`
 /// fields: where the last post sends them.
 async fn answer(app: &Router, slug: &str, lang: &str, choice: &str, last: &str) -> String {
@@ -313,7 +271,7 @@ both_backends!(residents_who_raised_a_priority_are_told_when_it_moves, |db: Db, 
     let officer = cookie_for(&app, "officer@demo.cymuned.cymru").await;
     let analyst = cookie_for(&app, "analyst@demo.cymuned.cymru").await;
     let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
-    let (campaign, slug) = campaign(&db).await;
+    let (campaign, slug) = priority_campaign(&db).await;
 
     // A refused address: the form back as typed, the message in the page's language, nothing stored.
     let to = answer(&app, &slug, "cy", "speeding", &format!("{TOLD}not-an-address&optin_quote=yes")).await;
@@ -470,7 +428,7 @@ both_backends!(who_may_link_a_priority_to_a_survey_answer, |db: Db, url: String|
     let app = hub(db.clone(), &url).await;
     add_account(&db, "lead@swansea.example", "Swansea lead", "engagement_lead", "swansea", None).await;
     let lead = cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await;
-    let (campaign, _) = campaign(&db).await;
+    let (campaign, _) = priority_campaign(&db).await;
     let neighbourhood: i64 = sqlx::query_scalar(
         "SELECT n.id FROM neighbourhoods n JOIN csps c ON c.id = n.csp_id WHERE c.slug = 'cardiff' ORDER BY n.name_en LIMIT 1",
     )
@@ -571,7 +529,7 @@ both_backends!(who_may_link_a_priority_to_a_survey_answer, |db: Db, url: String|
 
 both_backends!(the_address_never_shows_in_results_export_or_api, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
-    let (campaign, slug) = campaign(&db).await;
+    let (campaign, slug) = priority_campaign(&db).await;
     for lang in ["en", "cy"] {
         let to = answer(
             &app,

@@ -30,6 +30,7 @@ use common::{
         user_id,
     },
     http::{hub, page, send},
+    outbox::{last_mail, mails_after},
 };
 use http::{header, StatusCode};
 use std::collections::HashMap;
@@ -121,26 +122,6 @@ async fn subscriber(db: &Db, email: &str, neighbourhood: i64, language: &str, fr
     .execute(db.writer())
     .await
     .unwrap();
-}
-
-#[derive(Debug, sqlx::FromRow)]
-struct Mail {
-    to_address: String,
-    subject: String,
-    body: String,
-    list_unsubscribe: Option<String>,
-}
-
-async fn mails(db: &Db, after: i64) -> Vec<Mail> {
-    sqlx::query_as("SELECT to_address, subject, body, list_unsubscribe FROM outbox WHERE id > $1 ORDER BY id")
-        .bind(after)
-        .fetch_all(db.reader())
-        .await
-        .unwrap()
-}
-
-async fn last_mail(db: &Db) -> i64 {
-    scalar(db, "SELECT COALESCE(MAX(id), 0) FROM outbox").await
 }
 
 /// A publication's latest version id.
@@ -416,7 +397,7 @@ both_backends!(drafting_publishing_telling_and_correcting, |db: Db, url: String|
     assert_eq!(scalar(&db, "SELECT COUNT(*) FROM news_deliveries").await, 2);
     let subscribed = ["cymraeg@example.cymru", "all@example.com"];
     assert!(
-        mails(&db, before).await.iter().all(|m| !subscribed.contains(&m.to_address.as_str())),
+        mails_after(&db, before).await.iter().all(|m| !subscribed.contains(&m.to_address.as_str())),
         "no subscriber's email queued by the request"
     );
     assert_eq!(common::deliver_news(&db).await, 2);
@@ -424,7 +405,7 @@ both_backends!(drafting_publishing_telling_and_correcting, |db: Db, url: String|
 
     // Subscribers told in their language with one-click unsubscribe; linked residents who may
     // be emailed told once in theirs; the safe-contact and no-consent reporters not at all.
-    let sent = mails(&db, before).await;
+    let sent = mails_after(&db, before).await;
     let to = |address: &str| sent.iter().filter(|m| m.to_address == address).collect::<Vec<_>>();
     let welsh = to("cymraeg@example.cymru");
     assert_eq!(welsh.len(), 1, "{sent:?}");
@@ -624,7 +605,7 @@ both_backends!(drafting_publishing_telling_and_correcting, |db: Db, url: String|
     let (_, location) =
         post(&app, &format!("{path}/publish"), &lead, &format!("lang=en&csp=cardiff&version={second}")).await;
     assert!(location.contains("done=publication_published"), "{location}");
-    assert!(mails(&db, before).await.is_empty(), "nobody is emailed twice");
+    assert!(mails_after(&db, before).await.is_empty(), "nobody is emailed twice");
     let (_, body) = page(&app, &format!("/you-said-we-did/{id}"), &None).await;
     assert!(
         body.contains("You made 5 reports")

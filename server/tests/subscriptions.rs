@@ -19,6 +19,7 @@ use app::{
 };
 use axum::{body::Body, Router};
 use common::http::{form, hub, send, with_cookie};
+use common::outbox::{last_mail, mails_after};
 use http::{header, Request, StatusCode};
 use std::str::FromStr;
 
@@ -60,27 +61,6 @@ fn without_nonces(page: &str) -> String {
     out
 }
 
-#[derive(Debug, sqlx::FromRow)]
-struct Mail {
-    to_address: String,
-    subject: String,
-    body: String,
-    list_unsubscribe: Option<String>,
-}
-
-/// Outbox rows after `after` (an id), in order.
-async fn mails(db: &Db, after: i64) -> Vec<Mail> {
-    sqlx::query_as("SELECT to_address, subject, body, list_unsubscribe FROM outbox WHERE id > $1 ORDER BY id")
-        .bind(after)
-        .fetch_all(db.reader())
-        .await
-        .unwrap()
-}
-
-async fn last_mail_id(db: &Db) -> i64 {
-    sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM outbox").fetch_one(db.reader()).await.unwrap()
-}
-
 async fn status_of(db: &Db, email: &str) -> String {
     sqlx::query_scalar("SELECT status FROM subscriptions WHERE email = $1")
         .bind(email)
@@ -106,11 +86,11 @@ fn body_of(lang: &str, email: &str, area: &str, frequency: &str) -> String {
 
 /// Subscribes and confirms `email`; the token of its confirmation link.
 async fn subscribed(app: &Router, db: &Db, email: &str, area: &str, lang: &str, frequency: &str) -> String {
-    let before = last_mail_id(db).await;
+    let before = last_mail(db).await;
     let (status, _) =
         post(app, "/partnerships/cardiff/subscribe", &body_of(lang, email, area, frequency)).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let sent = mails(db, before).await;
+    let sent = mails_after(db, before).await;
     let token = token_after(&sent[0].body, "/subscriptions/");
     let (status, location) = post(app, &format!("/subscriptions/{token}/confirm"), "lang=en").await;
     assert_eq!(status, StatusCode::SEE_OTHER);
@@ -140,7 +120,7 @@ both_backends!(subscribing_confirming_managing_and_unsubscribing, |db: Db, url: 
     assert!(body.contains("The neighbourhood in this link no longer exists"), "said plainly");
 
     // A refused form comes back as typed, with what to put right, in the page's language.
-    let before = last_mail_id(&db).await;
+    let before = last_mail(&db).await;
     let (status, location) = post(
         &app,
         "/partnerships/cardiff/subscribe",
@@ -153,7 +133,7 @@ both_backends!(subscribing_confirming_managing_and_unsubscribing, |db: Db, url: 
     assert!(body.contains("value=\"not an address\""), "kept as typed");
     assert!(body.contains("Rhowch gyfeiriad e-bost") && body.contains("Dewiswch gymdogaeth"), "in Welsh");
     assert!(body.contains("id=\"subscribe-frequency-weekly\" value=\"weekly\" checked"), "choices kept");
-    assert!(mails(&db, before).await.is_empty(), "nothing queued for a refused form");
+    assert!(mails_after(&db, before).await.is_empty(), "nothing queued for a refused form");
 
     // Subscribing queues the confirmation only, in the language chosen, with one-click headers.
     let (status, new_location) = post(
@@ -165,7 +145,7 @@ both_backends!(subscribing_confirming_managing_and_unsubscribing, |db: Db, url: 
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(new_location, "/partnerships/cardiff/subscribe?done=sent");
     assert_eq!(status_of(&db, "sian@example.cymru").await, "pending");
-    let sent = mails(&db, before).await;
+    let sent = mails_after(&db, before).await;
     assert_eq!(sent.len(), 1, "only the confirmation");
     let confirmation = &sent[0];
     assert_eq!(confirmation.to_address, "sian@example.cymru");
@@ -196,7 +176,7 @@ both_backends!(subscribing_confirming_managing_and_unsubscribing, |db: Db, url: 
 
     // Subscribing an address already subscribed: the same answer and page as a new address;
     // only an email to the address says so (with its manage link).
-    let before = last_mail_id(&db).await;
+    let before = last_mail(&db).await;
     let (status_again, again) =
         post(&app, "/partnerships/cardiff/subscribe", &body_of("cy", "sian@example.cymru", &area, "weekly"))
             .await;
@@ -211,7 +191,7 @@ both_backends!(subscribing_confirming_managing_and_unsubscribing, |db: Db, url: 
     let (_, page_again) = page(&app, &again).await;
     let (_, page_fresh) = page(&app, &fresh).await;
     assert_eq!(without_nonces(&page_again), without_nonces(&page_fresh), "identical pages");
-    let sent = mails(&db, before).await;
+    let sent = mails_after(&db, before).await;
     assert_eq!(sent.len(), 2);
     assert!(sent[0].subject.starts_with("Rydych eisoes yn cael newyddion"), "{}", sent[0].subject);
     assert!(sent[0].body.contains("/cy/subscriptions/") && !sent[0].body.contains("/confirm"));
@@ -394,7 +374,7 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
     // Opening a campaign in the neighbourhood: one email per subscriber told as it happens.
     let lead = Some(common::http::cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await);
     let campaign = planned_campaign(&db, here).await;
-    let before = last_mail_id(&db).await;
+    let before = last_mail(&db).await;
     let version: i64 = sqlx::query_scalar("SELECT version FROM campaigns WHERE id = $1")
         .bind(campaign)
         .fetch_one(db.reader())
@@ -410,9 +390,9 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
     assert_eq!(status, StatusCode::SEE_OTHER, "{headers:?}");
     // The request records a delivery per subscriber told as it happens; the emails are queued
     // by the mail worker's news delivery.
-    assert!(mails(&db, before).await.is_empty(), "nothing queued by the request itself");
+    assert!(mails_after(&db, before).await.is_empty(), "nothing queued by the request itself");
     assert_eq!(common::deliver_news(&db).await, 2);
-    let sent = mails(&db, before).await;
+    let sent = mails_after(&db, before).await;
     let mut to: Vec<&str> = sent.iter().map(|m| m.to_address.as_str()).collect();
     to.sort();
     assert_eq!(
@@ -446,7 +426,7 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
 
     // A priority set for the neighbourhood, then reviewed.
     let period = app::engagement::priorities::Period::of(db::now()).to_string();
-    let before = last_mail_id(&db).await;
+    let before = last_mail(&db).await;
     let (status, headers, _) = send(
         &app,
         with_cookie(form("/staff/engagement/priorities/set"), &lead)
@@ -475,7 +455,7 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
     .await;
     assert!(headers.get(header::LOCATION).unwrap().to_str().unwrap().contains("done=priority_reviewed"));
     assert_eq!(common::deliver_news(&db).await, 4);
-    let sent = mails(&db, before).await;
+    let sent = mails_after(&db, before).await;
     let subjects: Vec<(&str, &str)> =
         sent.iter().map(|m| (m.to_address.as_str(), m.subject.as_str())).collect();
     assert_eq!(subjects.len(), 4, "{subjects:?}");
@@ -496,14 +476,14 @@ both_backends!(news_reaches_subscribers_digests_and_feeds, |db: Db, url: String|
     // The weekly digest: nothing before the week is out; then one email with the three items,
     // once, even when two workers claim it at the same moment.
     assert_eq!(app::subscriptions::delivery::send_due_digests(&db, &public, db::now()).await.unwrap(), 0);
-    let before = last_mail_id(&db).await;
+    let before = last_mail(&db).await;
     let later = db::now() + 8 * DAY;
     let (a, b) = tokio::join!(
         app::subscriptions::delivery::send_due_digests(&db, &public, later),
         app::subscriptions::delivery::send_due_digests(&db, &public, later)
     );
     assert_eq!(a.unwrap() + b.unwrap(), 1, "one digest");
-    let sent = mails(&db, before).await;
+    let sent = mails_after(&db, before).await;
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].to_address, "weekly@example.com");
     assert!(
@@ -619,7 +599,7 @@ both_backends!(news_fans_out_after_the_request_once_to_each_subscriber, |db: Db,
 
     // Announcing (in the transaction of the event) records a delivery per subscriber and
     // queues no email.
-    let before = last_mail_id(&db).await;
+    let before = last_mail(&db).await;
     let announcement = Announcement {
         csp_id: csp,
         whole_csp: false,
@@ -633,7 +613,7 @@ both_backends!(news_fans_out_after_the_request_once_to_each_subscriber, |db: Db,
     assert_eq!(announce_in(&mut tx, &announcement).await.unwrap(), N);
     tx.commit().await.unwrap();
     assert_eq!(db::subscriptions::deliveries_waiting(&db).await.unwrap(), N as i64);
-    assert!(mails(&db, before).await.is_empty(), "no email before the delivery step");
+    assert!(mails_after(&db, before).await.is_empty(), "no email before the delivery step");
 
     // Between the announcement and its delivery one subscriber unsubscribes and another's
     // neighbourhood is removed: neither gets it.
@@ -661,7 +641,7 @@ both_backends!(news_fans_out_after_the_request_once_to_each_subscriber, |db: Db,
     assert_eq!(queued_a + queued_b, N - 2);
     assert_eq!(db::subscriptions::deliveries_waiting(&db).await.unwrap(), 0);
     assert_eq!(deliver_all(db.clone(), 7).await, (0, 0), "nothing left to send again");
-    let sent = mails(&db, before).await;
+    let sent = mails_after(&db, before).await;
     assert_eq!(sent.len(), N - 2);
     let addresses: std::collections::BTreeSet<&str> = sent.iter().map(|m| m.to_address.as_str()).collect();
     assert_eq!(addresses.len(), N - 2, "one email per subscriber");

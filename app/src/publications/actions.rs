@@ -176,6 +176,27 @@ async fn open(
     }
 }
 
+/// The publication a form is about and its open draft, when the form was made from that draft;
+/// else the answer to send (not allowed, not found, or stale).
+async fn open_draft(
+    state: &AppState,
+    staff: &Staff,
+    lang: Lang,
+    csp: &str,
+    version: &str,
+    id: &str,
+) -> Result<
+    (db::publications::PublicationRow, crate::staff::guard::AllowedIn, db::publications::VersionRow),
+    Response,
+> {
+    let (p, allowed) = open(state, staff, lang, csp, id).await?;
+    match latest_version(state, p.id, version).await {
+        Ok(Some(v)) if v.published_at.is_none() => Ok((p, allowed, v)),
+        Ok(_) => Err(back(lang, p.id, &Outcome::PublicationStale.query())),
+        Err(e) => Err(back(lang, p.id, &unavailable(e).query())),
+    }
+}
+
 fn back(lang: Lang, id: i64, query: &str) -> Response {
     Redirect::to(&format!("{}?{query}", lang.path(&format!("{ADDRESS}/{id}")))).into_response()
 }
@@ -279,16 +300,11 @@ pub async fn quote(
     Path(id): Path<String>,
     Posted { form, lang, .. }: Posted<QuoteForm>,
 ) -> Response {
-    let (p, csp) = match open(&state, &staff, lang, &form.csp, &id).await {
+    let (p, csp, version) = match open_draft(&state, &staff, lang, &form.csp, &form.version, &id).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     let id = p.id;
-    let version = match latest_version(&state, id, &form.version).await {
-        Ok(Some(v)) if v.published_at.is_none() => v,
-        Ok(_) => return back(lang, id, &Outcome::PublicationStale.query()),
-        Err(e) => return back(lang, id, &unavailable(e).query()),
-    };
     let Some(response) = form.response.trim().parse::<i64>().ok().filter(|r| *r > 0) else {
         return back(lang, id, &Outcome::PublicationQuote.query());
     };
@@ -337,16 +353,11 @@ pub async fn publish(
     Path(id): Path<String>,
     Posted { form, lang, .. }: Posted<VersionForm>,
 ) -> Response {
-    let (p, csp) = match open(&state, &staff, lang, &form.csp, &id).await {
+    let (p, csp, version) = match open_draft(&state, &staff, lang, &form.csp, &form.version, &id).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     let id = p.id;
-    let version = match latest_version(&state, id, &form.version).await {
-        Ok(Some(v)) if v.published_at.is_none() => v,
-        Ok(_) => return back(lang, id, &Outcome::PublicationStale.query()),
-        Err(e) => return back(lang, id, &unavailable(e).query()),
-    };
     let items = match db::publications::items(&state.db, version.id).await {
         Ok(items) => items,
         Err(e) => return back(lang, id, &unavailable(e).query()),
