@@ -54,6 +54,9 @@ pub mod publications;
 // Stopping progress and publication news in one click (issue 14).
 #[cfg(feature = "ssr")]
 pub mod stop_news;
+// Community tension monitoring (issue 15).
+#[cfg(feature = "ssr")]
+pub mod tension;
 
 /// Pages are rendered on the server only: the browser bundle holds the islands and nothing else.
 #[cfg(feature = "ssr")]
