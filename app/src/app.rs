@@ -238,6 +238,11 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("engagement/:id/paper") view=crate::engagement::entry_pages::PaperPage />
             <Route path=path!("engagement/:id/import") view=crate::engagement::entry_pages::ImportPage />
             <Route path=path!("engagement/:id/reach") view=ReachPage />
+            // Tension assessments (issue 15, part 1): `levels` before `:neighbourhood`.
+            <Route path=path!("tension") view=crate::tension::assessments_pages::TensionPage />
+            <Route path=path!("tension/levels") view=crate::tension::assessments_pages::TensionLevelsPage />
+            <Route path=path!("tension/:neighbourhood") view=crate::tension::assessments_pages::TensionNeighbourhoodPage />
+            <Route path=path!("tension/:neighbourhood/assess") view=crate::tension::assessments_pages::TensionAssessPage />
         </ParentRoute>
     }
     .into_inner()

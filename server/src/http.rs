@@ -314,6 +314,14 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/engagement/publications/{id}/correct", post(app::publications::actions::correct))
         .route("/staff/engagement/publications/{id}/quote", post(app::publications::actions::quote))
         .route("/staff/engagement/publications/{id}/withdraw", post(app::publications::actions::withdraw))
+        // Tension assessments, de-escalation actions and levels (issue 15, part 1).
+        .route("/staff/tension/levels", post(app::tension::assessments_actions::levels))
+        .route("/staff/tension/{neighbourhood}/assess", post(app::tension::assessments_actions::assess))
+        .route("/staff/tension/{neighbourhood}/actions", post(app::tension::assessments_actions::add_action))
+        .route(
+            "/staff/tension/{neighbourhood}/actions/{id}",
+            post(app::tension::assessments_actions::update_action),
+        )
         .route("/api/v1/{*rest}", any(api::not_found))
         .route("/open311/v2/{file}", get(open311::get_resource).post(open311::post_resource))
         .route("/open311/v2/{collection}/{file}", get(open311::get_item))

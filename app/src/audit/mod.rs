@@ -81,6 +81,12 @@ pub enum AuditAction {
     SurveyContactsExpired,
     // Issue 14: a published publication withdrawn, its texts removed (not in the entry).
     PublicationWithdrawn,
+    // Tension assessments (issue 15, part 1): pages read, assessments saved, de-escalation
+    // actions added or changed, a CSP's levels changed.
+    TensionViewed,
+    TensionAssessed,
+    TensionActionChanged,
+    TensionLevelsChanged,
 }
 
 impl AuditAction {
@@ -137,6 +143,10 @@ impl AuditAction {
         AuditAction::NewsStopped,
         AuditAction::SurveyContactsExpired,
         AuditAction::PublicationWithdrawn,
+        AuditAction::TensionViewed,
+        AuditAction::TensionAssessed,
+        AuditAction::TensionActionChanged,
+        AuditAction::TensionLevelsChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -193,6 +203,10 @@ impl AuditAction {
             AuditAction::NewsStopped => "news_stopped",
             AuditAction::SurveyContactsExpired => "survey_contacts_expired",
             AuditAction::PublicationWithdrawn => "publication_withdrawn",
+            AuditAction::TensionViewed => "tension_viewed",
+            AuditAction::TensionAssessed => "tension_assessed",
+            AuditAction::TensionActionChanged => "tension_action_changed",
+            AuditAction::TensionLevelsChanged => "tension_levels_changed",
         }
     }
 

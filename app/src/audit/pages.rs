@@ -113,6 +113,10 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::NewsStopped) => t!(lang, "audit-action-news-stopped"),
         Some(AuditAction::SurveyContactsExpired) => t!(lang, "audit-action-survey-contacts-expired"),
         Some(AuditAction::PublicationWithdrawn) => t!(lang, "audit-action-publication-withdrawn"),
+        Some(AuditAction::TensionViewed) => t!(lang, "audit-action-tension-viewed"),
+        Some(AuditAction::TensionAssessed) => t!(lang, "audit-action-tension-assessed"),
+        Some(AuditAction::TensionActionChanged) => t!(lang, "audit-action-tension-action-changed"),
+        Some(AuditAction::TensionLevelsChanged) => t!(lang, "audit-action-tension-levels-changed"),
         None => action.to_string(),
     }
 }

@@ -41,6 +41,8 @@ pub mod progress;
 pub mod publications;
 // The stop list of progress and publication news (issue 14, 0037).
 pub mod stop_news;
+// Tension assessments, levels and de-escalation actions (issue 15, 0038).
+pub mod tension;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

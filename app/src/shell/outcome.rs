@@ -30,6 +30,8 @@ pub enum Pages {
     Engagement,
     /// A residents' survey page (`/have-your-say/{campaign}`).
     Survey,
+    /// Tension assessments, de-escalation actions and the tension levels (issue 15).
+    Tension,
 }
 
 impl Pages {
@@ -333,6 +335,38 @@ outcomes! {
     PublicationWithdrawn: Engagement Done "publication_withdrawn" => "publication-done-withdrawn",
     PublicationWithdrawReason: Engagement Error "publication_withdraw_reason" => "publication-error-withdraw-reason",
     PublicationAlreadyWithdrawn: Engagement Error "publication_already_withdrawn" => "publication-error-withdrawn",
+    // Tension assessments, de-escalation actions and levels (issue 15, part 1).
+    TensionSaved: Tension Done "saved" => "tension-done-saved",
+    TensionActionAdded: Tension Done "action_added" => "tension-done-action-added",
+    TensionActionSaved: Tension Done "action_saved" => "tension-done-action-saved",
+    TensionLevelsSaved: Tension Done "levels_saved" => "tension-done-levels-saved",
+    TensionStale: Tension Error "stale" => "tension-error-stale",
+    TensionLevel: Tension Error "level" => "tension-error-level",
+    TensionNarrativeRequired: Tension Error "narrative_required" => "tension-error-narrative-required",
+    TensionTooLong: Tension Error "too_long" => "tension-error-too-long",
+    TensionReview: Tension Error "review" => "tension-error-review",
+    TensionOwnerRequired: Tension Error "owner_required" => "tension-error-owner-required",
+    TensionReviewTooFar: Tension Error "review_too_far" => "tension-error-review-too-far",
+    TensionTooManyIndicators: Tension Error "too_many_indicators" => "tension-error-too-many-indicators",
+    TensionKind: Tension Error "kind" => "tension-error-kind",
+    TensionTag: Tension Error "tag" => "tension-error-tag",
+    TensionNoteRequired: Tension Error "note_required" => "tension-error-note-required",
+    TensionSourceRequired: Tension Error "source_required" => "tension-error-source-required",
+    TensionGradeSource: Tension Error "grade_source" => "triage-error-source",
+    TensionGradeIntelligence: Tension Error "grade_intelligence" => "triage-error-intelligence",
+    TensionGradeHandling: Tension Error "grade_handling" => "triage-error-handling",
+    TensionConditionsRequired: Tension Error "conditions_required" => "triage-error-conditions-required",
+    TensionConditionsTooLong: Tension Error "conditions_too_long" => "triage-error-conditions-too-long",
+    TensionMedia: Tension Error "media" => "tension-error-media",
+    TensionItem: Tension Error "item" => "tension-error-item",
+    TensionIdentifies: Tension Error "identifies" => "tension-error-identifies",
+    TensionActionTitle: Tension Error "action_title" => "tension-error-action-title",
+    TensionActionKind: Tension Error "action_kind" => "tension-error-action-kind",
+    TensionActionStatus: Tension Error "action_status" => "tension-error-action-status",
+    TensionActionDue: Tension Error "action_due" => "tension-error-action-due",
+    TensionActionUnknown: Tension Error "action_unknown" => "tension-error-action-unknown",
+    TensionLevelName: Tension Error "level_name" => "tension-error-level-name",
+    TensionUnavailable: Tension Error "unavailable" => "error-unavailable",
 }
 
 impl Outcome {
@@ -362,6 +396,7 @@ impl Outcome {
             Pages::SignIn | Pages::ReportForm | Pages::Tracking => Outcome::ReplySent,
             Pages::Engagement => Outcome::EngagementSaved,
             Pages::Survey => Outcome::SurveySaved,
+            Pages::Tension => Outcome::TensionSaved,
         })
     }
 
@@ -378,6 +413,7 @@ impl Outcome {
             Pages::Tracking => Outcome::ReplyRefused,
             Pages::Engagement => Outcome::EngagementUnavailable,
             Pages::Survey => Outcome::SurveyUnavailable,
+            Pages::Tension => Outcome::TensionUnavailable,
         })
     }
 
@@ -398,6 +434,8 @@ impl Outcome {
                 | Outcome::BuilderStale
                 // The Key Individual Network.
                 | Outcome::KinStale
+                // Tension assessments and de-escalation actions.
+                | Outcome::TensionStale
         )
     }
 }

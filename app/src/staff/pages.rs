@@ -164,6 +164,8 @@ fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
             {user.can_somewhere(Permission::ManageKin).then(|| view! { <li><a href=lang.path("/staff/engagement/kin")>{t!(lang, "nav-kin")}</a></li> })}
             // "You said, we did" publications (issue 14).
             {user.can_somewhere(Permission::PublishYouSaidWeDid).then(|| view! { <li><a href=lang.path("/staff/engagement/publications")>{t!(lang, "publication-list-title")}</a></li> })}
+            // Tension monitoring (issue 15).
+            {user.can_somewhere(Permission::ViewTension).then(|| view! { <li><a href=lang.path("/staff/tension")>{t!(lang, "nav-tension")}</a></li> })}
             {can_manage.then(|| view! { <li><a href=lang.path("/staff/team")>{t!(lang, "nav-team")}</a></li> })}
             {can_audit.then(|| view! { <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li> })}
             // Engagement: campaigns, the partnership calendar and the survey builder.

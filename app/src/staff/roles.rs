@@ -105,6 +105,13 @@ pub enum Permission {
     /// Withdraw a published publication when something identifying slipped through (its texts
     /// removed for good): the partnership's managers, not its engagement lead.
     WithdrawPublication,
+    // Tension monitoring (issue 15).
+    /// Read the CSP's tension levels, assessments and de-escalation actions.
+    ViewTension,
+    /// Record tension assessments and de-escalation actions.
+    RecordTension,
+    /// Change the CSP's tension level names, meanings and police-force mapping.
+    ConfigureTension,
 }
 
 /// The permission table: one place to read who may do what.
@@ -136,6 +143,9 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
         RecordIntelligence => matches!(role, Officer | EngagementLead | CspManager | Admin),
         PublishYouSaidWeDid => matches!(role, EngagementLead | CspManager | Admin),
         WithdrawPublication => matches!(role, CspManager | Admin),
+        ViewTension => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
+        RecordTension => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
+        ConfigureTension => matches!(role, CspManager | Admin),
     }
 }
 
@@ -286,6 +296,11 @@ mod tests {
             );
             // Withdrawing one: the partnership's managers only (not the engagement lead).
             assert_eq!(role_allows(role, Permission::WithdrawPublication), manager, "{role:?}");
+            // Tension: every role of the partnership's own staff; partners nothing (for now).
+            let staff = role != Role::Partner;
+            assert_eq!(role_allows(role, Permission::ViewTension), staff, "{role:?}");
+            assert_eq!(role_allows(role, Permission::RecordTension), staff, "{role:?}");
+            assert_eq!(role_allows(role, Permission::ConfigureTension), manager, "{role:?}");
         }
     }
 
