@@ -178,6 +178,16 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
             .await;
     let profile = headers[header::LOCATION].to_str().unwrap().split('?').next().unwrap().to_string();
     assert!(profile.starts_with("/cy/staff/problems/PP-"), "{profile}");
+    // Tension assessments (issue 15, part 1): the report's neighbourhood.
+    let tension: String = {
+        use sqlx::Row;
+        sqlx::query("SELECT n.public_slug FROM reports r JOIN neighbourhoods n ON n.id = r.neighbourhood_id")
+            .fetch_one(db.reader())
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap()
+    };
     let pages = [
         profile,
         "/cy/staff/problems".into(),
@@ -202,6 +212,11 @@ both_backends!(no_english_left_on_welsh_pages, |db: Db, url: String| async move 
         "/cy/staff/engagement/priorities".into(),
         "/cy/staff/engagement/published".into(),
         "/cy/staff/case-reviews".into(),
+        // Tension assessments (issue 15, part 1).
+        "/cy/staff/tension".into(),
+        "/cy/staff/tension/levels".into(),
+        format!("/cy/staff/tension/{tension}"),
+        format!("/cy/staff/tension/{tension}/assess"),
         format!("/cy/staff/reports/{reference}"),
         "/cy/case-review".into(),
         tracking,

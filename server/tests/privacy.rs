@@ -305,6 +305,9 @@ both_backends!(a_partner_receives_only_what_is_shared_with_it, |db: Db, url: Str
         "/staff/strategic-assessments",
         "/staff/team",
         "/staff/audit",
+        // Tension assessments (issue 15, part 1): not for partners (for now).
+        "/staff/tension",
+        "/staff/tension/levels",
     ]
     .into_iter()
     .map(String::from)
