@@ -614,4 +614,14 @@ both_backends!(nothing_is_read_unaudited, |db: Db, url: String| async move {
     assert!(!body.contains("Dealing from number 4"), "the resident's words are not shown unaudited");
     let (_, _, body) = post(&app, &format!("/staff/reports/{reference}/contact"), &officer, "lang=en").await;
     assert!(!body.contains("sian@example.cymru"), "nor their contact details");
+    // Tension (issue 15): a neighbourhood's tension page is not shown unaudited either.
+    let tension: String = sqlx::query_scalar(
+        "SELECT n.public_slug FROM reports r JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE r.reference = $1",
+    )
+    .bind(&reference)
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    let (status, _) = page(&app, &format!("/staff/tension/{tension}"), &officer).await;
+    assert_ne!(status, StatusCode::OK, "tension pages are not shown unaudited");
 });

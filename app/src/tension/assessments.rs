@@ -379,10 +379,10 @@ mod tests {
             ..Default::default()
         };
         let clean = check(&input("1"), 1, TODAY).unwrap();
-        assert!(!identifies_anyone(&clean, &[reporter.clone()]));
+        assert!(!identifies_anyone(&clean, std::slice::from_ref(&reporter)));
         let mut named = clean.clone();
         named.indicators[0].note = "Gwilym says leaflets were left".into();
-        assert!(identifies_anyone(&named, &[reporter.clone()]));
+        assert!(identifies_anyone(&named, std::slice::from_ref(&reporter)));
         let mut phoned = clean.clone();
         phoned.narrative = "call 07700 900 123".into();
         assert!(identifies_anyone(&phoned, &[reporter]));
