@@ -25,7 +25,7 @@ use crate::{
         assessments::{
             kind_name, review_overdue, tag_name, Indicator, IndicatorKind, TensionTag, BLANK_ROWS,
         },
-        deescalation::{deescalation_kind_name, open, DeescalationAction, DeescalationKind},
+        deescalation::{deescalation_kind_name, DeescalationAction, DeescalationKind},
         levels::{level_of, levels_with, Level, MAX_LEVEL},
     },
     time::{date, iso_date, time, Timestamp},
@@ -612,7 +612,7 @@ fn Actions(
                             {a.due_on.map(|d| date(lang, d)).unwrap_or_else(|| "—".into())}
                             {a.overdue.then(|| view! { " " <strong class="tag tag-warning">{t!(lang, "tension-overdue")}</strong> })}
                         </td>
-                        <td>{action_status_name(lang, a.status)}{open(a.status).then_some("")}</td>
+                        <td>{action_status_name(lang, a.status)}</td>
                         <td>{a.outcome.clone()}</td>
                     </tr>
                 }).collect_view()}
