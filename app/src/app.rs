@@ -238,6 +238,12 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("engagement/:id/paper") view=crate::engagement::entry_pages::PaperPage />
             <Route path=path!("engagement/:id/import") view=crate::engagement::entry_pages::ImportPage />
             <Route path=path!("engagement/:id/reach") view=ReachPage />
+            // Tension monitoring (issue 15): trigger events and the tension rota.
+            <Route path=path!("tension/events") view=crate::tension::events_pages::TensionEventsPage />
+            <Route path=path!("tension/events/new") view=crate::tension::events_pages::NewTensionEventPage />
+            <Route path=path!("tension/events/:id") view=crate::tension::events_pages::TensionEventPage />
+            <Route path=path!("tension/events/:id/edit") view=crate::tension::events_pages::EditTensionEventPage />
+            <Route path=path!("tension/rota") view=crate::tension::rota::TensionRotaPage />
         </ParentRoute>
     }
     .into_inner()

@@ -96,6 +96,10 @@ fn Nav(lang: Lang) -> impl IntoView {
                                     {(u.can_somewhere(Permission::ViewProblems) || u.can_somewhere(Permission::ViewSharedProblems)).then(|| view! {
                                         <li><A href=lang.path("/staff/problems")>{t!(lang, "nav-problems")}</A></li>
                                     })}
+                                    // Tension monitoring (issue 15): the trigger events' calendar.
+                                    {u.can_somewhere(Permission::ViewTensionEvents).then(|| view! {
+                                        <li><A href=lang.path("/staff/tension/events")>{t!(lang, "nav-tension-events")}</A></li>
+                                    })}
                                     {u.can_somewhere(Permission::ManageRoles).then(|| view! {
                                         <li><A href=lang.path("/staff/team")>{t!(lang, "nav-team")}</A></li>
                                     })}

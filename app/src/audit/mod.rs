@@ -81,6 +81,11 @@ pub enum AuditAction {
     SurveyContactsExpired,
     // Issue 14: a published publication withdrawn, its texts removed (not in the entry).
     PublicationWithdrawn,
+    // Tension monitoring (issue 15): a trigger event recorded or edited, the rota changed, an
+    // alert queued to the rota (the detail names its key and how many were emailed).
+    TensionEventChanged,
+    TensionRotaChanged,
+    TensionAlertQueued,
 }
 
 impl AuditAction {
@@ -137,6 +142,9 @@ impl AuditAction {
         AuditAction::NewsStopped,
         AuditAction::SurveyContactsExpired,
         AuditAction::PublicationWithdrawn,
+        AuditAction::TensionEventChanged,
+        AuditAction::TensionRotaChanged,
+        AuditAction::TensionAlertQueued,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -193,6 +201,9 @@ impl AuditAction {
             AuditAction::NewsStopped => "news_stopped",
             AuditAction::SurveyContactsExpired => "survey_contacts_expired",
             AuditAction::PublicationWithdrawn => "publication_withdrawn",
+            AuditAction::TensionEventChanged => "tension_event_changed",
+            AuditAction::TensionRotaChanged => "tension_rota_changed",
+            AuditAction::TensionAlertQueued => "tension_alert_queued",
         }
     }
 

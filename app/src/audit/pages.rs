@@ -113,6 +113,10 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::NewsStopped) => t!(lang, "audit-action-news-stopped"),
         Some(AuditAction::SurveyContactsExpired) => t!(lang, "audit-action-survey-contacts-expired"),
         Some(AuditAction::PublicationWithdrawn) => t!(lang, "audit-action-publication-withdrawn"),
+        // Tension monitoring (issue 15: events, rota, alerts).
+        Some(AuditAction::TensionEventChanged) => t!(lang, "audit-action-tension-event-changed"),
+        Some(AuditAction::TensionRotaChanged) => t!(lang, "audit-action-tension-rota-changed"),
+        Some(AuditAction::TensionAlertQueued) => t!(lang, "audit-action-tension-alert-queued"),
         None => action.to_string(),
     }
 }

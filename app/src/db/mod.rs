@@ -41,6 +41,9 @@ pub mod progress;
 pub mod publications;
 // The stop list of progress and publication news (issue 14, 0037).
 pub mod stop_news;
+// Tension monitoring (issue 15): trigger events, the tension rota and its alerts (0039).
+pub mod tension_events;
+pub mod tension_rota;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

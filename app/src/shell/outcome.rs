@@ -30,6 +30,8 @@ pub enum Pages {
     Engagement,
     /// A residents' survey page (`/have-your-say/{campaign}`).
     Survey,
+    /// Tension monitoring (issue 15): trigger events and their impact assessments, the rota.
+    TensionEvents,
 }
 
 impl Pages {
@@ -333,6 +335,23 @@ outcomes! {
     PublicationWithdrawn: Engagement Done "publication_withdrawn" => "publication-done-withdrawn",
     PublicationWithdrawReason: Engagement Error "publication_withdraw_reason" => "publication-error-withdraw-reason",
     PublicationAlreadyWithdrawn: Engagement Error "publication_already_withdrawn" => "publication-error-withdrawn",
+    // Tension monitoring (issue 15): trigger events, their impact assessments, the rota.
+    TensionEventRecorded: TensionEvents Done "recorded" => "tension-event-done-recorded",
+    TensionEventSaved: TensionEvents Done "saved" => "tension-event-done-saved",
+    TensionRotaAdded: TensionEvents Done "rota_added" => "tension-rota-done-added",
+    TensionRotaRemoved: TensionEvents Done "rota_removed" => "tension-rota-done-removed",
+    TensionEventStale: TensionEvents Error "stale" => "tension-event-error-stale",
+    TensionEventKind: TensionEvents Error "kind" => "tension-event-error-kind",
+    TensionEventTitle: TensionEvents Error "title" => "tension-event-error-title",
+    TensionEventTooLong: TensionEvents Error "too_long" => "tension-event-error-too-long",
+    TensionEventDates: TensionEvents Error "dates" => "tension-event-error-dates",
+    TensionEventIdentifies: TensionEvents Error "identifies" => "tension-event-error-identifies",
+    TensionEventNeighbourhoods: TensionEvents Error "neighbourhoods" => "tension-event-error-neighbourhoods",
+    TensionEventOwner: TensionEvents Error "owner" => "tension-event-error-owner",
+    TensionEventReview: TensionEvents Error "review" => "tension-event-error-review",
+    TensionEventChoice: TensionEvents Error "choice" => "tension-event-error-choice",
+    TensionRotaPerson: TensionEvents Error "rota_person" => "tension-rota-error-person",
+    TensionEventsUnavailable: TensionEvents Error "unavailable" => "error-unavailable",
 }
 
 impl Outcome {
@@ -362,6 +381,7 @@ impl Outcome {
             Pages::SignIn | Pages::ReportForm | Pages::Tracking => Outcome::ReplySent,
             Pages::Engagement => Outcome::EngagementSaved,
             Pages::Survey => Outcome::SurveySaved,
+            Pages::TensionEvents => Outcome::TensionEventSaved,
         })
     }
 
@@ -378,6 +398,7 @@ impl Outcome {
             Pages::Tracking => Outcome::ReplyRefused,
             Pages::Engagement => Outcome::EngagementUnavailable,
             Pages::Survey => Outcome::SurveyUnavailable,
+            Pages::TensionEvents => Outcome::TensionEventsUnavailable,
         })
     }
 
@@ -398,6 +419,8 @@ impl Outcome {
                 | Outcome::BuilderStale
                 // The Key Individual Network.
                 | Outcome::KinStale
+                // Tension monitoring: trigger events.
+                | Outcome::TensionEventStale
         )
     }
 }

@@ -105,6 +105,16 @@ pub enum Permission {
     /// Withdraw a published publication when something identifying slipped through (its texts
     /// removed for good): the partnership's managers, not its engagement lead.
     WithdrawPublication,
+    // Tension monitoring (issue 15, events and rota).
+    /// Read the partnership's calendar of known trigger events and their community impact
+    /// assessments (and other CSPs' events that affect its neighbourhoods, read only).
+    ViewTensionEvents,
+    /// Record and edit trigger events and their community impact assessments.
+    ManageTensionEvents,
+    /// Read the detail of assessments marked relevant to the Counter-Terrorism Local Profile.
+    ViewCounterTerrorismProfile,
+    /// Keep the partnership's tension rota (who is emailed when a tension alert is raised).
+    ManageTensionRota,
 }
 
 /// The permission table: one place to read who may do what.
@@ -136,6 +146,10 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
         RecordIntelligence => matches!(role, Officer | EngagementLead | CspManager | Admin),
         PublishYouSaidWeDid => matches!(role, EngagementLead | CspManager | Admin),
         WithdrawPublication => matches!(role, CspManager | Admin),
+        ViewTensionEvents => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
+        ManageTensionEvents => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
+        ViewCounterTerrorismProfile => matches!(role, Analyst | CspManager | Admin),
+        ManageTensionRota => matches!(role, CspManager | Admin),
     }
 }
 
@@ -286,6 +300,15 @@ mod tests {
             );
             // Withdrawing one: the partnership's managers only (not the engagement lead).
             assert_eq!(role_allows(role, Permission::WithdrawPublication), manager, "{role:?}");
+            // Tension events: partners never; the CTLP detail: analysts and managers; the rota: managers.
+            assert_eq!(role_allows(role, Permission::ViewTensionEvents), role != Role::Partner, "{role:?}");
+            assert_eq!(role_allows(role, Permission::ManageTensionEvents), role != Role::Partner, "{role:?}");
+            assert_eq!(
+                role_allows(role, Permission::ViewCounterTerrorismProfile),
+                manager || role == Role::Analyst,
+                "{role:?}"
+            );
+            assert_eq!(role_allows(role, Permission::ManageTensionRota), manager, "{role:?}");
         }
     }
 

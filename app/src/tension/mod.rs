@@ -2,3 +2,10 @@
 //! de-escalation actions, known trigger events with their community impact assessments, signals from
 //! the weekly data (improved Farrington or EARS C2, under an alarm budget per partnership), the
 //! tension picture and weekly summary, and alerts to the partnership's tension rota.
+
+// Trigger events and their community impact assessments; the tension rota and its alerts.
+pub mod alerts;
+pub mod events;
+pub mod events_actions;
+pub mod events_pages;
+pub mod rota;
