@@ -69,8 +69,7 @@ async fn after_save(
     state: &AppState,
     staff: &Staff,
     csp_id: i64,
-    id: i64,
-    version: i64,
+    (id, version): (i64, i64),
     d: &EventDetails,
     what: &str,
 ) -> Result<(), db::DbError> {
@@ -114,7 +113,7 @@ pub async fn create(
     let saved = async {
         let mut tx = state.db.writer().begin().await?;
         let id = db::tension_events::create(&mut tx, csp.csp_id, &details, staff.user.id).await?;
-        after_save(&mut tx, &state, &staff, csp.csp_id, id, 1, &details, "recorded").await?;
+        after_save(&mut tx, &state, &staff, csp.csp_id, (id, 1), &details, "recorded").await?;
         tx.commit().await?;
         Ok::<i64, db::DbError>(id)
     };
@@ -174,7 +173,8 @@ pub async fn edit(
         else {
             return Ok::<bool, db::DbError>(false);
         };
-        after_save(&mut tx, &state, &staff, event.csp_id, event.id, new_version, &details, "edited").await?;
+        after_save(&mut tx, &state, &staff, event.csp_id, (event.id, new_version), &details, "edited")
+            .await?;
         tx.commit().await?;
         Ok(true)
     };

@@ -457,7 +457,9 @@ fn form_sections(lang: Lang, v: FormView) -> AnyView {
         None => ("/staff/tension/events".to_string(), String::new()),
     };
     // The neighbourhoods in one group per CSP (own first), as checkboxes.
-    let mut groups: Vec<(i64, Names, Vec<(i64, Names)>)> = Vec::new();
+    // (CSP id, its names, its neighbourhoods)
+    type Group = (i64, Names, Vec<(i64, Names)>);
+    let mut groups: Vec<Group> = Vec::new();
     for (id, name, csp_id, csp_name) in choices {
         match groups.iter_mut().find(|g| g.0 == csp_id) {
             Some(g) => g.2.push((id, name)),
