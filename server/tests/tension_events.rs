@@ -15,7 +15,8 @@ use app::{
     staff::accounts::{self, NewAccount, DEMO_PASSWORD},
     tension::{
         alerts::{queue_alert, AlertEvent, AlertKind},
-        events::{upcoming, Shown, DAY},
+        events::{Shown, DAY},
+        events_upcoming::upcoming,
     },
 };
 use axum::{body::Body, Router};

@@ -341,22 +341,6 @@ pub fn alert_key(event_id: i64, version: i64) -> String {
     format!("event:{event_id}:{version}")
 }
 
-/// Events in the next `days` days (from `today`, a day's start) that affect CSP `csp_id`, owned
-/// by it or by a neighbouring CSP: for the weekly tension summary and the picture. With
-/// `may_see_ctlp` false (a summary printed for the tasking meeting, say), CTLP-relevant ones
-/// come as `Shown::Restricted`.
-#[cfg(feature = "ssr")]
-pub async fn upcoming(
-    db: &crate::db::Db,
-    csp_id: i64,
-    today: Timestamp,
-    days: i64,
-    may_see_ctlp: bool,
-) -> Result<Vec<Shown>, crate::db::DbError> {
-    let events = crate::db::tension_events::concerning(db, csp_id).await?;
-    Ok(in_window(events, today, days).into_iter().map(|e| Shown::of(e, may_see_ctlp)).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,4 +8,5 @@ pub mod alerts;
 pub mod events;
 pub mod events_actions;
 pub mod events_pages;
+pub mod events_upcoming;
 pub mod rota;
