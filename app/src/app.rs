@@ -243,6 +243,12 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("tension/levels") view=crate::tension::assessments_pages::TensionLevelsPage />
             <Route path=path!("tension/:neighbourhood") view=crate::tension::assessments_pages::TensionNeighbourhoodPage />
             <Route path=path!("tension/:neighbourhood/assess") view=crate::tension::assessments_pages::TensionAssessPage />
+            // Tension monitoring (issue 15): trigger events and the tension rota.
+            <Route path=path!("tension/events") view=crate::tension::events_pages::TensionEventsPage />
+            <Route path=path!("tension/events/new") view=crate::tension::events_pages::NewTensionEventPage />
+            <Route path=path!("tension/events/:id") view=crate::tension::events_pages::TensionEventPage />
+            <Route path=path!("tension/events/:id/edit") view=crate::tension::events_pages::EditTensionEventPage />
+            <Route path=path!("tension/rota") view=crate::tension::rota::TensionRotaPage />
         </ParentRoute>
     }
     .into_inner()

@@ -100,6 +100,10 @@ fn Nav(lang: Lang) -> impl IntoView {
                                     {u.can_somewhere(Permission::ViewTension).then(|| view! {
                                         <li><A href=lang.path("/staff/tension")>{t!(lang, "nav-tension")}</A></li>
                                     })}
+                                    // Tension monitoring (issue 15): the trigger events' calendar.
+                                    {u.can_somewhere(Permission::ViewTensionEvents).then(|| view! {
+                                        <li><A href=lang.path("/staff/tension/events")>{t!(lang, "nav-tension-events")}</A></li>
+                                    })}
                                     {u.can_somewhere(Permission::ManageRoles).then(|| view! {
                                         <li><A href=lang.path("/staff/team")>{t!(lang, "nav-team")}</A></li>
                                     })}

@@ -283,6 +283,11 @@ pub fn router_with_upload_timeout(state: AppState, upload_timeout: std::time::Du
         .route("/staff/engagement/kin/{id}/remove", post(app::engagement::kin_actions::remove))
         // Issue 13 (intel): intelligence recorded from engagement, neighbourhood priorities.
         .route("/staff/intelligence/record", post(app::triage::record::record))
+        // Tension monitoring (issue 15): trigger events and the tension rota.
+        .route("/staff/tension/events", post(app::tension::events_actions::create))
+        .route("/staff/tension/events/{id}/edit", post(app::tension::events_actions::edit))
+        .route("/staff/tension/rota/add", post(app::tension::rota::add))
+        .route("/staff/tension/rota/remove", post(app::tension::rota::remove))
         .route("/staff/engagement/priorities/set", post(app::engagement::priorities::pages::set))
         .route("/staff/engagement/priorities/link", post(app::engagement::priorities::pages::link))
         .route("/staff/engagement/priorities/review", post(app::engagement::priorities::pages::review))

@@ -87,6 +87,11 @@ pub enum AuditAction {
     TensionAssessed,
     TensionActionChanged,
     TensionLevelsChanged,
+    // Tension monitoring (issue 15): a trigger event recorded or edited, the rota changed, an
+    // alert queued to the rota (the detail names its key and how many were emailed).
+    TensionEventChanged,
+    TensionRotaChanged,
+    TensionAlertQueued,
 }
 
 impl AuditAction {
@@ -147,6 +152,9 @@ impl AuditAction {
         AuditAction::TensionAssessed,
         AuditAction::TensionActionChanged,
         AuditAction::TensionLevelsChanged,
+        AuditAction::TensionEventChanged,
+        AuditAction::TensionRotaChanged,
+        AuditAction::TensionAlertQueued,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -207,6 +215,9 @@ impl AuditAction {
             AuditAction::TensionAssessed => "tension_assessed",
             AuditAction::TensionActionChanged => "tension_action_changed",
             AuditAction::TensionLevelsChanged => "tension_levels_changed",
+            AuditAction::TensionEventChanged => "tension_event_changed",
+            AuditAction::TensionRotaChanged => "tension_rota_changed",
+            AuditAction::TensionAlertQueued => "tension_alert_queued",
         }
     }
 

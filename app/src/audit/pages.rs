@@ -117,6 +117,10 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::TensionAssessed) => t!(lang, "audit-action-tension-assessed"),
         Some(AuditAction::TensionActionChanged) => t!(lang, "audit-action-tension-action-changed"),
         Some(AuditAction::TensionLevelsChanged) => t!(lang, "audit-action-tension-levels-changed"),
+        // Tension monitoring (issue 15: events, rota, alerts).
+        Some(AuditAction::TensionEventChanged) => t!(lang, "audit-action-tension-event-changed"),
+        Some(AuditAction::TensionRotaChanged) => t!(lang, "audit-action-tension-rota-changed"),
+        Some(AuditAction::TensionAlertQueued) => t!(lang, "audit-action-tension-alert-queued"),
         None => action.to_string(),
     }
 }

@@ -43,6 +43,9 @@ pub mod publications;
 pub mod stop_news;
 // Tension assessments, levels and de-escalation actions (issue 15, 0038).
 pub mod tension;
+// Tension monitoring (issue 15): trigger events, the tension rota and its alerts (0039).
+pub mod tension_events;
+pub mod tension_rota;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

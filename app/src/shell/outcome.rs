@@ -32,6 +32,8 @@ pub enum Pages {
     Survey,
     /// Tension assessments, de-escalation actions and the tension levels (issue 15).
     Tension,
+    /// Tension monitoring (issue 15): trigger events and their impact assessments, the rota.
+    TensionEvents,
 }
 
 impl Pages {
@@ -367,6 +369,23 @@ outcomes! {
     TensionActionUnknown: Tension Error "action_unknown" => "tension-error-action-unknown",
     TensionLevelName: Tension Error "level_name" => "tension-error-level-name",
     TensionUnavailable: Tension Error "unavailable" => "error-unavailable",
+    // Tension monitoring (issue 15): trigger events, their impact assessments, the rota.
+    TensionEventRecorded: TensionEvents Done "recorded" => "tension-event-done-recorded",
+    TensionEventSaved: TensionEvents Done "saved" => "tension-event-done-saved",
+    TensionRotaAdded: TensionEvents Done "rota_added" => "tension-rota-done-added",
+    TensionRotaRemoved: TensionEvents Done "rota_removed" => "tension-rota-done-removed",
+    TensionEventStale: TensionEvents Error "stale" => "tension-event-error-stale",
+    TensionEventKind: TensionEvents Error "kind" => "tension-event-error-kind",
+    TensionEventTitle: TensionEvents Error "title" => "tension-event-error-title",
+    TensionEventTooLong: TensionEvents Error "too_long" => "tension-event-error-too-long",
+    TensionEventDates: TensionEvents Error "dates" => "tension-event-error-dates",
+    TensionEventIdentifies: TensionEvents Error "identifies" => "tension-event-error-identifies",
+    TensionEventNeighbourhoods: TensionEvents Error "neighbourhoods" => "tension-event-error-neighbourhoods",
+    TensionEventOwner: TensionEvents Error "owner" => "tension-event-error-owner",
+    TensionEventReview: TensionEvents Error "review" => "tension-event-error-review",
+    TensionEventChoice: TensionEvents Error "choice" => "tension-event-error-choice",
+    TensionRotaPerson: TensionEvents Error "rota_person" => "tension-rota-error-person",
+    TensionEventsUnavailable: TensionEvents Error "unavailable" => "error-unavailable",
 }
 
 impl Outcome {
@@ -397,6 +416,7 @@ impl Outcome {
             Pages::Engagement => Outcome::EngagementSaved,
             Pages::Survey => Outcome::SurveySaved,
             Pages::Tension => Outcome::TensionSaved,
+            Pages::TensionEvents => Outcome::TensionEventSaved,
         })
     }
 
@@ -414,6 +434,7 @@ impl Outcome {
             Pages::Engagement => Outcome::EngagementUnavailable,
             Pages::Survey => Outcome::SurveyUnavailable,
             Pages::Tension => Outcome::TensionUnavailable,
+            Pages::TensionEvents => Outcome::TensionEventsUnavailable,
         })
     }
 
@@ -436,6 +457,8 @@ impl Outcome {
                 | Outcome::KinStale
                 // Tension assessments and de-escalation actions.
                 | Outcome::TensionStale
+                // Tension monitoring: trigger events.
+                | Outcome::TensionEventStale
         )
     }
 }

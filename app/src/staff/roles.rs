@@ -112,6 +112,16 @@ pub enum Permission {
     RecordTension,
     /// Change the CSP's tension level names, meanings and police-force mapping.
     ConfigureTension,
+    // Tension monitoring (issue 15, events and rota).
+    /// Read the partnership's calendar of known trigger events and their community impact
+    /// assessments (and other CSPs' events that affect its neighbourhoods, read only).
+    ViewTensionEvents,
+    /// Record and edit trigger events and their community impact assessments.
+    ManageTensionEvents,
+    /// Read the detail of assessments marked relevant to the Counter-Terrorism Local Profile.
+    ViewCounterTerrorismProfile,
+    /// Keep the partnership's tension rota (who is emailed when a tension alert is raised).
+    ManageTensionRota,
 }
 
 /// The permission table: one place to read who may do what.
@@ -146,6 +156,10 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
         ViewTension => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
         RecordTension => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
         ConfigureTension => matches!(role, CspManager | Admin),
+        ViewTensionEvents => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
+        ManageTensionEvents => matches!(role, Officer | Analyst | EngagementLead | CspManager | Admin),
+        ViewCounterTerrorismProfile => matches!(role, Analyst | CspManager | Admin),
+        ManageTensionRota => matches!(role, CspManager | Admin),
     }
 }
 
@@ -301,6 +315,15 @@ mod tests {
             assert_eq!(role_allows(role, Permission::ViewTension), staff, "{role:?}");
             assert_eq!(role_allows(role, Permission::RecordTension), staff, "{role:?}");
             assert_eq!(role_allows(role, Permission::ConfigureTension), manager, "{role:?}");
+            // Tension events: partners never; the CTLP detail: analysts and managers; the rota: managers.
+            assert_eq!(role_allows(role, Permission::ViewTensionEvents), role != Role::Partner, "{role:?}");
+            assert_eq!(role_allows(role, Permission::ManageTensionEvents), role != Role::Partner, "{role:?}");
+            assert_eq!(
+                role_allows(role, Permission::ViewCounterTerrorismProfile),
+                manager || role == Role::Analyst,
+                "{role:?}"
+            );
+            assert_eq!(role_allows(role, Permission::ManageTensionRota), manager, "{role:?}");
         }
     }
 

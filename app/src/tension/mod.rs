@@ -9,3 +9,10 @@ pub mod assessments_actions;
 pub mod assessments_pages;
 pub mod deescalation;
 pub mod levels;
+// Trigger events and their community impact assessments; the tension rota and its alerts.
+pub mod alerts;
+pub mod events;
+pub mod events_actions;
+pub mod events_pages;
+pub mod events_upcoming;
+pub mod rota;
