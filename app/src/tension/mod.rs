@@ -6,3 +6,4 @@
 pub mod ears;
 pub mod farrington;
 pub mod signals;
+pub mod simulation;
