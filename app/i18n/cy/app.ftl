@@ -2386,3 +2386,12 @@ tension-alert-body =
 audit-action-tension-event-changed = Digwyddiad tensiwn wedi'i gofnodi neu ei olygu
 audit-action-tension-rota-changed = Rota tensiwn wedi newid
 audit-action-tension-alert-queued = Rhybudd tensiwn wedi'i anfon at y rota
+## Tension signals
+# Drafft i siaradwr Cymraeg ei wirio. $observed: y nifer; $family: beth a gyfrifwyd (e.e. "digwyddiad casineb");
+# $place: y lefel a brofwyd (e.e. "yng Nghaerdydd"); $usual: y nifer arferol; $one_in: 20, 100, 1,000 neu 10,000.
+tension-signal-week = { $observed } { $family } { $place } yr wythnos hon, o gymharu â thua { $usual } mewn wythnos arferol; mae'r siawns o { $observed } neu fwy mewn wythnos arferol yn llai nag 1 mewn { $one_in }.
+tension-signal-rolling = { $observed } { $family } { $place } yn y 4 wythnos diwethaf, o gymharu â thua { $usual } mewn 4 wythnos arferol; mae'r siawns o { $observed } neu fwy mewn 4 wythnos arferol yn llai nag 1 mewn { $one_in }.
+tension-signal-week-no-chance = { $observed } { $family } { $place } yr wythnos hon, o gymharu â thua { $usual } mewn wythnos arferol.
+tension-signal-rolling-no-chance = { $observed } { $family } { $place } yn y 4 wythnos diwethaf, o gymharu â thua { $usual } mewn 4 wythnos arferol.
+tension-signal-short-history = (Hanes byr: o gymharu â'r ychydig fisoedd diwethaf.)
+tension-signal-willingness = Mae adroddiadau hefyd yn dangos pa mor barod yw pobl i roi gwybod, nid dim ond beth ddigwyddodd.

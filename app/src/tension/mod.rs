@@ -16,3 +16,7 @@ pub mod events_actions;
 pub mod events_pages;
 pub mod events_upcoming;
 pub mod rota;
+pub mod ears;
+pub mod farrington;
+pub mod signals;
+pub mod simulation;
