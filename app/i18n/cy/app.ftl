@@ -2162,3 +2162,9 @@ publication-error-withdrawn = Mae'r cyhoeddiad hwn wedi'i dynnu'n ôl eisoes.
 audit-action-news-stopped = Newyddion cynnydd a chyhoeddiadau wedi'u hatal gan breswylydd
 audit-action-survey-contacts-expired = Cysylltiadau arolwg wedi'u dileu ar ôl deuddeg mis
 audit-action-publication-withdrawn = Tynnwyd "dywedoch chi, gwnaethom ni" yn ôl
+
+## Regions and regional roles (issue 15 part 6).
+role-cohesion-coordinator = Cydlynydd cydlyniant
+staff-region-grant = { $region } (rhanbarth): { $csps }
+staff-regional-note = Mae rôl ar gyfer rhanbarth yn cynnwys pob partneriaeth yn y rhanbarth, gan gynnwys unrhyw un a ychwanegir ato yn nes ymlaen.
+audit-action-region-changed = Newidiwyd rhanbarth

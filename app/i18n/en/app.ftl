@@ -2164,3 +2164,9 @@ publication-error-withdrawn = This publication is withdrawn already.
 audit-action-news-stopped = Progress and publication news stopped by a resident
 audit-action-survey-contacts-expired = Survey contacts deleted after twelve months
 audit-action-publication-withdrawn = "You said, we did" withdrawn
+
+## Regions and regional roles (issue 15 part 6).
+role-cohesion-coordinator = Cohesion coordinator
+staff-region-grant = { $region } (region): { $csps }
+staff-regional-note = A role held for a region covers every partnership the region holds, including any added to it later.
+audit-action-region-changed = Region changed

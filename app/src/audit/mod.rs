@@ -81,6 +81,8 @@ pub enum AuditAction {
     SurveyContactsExpired,
     // Issue 14: a published publication withdrawn, its texts removed (not in the entry).
     PublicationWithdrawn,
+    // Issue 15 part 6: a cohesion region made or its CSPs changed (`cymuned region`).
+    RegionChanged,
 }
 
 impl AuditAction {
@@ -137,6 +139,7 @@ impl AuditAction {
         AuditAction::NewsStopped,
         AuditAction::SurveyContactsExpired,
         AuditAction::PublicationWithdrawn,
+        AuditAction::RegionChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -193,6 +196,7 @@ impl AuditAction {
             AuditAction::NewsStopped => "news_stopped",
             AuditAction::SurveyContactsExpired => "survey_contacts_expired",
             AuditAction::PublicationWithdrawn => "publication_withdrawn",
+            AuditAction::RegionChanged => "region_changed",
         }
     }
 

@@ -113,6 +113,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::NewsStopped) => t!(lang, "audit-action-news-stopped"),
         Some(AuditAction::SurveyContactsExpired) => t!(lang, "audit-action-survey-contacts-expired"),
         Some(AuditAction::PublicationWithdrawn) => t!(lang, "audit-action-publication-withdrawn"),
+        Some(AuditAction::RegionChanged) => t!(lang, "audit-action-region-changed"),
         None => action.to_string(),
     }
 }

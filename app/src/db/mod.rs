@@ -41,6 +41,8 @@ pub mod progress;
 pub mod publications;
 // The stop list of progress and publication news (issue 14, 0037).
 pub mod stop_news;
+// Regions and the roles held for them (issue 15 part 6, 0041).
+pub mod regions;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

@@ -135,6 +135,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<SeedCounts> {
             counts.wards += 1;
         }
     }
+    // Regions (issue 15 part 6): each police force area and all of Wales.
+    db::regions::sync_reference_regions(&mut tx).await?;
     tx.commit().await?;
     Ok(counts)
 }
