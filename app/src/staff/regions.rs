@@ -5,9 +5,10 @@
 //! so every per-CSP check (`StaffUser::can`) applies to it unchanged, and a CSP added to the
 //! region is covered at once.
 
+pub use crate::staff::roles::RegionRef;
 use crate::{
     reference::Names,
-    staff::{CspAccess, Role, RoleGrant},
+    staff::roles::{CspAccess, Role, RoleGrant},
 };
 use serde::{Deserialize, Serialize};
 
@@ -44,14 +45,6 @@ impl RegionKind {
     pub fn configurable(self) -> bool {
         self == RegionKind::CohesionRegion
     }
-}
-
-/// A region named in a grant: which one, how it is addressed, what it is called.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RegionRef {
-    pub id: i64,
-    pub slug: String,
-    pub name: Names,
 }
 
 /// A region with its CSPs.
@@ -148,7 +141,7 @@ pub fn csp_slugs(asked: &[String]) -> Result<Vec<String>, RegionError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::staff::{Permission, StaffUser};
+    use crate::staff::roles::{Permission, StaffUser};
 
     fn csp(id: i64) -> CspAccess {
         CspAccess {

@@ -224,7 +224,16 @@ pub struct RoleGrant {
     pub organisation: Option<String>,
     pub organisation_id: Option<i64>,
     /// The region the role is held for, when it comes from a regional grant.
-    pub region: Option<crate::staff::regions::RegionRef>,
+    pub region: Option<RegionRef>,
+}
+
+/// A region named in a grant (`staff::regions`): which one, how it is addressed, what it is
+/// called.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionRef {
+    pub id: i64,
+    pub slug: String,
+    pub name: Names,
 }
 
 /// One person with their roles in a CSP, as the team page lists them.
