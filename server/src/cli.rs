@@ -7,7 +7,7 @@ use app::{
     db,
     i18n::Lang,
     reference::{seed, Names},
-    staff::accounts::{self, NewAccount},
+    staff::accounts::{self, NewAccount, NewRegionalAccount, Place},
 };
 use clap::{Parser, Subcommand};
 use std::{io::IsTerminal, net::SocketAddr, path::PathBuf};
@@ -50,12 +50,16 @@ pub enum Command {
     CreateUser {
         #[arg(long)]
         email: String,
-        /// officer, analyst, engagement_lead, partner, csp_manager or admin
+        /// officer, analyst, engagement_lead, partner, csp_manager, admin, or (held for a region)
+        /// cohesion_coordinator
         #[arg(long)]
         role: String,
-        /// The CSP's slug (see GET /api/v1/csps), e.g. cardiff
+        /// The CSP's slug (see GET /api/v1/csps), e.g. cardiff (every role but a regional one)
         #[arg(long)]
-        csp: String,
+        csp: Option<String>,
+        /// The region's slug for a regional role (see `cymuned region list`), e.g. dyfed-powys
+        #[arg(long)]
+        region: Option<String>,
         /// Name shown to colleagues (default: the email)
         #[arg(long)]
         name: Option<String>,
@@ -88,6 +92,12 @@ pub enum Command {
         #[arg(required = true)]
         wards: Vec<String>,
     },
+    /// Regions: police force areas and Wales (from the reference data) and cohesion regions
+    /// (sets of CSPs chosen here), for roles held for a region.
+    Region {
+        #[command(subcommand)]
+        command: RegionCommand,
+    },
     /// Delete every demo account (needed before CYMUNED_ENV=production).
     RemoveDemoAccounts,
     /// Deactivate a staff account: its sessions end at once and it can no longer sign in.
@@ -113,6 +123,36 @@ pub enum Command {
         /// The same seed gives the same reports.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RegionCommand {
+    /// List the regions, their kind and their CSPs.
+    List,
+    /// Make a cohesion region of the CSPs given (all or nothing).
+    Create {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name_en: String,
+        #[arg(long)]
+        name_cy: String,
+        /// cohesion_region (police force areas and Wales come from the reference data)
+        #[arg(long, default_value = "cohesion_region")]
+        kind: String,
+        /// A CSP's slug, once per CSP: --csp ceredigion --csp powys
+        #[arg(long = "csp")]
+        csps: Vec<String>,
+    },
+    /// Replace the CSPs of a cohesion region (all or nothing); its coordinators cover the new
+    /// set from their next request.
+    SetCsps {
+        #[arg(long)]
+        slug: String,
+        /// A CSP's slug, once per CSP
+        #[arg(long = "csp")]
+        csps: Vec<String>,
     },
 }
 
@@ -186,30 +226,56 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::CreateUser { email, role, csp, name, organisation, organisation_kind, language } => {
+        Command::CreateUser { email, role, csp, region, name, organisation, organisation_kind, language } => {
             let db = startup::open_database(&settings).await?;
             seed::seed_if_empty(&db).await?;
             let language =
                 Lang::parse(&language).ok_or_else(|| anyhow::anyhow!("--language: use en or cy"))?;
+            let place = accounts::place_for(&role, csp.as_deref(), region.as_deref())?;
             let password = if db::staff::user_id_by_email(&db, &email).await?.is_some() {
                 String::new()
             } else {
                 read_password()?
             };
             let display_name = name.unwrap_or_else(|| email.clone());
-            let account = NewAccount {
-                email: &email,
-                display_name: &display_name,
-                password: &password,
-                role: &role,
-                csp_slug: &csp,
-                organisation: organisation.as_deref().map(|o| (organisation_kind.as_str(), o)),
-                language,
-                is_demo: false,
-            };
-            let id = accounts::create_account(&db, account, "cli").await?;
-            println!("user {id} ({email}) is {role} in {csp}");
+            match place {
+                Place::Csp(csp) => {
+                    let account = NewAccount {
+                        email: &email,
+                        display_name: &display_name,
+                        password: &password,
+                        role: &role,
+                        csp_slug: csp,
+                        organisation: organisation.as_deref().map(|o| (organisation_kind.as_str(), o)),
+                        language,
+                        is_demo: false,
+                    };
+                    let id = accounts::create_account(&db, account, "cli").await?;
+                    println!("user {id} ({email}) is {role} in {csp}");
+                }
+                Place::Region(region) => {
+                    if organisation.is_some() {
+                        anyhow::bail!("--organisation: a role held for a region has no partner organisation");
+                    }
+                    let account = NewRegionalAccount {
+                        email: &email,
+                        display_name: &display_name,
+                        password: &password,
+                        role: &role,
+                        region_slug: region,
+                        language,
+                        is_demo: false,
+                    };
+                    let id = accounts::create_regional_account(&db, account, "cli").await?;
+                    println!("user {id} ({email}) is {role} for region {region}");
+                }
+            }
             Ok(())
+        }
+        Command::Region { command } => {
+            let db = startup::open_database(&settings).await?;
+            seed::seed_if_empty(&db).await?;
+            region_command(&db, command).await
         }
         Command::ApiKey {
             command: ApiKeyCommand::Create { csp, role, name, organisation, organisation_kind },
@@ -308,6 +374,58 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = startup::open_database(&settings).await?;
             let removed = db::staff::delete_demo_users(&db).await?;
             println!("removed {removed} demo accounts");
+            Ok(())
+        }
+    }
+}
+
+/// `cymuned region ...`: lists, makes or changes regions. Refusals change nothing and say why.
+pub async fn region_command(db: &db::Db, command: RegionCommand) -> anyhow::Result<()> {
+    use app::{
+        audit::{AuditAction, NewAuditEntry},
+        staff::regions::{self, RegionKind},
+    };
+    let audit = |detail: String| NewAuditEntry {
+        actor_label: "cli".into(),
+        action: Some(AuditAction::RegionChanged),
+        record_type: Some("region".into()),
+        detail: Some(detail),
+        ..Default::default()
+    };
+    match command {
+        RegionCommand::List => {
+            for region in db::regions::regions(db).await? {
+                let csps: Vec<&str> = region.csps.iter().map(|c| c.slug.as_str()).collect();
+                println!(
+                    "{} ({}): {} [{}]",
+                    region.slug,
+                    region.kind.as_str(),
+                    region.name.en,
+                    csps.join(" ")
+                );
+            }
+            Ok(())
+        }
+        RegionCommand::Create { slug, name_en, name_cy, kind, csps } => {
+            let name = Names::new(name_en, name_cy);
+            let slug = regions::check_new_region(&slug, &name, &kind)
+                .map_err(|e| anyhow::anyhow!("region create: {e}"))?;
+            let csps = regions::csp_slugs(&csps).map_err(|e| anyhow::anyhow!("region create: {e}"))?;
+            let entry = audit(format!("created {slug}: {}", csps.join(", ")));
+            db::regions::create_region(db, &slug, &name, RegionKind::CohesionRegion, &csps, &entry)
+                .await?
+                .map_err(|e| anyhow::anyhow!("region create: {e}"))?;
+            println!("region {slug} holds {} CSPs: {}", csps.len(), csps.join(", "));
+            Ok(())
+        }
+        RegionCommand::SetCsps { slug, csps } => {
+            let slug = slug.trim().to_string();
+            let csps = regions::csp_slugs(&csps).map_err(|e| anyhow::anyhow!("region set-csps: {e}"))?;
+            let entry = audit(format!("{slug} now holds: {}", csps.join(", ")));
+            db::regions::set_region_csps(db, &slug, &csps, &entry)
+                .await?
+                .map_err(|e| anyhow::anyhow!("region set-csps: {e}"))?;
+            println!("region {slug} now holds {} CSPs: {}", csps.len(), csps.join(", "));
             Ok(())
         }
     }

@@ -254,13 +254,14 @@ both_backends!(accounts_roles_and_sessions, |db: Db, _url| async move {
 });
 
 both_backends!(demo_accounts_come_and_go, |db: Db, _url| async move {
-    assert_eq!(accounts::ensure_demo_accounts(&db).await.unwrap(), 6);
+    // One per role: six in Cardiff, and the cohesion coordinator for Dyfed-Powys.
+    assert_eq!(accounts::ensure_demo_accounts(&db).await.unwrap(), 7);
     assert_eq!(accounts::ensure_demo_accounts(&db).await.unwrap(), 0, "idempotent");
-    assert_eq!(db::staff::demo_user_count(&db).await.unwrap(), 6);
+    assert_eq!(db::staff::demo_user_count(&db).await.unwrap(), 7);
     let manager = db::staff::user_id_by_email(&db, "csp-manager@demo.cymuned.cymru").await.unwrap().unwrap();
     let user = db::staff::staff_user(&db, manager).await.unwrap().unwrap();
     assert_eq!(user.grants[0].csp_slug, "cardiff");
-    assert_eq!(db::staff::delete_demo_users(&db).await.unwrap(), 6);
+    assert_eq!(db::staff::delete_demo_users(&db).await.unwrap(), 7);
     assert_eq!(db::staff::demo_user_count(&db).await.unwrap(), 0);
 });
 

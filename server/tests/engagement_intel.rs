@@ -718,6 +718,21 @@ both_backends!(priorities_are_set_linked_and_reviewed, |db: Db, url: String| asy
 both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     extra_accounts(&db).await;
+    app::staff::accounts::create_regional_account(
+        &db,
+        app::staff::accounts::NewRegionalAccount {
+            email: "coordinator@south-wales.example",
+            display_name: "Coordinator",
+            password: app::staff::accounts::DEMO_PASSWORD,
+            role: "cohesion_coordinator",
+            region_slug: "south-wales",
+            language: app::i18n::Lang::En,
+            is_demo: false,
+        },
+        "test",
+    )
+    .await
+    .unwrap();
     let neighbourhood = cardiff_neighbourhood(&db).await;
     let period = app::engagement::priorities::Period::of(db::now()).to_string();
     let mut people = vec![("signed out", None)];
@@ -725,7 +740,11 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
     people.extend(
         sign_in_each(
             &app,
-            &[("Swansea officer", "officer@swansea.example"), ("Swansea lead", "lead@swansea.example")],
+            &[
+                ("Swansea officer", "officer@swansea.example"),
+                ("Swansea lead", "lead@swansea.example"),
+                ("South Wales cohesion coordinator", "coordinator@south-wales.example"),
+            ],
         )
         .await,
     );
@@ -737,7 +756,8 @@ both_backends!(who_may_record_intelligence_and_set_priorities, |db: Db, url: Str
         "analyst" => (403, 403, 200, 403),
         "engagement lead" | "manager" | "admin" => (200, 303, 200, 303),
         "partner" => (403, 403, 403, 403),
-        _ => (403, 403, 403, 403), // another CSP's staff, on Cardiff's
+        // Another CSP's staff, on Cardiff's; and a cohesion coordinator whose region holds Cardiff.
+        _ => (403, 403, 403, 403),
     };
     for (i, (who, cookie)) in people.iter().enumerate() {
         let (record_page, record_form, priorities_page, priority_forms) = expected(who);

@@ -447,6 +447,8 @@ both_backends!(team_roles_are_managed_per_csp, |db: Db, url: String| async move 
         ("lang=en&csp=cardiff&email=nobody@cardiff.gov.uk&role=analyst", "no_account"),
         ("lang=en&csp=cardiff&email=csp-manager@demo.cymuned.cymru&role=analyst", "forbidden"),
         ("lang=en&csp=cardiff&email=officer@demo.cymuned.cymru&role=superuser", "invalid"),
+        // A regional role is given only on the command line, for a region.
+        ("lang=en&csp=cardiff&email=officer@demo.cymuned.cymru&role=cohesion_coordinator", "forbidden"),
     ] {
         let (_, headers, _) = send(&app, post("/staff/team/grant", body.into(), &manager)).await;
         let location = headers.get(header::LOCATION).unwrap().to_str().unwrap().to_string();

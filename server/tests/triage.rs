@@ -68,6 +68,22 @@ both_backends!(who_may_do_what, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     extra_accounts(&db).await;
     let reference = welsh_report(&app, &db).await;
+    // A cohesion coordinator of South Wales holds the role in Cardiff (through the region).
+    accounts::create_regional_account(
+        &db,
+        accounts::NewRegionalAccount {
+            email: "coordinator@south-wales.example",
+            display_name: "Coordinator",
+            password: DEMO_PASSWORD,
+            role: "cohesion_coordinator",
+            region_slug: "south-wales",
+            language: app::i18n::Lang::En,
+            is_demo: false,
+        },
+        "test",
+    )
+    .await
+    .unwrap();
     let people = [
         ("signed out", None),
         ("officer", Some(cookie_for(&app, "officer@demo.cymuned.cymru").await)),
@@ -77,6 +93,7 @@ both_backends!(who_may_do_what, |db: Db, url: String| async move {
         ("manager", Some(cookie_for(&app, "csp-manager@demo.cymuned.cymru").await)),
         ("admin", Some(cookie_for(&app, "admin@demo.cymuned.cymru").await)),
         ("Swansea officer", Some(cookie_for(&app, "officer@swansea.example").await)),
+        ("cohesion coordinator", Some(cookie_for(&app, "coordinator@south-wales.example").await)),
     ];
     let report_path = format!("/staff/reports/{reference}");
     for (who, cookie) in &people {
@@ -87,6 +104,7 @@ both_backends!(who_may_do_what, |db: Db, url: String| async move {
             "analyst" => (200, 200, false, 403, 200),
             "engagement lead" => (403, 404, false, 404, 200),
             "partner" => (403, 404, false, 404, 200),
+            "cohesion coordinator" => (403, 404, false, 404, 403),
             _ => (200, 404, false, 404, 200),
         };
         let (status, body) = page(&app, "/staff/intake", cookie).await;

@@ -2395,3 +2395,8 @@ tension-signal-week-no-chance = { $observed } { $family } { $place } yr wythnos 
 tension-signal-rolling-no-chance = { $observed } { $family } { $place } yn y 4 wythnos diwethaf, o gymharu â thua { $usual } mewn 4 wythnos arferol.
 tension-signal-short-history = (Hanes byr: o gymharu â'r ychydig fisoedd diwethaf.)
 tension-signal-willingness = Mae adroddiadau hefyd yn dangos pa mor barod yw pobl i roi gwybod, nid dim ond beth ddigwyddodd.
+## Regions and regional roles (issue 15 part 6).
+role-cohesion-coordinator = Cydlynydd cydlyniant
+staff-region-grant = { $region } (rhanbarth): { $csps }
+staff-regional-note = Mae rôl ar gyfer rhanbarth yn cynnwys pob partneriaeth yn y rhanbarth, gan gynnwys unrhyw un a ychwanegir ato yn nes ymlaen.
+audit-action-region-changed = Newidiwyd rhanbarth

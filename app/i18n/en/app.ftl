@@ -2397,3 +2397,8 @@ tension-signal-week-no-chance = { $observed } { $family } { $place } this week a
 tension-signal-rolling-no-chance = { $observed } { $family } { $place } in the last 4 weeks against about { $usual } in a usual 4 weeks.
 tension-signal-short-history = (Short history: compared with the last few months.)
 tension-signal-willingness = Reports also reflect how willing people are to report, not only what happened.
+## Regions and regional roles (issue 15 part 6).
+role-cohesion-coordinator = Cohesion coordinator
+staff-region-grant = { $region } (region): { $csps }
+staff-regional-note = A role held for a region covers every partnership the region holds, including any added to it later.
+audit-action-region-changed = Region changed

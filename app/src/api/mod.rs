@@ -108,9 +108,9 @@ pub fn report_status_schema() -> Object {
     one_of(ReportStatus::ALL.iter().map(|s| s.as_str()))
 }
 
-/// The roles an API key can have.
+/// The roles an API key can have (held in one CSP: never a regional role).
 pub fn role_schema() -> Object {
-    one_of(Role::ALL.iter().map(|r| r.as_str()))
+    one_of(Role::ALL.iter().filter(|r| !r.is_regional()).map(|r| r.as_str()))
 }
 
 /// The tension tags of an intelligence item, or null.

@@ -92,6 +92,8 @@ pub enum AuditAction {
     TensionEventChanged,
     TensionRotaChanged,
     TensionAlertQueued,
+    // Issue 15 part 6: a cohesion region made or its CSPs changed (`cymuned region`).
+    RegionChanged,
 }
 
 impl AuditAction {
@@ -155,6 +157,7 @@ impl AuditAction {
         AuditAction::TensionEventChanged,
         AuditAction::TensionRotaChanged,
         AuditAction::TensionAlertQueued,
+        AuditAction::RegionChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -218,6 +221,7 @@ impl AuditAction {
             AuditAction::TensionEventChanged => "tension_event_changed",
             AuditAction::TensionRotaChanged => "tension_rota_changed",
             AuditAction::TensionAlertQueued => "tension_alert_queued",
+            AuditAction::RegionChanged => "region_changed",
         }
     }
 

@@ -121,6 +121,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         Some(AuditAction::TensionEventChanged) => t!(lang, "audit-action-tension-event-changed"),
         Some(AuditAction::TensionRotaChanged) => t!(lang, "audit-action-tension-rota-changed"),
         Some(AuditAction::TensionAlertQueued) => t!(lang, "audit-action-tension-alert-queued"),
+        Some(AuditAction::RegionChanged) => t!(lang, "audit-action-region-changed"),
         None => action.to_string(),
     }
 }

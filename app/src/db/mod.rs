@@ -46,6 +46,8 @@ pub mod tension;
 // Tension monitoring (issue 15): trigger events, the tension rota and its alerts (0039).
 pub mod tension_events;
 pub mod tension_rota;
+// Regions and the roles held for them (issue 15 part 6, 0041).
+pub mod regions;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

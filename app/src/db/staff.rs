@@ -113,11 +113,13 @@ impl RoleGrantRow {
             csp_name: Names::new(self.csp_en, self.csp_cy),
             organisation: self.organisation,
             organisation_id: self.organisation_id,
+            region: None,
         })
     }
 }
 
-/// The account and its roles, or `None` if it does not exist or is disabled.
+/// The account and its roles, or `None` if it does not exist or is disabled. A role held for a
+/// region is read as that role in each CSP the region holds now (`staff::regions`).
 pub async fn staff_user(db: &Db, user_id: i64) -> Result<Option<StaffUser>, DbError> {
     let row: Option<StaffUserRow> =
         sqlx::query_as("SELECT id, email, display_name, language FROM users WHERE id = $1 AND active = 1")
@@ -136,12 +138,16 @@ pub async fn staff_user(db: &Db, user_id: i64) -> Result<Option<StaffUser>, DbEr
     .bind(user_id)
     .fetch_all(db.reader())
     .await?;
+    let mut grants: Vec<RoleGrant> = grants.into_iter().filter_map(RoleGrantRow::into_grant).collect();
+    for regional in super::regions::regional_grants(db, user_id).await? {
+        grants.extend(regional.expand());
+    }
     Ok(Some(StaffUser {
         id: row.id,
         email: row.email,
         display_name: row.display_name,
         language: Lang::parse(&row.language).unwrap_or_default(),
-        grants: grants.into_iter().filter_map(RoleGrantRow::into_grant).collect(),
+        grants,
     }))
 }
 
@@ -165,6 +171,9 @@ pub async fn delete_demo_users(db: &Db) -> Result<u64, DbError> {
         .execute(&mut *tx)
         .await?;
     sqlx::query("DELETE FROM user_roles WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM user_region_roles WHERE user_id IN (SELECT id FROM users WHERE is_demo = 1)")
         .execute(&mut *tx)
         .await?;
     let done = sqlx::query("DELETE FROM users WHERE is_demo = 1").execute(&mut *tx).await?;

@@ -82,6 +82,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<SeedCounts> {
         .map(|b| (b.code, b.geometry_json))
         .collect();
 
+    let regions = db::regions::regions_migrated(db).await?;
     let mut counts = SeedCounts::default();
     let mut tx = db.writer().begin().await?;
     let mut force_ids = HashMap::new();
@@ -134,6 +135,10 @@ pub async fn seed(db: &Db) -> anyhow::Result<SeedCounts> {
                 .await?;
             counts.wards += 1;
         }
+    }
+    // Regions (issue 15 part 6): each police force area and all of Wales.
+    if regions {
+        db::regions::sync_reference_regions(&mut tx).await?;
     }
     tx.commit().await?;
     Ok(counts)

@@ -50,8 +50,18 @@ pub fn sha256_hex(text: &str) -> String {
 pub enum AccountError {
     #[error("unknown CSP '{0}' (see GET /api/v1/csps for the slugs)")]
     UnknownCsp(String),
-    #[error("unknown role '{0}': use officer, analyst, engagement_lead, partner, csp_manager or admin")]
+    #[error("unknown role '{0}': use officer, analyst, engagement_lead, partner, csp_manager, admin or cohesion_coordinator")]
     UnknownRole(String),
+    #[error("unknown region '{0}' (see `cymuned region list` for the slugs)")]
+    UnknownRegion(String),
+    #[error(
+        "{0} is held for a region, not a CSP: give --region (e.g. --region dyfed-powys) instead of --csp"
+    )]
+    RegionalRoleNeedsRegion(String),
+    #[error("{0} is held in a CSP, not a region: give --csp (e.g. --csp cardiff) instead of --region")]
+    CspRoleNeedsCsp(String),
+    #[error("an API key cannot hold {0}, a role held for a region: API keys act in one CSP")]
+    RegionalRoleForApiKey(String),
     #[error("a partner account needs --organisation")]
     PartnerNeedsOrganisation,
     #[error("the password must be at least {MIN_PASSWORD_CHARS} characters")]
@@ -89,6 +99,9 @@ pub struct NewAccount<'a> {
 
 pub async fn create_account(db: &Db, account: NewAccount<'_>, actor: &str) -> Result<i64, AccountError> {
     let role = Role::parse(account.role).ok_or_else(|| AccountError::UnknownRole(account.role.into()))?;
+    if role.is_regional() {
+        return Err(AccountError::RegionalRoleNeedsRegion(role.as_str().into()));
+    }
     let csp = db::reference::csp_by_slug(db, account.csp_slug)
         .await?
         .ok_or_else(|| AccountError::UnknownCsp(account.csp_slug.into()))?;
@@ -98,26 +111,14 @@ pub async fn create_account(db: &Db, account: NewAccount<'_>, actor: &str) -> Re
     if role == Role::Partner && account.organisation.is_none() {
         return Err(AccountError::PartnerNeedsOrganisation);
     }
-    let user_id = match db::staff::user_id_by_email(db, account.email).await? {
-        Some(id) => id,
-        None => {
-            if account.password.chars().count() < MIN_PASSWORD_CHARS {
-                return Err(AccountError::PasswordTooShort);
-            }
-            let hash = hash_password(account.password);
-            let id = db::staff::create_user(
-                db,
-                account.email,
-                account.display_name,
-                &hash,
-                account.language,
-                account.is_demo,
-            )
-            .await?;
-            audit(db, actor, AuditAction::AccountCreated, id, Some(csp.id), None).await?;
-            id
-        }
+    let person = Person {
+        email: account.email,
+        display_name: account.display_name,
+        password: account.password,
+        language: account.language,
+        is_demo: account.is_demo,
     };
+    let user_id = ensure_user(db, &person, actor, &[csp.id]).await?;
     let organisation_id = match account.organisation {
         Some((kind, name)) => Some(db::staff::ensure_organisation(db, csp.id, kind, name).await?),
         None => None,
@@ -125,6 +126,122 @@ pub async fn create_account(db: &Db, account: NewAccount<'_>, actor: &str) -> Re
     db::staff::grant_role(db, user_id, csp.id, role, organisation_id).await?;
     audit(db, actor, AuditAction::RoleGranted, user_id, Some(csp.id), Some(role.as_str().to_string()))
         .await?;
+    Ok(user_id)
+}
+
+/// Who a new account is for.
+struct Person<'a> {
+    email: &'a str,
+    display_name: &'a str,
+    password: &'a str,
+    language: Lang,
+    is_demo: bool,
+}
+
+/// The account of `person.email`, made (and audited in each of `csps`, or once without a CSP)
+/// if there is none.
+async fn ensure_user(db: &Db, person: &Person<'_>, actor: &str, csps: &[i64]) -> Result<i64, AccountError> {
+    if let Some(id) = db::staff::user_id_by_email(db, person.email).await? {
+        return Ok(id);
+    }
+    if person.password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AccountError::PasswordTooShort);
+    }
+    let hash = hash_password(person.password);
+    let id =
+        db::staff::create_user(db, person.email, person.display_name, &hash, person.language, person.is_demo)
+            .await?;
+    for csp_id in audited_in(csps) {
+        audit(db, actor, AuditAction::AccountCreated, id, csp_id, None).await?;
+    }
+    Ok(id)
+}
+
+/// The CSPs an entry about a regional account is written in: each CSP of the region, so each
+/// one's managers see it (once without a CSP for a region of none).
+fn audited_in(csps: &[i64]) -> Vec<Option<i64>> {
+    if csps.is_empty() {
+        vec![None]
+    } else {
+        csps.iter().copied().map(Some).collect()
+    }
+}
+
+/// Where `create-user` gives a role: a CSP, or, for a regional role, a region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place<'a> {
+    Csp(&'a str),
+    Region(&'a str),
+}
+
+/// Where `role` is given, from `--csp` and `--region`: a regional role needs a region and no
+/// CSP, any other role a CSP and no region.
+pub fn place_for<'a>(
+    role: &str,
+    csp: Option<&'a str>,
+    region: Option<&'a str>,
+) -> Result<Place<'a>, AccountError> {
+    let parsed = Role::parse(role).ok_or_else(|| AccountError::UnknownRole(role.into()))?;
+    let given = |s: Option<&'a str>| s.map(str::trim).filter(|s| !s.is_empty());
+    match (parsed.is_regional(), given(csp), given(region)) {
+        (true, None, Some(region)) => Ok(Place::Region(region)),
+        (true, _, _) => Err(AccountError::RegionalRoleNeedsRegion(role.into())),
+        (false, Some(csp), None) => Ok(Place::Csp(csp)),
+        (false, _, _) => Err(AccountError::CspRoleNeedsCsp(role.into())),
+    }
+}
+
+/// A new staff account with a regional role, or that role for an existing account. Audited
+/// with `actor`.
+pub struct NewRegionalAccount<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password: &'a str,
+    pub role: &'a str,
+    pub region_slug: &'a str,
+    pub language: Lang,
+    pub is_demo: bool,
+}
+
+/// Gives a regional role for a region (making the account if need be). The grant is audited
+/// like any other, in each CSP of the region, so each partnership's managers see who covers it.
+pub async fn create_regional_account(
+    db: &Db,
+    account: NewRegionalAccount<'_>,
+    actor: &str,
+) -> Result<i64, AccountError> {
+    let role = Role::parse(account.role).ok_or_else(|| AccountError::UnknownRole(account.role.into()))?;
+    if !role.is_regional() {
+        return Err(AccountError::CspRoleNeedsCsp(role.as_str().into()));
+    }
+    let region = db::regions::region_by_slug(db, account.region_slug.trim())
+        .await?
+        .ok_or_else(|| AccountError::UnknownRegion(account.region_slug.into()))?;
+    if !looks_like_email(account.email) {
+        return Err(AccountError::BadEmail(account.email.into()));
+    }
+    let csps: Vec<i64> = region.csps.iter().map(|c| c.id).collect();
+    let person = Person {
+        email: account.email,
+        display_name: account.display_name,
+        password: account.password,
+        language: account.language,
+        is_demo: account.is_demo,
+    };
+    let user_id = ensure_user(db, &person, actor, &csps).await?;
+    let entries: Vec<NewAuditEntry> = audited_in(&csps)
+        .into_iter()
+        .map(|csp_id| NewAuditEntry {
+            actor_label: actor.to_string(),
+            action: Some(AuditAction::RoleGranted),
+            record_type: Some("user".into()),
+            record_id: Some(user_id.to_string()),
+            csp_id,
+            detail: Some(format!("{} for region {}", role.as_str(), region.slug)),
+            ..Default::default()
+        })
+        .collect();
+    db::regions::grant_regional_role(db, user_id, region.id, role, &entries).await?;
     Ok(user_id)
 }
 
@@ -160,7 +277,11 @@ pub struct DemoAccount {
     pub role: Role,
 }
 
-/// One demo account per role, all in Cardiff CSP.
+/// The region of the demo account of a regional role.
+pub const DEMO_REGION: &str = "dyfed-powys";
+
+/// One demo account per role: in Cardiff CSP, or, for a regional role, for the Dyfed-Powys
+/// police force area (`DEMO_REGION`).
 pub fn demo_accounts() -> Vec<DemoAccount> {
     Role::ALL
         .into_iter()
@@ -178,6 +299,20 @@ pub async fn ensure_demo_accounts(db: &Db) -> Result<usize, AccountError> {
             continue;
         }
         let name = format!("Demo {}", demo.role.as_str().replace('_', " "));
+        if demo.role.is_regional() {
+            let account = NewRegionalAccount {
+                email: &demo.email,
+                display_name: &name,
+                password: DEMO_PASSWORD,
+                role: demo.role.as_str(),
+                region_slug: DEMO_REGION,
+                language: Lang::En,
+                is_demo: true,
+            };
+            create_regional_account(db, account, "demo-setup").await?;
+            created += 1;
+            continue;
+        }
         create_account(
             db,
             NewAccount {
@@ -208,6 +343,9 @@ pub async fn create_api_key(
     organisation: Option<(&str, &str)>,
 ) -> Result<String, AccountError> {
     let role = Role::parse(role).ok_or_else(|| AccountError::UnknownRole(role.into()))?;
+    if role.is_regional() {
+        return Err(AccountError::RegionalRoleForApiKey(role.as_str().into()));
+    }
     let csp = db::reference::csp_by_slug(db, csp_slug)
         .await?
         .ok_or_else(|| AccountError::UnknownCsp(csp_slug.into()))?;
@@ -334,5 +472,32 @@ mod tests {
         let demos = demo_accounts();
         assert_eq!(demos.len(), Role::ALL.len());
         assert!(demos.iter().all(|d| d.email.ends_with("@demo.cymuned.cymru")));
+        assert!(demos.iter().any(|d| d.role == Role::CohesionCoordinator));
+    }
+
+    #[test]
+    fn a_regional_role_is_given_for_a_region_and_any_other_in_a_csp() {
+        let role = "cohesion_coordinator";
+        assert_eq!(place_for(role, None, Some("dyfed-powys")).unwrap(), Place::Region("dyfed-powys"));
+        assert!(matches!(
+            place_for(role, Some("cardiff"), None),
+            Err(AccountError::RegionalRoleNeedsRegion(_))
+        ));
+        assert!(matches!(
+            place_for(role, Some("cardiff"), Some("dyfed-powys")),
+            Err(AccountError::RegionalRoleNeedsRegion(_))
+        ));
+        assert!(matches!(place_for(role, None, None), Err(AccountError::RegionalRoleNeedsRegion(_))));
+        assert_eq!(place_for("officer", Some("cardiff"), None).unwrap(), Place::Csp("cardiff"));
+        assert!(matches!(
+            place_for("officer", None, Some("dyfed-powys")),
+            Err(AccountError::CspRoleNeedsCsp(_))
+        ));
+        assert!(matches!(
+            place_for("officer", Some("cardiff"), Some("dyfed-powys")),
+            Err(AccountError::CspRoleNeedsCsp(_))
+        ));
+        assert!(matches!(place_for("officer", Some(" "), None), Err(AccountError::CspRoleNeedsCsp(_))));
+        assert!(matches!(place_for("overlord", Some("cardiff"), None), Err(AccountError::UnknownRole(_))));
     }
 }

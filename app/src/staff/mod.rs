@@ -9,6 +9,8 @@ pub mod guard;
 pub mod kept;
 #[cfg(feature = "ssr")]
 pub mod pages;
+// Regions and regional roles (issue 15 part 6).
+pub mod regions;
 pub mod roles;
 #[cfg(feature = "ssr")]
 pub mod session;

@@ -45,6 +45,7 @@ pub fn role_name(lang: Lang, role: Role) -> String {
         Role::Partner => t!(lang, "role-partner"),
         Role::CspManager => t!(lang, "role-csp-manager"),
         Role::Admin => t!(lang, "role-admin"),
+        Role::CohesionCoordinator => t!(lang, "role-cohesion-coordinator"),
     }
 }
 
@@ -123,6 +124,32 @@ pub fn StaffHomePage() -> impl IntoView {
     }
 }
 
+/// The staff home's rows of roles: (role, where, organisation). A role held in one CSP is a row
+/// of its own; a role held for a region is one row naming the region and the CSPs it covers.
+fn grant_rows(lang: Lang, user: &StaffUser) -> Vec<(Role, String, Option<String>)> {
+    let mut rows: Vec<(Role, String, Option<String>)> = Vec::new();
+    let mut regions: Vec<(Role, i64)> = Vec::new();
+    for g in &user.grants {
+        match &g.region {
+            None => rows.push((g.role, g.csp_name.get(lang).to_string(), g.organisation.clone())),
+            Some(region) if !regions.contains(&(g.role, region.id)) => {
+                regions.push((g.role, region.id));
+                let csps: Vec<String> = user
+                    .grants
+                    .iter()
+                    .filter(|o| o.role == g.role && o.region.as_ref().map(|r| r.id) == Some(region.id))
+                    .map(|o| o.csp_name.get(lang).to_string())
+                    .collect();
+                let place =
+                    t!(lang, "staff-region-grant", region = region.name.get(lang), csps = csps.join(", "));
+                rows.push((g.role, place, None));
+            }
+            Some(_) => {}
+        }
+    }
+    rows
+}
+
 #[component]
 fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
     let can_audit = user.can_somewhere(Permission::ViewAuditLog);
@@ -140,15 +167,16 @@ fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {user.grants.iter().map(|g| view! {
+                {grant_rows(lang, &user).into_iter().map(|(role, place, organisation)| view! {
                     <tr>
-                        <td>{role_name(lang, g.role)}</td>
-                        <td>{g.csp_name.get(lang).to_string()}</td>
-                        <td>{g.organisation.clone().unwrap_or_else(|| "—".into())}</td>
+                        <td>{role_name(lang, role)}</td>
+                        <td>{place}</td>
+                        <td>{organisation.unwrap_or_else(|| "—".into())}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
         </table>
+        {user.grants.iter().any(|g| g.region.is_some()).then(|| view! { <p>{t!(lang, "staff-regional-note")}</p> })}
         <h2>{t!(lang, "staff-tools-heading")}</h2>
         <ul>
             {user.can_somewhere(Permission::ViewReports).then(|| view! { <li><a href=lang.path("/staff/intake")>{t!(lang, "nav-intake")}</a></li> })}

@@ -1,5 +1,7 @@
 //! Who may do what. Every role is held in one or more CSPs; a permission is checked against
-//! the CSP the record belongs to, so a role in Cardiff gives nothing in Swansea.
+//! the CSP the record belongs to, so a role in Cardiff gives nothing in Swansea. A regional role
+//! (`Role::is_regional`) is held for a region instead and read as the same role in each CSP of
+//! the region (`staff::regions`).
 
 use crate::reference::Names;
 use serde::{Deserialize, Serialize};
@@ -29,11 +31,21 @@ pub enum Role {
     Partner,
     CspManager,
     Admin,
+    /// Held for a region (issue 15 part 6): sees tension across the CSPs of the region, never a
+    /// report, a reporter or intelligence text.
+    CohesionCoordinator,
 }
 
 impl Role {
-    pub const ALL: [Role; 6] =
-        [Role::Officer, Role::Analyst, Role::EngagementLead, Role::Partner, Role::CspManager, Role::Admin];
+    pub const ALL: [Role; 7] = [
+        Role::Officer,
+        Role::Analyst,
+        Role::EngagementLead,
+        Role::Partner,
+        Role::CspManager,
+        Role::Admin,
+        Role::CohesionCoordinator,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -43,6 +55,21 @@ impl Role {
             Role::Partner => "partner",
             Role::CspManager => "csp_manager",
             Role::Admin => "admin",
+            Role::CohesionCoordinator => "cohesion_coordinator",
+        }
+    }
+
+    /// Held for a region (`user_region_roles`), not for a CSP: given only by an administrator
+    /// on the command line, never on a team page or to an API key.
+    pub fn is_regional(self) -> bool {
+        match self {
+            Role::CohesionCoordinator => true,
+            Role::Officer
+            | Role::Analyst
+            | Role::EngagementLead
+            | Role::Partner
+            | Role::CspManager
+            | Role::Admin => false,
         }
     }
 
@@ -128,6 +155,9 @@ pub enum Permission {
 pub fn role_allows(role: Role, permission: Permission) -> bool {
     use Permission::*;
     use Role::*;
+    if role == CohesionCoordinator {
+        return coordinator_allows(permission);
+    }
     match permission {
         UseStaffArea => true,
         ViewAuditLog => matches!(role, CspManager | Admin),
@@ -163,16 +193,62 @@ pub fn role_allows(role: Role, permission: Permission) -> bool {
     }
 }
 
+/// The cohesion coordinator's row of the permission table, one arm per permission (no
+/// wildcard: a new permission does not compile until someone decides about the coordinator).
+/// Held across a region, so never anything that shows a report, a reporter or intelligence text.
+fn coordinator_allows(permission: Permission) -> bool {
+    use Permission::*;
+    match permission {
+        UseStaffArea => true,
+        ViewAuditLog => false,
+        ManageRoles => false,
+        ViewReports => false,
+        TriageReports => false,
+        ViewReporterContact => false,
+        ViewIntelligence => false,
+        ViewSharedIntelligence => false,
+        UpdateReports => false,
+        SubmitReports => false,
+        ViewProblems => false,
+        ViewSharedProblems => false,
+        EditProblems => false,
+        RunTasking => false,
+        PublishAssessments => false,
+        RunEngagement => false,
+        ViewEngagementResults => false,
+        ViewPublishedResults => false,
+        EnterResponses => false,
+        CodeResponses => false,
+        ManageKin => false,
+        RecordIntelligence => false,
+        PublishYouSaidWeDid => false,
+        WithdrawPublication => false,
+        // Tension (issue 15): nothing yet. The coordinator's cross-border view comes with pages
+        // that show levels, signals and sanitised notes only; the CSP pages list linked
+        // intelligence, which a coordinator must never see.
+        ViewTension => false,
+        RecordTension => false,
+        ConfigureTension => false,
+        ViewTensionEvents => false,
+        ManageTensionEvents => false,
+        ViewCounterTerrorismProfile => false,
+        ManageTensionRota => false,
+    }
+}
+
 /// May `granter` give (or take away) `role` in CSP `csp_id`? Managers manage roles in their own
 /// CSP; only an administrator there may make or remove administrators; nobody changes their own.
+/// Regional roles are given only on the command line (`cymuned create-user --region`).
 pub fn may_manage_role(granter: &StaffUser, grantee_id: i64, csp_id: i64, role: Role) -> bool {
     let admin_here = granter.grants.iter().any(|g| g.csp_id == csp_id && g.role == Role::Admin);
     granter.can(Permission::ManageRoles, csp_id)
         && granter.id != grantee_id
         && (role != Role::Admin || admin_here)
+        && !role.is_regional()
 }
 
-/// A role held in one CSP (partners also name their organisation).
+/// A role held in one CSP (partners also name their organisation), or in one CSP of a region
+/// (`region` names it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleGrant {
     pub role: Role,
@@ -181,6 +257,17 @@ pub struct RoleGrant {
     pub csp_name: Names,
     pub organisation: Option<String>,
     pub organisation_id: Option<i64>,
+    /// The region the role is held for, when it comes from a regional grant.
+    pub region: Option<RegionRef>,
+}
+
+/// A region named in a grant (`staff::regions`): which one, how it is addressed, what it is
+/// called.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionRef {
+    pub id: i64,
+    pub slug: String,
+    pub name: Names,
 }
 
 /// One person with their roles in a CSP, as the team page lists them.
@@ -290,6 +377,7 @@ mod tests {
                     csp_name: Names::new("x", "y"),
                     organisation: None,
                     organisation_id: None,
+                    region: None,
                 })
                 .collect(),
         }
@@ -310,20 +398,57 @@ mod tests {
             );
             // Withdrawing one: the partnership's managers only (not the engagement lead).
             assert_eq!(role_allows(role, Permission::WithdrawPublication), manager, "{role:?}");
-            // Tension: every role of the partnership's own staff; partners nothing (for now).
-            let staff = role != Role::Partner;
+            // Tension: every role of the partnership's own staff; partners and (for now) regional
+            // roles nothing.
+            let staff = role != Role::Partner && !role.is_regional();
             assert_eq!(role_allows(role, Permission::ViewTension), staff, "{role:?}");
             assert_eq!(role_allows(role, Permission::RecordTension), staff, "{role:?}");
             assert_eq!(role_allows(role, Permission::ConfigureTension), manager, "{role:?}");
             // Tension events: partners never; the CTLP detail: analysts and managers; the rota: managers.
-            assert_eq!(role_allows(role, Permission::ViewTensionEvents), role != Role::Partner, "{role:?}");
-            assert_eq!(role_allows(role, Permission::ManageTensionEvents), role != Role::Partner, "{role:?}");
+            assert_eq!(role_allows(role, Permission::ViewTensionEvents), staff, "{role:?}");
+            assert_eq!(role_allows(role, Permission::ManageTensionEvents), staff, "{role:?}");
             assert_eq!(
                 role_allows(role, Permission::ViewCounterTerrorismProfile),
                 manager || role == Role::Analyst,
                 "{role:?}"
             );
             assert_eq!(role_allows(role, Permission::ManageTensionRota), manager, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn the_cohesion_coordinator_may_only_use_the_staff_area() {
+        use Permission::*;
+        let coordinator = Role::CohesionCoordinator;
+        assert!(coordinator.is_regional());
+        assert!(Role::ALL.iter().filter(|r| r.is_regional()).eq([&Role::CohesionCoordinator]));
+        assert!(role_allows(coordinator, UseStaffArea));
+        for p in [
+            ViewAuditLog,
+            ManageRoles,
+            ViewReports,
+            TriageReports,
+            ViewReporterContact,
+            ViewIntelligence,
+            ViewSharedIntelligence,
+            UpdateReports,
+            SubmitReports,
+            ViewProblems,
+            ViewSharedProblems,
+            EditProblems,
+            RunTasking,
+            PublishAssessments,
+            RunEngagement,
+            ViewEngagementResults,
+            ViewPublishedResults,
+            EnterResponses,
+            CodeResponses,
+            ManageKin,
+            RecordIntelligence,
+            PublishYouSaidWeDid,
+            WithdrawPublication,
+        ] {
+            assert!(!role_allows(coordinator, p), "{p:?}");
         }
     }
 
@@ -363,6 +488,8 @@ mod tests {
         assert!(may_manage_role(&admin, 7, 1, Role::Admin));
         let officer = user(&[(Role::Officer, 1)]);
         assert!(!may_manage_role(&officer, 7, 1, Role::Officer));
+        assert!(!may_manage_role(&manager, 7, 1, Role::CohesionCoordinator), "regional roles: the CLI only");
+        assert!(!may_manage_role(&admin, 7, 1, Role::CohesionCoordinator), "not even an administrator");
     }
 
     #[test]

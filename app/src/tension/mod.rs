@@ -11,12 +11,12 @@ pub mod deescalation;
 pub mod levels;
 // Trigger events and their community impact assessments; the tension rota and its alerts.
 pub mod alerts;
+pub mod ears;
 pub mod events;
 pub mod events_actions;
 pub mod events_pages;
 pub mod events_upcoming;
-pub mod rota;
-pub mod ears;
 pub mod farrington;
+pub mod rota;
 pub mod signals;
 pub mod simulation;
