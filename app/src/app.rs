@@ -241,14 +241,15 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             // Tension assessments (issue 15, part 1): `levels` before `:neighbourhood`.
             <Route path=path!("tension") view=crate::tension::assessments_pages::TensionPage />
             <Route path=path!("tension/levels") view=crate::tension::assessments_pages::TensionLevelsPage />
-            <Route path=path!("tension/:neighbourhood") view=crate::tension::assessments_pages::TensionNeighbourhoodPage />
-            <Route path=path!("tension/:neighbourhood/assess") view=crate::tension::assessments_pages::TensionAssessPage />
-            // Tension monitoring (issue 15): trigger events and the tension rota.
+            // Tension monitoring (issue 15): trigger events and the tension rota
+            // (before `tension/:neighbourhood`: the first route that matches serves).
             <Route path=path!("tension/events") view=crate::tension::events_pages::TensionEventsPage />
             <Route path=path!("tension/events/new") view=crate::tension::events_pages::NewTensionEventPage />
             <Route path=path!("tension/events/:id") view=crate::tension::events_pages::TensionEventPage />
             <Route path=path!("tension/events/:id/edit") view=crate::tension::events_pages::EditTensionEventPage />
             <Route path=path!("tension/rota") view=crate::tension::rota::TensionRotaPage />
+            <Route path=path!("tension/:neighbourhood") view=crate::tension::assessments_pages::TensionNeighbourhoodPage />
+            <Route path=path!("tension/:neighbourhood/assess") view=crate::tension::assessments_pages::TensionAssessPage />
         </ParentRoute>
     }
     .into_inner()

@@ -122,10 +122,8 @@ pub fn baseline(k: usize, cfg: &Config) -> Option<Vec<(usize, usize)>> {
         let mut start = r + w + 1;
         for j in 1..p {
             let len = base + usize::from(j <= rest);
-            for t in start..start + len {
-                if t <= k {
-                    lev[t] = Some(j);
-                }
+            for slot in lev.iter_mut().take((start + len).min(k + 1)).skip(start) {
+                *slot = Some(j);
             }
             start += len;
         }
@@ -146,7 +144,8 @@ fn cholesky(a: &[f64], q: usize) -> Option<Vec<f64>> {
                 s -= l[i * q + m] * l[j * q + m];
             }
             if i == j {
-                if !(s > 0.0) || !s.is_finite() {
+                // Not positive (or NaN): not positive definite.
+                if s.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) || !s.is_finite() {
                     return None;
                 }
                 l[i * q + i] = s.sqrt();
