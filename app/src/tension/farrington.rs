@@ -357,8 +357,9 @@ fn design(rows: &[(usize, usize)], k: usize, p: usize, trend: bool) -> (Design, 
 
 /// The smallest u with P(Y <= u) >= target (`cdf` non-decreasing): from floor(mean), steps that
 /// double until the target is crossed, then bisection, so a huge mean (a sparse series whose
-/// upper confidence limit is far out) costs a few dozen evaluations, not one per integer.
-fn quantile(cdf: impl Fn(u64) -> f64, mean: f64, target: f64) -> u64 {
+/// upper confidence limit is far out) costs a few dozen evaluations, not one per integer. None
+/// when the target is never reached (a distribution too wide for the search, or a NaN CDF).
+fn quantile(cdf: impl Fn(u64) -> f64, mean: f64, target: f64) -> Option<u64> {
     let start = if mean.is_finite() && mean > 0.0 { mean.floor().min(1e15) as u64 } else { 0 };
     // Find lo < answer <= hi (lo may be "below 0", encoded as None).
     let (mut lo, mut hi): (Option<u64>, u64);
@@ -377,7 +378,7 @@ fn quantile(cdf: impl Fn(u64) -> f64, mean: f64, target: f64) -> u64 {
                 }
                 None => {
                     if hi > 0 && cdf(0) >= target {
-                        return 0;
+                        return Some(0);
                     }
                     lo = if hi == 0 { None } else { Some(0) };
                     break;
@@ -389,9 +390,13 @@ fn quantile(cdf: impl Fn(u64) -> f64, mean: f64, target: f64) -> u64 {
         let mut step = 1;
         loop {
             let u = start.saturating_add(step);
-            if cdf(u) >= target {
+            let p = cdf(u);
+            if p >= target {
                 hi = u;
                 break;
+            }
+            if p.is_nan() || step >= 1 << 62 {
+                return None;
             }
             lo = Some(u);
             step *= 2;
@@ -409,7 +414,7 @@ fn quantile(cdf: impl Fn(u64) -> f64, mean: f64, target: f64) -> u64 {
             lo = Some(mid);
         }
     }
-    hi
+    Some(hi)
 }
 
 /// Upper bound (1 - alpha quantile) and P(Y >= y) for Y with mean `m` and variance `phi * m`.
@@ -419,7 +424,7 @@ fn threshold(m: f64, phi: f64, alpha: f64, y: u32) -> Option<(u64, f64)> {
     }
     if phi > 1.0 {
         let nb = NegativeBinomial::new(m / (phi - 1.0), 1.0 / phi).ok()?;
-        let u = quantile(|x| nb.cdf(x), m, 1.0 - alpha);
+        let u = quantile(|x| nb.cdf(x), m, 1.0 - alpha)?;
         let p = if y == 0 { 1.0 } else { nb.sf(u64::from(y) - 1) };
         Some((u, p))
     } else {
@@ -427,7 +432,7 @@ fn threshold(m: f64, phi: f64, alpha: f64, y: u32) -> Option<(u64, f64)> {
             return Some((0, if y == 0 { 1.0 } else { 0.0 }));
         }
         let pois = Poisson::new(m).ok()?;
-        let u = quantile(|x| pois.cdf(x), m, 1.0 - alpha);
+        let u = quantile(|x| pois.cdf(x), m, 1.0 - alpha)?;
         let p = if y == 0 { 1.0 } else { pois.sf(u64::from(y) - 1) };
         Some((u, p))
     }
@@ -598,8 +603,12 @@ mod tests {
         // The smallest u reaching the target, from any start, near or far.
         let steps = |x: u64| (x / 7) as f64 / 100.0;
         for (mean, target) in [(0.0, 0.005), (0.0, 0.02), (50.0, 0.5), (3000.0, 0.9), (10.0, 0.0)] {
-            let u = quantile(steps, mean, target);
+            let u = quantile(steps, mean, target).unwrap();
             assert!(steps(u) >= target && (u == 0 || steps(u - 1) < target), "{mean} {target}: {u}");
         }
+        // A target never reached, or a CDF that is not a number: no answer, and no endless search.
+        assert_eq!(quantile(|_| 0.0, 5.0, 0.5), None);
+        assert_eq!(quantile(|_| f64::NAN, 5.0, 0.5), None);
+        assert_eq!(quantile(|_| 0.0, 1e15, 0.5), None);
     }
 }
