@@ -41,6 +41,8 @@ pub mod progress;
 pub mod publications;
 // The stop list of progress and publication news (issue 14, 0037).
 pub mod stop_news;
+// Tension signals from the data (issue 15, part 3).
+pub mod tension_signals;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},
