@@ -2162,3 +2162,13 @@ publication-error-withdrawn = Mae'r cyhoeddiad hwn wedi'i dynnu'n ôl eisoes.
 audit-action-news-stopped = Newyddion cynnydd a chyhoeddiadau wedi'u hatal gan breswylydd
 audit-action-survey-contacts-expired = Cysylltiadau arolwg wedi'u dileu ar ôl deuddeg mis
 audit-action-publication-withdrawn = Tynnwyd "dywedoch chi, gwnaethom ni" yn ôl
+
+## Tension signals
+# Drafft i siaradwr Cymraeg ei wirio. $observed: y nifer; $family: beth a gyfrifwyd (e.e. "digwyddiad casineb");
+# $place: y lefel a brofwyd (e.e. "yng Nghaerdydd"); $usual: y nifer arferol; $one_in: 20, 100, 1,000 neu 10,000.
+tension-signal-week = { $observed } { $family } { $place } yr wythnos hon, o gymharu â thua { $usual } mewn wythnos arferol; mae'r siawns o { $observed } neu fwy mewn wythnos arferol yn llai nag 1 mewn { $one_in }.
+tension-signal-rolling = { $observed } { $family } { $place } yn y 4 wythnos diwethaf, o gymharu â thua { $usual } mewn 4 wythnos arferol; mae'r siawns o { $observed } neu fwy mewn 4 wythnos arferol yn llai nag 1 mewn { $one_in }.
+tension-signal-week-no-chance = { $observed } { $family } { $place } yr wythnos hon, o gymharu â thua { $usual } mewn wythnos arferol.
+tension-signal-rolling-no-chance = { $observed } { $family } { $place } yn y 4 wythnos diwethaf, o gymharu â thua { $usual } mewn 4 wythnos arferol.
+tension-signal-short-history = (Hanes byr: o gymharu â'r ychydig fisoedd diwethaf.)
+tension-signal-willingness = Mae adroddiadau hefyd yn dangos pa mor barod yw pobl i roi gwybod, nid dim ond beth ddigwyddodd.

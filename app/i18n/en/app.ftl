@@ -2164,3 +2164,13 @@ publication-error-withdrawn = This publication is withdrawn already.
 audit-action-news-stopped = Progress and publication news stopped by a resident
 audit-action-survey-contacts-expired = Survey contacts deleted after twelve months
 audit-action-publication-withdrawn = "You said, we did" withdrawn
+
+## Tension signals
+# $observed: the count; $family: what was counted (e.g. "hate incidents"); $place: the level tested
+# (e.g. "in Cardiff", "in Cathays and its neighbouring wards"); $usual: the usual count; $one_in: 20, 100, 1,000 or 10,000.
+tension-signal-week = { $observed } { $family } { $place } this week against about { $usual } in a usual week; the chance of { $observed } or more in a usual week is under 1 in { $one_in }.
+tension-signal-rolling = { $observed } { $family } { $place } in the last 4 weeks against about { $usual } in a usual 4 weeks; the chance of { $observed } or more in a usual 4 weeks is under 1 in { $one_in }.
+tension-signal-week-no-chance = { $observed } { $family } { $place } this week against about { $usual } in a usual week.
+tension-signal-rolling-no-chance = { $observed } { $family } { $place } in the last 4 weeks against about { $usual } in a usual 4 weeks.
+tension-signal-short-history = (Short history: compared with the last few months.)
+tension-signal-willingness = Reports also reflect how willing people are to report, not only what happened.

@@ -5,3 +5,7 @@
 pub mod recompute;
 pub mod series;
 pub mod weeks;
+
+pub mod ears;
+pub mod farrington;
+pub mod signals;
