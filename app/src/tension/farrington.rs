@@ -356,16 +356,61 @@ fn design(rows: &[(usize, usize)], k: usize, p: usize, trend: bool) -> (Design, 
     (Design { x, q }, x0)
 }
 
-/// The smallest u with P(Y <= u) >= target.
+/// The smallest u with P(Y <= u) >= target (`cdf` non-decreasing): from floor(mean), steps that
+/// double until the target is crossed, then bisection, so a huge mean (a sparse series whose
+/// upper confidence limit is far out) costs a few dozen evaluations, not one per integer.
 fn quantile(cdf: impl Fn(u64) -> f64, mean: f64, target: f64) -> u64 {
-    let mut u = if mean.is_finite() && mean > 0.0 { mean.floor() as u64 } else { 0 };
-    while cdf(u) < target {
-        u += 1;
+    let start = if mean.is_finite() && mean > 0.0 { mean.floor().min(1e15) as u64 } else { 0 };
+    // Find lo < answer <= hi (lo may be "below 0", encoded as None).
+    let (mut lo, mut hi): (Option<u64>, u64);
+    if cdf(start) >= target {
+        hi = start;
+        let mut step = 1;
+        loop {
+            match hi.checked_sub(step) {
+                Some(u) if cdf(u) >= target => {
+                    hi = u;
+                    step *= 2;
+                }
+                Some(u) => {
+                    lo = Some(u);
+                    break;
+                }
+                None => {
+                    if hi > 0 && cdf(0) >= target {
+                        return 0;
+                    }
+                    lo = if hi == 0 { None } else { Some(0) };
+                    break;
+                }
+            }
+        }
+    } else {
+        lo = Some(start);
+        let mut step = 1;
+        loop {
+            let u = start.saturating_add(step);
+            if cdf(u) >= target {
+                hi = u;
+                break;
+            }
+            lo = Some(u);
+            step *= 2;
+        }
     }
-    while u > 0 && cdf(u - 1) >= target {
-        u -= 1;
+    // Invariant: cdf(lo) < target <= cdf(hi).
+    while let Some(l) = lo {
+        if hi - l <= 1 {
+            break;
+        }
+        let mid = l + (hi - l) / 2;
+        if cdf(mid) >= target {
+            hi = mid;
+        } else {
+            lo = Some(mid);
+        }
     }
-    u
+    hi
 }
 
 /// Upper bound (1 - alpha quantile) and P(Y >= y) for Y with mean `m` and variance `phi * m`.
@@ -551,5 +596,11 @@ mod tests {
         let (_, p) = threshold(1.0, 1.0, 0.005, 3).unwrap();
         // 1 - ppois(2, 1) = 0.0803014
         assert!((p - 0.080_301_397_071_394_2).abs() < 1e-12);
+        // The smallest u reaching the target, from any start, near or far.
+        let steps = |x: u64| (x / 7) as f64 / 100.0;
+        for (mean, target) in [(0.0, 0.005), (0.0, 0.02), (50.0, 0.5), (3000.0, 0.9), (10.0, 0.0)] {
+            let u = quantile(steps, mean, target);
+            assert!(steps(u) >= target && (u == 0 || steps(u - 1) < target), "{mean} {target}: {u}");
+        }
     }
 }

@@ -9,3 +9,4 @@ pub mod weeks;
 pub mod ears;
 pub mod farrington;
 pub mod signals;
+pub mod simulation;
