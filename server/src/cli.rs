@@ -124,6 +124,14 @@ pub enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    // Tension signals (issue 15).
+    /// Test a week's tension series for every partnership and store the signals (the server
+    /// does this daily for the last whole week; use this to fill past weeks).
+    TensionSignals {
+        /// The week's Monday, e.g. 2026-11-30 (default: the last whole week).
+        #[arg(long)]
+        week: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -370,6 +378,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::TensionSignals { week } => {
+            let db = startup::open_database(&settings).await?;
+            let wards = startup::prepare(&settings, &db).await?;
+            let now = db::now();
+            let week = match week {
+                Some(text) => app::tension::weeks::parse_monday(&text).map_err(|e| anyhow::anyhow!("--week: {e}"))?,
+                None => app::tension::weeks::last_complete_week(now),
+            };
+            let done = app::tension::recompute::recompute_week(&db, &wards, week, now).await?;
+            println!(
+                "week of {week}: {} tests in {} partnerships, {} new signals",
+                done.tests,
+                done.partnerships,
+                done.new_signals.len()
+            );
+            Ok(())
+        }
         Command::RemoveDemoAccounts => {
             let db = startup::open_database(&settings).await?;
             let removed = db::staff::delete_demo_users(&db).await?;
@@ -521,6 +546,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     );
     // Issue 14: survey contacts deleted twelve months after their campaign closed, daily.
     app::engagement::contacts_kept::spawn_worker(state.db.clone());
+    // Issue 15: the last whole week's tension signals, kept current.
+    app::tension::recompute::spawn_worker(state.db.clone(), state.wards.clone());
     let app = crate::http::router(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -48,6 +48,8 @@ pub mod tension_events;
 pub mod tension_rota;
 // Regions and the roles held for them (issue 15 part 6, 0041).
 pub mod regions;
+// Tension signals from the data (issue 15, part 3).
+pub mod tension_signals;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

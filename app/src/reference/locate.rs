@@ -21,6 +21,8 @@ pub struct WardIndex {
     tree: RTree<Entry>,
     wards: Vec<IndexedWard>,
     by_code: std::collections::HashMap<String, usize>,
+    /// Each neighbourhood's bordering neighbourhoods, worked out once when first asked.
+    bordering: std::sync::OnceLock<std::collections::HashMap<i64, Vec<i64>>>,
 }
 
 impl WardIndex {
@@ -38,7 +40,7 @@ impl WardIndex {
             wards.push(IndexedWard { location: row.location, shape, inside });
         }
         let by_code = wards.iter().enumerate().map(|(i, w)| (w.location.ward.code.clone(), i)).collect();
-        Ok(WardIndex { tree: RTree::bulk_load(entries), wards, by_code })
+        Ok(WardIndex { tree: RTree::bulk_load(entries), wards, by_code, bordering: Default::default() })
     }
 
     /// The routing of a ward chosen by name rather than by a point.
@@ -136,28 +138,57 @@ impl WardIndex {
     /// The neighbourhoods whose wards border (or come within about 100 m of) these
     /// neighbourhoods' wards, not counting these: where displacement would show.
     pub fn neighbouring(&self, neighbourhoods: &[i64]) -> Vec<i64> {
-        use geo::{Distance, Euclidean};
-        const NEAR: f64 = 0.001; // degrees: about 110 m north-south, 70 m east-west
-        let mut out: Vec<i64> = Vec::new();
-        for w in self.wards.iter().filter(|w| neighbourhoods.contains(&w.location.neighbourhood_id)) {
-            let Some(rect) = w.shape.bounding_rect() else { continue };
-            let probe = AABB::from_corners(
-                [rect.min().x - NEAR, rect.min().y - NEAR],
-                [rect.max().x + NEAR, rect.max().y + NEAR],
-            );
-            for entry in self.tree.locate_in_envelope_intersecting(&probe) {
-                let other = &self.wards[entry.data];
-                let id = other.location.neighbourhood_id;
-                if neighbourhoods.contains(&id) || out.contains(&id) {
-                    continue;
-                }
-                if Euclidean.distance(&w.shape, &other.shape) <= NEAR {
-                    out.push(id);
+        let bordering = self.bordering();
+        let mut out: Vec<i64> = neighbourhoods
+            .iter()
+            .filter_map(|n| bordering.get(n))
+            .flatten()
+            .copied()
+            .filter(|n| !neighbourhoods.contains(n))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every neighbourhood's bordering neighbourhoods (any partnership's, sorted): those with a
+    /// ward that borders or comes within about 100 m of one of its wards. Worked out the first
+    /// time it is asked for, then kept.
+    pub fn bordering(&self) -> &std::collections::HashMap<i64, Vec<i64>> {
+        self.bordering.get_or_init(|| {
+            use geo::{Distance, Euclidean};
+            const NEAR: f64 = 0.001; // degrees: about 110 m north-south, 70 m east-west
+            let mut out: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+            for (i, w) in self.wards.iter().enumerate() {
+                let id = w.location.neighbourhood_id;
+                out.entry(id).or_default();
+                let Some(rect) = w.shape.bounding_rect() else { continue };
+                let probe = AABB::from_corners(
+                    [rect.min().x - NEAR, rect.min().y - NEAR],
+                    [rect.max().x + NEAR, rect.max().y + NEAR],
+                );
+                for entry in self.tree.locate_in_envelope_intersecting(&probe) {
+                    // Each pair once: the later ward checks against the earlier.
+                    if entry.data >= i {
+                        continue;
+                    }
+                    let other = &self.wards[entry.data];
+                    let other_id = other.location.neighbourhood_id;
+                    if other_id == id || out.get(&id).is_some_and(|b| b.contains(&other_id)) {
+                        continue;
+                    }
+                    if w.shape.intersects(&other.shape) || Euclidean.distance(&w.shape, &other.shape) <= NEAR {
+                        out.entry(id).or_default().push(other_id);
+                        out.entry(other_id).or_default().push(id);
+                    }
                 }
             }
-        }
-        out.sort_unstable();
-        out
+            for list in out.values_mut() {
+                list.sort_unstable();
+                list.dedup();
+            }
+            out
+        })
     }
 
     /// Every ward's routing, in code order of loading.
@@ -240,5 +271,25 @@ mod tests {
         assert!(codes(&index.ward_outlines(&[], Lang::En)).is_empty());
         assert_eq!(codes(&index.area_outlines("LA", Lang::En)), ["W1", "W2"]);
         assert!(index.ward_outlines(&["W3"], Lang::Cy).contains("W3 cy"));
+    }
+
+    #[test]
+    fn bordering_neighbourhoods_share_an_edge_or_come_within_about_100_metres() {
+        let mut rows = vec![
+            ward("W1", "LA", 51.0, -3.0),
+            ward("W2", "LA", 51.0, -2.99),
+            ward("W3", "LB", 52.0, -3.0),
+            // 0.0005 degrees east of W2's eastern edge (-2.98): near enough.
+            ward("W4", "LA", 51.0, -2.9795),
+        ];
+        for (row, id) in rows.iter_mut().zip([1, 2, 3, 4]) {
+            row.location.neighbourhood_id = id;
+        }
+        let index = WardIndex::build(rows).unwrap();
+        assert_eq!(index.bordering()[&1], [2]);
+        assert_eq!(index.bordering()[&2], [1, 4]);
+        assert!(index.bordering()[&3].is_empty());
+        assert_eq!(index.neighbouring(&[1, 2]), [4]);
+        assert_eq!(index.neighbouring(&[3]), Vec::<i64>::new());
     }
 }

@@ -2,6 +2,9 @@
 //! de-escalation actions, known trigger events with their community impact assessments, signals from
 //! the weekly data (improved Farrington or EARS C2, under an alarm budget per partnership), the
 //! tension picture and weekly summary, and alerts to the partnership's tension rota.
+pub mod recompute;
+pub mod series;
+pub mod weeks;
 
 // Assessments, levels and de-escalation actions (issue 15, part 1: "assess").
 pub mod assessments;
