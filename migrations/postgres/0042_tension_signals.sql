@@ -2,7 +2,9 @@
 -- and each neighbourhood's cluster, weekly and rolling four-week counts of tension-tagged
 -- intelligence, hate reports and the families it chose) are tested against their own history;
 -- the run records how many tests shared the week's alarm budget, and each test that signalled
--- is kept with the figures that drove it, so its words can be shown and explained later.
+-- is kept with the figures that drove it, so its words can be shown and explained later. A signal
+-- that a later recompute of the same week no longer gives (the counts moved as reports were
+-- triaged) is marked withdrawn, not deleted: the rota may have been alerted to it.
 ALTER TABLE csp_settings ADD COLUMN tension_families TEXT NOT NULL DEFAULT '';
 
 -- Counting one family's reports week by week reads only that family's rows.
@@ -34,6 +36,7 @@ CREATE TABLE tension_signals (
     threshold        DOUBLE PRECISION NOT NULL,
     created_at       BIGINT NOT NULL,
     updated_at       BIGINT NOT NULL,
+    withdrawn_at     BIGINT,
     UNIQUE (csp_id, week_start, series)
 );
 CREATE INDEX tension_signals_neighbourhood ON tension_signals(neighbourhood_id, week_start);

@@ -383,10 +383,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let wards = startup::prepare(&settings, &db).await?;
             let now = db::now();
             let week = match week {
-                Some(text) => app::tension::weeks::parse_monday(&text).map_err(|e| anyhow::anyhow!("--week: {e}"))?,
+                Some(text) => {
+                    app::tension::weeks::parse_monday(&text).map_err(|e| anyhow::anyhow!("--week: {e}"))?
+                }
                 None => app::tension::weeks::last_complete_week(now),
             };
-            let done = app::tension::recompute::recompute_week(&db, &wards, week, now).await?;
+            let done =
+                app::tension::recompute::recompute_week(&db, &wards, week, now, &settings.public_url).await?;
             println!(
                 "week of {week}: {} tests in {} partnerships, {} new signals",
                 done.tests,
@@ -547,7 +550,11 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     // Issue 14: survey contacts deleted twelve months after their campaign closed, daily.
     app::engagement::contacts_kept::spawn_worker(state.db.clone());
     // Issue 15: the last whole week's tension signals, kept current.
-    app::tension::recompute::spawn_worker(state.db.clone(), state.wards.clone());
+    app::tension::recompute::spawn_worker(
+        state.db.clone(),
+        state.wards.clone(),
+        state.settings.public_url.clone(),
+    );
     let app = crate::http::router(state);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -224,6 +224,22 @@ both_backends!(an_assessment_recorded_updated_and_refused, |db: Db, url: String|
     )
     .await;
     assert!(location.contains("error=identifies"), "{location}");
+    // The source and the owner are checked too (every free text of the assessment).
+    let body = assess_body(0, 1, "Some leaflets", "", &day(5), note, &report).replacen(
+        "source=police%20briefing",
+        "source=Gwilym%20Price",
+        1,
+    );
+    let (_, location) = post(&app, &assess, &officer, &body).await;
+    assert!(location.contains("error=identifies"), "source: {location}");
+    let (_, location) = post(
+        &app,
+        &assess,
+        &officer,
+        &assess_body(0, 3, "Rising after the march", "call 029 2087 1234", &day(3), note, &report),
+    )
+    .await;
+    assert!(location.contains("error=identifies"), "owner: {location}");
     let (_, location) =
         post(&app, &assess, &officer, &assess_body(0, 1, "Some leaflets", "", &day(5), note, &foreign)).await;
     assert!(location.contains("error=item"), "{location}");
@@ -314,13 +330,71 @@ both_backends!(an_assessment_recorded_updated_and_refused, |db: Db, url: String|
         review_on: day(1),
         indicators: vec![],
     };
-    let saved = save_assessment(&db, &who, &n, 2, &input("1", "Calm again"), today).await.unwrap();
+    // The rota (one member, who reads Welsh) hears when a level reaches 3 or 4, in the same
+    // transaction, once per version that reached it, with a link and no detail.
+    sqlx::query("UPDATE users SET language = 'cy' WHERE id = $1")
+        .bind(user)
+        .execute(db.writer())
+        .await
+        .unwrap();
+    let rota_entry = app::audit::NewAuditEntry {
+        actor_user_id: Some(user),
+        actor_label: "test".into(),
+        action: Some(app::audit::AuditAction::TensionRotaChanged),
+        record_type: Some("tension_rota".into()),
+        record_id: Some(user.to_string()),
+        csp_id: Some(n.csp_id),
+        ip: None,
+        detail: None,
+    };
+    assert!(db::tension_rota::add(&db, n.csp_id, user, user, &rota_entry).await.unwrap());
+    let public = "https://hub.example";
+    let mails = || async {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT subject, body FROM outbox WHERE to_address = 'officer@demo.cymuned.cymru' ORDER BY id",
+        )
+        .fetch_all(db.reader())
+        .await
+        .unwrap();
+        rows
+    };
+    let before = mails().await.len();
+    let saved = save_assessment(&db, &who, &n, 2, &input("1", "Calm again"), today, public).await.unwrap();
     assert_eq!((saved.version, saved.raised_to_high), (3, Some(1)), "a change while at 4");
-    let saved = save_assessment(&db, &who, &n, 3, &input("2", "A little worse"), today).await.unwrap();
+    let saved =
+        save_assessment(&db, &who, &n, 3, &input("2", "A little worse"), today, public).await.unwrap();
     assert_eq!(saved.raised_to_high, None, "1 to 2");
-    let saved = save_assessment(&db, &who, &n, 4, &input("3", "High again"), today).await.unwrap();
+    assert_eq!(mails().await.len(), before, "no alert below 3");
+    let saved = save_assessment(&db, &who, &n, 4, &input("3", "High again"), today, public).await.unwrap();
     assert_eq!(saved.raised_to_high, Some(3), "2 to 3");
-    assert!(matches!(save_assessment(&db, &who, &n, 4, &input("3", "x"), today).await, Err(Refused::Stale)));
+    let sent = mails().await;
+    assert_eq!(sent.len(), before + 1, "the rota member is alerted");
+    let (subject, body) = sent.last().unwrap();
+    assert!(body.contains(&format!("https://hub.example/cy/staff/tension/{slug}")), "a Welsh link: {body}");
+    for detail in ["High again", "Insp. Evans", n.name_en.as_str()] {
+        assert!(!body.contains(detail) && !subject.contains(detail), "{detail} in the alert");
+    }
+    assert_ne!(body, &app::tension::alerts::alert_email(app::i18n::Lang::En, "x", "y").1);
+    let saved = save_assessment(&db, &who, &n, 5, &input("3", "Still high"), today, public).await.unwrap();
+    assert_eq!(saved.raised_to_high, None, "3 to 3");
+    assert_eq!(mails().await.len(), before + 1, "no alert while it stays at 3");
+    let saved = save_assessment(&db, &who, &n, 6, &input("4", "Critical"), today, public).await.unwrap();
+    assert_eq!(saved.raised_to_high, Some(4));
+    assert_eq!(mails().await.len(), before + 2, "3 to 4 alerts again");
+    let keys: Vec<String> = sqlx::query_scalar(
+        "SELECT alert_key FROM tension_alerts_sent WHERE alert_key LIKE 'level:%' ORDER BY alert_key",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    assert!(
+        keys.contains(&format!("level:{}:5", n.id)) && keys.contains(&format!("level:{}:7", n.id)),
+        "{keys:?}"
+    );
+    assert!(matches!(
+        save_assessment(&db, &who, &n, 6, &input("3", "x"), today, public).await,
+        Err(Refused::Stale)
+    ));
 });
 
 both_backends!(de_escalation_actions_added_updated_and_overdue, |db: Db, url: String| async move {
@@ -349,6 +423,18 @@ both_backends!(de_escalation_actions_added_updated_and_overdue, |db: Db, url: St
     assert!(location.contains("error=action_kind"), "{location}");
     let body = follow(&app, &location, &lead).await;
     assert!(body.contains("Football nights"), "kept as typed");
+    // A title or owner with contact details is refused like any sanitised text.
+    let (_, location) = post(
+        &app,
+        &add,
+        &lead,
+        &format!(
+            "lang=en&title=Visit%20her%20on%2007700%20900123&kind=reassurance_patrols&owner=&due_on={}",
+            day(2)
+        ),
+    )
+    .await;
+    assert!(location.contains("error=identifies"), "{location}");
     let (_, location) = post(&app, &add, &lead, &format!("lang=en&title=Reassurance%20patrols%20by%20the%20mosque&kind=reassurance_patrols&owner=PCSO%20Jones&due_on={}", day(-2))).await;
     assert!(location.contains("done=action_added"), "{location}");
     let (id, v): (i64, i64) =
@@ -375,6 +461,16 @@ both_backends!(de_escalation_actions_added_updated_and_overdue, |db: Db, url: St
         post(&app, &update, &lead, &body_with(v, "done", "Patrols held every evening; residents reassured"))
             .await;
     assert!(location.contains("done=action_saved"), "{location}");
+    let details: Vec<String> = sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'tension_action_changed' AND detail IS NOT NULL",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    assert!(
+        !details.is_empty() && details.iter().all(|d| !d.contains("mosque")),
+        "no free text audited: {details:?}"
+    );
     let (_, location) = post(&app, &update, &lead, &body_with(v, "dropped", "")).await;
     assert!(location.contains("error=stale"), "{location}");
     let (_, location) = post(&app, &format!("{path}/actions/99999"), &lead, &body_with(1, "done", "")).await;

@@ -282,6 +282,15 @@ both_backends!(a_ctlp_assessment_is_restricted, |db: Db, url: String| async move
             assert!(!body.contains("Restricted event"));
         }
     }
+    // Every read is audited: the calendar and the event, restricted for the officer.
+    let reads: Vec<(String, String)> = sqlx::query_as(
+        "SELECT record_type, detail FROM audit_log a JOIN users u ON u.id = a.actor_user_id          WHERE a.action = 'tension_viewed' AND u.email = 'officer@demo.cymuned.cymru' ORDER BY a.id",
+    )
+    .fetch_all(db.reader())
+    .await
+    .unwrap();
+    assert!(reads.iter().any(|(t, _)| t == "tension_events"), "{reads:?}");
+    assert!(reads.iter().any(|(t, d)| t == "tension_event" && d.ends_with("restricted")), "{reads:?}");
     // The officer cannot open (or post) its edit form either.
     let (status, body) = page(&app, &format!("/staff/tension/events/{id}/edit"), &officer).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -494,7 +503,8 @@ both_backends!(the_rota_and_its_alerts, |db: Db, url: String| async move {
     assert_eq!(scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'tension_alert_queued'").await, 1);
 
     // An event saved at risk level high alerts the rota, with no detail in the body; saved
-    // again at high (a new version) it alerts again; at medium it does not.
+    // again at high (a new version) it does not alert again, nor at medium; risen to high again
+    // from medium, it alerts again.
     let here = neighbourhood_of(&db, "cardiff").await;
     let before = last_mail(&db).await;
     let (_, location) = post(
@@ -536,7 +546,7 @@ both_backends!(the_rota_and_its_alerts, |db: Db, url: String| async move {
         &event_form("en", "cardiff", "1", "Bridge Street rally", &[here], "high", false, ""),
     )
     .await;
-    assert_eq!(mails_after(&db, before).await.len(), 2, "a new version at high: alerted again");
+    assert_eq!(mails_after(&db, before).await.len(), 0, "still high: once per rise, not per save");
     let before = last_mail(&db).await;
     post(
         &app,
@@ -546,7 +556,16 @@ both_backends!(the_rota_and_its_alerts, |db: Db, url: String| async move {
     )
     .await;
     assert_eq!(mails_after(&db, before).await.len(), 0, "not at medium");
-    assert_eq!(version_of(&db, id).await, 3);
+    let before = last_mail(&db).await;
+    post(
+        &app,
+        &format!("/staff/tension/events/{id}/edit"),
+        &officer,
+        &event_form("en", "cardiff", "3", "Bridge Street rally", &[here], "high", false, ""),
+    )
+    .await;
+    assert_eq!(mails_after(&db, before).await.len(), 2, "risen to high again: alerted again");
+    assert_eq!(version_of(&db, id).await, 4);
 });
 
 /// 0: sent to sign in; else the status.

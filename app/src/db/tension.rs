@@ -313,13 +313,12 @@ pub struct NewAssessment<'a> {
 /// Saves a new version if the neighbourhood is still at `from_version`, with the audit entry in
 /// the same transaction. Returns the new version and the level before (`None`: first).
 pub async fn save(
-    db: &Db,
+    tx: &mut super::reference::Tx<'_>,
     a: NewAssessment<'_>,
     audit: &NewAuditEntry,
 ) -> Result<(i64, Option<u8>), SaveError> {
     let at = now();
-    let mut tx = db.writer().begin().await?;
-    let current = current_in(&mut *tx, a.neighbourhood_id).await?;
+    let current = current_in(&mut **tx, a.neighbourhood_id).await?;
     if current.map(|(v, _)| v).unwrap_or(0) != a.from_version {
         return Err(SaveError::Stale);
     }
@@ -337,7 +336,7 @@ pub async fn save(
     .bind(a.review_on)
     .bind(a.user_id)
     .bind(at)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut **tx)
     .await?;
     for (position, (i, items)) in a.indicators.iter().enumerate() {
         let indicator: i64 = sqlx::query_scalar(
@@ -355,7 +354,7 @@ pub async fn save(
         .bind(i.grade.handling)
         .bind(i.grade.conditions.clone())
         .bind(i64::from(i.in_media))
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         for item in items {
             sqlx::query(
@@ -363,12 +362,11 @@ pub async fn save(
             )
             .bind(indicator)
             .bind(item)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         }
     }
-    super::audit::record_in(&mut tx, audit).await?;
-    tx.commit().await?;
+    super::audit::record_in(tx, audit).await?;
     Ok((version, current.map(|(_, l)| l)))
 }
 

@@ -1,7 +1,7 @@
 //! Signals from the data (issue 15, part 3): the weekly counts the tests read, and each week's
 //! run and signals per partnership.
 
-use super::{Db, DbError};
+use super::{reference::Tx, Db, DbError};
 use crate::time::Timestamp;
 
 /// Events counted in one neighbourhood in one hour (seconds since the epoch / 3600): hours,
@@ -109,12 +109,25 @@ pub struct WeekRun {
     pub signals: Vec<NewSignal>,
 }
 
-/// Stores a partnership's week in one transaction: the run (replacing an earlier run of the same
-/// week) and its signals. A series that signals again keeps its record (updated figures); one
-/// that no longer signals (the counts changed since) is removed. `at` is when it was computed.
-/// Returns the signals that are new.
+/// Stores a partnership's week in one transaction (see [`store_run_in`]); returns the signals
+/// that are new.
 pub async fn store_run(db: &Db, run: &WeekRun, at: Timestamp) -> Result<Vec<SignalRecord>, DbError> {
     let mut tx = db.writer().begin().await?;
+    let new = store_run_in(&mut tx, run, at).await?;
+    tx.commit().await?;
+    Ok(new)
+}
+
+/// Stores a partnership's week in the caller's transaction: the run (replacing an earlier run of
+/// the same week) and its signals. A series that signals again keeps its record (updated figures,
+/// and no longer withdrawn); one that no longer signals (the counts changed since) is marked
+/// withdrawn, not deleted. `at` is when it was computed. Returns the signals this week had not
+/// given before (withdrawn ones count as given: the rota heard of them once).
+pub async fn store_run_in(
+    tx: &mut Tx<'_>,
+    run: &WeekRun,
+    at: Timestamp,
+) -> Result<Vec<SignalRecord>, DbError> {
     sqlx::query(
         "INSERT INTO tension_signal_runs (csp_id, week_start, tests, budget, computed_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (csp_id, week_start) DO UPDATE SET tests = $3, budget = $4, computed_at = $5",
@@ -124,17 +137,23 @@ pub async fn store_run(db: &Db, run: &WeekRun, at: Timestamp) -> Result<Vec<Sign
     .bind(run.tests)
     .bind(run.budget)
     .bind(at)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     let existing: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, series FROM tension_signals WHERE csp_id = $1 AND week_start = $2")
             .bind(run.csp_id)
             .bind(run.week_start)
-            .fetch_all(&mut *tx)
+            .fetch_all(&mut **tx)
             .await?;
     for (id, series) in &existing {
         if !run.signals.iter().any(|s| &s.series == series) {
-            sqlx::query("DELETE FROM tension_signals WHERE id = $1").bind(id).execute(&mut *tx).await?;
+            sqlx::query(
+                "UPDATE tension_signals SET withdrawn_at = $2 WHERE id = $1 AND withdrawn_at IS NULL",
+            )
+            .bind(id)
+            .bind(at)
+            .execute(&mut **tx)
+            .await?;
         }
     }
     let mut new_ids = Vec::new();
@@ -144,7 +163,7 @@ pub async fn store_run(db: &Db, run: &WeekRun, at: Timestamp) -> Result<Vec<Sign
                  history_weeks, observed, usual, upper_bound, p_value, threshold, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) \
              ON CONFLICT (csp_id, week_start, series) DO UPDATE SET method = $7, history_weeks = $8, observed = $9, \
-                 usual = $10, upper_bound = $11, p_value = $12, threshold = $13, updated_at = $14 \
+                 usual = $10, upper_bound = $11, p_value = $12, threshold = $13, updated_at = $14, withdrawn_at = NULL \
              RETURNING id",
         )
         .bind(run.csp_id)
@@ -161,7 +180,7 @@ pub async fn store_run(db: &Db, run: &WeekRun, at: Timestamp) -> Result<Vec<Sign
         .bind(s.p_value)
         .bind(s.threshold)
         .bind(at)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut **tx)
         .await?;
         if !existing.iter().any(|(_, series)| series == &s.series) {
             new_ids.push(id);
@@ -169,18 +188,23 @@ pub async fn store_run(db: &Db, run: &WeekRun, at: Timestamp) -> Result<Vec<Sign
     }
     let mut new = Vec::new();
     for id in new_ids {
-        new.push(sqlx::query_as(&format!("{SELECT_SIGNAL} WHERE id = $1")).bind(id).fetch_one(&mut *tx).await?);
+        new.push(
+            sqlx::query_as(&format!("{SELECT_SIGNAL} WHERE id = $1")).bind(id).fetch_one(&mut **tx).await?,
+        );
     }
-    tx.commit().await?;
     Ok(new)
 }
 
-const SELECT_SIGNAL: &str = "SELECT id, csp_id, week_start, series, counted, neighbourhood_id, four_weeks, method, \
+const SELECT_SIGNAL: &str =
+    "SELECT id, csp_id, week_start, series, counted, neighbourhood_id, four_weeks, method, \
      history_weeks, observed, usual, upper_bound, p_value, threshold, created_at FROM tension_signals";
 
-/// A partnership's signals from `since` (a week's Monday as stored), newest first.
+/// A partnership's signals from `since` (a week's Monday as stored), newest first; withdrawn
+/// ones left out.
 pub async fn signals_of(db: &Db, csp_id: i64, since: Timestamp) -> Result<Vec<SignalRecord>, DbError> {
-    sqlx::query_as(&format!("{SELECT_SIGNAL} WHERE csp_id = $1 AND week_start >= $2 ORDER BY week_start DESC, id"))
+    sqlx::query_as(&format!(
+        "{SELECT_SIGNAL} WHERE csp_id = $1 AND week_start >= $2 AND withdrawn_at IS NULL ORDER BY week_start DESC, id"
+    ))
         .bind(csp_id)
         .bind(since)
         .fetch_all(db.reader())

@@ -258,12 +258,16 @@ fn check_indicator(row: &IndicatorInput) -> Result<Indicator, AssessProblem> {
     Ok(Indicator { kind, tag, note, source, grade, in_media, items })
 }
 
-/// Does the narrative or a note name or contact anyone: the reporters of the linked items'
+/// Does any free text of the assessment (the narrative, the owner, and each indicator's note,
+/// source and handling conditions) name or contact anyone: the reporters of the linked items'
 /// reports (their names, emails, phones), or anything shaped like an email or phone number?
 pub fn identifies_anyone(checked: &Checked, reporters: &[ReporterDetails]) -> bool {
     let nobody = [ReporterDetails::default()];
     let people = if reporters.is_empty() { &nobody[..] } else { reporters };
-    let texts = std::iter::once(&checked.narrative).chain(checked.indicators.iter().map(|i| &i.note));
+    let texts =
+        [&checked.narrative, &checked.owner].into_iter().chain(checked.indicators.iter().flat_map(|i| {
+            [Some(&i.note), Some(&i.source), i.grade.conditions.as_ref()].into_iter().flatten()
+        }));
     texts.into_iter().any(|text| people.iter().any(|p| identifies_someone(text, p)))
 }
 

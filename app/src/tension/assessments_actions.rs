@@ -21,9 +21,10 @@ use crate::{
     staff::{guard::Staff, kept, Permission},
     state::AppState,
     tension::{
+        alerts::{queue_alert, AlertEvent, AlertKind},
         assessments::{check, identifies_anyone, raised_to_high, AssessInput, AssessProblem, IndicatorInput},
         deescalation::{check_action, ActionProblem},
-        levels::{check_levels, LevelsInput, LevelsProblem},
+        levels::{check_levels, LevelsInput, LevelsProblem, HIGH},
     },
     triage::{recorded::identifies_someone, GradeProblem, ReporterDetails},
 };
@@ -105,7 +106,9 @@ impl From<DbError> for Refused {
 }
 
 /// Checks and saves a new version of `n`'s assessment made from version `from_version`, on day
-/// `today` (its start), audited in the same transaction. The caller has checked the rights.
+/// `today` (its start), audited in the same transaction. A save that brings the neighbourhood to
+/// level 3 or 4 (from another level) queues the tension rota's alert in that transaction, linking
+/// to the neighbourhood's page on the hub at `public_url`. The caller has checked the rights.
 pub async fn save_assessment(
     db: &Db,
     who: &Who<'_>,
@@ -113,6 +116,7 @@ pub async fn save_assessment(
     from_version: i64,
     input: &AssessInput,
     today: i64,
+    public_url: &str,
 ) -> Result<Saved, Refused> {
     let current = db::tension::current(db, n.id).await?;
     if current.map(|(v, _)| v).unwrap_or(0) != from_version {
@@ -152,13 +156,25 @@ pub async fn save_assessment(
         indicators: &indicators,
         user_id: who.user_id,
     };
-    match db::tension::save(db, new, &audit).await {
-        Ok((version, previous)) => {
-            Ok(Saved { version, raised_to_high: raised_to_high(previous, checked.level) })
-        }
-        Err(SaveError::Stale) => Err(Refused::Stale),
-        Err(SaveError::Db(e)) => Err(Refused::Db(e)),
+    let mut tx = db.writer().begin().await?;
+    let (version, previous) = match db::tension::save(&mut tx, new, &audit).await {
+        Ok(saved) => saved,
+        Err(SaveError::Stale) => return Err(Refused::Stale),
+        Err(SaveError::Db(e)) => return Err(Refused::Db(e)),
+    };
+    let raised = raised_to_high(previous, checked.level);
+    if let Some(level) = raised.filter(|&l| l >= HIGH) {
+        // The rota hears of it once, in the same transaction as the version that reached it.
+        let alert = AlertEvent {
+            key: format!("level:{}:{version}", n.id),
+            kind: AlertKind::Level,
+            link_path: format!("/staff/tension/{}", n.public_slug),
+        };
+        debug_assert_eq!(level, checked.level);
+        queue_alert(&mut tx, public_url, n.csp_id, &alert).await?;
     }
+    tx.commit().await?;
+    Ok(Saved { version, raised_to_high: raised })
 }
 
 /// The words for an assessment's problem.
@@ -272,8 +288,9 @@ pub async fn assess(
     };
     let who = Who { user_id: staff.user.id, label: &staff.user.email, ip: &staff.ip };
     let today = db::now().div_euclid(86_400) * 86_400;
-    match save_assessment(&state.db, &who, &n, from_version, &form.input(), today).await {
-        // The tension rota's alert (issue 15, alerts) is sent from `saved.raised_to_high`.
+    match save_assessment(&state.db, &who, &n, from_version, &form.input(), today, &state.settings.public_url)
+        .await
+    {
         Ok(_saved) => to(lang, &format!("/staff/tension/{}", n.public_slug), Outcome::TensionSaved, ""),
         Err(Refused::Problem(p)) => to(lang, &form_path, keep(assess_outcome(p)).await, "#errors"),
         Err(Refused::Stale) => to(lang, &form_path, keep(Outcome::TensionStale).await, "#errors"),
@@ -304,16 +321,13 @@ fn action_outcome(p: ActionProblem) -> Outcome {
     }
 }
 
-/// Does an action's outcome name or contact anyone (the reporters behind the neighbourhood's
-/// current assessment's items, or anything shaped like an email or phone number)?
-async fn outcome_identifies(db: &Db, neighbourhood_id: i64, outcome: &str) -> Result<bool, DbError> {
-    if outcome.is_empty() {
-        return Ok(false);
-    }
+/// Does an action's title, owner or outcome name or contact anyone (the reporters behind the
+/// neighbourhood's current assessment's items, or anything shaped like an email or phone number)?
+async fn action_identifies(db: &Db, neighbourhood_id: i64, texts: &[&str]) -> Result<bool, DbError> {
     let items = db::tension::current_items(db, neighbourhood_id).await?;
     let mut people = db::tension::reporters_of_items(db, &items).await?;
     people.push(ReporterDetails::default());
-    Ok(people.iter().any(|p| identifies_someone(outcome, p)))
+    Ok(texts.iter().filter(|t| !t.is_empty()).any(|t| people.iter().any(|p| identifies_someone(t, p))))
 }
 
 /// `POST /staff/tension/{neighbourhood}/actions`
@@ -335,13 +349,19 @@ pub async fn add_action(
         Ok(a) => a,
         Err(p) => return to(lang, &path, keep(action_outcome(p)).await, "#add-action"),
     };
+    match action_identifies(&state.db, n.id, &[&action.title, &action.owner]).await {
+        Ok(true) => return to(lang, &path, keep(Outcome::TensionIdentifies).await, "#add-action"),
+        Ok(false) => {}
+        Err(e) => return unavailable(lang, e),
+    }
     let who = Who { user_id: staff.user.id, label: &staff.user.email, ip: &staff.ip };
     let audit = who.entry(
         AuditAction::TensionActionChanged,
         n.csp_id,
         "tension_action",
         &n.public_slug,
-        format!("added: {} ({})", action.title, action.kind.as_str()),
+        // The kind only: free text stays out of the audit log.
+        format!("added: {}", action.kind.as_str()),
     );
     match db::tension::add_action(&state.db, n.id, n.csp_id, &action, staff.user.id, &audit).await {
         Ok(_) => to(lang, &path, Outcome::TensionActionAdded, "#actions"),
@@ -373,7 +393,7 @@ pub async fn update_action(
             Ok(a) => a,
             Err(p) => return to(lang, &path, keep(action_outcome(p)).await, "#actions"),
         };
-    match outcome_identifies(&state.db, n.id, &action.outcome).await {
+    match action_identifies(&state.db, n.id, &[&action.title, &action.owner, &action.outcome]).await {
         Ok(true) => return to(lang, &path, keep(Outcome::TensionIdentifies).await, "#actions"),
         Ok(false) => {}
         Err(e) => return unavailable(lang, e),
@@ -384,7 +404,7 @@ pub async fn update_action(
         n.csp_id,
         "tension_action",
         &action_id.to_string(),
-        format!("{}: {}", action.title, action.status.as_str()),
+        format!("{}: {}", action.kind.as_str(), action.status.as_str()),
     );
     match db::tension::update_action(&state.db, n.id, action_id, version, &action, &audit).await {
         Ok(true) => to(lang, &path, Outcome::TensionActionSaved, "#actions"),

@@ -55,7 +55,14 @@ impl Reader {
     }
 }
 
-fn viewed(user: &StaffUser, csp_id: i64, record_type: &str, record: &str, detail: String) -> NewAuditEntry {
+/// The audit entry of a read of a tension page (assessments, events, the picture).
+pub(crate) fn viewed(
+    user: &StaffUser,
+    csp_id: i64,
+    record_type: &str,
+    record: &str,
+    detail: String,
+) -> NewAuditEntry {
     NewAuditEntry {
         actor_user_id: Some(user.id),
         actor_label: user.email.clone(),

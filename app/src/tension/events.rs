@@ -336,7 +336,7 @@ pub fn in_window(events: Vec<Event>, today: Timestamp, days: i64) -> Vec<Event> 
     out
 }
 
-/// The alert key of an assessment saved at risk level high: once per event and version.
+/// The alert key of an event whose impact assessment rose to risk level high at `version`.
 pub fn alert_key(event_id: i64, version: i64) -> String {
     format!("event:{event_id}:{version}")
 }

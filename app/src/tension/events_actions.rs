@@ -63,7 +63,10 @@ async fn allowed(state: &AppState, csp_id: i64) -> Result<Vec<i64>, db::DbError>
     Ok(neighbourhood_choices(state, csp_id).await?.into_iter().map(|c| c.id).collect())
 }
 
-/// After a save: the audit entry and, at risk level high, the rota's alert (once per version).
+/// After a save: the audit entry and, when the save raises the risk level to high (from nothing
+/// or a lower level: `previous`), the rota's alert. Saving again at high does not alert again;
+/// an event that falls back and rises again alerts again (its key is the version it rose at).
+#[allow(clippy::too_many_arguments)]
 async fn after_save(
     tx: &mut Tx<'_>,
     state: &AppState,
@@ -71,11 +74,12 @@ async fn after_save(
     csp_id: i64,
     (id, version): (i64, i64),
     d: &EventDetails,
+    previous: Option<RiskLevel>,
     what: &str,
 ) -> Result<(), db::DbError> {
     let detail = format!("{what} version {version}: risk {}, ctlp {}", d.risk_level.as_str(), d.ctlp);
     db::audit::record_in(tx, &audit(staff, csp_id, id, detail)).await?;
-    if d.risk_level == RiskLevel::High {
+    if d.risk_level == RiskLevel::High && previous != Some(RiskLevel::High) {
         let alert = AlertEvent {
             key: alert_key(id, version),
             kind: AlertKind::EventRisk,
@@ -113,7 +117,7 @@ pub async fn create(
     let saved = async {
         let mut tx = state.db.writer().begin().await?;
         let id = db::tension_events::create(&mut tx, csp.csp_id, &details, staff.user.id).await?;
-        after_save(&mut tx, &state, &staff, csp.csp_id, (id, 1), &details, "recorded").await?;
+        after_save(&mut tx, &state, &staff, csp.csp_id, (id, 1), &details, None, "recorded").await?;
         tx.commit().await?;
         Ok::<i64, db::DbError>(id)
     };
@@ -173,8 +177,17 @@ pub async fn edit(
         else {
             return Ok::<bool, db::DbError>(false);
         };
-        after_save(&mut tx, &state, &staff, event.csp_id, (event.id, new_version), &details, "edited")
-            .await?;
+        after_save(
+            &mut tx,
+            &state,
+            &staff,
+            event.csp_id,
+            (event.id, new_version),
+            &details,
+            Some(event.details.risk_level),
+            "edited",
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     };

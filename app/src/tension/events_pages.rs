@@ -21,6 +21,7 @@ use crate::{
         CspAccess, Permission, StaffUser,
     },
     t,
+    tension::assessments_pages::viewed,
     tension::events::{
         kind_name, risk_name, status_name, upcoming_then_past, Event, EventKind, EventProblem, EventStatus,
         RiskLevel, Shown, DAY,
@@ -88,6 +89,14 @@ pub async fn calendar(csp: Option<String>) -> Result<CalendarView, ServerFnError
     let today = today();
     let (upcoming, past) =
         upcoming_then_past(events.into_iter().map(|e| Shown::of(e, may_see_ctlp)).collect(), today);
+    let entry = viewed(
+        &user,
+        csp_id,
+        "tension_events",
+        &slug,
+        format!("calendar: {} events", upcoming.len() + past.len()),
+    );
+    db::audit::record(&state.db, entry).await.map_err(internal)?;
     Ok(CalendarView {
         csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
@@ -137,6 +146,19 @@ pub async fn event_page(id: Option<i64>) -> Result<EventView, ServerFnError> {
         return Err(reject(AppError::NotFound));
     }
     let may_edit = may_edit(&user, &event);
+    let detail = format!(
+        "event version {}{}",
+        event.version,
+        if ctlp {
+            ""
+        } else if event.details.ctlp {
+            ", restricted"
+        } else {
+            ""
+        }
+    );
+    let entry = viewed(&user, event.csp_id, "tension_event", &event.id.to_string(), detail);
+    db::audit::record(&state.db, entry).await.map_err(internal)?;
     Ok(EventView { shown: Shown::of(event, ctlp), may_edit })
 }
 

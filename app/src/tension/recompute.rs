@@ -5,6 +5,7 @@
 //! counts move as reports are triaged), and on demand with `cymuned tension-signals`.
 
 use super::{
+    alerts::{queue_alert, AlertEvent, AlertKind},
     series::{self, Area, Counted, PartnershipSeriesPlan, WeeklyCounts},
     signals::{self, Method},
     weeks,
@@ -37,12 +38,16 @@ pub struct Recomputed {
     pub new_signals: Vec<SignalRecord>,
 }
 
-/// Tests the week starting `week` (a Monday) for every partnership with reports, at `now`.
+/// Tests the week starting `week` (a Monday) for every partnership with reports, at `now`. Each
+/// partnership's run is stored with the tension rota's alerts for its new signals in one
+/// transaction (links to the hub at `public_url`; once per partnership, week and series, so a
+/// signal that is withdrawn and given again is not alerted twice).
 pub async fn recompute_week(
     db: &Db,
     wards: &WardIndex,
     week: NaiveDate,
     now: Timestamp,
+    public_url: &str,
 ) -> Result<Recomputed, DbError> {
     let first = week - Duration::weeks(HISTORY_WEEKS as i64 - 1);
     let since = weeks::starts_at(first);
@@ -80,14 +85,34 @@ pub async fn recompute_week(
         let run = test_partnership(plan, &counts, week_start);
         done.partnerships += 1;
         done.tests += run.tests as usize;
-        done.new_signals.extend(db::tension_signals::store_run(db, &run, now).await?);
+        let mut tx = db.writer().begin().await?;
+        let new = db::tension_signals::store_run_in(&mut tx, &run, now).await?;
+        for signal in &new {
+            queue_alert(&mut tx, public_url, run.csp_id, &signal_alert(signal)).await?;
+        }
+        tx.commit().await?;
+        done.new_signals.extend(new);
     }
     Ok(done)
 }
 
+/// The rota's alert for a new signal: keyed by its week and series, linking to the picture.
+pub fn signal_alert(signal: &SignalRecord) -> AlertEvent {
+    AlertEvent {
+        key: format!("signal:{}:{}", signal.week_start, signal.series),
+        kind: AlertKind::Signal,
+        link_path: "/staff/tension".into(),
+    }
+}
+
 /// Tests the last whole week before `now`, for every partnership.
-pub async fn recompute_last_week(db: &Db, wards: &WardIndex, now: Timestamp) -> Result<Recomputed, DbError> {
-    recompute_week(db, wards, weeks::last_complete_week(now), now).await
+pub async fn recompute_last_week(
+    db: &Db,
+    wards: &WardIndex,
+    now: Timestamp,
+    public_url: &str,
+) -> Result<Recomputed, DbError> {
+    recompute_week(db, wards, weeks::last_complete_week(now), now, public_url).await
 }
 
 fn add_rows(counts: &mut WeeklyCounts, counted: Counted, rows: &[HourCount]) {
@@ -108,7 +133,11 @@ fn neighbourhoods_of(wards: &WardIndex, csp_id: i64) -> BTreeMap<i64, Vec<i64>> 
 
 /// Tests every series of a partnership and decides, under its alarm budget, which signal: a
 /// plain function of the counts.
-pub fn test_partnership(plan: &PartnershipSeriesPlan, counts: &WeeklyCounts, week_start: Timestamp) -> WeekRun {
+pub fn test_partnership(
+    plan: &PartnershipSeriesPlan,
+    counts: &WeeklyCounts,
+    week_start: Timestamp,
+) -> WeekRun {
     let tested: Vec<(series::Series, signals::WeekTest)> = series::series_of(plan, counts)
         .into_iter()
         .filter_map(|s| signals::test_last_week(&s.counts).map(|t| (s, t)))
@@ -142,24 +171,18 @@ pub fn test_partnership(plan: &PartnershipSeriesPlan, counts: &WeeklyCounts, wee
             threshold: budget.threshold_for(input.2, 1.0),
         })
         .collect();
-    WeekRun {
-        csp_id: plan.csp_id,
-        week_start,
-        tests: budget.tests as i64,
-        budget: ALARM_BUDGET,
-        signals,
-    }
+    WeekRun { csp_id: plan.csp_id, week_start, tests: budget.tests as i64, budget: ALARM_BUDGET, signals }
 }
 
 /// Keeps the last whole week's signals current: at start and then every hour, recomputes it if
 /// it has not been computed in the last day.
-pub fn spawn_worker(db: Db, wards: std::sync::Arc<WardIndex>) {
+pub fn spawn_worker(db: Db, wards: std::sync::Arc<WardIndex>, public_url: String) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             tick.tick().await;
             let now = db::now();
-            if let Err(e) = recompute_if_due(&db, &wards, now).await {
+            if let Err(e) = recompute_if_due(&db, &wards, now, &public_url).await {
                 tracing::warn!(error = %e, "tension signals were not recomputed");
             }
         }
@@ -167,13 +190,23 @@ pub fn spawn_worker(db: Db, wards: std::sync::Arc<WardIndex>) {
 }
 
 /// Recomputes the last whole week unless every partnership's run of it is less than a day old.
-pub async fn recompute_if_due(db: &Db, wards: &WardIndex, now: Timestamp) -> Result<Option<Recomputed>, DbError> {
+pub async fn recompute_if_due(
+    db: &Db,
+    wards: &WardIndex,
+    now: Timestamp,
+    public_url: &str,
+) -> Result<Option<Recomputed>, DbError> {
     let week = weeks::last_complete_week(now);
     let oldest = db::tension_signals::oldest_run_computed_at(db, weeks::stored(week)).await?;
     if oldest.is_some_and(|at| at > now - 86_400) {
         return Ok(None);
     }
-    let done = recompute_week(db, wards, week, now).await?;
-    tracing::info!(partnerships = done.partnerships, tests = done.tests, new = done.new_signals.len(), "tension signals recomputed");
+    let done = recompute_week(db, wards, week, now, public_url).await?;
+    tracing::info!(
+        partnerships = done.partnerships,
+        tests = done.tests,
+        new = done.new_signals.len(),
+        "tension signals recomputed"
+    );
     Ok(Some(done))
 }

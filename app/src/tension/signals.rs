@@ -30,7 +30,8 @@ pub struct WeekTest {
     pub usual: f64,
     /// Farrington's nbPlugin upper bound, EARS's upper bound.
     pub upper_bound: f64,
-    /// The chance the budget uses: Farrington's muan p-value, EARS's normal tail.
+    /// The chance the budget uses: Farrington's muan p-value; for EARS the count tail
+    /// ([`count_tail`]) over C2's reference weeks.
     pub p_value: f64,
     /// Farrington's nbPlugin p-value.
     pub p_plugin: Option<f64>,
@@ -49,7 +50,11 @@ pub fn test_last_week(weekly: &[u32]) -> Option<WeekTest> {
     }
     if n >= FARRINGTON_FROM {
         let b = ((n - 4) / 52).min(5);
-        let o = farrington::test_week(weekly, n, &farrington::Config::noufaily(b))?;
+        // A series with no cases in its reference weeks has no Farrington fit (R gives none
+        // either): it is tested on the count tail over its recent weeks instead.
+        let Some(o) = farrington::test_week(weekly, n, &farrington::Config::noufaily(b)) else {
+            return short_history_test(weekly);
+        };
         return Some(WeekTest {
             method: Method::Farrington { b: b as u8, trend: o.trend.is_some() },
             observed: o.observed,
@@ -61,18 +66,57 @@ pub fn test_last_week(weekly: &[u32]) -> Option<WeekTest> {
             enough_cases: o.enough && o.observed > 0,
         });
     }
+    short_history_test(weekly)
+}
+
+/// EARS C2 (R's chart and upper bound) for a series with short history, with the chance taken
+/// from a count distribution rather than C2's normal tail: with a few cases a week the normal
+/// tail is far too small (a usual 1.2 a week: 5 cases have a chance of 0.008, the normal tail
+/// says 0.0003), and the partnership's budget would overspend. None when the baseline does not
+/// fit, or when neither the baseline nor the week has a case (nothing to test).
+fn short_history_test(weekly: &[u32]) -> Option<WeekTest> {
+    let n = weekly.len();
     let baseline = (n - 3).min(20);
     let o = ears::c2(weekly, n, baseline)?;
+    let reference = &weekly[n - 3 - baseline..n - 3];
+    if o.observed == 0 && reference.iter().all(|&c| c == 0) {
+        return None;
+    }
     Some(WeekTest {
         method: Method::EarsC2 { baseline: baseline as u8 },
         observed: o.observed,
         usual: o.mean,
         upper_bound: o.upper_bound,
-        p_value: o.p_value?,
+        p_value: count_tail(reference, o.observed)?,
         p_plugin: None,
         phi: None,
         enough_cases: o.observed > 0,
     })
+}
+
+/// P(Y >= y) for a count Y with the mean and variance of `reference` (negative binomial when the
+/// variance exceeds the mean, Poisson otherwise). A reference with no cases is read as a mean of
+/// half a case over its weeks (the usual continuity estimate), not zero: one case after a quiet
+/// spell is unusual, not impossible.
+pub fn count_tail(reference: &[u32], y: u32) -> Option<f64> {
+    use statrs::distribution::{DiscreteCDF, NegativeBinomial, Poisson};
+    if y == 0 {
+        return Some(1.0);
+    }
+    let k = reference.len() as f64;
+    if reference.len() < 2 {
+        return None;
+    }
+    let mean = reference.iter().map(|&c| f64::from(c)).sum::<f64>() / k;
+    let var = reference.iter().map(|&c| (f64::from(c) - mean).powi(2)).sum::<f64>() / (k - 1.0);
+    let mean = mean.max(0.5 / k);
+    let tail = if var > mean {
+        let size = mean * mean / (var - mean);
+        NegativeBinomial::new(size, size / (size + mean)).ok()?.sf(u64::from(y) - 1)
+    } else {
+        Poisson::new(mean).ok()?.sf(u64::from(y) - 1)
+    };
+    Some(tail.clamp(0.0, 1.0))
 }
 
 /// The rolling 4-week counts `y[t-3] + ... + y[t]`, one per week from the fourth week on.
@@ -176,6 +220,7 @@ pub fn signal_words(test: &WeekTest, rolling: bool) -> SignalWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use statrs::distribution::{DiscreteCDF, Poisson};
 
     fn test_with(method: Method, observed: u32, usual: f64, p: f64) -> WeekTest {
         WeekTest {
@@ -204,6 +249,39 @@ mod tests {
         assert_eq!(t.method, Method::Farrington { b: 2, trend: false }, "b = 2 never keeps a trend");
         let y: Vec<u32> = (0..400).map(|i| (i % 5) as u32).collect();
         assert!(matches!(test_last_week(&y).unwrap().method, Method::Farrington { b: 5, .. }));
+    }
+
+    #[test]
+    fn the_short_history_chance_is_a_count_tail() {
+        // A usual 1.2 a week, Poisson-like: 5 cases have a chance near 0.008 (R: ppois(4, 1.2,
+        // lower = FALSE) = 0.00775), not the normal tail's 0.0003.
+        let reference = [1, 2, 1, 0, 2, 1, 1, 2, 1, 1, 0, 2, 1, 1, 2, 1, 1, 2, 1, 1];
+        let mean = reference.iter().sum::<u32>() as f64 / 20.0;
+        assert!((mean - 1.2).abs() < 1e-12);
+        let p = count_tail(&reference, 5).unwrap();
+        let poisson =
+            1.0 - (0..5).map(|k| mean.powi(k) * (-mean).exp() / (1..=k).product::<i32>() as f64).sum::<f64>();
+        assert!((p - poisson).abs() < 1e-12, "{p} {poisson}");
+        // Overdispersed: a wider tail than Poisson with the same mean.
+        let wide = [0, 0, 4, 0, 0, 3, 0, 0, 0, 5, 0, 0, 0, 0, 6, 0, 0, 0, 4, 2];
+        assert!(count_tail(&wide, 5).unwrap() > Poisson::new(1.2).unwrap().sf(4));
+        assert_eq!(count_tail(&reference, 0), Some(1.0));
+        // A quiet spell reads as half a case over its weeks.
+        let quiet = [0u32; 20];
+        let p = count_tail(&quiet, 3).unwrap();
+        assert!((p - Poisson::new(0.025).unwrap().sf(2)).abs() < 1e-15);
+        // In the test: a series quiet in its baseline and this week is not a test; one case is.
+        let mut y = vec![0u32; 30];
+        assert!(test_last_week(&y).is_none());
+        y[29] = 3;
+        let t = test_last_week(&y).unwrap();
+        assert!(t.p_value < 1e-5 && t.enough_cases, "{t:?}");
+        // With two years of history and nothing in the reference weeks, Farrington gives no fit:
+        // the count tail decides.
+        let mut y = vec![0u32; 120];
+        y[119] = 4;
+        let t = test_last_week(&y).unwrap();
+        assert!(matches!(t.method, Method::EarsC2 { baseline: 20 }) && t.p_value < 1e-6, "{t:?}");
     }
 
     #[test]
