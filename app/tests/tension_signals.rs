@@ -9,7 +9,7 @@ use app::tension::{ears, farrington, signals};
 use std::collections::HashMap;
 
 /// Simulated CSP-years (and planted rises) per simulation test.
-const SEEDS: u64 = 20;
+const SEEDS: u64 = 40;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/surveillance/");
 
@@ -222,17 +222,21 @@ fn ears_matches_r_on_every_fixture_row() {
 }
 
 // Simulated partnerships (app::tension::simulation): the `tension_signals` bench prints the
-// README's figures over 400 CSP-years; here 20 seeds keep the debug build quick. Measured on
-// these seeds: 1.65 false signals per CSP-year (33 in 20), a x3 rise on a usual 4 a week signalled
-// within 4 weeks in 35% of seeds. The bounds leave a margin and fail if the method or the budget
-// drifts (a budget per test instead of per CSP-week gives many times more).
+// README's figures over 400 CSP-years; here 40 seeds keep the debug build quick (about 3
+// minutes). Measured on these seeds (deterministic): 25 false signals in 40 CSP-years (0.63 a
+// year: 17 by Farrington, 8 by EARS), a x3 rise on a usual 4 a week signalled within 4 weeks in
+// 30% of seeds and within 8 in 55%, and +5 a week on a usual 0.3 within 4 weeks in all. Before
+// the count tail, EARS's normal tail gave 47 false signals on its own (1.6 a year). The bounds
+// fail if the method or the budget drifts (a budget per test instead of per CSP-week gives many
+// times more).
 
 #[test]
 fn noise_stays_within_the_alarm_budget() {
     // The budget allows 1 false signal per CSP-year in expectation (A = 1/52 per CSP-week).
     let noise = false_signals(0..SEEDS, 105..=156);
     let per_year = noise.per_csp_year();
-    assert!(per_year <= 2.0, "{per_year} false signals per CSP-year ({noise:?})");
+    assert!(per_year <= 1.0, "{per_year} false signals per CSP-year ({noise:?})");
+    assert!(noise.ears <= noise.farrington, "EARS's chance is a count tail ({noise:?})");
 }
 
 #[test]
@@ -240,5 +244,8 @@ fn planted_rises_are_detected() {
     // x3 on a series with a usual count of 4 a week (overdispersed, size 4).
     let (within4, within8, _) = detection(0, Rise::Times(3.0), 1000..1000 + SEEDS);
     assert!(within4 >= 0.25, "x3 signalled within 4 weeks in {within4}");
-    assert!(within8 >= within4);
+    assert!(within8 >= 0.5 && within8 >= within4, "x3 signalled within 8 weeks in {within8}");
+    // Five more a week where the usual is 0.3 (a sparse series).
+    let (within4, _, delay) = detection(3, Rise::Plus(5.0), 1000..1000 + SEEDS);
+    assert!(within4 >= 0.9 && delay < 2.0, "+5 on 0.3: {within4} within 4 weeks, mean delay {delay}");
 }

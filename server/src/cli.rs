@@ -162,6 +162,18 @@ pub enum RegionCommand {
         #[arg(long = "csp")]
         csps: Vec<String>,
     },
+    /// Take a role held for a region from an account (e.g. a cohesion coordinator who moved on);
+    /// from their next request they no longer hold it in the region's CSPs.
+    RevokeRole {
+        #[arg(long)]
+        email: String,
+        /// The regional role, e.g. cohesion_coordinator
+        #[arg(long)]
+        role: String,
+        /// The region's slug, e.g. dyfed-powys
+        #[arg(long)]
+        region: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -454,6 +466,17 @@ pub async fn region_command(db: &db::Db, command: RegionCommand) -> anyhow::Resu
                 .await?
                 .map_err(|e| anyhow::anyhow!("region set-csps: {e}"))?;
             println!("region {slug} now holds {} CSPs: {}", csps.len(), csps.join(", "));
+            Ok(())
+        }
+        RegionCommand::RevokeRole { email, role, region } => {
+            let revoked = app::staff::accounts::revoke_regional_role(db, &email, &role, &region, "cli")
+                .await
+                .map_err(|e| anyhow::anyhow!("region revoke-role: {e}"))?;
+            if revoked {
+                println!("{email} no longer holds {role} for region {region}");
+            } else {
+                println!("{email} did not hold {role} for region {region}: nothing changed");
+            }
             Ok(())
         }
     }

@@ -186,8 +186,23 @@ both_backends!(a_regional_grant_follows_the_region, |db: Db, _url: String| async
         assert_eq!(refused, Err(RegionError::NotConfigurable(fixed.into())));
     }
     assert_eq!(db::regions::region_by_slug(&db, "dyfed-powys").await.unwrap().unwrap().csps.len(), 4);
-    // Only the three changes that happened are in the audit log.
-    assert_eq!(scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'region_changed'").await, 3);
+    // Only the three changes that happened are in the audit log; a change of members is logged
+    // in every CSP it concerns (held before or after: Powys sees that it was taken out).
+    assert_eq!(
+        scalar(&db, "SELECT COUNT(DISTINCT detail) FROM audit_log WHERE action = 'region_changed'").await,
+        3
+    );
+    let taken_out = scalar(
+        &db,
+        &format!("SELECT COUNT(*) FROM audit_log WHERE action = 'region_changed' AND detail = '-' AND csp_id = {powys}"),
+    )
+    .await;
+    assert_eq!(taken_out, 1);
+    assert_eq!(
+        scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'region_changed' AND detail = '-'").await,
+        4,
+        "ceredigion, powys, pembrokeshire, swansea"
+    );
 
     // The grant itself is audited like any other, in each CSP of the region then.
     let granted = scalar(
@@ -199,6 +214,31 @@ both_backends!(a_regional_grant_follows_the_region, |db: Db, _url: String| async
     assert_eq!(granted, 3);
     let created = scalar(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'account_created' AND csp_id IS NOT NULL AND record_id = (SELECT CAST(id AS TEXT) FROM users WHERE email = 'coordinator@mid-west.example')").await;
     assert_eq!(created, 3);
+
+    // The role taken away (`cymuned region revoke-role`): the next read holds nothing, audited in
+    // each CSP of the region; again, or for a role never held, nothing changes.
+    assert!(accounts::revoke_regional_role(&db, email, "cohesion_coordinator", "mid-west", "test")
+        .await
+        .unwrap());
+    assert!(covered(&db, email).await.is_empty());
+    let revoked = scalar(
+        &db,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'role_revoked' AND detail = 'cohesion_coordinator for region mid-west'",
+    )
+    .await;
+    assert_eq!(revoked, 2, "ceredigion and swansea, the region's CSPs now");
+    assert!(!accounts::revoke_regional_role(&db, email, "cohesion_coordinator", "mid-west", "test")
+        .await
+        .unwrap());
+    assert!(matches!(
+        accounts::revoke_regional_role(&db, email, "officer", "mid-west", "test").await,
+        Err(AccountError::CspRoleNeedsCsp(_))
+    ));
+    assert!(matches!(
+        accounts::revoke_regional_role(&db, "nobody@x.example", "cohesion_coordinator", "mid-west", "test")
+            .await,
+        Err(AccountError::UnknownAccount(_))
+    ));
 });
 
 both_backends!(regional_roles_are_given_only_for_a_region, |db: Db, _url: String| async move {

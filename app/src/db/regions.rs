@@ -136,9 +136,20 @@ pub async fn create_region(
     .bind(kind.as_str())
     .fetch_one(&mut *tx)
     .await?;
+    let before: Vec<i64> = sqlx::query_scalar("SELECT csp_id FROM region_csps WHERE region_id = $1")
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
     replace_members(&mut tx, id, &ids).await?;
-    let entry = NewAuditEntry { record_id: Some(id.to_string()), ..audit.clone() };
-    super::audit::record_in(&mut tx, &entry).await?;
+    // Audited in every CSP it concerns (each partnership's log shows who may now see it, or no
+    // longer may): those it held before and those it holds now.
+    let mut concerned: Vec<i64> = before.into_iter().chain(ids.iter().copied()).collect();
+    concerned.sort_unstable();
+    concerned.dedup();
+    for csp_id in concerned {
+        let entry = NewAuditEntry { record_id: Some(id.to_string()), csp_id: Some(csp_id), ..audit.clone() };
+        super::audit::record_in(&mut tx, &entry).await?;
+    }
     tx.commit().await?;
     Ok(Ok(id))
 }
@@ -167,9 +178,20 @@ pub async fn set_region_csps(
         Ok(ids) => ids,
         Err(unknown) => return Ok(Err(RegionError::UnknownCsps(unknown))),
     };
+    let before: Vec<i64> = sqlx::query_scalar("SELECT csp_id FROM region_csps WHERE region_id = $1")
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
     replace_members(&mut tx, id, &ids).await?;
-    let entry = NewAuditEntry { record_id: Some(id.to_string()), ..audit.clone() };
-    super::audit::record_in(&mut tx, &entry).await?;
+    // Audited in every CSP it concerns (each partnership's log shows who may now see it, or no
+    // longer may): those it held before and those it holds now.
+    let mut concerned: Vec<i64> = before.into_iter().chain(ids.iter().copied()).collect();
+    concerned.sort_unstable();
+    concerned.dedup();
+    for csp_id in concerned {
+        let entry = NewAuditEntry { record_id: Some(id.to_string()), csp_id: Some(csp_id), ..audit.clone() };
+        super::audit::record_in(&mut tx, &entry).await?;
+    }
     tx.commit().await?;
     Ok(Ok(id))
 }
@@ -242,6 +264,34 @@ pub async fn grant_regional_role(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Takes `role` for region `region_id` away from `user_id`, with the `audit` entries written in
+/// the same transaction; false (and nothing written) when they did not hold it. Their next
+/// request no longer carries it (grants are read per request).
+pub async fn revoke_regional_role(
+    db: &Db,
+    user_id: i64,
+    region_id: i64,
+    role: Role,
+    audit: &[NewAuditEntry],
+) -> Result<bool, DbError> {
+    let mut tx = db.writer().begin().await?;
+    let done =
+        sqlx::query("DELETE FROM user_region_roles WHERE user_id = $1 AND region_id = $2 AND role = $3")
+            .bind(user_id)
+            .bind(region_id)
+            .bind(role.as_str())
+            .execute(&mut *tx)
+            .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    for entry in audit {
+        super::audit::record_in(&mut tx, entry).await?;
+    }
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// A regional role held, as read.

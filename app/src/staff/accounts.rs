@@ -68,6 +68,8 @@ pub enum AccountError {
     PasswordTooShort,
     #[error("'{0}' is not an email address")]
     BadEmail(String),
+    #[error("no account has the email address '{0}'")]
+    UnknownAccount(String),
     #[error(transparent)]
     Db(#[from] db::DbError),
 }
@@ -243,6 +245,41 @@ pub async fn create_regional_account(
         .collect();
     db::regions::grant_regional_role(db, user_id, region.id, role, &entries).await?;
     Ok(user_id)
+}
+
+/// Takes regional `role` for region `region_slug` from the account `email` (`cymuned region
+/// revoke-role`), audited in every CSP of the region: false when they did not hold it.
+pub async fn revoke_regional_role(
+    db: &Db,
+    email: &str,
+    role: &str,
+    region_slug: &str,
+    actor: &str,
+) -> Result<bool, AccountError> {
+    let role = Role::parse(role).ok_or_else(|| AccountError::UnknownRole(role.into()))?;
+    if !role.is_regional() {
+        return Err(AccountError::CspRoleNeedsCsp(role.as_str().into()));
+    }
+    let region = db::regions::region_by_slug(db, region_slug.trim())
+        .await?
+        .ok_or_else(|| AccountError::UnknownRegion(region_slug.into()))?;
+    let Some(user_id) = db::staff::user_id_by_email(db, email.trim()).await? else {
+        return Err(AccountError::UnknownAccount(email.into()));
+    };
+    let csps: Vec<i64> = region.csps.iter().map(|c| c.id).collect();
+    let entries: Vec<NewAuditEntry> = audited_in(&csps)
+        .into_iter()
+        .map(|csp_id| NewAuditEntry {
+            actor_label: actor.to_string(),
+            action: Some(AuditAction::RoleRevoked),
+            record_type: Some("user".into()),
+            record_id: Some(user_id.to_string()),
+            csp_id,
+            detail: Some(format!("{} for region {}", role.as_str(), region.slug)),
+            ..Default::default()
+        })
+        .collect();
+    Ok(db::regions::revoke_regional_role(db, user_id, region.id, role, &entries).await?)
 }
 
 async fn audit(
