@@ -111,6 +111,59 @@ test('a resident follows a neighbourhood in Welsh, is told of a publication in W
   await axe(page, javaScriptEnabled);
   await page.getByRole('link', { name: /Dywedoch chi, gwnaethom ni/ }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Dywedoch chi, gwnaethom ni');
+  // What the closed profiles did, with its live progress: a stage and a dated timeline.
+  await expect(page.getByText(/Wedi'i wneud|Ar y gweill|Wedi'i gynllunio/).first()).toBeVisible();
+  await axe(page, javaScriptEnabled);
+  expect(errors).toEqual([]);
+});
+
+test('a publication withdrawn for good says so in both languages, and a stop link\'s page reads in both', async ({ page, javaScriptEnabled }, info) => {
+  const errors = collectErrors(page);
+  // The lead drafts and publishes a short publication, then withdraws it.
+  await signIn(page, LEAD);
+  await page.goto('/staff/engagement/publications');
+  await page.getByLabel('Area').selectOption({ label: 'The whole partnership' });
+  await page.getByLabel('From').fill(day(-700));
+  await page.getByLabel('To').fill(day(-1));
+  await page.getByRole('button', { name: 'Draft it' }).click();
+  await expect(page.getByRole('status')).toContainText('Drafted from the data.');
+  // The residents' words that may be quoted (or that none may), checked by axe with the rest.
+  await expect(page.getByRole('heading', { name: 'Residents\' words you may quote' })).toBeVisible();
+  await page.getByLabel('Title in English').fill(`Withdrawn later (${info.project.name})`);
+  await page.getByLabel('Title in Welsh').fill(`Tynnwyd yn ôl wedyn (${info.project.name})`);
+  await page.getByRole('button', { name: 'Save the draft' }).click();
+  await expect(page.getByRole('status')).toContainText('The draft is saved.');
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Published.');
+  const staffPage = page.url();
+  await page.getByLabel('Why it was withdrawn, in English (shown publicly)').fill('It said more than it should about one street.');
+  await page.getByLabel('Why it was withdrawn, in Welsh (shown publicly)').fill('Roedd yn dweud mwy nag y dylai am un stryd.');
+  await page.getByRole('button', { name: 'Withdraw for good' }).click();
+  await expect(page.getByRole('status')).toContainText('Withdrawn: its texts are removed');
+  await axe(page, javaScriptEnabled);
+  const id = staffPage.match(/publications\/(\d+)/)?.[1];
+  expect(id, staffPage).toBeTruthy();
+  await signOut(page);
+
+  // The public page keeps only that it was withdrawn, when and why, in each language.
+  await page.goto(`/you-said-we-did/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Withdrawn publication');
+  await expect(page.getByText('It said more than it should about one street.')).toBeVisible();
+  await expect(page.getByText(`Withdrawn later (${info.project.name})`)).toHaveCount(0);
+  await axe(page, javaScriptEnabled);
+  await page.goto(`/cy/you-said-we-did/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cyhoeddiad wedi\'i dynnu\'n ôl');
+  await expect(page.getByText('Roedd yn dweud mwy nag y dylai am un stryd.')).toBeVisible();
+  await axe(page, javaScriptEnabled);
+
+  // A stop link that is not known (copied wrongly): the page says so, in each language.
+  await page.goto('/stop-news/not-a-real-link-0000');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stop being told');
+  await expect(page.getByRole('status')).toContainText('not known');
+  await axe(page, javaScriptEnabled);
+  await page.goto('/cy/stop-news/not-a-real-link-0000');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Peidio â chael gwybod');
+  await expect(page.getByRole('status')).toContainText('Nid yw\'r ddolen hon yn hysbys');
   await axe(page, javaScriptEnabled);
   expect(errors).toEqual([]);
 });

@@ -13,12 +13,12 @@ mod common;
 use app::{
     db::{
         self,
-        engagement::{EqualityRow, NewCampaign, NewResponse},
+        engagement::{EqualityRow, NewResponse},
         Db,
     },
     engagement::{
         survey::{QuestionKind, Survey},
-        Channel, ResponseChannel, ResponsePolicy,
+        ResponseChannel,
     },
     i18n::Lang,
     reference::Names,
@@ -26,8 +26,8 @@ use app::{
 use axum::Router;
 use common::{
     engagement::{
-        add_account, cardiff, cookie_for, encode, no_english, post, publish, question, scalar, scalar_for,
-        user_id,
+        add_account, cardiff, closed_campaign, cookie_for, encode, no_english, post, publish, question,
+        scalar, scalar_for, user_id,
     },
     http::{hub, page, send},
     outbox::{last_mail, mails_after},
@@ -684,25 +684,8 @@ async fn closed_survey(db: &Db, neighbourhood: i64) -> i64 {
         )],
     };
     let now = db::now();
-    let id = db::engagement::create_campaign(
-        db,
-        NewCampaign {
-            csp_id: csp,
-            slug: "feeling-safe",
-            title: &Names::new("Feeling safe", "Teimlo'n ddiogel"),
-            purpose: &Names::new("", ""),
-            whole_csp: true,
-            neighbourhoods: &[],
-            channels: &[Channel::OnlineSurvey],
-            starts_on: now - 20 * DAY,
-            ends_on: now - 2 * DAY,
-            owner_user_id: lead,
-            response_policy: ResponsePolicy::Open,
-            results_due_on: None,
-        },
-    )
-    .await
-    .unwrap();
+    let title = Names::new("Feeling safe", "Teimlo'n ddiogel");
+    let id = closed_campaign(db, (csp, lead), "feeling-safe", &title, (now - 20 * DAY, now - 2 * DAY)).await;
     let version = publish(db, id, &survey, lead).await;
     let mut plan = Vec::new();
     plan.extend(std::iter::repeat_n("yes", 20));
@@ -878,25 +861,8 @@ async fn free_text_survey(
         )],
     };
     let now = db::now();
-    let id = db::engagement::create_campaign(
-        db,
-        NewCampaign {
-            csp_id: csp,
-            slug,
-            title: &Names::new("Your park", "Eich parc"),
-            purpose: &Names::new("", ""),
-            whole_csp: true,
-            neighbourhoods: &[],
-            channels: &[Channel::OnlineSurvey],
-            starts_on: now - 20 * DAY,
-            ends_on: now - 2 * DAY,
-            owner_user_id: lead,
-            response_policy: ResponsePolicy::Open,
-            results_due_on: None,
-        },
-    )
-    .await
-    .unwrap();
+    let title = Names::new("Your park", "Eich parc");
+    let id = closed_campaign(db, (csp, lead), slug, &title, (now - 20 * DAY, now - 2 * DAY)).await;
     let version = publish(db, id, &survey, lead).await;
     let mut responses = Vec::new();
     for (words, may_quote) in answers {

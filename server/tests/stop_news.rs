@@ -12,12 +12,12 @@ mod common;
 use app::{
     db::{
         self,
-        engagement::{EqualityRow, NewCampaign, NewResponse},
+        engagement::{EqualityRow, NewResponse},
         Db,
     },
     engagement::{
         survey::{QuestionKind, Survey},
-        Channel, ResponseChannel, ResponsePolicy,
+        ResponseChannel,
     },
     i18n::Lang,
     reference::Names,
@@ -25,8 +25,8 @@ use app::{
 use axum::{body::Body, Router};
 use common::{
     engagement::{
-        cardiff, cookie_for, encode, no_english, post, priority_campaign, publish, question, scalar, user_id,
-        DAY,
+        cardiff, closed_campaign, cookie_for, encode, no_english, post, priority_campaign, publish, question,
+        scalar, user_id, DAY,
     },
     http::{hub, page, send},
     outbox::{last_mail, mails_after, Mail},
@@ -258,25 +258,8 @@ async fn ended_campaign(db: &Db, slug: &str, ends_on: i64, contacts: usize) -> i
             &[("yes", "Yes", "Ydw")],
         )],
     };
-    let id = db::engagement::create_campaign(
-        db,
-        NewCampaign {
-            csp_id: csp,
-            slug,
-            title: &Names::new("Feeling safe", "Teimlo'n ddiogel"),
-            purpose: &Names::new("", ""),
-            whole_csp: true,
-            neighbourhoods: &[],
-            channels: &[Channel::OnlineSurvey],
-            starts_on: ends_on - 20 * DAY,
-            ends_on,
-            owner_user_id: lead,
-            response_policy: ResponsePolicy::Open,
-            results_due_on: None,
-        },
-    )
-    .await
-    .unwrap();
+    let title = Names::new("Feeling safe", "Teimlo'n ddiogel");
+    let id = closed_campaign(db, (csp, lead), slug, &title, (ends_on - 20 * DAY, ends_on)).await;
     let version = publish(db, id, &survey, lead).await;
     for n in 0..contacts {
         let fields = HashMap::from([("q_q1".to_string(), vec!["yes".to_string()])]);

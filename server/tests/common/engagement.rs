@@ -177,6 +177,36 @@ pub async fn publish(db: &Db, campaign: i64, survey: &Survey, owner: i64) -> i64
     db::engagement::publish_survey(db, survey_id, &json, owner).await.unwrap().id
 }
 
+/// A partnership-wide online survey campaign of `csp` owned by `owner`, open from `starts_on`
+/// to `ends_on` (in the past for a closed one), with `title`; its id.
+pub async fn closed_campaign(
+    db: &Db,
+    (csp, owner): (i64, i64),
+    slug: &str,
+    title: &Names,
+    (starts_on, ends_on): (i64, i64),
+) -> i64 {
+    db::engagement::create_campaign(
+        db,
+        db::engagement::NewCampaign {
+            csp_id: csp,
+            slug,
+            title,
+            purpose: &Names::new("", ""),
+            whole_csp: true,
+            neighbourhoods: &[],
+            channels: &[app::engagement::Channel::OnlineSurvey],
+            starts_on,
+            ends_on,
+            owner_user_id: owner,
+            response_policy: app::engagement::ResponsePolicy::Open,
+            results_due_on: None,
+        },
+    )
+    .await
+    .unwrap()
+}
+
 /// The "no English on a Welsh page" helpers, shared with the other tests (each test uses some).
 #[allow(unused_imports)]
 pub use super::{english_only_messages, english_only_phrases, no_english, text_of, visible_text};
