@@ -248,7 +248,10 @@ both_backends!(the_coordinator_sees_the_region_and_never_the_reports, |db: Db, u
     )
     .unwrap_or_else(|| {
         let at = body.find(&format!(">{name}<")).unwrap_or(0);
-        panic!("{carmarthenshire_side} beside {swansea_side}: {}", &body[at.saturating_sub(700)..(at + 300).min(body.len())])
+        panic!(
+            "{carmarthenshire_side} beside {swansea_side}: {}",
+            &body[at.saturating_sub(700)..(at + 300).min(body.len())]
+        )
     });
     assert!(pair.contains("2 Medium"), "the far side's level: {pair}");
     assert!(!body.contains(&format!("/staff/tension/{swansea_side}")), "no link outside the region");

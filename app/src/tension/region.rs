@@ -327,8 +327,8 @@ pub async fn region_section(
     };
     let far_rows = db::tension_region::latest_of(db, &far).await?;
     for r in &far_rows {
-        if !levels.contains_key(&r.csp_id) {
-            levels.insert(r.csp_id, csp_levels(db, r.csp_id).await?);
+        if let std::collections::hash_map::Entry::Vacant(e) = levels.entry(r.csp_id) {
+            e.insert(csp_levels(db, r.csp_id).await?);
         }
     }
     let all: HashMap<i64, &db::tension_region::LatestAssessment> =
@@ -476,7 +476,7 @@ fn CspTable(lang: Lang, csp: RegionCsp) -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                             })}
-                            {(n.narrative.is_empty() && n.indicators.is_empty()).then(|| "—")}
+                            {(n.narrative.is_empty() && n.indicators.is_empty()).then_some("—")}
                         </td>
                     </tr>
                 }).collect_view()}
