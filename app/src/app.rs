@@ -248,6 +248,8 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("tension/events/:id") view=crate::tension::events_pages::TensionEventPage />
             <Route path=path!("tension/events/:id/edit") view=crate::tension::events_pages::EditTensionEventPage />
             <Route path=path!("tension/rota") view=crate::tension::rota::TensionRotaPage />
+            // The cohesion coordinator's cross-border view (issue 15, part 6).
+            <Route path=path!("tension/region") view=crate::tension::region::TensionRegionPage />
             <Route path=path!("tension/:neighbourhood") view=crate::tension::assessments_pages::TensionNeighbourhoodPage />
             <Route path=path!("tension/:neighbourhood/assess") view=crate::tension::assessments_pages::TensionAssessPage />
         </ParentRoute>

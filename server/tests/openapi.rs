@@ -325,6 +325,56 @@ async fn sample_campaign(db: &Db) -> (i64, i64) {
     (id, neighbourhood)
 }
 
+/// The report's neighbourhood assessed at level 3 with the report's item linked, and a signal of
+/// its cluster: the tension operations have a level, indicators and a signal to send. Its slug.
+async fn sample_tension(app: &Router, db: &Db, report: &str) -> String {
+    let slug: String = sqlx::query(
+        "SELECT n.public_slug FROM reports r JOIN neighbourhoods n ON n.id = r.neighbourhood_id WHERE r.reference = $1",
+    )
+    .bind(report)
+    .fetch_one(db.reader())
+    .await
+    .unwrap()
+    .try_get(0)
+    .unwrap();
+    let officer = cookie_for(app, "officer@demo.cymuned.cymru").await;
+    let review = app::time::iso_date(db::now() + 3 * 86_400);
+    let location = post_form(
+        app,
+        &format!("/staff/tension/{slug}/assess"),
+        &officer,
+        &format!(
+            "lang=en&version=0&level=3&narrative=Rising%20after%20the%20march&owner=Insp.%20Evans&review_on={review}\
+             &kind=graffiti_leaflets&tag=evidenced&note=Leaflets%20on%20cars&source=police%20briefing&source_grade=2\
+             &intelligence=B&handling=P&conditions=&media=yes&items={report}"
+        ),
+    )
+    .await;
+    assert!(location.contains("done=saved"), "{location}");
+    let n = db::tension::neighbourhood(db, &slug).await.unwrap().unwrap();
+    let run = db::tension_signals::WeekRun {
+        csp_id: n.csp_id,
+        week_start: db::now().div_euclid(7 * 86_400) * 7 * 86_400,
+        tests: 10,
+        budget: 1.0 / 52.0,
+        signals: vec![db::tension_signals::NewSignal {
+            series: format!("reports_hate:cluster:{}:four_weeks", n.id),
+            counted: "reports_hate".into(),
+            neighbourhood_id: Some(n.id),
+            four_weeks: true,
+            method: "ears_c2",
+            history_weeks: 30,
+            observed: 9,
+            usual: 2.0,
+            upper_bound: 6.0,
+            p_value: 0.001,
+            threshold: 0.0019,
+        }],
+    };
+    db::tension_signals::store_run(db, &run, db::now()).await.unwrap();
+    slug
+}
+
 both_backends!(the_api_document_is_openapi_3_1_and_true, |db: Db, url: String| async move {
     let app = hub(db.clone(), &url).await;
     let (status, headers, body) = send(&app, get("/api/v1/openapi.json")).await;
@@ -366,6 +416,7 @@ both_backends!(the_api_document_is_openapi_3_1_and_true, |db: Db, url: String| a
 
     let (report, profile, quarter) = sample_data(&app, &db).await;
     let (campaign, neighbourhood) = sample_campaign(&db).await;
+    let tension = sample_tension(&app, &db, &report).await;
     let mut keys = Vec::new();
     for (role, csp) in [
         ("officer", "cardiff"),
@@ -511,6 +562,12 @@ both_backends!(the_api_document_is_openapi_3_1_and_true, |db: Db, url: String| a
         ),
         ("/api/v1/campaigns/{id}/results", "GET", "/api/v1/campaigns/999999/results".into(), None),
         ("/api/v1/campaigns/{id}/results", "GET", "/api/v1/campaigns/one/results".into(), None),
+        ("/api/v1/tension", "GET", "/api/v1/tension".into(), None),
+        ("/api/v1/tension", "GET", "/api/v1/tension?lang=cy".into(), None),
+        ("/api/v1/tension", "GET", "/api/v1/tension?lang=fr".into(), None),
+        ("/api/v1/tension/{neighbourhood}", "GET", format!("/api/v1/tension/{tension}"), None),
+        ("/api/v1/tension/{neighbourhood}", "GET", format!("/api/v1/tension/{tension}?lang=fr"), None),
+        ("/api/v1/tension/{neighbourhood}", "GET", "/api/v1/tension/atlantis-centre".into(), None),
         (
             "/api/v1/tasking-meetings",
             "GET",

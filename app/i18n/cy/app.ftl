@@ -2400,3 +2400,25 @@ role-cohesion-coordinator = Cydlynydd cydlyniant
 staff-region-grant = { $region } (rhanbarth): { $csps }
 staff-regional-note = Mae rôl ar gyfer rhanbarth yn cynnwys pob partneriaeth yn y rhanbarth, gan gynnwys unrhyw un a ychwanegir ato yn nes ymlaen.
 audit-action-region-changed = Newidiwyd rhanbarth
+
+## API tensiwn a golwg trawsffiniol y cydlynydd cydlyniant (mater 15, rhannau 6 a 7).
+tension-counted-intelligence = eitemau cudd-wybodaeth wedi'u tagio â thensiwn
+tension-counted-reports = adroddiadau { $family }
+tension-place-partnership = ar draws y bartneriaeth
+tension-place-cluster = yn { $neighbourhood } a'r cyffiniau
+tension-region-title = Tensiwn ar draws y rhanbarth
+tension-region-nav = Tensiwn ar draws eich rhanbarth
+tension-region-intro = Pob partneriaeth yn eich rhanbarth: lefel tensiwn bresennol pob cymdogaeth, ei signal diwethaf o'r data, a naratif a nodiadau dangosydd glanweithiedig ei hasesiad diweddaraf. Ni ddangosir adroddiadau, pobl a roddodd wybod nac eitemau cudd-wybodaeth yma.
+tension-region-heading = { $region } (rhanbarth)
+tension-region-csp-caption = Cymdogaethau { $csp }
+tension-region-last-signal = Signal diwethaf
+tension-region-no-signal = Dim signal
+tension-region-assessment = Asesiad diweddaraf
+tension-region-border = Dros y ffin
+tension-region-border-intro = Cymdogaethau sy'n ffinio â'i gilydd dros ffin partneriaeth, ochr yn ochr â'u lefelau. Dim ond lefel cymdogaeth y tu allan i'ch rhanbarth a ddangosir.
+tension-region-border-caption = Cymdogaethau cyfagos mewn partneriaethau gwahanol
+tension-region-side = Cymdogaeth
+tension-region-other-side = Dros y ffin
+tension-region-no-borders = Nid oes cymdogaeth yn y rhanbarth yn ffinio â chymdogaeth partneriaeth arall.
+tension-region-outside = y tu allan i'ch rhanbarth
+tension-region-none = Nid oes gennych rôl ar gyfer rhanbarth.

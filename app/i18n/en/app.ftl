@@ -2402,3 +2402,25 @@ role-cohesion-coordinator = Cohesion coordinator
 staff-region-grant = { $region } (region): { $csps }
 staff-regional-note = A role held for a region covers every partnership the region holds, including any added to it later.
 audit-action-region-changed = Region changed
+
+## The tension API and the cohesion coordinator's cross-border view (issue 15, parts 6 and 7).
+tension-counted-intelligence = tension-tagged intelligence items
+tension-counted-reports = { $family } reports
+tension-place-partnership = across the partnership
+tension-place-cluster = in and around { $neighbourhood }
+tension-region-title = Tension across the region
+tension-region-nav = Tension across your region
+tension-region-intro = Every partnership of your region: each neighbourhood's current tension level, its last signal from the data, and its latest assessment's narrative and sanitised indicator notes. Reports, reporters and intelligence items are not shown here.
+tension-region-heading = { $region } (region)
+tension-region-csp-caption = Neighbourhoods of { $csp }
+tension-region-last-signal = Last signal
+tension-region-no-signal = No signal
+tension-region-assessment = Latest assessment
+tension-region-border = Across the border
+tension-region-border-intro = Neighbourhoods that border each other across a partnership's boundary, side by side with their levels. A neighbourhood outside your region shows its level only.
+tension-region-border-caption = Bordering neighbourhoods in different partnerships
+tension-region-side = Neighbourhood
+tension-region-other-side = Across the border
+tension-region-no-borders = No neighbourhood of the region borders another partnership's.
+tension-region-outside = outside your region
+tension-region-none = You do not hold a role for a region.

@@ -37,6 +37,7 @@ objects with `code` and `message`.";
         (name = "reports", description = "Reports and intelligence items (API key)."),
         (name = "problems", description = "Problem profiles, strategic assessments and tasking (API key)."),
         (name = "engagement", description = "Engagement campaigns' survey results, small numbers suppressed (API key)."),
+        (name = "tension", description = "Community tension levels, assessments and signals per neighbourhood (API key)."),
         (name = "health", description = "Whether the hub is up."),
         (name = "document", description = "This document."),
     ),
@@ -84,6 +85,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(problems::api::assessment))
         .routes(routes!(problems::api::meetings))
         .routes(routes!(crate::engagement::api::results))
+        .routes(routes!(crate::tension::api::list))
+        .routes(routes!(crate::tension::api::one))
         .routes(routes!(document))
 }
 

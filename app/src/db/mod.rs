@@ -50,6 +50,8 @@ pub mod tension_rota;
 pub mod regions;
 // Tension signals from the data (issue 15, part 3).
 pub mod tension_signals;
+// The cohesion coordinator's cross-border tension view (issue 15, part 6).
+pub mod tension_region;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

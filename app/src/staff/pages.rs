@@ -194,6 +194,7 @@ fn StaffHome(lang: Lang, user: StaffUser) -> impl IntoView {
             {user.can_somewhere(Permission::PublishYouSaidWeDid).then(|| view! { <li><a href=lang.path("/staff/engagement/publications")>{t!(lang, "publication-list-title")}</a></li> })}
             // Tension monitoring (issue 15).
             {user.can_somewhere(Permission::ViewTension).then(|| view! { <li><a href=lang.path("/staff/tension")>{t!(lang, "nav-tension")}</a></li> })}
+            {user.has_role(Role::CohesionCoordinator).then(|| view! { <li><a href=lang.path("/staff/tension/region")>{t!(lang, "tension-region-nav")}</a></li> })}
             {can_manage.then(|| view! { <li><a href=lang.path("/staff/team")>{t!(lang, "nav-team")}</a></li> })}
             {can_audit.then(|| view! { <li><a href=lang.path("/staff/audit")>{t!(lang, "nav-audit")}</a></li> })}
             // Engagement: campaigns, the partnership calendar and the survey builder.

@@ -223,11 +223,12 @@ fn coordinator_allows(permission: Permission) -> bool {
         RecordIntelligence => false,
         PublishYouSaidWeDid => false,
         WithdrawPublication => false,
-        // Tension (issue 15): nothing yet. The coordinator's cross-border view comes with pages
-        // that show levels, signals and sanitised notes only; the CSP pages list linked
-        // intelligence, which a coordinator must never see.
-        ViewTension => false,
-        RecordTension => false,
+        // Tension (issue 15, part 6): the region's levels, assessments and signals, and recording
+        // assessments (the issue names coordinators among the recorders). The pages hide linked
+        // intelligence items from a reader who may not read intelligence (`Reader`), so this shows
+        // no report, reporter or item. Settings, events and the rota stay with the partnership.
+        ViewTension => true,
+        RecordTension => true,
         ConfigureTension => false,
         ViewTensionEvents => false,
         ManageTensionEvents => false,
@@ -398,11 +399,11 @@ mod tests {
             );
             // Withdrawing one: the partnership's managers only (not the engagement lead).
             assert_eq!(role_allows(role, Permission::WithdrawPublication), manager, "{role:?}");
-            // Tension: every role of the partnership's own staff; partners and (for now) regional
-            // roles nothing.
+            // Tension: every role of the partnership's own staff and the region's cohesion
+            // coordinator; partners nothing.
             let staff = role != Role::Partner && !role.is_regional();
-            assert_eq!(role_allows(role, Permission::ViewTension), staff, "{role:?}");
-            assert_eq!(role_allows(role, Permission::RecordTension), staff, "{role:?}");
+            assert_eq!(role_allows(role, Permission::ViewTension), role != Role::Partner, "{role:?}");
+            assert_eq!(role_allows(role, Permission::RecordTension), role != Role::Partner, "{role:?}");
             assert_eq!(role_allows(role, Permission::ConfigureTension), manager, "{role:?}");
             // Tension events: partners never; the CTLP detail: analysts and managers; the rota: managers.
             assert_eq!(role_allows(role, Permission::ViewTensionEvents), staff, "{role:?}");
@@ -417,7 +418,7 @@ mod tests {
     }
 
     #[test]
-    fn the_cohesion_coordinator_may_only_use_the_staff_area() {
+    fn the_cohesion_coordinator_may_only_use_the_staff_area_and_tension() {
         use Permission::*;
         let coordinator = Role::CohesionCoordinator;
         assert!(coordinator.is_regional());
@@ -447,9 +448,23 @@ mod tests {
             RecordIntelligence,
             PublishYouSaidWeDid,
             WithdrawPublication,
+            ConfigureTension,
+            ViewTensionEvents,
+            ManageTensionEvents,
+            ViewCounterTerrorismProfile,
+            ManageTensionRota,
         ] {
             assert!(!role_allows(coordinator, p), "{p:?}");
         }
+        // Tension levels, assessments and signals of the region's CSPs, and recording them.
+        assert!(role_allows(coordinator, ViewTension));
+        assert!(role_allows(coordinator, RecordTension));
+        // Held for a region, read in each of its CSPs: nothing in a CSP outside it.
+        let mut held = user(&[(Role::CohesionCoordinator, 1), (Role::CohesionCoordinator, 2)]);
+        held.grants[0].region =
+            Some(RegionRef { id: 9, slug: "dyfed-powys".into(), name: Names::new("x", "y") });
+        assert!(held.can(ViewTension, 1) && held.can(RecordTension, 2));
+        assert!(!held.can(ViewTension, 3) && !held.can(ViewIntelligence, 1) && !held.can(ViewReports, 2));
     }
 
     #[test]

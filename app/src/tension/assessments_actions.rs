@@ -269,6 +269,25 @@ impl AssessForm {
     }
 }
 
+/// For a recorder who may not read intelligence (a cohesion coordinator), whose form has no
+/// field for linked items: whatever items were posted are ignored, and each row keeps the items
+/// of the current version's indicator in the same position when its kind is unchanged, so the
+/// partnership's links survive a coordinator's update without the coordinator seeing them.
+pub async fn keep_links(db: &Db, n: &TensionNeighbourhood, input: &mut AssessInput) -> Result<(), DbError> {
+    let current = match db::tension::versions(db, n.id).await?.first() {
+        Some(v) => db::tension::indicators(db, v.id).await?,
+        None => Vec::new(),
+    };
+    for (i, row) in input.indicators.iter_mut().enumerate() {
+        row.items = current
+            .get(i)
+            .filter(|c| c.kind.as_str() == row.kind.trim())
+            .map(|c| c.items.join(", "))
+            .unwrap_or_default();
+    }
+    Ok(())
+}
+
 /// `POST /staff/tension/{neighbourhood}/assess`
 pub async fn assess(
     State(state): State<AppState>,
@@ -288,8 +307,13 @@ pub async fn assess(
     };
     let who = Who { user_id: staff.user.id, label: &staff.user.email, ip: &staff.ip };
     let today = db::now().div_euclid(86_400) * 86_400;
-    match save_assessment(&state.db, &who, &n, from_version, &form.input(), today, &state.settings.public_url)
-        .await
+    let mut input = form.input();
+    if !staff.user.can(Permission::ViewIntelligence, n.csp_id) {
+        if let Err(e) = keep_links(&state.db, &n, &mut input).await {
+            return unavailable(lang, e);
+        }
+    }
+    match save_assessment(&state.db, &who, &n, from_version, &input, today, &state.settings.public_url).await
     {
         Ok(_saved) => to(lang, &format!("/staff/tension/{}", n.public_slug), Outcome::TensionSaved, ""),
         Err(Refused::Problem(p)) => to(lang, &form_path, keep(assess_outcome(p)).await, "#errors"),

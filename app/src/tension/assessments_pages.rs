@@ -42,6 +42,9 @@ pub struct Reader {
     pub may_view: bool,
     pub may_record: bool,
     pub may_configure: bool,
+    /// May read the CSP's intelligence: without it (a cohesion coordinator) the pages show no
+    /// linked intelligence items, and the assessment form has no field for them.
+    pub may_read_intelligence: bool,
 }
 
 impl Reader {
@@ -51,6 +54,7 @@ impl Reader {
             may_view: user.can(Permission::ViewTension, csp_id),
             may_record: user.can(Permission::RecordTension, csp_id),
             may_configure: user.can(Permission::ConfigureTension, csp_id),
+            may_read_intelligence: user.can(Permission::ViewIntelligence, csp_id),
         }
     }
 }
@@ -178,11 +182,13 @@ pub struct NeighbourhoodView {
     pub history: Vec<VersionView>,
     pub actions: Vec<DeescalationAction>,
     pub may_record: bool,
+    pub may_read_intelligence: bool,
     pub kept: KeptForm,
 }
 
 /// A neighbourhood's tension: its versions (newest first), the current one's indicators, its
-/// actions. `None` when the reader may not view its CSP.
+/// actions. `None` when the reader may not view its CSP. The indicators' linked items are left
+/// out for a reader who may not read intelligence.
 pub async fn neighbourhood_tension(
     db: &db::Db,
     n: &db::tension::TensionNeighbourhood,
@@ -194,10 +200,13 @@ pub async fn neighbourhood_tension(
     }
     let levels = csp_levels(db, n.csp_id).await?;
     let rows = db::tension::versions(db, n.id).await?;
-    let indicators = match rows.first() {
+    let mut indicators = match rows.first() {
         Some(current) => db::tension::indicators(db, current.id).await?,
         None => Vec::new(),
     };
+    if !reader.may_read_intelligence {
+        indicators.iter_mut().for_each(|i| i.items.clear());
+    }
     let history = rows
         .into_iter()
         .map(|r| VersionView {
@@ -269,6 +278,7 @@ pub async fn neighbourhood_view(
         history,
         actions,
         may_record: reader.may_record,
+        may_read_intelligence: reader.may_read_intelligence,
         kept,
     })
 }
@@ -283,6 +293,7 @@ pub struct AssessView {
     pub current: Option<VersionView>,
     pub indicators: Vec<Indicator>,
     pub today: String,
+    pub may_read_intelligence: bool,
     pub kept: KeptForm,
 }
 
@@ -322,6 +333,7 @@ pub async fn assess_view(slug: String, kept: Option<String>) -> Result<AssessVie
         current,
         indicators,
         today: iso_date(now),
+        may_read_intelligence: reader.may_read_intelligence,
         kept,
     })
 }
@@ -474,7 +486,7 @@ pub fn TensionNeighbourhoodPage() -> impl IntoView {
 }
 
 #[component]
-fn Indicators(lang: Lang, indicators: Vec<Indicator>) -> impl IntoView {
+fn Indicators(lang: Lang, indicators: Vec<Indicator>, show_items: bool) -> impl IntoView {
     if indicators.is_empty() {
         return view! { <p>{t!(lang, "tension-no-indicators")}</p> }.into_any();
     }
@@ -489,7 +501,7 @@ fn Indicators(lang: Lang, indicators: Vec<Indicator>) -> impl IntoView {
                     <th scope="col">{t!(lang, "tension-indicator-source")}</th>
                     <th scope="col">{t!(lang, "tension-indicator-grade")}</th>
                     <th scope="col">{t!(lang, "tension-indicator-media")}</th>
-                    <th scope="col">{t!(lang, "tension-indicator-items")}</th>
+                    {show_items.then(|| view! { <th scope="col">{t!(lang, "tension-indicator-items")}</th> })}
                 </tr>
             </thead>
             <tbody>
@@ -504,7 +516,7 @@ fn Indicators(lang: Lang, indicators: Vec<Indicator>) -> impl IntoView {
                         <td>{i.source.clone()}</td>
                         <td>{i.grade.label()}{i.grade.conditions.clone().map(|c| view! { <br /><span class="meta">{c}</span> })}</td>
                         <td>{if i.in_media { t!(lang, "tension-yes") } else { t!(lang, "tension-no") }}</td>
-                        <td>{if i.items.is_empty() { "—".to_string() } else { i.items.join(", ") }}</td>
+                        {show_items.then(|| view! { <td>{if i.items.is_empty() { "—".to_string() } else { i.items.join(", ") }}</td> })}
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -525,6 +537,7 @@ fn NeighbourhoodSections(lang: Lang, view: NeighbourhoodView) -> impl IntoView {
         history,
         actions,
         may_record,
+        may_read_intelligence,
         kept,
     } = view;
     let title = t!(lang, "tension-neighbourhood-title", neighbourhood = name.get(lang).to_string());
@@ -553,7 +566,7 @@ fn NeighbourhoodSections(lang: Lang, view: NeighbourhoodView) -> impl IntoView {
                     <dd>{t!(lang, "tension-recorded-by", who = c.recorded_by.clone(), when = time(lang, c.recorded_at), version = c.version)}</dd>
                 </dl>
                 <h3>{t!(lang, "tension-indicators")}</h3>
-                <Indicators lang indicators />
+                <Indicators lang indicators show_items=may_read_intelligence />
             }.into_any(),
             None => view! { <p>{t!(lang, "tension-never-assessed")}</p> }.into_any(),
         }}
@@ -808,7 +821,7 @@ fn Choice(
 }
 
 #[component]
-fn IndicatorRow(lang: Lang, i: usize, row: Row) -> impl IntoView {
+fn IndicatorRow(lang: Lang, i: usize, row: Row, show_items: bool) -> impl IntoView {
     let n = i + 1;
     let blank = || (String::new(), t!(lang, "tension-choose"));
     let negative: Vec<&IndicatorKind> = IndicatorKind::ALL.iter().filter(|k| !k.positive()).collect();
@@ -855,18 +868,21 @@ fn IndicatorRow(lang: Lang, i: usize, row: Row) -> impl IntoView {
             </div>
             <Choice id=format!("media-{n}") name="media" label=t!(lang, "tension-indicator-media") chosen=row.media
                 options=vec![("no".to_string(), t!(lang, "tension-no")), ("yes".to_string(), t!(lang, "tension-yes"))] />
-            <div class="field">
-                <label for=format!("items-{n}")>{t!(lang, "tension-indicator-items")}</label>
-                <p class="hint" id=format!("items-hint-{n}")>{t!(lang, "tension-items-hint")}</p>
-                <input type="text" id=format!("items-{n}") name="items" value=row.items aria-describedby=format!("items-hint-{n}") />
-            </div>
+            {show_items.then(|| view! {
+                <div class="field">
+                    <label for=format!("items-{n}")>{t!(lang, "tension-indicator-items")}</label>
+                    <p class="hint" id=format!("items-hint-{n}")>{t!(lang, "tension-items-hint")}</p>
+                    <input type="text" id=format!("items-{n}") name="items" value=row.items aria-describedby=format!("items-hint-{n}") />
+                </div>
+            })}
         </fieldset>
     }
 }
 
 #[component]
 fn AssessForm(lang: Lang, view: AssessView) -> impl IntoView {
-    let AssessView { slug, name, levels, version, current, indicators, today, kept } = view;
+    let AssessView { slug, name, levels, version, current, indicators, today, may_read_intelligence, kept } =
+        view;
     let title = t!(lang, "tension-assess-title", neighbourhood = name.get(lang).to_string());
     let v = |field: &str, stored: String| kept.value("assess", field, stored);
     let level = v("level", current.as_ref().map(|c| c.level.level.to_string()).unwrap_or_else(|| "0".into()));
@@ -915,7 +931,7 @@ fn AssessForm(lang: Lang, view: AssessView) -> impl IntoView {
             </div>
             <h2>{t!(lang, "tension-indicators")}</h2>
             <p class="hint">{t!(lang, "tension-indicators-hint")}</p>
-            {rows.into_iter().enumerate().map(|(i, row)| view! { <IndicatorRow lang i row /> }).collect_view()}
+            {rows.into_iter().enumerate().map(|(i, row)| view! { <IndicatorRow lang i row show_items=may_read_intelligence /> }).collect_view()}
             <button type="submit" class="button">{t!(lang, "tension-save")}</button>
         </form>
     }

@@ -23,3 +23,6 @@ pub mod farrington;
 pub mod rota;
 pub mod signals;
 pub mod simulation;
+// The API (issue 15, part 7) and the cohesion coordinator's cross-border view (part 6).
+pub mod api;
+pub mod region;
