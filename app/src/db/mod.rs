@@ -50,6 +50,8 @@ pub mod tension_rota;
 pub mod regions;
 // Tension signals from the data (issue 15, part 3).
 pub mod tension_signals;
+// The tension picture: map, timelines and the weekly summary (issue 15, part 4).
+pub mod tension_picture;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

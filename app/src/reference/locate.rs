@@ -125,6 +125,16 @@ impl WardIndex {
             .collect()
     }
 
+    /// The wards of CSP `csp_id` as (their neighbourhood's public slug, simplified shape), for
+    /// the tension map.
+    pub fn csp_ward_shapes(&self, csp_id: i64) -> Vec<(String, MultiPolygon<f64>)> {
+        self.wards
+            .iter()
+            .filter(|w| w.location.csp_id == csp_id)
+            .map(|w| (w.location.neighbourhood_public_slug.clone(), w.shape.simplify(&0.0002)))
+            .collect()
+    }
+
     /// The area of a neighbourhood in square metres.
     pub fn neighbourhood_area(&self, neighbourhood: i64) -> f64 {
         use geo::ChamberlainDuquetteArea;
@@ -177,7 +187,8 @@ impl WardIndex {
                     if other_id == id || out.get(&id).is_some_and(|b| b.contains(&other_id)) {
                         continue;
                     }
-                    if w.shape.intersects(&other.shape) || Euclidean.distance(&w.shape, &other.shape) <= NEAR {
+                    if w.shape.intersects(&other.shape) || Euclidean.distance(&w.shape, &other.shape) <= NEAR
+                    {
                         out.entry(id).or_default().push(other_id);
                         out.entry(other_id).or_default().push(id);
                     }

@@ -23,3 +23,9 @@ pub mod farrington;
 pub mod rota;
 pub mod signals;
 pub mod simulation;
+// The picture: the tension map, each neighbourhood's timeline and the weekly summary (part 4).
+pub mod picture;
+pub mod picture_signals;
+pub mod picture_view;
+pub mod summary;
+pub mod timeline;
