@@ -205,7 +205,10 @@ both_backends!(the_picture_map_timeline_summary_and_agenda, |db: Db, url: String
     assert!(row_of(&body, &a_slug).contains(&cluster_words), "A's latest signal in words");
     assert!(row_of(&body, &a_slug).contains(caveat));
     assert!(row_of(&body, &b_slug).contains("2 Medium") && row_of(&body, &b_slug).contains("Overdue"));
-    assert!(row_of(&body, &b_slug).contains("Week beginning"), "B's latest signal: the partnership's at least");
+    assert!(
+        row_of(&body, &b_slug).contains("Week beginning"),
+        "B's latest signal: the partnership's at least"
+    );
     assert!(body.contains("3 High") && body.contains("tension-legend") && body.contains("Not assessed yet"));
 
     // A's timeline: the events (upcoming, newest first), then the level change, then the signals.
