@@ -42,6 +42,9 @@ pub struct Projected {
     pub areas: Vec<ProjectedArea>,
 }
 
+/// A neighbourhood's path so far, with its largest ward's box area and label point.
+type PathAndLabel = (String, (f64, (f64, f64)));
+
 /// Projects ward shapes (neighbourhood slug, shape; several wards may share a neighbourhood)
 /// into one path per neighbourhood, in slug order, with a label point inside its largest ward.
 /// Longitude is scaled by the cosine of the middle latitude so the shapes keep their proportions.
@@ -66,7 +69,7 @@ pub fn project(wards: &[(String, MultiPolygon<f64>)]) -> Projected {
     let x = |lon: f64| pad + (lon - min_x) * scale_x * k;
     let y = |lat: f64| height - pad - (lat - min_y) * k;
     // slug -> (path, (largest ward's box area, label point))
-    let mut by_slug: BTreeMap<&str, (String, (f64, (f64, f64)))> = BTreeMap::new();
+    let mut by_slug: BTreeMap<&str, PathAndLabel> = BTreeMap::new();
     for (slug, shape) in wards {
         let entry = by_slug.entry(slug.as_str()).or_insert_with(|| (String::new(), (-1.0, (0.0, 0.0))));
         for polygon in &shape.0 {
@@ -92,10 +95,12 @@ pub fn project(wards: &[(String, MultiPolygon<f64>)]) -> Projected {
     Projected { width, height, areas }
 }
 
+/// Projections kept, by (partnership, fingerprint of its wards).
+type ProjectionCache = BTreeMap<(i64, u64), std::sync::Arc<Projected>>;
+
 /// Projections already made, by partnership and a fingerprint of its wards (slugs and sizes):
 /// the outlines do not change while the hub runs, so each partnership is projected once.
-static PROJECTED: std::sync::OnceLock<std::sync::Mutex<BTreeMap<(i64, u64), std::sync::Arc<Projected>>>> =
-    std::sync::OnceLock::new();
+static PROJECTED: std::sync::OnceLock<std::sync::Mutex<ProjectionCache>> = std::sync::OnceLock::new();
 
 /// `project`, kept per partnership: `wards` are the partnership's ward shapes.
 pub fn projected_for(csp_id: i64, wards: &[(String, MultiPolygon<f64>)]) -> std::sync::Arc<Projected> {

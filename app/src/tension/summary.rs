@@ -59,13 +59,13 @@ pub fn excerpt(text: &str, max: usize) -> String {
 }
 
 /// The Monday of the week asked for (any day of it, `YYYY-MM-DD`), or of `now`'s week when
-/// none is asked; a text that is not a date is refused.
-pub fn week_asked(asked: Option<&str>, now: Timestamp) -> Result<NaiveDate, ()> {
+/// none is asked; `None` for a text that is not a date.
+pub fn week_asked(asked: Option<&str>, now: Timestamp) -> Option<NaiveDate> {
     match asked.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(weeks::week_of(now)),
+        None => Some(weeks::week_of(now)),
         Some(text) => {
-            let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| ())?;
-            Ok(day - Duration::days(i64::from(chrono::Datelike::weekday(&day).num_days_from_monday())))
+            let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+            Some(day - Duration::days(i64::from(chrono::Datelike::weekday(&day).num_days_from_monday())))
         }
     }
 }
@@ -234,6 +234,7 @@ pub fn event_rights(user: &StaffUser, csp_id: i64) -> EventRights {
 
 /// The headline of the week a tasking meeting held on `held_on` falls in, for someone with
 /// `ViewTension` in the partnership (`None` otherwise).
+#[allow(clippy::too_many_arguments)]
 pub async fn headline_for_tasking(
     db: &db::Db,
     wards: &WardIndex,
@@ -271,8 +272,8 @@ pub async fn summary_view(csp: Option<String>, week: Option<String>) -> Result<S
     };
     let now = db::now();
     let (monday, refused) = match week_asked(week.as_deref(), now) {
-        Ok(m) => (m, None),
-        Err(()) => (weeks::week_of(now), week),
+        Some(m) => (m, None),
+        None => (weeks::week_of(now), week),
     };
     let summary = summarise(&state.db, &state.wards, csp_id, monday, now, event_rights(&user, csp_id), lang)
         .await
@@ -532,10 +533,10 @@ mod tests {
     fn the_week_asked_is_its_monday() {
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         let now = 1_796_601_600 + 3 * 86_400; // Thursday 2026-12-10
-        assert_eq!(week_asked(None, now), Ok(day("2026-12-07")));
-        assert_eq!(week_asked(Some(""), now), Ok(day("2026-12-07")));
-        assert_eq!(week_asked(Some("2026-11-30"), now), Ok(day("2026-11-30")));
-        assert_eq!(week_asked(Some("2026-12-03"), now), Ok(day("2026-11-30")));
-        assert_eq!(week_asked(Some("next week"), now), Err(()));
+        assert_eq!(week_asked(None, now), Some(day("2026-12-07")));
+        assert_eq!(week_asked(Some(""), now), Some(day("2026-12-07")));
+        assert_eq!(week_asked(Some("2026-11-30"), now), Some(day("2026-11-30")));
+        assert_eq!(week_asked(Some("2026-12-03"), now), Some(day("2026-11-30")));
+        assert_eq!(week_asked(Some("next week"), now), None);
     }
 }
