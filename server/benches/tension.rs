@@ -31,14 +31,9 @@ async fn measure(label: &str, url: &str, reports: usize) {
 
     let started = Instant::now();
     let bordering = wards.bordering().len();
-    println!(
-        "{label:<9} bordering neighbourhoods worked out once: {bordering} in {:.0} ms",
-        ms(started.elapsed())
-    );
+    println!("{label:<9} bordering neighbourhoods worked out once: {bordering} in {:.0} ms", ms(started.elapsed()));
 
-    for (what, families) in
-        [("defaults (hate, tension intelligence)", ""), ("with ASB chosen everywhere", "asb")]
-    {
+    for (what, families) in [("defaults (hate, tension intelligence)", ""), ("with ASB chosen everywhere", "asb")] {
         sqlx::query(
             "INSERT INTO csp_settings (csp_id, tension_families) SELECT id, $1 FROM csps \
              ON CONFLICT (csp_id) DO UPDATE SET tension_families = $1",

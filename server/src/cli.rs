@@ -383,9 +383,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let wards = startup::prepare(&settings, &db).await?;
             let now = db::now();
             let week = match week {
-                Some(text) => {
-                    app::tension::weeks::parse_monday(&text).map_err(|e| anyhow::anyhow!("--week: {e}"))?
-                }
+                Some(text) => app::tension::weeks::parse_monday(&text).map_err(|e| anyhow::anyhow!("--week: {e}"))?,
                 None => app::tension::weeks::last_complete_week(now),
             };
             let done = app::tension::recompute::recompute_week(&db, &wards, week, now).await?;

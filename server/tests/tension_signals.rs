@@ -17,13 +17,8 @@ const HOUR: i64 = 3600;
 
 /// The hate category of a partnership.
 async fn hate_category(db: &Db, csp: i64) -> i64 {
-    scalar(
-        db,
-        &format!(
-            "SELECT id FROM report_categories WHERE csp_id = {csp} AND family = 'hate' ORDER BY id LIMIT 1"
-        ),
-    )
-    .await
+    scalar(db, &format!("SELECT id FROM report_categories WHERE csp_id = {csp} AND family = 'hate' ORDER BY id LIMIT 1"))
+        .await
 }
 
 /// A ward of the neighbourhood.
@@ -67,65 +62,58 @@ async fn prepared(db: &Db, url: &str) -> std::sync::Arc<app::reference::locate::
     server::startup::prepare(&common::settings(url), db).await.unwrap()
 }
 
-both_backends!(
-    a_planted_rise_signals_in_its_cluster_once_and_quiet_history_does_not,
-    |db: Db, url: String| async move {
-        let wards = prepared(&db, &url).await;
-        let csp = cardiff(&db).await;
-        let neighbourhoods = common::engagement::cardiff_neighbourhoods(&db).await;
-        let centre = neighbourhoods[0];
-        let tested = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+both_backends!(a_planted_rise_signals_in_its_cluster_once_and_quiet_history_does_not, |db: Db, url: String| async move {
+    let wards = prepared(&db, &url).await;
+    let csp = cardiff(&db).await;
+    let neighbourhoods = common::engagement::cardiff_neighbourhoods(&db).await;
+    let centre = neighbourhoods[0];
+    let tested = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
 
-        // Three years of history: one hate report every third week in the neighbourhood.
-        for back in (3..156).step_by(3) {
-            hate_reports(&db, csp, centre, tested - Duration::weeks(back), 1).await;
-        }
-        let quiet = recompute::recompute_week(&db, &wards, tested, db::now()).await.unwrap();
-        assert!(quiet.new_signals.is_empty(), "a quiet week signals nothing: {:?}", quiet.new_signals);
-        let run = db::tension_signals::run_of(&db, csp, weeks::stored(tested)).await.unwrap().expect("a run");
-        // Only series with reports give a test: the partnership's and the clusters holding the
-        // neighbourhood (its own and its Cardiff neighbours'), weekly and four-weekly.
-        let bordering_here =
-            wards.bordering()[&centre].iter().filter(|n| neighbourhoods.contains(n)).count() as i64;
-        assert_eq!(run.tests, 2 * (2 + bordering_here), "tests shared the budget");
-
-        // Nine in the tested week, and one in the week after (not counted in the tested week).
-        hate_reports(&db, csp, centre, tested, 9).await;
-        hate_reports(&db, csp, centre, tested + Duration::weeks(1), 1).await;
-        let risen = recompute::recompute_week(&db, &wards, tested, db::now()).await.unwrap();
-        assert!(!risen.new_signals.is_empty(), "nine hate reports against one every third week signal");
-        for s in &risen.new_signals {
-            assert_eq!(s.csp_id, csp);
-            assert_eq!(s.week_start, weeks::stored(tested));
-            assert_eq!(s.counted, "reports_hate");
-            // The partnership's series, or a cluster that holds the neighbourhood.
-            if let Some(n) = s.neighbourhood_id {
-                assert!(
-                    n == centre || wards.bordering()[&n].contains(&centre),
-                    "cluster {n} does not hold {centre}"
-                );
-            }
-            assert!(s.p_value <= s.threshold, "{s:?}");
-            // About a third a week, or four thirds in four weeks.
-            assert!(s.usual < if s.four_weeks == 1 { 2.0 } else { 1.0 }, "{s:?}");
-            if s.four_weeks == 0 {
-                assert_eq!(s.observed, 9);
-            }
-        }
-        assert!(risen.new_signals.iter().any(|s| s.neighbourhood_id == Some(centre) && s.four_weeks == 0));
-
-        // Recomputing the same week finds the same signals, none of them new.
-        let again = recompute::recompute_week(&db, &wards, tested, db::now()).await.unwrap();
-        assert!(again.new_signals.is_empty());
-        let stored = db::tension_signals::signals_of(&db, csp, weeks::stored(tested)).await.unwrap();
-        assert_eq!(stored.len(), risen.new_signals.len());
-
-        // Another partnership had no reports: no run, no signals.
-        let other = scalar(&db, "SELECT id FROM csps WHERE slug = 'wrexham'").await;
-        assert!(db::tension_signals::run_of(&db, other, weeks::stored(tested)).await.unwrap().is_none());
-        assert!(db::tension_signals::signals_of(&db, other, 0).await.unwrap().is_empty());
+    // Three years of history: one hate report every third week in the neighbourhood.
+    for back in (3..156).step_by(3) {
+        hate_reports(&db, csp, centre, tested - Duration::weeks(back), 1).await;
     }
-);
+    let quiet = recompute::recompute_week(&db, &wards, tested, db::now()).await.unwrap();
+    assert!(quiet.new_signals.is_empty(), "a quiet week signals nothing: {:?}", quiet.new_signals);
+    let run = db::tension_signals::run_of(&db, csp, weeks::stored(tested)).await.unwrap().expect("a run");
+    // Only series with reports give a test: the partnership's and the clusters holding the
+    // neighbourhood (its own and its Cardiff neighbours'), weekly and four-weekly.
+    let bordering_here = wards.bordering()[&centre].iter().filter(|n| neighbourhoods.contains(n)).count() as i64;
+    assert_eq!(run.tests, 2 * (2 + bordering_here), "tests shared the budget");
+
+    // Nine in the tested week, and one in the week after (not counted in the tested week).
+    hate_reports(&db, csp, centre, tested, 9).await;
+    hate_reports(&db, csp, centre, tested + Duration::weeks(1), 1).await;
+    let risen = recompute::recompute_week(&db, &wards, tested, db::now()).await.unwrap();
+    assert!(!risen.new_signals.is_empty(), "nine hate reports against one every third week signal");
+    for s in &risen.new_signals {
+        assert_eq!(s.csp_id, csp);
+        assert_eq!(s.week_start, weeks::stored(tested));
+        assert_eq!(s.counted, "reports_hate");
+        // The partnership's series, or a cluster that holds the neighbourhood.
+        if let Some(n) = s.neighbourhood_id {
+            assert!(n == centre || wards.bordering()[&n].contains(&centre), "cluster {n} does not hold {centre}");
+        }
+        assert!(s.p_value <= s.threshold, "{s:?}");
+        // About a third a week, or four thirds in four weeks.
+        assert!(s.usual < if s.four_weeks == 1 { 2.0 } else { 1.0 }, "{s:?}");
+        if s.four_weeks == 0 {
+            assert_eq!(s.observed, 9);
+        }
+    }
+    assert!(risen.new_signals.iter().any(|s| s.neighbourhood_id == Some(centre) && s.four_weeks == 0));
+
+    // Recomputing the same week finds the same signals, none of them new.
+    let again = recompute::recompute_week(&db, &wards, tested, db::now()).await.unwrap();
+    assert!(again.new_signals.is_empty());
+    let stored = db::tension_signals::signals_of(&db, csp, weeks::stored(tested)).await.unwrap();
+    assert_eq!(stored.len(), risen.new_signals.len());
+
+    // Another partnership had no reports: no run, no signals.
+    let other = scalar(&db, "SELECT id FROM csps WHERE slug = 'wrexham'").await;
+    assert!(db::tension_signals::run_of(&db, other, weeks::stored(tested)).await.unwrap().is_none());
+    assert!(db::tension_signals::signals_of(&db, other, 0).await.unwrap().is_empty());
+});
 
 both_backends!(a_recompute_is_due_once_a_day, |db: Db, url: String| async move {
     let wards = prepared(&db, &url).await;

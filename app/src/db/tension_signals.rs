@@ -169,27 +169,22 @@ pub async fn store_run(db: &Db, run: &WeekRun, at: Timestamp) -> Result<Vec<Sign
     }
     let mut new = Vec::new();
     for id in new_ids {
-        new.push(
-            sqlx::query_as(&format!("{SELECT_SIGNAL} WHERE id = $1")).bind(id).fetch_one(&mut *tx).await?,
-        );
+        new.push(sqlx::query_as(&format!("{SELECT_SIGNAL} WHERE id = $1")).bind(id).fetch_one(&mut *tx).await?);
     }
     tx.commit().await?;
     Ok(new)
 }
 
-const SELECT_SIGNAL: &str =
-    "SELECT id, csp_id, week_start, series, counted, neighbourhood_id, four_weeks, method, \
+const SELECT_SIGNAL: &str = "SELECT id, csp_id, week_start, series, counted, neighbourhood_id, four_weeks, method, \
      history_weeks, observed, usual, upper_bound, p_value, threshold, created_at FROM tension_signals";
 
 /// A partnership's signals from `since` (a week's Monday as stored), newest first.
 pub async fn signals_of(db: &Db, csp_id: i64, since: Timestamp) -> Result<Vec<SignalRecord>, DbError> {
-    sqlx::query_as(&format!(
-        "{SELECT_SIGNAL} WHERE csp_id = $1 AND week_start >= $2 ORDER BY week_start DESC, id"
-    ))
-    .bind(csp_id)
-    .bind(since)
-    .fetch_all(db.reader())
-    .await
+    sqlx::query_as(&format!("{SELECT_SIGNAL} WHERE csp_id = $1 AND week_start >= $2 ORDER BY week_start DESC, id"))
+        .bind(csp_id)
+        .bind(since)
+        .fetch_all(db.reader())
+        .await
 }
 
 /// A partnership's tested weeks: when each was last computed and how many tests it held.

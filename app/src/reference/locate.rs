@@ -187,8 +187,7 @@ impl WardIndex {
                     if other_id == id || out.get(&id).is_some_and(|b| b.contains(&other_id)) {
                         continue;
                     }
-                    if w.shape.intersects(&other.shape) || Euclidean.distance(&w.shape, &other.shape) <= NEAR
-                    {
+                    if w.shape.intersects(&other.shape) || Euclidean.distance(&w.shape, &other.shape) <= NEAR {
                         out.entry(id).or_default().push(other_id);
                         out.entry(other_id).or_default().push(id);
                     }

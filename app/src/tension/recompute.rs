@@ -108,11 +108,7 @@ fn neighbourhoods_of(wards: &WardIndex, csp_id: i64) -> BTreeMap<i64, Vec<i64>> 
 
 /// Tests every series of a partnership and decides, under its alarm budget, which signal: a
 /// plain function of the counts.
-pub fn test_partnership(
-    plan: &PartnershipSeriesPlan,
-    counts: &WeeklyCounts,
-    week_start: Timestamp,
-) -> WeekRun {
+pub fn test_partnership(plan: &PartnershipSeriesPlan, counts: &WeeklyCounts, week_start: Timestamp) -> WeekRun {
     let tested: Vec<(series::Series, signals::WeekTest)> = series::series_of(plan, counts)
         .into_iter()
         .filter_map(|s| signals::test_last_week(&s.counts).map(|t| (s, t)))
@@ -146,7 +142,13 @@ pub fn test_partnership(
             threshold: budget.threshold_for(input.2, 1.0),
         })
         .collect();
-    WeekRun { csp_id: plan.csp_id, week_start, tests: budget.tests as i64, budget: ALARM_BUDGET, signals }
+    WeekRun {
+        csp_id: plan.csp_id,
+        week_start,
+        tests: budget.tests as i64,
+        budget: ALARM_BUDGET,
+        signals,
+    }
 }
 
 /// Keeps the last whole week's signals current: at start and then every hour, recomputes it if
@@ -165,22 +167,13 @@ pub fn spawn_worker(db: Db, wards: std::sync::Arc<WardIndex>) {
 }
 
 /// Recomputes the last whole week unless every partnership's run of it is less than a day old.
-pub async fn recompute_if_due(
-    db: &Db,
-    wards: &WardIndex,
-    now: Timestamp,
-) -> Result<Option<Recomputed>, DbError> {
+pub async fn recompute_if_due(db: &Db, wards: &WardIndex, now: Timestamp) -> Result<Option<Recomputed>, DbError> {
     let week = weeks::last_complete_week(now);
     let oldest = db::tension_signals::oldest_run_computed_at(db, weeks::stored(week)).await?;
     if oldest.is_some_and(|at| at > now - 86_400) {
         return Ok(None);
     }
     let done = recompute_week(db, wards, week, now).await?;
-    tracing::info!(
-        partnerships = done.partnerships,
-        tests = done.tests,
-        new = done.new_signals.len(),
-        "tension signals recomputed"
-    );
+    tracing::info!(partnerships = done.partnerships, tests = done.tests, new = done.new_signals.len(), "tension signals recomputed");
     Ok(Some(done))
 }

@@ -58,9 +58,7 @@ pub fn counted_for(chosen: &str) -> Vec<Counted> {
 pub enum Area {
     Partnership,
     /// A neighbourhood and its bordering neighbourhoods in the same partnership.
-    Cluster {
-        centre: i64,
-    },
+    Cluster { centre: i64 },
 }
 
 /// One series to test: what, where, weekly or rolling four weeks, and its counts (oldest first,
@@ -117,8 +115,7 @@ impl WeeklyCounts {
             return;
         }
         let weeks = self.weeks;
-        self.counts.entry((neighbourhood, counted)).or_insert_with(|| vec![0; weeks])[index as usize] +=
-            count;
+        self.counts.entry((neighbourhood, counted)).or_insert_with(|| vec![0; weeks])[index as usize] += count;
     }
 
     /// The summed weekly counts of these neighbourhoods, from week index `from` to the end.
