@@ -250,6 +250,8 @@ fn StaffPages() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("tension/rota") view=crate::tension::rota::TensionRotaPage />
             // The cohesion coordinator's cross-border view (issue 15, part 6).
             <Route path=path!("tension/region") view=crate::tension::region::TensionRegionPage />
+            // The weekly tension summary for the tasking meeting (issue 15, part 4).
+            <Route path=path!("tension/summary") view=crate::tension::summary::TensionSummaryPage />
             <Route path=path!("tension/:neighbourhood") view=crate::tension::assessments_pages::TensionNeighbourhoodPage />
             <Route path=path!("tension/:neighbourhood/assess") view=crate::tension::assessments_pages::TensionAssessPage />
         </ParentRoute>

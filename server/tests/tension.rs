@@ -669,3 +669,80 @@ both_backends!(every_route_against_every_role, |db: Db, url: String| async move 
     assert_eq!(count(&db, "SELECT COUNT(*) FROM tension_levels").await, 5, "Cardiff's five levels");
     assert_eq!(count(&db, "SELECT COUNT(*) FROM audit_log WHERE action = 'tension_levels_changed'").await, 2);
 });
+
+both_backends!(the_picture_routes_against_every_role, |db: Db, url: String| async move {
+    // The weekly summary (issue 15, part 4) has the tension pages' rights: ViewTension in the
+    // CSP asked for; partners nothing; another CSP's staff only their own.
+    let app = hub(db.clone(), &url).await;
+    add_account(&db, "officer@swansea.example", "officer", "swansea", None).await;
+    add_account(&db, "manager@swansea.example", "csp_manager", "swansea", None).await;
+    add_account(
+        &db,
+        "housing@cardiff.example",
+        "partner",
+        "cardiff",
+        Some(("housing", "Cardiff Community Housing")),
+    )
+    .await;
+    let slug: String = sqlx::query_scalar(
+        "SELECT n.public_slug FROM neighbourhoods n JOIN csps c ON c.id = n.csp_id WHERE c.slug = 'cardiff' ORDER BY n.name_en LIMIT 1",
+    )
+    .fetch_one(db.reader())
+    .await
+    .unwrap();
+    let people = [
+        ("signed out", None),
+        ("officer", cookie_for(&app, "officer@demo.cymuned.cymru").await),
+        ("analyst", cookie_for(&app, "analyst@demo.cymuned.cymru").await),
+        ("engagement lead", cookie_for(&app, "engagement-lead@demo.cymuned.cymru").await),
+        ("partner", cookie_for(&app, "partner@demo.cymuned.cymru").await),
+        ("partner (housing)", cookie_for(&app, "housing@cardiff.example").await),
+        ("manager", cookie_for(&app, "csp-manager@demo.cymuned.cymru").await),
+        ("admin", cookie_for(&app, "admin@demo.cymuned.cymru").await),
+        ("another CSP's officer", cookie_for(&app, "officer@swansea.example").await),
+        ("another CSP's manager", cookie_for(&app, "manager@swansea.example").await),
+    ];
+    const OK: StatusCode = StatusCode::OK;
+    const SEE: StatusCode = StatusCode::SEE_OTHER;
+    const NO: StatusCode = StatusCode::FORBIDDEN;
+    const GONE: StatusCode = StatusCode::NOT_FOUND;
+    for (who, cookie) in &people {
+        // (own summary, Cardiff's summary, Cardiff's summary in Welsh, map of Cardiff, Cardiff timeline)
+        let expected: [StatusCode; 5] = match *who {
+            "signed out" => [SEE; 5],
+            "officer" | "analyst" | "engagement lead" | "manager" | "admin" => [OK; 5],
+            "partner" | "partner (housing)" => [NO, NO, NO, NO, GONE],
+            "another CSP's officer" | "another CSP's manager" => [OK, NO, NO, NO, GONE],
+            _ => unreachable!(),
+        };
+        let (own, own_body) = page(&app, "/staff/tension/summary", cookie).await;
+        let (cardiff, cardiff_body) = page(&app, "/staff/tension/summary?csp=cardiff", cookie).await;
+        let (welsh, welsh_body) = page(&app, "/cy/staff/tension/summary?csp=cardiff", cookie).await;
+        let (map, _) = page(&app, "/staff/tension?csp=cardiff", cookie).await;
+        let (timeline, timeline_body) = page(&app, &format!("/staff/tension/{slug}"), cookie).await;
+        assert_eq!([own, cardiff, welsh, map, timeline], expected, "{who}");
+        if own == OK {
+            assert!(own_body.contains("weekly community tension summary, week beginning"), "{who}");
+            assert_eq!(own_body.contains("Cardiff"), !who.starts_with("another CSP"), "{who}: whose summary");
+        }
+        if cardiff == OK {
+            assert!(cardiff_body.contains("Neighbourhoods at level 2 or above"), "{who}");
+            assert!(welsh_body.contains("Crynodeb wythnosol o densiwn cymunedol"), "{who}: Welsh");
+            assert!(timeline_body.contains("Timeline"), "{who}");
+        } else {
+            for body in [&cardiff_body, &welsh_body] {
+                assert!(
+                    !body.contains("Neighbourhoods at level 2 or above")
+                        && !body.contains("Cymdogaethau ar lefel 2"),
+                    "{who}"
+                );
+            }
+        }
+    }
+    // The tasking agenda carries the section only for those with ViewTension.
+    let (status, body) = page(&app, "/staff/tasking?csp=cardiff", &people[1].1).await;
+    assert_eq!(status, OK);
+    assert!(body.contains("id=\"agenda-tension\""));
+    let (_, body) = page(&app, "/staff/tasking?csp=cardiff", &people[4].1).await;
+    assert!(!body.contains("id=\"agenda-tension\""), "a partner's agenda (if any) has no tension section");
+});

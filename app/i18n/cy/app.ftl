@@ -2422,3 +2422,57 @@ tension-region-other-side = Dros y ffin
 tension-region-no-borders = Nid oes cymdogaeth yn y rhanbarth yn ffinio â chymdogaeth partneriaeth arall.
 tension-region-outside = y tu allan i'ch rhanbarth
 tension-region-none = Nid oes gennych rôl ar gyfer rhanbarth.
+## Y darlun tensiwn: map, llinell amser a chrynodeb wythnosol (mater 15, rhan 4).
+tension-picture-counted-intelligence = eitemau cudd-wybodaeth wedi'u tagio â thensiwn
+tension-picture-counted-reports = adroddiadau { $family }
+tension-picture-place-partnership = yn { $place }
+tension-picture-place-cluster = yn { $place } a'r cymdogaethau sy'n ffinio â hi
+tension-picture-signal-week = Wythnos yn dechrau { $week }: { $words }
+tension-picture-latest-signal = Arwydd diweddaraf
+tension-map-title = Map tensiwn { $csp }
+tension-map-description = { $count } o gymdogaethau, { $assessed } ohonynt wedi'u hasesu, pob un wedi'i liwio a'i groeslinellu yn ôl ei lefel tensiwn bresennol ac wedi'i labelu â rhif y lefel. Mae'r tabl isod yn rhoi'r un wybodaeth.
+tension-map-caption = Map o'r lefelau tensiwn presennol
+tension-map-legend = Allwedd i'r map
+tension-map-hint = Mae gan bob lefel ei chroeslinellu ei hun yn ogystal â'i lliw, ac mae pob cymdogaeth yn dangos rhif ei lefel ("–": heb ei hasesu eto). Mae'r tabl isod yn dweud yr un peth mewn geiriau.
+tension-timeline = Llinell amser
+tension-timeline-hint = Newidiadau lefel, arwyddion o'r data a digwyddiadau sbarduno sy'n effeithio ar y gymdogaeth hon, y diweddaraf yn gyntaf.
+tension-timeline-empty = Does dim wedi digwydd yma eto: dim asesiadau, arwyddion na digwyddiadau.
+tension-timeline-level = Lefel wedi'i gosod:
+tension-timeline-signal = Arwydd, wythnos yn dechrau { $week }:
+tension-timeline-event-upcoming = Digwyddiad i ddod:
+tension-timeline-event-past = Digwyddiad:
+tension-summary-short = Crynodeb wythnosol o densiwn cymunedol
+tension-summary-title = Crynodeb wythnosol o densiwn cymunedol { $csp }, wythnos yn dechrau { $week }
+tension-summary-link = Crynodeb wythnosol o densiwn cymunedol
+tension-summary-week = Unrhyw ddiwrnod o'r wythnos
+tension-summary-week-error = Nid yw "{ $typed }" yn ddyddiad: dewiswch ddiwrnod fel 2026-12-07. Yn dangos yr wythnos hon yn lle hynny.
+tension-summary-open = Dangos yr wythnos
+tension-summary-previous = Yr wythnos flaenorol
+tension-summary-next = Yr wythnos nesaf
+tension-summary-raised = Cymdogaethau ar lefel 2 neu uwch
+tension-summary-raised-none = Does dim cymdogaeth ar lefel 2 neu uwch.
+tension-summary-signals = Arwyddion newydd yr wythnos hon
+tension-summary-signals-none = Dim arwyddion newydd yr wythnos hon.
+tension-summary-events = Digwyddiadau yn y pythefnos nesaf
+tension-summary-overdue-reviews = Adolygiadau hwyr
+tension-summary-overdue-actions = Camau dad-ddwysáu hwyr
+tension-summary-none-overdue = Dim byd yn hwyr.
+tension-summary-review-was-due = roedd yr adolygiad i fod ar { $date }
+tension-summary-action-was-due = roedd i fod ar { $date } (perchennog: { $owner })
+tension-summary-printed = Wedi'i argraffu o'r hwb diogelwch cymunedol. Ei drin fel SWYDDOGOL-SENSITIF: peidiwch â'i adael lle gall eraill ei ddarllen.
+tension-agenda-heading = Tensiwn cymunedol
+tension-agenda-raised = { $count ->
+    [one] 1 gymdogaeth ar lefel 2 neu uwch.
+   *[other] { $count } o gymdogaethau ar lefel 2 neu uwch.
+}
+tension-agenda-highest = Uchaf: { $level }.
+tension-agenda-signals = { $count ->
+    [one] 1 arwydd newydd yr wythnos hon.
+   *[other] { $count } o arwyddion newydd yr wythnos hon.
+}
+tension-agenda-events = { $count ->
+    [one] 1 digwyddiad yn y pythefnos nesaf.
+   *[other] { $count } o ddigwyddiadau yn y pythefnos nesaf.
+}
+tension-agenda-overdue = Hwyr: { $reviews } adolygiad, { $actions } cam dad-ddwysáu.
+tension-agenda-link = Crynodeb wythnosol o densiwn cymunedol, wythnos yn dechrau { $week }

@@ -2424,3 +2424,57 @@ tension-region-other-side = Across the border
 tension-region-no-borders = No neighbourhood of the region borders another partnership's.
 tension-region-outside = outside your region
 tension-region-none = You do not hold a role for a region.
+## The tension picture: map, timeline and weekly summary (issue 15, part 4).
+tension-picture-counted-intelligence = tension-tagged intelligence items
+tension-picture-counted-reports = { $family } reports
+tension-picture-place-partnership = in { $place }
+tension-picture-place-cluster = in { $place } and the neighbourhoods bordering it
+tension-picture-signal-week = Week beginning { $week }: { $words }
+tension-picture-latest-signal = Latest signal
+tension-map-title = Tension map of { $csp }
+tension-map-description = { $count } neighbourhoods, { $assessed } of them assessed, each shaded and hatched by its current tension level and labelled with the level's number. The table below gives the same information.
+tension-map-caption = Map of current tension levels
+tension-map-legend = Key to the map
+tension-map-hint = Each level has its own hatching as well as its colour, and each neighbourhood shows its level's number ("–": not assessed yet). The table below says the same in words.
+tension-timeline = Timeline
+tension-timeline-hint = Level changes, signals from the data and trigger events affecting this neighbourhood, newest first.
+tension-timeline-empty = Nothing has happened here yet: no assessments, signals or events.
+tension-timeline-level = Level set:
+tension-timeline-signal = Signal, week beginning { $week }:
+tension-timeline-event-upcoming = Upcoming event:
+tension-timeline-event-past = Event:
+tension-summary-short = Weekly community tension summary
+tension-summary-title = { $csp } weekly community tension summary, week beginning { $week }
+tension-summary-link = Weekly community tension summary
+tension-summary-week = Any day of the week
+tension-summary-week-error = "{ $typed }" is not a date: choose a day such as 2026-12-07. Showing this week instead.
+tension-summary-open = Show the week
+tension-summary-previous = Previous week
+tension-summary-next = Next week
+tension-summary-raised = Neighbourhoods at level 2 or above
+tension-summary-raised-none = No neighbourhood is at level 2 or above.
+tension-summary-signals = New signals this week
+tension-summary-signals-none = No new signals this week.
+tension-summary-events = Events in the next fortnight
+tension-summary-overdue-reviews = Overdue reviews
+tension-summary-overdue-actions = Overdue de-escalation actions
+tension-summary-none-overdue = None overdue.
+tension-summary-review-was-due = review was due on { $date }
+tension-summary-action-was-due = was due on { $date } (owner: { $owner })
+tension-summary-printed = Printed from the community safety hub. Handle as OFFICIAL-SENSITIVE: do not leave it where others can read it.
+tension-agenda-heading = Community tension
+tension-agenda-raised = { $count ->
+    [one] 1 neighbourhood at level 2 or above.
+   *[other] { $count } neighbourhoods at level 2 or above.
+}
+tension-agenda-highest = Highest: { $level }.
+tension-agenda-signals = { $count ->
+    [one] 1 new signal this week.
+   *[other] { $count } new signals this week.
+}
+tension-agenda-events = { $count ->
+    [one] 1 event in the next fortnight.
+   *[other] { $count } events in the next fortnight.
+}
+tension-agenda-overdue = Overdue: { $reviews } reviews, { $actions } de-escalation actions.
+tension-agenda-link = Weekly community tension summary, week beginning { $week }

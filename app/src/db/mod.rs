@@ -52,6 +52,8 @@ pub mod regions;
 pub mod tension_signals;
 // The cohesion coordinator's cross-border tension view (issue 15, part 6).
 pub mod tension_region;
+// The tension picture: map, timelines and the weekly summary (issue 15, part 4).
+pub mod tension_picture;
 
 use sqlx::{
     any::{AnyPoolOptions, AnyRow},

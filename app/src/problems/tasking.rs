@@ -64,6 +64,8 @@ pub struct TaskingView {
     pub can_edit: bool,
     /// The meeting's record or a new action, as typed when it was refused (`?kept=`).
     pub kept: KeptForm,
+    /// The weekly tension summary's headline for the meeting's week, for those with ViewTension.
+    pub tension: Option<crate::tension::summary::Headline>,
 }
 
 /// The page key refused tasking forms are kept under (see `staff::kept`).
@@ -119,7 +121,20 @@ pub async fn tasking_view(
         .collect();
     let kept =
         kept::kept(db, user.id, &tasking_page(&slug, &crate::time::iso_date(held_on)), kept.as_deref()).await;
+    let tension = crate::tension::summary::headline_for_tasking(
+        db,
+        &state.wards,
+        &user,
+        csp_id,
+        &slug,
+        held_on,
+        now,
+        lang,
+    )
+    .await
+    .map_err(internal)?;
     Ok(TaskingView {
+        tension,
         kept,
         csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
@@ -169,6 +184,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
         earlier,
         can_edit,
         kept,
+        tension,
     } = v;
     view! {
         <CspPicker lang csps selected=selected.clone() />
@@ -180,6 +196,7 @@ fn tasking(lang: Lang, v: TaskingView) -> impl IntoView {
             <AgendaOverdue lang overdue />
             <AgendaItems lang items />
             <AgendaStrategy lang priorities />
+            {tension.map(|headline| view! { <crate::tension::summary::AgendaTension lang headline /> })}
         }
         .into_any()}
         <MeetingRecord lang meeting can_edit selected date profiles kept />

@@ -125,6 +125,16 @@ impl WardIndex {
             .collect()
     }
 
+    /// The wards of CSP `csp_id` as (their neighbourhood's public slug, simplified shape), for
+    /// the tension map.
+    pub fn csp_ward_shapes(&self, csp_id: i64) -> Vec<(String, MultiPolygon<f64>)> {
+        self.wards
+            .iter()
+            .filter(|w| w.location.csp_id == csp_id)
+            .map(|w| (w.location.neighbourhood_public_slug.clone(), w.shape.simplify(&0.0002)))
+            .collect()
+    }
+
     /// The area of a neighbourhood in square metres.
     pub fn neighbourhood_area(&self, neighbourhood: i64) -> f64 {
         use geo::ChamberlainDuquetteArea;

@@ -99,6 +99,8 @@ pub struct OverviewView {
     pub lines: Vec<OverviewLine>,
     pub levels: Vec<Level>,
     pub may_configure: bool,
+    /// The tension map, its legend and each neighbourhood's latest signal (issue 15, part 4).
+    pub picture: crate::tension::picture_view::Picture,
 }
 
 /// The CSP's levels (its own, else the defaults).
@@ -149,7 +151,18 @@ pub async fn overview_view(csp: Option<String>) -> Result<OverviewView, ServerFn
     let entry =
         viewed(&user, csp_id, "tension_overview", &slug, format!("neighbourhoods shown: {}", lines.len()));
     db::audit::record(&state.db, entry).await.map_err(internal)?;
+    let picture = crate::tension::picture_view::overview_picture(
+        &state.db,
+        &state.wards,
+        csp_id,
+        &lines,
+        &levels,
+        use_lang(),
+    )
+    .await
+    .map_err(internal)?;
     Ok(OverviewView {
+        picture,
         csps: allowed.into_iter().map(CspAccess::choice).collect(),
         selected: slug,
         lines,
@@ -184,6 +197,8 @@ pub struct NeighbourhoodView {
     pub may_record: bool,
     pub may_read_intelligence: bool,
     pub kept: KeptForm,
+    /// Level changes, signals and events, newest first (issue 15, part 4).
+    pub timeline: Vec<crate::tension::timeline::TimelineEntry>,
 }
 
 /// A neighbourhood's tension: its versions (newest first), the current one's indicators, its
@@ -268,7 +283,20 @@ pub async fn neighbourhood_view(
         kept.as_deref(),
     )
     .await;
+    let now = db::now();
+    let timeline = crate::tension::timeline::timeline(
+        &state.db,
+        &state.wards,
+        &n,
+        &levels,
+        crate::tension::summary::event_rights(&user, n.csp_id),
+        use_lang(),
+        now - now.rem_euclid(86_400),
+    )
+    .await
+    .map_err(internal)?;
     Ok(NeighbourhoodView {
+        timeline,
         csp_slug: db::tension::csp_slug(&state.db, n.csp_id).await.map_err(internal)?,
         name: n.names(),
         slug: n.public_slug,
@@ -415,10 +443,14 @@ pub fn TensionPage() -> impl IntoView {
 
 #[component]
 fn Overview(lang: Lang, view: OverviewView) -> impl IntoView {
-    let OverviewView { csps, selected, lines, levels, may_configure } = view;
+    let OverviewView { csps, selected, lines, levels, may_configure, picture } = view;
     let levels_link = lang.path(&format!("/staff/tension/levels?csp={selected}"));
+    let summary_link = lang.path(&format!("/staff/tension/summary?csp={selected}"));
+    let latest = picture.clone();
     view! {
         <CspPicker lang csps selected />
+        <p><a href=summary_link>{t!(lang, "tension-summary-link")}</a></p>
+        <crate::tension::picture_view::TensionMap lang picture />
         <table>
             <caption>{t!(lang, "tension-table-caption")}</caption>
             <thead>
@@ -428,6 +460,7 @@ fn Overview(lang: Lang, view: OverviewView) -> impl IntoView {
                     <th scope="col">{t!(lang, "tension-last-assessed")}</th>
                     <th scope="col">{t!(lang, "tension-review-due")}</th>
                     <th scope="col">{t!(lang, "tension-open-actions")}</th>
+                    <th scope="col">{t!(lang, "tension-picture-latest-signal")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -447,6 +480,7 @@ fn Overview(lang: Lang, view: OverviewView) -> impl IntoView {
                             {l.open_actions}
                             {(l.overdue_actions > 0).then(|| view! { " " <strong class="tag tag-warning">{t!(lang, "tension-actions-overdue", count = l.overdue_actions)}</strong> })}
                         </td>
+                        <td>{latest.latest_signal(&l.slug).unwrap_or_else(|| "—".into())}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -539,6 +573,7 @@ fn NeighbourhoodSections(lang: Lang, view: NeighbourhoodView) -> impl IntoView {
         may_record,
         may_read_intelligence,
         kept,
+        timeline,
     } = view;
     let title = t!(lang, "tension-neighbourhood-title", neighbourhood = name.get(lang).to_string());
     let base = format!("/staff/tension/{slug}");
@@ -587,6 +622,7 @@ fn NeighbourhoodSections(lang: Lang, view: NeighbourhoodView) -> impl IntoView {
                 </ol>
             }.into_any()
         }}
+        <crate::tension::picture_view::Timeline lang entries=timeline />
         <h2 id="actions">{t!(lang, "tension-actions")}</h2>
         <Actions lang base=base.clone() actions may_record kept=kept.clone() />
         {may_record.then(|| view! { <AddAction lang base kept /> })}

@@ -26,3 +26,9 @@ pub mod simulation;
 // The API (issue 15, part 7) and the cohesion coordinator's cross-border view (part 6).
 pub mod api;
 pub mod region;
+// The picture: the tension map, each neighbourhood's timeline and the weekly summary (part 4).
+pub mod picture;
+pub mod picture_signals;
+pub mod picture_view;
+pub mod summary;
+pub mod timeline;
