@@ -72,3 +72,15 @@ export async function signOut(page: Page, lang: 'en' | 'cy' = 'en') {
   await page.getByRole('button', { name: lang === 'cy' ? 'Allgofnodi' : 'Sign out' }).click();
   await page.waitForURL(/sign-in\?signed_out=1/);
 }
+
+/** Runs the hub's command line against the end-to-end hub's database (as an administrator
+ *  would on the server), with `input` on standard input; its standard output. */
+export function cymuned(args: string[], input = ''): string {
+  const cli = process.env.CYMUNED_E2E_CLI;
+  const database = process.env.CYMUNED_E2E_DATABASE_URL;
+  if (!cli || !database) throw new Error('CYMUNED_E2E_CLI and CYMUNED_E2E_DATABASE_URL are not set: run the end-to-end tests through .ci/test');
+  return execFileSync(cli, args, {
+    input,
+    env: { ...process.env, DATABASE_URL: database, CYMUNED_ENV: 'demo', CYMUNED_LOG: 'warn' },
+  }).toString();
+}
