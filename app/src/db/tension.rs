@@ -501,3 +501,8 @@ pub async fn current_items(db: &Db, neighbourhood_id: i64) -> Result<Vec<i64>, D
     .fetch_all(db.reader())
     .await
 }
+
+/// The CSP's levels (its own, else the defaults).
+pub async fn csp_levels(db: &Db, csp_id: i64) -> Result<Vec<Level>, DbError> {
+    Ok(crate::tension::levels::levels_with(own_levels(db, csp_id).await?))
+}

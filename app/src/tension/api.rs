@@ -10,6 +10,7 @@ use crate::{
     api::{api_day, api_time, one_of, ApiError, ApiQuery, NamesJson},
     audit::{AuditAction, NewAuditEntry},
     db,
+    db::tension::csp_levels,
     i18n::Lang,
     reference::{
         api::{internal, json_error},
@@ -19,7 +20,6 @@ use crate::{
     state::AppState,
     tension::{
         assessments::{IndicatorKind, TensionTag},
-        assessments_pages::csp_levels,
         levels::{level_of, Level},
         region::{last_signal_of, signal_sentence, SignalFacts},
     },

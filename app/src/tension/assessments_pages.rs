@@ -26,7 +26,7 @@ use crate::{
             kind_name, review_overdue, tag_name, Indicator, IndicatorKind, TensionTag, BLANK_ROWS,
         },
         deescalation::{deescalation_kind_name, DeescalationAction, DeescalationKind},
-        levels::{level_of, levels_with, Level, MAX_LEVEL},
+        levels::{level_of, Level, MAX_LEVEL},
     },
     time::{date, iso_date, time, Timestamp},
     triage::pages::grade_meaning,
@@ -79,18 +79,7 @@ pub(crate) fn viewed(
     }
 }
 
-/// One neighbourhood on the CSP's tension table.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct OverviewLine {
-    pub slug: String,
-    pub name: Names,
-    pub level: Option<Level>,
-    pub recorded_at: Option<Timestamp>,
-    pub review_on: Option<Timestamp>,
-    pub review_overdue: bool,
-    pub open_actions: i64,
-    pub overdue_actions: i64,
-}
+pub use crate::tension::picture_view::OverviewLine;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct OverviewView {
@@ -103,10 +92,7 @@ pub struct OverviewView {
     pub picture: crate::tension::picture_view::Picture,
 }
 
-/// The CSP's levels (its own, else the defaults).
-pub async fn csp_levels(db: &db::Db, csp_id: i64) -> Result<Vec<Level>, db::DbError> {
-    Ok(levels_with(db::tension::own_levels(db, csp_id).await?))
-}
+pub use crate::db::tension::csp_levels;
 
 /// The tension table of CSP `csp_id` for a reader who may view it (`None` otherwise).
 pub async fn overview(

@@ -8,16 +8,28 @@ use crate::{
     reference::{locate::WardIndex, Names},
     t,
     tension::{
-        assessments_pages::OverviewLine,
         levels::Level,
         picture::{legend, map_svg, projected_for, swatch_svg, Shade},
         picture_signals::{signal_text, touches},
         timeline::{Happening, TimelineEntry},
     },
-    time::{date, time},
+    time::{date, time, Timestamp},
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+
+/// One neighbourhood on the CSP's tension table.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct OverviewLine {
+    pub slug: String,
+    pub name: Names,
+    pub level: Option<Level>,
+    pub recorded_at: Option<Timestamp>,
+    pub review_on: Option<Timestamp>,
+    pub review_overdue: bool,
+    pub open_actions: i64,
+    pub overdue_actions: i64,
+}
 
 /// The map and what the table adds to it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

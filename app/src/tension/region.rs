@@ -11,6 +11,7 @@
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db,
+    db::tension::csp_levels,
     error::{internal, reject, AppError},
     i18n::Lang,
     problems::pages::family_name,
@@ -20,7 +21,6 @@ use crate::{
     t,
     tension::{
         assessments::{kind_name, review_overdue, tag_name, IndicatorKind, TensionTag},
-        assessments_pages::csp_levels,
         levels::{level_of, Level},
         series::Counted,
         signals::{signal_words, Method, WeekTest},

@@ -13,6 +13,7 @@
 use crate::{
     audit::{AuditAction, NewAuditEntry},
     db,
+    db::tension::csp_levels,
     error::{internal, reject, AppError},
     i18n::Lang,
     reference::{locate::WardIndex, Names},
@@ -21,7 +22,6 @@ use crate::{
     t,
     tension::{
         assessments::review_overdue,
-        assessments_pages::csp_levels,
         events::Shown,
         events_upcoming::upcoming,
         levels::{level_of, Level},
