@@ -552,12 +552,13 @@ both_backends!(level_names_set_by_the_partnership, |db: Db, url: String| async m
     assert!(body.contains("3 Ambr") && body.contains("Tensiwn cymunedol"), "in Welsh");
 });
 
-both_backends!(every_route_against_every_role, |db: Db, url: String| async move {
-    let app = hub(db.clone(), &url).await;
-    add_account(&db, "officer@swansea.example", "officer", "swansea", None).await;
-    add_account(&db, "manager@swansea.example", "csp_manager", "swansea", None).await;
+/// The accounts the route tests add (another CSP's officer and manager, a Cardiff partner) and
+/// the public slug of Cardiff's first neighbourhood by name.
+async fn other_people_and_a_neighbourhood(db: &Db) -> String {
+    add_account(db, "officer@swansea.example", "officer", "swansea", None).await;
+    add_account(db, "manager@swansea.example", "csp_manager", "swansea", None).await;
     add_account(
-        &db,
+        db,
         "housing@cardiff.example",
         "partner",
         "cardiff",
@@ -570,6 +571,12 @@ both_backends!(every_route_against_every_role, |db: Db, url: String| async move 
     .fetch_one(db.reader())
     .await
     .unwrap();
+    slug
+}
+
+both_backends!(every_route_against_every_role, |db: Db, url: String| async move {
+    let app = hub(db.clone(), &url).await;
+    let slug = other_people_and_a_neighbourhood(&db).await;
     let path = format!("/staff/tension/{slug}");
     // One action to update.
     let manager = cookie_for(&app, "csp-manager@demo.cymuned.cymru").await;
@@ -674,22 +681,7 @@ both_backends!(the_picture_routes_against_every_role, |db: Db, url: String| asyn
     // The weekly summary (issue 15, part 4) has the tension pages' rights: ViewTension in the
     // CSP asked for; partners nothing; another CSP's staff only their own.
     let app = hub(db.clone(), &url).await;
-    add_account(&db, "officer@swansea.example", "officer", "swansea", None).await;
-    add_account(&db, "manager@swansea.example", "csp_manager", "swansea", None).await;
-    add_account(
-        &db,
-        "housing@cardiff.example",
-        "partner",
-        "cardiff",
-        Some(("housing", "Cardiff Community Housing")),
-    )
-    .await;
-    let slug: String = sqlx::query_scalar(
-        "SELECT n.public_slug FROM neighbourhoods n JOIN csps c ON c.id = n.csp_id WHERE c.slug = 'cardiff' ORDER BY n.name_en LIMIT 1",
-    )
-    .fetch_one(db.reader())
-    .await
-    .unwrap();
+    let slug = other_people_and_a_neighbourhood(&db).await;
     let people = [
         ("signed out", None),
         ("officer", cookie_for(&app, "officer@demo.cymuned.cymru").await),
