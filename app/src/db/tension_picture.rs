@@ -74,7 +74,7 @@ const SELECT_SIGNAL: &str =
     "SELECT id, csp_id, week_start, series, counted, neighbourhood_id, four_weeks, method, \
      history_weeks, observed, usual, upper_bound, p_value, threshold, created_at FROM tension_signals";
 
-/// CSP `csp_id`'s signals first raised in `[from, to)`, newest first.
+/// CSP `csp_id`'s signals first raised in `[from, to)` and not withdrawn since, newest first.
 pub async fn signals_raised(
     db: &Db,
     csp_id: i64,
@@ -82,7 +82,8 @@ pub async fn signals_raised(
     to: Timestamp,
 ) -> Result<Vec<SignalRecord>, DbError> {
     sqlx::query_as(&format!(
-        "{SELECT_SIGNAL} WHERE csp_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at DESC, id"
+        "{SELECT_SIGNAL} WHERE csp_id = $1 AND created_at >= $2 AND created_at < $3 AND withdrawn_at IS NULL \
+         ORDER BY created_at DESC, id"
     ))
     .bind(csp_id)
     .bind(from)
@@ -91,9 +92,9 @@ pub async fn signals_raised(
     .await
 }
 
-/// Every signal of CSP `csp_id`, newest week first (for the neighbourhood timelines).
+/// Every signal of CSP `csp_id` not withdrawn, newest week first (for the neighbourhood timelines).
 pub async fn all_signals(db: &Db, csp_id: i64) -> Result<Vec<SignalRecord>, DbError> {
-    sqlx::query_as(&format!("{SELECT_SIGNAL} WHERE csp_id = $1 ORDER BY week_start DESC, id"))
+    sqlx::query_as(&format!("{SELECT_SIGNAL} WHERE csp_id = $1 AND withdrawn_at IS NULL ORDER BY week_start DESC, id"))
         .bind(csp_id)
         .fetch_all(db.reader())
         .await

@@ -168,7 +168,8 @@ pub async fn save_assessment(
         let alert = AlertEvent {
             key: format!("level:{}:{version}", n.id),
             kind: AlertKind::Level,
-            link_path: format!("/staff/tension/{}", n.public_slug),
+            // The partnership's tension page, not the neighbourhood's: the address would name it.
+            link_path: "/staff/tension".into(),
         };
         debug_assert_eq!(level, checked.level);
         queue_alert(&mut tx, public_url, n.csp_id, &alert).await?;
