@@ -94,10 +94,12 @@ pub async fn signals_raised(
 
 /// Every signal of CSP `csp_id` not withdrawn, newest week first (for the neighbourhood timelines).
 pub async fn all_signals(db: &Db, csp_id: i64) -> Result<Vec<SignalRecord>, DbError> {
-    sqlx::query_as(&format!("{SELECT_SIGNAL} WHERE csp_id = $1 AND withdrawn_at IS NULL ORDER BY week_start DESC, id"))
-        .bind(csp_id)
-        .fetch_all(db.reader())
-        .await
+    sqlx::query_as(&format!(
+        "{SELECT_SIGNAL} WHERE csp_id = $1 AND withdrawn_at IS NULL ORDER BY week_start DESC, id"
+    ))
+    .bind(csp_id)
+    .fetch_all(db.reader())
+    .await
 }
 
 /// The partnership's name in English and Welsh.
